@@ -1,0 +1,29 @@
+/**
+ * `deno task admin …`: the operator's command line, like Mastodon's `tootctl`.
+ * Every error exits non-zero with one line saying why.
+ */
+import { ConfigError, loadConfig } from "./lib/config.ts";
+import { openDeps } from "./lib/server.ts";
+import { runAdminCommand } from "./lib/admin/mod.ts";
+
+if (import.meta.main) {
+  let code = 0;
+  try {
+    const config = loadConfig();
+    const deps = await openDeps(config);
+    try {
+      code = await runAdminCommand(deps, Deno.args, {
+        out: (line) => console.log(line),
+      });
+    } finally {
+      await deps.close();
+    }
+  } catch (error) {
+    const message = error instanceof ConfigError || error instanceof Error
+      ? error.message
+      : String(error);
+    console.error(`error: ${message}`);
+    code = 1;
+  }
+  Deno.exit(code);
+}

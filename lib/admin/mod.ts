@@ -1,0 +1,107 @@
+/**
+ * The admin commands. Arguments in, lines out; errors are thrown as `AdminError` (or a
+ * `DomainError`) and printed as one line by `admin.ts`.
+ */
+import type { Deps } from "../deps.ts";
+import {
+  approve,
+  deleteLocalAccount,
+  requireLocalLogin,
+  setPassword,
+  signUp,
+} from "../domain/accounts.ts";
+import { listLocalUsers } from "../db/accounts.ts";
+import { randomToken } from "../domain/secrets.ts";
+import { parseArgs } from "node:util";
+
+export class AdminError extends Error {}
+
+export interface AdminIO {
+  out(line: string): void;
+}
+
+const USAGE = `usage: deno task admin <command>
+  accounts create NAME --email E [--password P] [--role admin|moderator|user]
+  accounts set-password NAME [--password P]
+  accounts approve NAME
+  accounts delete NAME
+  accounts list`;
+
+export async function runAdminCommand(deps: Deps, argv: string[], io: AdminIO): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (group === "help" || group === "--help" || group === undefined) {
+    io.out(USAGE);
+    return group === undefined ? 1 : 0;
+  }
+  if (group !== "accounts") throw new AdminError(`unknown command "${group}" (try: help)`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const name = positionals[0];
+  const needName = () => {
+    if (!name) throw new AdminError(`accounts ${command} needs a username`);
+    return name;
+  };
+
+  switch (command) {
+    case "create": {
+      const username = needName();
+      if (!values.email) throw new AdminError("accounts create needs --email");
+      const role = values.role ?? "user";
+      if (role !== "user" && role !== "moderator" && role !== "admin") {
+        throw new AdminError(`--role must be admin, moderator or user, not "${role}"`);
+      }
+      const password = values.password ?? randomToken(12);
+      const { account } = await signUp(deps.sql, {
+        username,
+        email: values.email,
+        password,
+      }, { registrations: deps.config.registrations, byOperator: true, role });
+      io.out(`created @${account.username} (id ${account.id}, role ${role})`);
+      if (!values.password) io.out(`password: ${password}`);
+      return 0;
+    }
+    case "set-password": {
+      const { user, account } = await requireLocalLogin(deps.sql, needName());
+      const password = values.password ?? randomToken(12);
+      await setPassword(deps.sql, user.id, password);
+      io.out(`password changed for @${account.username}; their sessions and tokens were ended`);
+      if (!values.password) io.out(`password: ${password}`);
+      return 0;
+    }
+    case "approve": {
+      const { user, account } = await requireLocalLogin(deps.sql, needName());
+      await approve(deps.sql, user.id);
+      io.out(`approved @${account.username}`);
+      return 0;
+    }
+    case "delete": {
+      const { account } = await requireLocalLogin(deps.sql, needName());
+      await deleteLocalAccount(deps.sql, account.id);
+      deps.effects.emit({ type: "account.deleted", accountId: account.id });
+      io.out(`deleted @${account.username}`);
+      return 0;
+    }
+    case "list": {
+      const users = await listLocalUsers(deps.sql);
+      io.out("username\temail\trole\tapproved\tcreated");
+      for (const u of users) {
+        io.out(
+          `${u.username}\t${u.email}\t${u.role}\t${u.approved ? "yes" : "no"}\t${
+            u.created_at.toISOString().slice(0, 10)
+          }`,
+        );
+      }
+      return 0;
+    }
+    default:
+      throw new AdminError(`unknown command "accounts ${command ?? ""}" (try: help)`);
+  }
+}

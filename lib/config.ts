@@ -1,0 +1,137 @@
+/**
+ * Every environment variable Starling reads, read once at start and validated.
+ *
+ * Nothing else in the code base touches `Deno.env`: `main.ts` calls `loadConfig()` and passes
+ * the result down inside `Deps`, so tests can build as many differently configured instances
+ * as they like in one process.
+ */
+
+export type Registrations = "open" | "approval" | "closed";
+
+export interface Config {
+  port: number;
+  hostname: string;
+  /** Public origin without a trailing slash, e.g. `https://social.example`. */
+  origin: string;
+  /** The host part of `origin` (with port when not default); the `@user@host` domain. */
+  host: string;
+  /** Postgres URL, or undefined for the embedded PGlite database under `dataDir/pg`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Deno KV file; undefined on Deno Deploy, where KV is native. */
+  kvPath?: string;
+  allowPrivateAddress: boolean;
+  registrations: Registrations;
+  /** Signs session cookies and CSRF tokens; undefined means "generate once and keep". */
+  secretKey?: string;
+  /** Addresses whose `X-Forwarded-For` is believed. */
+  trustedProxies: string[];
+  /** Where the server was started from: the project directory (routes, islands, static). */
+  rootDir: string;
+}
+
+/** A configuration value that is present but wrong; its message is one line for the operator. */
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = Deno.env.toObject(), rootDir = Deno.cwd()): Config {
+  const port = parsePort(env.PORT);
+  const hostname = env.HOSTNAME?.trim() || "127.0.0.1";
+  const origin = parseOrigin(env.ORIGIN, port);
+  const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
+  const registrations = parseEnum(env.REGISTRATIONS, "REGISTRATIONS", [
+    "open",
+    "approval",
+    "closed",
+  ] as const, "open");
+  const secretKey = env.SECRET_KEY?.trim() || undefined;
+  if (secretKey !== undefined && secretKey.length < 32) {
+    throw new ConfigError("SECRET_KEY", "must be at least 32 characters long");
+  }
+  const dataDir = env.DATA_DIR?.trim() || "./data";
+  return {
+    port,
+    hostname,
+    origin,
+    host: new URL(origin).host,
+    databaseUrl,
+    dataDir,
+    kvPath: env.DENO_DEPLOYMENT_ID ? undefined : `${dataDir}/kv.sqlite3`,
+    allowPrivateAddress: parseBoolean(env.ALLOW_PRIVATE_ADDRESS, "ALLOW_PRIVATE_ADDRESS", false),
+    registrations,
+    secretKey,
+    trustedProxies: parseList(env.TRUSTED_PROXIES) ?? ["127.0.0.1", "::1"],
+    rootDir,
+  };
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 8000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError("PORT", `"${value}" is not a port number (0–65535)`);
+  }
+  return port;
+}
+
+function parseOrigin(value: string | undefined, port: number): string {
+  if (value === undefined || value.trim() === "") return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError("ORIGIN", `"${value}" is not a URL (expected e.g. https://social.example)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError("ORIGIN", `"${value}" must start with http:// or https://`);
+  }
+  if (url.pathname !== "/" || url.search || url.hash) {
+    throw new ConfigError("ORIGIN", `"${value}" must be an origin only, without a path`);
+  }
+  return url.origin;
+}
+
+function parseDatabaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") throw new Error();
+  } catch {
+    throw new ConfigError(
+      "DATABASE_URL",
+      "must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/starling",
+    );
+  }
+  return value.trim();
+}
+
+function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {
+  if (value === undefined || value.trim() === "") return fallback;
+  const v = value.trim().toLowerCase();
+  if (["1", "true", "yes", "on"].includes(v)) return true;
+  if (["0", "false", "no", "off"].includes(v)) return false;
+  throw new ConfigError(name, `"${value}" is not true or false`);
+}
+
+function parseEnum<T extends string>(
+  value: string | undefined,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined || value.trim() === "") return fallback;
+  const v = value.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new ConfigError(name, `"${value}" is not one of ${allowed.join(", ")}`);
+}
+
+function parseList(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  return value.split(",").map((s) => s.trim()).filter(Boolean);
+}

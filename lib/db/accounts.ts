@@ -1,0 +1,213 @@
+/** SQL for accounts (local and remote), their keys, and login users. Rows mirror the columns. */
+import type { Queryable } from "./client.ts";
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  domain: string | null;
+  display_name: string;
+  note: string;
+  note_source: string;
+  uri: string | null;
+  url: string | null;
+  avatar_url: string | null;
+  header_url: string | null;
+  locked: boolean;
+  bot: boolean;
+  discoverable: boolean;
+  indexable: boolean;
+  fields: { name: string; value: string; verified_at?: string | null }[];
+  also_known_as: string[];
+  moved_to_account_id: string | null;
+  actor_type: string;
+  inbox_url: string | null;
+  shared_inbox_url: string | null;
+  outbox_url: string | null;
+  followers_url: string | null;
+  following_url: string | null;
+  featured_url: string | null;
+  public_key_pem: string | null;
+  public_key_id: string | null;
+  followers_count: number;
+  following_count: number;
+  statuses_count: number;
+  last_status_at: Date | null;
+  suspended_at: Date | null;
+  fetched_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface UserRow {
+  id: string;
+  account_id: string;
+  email: string;
+  password_hash: string;
+  role: "user" | "moderator" | "admin";
+  locale: string;
+  approved: boolean;
+  disabled: boolean;
+  registration_reason: string | null;
+  default_privacy: string;
+  default_sensitive: boolean;
+  default_language: string | null;
+  sign_in_count: number;
+  last_sign_in_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export async function findAccountById(db: Queryable, id: string): Promise<AccountRow | null> {
+  if (!/^\d{1,19}$/.test(id)) return null;
+  const [row] = await db<AccountRow[]>`SELECT * FROM accounts WHERE id = ${id}`;
+  return row ?? null;
+}
+
+export async function findAccountsByIds(db: Queryable, ids: string[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  return await db<AccountRow[]>`SELECT * FROM accounts WHERE id = ANY(${ids}::bigint[])`;
+}
+
+/** `domain` null finds a local account. Comparison is case-insensitive, as usernames are. */
+export async function findAccountByUsername(
+  db: Queryable,
+  username: string,
+  domain: string | null,
+): Promise<AccountRow | null> {
+  const [row] = await db<AccountRow[]>`
+    SELECT * FROM accounts
+    WHERE lower(username) = lower(${username})
+      AND coalesce(lower(domain), '') = lower(${domain ?? ""})`;
+  return row ?? null;
+}
+
+export async function insertLocalAccount(
+  db: Queryable,
+  input: { username: string; display_name?: string; locked?: boolean },
+): Promise<AccountRow> {
+  const [row] = await db<AccountRow[]>`
+    INSERT INTO accounts (username, domain, display_name, locked)
+    VALUES (${input.username}, NULL, ${input.display_name ?? ""}, ${input.locked ?? false})
+    RETURNING *`;
+  return row;
+}
+
+export async function insertAccountKey(
+  db: Queryable,
+  accountId: string,
+  algorithm: string,
+  publicJwk: JsonWebKey,
+  privateJwk: JsonWebKey,
+): Promise<void> {
+  await db`
+    INSERT INTO account_keys (account_id, algorithm, public_jwk, private_jwk)
+    VALUES (${accountId}, ${algorithm}, ${db.json(publicJwk as never)}, ${
+    db.json(privateJwk as never)
+  })`;
+}
+
+export async function findAccountKeys(
+  db: Queryable,
+  accountId: string,
+): Promise<{ algorithm: string; public_jwk: JsonWebKey; private_jwk: JsonWebKey }[]> {
+  return await db`
+    SELECT algorithm, public_jwk, private_jwk FROM account_keys
+    WHERE account_id = ${accountId} ORDER BY algorithm DESC`;
+}
+
+export async function insertUser(
+  db: Queryable,
+  input: {
+    account_id: string;
+    email: string;
+    password_hash: string;
+    role?: UserRow["role"];
+    locale?: string;
+    approved: boolean;
+    registration_reason?: string | null;
+  },
+): Promise<UserRow> {
+  const [row] = await db<UserRow[]>`
+    INSERT INTO users (account_id, email, password_hash, role, locale, approved, registration_reason)
+    VALUES (${input.account_id}, ${input.email}, ${input.password_hash}, ${input.role ?? "user"},
+            ${input.locale ?? "en"}, ${input.approved}, ${input.registration_reason ?? null})
+    RETURNING *`;
+  return row;
+}
+
+export async function findUserById(db: Queryable, id: string): Promise<UserRow | null> {
+  const [row] = await db<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
+  return row ?? null;
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
+  const [row] = await db<UserRow[]>`SELECT * FROM users WHERE lower(email) = lower(${email})`;
+  return row ?? null;
+}
+
+export async function findUserByAccountId(db: Queryable, accountId: string): Promise<UserRow | null> {
+  const [row] = await db<UserRow[]>`SELECT * FROM users WHERE account_id = ${accountId}`;
+  return row ?? null;
+}
+
+/** A local user with their account, by username or e-mail (sign-in accepts either). */
+export async function findLocalLogin(
+  db: Queryable,
+  login: string,
+): Promise<{ user: UserRow; account: AccountRow } | null> {
+  const rows = await db<{ user: UserRow; account: AccountRow }[]>`
+    SELECT to_jsonb(u.*) AS user, to_jsonb(a.*) AS account
+    FROM users u JOIN accounts a ON a.id = u.account_id
+    WHERE lower(u.email) = lower(${login})
+       OR (a.domain IS NULL AND lower(a.username) = lower(${login}))
+    LIMIT 1`;
+  if (!rows[0]) return null;
+  // to_jsonb renders bigint ids as numbers; keep ids as strings everywhere.
+  const { user, account } = rows[0];
+  return {
+    user: { ...user, id: String(user.id), account_id: String(user.account_id) },
+    account: { ...account, id: String(account.id) },
+  };
+}
+
+export async function listLocalUsers(
+  db: Queryable,
+): Promise<(UserRow & { username: string })[]> {
+  return await db<(UserRow & { username: string })[]>`
+    SELECT u.*, a.username FROM users u JOIN accounts a ON a.id = u.account_id
+    ORDER BY u.id`;
+}
+
+export async function updateUser(
+  db: Queryable,
+  userId: string,
+  changes: Partial<Pick<UserRow, "password_hash" | "approved" | "role" | "disabled" | "locale">>,
+): Promise<boolean> {
+  const keys = Object.keys(changes) as (keyof typeof changes)[];
+  if (keys.length === 0) return true;
+  const result = await db`
+    UPDATE users SET ${db(changes, ...keys)}, updated_at = now() WHERE id = ${userId}`;
+  return result.count > 0;
+}
+
+export async function recordSignIn(db: Queryable, userId: string): Promise<void> {
+  await db`
+    UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = now()
+    WHERE id = ${userId}`;
+}
+
+export async function deleteAccount(db: Queryable, accountId: string): Promise<boolean> {
+  const result = await db`DELETE FROM accounts WHERE id = ${accountId}`;
+  return result.count > 0;
+}
+
+export async function isUsernameTaken(db: Queryable, username: string): Promise<boolean> {
+  const [row] = await db`
+    SELECT 1 FROM accounts WHERE lower(username) = lower(${username}) AND domain IS NULL`;
+  return Boolean(row);
+}
+
+export async function isEmailTaken(db: Queryable, email: string): Promise<boolean> {
+  const [row] = await db`SELECT 1 FROM users WHERE lower(email) = lower(${email})`;
+  return Boolean(row);
+}

@@ -1,0 +1,104 @@
+/**
+ * The one SQL path: a postgres.js client, either to a Postgres server (`DATABASE_URL`) or to an
+ * embedded PGlite database exposed on a loopback port through pglite-socket. The same queries and
+ * migrations run on both.
+ */
+import postgres from "postgres";
+
+export type Sql = postgres.Sql;
+/** A transaction handle inside `sql.begin()`; queries written for `Sql` take it as well. */
+export type Tx = postgres.TransactionSql;
+/** Anything that can run a query: the pool or a transaction. */
+export type Queryable = Sql | Tx;
+
+export interface Database {
+  sql: Sql;
+  /** `postgres` for a server, `pglite` for the embedded database. */
+  kind: "postgres" | "pglite";
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgres:// URL. When absent, an embedded PGlite database is opened. */
+  url?: string;
+  /** PGlite data directory; `memory://` keeps it in memory (tests). */
+  pgliteDir?: string;
+  /** Pool size for a Postgres server. */
+  max?: number;
+}
+
+const sharedOptions = {
+  onnotice: () => {},
+  // Counters and ids are int8: keep ids as strings (JSON wants strings) but let callers cast
+  // counts with `::int` in SQL.
+  connection: { application_name: "starling" },
+} as const;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    const sql = postgres(options.url, { ...sharedOptions, max: options.max ?? 10 });
+    await sql`SELECT 1`; // fail at start, with a clear error, when the server is unreachable
+    return { sql, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+  }
+  return await openEmbedded(options.pgliteDir ?? "memory://");
+}
+
+/**
+ * PGlite allows one process per data directory. The process that opens it publishes its socket
+ * address in `starling.address`; another process (the admin CLI while the server runs) connects
+ * there instead of opening the files a second time.
+ */
+async function openEmbedded(dir: string): Promise<Database> {
+  if (dir !== "memory://") {
+    const running = await connectToRunningEmbedded(dir);
+    if (running) return running;
+  }
+  // Imported lazily: PGlite's WASM is only loaded when the embedded database is used.
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  if (dir !== "memory://") await Deno.mkdir(dir, { recursive: true });
+  const db = await PGlite.create(dir === "memory://" ? undefined : dir);
+  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
+  await server.start();
+  const address = server.getServerConn(); // "127.0.0.1:PORT"
+  const addressFile = dir === "memory://" ? null : `${dir}/starling.address`;
+  if (addressFile) await Deno.writeTextFile(addressFile, address);
+  // PGlite is a single connection: one client connection keeps transactions from interleaving.
+  const sql = postgres(`postgres://postgres@${address}/postgres`, {
+    ...sharedOptions,
+    max: 1,
+    ssl: false,
+  });
+  return {
+    sql,
+    kind: "pglite",
+    close: async () => {
+      await sql.end({ timeout: 5 });
+      if (addressFile) await Deno.remove(addressFile).catch(() => {});
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+async function connectToRunningEmbedded(dir: string): Promise<Database | null> {
+  let address: string;
+  try {
+    address = (await Deno.readTextFile(`${dir}/starling.address`)).trim();
+  } catch {
+    return null;
+  }
+  const sql = postgres(`postgres://postgres@${address}/postgres`, {
+    ...sharedOptions,
+    max: 1,
+    ssl: false,
+    connect_timeout: 2,
+  });
+  try {
+    await sql`SELECT 1`;
+  } catch {
+    await sql.end({ timeout: 1 }).catch(() => {});
+    return null; // a stale file from a process that is gone
+  }
+  return { sql, kind: "pglite", close: () => sql.end({ timeout: 5 }) };
+}

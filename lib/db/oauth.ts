@@ -1,0 +1,74 @@
+/** SQL for OAuth applications, authorization codes and access tokens (secrets stored hashed). */
+import type { Queryable } from "./client.ts";
+
+export interface ApplicationRow {
+  id: string;
+  name: string;
+  website: string | null;
+  redirect_uris: string[];
+  scopes: string;
+  client_id: string;
+  client_secret_hash: string;
+  owner_user_id: string | null;
+  created_at: Date;
+}
+
+export interface TokenRow {
+  id: string;
+  application_id: string | null;
+  user_id: string | null;
+  token_hash: string;
+  scopes: string;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+  created_at: Date;
+}
+
+export async function insertApplication(
+  db: Queryable,
+  app: Pick<ApplicationRow, "name" | "website" | "redirect_uris" | "scopes" | "client_id"> & {
+    client_secret_hash: string;
+  },
+): Promise<ApplicationRow> {
+  const [row] = await db<ApplicationRow[]>`
+    INSERT INTO oauth_applications (name, website, redirect_uris, scopes, client_id, client_secret_hash)
+    VALUES (${app.name}, ${app.website}, ${app.redirect_uris}, ${app.scopes}, ${app.client_id},
+            ${app.client_secret_hash})
+    RETURNING *`;
+  return row;
+}
+
+export async function findApplicationByClientId(
+  db: Queryable,
+  clientId: string,
+): Promise<ApplicationRow | null> {
+  const [row] = await db<ApplicationRow[]>`
+    SELECT * FROM oauth_applications WHERE client_id = ${clientId}`;
+  return row ?? null;
+}
+
+export async function findApplicationById(db: Queryable, id: string): Promise<ApplicationRow | null> {
+  const [row] = await db<ApplicationRow[]>`SELECT * FROM oauth_applications WHERE id = ${id}`;
+  return row ?? null;
+}
+
+export async function insertToken(
+  db: Queryable,
+  token: { application_id: string | null; user_id: string | null; token_hash: string; scopes: string },
+): Promise<TokenRow> {
+  const [row] = await db<TokenRow[]>`
+    INSERT INTO oauth_tokens (application_id, user_id, token_hash, scopes)
+    VALUES (${token.application_id}, ${token.user_id}, ${token.token_hash}, ${token.scopes})
+    RETURNING *`;
+  return row;
+}
+
+export async function findActiveTokenByHash(db: Queryable, hash: string): Promise<TokenRow | null> {
+  const [row] = await db<TokenRow[]>`
+    SELECT * FROM oauth_tokens WHERE token_hash = ${hash} AND revoked_at IS NULL`;
+  return row ?? null;
+}
+
+export async function revokeToken(db: Queryable, tokenId: string): Promise<void> {
+  await db`UPDATE oauth_tokens SET revoked_at = now() WHERE id = ${tokenId} AND revoked_at IS NULL`;
+}

@@ -1,0 +1,21 @@
+/**
+ * The dependencies every part of Starling receives, built once in `lib/server.ts` and passed
+ * down: to routes through `ctx.state.deps`, to Fedify as its context data. Never a module-level
+ * singleton, so tests can run several independent instances in one process.
+ */
+import type { Config } from "./config.ts";
+import type { Sql } from "./db/client.ts";
+import type { SecretKey } from "./domain/secrets.ts";
+import type { EffectBus } from "./domain/effects.ts";
+
+export interface Deps {
+  config: Config;
+  sql: Sql;
+  /** Which database is behind `sql`. */
+  dbKind: "postgres" | "pglite";
+  kv: Deno.Kv;
+  secret: SecretKey;
+  effects: EffectBus;
+  /** Closes the database and KV (the owner of `Deps` calls it once, at shutdown). */
+  close(): Promise<void>;
+}

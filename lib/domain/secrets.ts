@@ -1,0 +1,47 @@
+/**
+ * Random tokens, their stored hashes, and the server's secret key (from `SECRET_KEY`, or
+ * generated once and kept in the database so every process and every restart agree on it).
+ */
+import { encodeBase64Url } from "./base64.ts";
+import type { Queryable } from "../db/client.ts";
+import { getOrInsertSetting } from "../db/settings.ts";
+
+export function randomToken(bytes = 32): string {
+  return encodeBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/** Tokens are stored as SHA-256 hex: a database leak does not hand out working tokens. */
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export interface SecretKey {
+  /** HMAC-SHA256 of `message` under the server secret, base64url. */
+  sign(message: string): Promise<string>;
+}
+
+export async function loadSecretKey(db: Queryable, configured?: string): Promise<SecretKey> {
+  const secret = configured ?? await getOrInsertSetting(db, "secret_key", randomToken(48));
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  return {
+    async sign(message) {
+      const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(message));
+      return encodeBase64Url(new Uint8Array(mac));
+    },
+  };
+}
+
+/** Constant-time comparison of two strings. */
+export function safeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}

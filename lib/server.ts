@@ -1,0 +1,76 @@
+/**
+ * Builds a running Starling from a `Config`: database → migrations → KV → secret → effects →
+ * the web app. `main.ts` serves the result; tests build as many instances as they need.
+ */
+import type { Config } from "./config.ts";
+import type { Deps } from "./deps.ts";
+import { openDatabase } from "./db/client.ts";
+import { migrate, readMigrations } from "./db/migrate.ts";
+import { loadSecretKey } from "./domain/secrets.ts";
+import { EffectBus } from "./domain/effects.ts";
+import { buildWebApp } from "./web/app.ts";
+
+export interface Starling {
+  deps: Deps;
+  handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface StarlingOptions {
+  /** Use `:memory:` in tests; defaults to `config.kvPath`. */
+  kvPath?: string;
+  /** Defaults to `<rootDir>/migrations`. */
+  migrationsDir?: string;
+}
+
+export async function openDeps(config: Config, options: StarlingOptions = {}): Promise<Deps> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    pgliteDir: `${config.dataDir}/pg`,
+  });
+  let kv: Deno.Kv | undefined;
+  try {
+    await migrate(
+      database.sql,
+      await readMigrations(options.migrationsDir ?? `${config.rootDir}/migrations`),
+    );
+    const kvPath = options.kvPath ?? config.kvPath;
+    if (kvPath && kvPath !== ":memory:") {
+      await Deno.mkdir(kvPath.replace(/\/[^/]+$/, ""), { recursive: true });
+    }
+    kv = await Deno.openKv(kvPath);
+    const secret = await loadSecretKey(database.sql, config.secretKey);
+    return {
+      config,
+      sql: database.sql,
+      dbKind: database.kind,
+      kv,
+      secret,
+      effects: new EffectBus(),
+      close: async () => {
+        kv?.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    kv?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+export async function createStarling(
+  config: Config,
+  options: StarlingOptions = {},
+): Promise<Starling> {
+  const deps = await openDeps(config, options);
+  const web = await buildWebApp(deps);
+  return {
+    deps,
+    handler: web.handler,
+    async close() {
+      await web.close();
+      await deps.close();
+    },
+  };
+}

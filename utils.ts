@@ -1,0 +1,14 @@
+/** The app's request state and the `define` helpers, as in a Fresh 2 project. */
+import { createDefine } from "fresh";
+import type { Deps } from "./lib/deps.ts";
+import type { WebSession } from "./lib/domain/sessions.ts";
+
+export interface State {
+  deps: Deps;
+  /** The signed-in browser session, if any (set by routes/_middleware.ts). */
+  session: WebSession | null;
+  /** The CSRF token to embed in this page's forms. */
+  csrfToken: string;
+}
+
+export const define = createDefine<State>();
