@@ -1,0 +1,71 @@
+/**
+ * Who is calling the API: the bearer token (header, or `access_token` query parameter as the
+ * streaming API allows) resolved to its application, scopes and user.
+ */
+import type { Deps } from "../deps.ts";
+import { findActiveTokenByHash } from "../db/oauth.ts";
+import { findAccountById, findUserById, type AccountRow, type UserRow } from "../db/accounts.ts";
+import { hashToken } from "../domain/secrets.ts";
+import { ApiError, insufficientScope, unauthorized } from "./errors.ts";
+import { scopeAllowsAny } from "./scopes.ts";
+
+export interface ApiAuth {
+  tokenId: string;
+  applicationId: string | null;
+  scopes: string[];
+  /** Absent for a client_credentials (app-only) token. */
+  user: UserRow | null;
+  account: AccountRow | null;
+}
+
+export function bearerToken(req: Request, url = new URL(req.url)): string | null {
+  const header = req.headers.get("authorization");
+  const match = header && /^Bearer\s+(\S+)$/i.exec(header);
+  if (match) return match[1];
+  return url.searchParams.get("access_token");
+}
+
+/** Resolves the request's token; null when none was sent; 401 when one was sent but is bad. */
+export async function authenticateRequest(deps: Deps, req: Request): Promise<ApiAuth | null> {
+  const token = bearerToken(req);
+  if (!token) return null;
+  const row = await findActiveTokenByHash(deps.sql, await hashToken(token));
+  if (!row) throw unauthorized();
+  let user: UserRow | null = null;
+  let account: AccountRow | null = null;
+  if (row.user_id) {
+    user = await findUserById(deps.sql, row.user_id);
+    account = user ? await findAccountById(deps.sql, user.account_id) : null;
+    if (!user || !account) throw unauthorized();
+    if (user.disabled || account.suspended_at) {
+      throw new ApiError(403, "Your login is currently disabled");
+    }
+    if (!user.approved) throw new ApiError(403, "Your login is missing a confirmed e-mail address");
+  }
+  return {
+    tokenId: row.id,
+    applicationId: row.application_id,
+    scopes: row.scopes.split(/\s+/).filter(Boolean),
+    user,
+    account,
+  };
+}
+
+/** A token with one of `scopes`, from any caller (app-only tokens too). */
+export function requireScope(auth: ApiAuth | null, ...scopes: string[]): ApiAuth {
+  if (!auth) throw unauthorized();
+  if (scopes.length && !scopeAllowsAny(auth.scopes, scopes)) throw insufficientScope();
+  return auth;
+}
+
+/** A token belonging to a user, with one of `scopes`. 422 for app-only tokens, as Mastodon. */
+export function requireUser(
+  auth: ApiAuth | null,
+  ...scopes: string[]
+): ApiAuth & { user: UserRow; account: AccountRow } {
+  const checked = requireScope(auth, ...scopes);
+  if (!checked.user || !checked.account) {
+    throw new ApiError(422, "This method requires an authenticated user");
+  }
+  return checked as ApiAuth & { user: UserRow; account: AccountRow };
+}

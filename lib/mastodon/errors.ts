@@ -1,0 +1,36 @@
+/** Mastodon-style API errors: `{"error": "…"}` with the right status. */
+import { DomainError, httpStatusOf } from "../domain/errors.ts";
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly headers?: HeadersInit) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const unauthorized = () => new ApiError(401, "The access token is invalid");
+export const insufficientScope = () =>
+  new ApiError(403, "This action is outside the authorized scopes");
+export const notFoundError = () => new ApiError(404, "Record not found");
+
+export function json(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+/** Turns anything thrown by a handler into the response a Mastodon client expects. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return json({ error: error.message }, { status: error.status, headers: error.headers });
+  }
+  if (error instanceof DomainError) {
+    const status = httpStatusOf[error.kind];
+    const message = error.kind === "validation" && !error.message.startsWith("Validation failed")
+      ? `Validation failed: ${error.message}`
+      : error.message;
+    return json({ error: message }, { status });
+  }
+  console.error("API handler failed:", error);
+  return json({ error: "Internal server error" }, { status: 500 });
+}

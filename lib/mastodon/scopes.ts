@@ -1,0 +1,42 @@
+/**
+ * OAuth scopes as Mastodon defines them: `read`, `write`, `follow`, `push`, `profile`,
+ * `admin:read`, `admin:write` and their granular children (`read:statuses`, `admin:read:accounts`).
+ * A parent grants its children; the legacy `follow` grants the relationship scopes.
+ */
+const FOLLOW_GRANTS = new Set([
+  "read:follows",
+  "write:follows",
+  "read:blocks",
+  "write:blocks",
+  "read:mutes",
+  "write:mutes",
+]);
+
+const KNOWN_TOP = new Set(["read", "write", "follow", "push", "profile", "admin:read", "admin:write"]);
+const GRANULAR = /^(read|write|admin:read|admin:write):[a-z_]+$/;
+
+export function parseScopes(value: string | undefined | null, fallback = "read"): string[] {
+  const scopes = (value ?? "").split(/[\s+]+/).map((s) => s.trim()).filter(Boolean);
+  return scopes.length ? [...new Set(scopes)] : [fallback];
+}
+
+export function isKnownScope(scope: string): boolean {
+  return KNOWN_TOP.has(scope) || GRANULAR.test(scope);
+}
+
+/** True when `granted` allows `required` (e.g. `read` allows `read:statuses`). */
+export function scopeAllows(granted: Iterable<string>, required: string): boolean {
+  for (const scope of granted) {
+    if (scope === required) return true;
+    if (required.startsWith(`${scope}:`)) return true;
+    if (scope === "follow" && FOLLOW_GRANTS.has(required)) return true;
+    // `profile` is the narrow scope for verify_credentials.
+  }
+  return false;
+}
+
+/** Any of `required` suffices (endpoints list alternatives, e.g. `read:accounts` or `profile`). */
+export function scopeAllowsAny(granted: Iterable<string>, required: string[]): boolean {
+  const list = [...granted];
+  return required.some((r) => scopeAllows(list, r));
+}
