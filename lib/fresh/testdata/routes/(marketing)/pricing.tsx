@@ -1,0 +1,3 @@
+import { define } from "../../utils.ts";
+
+export default define.page(() => <p class="pricing">pricing</p>);

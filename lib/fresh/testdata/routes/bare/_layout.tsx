@@ -1,0 +1,9 @@
+import { define } from "../../utils.ts";
+
+export const config = { skipInheritedLayouts: true };
+
+export default define.layout(({ Component }) => (
+  <div class="bare-layout">
+    <Component />
+  </div>
+));

@@ -1,0 +1,2 @@
+// Ignored by the manifest generator.
+export const ignored = true;

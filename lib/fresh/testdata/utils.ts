@@ -1,0 +1,8 @@
+import { createDefine } from "../mod.ts";
+
+export interface State {
+  trail: string[];
+  title?: string;
+}
+
+export const define = createDefine<State>();
