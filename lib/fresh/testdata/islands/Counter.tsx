@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { IS_BROWSER } from "../../runtime.ts";
 
 export default function Counter(
   props: {
@@ -11,8 +12,11 @@ export default function Counter(
   },
 ) {
   const [count, setCount] = useState(props.start);
+  // Lets a browser check see that hydration ran (effects never run on the server).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(IS_BROWSER), []);
   return (
-    <div class="counter">
+    <div class="counter" data-hydrated={String(hydrated)}>
       <button type="button" onClick={() => setCount(count + 1)}>
         count={count}
       </button>
