@@ -22,10 +22,14 @@ async function main() {
     port: config.port,
     hostname: config.hostname,
     onListen: ({ hostname, port }) => {
-      const database = config.databaseUrl ? "Postgres" : `embedded PGlite in ${config.dataDir}/pg`;
+      const database = config.databaseUrl
+        ? "Postgres"
+        : `embedded PGlite in ${config.dataDir}/pg`;
       console.log(
         `Starling listening on http://${hostname}:${port} as ${config.origin} ` +
-          `(${database}; ready in ${Math.round(performance.now() - started)} ms)`,
+          `(${database}; ready in ${
+            Math.round(performance.now() - started)
+          } ms)`,
       );
     },
   }, starling.handler);
@@ -37,7 +41,9 @@ async function main() {
     await starling.close();
     Deno.exit(0);
   };
-  for (const signal of ["SIGTERM", "SIGINT"] as const) Deno.addSignalListener(signal, shutdown);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    Deno.addSignalListener(signal, shutdown);
+  }
   await server.finished;
 }
 

@@ -40,16 +40,24 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = Deno.env.toObject(), rootDir = Deno.cwd()): Config {
+export function loadConfig(
+  env: Env = Deno.env.toObject(),
+  rootDir = Deno.cwd(),
+): Config {
   const port = parsePort(env.PORT);
   const hostname = env.HOSTNAME?.trim() || "127.0.0.1";
   const origin = parseOrigin(env.ORIGIN, port);
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
-  const registrations = parseEnum(env.REGISTRATIONS, "REGISTRATIONS", [
+  const registrations = parseEnum(
+    env.REGISTRATIONS,
+    "REGISTRATIONS",
+    [
+      "open",
+      "approval",
+      "closed",
+    ] as const,
     "open",
-    "approval",
-    "closed",
-  ] as const, "open");
+  );
   const secretKey = env.SECRET_KEY?.trim() || undefined;
   if (secretKey !== undefined && secretKey.length < 32) {
     throw new ConfigError("SECRET_KEY", "must be at least 32 characters long");
@@ -63,7 +71,11 @@ export function loadConfig(env: Env = Deno.env.toObject(), rootDir = Deno.cwd())
     databaseUrl,
     dataDir,
     kvPath: env.DENO_DEPLOYMENT_ID ? undefined : `${dataDir}/kv.sqlite3`,
-    allowPrivateAddress: parseBoolean(env.ALLOW_PRIVATE_ADDRESS, "ALLOW_PRIVATE_ADDRESS", false),
+    allowPrivateAddress: parseBoolean(
+      env.ALLOW_PRIVATE_ADDRESS,
+      "ALLOW_PRIVATE_ADDRESS",
+      false,
+    ),
     registrations,
     secretKey,
     trustedProxies: parseList(env.TRUSTED_PROXIES) ?? ["127.0.0.1", "::1"],
@@ -81,18 +93,29 @@ function parsePort(value: string | undefined): number {
 }
 
 function parseOrigin(value: string | undefined, port: number): string {
-  if (value === undefined || value.trim() === "") return `http://localhost:${port}`;
+  if (value === undefined || value.trim() === "") {
+    return `http://localhost:${port}`;
+  }
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new ConfigError("ORIGIN", `"${value}" is not a URL (expected e.g. https://social.example)`);
+    throw new ConfigError(
+      "ORIGIN",
+      `"${value}" is not a URL (expected e.g. https://social.example)`,
+    );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError("ORIGIN", `"${value}" must start with http:// or https://`);
+    throw new ConfigError(
+      "ORIGIN",
+      `"${value}" must start with http:// or https://`,
+    );
   }
   if (url.pathname !== "/" || url.search || url.hash) {
-    throw new ConfigError("ORIGIN", `"${value}" must be an origin only, without a path`);
+    throw new ConfigError(
+      "ORIGIN",
+      `"${value}" must be an origin only, without a path`,
+    );
   }
   return url.origin;
 }
@@ -101,7 +124,9 @@ function parseDatabaseUrl(value: string | undefined): string | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   try {
     const url = new URL(value.trim());
-    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") throw new Error();
+    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+      throw new Error();
+    }
   } catch {
     throw new ConfigError(
       "DATABASE_URL",
@@ -111,7 +136,11 @@ function parseDatabaseUrl(value: string | undefined): string | undefined {
   return value.trim();
 }
 
-function parseBoolean(value: string | undefined, name: string, fallback: boolean): boolean {
+function parseBoolean(
+  value: string | undefined,
+  name: string,
+  fallback: boolean,
+): boolean {
   if (value === undefined || value.trim() === "") return fallback;
   const v = value.trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(v)) return true;

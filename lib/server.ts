@@ -23,7 +23,10 @@ export interface StarlingOptions {
   migrationsDir?: string;
 }
 
-export async function openDeps(config: Config, options: StarlingOptions = {}): Promise<Deps> {
+export async function openDeps(
+  config: Config,
+  options: StarlingOptions = {},
+): Promise<Deps> {
   const database = await openDatabase({
     url: config.databaseUrl,
     pgliteDir: `${config.dataDir}/pg`,
@@ -32,7 +35,9 @@ export async function openDeps(config: Config, options: StarlingOptions = {}): P
   try {
     await migrate(
       database.sql,
-      await readMigrations(options.migrationsDir ?? `${config.rootDir}/migrations`),
+      await readMigrations(
+        options.migrationsDir ?? `${config.rootDir}/migrations`,
+      ),
     );
     const kvPath = options.kvPath ?? config.kvPath;
     if (kvPath && kvPath !== ":memory:") {

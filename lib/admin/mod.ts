@@ -27,13 +27,19 @@ const USAGE = `usage: deno task admin <command>
   accounts delete NAME
   accounts list`;
 
-export async function runAdminCommand(deps: Deps, argv: string[], io: AdminIO): Promise<number> {
+export async function runAdminCommand(
+  deps: Deps,
+  argv: string[],
+  io: AdminIO,
+): Promise<number> {
   const [group, command, ...rest] = argv;
   if (group === "help" || group === "--help" || group === undefined) {
     io.out(USAGE);
     return group === undefined ? 1 : 0;
   }
-  if (group !== "accounts") throw new AdminError(`unknown command "${group}" (try: help)`);
+  if (group !== "accounts") {
+    throw new AdminError(`unknown command "${group}" (try: help)`);
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     options: {
@@ -56,7 +62,9 @@ export async function runAdminCommand(deps: Deps, argv: string[], io: AdminIO): 
       if (!values.email) throw new AdminError("accounts create needs --email");
       const role = values.role ?? "user";
       if (role !== "user" && role !== "moderator" && role !== "admin") {
-        throw new AdminError(`--role must be admin, moderator or user, not "${role}"`);
+        throw new AdminError(
+          `--role must be admin, moderator or user, not "${role}"`,
+        );
       }
       const password = values.password ?? randomToken(12);
       const { account } = await signUp(deps.sql, {
@@ -72,7 +80,9 @@ export async function runAdminCommand(deps: Deps, argv: string[], io: AdminIO): 
       const { user, account } = await requireLocalLogin(deps.sql, needName());
       const password = values.password ?? randomToken(12);
       await setPassword(deps.sql, user.id, password);
-      io.out(`password changed for @${account.username}; their sessions and tokens were ended`);
+      io.out(
+        `password changed for @${account.username}; their sessions and tokens were ended`,
+      );
       if (!values.password) io.out(`password: ${password}`);
       return 0;
     }
@@ -94,14 +104,16 @@ export async function runAdminCommand(deps: Deps, argv: string[], io: AdminIO): 
       io.out("username\temail\trole\tapproved\tcreated");
       for (const u of users) {
         io.out(
-          `${u.username}\t${u.email}\t${u.role}\t${u.approved ? "yes" : "no"}\t${
-            u.created_at.toISOString().slice(0, 10)
-          }`,
+          `${u.username}\t${u.email}\t${u.role}\t${
+            u.approved ? "yes" : "no"
+          }\t${u.created_at.toISOString().slice(0, 10)}`,
         );
       }
       return 0;
     }
     default:
-      throw new AdminError(`unknown command "accounts ${command ?? ""}" (try: help)`);
+      throw new AdminError(
+        `unknown command "accounts ${command ?? ""}" (try: help)`,
+      );
   }
 }

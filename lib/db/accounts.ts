@@ -57,15 +57,23 @@ export interface UserRow {
   updated_at: Date;
 }
 
-export async function findAccountById(db: Queryable, id: string): Promise<AccountRow | null> {
+export async function findAccountById(
+  db: Queryable,
+  id: string,
+): Promise<AccountRow | null> {
   if (!/^\d{1,19}$/.test(id)) return null;
   const [row] = await db<AccountRow[]>`SELECT * FROM accounts WHERE id = ${id}`;
   return row ?? null;
 }
 
-export async function findAccountsByIds(db: Queryable, ids: string[]): Promise<AccountRow[]> {
+export async function findAccountsByIds(
+  db: Queryable,
+  ids: string[],
+): Promise<AccountRow[]> {
   if (ids.length === 0) return [];
-  return await db<AccountRow[]>`SELECT * FROM accounts WHERE id = ANY(${ids}::bigint[])`;
+  return await db<
+    AccountRow[]
+  >`SELECT * FROM accounts WHERE id = ANY(${ids}::bigint[])`;
 }
 
 /** `domain` null finds a local account. Comparison is case-insensitive, as usernames are. */
@@ -87,7 +95,9 @@ export async function insertLocalAccount(
 ): Promise<AccountRow> {
   const [row] = await db<AccountRow[]>`
     INSERT INTO accounts (username, domain, display_name, locked)
-    VALUES (${input.username}, NULL, ${input.display_name ?? ""}, ${input.locked ?? false})
+    VALUES (${input.username}, NULL, ${input.display_name ?? ""}, ${
+    input.locked ?? false
+  })
     RETURNING *`;
   return row;
 }
@@ -109,7 +119,9 @@ export async function insertAccountKey(
 export async function findAccountKeys(
   db: Queryable,
   accountId: string,
-): Promise<{ algorithm: string; public_jwk: JsonWebKey; private_jwk: JsonWebKey }[]> {
+): Promise<
+  { algorithm: string; public_jwk: JsonWebKey; private_jwk: JsonWebKey }[]
+> {
   return await db`
     SELECT algorithm, public_jwk, private_jwk FROM account_keys
     WHERE account_id = ${accountId} ORDER BY algorithm DESC`;
@@ -129,24 +141,41 @@ export async function insertUser(
 ): Promise<UserRow> {
   const [row] = await db<UserRow[]>`
     INSERT INTO users (account_id, email, password_hash, role, locale, approved, registration_reason)
-    VALUES (${input.account_id}, ${input.email}, ${input.password_hash}, ${input.role ?? "user"},
-            ${input.locale ?? "en"}, ${input.approved}, ${input.registration_reason ?? null})
+    VALUES (${input.account_id}, ${input.email}, ${input.password_hash}, ${
+    input.role ?? "user"
+  },
+            ${input.locale ?? "en"}, ${input.approved}, ${
+    input.registration_reason ?? null
+  })
     RETURNING *`;
   return row;
 }
 
-export async function findUserById(db: Queryable, id: string): Promise<UserRow | null> {
+export async function findUserById(
+  db: Queryable,
+  id: string,
+): Promise<UserRow | null> {
   const [row] = await db<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
   return row ?? null;
 }
 
-export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
-  const [row] = await db<UserRow[]>`SELECT * FROM users WHERE lower(email) = lower(${email})`;
+export async function findUserByEmail(
+  db: Queryable,
+  email: string,
+): Promise<UserRow | null> {
+  const [row] = await db<
+    UserRow[]
+  >`SELECT * FROM users WHERE lower(email) = lower(${email})`;
   return row ?? null;
 }
 
-export async function findUserByAccountId(db: Queryable, accountId: string): Promise<UserRow | null> {
-  const [row] = await db<UserRow[]>`SELECT * FROM users WHERE account_id = ${accountId}`;
+export async function findUserByAccountId(
+  db: Queryable,
+  accountId: string,
+): Promise<UserRow | null> {
+  const [row] = await db<
+    UserRow[]
+  >`SELECT * FROM users WHERE account_id = ${accountId}`;
   return row ?? null;
 }
 
@@ -181,33 +210,50 @@ export async function listLocalUsers(
 export async function updateUser(
   db: Queryable,
   userId: string,
-  changes: Partial<Pick<UserRow, "password_hash" | "approved" | "role" | "disabled" | "locale">>,
+  changes: Partial<
+    Pick<UserRow, "password_hash" | "approved" | "role" | "disabled" | "locale">
+  >,
 ): Promise<boolean> {
   const keys = Object.keys(changes) as (keyof typeof changes)[];
   if (keys.length === 0) return true;
   const result = await db`
-    UPDATE users SET ${db(changes, ...keys)}, updated_at = now() WHERE id = ${userId}`;
+    UPDATE users SET ${
+    db(changes, ...keys)
+  }, updated_at = now() WHERE id = ${userId}`;
   return result.count > 0;
 }
 
-export async function recordSignIn(db: Queryable, userId: string): Promise<void> {
+export async function recordSignIn(
+  db: Queryable,
+  userId: string,
+): Promise<void> {
   await db`
     UPDATE users SET sign_in_count = sign_in_count + 1, last_sign_in_at = now()
     WHERE id = ${userId}`;
 }
 
-export async function deleteAccount(db: Queryable, accountId: string): Promise<boolean> {
+export async function deleteAccount(
+  db: Queryable,
+  accountId: string,
+): Promise<boolean> {
   const result = await db`DELETE FROM accounts WHERE id = ${accountId}`;
   return result.count > 0;
 }
 
-export async function isUsernameTaken(db: Queryable, username: string): Promise<boolean> {
+export async function isUsernameTaken(
+  db: Queryable,
+  username: string,
+): Promise<boolean> {
   const [row] = await db`
     SELECT 1 FROM accounts WHERE lower(username) = lower(${username}) AND domain IS NULL`;
   return Boolean(row);
 }
 
-export async function isEmailTaken(db: Queryable, email: string): Promise<boolean> {
-  const [row] = await db`SELECT 1 FROM users WHERE lower(email) = lower(${email})`;
+export async function isEmailTaken(
+  db: Queryable,
+  email: string,
+): Promise<boolean> {
+  const [row] =
+    await db`SELECT 1 FROM users WHERE lower(email) = lower(${email})`;
   return Boolean(row);
 }

@@ -34,9 +34,14 @@ const sharedOptions = {
   connection: { application_name: "starling" },
 } as const;
 
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+export async function openDatabase(
+  options: DatabaseOptions,
+): Promise<Database> {
   if (options.url) {
-    const sql = postgres(options.url, { ...sharedOptions, max: options.max ?? 10 });
+    const sql = postgres(options.url, {
+      ...sharedOptions,
+      max: options.max ?? 10,
+    });
     await sql`SELECT 1`; // fail at start, with a clear error, when the server is unreachable
     return { sql, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
   }

@@ -18,7 +18,10 @@ export interface Migration {
 export class MigrationError extends Error {
   constructor(migration: Migration, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`migration ${migration.version}_${migration.name} failed: ${reason}`, { cause });
+    super(
+      `migration ${migration.version}_${migration.name} failed: ${reason}`,
+      { cause },
+    );
     this.name = "MigrationError";
   }
 }
@@ -28,8 +31,14 @@ export async function readMigrations(dir: string | URL): Promise<Migration[]> {
   for await (const entry of Deno.readDir(dir)) {
     const match = entry.isFile && /^(\d{4})_([\w-]+)\.sql$/.exec(entry.name);
     if (!match) continue;
-    const path = dir instanceof URL ? new URL(entry.name, dir) : `${dir}/${entry.name}`;
-    migrations.push({ version: match[1], name: match[2], sql: await Deno.readTextFile(path) });
+    const path = dir instanceof URL
+      ? new URL(entry.name, dir)
+      : `${dir}/${entry.name}`;
+    migrations.push({
+      version: match[1],
+      name: match[2],
+      sql: await Deno.readTextFile(path),
+    });
   }
   migrations.sort((a, b) => a.version.localeCompare(b.version));
   for (let i = 1; i < migrations.length; i++) {
@@ -41,7 +50,10 @@ export async function readMigrations(dir: string | URL): Promise<Migration[]> {
 }
 
 /** Applies pending migrations; returns the versions this call applied. */
-export async function migrate(sql: Sql, migrations: Migration[]): Promise<string[]> {
+export async function migrate(
+  sql: Sql,
+  migrations: Migration[],
+): Promise<string[]> {
   await sql`
     CREATE TABLE IF NOT EXISTS schema_migrations (
       version text PRIMARY KEY,
@@ -55,7 +67,8 @@ export async function migrate(sql: Sql, migrations: Migration[]): Promise<string
   for (const migration of migrations) {
     const ran = await sql.begin(async (tx) => {
       await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
-      const [done] = await tx`SELECT 1 FROM schema_migrations WHERE version = ${migration.version}`;
+      const [done] =
+        await tx`SELECT 1 FROM schema_migrations WHERE version = ${migration.version}`;
       if (done) return false;
       try {
         await tx.unsafe(migration.sql);

@@ -14,7 +14,10 @@ export interface WebSessionRow {
 
 export async function insertWebSession(
   db: Queryable,
-  session: Pick<WebSessionRow, "session_hash" | "user_id" | "token_id" | "user_agent" | "ip">,
+  session: Pick<
+    WebSessionRow,
+    "session_hash" | "user_id" | "token_id" | "user_agent" | "ip"
+  >,
 ): Promise<WebSessionRow> {
   const [row] = await db<WebSessionRow[]>`
     INSERT INTO web_sessions (session_hash, user_id, token_id, user_agent, ip)
@@ -28,11 +31,18 @@ export async function findWebSessionByHash(
   db: Queryable,
   hash: string,
 ): Promise<WebSessionRow | null> {
-  const [row] = await db<WebSessionRow[]>`SELECT * FROM web_sessions WHERE session_hash = ${hash}`;
+  const [row] = await db<
+    WebSessionRow[]
+  >`SELECT * FROM web_sessions WHERE session_hash = ${hash}`;
   return row ?? null;
 }
 
-export async function deleteWebSession(db: Queryable, id: string): Promise<WebSessionRow | null> {
-  const [row] = await db<WebSessionRow[]>`DELETE FROM web_sessions WHERE id = ${id} RETURNING *`;
+export async function deleteWebSession(
+  db: Queryable,
+  id: string,
+): Promise<WebSessionRow | null> {
+  const [row] = await db<
+    WebSessionRow[]
+  >`DELETE FROM web_sessions WHERE id = ${id} RETURNING *`;
   return row ?? null;
 }

@@ -15,12 +15,56 @@ const USERNAME_PATTERN = /^[a-z0-9_]+$/i;
 
 /** Names people would mistake for the server itself, or that collide with our own paths. */
 export const RESERVED_USERNAMES = new Set([
-  "admin", "administrator", "root", "www", "api", "inbox", "outbox", "support", "help",
-  "mod", "moderator", "moderators", "webmaster", "hostmaster", "postmaster", "abuse", "security",
-  "staff", "system", "starling", "instance", "actor", "users", "user", "accounts", "settings",
-  "about", "auth", "oauth", "login", "logout", "signin", "signup", "sign_in", "sign_up",
-  "well_known", "nodeinfo", "static", "media", "assets", "public", "local", "federated", "tags",
-  "explore", "search", "notifications", "home", "null", "undefined",
+  "admin",
+  "administrator",
+  "root",
+  "www",
+  "api",
+  "inbox",
+  "outbox",
+  "support",
+  "help",
+  "mod",
+  "moderator",
+  "moderators",
+  "webmaster",
+  "hostmaster",
+  "postmaster",
+  "abuse",
+  "security",
+  "staff",
+  "system",
+  "starling",
+  "instance",
+  "actor",
+  "users",
+  "user",
+  "accounts",
+  "settings",
+  "about",
+  "auth",
+  "oauth",
+  "login",
+  "logout",
+  "signin",
+  "signup",
+  "sign_in",
+  "sign_up",
+  "well_known",
+  "nodeinfo",
+  "static",
+  "media",
+  "assets",
+  "public",
+  "local",
+  "federated",
+  "tags",
+  "explore",
+  "search",
+  "notifications",
+  "home",
+  "null",
+  "undefined",
 ]); // deno-fmt-ignore
 
 export function usernameProblem(username: string): string | null {
@@ -67,7 +111,10 @@ export async function signUp(
   options: SignUpOptions,
 ): Promise<LocalLogin> {
   if (options.registrations === "closed" && !options.byOperator) {
-    throw new DomainError("forbidden", "Registrations are closed on this server");
+    throw new DomainError(
+      "forbidden",
+      "Registrations are closed on this server",
+    );
   }
   const username = input.username.trim();
   const email = input.email.trim();
@@ -78,7 +125,10 @@ export async function signUp(
   }
   const passwordIssue = passwordProblem(input.password);
   if (passwordIssue) throw invalid(passwordIssue, "password");
-  if (options.registrations === "approval" && !options.byOperator && !input.reason?.trim()) {
+  if (
+    options.registrations === "approval" && !options.byOperator &&
+    !input.reason?.trim()
+  ) {
     // Mastodon asks for a reason when sign-ups need approval; an empty one is allowed by the
     // API, so accept it but keep the account pending.
   }
@@ -93,10 +143,18 @@ export async function signUp(
       if (await db.isUsernameTaken(tx, username)) {
         throw invalid("Username has already been taken", "username");
       }
-      if (await db.isEmailTaken(tx, email)) throw invalid("Email has already been taken", "email");
+      if (await db.isEmailTaken(tx, email)) {
+        throw invalid("Email has already been taken", "email");
+      }
       const account = await db.insertLocalAccount(tx, { username });
       for (const key of keys) {
-        await db.insertAccountKey(tx, account.id, key.algorithm, key.publicJwk, key.privateJwk);
+        await db.insertAccountKey(
+          tx,
+          account.id,
+          key.algorithm,
+          key.publicJwk,
+          key.privateJwk,
+        );
       }
       const user = await db.insertUser(tx, {
         account_id: account.id,
@@ -112,7 +170,9 @@ export async function signUp(
   } catch (error) {
     // Two sign-ups racing for one name: the unique index decides, report it like the check.
     if ((error as { code?: string }).code === "23505") {
-      const detail = String((error as { constraint_name?: string }).constraint_name ?? "");
+      const detail = String(
+        (error as { constraint_name?: string }).constraint_name ?? "",
+      );
       throw detail.includes("email")
         ? invalid("Email has already been taken", "email")
         : invalid("Username has already been taken", "username");
@@ -131,27 +191,43 @@ export async function authenticate(
   password: string,
 ): Promise<LocalLogin> {
   const found = await db.findLocalLogin(sql, login.trim());
-  const ok = found ? await verifyPassword(password, found.user.password_hash) : false;
-  if (!found || !ok) throw new DomainError("unauthorized", "Invalid email or password");
+  const ok = found
+    ? await verifyPassword(password, found.user.password_hash)
+    : false;
+  if (!found || !ok) {
+    throw new DomainError("unauthorized", "Invalid email or password");
+  }
   if (found.user.disabled || found.account.suspended_at) {
     throw new DomainError("forbidden", "This account is disabled");
   }
   if (!found.user.approved) {
-    throw new DomainError("forbidden", "Your account is waiting for approval by a moderator");
+    throw new DomainError(
+      "forbidden",
+      "Your account is waiting for approval by a moderator",
+    );
   }
   await db.recordSignIn(sql, found.user.id);
   return found;
 }
 
 /** Finds a local user by username; throws not_found with a message naming it. */
-export async function requireLocalLogin(sql: Queryable, username: string): Promise<LocalLogin> {
+export async function requireLocalLogin(
+  sql: Queryable,
+  username: string,
+): Promise<LocalLogin> {
   const account = await db.findAccountByUsername(sql, username, null);
   const user = account ? await db.findUserByAccountId(sql, account.id) : null;
-  if (!account || !user) throw new DomainError("not_found", `No local account named ${username}`);
+  if (!account || !user) {
+    throw new DomainError("not_found", `No local account named ${username}`);
+  }
   return { user, account };
 }
 
-export async function setPassword(sql: Sql, userId: string, password: string): Promise<void> {
+export async function setPassword(
+  sql: Sql,
+  userId: string,
+  password: string,
+): Promise<void> {
   const issue = passwordProblem(password);
   if (issue) throw invalid(issue, "password");
   const hash = await hashPassword(password);
@@ -167,6 +243,9 @@ export async function approve(sql: Queryable, userId: string): Promise<void> {
   await db.updateUser(sql, userId, { approved: true });
 }
 
-export async function deleteLocalAccount(sql: Queryable, accountId: string): Promise<void> {
+export async function deleteLocalAccount(
+  sql: Queryable,
+  accountId: string,
+): Promise<void> {
   await db.deleteAccount(sql, accountId);
 }

@@ -29,7 +29,9 @@ export class EffectBus implements Effects {
     for (const listener of this.#listeners) {
       Promise.resolve()
         .then(() => listener(event))
-        .catch((error) => console.error(`effect listener failed for ${event.type}:`, error));
+        .catch((error) =>
+          console.error(`effect listener failed for ${event.type}:`, error)
+        );
     }
   }
 }

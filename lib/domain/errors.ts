@@ -11,13 +11,18 @@ export type DomainErrorKind =
   | "gone"; // 410
 
 export class DomainError extends Error {
-  constructor(readonly kind: DomainErrorKind, message: string, readonly field?: string) {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = "DomainError";
   }
 }
 
-export const notFound = (what = "Record not found") => new DomainError("not_found", what);
+export const notFound = (what = "Record not found") =>
+  new DomainError("not_found", what);
 export const invalid = (message: string, field?: string) =>
   new DomainError("validation", message, field);
 export const forbidden = (message = "This action is not allowed") =>

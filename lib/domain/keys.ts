@@ -20,7 +20,10 @@ export async function generateActorKeys(): Promise<GeneratedKey[]> {
     true,
     ["sign", "verify"],
   );
-  const ed = await crypto.subtle.generateKey("Ed25519", true, ["sign", "verify"]) as CryptoKeyPair;
+  const ed = await crypto.subtle.generateKey("Ed25519", true, [
+    "sign",
+    "verify",
+  ]) as CryptoKeyPair;
   return [
     {
       algorithm: "RSASSA-PKCS1-v1_5",

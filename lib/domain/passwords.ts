@@ -9,9 +9,20 @@ const N = 16384, R = 8, P = 1, KEY_LENGTH = 32;
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 72 * 4;
 
-function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  n: number,
+  r: number,
+  p: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (
+    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, {
+      N: n,
+      r,
+      p,
+      maxmem: 64 * 1024 * 1024,
+    }, (
       error,
       key,
     ) => error ? reject(error) : resolve(key))
@@ -21,14 +32,25 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString("base64")}$${key.toString("base64")}`;
+  return `scrypt$${N}$${R}$${P}$${salt.toString("base64")}$${
+    key.toString("base64")
+  }`;
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split("$");
   if (scheme !== "scrypt" || !hash) return false;
   const expected = Buffer.from(hash, "base64");
-  const actual = await derive(password, Buffer.from(salt, "base64"), +n, +r, +p);
+  const actual = await derive(
+    password,
+    Buffer.from(salt, "base64"),
+    +n,
+    +r,
+    +p,
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 

@@ -12,8 +12,14 @@ export function randomToken(bytes = 32): string {
 
 /** Tokens are stored as SHA-256 hex: a database leak does not hand out working tokens. */
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  const digest = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(token),
+  );
+  return Array.from(
+    new Uint8Array(digest),
+    (b) => b.toString(16).padStart(2, "0"),
+  ).join("");
 }
 
 export interface SecretKey {
@@ -21,8 +27,12 @@ export interface SecretKey {
   sign(message: string): Promise<string>;
 }
 
-export async function loadSecretKey(db: Queryable, configured?: string): Promise<SecretKey> {
-  const secret = configured ?? await getOrInsertSetting(db, "secret_key", randomToken(48));
+export async function loadSecretKey(
+  db: Queryable,
+  configured?: string,
+): Promise<SecretKey> {
+  const secret = configured ??
+    await getOrInsertSetting(db, "secret_key", randomToken(48));
   const key = await crypto.subtle.importKey(
     "raw",
     new TextEncoder().encode(secret),
@@ -32,7 +42,11 @@ export async function loadSecretKey(db: Queryable, configured?: string): Promise
   );
   return {
     async sign(message) {
-      const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(message));
+      const mac = await crypto.subtle.sign(
+        "HMAC",
+        key,
+        new TextEncoder().encode(message),
+      );
       return encodeBase64Url(new Uint8Array(mac));
     },
   };

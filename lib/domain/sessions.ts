@@ -21,7 +21,9 @@ export interface WebSession extends LocalLogin {
 }
 
 /** The built-in web application, created on first use. */
-export async function webApplication(db: Queryable): Promise<oauth.ApplicationRow> {
+export async function webApplication(
+  db: Queryable,
+): Promise<oauth.ApplicationRow> {
   const found = await oauth.findApplicationByClientId(db, WEB_APP_CLIENT_ID);
   if (found) return found;
   await db`
@@ -33,7 +35,10 @@ export async function webApplication(db: Queryable): Promise<oauth.ApplicationRo
   return (await oauth.findApplicationByClientId(db, WEB_APP_CLIENT_ID))!;
 }
 
-function webAccessToken(secret: SecretKey, sessionSecret: string): Promise<string> {
+function webAccessToken(
+  secret: SecretKey,
+  sessionSecret: string,
+): Promise<string> {
   return secret.sign(`web-access-token:${sessionSecret}`);
 }
 
@@ -71,7 +76,10 @@ export async function resumeWebSession(
   secret: SecretKey,
   sessionSecret: string,
 ): Promise<WebSession | null> {
-  const session = await sessions.findWebSessionByHash(sql, await hashToken(sessionSecret));
+  const session = await sessions.findWebSessionByHash(
+    sql,
+    await hashToken(sessionSecret),
+  );
   if (!session) return null;
   const user = await findUserById(sql, session.user_id);
   if (!user || user.disabled || !user.approved) return null;
@@ -86,7 +94,10 @@ export async function resumeWebSession(
 }
 
 /** Ends a session and revokes its web token. */
-export async function endWebSession(sql: Sql, sessionId: string): Promise<void> {
+export async function endWebSession(
+  sql: Sql,
+  sessionId: string,
+): Promise<void> {
   await sql.begin(async (tx) => {
     const session = await sessions.deleteWebSession(tx, sessionId);
     if (session?.token_id) await oauth.revokeToken(tx, session.token_id);

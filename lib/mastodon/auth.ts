@@ -4,7 +4,12 @@
  */
 import type { Deps } from "../deps.ts";
 import { findActiveTokenByHash } from "../db/oauth.ts";
-import { findAccountById, findUserById, type AccountRow, type UserRow } from "../db/accounts.ts";
+import {
+  type AccountRow,
+  findAccountById,
+  findUserById,
+  type UserRow,
+} from "../db/accounts.ts";
 import { hashToken } from "../domain/secrets.ts";
 import { ApiError, insufficientScope, unauthorized } from "./errors.ts";
 import { scopeAllowsAny } from "./scopes.ts";
@@ -18,7 +23,10 @@ export interface ApiAuth {
   account: AccountRow | null;
 }
 
-export function bearerToken(req: Request, url = new URL(req.url)): string | null {
+export function bearerToken(
+  req: Request,
+  url = new URL(req.url),
+): string | null {
   const header = req.headers.get("authorization");
   const match = header && /^Bearer\s+(\S+)$/i.exec(header);
   if (match) return match[1];
@@ -26,7 +34,10 @@ export function bearerToken(req: Request, url = new URL(req.url)): string | null
 }
 
 /** Resolves the request's token; null when none was sent; 401 when one was sent but is bad. */
-export async function authenticateRequest(deps: Deps, req: Request): Promise<ApiAuth | null> {
+export async function authenticateRequest(
+  deps: Deps,
+  req: Request,
+): Promise<ApiAuth | null> {
   const token = bearerToken(req);
   if (!token) return null;
   const row = await findActiveTokenByHash(deps.sql, await hashToken(token));
@@ -40,7 +51,12 @@ export async function authenticateRequest(deps: Deps, req: Request): Promise<Api
     if (user.disabled || account.suspended_at) {
       throw new ApiError(403, "Your login is currently disabled");
     }
-    if (!user.approved) throw new ApiError(403, "Your login is missing a confirmed e-mail address");
+    if (!user.approved) {
+      throw new ApiError(
+        403,
+        "Your login is missing a confirmed e-mail address",
+      );
+    }
   }
   return {
     tokenId: row.id,
@@ -52,9 +68,14 @@ export async function authenticateRequest(deps: Deps, req: Request): Promise<Api
 }
 
 /** A token with one of `scopes`, from any caller (app-only tokens too). */
-export function requireScope(auth: ApiAuth | null, ...scopes: string[]): ApiAuth {
+export function requireScope(
+  auth: ApiAuth | null,
+  ...scopes: string[]
+): ApiAuth {
   if (!auth) throw unauthorized();
-  if (scopes.length && !scopeAllowsAny(auth.scopes, scopes)) throw insufficientScope();
+  if (scopes.length && !scopeAllowsAny(auth.scopes, scopes)) {
+    throw insufficientScope();
+  }
   return auth;
 }
 

@@ -2,13 +2,18 @@
 import { DomainError, httpStatusOf } from "../domain/errors.ts";
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly headers?: HeadersInit) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers?: HeadersInit,
+  ) {
     super(message);
     this.name = "ApiError";
   }
 }
 
-export const unauthorized = () => new ApiError(401, "The access token is invalid");
+export const unauthorized = () =>
+  new ApiError(401, "The access token is invalid");
 export const insufficientScope = () =>
   new ApiError(403, "This action is outside the authorized scopes");
 export const notFoundError = () => new ApiError(404, "Record not found");
@@ -22,11 +27,15 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
 /** Turns anything thrown by a handler into the response a Mastodon client expects. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
-    return json({ error: error.message }, { status: error.status, headers: error.headers });
+    return json({ error: error.message }, {
+      status: error.status,
+      headers: error.headers,
+    });
   }
   if (error instanceof DomainError) {
     const status = httpStatusOf[error.kind];
-    const message = error.kind === "validation" && !error.message.startsWith("Validation failed")
+    const message = error.kind === "validation" &&
+        !error.message.startsWith("Validation failed")
       ? `Validation failed: ${error.message}`
       : error.message;
     return json({ error: message }, { status });

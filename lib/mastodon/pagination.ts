@@ -12,7 +12,10 @@ export interface PageQuery {
 
 const ID = /^\d{1,19}$/;
 
-export function pageQuery(url: URL, defaults = { limit: 20, max: 40 }): PageQuery {
+export function pageQuery(
+  url: URL,
+  defaults = { limit: 20, max: 40 },
+): PageQuery {
   const id = (name: string) => {
     const value = url.searchParams.get(name);
     return value && ID.test(value) ? value : undefined;
@@ -21,14 +24,23 @@ export function pageQuery(url: URL, defaults = { limit: 20, max: 40 }): PageQuer
   const limit = Number.isFinite(limitParam) && limitParam > 0
     ? Math.min(Math.trunc(limitParam), defaults.max)
     : defaults.limit;
-  return { maxId: id("max_id"), sinceId: id("since_id"), minId: id("min_id"), limit };
+  return {
+    maxId: id("max_id"),
+    sinceId: id("since_id"),
+    minId: id("min_id"),
+    limit,
+  };
 }
 
 /**
  * The `Link` header for a page whose items are sorted newest first. `cursor` picks each item's
  * paging id (for most lists the item id; for favourites, the favourite's id).
  */
-export function linkHeader<T>(url: URL, items: T[], cursor: (item: T) => string): string | null {
+export function linkHeader<T>(
+  url: URL,
+  items: T[],
+  cursor: (item: T) => string,
+): string | null {
   if (items.length === 0) return null;
   const next = new URL(url);
   next.searchParams.delete("min_id");

@@ -17,8 +17,11 @@ export class Params {
   static async from(req: Request, url = new URL(req.url)): Promise<Params> {
     const params = new Params();
     for (const [key, value] of url.searchParams) params.#add(key, value);
-    if (req.method === "GET" || req.method === "HEAD" || !req.body) return params;
-    const type = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase() ?? "";
+    if (req.method === "GET" || req.method === "HEAD" || !req.body) {
+      return params;
+    }
+    const type =
+      req.headers.get("content-type")?.split(";")[0].trim().toLowerCase() ?? "";
     const text = type.startsWith("multipart/") ? null : await req.text();
     if (text === null) {
       let form: FormData;
@@ -28,16 +31,22 @@ export class Params {
         throw new ApiError(400, "The request body could not be parsed");
       }
       for (const [key, value] of form) params.#add(key, value);
-    } else if (type === "application/json" || (!type && /^\s*[{[]/.test(text))) {
+    } else if (
+      type === "application/json" || (!type && /^\s*[{[]/.test(text))
+    ) {
       if (text.trim() === "") return params;
       try {
         const parsed = JSON.parse(text);
-        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) params.#json = parsed;
+        if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+          params.#json = parsed;
+        }
       } catch {
         throw new ApiError(400, "The request body is not valid JSON");
       }
     } else {
-      for (const [key, value] of new URLSearchParams(text)) params.#add(key, value);
+      for (const [key, value] of new URLSearchParams(text)) {
+        params.#add(key, value);
+      }
     }
     return params;
   }
@@ -58,7 +67,9 @@ export class Params {
   raw(...path: string[]): unknown {
     let node: unknown = this.#json;
     for (const key of path) {
-      node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+      node = node && typeof node === "object"
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
     }
     if (node !== undefined) return node;
     const name = path[0] + path.slice(1).map((k) => `[${k}]`).join("");
@@ -75,7 +86,9 @@ export class Params {
   string(...path: string[]): string | undefined {
     const value = this.raw(...path);
     if (value === undefined || value === null) return undefined;
-    if (Array.isArray(value)) return value.length ? String(value[value.length - 1]) : undefined;
+    if (Array.isArray(value)) {
+      return value.length ? String(value[value.length - 1]) : undefined;
+    }
     if (value instanceof File) return undefined;
     return String(value);
   }
@@ -99,7 +112,9 @@ export class Params {
   array(...path: string[]): string[] {
     const value = this.raw(...path);
     if (value === undefined || value === null) return [];
-    if (Array.isArray(value)) return value.filter((v) => v !== null).map(String);
+    if (Array.isArray(value)) {
+      return value.filter((v) => v !== null).map(String);
+    }
     if (typeof value === "object" && !(value instanceof File)) {
       // `{"0": "a", "1": "b"}` — Rails-style indexed hashes.
       return Object.values(value as Record<string, unknown>).map(String);
@@ -133,14 +148,18 @@ export class Params {
       record[match[2]] = String(values[values.length - 1]);
       byIndex.set(match[1], record);
     }
-    return [...byIndex.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(([, r]) => r);
+    return [...byIndex.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(
+      ([, r]) => r,
+    );
   }
 }
 
 function stringRecord(value: unknown): Record<string, string> {
   const record: Record<string, string> = {};
   if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) record[k] = String(v);
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== null && v !== undefined) record[k] = String(v);
+    }
   }
   return record;
 }

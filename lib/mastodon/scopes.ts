@@ -12,11 +12,24 @@ const FOLLOW_GRANTS = new Set([
   "write:mutes",
 ]);
 
-const KNOWN_TOP = new Set(["read", "write", "follow", "push", "profile", "admin:read", "admin:write"]);
+const KNOWN_TOP = new Set([
+  "read",
+  "write",
+  "follow",
+  "push",
+  "profile",
+  "admin:read",
+  "admin:write",
+]);
 const GRANULAR = /^(read|write|admin:read|admin:write):[a-z_]+$/;
 
-export function parseScopes(value: string | undefined | null, fallback = "read"): string[] {
-  const scopes = (value ?? "").split(/[\s+]+/).map((s) => s.trim()).filter(Boolean);
+export function parseScopes(
+  value: string | undefined | null,
+  fallback = "read",
+): string[] {
+  const scopes = (value ?? "").split(/[\s+]+/).map((s) => s.trim()).filter(
+    Boolean,
+  );
   return scopes.length ? [...new Set(scopes)] : [fallback];
 }
 
@@ -25,7 +38,10 @@ export function isKnownScope(scope: string): boolean {
 }
 
 /** True when `granted` allows `required` (e.g. `read` allows `read:statuses`). */
-export function scopeAllows(granted: Iterable<string>, required: string): boolean {
+export function scopeAllows(
+  granted: Iterable<string>,
+  required: string,
+): boolean {
   for (const scope of granted) {
     if (scope === required) return true;
     if (required.startsWith(`${scope}:`)) return true;
@@ -36,7 +52,10 @@ export function scopeAllows(granted: Iterable<string>, required: string): boolea
 }
 
 /** Any of `required` suffices (endpoints list alternatives, e.g. `read:accounts` or `profile`). */
-export function scopeAllowsAny(granted: Iterable<string>, required: string[]): boolean {
+export function scopeAllowsAny(
+  granted: Iterable<string>,
+  required: string[],
+): boolean {
   const list = [...granted];
   return required.some((r) => scopeAllows(list, r));
 }

@@ -25,8 +25,17 @@ export interface CookieOptions {
   sameSite?: "Lax" | "Strict";
 }
 
-export function setCookie(headers: Headers, name: string, value: string, options: CookieOptions) {
-  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", `SameSite=${options.sameSite ?? "Lax"}`];
+export function setCookie(
+  headers: Headers,
+  name: string,
+  value: string,
+  options: CookieOptions,
+) {
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    "Path=/",
+    `SameSite=${options.sameSite ?? "Lax"}`,
+  ];
   if (options.httpOnly !== false) parts.push("HttpOnly");
   if (options.secure) parts.push("Secure");
   if (options.maxAge !== undefined) parts.push(`Max-Age=${options.maxAge}`);

@@ -13,12 +13,21 @@ export const CSRF_FIELD = "_csrf";
 /** The visitor's CSRF anchor: the cookie's value, or a new one the response must set. */
 export function csrfAnchor(req: Request): { anchor: string; isNew: boolean } {
   const existing = readCookies(req)[CSRF_COOKIE];
-  if (existing && /^[\w-]{20,100}$/.test(existing)) return { anchor: existing, isNew: false };
+  if (existing && /^[\w-]{20,100}$/.test(existing)) {
+    return { anchor: existing, isNew: false };
+  }
   return { anchor: randomToken(24), isNew: true };
 }
 
-export function setCsrfCookie(headers: Headers, anchor: string, secure: boolean) {
-  setCookie(headers, CSRF_COOKIE, anchor, { secure, maxAge: 60 * 60 * 24 * 365 });
+export function setCsrfCookie(
+  headers: Headers,
+  anchor: string,
+  secure: boolean,
+) {
+  setCookie(headers, CSRF_COOKIE, anchor, {
+    secure,
+    maxAge: 60 * 60 * 24 * 365,
+  });
 }
 
 export function csrfToken(secret: SecretKey, anchor: string): Promise<string> {
@@ -33,7 +42,9 @@ export async function verifyCsrf(
   origin: string,
 ): Promise<boolean> {
   const requestOrigin = req.headers.get("origin");
-  if (requestOrigin && requestOrigin !== "null" && requestOrigin !== origin) return false;
+  if (requestOrigin && requestOrigin !== "null" && requestOrigin !== origin) {
+    return false;
+  }
   const anchor = readCookies(req)[CSRF_COOKIE];
   const submitted = form.get(CSRF_FIELD);
   if (!anchor || typeof submitted !== "string") return false;

@@ -14,7 +14,9 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `starling_t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const name = `starling_t_${
+    crypto.randomUUID().replaceAll("-", "").slice(0, 16)
+  }`;
   const admin = postgres(TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`CREATE DATABASE ${name}`);

@@ -1,0 +1,9 @@
+/** The message block at the top of a form that was refused. */
+export function FormErrors({ errors }: { errors: string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <div class="form-errors" role="alert">
+      <ul>{errors.map((e) => <li>{e}</li>)}</ul>
+    </div>
+  );
+}

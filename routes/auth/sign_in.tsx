@@ -1,0 +1,99 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { authenticate } from "../../lib/domain/accounts.ts";
+import { DomainError } from "../../lib/domain/errors.ts";
+import { startWebSession } from "../../lib/domain/sessions.ts";
+import {
+  clientIp,
+  CSRF_FAILED,
+  field,
+  readVerifiedForm,
+  safeReturnTo,
+} from "../../lib/web/forms.ts";
+import { setSessionCookie } from "../../lib/web/session-cookie.ts";
+import { FormErrors } from "../../components/FormErrors.tsx";
+
+interface Data {
+  errors: string[];
+  login: string;
+  returnTo: string;
+}
+
+export const handler = define.handlers<Data>({
+  GET(ctx) {
+    const returnTo = safeReturnTo(ctx.url.searchParams.get("return_to"));
+    if (
+      ctx.state.session && ctx.url.searchParams.get("force_login") !== "true"
+    ) {
+      return ctx.redirect(returnTo);
+    }
+    return page({ errors: [], login: "", returnTo });
+  },
+  async POST(ctx) {
+    const { deps } = ctx.state;
+    const form = await readVerifiedForm(ctx.req, deps);
+    if (!form) {
+      return page({ errors: [CSRF_FAILED], login: "", returnTo: "/home" }, {
+        status: 403,
+      });
+    }
+    const login = field(form, "login");
+    const returnTo = safeReturnTo(field(form, "return_to"));
+    try {
+      const { user } = await authenticate(
+        deps.sql,
+        login,
+        field(form, "password"),
+      );
+      const secret = await startWebSession(deps.sql, deps.secret, user.id, {
+        userAgent: ctx.req.headers.get("user-agent"),
+        ip: clientIp(ctx.req, ctx.info),
+      });
+      const response = ctx.redirect(returnTo, 303);
+      setSessionCookie(response.headers, deps.config, secret);
+      return response;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return page({ errors: [error.message], login, returnTo }, {
+        status: error.kind === "unauthorized" ? 401 : 403,
+      });
+    }
+  },
+});
+
+export default define.page<typeof handler>(function SignIn({ data, state }) {
+  return (
+    <section class="card narrow">
+      <h1>Sign in</h1>
+      <FormErrors errors={data.errors} />
+      <form method="post" action="/auth/sign_in" class="stack">
+        <input type="hidden" name="_csrf" value={state.csrfToken} />
+        <input type="hidden" name="return_to" value={data.returnTo} />
+        <label>
+          Username or email
+          <input
+            name="login"
+            required
+            autocomplete="username"
+            value={data.login}
+          />
+        </label>
+        <label>
+          Password
+          <input
+            name="password"
+            type="password"
+            required
+            autocomplete="current-password"
+          />
+        </label>
+        <button type="submit">Sign in</button>
+      </form>
+      {state.deps.config.registrations !== "closed" && (
+        <p>
+          New here? <a href="/auth/sign_up">Create an account</a>
+        </p>
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,75 @@
+/**
+ * A real Starling instance for tests: its own fresh database (Postgres by default, PGlite with
+ * `embedded: true`), in-memory KV, served on a loopback port so real clients (masto.js, a
+ * browser, another instance) can talk to it. `ORIGIN` is the address it actually listens on.
+ */
+import { loadConfig } from "../../lib/config.ts";
+import { createStarling, type Starling } from "../../lib/server.ts";
+import { createTestDatabase } from "./db.ts";
+
+export interface TestInstance {
+  /** e.g. `http://127.0.0.1:41234` */
+  origin: string;
+  starling: Starling;
+  deps: Starling["deps"];
+  /** `fetch` relative to the instance's origin. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface TestInstanceOptions {
+  embedded?: boolean;
+  /** Extra environment, e.g. `{ REGISTRATIONS: "approval" }`. */
+  env?: Record<string, string>;
+  /** Use `localhost` instead of `127.0.0.1` in the origin (two instances need distinct hosts). */
+  host?: string;
+}
+
+const ROOT_DIR = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
+
+export async function startTestInstance(
+  options: TestInstanceOptions = {},
+): Promise<TestInstance> {
+  const database = options.embedded ? null : await createTestDatabase();
+  let starling: Starling | null = null;
+  // Listen first so ORIGIN can carry the real port; requests wait until the app is built.
+  const ready = Promise.withResolvers<Starling>();
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    async (req, info) => (await ready.promise).handler(req, info),
+  );
+  const host = options.host ?? "127.0.0.1";
+  const origin = `http://${host}:${server.addr.port}`;
+  try {
+    const config = loadConfig({
+      ORIGIN: origin,
+      PORT: String(server.addr.port),
+      DATABASE_URL: database?.url,
+      DATA_DIR: await Deno.makeTempDir({ prefix: "starling-test-" }),
+      SECRET_KEY: "test-secret-key-that-is-long-enough-0123456789",
+      ALLOW_PRIVATE_ADDRESS: "true",
+      ...options.env,
+    }, ROOT_DIR);
+    starling = await createStarling(config, { kvPath: ":memory:" });
+    ready.resolve(starling);
+  } catch (error) {
+    ready.reject(error);
+    await server.shutdown();
+    await database?.drop();
+    throw error;
+  }
+  const instance: TestInstance = {
+    origin,
+    starling,
+    deps: starling.deps,
+    fetch: (path, init) => fetch(new URL(path, origin), init),
+    async close() {
+      await server.shutdown();
+      await starling!.close();
+      await Deno.remove(starling!.deps.config.dataDir, { recursive: true })
+        .catch(() => {});
+      await database?.drop();
+    },
+  };
+  return instance;
+}
