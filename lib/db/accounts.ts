@@ -184,19 +184,14 @@ export async function findLocalLogin(
   db: Queryable,
   login: string,
 ): Promise<{ user: UserRow; account: AccountRow } | null> {
-  const rows = await db<{ user: UserRow; account: AccountRow }[]>`
-    SELECT to_jsonb(u.*) AS user, to_jsonb(a.*) AS account
-    FROM users u JOIN accounts a ON a.id = u.account_id
+  const [user] = await db<UserRow[]>`
+    SELECT u.* FROM users u JOIN accounts a ON a.id = u.account_id
     WHERE lower(u.email) = lower(${login})
        OR (a.domain IS NULL AND lower(a.username) = lower(${login}))
     LIMIT 1`;
-  if (!rows[0]) return null;
-  // to_jsonb renders bigint ids as numbers; keep ids as strings everywhere.
-  const { user, account } = rows[0];
-  return {
-    user: { ...user, id: String(user.id), account_id: String(user.account_id) },
-    account: { ...account, id: String(account.id) },
-  };
+  if (!user) return null;
+  const account = await findAccountById(db, user.account_id);
+  return account ? { user, account } : null;
 }
 
 export async function listLocalUsers(

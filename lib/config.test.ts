@@ -1,0 +1,53 @@
+import assert from "node:assert/strict";
+import { ConfigError, loadConfig } from "./config.ts";
+
+Deno.test("with no configuration, Starling runs on the embedded database under ./data", () => {
+  const config = loadConfig({}, "/srv/starling");
+  assert.equal(config.port, 8000);
+  assert.equal(config.hostname, "127.0.0.1");
+  assert.equal(config.origin, "http://localhost:8000");
+  assert.equal(config.host, "localhost:8000");
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.dataDir, "./data");
+  assert.equal(config.kvPath, "./data/kv.sqlite3");
+  assert.equal(config.registrations, "open");
+  assert.equal(config.allowPrivateAddress, false);
+});
+
+Deno.test("ORIGIN sets the public host; a trailing slash is tolerated", () => {
+  const config = loadConfig({
+    ORIGIN: "https://social.example/",
+    PORT: "3000",
+  });
+  assert.equal(config.origin, "https://social.example");
+  assert.equal(config.host, "social.example");
+  assert.equal(config.port, 3000);
+});
+
+Deno.test("a bad value stops the start with one line naming the variable", () => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ PORT: "eighty" }, /^PORT: /],
+    [{ PORT: "70000" }, /^PORT: /],
+    [{ ORIGIN: "social.example" }, /^ORIGIN: /],
+    [{ ORIGIN: "https://social.example/path" }, /^ORIGIN: .*without a path/],
+    [{ DATABASE_URL: "mysql://x" }, /^DATABASE_URL: /],
+    [
+      { REGISTRATIONS: "sometimes" },
+      /^REGISTRATIONS: .*open, approval, closed/,
+    ],
+    [{ ALLOW_PRIVATE_ADDRESS: "maybe" }, /^ALLOW_PRIVATE_ADDRESS: /],
+    [{ SECRET_KEY: "short" }, /^SECRET_KEY: /],
+  ];
+  for (const [env, message] of cases) {
+    assert.throws(() => loadConfig(env), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, message);
+      assert.ok(!error.message.includes("\n"));
+      return true;
+    });
+  }
+});
+
+Deno.test("Deno Deploy opens its native KV: no file path", () => {
+  assert.equal(loadConfig({ DENO_DEPLOYMENT_ID: "abc" }).kvPath, undefined);
+});

@@ -1,0 +1,135 @@
+/** `deno task start` as an operator runs it: a real process, a real port, restarts. */
+import assert from "node:assert/strict";
+import { createTestDatabase } from "./helpers/db.ts";
+import { FormClient } from "./helpers/forms.ts";
+import postgres from "postgres";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+interface Running {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+async function start(
+  env: Record<string, string>,
+  port = freePort(),
+): Promise<Running> {
+  const origin = `http://127.0.0.1:${port}`;
+  const child = new Deno.Command("deno", {
+    args: ["task", "--quiet", "start"],
+    cwd: ROOT,
+    env: { PORT: String(port), ORIGIN: origin, NO_COLOR: "1", ...env },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const output = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  const errors = child.stderr.pipeThrough(new TextDecoderStream()).getReader();
+  let log = "";
+  const deadline = Date.now() + 60_000;
+  while (!log.includes("Starling listening")) {
+    if (Date.now() > deadline) throw new Error(`no start within 60 s:\n${log}`);
+    const { value, done } = await output.read();
+    if (done) {
+      const { value: err } = await errors.read();
+      throw new Error(`exited before listening:\n${log}\n${err ?? ""}`);
+    }
+    log += value;
+  }
+  return {
+    origin,
+    async stop() {
+      child.kill("SIGTERM");
+      const status = await child.status;
+      await output.cancel();
+      await errors.cancel();
+      assert.equal(status.code, 0, "SIGTERM shuts down cleanly");
+    },
+  };
+}
+
+Deno.test("deno task start: home page with no configuration; an account survives a restart", async () => {
+  const dataDir = await Deno.makeTempDir({ prefix: "starling-start-" });
+  try {
+    let server = await start({ DATA_DIR: dataDir });
+    const home = await fetch(server.origin + "/");
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /Starling/);
+    const browser = new FormClient(server.origin);
+    const { csrf } = await browser.page("/auth/sign_up");
+    const created = await browser.post("/auth/sign_up", {
+      _csrf: csrf,
+      username: "keeper",
+      email: "keeper@example.com",
+      password: "survives restarts",
+      password_confirmation: "survives restarts",
+    });
+    assert.equal(created.status, 303);
+    await server.stop();
+
+    server = await start(
+      { DATA_DIR: dataDir },
+      Number(new URL(server.origin).port),
+    );
+    try {
+      const again = new FormClient(server.origin);
+      const signIn = await again.page("/auth/sign_in");
+      const response = await again.post("/auth/sign_in", {
+        _csrf: signIn.csrf,
+        login: "keeper",
+        password: "survives restarts",
+        return_to: "/home",
+      });
+      assert.equal(
+        response.status,
+        303,
+        "the account is still there after the restart",
+      );
+      // The old browser session survives too: the secret key was kept.
+      assert.equal((await browser.request("/home")).status, 200);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});
+
+Deno.test("two processes started together on one Postgres database both come up; migrations ran once", async () => {
+  const database = await createTestDatabase();
+  const dirs = [await Deno.makeTempDir(), await Deno.makeTempDir()];
+  try {
+    const servers = await Promise.all(
+      dirs.map((dir) => start({ DATABASE_URL: database.url, DATA_DIR: dir })),
+    );
+    try {
+      for (const server of servers) {
+        assert.equal((await fetch(server.origin + "/")).status, 200);
+      }
+      const sql = postgres(database.url, { max: 1 });
+      try {
+        const rows =
+          await sql`SELECT version, count(*)::int AS n FROM schema_migrations GROUP BY version`;
+        assert.ok(rows.length > 0);
+        for (const row of rows) assert.equal(row.n, 1);
+        const [{ n }] =
+          await sql`SELECT count(*)::int AS n FROM settings WHERE key = 'secret_key'`;
+        assert.equal(n, 1, "both processes share one generated secret key");
+      } finally {
+        await sql.end();
+      }
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  } finally {
+    await database.drop();
+    for (const dir of dirs) await Deno.remove(dir, { recursive: true });
+  }
+});
