@@ -11,6 +11,10 @@ import { csrfAnchor, csrfToken, setCsrfCookie } from "./csrf.ts";
 import { resumeWebSession } from "../domain/sessions.ts";
 
 import { SESSION_COOKIE } from "./session-cookie.ts";
+import { withPageSecurityHeaders } from "./security-headers.ts";
+import { limitsFor, RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
+import { clientAddress, isLoopback } from "./client-ip.ts";
+import { bearerToken } from "../mastodon/auth.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -20,7 +24,44 @@ export interface WebApp {
 export async function buildWebApp(deps: Deps): Promise<WebApp> {
   const secure = deps.config.origin.startsWith("https:");
   const serveStatic = staticFiles<State>(deps.config.rootDir);
+  const limiter = new RateLimiter();
   const app = new App<State>()
+    // Rate limits (Mastodon's numbers); loopback clients are exempt.
+    .use(async (ctx) => {
+      const address = clientAddress(
+        ctx.req,
+        ctx.info,
+        deps.config.trustedProxies,
+      );
+      if (isLoopback(address)) return ctx.next();
+      const token = bearerToken(ctx.req, ctx.url);
+      let tightest;
+      for (
+        const [limit, key] of limitsFor(ctx.req, ctx.url, { address, token })
+      ) {
+        const decision = limiter.hit(limit, key);
+        if (!decision.allowed) {
+          return Response.json({ error: "Too many requests" }, {
+            status: 429,
+            headers: rateLimitHeaders(decision),
+          });
+        }
+        if (!tightest || decision.remaining < tightest.remaining) {
+          tightest = decision;
+        }
+      }
+      const response = await ctx.next();
+      if (tightest) {
+        for (
+          const [name, value] of Object.entries(rateLimitHeaders(tightest))
+        ) {
+          try {
+            response.headers.set(name, value);
+          } catch { /* immutable headers */ }
+        }
+      }
+      return response;
+    })
     // Only /static/… touches the file system; other requests skip the stat call.
     .use((ctx) =>
       ctx.url.pathname.startsWith("/static/") ? serveStatic(ctx) : ctx.next()
@@ -36,6 +77,11 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
           deps.secret,
           sessionSecret,
         );
+      }
+      // API requests carry no forms: skip the CSRF HMAC on the hot path.
+      if (ctx.url.pathname.startsWith("/api/")) {
+        ctx.state.csrfToken = "";
+        return ctx.next();
       }
       const { anchor, isNew } = csrfAnchor(ctx.req);
       ctx.state.csrfToken = await csrfToken(deps.secret, anchor);
@@ -54,8 +100,12 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
     })
     .fsRoutes(manifest);
   await app.buildIslands({ rootDir: deps.config.rootDir, dev: false });
+  const handle = app.handler();
   return {
-    handler: app.handler(),
+    // routes/_middleware.ts sets the page headers; error pages are rendered outside the
+    // middleware chain, so they get them here.
+    handler: async (req, info) =>
+      withPageSecurityHeaders(await handle(req, info)),
     close: () => app.close(),
   };
 }
