@@ -15,6 +15,7 @@ import { withPageSecurityHeaders } from "./security-headers.ts";
 import { limitsFor, RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
 import { clientAddress, isLoopback } from "./client-ip.ts";
 import { bearerToken } from "../mastodon/auth.ts";
+import { INBOX_BODY_LIMIT, isInboxPath, limitBody } from "./body-limit.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -104,8 +105,15 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
   return {
     // routes/_middleware.ts sets the page headers; error pages are rendered outside the
     // middleware chain, so they get them here.
-    handler: async (req, info) =>
-      withPageSecurityHeaders(await handle(req, info)),
+    handler: async (req, info) => {
+      // Before Fedify sees an inbox delivery: bodies over 1 MB are refused unparsed.
+      if (req.method === "POST" && isInboxPath(new URL(req.url).pathname)) {
+        const limited = await limitBody(req, INBOX_BODY_LIMIT);
+        if (limited instanceof Response) return limited;
+        req = limited;
+      }
+      return withPageSecurityHeaders(await handle(req, info));
+    },
     close: () => app.close(),
   };
 }
