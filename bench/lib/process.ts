@@ -1,0 +1,148 @@
+/**
+ * Spawning Starling (and other Deno programs) as separate processes on loopback ports, waiting
+ * until they answer, reading their memory, and stopping them by their own pid.
+ */
+
+export const ROOT_DIR = new URL("../..", import.meta.url).pathname.replace(
+  /\/$/,
+  "",
+);
+export const OUT_DIR = `${ROOT_DIR}/bench/out`;
+
+export function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
+export interface Spawned {
+  pid: number;
+  origin: string;
+  /** Milliseconds from spawn to the first 200 on the ready path. */
+  readyMs: number;
+  /** Resident set size in KiB (VmRSS), read from /proc. */
+  rssKiB(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** Arguments after `deno` (default: `run -A main.ts`). */
+  args?: string[];
+  env?: Record<string, string>;
+  /** Path polled until it answers 200. */
+  readyPath?: string;
+  timeoutMs?: number;
+  /** A name for the log file under bench/out/. */
+  name: string;
+  port?: number;
+}
+
+export async function spawnDeno(options: SpawnOptions): Promise<Spawned> {
+  const port = options.port ?? freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  await Deno.mkdir(OUT_DIR, { recursive: true });
+  const log = await Deno.open(`${OUT_DIR}/${options.name}.log`, {
+    write: true,
+    create: true,
+    truncate: true,
+  });
+  const started = performance.now();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: options.args ?? ["run", "-A", "main.ts"],
+    cwd: ROOT_DIR,
+    env: { PORT: String(port), ORIGIN: origin, ...options.env },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const pump = Promise.all([copy(child.stdout, log), copy(child.stderr, log)]);
+  let exited = false;
+  const status = child.status.then((s) => {
+    exited = true;
+    return s;
+  });
+  const stop = async () => {
+    if (!exited) {
+      try {
+        child.kill("SIGTERM");
+      } catch { /* already gone */ }
+      const timer = setTimeout(() => {
+        try {
+          if (!exited) child.kill("SIGKILL");
+        } catch { /* gone */ }
+      }, 5000);
+      await status;
+      clearTimeout(timer);
+    }
+    await pump;
+    try {
+      log.close();
+    } catch { /* closed */ }
+  };
+  const deadline = started + (options.timeoutMs ?? 60_000);
+  const readyUrl = `${origin}${options.readyPath ?? "/"}`;
+  while (true) {
+    if (exited) {
+      await stop();
+      throw new Error(
+        `${options.name} exited before answering; see bench/out/${options.name}.log`,
+      );
+    }
+    if (performance.now() > deadline) {
+      await stop();
+      throw new Error(
+        `${options.name} did not answer 200 on ${readyUrl} in time`,
+      );
+    }
+    try {
+      const res = await fetch(readyUrl, { signal: AbortSignal.timeout(2000) });
+      await res.body?.cancel();
+      if (res.status === 200) break;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const readyMs = performance.now() - started;
+  return {
+    pid: child.pid,
+    origin,
+    readyMs,
+    rssKiB: () => readRssKiB(child.pid),
+    stop,
+  };
+}
+
+/** Copies a child's output into its log file (both streams share one file). */
+async function copy(
+  stream: ReadableStream<Uint8Array>,
+  file: Deno.FsFile,
+): Promise<void> {
+  try {
+    for await (const chunk of stream) {
+      let written = 0;
+      while (written < chunk.length) {
+        written += await file.write(chunk.subarray(written));
+      }
+    }
+  } catch { /* the file or the stream closed */ }
+}
+
+export async function readRssKiB(pid: number): Promise<number> {
+  const status = await Deno.readTextFile(`/proc/${pid}/status`);
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+  return match ? Number(match[1]) : NaN;
+}
+
+/** Environment for a Starling server process on the given database, with a fresh DATA_DIR. */
+export async function starlingEnv(
+  databaseUrl?: string,
+): Promise<Record<string, string>> {
+  const dataDir = await Deno.makeTempDir({ prefix: "starling-bench-" });
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    ALLOW_PRIVATE_ADDRESS: "true",
+    SECRET_KEY: "bench-secret-key-that-is-long-enough-0123456789",
+  };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  return env;
+}

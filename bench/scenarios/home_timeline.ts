@@ -1,0 +1,260 @@
+/**
+ * Scenario 1: home timeline. `GET /api/v1/timelines/home?limit=20`, 70% first pages and 30%
+ * second pages (`max_id`), by 1,000 users at 8 connections. Floors in the same run: the bare SQL
+ * for the same rows through postgres.js in the bench process, and verify_credentials on the same
+ * server. Targets: p99 ≤ 4× the SQL p99; throughput ≥ 0.5× verify_credentials; a page built in a
+ * constant number of queries.
+ */
+import {
+  type BenchOptions,
+  type Dataset,
+  prng,
+  probe,
+  sampleRss,
+} from "../lib/context.ts";
+import { tokenOf } from "../lib/datagen.ts";
+import { fetchOk, httpClient, runLoad } from "../lib/load.ts";
+import { countQueries } from "../lib/querycount.ts";
+import { verdict } from "../lib/results.ts";
+import { fmtMs, fmtRatio, type LatencySummary } from "../lib/stats.ts";
+
+const NAME = "1 home timeline";
+
+interface Pick {
+  user: number;
+  maxId: string | null;
+}
+
+/** Which user and page each (worker, iteration) asks for: the same plan for HTTP and SQL. */
+function planner(users: number[], maxIds: Map<number, string>) {
+  const randoms = new Map<number, () => number>();
+  return (worker: number): Pick => {
+    let rand = randoms.get(worker);
+    if (!rand) randoms.set(worker, rand = prng(1000 + worker));
+    const user = users[Math.floor(rand() * users.length)];
+    const secondPage = rand() < 0.3 && maxIds.has(user);
+    return { user, maxId: secondPage ? maxIds.get(user)! : null };
+  };
+}
+
+export async function homeTimeline(
+  options: BenchOptions,
+  data: Dataset,
+): Promise<void> {
+  const { results } = options;
+  const users = [...data.accountIds.keys()];
+  const maxIds = await secondPageCursors(data);
+  const origin = data.server.origin;
+  const auth = (u: number) => ({ authorization: `Bearer ${tokenOf(u)}` });
+  const load = {
+    concurrency: options.concurrency,
+    seconds: options.seconds,
+    warmupSeconds: options.warmup,
+  };
+
+  // Floor 1: verify_credentials on the same server (shared with the pages scenario).
+  const verify = await measureVerify(options, data);
+
+  // Floor 2: the bare SQL for the same rows.
+  const sqlPick = planner(users, maxIds);
+  const sqlFloor = await runLoad(async (w) => {
+    const { user, maxId } = sqlPick(w);
+    await homePageSql(data, data.accountIds.get(user)!, maxId);
+  }, load);
+  results.point("home: bare SQL", data.statuses, sqlFloor);
+
+  const first = await probe(`${origin}/api/v1/timelines/home?limit=20`, {
+    headers: auth(users[0]),
+  });
+  if (first.status !== 200) {
+    results.add(missing(data.label, first.status, fmtMs(sqlFloor.p99)));
+    return;
+  }
+  const count = JSON.parse(first.body).length;
+  if (count !== 20) {
+    results.note(
+      `${data.label}: home timeline returned ${count} statuses, not 20`,
+    );
+  }
+
+  const client = httpClient();
+  const pick = planner(users, maxIds);
+  const rss = sampleRss(data.server.rssKiB);
+  const home = await runLoad((w) => {
+    const { user, maxId } = pick(w);
+    const query = maxId ? `limit=20&max_id=${maxId}` : "limit=20";
+    return fetchOk(client, `${origin}/api/v1/timelines/home?${query}`, {
+      headers: auth(user),
+    });
+  }, load);
+  data.loadRssKiB.push(await rss.stop());
+  client.close();
+  results.point("home: API", data.statuses, home);
+  data.summaries.set("home", home);
+
+  const latencyRatio = home.p99 / sqlFloor.p99;
+  results.add({
+    scenario: NAME,
+    size: data.label,
+    metric: "p99 latency (vs bare SQL p99)",
+    figure: `${fmtMs(home.p99)} (p50 ${
+      fmtMs(home.p50)
+    }, ${home.errors} errors)`,
+    floor: `${fmtMs(sqlFloor.p99)} (p50 ${fmtMs(sqlFloor.p50)})`,
+    ratio: fmtRatio(latencyRatio),
+    target: "≤ 4×",
+    verdict: verdict(latencyRatio <= 4 && home.errors === 0),
+  });
+  const throughputRatio = verify ? home.throughput / verify.throughput : NaN;
+  results.add({
+    scenario: NAME,
+    size: data.label,
+    metric: "throughput (vs verify_credentials)",
+    figure: `${home.throughput.toFixed(0)} req/s`,
+    floor: verify
+      ? `${verify.throughput.toFixed(0)} req/s`
+      : "verify_credentials missing",
+    ratio: fmtRatio(throughputRatio),
+    target: "≥ 0.5×",
+    verdict: verify ? verdict(throughputRatio >= 0.5) : "no floor",
+  });
+
+  const counts = await countQueries(data.dbUrl, [
+    {
+      name: "verify_credentials",
+      request: (
+        o,
+        i,
+      ) => [`${o}/api/v1/accounts/verify_credentials`, {
+        headers: auth(users[i]),
+      }],
+    },
+    {
+      name: "first page",
+      request: (
+        o,
+        i,
+      ) => [`${o}/api/v1/timelines/home?limit=20`, { headers: auth(users[i]) }],
+    },
+    {
+      name: "max_id page",
+      request: (
+        o,
+        i,
+      ) => [
+        `${o}/api/v1/timelines/home?limit=20&max_id=${maxIds.get(users[i])}`,
+        { headers: auth(users[i]) },
+      ],
+    },
+  ]);
+  const show = (v: number | string | undefined) =>
+    typeof v === "number" ? v.toFixed(1) : String(v);
+  results.add({
+    scenario: NAME,
+    size: data.label,
+    metric: "SQL statements per request",
+    figure: `first page ${show(counts.get("first page"))}, max_id page ${
+      show(counts.get("max_id page"))
+    }`,
+    floor: `verify_credentials ${show(counts.get("verify_credentials"))}`,
+    ratio: "–",
+    target: "constant across sizes",
+    verdict: "see sizes",
+  });
+}
+
+/** verify_credentials on this dataset's server, measured once and shared; null when missing. */
+export async function measureVerify(
+  options: BenchOptions,
+  data: Dataset,
+): Promise<LatencySummary | null> {
+  if (data.summaries.has("verify_credentials")) {
+    return data.summaries.get("verify_credentials")!;
+  }
+  const users = [...data.accountIds.keys()];
+  const path = "/api/v1/accounts/verify_credentials";
+  const headers = (user: number) => ({
+    authorization: `Bearer ${tokenOf(user)}`,
+  });
+  const first = await probe(`${data.server.origin}${path}`, {
+    headers: headers(users[0]),
+  });
+  if (first.status !== 200) {
+    options.results.add({
+      scenario: "floor",
+      size: data.label,
+      metric: "verify_credentials",
+      figure: `endpoint missing (${first.status})`,
+      floor: "–",
+      ratio: "–",
+      target: "(floor)",
+      verdict: "not measured",
+    });
+    return null;
+  }
+  const client = httpClient();
+  const rand = prng(7);
+  const rss = sampleRss(data.server.rssKiB);
+  const verify = await runLoad(() => {
+    const user = users[Math.floor(rand() * users.length)];
+    return fetchOk(client, `${data.server.origin}${path}`, {
+      headers: headers(user),
+    });
+  }, {
+    concurrency: options.concurrency,
+    seconds: options.seconds,
+    warmupSeconds: options.warmup,
+  });
+  data.loadRssKiB.push(await rss.stop());
+  client.close();
+  options.results.point("verify_credentials", data.statuses, verify);
+  data.summaries.set("verify_credentials", verify);
+  return verify;
+}
+
+/** The 20th newest entry of each user's feed: the `max_id` of their second page. */
+async function secondPageCursors(data: Dataset): Promise<Map<number, string>> {
+  const byId = new Map([...data.accountIds].map(([n, id]) => [id, n]));
+  const rows = await data.sql<{ account_id: string; status_id: string }[]>`
+    SELECT a.id AS account_id,
+           (SELECT status_id FROM home_feed_entries h WHERE h.account_id = a.id
+            ORDER BY status_id DESC OFFSET 19 LIMIT 1) AS status_id
+    FROM accounts a WHERE a.id = ANY(${[...byId.keys()]})`;
+  return new Map(
+    rows.filter((r) => r.status_id).map((
+      r,
+    ) => [byId.get(r.account_id)!, r.status_id]),
+  );
+}
+
+/** The rows one page needs: feed entries → statuses → authors, boosted statuses and their authors. */
+export function homePageSql(
+  data: Dataset,
+  accountId: string,
+  maxId: string | null,
+) {
+  return data.sql`
+    SELECT s.*, row_to_json(a.*) AS account, row_to_json(r.*) AS reblog, row_to_json(ra.*) AS reblog_account
+    FROM home_feed_entries h
+    JOIN statuses s ON s.id = h.status_id
+    JOIN accounts a ON a.id = s.account_id
+    LEFT JOIN statuses r ON r.id = s.reblog_of_id
+    LEFT JOIN accounts ra ON ra.id = r.account_id
+    WHERE h.account_id = ${accountId} ${
+    maxId ? data.sql`AND h.status_id < ${maxId}` : data.sql``
+  }
+    ORDER BY h.status_id DESC LIMIT 20`;
+}
+
+function missing(size: string, status: number, floor: string) {
+  return {
+    scenario: NAME,
+    size,
+    metric: "p99 latency (vs bare SQL p99)",
+    figure: `endpoint missing (${status})`,
+    floor,
+    ratio: "–",
+    target: "≤ 4×",
+    verdict: "not measured",
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Scenario 7: memory. RSS (VmRSS from /proc) of the Starling server idle and at its peak under the
+ * load of the other scenarios, against a bare `Deno.serve` process idle and under the same
+ * driver, measured in the same run. Target: idle ≤ 2× the bare process.
+ */
+import type { BenchOptions, Dataset } from "../lib/context.ts";
+import { sampleRss } from "../lib/context.ts";
+import { fetchOk, httpClient, runLoad } from "../lib/load.ts";
+import { spawnDeno } from "../lib/process.ts";
+import { verdict } from "../lib/results.ts";
+import { fmtMs, fmtRatio, type LatencySummary } from "../lib/stats.ts";
+
+const NAME = "7 memory";
+
+export interface BareFloor {
+  idleKiB: number;
+  loadKiB: number;
+  /** The bare server under the same driver: the HTTP floor of this machine. */
+  hello: LatencySummary;
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 1000));
+const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
+
+export async function measureBare(options: BenchOptions): Promise<BareFloor> {
+  const bare = await spawnDeno({
+    name: "bare-server",
+    args: ["run", "-A", "bench/peers/bare_server.ts"],
+  });
+  try {
+    await settle();
+    const idleKiB = await bare.rssKiB();
+    const client = httpClient();
+    const rss = sampleRss(bare.rssKiB);
+    const hello = await runLoad(() => fetchOk(client, `${bare.origin}/`), {
+      concurrency: options.concurrency,
+      seconds: options.seconds,
+      warmupSeconds: options.warmup,
+    });
+    const loadKiB = await rss.stop();
+    client.close();
+    options.results.add({
+      scenario: "0 HTTP floor",
+      size: "–",
+      metric: "bare Deno.serve hello, p99 / throughput",
+      figure: `${fmtMs(hello.p99)} / ${hello.throughput.toFixed(0)} req/s`,
+      floor: "–",
+      ratio: "–",
+      target: "(reference)",
+      verdict: "–",
+    });
+    return { idleKiB, loadKiB, hello };
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** Idle RSS right after start (measured by the caller before any load) and the peak under load. */
+export function reportMemory(
+  options: BenchOptions,
+  data: Dataset,
+  idleKiB: number,
+  bare: BareFloor,
+) {
+  const ratio = idleKiB / bare.idleKiB;
+  options.results.add({
+    scenario: NAME,
+    size: data.label,
+    metric: "RSS idle (after start)",
+    figure: mib(idleKiB),
+    floor: `${mib(bare.idleKiB)} (bare Deno.serve)`,
+    ratio: fmtRatio(ratio),
+    target: "≤ 2×",
+    verdict: verdict(ratio <= 2),
+  });
+  if (data.loadRssKiB.length) {
+    const peak = Math.max(...data.loadRssKiB);
+    options.results.add({
+      scenario: NAME,
+      size: data.label,
+      metric: "RSS peak under load",
+      figure: mib(peak),
+      floor: `${mib(bare.loadKiB)} (bare under load)`,
+      ratio: fmtRatio(peak / bare.loadKiB),
+      target: "(reported)",
+      verdict: "–",
+    });
+  }
+}
+
+export async function idleRss(data: Dataset): Promise<number> {
+  await settle();
+  return await data.server.rssKiB();
+}

@@ -1,0 +1,5 @@
+import type { BenchOptions, Dataset } from "../lib/context.ts";
+export async function posting(
+  _options: BenchOptions,
+  _data: Dataset,
+): Promise<void> {}
