@@ -5,7 +5,122 @@
  */
 export type DomainEvent =
   | { type: "account.created"; accountId: string }
-  | { type: "account.deleted"; accountId: string };
+  | { type: "account.deleted"; accountId: string }
+  /** A local profile changed (federation sends an Update of the actor). */
+  | { type: "account.updated"; accountId: string }
+  // Relationships (lib/domain/relationships.ts). `accountId` is the follower or blocker,
+  // `targetAccountId` the followed or blocked; either may be remote: listeners check which is ours.
+  /** A request was created: to a remote account (send Follow) or to a locked local one. */
+  | {
+    type: "follow.requested";
+    followRequestId: string;
+    accountId: string;
+    targetAccountId: string;
+  }
+  /** A follow now exists, at once or by authorization (remote follower: send Accept). */
+  | {
+    type: "follow.accepted";
+    followId: string;
+    accountId: string;
+    targetAccountId: string;
+    uri: string | null;
+  }
+  /** A request was refused or a follower removed (remote follower: send Reject). */
+  | {
+    type: "follow.rejected";
+    accountId: string;
+    targetAccountId: string;
+    uri: string | null;
+  }
+  /** The follower withdrew a follow or a pending request (remote target: send Undo Follow). */
+  | {
+    type: "follow.undone";
+    accountId: string;
+    targetAccountId: string;
+    uri: string | null;
+  }
+  | {
+    type: "block.created";
+    blockId: string;
+    accountId: string;
+    targetAccountId: string;
+    uri: string | null;
+  }
+  | {
+    type: "block.undone";
+    accountId: string;
+    targetAccountId: string;
+    uri: string | null;
+  }
+  // Statuses (local and remote alike; `local` says whether federation should deliver it).
+  | StatusEvent
+  | {
+    type: "status.updated";
+    statusId: string;
+    accountId: string;
+    local: boolean;
+  }
+  | {
+    type: "status.deleted";
+    statusId: string;
+    uri: string;
+    accountId: string;
+    local: boolean;
+    visibility: string;
+    /** Accounts mentioned in it: with followers, the audience a Delete must reach. */
+    mentionedAccountIds: string[];
+    /** Set when the deleted row was a reblog (deleting it is an Undo Announce). */
+    reblogOfId: string | null;
+  }
+  | {
+    type: "favourite.created";
+    favouriteId: string;
+    statusId: string;
+    accountId: string;
+  }
+  | {
+    type: "favourite.undone";
+    favouriteId: string;
+    uri: string | null;
+    statusId: string;
+    accountId: string;
+  }
+  | {
+    type: "reblog.created";
+    statusId: string;
+    reblogOfId: string;
+    accountId: string;
+  }
+  | {
+    type: "reblog.undone";
+    statusId: string;
+    uri: string;
+    reblogOfId: string;
+    accountId: string;
+  }
+  | {
+    type: "notification.created";
+    notificationId: string;
+    recipientId: string;
+    notificationType: string;
+  }
+  | {
+    type: "poll.voted";
+    pollId: string;
+    statusId: string;
+    accountId: string;
+    choices: number[];
+  };
+
+/** A new status (or reblog) row was committed. */
+export interface StatusEvent {
+  type: "status.created";
+  statusId: string;
+  accountId: string;
+  local: boolean;
+  visibility: string;
+  reblogOfId: string | null;
+}
 
 export interface Effects {
   /** Called after the change is committed. Listeners must not throw into the caller. */

@@ -1,0 +1,153 @@
+/** SQL for filters (v2) and their keywords. */
+import type { Queryable } from "./client.ts";
+
+export interface FilterRow {
+  id: string;
+  account_id: string;
+  title: string;
+  context: string[];
+  filter_action: string;
+  expires_at: Date | null;
+  created_at: Date;
+}
+
+export interface FilterKeywordRow {
+  id: string;
+  filter_id: string;
+  keyword: string;
+  whole_word: boolean;
+}
+
+export interface FilterWithKeywords extends FilterRow {
+  keywords: FilterKeywordRow[];
+}
+
+export async function listFilters(
+  db: Queryable,
+  accountId: string,
+  options: { context?: string; activeOnly?: boolean } = {},
+): Promise<FilterWithKeywords[]> {
+  const filters = await db<FilterRow[]>`
+    SELECT * FROM filters WHERE account_id = ${accountId}
+      ${options.context ? db`AND ${options.context} = ANY(context)` : db``}
+      ${
+    options.activeOnly
+      ? db`AND (expires_at IS NULL OR expires_at > now())`
+      : db``
+  }
+    ORDER BY id`;
+  return await withKeywords(db, [...filters]);
+}
+
+async function withKeywords(
+  db: Queryable,
+  filters: FilterRow[],
+): Promise<FilterWithKeywords[]> {
+  if (filters.length === 0) return [];
+  const keywords = await db<FilterKeywordRow[]>`
+    SELECT * FROM filter_keywords WHERE filter_id = ANY(${
+    filters.map((f) => f.id)
+  }::bigint[])
+    ORDER BY id`;
+  return filters.map((f) => ({
+    ...f,
+    keywords: keywords.filter((k) => k.filter_id === f.id),
+  }));
+}
+
+export async function findFilter(
+  db: Queryable,
+  accountId: string,
+  id: string,
+): Promise<FilterWithKeywords | null> {
+  if (!/^\d{1,19}$/.test(id)) return null;
+  const rows = await db<FilterRow[]>`
+    SELECT * FROM filters WHERE id = ${id} AND account_id = ${accountId}`;
+  const [filter] = await withKeywords(db, [...rows]);
+  return filter ?? null;
+}
+
+export async function insertFilter(
+  db: Queryable,
+  row: Pick<
+    FilterRow,
+    "account_id" | "title" | "context" | "filter_action" | "expires_at"
+  >,
+): Promise<FilterRow> {
+  const [inserted] = await db<FilterRow[]>`
+    INSERT INTO filters (account_id, title, context, filter_action, expires_at)
+    VALUES (${row.account_id}, ${row.title}, ${row.context}::text[], ${row.filter_action},
+            ${row.expires_at})
+    RETURNING *`;
+  return inserted;
+}
+
+export async function updateFilter(
+  db: Queryable,
+  id: string,
+  changes: Partial<
+    Pick<FilterRow, "title" | "context" | "filter_action" | "expires_at">
+  >,
+): Promise<void> {
+  const keys = Object.keys(changes) as (keyof typeof changes)[];
+  if (keys.length === 0) return;
+  await db`UPDATE filters SET ${
+    db(changes as Record<string, string>, ...keys)
+  } WHERE id = ${id}`;
+}
+
+export async function deleteFilter(
+  db: Queryable,
+  accountId: string,
+  id: string,
+) {
+  if (!/^\d{1,19}$/.test(id)) return;
+  await db`DELETE FROM filters WHERE id = ${id} AND account_id = ${accountId}`;
+}
+
+export async function insertKeyword(
+  db: Queryable,
+  filterId: string,
+  keyword: string,
+  wholeWord: boolean,
+): Promise<FilterKeywordRow> {
+  const [row] = await db<FilterKeywordRow[]>`
+    INSERT INTO filter_keywords (filter_id, keyword, whole_word)
+    VALUES (${filterId}, ${keyword}, ${wholeWord}) RETURNING *`;
+  return row;
+}
+
+export async function updateKeyword(
+  db: Queryable,
+  filterId: string,
+  id: string,
+  keyword: string | undefined,
+  wholeWord: boolean | undefined,
+) {
+  await db`UPDATE filter_keywords SET keyword = coalesce(${
+    keyword ?? null
+  }, keyword),
+             whole_word = coalesce(${wholeWord ?? null}, whole_word)
+           WHERE id = ${id} AND filter_id = ${filterId}`;
+}
+
+export async function deleteKeyword(
+  db: Queryable,
+  filterId: string,
+  id: string,
+) {
+  await db`DELETE FROM filter_keywords WHERE id = ${id} AND filter_id = ${filterId}`;
+}
+
+/** A keyword with its filter's owner check, for /api/v2/filters/keywords/:id. */
+export async function findKeyword(
+  db: Queryable,
+  accountId: string,
+  id: string,
+): Promise<FilterKeywordRow | null> {
+  if (!/^\d{1,19}$/.test(id)) return null;
+  const [row] = await db<FilterKeywordRow[]>`
+    SELECT k.* FROM filter_keywords k JOIN filters f ON f.id = k.filter_id
+    WHERE k.id = ${id} AND f.account_id = ${accountId}`;
+  return row ?? null;
+}

@@ -1,0 +1,160 @@
+/** SQL for notifications: one per (recipient, type, actor, status), so redeliveries notify once. */
+import type { Queryable } from "./client.ts";
+import type { Fragment } from "./visibility.ts";
+
+export interface NotificationRow {
+  id: string;
+  account_id: string;
+  from_account_id: string;
+  type: string;
+  status_id: string | null;
+  group_key: string;
+  created_at: Date;
+}
+
+export interface NewNotification {
+  recipientId: string;
+  fromAccountId: string;
+  type: string;
+  statusId: string | null;
+}
+
+/**
+ * Inserts notifications for local recipients only, skipping self-notifications and recipients
+ * who block (or mute with hide_notifications) the actor. Returns the rows actually created.
+ */
+export async function insertNotifications(
+  db: Queryable,
+  items: NewNotification[],
+): Promise<NotificationRow[]> {
+  const wanted = items.filter((n) => n.recipientId !== n.fromAccountId);
+  if (wanted.length === 0) return [];
+  const recipients = wanted.map((n) => n.recipientId);
+  const actors = wanted.map((n) => n.fromAccountId);
+  const types = wanted.map((n) => n.type);
+  const statuses = wanted.map((n) => n.statusId);
+  const groupable = new Set(["favourite", "reblog", "follow"]);
+  const keys = wanted.map((n) =>
+    groupable.has(n.type) ? `${n.type}-${n.statusId ?? n.recipientId}` : ""
+  );
+  const rows = await db<NotificationRow[]>`
+    INSERT INTO notifications (id, account_id, from_account_id, type, status_id, group_key)
+    SELECT nid, n.recipient, n.actor, n.type, n.status,
+           CASE WHEN n.key = '' THEN 'ungrouped-' || nid ELSE n.key END
+    FROM (
+      SELECT starling_id() AS nid, *
+      FROM unnest(${recipients}::bigint[], ${actors}::bigint[], ${types}::text[],
+                  ${statuses}::bigint[], ${keys}::text[])
+        AS n(recipient, actor, type, status, key)
+    ) n
+    JOIN accounts a ON a.id = n.recipient AND a.domain IS NULL
+    WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.recipient
+                      AND b.target_account_id = n.actor)
+      AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = n.recipient
+                      AND m.target_account_id = n.actor AND m.hide_notifications
+                      AND (m.expires_at IS NULL OR m.expires_at > now()))
+      AND (n.status IS NULL OR NOT EXISTS (
+        SELECT 1 FROM conversation_mutes cm JOIN statuses cs ON cs.id = n.status
+        WHERE cm.account_id = n.recipient AND cm.conversation_id = cs.conversation_id))
+    ON CONFLICT DO NOTHING
+    RETURNING *`;
+  return [...rows];
+}
+
+export interface NotificationQuery {
+  types?: string[];
+  excludeTypes?: string[];
+  fromAccountId?: string;
+  maxId?: string;
+  sinceId?: string;
+  minId?: string;
+  limit: number;
+}
+
+/** A page, newest first; `visible` filters out notifications about statuses now invisible. */
+export async function listNotifications(
+  db: Queryable,
+  recipientId: string,
+  q: NotificationQuery,
+  visible: Fragment,
+): Promise<NotificationRow[]> {
+  const ascending = Boolean(q.minId);
+  const rows = await db<NotificationRow[]>`
+    SELECT n.* FROM notifications n LEFT JOIN statuses s ON s.id = n.status_id
+    WHERE n.account_id = ${recipientId}
+      ${q.types?.length ? db`AND n.type = ANY(${q.types}::text[])` : db``}
+      ${
+    q.excludeTypes?.length
+      ? db`AND NOT (n.type = ANY(${q.excludeTypes}::text[]))`
+      : db``
+  }
+      ${q.fromAccountId ? db`AND n.from_account_id = ${q.fromAccountId}` : db``}
+      ${q.maxId ? db`AND n.id < ${q.maxId}` : db``}
+      ${q.sinceId ? db`AND n.id > ${q.sinceId}` : db``}
+      ${q.minId ? db`AND n.id > ${q.minId}` : db``}
+      AND (n.status_id IS NULL OR ${visible})
+    ORDER BY n.id ${ascending ? db`ASC` : db`DESC`}
+    LIMIT ${q.limit}`;
+  return ascending ? [...rows].reverse() : [...rows];
+}
+
+export async function findNotification(
+  db: Queryable,
+  recipientId: string,
+  id: string,
+): Promise<NotificationRow | null> {
+  if (!/^\d{1,19}$/.test(id)) return null;
+  const [row] = await db<NotificationRow[]>`
+    SELECT * FROM notifications WHERE id = ${id} AND account_id = ${recipientId}`;
+  return row ?? null;
+}
+
+export async function findNotificationsByIds(
+  db: Queryable,
+  ids: string[],
+): Promise<NotificationRow[]> {
+  if (ids.length === 0) return [];
+  return await db<NotificationRow[]>`
+    SELECT * FROM notifications WHERE id = ANY(${ids}::bigint[]) ORDER BY id DESC`;
+}
+
+export async function deleteNotification(
+  db: Queryable,
+  recipientId: string,
+  id: string,
+): Promise<void> {
+  if (!/^\d{1,19}$/.test(id)) return;
+  await db`DELETE FROM notifications WHERE id = ${id} AND account_id = ${recipientId}`;
+}
+
+export async function clearNotifications(
+  db: Queryable,
+  recipientId: string,
+): Promise<void> {
+  await db`DELETE FROM notifications WHERE account_id = ${recipientId}`;
+}
+
+/** Removes the notification an undone action caused (unfavourite, unreblog). */
+export async function deleteNotificationsFor(
+  db: Queryable,
+  fromAccountId: string,
+  type: string,
+  statusId: string,
+): Promise<void> {
+  await db`DELETE FROM notifications WHERE from_account_id = ${fromAccountId}
+           AND type = ${type} AND status_id = ${statusId}`;
+}
+
+export async function countUnread(
+  db: Queryable,
+  recipientId: string,
+  sinceId: string | null,
+  limit: number,
+): Promise<number> {
+  const [row] = await db<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM (
+      SELECT 1 FROM notifications WHERE account_id = ${recipientId}
+        ${sinceId ? db`AND id > ${sinceId}` : db``}
+      LIMIT ${limit}) x`;
+  return row.count;
+}

@@ -1,0 +1,102 @@
+/**
+ * The SQL side of the visibility rule in `lib/domain/visibility.ts`, for list queries that cannot
+ * load statuses one by one. Keep the two in step: the tests in `tests/api/visibility.test.ts`
+ * exercise both through every read path.
+ *
+ * Rule: public and unlisted are visible to everyone; private to the author, the author's
+ * followers and mentioned accounts; direct to the author and mentioned accounts; nothing is
+ * visible to an account the author blocks.
+ */
+import type { Queryable } from "./client.ts";
+
+// deno-lint-ignore no-explicit-any
+export type Fragment = any;
+
+/**
+ * A boolean SQL expression: may `viewerId` (null = anonymous) see the status whose columns are
+ * reachable as `<alias>.id`, `<alias>.account_id` and `<alias>.visibility`?
+ */
+export function visibleToSql(
+  db: Queryable,
+  viewerId: string | null,
+  alias = "s",
+): Fragment {
+  const s = db(alias);
+  if (viewerId === null) return db`(${s}.visibility IN ('public', 'unlisted'))`;
+  return db`(
+    NOT EXISTS (
+      SELECT 1 FROM blocks vb
+      WHERE vb.account_id = ${s}.account_id AND vb.target_account_id = ${viewerId}
+    )
+    AND (
+      ${s}.visibility IN ('public', 'unlisted')
+      OR ${s}.account_id = ${viewerId}
+      OR (${s}.visibility = 'private' AND EXISTS (
+        SELECT 1 FROM follows vf
+        WHERE vf.account_id = ${viewerId} AND vf.target_account_id = ${s}.account_id))
+      OR EXISTS (
+        SELECT 1 FROM mentions vm WHERE vm.status_id = ${s}.id AND vm.account_id = ${viewerId})
+    )
+  )`;
+}
+
+/**
+ * Visibility of a row that may be a reblog: the reblog itself and the status it wraps must both
+ * be visible. `original` is the alias of a LEFT JOIN on `reblog_of_id`.
+ */
+export function visibleWithReblogSql(
+  db: Queryable,
+  viewerId: string | null,
+  alias = "s",
+  original = "r",
+): Fragment {
+  return db`(${visibleToSql(db, viewerId, alias)} AND (${
+    db(alias)
+  }.reblog_of_id IS NULL OR ${visibleToSql(db, viewerId, original)}))`;
+}
+
+/**
+ * Timeline hygiene (not visibility): hide authors the viewer blocks or mutes, and authors of
+ * reblogged statuses likewise. Anonymous viewers have nothing to hide.
+ */
+export function notSilencedSql(
+  db: Queryable,
+  viewerId: string | null,
+  alias = "s",
+  original = "r",
+): Fragment {
+  if (viewerId === null) return db`TRUE`;
+  const s = db(alias);
+  const r = db(original);
+  return db`NOT EXISTS (
+    SELECT 1 FROM blocks hb WHERE hb.account_id = ${viewerId}
+      AND hb.target_account_id IN (${s}.account_id, coalesce(${r}.account_id, ${s}.account_id))
+    UNION ALL
+    SELECT 1 FROM mutes hm WHERE hm.account_id = ${viewerId}
+      AND (hm.expires_at IS NULL OR hm.expires_at > now())
+      AND hm.target_account_id IN (${s}.account_id, coalesce(${r}.account_id, ${s}.account_id))
+  )`;
+}
+
+/** What the domain rule needs to know about a viewer and one status's author. */
+export interface ViewerRelations {
+  following: boolean;
+  mentioned: boolean;
+  blockedByAuthor: boolean;
+}
+
+export async function loadViewerRelations(
+  db: Queryable,
+  viewerId: string,
+  status: { id: string; account_id: string },
+): Promise<ViewerRelations> {
+  const [row] = await db<ViewerRelations[]>`
+    SELECT
+      EXISTS (SELECT 1 FROM follows WHERE account_id = ${viewerId}
+              AND target_account_id = ${status.account_id}) AS following,
+      EXISTS (SELECT 1 FROM mentions WHERE status_id = ${status.id}
+              AND account_id = ${viewerId}) AS mentioned,
+      EXISTS (SELECT 1 FROM blocks WHERE account_id = ${status.account_id}
+              AND target_account_id = ${viewerId}) AS "blockedByAuthor"`;
+  return row;
+}

@@ -1,0 +1,105 @@
+/**
+ * Reading statuses in bulk. Every query here applies the visibility rule in SQL
+ * (`lib/db/visibility.ts`, the twin of `canSee`); single-status entry points go through
+ * `getVisibleStatus` first, so a thread of an invisible status is a 404 like a missing one.
+ */
+import type { Queryable } from "../db/client.ts";
+import * as db from "../db/timelines.ts";
+import type { Page } from "../db/timelines.ts";
+import { findAccountById } from "../db/accounts.ts";
+import type { StatusRow } from "../db/statuses.ts";
+import { findList } from "../db/lists.ts";
+import { notFound } from "./errors.ts";
+import { getVisibleStatus } from "./statuses.ts";
+
+export type { Page };
+
+export const homeTimeline = (sql: Queryable, viewerId: string, page: Page) =>
+  db.homeTimeline(sql, viewerId, page);
+
+export const publicTimeline = (
+  sql: Queryable,
+  viewerId: string | null,
+  options: db.PublicOptions,
+  page: Page,
+) => db.publicTimeline(sql, viewerId, options, page);
+
+export const tagTimeline = (
+  sql: Queryable,
+  viewerId: string | null,
+  options: db.TagOptions,
+  page: Page,
+) => db.tagTimeline(sql, viewerId, options, page);
+
+export async function listTimeline(
+  sql: Queryable,
+  viewerId: string,
+  listId: string,
+  page: Page,
+) {
+  const list = await findList(sql, viewerId, listId);
+  if (!list) throw notFound();
+  return await db.listTimeline(sql, viewerId, list, page);
+}
+
+export async function accountStatuses(
+  sql: Queryable,
+  viewerId: string | null,
+  accountId: string,
+  options: db.AccountStatusesOptions,
+  page: Page,
+) {
+  const account = await findAccountById(sql, accountId);
+  if (!account || account.suspended_at) throw notFound();
+  return await db.accountStatuses(sql, viewerId, accountId, options, page);
+}
+
+export interface Thread {
+  ancestors: StatusRow[];
+  descendants: StatusRow[];
+}
+
+/** A status's context. Anonymous viewers get shallower threads, as Mastodon's limits. */
+export async function statusContext(
+  sql: Queryable,
+  viewerId: string | null,
+  statusId: string,
+): Promise<Thread> {
+  const status = await getVisibleStatus(
+    { sql: sql as never },
+    viewerId,
+    statusId,
+  );
+  if (status.reblog_of_id) {
+    return await statusContext(sql, viewerId, status.reblog_of_id);
+  }
+  const limits = viewerId
+    ? { depth: 20, limit: 4096 }
+    : { depth: 20, limit: 60 };
+  const [up, down] = await Promise.all([
+    db.ancestors(sql, viewerId, status, viewerId ? 4096 : 40),
+    db.descendants(sql, viewerId, status, limits),
+  ]);
+  return { ancestors: up, descendants: down };
+}
+
+export async function statusActors(
+  sql: Queryable,
+  viewerId: string | null,
+  statusId: string,
+  kind: "favourites" | "reblogs",
+  page: Page,
+) {
+  const status = await getVisibleStatus(
+    { sql: sql as never },
+    viewerId,
+    statusId,
+  );
+  return await db.actorsOf(sql, status.id, kind, page);
+}
+
+export const bookmarks = (sql: Queryable, viewerId: string, page: Page) =>
+  db.markedStatuses(sql, viewerId, "bookmarks", page);
+
+export const favourites = (sql: Queryable, viewerId: string, page: Page) =>
+  db.markedStatuses(sql, viewerId, "favourites", page);

@@ -1,0 +1,39 @@
+/** Filter (v2), FilterKeyword, FilterResult and the v1 filter shape. */
+import type { FilterKeywordRow, FilterWithKeywords } from "../../db/filters.ts";
+import type { FilterMatch } from "../../domain/filters.ts";
+
+export function filterKeywordJson(k: FilterKeywordRow) {
+  return { id: k.id, keyword: k.keyword, whole_word: k.whole_word };
+}
+
+export function filterJson(filter: FilterWithKeywords) {
+  return {
+    id: filter.id,
+    title: filter.title,
+    context: filter.context,
+    expires_at: filter.expires_at?.toISOString() ?? null,
+    filter_action: filter.filter_action,
+    keywords: filter.keywords.map(filterKeywordJson),
+    statuses: [],
+  };
+}
+
+export function filterResultJson(match: FilterMatch) {
+  return {
+    filter: filterJson(match.filter),
+    keyword_matches: match.keywordMatches,
+    status_matches: [],
+  };
+}
+
+/** The v1 `/api/v1/filters` shape: one entry per keyword, as Mastodon maps v2 → v1. */
+export function v1FilterJsons(filter: FilterWithKeywords) {
+  return filter.keywords.map((k) => ({
+    id: k.id,
+    phrase: k.keyword,
+    context: filter.context,
+    whole_word: k.whole_word,
+    expires_at: filter.expires_at?.toISOString() ?? null,
+    irreversible: filter.filter_action === "hide",
+  }));
+}

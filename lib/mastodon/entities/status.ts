@@ -1,0 +1,177 @@
+/**
+ * The Status entity (docs.joinmastodon.org/entities/Status), with reblog nesting and the
+ * viewer's flags. `renderStatuses` renders a whole page from one `loadStatusBundle` — a
+ * constant number of queries however many statuses there are.
+ */
+import type { Queryable } from "../../db/client.ts";
+import type { StatusRow } from "../../db/statuses.ts";
+import {
+  loadStatusBundle,
+  type MediaRow,
+  type StatusBundle,
+} from "../../db/status-bundle.ts";
+import type { PollRow } from "../../db/polls.ts";
+import {
+  type FilterContext,
+  loadActiveFilters,
+  matchFilters,
+} from "../../domain/filters.ts";
+import { accountJson } from "./account.ts";
+import { filterResultJson } from "./filter.ts";
+import { pollJson } from "./poll.ts";
+
+export interface RenderOptions {
+  sql: Queryable;
+  origin: string;
+  viewerId: string | null;
+  /** Apply the viewer's filters of this context: adds `filtered`, drops `hide` matches. */
+  filterContext?: FilterContext;
+}
+
+// deno-lint-ignore no-explicit-any
+export type StatusJson = Record<string, any>;
+
+export function mediaJson(media: MediaRow, origin: string) {
+  const url = media.file_key
+    ? `${origin}/system/media/${media.file_key}`
+    : media.remote_url;
+  const preview = media.preview_key
+    ? `${origin}/system/media/${media.preview_key}`
+    : url;
+  return {
+    id: media.id,
+    type: media.type,
+    url: media.processing === "done" ? url : null,
+    preview_url: preview,
+    remote_url: media.file_key ? null : media.remote_url,
+    meta: media.meta ?? {},
+    description: media.description,
+    blurhash: media.blurhash,
+  };
+}
+
+export function tagJson(name: string, origin: string) {
+  return { name, url: `${origin}/tags/${encodeURIComponent(name)}` };
+}
+
+function renderOne(
+  status: StatusRow,
+  bundle: StatusBundle,
+  options: RenderOptions,
+  reblog: StatusJson | null,
+): StatusJson | null {
+  const account = bundle.accounts.get(status.account_id);
+  if (!account) return null;
+  const { origin } = options;
+  const flags = bundle.flags;
+  const poll: PollRow | undefined = status.poll_id
+    ? bundle.polls.get(status.poll_id)
+    : undefined;
+  const app = status.application_id
+    ? bundle.applications.get(status.application_id)
+    : undefined;
+  const own = options.viewerId !== null &&
+    options.viewerId === status.account_id;
+  const json: StatusJson = {
+    id: status.id,
+    created_at: status.created_at.toISOString(),
+    in_reply_to_id: status.in_reply_to_id,
+    in_reply_to_account_id: status.in_reply_to_account_id,
+    sensitive: status.sensitive,
+    spoiler_text: status.spoiler_text,
+    visibility: status.visibility,
+    language: status.language,
+    uri: status.uri,
+    url: status.url ?? (reblog ? null : status.uri),
+    replies_count: status.replies_count,
+    reblogs_count: status.reblogs_count,
+    favourites_count: status.favourites_count,
+    quotes_count: 0,
+    edited_at: status.edited_at?.toISOString() ?? null,
+    content: status.content,
+    reblog,
+    application: app && status.local
+      ? { name: app.name, website: app.website }
+      : null,
+    account: accountJson(account, origin),
+    media_attachments: (bundle.media.get(status.id) ?? []).map((m) =>
+      mediaJson(m, origin)
+    ),
+    mentions: (bundle.mentions.get(status.id) ?? []).map((m) => ({
+      id: m.account_id,
+      username: m.username,
+      acct: m.domain ? `${m.username}@${m.domain}` : m.username,
+      url: m.domain ? m.url ?? m.uri ?? "" : `${origin}/@${m.username}`,
+    })),
+    tags: (bundle.tags.get(status.id) ?? []).map((name) =>
+      tagJson(name, origin)
+    ),
+    emojis: [],
+    card: null,
+    poll: poll
+      ? pollJson(poll, bundle.ownVotes.get(poll.id) ?? null, options.viewerId)
+      : null,
+  };
+  if (flags) {
+    json.favourited = flags.favourited.has(status.id);
+    json.reblogged = flags.reblogged.has(status.id);
+    json.muted = flags.muted.has(status.id);
+    json.bookmarked = flags.bookmarked.has(status.id);
+    if (own) json.pinned = flags.pinned.has(status.id);
+  }
+  return json;
+}
+
+/**
+ * Renders statuses in the order given. Rows whose author is gone are dropped; with a filter
+ * context, statuses matching a `hide` filter are dropped too.
+ */
+export async function renderStatuses(
+  options: RenderOptions,
+  rows: StatusRow[],
+): Promise<StatusJson[]> {
+  if (rows.length === 0) return [];
+  const [bundle, filters] = await Promise.all([
+    loadStatusBundle(options.sql, rows, options.viewerId),
+    options.filterContext && options.viewerId
+      ? loadActiveFilters(options.sql, options.viewerId, options.filterContext)
+      : [],
+  ]);
+  const out: StatusJson[] = [];
+  for (const row of rows) {
+    let reblog: StatusJson | null = null;
+    if (row.reblog_of_id) {
+      const original = bundle.statuses.get(row.reblog_of_id);
+      reblog = original ? renderOne(original, bundle, options, null) : null;
+      if (!reblog) continue;
+    }
+    const json = renderOne(row, bundle, options, reblog);
+    if (!json) continue;
+    if (filters.length && options.viewerId !== row.account_id) {
+      const target = row.reblog_of_id
+        ? bundle.statuses.get(row.reblog_of_id)!
+        : row;
+      const matches = matchFilters(filters, target);
+      if (matches.some((m) => m.filter.filter_action === "hide")) continue;
+      const filtered = matches.map(filterResultJson);
+      if (reblog) reblog.filtered = filtered;
+      json.filtered = filtered;
+    }
+    out.push(json);
+  }
+  return out;
+}
+
+export async function renderStatus(
+  options: RenderOptions,
+  row: StatusRow,
+): Promise<StatusJson> {
+  const [json] = await renderStatuses(
+    { ...options, filterContext: undefined },
+    [row],
+  );
+  if (!json) throw new Error(`status ${row.id} could not be rendered`);
+  return json;
+}
+
+export { loadStatusBundle };

@@ -1,0 +1,75 @@
+/**
+ * What the status, timeline and notification routes share: the optional or required caller,
+ * rendering statuses for that caller, and pages with Mastodon's `Link` header.
+ */
+import type { Deps } from "../deps.ts";
+import type { StatusRow } from "../db/statuses.ts";
+import type { FilterContext } from "../domain/filters.ts";
+import { authenticateRequest, requireScope, requireUser } from "./auth.ts";
+import { json } from "./errors.ts";
+import { linkHeader, type PageQuery, pageQuery } from "./pagination.ts";
+import { renderStatus, renderStatuses } from "./entities/status.ts";
+
+/** The signed-in caller with one of `scopes`. */
+export async function requireCaller(
+  deps: Deps,
+  req: Request,
+  ...scopes: string[]
+) {
+  return requireUser(await authenticateRequest(deps, req), ...scopes);
+}
+
+/** The caller's account id when a token was sent (anonymous reads are allowed), else null. */
+export async function optionalViewer(
+  deps: Deps,
+  req: Request,
+  ...scopes: string[]
+): Promise<string | null> {
+  const auth = await authenticateRequest(deps, req);
+  if (!auth) return null;
+  requireScope(auth, ...scopes);
+  return auth.account?.id ?? null;
+}
+
+export async function statusResponse(
+  deps: Deps,
+  viewerId: string | null,
+  row: StatusRow,
+) {
+  return json(await statusJsonFor(deps, viewerId, row));
+}
+
+export function statusJsonFor(
+  deps: Deps,
+  viewerId: string | null,
+  row: StatusRow,
+) {
+  return renderStatus(
+    { sql: deps.sql, origin: deps.config.origin, viewerId },
+    row,
+  );
+}
+
+/** The paging query with Mastodon's limits (default 20, at most 40). */
+export function page(url: URL, limits = { limit: 20, max: 40 }): PageQuery {
+  return pageQuery(url, limits);
+}
+
+/**
+ * A page of statuses with `Link`. Paging ids come from the rows before filtering, so a page
+ * whose statuses are all hidden by filters still lets the client page on.
+ */
+export async function statusPageResponse(
+  deps: Deps,
+  url: URL,
+  viewerId: string | null,
+  rows: (StatusRow & { mark_id?: string })[],
+  filterContext?: FilterContext,
+): Promise<Response> {
+  const body = await renderStatuses(
+    { sql: deps.sql, origin: deps.config.origin, viewerId, filterContext },
+    rows,
+  );
+  const link = linkHeader(url, rows, (row) => row.mark_id ?? row.id);
+  return json(body, { headers: link ? { link } : {} });
+}

@@ -1,0 +1,16 @@
+/** POST /api/v1/statuses/:id/unfavourite — answers the status as the caller now sees it. */
+import { define } from "../../../../../utils.ts";
+import {
+  requireCaller,
+  statusResponse,
+} from "../../../../../lib/mastodon/status-api.ts";
+import { unfavouriteStatus } from "../../../../../lib/domain/interactions.ts";
+
+export const handler = define.handlers({
+  async POST(ctx) {
+    const { deps } = ctx.state;
+    const me = await requireCaller(deps, ctx.req, "write:favourites");
+    const status = await unfavouriteStatus(deps, me.account.id, ctx.params.id);
+    return await statusResponse(deps, me.account.id, status);
+  },
+});

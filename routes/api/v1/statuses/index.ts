@@ -1,0 +1,30 @@
+/** POST /api/v1/statuses — post a status (JSON, form or multipart; `Idempotency-Key` honoured). */
+import { define } from "../../../../utils.ts";
+import { Params } from "../../../../lib/mastodon/params.ts";
+import {
+  requireCaller,
+  statusResponse,
+} from "../../../../lib/mastodon/status-api.ts";
+import { createStatus } from "../../../../lib/domain/statuses.ts";
+import { pollInput } from "../../../../lib/mastodon/status-params.ts";
+
+export const handler = define.handlers({
+  async POST(ctx) {
+    const { deps } = ctx.state;
+    const me = await requireCaller(deps, ctx.req, "write:statuses");
+    const params = await Params.from(ctx.req, ctx.url);
+    const status = await createStatus(deps, me, {
+      status: params.string("status"),
+      spoilerText: params.string("spoiler_text"),
+      sensitive: params.boolean("sensitive"),
+      visibility: params.string("visibility") || undefined,
+      inReplyToId: params.string("in_reply_to_id") || undefined,
+      language: params.string("language") || undefined,
+      mediaIds: params.array("media_ids"),
+      poll: pollInput(params),
+      idempotencyKey: ctx.req.headers.get("idempotency-key") ?? undefined,
+      applicationId: me.applicationId,
+    });
+    return await statusResponse(deps, me.account.id, status);
+  },
+});
