@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import type { Sql } from "./db/client.ts";
 import type { SecretKey } from "./domain/secrets.ts";
 import type { EffectBus } from "./domain/effects.ts";
+import type { Federation } from "@fedify/fedify";
 
 export interface Deps {
   config: Config;
@@ -16,6 +17,11 @@ export interface Deps {
   kv: Deno.Kv;
   secret: SecretKey;
   effects: EffectBus;
+  /**
+   * Fedify (built by `lib/federation/mod.ts` with these deps as its context data). Every process
+   * can enqueue deliveries; only the server process (`createStarling`) runs the queue.
+   */
+  federation: Federation<Deps>;
   /** Closes the database and KV (the owner of `Deps` calls it once, at shutdown). */
   close(): Promise<void>;
 }

@@ -9,6 +9,8 @@ import { migrate, readMigrations } from "./db/migrate.ts";
 import { loadSecretKey } from "./domain/secrets.ts";
 import { EffectBus } from "./domain/effects.ts";
 import { buildWebApp } from "./web/app.ts";
+import { buildFederation } from "./federation/mod.ts";
+import { subscribeOutbox } from "./federation/outbox-effects.ts";
 
 export interface Starling {
   deps: Deps;
@@ -45,18 +47,22 @@ export async function openDeps(
     }
     kv = await Deno.openKv(kvPath);
     const secret = await loadSecretKey(database.sql, config.secretKey);
-    return {
+    const deps: Deps = {
       config,
       sql: database.sql,
       dbKind: database.kind,
       kv,
       secret,
       effects: new EffectBus(),
+      federation: undefined as unknown as Deps["federation"], // set just below
       close: async () => {
         kv?.close();
         await database.close();
       },
     };
+    // Fedify takes these very deps as its context data, so it is built after them.
+    deps.federation = await buildFederation(deps);
+    return deps;
   } catch (error) {
     kv?.close();
     await database.close();
@@ -70,12 +76,20 @@ export async function createStarling(
 ): Promise<Starling> {
   const deps = await openDeps(config, options);
   const web = await buildWebApp(deps);
+  // The server process delivers: domain events become activities, and the queue runs here.
+  const stopOutbox = subscribeOutbox(deps);
+  const queue = new AbortController();
+  const queueDone = deps.federation.startQueue(deps, { signal: queue.signal })
+    .catch((error) => console.error("federation queue stopped:", error));
   return {
     deps,
     handler: web.handler,
     async close() {
+      stopOutbox();
+      queue.abort();
       await web.close();
       await deps.close();
+      await queueDone;
     },
   };
 }

@@ -16,6 +16,7 @@ import { limitsFor, RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
 import { clientAddress, isLoopback } from "./client-ip.ts";
 import { bearerToken } from "../mastodon/auth.ts";
 import { INBOX_BODY_LIMIT, isInboxPath, limitBody } from "./body-limit.ts";
+import { federationMiddleware } from "../federation/middleware.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -27,6 +28,8 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
   const serveStatic = staticFiles<State>(deps.config.rootDir);
   const limiter = new RateLimiter();
   const app = new App<State>()
+    // ActivityPub, WebFinger and NodeInfo first; browsers and everything else fall through.
+    .use(federationMiddleware(deps))
     // Rate limits (Mastodon's numbers); loopback clients are exempt.
     .use(async (ctx) => {
       const address = clientAddress(

@@ -1,0 +1,334 @@
+/**
+ * ActivityStreams → ours: remote actors become account columns, remote Notes (and Questions,
+ * Articles, Pages) become status input for `lib/domain/remote-statuses.ts`. Remote HTML is
+ * sanitised here; mentions, hashtags and attachments stay structured. The other direction is
+ * `to-ap.ts`.
+ */
+import {
+  type Actor,
+  Application,
+  Article,
+  Audio,
+  Document,
+  type DocumentLoader,
+  Group,
+  Hashtag,
+  Image,
+  Link,
+  Mention,
+  Note,
+  Organization,
+  Page,
+  PropertyValue,
+  PUBLIC_COLLECTION,
+  Question,
+  Service,
+  Video,
+} from "@fedify/vocab";
+import type { RemoteAccountInput } from "../db/federation.ts";
+import { sanitizeHtml } from "../text/sanitize.ts";
+import { escapeHtml } from "../text/plain.ts";
+
+/** Types we store as statuses. */
+export type PostObject = Note | Article | Page | Question;
+
+export function isPostObject(object: unknown): object is PostObject {
+  return object instanceof Note || object instanceof Article ||
+    object instanceof Page ||
+    object instanceof Question;
+}
+
+export interface LoaderOptions {
+  documentLoader?: DocumentLoader;
+  contextLoader?: DocumentLoader;
+}
+
+function actorType(actor: Actor): string {
+  if (actor instanceof Application) return "Application";
+  if (actor instanceof Service) return "Service";
+  if (actor instanceof Group) return "Group";
+  if (actor instanceof Organization) return "Organization";
+  return "Person";
+}
+
+function linkHref(
+  value: URL | Link | Image | Document | null | undefined,
+): string | null {
+  if (value == null) return null;
+  if (value instanceof URL) return value.href;
+  if (value instanceof Link) return value.href?.href ?? null;
+  const url = value.url;
+  if (url instanceof URL) return url.href;
+  if (url instanceof Link) return url.href?.href ?? null;
+  return null;
+}
+
+async function exportPem(key: CryptoKey): Promise<string> {
+  const spki = new Uint8Array(await crypto.subtle.exportKey("spki", key));
+  let binary = "";
+  for (const byte of spki) binary += String.fromCharCode(byte);
+  const lines = btoa(binary).match(/.{1,64}/g) ?? [];
+  return `-----BEGIN PUBLIC KEY-----\n${
+    lines.join("\n")
+  }\n-----END PUBLIC KEY-----\n`;
+}
+
+/**
+ * The account columns for a remote actor, or null when it lacks what every peer requires (an
+ * id, a `preferredUsername` and an inbox).
+ */
+export async function accountInputFromActor(
+  actor: Actor,
+  options: LoaderOptions = {},
+): Promise<RemoteAccountInput | null> {
+  const id = actor.id;
+  const username = actor.preferredUsername?.toString().trim();
+  const inbox = actor.inboxId;
+  if (!id || !username || !inbox) return null;
+  const [icon, image, key] = await Promise.all([
+    actor.getIcon(options).catch(() => null),
+    actor.getImage(options).catch(() => null),
+    actor.getPublicKey(options).catch(() => null),
+  ]);
+  const fields: { name: string; value: string }[] = [];
+  for await (const attachment of actor.getAttachments(options)) {
+    if (
+      attachment instanceof PropertyValue && attachment.name && attachment.value
+    ) {
+      fields.push({
+        name: attachment.name.toString().slice(0, 255),
+        value: sanitizeHtml(attachment.value.toString()),
+      });
+    }
+  }
+  // Mastodon ignores `url` unless it is on the actor's own host; so do we.
+  const url = actor.url instanceof URL ? actor.url : actor.url?.href ?? null;
+  const published = actor.published;
+  return {
+    uri: id.href,
+    username,
+    domain: id.host.toLowerCase(),
+    display_name: (actor.name?.toString() ?? "").slice(0, 100),
+    note: sanitizeHtml(actor.summary?.toString() ?? ""),
+    url: url && url.host === id.host ? url.href : id.href,
+    avatar_url: linkHref(icon),
+    header_url: linkHref(image),
+    locked: actor.manuallyApprovesFollowers ?? false,
+    bot: actor instanceof Application || actor instanceof Service,
+    discoverable: actor.discoverable ?? false,
+    indexable: actor.indexable ?? false,
+    fields: fields.slice(0, 16),
+    also_known_as: actor.aliasIds.map((u) => u.href),
+    actor_type: actorType(actor),
+    inbox_url: inbox.href,
+    shared_inbox_url: actor.endpoints?.sharedInbox?.href ?? null,
+    outbox_url: actor.outboxId?.href ?? null,
+    followers_url: actor.followersId?.href ?? null,
+    following_url: actor.followingId?.href ?? null,
+    featured_url: actor.featuredId?.href ?? null,
+    public_key_pem: key?.publicKey
+      ? await exportPem(key.publicKey).catch(() => null)
+      : null,
+    public_key_id: key?.id?.href ?? actor.publicKeyId?.href ?? null,
+    created_at: published ? new Date(published.epochMilliseconds) : null,
+  };
+}
+
+export type Visibility = "public" | "unlisted" | "private" | "direct";
+
+/** Visibility from addressing, as Mastodon infers it. */
+export function visibilityOf(
+  to: URL[],
+  cc: URL[],
+  followersUrl: string | null,
+): Visibility {
+  const isPublic = (u: URL) =>
+    u.href === PUBLIC_COLLECTION.href || u.href === "as:Public" ||
+    u.href === "Public";
+  if (to.some(isPublic)) return "public";
+  if (cc.some(isPublic)) return "unlisted";
+  if (followersUrl && [...to, ...cc].some((u) => u.href === followersUrl)) {
+    return "private";
+  }
+  return "direct";
+}
+
+export interface RemoteMediaInput {
+  type: "image" | "gifv" | "video" | "audio" | "unknown";
+  content_type: string | null;
+  remote_url: string;
+  description: string | null;
+  blurhash: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+export interface RemotePollInput {
+  options: string[];
+  votes_counts: number[];
+  multiple: boolean;
+  voters_count: number;
+  expires_at: Date | null;
+}
+
+/** A remote post ready for `lib/domain/remote-statuses.ts`. */
+export interface RemoteStatusInput {
+  uri: string;
+  url: string | null;
+  content: string;
+  spoiler_text: string;
+  sensitive: boolean;
+  visibility: Visibility;
+  language: string | null;
+  published: Date;
+  edited_at: Date | null;
+  in_reply_to_uri: string | null;
+  /** Actor URIs of mentioned accounts (`Mention` tags). */
+  mention_uris: string[];
+  tags: string[];
+  media: RemoteMediaInput[];
+  poll: RemotePollInput | null;
+  quote_uri: string | null;
+}
+
+function mediaType(
+  contentType: string | null,
+  object: unknown,
+): RemoteMediaInput["type"] {
+  if (object instanceof Video || contentType?.startsWith("video/")) {
+    return "video";
+  }
+  if (object instanceof Audio || contentType?.startsWith("audio/")) {
+    return "audio";
+  }
+  if (object instanceof Image || contentType?.startsWith("image/")) {
+    return "image";
+  }
+  if (object instanceof Document) return "image";
+  return "unknown";
+}
+
+/** Reads `blurhash` from the object's own JSON (Fedify's vocabulary has no accessor). */
+async function blurhashes(object: PostObject): Promise<(string | null)[]> {
+  try {
+    const json = await object.toJsonLd({ format: "compact" }) as Record<
+      string,
+      unknown
+    >;
+    const raw = json.attachment;
+    const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+    return list.map((a) => {
+      const value = (a as Record<string, unknown>)?.blurhash ??
+        (a as Record<string, unknown>)?.["toot:blurhash"];
+      return typeof value === "string" ? value : null;
+    });
+  } catch {
+    return [];
+  }
+}
+
+export async function statusInputFromObject(
+  object: PostObject,
+  author: { followers_url: string | null },
+  options: LoaderOptions = {},
+): Promise<RemoteStatusInput | null> {
+  if (!object.id) return null;
+  const mention_uris: string[] = [];
+  const tags: string[] = [];
+  for await (const tag of object.getTags(options)) {
+    if (tag instanceof Mention && tag.href) mention_uris.push(tag.href.href);
+    else if (tag instanceof Hashtag && tag.name) {
+      const name = tag.name.toString().replace(/^#/, "").trim();
+      if (/^[\p{L}\p{N}_]+$/u.test(name) && name.length <= 100) tags.push(name);
+    }
+  }
+  const hashes = await blurhashes(object);
+  const media: RemoteMediaInput[] = [];
+  let index = 0;
+  for await (const attachment of object.getAttachments(options)) {
+    const position = index++;
+    if (!(attachment instanceof Document || attachment instanceof Image)) {
+      continue;
+    }
+    const href = linkHref(attachment);
+    if (!href || !/^https?:/.test(href)) continue;
+    const contentType = attachment.mediaType ?? null;
+    media.push({
+      type: mediaType(contentType, attachment),
+      content_type: contentType,
+      remote_url: href,
+      description: attachment.name?.toString().slice(0, 1500) ?? null,
+      blurhash: hashes[position] ?? null,
+      width: (attachment as Document).width ?? null,
+      height: (attachment as Document).height ?? null,
+    });
+    if (media.length >= 4) break;
+  }
+  let content = sanitizeHtml(object.content?.toString() ?? "");
+  // Articles and Pages are long-form: show the title and a link rather than pretend.
+  if ((object instanceof Article || object instanceof Page) && object.name) {
+    const url = linkHref(object.url as URL | Link | null) ?? object.id.href;
+    content = `<p><strong>${escapeHtml(object.name.toString())}</strong></p>` +
+      `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`;
+  }
+  const published = object.published;
+  const updated = object.updated;
+  return {
+    uri: object.id.href,
+    url: linkHref(object.url as URL | Link | null),
+    content,
+    spoiler_text: object.summary?.toString() ?? "",
+    sensitive: object.sensitive ?? Boolean(object.summary),
+    visibility: visibilityOf(object.toIds, object.ccIds, author.followers_url),
+    language: languageTag(object),
+    published: published ? new Date(published.epochMilliseconds) : new Date(),
+    edited_at: updated ? new Date(updated.epochMilliseconds) : null,
+    in_reply_to_uri: object.replyTargetId?.href ?? null,
+    mention_uris,
+    tags: [...new Set(tags)],
+    media,
+    poll: object instanceof Question ? await pollInput(object, options) : null,
+    quote_uri: (object as Note).quoteUrl?.href ?? null,
+  };
+}
+
+function languageTag(object: PostObject): string | null {
+  for (const value of object.contents) {
+    if (typeof value !== "string" && "locale" in value) {
+      return (value as { locale: Intl.Locale }).locale.baseName;
+    }
+  }
+  return null;
+}
+
+async function pollInput(
+  question: Question,
+  options: LoaderOptions,
+): Promise<RemotePollInput> {
+  const exclusive = [];
+  for await (const o of question.getExclusiveOptions(options)) {
+    exclusive.push(o);
+  }
+  const inclusive = [];
+  for await (const o of question.getInclusiveOptions(options)) {
+    inclusive.push(o);
+  }
+  const choices = inclusive.length > 0 ? inclusive : exclusive;
+  const optionsOut: string[] = [];
+  const votes: number[] = [];
+  for (const choice of choices.slice(0, 20)) {
+    optionsOut.push(choice.name?.toString() ?? "");
+    const replies = await choice.getReplies(options).catch(() => null);
+    votes.push(replies?.totalItems ?? 0);
+  }
+  const end = question.endTime ?? question.closed;
+  return {
+    options: optionsOut,
+    votes_counts: votes,
+    multiple: inclusive.length > 0,
+    voters_count: question.voters ?? 0,
+    expires_at: end && typeof end === "object" && "epochMilliseconds" in end
+      ? new Date(end.epochMilliseconds)
+      : null,
+  };
+}

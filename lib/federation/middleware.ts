@@ -1,0 +1,103 @@
+/**
+ * The web app's first middleware: ActivityPub, WebFinger and NodeInfo requests go to Fedify;
+ * everything else (and browsers asking for HTML) falls through to the routes. Also answers
+ * `/.well-known/host-meta` and the NodeInfo 2.0 URL older clients (Elk) request, and sends
+ * browsers from `/users/{username}[/statuses/{id}]` to the HTML pages.
+ */
+import type { Deps } from "../deps.ts";
+import { SOFTWARE_NAME } from "./mod.ts";
+
+interface MiddlewareContext {
+  req: Request;
+  url: URL;
+  next(): Promise<Response>;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function hostMeta(origin: string): Response {
+  const template = `${origin}/.well-known/webfinger?resource={uri}`;
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<XRD xmlns="http://docs.oasis-open.org/ns/xri/xrd-1.0">
+  <Link rel="lrdd" template="${escapeXml(template)}"/>
+</XRD>
+`;
+  return new Response(body, {
+    headers: { "content-type": "application/xrd+xml; charset=utf-8" },
+  });
+}
+
+/** The HTML page for an ActivityPub URL a browser opened, if any. */
+function htmlPageFor(origin: string, pathname: string): string | null {
+  const status = /^\/users\/([A-Za-z0-9_]+)\/statuses\/(\d+)$/.exec(pathname);
+  if (status) return `${origin}/@${status[1]}/${status[2]}`;
+  const actor = /^\/users\/([A-Za-z0-9_]+)$/.exec(pathname);
+  if (actor) return `${origin}/@${actor[1]}`;
+  return null;
+}
+
+function withVary(response: Response): Response {
+  try {
+    const vary = response.headers.get("vary");
+    if (!vary?.toLowerCase().includes("accept")) {
+      response.headers.set("vary", vary ? `${vary}, Accept` : "Accept");
+    }
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    copy.headers.append("vary", "Accept");
+    return copy;
+  }
+}
+
+export function federationMiddleware(deps: Deps) {
+  return async (ctx: MiddlewareContext): Promise<Response> => {
+    const { pathname } = ctx.url;
+    if (pathname === "/.well-known/host-meta") {
+      return hostMeta(deps.config.origin);
+    }
+    if (pathname === "/nodeinfo/2.0" || pathname === "/nodeinfo/2.0.json") {
+      // 2.0 is 2.1 without `software.repository/homepage`; same numbers.
+      const response = await deps.federation.fetch(
+        new Request(new URL("/nodeinfo/2.1", deps.config.origin), {
+          headers: { accept: "application/json" },
+        }),
+        { contextData: deps },
+      );
+      if (!response.ok) return response;
+      const info = await response.json();
+      info.version = "2.0";
+      info.software = {
+        name: info.software?.name ?? SOFTWARE_NAME,
+        version: info.software?.version,
+      };
+      return Response.json(info, {
+        headers: {
+          "content-type":
+            'application/json; profile="http://nodeinfo.diaspora.software/ns/schema/2.0#"',
+          "access-control-allow-origin": "*",
+        },
+      });
+    }
+    const response = await deps.federation.fetch(ctx.req, {
+      contextData: deps,
+      onNotFound: () => ctx.next(),
+      onNotAcceptable: async () => {
+        const page = ctx.req.method === "GET"
+          ? htmlPageFor(deps.config.origin, pathname)
+          : null;
+        if (page) {
+          return withVary(
+            new Response(null, { status: 302, headers: { location: page } }),
+          );
+        }
+        return await ctx.next();
+      },
+    });
+    return htmlPageFor(deps.config.origin, pathname)
+      ? withVary(response)
+      : response;
+  };
+}

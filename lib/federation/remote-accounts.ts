@@ -1,0 +1,144 @@
+/**
+ * Remote accounts: found by actor URI or `@user@host`, fetched (signed by the instance actor),
+ * stored in `accounts` and refreshed when older than a day or when an `Update` of the actor
+ * arrives.
+ *
+ * Fedify's WebFinger lookup for a handle is https-only. When `ALLOW_PRIVATE_ADDRESS` is on and
+ * our own origin is http (tests, local development), an http WebFinger request is tried as a
+ * fallback; never in production, where that flag is off.
+ */
+import type { Context } from "@fedify/fedify";
+import { type Actor, isActor } from "@fedify/vocab";
+import type { Deps } from "../deps.ts";
+import type { AccountRow } from "../db/accounts.ts";
+import { findAccountByUsername } from "../db/accounts.ts";
+import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
+import { accountInputFromActor } from "./from-ap.ts";
+
+export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
+/** The instance actor's identifier (see mod.ts). */
+const INSTANCE_ACTOR = "__instance__";
+
+type Ctx = Context<Deps>;
+
+/** A document loader that signs its requests as the instance actor (for authorized fetch). */
+export async function signedLoader(ctx: Ctx) {
+  return await ctx.getDocumentLoader({ identifier: INSTANCE_ACTOR });
+}
+
+/** Fetches any object by URL, signed as the instance actor. */
+export async function fetchObject(ctx: Ctx, url: string | URL) {
+  const documentLoader = await signedLoader(ctx);
+  try {
+    return await ctx.lookupObject(url, { documentLoader });
+  } catch {
+    return null;
+  }
+}
+
+function isStale(account: AccountRow): boolean {
+  return !account.fetched_at ||
+    Date.now() - account.fetched_at.getTime() > ACCOUNT_STALE_MS;
+}
+
+/** Stores an actor we already hold (e.g. from an `Update`), returning its account. */
+export async function persistActor(
+  ctx: Ctx,
+  actor: Actor,
+): Promise<AccountRow | null> {
+  if (!actor.id || actor.id.origin === new URL(ctx.data.config.origin).origin) {
+    return null;
+  }
+  const input = await accountInputFromActor(actor, {
+    documentLoader: await signedLoader(ctx),
+    contextLoader: ctx.contextLoader,
+  });
+  if (!input) return null;
+  return await upsertRemoteAccount(ctx.data.sql, input);
+}
+
+/**
+ * The account for an actor URI: ours when the URI is local, the stored one when fresh, else
+ * fetched and stored. Null when it can't be fetched or isn't an actor.
+ */
+export async function resolveActorUri(
+  ctx: Ctx,
+  uri: string | URL,
+  options: { refresh?: boolean } = {},
+): Promise<AccountRow | null> {
+  const url = new URL(uri);
+  const parsed = ctx.parseUri(url);
+  if (parsed?.type === "actor") {
+    return await findAccountByUsername(ctx.data.sql, parsed.identifier, null);
+  }
+  if (url.origin === new URL(ctx.data.config.origin).origin) return null;
+  const known = await findAccountByUri(ctx.data.sql, url.href);
+  if (known && !options.refresh && !isStale(known)) return known;
+  const object = await fetchObject(ctx, url);
+  if (!isActor(object) || object.id?.href !== url.href) return known;
+  return await persistActor(ctx, object) ?? known;
+}
+
+/** Splits `@user@host`, `user@host` or `acct:user@host`; null for anything else. */
+export function parseHandle(
+  query: string,
+): { username: string; host: string } | null {
+  const match = /^(?:acct:)?@?([^@\s/]+)@([^@\s/]+)$/i.exec(query.trim());
+  return match ? { username: match[1], host: match[2].toLowerCase() } : null;
+}
+
+/** The account for `@user@host`, by WebFinger when not known (or stale). */
+export async function resolveHandle(
+  ctx: Ctx,
+  query: string,
+): Promise<AccountRow | null> {
+  const handle = parseHandle(query);
+  if (!handle) return null;
+  const { config, sql } = ctx.data;
+  if (handle.host === config.host.toLowerCase()) {
+    return await findAccountByUsername(sql, handle.username, null);
+  }
+  const known = await findAccountByUsername(sql, handle.username, handle.host);
+  if (known && !isStale(known)) return known;
+  const actorUri = await webFingerSelf(ctx, handle.username, handle.host);
+  if (!actorUri) return known;
+  return await resolveActorUri(ctx, actorUri, { refresh: true }) ?? known;
+}
+
+/** The `self` link (the actor id) WebFinger gives for `acct:user@host`. */
+async function webFingerSelf(
+  ctx: Ctx,
+  username: string,
+  host: string,
+): Promise<string | null> {
+  const resource = `acct:${username}@${host}`;
+  const pick = (
+    links?: readonly { rel?: string; type?: string; href?: string }[],
+  ) =>
+    links?.find((l) =>
+      l.rel === "self" &&
+      /^application\/(activity\+json|ld\+json)/.test(l.type ?? "") && l.href
+    )?.href ?? null;
+  const viaFedify = await ctx.lookupWebFinger(resource).catch(() => null);
+  const found = pick(viaFedify?.links as never);
+  if (found) return found;
+  const { config } = ctx.data;
+  if (!config.allowPrivateAddress || !config.origin.startsWith("http:")) {
+    return null;
+  }
+  try {
+    const url = new URL(`http://${host}/.well-known/webfinger`);
+    url.searchParams.set("resource", resource);
+    const response = await fetch(url, {
+      headers: { accept: "application/jrd+json, application/json" },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return null;
+    }
+    return pick((await response.json()).links);
+  } catch {
+    return null;
+  }
+}

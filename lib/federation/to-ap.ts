@@ -1,0 +1,320 @@
+/**
+ * Ours → ActivityStreams: local accounts become actors, local statuses become Notes (or
+ * Questions), with the addressing their visibility calls for. The other direction is
+ * `from-ap.ts`.
+ */
+import {
+  Announce,
+  Collection,
+  Create,
+  Document,
+  Endpoints,
+  Hashtag,
+  Image,
+  Mention,
+  Note,
+  Person,
+  PropertyValue,
+  PUBLIC_COLLECTION,
+  Question,
+  Tombstone,
+} from "@fedify/vocab";
+import type { Context } from "@fedify/fedify";
+import type { Deps } from "../deps.ts";
+import type { AccountRow } from "../db/accounts.ts";
+import { findAccountById } from "../db/accounts.ts";
+import {
+  findPoll,
+  findStatusById,
+  statusMedia,
+  statusMentions,
+  type StatusRow,
+  statusTagNames,
+} from "../db/federated-statuses.ts";
+
+type Ctx = Context<Deps>;
+
+/** Public URLs of our HTML pages (profile, status, tag). */
+export function profileUrl(origin: string, username: string): URL {
+  return new URL(`/@${username}`, origin);
+}
+
+export function statusPageUrl(
+  origin: string,
+  username: string,
+  id: string,
+): URL {
+  return new URL(`/@${username}/${id}`, origin);
+}
+
+export function tagUrl(origin: string, name: string): URL {
+  return new URL(`/tags/${encodeURIComponent(name.toLowerCase())}`, origin);
+}
+
+/** A stored asset reference as an absolute URL (local files live under the origin). */
+export function assetUrl(origin: string, value: string | null): URL | null {
+  if (!value) return null;
+  try {
+    return new URL(value, origin);
+  } catch {
+    return null;
+  }
+}
+
+/** The id of any status: local ones are built from the route, remote ones are stored. */
+export function statusUri(
+  ctx: Ctx,
+  status: StatusRow,
+  author: AccountRow,
+): URL {
+  if (status.local && author.domain == null) {
+    return ctx.getObjectUri(Note, { username: author.username, id: status.id });
+  }
+  return new URL(status.uri);
+}
+
+/** The id of any account: local ones from the route, remote ones as stored. */
+export function accountUri(
+  ctx: Ctx,
+  account: Pick<AccountRow, "username" | "domain" | "uri">,
+) {
+  return account.domain == null
+    ? ctx.getActorUri(account.username)
+    : new URL(account.uri!);
+}
+
+export function actorFromAccount(
+  ctx: Ctx,
+  account: AccountRow,
+  keys: {
+    cryptographicKey: import("@fedify/vocab").CryptographicKey;
+    multikey: unknown;
+  }[],
+): Person {
+  const origin = ctx.origin;
+  const id = ctx.getActorUri(account.username);
+  return new Person({
+    id,
+    preferredUsername: account.username,
+    name: account.display_name || account.username,
+    summary: account.note || null,
+    url: profileUrl(origin, account.username),
+    icon: account.avatar_url
+      ? new Image({ url: assetUrl(origin, account.avatar_url) })
+      : null,
+    image: account.header_url
+      ? new Image({ url: assetUrl(origin, account.header_url) })
+      : null,
+    inbox: ctx.getInboxUri(account.username),
+    outbox: ctx.getOutboxUri(account.username),
+    followers: ctx.getFollowersUri(account.username),
+    following: ctx.getFollowingUri(account.username),
+    featured: ctx.getFeaturedUri(account.username),
+    endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
+    manuallyApprovesFollowers: account.locked,
+    discoverable: account.discoverable,
+    indexable: account.indexable,
+    published: toInstant(account.created_at),
+    attachments: account.fields.map((field) =>
+      new PropertyValue({ name: field.name, value: field.value })
+    ),
+    aliases: account.also_known_as.map((uri) => new URL(uri)),
+    publicKey: keys[0]?.cryptographicKey ?? null,
+    assertionMethods: keys.map((k) => k.multikey as never),
+  });
+}
+
+export function toInstant(date: Date): Temporal.Instant {
+  return Temporal.Instant.fromEpochMilliseconds(date.getTime());
+}
+
+export interface Addressing {
+  to: URL[];
+  cc: URL[];
+}
+
+/**
+ * Who a status is addressed to, by visibility: public → Public in `to`; unlisted → Public in
+ * `cc`; private → the followers collection only; direct → only the mentioned actors.
+ */
+export function addressingFor(
+  ctx: Ctx,
+  visibility: StatusRow["visibility"],
+  author: AccountRow,
+  mentioned: URL[],
+): Addressing {
+  const followers = ctx.getFollowersUri(author.username);
+  switch (visibility) {
+    case "public":
+      return { to: [PUBLIC_COLLECTION], cc: [followers, ...mentioned] };
+    case "unlisted":
+      return { to: [followers], cc: [PUBLIC_COLLECTION, ...mentioned] };
+    case "private":
+      return { to: [followers], cc: mentioned };
+    case "direct":
+      return { to: mentioned, cc: [] };
+  }
+}
+
+/** Everything `noteFromStatus` needs besides the row, loaded once. */
+export interface NoteParts {
+  mentions: {
+    id: string;
+    username: string;
+    domain: string | null;
+    uri: string | null;
+  }[];
+  mentionUris: URL[];
+  tags: string[];
+  media: Awaited<ReturnType<typeof statusMedia>>;
+  replyTarget: URL | null;
+  poll: Awaited<ReturnType<typeof findPoll>>;
+}
+
+export async function loadNoteParts(
+  ctx: Ctx,
+  deps: Deps,
+  status: StatusRow,
+): Promise<NoteParts> {
+  const [mentions, tags, media, poll] = await Promise.all([
+    statusMentions(deps.sql, status.id),
+    statusTagNames(deps.sql, status.id),
+    statusMedia(deps.sql, status.id),
+    status.poll_id ? findPoll(deps.sql, status.poll_id) : null,
+  ]);
+  let replyTarget: URL | null = null;
+  if (status.in_reply_to_id) {
+    const parent = await findStatusById(deps.sql, status.in_reply_to_id);
+    const parentAuthor = parent &&
+      await findAccountById(deps.sql, parent.account_id);
+    if (parent && parentAuthor) {
+      replyTarget = statusUri(ctx, parent, parentAuthor);
+    }
+  }
+  if (!replyTarget && status.in_reply_to_uri) {
+    replyTarget = new URL(status.in_reply_to_uri);
+  }
+  return {
+    mentions,
+    mentionUris: mentions.map((m) => accountUri(ctx, m)),
+    tags,
+    media,
+    replyTarget,
+    poll,
+  };
+}
+
+/** A local status as the Note (or Question, for a poll) peers receive. */
+export function noteFromStatus(
+  ctx: Ctx,
+  status: StatusRow,
+  author: AccountRow,
+  parts: NoteParts,
+): Note | Question {
+  const origin = ctx.origin;
+  const { to, cc } = addressingFor(
+    ctx,
+    status.visibility,
+    author,
+    parts.mentionUris,
+  );
+  const values = {
+    id: statusUri(ctx, status, author),
+    attribution: ctx.getActorUri(author.username),
+    content: status.content,
+    summary: status.spoiler_text || null,
+    sensitive: status.sensitive,
+    published: toInstant(status.created_at),
+    updated: status.edited_at ? toInstant(status.edited_at) : null,
+    url: statusPageUrl(origin, author.username, status.id),
+    replyTarget: parts.replyTarget,
+    tos: to,
+    ccs: cc,
+    tags: [
+      ...parts.mentions.map((m, i) =>
+        new Mention({
+          href: parts.mentionUris[i],
+          name: m.domain
+            ? `@${m.username}@${m.domain}`
+            : `@${m.username}@${ctx.host}`,
+        })
+      ),
+      ...parts.tags.map((name) =>
+        new Hashtag({ href: tagUrl(origin, name), name: `#${name}` })
+      ),
+    ],
+    attachments: parts.media.map((m) =>
+      new Document({
+        mediaType: m.content_type,
+        url: assetUrl(
+          origin,
+          m.remote_url ?? (m.file_key ? `/media/${m.file_key}` : null),
+        ),
+        name: m.description || null,
+        width: m.meta?.original?.width ?? m.meta?.width ?? null,
+        height: m.meta?.original?.height ?? m.meta?.height ?? null,
+      })
+    ),
+  };
+  if (parts.poll) {
+    const poll = parts.poll;
+    const options = poll.options.map((name, i) =>
+      // Mastodon reads an option's votes from `replies.totalItems`.
+      new Note({
+        name,
+        replies: new Collection({ totalItems: poll.votes_counts[i] ?? 0 }),
+      })
+    );
+    return new Question(
+      {
+        ...values,
+        exclusiveOptions: poll.multiple ? [] : options,
+        inclusiveOptions: poll.multiple ? options : [],
+        endTime: poll.expires_at ? toInstant(poll.expires_at) : null,
+        voters: poll.voters_count,
+      } as ConstructorParameters<typeof Question>[0],
+    );
+  }
+  return new Note(values);
+}
+
+/** `Create` wrapping a local status (its id is the status id plus `#create`). */
+export function createActivity(object: Note | Question, author: URL): Create {
+  return new Create({
+    id: new URL(`${object.id!.href}#create`),
+    actor: author,
+    object,
+    tos: object.toIds,
+    ccs: object.ccIds,
+    published: object.published,
+  });
+}
+
+/** A local boost: the reblog row's own id names the Announce. */
+export function announceActivity(
+  ctx: Ctx,
+  booster: AccountRow,
+  reblog: StatusRow,
+  originalUri: URL,
+  originalAuthorUri: URL,
+): Announce {
+  const followers = ctx.getFollowersUri(booster.username);
+  return new Announce({
+    id: new URL(
+      `${
+        ctx.getActorUri(booster.username).href
+      }/statuses/${reblog.id}/activity`,
+    ),
+    actor: ctx.getActorUri(booster.username),
+    object: originalUri,
+    published: toInstant(reblog.created_at),
+    tos: reblog.visibility === "public" ? [PUBLIC_COLLECTION] : [followers],
+    ccs: reblog.visibility === "public"
+      ? [followers, originalAuthorUri]
+      : [PUBLIC_COLLECTION, originalAuthorUri],
+  });
+}
+
+export function tombstoneFor(id: URL): Tombstone {
+  return new Tombstone({ id });
+}

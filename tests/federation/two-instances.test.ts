@@ -1,0 +1,229 @@
+/**
+ * Two Starling instances on loopback (A on `localhost`, B on `127.0.0.1`) federating for real:
+ * signed deliveries through Fedify's queue, WebFinger, fetches signed by the instance actor.
+ */
+import assert from "node:assert/strict";
+import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import { createUser, type TestUser } from "../helpers/factories.ts";
+import { resolveRemote } from "../../lib/federation/search.ts";
+import * as relationships from "../../lib/domain/relationships.ts";
+import { createStatus } from "../../lib/domain/statuses.ts";
+import { editStatus } from "../../lib/domain/status-changes.ts";
+import { deleteStatus } from "../../lib/domain/status-changes.ts";
+import {
+  favouriteStatus,
+  reblogStatus,
+} from "../../lib/domain/interactions.ts";
+import { findAccountByUri } from "../../lib/db/federation.ts";
+import type { AccountRow } from "../../lib/db/accounts.ts";
+
+/** Polls until `check` returns a truthy value (deliveries are queued and asynchronous). */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (true) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for: ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function homeHas(
+  instance: TestInstance,
+  accountId: string,
+  statusId: string,
+) {
+  const [row] = await instance.deps.sql`
+    SELECT 1 FROM home_feed_entries WHERE account_id = ${accountId} AND status_id = ${statusId}`;
+  return Boolean(row);
+}
+
+async function statusByUri(instance: TestInstance, uri: string) {
+  const [row] = await instance.deps.sql<
+    {
+      id: string;
+      content: string;
+      in_reply_to_id: string | null;
+      visibility: string;
+    }[]
+  >`SELECT id, content, in_reply_to_id, visibility FROM statuses WHERE uri = ${uri}`;
+  return row ?? null;
+}
+
+async function follows(
+  instance: TestInstance,
+  followerId: string,
+  targetId: string,
+) {
+  const [row] = await instance.deps.sql`
+    SELECT 1 FROM follows WHERE account_id = ${followerId} AND target_account_id = ${targetId}`;
+  return Boolean(row);
+}
+
+Deno.test({
+  name:
+    "two instances: follow, posts by visibility, reply, favourite, boost, edit, delete, unfollow, locked approval",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const a = await startTestInstance({ host: "localhost" });
+    const b = await startTestInstance();
+    try {
+      const alice: TestUser = await createUser(a, { username: "alice" });
+      const bob: TestUser = await createUser(b, { username: "bob" });
+      const carol: TestUser = await createUser(b, { username: "carol" });
+      const aHost = new URL(a.origin).host;
+
+      // B resolves alice by handle (WebFinger over http on loopback) and stores her.
+      const resolved = await resolveRemote(b.deps, `@alice@${aHost}`);
+      const aliceOnB = resolved.account as AccountRow;
+      assert.ok(aliceOnB, "alice resolves on B");
+      assert.equal(aliceOnB.uri, `${a.origin}/users/alice`);
+      assert.equal(aliceOnB.domain, aHost);
+      assert.equal(aliceOnB.shared_inbox_url, `${a.origin}/inbox`);
+
+      // bob follows alice: a request on B, a Follow to A, an Accept back.
+      assert.equal(
+        await relationships.follow(b.deps, bob.account, aliceOnB),
+        "requested",
+      );
+      await eventually(
+        "B's follow accepted",
+        () => follows(b, bob.account.id, aliceOnB.id),
+      );
+      const bobOnA = await eventually(
+        "bob known on A",
+        () => findAccountByUri(a.deps.sql, `${b.origin}/users/bob`),
+      );
+      assert.ok(
+        await follows(a, bobOnA.id, alice.account.id),
+        "A has bob as a follower",
+      );
+
+      // A public post reaches bob's home timeline on B.
+      const post = await createStatus(a.deps, alice, {
+        status: "Hello from A",
+        visibility: "public",
+      });
+      const postOnB = await eventually(
+        "public post on B",
+        () => statusByUri(b, post.uri),
+      );
+      assert.match(postOnB.content, /Hello from A/);
+      assert.equal(postOnB.visibility, "public");
+      await eventually(
+        "public post in bob's home",
+        () => homeHas(b, bob.account.id, postOnB.id),
+      );
+
+      // A followers-only post reaches bob, and nobody else.
+      const secret = await createStatus(a.deps, alice, {
+        status: "Followers only",
+        visibility: "private",
+      });
+      const secretOnB = await eventually(
+        "private post on B",
+        () => statusByUri(b, secret.uri),
+      );
+      assert.equal(secretOnB.visibility, "private");
+      await eventually(
+        "private post in bob's home",
+        () => homeHas(b, bob.account.id, secretOnB.id),
+      );
+      assert.equal(await homeHas(b, carol.account.id, secretOnB.id), false);
+      const [{ n: secretHomes }] = await b.deps.sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM home_feed_entries WHERE status_id = ${secretOnB.id}`;
+      assert.equal(
+        secretHomes,
+        1,
+        "only bob's home holds the followers-only post",
+      );
+
+      // bob replies: A threads it under the post and notifies alice.
+      const reply = await createStatus(b.deps, bob, {
+        status: `@alice@${aHost} Hi back`,
+        visibility: "public",
+        inReplyToId: postOnB.id,
+      });
+      const replyOnA = await eventually(
+        "reply on A",
+        () => statusByUri(a, reply.uri),
+      );
+      assert.equal(replyOnA.in_reply_to_id, post.id);
+      await eventually("alice notified of the reply", async () => {
+        const [row] = await a.deps.sql`
+          SELECT 1 FROM notifications WHERE account_id = ${alice.account.id}
+            AND type = 'mention' AND status_id = ${replyOnA.id}`;
+        return Boolean(row);
+      });
+
+      // bob favourites and boosts: A's counts show it.
+      await favouriteStatus(b.deps, bob.account.id, postOnB.id);
+      await reblogStatus(
+        b.deps,
+        { id: bob.account.id, local: true },
+        postOnB.id,
+      );
+      await eventually("favourite and boost counted on A", async () => {
+        const [row] = await a.deps.sql<
+          { favourites_count: number; reblogs_count: number }[]
+        >`
+          SELECT favourites_count, reblogs_count FROM statuses WHERE id = ${post.id}`;
+        return row.favourites_count === 1 && row.reblogs_count === 1;
+      });
+
+      // alice edits, then deletes: both reach B.
+      await editStatus(a.deps, alice.account.id, post.id, {
+        status: "Hello from A, edited",
+      });
+      await eventually("edit on B", async () => {
+        const row = await statusByUri(b, post.uri);
+        return row?.content.includes("edited");
+      });
+      await deleteStatus(a.deps, alice.account.id, post.id);
+      await eventually(
+        "delete on B",
+        async () => !(await statusByUri(b, post.uri)),
+      );
+
+      // bob unfollows: A no longer lists him.
+      await relationships.unfollow(b.deps, bob.account, aliceOnB);
+      await eventually(
+        "unfollow on A",
+        async () => !(await follows(a, bobOnA.id, alice.account.id)),
+      );
+
+      // A locked account's request is approved across servers.
+      const dave = await createUser(a, { username: "dave" });
+      await a.deps
+        .sql`UPDATE accounts SET locked = true WHERE id = ${dave.account.id}`;
+      const daveOnB = (await resolveRemote(b.deps, `${a.origin}/users/dave`))
+        .account!;
+      assert.equal(daveOnB.locked, true);
+      await relationships.follow(b.deps, bob.account, daveOnB);
+      await eventually("request pending on A", async () => {
+        const [row] = await a.deps.sql`
+          SELECT 1 FROM follow_requests WHERE account_id = ${bobOnA.id}
+            AND target_account_id = ${dave.account.id}`;
+        return Boolean(row);
+      });
+      assert.equal(await follows(b, bob.account.id, daveOnB.id), false);
+      const daveRow = (await a.deps.sql<AccountRow[]>`
+        SELECT * FROM accounts WHERE id = ${dave.account.id}`)[0];
+      await relationships.authorizeFollowRequest(a.deps, daveRow, bobOnA);
+      await eventually(
+        "approval reaches B",
+        () => follows(b, bob.account.id, daveOnB.id),
+      );
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  },
+});
