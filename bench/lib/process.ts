@@ -133,6 +133,9 @@ export async function readRssKiB(pid: number): Promise<number> {
   return match ? Number(match[1]) : NaN;
 }
 
+/** The server's secret: the bench makes web sessions (cookies) that the server accepts. */
+export const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
+
 /** Environment for a Starling server process on the given database, with a fresh DATA_DIR. */
 export async function starlingEnv(
   databaseUrl?: string,
@@ -141,7 +144,7 @@ export async function starlingEnv(
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     ALLOW_PRIVATE_ADDRESS: "true",
-    SECRET_KEY: "bench-secret-key-that-is-long-enough-0123456789",
+    SECRET_KEY,
   };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   return env;

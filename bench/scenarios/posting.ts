@@ -1,5 +1,230 @@
-import type { BenchOptions, Dataset } from "../lib/context.ts";
+/**
+ * Scenario 3: posting. 8 writers (the posters, each with 200 local followers) post through
+ * `POST /api/v1/statuses`. Floor in the same run: one transaction doing the status insert plus
+ * the 200-row feed insert, through postgres.js at the same concurrency. Targets: API p99 ≤ 3× the
+ * floor p99; ≥ 200 posts/s; each post visible in every follower's home feed and on 50 followers'
+ * user streams within 50 ms p99 (measured from sending the POST).
+ */
+import { type BenchOptions, type Dataset, probe } from "../lib/context.ts";
+import { tokenOf } from "../lib/datagen.ts";
+import { fetchOk, httpClient, runLoad } from "../lib/load.ts";
+import { verdict } from "../lib/results.ts";
+import { fmtMs, fmtRatio, percentile } from "../lib/stats.ts";
+
+const NAME = "3 posting";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export async function posting(
-  _options: BenchOptions,
-  _data: Dataset,
-): Promise<void> {}
+  options: BenchOptions,
+  data: Dataset,
+): Promise<void> {
+  const { results } = options;
+  const posters = Array.from({ length: data.shape.posters }, (_, i) => i + 1);
+  const post = (user: number, text: string): [string, RequestInit] => [
+    `${data.server.origin}/api/v1/statuses`,
+    {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${tokenOf(user)}`,
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({ status: text, visibility: "public" }),
+    },
+  ];
+  const load = {
+    concurrency: options.concurrency,
+    seconds: options.seconds,
+    warmupSeconds: options.warmup,
+  };
+
+  const floor = await runLoad(async (w, i) => {
+    const account = data.accountIds.get(posters[w % posters.length])!;
+    await data.sql.begin(async (tx) => {
+      const [status] = await tx<{ id: string }[]>`
+        INSERT INTO statuses (uri, account_id, local, text, content, visibility)
+        VALUES (${`bench:floor:${crypto.randomUUID()}`}, ${account}, true, ${`floor post ${w}-${i}`},
+                ${`<p>floor post ${w}-${i}</p>`}, 'public')
+        RETURNING id`;
+      await tx`
+        INSERT INTO home_feed_entries (account_id, status_id)
+        SELECT account_id, ${status.id} FROM follows WHERE target_account_id = ${account}`;
+    });
+  }, load);
+
+  const check = await probe(...post(posters[0], "bench probe"));
+  if (check.status !== 200) {
+    results.add({
+      scenario: NAME,
+      size: data.label,
+      metric: "API p99 (vs one SQL transaction)",
+      figure: `endpoint missing (${check.status})`,
+      floor: `${fmtMs(floor.p99)}; ${floor.throughput.toFixed(0)} tx/s`,
+      ratio: "–",
+      target: "≤ 3×; ≥ 200 posts/s",
+      verdict: "not measured",
+    });
+    return;
+  }
+  const client = httpClient();
+  const api = await runLoad((w, i) => {
+    const [url, init] = post(
+      posters[w % posters.length],
+      `bench post ${w}-${i} #tag${i % 100}`,
+    );
+    return fetchOk(client, url, init);
+  }, load);
+  client.close();
+  results.point("posting: API", data.statuses, api);
+  results.point("posting: SQL transaction", data.statuses, floor);
+  const ratio = api.p99 / floor.p99;
+  results.add({
+    scenario: NAME,
+    size: data.label,
+    metric: "API p99 (vs one SQL transaction); throughput",
+    figure: `${fmtMs(api.p99)}; ${
+      api.throughput.toFixed(0)
+    } posts/s (${api.errors} errors)`,
+    floor: `${fmtMs(floor.p99)}; ${floor.throughput.toFixed(0)} tx/s`,
+    ratio: fmtRatio(ratio),
+    target: "≤ 3×; ≥ 200 posts/s",
+    verdict: verdict(ratio <= 3 && api.throughput >= 200 && api.errors === 0),
+  });
+  await visibility(options, data, posters[0], post);
+}
+
+/** Sequential posts by one poster: time until every follower's feed has it, and 50 streams. */
+async function visibility(
+  options: BenchOptions,
+  data: Dataset,
+  poster: number,
+  post: (user: number, text: string) => [string, RequestInit],
+): Promise<void> {
+  const posterId = data.accountIds.get(poster)!;
+  const followers = await data.sql<{ username: string }[]>`
+    SELECT a.username FROM follows f JOIN accounts a ON a.id = f.account_id
+    WHERE f.target_account_id = ${posterId} AND a.domain IS NULL ORDER BY a.id`;
+  const streams = await openStreams(
+    data,
+    followers.slice(0, 50).map((f) => Number(f.username.slice(4))),
+  );
+  const sent = new Map<string, number>();
+  const feedLatencies: number[] = [];
+  let feedMissing = 0;
+  const posts = options.mode === "full"
+    ? 100
+    : options.mode === "quick"
+    ? 30
+    : 5;
+  for (let i = 0; i < posts; i++) {
+    const t0 = performance.now();
+    const [url, init] = post(poster, `visibility probe ${i}`);
+    const res = await fetch(url, init);
+    const { id } = await res.json();
+    sent.set(String(id), t0);
+    while (true) {
+      const [{ n }] = await data.sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM home_feed_entries h JOIN follows f
+          ON f.account_id = h.account_id AND f.target_account_id = ${posterId}
+        WHERE h.status_id = ${id}`;
+      if (n >= followers.length) {
+        feedLatencies.push(performance.now() - t0);
+        break;
+      }
+      if (performance.now() - t0 > 5000) {
+        feedMissing++;
+        break;
+      }
+      await sleep(1);
+    }
+    await sleep(20);
+  }
+  const feedP99 = percentile(feedLatencies.sort((a, b) => a - b), 99);
+  options.results.add({
+    scenario: NAME,
+    size: data.label,
+    metric:
+      `in all ${followers.length} followers' home feeds (SQL), p99 from POST sent`,
+    figure: `${
+      fmtMs(feedP99)
+    } (${posts} posts, ${feedMissing} missing after 5 s)`,
+    floor: "–",
+    ratio: "–",
+    target: "≤ 50 ms",
+    verdict: verdict(feedP99 <= 50 && feedMissing === 0),
+  });
+  if (!streams) {
+    options.results.add({
+      scenario: NAME,
+      size: data.label,
+      metric: "on 50 followers' user streams, p99",
+      figure: "streaming API missing (no WebSocket at /api/v1/streaming)",
+      floor: "–",
+      ratio: "–",
+      target: "≤ 50 ms",
+      verdict: "not measured",
+    });
+    return;
+  }
+  await sleep(1000);
+  const streamLatencies: number[] = [];
+  let streamMissing = 0;
+  for (const arrivals of streams.arrivals) {
+    for (const [id, t0] of sent) {
+      const at = arrivals.get(id);
+      if (at === undefined) streamMissing++;
+      else streamLatencies.push(at - t0);
+    }
+  }
+  streams.close();
+  const p99 = percentile(streamLatencies.sort((a, b) => a - b), 99);
+  options.results.add({
+    scenario: NAME,
+    size: data.label,
+    metric:
+      `on ${streams.arrivals.length} followers' user streams, p99 from POST sent`,
+    figure: `${
+      fmtMs(p99)
+    } (${streamLatencies.length} events, ${streamMissing} missing)`,
+    floor: "–",
+    ratio: "–",
+    target: "≤ 50 ms",
+    verdict: verdict(p99 <= 50 && streamMissing === 0),
+  });
+}
+
+/** WebSocket user streams (Mastodon's protocol); null when the server has no streaming API. */
+async function openStreams(data: Dataset, users: number[]) {
+  const base = data.server.origin.replace(/^http/, "ws");
+  const sockets: WebSocket[] = [];
+  const arrivals: Map<string, number>[] = [];
+  const opened = users.map((user) =>
+    new Promise<boolean>((resolve) => {
+      const socket = new WebSocket(
+        `${base}/api/v1/streaming?stream=user&access_token=${tokenOf(user)}`,
+      );
+      const seen = new Map<string, number>();
+      socket.onopen = () => resolve(true);
+      socket.onerror = () => resolve(false);
+      socket.onmessage = (event) => {
+        try {
+          const message = JSON.parse(String(event.data));
+          if (message.event === "update") {
+            seen.set(String(JSON.parse(message.payload).id), performance.now());
+          }
+        } catch {
+          /* not an update */
+        }
+      };
+      sockets.push(socket);
+      arrivals.push(seen);
+      setTimeout(() => resolve(false), 3000);
+    })
+  );
+  const ok = (await Promise.all(opened)).every(Boolean);
+  const close = () => sockets.forEach((s) => s.close());
+  if (!ok) {
+    close();
+    return null;
+  }
+  return { arrivals, close };
+}
