@@ -58,7 +58,9 @@ const URL_RE = /(?<![\p{L}\p{M}\p{N}_@$#＠＃])https?:\/\/[^\s<>"\u3000]+/giu;
 const ENTITY_RE = new RegExp(
   String
     .raw`(?<![=/\p{L}\p{M}\p{N}_])@([a-z0-9_]+(?:[a-z0-9_.\-]+[a-z0-9_]+)?)` +
-    String.raw`(?:@([\p{L}\p{M}\p{N}_]+(?:[.\-][\p{L}\p{M}\p{N}_]+)*))?` +
+    // A port after the domain (`@user@host:8443`) is kept: handles carry it.
+    String
+      .raw`(?:@([\p{L}\p{M}\p{N}_]+(?:[.\-][\p{L}\p{M}\p{N}_]+)*(?::\d{1,5}(?!\d))?))?` +
     String.raw`|(?<![=/)&\p{L}\p{M}\p{N}_])[#＃]([\p{L}\p{M}\p{Nd}_]+)`,
   "giu",
 );
