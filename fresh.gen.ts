@@ -50,59 +50,67 @@ import * as $46 from "./routes/api/v1/instance/domain_blocks.ts";
 import * as $47 from "./routes/api/v1/instance/index.ts";
 import * as $48 from "./routes/api/v1/instance/peers.ts";
 import * as $49 from "./routes/api/v1/instance/rules.ts";
-import * as $50 from "./routes/api/v1/mutes.ts";
-import * as $51 from "./routes/api/v1/notifications/requests.ts";
-import * as $52 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $53 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $54 from "./routes/api/v1/preferences.ts";
-import * as $55 from "./routes/api/v1/push/subscription.ts";
-import * as $56 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $57 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $58 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $59 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $60 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $61 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $62 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $63 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $64 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $65 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $66 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $67 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $68 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $69 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $70 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $71 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $72 from "./routes/api/v1/statuses/index.ts";
-import * as $73 from "./routes/api/v1/timelines/home.ts";
-import * as $74 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $75 from "./routes/api/v1/timelines/public.ts";
-import * as $76 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $77 from "./routes/api/v1/trends/index.ts";
-import * as $78 from "./routes/api/v1/trends/links.ts";
-import * as $79 from "./routes/api/v1/trends/statuses.ts";
-import * as $80 from "./routes/api/v1/trends/tags.ts";
-import * as $81 from "./routes/api/v2/instance.ts";
-import * as $82 from "./routes/api/v2/suggestions.ts";
-import * as $83 from "./routes/auth/sign_in.tsx";
-import * as $84 from "./routes/auth/sign_out.ts";
-import * as $85 from "./routes/auth/sign_up.tsx";
-import * as $86 from "./routes/compose.tsx";
-import * as $87 from "./routes/home.tsx";
-import * as $88 from "./routes/index.tsx";
-import * as $89 from "./routes/oauth/_middleware.ts";
-import * as $90 from "./routes/oauth/authorize.tsx";
-import * as $91 from "./routes/oauth/revoke.ts";
-import * as $92 from "./routes/oauth/token.ts";
-import * as $93 from "./routes/oauth/userinfo.ts";
-import * as $94 from "./routes/public/index.tsx";
-import * as $95 from "./routes/public/local.tsx";
-import * as $96 from "./routes/tags/[tag].tsx";
-import * as $97 from "./islands/ActionBar.tsx";
-import * as $98 from "./islands/ComposeBox.tsx";
-import * as $99 from "./islands/FollowButton.tsx";
-import * as $100 from "./islands/NewPostsBanner.tsx";
-import * as $101 from "./islands/NewStatuses.tsx";
-import * as $102 from "./islands/NotificationsBadge.tsx";
+import * as $50 from "./routes/api/v1/markers.ts";
+import * as $51 from "./routes/api/v1/mutes.ts";
+import * as $52 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $53 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $54 from "./routes/api/v1/notifications/clear.ts";
+import * as $55 from "./routes/api/v1/notifications/index.ts";
+import * as $56 from "./routes/api/v1/notifications/requests.ts";
+import * as $57 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $58 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $59 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $60 from "./routes/api/v1/preferences.ts";
+import * as $61 from "./routes/api/v1/push/subscription.ts";
+import * as $62 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $63 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $64 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $65 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $66 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $67 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $68 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $69 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $70 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $71 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $72 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $73 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $74 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $75 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $76 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $77 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $78 from "./routes/api/v1/statuses/index.ts";
+import * as $79 from "./routes/api/v1/timelines/home.ts";
+import * as $80 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $81 from "./routes/api/v1/timelines/public.ts";
+import * as $82 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $83 from "./routes/api/v1/trends/index.ts";
+import * as $84 from "./routes/api/v1/trends/links.ts";
+import * as $85 from "./routes/api/v1/trends/statuses.ts";
+import * as $86 from "./routes/api/v1/trends/tags.ts";
+import * as $87 from "./routes/api/v2/instance.ts";
+import * as $88 from "./routes/api/v2/notifications/index.ts";
+import * as $89 from "./routes/api/v2/notifications/policy.ts";
+import * as $90 from "./routes/api/v2/suggestions.ts";
+import * as $91 from "./routes/auth/sign_in.tsx";
+import * as $92 from "./routes/auth/sign_out.ts";
+import * as $93 from "./routes/auth/sign_up.tsx";
+import * as $94 from "./routes/compose.tsx";
+import * as $95 from "./routes/home.tsx";
+import * as $96 from "./routes/index.tsx";
+import * as $97 from "./routes/oauth/_middleware.ts";
+import * as $98 from "./routes/oauth/authorize.tsx";
+import * as $99 from "./routes/oauth/revoke.ts";
+import * as $100 from "./routes/oauth/token.ts";
+import * as $101 from "./routes/oauth/userinfo.ts";
+import * as $102 from "./routes/public/index.tsx";
+import * as $103 from "./routes/public/local.tsx";
+import * as $104 from "./routes/tags/[tag].tsx";
+import * as $105 from "./islands/ActionBar.tsx";
+import * as $106 from "./islands/ComposeBox.tsx";
+import * as $107 from "./islands/FollowButton.tsx";
+import * as $108 from "./islands/NewPostsBanner.tsx";
+import * as $109 from "./islands/NewStatuses.tsx";
+import * as $110 from "./islands/NotificationsBadge.tsx";
 
 const manifest = {
   routes: {
@@ -156,61 +164,69 @@ const manifest = {
     "./routes/api/v1/instance/index.ts": $47,
     "./routes/api/v1/instance/peers.ts": $48,
     "./routes/api/v1/instance/rules.ts": $49,
-    "./routes/api/v1/mutes.ts": $50,
-    "./routes/api/v1/notifications/requests.ts": $51,
-    "./routes/api/v1/polls/[id]/index.ts": $52,
-    "./routes/api/v1/polls/[id]/votes.ts": $53,
-    "./routes/api/v1/preferences.ts": $54,
-    "./routes/api/v1/push/subscription.ts": $55,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $56,
-    "./routes/api/v1/statuses/[id]/context.ts": $57,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $58,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $59,
-    "./routes/api/v1/statuses/[id]/history.ts": $60,
-    "./routes/api/v1/statuses/[id]/index.ts": $61,
-    "./routes/api/v1/statuses/[id]/mute.ts": $62,
-    "./routes/api/v1/statuses/[id]/pin.ts": $63,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $64,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $65,
-    "./routes/api/v1/statuses/[id]/source.ts": $66,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $67,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $68,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $69,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $70,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $71,
-    "./routes/api/v1/statuses/index.ts": $72,
-    "./routes/api/v1/timelines/home.ts": $73,
-    "./routes/api/v1/timelines/list/[list_id].ts": $74,
-    "./routes/api/v1/timelines/public.ts": $75,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $76,
-    "./routes/api/v1/trends/index.ts": $77,
-    "./routes/api/v1/trends/links.ts": $78,
-    "./routes/api/v1/trends/statuses.ts": $79,
-    "./routes/api/v1/trends/tags.ts": $80,
-    "./routes/api/v2/instance.ts": $81,
-    "./routes/api/v2/suggestions.ts": $82,
-    "./routes/auth/sign_in.tsx": $83,
-    "./routes/auth/sign_out.ts": $84,
-    "./routes/auth/sign_up.tsx": $85,
-    "./routes/compose.tsx": $86,
-    "./routes/home.tsx": $87,
-    "./routes/index.tsx": $88,
-    "./routes/oauth/_middleware.ts": $89,
-    "./routes/oauth/authorize.tsx": $90,
-    "./routes/oauth/revoke.ts": $91,
-    "./routes/oauth/token.ts": $92,
-    "./routes/oauth/userinfo.ts": $93,
-    "./routes/public/index.tsx": $94,
-    "./routes/public/local.tsx": $95,
-    "./routes/tags/[tag].tsx": $96,
+    "./routes/api/v1/markers.ts": $50,
+    "./routes/api/v1/mutes.ts": $51,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $52,
+    "./routes/api/v1/notifications/[id]/index.ts": $53,
+    "./routes/api/v1/notifications/clear.ts": $54,
+    "./routes/api/v1/notifications/index.ts": $55,
+    "./routes/api/v1/notifications/requests.ts": $56,
+    "./routes/api/v1/notifications/unread_count.ts": $57,
+    "./routes/api/v1/polls/[id]/index.ts": $58,
+    "./routes/api/v1/polls/[id]/votes.ts": $59,
+    "./routes/api/v1/preferences.ts": $60,
+    "./routes/api/v1/push/subscription.ts": $61,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $62,
+    "./routes/api/v1/statuses/[id]/context.ts": $63,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $64,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $65,
+    "./routes/api/v1/statuses/[id]/history.ts": $66,
+    "./routes/api/v1/statuses/[id]/index.ts": $67,
+    "./routes/api/v1/statuses/[id]/mute.ts": $68,
+    "./routes/api/v1/statuses/[id]/pin.ts": $69,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $70,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $71,
+    "./routes/api/v1/statuses/[id]/source.ts": $72,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $73,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $74,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $75,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $76,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $77,
+    "./routes/api/v1/statuses/index.ts": $78,
+    "./routes/api/v1/timelines/home.ts": $79,
+    "./routes/api/v1/timelines/list/[list_id].ts": $80,
+    "./routes/api/v1/timelines/public.ts": $81,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $82,
+    "./routes/api/v1/trends/index.ts": $83,
+    "./routes/api/v1/trends/links.ts": $84,
+    "./routes/api/v1/trends/statuses.ts": $85,
+    "./routes/api/v1/trends/tags.ts": $86,
+    "./routes/api/v2/instance.ts": $87,
+    "./routes/api/v2/notifications/index.ts": $88,
+    "./routes/api/v2/notifications/policy.ts": $89,
+    "./routes/api/v2/suggestions.ts": $90,
+    "./routes/auth/sign_in.tsx": $91,
+    "./routes/auth/sign_out.ts": $92,
+    "./routes/auth/sign_up.tsx": $93,
+    "./routes/compose.tsx": $94,
+    "./routes/home.tsx": $95,
+    "./routes/index.tsx": $96,
+    "./routes/oauth/_middleware.ts": $97,
+    "./routes/oauth/authorize.tsx": $98,
+    "./routes/oauth/revoke.ts": $99,
+    "./routes/oauth/token.ts": $100,
+    "./routes/oauth/userinfo.ts": $101,
+    "./routes/public/index.tsx": $102,
+    "./routes/public/local.tsx": $103,
+    "./routes/tags/[tag].tsx": $104,
   },
   islands: {
-    "./islands/ActionBar.tsx": $97,
-    "./islands/ComposeBox.tsx": $98,
-    "./islands/FollowButton.tsx": $99,
-    "./islands/NewPostsBanner.tsx": $100,
-    "./islands/NewStatuses.tsx": $101,
-    "./islands/NotificationsBadge.tsx": $102,
+    "./islands/ActionBar.tsx": $105,
+    "./islands/ComposeBox.tsx": $106,
+    "./islands/FollowButton.tsx": $107,
+    "./islands/NewPostsBanner.tsx": $108,
+    "./islands/NewStatuses.tsx": $109,
+    "./islands/NotificationsBadge.tsx": $110,
   },
 };
 

@@ -32,7 +32,9 @@ export class Params {
       }
       for (const [key, value] of form) params.#add(key, value);
     } else if (
-      type === "application/json" || (!type && /^\s*[{[]/.test(text))
+      type === "application/json" || type.endsWith("+json") ||
+      // No type, or fetch's default `text/plain` for a string body: sniff for JSON.
+      ((!type || type === "text/plain") && /^\s*[{[]/.test(text))
     ) {
       if (text.trim() === "") return params;
       try {

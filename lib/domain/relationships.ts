@@ -1,0 +1,388 @@
+/**
+ * Follows, follow requests, blocks, mutes and personal notes: Mastodon's rules. Both the client
+ * API and the inbox enter here (a remote Follow calls `follow` like a local click does), and the
+ * outside world hears what happened through domain events after the commit.
+ *
+ * - Following an unlocked local account follows at once (a `follow` notification); a locked one
+ *   gets a request (a `follow_request` notification); a remote account always gets a request
+ *   first, until its server sends Accept (federation then calls `authorizeFollowRequest`).
+ * - A block removes follows and requests both ways, and neither side may follow the other.
+ */
+import type { Sql } from "../db/client.ts";
+import type { AccountRow } from "../db/accounts.ts";
+import * as db from "../db/relationships.ts";
+import type { DomainEvent, Effects } from "./effects.ts";
+import { forbidden, invalid, notFound } from "./errors.ts";
+
+export interface RelationshipDeps {
+  sql: Sql;
+  effects: Effects;
+}
+
+export interface FollowInput {
+  reblogs?: boolean;
+  notify?: boolean;
+  languages?: string[] | null;
+  /** The Follow activity's id, when a remote account follows. */
+  uri?: string | null;
+}
+
+export type FollowOutcome = "following" | "requested";
+
+/** `follower` follows `target` (or asks to). Repeating it updates the options. */
+export async function follow(
+  deps: RelationshipDeps,
+  follower: AccountRow,
+  target: AccountRow,
+  input: FollowInput = {},
+): Promise<FollowOutcome> {
+  if (follower.id === target.id) throw forbidden("You can't follow yourself");
+  if (target.suspended_at) throw notFound();
+  const options = {
+    show_reblogs: input.reblogs,
+    notify: input.notify,
+    languages: input.languages,
+  };
+  const result = await deps.sql.begin(async (tx) => {
+    if (await db.isBlockedEitherWay(tx, follower.id, target.id)) {
+      throw forbidden();
+    }
+    const existing = await db.findFollow(tx, follower.id, target.id);
+    if (existing) {
+      await db.updateFollowOptions(tx, existing.id, options);
+      return { outcome: "following" as const, event: null };
+    }
+    const needsApproval = target.locked || target.domain !== null;
+    if (needsApproval) {
+      const request = await db.insertFollowRequest(tx, follower.id, target.id, {
+        ...options,
+        uri: input.uri,
+      });
+      if (!request) return { outcome: "requested" as const, event: null };
+      const notificationId = target.domain === null
+        ? await db.insertRelationshipNotification(
+          tx,
+          target.id,
+          follower.id,
+          "follow_request",
+        )
+        : null;
+      return {
+        outcome: "requested" as const,
+        notification: notified(notificationId, target.id, "follow_request"),
+        event: {
+          type: "follow.requested" as const,
+          followRequestId: request.id,
+          accountId: follower.id,
+          targetAccountId: target.id,
+        },
+      };
+    }
+    const created = await db.insertFollow(tx, follower.id, target.id, {
+      ...options,
+      uri: input.uri,
+    });
+    if (!created) return { outcome: "following" as const, event: null };
+    const notificationId = await db.insertRelationshipNotification(
+      tx,
+      target.id,
+      follower.id,
+      "follow",
+    );
+    return {
+      outcome: "following" as const,
+      notification: notified(notificationId, target.id, "follow"),
+      event: {
+        type: "follow.accepted" as const,
+        followId: created.id,
+        accountId: follower.id,
+        targetAccountId: target.id,
+        uri: created.uri,
+      },
+    };
+  });
+  if (result.event) deps.effects.emit(result.event);
+  if ("notification" in result && result.notification) {
+    deps.effects.emit(result.notification);
+  }
+  return result.outcome;
+}
+
+function notified(
+  id: string | null,
+  recipientId: string,
+  type: string,
+): DomainEvent | null {
+  return id
+    ? {
+      type: "notification.created",
+      notificationId: id,
+      recipientId,
+      notificationType: type,
+    }
+    : null;
+}
+
+/** Ends a follow, or withdraws a pending request. */
+export async function unfollow(
+  deps: RelationshipDeps,
+  follower: AccountRow,
+  target: AccountRow,
+): Promise<void> {
+  const removed = await deps.sql.begin(async (tx) => {
+    const followRow = await db.deleteFollow(tx, follower.id, target.id);
+    const request = await db.deleteFollowRequest(tx, follower.id, target.id);
+    if (request) {
+      await db.deleteRelationshipNotification(
+        tx,
+        target.id,
+        follower.id,
+        "follow_request",
+      );
+    }
+    return followRow ?? request;
+  });
+  if (removed) {
+    deps.effects.emit({
+      type: "follow.undone",
+      accountId: follower.id,
+      targetAccountId: target.id,
+      uri: removed.uri,
+    });
+  }
+}
+
+/** The target accepts a pending request (locally, or a remote server's Accept of ours). */
+export async function authorizeFollowRequest(
+  deps: RelationshipDeps,
+  target: AccountRow,
+  requester: AccountRow,
+): Promise<void> {
+  const { follow, notificationId } = await deps.sql.begin(async (tx) => {
+    const request = await db.deleteFollowRequest(tx, requester.id, target.id);
+    if (!request) throw notFound();
+    const created = await db.insertFollow(tx, requester.id, target.id, {
+      show_reblogs: request.show_reblogs,
+      notify: request.notify,
+      uri: request.uri,
+    });
+    let notificationId: string | null = null;
+    if (target.domain === null) {
+      // The pending request's notification becomes a plain follow notification.
+      await db.deleteRelationshipNotification(
+        tx,
+        target.id,
+        requester.id,
+        "follow_request",
+      );
+      notificationId = await db.insertRelationshipNotification(
+        tx,
+        target.id,
+        requester.id,
+        "follow",
+      );
+    }
+    return {
+      follow: created ?? await db.findFollow(tx, requester.id, target.id),
+      notificationId,
+    };
+  });
+  const notification = notified(notificationId, target.id, "follow");
+  if (notification) deps.effects.emit(notification);
+  if (follow) {
+    deps.effects.emit({
+      type: "follow.accepted",
+      followId: follow.id,
+      accountId: requester.id,
+      targetAccountId: target.id,
+      uri: follow.uri,
+    });
+  }
+}
+
+/** The target refuses a pending request (locally, or a remote server's Reject of ours). */
+export async function rejectFollowRequest(
+  deps: RelationshipDeps,
+  target: AccountRow,
+  requester: AccountRow,
+): Promise<void> {
+  const request = await deps.sql.begin(async (tx) => {
+    const request = await db.deleteFollowRequest(tx, requester.id, target.id);
+    if (!request) throw notFound();
+    await db.deleteRelationshipNotification(
+      tx,
+      target.id,
+      requester.id,
+      "follow_request",
+    );
+    return request;
+  });
+  deps.effects.emit({
+    type: "follow.rejected",
+    accountId: requester.id,
+    targetAccountId: target.id,
+    uri: request.uri,
+  });
+}
+
+/** A remote server rejected, or its user removed, an existing follow of ours (or theirs). */
+export async function removeFollower(
+  deps: RelationshipDeps,
+  target: AccountRow,
+  follower: AccountRow,
+): Promise<void> {
+  const removed = await deps.sql.begin(async (tx) => {
+    const row = await db.deleteFollow(tx, follower.id, target.id);
+    await db.deleteFollowRequest(tx, follower.id, target.id);
+    return row;
+  });
+  if (removed) {
+    deps.effects.emit({
+      type: "follow.rejected",
+      accountId: follower.id,
+      targetAccountId: target.id,
+      uri: removed.uri,
+    });
+  }
+}
+
+export async function block(
+  deps: RelationshipDeps,
+  account: AccountRow,
+  target: AccountRow,
+  uri: string | null = null,
+): Promise<void> {
+  if (account.id === target.id) throw forbidden("You can't block yourself");
+  const result = await deps.sql.begin(async (tx) => {
+    for (const [a, b] of [[account, target], [target, account]]) {
+      await db.deleteFollow(tx, a.id, b.id);
+      const request = await db.deleteFollowRequest(tx, a.id, b.id);
+      if (request) {
+        await db.deleteRelationshipNotification(
+          tx,
+          b.id,
+          a.id,
+          "follow_request",
+        );
+      }
+    }
+    return { created: await db.insertBlock(tx, account.id, target.id, uri) };
+  });
+  if (!result.created) return;
+  // Federation sends the Block (which implies the Undo of our follow and their removal).
+  deps.effects.emit({
+    type: "block.created",
+    blockId: result.created.id,
+    accountId: account.id,
+    targetAccountId: target.id,
+    uri: result.created.uri,
+  });
+}
+
+export async function unblock(
+  deps: RelationshipDeps,
+  account: AccountRow,
+  target: AccountRow,
+): Promise<void> {
+  const removed = await db.deleteBlock(deps.sql, account.id, target.id);
+  if (removed) {
+    deps.effects.emit({
+      type: "block.undone",
+      accountId: account.id,
+      targetAccountId: target.id,
+      uri: removed.uri,
+    });
+  }
+}
+
+export async function mute(
+  deps: RelationshipDeps,
+  account: AccountRow,
+  target: AccountRow,
+  options: { notifications?: boolean; durationSeconds?: number },
+): Promise<void> {
+  if (account.id === target.id) throw forbidden("You can't mute yourself");
+  const duration = options.durationSeconds ?? 0;
+  if (!Number.isFinite(duration) || duration < 0) {
+    throw invalid("Duration must be positive");
+  }
+  const expiresAt = duration > 0
+    ? new Date(Date.now() + duration * 1000)
+    : null;
+  await db.upsertMute(
+    deps.sql,
+    account.id,
+    target.id,
+    options.notifications ?? true,
+    expiresAt,
+  );
+}
+
+export async function unmute(
+  deps: RelationshipDeps,
+  account: AccountRow,
+  target: AccountRow,
+): Promise<void> {
+  await db.deleteMute(deps.sql, account.id, target.id);
+}
+
+export const NOTE_MAX_LENGTH = 2000;
+
+export async function setNote(
+  deps: RelationshipDeps,
+  account: AccountRow,
+  target: AccountRow,
+  comment: string,
+): Promise<void> {
+  if (comment.length > NOTE_MAX_LENGTH) {
+    throw invalid(
+      `Comment is too long (maximum is ${NOTE_MAX_LENGTH} characters)`,
+    );
+  }
+  await db.upsertAccountNote(deps.sql, account.id, target.id, comment.trim());
+}
+
+export function relationships(
+  deps: RelationshipDeps,
+  viewer: AccountRow,
+  targetIds: string[],
+) {
+  return db.findRelationships(
+    deps.sql,
+    viewer.id,
+    targetIds.filter((id) => /^\d{1,19}$/.test(id)),
+  );
+}
+
+export async function relationship(
+  deps: RelationshipDeps,
+  viewer: AccountRow,
+  targetId: string,
+) {
+  const [row] = await relationships(deps, viewer, [targetId]);
+  return row;
+}
+
+export function listRelated(
+  deps: RelationshipDeps,
+  kind: Parameters<typeof db.listAccountsByRelationship>[1],
+  accountId: string,
+  page: db.Page,
+) {
+  return db.listAccountsByRelationship(deps.sql, kind, accountId, page);
+}
+
+export function pendingFollowRequestCount(
+  deps: RelationshipDeps,
+  accountId: string,
+) {
+  return db.countFollowRequests(deps.sql, accountId);
+}
+
+export function mutesOf(
+  deps: RelationshipDeps,
+  accountId: string,
+  targetIds: string[],
+) {
+  return db.findMutesOf(deps.sql, accountId, targetIds);
+}

@@ -1,0 +1,45 @@
+/**
+ * What the account, relationship and follow-request routes share: the caller with a scope, the
+ * target account from the path, and account lists with Mastodon's `Link` paging header.
+ */
+import type { Deps } from "../deps.ts";
+import type { AccountRow } from "../db/accounts.ts";
+import type { PagedAccount } from "../db/relationships.ts";
+import { findAccount } from "../domain/profiles.ts";
+import { relationship } from "../domain/relationships.ts";
+import { authenticateRequest, requireUser } from "./auth.ts";
+import { accountJson, relationshipJson } from "./entities/account.ts";
+import { json } from "./errors.ts";
+import { linkHeader } from "./pagination.ts";
+
+/** The signed-in caller, with one of `scopes`. */
+export async function caller(deps: Deps, req: Request, ...scopes: string[]) {
+  return requireUser(await authenticateRequest(deps, req), ...scopes);
+}
+
+/** The account named by the `:id` path parameter (404 when unknown). */
+export function pathAccount(
+  deps: Deps,
+  params: Record<string, string>,
+): Promise<AccountRow> {
+  return findAccount(deps.sql, params.id ?? "");
+}
+
+export async function relationshipResponse(
+  deps: Deps,
+  viewer: AccountRow,
+  targetId: string,
+): Promise<Response> {
+  return json(relationshipJson(await relationship(deps, viewer, targetId)));
+}
+
+/** A page of accounts listed through relationship rows, with `Link` by those rows' ids. */
+export function accountPageResponse(
+  url: URL,
+  rows: PagedAccount[],
+  origin: string,
+  render: (row: PagedAccount) => unknown = (row) => accountJson(row, origin),
+): Response {
+  const link = linkHeader(url, rows, (row) => row.page_id);
+  return json(rows.map(render), { headers: link ? { link } : {} });
+}

@@ -1,0 +1,177 @@
+/**
+ * The Account, CredentialAccount and Relationship entities, shaped as Mastodon 4.3 renders them
+ * (docs.joinmastodon.org/entities/Account): string ids, `acct` without the domain for local
+ * accounts, dates at midnight for `created_at`, a day for `last_status_at`, and default images.
+ */
+import type { AccountRow, UserRow } from "../../db/accounts.ts";
+import type { RelationshipRow } from "../../db/relationships.ts";
+
+export const DEFAULT_AVATAR_PATH = "/avatars/original/missing.png";
+export const DEFAULT_HEADER_PATH = "/headers/original/missing.png";
+
+/** A local account's ActivityPub id, as Mastodon spells it. */
+export function localActorUri(origin: string, username: string): string {
+  return `${origin}/users/${username}`;
+}
+
+export function localProfileUrl(origin: string, username: string): string {
+  return `${origin}/@${username}`;
+}
+
+function absolute(
+  origin: string,
+  url: string | null,
+  fallback: string,
+): string {
+  if (!url) return `${origin}${fallback}`;
+  return url.startsWith("/") ? `${origin}${url}` : url;
+}
+
+/** Mastodon shows only the day an account was made, as midnight UTC. */
+function midnight(date: Date): string {
+  return `${date.toISOString().slice(0, 10)}T00:00:00.000Z`;
+}
+
+export interface AccountField {
+  name: string;
+  value: string;
+  verified_at?: string | null;
+  /** What a local user typed (the `value` is its HTML rendering). */
+  value_source?: string;
+}
+
+export function accountJson(account: AccountRow, origin: string) {
+  const local = account.domain === null;
+  const avatar = absolute(origin, account.avatar_url, DEFAULT_AVATAR_PATH);
+  const header = absolute(origin, account.header_url, DEFAULT_HEADER_PATH);
+  const suspended = account.suspended_at !== null;
+  return {
+    id: account.id,
+    username: account.username,
+    acct: local ? account.username : `${account.username}@${account.domain}`,
+    display_name: suspended ? "" : account.display_name,
+    locked: account.locked,
+    bot: account.bot || account.actor_type === "Service" ||
+      account.actor_type === "Application",
+    discoverable: account.discoverable,
+    indexable: account.indexable,
+    group: account.actor_type === "Group",
+    created_at: midnight(account.created_at),
+    note: suspended ? "" : account.note,
+    url: local
+      ? localProfileUrl(origin, account.username)
+      : account.url ?? account.uri ?? "",
+    uri: local ? localActorUri(origin, account.username) : account.uri ?? "",
+    avatar: suspended ? `${origin}${DEFAULT_AVATAR_PATH}` : avatar,
+    avatar_static: suspended ? `${origin}${DEFAULT_AVATAR_PATH}` : avatar,
+    header: suspended ? `${origin}${DEFAULT_HEADER_PATH}` : header,
+    header_static: suspended ? `${origin}${DEFAULT_HEADER_PATH}` : header,
+    followers_count: suspended ? 0 : account.followers_count,
+    following_count: suspended ? 0 : account.following_count,
+    statuses_count: suspended ? 0 : account.statuses_count,
+    last_status_at: account.last_status_at
+      ? account.last_status_at.toISOString().slice(0, 10)
+      : null,
+    hide_collections: false,
+    noindex: !account.indexable,
+    emojis: [],
+    roles: [],
+    fields: suspended
+      ? []
+      : (account.fields as AccountField[]).map((field) => ({
+        name: field.name,
+        value: field.value,
+        verified_at: field.verified_at ?? null,
+      })),
+    ...(suspended ? { suspended: true } : {}),
+  };
+}
+
+/** The signed-in user's own account, with `source` (what they typed) and `role`. */
+export function credentialAccountJson(
+  account: AccountRow,
+  user: UserRow,
+  origin: string,
+  followRequestsCount: number,
+) {
+  return {
+    ...accountJson(account, origin),
+    source: {
+      privacy: user.default_privacy,
+      sensitive: user.default_sensitive,
+      language: user.default_language ?? "",
+      note: account.note_source,
+      fields: (account.fields as AccountField[]).map((field) => ({
+        name: field.name,
+        value: field.value_source ?? field.value,
+        verified_at: field.verified_at ?? null,
+      })),
+      follow_requests_count: followRequestsCount,
+      hide_collections: false,
+      discoverable: account.discoverable,
+      indexable: account.indexable,
+    },
+    role: roleJson(user.role),
+  };
+}
+
+const ROLES = {
+  user: {
+    id: "-99",
+    name: "",
+    permissions: "0",
+    color: "",
+    highlighted: false,
+  },
+  moderator: {
+    id: "2",
+    name: "Moderator",
+    permissions: "1308",
+    color: "",
+    highlighted: true,
+  },
+  admin: {
+    id: "3",
+    name: "Admin",
+    permissions: "1048575",
+    color: "",
+    highlighted: true,
+  },
+} as const;
+
+function roleJson(role: UserRow["role"]) {
+  return ROLES[role] ?? ROLES.user;
+}
+
+export function relationshipJson(row: RelationshipRow) {
+  return {
+    id: row.id,
+    following: row.following,
+    showing_reblogs: row.showing_reblogs,
+    notifying: row.notifying,
+    languages: row.languages,
+    followed_by: row.followed_by,
+    blocking: row.blocking,
+    blocked_by: row.blocked_by,
+    muting: row.muting,
+    muting_notifications: row.muting_notifications,
+    muting_expires_at: row.muting_expires_at?.toISOString() ?? null,
+    requested: row.requested,
+    requested_by: row.requested_by,
+    domain_blocking: false,
+    endorsed: false,
+    note: row.note,
+  };
+}
+
+/** `GET /api/v1/mutes` adds when each mute ends. */
+export function mutedAccountJson(
+  account: AccountRow,
+  origin: string,
+  expiresAt: Date | null,
+) {
+  return {
+    ...accountJson(account, origin),
+    mute_expires_at: expiresAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Every `/api` request: CORS (preflight answered here with 204), and anything a handler throws
+ * turned into Mastodon's `{"error": …}` with the right status.
+ */
+import { HttpError } from "fresh";
+import { define } from "../../utils.ts";
+import { preflightResponse, withCors } from "../../lib/mastodon/cors.ts";
+import { ApiError, errorResponse } from "../../lib/mastodon/errors.ts";
+
+export default define.middleware(async (ctx) => {
+  if (ctx.req.method === "OPTIONS") return preflightResponse(ctx.req);
+  let response: Response;
+  try {
+    response = await ctx.next();
+  } catch (error) {
+    response = errorResponse(
+      error instanceof HttpError
+        ? new ApiError(error.status, apiMessage(error.status))
+        : error,
+    );
+  }
+  if (response.status === 405 && !isJson(response)) {
+    response = errorResponse(
+      new ApiError(405, "Method not allowed", response.headers),
+    );
+  }
+  return withCors(response);
+});
+
+function isJson(response: Response): boolean {
+  return (response.headers.get("content-type") ?? "").includes("json");
+}
+
+function apiMessage(status: number): string {
+  if (status === 404) return "Record not found";
+  if (status === 400) return "Bad request";
+  return "Error";
+}

@@ -1,0 +1,52 @@
+/**
+ * POST /api/v1/accounts — sign-up through an app token (returns the new user's Token; with
+ * approval required the token exists but works only after approval). GET — several accounts
+ * by `id[]`.
+ */
+import { define } from "../../../../utils.ts";
+import { Params } from "../../../../lib/mastodon/params.ts";
+import { ApiError, json } from "../../../../lib/mastodon/errors.ts";
+import {
+  authenticateRequest,
+  requireScope,
+} from "../../../../lib/mastodon/auth.ts";
+import { accountJson } from "../../../../lib/mastodon/entities/account.ts";
+import { tokenJson } from "../../../../lib/mastodon/oauth.ts";
+import { findAccounts } from "../../../../lib/domain/profiles.ts";
+import { registerThroughApp } from "../../../../lib/domain/registration.ts";
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    const ids = (await Params.from(ctx.req, ctx.url)).array("id");
+    const accounts = await findAccounts(ctx.state.deps.sql, ids);
+    return json(
+      accounts.map((a) => accountJson(a, ctx.state.deps.config.origin)),
+    );
+  },
+
+  async POST(ctx) {
+    const { deps } = ctx.state;
+    const auth = requireScope(
+      await authenticateRequest(deps, ctx.req),
+      "write:accounts",
+    );
+    if (!auth.applicationId) {
+      throw new ApiError(403, "This action is not allowed");
+    }
+    const params = await Params.from(ctx.req, ctx.url);
+    const issued = await registerThroughApp(
+      deps,
+      auth.applicationId,
+      auth.scopes.join(" "),
+      {
+        username: params.string("username") ?? "",
+        email: params.string("email") ?? "",
+        password: params.string("password") ?? "",
+        agreement: params.boolean("agreement") ?? false,
+        locale: params.string("locale"),
+        reason: params.string("reason") ?? null,
+      },
+    );
+    return json(tokenJson(issued.accessToken, issued.row));
+  },
+});

@@ -1,0 +1,33 @@
+/** GET /api/v1/mutes — accounts the caller mutes (unexpired), with `mute_expires_at`. */
+import { define } from "../../../utils.ts";
+import { pageQuery } from "../../../lib/mastodon/pagination.ts";
+import {
+  accountPageResponse,
+  caller,
+} from "../../../lib/mastodon/account-api.ts";
+import { mutedAccountJson } from "../../../lib/mastodon/entities/account.ts";
+import { listRelated, mutesOf } from "../../../lib/domain/relationships.ts";
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    const { deps } = ctx.state;
+    const me = await caller(deps, ctx.req, "read:mutes");
+    const rows = await listRelated(
+      deps,
+      "mutes",
+      me.account.id,
+      pageQuery(ctx.url),
+    );
+    const mutes = await mutesOf(deps, me.account.id, rows.map((row) => row.id));
+    const expiry = new Map(
+      mutes.map((m) => [m.target_account_id, m.expires_at]),
+    );
+    return accountPageResponse(
+      ctx.url,
+      rows,
+      deps.config.origin,
+      (row) =>
+        mutedAccountJson(row, deps.config.origin, expiry.get(row.id) ?? null),
+    );
+  },
+});

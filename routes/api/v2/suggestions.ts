@@ -1,0 +1,9 @@
+/** GET /api/v2/suggestions — no follow suggestions yet; apps break on 404, so an empty list. */
+import { define } from "../../../utils.ts";
+import { json } from "../../../lib/mastodon/errors.ts";
+
+export const handler = define.handlers({
+  GET() {
+    return json([]);
+  },
+});

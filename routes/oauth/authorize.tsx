@@ -1,0 +1,234 @@
+/**
+ * GET/POST /oauth/authorize — the consent page. Not signed in (or `force_login=true`): off to
+ * the sign-in page, which comes back here. Signed in: name the app and each scope, with
+ * Authorize and Deny. Authorize redirects to the app's redirect URI with `code` and `state`
+ * (or shows the code for the out-of-band URI); Deny sends `error=access_denied`.
+ */
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import {
+  type AuthorizationRequest,
+  checkAuthorizationRequest,
+  issueAuthorizationCode,
+  OAuthError,
+  OOB_REDIRECT_URI,
+} from "../../lib/domain/oauth.ts";
+import { verifyCsrf } from "../../lib/web/csrf.ts";
+
+type Data =
+  | { kind: "consent"; request: AuthorizationRequest; username: string }
+  | { kind: "code"; code: string; appName: string }
+  | { kind: "error"; message: string };
+
+const SCOPE_TEXT: Record<string, string> = {
+  read: "Read all your account's data",
+  write: "Modify all your account's data",
+  follow: "Modify account relationships",
+  push: "Receive your push notifications",
+  profile: "Read only your account's profile information",
+  "admin:read": "Read all data on the server",
+  "admin:write": "Modify all data on the server",
+};
+
+function describeScope(scope: string): string {
+  if (SCOPE_TEXT[scope]) return SCOPE_TEXT[scope];
+  const [action, ...rest] = scope.split(":");
+  const what = rest.join(":").replaceAll("_", " ");
+  return `${
+    action === "read" ? "Read" : action === "write" ? "Modify" : scope
+  } your ${what}`;
+}
+
+function requestParams(source: URLSearchParams | FormData) {
+  const get = (name: string) => {
+    const value = source.get(name);
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  return {
+    clientId: get("client_id"),
+    redirectUri: get("redirect_uri"),
+    responseType: get("response_type"),
+    scope: get("scope"),
+    state: get("state"),
+    codeChallenge: get("code_challenge"),
+    codeChallengeMethod: get("code_challenge_method"),
+  };
+}
+
+/** Where the app hears the outcome: its redirect URI with `params` in the query. */
+function redirectToClient(
+  redirectUri: string,
+  params: Record<string, string | null>,
+): Response {
+  const target = new URL(redirectUri);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null) target.searchParams.set(key, value);
+  }
+  return new Response(null, {
+    status: 302,
+    headers: { location: target.href },
+  });
+}
+
+function errorPage(message: string, status = 400) {
+  return page<Data>({ kind: "error", message }, { status });
+}
+
+/** Errors that may go back to the client go there; the others are shown to the person. */
+function refuse(
+  error: OAuthError,
+  redirectUri: string | undefined,
+  state: string | undefined,
+) {
+  const canRedirect = redirectUri && redirectUri !== OOB_REDIRECT_URI &&
+    error.code !== "invalid_client" && error.code !== "invalid_request";
+  if (canRedirect) {
+    return redirectToClient(redirectUri, {
+      error: error.code,
+      error_description: error.description,
+      state: state ?? null,
+    });
+  }
+  return errorPage(error.description);
+}
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    const params = requestParams(ctx.url.searchParams);
+    let request: AuthorizationRequest;
+    try {
+      request = await checkAuthorizationRequest(ctx.state.deps.sql, params);
+    } catch (error) {
+      if (error instanceof OAuthError) {
+        return refuse(error, params.redirectUri, params.state);
+      }
+      throw error;
+    }
+    const forceLogin = ctx.url.searchParams.get("force_login") === "true";
+    if (!ctx.state.session || forceLogin) {
+      const back = new URL(ctx.url);
+      back.searchParams.delete("force_login"); // coming back must not loop
+      const signIn = new URL("/auth/sign_in", ctx.url);
+      signIn.searchParams.set("return_to", back.pathname + back.search);
+      if (forceLogin) signIn.searchParams.set("force_login", "true");
+      return ctx.redirect(signIn.pathname + signIn.search);
+    }
+    return page<Data>({
+      kind: "consent",
+      request,
+      username: ctx.state.session.account.username,
+    }, { headers: { "cache-control": "no-store", "x-frame-options": "DENY" } });
+  },
+
+  async POST(ctx) {
+    const { deps, session } = ctx.state;
+    let form: FormData;
+    try {
+      form = await ctx.req.formData();
+    } catch {
+      return errorPage("The form could not be read.");
+    }
+    if (!(await verifyCsrf(ctx.req, form, deps.secret, deps.config.origin))) {
+      return errorPage(
+        "This form has expired. Go back, reload the page and try again.",
+        403,
+      );
+    }
+    if (!session) return errorPage("You are not signed in.", 401);
+    const params = requestParams(form);
+    let request: AuthorizationRequest;
+    try {
+      request = await checkAuthorizationRequest(deps.sql, params);
+    } catch (error) {
+      if (error instanceof OAuthError) {
+        return refuse(error, params.redirectUri, params.state);
+      }
+      throw error;
+    }
+    if (form.get("decision") !== "authorize") {
+      return refuse(
+        new OAuthError(
+          "access_denied",
+          "The resource owner or authorization server denied the request.",
+        ),
+        request.redirectUri,
+        params.state,
+      );
+    }
+    const code = await issueAuthorizationCode(
+      deps.sql,
+      request,
+      session.user.id,
+    );
+    if (request.redirectUri === OOB_REDIRECT_URI) {
+      return page<Data>({ kind: "code", code, appName: request.app.name }, {
+        headers: { "cache-control": "no-store" },
+      });
+    }
+    return redirectToClient(request.redirectUri, {
+      code,
+      state: request.state,
+    });
+  },
+});
+
+export default define.page<typeof handler>(({ data, state }) => {
+  if (data.kind === "error") {
+    return (
+      <main class="oauth">
+        <h1>Authorization failed</h1>
+        <p role="alert">{data.message}</p>
+      </main>
+    );
+  }
+  if (data.kind === "code") {
+    return (
+      <main class="oauth">
+        <h1>Authorization code</h1>
+        <p>Copy this code and paste it into {data.appName}.</p>
+        <input
+          class="oauth-code"
+          readOnly
+          value={data.code}
+          aria-label="Authorization code"
+        />
+      </main>
+    );
+  }
+  const { request, username } = data;
+  const hidden: [string, string | null][] = [
+    ["client_id", request.app.client_id],
+    ["redirect_uri", request.redirectUri],
+    ["response_type", "code"],
+    ["scope", request.scopes.join(" ")],
+    ["state", request.state],
+    ["code_challenge", request.codeChallenge],
+    ["code_challenge_method", request.codeChallengeMethod],
+    ["_csrf", state.csrfToken],
+  ];
+  return (
+    <main class="oauth">
+      <h1>Authorize {request.app.name}?</h1>
+      <p>
+        <strong>{request.app.name}</strong> wants to use your account{" "}
+        <strong>@{username}</strong> with these permissions:
+      </p>
+      <ul class="oauth-scopes">
+        {request.scopes.map((scope) => (
+          <li key={scope}>
+            <code>{scope}</code> — {describeScope(scope)}
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/oauth/authorize">
+        {hidden.filter(([, value]) => value !== null).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value!} />
+        ))}
+        <button type="submit" name="decision" value="authorize">
+          Authorize
+        </button>{" "}
+        <button type="submit" name="decision" value="deny">Deny</button>
+      </form>
+    </main>
+  );
+});
