@@ -3,7 +3,7 @@ export function FormErrors({ errors }: { errors: string[] }) {
   if (errors.length === 0) return null;
   return (
     <div class="form-errors" role="alert">
-      <ul>{errors.map((e) => <li>{e}</li>)}</ul>
+      <ul>{errors.map((e) => <li key={e}>{e}</li>)}</ul>
     </div>
   );
 }

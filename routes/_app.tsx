@@ -1,10 +1,39 @@
 import { define } from "../utils.ts";
 import { asset } from "fresh/runtime";
+import { Icon, type IconName } from "../components/Icon.tsx";
+import NotificationsBadge from "../islands/NotificationsBadge.tsx";
 
-/** The HTML shell of every page: head, the site header with navigation, and the page. */
-export default define.page(function App({ Component, state }) {
+function NavLink(
+  { href, icon, label, current }: {
+    href: string;
+    icon: IconName;
+    label: string;
+    current: boolean;
+  },
+) {
+  return (
+    <a
+      href={href}
+      class="nav-link"
+      aria-current={current ? "page" : undefined}
+    >
+      <Icon name={icon} />
+      <span class="nav-text">{label}</span>
+    </a>
+  );
+}
+
+/**
+ * The HTML shell of every page: head, the site header with navigation, and the page. A signed-in
+ * page carries the session's API token in `<meta name="starling-token">` for its islands (the API
+ * takes bearer tokens only, never cookies).
+ */
+export default define.page(function App({ Component, state, url }) {
   const session = state.session;
   const host = state.deps.config.host;
+  const path = url.pathname;
+  const unread = (state as { unreadNotifications?: number })
+    .unreadNotifications ?? 0;
   return (
     <html lang="en">
       <head>
@@ -13,38 +42,106 @@ export default define.page(function App({ Component, state }) {
         <meta name="color-scheme" content="light dark" />
         <title>Starling · {host}</title>
         <link rel="stylesheet" href={asset("/static/styles.css")} />
+        {session && (
+          <meta name="starling-token" content={session.accessToken} />
+        )}
       </head>
       <body>
+        <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
-          <a class="brand" href="/">
-            <span aria-hidden="true">✦</span> Starling{" "}
+          <a class="brand" href={session ? "/home" : "/"}>
+            <span class="brand-mark" aria-hidden="true">✦</span>
+            <span class="brand-name">Starling</span>
             <span class="host">{host}</span>
           </a>
-          <nav aria-label="Main">
+          <nav aria-label="Main" class="main-nav">
             {session
               ? (
                 <>
-                  <a href="/home">Home</a>
-                  <a href={`/@${session.account.username}`}>
-                    @{session.account.username}
-                  </a>
+                  <NavLink
+                    href="/home"
+                    icon="home"
+                    label="Home"
+                    current={path === "/home"}
+                  />
+                  <NotificationsBadge
+                    unread={unread}
+                    current={path === "/notifications"}
+                  />
+                  <NavLink
+                    href="/public/local"
+                    icon="users"
+                    label="Local"
+                    current={path === "/public/local"}
+                  />
+                  <NavLink
+                    href="/public"
+                    icon="globe"
+                    label="Federated"
+                    current={path === "/public"}
+                  />
+                  <NavLink
+                    href="/search"
+                    icon="search"
+                    label="Search"
+                    current={path === "/search"}
+                  />
+                  <NavLink
+                    href={`/@${session.account.username}`}
+                    icon="user"
+                    label="Profile"
+                    current={path === `/@${session.account.username}`}
+                  />
+                  <NavLink
+                    href="/settings/profile"
+                    icon="settings"
+                    label="Settings"
+                    current={path.startsWith("/settings")}
+                  />
                   <form method="post" action="/auth/sign_out" class="inline">
                     <input type="hidden" name="_csrf" value={state.csrfToken} />
-                    <button type="submit" class="link">Sign out</button>
+                    <button type="submit" class="link sign-out">
+                      Sign out
+                    </button>
                   </form>
                 </>
               )
               : (
                 <>
-                  <a href="/auth/sign_in">Sign in</a>
-                  <a href="/auth/sign_up" class="button">Sign up</a>
+                  <NavLink
+                    href="/public/local"
+                    icon="users"
+                    label="Local"
+                    current={path === "/public/local"}
+                  />
+                  <NavLink
+                    href="/public"
+                    icon="globe"
+                    label="Federated"
+                    current={path === "/public"}
+                  />
+                  <NavLink
+                    href="/search"
+                    icon="search"
+                    label="Search"
+                    current={path === "/search"}
+                  />
+                  <a href="/auth/sign_in" class="nav-plain">Sign in</a>
+                  <a href="/auth/sign_up" class="button small">Sign up</a>
                 </>
               )}
           </nav>
         </header>
-        <main id="main">
+        <main id="main" tabIndex={-1}>
           <Component />
         </main>
+        <footer class="site-footer">
+          <p>
+            {host}{" "}
+            runs Starling, a federated social network server compatible with
+            Mastodon.
+          </p>
+        </footer>
       </body>
     </html>
   );

@@ -1,20 +1,71 @@
+import { page } from "fresh";
 import { define } from "../utils.ts";
+import { homeTimeline } from "../lib/domain/timelines.ts";
+import {
+  newerLink,
+  olderLink,
+  signInFirst,
+  statusContext,
+  uiStatuses,
+  webPage,
+} from "../lib/web/pages.ts";
+import { Timeline } from "../components/Timeline.tsx";
+import ComposeBox from "../islands/ComposeBox.tsx";
+import type { UiStatus, Visibility } from "../components/mastodon.ts";
+import type { StatusContext } from "../components/StatusCard.tsx";
 
-/** The signed-in home page (the timeline arrives with the web UI). */
-export const handler = define.handlers({
-  GET(ctx) {
-    if (!ctx.state.session) {
-      return ctx.redirect("/auth/sign_in?return_to=/home");
-    }
-    return ctx.render();
+interface Data {
+  statuses: UiStatus[];
+  context: StatusContext;
+  older: string | null;
+  newer: string | null;
+}
+
+/** The signed-in home: compose box, then the home timeline (posts of followed accounts). */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const session = ctx.state.session;
+    if (!session) return signInFirst(ctx);
+    const query = webPage(ctx.url);
+    const rows = await homeTimeline(
+      ctx.state.deps.sql,
+      session.account.id,
+      query,
+    );
+    return page({
+      statuses: await uiStatuses(ctx, rows, "home"),
+      context: statusContext(ctx),
+      older: olderLink(ctx.url, rows, query.limit),
+      newer: newerLink(ctx.url),
+    });
   },
 });
 
-export default define.page(function Home({ state }) {
+export default define.page<typeof handler>(function Home({ data, state }) {
+  const session = state.session!;
   return (
-    <section>
-      <h1>Home</h1>
-      <p>Welcome, @{state.session?.account.username}.</p>
-    </section>
+    <>
+      <h1 class="visually-hidden">Home</h1>
+      {!data.newer && (
+        <section class="card compose-card" aria-label="New post">
+          <ComposeBox
+            csrf={state.csrfToken}
+            defaultVisibility={session.user.default_privacy as Visibility}
+            maxCharacters={500}
+            returnTo="/home"
+          />
+        </section>
+      )}
+      <Timeline
+        statuses={data.statuses}
+        context={data.context}
+        label="Home timeline"
+        older={data.older}
+        newer={data.newer}
+        stream="user"
+        live
+        empty="Your home timeline is empty. Follow people to see their posts here — try the local timeline to find some."
+      />
+    </>
   );
 });

@@ -38,7 +38,7 @@ export const CSRF_FAILED =
   "Your form expired or came from another site. Please try again.";
 
 export function clientIp(
-  req: Request,
+  _req: Request,
   info?: Deno.ServeHandlerInfo,
 ): string | null {
   const addr = info?.remoteAddr as Deno.NetAddr | undefined;

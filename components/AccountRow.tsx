@@ -1,0 +1,45 @@
+import type { UiAccount, UiRelationship } from "./mastodon.ts";
+import { Avatar } from "./Avatar.tsx";
+import { displayName, profilePath } from "./format.ts";
+import FollowButton from "../islands/FollowButton.tsx";
+import type { ComponentChildren } from "preact";
+
+/** One account in a list: avatar, names, and a follow button or other actions. */
+export function AccountRow(
+  { account, relationship, csrf, returnTo, children }: {
+    account: UiAccount;
+    relationship?: UiRelationship | null;
+    csrf: string;
+    returnTo: string;
+    children?: ComponentChildren;
+  },
+) {
+  return (
+    <div class="account-row">
+      <a href={profilePath(account)} tabIndex={-1} class="status-avatar">
+        <Avatar account={account} />
+      </a>
+      <div class="status-author">
+        <a href={profilePath(account)} class="display-name">
+          {displayName(account)}
+        </a>
+        <span class="acct">@{account.acct}</span>
+      </div>
+      <div class="account-actions">
+        {children}
+        {relationship && (
+          <FollowButton
+            accountId={account.id}
+            acct={account.acct}
+            displayName={displayName(account)}
+            following={relationship.following}
+            requested={relationship.requested}
+            locked={account.locked}
+            csrf={csrf}
+            returnTo={returnTo}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+import type { ProfileData } from "../lib/web/profile.ts";
+import { Avatar } from "./Avatar.tsx";
+import { Icon } from "./Icon.tsx";
+import { displayName, formatDate } from "./format.ts";
+import FollowButton from "../islands/FollowButton.tsx";
+
+export type ProfileTab =
+  | "posts"
+  | "with_replies"
+  | "media"
+  | "followers"
+  | "following";
+
+/**
+ * The top of every profile page: header image, avatar, name, bio (sanitised HTML), fields,
+ * counts, the follow button and the tabs.
+ */
+export function ProfileHeader(
+  { profile, tab, csrf, returnTo, signedIn }: {
+    profile: ProfileData;
+    tab: ProfileTab;
+    csrf: string;
+    returnTo: string;
+    signedIn: boolean;
+  },
+) {
+  const { account, relationship } = profile;
+  const base = `/@${account.acct}`;
+  const name = displayName(account);
+  const hasHeader = account.header && !account.header.includes("/missing");
+  const tabLink = (t: ProfileTab, href: string, label: string) => (
+    <a href={href} aria-current={tab === t ? "page" : undefined}>{label}</a>
+  );
+  return (
+    <section class="card profile" aria-labelledby="profile-name">
+      <div class="profile-header-image">
+        {hasHeader && <img src={account.header} alt="" />}
+      </div>
+      <div class="profile-body">
+        <div class="profile-top">
+          <Avatar account={account} size={96} />
+          <div class="profile-actions">
+            {signedIn && !profile.isSelf && relationship && (
+              <FollowButton
+                accountId={account.id}
+                acct={account.acct}
+                displayName={name}
+                following={relationship.following}
+                requested={relationship.requested}
+                locked={account.locked}
+                csrf={csrf}
+                returnTo={returnTo}
+              />
+            )}
+            {profile.isSelf && (
+              <a class="button secondary" href="/settings/profile">
+                Edit profile
+              </a>
+            )}
+            {!signedIn && (
+              <a
+                class="button"
+                href={`/auth/sign_in?return_to=${encodeURIComponent(base)}`}
+              >
+                Sign in to follow
+              </a>
+            )}
+          </div>
+        </div>
+        <div class="profile-name">
+          <h1 id="profile-name">
+            {name}
+            {account.locked && (
+              <span title="Approves followers">
+                <Icon name="lock" size={16} />
+                <span class="visually-hidden">(approves followers)</span>
+              </span>
+            )}
+          </h1>
+          <span class="acct">@{account.acct}</span>{" "}
+          {relationship?.followed_by && (
+            <span class="follows-you">Follows you</span>
+          )}
+        </div>
+        {account.note && (
+          <div
+            class="profile-note"
+            // Rendered from the bio by lib/domain/profiles (local) or sanitised at ingest (remote).
+            dangerouslySetInnerHTML={{ __html: account.note }}
+          />
+        )}
+        {account.fields.length > 0 && (
+          <dl class="profile-fields">
+            {account.fields.map((field) => (
+              <div>
+                <dt>{field.name}</dt>
+                <dd
+                  class={field.verified_at ? "verified" : undefined}
+                  dangerouslySetInnerHTML={{ __html: field.value }}
+                />
+              </div>
+            ))}
+          </dl>
+        )}
+        <ul class="profile-counts">
+          <li>
+            <span>
+              <strong>{account.statuses_count.toLocaleString("en")}</strong>
+              {" "}
+              {account.statuses_count === 1 ? "post" : "posts"}
+            </span>
+          </li>
+          <li>
+            <a href={`${base}/following`}>
+              <strong>{account.following_count.toLocaleString("en")}</strong>
+              {" "}
+              following
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/followers`}>
+              <strong>{account.followers_count.toLocaleString("en")}</strong>
+              {" "}
+              {account.followers_count === 1 ? "follower" : "followers"}
+            </a>
+          </li>
+          <li>
+            <span>Joined {formatDate(account.created_at)}</span>
+          </li>
+        </ul>
+        {profile.remote && (
+          <p class="remote-note">
+            This account is on another server; counts may be incomplete.{" "}
+            {profile.remoteUrl && (
+              <a href={profile.remoteUrl} rel="noopener nofollow">
+                See the original profile
+              </a>
+            )}
+          </p>
+        )}
+      </div>
+      <nav class="tabs" aria-label="Profile sections">
+        {tabLink("posts", base, "Posts")}
+        {tabLink("with_replies", `${base}/with_replies`, "Posts and replies")}
+        {tabLink("media", `${base}/media`, "Media")}
+        {tab === "followers" &&
+          tabLink("followers", `${base}/followers`, "Followers")}
+        {tab === "following" &&
+          tabLink("following", `${base}/following`, "Following")}
+      </nav>
+    </section>
+  );
+}

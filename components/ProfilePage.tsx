@@ -1,0 +1,38 @@
+import type { ProfileStatusesData } from "../lib/web/profile.ts";
+import { ProfileHeader } from "./ProfileHeader.tsx";
+import { Timeline } from "./Timeline.tsx";
+import { displayName } from "./format.ts";
+
+/** A profile with one of its posts tabs. */
+export function ProfilePage(
+  { data, csrf }: { data: ProfileStatusesData; csrf: string },
+) {
+  const name = displayName(data.profile.account);
+  const label = data.tab === "media"
+    ? `Media by ${name}`
+    : data.tab === "with_replies"
+    ? `Posts and replies by ${name}`
+    : `Posts by ${name}`;
+  return (
+    <>
+      <ProfileHeader
+        profile={data.profile}
+        tab={data.tab}
+        csrf={csrf}
+        returnTo={data.context.returnTo}
+        signedIn={data.context.signedIn}
+      />
+      <h2 class="visually-hidden">{label}</h2>
+      <Timeline
+        statuses={data.statuses}
+        context={data.context}
+        label={label}
+        older={data.older}
+        newer={data.newer}
+        empty={data.tab === "media"
+          ? "No posts with pictures yet."
+          : "No posts yet."}
+      />
+    </>
+  );
+}

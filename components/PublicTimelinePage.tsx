@@ -1,0 +1,45 @@
+import type { UiStatus } from "./mastodon.ts";
+import type { StatusContext } from "./StatusCard.tsx";
+import { Timeline } from "./Timeline.tsx";
+import { Icon, type IconName } from "./Icon.tsx";
+
+export interface TimelinePageData {
+  statuses: UiStatus[];
+  context: StatusContext;
+  older: string | null;
+  newer: string | null;
+}
+
+/** The local, federated and hashtag timelines share this page. */
+export function PublicTimelinePage(
+  { data, title, icon, description, stream, empty }: {
+    data: TimelinePageData;
+    title: string;
+    icon: IconName;
+    description: string;
+    stream: string;
+    empty: string;
+  },
+) {
+  return (
+    <>
+      <header class="page-header">
+        <div>
+          <h1>
+            <Icon name={icon} size={22} /> {title}
+          </h1>
+          <p>{description}</p>
+        </div>
+      </header>
+      <Timeline
+        statuses={data.statuses}
+        context={data.context}
+        label={title}
+        older={data.older}
+        newer={data.newer}
+        stream={stream}
+        empty={empty}
+      />
+    </>
+  );
+}

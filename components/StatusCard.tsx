@@ -1,0 +1,198 @@
+import type { UiMedia, UiStatus } from "./mastodon.ts";
+import { Avatar } from "./Avatar.tsx";
+import { Icon } from "./Icon.tsx";
+import {
+  displayName,
+  formatDateTime,
+  profilePath,
+  statusPath,
+} from "./format.ts";
+import ActionBar from "../islands/ActionBar.tsx";
+
+export interface StatusContext {
+  signedIn: boolean;
+  csrf: string;
+  /** Where a no-JavaScript action form returns to. */
+  returnTo: string;
+}
+
+const VISIBILITY_LABEL: Record<string, string> = {
+  public: "Public",
+  unlisted: "Unlisted",
+  private: "Followers only",
+  direct: "Mentioned people only",
+};
+
+/**
+ * One post as an `<article>`. Used by pages and by islands (new posts shown in place), so it
+ * imports nothing server-only. `content` is HTML that was sanitised when it was stored.
+ */
+export function StatusCard(
+  { status: outer, context, focused = false }: {
+    status: UiStatus;
+    context: StatusContext;
+    focused?: boolean;
+  },
+) {
+  const status = outer.reblog ?? outer;
+  const path = statusPath(status);
+  const name = displayName(status.account);
+  const body = (
+    <>
+      {/* Sanitised at ingest (lib/text sanitizeHtml); never raw remote HTML. */}
+      <div
+        class="status-content"
+        dangerouslySetInnerHTML={{ __html: status.content }}
+      />
+      {status.media_attachments.length > 0 && (
+        <MediaGallery media={status.media_attachments} />
+      )}
+    </>
+  );
+  return (
+    <article
+      class={focused ? "status focused" : "status"}
+      aria-labelledby={`status-${outer.id}-author`}
+      data-status-id={status.id}
+    >
+      {outer.reblog && (
+        <p class="status-prepend">
+          <Icon name="boost" size={14} />
+          <a href={profilePath(outer.account)}>
+            {displayName(outer.account)}
+          </a>{" "}
+          boosted
+        </p>
+      )}
+      <header class="status-header">
+        <a
+          href={profilePath(status.account)}
+          class="status-avatar"
+          tabIndex={-1}
+        >
+          <Avatar account={status.account} />
+        </a>
+        <div class="status-author" id={`status-${outer.id}-author`}>
+          <a href={profilePath(status.account)} class="display-name">
+            {name}
+          </a>
+          <span class="acct">@{status.account.acct}</span>
+        </div>
+        <a href={path} class="status-time">
+          <time datetime={status.created_at}>
+            {formatDateTime(status.created_at)}
+          </time>
+          {status.visibility !== "public" && (
+            <span
+              class="visibility-badge"
+              title={VISIBILITY_LABEL[status.visibility]}
+            >
+              <Icon
+                name={status.visibility === "direct"
+                  ? "mail"
+                  : status.visibility === "private"
+                  ? "lock"
+                  : "unlock"}
+                size={14}
+              />
+              <span class="visually-hidden">
+                {VISIBILITY_LABEL[status.visibility]}
+              </span>
+            </span>
+          )}
+        </a>
+      </header>
+      {status.in_reply_to_id && !focused && (
+        <p class="status-reply-to">
+          <Icon name="reply" size={14} /> Reply
+        </p>
+      )}
+      {status.spoiler_text
+        ? (
+          <details class="content-warning">
+            <summary>
+              <span class="cw-label">Content warning:</span>{" "}
+              {status.spoiler_text}
+            </summary>
+            {body}
+          </details>
+        )
+        : body}
+      {status.edited_at && <p class="edited">Edited</p>}
+      {context.signedIn
+        ? (
+          <ActionBar
+            id={status.id}
+            path={path}
+            repliesCount={status.replies_count}
+            reblogsCount={status.reblogs_count}
+            favouritesCount={status.favourites_count}
+            favourited={status.favourited ?? false}
+            reblogged={status.reblogged ?? false}
+            bookmarked={status.bookmarked ?? false}
+            canBoost={status.visibility === "public" ||
+              status.visibility === "unlisted"}
+            csrf={context.csrf}
+            returnTo={context.returnTo}
+          />
+        )
+        : <Counts status={status} />}
+    </article>
+  );
+}
+
+/** Signed-out readers see the counts only (no island, no JavaScript). */
+function Counts({ status }: { status: UiStatus }) {
+  return (
+    <div class="action-bar readonly">
+      <span class="action">
+        <Icon name="reply" />
+        <span class="visually-hidden">Replies:</span>
+        <span class="count">{status.replies_count}</span>
+      </span>
+      <span class="action">
+        <Icon name="boost" />
+        <span class="visually-hidden">Boosts:</span>
+        <span class="count">{status.reblogs_count}</span>
+      </span>
+      <span class="action">
+        <Icon name="star" />
+        <span class="visually-hidden">Favourites:</span>
+        <span class="count">{status.favourites_count}</span>
+      </span>
+    </div>
+  );
+}
+
+/** Images with their alt text visible under them, as a caption everyone can read. */
+function MediaGallery({ media }: { media: UiMedia[] }) {
+  return (
+    <div class={`media-gallery count-${Math.min(media.length, 4)}`}>
+      {media.map((m) => (
+        <figure class="media">
+          {m.type === "image" || m.type === "gifv"
+            ? (
+              <a href={m.url ?? "#"}>
+                <img
+                  src={m.preview_url ?? m.url ?? ""}
+                  alt={m.description ?? ""}
+                  loading="lazy"
+                />
+              </a>
+            )
+            : (
+              <a href={m.url ?? "#"} class="media-link">
+                {m.type} attachment
+              </a>
+            )}
+          {m.description && (
+            <figcaption class="alt-text">
+              <span class="alt-badge" aria-hidden="true">ALT</span>{" "}
+              {m.description}
+            </figcaption>
+          )}
+        </figure>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import type { UiStatus } from "./mastodon.ts";
+import { StatusCard, type StatusContext } from "./StatusCard.tsx";
+import NewStatuses from "../islands/NewStatuses.tsx";
+import NewPostsBanner from "../islands/NewPostsBanner.tsx";
+
+/**
+ * A list of statuses with "newer / older" links that work without JavaScript. With `stream`,
+ * a live banner offers posts that arrived since; with `live`, posts from the compose box appear
+ * at the top.
+ */
+export function Timeline(
+  { statuses, context, label, older, newer, stream, live = false, empty }: {
+    statuses: UiStatus[];
+    context: StatusContext;
+    label: string;
+    older: string | null;
+    newer?: string | null;
+    /** Streaming API stream name (`user`, `public:local`, `hashtag&tag=x`…). */
+    stream?: string | null;
+    live?: boolean;
+    empty?: string;
+  },
+) {
+  const ids = statuses.map((s) => s.id);
+  const atTop = !newer;
+  return (
+    <>
+      {stream && atTop && context.signedIn && (
+        <NewPostsBanner stream={stream} existingIds={ids} />
+      )}
+      <section class="timeline" aria-label={label}>
+        {(live || stream) && atTop && context.signedIn && (
+          <NewStatuses context={context} existingIds={ids} />
+        )}
+        {statuses.map((status) => (
+          <StatusCard key={status.id} status={status} context={context} />
+        ))}
+        {statuses.length === 0 && (
+          <p class="empty">{empty ?? "Nothing here yet."}</p>
+        )}
+      </section>
+      <Pagination older={older} newer={newer ?? null} />
+    </>
+  );
+}
+
+export function Pagination(
+  { older, newer, olderLabel = "Older posts", newerLabel = "Newer posts" }: {
+    older: string | null;
+    newer: string | null;
+    olderLabel?: string;
+    newerLabel?: string;
+  },
+) {
+  if (!older && !newer) return null;
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {newer && (
+        <a class="button secondary" href={newer} rel="prev">
+          ← {newerLabel}
+        </a>
+      )}
+      {older && (
+        <a class="button secondary older" href={older} rel="next">
+          {olderLabel} →
+        </a>
+      )}
+    </nav>
+  );
+}

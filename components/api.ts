@@ -1,0 +1,62 @@
+/**
+ * The browser side of the islands: calls the Mastodon API with the signed-in session's access
+ * token (read from `<meta name="starling-token">`; the API authenticates by bearer token only),
+ * and a tiny page-wide event channel so one island can hand a new status to another.
+ */
+import { pageMeta, type UiStatus } from "./mastodon.ts";
+
+export class ApiCallError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  const token = pageMeta("starling-token");
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(path, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch { /* not JSON */ }
+  if (!response.ok) {
+    const message = (json as { error?: string } | null)?.error ??
+      `Request failed (${response.status})`;
+    throw new ApiCallError(response.status, message);
+  }
+  return json as T;
+}
+
+const NEW_STATUSES = "starling:new-statuses";
+
+/** Tells the timeline on this page to show these statuses at its top. */
+export function announceStatuses(statuses: UiStatus[]): void {
+  document.dispatchEvent(new CustomEvent(NEW_STATUSES, { detail: statuses }));
+}
+
+export function onNewStatuses(
+  listener: (statuses: UiStatus[]) => void,
+): () => void {
+  const handle = (event: Event) =>
+    listener((event as CustomEvent<UiStatus[]>).detail);
+  document.addEventListener(NEW_STATUSES, handle);
+  return () => document.removeEventListener(NEW_STATUSES, handle);
+}
+
+/** `wss://host/api/v1/streaming?stream=…` for the page's own origin. */
+export function streamingUrl(stream: string): string {
+  const url = new URL("/api/v1/streaming", location.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  url.searchParams.set("stream", stream);
+  return url.href;
+}

@@ -1,0 +1,45 @@
+/** Formatting shared by server pages and islands (deterministic: the same text on both sides). */
+import type { UiAccount } from "./mastodon.ts";
+
+const DATE = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : DATE.format(date);
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : DATE_TIME.format(date);
+}
+
+export function displayName(account: UiAccount): string {
+  return account.display_name.trim() || account.username;
+}
+
+/** The local page of an account: `/@alice` or `/@bob@remote.example`. */
+export function profilePath(account: { acct: string }): string {
+  return `/@${account.acct}`;
+}
+
+export function statusPath(status: { id: string; account: { acct: string } }) {
+  return `/@${status.account.acct}/${status.id}`;
+}
+
+export function plural(n: number, one: string, many = one + "s"): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+}

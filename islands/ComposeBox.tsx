@@ -1,0 +1,175 @@
+import { useRef, useState } from "preact/hooks";
+import { announceStatuses, api } from "../components/api.ts";
+import type { UiStatus, Visibility } from "../components/mastodon.ts";
+import { approximateStatusLength } from "../components/status-length.ts";
+
+export interface ComposeBoxProps {
+  csrf: string;
+  defaultVisibility: Visibility;
+  maxCharacters: number;
+  /** Set when replying: the status replied to, and the mentions to start with. */
+  inReplyToId?: string;
+  initialText?: string;
+  /** Where the no-JavaScript form returns to. */
+  returnTo: string;
+  /** A unique prefix for element ids (two boxes on one page). */
+  idPrefix?: string;
+}
+
+const VISIBILITIES: [Visibility, string][] = [
+  ["public", "Public"],
+  ["unlisted", "Unlisted (not in public timelines)"],
+  ["private", "Followers only"],
+  ["direct", "Mentioned people only"],
+];
+
+/**
+ * Writing a post: text with a live character count, an optional content warning and the
+ * audience. With JavaScript it posts through `POST /api/v1/statuses` and hands the new status to
+ * the timeline on the page; without it, the same form posts to `/compose`.
+ */
+export default function ComposeBox(props: ComposeBoxProps) {
+  const id = props.idPrefix ?? "compose";
+  const [text, setText] = useState(props.initialText ?? "");
+  const [spoiler, setSpoiler] = useState("");
+  const [warn, setWarn] = useState(false);
+  const [visibility, setVisibility] = useState<Visibility>(
+    props.defaultVisibility,
+  );
+  const [sending, setSending] = useState(false);
+  const [message, setMessage] = useState<
+    { kind: "error" | "ok"; text: string } | null
+  >(null);
+  // Hook for media: ids of uploaded attachments (POST /api/v2/media) go here once uploads land.
+  const mediaIds = useRef<string[]>([]);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  const used = approximateStatusLength(text) +
+    (warn ? approximateStatusLength(spoiler) : 0);
+  const left = props.maxCharacters - used;
+  const empty = text.trim() === "" && mediaIds.current.length === 0;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (sending || empty || left < 0) return;
+    setSending(true);
+    setMessage(null);
+    try {
+      const status = await api<UiStatus>("/api/v1/statuses", {
+        method: "POST",
+        body: {
+          status: text,
+          spoiler_text: warn ? spoiler : "",
+          sensitive: warn && spoiler.trim() !== "",
+          visibility,
+          in_reply_to_id: props.inReplyToId,
+          media_ids: mediaIds.current,
+        },
+      });
+      setText(props.initialText ?? "");
+      setSpoiler("");
+      setWarn(false);
+      mediaIds.current = [];
+      setMessage({ kind: "ok", text: "Posted." });
+      announceStatuses([status]);
+      textarea.current?.focus();
+    } catch (e) {
+      setMessage({ kind: "error", text: (e as Error).message });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form
+      class="compose"
+      method="post"
+      action="/compose"
+      onSubmit={submit}
+      id={id}
+    >
+      <input type="hidden" name="_csrf" value={props.csrf} />
+      <input type="hidden" name="return_to" value={props.returnTo} />
+      {props.inReplyToId && (
+        <input type="hidden" name="in_reply_to_id" value={props.inReplyToId} />
+      )}
+      <div class="compose-cw-toggle">
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            name="content_warning"
+            value="on"
+            checked={warn}
+            onChange={(e) => setWarn((e.target as HTMLInputElement).checked)}
+          />
+          Content warning
+        </label>
+      </div>
+      <label class="compose-cw">
+        <span class="visually-hidden">Content warning text</span>
+        <input
+          name="spoiler_text"
+          placeholder="Write your warning here"
+          value={spoiler}
+          maxLength={500}
+          onInput={(e) => setSpoiler((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <label for={`${id}-text`} class="visually-hidden">
+        {props.inReplyToId ? "Your reply" : "What's on your mind?"}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        ref={textarea}
+        name="status"
+        rows={4}
+        placeholder={props.inReplyToId
+          ? "Write your reply"
+          : "What's on your mind?"}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        aria-describedby={`${id}-count`}
+        required
+      />
+      <div class="compose-footer">
+        <label class="compose-visibility">
+          <span class="visually-hidden">Who can see this post</span>
+          <select
+            name="visibility"
+            value={visibility}
+            onChange={(e) =>
+              setVisibility(
+                (e.target as HTMLSelectElement).value as Visibility,
+              )}
+          >
+            {VISIBILITIES.map(([value, label]) => (
+              <option value={value} selected={value === visibility}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span
+          id={`${id}-count`}
+          class={left < 0 ? "char-count over" : "char-count"}
+        >
+          <span aria-hidden="true">{left}</span>
+          <span class="visually-hidden">{left} characters left</span>
+        </span>
+        <button type="submit" disabled={sending || left < 0}>
+          {sending ? "Posting…" : props.inReplyToId ? "Reply" : "Post"}
+        </button>
+      </div>
+      {message && (
+        <p
+          class={message.kind === "error"
+            ? "compose-message error"
+            : "compose-message"}
+          role={message.kind === "error" ? "alert" : "status"}
+        >
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

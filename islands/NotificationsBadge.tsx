@@ -1,0 +1,31 @@
+import { useEffect, useState } from "preact/hooks";
+import { Icon } from "../components/Icon.tsx";
+import { subscribe } from "../components/streaming.ts";
+
+/** The "Notifications" link in the header, with a live count of unread ones. */
+export default function NotificationsBadge(
+  { unread, current = false }: { unread: number; current?: boolean },
+) {
+  const [count, setCount] = useState(unread);
+  useEffect(() =>
+    subscribe("user", ({ event }) => {
+      if (event === "notification") setCount((n) => n + 1);
+    }), []);
+  const label = count > 0 ? `Notifications (${count} unread)` : "Notifications";
+  return (
+    <a
+      href="/notifications"
+      class="nav-link"
+      aria-label={label}
+      aria-current={current ? "page" : undefined}
+    >
+      <Icon name="bell" />
+      <span class="nav-text">Notifications</span>
+      {count > 0 && (
+        <span class="badge" aria-hidden="true">
+          {count > 99 ? "99+" : count}
+        </span>
+      )}
+    </a>
+  );
+}

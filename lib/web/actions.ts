@@ -1,0 +1,31 @@
+/** The shared steps of the no-JavaScript action forms: signed in, CSRF checked, then back. */
+import { HttpError } from "fresh";
+import type { PageContext } from "./pages.ts";
+import { field, readVerifiedForm } from "./forms.ts";
+import type { WebSession } from "../domain/sessions.ts";
+
+/** Reads a verified form of a signed-in user, or throws the page error for it. */
+export async function signedInForm(
+  ctx: PageContext,
+): Promise<{ session: WebSession; form: FormData }> {
+  const session = ctx.state.session;
+  if (!session) throw new HttpError(401, "Please sign in first.");
+  const form = await readVerifiedForm(ctx.req, ctx.state.deps);
+  if (!form) {
+    throw new HttpError(
+      403,
+      "Your form expired or came from another site. Please try again.",
+    );
+  }
+  return { session, form };
+}
+
+/** Back to the page the form was on (same-site paths only). */
+export function backTo(ctx: PageContext, form: FormData, fallback: string) {
+  const target = field(form, "return_to");
+  const safe = target.startsWith("/") && !target.startsWith("//") &&
+      !target.startsWith("/\\")
+    ? target
+    : fallback;
+  return ctx.redirect(safe, 303);
+}

@@ -1,0 +1,90 @@
+/**
+ * What every web page needs around the domain: who is looking, the context for status cards,
+ * rendering status rows with the API's own entity builder (one batch loader for both), and
+ * paging links. No SQL here: rows come from lib/domain.
+ */
+import type { Context } from "fresh";
+import type { State } from "../../utils.ts";
+import type { StatusRow } from "../db/statuses.ts";
+import type { AccountRow } from "../db/accounts.ts";
+import { renderStatuses } from "../mastodon/entities/status.ts";
+import { accountJson } from "../mastodon/entities/account.ts";
+import { type PageQuery, pageQuery } from "../mastodon/pagination.ts";
+import type { StatusContext } from "../../components/StatusCard.tsx";
+import type { UiAccount, UiStatus } from "../../components/mastodon.ts";
+import type { FilterContext } from "../domain/filters.ts";
+
+export type PageContext = Context<State>;
+
+/** The path + query of this page: where no-JavaScript forms come back to. */
+export function here(url: URL): string {
+  return url.pathname + url.search;
+}
+
+export function statusContext(ctx: PageContext): StatusContext {
+  return {
+    signedIn: ctx.state.session !== null,
+    csrf: ctx.state.csrfToken,
+    returnTo: here(ctx.url),
+  };
+}
+
+/** A redirect to sign in that comes back here afterwards. */
+export function signInFirst(ctx: PageContext): Response {
+  return ctx.redirect(
+    `/auth/sign_in?return_to=${encodeURIComponent(here(ctx.url))}`,
+  );
+}
+
+export function viewerId(ctx: PageContext): string | null {
+  return ctx.state.session?.account.id ?? null;
+}
+
+/** Status rows → the Status entities the API would answer with, for this viewer. */
+export async function uiStatuses(
+  ctx: PageContext,
+  rows: StatusRow[],
+  filterContext?: FilterContext,
+): Promise<UiStatus[]> {
+  const { deps } = ctx.state;
+  const json = await renderStatuses({
+    sql: deps.sql,
+    origin: deps.config.origin,
+    viewerId: viewerId(ctx),
+    filterContext,
+  }, rows);
+  return json as unknown as UiStatus[];
+}
+
+export function uiAccount(ctx: PageContext, account: AccountRow): UiAccount {
+  return accountJson(
+    account,
+    ctx.state.deps.config.origin,
+  ) as unknown as UiAccount;
+}
+
+/** Twenty per page, older pages by `max_id`, as the API pages. */
+export function webPage(url: URL): PageQuery {
+  return pageQuery(url, { limit: 20, max: 40 });
+}
+
+/** The "Older posts" link: this URL with `max_id` of the last item (null at the end). */
+export function olderLink(
+  url: URL,
+  items: { id: string }[],
+  limit: number,
+  cursor: (item: { id: string }) => string = (item) => item.id,
+): string | null {
+  if (items.length < limit) return null;
+  const next = new URL(url);
+  next.searchParams.delete("min_id");
+  next.searchParams.delete("since_id");
+  next.searchParams.set("max_id", cursor(items[items.length - 1]));
+  return next.pathname + next.search;
+}
+
+/** The "Newer posts" link when this page is not the first. */
+export function newerLink(url: URL): string | null {
+  if (!url.searchParams.has("max_id")) return null;
+  return url.pathname;
+}

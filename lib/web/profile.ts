@@ -1,0 +1,165 @@
+/** Loading what the profile pages share: the account, and how the viewer relates to it. */
+import { lookupAccount } from "../domain/profiles.ts";
+import { relationship } from "../domain/relationships.ts";
+import type { AccountRow } from "../db/accounts.ts";
+import type { PageContext } from "./pages.ts";
+import { uiAccount } from "./pages.ts";
+import type { UiAccount, UiRelationship } from "../../components/mastodon.ts";
+
+export interface ProfileData {
+  account: UiAccount;
+  /** Null when signed out or looking at oneself. */
+  relationship: UiRelationship | null;
+  isSelf: boolean;
+  /** The account lives on another server; `remoteUrl` is its page there. */
+  remote: boolean;
+  remoteUrl: string | null;
+}
+
+export async function loadProfile(
+  ctx: PageContext,
+): Promise<{ row: AccountRow; profile: ProfileData }> {
+  const { deps, session } = ctx.state;
+  const row = await lookupAccount(
+    deps.sql,
+    ctx.params.username,
+    deps.config.host,
+  );
+  const isSelf = session?.account.id === row.id;
+  const rel = session && !isSelf
+    ? await relationship(deps, session.account, row.id)
+    : null;
+  return {
+    row,
+    profile: {
+      account: uiAccount(ctx, row),
+      relationship: rel
+        ? {
+          id: rel.id,
+          following: rel.following,
+          followed_by: rel.followed_by,
+          requested: rel.requested,
+          blocking: rel.blocking,
+          muting: rel.muting,
+        }
+        : null,
+      isSelf,
+      remote: row.domain !== null,
+      remoteUrl: row.domain !== null ? row.url ?? row.uri : null,
+    },
+  };
+}
+
+import { page } from "fresh";
+import { accountStatuses } from "../domain/timelines.ts";
+import type { StatusContext } from "../../components/StatusCard.tsx";
+import type { UiStatus } from "../../components/mastodon.ts";
+import {
+  newerLink,
+  olderLink,
+  statusContext,
+  uiStatuses,
+  viewerId,
+  webPage,
+} from "./pages.ts";
+import type { ProfileTab } from "../../components/ProfileHeader.tsx";
+
+export interface ProfileStatusesData {
+  profile: ProfileData;
+  tab: ProfileTab;
+  statuses: UiStatus[];
+  context: StatusContext;
+  older: string | null;
+  newer: string | null;
+}
+
+const TAB_OPTIONS = {
+  posts: { excludeReplies: true },
+  with_replies: {},
+  media: { onlyMedia: true },
+} as const;
+
+/** The GET handler of a profile's posts tab. */
+export function profileStatusesHandler(tab: keyof typeof TAB_OPTIONS) {
+  return async (ctx: PageContext) => {
+    const { row, profile } = await loadProfile(ctx);
+    const query = webPage(ctx.url);
+    const rows = await accountStatuses(
+      ctx.state.deps.sql,
+      viewerId(ctx),
+      row.id,
+      TAB_OPTIONS[tab],
+      query,
+    );
+    return page<ProfileStatusesData>({
+      profile,
+      tab,
+      statuses: await uiStatuses(ctx, rows, "account"),
+      context: statusContext(ctx),
+      older: olderLink(ctx.url, rows, query.limit),
+      newer: newerLink(ctx.url),
+    });
+  };
+}
+
+import { listRelated, relationships } from "../domain/relationships.ts";
+
+export interface AccountListData {
+  profile: ProfileData;
+  tab: "followers" | "following";
+  accounts: { account: UiAccount; relationship: UiRelationship | null }[];
+  older: string | null;
+  newer: string | null;
+  returnTo: string;
+  signedIn: boolean;
+}
+
+/** Rows of accounts with the viewer's relationship to each (one query for all). */
+export async function withRelationships(
+  ctx: PageContext,
+  rows: AccountRow[],
+): Promise<{ account: UiAccount; relationship: UiRelationship | null }[]> {
+  const { deps, session } = ctx.state;
+  const rels = session
+    ? await relationships(deps, session.account, rows.map((r) => r.id))
+    : [];
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  return rows.map((row) => {
+    const rel = session && row.id !== session.account.id
+      ? byId.get(row.id)
+      : undefined;
+    return {
+      account: uiAccount(ctx, row),
+      relationship: rel
+        ? {
+          id: rel.id,
+          following: rel.following,
+          followed_by: rel.followed_by,
+          requested: rel.requested,
+        }
+        : null,
+    };
+  });
+}
+
+/** The GET handler of a profile's followers or following list. */
+export function accountListHandler(tab: "followers" | "following") {
+  return async (ctx: PageContext) => {
+    const { row, profile } = await loadProfile(ctx);
+    const query = webPage(ctx.url);
+    const rows = await listRelated(ctx.state.deps, tab, row.id, query);
+    return page<AccountListData>({
+      profile,
+      tab,
+      accounts: await withRelationships(ctx, rows),
+      older: olderLink(
+        ctx.url,
+        rows.map((r) => ({ id: r.page_id })),
+        query.limit,
+      ),
+      newer: newerLink(ctx.url),
+      returnTo: ctx.url.pathname + ctx.url.search,
+      signedIn: ctx.state.session !== null,
+    });
+  };
+}

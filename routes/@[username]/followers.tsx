@@ -1,0 +1,11 @@
+import { define } from "../../utils.ts";
+import { accountListHandler } from "../../lib/web/profile.ts";
+import { AccountListPage } from "../../components/AccountListPage.tsx";
+
+export const handler = define.handlers({
+  GET: accountListHandler("followers"),
+});
+
+export default define.page<typeof handler>(({ data, state }) => (
+  <AccountListPage data={data} csrf={state.csrfToken} />
+));

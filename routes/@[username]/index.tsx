@@ -1,0 +1,11 @@
+import { define } from "../../utils.ts";
+import { profileStatusesHandler } from "../../lib/web/profile.ts";
+import { ProfilePage } from "../../components/ProfilePage.tsx";
+
+export const handler = define.handlers({
+  GET: profileStatusesHandler("posts"),
+});
+
+export default define.page<typeof handler>(({ data, state }) => (
+  <ProfilePage data={data} csrf={state.csrfToken} />
+));

@@ -1,0 +1,40 @@
+import { HttpError } from "fresh";
+import { define } from "../utils.ts";
+
+const TITLES: Record<number, string> = {
+  400: "That request didn't make sense",
+  401: "Please sign in",
+  403: "Not allowed",
+  404: "Not found",
+  405: "Not allowed",
+  410: "Gone",
+  422: "That didn't work",
+};
+
+/** The error page: the status, a plain explanation, and a way back. */
+export default define.page(function ErrorPage({ error, status = 500, state }) {
+  const title = TITLES[status] ?? "Something went wrong";
+  const detail = error instanceof HttpError && status < 500 &&
+      !/^HTTP \d+$|^Not Found$/.test(error.message)
+    ? error.message
+    : status === 404
+    ? "This page doesn't exist, or you can't see it."
+    : status >= 500
+    ? "The server had a problem. Please try again in a moment."
+    : null;
+  return (
+    <section class="card error-page">
+      <p class="code">{status}</p>
+      <h1>{title}</h1>
+      {detail && <p>{detail}</p>}
+      <p class="actions">
+        {status === 401 && !state.session && (
+          <a class="button" href="/auth/sign_in">Sign in</a>
+        )}
+        <a class="button secondary" href={state.session ? "/home" : "/"}>
+          Go to the start page
+        </a>
+      </p>
+    </section>
+  );
+});

@@ -1,0 +1,44 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { publicTimeline } from "../../lib/domain/timelines.ts";
+import {
+  newerLink,
+  olderLink,
+  statusContext,
+  uiStatuses,
+  viewerId,
+  webPage,
+} from "../../lib/web/pages.ts";
+import {
+  PublicTimelinePage,
+  type TimelinePageData,
+} from "../../components/PublicTimelinePage.tsx";
+
+export const handler = define.handlers<TimelinePageData>({
+  async GET(ctx) {
+    const query = webPage(ctx.url);
+    const rows = await publicTimeline(
+      ctx.state.deps.sql,
+      viewerId(ctx),
+      {},
+      query,
+    );
+    return page({
+      statuses: await uiStatuses(ctx, rows, "public"),
+      context: statusContext(ctx),
+      older: olderLink(ctx.url, rows, query.limit),
+      newer: newerLink(ctx.url),
+    });
+  },
+});
+
+export default define.page<typeof handler>(({ data }) => (
+  <PublicTimelinePage
+    data={data}
+    title="Federated timeline"
+    icon="globe"
+    description="Public posts from this server and every server it knows."
+    stream="public"
+    empty="No public posts known yet."
+  />
+));

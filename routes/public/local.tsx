@@ -1,0 +1,44 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { publicTimeline } from "../../lib/domain/timelines.ts";
+import {
+  newerLink,
+  olderLink,
+  statusContext,
+  uiStatuses,
+  viewerId,
+  webPage,
+} from "../../lib/web/pages.ts";
+import {
+  PublicTimelinePage,
+  type TimelinePageData,
+} from "../../components/PublicTimelinePage.tsx";
+
+export const handler = define.handlers<TimelinePageData>({
+  async GET(ctx) {
+    const query = webPage(ctx.url);
+    const rows = await publicTimeline(
+      ctx.state.deps.sql,
+      viewerId(ctx),
+      { local: true },
+      query,
+    );
+    return page({
+      statuses: await uiStatuses(ctx, rows, "public"),
+      context: statusContext(ctx),
+      older: olderLink(ctx.url, rows, query.limit),
+      newer: newerLink(ctx.url),
+    });
+  },
+});
+
+export default define.page<typeof handler>(({ data, state }) => (
+  <PublicTimelinePage
+    data={data}
+    title="Local timeline"
+    icon="users"
+    description={`Public posts from people on ${state.deps.config.host}.`}
+    stream="public:local"
+    empty="No public posts on this server yet."
+  />
+));
