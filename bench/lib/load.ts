@@ -40,6 +40,61 @@ export async function runLoad(
   return summarize(latencies, errors, elapsed);
 }
 
+/**
+ * Several operations measured in alternating short slices (rotating the order each round), so a
+ * burst of noise from other programs on the shared machine hits figure and floor alike rather
+ * than whichever happened to run at that moment. Each gets `seconds` of measured time in total.
+ */
+export async function runInterleaved(
+  ops: Record<string, Operation>,
+  options: LoadOptions & { slices?: number },
+): Promise<Record<string, LatencySummary>> {
+  const names = Object.keys(ops);
+  const maxOps = options.maxOperations ?? 1_000_000;
+  if (options.warmupSeconds) {
+    for (const name of names) {
+      await loop(
+        ops[name],
+        options.concurrency,
+        options.warmupSeconds,
+        maxOps,
+        null,
+      );
+    }
+  }
+  const slices = options.slices ?? Math.max(3, Math.round(options.seconds));
+  const slice = options.seconds / slices;
+  const latencies = new Map(names.map((n) => [n, [] as number[]]));
+  const errors = new Map(names.map((n) => [n, 0]));
+  const elapsed = new Map(names.map((n) => [n, 0]));
+  for (let round = 0; round < slices; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const started = performance.now();
+      errors.set(
+        name,
+        errors.get(name)! +
+          await loop(
+            ops[name],
+            options.concurrency,
+            slice,
+            maxOps,
+            latencies.get(name)!,
+          ),
+      );
+      elapsed.set(
+        name,
+        elapsed.get(name)! + (performance.now() - started) / 1000,
+      );
+    }
+  }
+  return Object.fromEntries(
+    names.map((
+      n,
+    ) => [n, summarize(latencies.get(n)!, errors.get(n)!, elapsed.get(n)!)]),
+  );
+}
+
 async function loop(
   op: Operation,
   concurrency: number,

@@ -13,10 +13,16 @@ import {
   sampleRss,
 } from "../lib/context.ts";
 import { tokenOf } from "../lib/datagen.ts";
-import { fetchOk, httpClient, runLoad } from "../lib/load.ts";
+import {
+  fetchOk,
+  httpClient,
+  type Operation,
+  runInterleaved,
+  runLoad,
+} from "../lib/load.ts";
 import { countQueries } from "../lib/querycount.ts";
 import { verdict } from "../lib/results.ts";
-import { fmtMs, fmtRatio, type LatencySummary } from "../lib/stats.ts";
+import { fmtMs, fmtRatio, summarize } from "../lib/stats.ts";
 
 const NAME = "1 home timeline";
 
@@ -52,21 +58,17 @@ export async function homeTimeline(
     warmupSeconds: options.warmup,
   };
 
-  // Floor 1: verify_credentials on the same server (shared with the pages scenario).
-  const verify = await measureVerify(options, data);
-
-  // Floor 2: the bare SQL for the same rows.
-  const sqlPick = planner(users, maxIds);
-  const sqlFloor = await runLoad(async (w) => {
-    const { user, maxId } = sqlPick(w);
-    await homePageSql(data, data.accountIds.get(user)!, maxId);
-  }, load);
-  results.point("home: bare SQL", data.statuses, sqlFloor);
-
   const first = await probe(`${origin}/api/v1/timelines/home?limit=20`, {
     headers: auth(users[0]),
   });
+  const sqlPick = planner(users, maxIds);
+  // Floor 1: the bare SQL for the same rows.
+  const sqlOp: Operation = async (w) => {
+    const { user, maxId } = sqlPick(w);
+    await homePageSql(data, data.accountIds.get(user)!, maxId);
+  };
   if (first.status !== 200) {
+    const sqlFloor = await runLoad(sqlOp, load);
     results.add(missing(data.label, first.status, fmtMs(sqlFloor.p99)));
     return;
   }
@@ -76,20 +78,30 @@ export async function homeTimeline(
       `${data.label}: home timeline returned ${count} statuses, not 20`,
     );
   }
-
   const client = httpClient();
   const pick = planner(users, maxIds);
-  const rss = sampleRss(data.server.rssKiB);
-  const home = await runLoad((w) => {
+  const homeOp: Operation = (w) => {
     const { user, maxId } = pick(w);
     const query = maxId ? `limit=20&max_id=${maxId}` : "limit=20";
     return fetchOk(client, `${origin}/api/v1/timelines/home?${query}`, {
       headers: auth(user),
     });
+  };
+  // Floor 2: verify_credentials on the same server.
+  const verifyOp = await verifyOperation(options, data, client);
+  const rss = sampleRss(data.server.rssKiB);
+  const measured = await runInterleaved({
+    sql: sqlOp,
+    home: homeOp,
+    ...(verifyOp ? { verify: verifyOp } : {}),
   }, load);
   data.loadRssKiB.push(await rss.stop());
   client.close();
+  const { sql: sqlFloor, home } = measured;
+  const verify = measured.verify ?? null;
+  results.point("home: bare SQL", data.statuses, sqlFloor);
   results.point("home: API", data.statuses, home);
+  if (verify) results.point("verify_credentials", data.statuses, verify);
   data.summaries.set("home", home);
 
   const latencyRatio = home.p99 / sqlFloor.p99;
@@ -163,53 +175,39 @@ export async function homeTimeline(
   });
 }
 
-/** verify_credentials on this dataset's server, measured once and shared; null when missing. */
-export async function measureVerify(
+/** Requests to verify_credentials (a floor); null, reported as missing, when it isn't there. */
+export async function verifyOperation(
   options: BenchOptions,
   data: Dataset,
-): Promise<LatencySummary | null> {
-  if (data.summaries.has("verify_credentials")) {
-    return data.summaries.get("verify_credentials")!;
-  }
+  client: Deno.HttpClient,
+): Promise<Operation | null> {
   const users = [...data.accountIds.keys()];
-  const path = "/api/v1/accounts/verify_credentials";
+  const url = `${data.server.origin}/api/v1/accounts/verify_credentials`;
   const headers = (user: number) => ({
     authorization: `Bearer ${tokenOf(user)}`,
   });
-  const first = await probe(`${data.server.origin}${path}`, {
-    headers: headers(users[0]),
-  });
+  const first = await probe(url, { headers: headers(users[0]) });
   if (first.status !== 200) {
-    options.results.add({
-      scenario: "floor",
-      size: data.label,
-      metric: "verify_credentials",
-      figure: `endpoint missing (${first.status})`,
-      floor: "–",
-      ratio: "–",
-      target: "(floor)",
-      verdict: "not measured",
-    });
+    if (!data.summaries.has("verify missing")) {
+      data.summaries.set("verify missing", summarize([], 0, 1));
+      options.results.add({
+        scenario: "floor",
+        size: data.label,
+        metric: "verify_credentials",
+        figure: `endpoint missing (${first.status})`,
+        floor: "–",
+        ratio: "–",
+        target: "(floor)",
+        verdict: "not measured",
+      });
+    }
     return null;
   }
-  const client = httpClient();
   const rand = prng(7);
-  const rss = sampleRss(data.server.rssKiB);
-  const verify = await runLoad(() => {
+  return () => {
     const user = users[Math.floor(rand() * users.length)];
-    return fetchOk(client, `${data.server.origin}${path}`, {
-      headers: headers(user),
-    });
-  }, {
-    concurrency: options.concurrency,
-    seconds: options.seconds,
-    warmupSeconds: options.warmup,
-  });
-  data.loadRssKiB.push(await rss.stop());
-  client.close();
-  options.results.point("verify_credentials", data.statuses, verify);
-  data.summaries.set("verify_credentials", verify);
-  return verify;
+    return fetchOk(client, url, { headers: headers(user) });
+  };
 }
 
 /** The 20th newest entry of each user's feed: the `max_id` of their second page. */

@@ -12,12 +12,18 @@ import {
   probe,
   sampleRss,
 } from "../lib/context.ts";
-import { fetchOk, httpClient, runLoad } from "../lib/load.ts";
+import {
+  fetchOk,
+  httpClient,
+  type Operation,
+  runInterleaved,
+  runLoad,
+} from "../lib/load.ts";
 import { verdict } from "../lib/results.ts";
 import { fmtMs, fmtRatio } from "../lib/stats.ts";
 import { loadSecretKey } from "../../lib/domain/secrets.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
-import { homePageSql, measureVerify } from "./home_timeline.ts";
+import { homePageSql, verifyOperation } from "./home_timeline.ts";
 import { SECRET_KEY } from "../lib/process.ts";
 
 const NAME = "2 pages";
@@ -35,7 +41,6 @@ export async function pages(
   data: Dataset,
 ): Promise<void> {
   const cases = await buildCases(data);
-  const verify = await measureVerify(options, data);
   const load = {
     concurrency: options.concurrency,
     seconds: options.seconds,
@@ -46,12 +51,12 @@ export async function pages(
     const check = await probe(`${data.server.origin}${first.path}`, {
       headers: first.headers,
     });
-    const sqlRand = new Map<number, () => number>();
-    const sqlFloor = await runLoad(async (w) => {
-      if (!sqlRand.has(w)) sqlRand.set(w, prng(100 + w));
-      await page.floor(sqlRand.get(w)!);
-    }, load);
+    const sqlRand = perWorker(200);
+    const sqlOp: Operation = async (w) => {
+      await page.floor(sqlRand(w));
+    };
     if (check.status !== 200) {
+      const sqlFloor = await runLoad(sqlOp, load);
       options.results.add({
         scenario: NAME,
         size: data.label,
@@ -65,15 +70,22 @@ export async function pages(
       continue;
     }
     const client = httpClient();
-    const rands = new Map<number, () => number>();
-    const rss = sampleRss(data.server.rssKiB);
-    const result = await runLoad((w) => {
-      if (!rands.has(w)) rands.set(w, prng(100 + w));
-      const { path, headers } = page.request(rands.get(w)!);
+    const rand = perWorker(100);
+    const pageOp: Operation = (w) => {
+      const { path, headers } = page.request(rand(w));
       return fetchOk(client, `${data.server.origin}${path}`, { headers });
+    };
+    const verifyOp = await verifyOperation(options, data, client);
+    const rss = sampleRss(data.server.rssKiB);
+    const measured = await runInterleaved({
+      sql: sqlOp,
+      page: pageOp,
+      ...(verifyOp ? { verify: verifyOp } : {}),
     }, load);
     data.loadRssKiB.push(await rss.stop());
     client.close();
+    const { sql: sqlFloor, page: result } = measured;
+    const verify = measured.verify ?? null;
     options.results.point(`page ${page.name}`, data.statuses, result);
     const ratio = verify ? result.throughput / verify.throughput : NaN;
     options.results.add({
@@ -94,6 +106,16 @@ export async function pages(
         : "no floor",
     });
   }
+}
+
+/** One deterministic random stream per worker. */
+function perWorker(seed: number): (worker: number) => () => number {
+  const streams = new Map<number, () => number>();
+  return (w) => {
+    let rand = streams.get(w);
+    if (!rand) streams.set(w, rand = prng(seed + w));
+    return rand;
+  };
 }
 
 async function buildCases(data: Dataset): Promise<PageCase[]> {

@@ -7,7 +7,13 @@
  */
 import { type BenchOptions, type Dataset, probe } from "../lib/context.ts";
 import { tokenOf } from "../lib/datagen.ts";
-import { fetchOk, httpClient, runLoad } from "../lib/load.ts";
+import {
+  fetchOk,
+  httpClient,
+  type Operation,
+  runInterleaved,
+  runLoad,
+} from "../lib/load.ts";
 import { verdict } from "../lib/results.ts";
 import { fmtMs, fmtRatio, percentile } from "../lib/stats.ts";
 
@@ -37,7 +43,7 @@ export async function posting(
     warmupSeconds: options.warmup,
   };
 
-  const floor = await runLoad(async (w, i) => {
+  const floorOp: Operation = async (w, i) => {
     const account = data.accountIds.get(posters[w % posters.length])!;
     await data.sql.begin(async (tx) => {
       const [status] = await tx<{ id: string }[]>`
@@ -49,10 +55,11 @@ export async function posting(
         INSERT INTO home_feed_entries (account_id, status_id)
         SELECT account_id, ${status.id} FROM follows WHERE target_account_id = ${account}`;
     });
-  }, load);
+  };
 
   const check = await probe(...post(posters[0], "bench probe"));
   if (check.status !== 200) {
+    const floor = await runLoad(floorOp, load);
     results.add({
       scenario: NAME,
       size: data.label,
@@ -66,13 +73,17 @@ export async function posting(
     return;
   }
   const client = httpClient();
-  const api = await runLoad((w, i) => {
+  const apiOp: Operation = (w, i) => {
     const [url, init] = post(
       posters[w % posters.length],
       `bench post ${w}-${i} #tag${i % 100}`,
     );
     return fetchOk(client, url, init);
-  }, load);
+  };
+  const { floor, api } = await runInterleaved(
+    { floor: floorOp, api: apiOp },
+    load,
+  );
   client.close();
   results.point("posting: API", data.statuses, api);
   results.point("posting: SQL transaction", data.statuses, floor);
