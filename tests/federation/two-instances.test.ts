@@ -16,23 +16,7 @@ import {
 } from "../../lib/domain/interactions.ts";
 import { findAccountByUri } from "../../lib/db/federation.ts";
 import type { AccountRow } from "../../lib/db/accounts.ts";
-
-/** Polls until `check` returns a truthy value (deliveries are queued and asynchronous). */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | null | undefined | false>,
-  timeoutMs = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (true) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for: ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from "./helpers.ts";
 
 async function homeHas(
   instance: TestInstance,
