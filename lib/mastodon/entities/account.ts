@@ -6,8 +6,8 @@
 import type { AccountRow, UserRow } from "../../db/accounts.ts";
 import type { RelationshipRow } from "../../db/relationships.ts";
 
-export const DEFAULT_AVATAR_PATH = "/avatars/original/missing.png";
-export const DEFAULT_HEADER_PATH = "/headers/original/missing.png";
+export const DEFAULT_AVATAR_PATH = "/static/avatars/original/missing.png";
+export const DEFAULT_HEADER_PATH = "/static/headers/original/missing.png";
 
 /** A local account's ActivityPub id, as Mastodon spells it. */
 export function localActorUri(origin: string, username: string): string {

@@ -64,6 +64,11 @@ function title(config: Config): string {
   return config.host;
 }
 
+/** No contact address is configured yet; RFC 5321 has every mail domain answer `postmaster`. */
+function contactEmail(config: Config): string {
+  return `postmaster@${new URL(config.origin).hostname}`;
+}
+
 const DESCRIPTION =
   "A Starling server: short posts and pictures, federated with the fediverse.";
 
@@ -80,7 +85,7 @@ export function instanceV2Json(
     description: DESCRIPTION,
     usage: { users: { active_month: stats.active_month } },
     thumbnail: {
-      url: `${config.origin}/avatars/original/missing.png`,
+      url: `${config.origin}/static/avatars/original/missing.png`,
       blurhash: null,
       versions: {},
     },
@@ -111,7 +116,7 @@ export function instanceV2Json(
       url: null,
     },
     api_versions: { mastodon: 2 },
-    contact: { email: "", account: contactAccount },
+    contact: { email: contactEmail(config), account: contactAccount },
     rules: [],
   };
 }
@@ -126,7 +131,7 @@ export function instanceV1Json(
     title: title(config),
     short_description: DESCRIPTION,
     description: DESCRIPTION,
-    email: "",
+    email: contactEmail(config),
     version: COMPATIBLE_VERSION,
     urls: { streaming_api: streamingOrigin(config.origin) },
     stats: {
@@ -134,7 +139,7 @@ export function instanceV1Json(
       status_count: stats.status_count,
       domain_count: stats.domain_count,
     },
-    thumbnail: `${config.origin}/avatars/original/missing.png`,
+    thumbnail: `${config.origin}/static/avatars/original/missing.png`,
     languages: ["en"],
     registrations: config.registrations !== "closed",
     approval_required: config.registrations === "approval",
