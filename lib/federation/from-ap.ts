@@ -208,19 +208,32 @@ function mediaType(
   return "unknown";
 }
 
-/** Reads `blurhash` from the object's own JSON (Fedify's vocabulary has no accessor). */
-async function blurhashes(object: PostObject): Promise<(string | null)[]> {
+/**
+ * Reads `blurhash` from the object's own JSON: Fedify's vocabulary has no accessor, but an
+ * object parsed from JSON returns that JSON (compact, as received) from `toJsonLd()`.
+ */
+async function blurhashes(
+  object: PostObject,
+  options: LoaderOptions,
+): Promise<(string | null)[]> {
   try {
-    const json = await object.toJsonLd({ format: "compact" }) as Record<
+    const json = await object.toJsonLd({
+      contextLoader: options.contextLoader,
+    }) as Record<
       string,
       unknown
     >;
-    const raw = json.attachment;
+    const raw = json.attachment ??
+      json["https://www.w3.org/ns/activitystreams#attachment"];
     const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
-    return list.map((a) => {
-      const value = (a as Record<string, unknown>)?.blurhash ??
-        (a as Record<string, unknown>)?.["toot:blurhash"];
-      return typeof value === "string" ? value : null;
+    return list.map((item) => {
+      const a = item as Record<string, unknown>;
+      let value = a?.blurhash ?? a?.["toot:blurhash"] ??
+        a?.["http://joinmastodon.org/ns#blurhash"];
+      if (Array.isArray(value)) {
+        value = (value[0] as { "@value"?: unknown })?.["@value"];
+      }
+      return typeof value === "string" && value.length <= 100 ? value : null;
     });
   } catch {
     return [];
@@ -242,7 +255,7 @@ export async function statusInputFromObject(
       if (/^[\p{L}\p{N}_]+$/u.test(name) && name.length <= 100) tags.push(name);
     }
   }
-  const hashes = await blurhashes(object);
+  const hashes = await blurhashes(object, options);
   const media: RemoteMediaInput[] = [];
   let index = 0;
   for await (const attachment of object.getAttachments(options)) {
