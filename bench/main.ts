@@ -28,16 +28,18 @@ import { startup } from "./scenarios/startup.ts";
 import { pages } from "./scenarios/pages.ts";
 import { posting } from "./scenarios/posting.ts";
 import { federationPlaceholders } from "./scenarios/federation.ts";
+import { inbox } from "./scenarios/inbox.ts";
 
 const SCENARIOS = [
   "startup",
   "memory",
   "home",
   "pages",
+  "inbox",
   "posting",
   "federation",
 ];
-const DATA_SCENARIOS = ["memory", "home", "pages", "posting"];
+const DATA_SCENARIOS = ["memory", "home", "pages", "inbox", "posting"];
 const dbName = (mode: Mode) =>
   mode === "smoke" ? "starling_bench_smoke" : "starling_bench";
 
@@ -133,7 +135,10 @@ async function runDataset(
     const idle = await idleRss(data);
     if (wants(options, "home")) await homeTimeline(options, data);
     if (wants(options, "pages")) await pages(options, data);
-    // Posting writes: it runs last on each dataset.
+    // Inbox and posting write: they run last; the inbox once, on the smallest dataset.
+    if (wants(options, "inbox") && statuses === options.sizes[0]) {
+      await inbox(options, data);
+    }
     if (wants(options, "posting")) await posting(options, data);
     if (bare) reportMemory(options, data, idle, bare);
     return data.summaries.get("home") ?? null;

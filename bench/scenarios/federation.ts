@@ -1,6 +1,6 @@
 /**
- * Scenarios 4–6 (inbox, fan-out to remote servers, outage drain) need federation, which is not in
- * the server yet. Planned shape: simulated peers are separate Deno processes (bench/peers/) on
+ * Scenarios 5–6 (fan-out to remote servers, outage drain) are not written yet (scenario 4, the
+ * inbox, is in inbox.ts and its peers in bench/peers/). Planned shape: simulated peers are separate Deno processes (bench/peers/) on
  * their own loopback ports, serving actor documents and keys for their actors and an inbox that
  * records arrival times; the bench signs Create(Note) activities with those keys (scenario 4),
  * counts deliveries arriving at peers after a post (5), and stops/restarts peers to time the
@@ -9,7 +9,6 @@
 import type { BenchOptions } from "../lib/context.ts";
 
 const PLANNED = [
-  ["4 inbox", "signed Create(Note) from 1,000 actors on 50 origins"],
   ["5 fan-out", "delivery to 10,000 followers on 500 servers"],
   ["6 outage drain", "queued deliveries drained after peers come back"],
 ];
@@ -20,7 +19,7 @@ export function federationPlaceholders(options: BenchOptions): void {
       scenario,
       size: "–",
       metric,
-      figure: "not measured: federation not in the server yet",
+      figure: "not measured: scenario not written yet",
       floor: "–",
       ratio: "–",
       target: "see issue",
