@@ -76,3 +76,42 @@ export async function listFollowedTags(
     LIMIT ${page.limit}`;
   return ascending ? rows.reverse() : rows;
 }
+
+/**
+ * Accounts whose username, `user@domain` or display name starts with `query` (words of the
+ * display name too), exact username matches first, then the most followed.
+ */
+export async function searchAccounts(
+  db: Queryable,
+  query: {
+    text: string;
+    domain?: string | null;
+    limit: number;
+    offset: number;
+    followedBy?: string;
+  },
+): Promise<AccountRow[]> {
+  const pattern = `${query.text.toLowerCase().replace(/[\\%_]/g, "\\$&")}%`;
+  return await db<AccountRow[]>`
+    SELECT a.* FROM accounts a
+    WHERE a.suspended_at IS NULL
+      AND (lower(a.username) LIKE ${pattern}
+        OR lower(a.display_name) LIKE ${pattern}
+        OR lower(a.display_name) LIKE ${`% ${pattern}`})
+      ${
+    query.domain !== undefined
+      ? (query.domain === null
+        ? db`AND a.domain IS NULL`
+        : db`AND lower(a.domain) = lower(${query.domain})`)
+      : db``
+  }
+      ${
+    query.followedBy
+      ? db`AND EXISTS (SELECT 1 FROM follows f
+               WHERE f.account_id = ${query.followedBy} AND f.target_account_id = a.id)`
+      : db``
+  }
+    ORDER BY (lower(a.username) = ${query.text.toLowerCase()}) DESC, a.domain IS NULL DESC,
+             a.followers_count DESC, a.id
+    LIMIT ${query.limit} OFFSET ${query.offset}`;
+}

@@ -398,3 +398,26 @@ export async function findMutesOf(
   return await db<MuteRow[]>`
     SELECT * FROM mutes WHERE account_id = ${accountId} AND target_account_id = ANY(${targetIds}::bigint[])`;
 }
+
+/** For each target: accounts the viewer follows that follow the target too. */
+export async function findFamiliarFollowers(
+  db: Queryable,
+  viewerId: string,
+  targetIds: string[],
+): Promise<{ target_id: string; account: AccountRow }[]> {
+  if (targetIds.length === 0) return [];
+  const rows = await db<(AccountRow & { target_id: string })[]>`
+    SELECT a.*, theirs.target_account_id::text AS target_id
+    FROM follows mine
+    JOIN follows theirs ON theirs.account_id = mine.target_account_id
+    JOIN accounts a ON a.id = mine.target_account_id
+    WHERE mine.account_id = ${viewerId}
+      AND theirs.target_account_id = ANY(${targetIds}::bigint[])
+      AND a.suspended_at IS NULL
+    ORDER BY theirs.target_account_id, a.followers_count DESC
+    LIMIT 200`;
+  return rows.map(({ target_id, ...account }) => ({
+    target_id,
+    account: account as AccountRow,
+  }));
+}

@@ -229,3 +229,39 @@ export function followedTags(
 ) {
   return db.listFollowedTags(sql, accountId, page);
 }
+
+/** Account search over known accounts (no remote resolution here: that is federation's job). */
+export function searchAccounts(
+  sql: Queryable,
+  input: {
+    q: string;
+    limit: number;
+    offset: number;
+    localHost: string;
+    followedBy?: string;
+  },
+): Promise<AccountRow[]> {
+  const match = /^@?([^@\s]*)(?:@([^@\s]+))?$/.exec(input.q.trim());
+  if (!match || (match[1] === "" && !match[2])) {
+    const text = input.q.trim();
+    if (!text) return Promise.resolve([]);
+    return db.searchAccounts(sql, {
+      text,
+      limit: input.limit,
+      offset: input.offset,
+      followedBy: input.followedBy,
+    });
+  }
+  const domain = match[2] === undefined
+    ? undefined
+    : match[2].toLowerCase() === input.localHost.toLowerCase()
+    ? null
+    : match[2];
+  return db.searchAccounts(sql, {
+    text: match[1],
+    domain,
+    limit: input.limit,
+    offset: input.offset,
+    followedBy: input.followedBy,
+  });
+}

@@ -386,3 +386,19 @@ export function mutesOf(
 ) {
   return db.findMutesOf(deps.sql, accountId, targetIds);
 }
+
+/** `GET /api/v1/accounts/familiar_followers`: whom of yours follows each of them. */
+export async function familiarFollowers(
+  deps: RelationshipDeps,
+  viewer: AccountRow,
+  targetIds: string[],
+): Promise<{ id: string; accounts: AccountRow[] }[]> {
+  const ids = targetIds.filter((id) => /^\d{1,19}$/.test(id)).slice(0, 40);
+  const rows = await db.findFamiliarFollowers(deps.sql, viewer.id, ids);
+  return ids.map((id) => ({
+    id,
+    accounts: rows.filter((row) => row.target_id === id).map((row) =>
+      row.account
+    ),
+  }));
+}

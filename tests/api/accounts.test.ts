@@ -766,3 +766,113 @@ Deno.test("instance metadata and the endpoints apps call at start", async () => 
     await instance.close();
   }
 });
+
+Deno.test("search, familiar followers, and following a remote account asks its server", async () => {
+  const instance = await startTestInstance();
+  const events: DomainEvent[] = [];
+  instance.deps.effects.on((event) => {
+    events.push(event);
+  });
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
+    const carol = await createUserWithToken(instance, "carol");
+    const [remote] = await instance.deps.sql`
+      INSERT INTO accounts (username, domain, display_name, uri, url, inbox_url)
+      VALUES ('robin', 'remote.example', 'Robin Redbreast', 'https://remote.example/users/robin',
+              'https://remote.example/@robin', 'https://remote.example/users/robin/inbox')
+      RETURNING id::text`;
+
+    const masto = client(instance, alice.token);
+    const found = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/accounts/search?q=rob",
+    );
+    await assertResponseMatches(
+      "GET",
+      "/api/v1/accounts/search",
+      200,
+      found.body,
+    );
+    assert.deepEqual(found.body.map((a: { acct: string }) => a.acct), [
+      "robin@remote.example",
+    ]);
+    assert.equal(found.body[0].url, "https://remote.example/@robin");
+    const byName = await masto.v1.accounts.search.list({ q: "redbreast" });
+    assert.equal(byName[0].acct, "robin@remote.example");
+    const exact = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/accounts/search?q=@bob",
+    );
+    assert.equal(exact.body[0].acct, "bob");
+    const lookup = await api(
+      instance,
+      null,
+      "GET",
+      "/api/v1/accounts/lookup?acct=robin@remote.example",
+    );
+    assert.equal(lookup.body.id, remote.id);
+
+    const asked = await api(
+      instance,
+      alice.token,
+      "POST",
+      `/api/v1/accounts/${remote.id}/follow`,
+    );
+    assert.equal(asked.body.requested, true);
+    assert.equal(asked.body.following, false);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const requested = events.find((e) => e.type === "follow.requested");
+    assert.ok(requested && requested.type === "follow.requested");
+    assert.equal(requested.targetAccountId, remote.id);
+    const withdrawn = await api(
+      instance,
+      alice.token,
+      "POST",
+      `/api/v1/accounts/${remote.id}/unfollow`,
+    );
+    assert.equal(withdrawn.body.requested, false);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.ok(
+      events.some((e) =>
+        e.type === "follow.undone" && e.targetAccountId === remote.id
+      ),
+    );
+
+    // alice follows bob; bob follows carol: bob is familiar to alice among carol's followers.
+    await masto.v1.accounts.$select(bob.account.id).follow();
+    await client(instance, bob.token).v1.accounts.$select(carol.account.id)
+      .follow();
+    const familiar = await api(
+      instance,
+      alice.token,
+      "GET",
+      `/api/v1/accounts/familiar_followers?id[]=${carol.account.id}&id[]=${bob.account.id}`,
+    );
+    await assertResponseMatches(
+      "GET",
+      "/api/v1/accounts/familiar_followers",
+      200,
+      familiar.body,
+    );
+    assert.deepEqual(
+      familiar.body.map((
+        f: { id: string; accounts: { acct: string }[] },
+      ) => [f.id, f.accounts.map((a) => a.acct)]),
+      [[carol.account.id, ["bob"]], [bob.account.id, []]],
+    );
+    const featured = await api(
+      instance,
+      null,
+      "GET",
+      `/api/v1/accounts/${bob.account.id}/featured_tags`,
+    );
+    assert.deepEqual(featured.body, []);
+  } finally {
+    await instance.close();
+  }
+});
