@@ -8,6 +8,8 @@ import type { Sql } from "./db/client.ts";
 import type { SecretKey } from "./domain/secrets.ts";
 import type { EffectBus } from "./domain/effects.ts";
 import type { Federation } from "@fedify/fedify";
+import type { ResolvedRemote } from "./federation/search.ts";
+import type { StreamHub } from "./mastodon/streaming.ts";
 
 export interface Deps {
   config: Config;
@@ -22,6 +24,16 @@ export interface Deps {
    * can enqueue deliveries; only the server process (`createStarling`) runs the queue.
    */
   federation: Federation<Deps>;
+  /**
+   * Finds `@user@host`, `user@host`, an actor URL or a post URL on other servers (or ours),
+   * fetching and storing it: what search with `resolve=true` calls.
+   */
+  resolveRemote(query: string): Promise<ResolvedRemote>;
+  /**
+   * The streaming API's subscribers held by this process, fed from domain events (through
+   * Postgres LISTEN/NOTIFY when `dbKind` is `postgres`, so every process sees every event).
+   */
+  streams: StreamHub;
   /** Closes the database and KV (the owner of `Deps` calls it once, at shutdown). */
   close(): Promise<void>;
 }

@@ -8,9 +8,11 @@ import { openDatabase } from "./db/client.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
 import { loadSecretKey } from "./domain/secrets.ts";
 import { EffectBus } from "./domain/effects.ts";
+import { StreamHub } from "./mastodon/streaming.ts";
 import { buildWebApp } from "./web/app.ts";
 import { buildFederation } from "./federation/mod.ts";
 import { subscribeOutbox } from "./federation/outbox-effects.ts";
+import { resolveRemote } from "./federation/search.ts";
 
 export interface Starling {
   deps: Deps;
@@ -47,15 +49,26 @@ export async function openDeps(
     }
     kv = await Deno.openKv(kvPath);
     const secret = await loadSecretKey(database.sql, config.secretKey);
+    const effects = new EffectBus();
+    const streams = new StreamHub({
+      sql: database.sql,
+      dbKind: database.kind,
+      effects,
+      origin: config.origin,
+    });
+    await streams.start();
     const deps: Deps = {
       config,
       sql: database.sql,
       dbKind: database.kind,
       kv,
       secret,
-      effects: new EffectBus(),
+      effects,
+      streams,
       federation: undefined as unknown as Deps["federation"], // set just below
+      resolveRemote: (query) => resolveRemote(deps, query),
       close: async () => {
+        await streams.close();
         kv?.close();
         await database.close();
       },

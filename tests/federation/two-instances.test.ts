@@ -17,6 +17,7 @@ import {
 import { findAccountByUri } from "../../lib/db/federation.ts";
 import type { AccountRow } from "../../lib/db/accounts.ts";
 import { eventually } from "./helpers.ts";
+import { updateProfile } from "../../lib/domain/profiles.ts";
 
 async function homeHas(
   instance: TestInstance,
@@ -52,7 +53,7 @@ async function follows(
 
 Deno.test({
   name:
-    "two instances: follow, posts by visibility, reply, favourite, boost, edit, delete, unfollow, locked approval",
+    "two instances: follow, posts by visibility, reply, favourite, boost, edit, delete, unfollow, DM, profile update, locked approval, block",
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
@@ -176,6 +177,36 @@ Deno.test({
         async () => !(await statusByUri(b, post.uri)),
       );
 
+      // A direct message reaches only the mentioned account.
+      const dm = await createStatus(a.deps, alice, {
+        status: `@bob@${new URL(b.origin).host} just for you`,
+        visibility: "direct",
+      });
+      const dmOnB = await eventually(
+        "direct message on B",
+        () => statusByUri(b, dm.uri),
+      );
+      assert.equal(dmOnB.visibility, "direct");
+      await eventually(
+        "DM in bob's home",
+        () => homeHas(b, bob.account.id, dmOnB.id),
+      );
+      assert.equal(await homeHas(b, carol.account.id, dmOnB.id), false);
+      await eventually("bob notified of the DM", async () => {
+        const [row] = await b.deps.sql`
+          SELECT 1 FROM notifications WHERE account_id = ${bob.account.id}
+            AND type = 'mention' AND status_id = ${dmOnB.id}`;
+        return Boolean(row);
+      });
+
+      // alice renames herself: B's copy of her account follows (Update of the actor).
+      await updateProfile(a.deps, alice, { displayName: "Alice A." });
+      await eventually("profile update on B", async () => {
+        const [row] = await b.deps.sql<{ display_name: string }[]>`
+          SELECT display_name FROM accounts WHERE id = ${aliceOnB.id}`;
+        return row.display_name === "Alice A.";
+      });
+
       // bob unfollows: A no longer lists him.
       await relationships.unfollow(b.deps, bob.account, aliceOnB);
       await eventually(
@@ -205,6 +236,15 @@ Deno.test({
         "approval reaches B",
         () => follows(b, bob.account.id, daveOnB.id),
       );
+
+      // dave blocks bob: the follow ends on both sides and B records the block.
+      await relationships.block(a.deps, daveRow, bobOnA);
+      await eventually("block reaches B", async () => {
+        const [row] = await b.deps.sql`
+          SELECT 1 FROM blocks WHERE account_id = ${daveOnB.id} AND target_account_id = ${bob.account.id}`;
+        return Boolean(row);
+      });
+      assert.equal(await follows(b, bob.account.id, daveOnB.id), false);
     } finally {
       await b.close();
       await a.close();
