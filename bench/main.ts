@@ -27,8 +27,8 @@ import { idleRss, measureBare, reportMemory } from "./scenarios/memory.ts";
 import { startup } from "./scenarios/startup.ts";
 import { pages } from "./scenarios/pages.ts";
 import { posting } from "./scenarios/posting.ts";
-import { federationPlaceholders } from "./scenarios/federation.ts";
 import { inbox } from "./scenarios/inbox.ts";
+import { fanout } from "./scenarios/fanout.ts";
 
 const SCENARIOS = [
   "startup",
@@ -36,10 +36,17 @@ const SCENARIOS = [
   "home",
   "pages",
   "inbox",
+  "fanout",
   "posting",
-  "federation",
 ];
-const DATA_SCENARIOS = ["memory", "home", "pages", "inbox", "posting"];
+const DATA_SCENARIOS = [
+  "memory",
+  "home",
+  "pages",
+  "inbox",
+  "fanout",
+  "posting",
+];
 const dbName = (mode: Mode) =>
   mode === "smoke" ? "starling_bench_smoke" : "starling_bench";
 
@@ -139,6 +146,9 @@ async function runDataset(
     if (wants(options, "inbox") && statuses === options.sizes[0]) {
       await inbox(options, data);
     }
+    if (wants(options, "fanout") && statuses === options.sizes[0]) {
+      await fanout(options, data);
+    }
     if (wants(options, "posting")) await posting(options, data);
     if (bare) reportMemory(options, data, idle, bare);
     return data.summaries.get("home") ?? null;
@@ -189,7 +199,6 @@ async function main() {
       verdict: ratio <= 1.5 ? "pass" : "FAIL",
     });
   }
-  if (wants(options, "federation")) federationPlaceholders(options);
 
   const seconds = (performance.now() - started) / 1000;
   const smoke = options.mode === "smoke";

@@ -8,13 +8,17 @@ import { freePort, spawnDeno, type Spawned } from "./process.ts";
 export interface Peers {
   origins: string[];
   actorsPerOrigin: number;
-  process: Spawned;
   /** Actor id of actor j (1-based) on origin k (0-based). */
   actorId(k: number, j: number): string;
   /** A signed POST of `activity` to `url`, as the activity's actor. */
   signedPost(url: string, activity: { actor: string }): Promise<Request>;
+  /** Deliveries received so far, and how many origins received at least one. */
   delivered(): Promise<number>;
+  hostsReached(): Promise<number>;
+  ports: number[];
   stop(): Promise<void>;
+  /** Starts the peer process again on the same ports (counters start from 0). */
+  restart(): Promise<void>;
 }
 
 export async function startPeers(
@@ -37,21 +41,25 @@ export async function startPeers(
   const b64 = btoa(String.fromCharCode(...spki)).replace(/(.{64})/g, "$1\n");
   const pem = `-----BEGIN PUBLIC KEY-----\n${b64}\n-----END PUBLIC KEY-----\n`;
   const ports = Array.from({ length: origins }, () => freePort());
-  const process = await spawnDeno({
-    name: "peers",
-    args: ["run", "-A", "bench/peers/actors.ts"],
-    port: ports[0],
-    env: {
-      PEER_PORTS: ports.join(","),
-      ACTORS: String(actorsPerOrigin),
-      PEER_PUBLIC_PEM: pem,
-    },
-  });
+  const spawn = () =>
+    spawnDeno({
+      name: "peers",
+      args: ["run", "-A", "bench/peers/actors.ts"],
+      port: ports[0],
+      env: {
+        PEER_PORTS: ports.join(","),
+        ACTORS: String(actorsPerOrigin),
+        PEER_PUBLIC_PEM: pem,
+      },
+    });
+  let process: Spawned | null = await spawn();
   const originOf = (k: number) => `http://127.0.0.1:${ports[k]}`;
+  const stats =
+    async () => (await (await fetch(`${originOf(0)}/stats`)).json());
   return {
     origins: ports.map((_, k) => originOf(k)),
+    ports,
     actorsPerOrigin,
-    process,
     actorId: (k, j) => `${originOf(k)}/users/a${j}`,
     signedPost: (url, activity) =>
       signRequest(
@@ -66,10 +74,15 @@ export async function startPeers(
         keys.privateKey,
         new URL(`${activity.actor}#main-key`),
       ),
-    async delivered() {
-      const res = await fetch(`${originOf(0)}/stats`);
-      return (await res.json()).delivered;
+    delivered: async () => (await stats()).delivered,
+    hostsReached: async () => (await stats()).hosts,
+    async stop() {
+      await process?.stop();
+      process = null;
     },
-    stop: () => process.stop(),
+    async restart() {
+      await process?.stop();
+      process = await spawn();
+    },
   };
 }

@@ -11,6 +11,8 @@ const actors = Number(Deno.env.get("ACTORS") ?? "20");
 const publicKeyPem = Deno.env.get("PEER_PUBLIC_PEM") ?? "";
 const AS = "https://www.w3.org/ns/activitystreams";
 let delivered = 0;
+/** Deliveries per origin (host), to tell that every server got its copy. */
+const byHost = new Map<string, number>();
 
 function actor(origin: string, name: string) {
   const id = `${origin}/users/${name}`;
@@ -39,11 +41,14 @@ function handler(req: Request): Response | Promise<Response> {
   const match = /^\/users\/(a\d+)(\/.*)?$/.exec(url.pathname);
   if (req.method === "POST") {
     delivered++;
+    byHost.set(url.host, (byHost.get(url.host) ?? 0) + 1);
     return req.body?.cancel().then(() => new Response(null, { status: 202 })) ??
       new Response(null, { status: 202 });
   }
   if (url.pathname === "/") return new Response("peer");
-  if (url.pathname === "/stats") return json({ delivered }, "application/json");
+  if (url.pathname === "/stats") {
+    return json({ delivered, hosts: byHost.size }, "application/json");
+  }
   if (url.pathname === "/.well-known/webfinger") {
     const name = /^acct:(a\d+)@/.exec(url.searchParams.get("resource") ?? "")
       ?.[1];
