@@ -1,0 +1,88 @@
+/**
+ * Notifications for a local account: list (types[], exclude_types[], account_id), get, dismiss,
+ * clear. Notifications about statuses the recipient can no longer see are left out, using the
+ * same visibility rule as every other read path.
+ */
+import type { Queryable } from "../db/client.ts";
+import * as db from "../db/notifications.ts";
+import { visibleToSql } from "../db/visibility.ts";
+import { notFound } from "./errors.ts";
+
+export const NOTIFICATION_TYPES = [
+  "mention",
+  "status",
+  "reblog",
+  "follow",
+  "follow_request",
+  "favourite",
+  "poll",
+  "update",
+  "admin.sign_up",
+  "admin.report",
+  "severed_relationships",
+  "moderation_warning",
+  "quote",
+  "quoted_update",
+];
+
+/** Unknown types (`types[]=reaction`) are ignored, never an error. */
+function known(types: string[] | undefined): string[] | undefined {
+  if (!types?.length) return undefined;
+  const list = types.filter((t) => NOTIFICATION_TYPES.includes(t));
+  return list.length ? list : ["__none__"];
+}
+
+export interface NotificationFilter {
+  types?: string[];
+  excludeTypes?: string[];
+  accountId?: string;
+}
+
+export async function listNotifications(
+  sql: Queryable,
+  recipientId: string,
+  filter: NotificationFilter,
+  page: { maxId?: string; sinceId?: string; minId?: string; limit: number },
+) {
+  return await db.listNotifications(sql, recipientId, {
+    types: known(filter.types),
+    excludeTypes: filter.excludeTypes?.filter((t) =>
+      NOTIFICATION_TYPES.includes(t)
+    ),
+    fromAccountId: filter.accountId && /^\d{1,19}$/.test(filter.accountId)
+      ? filter.accountId
+      : undefined,
+    ...page,
+  }, visibleToSql(sql, recipientId, "s"));
+}
+
+export async function getNotification(
+  sql: Queryable,
+  recipientId: string,
+  id: string,
+) {
+  const row = await db.findNotification(sql, recipientId, id);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function dismissNotification(
+  sql: Queryable,
+  recipientId: string,
+  id: string,
+) {
+  await db.deleteNotification(sql, recipientId, id);
+}
+
+export async function clearNotifications(sql: Queryable, recipientId: string) {
+  await db.clearNotifications(sql, recipientId);
+}
+
+export async function unreadCount(
+  sql: Queryable,
+  recipientId: string,
+  sinceId: string | null,
+  limit = 1000,
+) {
+  return await db.countUnread(sql, recipientId, sinceId, limit);
+}

@@ -1,0 +1,100 @@
+/**
+ * The Notification entity, and the v2 grouped form. A page is rendered in a constant number of
+ * queries: one for the actors, one status bundle for all the statuses.
+ */
+import type { Queryable } from "../../db/client.ts";
+import type { NotificationRow } from "../../db/notifications.ts";
+import type { AccountRow } from "../../db/accounts.ts";
+import { findAccountsByIds } from "../../db/accounts.ts";
+import { findStatusesByIds } from "../../db/statuses.ts";
+import { accountJson } from "./account.ts";
+import { renderStatuses, type StatusJson } from "./status.ts";
+
+export interface NotificationRenderOptions {
+  sql: Queryable;
+  origin: string;
+  viewerId: string;
+}
+
+async function load(
+  options: NotificationRenderOptions,
+  rows: NotificationRow[],
+) {
+  const statusIds = [
+    ...new Set(rows.map((n) => n.status_id).filter((id): id is string => !!id)),
+  ];
+  const [accounts, statusRows] = await Promise.all([
+    findAccountsByIds(options.sql, [
+      ...new Set(rows.map((n) => n.from_account_id)),
+    ]),
+    findStatusesByIds(options.sql, statusIds),
+  ]);
+  const statuses = await renderStatuses(options, statusRows);
+  return {
+    accounts: new Map<string, AccountRow>(accounts.map((a) => [a.id, a])),
+    statuses: new Map<string, StatusJson>(statuses.map((s) => [s.id, s])),
+  };
+}
+
+export async function renderNotifications(
+  options: NotificationRenderOptions,
+  rows: NotificationRow[],
+) {
+  if (rows.length === 0) return [];
+  const { accounts, statuses } = await load(options, rows);
+  return rows.flatMap((n) => {
+    const account = accounts.get(n.from_account_id);
+    if (!account) return [];
+    const status = n.status_id ? statuses.get(n.status_id) : undefined;
+    if (n.status_id && !status) return [];
+    return [{
+      id: n.id,
+      type: n.type,
+      created_at: n.created_at.toISOString(),
+      group_key: n.group_key,
+      account: accountJson(account, options.origin),
+      ...(status ? { status } : {}),
+    }];
+  });
+}
+
+/** `GET /api/v2/notifications`: groups by `group_key`, in page order. */
+export async function renderGroupedNotifications(
+  options: NotificationRenderOptions,
+  rows: NotificationRow[],
+) {
+  const { accounts, statuses } = await load(options, rows);
+  const groups = new Map<string, NotificationRow[]>();
+  for (const n of rows) {
+    if (!accounts.has(n.from_account_id)) continue;
+    if (n.status_id && !statuses.has(n.status_id)) continue;
+    const list = groups.get(n.group_key) ?? [];
+    list.push(n);
+    groups.set(n.group_key, list);
+  }
+  const notification_groups = [...groups.entries()].map(([key, members]) => ({
+    group_key: key,
+    notifications_count: members.length,
+    type: members[0].type,
+    most_recent_notification_id: members[0].id,
+    page_min_id: members[members.length - 1].id,
+    page_max_id: members[0].id,
+    latest_page_notification_at: members[0].created_at.toISOString(),
+    sample_account_ids: [...new Set(members.map((m) => m.from_account_id))]
+      .slice(0, 8),
+    status_id: members[0].status_id ?? null,
+  }));
+  const usedAccounts = new Set(
+    notification_groups.flatMap((g) => g.sample_account_ids),
+  );
+  const usedStatuses = new Set(
+    notification_groups.map((g) => g.status_id).filter(Boolean),
+  );
+  return {
+    accounts: [...usedAccounts].map((id) =>
+      accountJson(accounts.get(id)!, options.origin)
+    ),
+    statuses: [...statuses.values()].filter((s) => usedStatuses.has(s.id)),
+    notification_groups,
+  };
+}

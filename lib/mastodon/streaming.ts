@@ -1,0 +1,338 @@
+/**
+ * The streaming API's hub. Domain events (ids only) reach every server process — through
+ * Postgres LISTEN/NOTIFY when the database is a Postgres server, in-process with the embedded
+ * database (one process) — and each process renders the entity for each of its own subscribers,
+ * checking visibility for that subscriber with the one visibility rule.
+ */
+import type { Sql } from "../db/client.ts";
+import type { DomainEvent, EffectBus } from "../domain/effects.ts";
+import { findStatusById } from "../db/statuses.ts";
+import { feedHolders } from "../db/feeds.ts";
+import { listsIncluding } from "../db/lists.ts";
+import { findNotificationsByIds } from "../db/notifications.ts";
+import { isVisibleTo } from "../domain/visibility.ts";
+import { renderStatus } from "./entities/status.ts";
+import { renderNotifications } from "./entities/notification.ts";
+
+const CHANNEL = "starling_stream";
+
+export const STREAM_NAMES = [
+  "user",
+  "user:notification",
+  "public",
+  "public:local",
+  "public:remote",
+  "public:media",
+  "public:local:media",
+  "public:remote:media",
+  "hashtag",
+  "hashtag:local",
+  "list",
+  "direct",
+] as const;
+export type StreamName = typeof STREAM_NAMES[number];
+
+/** One subscription: a stream name and, for hashtag and list streams, its parameter. */
+export interface Subscription {
+  stream: StreamName;
+  /** Lowercased tag, or list id. */
+  param?: string;
+}
+
+export const subscriptionKey = (s: Subscription) =>
+  s.param ? `${s.stream}\n${s.param}` : s.stream;
+
+/** A client connection (a WebSocket or an SSE response) held by this process. */
+export interface StreamConnection {
+  accountId: string | null;
+  subscriptions: Map<string, Subscription>;
+  send(message: { stream: string[]; event: string; payload: string }): void;
+}
+
+export interface StreamHubOptions {
+  sql: Sql;
+  dbKind: "postgres" | "pglite";
+  effects: EffectBus;
+  origin: string;
+}
+
+export class StreamHub {
+  #connections = new Set<StreamConnection>();
+  #options: StreamHubOptions;
+  #unsubscribe: (() => void) | null = null;
+  #unlisten: (() => Promise<void>) | null = null;
+  #closed = false;
+
+  constructor(options: StreamHubOptions) {
+    this.#options = options;
+  }
+
+  /** Connects the hub to the domain's events (and to the other processes, on Postgres). */
+  async start(): Promise<void> {
+    const { sql, dbKind, effects } = this.#options;
+    if (dbKind === "postgres") {
+      const listener = await sql.listen(CHANNEL, (payload) => {
+        this.#dispatch(JSON.parse(payload)).catch((e) =>
+          console.error("stream dispatch:", e)
+        );
+      });
+      this.#unlisten = () => listener.unlisten();
+      this.#unsubscribe = effects.on(async (event) => {
+        if (!streamed(event) || this.#closed) return;
+        await sql.notify(CHANNEL, JSON.stringify(event)).catch((error) => {
+          if (!this.#closed) throw error; // shutting down: the event has no listener left
+        });
+      });
+    } else {
+      this.#unsubscribe = effects.on((event) =>
+        streamed(event) ? this.#dispatch(event) : undefined
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#unsubscribe?.();
+    await this.#unlisten?.().catch(() => {});
+    this.#connections.clear();
+  }
+
+  add(connection: StreamConnection): () => void {
+    this.#connections.add(connection);
+    return () => this.#connections.delete(connection);
+  }
+
+  get size(): number {
+    return this.#connections.size;
+  }
+
+  async #dispatch(event: DomainEvent): Promise<void> {
+    if (this.#connections.size === 0 || this.#closed) return;
+    switch (event.type) {
+      case "status.created":
+        return await this.#statusCreated(event.statusId);
+      case "status.updated":
+        return await this.#statusUpdated(event.statusId);
+      case "status.deleted":
+      case "reblog.undone":
+        return this.#deleted(event.statusId);
+      case "notification.created":
+        return await this.#notification(
+          event.notificationId,
+          event.recipientId,
+        );
+    }
+  }
+
+  #deleted(statusId: string) {
+    for (const c of this.#connections) {
+      for (const s of c.subscriptions.values()) {
+        if (s.stream === "user:notification" || s.stream === "direct") continue;
+        c.send({ stream: streamArray(s), event: "delete", payload: statusId });
+      }
+    }
+  }
+
+  async #notification(notificationId: string, recipientId: string) {
+    const targets = [...this.#connections].filter((c) =>
+      c.accountId === recipientId &&
+      [...c.subscriptions.values()].some((s) =>
+        s.stream === "user" || s.stream === "user:notification"
+      )
+    );
+    if (targets.length === 0) return;
+    const { sql, origin } = this.#options;
+    const rows = await findNotificationsByIds(sql, [notificationId]);
+    const [body] = await renderNotifications({
+      sql,
+      origin,
+      viewerId: recipientId,
+    }, rows);
+    if (!body) return;
+    const payload = JSON.stringify(body);
+    for (const c of targets) {
+      for (const s of c.subscriptions.values()) {
+        if (s.stream === "user" || s.stream === "user:notification") {
+          c.send({ stream: streamArray(s), event: "notification", payload });
+        }
+      }
+    }
+  }
+
+  /** Which of this process's subscriptions a new status belongs to. */
+  async #audience(statusId: string) {
+    const { sql } = this.#options;
+    const status = await findStatusById(sql, statusId);
+    if (!status) return null;
+    const connections = [...this.#connections];
+    const userIds = [
+      ...new Set(
+        connections.flatMap((c) =>
+          c.accountId &&
+            [...c.subscriptions.values()].some((s) => s.stream === "user")
+            ? [c.accountId]
+            : []
+        ),
+      ),
+    ];
+    const listIds = [
+      ...new Set(
+        connections.flatMap((c) =>
+          [...c.subscriptions.values()].flatMap((s) =>
+            s.stream === "list" && s.param ? [s.param] : []
+          )
+        ),
+      ),
+    ];
+    const wantsTags = connections.some((c) =>
+      [...c.subscriptions.values()].some((s) => s.stream.startsWith("hashtag"))
+    );
+    const wantsMedia = connections.some((c) =>
+      [...c.subscriptions.values()].some((s) => s.stream.endsWith(":media"))
+    );
+    const [holders, lists, tags, media] = await Promise.all([
+      feedHolders(sql, status.id, userIds),
+      listsIncluding(sql, listIds, status.account_id),
+      wantsTags
+        ? sql<
+          { name: string }[]
+        >`SELECT t.name FROM statuses_tags st JOIN tags t
+                                  ON t.id = st.tag_id WHERE st.status_id = ${status.id}`
+        : [],
+      wantsMedia
+        ? sql`SELECT 1 FROM media_attachments WHERE status_id = ${status.id} LIMIT 1`
+        : [],
+    ]);
+    return {
+      status,
+      holders: new Set(holders),
+      lists: new Set(lists),
+      tags: new Set(tags.map((t) => t.name)),
+      hasMedia: media.length > 0,
+    };
+  }
+
+  async #statusCreated(statusId: string) {
+    const audience = await this.#audience(statusId);
+    if (!audience) return;
+    const { status, holders, lists, tags, hasMedia } = audience;
+    const isPublic = status.visibility === "public" && !status.reblog_of_id;
+    const matches = (c: StreamConnection, s: Subscription): boolean => {
+      switch (s.stream) {
+        case "user":
+          return c.accountId !== null && holders.has(c.accountId);
+        case "public":
+          return isPublic;
+        case "public:local":
+          return isPublic && status.local;
+        case "public:remote":
+          return isPublic && !status.local;
+        case "public:media":
+          return isPublic && hasMedia;
+        case "public:local:media":
+          return isPublic && status.local && hasMedia;
+        case "public:remote:media":
+          return isPublic && !status.local && hasMedia;
+        case "hashtag":
+          return isPublic && tags.has(s.param ?? "");
+        case "hashtag:local":
+          return isPublic && status.local && tags.has(s.param ?? "");
+        case "list":
+          return lists.has(s.param ?? "");
+        case "direct":
+          return false; // conversations are not streamed yet
+        default:
+          return false;
+      }
+    };
+    await this.#sendStatus(status, "update", matches);
+  }
+
+  async #statusUpdated(statusId: string) {
+    const audience = await this.#audience(statusId);
+    if (!audience) return;
+    const { status } = audience;
+    await this.#sendStatus(
+      status,
+      "status.update",
+      (_c, s) =>
+        s.stream === "user" ||
+        (s.stream.startsWith("public") && status.visibility === "public"),
+    );
+  }
+
+  /** Renders once per viewer, and only for viewers the visibility rule lets see it. */
+  async #sendStatus(
+    status: NonNullable<Awaited<ReturnType<typeof findStatusById>>>,
+    event: string,
+    matches: (c: StreamConnection, s: Subscription) => boolean,
+  ) {
+    const { sql, origin } = this.#options;
+    const byViewer = new Map<
+      string | null,
+      { c: StreamConnection; s: Subscription }[]
+    >();
+    for (const c of this.#connections) {
+      for (const s of c.subscriptions.values()) {
+        if (!matches(c, s)) continue;
+        const list = byViewer.get(c.accountId) ?? [];
+        list.push({ c, s });
+        byViewer.set(c.accountId, list);
+      }
+    }
+    for (const [viewerId, targets] of byViewer) {
+      const viewer = viewerId ? { accountId: viewerId } : null;
+      if (!(await isVisibleTo(sql, viewer, status))) continue;
+      if (status.reblog_of_id) {
+        const original = await findStatusById(sql, status.reblog_of_id);
+        if (!original || !(await isVisibleTo(sql, viewer, original))) continue;
+      }
+      const payload = JSON.stringify(
+        await renderStatus({ sql, origin, viewerId }, status),
+      );
+      for (const { c, s } of targets) {
+        c.send({ stream: streamArray(s), event, payload });
+      }
+    }
+  }
+}
+
+function streamed(event: DomainEvent): boolean {
+  return event.type === "status.created" || event.type === "status.updated" ||
+    event.type === "status.deleted" || event.type === "reblog.undone" ||
+    event.type === "notification.created";
+}
+
+/** Mastodon's `stream` array: `["hashtag", "foo"]`, `["list", "12"]`, `["user"]`. */
+export function streamArray(s: Subscription): string[] {
+  return s.param ? [s.stream, s.param] : [s.stream];
+}
+
+/** Parses a stream request (`stream`, `tag`, `list`); null when unknown or incomplete. */
+export function parseSubscription(
+  stream: string | null | undefined,
+  tag?: string | null,
+  list?: string | null,
+): Subscription | null {
+  if (!stream || !(STREAM_NAMES as readonly string[]).includes(stream)) {
+    return null;
+  }
+  const name = stream as StreamName;
+  if (name.startsWith("hashtag")) {
+    const t = tag?.replace(/^#/, "").normalize("NFKC").toLowerCase();
+    return t ? { stream: name, param: t } : null;
+  }
+  if (name === "list") {
+    return list && /^\d{1,19}$/.test(list)
+      ? { stream: name, param: list }
+      : null;
+  }
+  return { stream: name };
+}
+
+/** Streams that need a signed-in user. */
+export function needsUser(s: Subscription): boolean {
+  return s.stream === "user" || s.stream === "user:notification" ||
+    s.stream === "list" ||
+    s.stream === "direct";
+}
