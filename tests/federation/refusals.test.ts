@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import {
   Create,
   Delete,
+  Flag,
   Mention,
   Note,
   PUBLIC_COLLECTION,
@@ -160,6 +161,45 @@ Deno.test({
       const [tomb] = await a.deps
         .sql`SELECT 1 FROM tombstones WHERE uri = ${carolPost.uri}`;
       assert.equal(tomb, undefined, "no tombstone for someone else's post");
+
+      // A reply to a post A has never seen: the parent is fetched from its own server.
+      const carolParent = await createStatus(c.deps, carol, {
+        status: "a post A never saw",
+        visibility: "public",
+      });
+      const replyId = `${b.origin}/users/mallory/statuses/reply-${++n}`;
+      await send(create(
+        note(replyId, malloryId, "replying").clone({
+          replyTarget: new URL(carolParent.uri),
+        }),
+      ));
+      const replyOnA = await eventually("reply stored on A", async () => {
+        const [row] = await a.deps.sql<{ in_reply_to_id: string | null }[]>`
+          SELECT in_reply_to_id FROM statuses WHERE uri = ${replyId}`;
+        return row;
+      });
+      const [parentOnA] = await a.deps.sql<{ id: string }[]>`
+        SELECT id FROM statuses WHERE uri = ${carolParent.uri}`;
+      assert.ok(parentOnA, "the parent was fetched");
+      assert.equal(replyOnA.in_reply_to_id, parentOnA.id);
+
+      // A Flag about alice becomes a report.
+      await ctx.sendActivity(
+        { identifier: "mallory" },
+        aliceRecipient,
+        new Flag({
+          id: new URL(`${b.origin}/users/mallory/flags/${++n}`),
+          actor: malloryId,
+          objects: [aliceRecipient.id],
+          content: "spam",
+        }),
+        { immediate: true },
+      );
+      await eventually("report stored", async () => {
+        const [row] = await a.deps.sql`
+          SELECT 1 FROM reports WHERE target_account_id = ${alice.account.id} AND comment = 'spam'`;
+        return Boolean(row);
+      });
 
       // 4. Duplicates: the same post in several activities, one after another and at once.
       const dupId = `${b.origin}/users/mallory/statuses/dup`;
