@@ -55,19 +55,23 @@ function requestParams(source: URLSearchParams | FormData) {
   };
 }
 
-/** Where the app hears the outcome: its redirect URI with `params` in the query. */
+/**
+ * Where the app hears the outcome: its redirect URI with `params` in the query. Built as a
+ * string, not through `URL`, which would lowercase custom schemes such as
+ * `com.tapbots.Ivory.19300:/request_token`.
+ */
 function redirectToClient(
   redirectUri: string,
   params: Record<string, string | null>,
 ): Response {
-  const target = new URL(redirectUri);
+  const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
-    if (value !== null) target.searchParams.set(key, value);
+    if (value !== null) query.set(key, value);
   }
-  return new Response(null, {
-    status: 302,
-    headers: { location: target.href },
-  });
+  const location = `${redirectUri}${
+    redirectUri.includes("?") ? "&" : "?"
+  }${query}`;
+  return new Response(null, { status: 302, headers: { location } });
 }
 
 function errorPage(message: string, status = 400) {

@@ -290,6 +290,15 @@ Deno.test("credentials: verify, update (multipart), lookup, preferences", async 
       },
     );
     assert.equal(longNote.status, 422);
+    const upload = new FormData();
+    upload.set("avatar", new File([new Uint8Array(8)], "me.png", { type: "image/png" }));
+    const avatarUpload = await instance.fetch("/api/v1/accounts/update_credentials", {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${alice.token}` },
+      body: upload,
+    });
+    assert.equal(avatarUpload.status, 422, "no media storage yet: said, not pretended");
+    await avatarUpload.body?.cancel();
     const badPrivacy = await api(
       instance,
       alice.token,

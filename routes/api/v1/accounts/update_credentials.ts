@@ -1,7 +1,7 @@
 /** PATCH /api/v1/accounts/update_credentials — profile and posting defaults (often multipart). */
 import { define } from "../../../../utils.ts";
 import { Params } from "../../../../lib/mastodon/params.ts";
-import { json } from "../../../../lib/mastodon/errors.ts";
+import { ApiError, json } from "../../../../lib/mastodon/errors.ts";
 import { caller } from "../../../../lib/mastodon/account-api.ts";
 import { credentialAccountJson } from "../../../../lib/mastodon/entities/account.ts";
 import {
@@ -15,6 +15,13 @@ export const handler = define.handlers({
     const { deps } = ctx.state;
     const me = await caller(deps, ctx.req, "write:accounts");
     const params = await Params.from(ctx.req, ctx.url);
+    if (params.file("avatar") || params.file("header")) {
+      // There is no media storage yet; saying so beats pretending the picture was saved.
+      throw new ApiError(
+        422,
+        "Validation failed: Avatar and header uploads are not supported yet",
+      );
+    }
     const changes: ProfileUpdate = {
       displayName: params.string("display_name"),
       note: params.string("note"),
