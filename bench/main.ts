@@ -140,16 +140,28 @@ async function runDataset(
       summaries: new Map(),
     };
     const idle = await idleRss(data);
-    if (wants(options, "home")) await homeTimeline(options, data);
-    if (wants(options, "pages")) await pages(options, data);
-    // Inbox and posting write: they run last; the inbox once, on the smallest dataset.
-    if (wants(options, "inbox") && statuses === options.sizes[0]) {
-      await inbox(options, data);
+    const first = statuses === options.sizes[0];
+    // Inbox, fan-out and posting write: they run last; the federation ones on the smallest size.
+    const steps: [string, boolean, () => Promise<void>][] = [
+      ["home", true, () => homeTimeline(options, data)],
+      ["pages", true, () => pages(options, data)],
+      ["inbox", first, () => inbox(options, data)],
+      ["fanout", first, () => fanout(options, data)],
+      ["posting", true, () => posting(options, data)],
+    ];
+    for (const [name, applies, run] of steps) {
+      if (!applies || !wants(options, name)) continue;
+      try {
+        await run();
+      } catch (error) {
+        // One broken scenario must not lose the others' figures.
+        options.results.note(
+          `${label}: scenario ${name} failed: ${
+            error instanceof Error ? error.message : error
+          }`,
+        );
+      }
     }
-    if (wants(options, "fanout") && statuses === options.sizes[0]) {
-      await fanout(options, data);
-    }
-    if (wants(options, "posting")) await posting(options, data);
     if (bare) reportMemory(options, data, idle, bare);
     return data.summaries.get("home") ?? null;
   } finally {

@@ -129,8 +129,14 @@ async function visibility(
   for (let i = 0; i < posts; i++) {
     const t0 = performance.now();
     const [url, init] = post(poster, `visibility probe ${i}`);
-    const res = await fetch(url, init);
-    const { id } = await res.json();
+    const res = await fetch(url, init).catch(() => null);
+    const id = res?.ok
+      ? (await res.json()).id
+      : (await res?.body?.cancel(), null);
+    if (!id) {
+      feedMissing++;
+      continue;
+    }
     sent.set(String(id), t0);
     while (true) {
       const [{ n }] = await data.sql<{ n: number }[]>`
@@ -168,7 +174,7 @@ async function visibility(
       scenario: NAME,
       size: data.label,
       metric: "on 50 followers' user streams, p99",
-      figure: "streaming API missing (no WebSocket at /api/v1/streaming)",
+      figure: "streaming API missing (/api/v1/streaming/health is not 200)",
       floor: "–",
       ratio: "–",
       target: "≤ 50 ms",
@@ -205,6 +211,9 @@ async function visibility(
 
 /** WebSocket user streams (Mastodon's protocol); null when the server has no streaming API. */
 async function openStreams(data: Dataset, users: number[]) {
+  // Mastodon's health check first: without a streaming API, don't send upgrade requests.
+  const health = await probe(`${data.server.origin}/api/v1/streaming/health`);
+  if (health.status !== 200) return null;
   const base = data.server.origin.replace(/^http/, "ws");
   const sockets: WebSocket[] = [];
   const arrivals: Map<string, number>[] = [];
