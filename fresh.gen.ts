@@ -41,93 +41,106 @@ import * as $37 from "./routes/api/v1/apps/index.ts";
 import * as $38 from "./routes/api/v1/apps/verify_credentials.ts";
 import * as $39 from "./routes/api/v1/blocks.ts";
 import * as $40 from "./routes/api/v1/bookmarks.ts";
-import * as $41 from "./routes/api/v1/custom_emojis.ts";
-import * as $42 from "./routes/api/v1/domain_blocks.ts";
-import * as $43 from "./routes/api/v1/endorsements.ts";
-import * as $44 from "./routes/api/v1/favourites.ts";
-import * as $45 from "./routes/api/v1/featured_tags.ts";
-import * as $46 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $47 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $48 from "./routes/api/v1/follow_requests/index.ts";
-import * as $49 from "./routes/api/v1/followed_tags.ts";
-import * as $50 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $51 from "./routes/api/v1/instance/extended_description.ts";
-import * as $52 from "./routes/api/v1/instance/index.ts";
-import * as $53 from "./routes/api/v1/instance/peers.ts";
-import * as $54 from "./routes/api/v1/instance/rules.ts";
-import * as $55 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $56 from "./routes/api/v1/markers.ts";
-import * as $57 from "./routes/api/v1/mutes.ts";
-import * as $58 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $59 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $60 from "./routes/api/v1/notifications/clear.ts";
-import * as $61 from "./routes/api/v1/notifications/index.ts";
-import * as $62 from "./routes/api/v1/notifications/requests.ts";
-import * as $63 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $64 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $65 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $66 from "./routes/api/v1/preferences.ts";
-import * as $67 from "./routes/api/v1/push/subscription.ts";
-import * as $68 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $69 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $70 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $71 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $72 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $73 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $74 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $75 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $76 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $77 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $78 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $79 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $80 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $81 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $82 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $83 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $84 from "./routes/api/v1/statuses/index.ts";
-import * as $85 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $86 from "./routes/api/v1/streaming/health.ts";
-import * as $87 from "./routes/api/v1/streaming/index.ts";
-import * as $88 from "./routes/api/v1/timelines/home.ts";
-import * as $89 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $90 from "./routes/api/v1/timelines/public.ts";
-import * as $91 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $92 from "./routes/api/v1/trends/index.ts";
-import * as $93 from "./routes/api/v1/trends/links.ts";
-import * as $94 from "./routes/api/v1/trends/statuses.ts";
-import * as $95 from "./routes/api/v1/trends/tags.ts";
-import * as $96 from "./routes/api/v2/instance.ts";
-import * as $97 from "./routes/api/v2/notifications/index.ts";
-import * as $98 from "./routes/api/v2/notifications/policy.ts";
-import * as $99 from "./routes/api/v2/suggestions.ts";
-import * as $100 from "./routes/auth/sign_in.tsx";
-import * as $101 from "./routes/auth/sign_out.ts";
-import * as $102 from "./routes/auth/sign_up.tsx";
-import * as $103 from "./routes/compose.tsx";
-import * as $104 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $105 from "./routes/follow_requests/index.tsx";
-import * as $106 from "./routes/home.tsx";
-import * as $107 from "./routes/index.tsx";
-import * as $108 from "./routes/notifications.tsx";
-import * as $109 from "./routes/oauth/_middleware.ts";
-import * as $110 from "./routes/oauth/authorize.tsx";
-import * as $111 from "./routes/oauth/revoke.ts";
-import * as $112 from "./routes/oauth/token.ts";
-import * as $113 from "./routes/oauth/userinfo.ts";
-import * as $114 from "./routes/public/index.tsx";
-import * as $115 from "./routes/public/local.tsx";
-import * as $116 from "./routes/search.tsx";
-import * as $117 from "./routes/settings/index.ts";
-import * as $118 from "./routes/settings/password.tsx";
-import * as $119 from "./routes/settings/preferences.tsx";
-import * as $120 from "./routes/settings/profile.tsx";
-import * as $121 from "./routes/tags/[tag].tsx";
-import * as $122 from "./islands/ActionBar.tsx";
-import * as $123 from "./islands/ComposeBox.tsx";
-import * as $124 from "./islands/FollowButton.tsx";
-import * as $125 from "./islands/NewPostsBanner.tsx";
-import * as $126 from "./islands/NewStatuses.tsx";
-import * as $127 from "./islands/NotificationsBadge.tsx";
+import * as $41 from "./routes/api/v1/conversations/index.ts";
+import * as $42 from "./routes/api/v1/custom_emojis.ts";
+import * as $43 from "./routes/api/v1/domain_blocks.ts";
+import * as $44 from "./routes/api/v1/endorsements.ts";
+import * as $45 from "./routes/api/v1/favourites.ts";
+import * as $46 from "./routes/api/v1/featured_tags.ts";
+import * as $47 from "./routes/api/v1/filters.ts";
+import * as $48 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $49 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $50 from "./routes/api/v1/follow_requests/index.ts";
+import * as $51 from "./routes/api/v1/followed_tags.ts";
+import * as $52 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $53 from "./routes/api/v1/instance/extended_description.ts";
+import * as $54 from "./routes/api/v1/instance/index.ts";
+import * as $55 from "./routes/api/v1/instance/peers.ts";
+import * as $56 from "./routes/api/v1/instance/rules.ts";
+import * as $57 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $58 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $59 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $60 from "./routes/api/v1/lists/index.ts";
+import * as $61 from "./routes/api/v1/markers.ts";
+import * as $62 from "./routes/api/v1/mutes.ts";
+import * as $63 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $64 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $65 from "./routes/api/v1/notifications/clear.ts";
+import * as $66 from "./routes/api/v1/notifications/index.ts";
+import * as $67 from "./routes/api/v1/notifications/requests.ts";
+import * as $68 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $69 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $70 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $71 from "./routes/api/v1/preferences.ts";
+import * as $72 from "./routes/api/v1/push/subscription.ts";
+import * as $73 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $74 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $75 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $76 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $77 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $78 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $79 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $80 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $81 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $82 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $83 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $84 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $85 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $86 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $87 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $88 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $89 from "./routes/api/v1/statuses/index.ts";
+import * as $90 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $91 from "./routes/api/v1/streaming/health.ts";
+import * as $92 from "./routes/api/v1/streaming/index.ts";
+import * as $93 from "./routes/api/v1/tags/[name].ts";
+import * as $94 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $95 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $96 from "./routes/api/v1/timelines/home.ts";
+import * as $97 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $98 from "./routes/api/v1/timelines/public.ts";
+import * as $99 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $100 from "./routes/api/v1/trends/index.ts";
+import * as $101 from "./routes/api/v1/trends/links.ts";
+import * as $102 from "./routes/api/v1/trends/statuses.ts";
+import * as $103 from "./routes/api/v1/trends/tags.ts";
+import * as $104 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $105 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $106 from "./routes/api/v2/filters/index.ts";
+import * as $107 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $108 from "./routes/api/v2/instance.ts";
+import * as $109 from "./routes/api/v2/notifications/index.ts";
+import * as $110 from "./routes/api/v2/notifications/policy.ts";
+import * as $111 from "./routes/api/v2/search.ts";
+import * as $112 from "./routes/api/v2/suggestions.ts";
+import * as $113 from "./routes/auth/sign_in.tsx";
+import * as $114 from "./routes/auth/sign_out.ts";
+import * as $115 from "./routes/auth/sign_up.tsx";
+import * as $116 from "./routes/compose.tsx";
+import * as $117 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $118 from "./routes/follow_requests/index.tsx";
+import * as $119 from "./routes/home.tsx";
+import * as $120 from "./routes/index.tsx";
+import * as $121 from "./routes/notifications.tsx";
+import * as $122 from "./routes/oauth/_middleware.ts";
+import * as $123 from "./routes/oauth/authorize.tsx";
+import * as $124 from "./routes/oauth/revoke.ts";
+import * as $125 from "./routes/oauth/token.ts";
+import * as $126 from "./routes/oauth/userinfo.ts";
+import * as $127 from "./routes/public/index.tsx";
+import * as $128 from "./routes/public/local.tsx";
+import * as $129 from "./routes/search.tsx";
+import * as $130 from "./routes/settings/index.ts";
+import * as $131 from "./routes/settings/password.tsx";
+import * as $132 from "./routes/settings/preferences.tsx";
+import * as $133 from "./routes/settings/profile.tsx";
+import * as $134 from "./routes/tags/[tag].tsx";
+import * as $135 from "./islands/ActionBar.tsx";
+import * as $136 from "./islands/ComposeBox.tsx";
+import * as $137 from "./islands/FollowButton.tsx";
+import * as $138 from "./islands/NewPostsBanner.tsx";
+import * as $139 from "./islands/NewStatuses.tsx";
+import * as $140 from "./islands/NotificationsBadge.tsx";
 
 const manifest = {
   routes: {
@@ -172,95 +185,108 @@ const manifest = {
     "./routes/api/v1/apps/verify_credentials.ts": $38,
     "./routes/api/v1/blocks.ts": $39,
     "./routes/api/v1/bookmarks.ts": $40,
-    "./routes/api/v1/custom_emojis.ts": $41,
-    "./routes/api/v1/domain_blocks.ts": $42,
-    "./routes/api/v1/endorsements.ts": $43,
-    "./routes/api/v1/favourites.ts": $44,
-    "./routes/api/v1/featured_tags.ts": $45,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $46,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $47,
-    "./routes/api/v1/follow_requests/index.ts": $48,
-    "./routes/api/v1/followed_tags.ts": $49,
-    "./routes/api/v1/instance/domain_blocks.ts": $50,
-    "./routes/api/v1/instance/extended_description.ts": $51,
-    "./routes/api/v1/instance/index.ts": $52,
-    "./routes/api/v1/instance/peers.ts": $53,
-    "./routes/api/v1/instance/rules.ts": $54,
-    "./routes/api/v1/instance/translation_languages.ts": $55,
-    "./routes/api/v1/markers.ts": $56,
-    "./routes/api/v1/mutes.ts": $57,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $58,
-    "./routes/api/v1/notifications/[id]/index.ts": $59,
-    "./routes/api/v1/notifications/clear.ts": $60,
-    "./routes/api/v1/notifications/index.ts": $61,
-    "./routes/api/v1/notifications/requests.ts": $62,
-    "./routes/api/v1/notifications/unread_count.ts": $63,
-    "./routes/api/v1/polls/[id]/index.ts": $64,
-    "./routes/api/v1/polls/[id]/votes.ts": $65,
-    "./routes/api/v1/preferences.ts": $66,
-    "./routes/api/v1/push/subscription.ts": $67,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $68,
-    "./routes/api/v1/statuses/[id]/context.ts": $69,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $70,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $71,
-    "./routes/api/v1/statuses/[id]/history.ts": $72,
-    "./routes/api/v1/statuses/[id]/index.ts": $73,
-    "./routes/api/v1/statuses/[id]/mute.ts": $74,
-    "./routes/api/v1/statuses/[id]/pin.ts": $75,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $76,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $77,
-    "./routes/api/v1/statuses/[id]/source.ts": $78,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $79,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $80,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $81,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $82,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $83,
-    "./routes/api/v1/statuses/index.ts": $84,
-    "./routes/api/v1/streaming/[...stream].ts": $85,
-    "./routes/api/v1/streaming/health.ts": $86,
-    "./routes/api/v1/streaming/index.ts": $87,
-    "./routes/api/v1/timelines/home.ts": $88,
-    "./routes/api/v1/timelines/list/[list_id].ts": $89,
-    "./routes/api/v1/timelines/public.ts": $90,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $91,
-    "./routes/api/v1/trends/index.ts": $92,
-    "./routes/api/v1/trends/links.ts": $93,
-    "./routes/api/v1/trends/statuses.ts": $94,
-    "./routes/api/v1/trends/tags.ts": $95,
-    "./routes/api/v2/instance.ts": $96,
-    "./routes/api/v2/notifications/index.ts": $97,
-    "./routes/api/v2/notifications/policy.ts": $98,
-    "./routes/api/v2/suggestions.ts": $99,
-    "./routes/auth/sign_in.tsx": $100,
-    "./routes/auth/sign_out.ts": $101,
-    "./routes/auth/sign_up.tsx": $102,
-    "./routes/compose.tsx": $103,
-    "./routes/follow_requests/[id]/[verb].ts": $104,
-    "./routes/follow_requests/index.tsx": $105,
-    "./routes/home.tsx": $106,
-    "./routes/index.tsx": $107,
-    "./routes/notifications.tsx": $108,
-    "./routes/oauth/_middleware.ts": $109,
-    "./routes/oauth/authorize.tsx": $110,
-    "./routes/oauth/revoke.ts": $111,
-    "./routes/oauth/token.ts": $112,
-    "./routes/oauth/userinfo.ts": $113,
-    "./routes/public/index.tsx": $114,
-    "./routes/public/local.tsx": $115,
-    "./routes/search.tsx": $116,
-    "./routes/settings/index.ts": $117,
-    "./routes/settings/password.tsx": $118,
-    "./routes/settings/preferences.tsx": $119,
-    "./routes/settings/profile.tsx": $120,
-    "./routes/tags/[tag].tsx": $121,
+    "./routes/api/v1/conversations/index.ts": $41,
+    "./routes/api/v1/custom_emojis.ts": $42,
+    "./routes/api/v1/domain_blocks.ts": $43,
+    "./routes/api/v1/endorsements.ts": $44,
+    "./routes/api/v1/favourites.ts": $45,
+    "./routes/api/v1/featured_tags.ts": $46,
+    "./routes/api/v1/filters.ts": $47,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $48,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $49,
+    "./routes/api/v1/follow_requests/index.ts": $50,
+    "./routes/api/v1/followed_tags.ts": $51,
+    "./routes/api/v1/instance/domain_blocks.ts": $52,
+    "./routes/api/v1/instance/extended_description.ts": $53,
+    "./routes/api/v1/instance/index.ts": $54,
+    "./routes/api/v1/instance/peers.ts": $55,
+    "./routes/api/v1/instance/rules.ts": $56,
+    "./routes/api/v1/instance/translation_languages.ts": $57,
+    "./routes/api/v1/lists/[id]/accounts.ts": $58,
+    "./routes/api/v1/lists/[id]/index.ts": $59,
+    "./routes/api/v1/lists/index.ts": $60,
+    "./routes/api/v1/markers.ts": $61,
+    "./routes/api/v1/mutes.ts": $62,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $63,
+    "./routes/api/v1/notifications/[id]/index.ts": $64,
+    "./routes/api/v1/notifications/clear.ts": $65,
+    "./routes/api/v1/notifications/index.ts": $66,
+    "./routes/api/v1/notifications/requests.ts": $67,
+    "./routes/api/v1/notifications/unread_count.ts": $68,
+    "./routes/api/v1/polls/[id]/index.ts": $69,
+    "./routes/api/v1/polls/[id]/votes.ts": $70,
+    "./routes/api/v1/preferences.ts": $71,
+    "./routes/api/v1/push/subscription.ts": $72,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $73,
+    "./routes/api/v1/statuses/[id]/context.ts": $74,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $75,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $76,
+    "./routes/api/v1/statuses/[id]/history.ts": $77,
+    "./routes/api/v1/statuses/[id]/index.ts": $78,
+    "./routes/api/v1/statuses/[id]/mute.ts": $79,
+    "./routes/api/v1/statuses/[id]/pin.ts": $80,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $81,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $82,
+    "./routes/api/v1/statuses/[id]/source.ts": $83,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $84,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $85,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $86,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $87,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $88,
+    "./routes/api/v1/statuses/index.ts": $89,
+    "./routes/api/v1/streaming/[...stream].ts": $90,
+    "./routes/api/v1/streaming/health.ts": $91,
+    "./routes/api/v1/streaming/index.ts": $92,
+    "./routes/api/v1/tags/[name].ts": $93,
+    "./routes/api/v1/tags/[name]/follow.ts": $94,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $95,
+    "./routes/api/v1/timelines/home.ts": $96,
+    "./routes/api/v1/timelines/list/[list_id].ts": $97,
+    "./routes/api/v1/timelines/public.ts": $98,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $99,
+    "./routes/api/v1/trends/index.ts": $100,
+    "./routes/api/v1/trends/links.ts": $101,
+    "./routes/api/v1/trends/statuses.ts": $102,
+    "./routes/api/v1/trends/tags.ts": $103,
+    "./routes/api/v2/filters/[id]/index.ts": $104,
+    "./routes/api/v2/filters/[id]/keywords.ts": $105,
+    "./routes/api/v2/filters/index.ts": $106,
+    "./routes/api/v2/filters/keywords/[id].ts": $107,
+    "./routes/api/v2/instance.ts": $108,
+    "./routes/api/v2/notifications/index.ts": $109,
+    "./routes/api/v2/notifications/policy.ts": $110,
+    "./routes/api/v2/search.ts": $111,
+    "./routes/api/v2/suggestions.ts": $112,
+    "./routes/auth/sign_in.tsx": $113,
+    "./routes/auth/sign_out.ts": $114,
+    "./routes/auth/sign_up.tsx": $115,
+    "./routes/compose.tsx": $116,
+    "./routes/follow_requests/[id]/[verb].ts": $117,
+    "./routes/follow_requests/index.tsx": $118,
+    "./routes/home.tsx": $119,
+    "./routes/index.tsx": $120,
+    "./routes/notifications.tsx": $121,
+    "./routes/oauth/_middleware.ts": $122,
+    "./routes/oauth/authorize.tsx": $123,
+    "./routes/oauth/revoke.ts": $124,
+    "./routes/oauth/token.ts": $125,
+    "./routes/oauth/userinfo.ts": $126,
+    "./routes/public/index.tsx": $127,
+    "./routes/public/local.tsx": $128,
+    "./routes/search.tsx": $129,
+    "./routes/settings/index.ts": $130,
+    "./routes/settings/password.tsx": $131,
+    "./routes/settings/preferences.tsx": $132,
+    "./routes/settings/profile.tsx": $133,
+    "./routes/tags/[tag].tsx": $134,
   },
   islands: {
-    "./islands/ActionBar.tsx": $122,
-    "./islands/ComposeBox.tsx": $123,
-    "./islands/FollowButton.tsx": $124,
-    "./islands/NewPostsBanner.tsx": $125,
-    "./islands/NewStatuses.tsx": $126,
-    "./islands/NotificationsBadge.tsx": $127,
+    "./islands/ActionBar.tsx": $135,
+    "./islands/ComposeBox.tsx": $136,
+    "./islands/FollowButton.tsx": $137,
+    "./islands/NewPostsBanner.tsx": $138,
+    "./islands/NewStatuses.tsx": $139,
+    "./islands/NotificationsBadge.tsx": $140,
   },
 };
 

@@ -9,6 +9,8 @@ export interface State {
   session: WebSession | null;
   /** The CSRF token to embed in this page's forms. */
   csrfToken: string;
+  /** For the web UI's notifications badge (set by routes/_middleware.ts on page requests). */
+  unreadNotifications?: number;
 }
 
 export const define = createDefine<State>();

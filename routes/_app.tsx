@@ -32,8 +32,7 @@ export default define.page(function App({ Component, state, url }) {
   const session = state.session;
   const host = state.deps.config.host;
   const path = url.pathname;
-  const unread = (state as { unreadNotifications?: number })
-    .unreadNotifications ?? 0;
+  const unread = state.unreadNotifications ?? 0;
   return (
     <html lang="en">
       <head>
@@ -42,6 +41,11 @@ export default define.page(function App({ Component, state, url }) {
         <meta name="color-scheme" content="light dark" />
         <title>Starling · {host}</title>
         <link rel="stylesheet" href={asset("/static/styles.css")} />
+        <link
+          rel="icon"
+          href={asset("/static/favicon.svg")}
+          type="image/svg+xml"
+        />
         {session && (
           <meta name="starling-token" content={session.accessToken} />
         )}

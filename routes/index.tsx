@@ -1,26 +1,94 @@
+import { page } from "fresh";
 import { define } from "../utils.ts";
+import { publicTimeline } from "../lib/domain/timelines.ts";
+import { instanceOverview } from "../lib/domain/instance.ts";
+import { statusContext, uiStatuses } from "../lib/web/pages.ts";
+import { StatusCard } from "../components/StatusCard.tsx";
+import type { UiStatus } from "../components/mastodon.ts";
+import type { StatusContext } from "../components/StatusCard.tsx";
 
-/** The landing page: what this server is, and the way in. */
-export default define.page(function Landing({ state }) {
+interface Data {
+  preview: UiStatus[];
+  context: StatusContext;
+  users: number;
+  posts: number;
+  peers: number;
+}
+
+/** The landing page: what this server is, the way in, and a taste of its local timeline. */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    if (ctx.state.session) return ctx.redirect("/home");
+    const { sql } = ctx.state.deps;
+    const [rows, overview] = await Promise.all([
+      publicTimeline(sql, null, { local: true }, { limit: 5 }),
+      instanceOverview(sql),
+    ]);
+    return page({
+      preview: await uiStatuses(ctx, rows, "public"),
+      context: statusContext(ctx),
+      users: Number(overview.stats.user_count ?? 0),
+      posts: Number(overview.stats.status_count ?? 0),
+      peers: Number(overview.stats.domain_count ?? 0),
+    });
+  },
+});
+
+export default define.page<typeof handler>(function Landing({ data, state }) {
   const { config } = state.deps;
   return (
-    <section class="landing">
-      <h1>{config.host}</h1>
-      <p class="lead">
-        A Starling server: post short updates, follow people here and across the
-        fediverse (Mastodon and every compatible server), and use any Mastodon
-        app.
-      </p>
-      {state.session
-        ? <p>Signed in as @{state.session.account.username}.</p>
-        : (
-          <p class="actions">
-            {config.registrations !== "closed" && (
-              <a class="button" href="/auth/sign_up">Create an account</a>
-            )}
-            <a class="button secondary" href="/auth/sign_in">Sign in</a>
-          </p>
+    <>
+      <section class="card hero">
+        <span class="brand-mark" aria-hidden="true">✦</span>
+        <h1>{config.host}</h1>
+        <p class="lead">
+          A Starling server: post short updates, follow people here and across
+          the fediverse — Mastodon and every compatible server — and use any
+          Mastodon app.
+        </p>
+        <p class="actions">
+          {config.registrations !== "closed" && (
+            <a class="button" href="/auth/sign_up">Create an account</a>
+          )}
+          <a class="button secondary" href="/auth/sign_in">Sign in</a>
+        </p>
+        <dl class="stats">
+          <div>
+            <dt>People</dt>
+            <dd>
+              <strong>{data.users.toLocaleString("en")}</strong>
+            </dd>
+          </div>
+          <div>
+            <dt>Posts</dt>
+            <dd>
+              <strong>{data.posts.toLocaleString("en")}</strong>
+            </dd>
+          </div>
+          <div>
+            <dt>Servers known</dt>
+            <dd>
+              <strong>{data.peers.toLocaleString("en")}</strong>
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <h2 class="section-title">Recently on {config.host}</h2>
+      <section class="timeline" aria-label="Recent local posts">
+        {data.preview.map((status) => (
+          <StatusCard key={status.id} status={status} context={data.context} />
+        ))}
+        {data.preview.length === 0 && (
+          <p class="empty">No public posts yet. Be the first!</p>
         )}
-    </section>
+      </section>
+      {data.preview.length > 0 && (
+        <p class="pagination">
+          <a class="button secondary older" href="/public/local">
+            See the whole local timeline →
+          </a>
+        </p>
+      )}
+    </>
   );
 });

@@ -13,7 +13,9 @@ const browser = await launchBrowser();
 try {
   const { first } = await seed(instance.deps);
   for (const scheme of ["light", "dark"] as const) {
-    for (const [device, width] of [["desktop", 1100], ["phone", 360]] as const) {
+    for (
+      const [device, width] of [["desktop", 1100], ["phone", 360]] as const
+    ) {
       const context = await browser.newContext({
         colorScheme: scheme,
         viewport: { width, height: 900 },

@@ -1,0 +1,45 @@
+import type { UiNotification } from "./mastodon.ts";
+import { StatusCard, type StatusContext } from "./StatusCard.tsx";
+import { Icon, type IconName } from "./Icon.tsx";
+import { displayName, formatDateTime, profilePath } from "./format.ts";
+
+const KINDS: Record<string, [IconName, string]> = {
+  follow: ["userPlus", "followed you"],
+  follow_request: ["userPlus", "asked to follow you"],
+  favourite: ["star", "favourited your post"],
+  reblog: ["boost", "boosted your post"],
+  mention: ["reply", "mentioned you"],
+  status: ["bell", "posted"],
+  update: ["bell", "edited a post you interacted with"],
+  poll: ["bell", "A poll has ended"],
+};
+
+/** One notification: who did what, and the post it was about. */
+export function NotificationItem(
+  { notification: n, context }: {
+    notification: UiNotification;
+    context: StatusContext;
+  },
+) {
+  const [icon, text] = KINDS[n.type] ?? ["bell", n.type];
+  // A mention is the post itself; other kinds show the post they are about, compactly.
+  if (n.type === "mention" && n.status) {
+    return <StatusCard status={n.status} context={context} />;
+  }
+  return (
+    <div class="notification">
+      <p class="notification-line">
+        <span class={`notification-icon ${n.type}`}>
+          <Icon name={icon} />
+        </span>
+        <strong>
+          <a href={profilePath(n.account)}>{displayName(n.account)}</a>
+        </strong>{" "}
+        {text}
+        {n.type === "follow_request" && <a href="/follow_requests">Review</a>}
+        <time datetime={n.created_at}>{formatDateTime(n.created_at)}</time>
+      </p>
+      {n.status && <StatusCard status={n.status} context={context} />}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** The tabs above the settings pages. */
+export function SettingsNav({ current }: { current: string }) {
+  const link = (href: string, label: string) => (
+    <a href={href} aria-current={current === href ? "page" : undefined}>
+      {label}
+    </a>
+  );
+  return (
+    <nav class="settings-nav" aria-label="Settings">
+      {link("/settings/profile", "Profile")}
+      {link("/settings/preferences", "Posting")}
+      {link("/settings/password", "Password")}
+      {link("/follow_requests", "Follow requests")}
+    </nav>
+  );
+}

@@ -1,0 +1,98 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { listRelated } from "../../lib/domain/relationships.ts";
+import {
+  newerLink,
+  olderLink,
+  signInFirst,
+  uiAccount,
+  webPage,
+} from "../../lib/web/pages.ts";
+import type { UiAccount } from "../../components/mastodon.ts";
+import { AccountRow } from "../../components/AccountRow.tsx";
+import { Pagination } from "../../components/Timeline.tsx";
+import { Icon } from "../../components/Icon.tsx";
+
+interface Data {
+  accounts: UiAccount[];
+  older: string | null;
+  newer: string | null;
+  locked: boolean;
+}
+
+/** People asking to follow a locked account: accept or reject each. */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const session = ctx.state.session;
+    if (!session) return signInFirst(ctx);
+    const query = webPage(ctx.url);
+    const rows = await listRelated(
+      ctx.state.deps,
+      "follow_requests",
+      session.account.id,
+      query,
+    );
+    return page({
+      accounts: rows.map((row) => uiAccount(ctx, row)),
+      older: olderLink(
+        ctx.url,
+        rows.map((r) => ({ id: r.page_id })),
+        query.limit,
+      ),
+      newer: newerLink(ctx.url),
+      locked: session.account.locked,
+    });
+  },
+});
+
+export default define.page<typeof handler>(function FollowRequests(
+  { data, state },
+) {
+  const answer = (account: UiAccount, verb: "authorize" | "reject") => (
+    <form method="post" action={`/follow_requests/${account.id}/${verb}`}>
+      <input type="hidden" name="_csrf" value={state.csrfToken} />
+      <button
+        type="submit"
+        class={verb === "authorize" ? "small" : "small secondary"}
+      >
+        {verb === "authorize" ? "Accept" : "Reject"}
+        <span class="visually-hidden">@{account.acct}</span>
+      </button>
+    </form>
+  );
+  return (
+    <>
+      <header class="page-header">
+        <div>
+          <h1>
+            <Icon name="userPlus" size={22} /> Follow requests
+          </h1>
+          {!data.locked && (
+            <p>
+              Your account is not locked, so people follow you without asking.
+              {" "}
+              <a href="/settings/profile">Change this in settings</a>.
+            </p>
+          )}
+        </div>
+      </header>
+      <section class="timeline" aria-label="Follow requests">
+        {data.accounts.map((account) => (
+          <AccountRow
+            key={account.id}
+            account={account}
+            csrf={state.csrfToken}
+            returnTo="/follow_requests"
+          >
+            {answer(account, "authorize")}
+            {answer(account, "reject")}
+          </AccountRow>
+        ))}
+        {data.accounts.length === 0 && (
+          <p class="empty">No one is waiting for your answer.</p>
+        )}
+      </section>
+      <Pagination older={data.older} newer={data.newer} />
+    </>
+  );
+});

@@ -1,0 +1,91 @@
+import { page } from "fresh";
+import { define } from "../utils.ts";
+import { listNotifications } from "../lib/domain/notifications.ts";
+import { renderNotifications } from "../lib/mastodon/entities/notification.ts";
+import {
+  newerLink,
+  olderLink,
+  signInFirst,
+  statusContext,
+  webPage,
+} from "../lib/web/pages.ts";
+import { markNotificationsRead } from "../lib/web/notifications.ts";
+import type { UiNotification } from "../components/mastodon.ts";
+import type { StatusContext } from "../components/StatusCard.tsx";
+import { NotificationItem } from "../components/NotificationItem.tsx";
+import { Pagination } from "../components/Timeline.tsx";
+import { Icon } from "../components/Icon.tsx";
+
+interface Data {
+  notifications: UiNotification[];
+  context: StatusContext;
+  older: string | null;
+  newer: string | null;
+}
+
+/** Mentions, follows, boosts and favourites of the signed-in user; seeing them marks them read. */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const session = ctx.state.session;
+    if (!session) return signInFirst(ctx);
+    const { deps } = ctx.state;
+    const query = webPage(ctx.url);
+    const rows = await listNotifications(
+      deps.sql,
+      session.account.id,
+      {},
+      query,
+    );
+    const notifications = await renderNotifications({
+      sql: deps.sql,
+      origin: deps.config.origin,
+      viewerId: session.account.id,
+    }, rows) as unknown as UiNotification[];
+    if (rows.length > 0 && !ctx.url.searchParams.has("max_id")) {
+      await markNotificationsRead(deps, session.account.id, rows[0].id);
+      ctx.state.unreadNotifications = 0;
+    }
+    return page({
+      notifications,
+      context: statusContext(ctx),
+      older: olderLink(ctx.url, rows, query.limit),
+      newer: newerLink(ctx.url),
+    });
+  },
+});
+
+export default define.page<typeof handler>(function Notifications({ data }) {
+  return (
+    <>
+      <header class="page-header">
+        <h1>
+          <Icon name="bell" size={22} /> Notifications
+        </h1>
+        <a href="/follow_requests" class="button secondary small">
+          Follow requests
+        </a>
+      </header>
+      <section class="timeline" aria-label="Notifications">
+        {data.notifications.map((n) => (
+          <NotificationItem
+            key={n.id}
+            notification={n}
+            context={data.context}
+          />
+        ))}
+        {data.notifications.length === 0 && (
+          <p class="empty">
+            Nothing yet. When people follow you, mention you, boost or favourite
+            your posts, you'll see it here.
+          </p>
+        )}
+      </section>
+      <Pagination
+        older={data.older}
+        newer={data.newer}
+        olderLabel="Older"
+        newerLabel="Newer"
+      />
+    </>
+  );
+});

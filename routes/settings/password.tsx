@@ -1,0 +1,129 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { authenticate, setPassword } from "../../lib/domain/accounts.ts";
+import { DomainError } from "../../lib/domain/errors.ts";
+import { startWebSession } from "../../lib/domain/sessions.ts";
+import { clientIp, field } from "../../lib/web/forms.ts";
+import { signedInForm } from "../../lib/web/actions.ts";
+import { signInFirst } from "../../lib/web/pages.ts";
+import { setSessionCookie } from "../../lib/web/session-cookie.ts";
+import { FormErrors } from "../../components/FormErrors.tsx";
+import { SettingsNav } from "../../components/SettingsNav.tsx";
+
+interface Data {
+  errors: string[];
+  saved: boolean;
+}
+
+/**
+ * Changing the password signs out every other session and app (the domain revokes them all);
+ * this browser gets a fresh session so the person stays signed in here.
+ */
+export const handler = define.handlers<Data>({
+  GET(ctx) {
+    if (!ctx.state.session) return signInFirst(ctx);
+    return page({ errors: [], saved: ctx.url.searchParams.has("saved") });
+  },
+  async POST(ctx) {
+    const { session, form } = await signedInForm(ctx);
+    const { deps } = ctx.state;
+    const next = field(form, "password");
+    if (next !== field(form, "password_confirmation")) {
+      return page({
+        errors: ["Password confirmation doesn't match"],
+        saved: false,
+      }, { status: 422 });
+    }
+    try {
+      await authenticate(
+        deps.sql,
+        session.account.username,
+        field(form, "current_password"),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return page({ errors: ["Current password is wrong"], saved: false }, {
+        status: 422,
+      });
+    }
+    try {
+      await setPassword(deps.sql, session.user.id, next);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return page({ errors: [error.message], saved: false }, { status: 422 });
+    }
+    const secret = await startWebSession(
+      deps.sql,
+      deps.secret,
+      session.user.id,
+      {
+        userAgent: ctx.req.headers.get("user-agent"),
+        ip: clientIp(ctx.req, ctx.info),
+      },
+    );
+    const response = ctx.redirect("/settings/password?saved=1", 303);
+    setSessionCookie(response.headers, deps.config, secret);
+    return response;
+  },
+});
+
+export default define.page<typeof handler>(function PasswordSettings(
+  { data, state },
+) {
+  return (
+    <>
+      <h1>Settings</h1>
+      <SettingsNav current="/settings/password" />
+      <section class="card">
+        <h2>Change password</h2>
+        {data.saved && (
+          <p class="notice" role="status">
+            Password changed. Other devices and apps were signed out.
+          </p>
+        )}
+        <FormErrors errors={data.errors} />
+        <form method="post" action="/settings/password" class="stack">
+          <input type="hidden" name="_csrf" value={state.csrfToken} />
+          <input
+            type="hidden"
+            name="username"
+            autocomplete="username"
+            value={state.session?.account.username}
+          />
+          <label>
+            Current password
+            <input
+              name="current_password"
+              type="password"
+              required
+              autocomplete="current-password"
+            />
+          </label>
+          <label>
+            New password
+            <input
+              name="password"
+              type="password"
+              required
+              minLength={8}
+              autocomplete="new-password"
+            />
+          </label>
+          <label>
+            Confirm new password
+            <input
+              name="password_confirmation"
+              type="password"
+              required
+              minLength={8}
+              autocomplete="new-password"
+            />
+          </label>
+          <div>
+            <button type="submit">Change password</button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+});

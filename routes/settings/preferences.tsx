@@ -1,0 +1,102 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { updateProfile } from "../../lib/domain/profiles.ts";
+import { DomainError } from "../../lib/domain/errors.ts";
+import { field } from "../../lib/web/forms.ts";
+import { signedInForm } from "../../lib/web/actions.ts";
+import { signInFirst } from "../../lib/web/pages.ts";
+import { FormErrors } from "../../components/FormErrors.tsx";
+import { SettingsNav } from "../../components/SettingsNav.tsx";
+
+interface Data {
+  privacy: string;
+  sensitive: boolean;
+  errors: string[];
+  saved: boolean;
+}
+
+const CHOICES: [string, string, string][] = [
+  ["public", "Public", "Everyone, and shown in public timelines"],
+  ["unlisted", "Unlisted", "Everyone, but kept out of public timelines"],
+  ["private", "Followers only", "Only your followers"],
+  ["direct", "Mentioned people only", "Only the people you mention"],
+];
+
+/** Posting defaults: who sees new posts, and marking media sensitive. */
+export const handler = define.handlers<Data>({
+  GET(ctx) {
+    const session = ctx.state.session;
+    if (!session) return signInFirst(ctx);
+    return page({
+      privacy: session.user.default_privacy,
+      sensitive: session.user.default_sensitive,
+      errors: [],
+      saved: ctx.url.searchParams.has("saved"),
+    });
+  },
+  async POST(ctx) {
+    const { session, form } = await signedInForm(ctx);
+    const privacy = field(form, "default_privacy");
+    const sensitive = field(form, "default_sensitive") === "on";
+    try {
+      await updateProfile(ctx.state.deps, session, { privacy, sensitive });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return page(
+        { privacy, sensitive, errors: [error.message], saved: false },
+        {
+          status: 422,
+        },
+      );
+    }
+    return ctx.redirect("/settings/preferences?saved=1", 303);
+  },
+});
+
+export default define.page<typeof handler>(function Preferences(
+  { data, state },
+) {
+  return (
+    <>
+      <h1>Settings</h1>
+      <SettingsNav current="/settings/preferences" />
+      <section class="card">
+        <h2>Posting defaults</h2>
+        {data.saved && <p class="notice" role="status">Preferences saved.</p>}
+        <FormErrors errors={data.errors} />
+        <form method="post" action="/settings/preferences" class="stack">
+          <input type="hidden" name="_csrf" value={state.csrfToken} />
+          <fieldset>
+            <legend>Default visibility of new posts</legend>
+            <div class="stack">
+              {CHOICES.map(([value, label, help]) => (
+                <label class="checkbox">
+                  <input
+                    type="radio"
+                    name="default_privacy"
+                    value={value}
+                    checked={data.privacy === value}
+                  />
+                  <span>
+                    {label} <small>— {help}</small>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              name="default_sensitive"
+              checked={data.sensitive}
+            />
+            Always mark media as sensitive
+          </label>
+          <div>
+            <button type="submit">Save preferences</button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+});

@@ -1,0 +1,249 @@
+/**
+ * The web UI in a real browser (headless Chromium through playwright-core): a visitor signs up,
+ * posts from the compose island and sees the post without a reload, favourites it, follows
+ * someone; pages read fine with JavaScript off; the strict CSP holds; the JavaScript a timeline
+ * page ships stays small.
+ */
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import { hasChromium, launchBrowser, SKIP_MESSAGE } from "./browser.ts";
+import { PASSWORD, seed } from "./seed.ts";
+
+const ignore = !hasChromium();
+if (ignore) console.warn(SKIP_MESSAGE);
+
+const options = { ignore, sanitizeOps: false, sanitizeResources: false };
+
+async function withBrowser(
+  fn: (
+    browser: Browser,
+    instance: TestInstance,
+    seeded: Awaited<ReturnType<typeof seed>>,
+  ) => Promise<void>,
+) {
+  const instance = await startTestInstance();
+  let browser: Browser | null = null;
+  try {
+    const seeded = await seed(instance.deps);
+    browser = await launchBrowser();
+    await fn(browser, instance, seeded);
+  } finally {
+    await browser?.close();
+    await instance.close();
+  }
+}
+
+/** Fails the test on CSP violations and uncaught page errors. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error" || /Content.Security.Policy/i.test(text)) {
+      problems.push(`console ${message.type()}: ${text}`);
+    }
+  });
+  page.on(
+    "pageerror",
+    (error) => problems.push(`page error: ${error.message}`),
+  );
+  page.on("response", (response) => {
+    if (response.status() >= 400) {
+      problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    }
+  });
+  return problems;
+}
+
+Deno.test(
+  "web UI: sign up, post, favourite and follow in the browser",
+  options,
+  async () => {
+    await withBrowser(async (browser, instance) => {
+      const context = await browser.newContext({ baseURL: instance.origin });
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+
+      // Sign up through the web form and land signed in.
+      await page.goto("/auth/sign_up");
+      await page.getByLabel("Username").fill("dora");
+      await page.getByLabel("Email").fill("dora@example.com");
+      await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+      await page.getByLabel("Confirm password").fill(PASSWORD);
+      await Promise.all([
+        page.waitForURL("**/home"),
+        page.getByRole("button", { name: "Sign up" }).click(),
+      ]);
+      await page.getByRole("link", { name: "Profile" }).waitFor();
+
+      // Post from the compose island: the post appears without a page load.
+      await page.waitForFunction(() =>
+        document.querySelector("script[src*='island-ComposeBox']") !== null
+      );
+      await page.evaluate(() => {
+        (globalThis as { __sameDocument?: boolean }).__sameDocument = true;
+      });
+      const text = "Hello from a headless browser! #testing";
+      const box = page.getByLabel("What's on your mind?");
+      await box.fill(text);
+      await page.locator("#compose-count").getByText(
+        String(500 - [...text].length),
+      ).first().waitFor();
+      await page.getByRole("button", { name: "Post", exact: true }).click();
+      const posted = page.locator(".new-statuses article", { hasText: text });
+      await posted.waitFor();
+      assert.equal(
+        await page.evaluate(() =>
+          (globalThis as { __sameDocument?: boolean }).__sameDocument
+        ),
+        true,
+        "posting must not reload the page",
+      );
+      assert.equal(await box.inputValue(), "", "the compose box is cleared");
+
+      // Favourite it: the button shows pressed, and the server agrees after a reload.
+      const favourite = posted.locator(".action-favourite button");
+      assert.equal(await favourite.getAttribute("aria-pressed"), "false");
+      await favourite.click();
+      await posted.locator(".action-favourite button[aria-pressed='true']")
+        .waitFor();
+      assert.equal(
+        await posted.locator(".action-favourite .count").textContent(),
+        "1",
+      );
+      await page.reload();
+      const stored = page.locator("article", { hasText: text }).first();
+      await stored.locator(".action-favourite button[aria-pressed='true']")
+        .waitFor();
+
+      // Follow another account from its profile, in place; the server remembers it.
+      await page.goto("/@alice");
+      await page.getByRole("button", { name: /^Follow\b/ }).click();
+      await page.getByRole("button", { name: /^Unfollow\b/ }).waitFor();
+      await page.reload();
+      await page.getByRole("button", { name: /^Unfollow\b/ }).waitFor();
+
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  },
+);
+
+Deno.test(
+  "web UI: profile and status pages read without JavaScript",
+  options,
+  async () => {
+    await withBrowser(async (browser, instance, { first }) => {
+      const context = await browser.newContext({
+        baseURL: instance.origin,
+        javaScriptEnabled: false,
+      });
+      const page = await context.newPage();
+
+      const profile = await page.goto("/@alice");
+      assert.equal(profile?.status(), 200);
+      const csp = profile?.headers()["content-security-policy"] ?? "";
+      assert.match(csp, /script-src 'self'/);
+      assert.match(csp, /frame-ancestors 'none'/);
+      assert.equal(
+        await page.getByRole("heading", { level: 1 }).textContent(),
+        "Alice Liddell",
+      );
+      await page.getByText("Curious about everything.").waitFor();
+      await page.getByText("she/her").waitFor();
+      await page.locator("article", { hasText: "Hello, fediverse!" }).waitFor();
+      await page.getByRole("link", { name: /1 follower/ }).waitFor();
+
+      await page.goto(`/@alice/${first.id}`);
+      const focused = page.locator("article.focused");
+      await focused.getByText("Hello, fediverse!").waitFor();
+      await page.locator("article", { hasText: "The sourdough thread" })
+        .waitFor();
+      assert.equal(
+        await focused.locator(".action .count").nth(2).textContent(),
+        "1",
+      );
+
+      // The plain-form fallbacks: sign in and favourite without JavaScript.
+      await page.goto(`/auth/sign_in?return_to=/@alice/${first.id}`);
+      await page.getByLabel("Username or email").fill("carol");
+      await page.getByLabel("Password").fill(PASSWORD);
+      await Promise.all([
+        page.waitForURL(`**/@alice/${first.id}`),
+        page.getByRole("button", { name: "Sign in" }).click(),
+      ]);
+      await Promise.all([
+        page.waitForURL(`**/@alice/${first.id}`),
+        page.locator("article.focused .action-favourite button").click(),
+      ]);
+      assert.equal(
+        await page.locator("article.focused .action-favourite button")
+          .getAttribute("aria-pressed"),
+        "true",
+      );
+      assert.equal(
+        await page.locator("article.focused .action-favourite .count")
+          .textContent(),
+        "2",
+      );
+      await context.close();
+    });
+  },
+);
+
+/** The JavaScript a page loads: its module scripts and everything they import, gzipped. */
+async function javascriptSize(origin: string, html: string): Promise<number> {
+  const pending = [...html.matchAll(/<script type="module" src="([^"]+)"/g)]
+    .map((m) => new URL(m[1], origin).href);
+  const seen = new Set<string>();
+  let total = 0;
+  while (pending.length) {
+    const url = pending.pop()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const source = await (await fetch(url)).text();
+    const gzipped = new Response(
+      new Blob([source]).stream().pipeThrough(new CompressionStream("gzip")),
+    );
+    total += (await gzipped.arrayBuffer()).byteLength;
+    for (const m of source.matchAll(/(?:from|import)\s*"(\.\/[^"]+)"/g)) {
+      pending.push(new URL(m[1], url).href);
+    }
+  }
+  return total;
+}
+
+Deno.test(
+  "web UI: a timeline page ships under 30 KB of gzipped JavaScript",
+  options,
+  async () => {
+    await withBrowser(async (browser, instance) => {
+      const context = await browser.newContext({ baseURL: instance.origin });
+      const page = await context.newPage();
+      await page.goto("/auth/sign_in");
+      await page.getByLabel("Username or email").fill("bob");
+      await page.getByLabel("Password").fill(PASSWORD);
+      await Promise.all([
+        page.waitForURL("**/home"),
+        page.getByRole("button", { name: "Sign in" }).click(),
+      ]);
+      const cookie = (await context.cookies()).map((c) =>
+        `${c.name}=${c.value}`
+      )
+        .join("; ");
+      const sizes: Record<string, number> = {};
+      for (
+        const path of ["/home", "/public/local", "/public", "/tags/starling"]
+      ) {
+        const html = await (await instance.fetch(path, { headers: { cookie } }))
+          .text();
+        sizes[path] = await javascriptSize(instance.origin, html);
+      }
+      console.log("gzipped JavaScript per page (bytes):", sizes);
+      for (const [path, size] of Object.entries(sizes)) {
+        assert.ok(size > 0 && size < 30 * 1024, `${path}: ${size} bytes`);
+      }
+      await context.close();
+    });
+  },
+);
