@@ -1,7 +1,8 @@
 /**
  * The benchmark harness starts and finishes: `bench/main.ts --smoke` generates a tiny dataset in
  * its own Postgres database, starts Starling as a separate process and makes a handful of
- * requests. The benchmark itself never runs in `deno task test`.
+ * requests (home timeline, its floors, and memory; start-up is left to real runs, as the embedded
+ * database's first start alone takes several seconds). The benchmark itself never runs in `deno task test`.
  */
 import assert from "node:assert/strict";
 
@@ -17,12 +18,13 @@ Deno.test({
         "-A",
         "bench/main.ts",
         "--smoke",
-        "--scenario=startup,memory,home",
+        "--scenario=memory,home",
       ],
       cwd: root,
       stdout: "piped",
       stderr: "piped",
-      signal: AbortSignal.timeout(60_000),
+      // The smoke run takes ~15 s on an idle machine; the limit leaves room for a busy one.
+      signal: AbortSignal.timeout(90_000),
     }).output();
     const text = new TextDecoder().decode(output.stdout) +
       new TextDecoder().decode(output.stderr);
@@ -32,6 +34,6 @@ Deno.test({
       `${root}bench/out/RESULTS-smoke.md`,
     );
     assert.match(results, /7 memory/);
-    assert.match(results, /8 start-up/);
+    assert.match(results, /1 home timeline/);
   },
 });
