@@ -9,6 +9,7 @@ import type { Context } from "@fedify/fedify";
 import {
   Accept,
   type Activity,
+  Announce,
   Block,
   Delete,
   Follow,
@@ -103,11 +104,26 @@ async function deliver(ctx: Ctx, event: DomainEvent): Promise<void> {
         (await findAccountsByIds(sql, event.mentionedAccountIds))
           .map(recipientOf).filter((r): r is Recipient => r !== null);
       const actor = ctx.getActorUri(author.username);
+      // Un-boosting: the boosted post's author heard of the Announce, so hears of its Undo,
+      // which carries the Announce itself (nothing to fetch: the reblog row is gone).
+      const original = event.reblogOfId
+        ? await findStatusById(sql, event.reblogOfId)
+        : null;
+      const originalAuthor = original &&
+        await findAccountById(sql, original.account_id);
+      const originalRecipient = originalAuthor && recipientOf(originalAuthor);
+      if (originalRecipient) mentioned.push(originalRecipient);
       const activity = event.reblogOfId
         ? new Undo({
           id: new URL(`${event.uri}#undo`),
           actor,
-          object: new URL(event.uri),
+          object: original && originalAuthor
+            ? new Announce({
+              id: new URL(event.uri),
+              actor,
+              object: statusUri(ctx, original, originalAuthor),
+            })
+            : new URL(event.uri),
         })
         : new Delete({
           id: new URL(`${event.uri}#delete`),

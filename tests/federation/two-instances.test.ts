@@ -13,6 +13,8 @@ import { deleteStatus } from "../../lib/domain/status-changes.ts";
 import {
   favouriteStatus,
   reblogStatus,
+  unfavouriteStatus,
+  unreblogStatus,
 } from "../../lib/domain/interactions.ts";
 import { findAccountByUri } from "../../lib/db/federation.ts";
 import type { AccountRow } from "../../lib/db/accounts.ts";
@@ -161,6 +163,16 @@ Deno.test({
         >`
           SELECT favourites_count, reblogs_count FROM statuses WHERE id = ${post.id}`;
         return row.favourites_count === 1 && row.reblogs_count === 1;
+      });
+
+      // ...and taking them back (Undo Like, Undo Announce) is counted too.
+      await unfavouriteStatus(b.deps, bob.account.id, postOnB.id);
+      await unreblogStatus(b.deps, bob.account.id, postOnB.id);
+      await eventually("undo of favourite and boost counted on A", async () => {
+        const [row] = await a.deps.sql<
+          { favourites_count: number; reblogs_count: number }[]
+        >`SELECT favourites_count, reblogs_count FROM statuses WHERE id = ${post.id}`;
+        return row.favourites_count === 0 && row.reblogs_count === 0;
       });
 
       // alice edits, then deletes: both reach B.
