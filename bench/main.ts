@@ -23,7 +23,12 @@ import { renderSection, Results, writeSection } from "./lib/results.ts";
 import { fmtMs, fmtRatio } from "./lib/stats.ts";
 import { latencyChart, sizeLabel } from "./lib/svg.ts";
 import { homeTimeline } from "./scenarios/home_timeline.ts";
-import { idleRss, measureBare, reportMemory } from "./scenarios/memory.ts";
+import {
+  idleRss,
+  importCosts,
+  measureBare,
+  reportMemory,
+} from "./scenarios/memory.ts";
 import { startup } from "./scenarios/startup.ts";
 import { pages } from "./scenarios/pages.ts";
 import { posting } from "./scenarios/posting.ts";
@@ -47,8 +52,9 @@ const DATA_SCENARIOS = [
   "fanout",
   "posting",
 ];
+/** Per mode, so a smoke or quick run never drops the database of a full run in progress. */
 const dbName = (mode: Mode) =>
-  mode === "smoke" ? "starling_bench_smoke" : "starling_bench";
+  mode === "full" ? "starling_bench" : `starling_bench_${mode}`;
 
 function parseArgs(args: string[]): BenchOptions & { keep: boolean } {
   const flag = (name: string) => args.includes(`--${name}`);
@@ -183,6 +189,9 @@ async function main() {
   await Deno.mkdir(OUT_DIR, { recursive: true });
 
   if (wants(options, "startup")) await startup(options);
+  if (wants(options, "memory") && options.mode !== "smoke") {
+    await importCosts(options);
+  }
   const bare = wants(options, "memory") || wants(options, "home")
     ? await measureBare(options)
     : null;

@@ -6,7 +6,7 @@
 import type { BenchOptions, Dataset } from "../lib/context.ts";
 import { sampleRss } from "../lib/context.ts";
 import { fetchOk, httpClient, runLoad } from "../lib/load.ts";
-import { spawnDeno } from "../lib/process.ts";
+import { ROOT_DIR, spawnDeno } from "../lib/process.ts";
 import { verdict } from "../lib/results.ts";
 import { fmtMs, fmtRatio, type LatencySummary } from "../lib/stats.ts";
 
@@ -21,6 +21,49 @@ export interface BareFloor {
 
 const settle = () => new Promise((r) => setTimeout(r, 1000));
 const mib = (kib: number) => `${(kib / 1024).toFixed(1)} MiB`;
+
+/** RSS of fresh processes that only import a module: where the idle RSS comes from. */
+export async function importCosts(options: BenchOptions): Promise<void> {
+  const modules = [
+    "none",
+    "postgres",
+    "@fedify/vocab",
+    "@fedify/fedify",
+    `${ROOT_DIR}/lib/server.ts`,
+  ];
+  const rss = new Map<string, number>();
+  for (const module of modules) {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "bench/probes/imports.ts", module],
+      cwd: ROOT_DIR,
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    try {
+      rss.set(
+        module,
+        JSON.parse(
+          new TextDecoder().decode(out.stdout).trim().split("\n").pop()!,
+        ).rssKiB,
+      );
+    } catch {
+      rss.set(module, NaN);
+    }
+  }
+  const base = rss.get("none")!;
+  options.results.add({
+    scenario: NAME,
+    size: "–",
+    metric: "RSS of a process that only imports (breakdown of idle)",
+    figure: modules.slice(1).map((m) =>
+      `${m.replace(`${ROOT_DIR}/`, "")} ${mib(rss.get(m)!)}`
+    ).join("; "),
+    floor: `${mib(base)} (imports nothing)`,
+    ratio: fmtRatio(rss.get(`${ROOT_DIR}/lib/server.ts`)! / base),
+    target: "(diagnostic)",
+    verdict: "–",
+  });
+}
 
 export async function measureBare(options: BenchOptions): Promise<BareFloor> {
   const bare = await spawnDeno({
