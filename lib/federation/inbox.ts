@@ -17,6 +17,7 @@ import {
   Follow,
   isActor,
   Like,
+  Note,
   Reject,
   Undo,
   Update,
@@ -36,14 +37,16 @@ import {
   favouriteStatus,
   reblogStatus,
   unfavouriteStatus,
+  voteInPoll,
 } from "../domain/interactions.ts";
+import { findPoll } from "../db/polls.ts";
 import { deleteRemoteStatus, removeStatus } from "../domain/status-changes.ts";
 import {
   deleteRemoteAccount,
   receiveRemoteReport,
 } from "../domain/remote-accounts.ts";
 import { DomainError } from "../domain/errors.ts";
-import { isPostObject, visibilityOf } from "./from-ap.ts";
+import { isPostObject, type PostObject, visibilityOf } from "./from-ap.ts";
 import {
   persistActor,
   resolveActorUri,
@@ -257,7 +260,32 @@ async function onCreate(ctx: Ctx, create: Create) {
   })
     .catch(() => null);
   if (!isPostObject(object) || !isAuthoredBy(object, author)) return;
+  if (await receiveVote(ctx, object, author)) return;
   await storeRemotePost(ctx, object, author);
+}
+
+/**
+ * A poll vote is a `Note` with a `name` (the option) and no content, replying to our poll
+ * (Mastodon's format). Returns whether the object was one.
+ */
+async function receiveVote(
+  ctx: Ctx,
+  object: PostObject,
+  voter: AccountRow,
+): Promise<boolean> {
+  if (
+    !(object instanceof Note) || !object.name || object.content ||
+    !object.replyTargetId
+  ) {
+    return false;
+  }
+  const question = await localStatusFromUri(ctx, object.replyTargetId);
+  if (!question?.poll_id) return false;
+  const poll = await findPoll(ctx.data.sql, question.poll_id);
+  const choice = poll?.options.indexOf(object.name.toString()) ?? -1;
+  if (choice < 0) return true;
+  await voteInPoll(ctx.data, voter.id, question.poll_id, [choice]);
+  return true;
 }
 
 async function onUpdate(ctx: Ctx, update: Update) {

@@ -11,9 +11,11 @@ import {
   type Activity,
   Announce,
   Block,
+  Create,
   Delete,
   Follow,
   Like,
+  Note,
   type Recipient,
   Reject,
   Tombstone,
@@ -26,6 +28,7 @@ import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById, findAccountsByIds } from "../db/accounts.ts";
 import { findStatusById, type StatusRow } from "../db/statuses.ts";
 import { setFollowRequestUri } from "../db/relationships.ts";
+import { findPoll } from "../db/polls.ts";
 import {
   accountUri,
   actorFromAccount,
@@ -249,6 +252,40 @@ async function deliver(ctx: Ctx, event: DomainEvent): Promise<void> {
         pair.recipient,
         activity,
       );
+      return;
+    }
+    case "poll.voted": {
+      // Our account voted in a remote poll: one `Note{name}` per choice, to the poll's author.
+      const question = await findStatusById(sql, event.statusId);
+      if (!question || question.local || !question.poll_id) return;
+      const pair = await localAndRemote(
+        ctx,
+        event.accountId,
+        question.account_id,
+      );
+      const poll = await findPoll(sql, question.poll_id);
+      if (!pair || !poll) return;
+      const actor = ctx.getActorUri(pair.local.username);
+      for (const choice of event.choices) {
+        const id = new URL(`${actor.href}#votes/${poll.id}/${choice}`);
+        const vote = new Note({
+          id,
+          attribution: actor,
+          name: poll.options[choice],
+          replyTarget: new URL(question.uri),
+          tos: [new URL(pair.remote.uri!)],
+        });
+        await ctx.sendActivity(
+          { identifier: pair.local.username },
+          pair.recipient,
+          new Create({
+            id: new URL(`${id.href}/activity`),
+            actor,
+            object: vote,
+            tos: vote.toIds,
+          }),
+        );
+      }
       return;
     }
     case "account.updated": {

@@ -15,6 +15,7 @@ import {
   reblogStatus,
   unfavouriteStatus,
   unreblogStatus,
+  voteInPoll,
 } from "../../lib/domain/interactions.ts";
 import { findAccountByUri } from "../../lib/db/federation.ts";
 import type { AccountRow } from "../../lib/db/accounts.ts";
@@ -209,6 +210,24 @@ Deno.test({
           SELECT 1 FROM notifications WHERE account_id = ${bob.account.id}
             AND type = 'mention' AND status_id = ${dmOnB.id}`;
         return Boolean(row);
+      });
+
+      // A poll arrives as a Question; bob's vote comes back to A as a named Note.
+      const pollPost = await createStatus(a.deps, alice, {
+        status: "Tabs or spaces?",
+        visibility: "public",
+        poll: { options: ["Tabs", "Spaces"], expiresIn: 3600 },
+      });
+      const pollOnB = await eventually("poll on B", async () => {
+        const [row] = await b.deps.sql<{ poll_id: string | null }[]>`
+          SELECT poll_id FROM statuses WHERE uri = ${pollPost.uri}`;
+        return row?.poll_id ? row : null;
+      });
+      await voteInPoll(b.deps, bob.account.id, pollOnB.poll_id!, [1]);
+      await eventually("vote counted on A", async () => {
+        const [row] = await a.deps.sql<{ votes_counts: number[] }[]>`
+          SELECT votes_counts FROM polls WHERE id = ${pollPost.poll_id}`;
+        return row.votes_counts[1] === 1;
       });
 
       // alice renames herself: B's copy of her account follows (Update of the actor).
