@@ -24,8 +24,9 @@ export async function inbox(
   options: BenchOptions,
   data: Dataset,
 ): Promise<void> {
-  const smoke = options.mode === "smoke";
-  const peers = await startPeers(smoke ? 5 : 50, smoke ? 4 : 20);
+  // The 1,000 actors on 50 origins in full mode; fewer actors per origin otherwise.
+  const perOrigin = { full: 20, quick: 4, smoke: 4 }[options.mode];
+  const peers = await startPeers(options.mode === "smoke" ? 5 : 50, perOrigin);
   const client = httpClient();
   try {
     const actors = peers.origins.flatMap((_, k) =>
