@@ -93,18 +93,6 @@ export default function ComposeBox(props: ComposeBoxProps) {
       {props.inReplyToId && (
         <input type="hidden" name="in_reply_to_id" value={props.inReplyToId} />
       )}
-      <div class="compose-cw-toggle">
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            name="content_warning"
-            value="on"
-            checked={warn}
-            onChange={(e) => setWarn((e.target as HTMLInputElement).checked)}
-          />
-          Content warning
-        </label>
-      </div>
       <label class="compose-cw">
         <span class="visually-hidden">Content warning text</span>
         <input
@@ -149,6 +137,18 @@ export default function ComposeBox(props: ComposeBoxProps) {
             ))}
           </select>
         </label>
+        <div class="compose-cw-toggle">
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              name="content_warning"
+              value="on"
+              checked={warn}
+              onChange={(e) => setWarn((e.target as HTMLInputElement).checked)}
+            />
+            Content warning
+          </label>
+        </div>
         <span
           id={`${id}-count`}
           class={left < 0 ? "char-count over" : "char-count"}

@@ -1,42 +1,47 @@
 import { page } from "fresh";
 import { define } from "../utils.ts";
-import { lookupAccount } from "../lib/domain/profiles.ts";
-import { DomainError } from "../lib/domain/errors.ts";
+import { search } from "../lib/domain/search.ts";
 import { withRelationships } from "../lib/web/profile.ts";
-import type { UiAccount, UiRelationship } from "../components/mastodon.ts";
+import { statusContext, uiStatuses, viewerId } from "../lib/web/pages.ts";
+import type {
+  UiAccount,
+  UiRelationship,
+  UiStatus,
+} from "../components/mastodon.ts";
 import { AccountRow } from "../components/AccountRow.tsx";
+import { StatusCard, type StatusContext } from "../components/StatusCard.tsx";
 import { Icon } from "../components/Icon.tsx";
 
 interface Data {
   q: string;
   accounts: { account: UiAccount; relationship: UiRelationship | null }[];
   tags: string[];
+  statuses: UiStatus[];
+  context: StatusContext;
 }
 
-const TAG = /^#?([\p{L}\p{N}_]+)$/u;
-
 /**
- * Search for accounts (`alice`, `@bob@remote.example`) and hashtags (`#coffee`). Post search
- * joins in when the domain's search lands.
+ * Search people (`alice`, `@bob@remote.example` — looked up on its server when signed in),
+ * hashtags and, for signed-in people, posts they can see.
  */
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const q = (ctx.url.searchParams.get("q") ?? "").trim().slice(0, 200);
-    if (!q) return page({ q, accounts: [], tags: [] });
+    const context = statusContext(ctx);
+    if (!q) return page({ q, accounts: [], tags: [], statuses: [], context });
     const { deps } = ctx.state;
-    const rows = [];
-    if (!q.startsWith("#")) {
-      try {
-        rows.push(await lookupAccount(deps.sql, q, deps.config.host));
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-      }
-    }
-    const tag = TAG.exec(q)?.[1];
+    const results = await search(deps.sql, viewerId(ctx), {
+      q,
+      limit: 10,
+      offset: 0,
+      resolve: ctx.state.session ? (query) => deps.resolveRemote(query) : null,
+    });
     return page({
       q,
-      accounts: await withRelationships(ctx, rows),
-      tags: tag ? [tag.normalize("NFKC").toLowerCase()] : [],
+      accounts: await withRelationships(ctx, results.accounts),
+      tags: results.hashtags.map((t) => t.name),
+      statuses: await uiStatuses(ctx, results.statuses),
+      context,
     });
   },
 });
@@ -53,7 +58,9 @@ export default define.page<typeof handler>(
         </h1>
         <form method="get" action="/search" class="search-form" role="search">
           <label>
-            <span class="visually-hidden">Search for people or hashtags</span>
+            <span class="visually-hidden">
+              Search for people, hashtags or posts
+            </span>
             <input
               type="search"
               name="q"
@@ -89,6 +96,16 @@ export default define.page<typeof handler>(
                       <Icon name="hash" />
                       <a href={`/tags/${encodeURIComponent(tag)}`}>#{tag}</a>
                     </div>
+                  ))}
+                </div>
+              </section>
+            )}
+            {data.statuses.length > 0 && (
+              <section class="results-section" aria-labelledby="posts">
+                <h2 id="posts" class="section-title">Posts</h2>
+                <div class="timeline">
+                  {data.statuses.map((status) => (
+                    <StatusCard status={status} context={data.context} />
                   ))}
                 </div>
               </section>
