@@ -342,63 +342,12 @@ export async function setNote(
   await db.upsertAccountNote(deps.sql, account.id, target.id, comment.trim());
 }
 
-export function relationships(
-  deps: RelationshipDeps,
-  viewer: AccountRow,
-  targetIds: string[],
-) {
-  return db.findRelationships(
-    deps.sql,
-    viewer.id,
-    targetIds.filter((id) => /^\d{1,19}$/.test(id)),
-  );
-}
-
-export async function relationship(
-  deps: RelationshipDeps,
-  viewer: AccountRow,
-  targetId: string,
-) {
-  const [row] = await relationships(deps, viewer, [targetId]);
-  return row;
-}
-
-export function listRelated(
-  deps: RelationshipDeps,
-  kind: Parameters<typeof db.listAccountsByRelationship>[1],
-  accountId: string,
-  page: db.Page,
-) {
-  return db.listAccountsByRelationship(deps.sql, kind, accountId, page);
-}
-
-export function pendingFollowRequestCount(
-  deps: RelationshipDeps,
-  accountId: string,
-) {
-  return db.countFollowRequests(deps.sql, accountId);
-}
-
-export function mutesOf(
-  deps: RelationshipDeps,
-  accountId: string,
-  targetIds: string[],
-) {
-  return db.findMutesOf(deps.sql, accountId, targetIds);
-}
-
-/** `GET /api/v1/accounts/familiar_followers`: whom of yours follows each of them. */
-export async function familiarFollowers(
-  deps: RelationshipDeps,
-  viewer: AccountRow,
-  targetIds: string[],
-): Promise<{ id: string; accounts: AccountRow[] }[]> {
-  const ids = targetIds.filter((id) => /^\d{1,19}$/.test(id)).slice(0, 40);
-  const rows = await db.findFamiliarFollowers(deps.sql, viewer.id, ids);
-  return ids.map((id) => ({
-    id,
-    accounts: rows.filter((row) => row.target_id === id).map((row) =>
-      row.account
-    ),
-  }));
-}
+// Reading lives in relationship-queries.ts; re-exported so callers keep one import.
+export {
+  familiarFollowers,
+  listRelated,
+  mutesOf,
+  pendingFollowRequestCount,
+  relationship,
+  relationships,
+} from "./relationship-queries.ts";

@@ -4,7 +4,7 @@
  */
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
-import type { PagedAccount } from "../db/relationships.ts";
+import type { PagedAccount } from "../db/relationship-lists.ts";
 import { findAccount } from "../domain/profiles.ts";
 import { relationship } from "../domain/relationships.ts";
 import { authenticateRequest, requireUser } from "./auth.ts";
