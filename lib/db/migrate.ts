@@ -59,7 +59,7 @@ export async function migrate(
       version text PRIMARY KEY,
       name text NOT NULL,
       applied_at timestamptz NOT NULL DEFAULT now()
-    )`.catch(async (error) => {
+    )`.catch((error) => {
     // Two processes may race to create the table; the loser sees a unique violation.
     if (error?.code !== "23505" && error?.code !== "42P07") throw error;
   });
