@@ -96,6 +96,8 @@ Deno.test("registration through the API returns a working token; approval and cl
       );
       assert.equal(taken.status, 422);
       assert.match(taken.body.error, /Username has already been taken/);
+      await assertResponseMatches("POST", "/api/v1/accounts", 422, taken.body);
+      assert.equal(taken.body.details.username[0].error, "ERR_TAKEN");
       const noAgreement = await api(
         instance,
         await appToken(instance),

@@ -12,6 +12,7 @@ import {
 } from "../../../../lib/mastodon/auth.ts";
 import { accountJson } from "../../../../lib/mastodon/entities/account.ts";
 import { tokenJson } from "../../../../lib/mastodon/oauth.ts";
+import { DomainError } from "../../../../lib/domain/errors.ts";
 import { findAccounts } from "../../../../lib/domain/profiles.ts";
 import { registerThroughApp } from "../../../../lib/domain/registration.ts";
 
@@ -34,19 +35,48 @@ export const handler = define.handlers({
       throw new ApiError(403, "This action is not allowed");
     }
     const params = await Params.from(ctx.req, ctx.url);
-    const issued = await registerThroughApp(
-      deps,
-      auth.applicationId,
-      auth.scopes.join(" "),
-      {
-        username: params.string("username") ?? "",
-        email: params.string("email") ?? "",
-        password: params.string("password") ?? "",
-        agreement: params.boolean("agreement") ?? false,
-        locale: params.string("locale"),
-        reason: params.string("reason") ?? null,
-      },
-    );
-    return json(tokenJson(issued.accessToken, issued.row));
+    try {
+      const issued = await registerThroughApp(
+        deps,
+        auth.applicationId,
+        auth.scopes.join(" "),
+        {
+          username: params.string("username") ?? "",
+          email: params.string("email") ?? "",
+          password: params.string("password") ?? "",
+          agreement: params.boolean("agreement") ?? false,
+          locale: params.string("locale"),
+          reason: params.string("reason") ?? null,
+        },
+      );
+      return json(tokenJson(issued.accessToken, issued.row));
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === "validation") {
+        return json(validationErrorJson(error), { status: 422 });
+      }
+      throw error;
+    }
   },
 });
+
+/** Mastodon's ValidationError: apps show `details` next to each sign-up field. */
+function validationErrorJson(error: DomainError) {
+  const description = error.message;
+  const code = /taken/i.test(description)
+    ? "ERR_TAKEN"
+    : /blank/i.test(description)
+    ? "ERR_BLANK"
+    : /too long/i.test(description)
+    ? "ERR_TOO_LONG"
+    : /too short/i.test(description)
+    ? "ERR_TOO_SHORT"
+    : /reserved/i.test(description)
+    ? "ERR_RESERVED"
+    : /accepted/i.test(description)
+    ? "ERR_ACCEPTED"
+    : "ERR_INVALID";
+  return {
+    error: `Validation failed: ${description}`,
+    details: { [error.field ?? "base"]: [{ error: code, description }] },
+  };
+}
