@@ -14,6 +14,8 @@ export function withCors(response: Response): Response {
   try {
     setCorsHeaders(response.headers);
   } catch {
+    // A WebSocket upgrade (101) can't be rebuilt, and browsers don't apply CORS to it.
+    if (response.status < 200) return response;
     target = new Response(response.body, response);
     setCorsHeaders(target.headers);
   }
