@@ -62,16 +62,52 @@ Deno.test("deno task start: home page with no configuration; an account survives
     const home = await fetch(server.origin + "/");
     assert.equal(home.status, 200);
     assert.match(await home.text(), /Starling/);
-    const browser = new FormClient(server.origin);
-    const { csrf } = await browser.page("/auth/sign_up");
-    const created = await browser.post("/auth/sign_up", {
-      _csrf: csrf,
-      username: "keeper",
-      email: "keeper@example.com",
-      password: "survives restarts",
-      password_confirmation: "survives restarts",
+    // Register through the Mastodon API, as an app does.
+    const app = await (await fetch(server.origin + "/api/v1/apps", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        client_name: "restart test",
+        redirect_uris: "urn:ietf:wg:oauth:2.0:oob",
+        scopes: "read write",
+      }),
+    })).json();
+    const appToken = await (await fetch(server.origin + "/oauth/token", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        grant_type: "client_credentials",
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+        scope: "read write",
+      }),
+    })).json();
+    const registered = await fetch(server.origin + "/api/v1/accounts", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${appToken.access_token}`,
+      },
+      body: JSON.stringify({
+        username: "keeper",
+        email: "keeper@example.com",
+        password: "survives restarts",
+        agreement: true,
+        locale: "en",
+      }),
     });
-    assert.equal(created.status, 303);
+    assert.equal(registered.status, 200);
+    const { access_token: userToken } = await registered.json();
+    // And a browser session, to check the generated secret key is kept too.
+    const browser = new FormClient(server.origin);
+    const signIn = await browser.page("/auth/sign_in");
+    const signedIn = await browser.post("/auth/sign_in", {
+      _csrf: signIn.csrf,
+      login: "keeper",
+      password: "survives restarts",
+      return_to: "/home",
+    });
+    assert.equal(signedIn.status, 303);
     await server.stop();
 
     server = await start(
@@ -79,19 +115,18 @@ Deno.test("deno task start: home page with no configuration; an account survives
       Number(new URL(server.origin).port),
     );
     try {
-      const again = new FormClient(server.origin);
-      const signIn = await again.page("/auth/sign_in");
-      const response = await again.post("/auth/sign_in", {
-        _csrf: signIn.csrf,
-        login: "keeper",
-        password: "survives restarts",
-        return_to: "/home",
-      });
-      assert.equal(
-        response.status,
-        303,
-        "the account is still there after the restart",
+      const me = await fetch(
+        server.origin + "/api/v1/accounts/verify_credentials",
+        {
+          headers: { authorization: `Bearer ${userToken}` },
+        },
       );
+      assert.equal(
+        me.status,
+        200,
+        "the account and its token are still there after the restart",
+      );
+      assert.equal((await me.json()).username, "keeper");
       // The old browser session survives too: the secret key was kept.
       assert.equal((await browser.request("/home")).status, 200);
     } finally {
