@@ -8,6 +8,8 @@
 export interface QueryCounter {
   port: number;
   count(): number;
+  /** The text of every statement bound or run since the last call (then cleared). */
+  takeLog(): string[];
   close(): void;
 }
 
@@ -16,6 +18,7 @@ export function startQueryCounter(
 ): QueryCounter {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   let statements = 0;
+  let log: string[] = [];
   const conns = new Set<Deno.Conn>();
   (async () => {
     for await (const client of listener) {
@@ -30,6 +33,8 @@ export function startQueryCounter(
     const back = server.readable.pipeTo(client.writable).catch(() => {});
     const writer = server.writable.getWriter();
     let buffer: Uint8Array = new Uint8Array(0);
+    // Prepared statement name → SQL text, per connection (from Parse messages).
+    const prepared = new Map<string, string>();
     let startup = true;
     try {
       for await (const chunk of client.readable) {
@@ -52,6 +57,16 @@ export function startQueryCounter(
             const len = view(buffer).getInt32(offset + 1);
             if (buffer.length - offset < len + 1) break;
             if (type === 0x45 /* E */ || type === 0x51 /* Q */) statements++;
+            const body = buffer.subarray(offset + 5, offset + 1 + len);
+            if (type === 0x50 /* P */) {
+              const [name, text] = cstrings(body, 2);
+              prepared.set(name, text);
+            } else if (type === 0x42 /* B */) {
+              const [, name] = cstrings(body, 2);
+              log.push(prepared.get(name) ?? `(statement ${name})`);
+            } else if (type === 0x51) {
+              log.push(cstrings(body, 1)[0]);
+            }
             offset += len + 1;
           }
         }
@@ -67,6 +82,11 @@ export function startQueryCounter(
   return {
     port: (listener.addr as Deno.NetAddr).port,
     count: () => statements,
+    takeLog() {
+      const taken = log;
+      log = [];
+      return taken;
+    },
     close() {
       listener.close();
       for (const conn of conns) {
@@ -77,6 +97,21 @@ export function startQueryCounter(
     },
   };
 }
+
+/** The first `n` NUL-terminated strings of a message body. */
+function cstrings(body: Uint8Array, n: number): string[] {
+  const out: string[] = [];
+  let start = 0;
+  while (out.length < n && start <= body.length) {
+    let end = body.indexOf(0, start);
+    if (end < 0) end = body.length;
+    out.push(decoder.decode(body.subarray(start, end)));
+    start = end + 1;
+  }
+  return out;
+}
+
+const decoder = new TextDecoder();
 
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -17,7 +17,10 @@ export async function countQueries(
   dbUrl: string,
   requests: QueryCountRequest[],
   perRequest = 10,
+  /** Where to write the statements of each kind's last request (for reading, not parsing). */
+  logFile?: string,
 ): Promise<Map<string, number | string>> {
+  const logLines: string[] = [];
   const counter = startQueryCounter();
   const url = new URL(dbUrl);
   url.host = `127.0.0.1:${counter.port}`;
@@ -37,10 +40,21 @@ export async function countQueries(
       const started = performance.now();
       let failed = 0;
       for (let i = 0; i < perRequest; i++) {
+        counter.takeLog();
         const [path, init] = req.request(server.origin, i);
         const res = await fetch(path, init);
         await res.arrayBuffer();
         if (!res.ok) failed++;
+        if (i === perRequest - 1) {
+          const statements = counter.takeLog();
+          logLines.push(`## ${req.name} (${statements.length} statements)`, "");
+          for (const text of statements) {
+            logLines.push(
+              `- ${text.replace(/\s+/g, " ").trim().slice(0, 1500)}`,
+            );
+          }
+          logLines.push("");
+        }
       }
       const idle = idlePerMs * (performance.now() - started);
       if (failed === perRequest) out.set(req.name, "endpoint failed");
@@ -53,5 +67,6 @@ export async function countQueries(
     await server.stop();
     counter.close();
   }
+  if (logFile) await Deno.writeTextFile(logFile, logLines.join("\n"));
   return out;
 }

@@ -21,6 +21,7 @@ import {
   runLoad,
 } from "../lib/load.ts";
 import { countQueries } from "../lib/querycount.ts";
+import { OUT_DIR } from "../lib/process.ts";
 import { verdict } from "../lib/results.ts";
 import { fmtMs, fmtRatio, summarize } from "../lib/stats.ts";
 
@@ -131,34 +132,41 @@ export async function homeTimeline(
     verdict: verify ? verdict(throughputRatio >= 0.5) : "no floor",
   });
 
-  const counts = await countQueries(data.dbUrl, [
-    {
-      name: "verify_credentials",
-      request: (
-        o,
-        i,
-      ) => [`${o}/api/v1/accounts/verify_credentials`, {
-        headers: auth(users[i]),
-      }],
-    },
-    {
-      name: "first page",
-      request: (
-        o,
-        i,
-      ) => [`${o}/api/v1/timelines/home?limit=20`, { headers: auth(users[i]) }],
-    },
-    {
-      name: "max_id page",
-      request: (
-        o,
-        i,
-      ) => [
-        `${o}/api/v1/timelines/home?limit=20&max_id=${maxIds.get(users[i])}`,
-        { headers: auth(users[i]) },
-      ],
-    },
-  ]);
+  const counts = await countQueries(
+    data.dbUrl,
+    [
+      {
+        name: "verify_credentials",
+        request: (
+          o,
+          i,
+        ) => [`${o}/api/v1/accounts/verify_credentials`, {
+          headers: auth(users[i]),
+        }],
+      },
+      {
+        name: "first page",
+        request: (
+          o,
+          i,
+        ) => [`${o}/api/v1/timelines/home?limit=20`, {
+          headers: auth(users[i]),
+        }],
+      },
+      {
+        name: "max_id page",
+        request: (
+          o,
+          i,
+        ) => [
+          `${o}/api/v1/timelines/home?limit=20&max_id=${maxIds.get(users[i])}`,
+          { headers: auth(users[i]) },
+        ],
+      },
+    ],
+    10,
+    `${OUT_DIR}/statements-home-${data.label}.txt`,
+  );
   const show = (v: number | string | undefined) =>
     typeof v === "number" ? v.toFixed(1) : String(v);
   results.add({
