@@ -11,6 +11,7 @@
 import type { Sql } from "../db/client.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import * as db from "../db/relationships.ts";
+import { mergeIntoHomeFeed, unmergeFromHomeFeed } from "../db/feed-merge.ts";
 import type { DomainEvent, Effects } from "./effects.ts";
 import { forbidden, invalid, notFound } from "./errors.ts";
 
@@ -83,6 +84,9 @@ export async function follow(
       uri: input.uri,
     });
     if (!created) return { outcome: "following" as const, event: null };
+    if (follower.domain === null) {
+      await mergeIntoHomeFeed(tx, follower.id, target.id, created.show_reblogs);
+    }
     const notificationId = await db.insertRelationshipNotification(
       tx,
       target.id,
@@ -131,6 +135,9 @@ export async function unfollow(
 ): Promise<void> {
   const removed = await deps.sql.begin(async (tx) => {
     const followRow = await db.deleteFollow(tx, follower.id, target.id);
+    if (followRow && follower.domain === null) {
+      await unmergeFromHomeFeed(tx, follower.id, target.id);
+    }
     const request = await db.deleteFollowRequest(tx, follower.id, target.id);
     if (request) {
       await db.deleteRelationshipNotification(
@@ -166,6 +173,14 @@ export async function authorizeFollowRequest(
       notify: request.notify,
       uri: request.uri,
     });
+    if (created && requester.domain === null) {
+      await mergeIntoHomeFeed(
+        tx,
+        requester.id,
+        target.id,
+        created.show_reblogs,
+      );
+    }
     let notificationId: string | null = null;
     if (target.domain === null) {
       // The pending request's notification becomes a plain follow notification.
@@ -233,6 +248,9 @@ export async function removeFollower(
 ): Promise<void> {
   const removed = await deps.sql.begin(async (tx) => {
     const row = await db.deleteFollow(tx, follower.id, target.id);
+    if (row && follower.domain === null) {
+      await unmergeFromHomeFeed(tx, follower.id, target.id);
+    }
     await db.deleteFollowRequest(tx, follower.id, target.id);
     return row;
   });
@@ -256,6 +274,7 @@ export async function block(
   const result = await deps.sql.begin(async (tx) => {
     for (const [a, b] of [[account, target], [target, account]]) {
       await db.deleteFollow(tx, a.id, b.id);
+      if (a.domain === null) await unmergeFromHomeFeed(tx, a.id, b.id);
       const request = await db.deleteFollowRequest(tx, a.id, b.id);
       if (request) {
         await db.deleteRelationshipNotification(

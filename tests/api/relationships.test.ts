@@ -458,3 +458,55 @@ Deno.test("search, familiar followers, and following a remote account asks its s
     await instance.close();
   }
 });
+
+Deno.test("a new follow brings recent visible statuses into the home feed; unfollow and block take them out", async () => {
+  const instance = await startTestInstance();
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
+    const carol = await createUserWithToken(instance, "carol");
+    for (
+      const [status, visibility] of [["public", "public"], [
+        "followers",
+        "private",
+      ], ["secret", "direct"]]
+    ) {
+      const posted = await api(
+        instance,
+        alice.token,
+        "POST",
+        "/api/v1/statuses",
+        { status, visibility },
+      );
+      assert.equal(posted.status, 200, JSON.stringify(posted.body));
+    }
+    const home = async (token: string) =>
+      (await api(instance, token, "GET", "/api/v1/timelines/home")).body.map((
+        s: { content: string },
+      ) => s.content.replace(/<[^>]+>/g, ""));
+    assert.deepEqual(await home(bob.token), []);
+    await client(instance, bob.token).v1.accounts.$select(alice.account.id)
+      .follow();
+    assert.deepEqual(
+      await home(bob.token),
+      ["followers", "public"],
+      "direct stays out",
+    );
+    await client(instance, bob.token).v1.accounts.$select(alice.account.id)
+      .unfollow();
+    assert.deepEqual(await home(bob.token), []);
+
+    await client(instance, carol.token).v1.accounts.$select(alice.account.id)
+      .follow();
+    assert.equal((await home(carol.token)).length, 2);
+    await client(instance, alice.token).v1.accounts.$select(carol.account.id)
+      .block();
+    assert.deepEqual(
+      await home(carol.token),
+      [],
+      "a block ends the follow and its feed",
+    );
+  } finally {
+    await instance.close();
+  }
+});
