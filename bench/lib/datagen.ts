@@ -144,17 +144,21 @@ export async function generate(
       WITH base AS (
         SELECT n,
                now() - interval '2 minutes' - (${S} - n) * (interval '365 days' / ${S}) AS ts,
-               ((n::bigint * 2654435761) % ${A}) + 1 AS author,
-               CASE WHEN (n * 13) % 100 < 85 THEN 'public'
-                    WHEN (n * 13) % 100 < 95 THEN 'unlisted' ELSE 'private' END AS visibility,
-               CASE WHEN n > 1 THEN n - 1 - ((n::bigint * 7919) % least(n - 1, 500)) END AS p0
+               (${h("n", 1)} % ${A}) + 1 AS author,
+               CASE WHEN ${h("n", 2)} % 100 < 85 THEN 'public'
+                    WHEN ${
+        h("n", 2)
+      } % 100 < 95 THEN 'unlisted' ELSE 'private' END AS visibility,
+               CASE WHEN n > 1 THEN n - 1 - (${
+        h("n", 3)
+      } % least(n - 1, 500)) END AS p0
         FROM generate_series(1, ${S}) n
       ), parented AS (
         SELECT *, CASE WHEN p0 % 20 = 0 THEN p0 - 1 ELSE p0 END AS parent FROM base
       )
       SELECT n, ts, author, visibility, starling_id(ts) AS id,
              CASE WHEN n % 20 = 0 AND parent >= 1
-                   AND (parent * 13) % 100 < 95 THEN 'boost'
+                   AND ${h("parent", 2)} % 100 < 95 THEN 'boost'
                   WHEN n % 20 BETWEEN 1 AND 4 AND parent >= 1 THEN 'reply'
                   ELSE 'post' END AS kind,
              parent, NULL::bigint AS root
@@ -216,7 +220,7 @@ export async function generate(
       SELECT a.id, s.id, s.ts + j * interval '1 minute'
       FROM b_status s
       CROSS JOIN LATERAL generate_series(1, (s.n * 7) % 5) j
-      JOIN b_acct a ON a.n = ((s.n::bigint * 31 + j * 101) % ${A}) + 1
+      JOIN b_acct a ON a.n = ((${h("s.n", 4)} + j * 101) % ${A}) + 1
       WHERE s.kind <> 'boost'
       ON CONFLICT DO NOTHING`,
     );
@@ -265,6 +269,15 @@ export async function generate(
     rows[table] = n;
   }
   return { seconds: (performance.now() - t0) / 1000, rows };
+}
+
+/**
+ * A pseudo-random non-negative int from `x` (an SQL expression) and a salt. Linear formulas such
+ * as `n * 7919 % 500` correlate with `n % 20` (which decides a status's kind) and chained every
+ * reply of one class into a single 500-status thread; a hash doesn't.
+ */
+function h(x: string, salt: number): string {
+  return `(hashint8((${x})::bigint * 8 + ${salt}) & 2147483647)`;
 }
 
 /** A status text of ~120 characters; one in ten carries a hashtag. */
