@@ -67,3 +67,27 @@ export async function familiarFollowers(
     ),
   }));
 }
+
+/**
+ * An account's followers or follows as someone sees them: nothing for a suspended account or
+ * for a viewer the account blocks, as Mastodon hides them.
+ */
+export async function listNetwork(
+  deps: RelationshipDeps,
+  kind: "followers" | "following",
+  account: AccountRow,
+  viewer: AccountRow | null,
+  page: lists.Page,
+): Promise<lists.PagedAccount[]> {
+  if (account.suspended_at) return [];
+  if (viewer && viewer.id !== account.id) {
+    const [row] = await db.findRelationships(deps.sql, viewer.id, [account.id]);
+    if (row?.blocked_by) return [];
+  }
+  return await lists.listAccountsByRelationship(
+    deps.sql,
+    kind,
+    account.id,
+    page,
+  );
+}

@@ -364,6 +364,7 @@ export async function setNote(
 // Reading lives in relationship-queries.ts; re-exported so callers keep one import.
 export {
   familiarFollowers,
+  listNetwork,
   listRelated,
   mutesOf,
   pendingFollowRequestCount,

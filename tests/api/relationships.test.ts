@@ -276,6 +276,20 @@ Deno.test("blocks end follows both ways; mutes expire; notes; lists of each", as
       id: [alice.account.id],
     });
     assert.equal(bobView[0].blockedBy, true);
+    const dave = await createUserWithToken(instance, "dave");
+    await asAlice.v1.accounts.$select(dave.account.id).follow();
+    const path = `/api/v1/accounts/${alice.account.id}/following`;
+    assert.deepEqual(
+      (await api(instance, null, "GET", path)).body.map((a: { acct: string }) =>
+        a.acct
+      ),
+      ["dave"],
+    );
+    assert.deepEqual(
+      (await api(instance, bob.token, "GET", path)).body,
+      [],
+      "hidden from the blocked",
+    );
     const refused = await api(
       instance,
       bob.token,
