@@ -18,6 +18,7 @@ import {
   ROOT_DIR,
   spawnDeno,
   starlingEnv,
+  stopAll,
 } from "./lib/process.ts";
 import { renderSection, Results, writeSection } from "./lib/results.ts";
 import { fmtMs, fmtRatio } from "./lib/stats.ts";
@@ -263,6 +264,13 @@ async function machine(): Promise<string> {
 }
 
 if (import.meta.main) {
+  // Interrupted (Ctrl-C, a test's time limit): stop the servers and peers we started, by pid.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    Deno.addSignalListener(signal, () => {
+      console.error(`bench: ${signal}, stopping the processes it started`);
+      stopAll().finally(() => Deno.exit(130));
+    });
+  }
   try {
     await main();
   } catch (error) {

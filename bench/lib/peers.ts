@@ -3,7 +3,7 @@
  * publishes for all its actors, and a spawned `bench/peers/actors.ts` on `origins` ports.
  */
 import { signRequest } from "@fedify/fedify";
-import { freePort, spawnDeno, type Spawned } from "./process.ts";
+import { freePorts, spawnDeno, type Spawned } from "./process.ts";
 
 export interface Peers {
   origins: string[];
@@ -40,7 +40,7 @@ export async function startPeers(
   );
   const b64 = btoa(String.fromCharCode(...spki)).replace(/(.{64})/g, "$1\n");
   const pem = `-----BEGIN PUBLIC KEY-----\n${b64}\n-----END PUBLIC KEY-----\n`;
-  const ports = Array.from({ length: origins }, () => freePort());
+  const ports = freePorts(origins);
   const spawn = () =>
     spawnDeno({
       name: "peers",

@@ -16,6 +16,24 @@ export function freePort(): number {
   return port;
 }
 
+/** `n` distinct free ports: all held open until each is found (one at a time may repeat). */
+export function freePorts(n: number): number[] {
+  const listeners = Array.from(
+    { length: n },
+    () => Deno.listen({ hostname: "127.0.0.1", port: 0 }),
+  );
+  const ports = listeners.map((l) => (l.addr as Deno.NetAddr).port);
+  for (const l of listeners) l.close();
+  return ports;
+}
+
+/** Every process still running, so an interrupted bench can stop them all (by their pid). */
+const running = new Set<() => Promise<void>>();
+
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop().catch(() => {})));
+}
+
 export interface Spawned {
   pid: number;
   origin: string;
@@ -64,6 +82,13 @@ export async function spawnDeno(options: SpawnOptions): Promise<Spawned> {
   });
   const stop = async () => {
     if (!exited) {
+      // `deno task start` runs the server as its own child and does not pass SIGTERM on:
+      // signal the descendants (by pid) first, then the process itself.
+      for (const pid of await descendants(child.pid)) {
+        try {
+          Deno.kill(pid, "SIGTERM");
+        } catch { /* gone */ }
+      }
       try {
         child.kill("SIGTERM");
       } catch { /* already gone */ }
@@ -80,6 +105,8 @@ export async function spawnDeno(options: SpawnOptions): Promise<Spawned> {
       log.close();
     } catch { /* closed */ }
   };
+  running.add(stop);
+  status.then(() => running.delete(stop));
   const deadline = started + (options.timeoutMs ?? 60_000);
   const readyUrl = `${origin}${options.readyPath ?? "/"}`;
   while (true) {
@@ -125,6 +152,18 @@ async function copy(
       }
     }
   } catch { /* the file or the stream closed */ }
+}
+
+/** Child processes of `pid`, deepest first, from /proc. */
+async function descendants(pid: number): Promise<number[]> {
+  let children: number[] = [];
+  try {
+    const text = await Deno.readTextFile(`/proc/${pid}/task/${pid}/children`);
+    children = text.trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch { /* gone, or no /proc */ }
+  const out: number[] = [];
+  for (const c of children) out.push(...await descendants(c), c);
+  return out;
 }
 
 export async function readRssKiB(pid: number): Promise<number> {
