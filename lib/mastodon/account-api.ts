@@ -40,6 +40,6 @@ export function accountPageResponse(
   origin: string,
   render: (row: PagedAccount) => unknown = (row) => accountJson(row, origin),
 ): Response {
-  const link = linkHeader(url, rows, (row) => row.page_id);
+  const link = linkHeader(origin, url, rows, (row) => row.page_id);
   return json(rows.map(render), { headers: link ? { link } : {} });
 }

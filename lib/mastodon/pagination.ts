@@ -35,20 +35,30 @@ export function pageQuery(
 /**
  * The `Link` header for a page whose items are sorted newest first. `cursor` picks each item's
  * paging id (for most lists the item id; for favourites, the favourite's id).
+ *
+ * The links are built on the public `origin` (config `ORIGIN`), keeping only the request's path
+ * and query: behind a TLS-terminating proxy the request URL is `http://127.0.0.1:PORT/...`, which
+ * clients can't follow.
  */
 export function linkHeader<T>(
+  origin: string,
   url: URL,
   items: T[],
   cursor: (item: T) => string,
 ): string | null {
   if (items.length === 0) return null;
-  const next = new URL(url);
-  next.searchParams.delete("min_id");
-  next.searchParams.delete("since_id");
-  next.searchParams.set("max_id", cursor(items[items.length - 1]));
-  const prev = new URL(url);
-  prev.searchParams.delete("max_id");
-  prev.searchParams.delete("since_id");
-  prev.searchParams.set("min_id", cursor(items[0]));
-  return `<${next.href}>; rel="next", <${prev.href}>; rel="prev"`;
+  const publicUrl = (params: URLSearchParams) => {
+    const link = new URL(url.pathname, origin);
+    link.search = params.toString();
+    return link.href;
+  };
+  const next = new URLSearchParams(url.searchParams);
+  next.delete("min_id");
+  next.delete("since_id");
+  next.set("max_id", cursor(items[items.length - 1]));
+  const prev = new URLSearchParams(url.searchParams);
+  prev.delete("max_id");
+  prev.delete("since_id");
+  prev.set("min_id", cursor(items[0]));
+  return `<${publicUrl(next)}>; rel="next", <${publicUrl(prev)}>; rel="prev"`;
 }

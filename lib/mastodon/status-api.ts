@@ -70,6 +70,11 @@ export async function statusPageResponse(
     { sql: deps.sql, origin: deps.config.origin, viewerId, filterContext },
     rows,
   );
-  const link = linkHeader(url, rows, (row) => row.mark_id ?? row.id);
+  const link = linkHeader(
+    deps.config.origin,
+    url,
+    rows,
+    (row) => row.mark_id ?? row.id,
+  );
   return json(body, { headers: link ? { link } : {} });
 }

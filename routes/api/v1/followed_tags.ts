@@ -14,7 +14,12 @@ export const handler = define.handlers({
       me.account.id,
       pageQuery(ctx.url, { limit: 100, max: 200 }),
     );
-    const link = linkHeader(ctx.url, rows, (row) => row.page_id);
+    const link = linkHeader(
+      deps.config.origin,
+      ctx.url,
+      rows,
+      (row) => row.page_id,
+    );
     return json(
       rows.map((tag) => ({
         id: tag.id,

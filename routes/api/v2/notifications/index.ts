@@ -21,7 +21,7 @@ export const handler = define.handlers({
       { sql: deps.sql, origin: deps.config.origin, viewerId: me.account.id },
       rows,
     );
-    const link = linkHeader(ctx.url, rows, (n) => n.id);
+    const link = linkHeader(deps.config.origin, ctx.url, rows, (n) => n.id);
     return json(body, { headers: link ? { link } : {} });
   },
 });

@@ -23,7 +23,7 @@ export const handler = define.handlers({
       q.limit,
       q.maxId,
     );
-    const link = linkHeader(ctx.url, rows, (a) => a.id);
+    const link = linkHeader(deps.config.origin, ctx.url, rows, (a) => a.id);
     return json(rows.map((a) => accountJson(a, deps.config.origin)), {
       headers: link ? { link } : {},
     });

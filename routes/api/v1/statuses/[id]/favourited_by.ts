@@ -20,7 +20,12 @@ export const handler = define.handlers({
       "favourites",
       page(ctx.url, { limit: 40, max: 80 }),
     );
-    const link = linkHeader(ctx.url, rows, (row) => row.mark_id);
+    const link = linkHeader(
+      deps.config.origin,
+      ctx.url,
+      rows,
+      (row) => row.mark_id,
+    );
     return json(rows.map((row) => accountJson(row, deps.config.origin)), {
       headers: link ? { link } : {},
     });
