@@ -159,16 +159,8 @@ async function runDataset(
       ["posting", everySize, () => posting(options, data)],
     ];
     for (const [name, applies, run] of steps) {
-      if (!applies || !wants(options, name)) continue;
-      try {
-        await run();
-      } catch (error) {
-        // One broken scenario must not lose the others' figures.
-        options.results.note(
-          `${label}: scenario ${name} failed: ${
-            error instanceof Error ? error.message : error
-          }`,
-        );
+      if (applies && wants(options, name)) {
+        await guard(options, `${label}: ${name}`, run);
       }
     }
     if (bare) reportMemory(options, data, idle, bare);
@@ -176,6 +168,23 @@ async function runDataset(
   } finally {
     await server?.stop();
     await sql.end({ timeout: 5 });
+  }
+}
+
+/** Runs one scenario; a failure is noted in the results instead of losing the others' figures. */
+async function guard(
+  options: BenchOptions,
+  name: string,
+  run: () => Promise<void>,
+) {
+  try {
+    await run();
+  } catch (error) {
+    options.results.note(
+      `scenario ${name} failed: ${
+        error instanceof Error ? error.message : error
+      }`,
+    );
   }
 }
 
@@ -191,9 +200,11 @@ async function main() {
   const { results } = options;
   await Deno.mkdir(OUT_DIR, { recursive: true });
 
-  if (wants(options, "startup")) await startup(options);
+  if (wants(options, "startup")) {
+    await guard(options, "startup", () => startup(options));
+  }
   if (wants(options, "memory") && options.mode !== "smoke") {
-    await importCosts(options);
+    await guard(options, "memory imports", () => importCosts(options));
   }
   const bare = wants(options, "memory") || wants(options, "home")
     ? await measureBare(options)
@@ -202,8 +213,10 @@ async function main() {
   if (DATA_SCENARIOS.some((s) => wants(options, s))) {
     try {
       for (const size of options.sizes) {
-        const home = await runDataset(options, size, bare);
-        if (home) homeBySize.push([sizeLabel(size), home.p99]);
+        await guard(options, `dataset ${sizeLabel(size)}`, async () => {
+          const home = await runDataset(options, size, bare);
+          if (home) homeBySize.push([sizeLabel(size), home.p99]);
+        });
       }
     } finally {
       if (!options.keep) await dropDatabase(dbName(options.mode));

@@ -17,7 +17,10 @@ async function timeStart(
   args: string[],
   env: Record<string, string>,
 ): Promise<number> {
-  const server = await spawnDeno({ name, args, env, timeoutMs: 120_000 });
+  // One retry: a start can fail for reasons outside the server (the shared working tree being
+  // edited by others, a port taken in between); a second failure is real.
+  const server = await spawnDeno({ name, args, env, timeoutMs: 120_000 })
+    .catch(() => spawnDeno({ name, args, env, timeoutMs: 120_000 }));
   await server.stop();
   return server.readyMs;
 }
