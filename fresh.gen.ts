@@ -3,290 +3,300 @@
 import * as $0 from "./routes/.well-known/oauth-authorization-server.ts";
 import * as $1 from "./routes/@[username]/[id].tsx";
 import * as $2 from "./routes/@[username]/[id]/[action].ts";
-import * as $3 from "./routes/@[username]/follow.ts";
-import * as $4 from "./routes/@[username]/followers.tsx";
-import * as $5 from "./routes/@[username]/following.tsx";
-import * as $6 from "./routes/@[username]/index.tsx";
-import * as $7 from "./routes/@[username]/media.tsx";
-import * as $8 from "./routes/@[username]/unfollow.ts";
-import * as $9 from "./routes/@[username]/with_replies.tsx";
-import * as $10 from "./routes/_app.tsx";
-import * as $11 from "./routes/_error.tsx";
-import * as $12 from "./routes/_middleware.ts";
-import * as $13 from "./routes/api/[...path].ts";
-import * as $14 from "./routes/api/_middleware.ts";
-import * as $15 from "./routes/api/v1/accounts/[id]/block.ts";
-import * as $16 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
-import * as $17 from "./routes/api/v1/accounts/[id]/follow.ts";
-import * as $18 from "./routes/api/v1/accounts/[id]/followers.ts";
-import * as $19 from "./routes/api/v1/accounts/[id]/following.ts";
-import * as $20 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
-import * as $21 from "./routes/api/v1/accounts/[id]/index.ts";
-import * as $22 from "./routes/api/v1/accounts/[id]/mute.ts";
-import * as $23 from "./routes/api/v1/accounts/[id]/note.ts";
-import * as $24 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
-import * as $25 from "./routes/api/v1/accounts/[id]/statuses.ts";
-import * as $26 from "./routes/api/v1/accounts/[id]/unblock.ts";
-import * as $27 from "./routes/api/v1/accounts/[id]/unfollow.ts";
-import * as $28 from "./routes/api/v1/accounts/[id]/unmute.ts";
-import * as $29 from "./routes/api/v1/accounts/familiar_followers.ts";
-import * as $30 from "./routes/api/v1/accounts/index.ts";
-import * as $31 from "./routes/api/v1/accounts/lookup.ts";
-import * as $32 from "./routes/api/v1/accounts/relationships.ts";
-import * as $33 from "./routes/api/v1/accounts/search.ts";
-import * as $34 from "./routes/api/v1/accounts/update_credentials.ts";
-import * as $35 from "./routes/api/v1/accounts/verify_credentials.ts";
-import * as $36 from "./routes/api/v1/announcements.ts";
-import * as $37 from "./routes/api/v1/apps/index.ts";
-import * as $38 from "./routes/api/v1/apps/verify_credentials.ts";
-import * as $39 from "./routes/api/v1/blocks.ts";
-import * as $40 from "./routes/api/v1/bookmarks.ts";
-import * as $41 from "./routes/api/v1/conversations/index.ts";
-import * as $42 from "./routes/api/v1/custom_emojis.ts";
-import * as $43 from "./routes/api/v1/domain_blocks.ts";
-import * as $44 from "./routes/api/v1/endorsements.ts";
-import * as $45 from "./routes/api/v1/favourites.ts";
-import * as $46 from "./routes/api/v1/featured_tags.ts";
-import * as $47 from "./routes/api/v1/filters.ts";
-import * as $48 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $49 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $50 from "./routes/api/v1/follow_requests/index.ts";
-import * as $51 from "./routes/api/v1/followed_tags.ts";
-import * as $52 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $53 from "./routes/api/v1/instance/extended_description.ts";
-import * as $54 from "./routes/api/v1/instance/index.ts";
-import * as $55 from "./routes/api/v1/instance/peers.ts";
-import * as $56 from "./routes/api/v1/instance/rules.ts";
-import * as $57 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $58 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $59 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $60 from "./routes/api/v1/lists/index.ts";
-import * as $61 from "./routes/api/v1/markers.ts";
-import * as $62 from "./routes/api/v1/mutes.ts";
-import * as $63 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $64 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $65 from "./routes/api/v1/notifications/clear.ts";
-import * as $66 from "./routes/api/v1/notifications/index.ts";
-import * as $67 from "./routes/api/v1/notifications/requests.ts";
-import * as $68 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $69 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $70 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $71 from "./routes/api/v1/preferences.ts";
-import * as $72 from "./routes/api/v1/push/subscription.ts";
-import * as $73 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $74 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $75 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $76 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $77 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $78 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $79 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $80 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $81 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $82 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $83 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $84 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $85 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $86 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $87 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $88 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $89 from "./routes/api/v1/statuses/index.ts";
-import * as $90 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $91 from "./routes/api/v1/streaming/health.ts";
-import * as $92 from "./routes/api/v1/streaming/index.ts";
-import * as $93 from "./routes/api/v1/tags/[name].ts";
-import * as $94 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $95 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $96 from "./routes/api/v1/timelines/home.ts";
-import * as $97 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $98 from "./routes/api/v1/timelines/public.ts";
-import * as $99 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $100 from "./routes/api/v1/trends/index.ts";
-import * as $101 from "./routes/api/v1/trends/links.ts";
-import * as $102 from "./routes/api/v1/trends/statuses.ts";
-import * as $103 from "./routes/api/v1/trends/tags.ts";
-import * as $104 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $105 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $106 from "./routes/api/v2/filters/index.ts";
-import * as $107 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $108 from "./routes/api/v2/instance.ts";
-import * as $109 from "./routes/api/v2/notifications/index.ts";
-import * as $110 from "./routes/api/v2/notifications/policy.ts";
-import * as $111 from "./routes/api/v2/search.ts";
-import * as $112 from "./routes/api/v2/suggestions.ts";
-import * as $113 from "./routes/auth/sign_in.tsx";
-import * as $114 from "./routes/auth/sign_out.ts";
-import * as $115 from "./routes/auth/sign_up.tsx";
-import * as $116 from "./routes/compose.tsx";
-import * as $117 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $118 from "./routes/follow_requests/index.tsx";
-import * as $119 from "./routes/home.tsx";
-import * as $120 from "./routes/index.tsx";
-import * as $121 from "./routes/notifications.tsx";
-import * as $122 from "./routes/oauth/_middleware.ts";
-import * as $123 from "./routes/oauth/authorize.tsx";
-import * as $124 from "./routes/oauth/revoke.ts";
-import * as $125 from "./routes/oauth/token.ts";
-import * as $126 from "./routes/oauth/userinfo.ts";
-import * as $127 from "./routes/public/index.tsx";
-import * as $128 from "./routes/public/local.tsx";
-import * as $129 from "./routes/search.tsx";
-import * as $130 from "./routes/settings/index.ts";
-import * as $131 from "./routes/settings/password.tsx";
-import * as $132 from "./routes/settings/preferences.tsx";
-import * as $133 from "./routes/settings/profile.tsx";
-import * as $134 from "./routes/tags/[tag].tsx";
-import * as $135 from "./islands/ActionBar.tsx";
-import * as $136 from "./islands/ComposeBox.tsx";
-import * as $137 from "./islands/FollowButton.tsx";
-import * as $138 from "./islands/NewPostsBanner.tsx";
-import * as $139 from "./islands/NewStatuses.tsx";
-import * as $140 from "./islands/NotificationsBadge.tsx";
+import * as $3 from "./routes/@[username]/block.tsx";
+import * as $4 from "./routes/@[username]/follow.ts";
+import * as $5 from "./routes/@[username]/followers.tsx";
+import * as $6 from "./routes/@[username]/following.tsx";
+import * as $7 from "./routes/@[username]/index.tsx";
+import * as $8 from "./routes/@[username]/media.tsx";
+import * as $9 from "./routes/@[username]/mute.ts";
+import * as $10 from "./routes/@[username]/unblock.ts";
+import * as $11 from "./routes/@[username]/unfollow.ts";
+import * as $12 from "./routes/@[username]/unmute.ts";
+import * as $13 from "./routes/@[username]/with_replies.tsx";
+import * as $14 from "./routes/_app.tsx";
+import * as $15 from "./routes/_error.tsx";
+import * as $16 from "./routes/_middleware.ts";
+import * as $17 from "./routes/api/[...path].ts";
+import * as $18 from "./routes/api/_middleware.ts";
+import * as $19 from "./routes/api/v1/accounts/[id]/block.ts";
+import * as $20 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
+import * as $21 from "./routes/api/v1/accounts/[id]/follow.ts";
+import * as $22 from "./routes/api/v1/accounts/[id]/followers.ts";
+import * as $23 from "./routes/api/v1/accounts/[id]/following.ts";
+import * as $24 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
+import * as $25 from "./routes/api/v1/accounts/[id]/index.ts";
+import * as $26 from "./routes/api/v1/accounts/[id]/mute.ts";
+import * as $27 from "./routes/api/v1/accounts/[id]/note.ts";
+import * as $28 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
+import * as $29 from "./routes/api/v1/accounts/[id]/statuses.ts";
+import * as $30 from "./routes/api/v1/accounts/[id]/unblock.ts";
+import * as $31 from "./routes/api/v1/accounts/[id]/unfollow.ts";
+import * as $32 from "./routes/api/v1/accounts/[id]/unmute.ts";
+import * as $33 from "./routes/api/v1/accounts/familiar_followers.ts";
+import * as $34 from "./routes/api/v1/accounts/index.ts";
+import * as $35 from "./routes/api/v1/accounts/lookup.ts";
+import * as $36 from "./routes/api/v1/accounts/relationships.ts";
+import * as $37 from "./routes/api/v1/accounts/search.ts";
+import * as $38 from "./routes/api/v1/accounts/update_credentials.ts";
+import * as $39 from "./routes/api/v1/accounts/verify_credentials.ts";
+import * as $40 from "./routes/api/v1/announcements.ts";
+import * as $41 from "./routes/api/v1/apps/index.ts";
+import * as $42 from "./routes/api/v1/apps/verify_credentials.ts";
+import * as $43 from "./routes/api/v1/blocks.ts";
+import * as $44 from "./routes/api/v1/bookmarks.ts";
+import * as $47 from "./routes/api/v1/conversations/index.ts";
+import * as $48 from "./routes/api/v1/custom_emojis.ts";
+import * as $49 from "./routes/api/v1/domain_blocks.ts";
+import * as $50 from "./routes/api/v1/endorsements.ts";
+import * as $51 from "./routes/api/v1/favourites.ts";
+import * as $52 from "./routes/api/v1/featured_tags.ts";
+import * as $53 from "./routes/api/v1/filters.ts";
+import * as $54 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $55 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $56 from "./routes/api/v1/follow_requests/index.ts";
+import * as $57 from "./routes/api/v1/followed_tags.ts";
+import * as $58 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $59 from "./routes/api/v1/instance/extended_description.ts";
+import * as $60 from "./routes/api/v1/instance/index.ts";
+import * as $61 from "./routes/api/v1/instance/peers.ts";
+import * as $62 from "./routes/api/v1/instance/rules.ts";
+import * as $63 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $64 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $65 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $66 from "./routes/api/v1/lists/index.ts";
+import * as $67 from "./routes/api/v1/markers.ts";
+import * as $68 from "./routes/api/v1/mutes.ts";
+import * as $69 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $70 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $71 from "./routes/api/v1/notifications/clear.ts";
+import * as $72 from "./routes/api/v1/notifications/index.ts";
+import * as $73 from "./routes/api/v1/notifications/requests.ts";
+import * as $74 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $75 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $76 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $77 from "./routes/api/v1/preferences.ts";
+import * as $78 from "./routes/api/v1/push/subscription.ts";
+import * as $79 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $80 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $81 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $82 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $83 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $84 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $85 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $86 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $87 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $88 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $89 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $90 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $91 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $92 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $93 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $94 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $95 from "./routes/api/v1/statuses/index.ts";
+import * as $96 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $97 from "./routes/api/v1/streaming/health.ts";
+import * as $98 from "./routes/api/v1/streaming/index.ts";
+import * as $99 from "./routes/api/v1/tags/[name].ts";
+import * as $100 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $101 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $102 from "./routes/api/v1/timelines/home.ts";
+import * as $103 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $104 from "./routes/api/v1/timelines/public.ts";
+import * as $105 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $106 from "./routes/api/v1/trends/index.ts";
+import * as $107 from "./routes/api/v1/trends/links.ts";
+import * as $108 from "./routes/api/v1/trends/statuses.ts";
+import * as $109 from "./routes/api/v1/trends/tags.ts";
+import * as $110 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $111 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $112 from "./routes/api/v2/filters/index.ts";
+import * as $113 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $114 from "./routes/api/v2/instance.ts";
+import * as $115 from "./routes/api/v2/notifications/index.ts";
+import * as $116 from "./routes/api/v2/notifications/policy.ts";
+import * as $117 from "./routes/api/v2/search.ts";
+import * as $118 from "./routes/api/v2/suggestions.ts";
+import * as $119 from "./routes/auth/sign_in.tsx";
+import * as $120 from "./routes/auth/sign_out.ts";
+import * as $121 from "./routes/auth/sign_up.tsx";
+import * as $122 from "./routes/compose.tsx";
+import * as $123 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $124 from "./routes/follow_requests/index.tsx";
+import * as $125 from "./routes/home.tsx";
+import * as $126 from "./routes/index.tsx";
+import * as $127 from "./routes/notifications.tsx";
+import * as $128 from "./routes/oauth/_middleware.ts";
+import * as $129 from "./routes/oauth/authorize.tsx";
+import * as $130 from "./routes/oauth/revoke.ts";
+import * as $131 from "./routes/oauth/token.ts";
+import * as $132 from "./routes/oauth/userinfo.ts";
+import * as $133 from "./routes/public/index.tsx";
+import * as $134 from "./routes/public/local.tsx";
+import * as $135 from "./routes/search.tsx";
+import * as $136 from "./routes/settings/index.ts";
+import * as $137 from "./routes/settings/password.tsx";
+import * as $138 from "./routes/settings/preferences.tsx";
+import * as $139 from "./routes/settings/profile.tsx";
+import * as $140 from "./routes/tags/[tag].tsx";
+import * as $141 from "./islands/ActionBar.tsx";
+import * as $142 from "./islands/ComposeBox.tsx";
+import * as $143 from "./islands/FollowButton.tsx";
+import * as $144 from "./islands/NewPostsBanner.tsx";
+import * as $145 from "./islands/NewStatuses.tsx";
+import * as $146 from "./islands/NotificationsBadge.tsx";
+import * as $147 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
     "./routes/.well-known/oauth-authorization-server.ts": $0,
     "./routes/@[username]/[id].tsx": $1,
     "./routes/@[username]/[id]/[action].ts": $2,
-    "./routes/@[username]/follow.ts": $3,
-    "./routes/@[username]/followers.tsx": $4,
-    "./routes/@[username]/following.tsx": $5,
-    "./routes/@[username]/index.tsx": $6,
-    "./routes/@[username]/media.tsx": $7,
-    "./routes/@[username]/unfollow.ts": $8,
-    "./routes/@[username]/with_replies.tsx": $9,
-    "./routes/_app.tsx": $10,
-    "./routes/_error.tsx": $11,
-    "./routes/_middleware.ts": $12,
-    "./routes/api/[...path].ts": $13,
-    "./routes/api/_middleware.ts": $14,
-    "./routes/api/v1/accounts/[id]/block.ts": $15,
-    "./routes/api/v1/accounts/[id]/featured_tags.ts": $16,
-    "./routes/api/v1/accounts/[id]/follow.ts": $17,
-    "./routes/api/v1/accounts/[id]/followers.ts": $18,
-    "./routes/api/v1/accounts/[id]/following.ts": $19,
-    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $20,
-    "./routes/api/v1/accounts/[id]/index.ts": $21,
-    "./routes/api/v1/accounts/[id]/mute.ts": $22,
-    "./routes/api/v1/accounts/[id]/note.ts": $23,
-    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $24,
-    "./routes/api/v1/accounts/[id]/statuses.ts": $25,
-    "./routes/api/v1/accounts/[id]/unblock.ts": $26,
-    "./routes/api/v1/accounts/[id]/unfollow.ts": $27,
-    "./routes/api/v1/accounts/[id]/unmute.ts": $28,
-    "./routes/api/v1/accounts/familiar_followers.ts": $29,
-    "./routes/api/v1/accounts/index.ts": $30,
-    "./routes/api/v1/accounts/lookup.ts": $31,
-    "./routes/api/v1/accounts/relationships.ts": $32,
-    "./routes/api/v1/accounts/search.ts": $33,
-    "./routes/api/v1/accounts/update_credentials.ts": $34,
-    "./routes/api/v1/accounts/verify_credentials.ts": $35,
-    "./routes/api/v1/announcements.ts": $36,
-    "./routes/api/v1/apps/index.ts": $37,
-    "./routes/api/v1/apps/verify_credentials.ts": $38,
-    "./routes/api/v1/blocks.ts": $39,
-    "./routes/api/v1/bookmarks.ts": $40,
-    "./routes/api/v1/conversations/index.ts": $41,
-    "./routes/api/v1/custom_emojis.ts": $42,
-    "./routes/api/v1/domain_blocks.ts": $43,
-    "./routes/api/v1/endorsements.ts": $44,
-    "./routes/api/v1/favourites.ts": $45,
-    "./routes/api/v1/featured_tags.ts": $46,
-    "./routes/api/v1/filters.ts": $47,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $48,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $49,
-    "./routes/api/v1/follow_requests/index.ts": $50,
-    "./routes/api/v1/followed_tags.ts": $51,
-    "./routes/api/v1/instance/domain_blocks.ts": $52,
-    "./routes/api/v1/instance/extended_description.ts": $53,
-    "./routes/api/v1/instance/index.ts": $54,
-    "./routes/api/v1/instance/peers.ts": $55,
-    "./routes/api/v1/instance/rules.ts": $56,
-    "./routes/api/v1/instance/translation_languages.ts": $57,
-    "./routes/api/v1/lists/[id]/accounts.ts": $58,
-    "./routes/api/v1/lists/[id]/index.ts": $59,
-    "./routes/api/v1/lists/index.ts": $60,
-    "./routes/api/v1/markers.ts": $61,
-    "./routes/api/v1/mutes.ts": $62,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $63,
-    "./routes/api/v1/notifications/[id]/index.ts": $64,
-    "./routes/api/v1/notifications/clear.ts": $65,
-    "./routes/api/v1/notifications/index.ts": $66,
-    "./routes/api/v1/notifications/requests.ts": $67,
-    "./routes/api/v1/notifications/unread_count.ts": $68,
-    "./routes/api/v1/polls/[id]/index.ts": $69,
-    "./routes/api/v1/polls/[id]/votes.ts": $70,
-    "./routes/api/v1/preferences.ts": $71,
-    "./routes/api/v1/push/subscription.ts": $72,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $73,
-    "./routes/api/v1/statuses/[id]/context.ts": $74,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $75,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $76,
-    "./routes/api/v1/statuses/[id]/history.ts": $77,
-    "./routes/api/v1/statuses/[id]/index.ts": $78,
-    "./routes/api/v1/statuses/[id]/mute.ts": $79,
-    "./routes/api/v1/statuses/[id]/pin.ts": $80,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $81,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $82,
-    "./routes/api/v1/statuses/[id]/source.ts": $83,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $84,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $85,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $86,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $87,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $88,
-    "./routes/api/v1/statuses/index.ts": $89,
-    "./routes/api/v1/streaming/[...stream].ts": $90,
-    "./routes/api/v1/streaming/health.ts": $91,
-    "./routes/api/v1/streaming/index.ts": $92,
-    "./routes/api/v1/tags/[name].ts": $93,
-    "./routes/api/v1/tags/[name]/follow.ts": $94,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $95,
-    "./routes/api/v1/timelines/home.ts": $96,
-    "./routes/api/v1/timelines/list/[list_id].ts": $97,
-    "./routes/api/v1/timelines/public.ts": $98,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $99,
-    "./routes/api/v1/trends/index.ts": $100,
-    "./routes/api/v1/trends/links.ts": $101,
-    "./routes/api/v1/trends/statuses.ts": $102,
-    "./routes/api/v1/trends/tags.ts": $103,
-    "./routes/api/v2/filters/[id]/index.ts": $104,
-    "./routes/api/v2/filters/[id]/keywords.ts": $105,
-    "./routes/api/v2/filters/index.ts": $106,
-    "./routes/api/v2/filters/keywords/[id].ts": $107,
-    "./routes/api/v2/instance.ts": $108,
-    "./routes/api/v2/notifications/index.ts": $109,
-    "./routes/api/v2/notifications/policy.ts": $110,
-    "./routes/api/v2/search.ts": $111,
-    "./routes/api/v2/suggestions.ts": $112,
-    "./routes/auth/sign_in.tsx": $113,
-    "./routes/auth/sign_out.ts": $114,
-    "./routes/auth/sign_up.tsx": $115,
-    "./routes/compose.tsx": $116,
-    "./routes/follow_requests/[id]/[verb].ts": $117,
-    "./routes/follow_requests/index.tsx": $118,
-    "./routes/home.tsx": $119,
-    "./routes/index.tsx": $120,
-    "./routes/notifications.tsx": $121,
-    "./routes/oauth/_middleware.ts": $122,
-    "./routes/oauth/authorize.tsx": $123,
-    "./routes/oauth/revoke.ts": $124,
-    "./routes/oauth/token.ts": $125,
-    "./routes/oauth/userinfo.ts": $126,
-    "./routes/public/index.tsx": $127,
-    "./routes/public/local.tsx": $128,
-    "./routes/search.tsx": $129,
-    "./routes/settings/index.ts": $130,
-    "./routes/settings/password.tsx": $131,
-    "./routes/settings/preferences.tsx": $132,
-    "./routes/settings/profile.tsx": $133,
-    "./routes/tags/[tag].tsx": $134,
+    "./routes/@[username]/block.tsx": $3,
+    "./routes/@[username]/follow.ts": $4,
+    "./routes/@[username]/followers.tsx": $5,
+    "./routes/@[username]/following.tsx": $6,
+    "./routes/@[username]/index.tsx": $7,
+    "./routes/@[username]/media.tsx": $8,
+    "./routes/@[username]/mute.ts": $9,
+    "./routes/@[username]/unblock.ts": $10,
+    "./routes/@[username]/unfollow.ts": $11,
+    "./routes/@[username]/unmute.ts": $12,
+    "./routes/@[username]/with_replies.tsx": $13,
+    "./routes/_app.tsx": $14,
+    "./routes/_error.tsx": $15,
+    "./routes/_middleware.ts": $16,
+    "./routes/api/[...path].ts": $17,
+    "./routes/api/_middleware.ts": $18,
+    "./routes/api/v1/accounts/[id]/block.ts": $19,
+    "./routes/api/v1/accounts/[id]/featured_tags.ts": $20,
+    "./routes/api/v1/accounts/[id]/follow.ts": $21,
+    "./routes/api/v1/accounts/[id]/followers.ts": $22,
+    "./routes/api/v1/accounts/[id]/following.ts": $23,
+    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $24,
+    "./routes/api/v1/accounts/[id]/index.ts": $25,
+    "./routes/api/v1/accounts/[id]/mute.ts": $26,
+    "./routes/api/v1/accounts/[id]/note.ts": $27,
+    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $28,
+    "./routes/api/v1/accounts/[id]/statuses.ts": $29,
+    "./routes/api/v1/accounts/[id]/unblock.ts": $30,
+    "./routes/api/v1/accounts/[id]/unfollow.ts": $31,
+    "./routes/api/v1/accounts/[id]/unmute.ts": $32,
+    "./routes/api/v1/accounts/familiar_followers.ts": $33,
+    "./routes/api/v1/accounts/index.ts": $34,
+    "./routes/api/v1/accounts/lookup.ts": $35,
+    "./routes/api/v1/accounts/relationships.ts": $36,
+    "./routes/api/v1/accounts/search.ts": $37,
+    "./routes/api/v1/accounts/update_credentials.ts": $38,
+    "./routes/api/v1/accounts/verify_credentials.ts": $39,
+    "./routes/api/v1/announcements.ts": $40,
+    "./routes/api/v1/apps/index.ts": $41,
+    "./routes/api/v1/apps/verify_credentials.ts": $42,
+    "./routes/api/v1/blocks.ts": $43,
+    "./routes/api/v1/bookmarks.ts": $44,
+    "./routes/api/v1/conversations/index.ts": $47,
+    "./routes/api/v1/custom_emojis.ts": $48,
+    "./routes/api/v1/domain_blocks.ts": $49,
+    "./routes/api/v1/endorsements.ts": $50,
+    "./routes/api/v1/favourites.ts": $51,
+    "./routes/api/v1/featured_tags.ts": $52,
+    "./routes/api/v1/filters.ts": $53,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $54,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $55,
+    "./routes/api/v1/follow_requests/index.ts": $56,
+    "./routes/api/v1/followed_tags.ts": $57,
+    "./routes/api/v1/instance/domain_blocks.ts": $58,
+    "./routes/api/v1/instance/extended_description.ts": $59,
+    "./routes/api/v1/instance/index.ts": $60,
+    "./routes/api/v1/instance/peers.ts": $61,
+    "./routes/api/v1/instance/rules.ts": $62,
+    "./routes/api/v1/instance/translation_languages.ts": $63,
+    "./routes/api/v1/lists/[id]/accounts.ts": $64,
+    "./routes/api/v1/lists/[id]/index.ts": $65,
+    "./routes/api/v1/lists/index.ts": $66,
+    "./routes/api/v1/markers.ts": $67,
+    "./routes/api/v1/mutes.ts": $68,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $69,
+    "./routes/api/v1/notifications/[id]/index.ts": $70,
+    "./routes/api/v1/notifications/clear.ts": $71,
+    "./routes/api/v1/notifications/index.ts": $72,
+    "./routes/api/v1/notifications/requests.ts": $73,
+    "./routes/api/v1/notifications/unread_count.ts": $74,
+    "./routes/api/v1/polls/[id]/index.ts": $75,
+    "./routes/api/v1/polls/[id]/votes.ts": $76,
+    "./routes/api/v1/preferences.ts": $77,
+    "./routes/api/v1/push/subscription.ts": $78,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $79,
+    "./routes/api/v1/statuses/[id]/context.ts": $80,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $81,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $82,
+    "./routes/api/v1/statuses/[id]/history.ts": $83,
+    "./routes/api/v1/statuses/[id]/index.ts": $84,
+    "./routes/api/v1/statuses/[id]/mute.ts": $85,
+    "./routes/api/v1/statuses/[id]/pin.ts": $86,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $87,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $88,
+    "./routes/api/v1/statuses/[id]/source.ts": $89,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $90,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $91,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $92,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $93,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $94,
+    "./routes/api/v1/statuses/index.ts": $95,
+    "./routes/api/v1/streaming/[...stream].ts": $96,
+    "./routes/api/v1/streaming/health.ts": $97,
+    "./routes/api/v1/streaming/index.ts": $98,
+    "./routes/api/v1/tags/[name].ts": $99,
+    "./routes/api/v1/tags/[name]/follow.ts": $100,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $101,
+    "./routes/api/v1/timelines/home.ts": $102,
+    "./routes/api/v1/timelines/list/[list_id].ts": $103,
+    "./routes/api/v1/timelines/public.ts": $104,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $105,
+    "./routes/api/v1/trends/index.ts": $106,
+    "./routes/api/v1/trends/links.ts": $107,
+    "./routes/api/v1/trends/statuses.ts": $108,
+    "./routes/api/v1/trends/tags.ts": $109,
+    "./routes/api/v2/filters/[id]/index.ts": $110,
+    "./routes/api/v2/filters/[id]/keywords.ts": $111,
+    "./routes/api/v2/filters/index.ts": $112,
+    "./routes/api/v2/filters/keywords/[id].ts": $113,
+    "./routes/api/v2/instance.ts": $114,
+    "./routes/api/v2/notifications/index.ts": $115,
+    "./routes/api/v2/notifications/policy.ts": $116,
+    "./routes/api/v2/search.ts": $117,
+    "./routes/api/v2/suggestions.ts": $118,
+    "./routes/auth/sign_in.tsx": $119,
+    "./routes/auth/sign_out.ts": $120,
+    "./routes/auth/sign_up.tsx": $121,
+    "./routes/compose.tsx": $122,
+    "./routes/follow_requests/[id]/[verb].ts": $123,
+    "./routes/follow_requests/index.tsx": $124,
+    "./routes/home.tsx": $125,
+    "./routes/index.tsx": $126,
+    "./routes/notifications.tsx": $127,
+    "./routes/oauth/_middleware.ts": $128,
+    "./routes/oauth/authorize.tsx": $129,
+    "./routes/oauth/revoke.ts": $130,
+    "./routes/oauth/token.ts": $131,
+    "./routes/oauth/userinfo.ts": $132,
+    "./routes/public/index.tsx": $133,
+    "./routes/public/local.tsx": $134,
+    "./routes/search.tsx": $135,
+    "./routes/settings/index.ts": $136,
+    "./routes/settings/password.tsx": $137,
+    "./routes/settings/preferences.tsx": $138,
+    "./routes/settings/profile.tsx": $139,
+    "./routes/tags/[tag].tsx": $140,
   },
   islands: {
-    "./islands/ActionBar.tsx": $135,
-    "./islands/ComposeBox.tsx": $136,
-    "./islands/FollowButton.tsx": $137,
-    "./islands/NewPostsBanner.tsx": $138,
-    "./islands/NewStatuses.tsx": $139,
-    "./islands/NotificationsBadge.tsx": $140,
+    "./islands/ActionBar.tsx": $141,
+    "./islands/ComposeBox.tsx": $142,
+    "./islands/FollowButton.tsx": $143,
+    "./islands/NewPostsBanner.tsx": $144,
+    "./islands/NewStatuses.tsx": $145,
+    "./islands/NotificationsBadge.tsx": $146,
+    "./islands/ProfileMenu.tsx": $147,
   },
 };
 

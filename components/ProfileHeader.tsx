@@ -3,6 +3,7 @@ import { Avatar } from "./Avatar.tsx";
 import { Icon } from "./Icon.tsx";
 import { displayName, formatDate } from "./format.ts";
 import FollowButton from "../islands/FollowButton.tsx";
+import ProfileMenu from "../islands/ProfileMenu.tsx";
 
 export type ProfileTab =
   | "posts"
@@ -40,7 +41,21 @@ export function ProfileHeader(
         <div class="profile-top">
           <Avatar account={account} size={96} />
           <div class="profile-actions">
-            {signedIn && !profile.isSelf && relationship && (
+            {signedIn && !profile.isSelf && relationship?.blocking && (
+              <form
+                method="post"
+                action={`${base}/unblock`}
+                class="follow-form"
+              >
+                <input type="hidden" name="_csrf" value={csrf} />
+                <input type="hidden" name="return_to" value={returnTo} />
+                <button type="submit" class="button secondary">
+                  Unblock<span class="visually-hidden">{name}</span>
+                </button>
+              </form>
+            )}
+            {signedIn && !profile.isSelf && relationship &&
+              !relationship.blocking && !relationship.blocked_by && (
               <FollowButton
                 accountId={account.id}
                 acct={account.acct}
@@ -48,6 +63,16 @@ export function ProfileHeader(
                 following={relationship.following}
                 requested={relationship.requested}
                 locked={account.locked}
+                csrf={csrf}
+                returnTo={returnTo}
+              />
+            )}
+            {signedIn && !profile.isSelf && relationship && (
+              <ProfileMenu
+                accountId={account.id}
+                acct={account.acct}
+                blocking={relationship.blocking ?? false}
+                muting={relationship.muting ?? false}
                 csrf={csrf}
                 returnTo={returnTo}
               />
@@ -78,8 +103,13 @@ export function ProfileHeader(
             )}
           </h1>
           <span class="acct">@{account.acct}</span>{" "}
-          {relationship?.followed_by && (
-            <span class="follows-you">Follows you</span>
+          {relationship?.followed_by && <span class="chip">Follows you</span>}
+          {" "}
+          {relationship?.blocking && <span class="chip danger">Blocked</span>}
+          {" "}
+          {relationship?.muting && <span class="chip">Muted</span>}{" "}
+          {relationship?.blocked_by && (
+            <span class="chip danger">Blocks you</span>
           )}
         </div>
         {account.note && (

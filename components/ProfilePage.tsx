@@ -29,7 +29,9 @@ export function ProfilePage(
         label={label}
         older={data.older}
         newer={data.newer}
-        empty={data.tab === "media"
+        empty={data.profile.relationship?.blocking
+          ? "You've blocked this account, so its posts are hidden."
+          : data.tab === "media"
           ? "No posts with pictures yet."
           : "No posts yet."}
       />

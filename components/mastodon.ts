@@ -79,6 +79,7 @@ export interface UiRelationship {
   followed_by: boolean;
   requested: boolean;
   blocking?: boolean;
+  blocked_by?: boolean;
   muting?: boolean;
 }
 

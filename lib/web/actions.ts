@@ -3,6 +3,8 @@ import { HttpError } from "fresh";
 import type { PageContext } from "./pages.ts";
 import { field, readVerifiedForm } from "./forms.ts";
 import type { WebSession } from "../domain/sessions.ts";
+import type { AccountRow } from "../db/accounts.ts";
+import { lookupAccount } from "../domain/profiles.ts";
 
 /** Reads a verified form of a signed-in user, or throws the page error for it. */
 export async function signedInForm(
@@ -28,4 +30,25 @@ export function backTo(ctx: PageContext, form: FormData, fallback: string) {
     ? target
     : fallback;
   return ctx.redirect(safe, 303);
+}
+
+/** `POST /@bob/<action>` without JavaScript: look the account up, act, go back. */
+export function accountActionHandler(
+  act: (
+    deps: PageContext["state"]["deps"],
+    viewer: WebSession["account"],
+    target: AccountRow,
+  ) => Promise<unknown>,
+) {
+  return async (ctx: PageContext) => {
+    const { deps } = ctx.state;
+    const { session, form } = await signedInForm(ctx);
+    const target = await lookupAccount(
+      deps.sql,
+      ctx.params.username,
+      deps.config.host,
+    );
+    await act(deps, session.account, target);
+    return backTo(ctx, form, `/@${ctx.params.username}`);
+  };
 }

@@ -40,6 +40,7 @@ export async function loadProfile(
           followed_by: rel.followed_by,
           requested: rel.requested,
           blocking: rel.blocking,
+          blocked_by: rel.blocked_by,
           muting: rel.muting,
         }
         : null,
@@ -84,7 +85,8 @@ export function profileStatusesHandler(tab: keyof typeof TAB_OPTIONS) {
   return async (ctx: PageContext) => {
     const { row, profile } = await loadProfile(ctx);
     const query = webPage(ctx.url);
-    const rows = await accountStatuses(
+    // A blocked account's posts stay out of sight, as in Mastodon's web UI.
+    const rows = profile.relationship?.blocking ? [] : await accountStatuses(
       ctx.state.deps.sql,
       viewerId(ctx),
       row.id,

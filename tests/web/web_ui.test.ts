@@ -5,55 +5,8 @@
  * page ships stays small.
  */
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { hasChromium, launchBrowser, SKIP_MESSAGE } from "./browser.ts";
-import { PASSWORD, seed } from "./seed.ts";
-
-const ignore = !hasChromium();
-if (ignore) console.warn(SKIP_MESSAGE);
-
-const options = { ignore, sanitizeOps: false, sanitizeResources: false };
-
-async function withBrowser(
-  fn: (
-    browser: Browser,
-    instance: TestInstance,
-    seeded: Awaited<ReturnType<typeof seed>>,
-  ) => Promise<void>,
-) {
-  const instance = await startTestInstance();
-  let browser: Browser | null = null;
-  try {
-    const seeded = await seed(instance.deps);
-    browser = await launchBrowser();
-    await fn(browser, instance, seeded);
-  } finally {
-    await browser?.close();
-    await instance.close();
-  }
-}
-
-/** Fails the test on CSP violations and uncaught page errors. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    const text = message.text();
-    if (message.type() === "error" || /Content.Security.Policy/i.test(text)) {
-      problems.push(`console ${message.type()}: ${text}`);
-    }
-  });
-  page.on(
-    "pageerror",
-    (error) => problems.push(`page error: ${error.message}`),
-  );
-  page.on("response", (response) => {
-    if (response.status() >= 400) {
-      problems.push(`HTTP ${response.status()} for ${response.url()}`);
-    }
-  });
-  return problems;
-}
+import { options, watchProblems, withBrowser } from "./harness.ts";
+import { PASSWORD } from "./seed.ts";
 
 Deno.test(
   "web UI: sign up, post, favourite and follow in the browser",

@@ -1,0 +1,77 @@
+/** What the browser tests share: a seeded instance with a browser, problem watching, signing in. */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import { hasChromium, launchBrowser, SKIP_MESSAGE } from "./browser.ts";
+import { PASSWORD, seed } from "./seed.ts";
+
+const ignore = !hasChromium();
+if (ignore) console.warn(SKIP_MESSAGE);
+
+export const options = {
+  ignore,
+  sanitizeOps: false,
+  sanitizeResources: false,
+};
+
+export type Seeded = Awaited<ReturnType<typeof seed>>;
+
+export async function withBrowser(
+  fn: (
+    browser: Browser,
+    instance: TestInstance,
+    seeded: Seeded,
+  ) => Promise<void>,
+) {
+  const instance = await startTestInstance();
+  let browser: Browser | null = null;
+  try {
+    const seeded = await seed(instance.deps);
+    browser = await launchBrowser();
+    await fn(browser, instance, seeded);
+  } finally {
+    await browser?.close();
+    await instance.close();
+  }
+}
+
+/** Fails the test on CSP violations and uncaught page errors. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error" || /Content.Security.Policy/i.test(text)) {
+      problems.push(`console ${message.type()}: ${text}`);
+    }
+  });
+  page.on(
+    "pageerror",
+    (error) => problems.push(`page error: ${error.message}`),
+  );
+  page.on("response", (response) => {
+    if (response.status() >= 400) {
+      problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    }
+  });
+  return problems;
+}
+
+/** Signs in through the web form (works with JavaScript on or off). */
+export async function signIn(
+  page: Page,
+  username: string,
+  returnTo = "/home",
+): Promise<void> {
+  await page.goto(`/auth/sign_in?return_to=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel("Username or email").fill(username);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await Promise.all([
+    page.waitForURL(`**${returnTo}`),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
+}
+
+/** The session cookies of a browser context, as a `cookie` header. */
+export async function cookieHeader(context: BrowserContext): Promise<string> {
+  return (await context.cookies()).map((c) => `${c.name}=${c.value}`)
+    .join("; ");
+}
