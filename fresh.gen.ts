@@ -45,6 +45,8 @@ import * as $41 from "./routes/api/v1/apps/index.ts";
 import * as $42 from "./routes/api/v1/apps/verify_credentials.ts";
 import * as $43 from "./routes/api/v1/blocks.ts";
 import * as $44 from "./routes/api/v1/bookmarks.ts";
+import * as $45 from "./routes/api/v1/conversations/[id]/index.ts";
+import * as $46 from "./routes/api/v1/conversations/[id]/read.ts";
 import * as $47 from "./routes/api/v1/conversations/index.ts";
 import * as $48 from "./routes/api/v1/custom_emojis.ts";
 import * as $49 from "./routes/api/v1/domain_blocks.ts";
@@ -194,6 +196,8 @@ const manifest = {
     "./routes/api/v1/apps/verify_credentials.ts": $42,
     "./routes/api/v1/blocks.ts": $43,
     "./routes/api/v1/bookmarks.ts": $44,
+    "./routes/api/v1/conversations/[id]/index.ts": $45,
+    "./routes/api/v1/conversations/[id]/read.ts": $46,
     "./routes/api/v1/conversations/index.ts": $47,
     "./routes/api/v1/custom_emojis.ts": $48,
     "./routes/api/v1/domain_blocks.ts": $49,

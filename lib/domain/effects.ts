@@ -104,6 +104,12 @@ export type DomainEvent =
     recipientId: string;
     notificationType: string;
   }
+  /** A local account's direct-message conversation got a new status (the `direct` stream). */
+  | {
+    type: "conversation.updated";
+    conversationId: string;
+    accountId: string;
+  }
   | {
     type: "poll.voted";
     pollId: string;

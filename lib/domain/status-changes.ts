@@ -10,6 +10,7 @@ import type { StatusRow } from "../db/statuses.ts";
 import { findPoll, updatePollOptions } from "../db/polls.ts";
 import { countStatusLength } from "../text/compose.ts";
 import { invalid, notFound } from "./errors.ts";
+import { removeDirectStatus } from "./conversations.ts";
 import {
   MAX_MEDIA,
   MAX_STATUS_LENGTH,
@@ -210,6 +211,7 @@ export async function removeStatus(
 ): Promise<StatusRow> {
   const result = await deps.sql.begin(async (tx) => {
     const mentioned = await db.mentionedAccountIds(tx, status.id);
+    await removeDirectStatus(tx, status);
     const { reblogs } = await db.deleteStatusRow(tx, status.id);
     if (status.in_reply_to_id) {
       await db.adjustCounter(tx, status.in_reply_to_id, "replies_count", -1);

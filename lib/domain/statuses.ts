@@ -19,6 +19,11 @@ import {
   formatStatus,
 } from "../text/compose.ts";
 import type { DomainEvent, Effects } from "./effects.ts";
+import {
+  addDirectStatus,
+  announceConversations,
+  type ConversationRow,
+} from "./conversations.ts";
 import { forbidden, invalid, notFound } from "./errors.ts";
 import { requireVisible, VISIBILITIES, type Visibility } from "./visibility.ts";
 
@@ -81,6 +86,8 @@ export interface InsertStatusInput {
 export interface InsertedStatus {
   status: StatusRow;
   notifications: NotificationRow[];
+  /** Direct statuses: the participants' conversations it joined. */
+  conversations: ConversationRow[];
 }
 
 /**
@@ -218,7 +225,8 @@ export async function insertStatus(
       ),
     );
   }
-  return { status, notifications };
+  const conversations = await addDirectStatus(tx, status, mentioned);
+  return { status, notifications, conversations };
 }
 
 /** Emits the events for a committed `insertStatus`. */
@@ -244,6 +252,7 @@ export function announceInserted(
     });
   }
   announceNotifications(effects, inserted.notifications);
+  announceConversations(effects, inserted.conversations);
 }
 
 export function announceNotifications(

@@ -13,6 +13,8 @@ import { findNotificationsByIds } from "../db/notifications.ts";
 import { isVisibleTo } from "../domain/visibility.ts";
 import { renderStatus } from "./entities/status.ts";
 import { renderNotifications } from "./entities/notification.ts";
+import { findConversation } from "../db/conversations.ts";
+import { renderConversation } from "./entities/conversation.ts";
 
 const CHANNEL = "starling_stream";
 
@@ -121,6 +123,30 @@ export class StreamHub {
           event.notificationId,
           event.recipientId,
         );
+      case "conversation.updated":
+        return await this.#conversation(event.conversationId, event.accountId);
+    }
+  }
+
+  /** Mastodon's `direct` stream carries `conversation` events with the Conversation entity. */
+  async #conversation(conversationId: string, accountId: string) {
+    const targets = [...this.#connections].filter((c) =>
+      c.accountId === accountId &&
+      [...c.subscriptions.values()].some((s) => s.stream === "direct")
+    );
+    if (targets.length === 0) return;
+    const { sql, origin } = this.#options;
+    const row = await findConversation(sql, accountId, conversationId);
+    if (!row) return;
+    const payload = JSON.stringify(
+      await renderConversation({ sql, origin, viewerId: accountId }, row),
+    );
+    for (const c of targets) {
+      for (const s of c.subscriptions.values()) {
+        if (s.stream === "direct") {
+          c.send({ stream: streamArray(s), event: "conversation", payload });
+        }
+      }
     }
   }
 
@@ -240,7 +266,7 @@ export class StreamHub {
         case "list":
           return lists.has(s.param ?? "");
         case "direct":
-          return false; // conversations are not streamed yet
+          return false; // `conversation` events instead (see #conversation)
         default:
           return false;
       }
@@ -300,7 +326,8 @@ export class StreamHub {
 function streamed(event: DomainEvent): boolean {
   return event.type === "status.created" || event.type === "status.updated" ||
     event.type === "status.deleted" || event.type === "reblog.undone" ||
-    event.type === "notification.created";
+    event.type === "notification.created" ||
+    event.type === "conversation.updated";
 }
 
 /** Mastodon's `stream` array: `["hashtag", "foo"]`, `["list", "12"]`, `["user"]`. */
