@@ -12,7 +12,9 @@ const TITLES: Record<number, string> = {
 };
 
 /** The error page: the status, a plain explanation, and a way back. */
-export default define.page(function ErrorPage({ error, status = 500, state }) {
+export default define.page(function ErrorPage(
+  { error, status = 500, state, url },
+) {
   const title = TITLES[status] ?? "Something went wrong";
   const detail = error instanceof HttpError && status < 500 &&
       !/^HTTP \d+$|^Not Found$/.test(error.message)
@@ -28,9 +30,19 @@ export default define.page(function ErrorPage({ error, status = 500, state }) {
       <h1>{title}</h1>
       {detail && <p>{detail}</p>}
       <p class="actions">
-        {status === 401 && !state.session && (
-          <a class="button" href="/auth/sign_in">Sign in</a>
-        )}
+        {!state.session &&
+          (status === 401 ||
+            (status === 404 && /^\/@[^/]+@/.test(url.pathname))) &&
+          (
+            <a
+              class="button"
+              href={`/auth/sign_in?return_to=${
+                encodeURIComponent(url.pathname + url.search)
+              }`}
+            >
+              Sign in
+            </a>
+          )}
         <a class="button secondary" href={state.session ? "/home" : "/"}>
           Go to the start page
         </a>

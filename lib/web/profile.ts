@@ -1,5 +1,7 @@
 /** Loading what the profile pages share: the account, and how the viewer relates to it. */
+import { HttpError } from "fresh";
 import { lookupAccount } from "../domain/profiles.ts";
+import { DomainError } from "../domain/errors.ts";
 import { relationship } from "../domain/relationships.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import type { PageContext } from "./pages.ts";
@@ -16,15 +18,49 @@ export interface ProfileData {
   remoteUrl: string | null;
 }
 
+/**
+ * `alice`, `bob@known.example`, or a remote account we have never seen: for a signed-in viewer
+ * that one is looked up on its own server (WebFinger, then the actor) and stored. Anonymous
+ * visitors can't make this server fetch things, so they get a 404 that says why.
+ */
+async function findOrResolveAccount(ctx: PageContext): Promise<AccountRow> {
+  const { deps, session } = ctx.state;
+  const acct = ctx.params.username;
+  try {
+    return await lookupAccount(deps.sql, acct, deps.config.host);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== "not_found") {
+      throw error;
+    }
+    const handle = /^([^@\s/]+)@([^@\s/]+)$/.exec(acct);
+    if (
+      !handle || handle[2].toLowerCase() === deps.config.host.toLowerCase()
+    ) {
+      throw error;
+    }
+    if (!session) {
+      throw new HttpError(
+        404,
+        `@${acct} isn't known on this server yet. Sign in to look the account up on its own server.`,
+      );
+    }
+    const resolved = await deps.resolveRemote(`@${acct}`).catch(() => null);
+    const account = resolved?.account;
+    if (!account || account.suspended_at) {
+      throw new HttpError(
+        404,
+        `We couldn't find @${acct}. Check the address, or try again later if its server is down.`,
+      );
+    }
+    return account;
+  }
+}
+
 export async function loadProfile(
   ctx: PageContext,
 ): Promise<{ row: AccountRow; profile: ProfileData }> {
   const { deps, session } = ctx.state;
-  const row = await lookupAccount(
-    deps.sql,
-    ctx.params.username,
-    deps.config.host,
-  );
+  const row = await findOrResolveAccount(ctx);
   const isSelf = session?.account.id === row.id;
   const rel = session && !isSelf
     ? await relationship(deps, session.account, row.id)
