@@ -73,81 +73,88 @@ import * as $69 from "./routes/api/v1/notifications/[id]/dismiss.ts";
 import * as $70 from "./routes/api/v1/notifications/[id]/index.ts";
 import * as $71 from "./routes/api/v1/notifications/clear.ts";
 import * as $72 from "./routes/api/v1/notifications/index.ts";
-import * as $73 from "./routes/api/v1/notifications/requests.ts";
-import * as $74 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $75 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $76 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $77 from "./routes/api/v1/preferences.ts";
-import * as $78 from "./routes/api/v1/push/subscription.ts";
-import * as $79 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $80 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $81 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $82 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $83 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $84 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $85 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $86 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $87 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $88 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $89 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $90 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $91 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $92 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $93 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $94 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $95 from "./routes/api/v1/statuses/index.ts";
-import * as $96 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $97 from "./routes/api/v1/streaming/health.ts";
-import * as $98 from "./routes/api/v1/streaming/index.ts";
-import * as $99 from "./routes/api/v1/tags/[name].ts";
-import * as $100 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $101 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $102 from "./routes/api/v1/timelines/home.ts";
-import * as $103 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $104 from "./routes/api/v1/timelines/public.ts";
-import * as $105 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $106 from "./routes/api/v1/trends/index.ts";
-import * as $107 from "./routes/api/v1/trends/links.ts";
-import * as $108 from "./routes/api/v1/trends/statuses.ts";
-import * as $109 from "./routes/api/v1/trends/tags.ts";
-import * as $110 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $111 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $112 from "./routes/api/v2/filters/index.ts";
-import * as $113 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $114 from "./routes/api/v2/instance.ts";
-import * as $115 from "./routes/api/v2/notifications/index.ts";
-import * as $116 from "./routes/api/v2/notifications/policy.ts";
-import * as $117 from "./routes/api/v2/search.ts";
-import * as $118 from "./routes/api/v2/suggestions.ts";
-import * as $119 from "./routes/auth/sign_in.tsx";
-import * as $120 from "./routes/auth/sign_out.ts";
-import * as $121 from "./routes/auth/sign_up.tsx";
-import * as $122 from "./routes/compose.tsx";
-import * as $123 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $124 from "./routes/follow_requests/index.tsx";
-import * as $125 from "./routes/home.tsx";
-import * as $126 from "./routes/index.tsx";
-import * as $127 from "./routes/notifications.tsx";
-import * as $128 from "./routes/oauth/_middleware.ts";
-import * as $129 from "./routes/oauth/authorize.tsx";
-import * as $130 from "./routes/oauth/revoke.ts";
-import * as $131 from "./routes/oauth/token.ts";
-import * as $132 from "./routes/oauth/userinfo.ts";
-import * as $133 from "./routes/public/index.tsx";
-import * as $134 from "./routes/public/local.tsx";
-import * as $135 from "./routes/search.tsx";
-import * as $136 from "./routes/settings/index.ts";
-import * as $137 from "./routes/settings/password.tsx";
-import * as $138 from "./routes/settings/preferences.tsx";
-import * as $139 from "./routes/settings/profile.tsx";
-import * as $140 from "./routes/tags/[tag].tsx";
-import * as $141 from "./islands/ActionBar.tsx";
-import * as $142 from "./islands/ComposeBox.tsx";
-import * as $143 from "./islands/FollowButton.tsx";
-import * as $144 from "./islands/NewPostsBanner.tsx";
-import * as $145 from "./islands/NewStatuses.tsx";
-import * as $146 from "./islands/NotificationsBadge.tsx";
-import * as $147 from "./islands/ProfileMenu.tsx";
+import * as $73 from "./routes/api/v1/notifications/policy.ts";
+import * as $74 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $75 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $76 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $77 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $78 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $79 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $80 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $81 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $82 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $83 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $84 from "./routes/api/v1/preferences.ts";
+import * as $85 from "./routes/api/v1/push/subscription.ts";
+import * as $86 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $87 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $88 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $89 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $90 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $91 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $92 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $93 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $94 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $95 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $96 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $97 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $98 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $99 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $100 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $101 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $102 from "./routes/api/v1/statuses/index.ts";
+import * as $103 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $104 from "./routes/api/v1/streaming/health.ts";
+import * as $105 from "./routes/api/v1/streaming/index.ts";
+import * as $106 from "./routes/api/v1/tags/[name].ts";
+import * as $107 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $108 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $109 from "./routes/api/v1/timelines/home.ts";
+import * as $110 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $111 from "./routes/api/v1/timelines/public.ts";
+import * as $112 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $113 from "./routes/api/v1/trends/index.ts";
+import * as $114 from "./routes/api/v1/trends/links.ts";
+import * as $115 from "./routes/api/v1/trends/statuses.ts";
+import * as $116 from "./routes/api/v1/trends/tags.ts";
+import * as $117 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $118 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $119 from "./routes/api/v2/filters/index.ts";
+import * as $120 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $121 from "./routes/api/v2/instance.ts";
+import * as $122 from "./routes/api/v2/notifications/index.ts";
+import * as $123 from "./routes/api/v2/notifications/policy.ts";
+import * as $124 from "./routes/api/v2/search.ts";
+import * as $125 from "./routes/api/v2/suggestions.ts";
+import * as $126 from "./routes/auth/sign_in.tsx";
+import * as $127 from "./routes/auth/sign_out.ts";
+import * as $128 from "./routes/auth/sign_up.tsx";
+import * as $129 from "./routes/compose.tsx";
+import * as $130 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $131 from "./routes/follow_requests/index.tsx";
+import * as $132 from "./routes/home.tsx";
+import * as $133 from "./routes/index.tsx";
+import * as $134 from "./routes/notifications.tsx";
+import * as $135 from "./routes/oauth/_middleware.ts";
+import * as $136 from "./routes/oauth/authorize.tsx";
+import * as $137 from "./routes/oauth/revoke.ts";
+import * as $138 from "./routes/oauth/token.ts";
+import * as $139 from "./routes/oauth/userinfo.ts";
+import * as $140 from "./routes/public/index.tsx";
+import * as $141 from "./routes/public/local.tsx";
+import * as $142 from "./routes/search.tsx";
+import * as $143 from "./routes/settings/index.ts";
+import * as $144 from "./routes/settings/password.tsx";
+import * as $145 from "./routes/settings/preferences.tsx";
+import * as $146 from "./routes/settings/profile.tsx";
+import * as $147 from "./routes/tags/[tag].tsx";
+import * as $148 from "./islands/ActionBar.tsx";
+import * as $149 from "./islands/ComposeBox.tsx";
+import * as $150 from "./islands/FollowButton.tsx";
+import * as $151 from "./islands/NewPostsBanner.tsx";
+import * as $152 from "./islands/NewStatuses.tsx";
+import * as $153 from "./islands/NotificationsBadge.tsx";
+import * as $154 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -224,83 +231,90 @@ const manifest = {
     "./routes/api/v1/notifications/[id]/index.ts": $70,
     "./routes/api/v1/notifications/clear.ts": $71,
     "./routes/api/v1/notifications/index.ts": $72,
-    "./routes/api/v1/notifications/requests.ts": $73,
-    "./routes/api/v1/notifications/unread_count.ts": $74,
-    "./routes/api/v1/polls/[id]/index.ts": $75,
-    "./routes/api/v1/polls/[id]/votes.ts": $76,
-    "./routes/api/v1/preferences.ts": $77,
-    "./routes/api/v1/push/subscription.ts": $78,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $79,
-    "./routes/api/v1/statuses/[id]/context.ts": $80,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $81,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $82,
-    "./routes/api/v1/statuses/[id]/history.ts": $83,
-    "./routes/api/v1/statuses/[id]/index.ts": $84,
-    "./routes/api/v1/statuses/[id]/mute.ts": $85,
-    "./routes/api/v1/statuses/[id]/pin.ts": $86,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $87,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $88,
-    "./routes/api/v1/statuses/[id]/source.ts": $89,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $90,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $91,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $92,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $93,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $94,
-    "./routes/api/v1/statuses/index.ts": $95,
-    "./routes/api/v1/streaming/[...stream].ts": $96,
-    "./routes/api/v1/streaming/health.ts": $97,
-    "./routes/api/v1/streaming/index.ts": $98,
-    "./routes/api/v1/tags/[name].ts": $99,
-    "./routes/api/v1/tags/[name]/follow.ts": $100,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $101,
-    "./routes/api/v1/timelines/home.ts": $102,
-    "./routes/api/v1/timelines/list/[list_id].ts": $103,
-    "./routes/api/v1/timelines/public.ts": $104,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $105,
-    "./routes/api/v1/trends/index.ts": $106,
-    "./routes/api/v1/trends/links.ts": $107,
-    "./routes/api/v1/trends/statuses.ts": $108,
-    "./routes/api/v1/trends/tags.ts": $109,
-    "./routes/api/v2/filters/[id]/index.ts": $110,
-    "./routes/api/v2/filters/[id]/keywords.ts": $111,
-    "./routes/api/v2/filters/index.ts": $112,
-    "./routes/api/v2/filters/keywords/[id].ts": $113,
-    "./routes/api/v2/instance.ts": $114,
-    "./routes/api/v2/notifications/index.ts": $115,
-    "./routes/api/v2/notifications/policy.ts": $116,
-    "./routes/api/v2/search.ts": $117,
-    "./routes/api/v2/suggestions.ts": $118,
-    "./routes/auth/sign_in.tsx": $119,
-    "./routes/auth/sign_out.ts": $120,
-    "./routes/auth/sign_up.tsx": $121,
-    "./routes/compose.tsx": $122,
-    "./routes/follow_requests/[id]/[verb].ts": $123,
-    "./routes/follow_requests/index.tsx": $124,
-    "./routes/home.tsx": $125,
-    "./routes/index.tsx": $126,
-    "./routes/notifications.tsx": $127,
-    "./routes/oauth/_middleware.ts": $128,
-    "./routes/oauth/authorize.tsx": $129,
-    "./routes/oauth/revoke.ts": $130,
-    "./routes/oauth/token.ts": $131,
-    "./routes/oauth/userinfo.ts": $132,
-    "./routes/public/index.tsx": $133,
-    "./routes/public/local.tsx": $134,
-    "./routes/search.tsx": $135,
-    "./routes/settings/index.ts": $136,
-    "./routes/settings/password.tsx": $137,
-    "./routes/settings/preferences.tsx": $138,
-    "./routes/settings/profile.tsx": $139,
-    "./routes/tags/[tag].tsx": $140,
+    "./routes/api/v1/notifications/policy.ts": $73,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $74,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $75,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $76,
+    "./routes/api/v1/notifications/requests/accept.ts": $77,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $78,
+    "./routes/api/v1/notifications/requests/index.ts": $79,
+    "./routes/api/v1/notifications/requests/merged.ts": $80,
+    "./routes/api/v1/notifications/unread_count.ts": $81,
+    "./routes/api/v1/polls/[id]/index.ts": $82,
+    "./routes/api/v1/polls/[id]/votes.ts": $83,
+    "./routes/api/v1/preferences.ts": $84,
+    "./routes/api/v1/push/subscription.ts": $85,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $86,
+    "./routes/api/v1/statuses/[id]/context.ts": $87,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $88,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $89,
+    "./routes/api/v1/statuses/[id]/history.ts": $90,
+    "./routes/api/v1/statuses/[id]/index.ts": $91,
+    "./routes/api/v1/statuses/[id]/mute.ts": $92,
+    "./routes/api/v1/statuses/[id]/pin.ts": $93,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $94,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $95,
+    "./routes/api/v1/statuses/[id]/source.ts": $96,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $97,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $98,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $99,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $100,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $101,
+    "./routes/api/v1/statuses/index.ts": $102,
+    "./routes/api/v1/streaming/[...stream].ts": $103,
+    "./routes/api/v1/streaming/health.ts": $104,
+    "./routes/api/v1/streaming/index.ts": $105,
+    "./routes/api/v1/tags/[name].ts": $106,
+    "./routes/api/v1/tags/[name]/follow.ts": $107,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $108,
+    "./routes/api/v1/timelines/home.ts": $109,
+    "./routes/api/v1/timelines/list/[list_id].ts": $110,
+    "./routes/api/v1/timelines/public.ts": $111,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $112,
+    "./routes/api/v1/trends/index.ts": $113,
+    "./routes/api/v1/trends/links.ts": $114,
+    "./routes/api/v1/trends/statuses.ts": $115,
+    "./routes/api/v1/trends/tags.ts": $116,
+    "./routes/api/v2/filters/[id]/index.ts": $117,
+    "./routes/api/v2/filters/[id]/keywords.ts": $118,
+    "./routes/api/v2/filters/index.ts": $119,
+    "./routes/api/v2/filters/keywords/[id].ts": $120,
+    "./routes/api/v2/instance.ts": $121,
+    "./routes/api/v2/notifications/index.ts": $122,
+    "./routes/api/v2/notifications/policy.ts": $123,
+    "./routes/api/v2/search.ts": $124,
+    "./routes/api/v2/suggestions.ts": $125,
+    "./routes/auth/sign_in.tsx": $126,
+    "./routes/auth/sign_out.ts": $127,
+    "./routes/auth/sign_up.tsx": $128,
+    "./routes/compose.tsx": $129,
+    "./routes/follow_requests/[id]/[verb].ts": $130,
+    "./routes/follow_requests/index.tsx": $131,
+    "./routes/home.tsx": $132,
+    "./routes/index.tsx": $133,
+    "./routes/notifications.tsx": $134,
+    "./routes/oauth/_middleware.ts": $135,
+    "./routes/oauth/authorize.tsx": $136,
+    "./routes/oauth/revoke.ts": $137,
+    "./routes/oauth/token.ts": $138,
+    "./routes/oauth/userinfo.ts": $139,
+    "./routes/public/index.tsx": $140,
+    "./routes/public/local.tsx": $141,
+    "./routes/search.tsx": $142,
+    "./routes/settings/index.ts": $143,
+    "./routes/settings/password.tsx": $144,
+    "./routes/settings/preferences.tsx": $145,
+    "./routes/settings/profile.tsx": $146,
+    "./routes/tags/[tag].tsx": $147,
   },
   islands: {
-    "./islands/ActionBar.tsx": $141,
-    "./islands/ComposeBox.tsx": $142,
-    "./islands/FollowButton.tsx": $143,
-    "./islands/NewPostsBanner.tsx": $144,
-    "./islands/NewStatuses.tsx": $145,
-    "./islands/NotificationsBadge.tsx": $146,
-    "./islands/ProfileMenu.tsx": $147,
+    "./islands/ActionBar.tsx": $148,
+    "./islands/ComposeBox.tsx": $149,
+    "./islands/FollowButton.tsx": $150,
+    "./islands/NewPostsBanner.tsx": $151,
+    "./islands/NewStatuses.tsx": $152,
+    "./islands/NotificationsBadge.tsx": $153,
+    "./islands/ProfileMenu.tsx": $154,
   },
 };
 

@@ -1,0 +1,11 @@
+/** GET /api/v1/notifications/requests/:id — requests never exist yet: 404. */
+import { define } from "../../../../../../utils.ts";
+import { ApiError } from "../../../../../../lib/mastodon/errors.ts";
+import { requireCaller } from "../../../../../../lib/mastodon/status-api.ts";
+
+export const handler = define.handlers({
+  async GET(ctx) {
+    await requireCaller(ctx.state.deps, ctx.req, "read:notifications");
+    throw new ApiError(404, "Record not found");
+  },
+});
