@@ -13,7 +13,14 @@ const COLORS = [
   "#9467bd",
   "#8c564b",
   "#e377c2",
+  "#17becf",
+  "#bcbd22",
+  "#7f7f7f",
+  "#393b79",
+  "#ad494a",
 ];
+/** Floors (bare SQL, verify_credentials, SQL transactions) are drawn dashed. */
+const isFloor = (name: string) => /SQL|verify_credentials/.test(name);
 
 export function latencyChart(points: ChartPoint[], title: string): string {
   const series = [...new Set(points.map((p) => p.series))];
@@ -32,7 +39,7 @@ export function latencyChart(points: ChartPoint[], title: string): string {
       escape(title)
     }</text>`,
   ];
-  for (let e = Math.ceil(y0); e <= y1; e++) {
+  for (let e = Math.floor(y0); e <= y1; e++) {
     for (const m of [1, 2, 5]) {
       const v = m * 10 ** e;
       if (Math.log10(v) < y0 || Math.log10(v) > y1) continue;
@@ -69,11 +76,12 @@ export function latencyChart(points: ChartPoint[], title: string): string {
   );
   series.forEach((name, i) => {
     const color = COLORS[i % COLORS.length];
+    const dash = isFloor(name) ? ` stroke-dasharray="6 4"` : "";
     const pts = points.filter((p) => p.series === name).sort((a, b) =>
       a.statuses - b.statuses
     );
     out.push(
-      `<polyline fill="none" stroke="${color}" stroke-width="2" points="${
+      `<polyline fill="none" stroke="${color}" stroke-width="2"${dash} points="${
         pts.map((p) => `${px(p.statuses).toFixed(1)},${py(p.p99).toFixed(1)}`)
           .join(" ")
       }"/>`,
@@ -85,7 +93,7 @@ export function latencyChart(points: ChartPoint[], title: string): string {
       `<line x1="${W - R + 12}" x2="${W - R + 32}" y1="${
         T + 10 + i * 20
       }" y2="${T + 10 + i * 20}" ` +
-        `stroke="${color}" stroke-width="2"/>`,
+        `stroke="${color}" stroke-width="2"${dash}/>`,
       `<text x="${W - R + 38}" y="${T + 14 + i * 20}">${escape(name)}</text>`,
     );
   });
