@@ -151,10 +151,11 @@ import * as $147 from "./routes/tags/[tag].tsx";
 import * as $148 from "./islands/ActionBar.tsx";
 import * as $149 from "./islands/ComposeBox.tsx";
 import * as $150 from "./islands/FollowButton.tsx";
-import * as $151 from "./islands/NewPostsBanner.tsx";
-import * as $152 from "./islands/NewStatuses.tsx";
-import * as $153 from "./islands/NotificationsBadge.tsx";
-import * as $154 from "./islands/ProfileMenu.tsx";
+import * as $151 from "./islands/LoadMore.tsx";
+import * as $152 from "./islands/NewPostsBanner.tsx";
+import * as $153 from "./islands/NewStatuses.tsx";
+import * as $154 from "./islands/NotificationsBadge.tsx";
+import * as $155 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -311,10 +312,11 @@ const manifest = {
     "./islands/ActionBar.tsx": $148,
     "./islands/ComposeBox.tsx": $149,
     "./islands/FollowButton.tsx": $150,
-    "./islands/NewPostsBanner.tsx": $151,
-    "./islands/NewStatuses.tsx": $152,
-    "./islands/NotificationsBadge.tsx": $153,
-    "./islands/ProfileMenu.tsx": $154,
+    "./islands/LoadMore.tsx": $151,
+    "./islands/NewPostsBanner.tsx": $152,
+    "./islands/NewStatuses.tsx": $153,
+    "./islands/NotificationsBadge.tsx": $154,
+    "./islands/ProfileMenu.tsx": $155,
   },
 };
 

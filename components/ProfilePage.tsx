@@ -29,6 +29,13 @@ export function ProfilePage(
         label={label}
         older={data.older}
         newer={data.newer}
+        api={`/api/v1/accounts/${data.profile.account.id}/statuses${
+          data.tab === "media"
+            ? "?only_media=true"
+            : data.tab === "posts"
+            ? "?exclude_replies=true"
+            : ""
+        }`}
         empty={data.profile.relationship?.blocking
           ? "You've blocked this account, so its posts are hidden."
           : data.tab === "media"

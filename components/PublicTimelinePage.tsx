@@ -12,13 +12,15 @@ export interface TimelinePageData {
 
 /** The local, federated and hashtag timelines share this page. */
 export function PublicTimelinePage(
-  { data, title, icon, description, stream, empty }: {
+  { data, title, icon, description, stream, empty, api }: {
     data: TimelinePageData;
     title: string;
     icon: IconName;
     description: string;
     stream: string;
     empty: string;
+    /** The same timeline in the API, for loading older posts in place. */
+    api: string;
   },
 ) {
   return (
@@ -39,6 +41,7 @@ export function PublicTimelinePage(
         newer={data.newer}
         stream={stream}
         empty={empty}
+        api={api}
       />
     </>
   );

@@ -2,6 +2,7 @@ import type { UiStatus } from "./mastodon.ts";
 import { StatusCard, type StatusContext } from "./StatusCard.tsx";
 import NewStatuses from "../islands/NewStatuses.tsx";
 import NewPostsBanner from "../islands/NewPostsBanner.tsx";
+import LoadMore from "../islands/LoadMore.tsx";
 
 /**
  * A list of statuses with "newer / older" links that work without JavaScript. With `stream`,
@@ -9,7 +10,17 @@ import NewPostsBanner from "../islands/NewPostsBanner.tsx";
  * at the top.
  */
 export function Timeline(
-  { statuses, context, label, older, newer, stream, live = false, empty }: {
+  {
+    statuses,
+    context,
+    label,
+    older,
+    newer,
+    stream,
+    live = false,
+    empty,
+    api,
+  }: {
     statuses: UiStatus[];
     context: StatusContext;
     label: string;
@@ -19,9 +30,18 @@ export function Timeline(
     stream?: string | null;
     live?: boolean;
     empty?: string;
+    /**
+     * The same list in the Mastodon API (`/api/v1/timelines/home`): with it, "Older posts"
+     * loads in place when JavaScript runs.
+     */
+    api?: string;
   },
 ) {
   const ids = statuses.map((s) => s.id);
+  const maxId = older
+    ? new URL(older, "http://x").searchParams.get("max_id")
+    : null;
+  const inPlace = older && api && maxId;
   const atTop = !newer;
   return (
     <>
@@ -38,8 +58,16 @@ export function Timeline(
         {statuses.length === 0 && (
           <p class="empty">{empty ?? "Nothing here yet."}</p>
         )}
+        {inPlace && (
+          <LoadMore
+            href={older}
+            api={`${api}${api.includes("?") ? "&" : "?"}max_id=${maxId}`}
+            context={context}
+            existingIds={ids}
+          />
+        )}
       </section>
-      <Pagination older={older} newer={newer ?? null} />
+      <Pagination older={inPlace ? null : older} newer={newer ?? null} />
     </>
   );
 }

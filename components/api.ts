@@ -37,6 +37,32 @@ export async function api<T>(
   return json as T;
 }
 
+/** One page of a paged API list, and the path of the next (older) page from `Link`. */
+export async function apiPage<T>(
+  path: string,
+): Promise<{ items: T[]; next: string | null }> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  const token = pageMeta("starling-token");
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
+  if (!response.ok) {
+    throw new ApiCallError(
+      response.status,
+      `Couldn't load more (${response.status})`,
+    );
+  }
+  const items = await response.json() as T[];
+  const link = /<([^>]+)>;\s*rel="next"/.exec(
+    response.headers.get("link") ?? "",
+  );
+  let next: string | null = null;
+  if (link) {
+    const url = new URL(link[1], location.href);
+    next = url.pathname + url.search;
+  }
+  return { items, next };
+}
+
 const NEW_STATUSES = "starling:new-statuses";
 
 /** Tells the timeline on this page to show these statuses at its top. */

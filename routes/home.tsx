@@ -63,6 +63,7 @@ export default define.page<typeof handler>(function Home({ data, state }) {
         older={data.older}
         newer={data.newer}
         stream="user"
+        api="/api/v1/timelines/home"
         live
         empty="Your home timeline is empty. Follow people to see their posts here — try the local timeline to find some."
       />

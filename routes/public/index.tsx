@@ -39,6 +39,7 @@ export default define.page<typeof handler>(({ data }) => (
     icon="globe"
     description="Public posts from this server and every server it knows."
     stream="public"
+    api="/api/v1/timelines/public"
     empty="No public posts known yet."
   />
 ));

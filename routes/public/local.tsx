@@ -39,6 +39,7 @@ export default define.page<typeof handler>(({ data, state }) => (
     icon="users"
     description={`Public posts from people on ${state.deps.config.host}.`}
     stream="public:local"
+    api="/api/v1/timelines/public?local=true"
     empty="No public posts on this server yet."
   />
 ));

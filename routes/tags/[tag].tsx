@@ -47,6 +47,7 @@ export default define.page<typeof handler>(({ data }) => (
     icon="hash"
     description={`Public posts tagged #${data.tag}.`}
     stream={`hashtag&tag=${encodeURIComponent(data.tag)}`}
+    api={`/api/v1/timelines/tag/${encodeURIComponent(data.tag)}`}
     empty={`No public posts tagged #${data.tag} yet.`}
   />
 ));

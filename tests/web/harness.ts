@@ -75,3 +75,28 @@ export async function cookieHeader(context: BrowserContext): Promise<string> {
   return (await context.cookies()).map((c) => `${c.name}=${c.value}`)
     .join("; ");
 }
+
+/** The JavaScript a page loads: its module scripts and everything they import, gzipped. */
+export async function javascriptSize(
+  origin: string,
+  html: string,
+): Promise<number> {
+  const pending = [...html.matchAll(/<script type="module" src="([^"]+)"/g)]
+    .map((m) => new URL(m[1], origin).href);
+  const seen = new Set<string>();
+  let total = 0;
+  while (pending.length) {
+    const url = pending.pop()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const source = await (await fetch(url)).text();
+    const gzipped = new Response(
+      new Blob([source]).stream().pipeThrough(new CompressionStream("gzip")),
+    );
+    total += (await gzipped.arrayBuffer()).byteLength;
+    for (const m of source.matchAll(/(?:from|import)\s*"(\.\/[^"]+)"/g)) {
+      pending.push(new URL(m[1], url).href);
+    }
+  }
+  return total;
+}

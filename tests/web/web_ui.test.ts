@@ -5,7 +5,12 @@
  * page ships stays small.
  */
 import assert from "node:assert/strict";
-import { options, watchProblems, withBrowser } from "./harness.ts";
+import {
+  javascriptSize,
+  options,
+  watchProblems,
+  withBrowser,
+} from "./harness.ts";
 import { PASSWORD } from "./seed.ts";
 
 Deno.test(
@@ -143,28 +148,6 @@ Deno.test(
     });
   },
 );
-
-/** The JavaScript a page loads: its module scripts and everything they import, gzipped. */
-async function javascriptSize(origin: string, html: string): Promise<number> {
-  const pending = [...html.matchAll(/<script type="module" src="([^"]+)"/g)]
-    .map((m) => new URL(m[1], origin).href);
-  const seen = new Set<string>();
-  let total = 0;
-  while (pending.length) {
-    const url = pending.pop()!;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const source = await (await fetch(url)).text();
-    const gzipped = new Response(
-      new Blob([source]).stream().pipeThrough(new CompressionStream("gzip")),
-    );
-    total += (await gzipped.arrayBuffer()).byteLength;
-    for (const m of source.matchAll(/(?:from|import)\s*"(\.\/[^"]+)"/g)) {
-      pending.push(new URL(m[1], url).href);
-    }
-  }
-  return total;
-}
 
 Deno.test(
   "web UI: a timeline page ships under 30 KB of gzipped JavaScript",
