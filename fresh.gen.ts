@@ -20,142 +20,151 @@ import * as $16 from "./routes/_middleware.ts";
 import * as $17 from "./routes/api/[...path].ts";
 import * as $18 from "./routes/api/_middleware.ts";
 import * as $19 from "./routes/api/v1/accounts/[id]/block.ts";
-import * as $20 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
-import * as $21 from "./routes/api/v1/accounts/[id]/follow.ts";
-import * as $22 from "./routes/api/v1/accounts/[id]/followers.ts";
-import * as $23 from "./routes/api/v1/accounts/[id]/following.ts";
-import * as $24 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
-import * as $25 from "./routes/api/v1/accounts/[id]/index.ts";
-import * as $26 from "./routes/api/v1/accounts/[id]/mute.ts";
-import * as $27 from "./routes/api/v1/accounts/[id]/note.ts";
-import * as $28 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
-import * as $29 from "./routes/api/v1/accounts/[id]/statuses.ts";
-import * as $30 from "./routes/api/v1/accounts/[id]/unblock.ts";
-import * as $31 from "./routes/api/v1/accounts/[id]/unfollow.ts";
-import * as $32 from "./routes/api/v1/accounts/[id]/unmute.ts";
-import * as $33 from "./routes/api/v1/accounts/familiar_followers.ts";
-import * as $34 from "./routes/api/v1/accounts/index.ts";
-import * as $35 from "./routes/api/v1/accounts/lookup.ts";
-import * as $36 from "./routes/api/v1/accounts/relationships.ts";
-import * as $37 from "./routes/api/v1/accounts/search.ts";
-import * as $38 from "./routes/api/v1/accounts/update_credentials.ts";
-import * as $39 from "./routes/api/v1/accounts/verify_credentials.ts";
-import * as $40 from "./routes/api/v1/announcements.ts";
-import * as $41 from "./routes/api/v1/apps/index.ts";
-import * as $42 from "./routes/api/v1/apps/verify_credentials.ts";
-import * as $43 from "./routes/api/v1/blocks.ts";
-import * as $44 from "./routes/api/v1/bookmarks.ts";
-import * as $45 from "./routes/api/v1/conversations/[id]/index.ts";
-import * as $46 from "./routes/api/v1/conversations/[id]/read.ts";
-import * as $47 from "./routes/api/v1/conversations/index.ts";
-import * as $48 from "./routes/api/v1/custom_emojis.ts";
-import * as $49 from "./routes/api/v1/domain_blocks.ts";
-import * as $50 from "./routes/api/v1/endorsements.ts";
-import * as $51 from "./routes/api/v1/favourites.ts";
-import * as $52 from "./routes/api/v1/featured_tags.ts";
-import * as $53 from "./routes/api/v1/filters.ts";
-import * as $54 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $55 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $56 from "./routes/api/v1/follow_requests/index.ts";
-import * as $57 from "./routes/api/v1/followed_tags.ts";
-import * as $58 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $59 from "./routes/api/v1/instance/extended_description.ts";
-import * as $60 from "./routes/api/v1/instance/index.ts";
-import * as $61 from "./routes/api/v1/instance/peers.ts";
-import * as $62 from "./routes/api/v1/instance/rules.ts";
-import * as $63 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $64 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $65 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $66 from "./routes/api/v1/lists/index.ts";
-import * as $67 from "./routes/api/v1/markers.ts";
-import * as $68 from "./routes/api/v1/mutes.ts";
-import * as $69 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $70 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $71 from "./routes/api/v1/notifications/clear.ts";
-import * as $72 from "./routes/api/v1/notifications/index.ts";
-import * as $73 from "./routes/api/v1/notifications/policy.ts";
-import * as $74 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $75 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $76 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $77 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $78 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $79 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $80 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $81 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $82 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $83 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $84 from "./routes/api/v1/preferences.ts";
-import * as $85 from "./routes/api/v1/push/subscription.ts";
-import * as $86 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $87 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $88 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $89 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $90 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $91 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $92 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $93 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $94 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $95 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $96 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $97 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $98 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $99 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $100 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $101 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $102 from "./routes/api/v1/statuses/index.ts";
-import * as $103 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $104 from "./routes/api/v1/streaming/health.ts";
-import * as $105 from "./routes/api/v1/streaming/index.ts";
-import * as $106 from "./routes/api/v1/tags/[name].ts";
-import * as $107 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $108 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $109 from "./routes/api/v1/timelines/home.ts";
-import * as $110 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $111 from "./routes/api/v1/timelines/public.ts";
-import * as $112 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $113 from "./routes/api/v1/trends/index.ts";
-import * as $114 from "./routes/api/v1/trends/links.ts";
-import * as $115 from "./routes/api/v1/trends/statuses.ts";
-import * as $116 from "./routes/api/v1/trends/tags.ts";
-import * as $117 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $118 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $119 from "./routes/api/v2/filters/index.ts";
-import * as $120 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $121 from "./routes/api/v2/instance.ts";
-import * as $122 from "./routes/api/v2/notifications/index.ts";
-import * as $123 from "./routes/api/v2/notifications/policy.ts";
-import * as $124 from "./routes/api/v2/search.ts";
-import * as $125 from "./routes/api/v2/suggestions.ts";
-import * as $126 from "./routes/auth/sign_in.tsx";
-import * as $127 from "./routes/auth/sign_out.ts";
-import * as $128 from "./routes/auth/sign_up.tsx";
-import * as $129 from "./routes/compose.tsx";
-import * as $130 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $131 from "./routes/follow_requests/index.tsx";
-import * as $132 from "./routes/home.tsx";
-import * as $133 from "./routes/index.tsx";
-import * as $134 from "./routes/notifications.tsx";
-import * as $135 from "./routes/oauth/_middleware.ts";
-import * as $136 from "./routes/oauth/authorize.tsx";
-import * as $137 from "./routes/oauth/revoke.ts";
-import * as $138 from "./routes/oauth/token.ts";
-import * as $139 from "./routes/oauth/userinfo.ts";
-import * as $140 from "./routes/public/index.tsx";
-import * as $141 from "./routes/public/local.tsx";
-import * as $142 from "./routes/search.tsx";
-import * as $143 from "./routes/settings/index.ts";
-import * as $144 from "./routes/settings/password.tsx";
-import * as $145 from "./routes/settings/preferences.tsx";
-import * as $146 from "./routes/settings/profile.tsx";
-import * as $147 from "./routes/tags/[tag].tsx";
-import * as $148 from "./islands/ActionBar.tsx";
-import * as $149 from "./islands/ComposeBox.tsx";
-import * as $150 from "./islands/FollowButton.tsx";
-import * as $151 from "./islands/LoadMore.tsx";
-import * as $152 from "./islands/NewPostsBanner.tsx";
-import * as $153 from "./islands/NewStatuses.tsx";
-import * as $154 from "./islands/NotificationsBadge.tsx";
-import * as $155 from "./islands/ProfileMenu.tsx";
+import * as $20 from "./routes/api/v1/accounts/[id]/endorsements.ts";
+import * as $21 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
+import * as $22 from "./routes/api/v1/accounts/[id]/follow.ts";
+import * as $23 from "./routes/api/v1/accounts/[id]/followers.ts";
+import * as $24 from "./routes/api/v1/accounts/[id]/following.ts";
+import * as $25 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
+import * as $26 from "./routes/api/v1/accounts/[id]/index.ts";
+import * as $27 from "./routes/api/v1/accounts/[id]/lists.ts";
+import * as $28 from "./routes/api/v1/accounts/[id]/mute.ts";
+import * as $29 from "./routes/api/v1/accounts/[id]/note.ts";
+import * as $30 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
+import * as $31 from "./routes/api/v1/accounts/[id]/statuses.ts";
+import * as $32 from "./routes/api/v1/accounts/[id]/unblock.ts";
+import * as $33 from "./routes/api/v1/accounts/[id]/unfollow.ts";
+import * as $34 from "./routes/api/v1/accounts/[id]/unmute.ts";
+import * as $35 from "./routes/api/v1/accounts/familiar_followers.ts";
+import * as $36 from "./routes/api/v1/accounts/index.ts";
+import * as $37 from "./routes/api/v1/accounts/lookup.ts";
+import * as $38 from "./routes/api/v1/accounts/relationships.ts";
+import * as $39 from "./routes/api/v1/accounts/search.ts";
+import * as $40 from "./routes/api/v1/accounts/update_credentials.ts";
+import * as $41 from "./routes/api/v1/accounts/verify_credentials.ts";
+import * as $42 from "./routes/api/v1/announcements.ts";
+import * as $43 from "./routes/api/v1/apps/index.ts";
+import * as $44 from "./routes/api/v1/apps/verify_credentials.ts";
+import * as $45 from "./routes/api/v1/blocks.ts";
+import * as $46 from "./routes/api/v1/bookmarks.ts";
+import * as $47 from "./routes/api/v1/conversations/[id]/index.ts";
+import * as $48 from "./routes/api/v1/conversations/[id]/read.ts";
+import * as $49 from "./routes/api/v1/conversations/index.ts";
+import * as $50 from "./routes/api/v1/custom_emojis.ts";
+import * as $51 from "./routes/api/v1/directory.ts";
+import * as $52 from "./routes/api/v1/domain_blocks.ts";
+import * as $53 from "./routes/api/v1/endorsements.ts";
+import * as $54 from "./routes/api/v1/favourites.ts";
+import * as $55 from "./routes/api/v1/featured_tags.ts";
+import * as $56 from "./routes/api/v1/featured_tags/suggestions.ts";
+import * as $57 from "./routes/api/v1/filters.ts";
+import * as $58 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $59 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $60 from "./routes/api/v1/follow_requests/index.ts";
+import * as $61 from "./routes/api/v1/followed_tags.ts";
+import * as $62 from "./routes/api/v1/instance/activity.ts";
+import * as $63 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $64 from "./routes/api/v1/instance/extended_description.ts";
+import * as $65 from "./routes/api/v1/instance/index.ts";
+import * as $66 from "./routes/api/v1/instance/peers.ts";
+import * as $67 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $68 from "./routes/api/v1/instance/rules.ts";
+import * as $69 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $70 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $71 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $72 from "./routes/api/v1/lists/index.ts";
+import * as $73 from "./routes/api/v1/markers.ts";
+import * as $74 from "./routes/api/v1/mutes.ts";
+import * as $75 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $76 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $77 from "./routes/api/v1/notifications/clear.ts";
+import * as $78 from "./routes/api/v1/notifications/index.ts";
+import * as $79 from "./routes/api/v1/notifications/policy.ts";
+import * as $80 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $81 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $82 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $83 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $84 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $85 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $86 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $87 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $88 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $89 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $90 from "./routes/api/v1/preferences.ts";
+import * as $91 from "./routes/api/v1/push/subscription.ts";
+import * as $92 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $93 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $94 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $95 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $96 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $97 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $98 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $99 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $100 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $101 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $102 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $103 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $104 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $105 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $106 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $107 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $108 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $109 from "./routes/api/v1/statuses/index.ts";
+import * as $110 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $111 from "./routes/api/v1/streaming/health.ts";
+import * as $112 from "./routes/api/v1/streaming/index.ts";
+import * as $113 from "./routes/api/v1/suggestions.ts";
+import * as $114 from "./routes/api/v1/tags/[name].ts";
+import * as $115 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $116 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $117 from "./routes/api/v1/timelines/home.ts";
+import * as $118 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $119 from "./routes/api/v1/timelines/public.ts";
+import * as $120 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $121 from "./routes/api/v1/trends/index.ts";
+import * as $122 from "./routes/api/v1/trends/links.ts";
+import * as $123 from "./routes/api/v1/trends/statuses.ts";
+import * as $124 from "./routes/api/v1/trends/tags.ts";
+import * as $125 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $126 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $127 from "./routes/api/v2/filters/index.ts";
+import * as $128 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $129 from "./routes/api/v2/instance.ts";
+import * as $130 from "./routes/api/v2/notifications/index.ts";
+import * as $131 from "./routes/api/v2/notifications/policy.ts";
+import * as $132 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $133 from "./routes/api/v2/search.ts";
+import * as $134 from "./routes/api/v2/suggestions.ts";
+import * as $135 from "./routes/auth/sign_in.tsx";
+import * as $136 from "./routes/auth/sign_out.ts";
+import * as $137 from "./routes/auth/sign_up.tsx";
+import * as $138 from "./routes/compose.tsx";
+import * as $139 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $140 from "./routes/follow_requests/index.tsx";
+import * as $141 from "./routes/home.tsx";
+import * as $142 from "./routes/index.tsx";
+import * as $143 from "./routes/notifications.tsx";
+import * as $144 from "./routes/oauth/_middleware.ts";
+import * as $145 from "./routes/oauth/authorize.tsx";
+import * as $146 from "./routes/oauth/revoke.ts";
+import * as $147 from "./routes/oauth/token.ts";
+import * as $148 from "./routes/oauth/userinfo.ts";
+import * as $149 from "./routes/public/index.tsx";
+import * as $150 from "./routes/public/local.tsx";
+import * as $151 from "./routes/search.tsx";
+import * as $152 from "./routes/settings/index.ts";
+import * as $153 from "./routes/settings/password.tsx";
+import * as $154 from "./routes/settings/preferences.tsx";
+import * as $155 from "./routes/settings/profile.tsx";
+import * as $156 from "./routes/tags/[tag].tsx";
+import * as $157 from "./islands/ActionBar.tsx";
+import * as $158 from "./islands/ComposeBox.tsx";
+import * as $159 from "./islands/FollowButton.tsx";
+import * as $160 from "./islands/LoadMore.tsx";
+import * as $161 from "./islands/NewPostsBanner.tsx";
+import * as $162 from "./islands/NewStatuses.tsx";
+import * as $163 from "./islands/NotificationsBadge.tsx";
+import * as $164 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -179,144 +188,153 @@ const manifest = {
     "./routes/api/[...path].ts": $17,
     "./routes/api/_middleware.ts": $18,
     "./routes/api/v1/accounts/[id]/block.ts": $19,
-    "./routes/api/v1/accounts/[id]/featured_tags.ts": $20,
-    "./routes/api/v1/accounts/[id]/follow.ts": $21,
-    "./routes/api/v1/accounts/[id]/followers.ts": $22,
-    "./routes/api/v1/accounts/[id]/following.ts": $23,
-    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $24,
-    "./routes/api/v1/accounts/[id]/index.ts": $25,
-    "./routes/api/v1/accounts/[id]/mute.ts": $26,
-    "./routes/api/v1/accounts/[id]/note.ts": $27,
-    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $28,
-    "./routes/api/v1/accounts/[id]/statuses.ts": $29,
-    "./routes/api/v1/accounts/[id]/unblock.ts": $30,
-    "./routes/api/v1/accounts/[id]/unfollow.ts": $31,
-    "./routes/api/v1/accounts/[id]/unmute.ts": $32,
-    "./routes/api/v1/accounts/familiar_followers.ts": $33,
-    "./routes/api/v1/accounts/index.ts": $34,
-    "./routes/api/v1/accounts/lookup.ts": $35,
-    "./routes/api/v1/accounts/relationships.ts": $36,
-    "./routes/api/v1/accounts/search.ts": $37,
-    "./routes/api/v1/accounts/update_credentials.ts": $38,
-    "./routes/api/v1/accounts/verify_credentials.ts": $39,
-    "./routes/api/v1/announcements.ts": $40,
-    "./routes/api/v1/apps/index.ts": $41,
-    "./routes/api/v1/apps/verify_credentials.ts": $42,
-    "./routes/api/v1/blocks.ts": $43,
-    "./routes/api/v1/bookmarks.ts": $44,
-    "./routes/api/v1/conversations/[id]/index.ts": $45,
-    "./routes/api/v1/conversations/[id]/read.ts": $46,
-    "./routes/api/v1/conversations/index.ts": $47,
-    "./routes/api/v1/custom_emojis.ts": $48,
-    "./routes/api/v1/domain_blocks.ts": $49,
-    "./routes/api/v1/endorsements.ts": $50,
-    "./routes/api/v1/favourites.ts": $51,
-    "./routes/api/v1/featured_tags.ts": $52,
-    "./routes/api/v1/filters.ts": $53,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $54,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $55,
-    "./routes/api/v1/follow_requests/index.ts": $56,
-    "./routes/api/v1/followed_tags.ts": $57,
-    "./routes/api/v1/instance/domain_blocks.ts": $58,
-    "./routes/api/v1/instance/extended_description.ts": $59,
-    "./routes/api/v1/instance/index.ts": $60,
-    "./routes/api/v1/instance/peers.ts": $61,
-    "./routes/api/v1/instance/rules.ts": $62,
-    "./routes/api/v1/instance/translation_languages.ts": $63,
-    "./routes/api/v1/lists/[id]/accounts.ts": $64,
-    "./routes/api/v1/lists/[id]/index.ts": $65,
-    "./routes/api/v1/lists/index.ts": $66,
-    "./routes/api/v1/markers.ts": $67,
-    "./routes/api/v1/mutes.ts": $68,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $69,
-    "./routes/api/v1/notifications/[id]/index.ts": $70,
-    "./routes/api/v1/notifications/clear.ts": $71,
-    "./routes/api/v1/notifications/index.ts": $72,
-    "./routes/api/v1/notifications/policy.ts": $73,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $74,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $75,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $76,
-    "./routes/api/v1/notifications/requests/accept.ts": $77,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $78,
-    "./routes/api/v1/notifications/requests/index.ts": $79,
-    "./routes/api/v1/notifications/requests/merged.ts": $80,
-    "./routes/api/v1/notifications/unread_count.ts": $81,
-    "./routes/api/v1/polls/[id]/index.ts": $82,
-    "./routes/api/v1/polls/[id]/votes.ts": $83,
-    "./routes/api/v1/preferences.ts": $84,
-    "./routes/api/v1/push/subscription.ts": $85,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $86,
-    "./routes/api/v1/statuses/[id]/context.ts": $87,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $88,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $89,
-    "./routes/api/v1/statuses/[id]/history.ts": $90,
-    "./routes/api/v1/statuses/[id]/index.ts": $91,
-    "./routes/api/v1/statuses/[id]/mute.ts": $92,
-    "./routes/api/v1/statuses/[id]/pin.ts": $93,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $94,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $95,
-    "./routes/api/v1/statuses/[id]/source.ts": $96,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $97,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $98,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $99,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $100,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $101,
-    "./routes/api/v1/statuses/index.ts": $102,
-    "./routes/api/v1/streaming/[...stream].ts": $103,
-    "./routes/api/v1/streaming/health.ts": $104,
-    "./routes/api/v1/streaming/index.ts": $105,
-    "./routes/api/v1/tags/[name].ts": $106,
-    "./routes/api/v1/tags/[name]/follow.ts": $107,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $108,
-    "./routes/api/v1/timelines/home.ts": $109,
-    "./routes/api/v1/timelines/list/[list_id].ts": $110,
-    "./routes/api/v1/timelines/public.ts": $111,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $112,
-    "./routes/api/v1/trends/index.ts": $113,
-    "./routes/api/v1/trends/links.ts": $114,
-    "./routes/api/v1/trends/statuses.ts": $115,
-    "./routes/api/v1/trends/tags.ts": $116,
-    "./routes/api/v2/filters/[id]/index.ts": $117,
-    "./routes/api/v2/filters/[id]/keywords.ts": $118,
-    "./routes/api/v2/filters/index.ts": $119,
-    "./routes/api/v2/filters/keywords/[id].ts": $120,
-    "./routes/api/v2/instance.ts": $121,
-    "./routes/api/v2/notifications/index.ts": $122,
-    "./routes/api/v2/notifications/policy.ts": $123,
-    "./routes/api/v2/search.ts": $124,
-    "./routes/api/v2/suggestions.ts": $125,
-    "./routes/auth/sign_in.tsx": $126,
-    "./routes/auth/sign_out.ts": $127,
-    "./routes/auth/sign_up.tsx": $128,
-    "./routes/compose.tsx": $129,
-    "./routes/follow_requests/[id]/[verb].ts": $130,
-    "./routes/follow_requests/index.tsx": $131,
-    "./routes/home.tsx": $132,
-    "./routes/index.tsx": $133,
-    "./routes/notifications.tsx": $134,
-    "./routes/oauth/_middleware.ts": $135,
-    "./routes/oauth/authorize.tsx": $136,
-    "./routes/oauth/revoke.ts": $137,
-    "./routes/oauth/token.ts": $138,
-    "./routes/oauth/userinfo.ts": $139,
-    "./routes/public/index.tsx": $140,
-    "./routes/public/local.tsx": $141,
-    "./routes/search.tsx": $142,
-    "./routes/settings/index.ts": $143,
-    "./routes/settings/password.tsx": $144,
-    "./routes/settings/preferences.tsx": $145,
-    "./routes/settings/profile.tsx": $146,
-    "./routes/tags/[tag].tsx": $147,
+    "./routes/api/v1/accounts/[id]/endorsements.ts": $20,
+    "./routes/api/v1/accounts/[id]/featured_tags.ts": $21,
+    "./routes/api/v1/accounts/[id]/follow.ts": $22,
+    "./routes/api/v1/accounts/[id]/followers.ts": $23,
+    "./routes/api/v1/accounts/[id]/following.ts": $24,
+    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $25,
+    "./routes/api/v1/accounts/[id]/index.ts": $26,
+    "./routes/api/v1/accounts/[id]/lists.ts": $27,
+    "./routes/api/v1/accounts/[id]/mute.ts": $28,
+    "./routes/api/v1/accounts/[id]/note.ts": $29,
+    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $30,
+    "./routes/api/v1/accounts/[id]/statuses.ts": $31,
+    "./routes/api/v1/accounts/[id]/unblock.ts": $32,
+    "./routes/api/v1/accounts/[id]/unfollow.ts": $33,
+    "./routes/api/v1/accounts/[id]/unmute.ts": $34,
+    "./routes/api/v1/accounts/familiar_followers.ts": $35,
+    "./routes/api/v1/accounts/index.ts": $36,
+    "./routes/api/v1/accounts/lookup.ts": $37,
+    "./routes/api/v1/accounts/relationships.ts": $38,
+    "./routes/api/v1/accounts/search.ts": $39,
+    "./routes/api/v1/accounts/update_credentials.ts": $40,
+    "./routes/api/v1/accounts/verify_credentials.ts": $41,
+    "./routes/api/v1/announcements.ts": $42,
+    "./routes/api/v1/apps/index.ts": $43,
+    "./routes/api/v1/apps/verify_credentials.ts": $44,
+    "./routes/api/v1/blocks.ts": $45,
+    "./routes/api/v1/bookmarks.ts": $46,
+    "./routes/api/v1/conversations/[id]/index.ts": $47,
+    "./routes/api/v1/conversations/[id]/read.ts": $48,
+    "./routes/api/v1/conversations/index.ts": $49,
+    "./routes/api/v1/custom_emojis.ts": $50,
+    "./routes/api/v1/directory.ts": $51,
+    "./routes/api/v1/domain_blocks.ts": $52,
+    "./routes/api/v1/endorsements.ts": $53,
+    "./routes/api/v1/favourites.ts": $54,
+    "./routes/api/v1/featured_tags.ts": $55,
+    "./routes/api/v1/featured_tags/suggestions.ts": $56,
+    "./routes/api/v1/filters.ts": $57,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $58,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $59,
+    "./routes/api/v1/follow_requests/index.ts": $60,
+    "./routes/api/v1/followed_tags.ts": $61,
+    "./routes/api/v1/instance/activity.ts": $62,
+    "./routes/api/v1/instance/domain_blocks.ts": $63,
+    "./routes/api/v1/instance/extended_description.ts": $64,
+    "./routes/api/v1/instance/index.ts": $65,
+    "./routes/api/v1/instance/peers.ts": $66,
+    "./routes/api/v1/instance/privacy_policy.ts": $67,
+    "./routes/api/v1/instance/rules.ts": $68,
+    "./routes/api/v1/instance/translation_languages.ts": $69,
+    "./routes/api/v1/lists/[id]/accounts.ts": $70,
+    "./routes/api/v1/lists/[id]/index.ts": $71,
+    "./routes/api/v1/lists/index.ts": $72,
+    "./routes/api/v1/markers.ts": $73,
+    "./routes/api/v1/mutes.ts": $74,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $75,
+    "./routes/api/v1/notifications/[id]/index.ts": $76,
+    "./routes/api/v1/notifications/clear.ts": $77,
+    "./routes/api/v1/notifications/index.ts": $78,
+    "./routes/api/v1/notifications/policy.ts": $79,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $80,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $81,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $82,
+    "./routes/api/v1/notifications/requests/accept.ts": $83,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $84,
+    "./routes/api/v1/notifications/requests/index.ts": $85,
+    "./routes/api/v1/notifications/requests/merged.ts": $86,
+    "./routes/api/v1/notifications/unread_count.ts": $87,
+    "./routes/api/v1/polls/[id]/index.ts": $88,
+    "./routes/api/v1/polls/[id]/votes.ts": $89,
+    "./routes/api/v1/preferences.ts": $90,
+    "./routes/api/v1/push/subscription.ts": $91,
+    "./routes/api/v1/scheduled_statuses/index.ts": $92,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $93,
+    "./routes/api/v1/statuses/[id]/context.ts": $94,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $95,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $96,
+    "./routes/api/v1/statuses/[id]/history.ts": $97,
+    "./routes/api/v1/statuses/[id]/index.ts": $98,
+    "./routes/api/v1/statuses/[id]/mute.ts": $99,
+    "./routes/api/v1/statuses/[id]/pin.ts": $100,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $101,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $102,
+    "./routes/api/v1/statuses/[id]/source.ts": $103,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $104,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $105,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $106,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $107,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $108,
+    "./routes/api/v1/statuses/index.ts": $109,
+    "./routes/api/v1/streaming/[...stream].ts": $110,
+    "./routes/api/v1/streaming/health.ts": $111,
+    "./routes/api/v1/streaming/index.ts": $112,
+    "./routes/api/v1/suggestions.ts": $113,
+    "./routes/api/v1/tags/[name].ts": $114,
+    "./routes/api/v1/tags/[name]/follow.ts": $115,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $116,
+    "./routes/api/v1/timelines/home.ts": $117,
+    "./routes/api/v1/timelines/list/[list_id].ts": $118,
+    "./routes/api/v1/timelines/public.ts": $119,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $120,
+    "./routes/api/v1/trends/index.ts": $121,
+    "./routes/api/v1/trends/links.ts": $122,
+    "./routes/api/v1/trends/statuses.ts": $123,
+    "./routes/api/v1/trends/tags.ts": $124,
+    "./routes/api/v2/filters/[id]/index.ts": $125,
+    "./routes/api/v2/filters/[id]/keywords.ts": $126,
+    "./routes/api/v2/filters/index.ts": $127,
+    "./routes/api/v2/filters/keywords/[id].ts": $128,
+    "./routes/api/v2/instance.ts": $129,
+    "./routes/api/v2/notifications/index.ts": $130,
+    "./routes/api/v2/notifications/policy.ts": $131,
+    "./routes/api/v2/notifications/unread_count.ts": $132,
+    "./routes/api/v2/search.ts": $133,
+    "./routes/api/v2/suggestions.ts": $134,
+    "./routes/auth/sign_in.tsx": $135,
+    "./routes/auth/sign_out.ts": $136,
+    "./routes/auth/sign_up.tsx": $137,
+    "./routes/compose.tsx": $138,
+    "./routes/follow_requests/[id]/[verb].ts": $139,
+    "./routes/follow_requests/index.tsx": $140,
+    "./routes/home.tsx": $141,
+    "./routes/index.tsx": $142,
+    "./routes/notifications.tsx": $143,
+    "./routes/oauth/_middleware.ts": $144,
+    "./routes/oauth/authorize.tsx": $145,
+    "./routes/oauth/revoke.ts": $146,
+    "./routes/oauth/token.ts": $147,
+    "./routes/oauth/userinfo.ts": $148,
+    "./routes/public/index.tsx": $149,
+    "./routes/public/local.tsx": $150,
+    "./routes/search.tsx": $151,
+    "./routes/settings/index.ts": $152,
+    "./routes/settings/password.tsx": $153,
+    "./routes/settings/preferences.tsx": $154,
+    "./routes/settings/profile.tsx": $155,
+    "./routes/tags/[tag].tsx": $156,
   },
   islands: {
-    "./islands/ActionBar.tsx": $148,
-    "./islands/ComposeBox.tsx": $149,
-    "./islands/FollowButton.tsx": $150,
-    "./islands/LoadMore.tsx": $151,
-    "./islands/NewPostsBanner.tsx": $152,
-    "./islands/NewStatuses.tsx": $153,
-    "./islands/NotificationsBadge.tsx": $154,
-    "./islands/ProfileMenu.tsx": $155,
+    "./islands/ActionBar.tsx": $157,
+    "./islands/ComposeBox.tsx": $158,
+    "./islands/FollowButton.tsx": $159,
+    "./islands/LoadMore.tsx": $160,
+    "./islands/NewPostsBanner.tsx": $161,
+    "./islands/NewStatuses.tsx": $162,
+    "./islands/NotificationsBadge.tsx": $163,
+    "./islands/ProfileMenu.tsx": $164,
   },
 };
 

@@ -96,3 +96,6 @@ export async function removeListAccounts(
     accountIds.filter((a) => /^\d{1,19}$/.test(a)),
   );
 }
+
+/** The owner's lists that include `accountId` (GET /api/v1/accounts/:id/lists). */
+export const listsContainingAccount = db.listsContaining;
