@@ -262,6 +262,15 @@ async function main() {
     ? `${OUT_DIR}/RESULTS-smoke.md`
     : `${ROOT_DIR}/bench/RESULTS.md`;
   await writeSection(resultsPath, options.mode, section);
+  if (!smoke) {
+    // The written files are part of the repository: keep them as `deno fmt --check` wants them.
+    const files = hasChart ? [resultsPath, chartPath] : [resultsPath];
+    await new Deno.Command(Deno.execPath(), {
+      args: ["fmt", "--quiet", ...files],
+      cwd: ROOT_DIR,
+    })
+      .output();
+  }
   console.log(
     `\nbench: done in ${seconds.toFixed(0)} s; figures in ${
       resultsPath.replace(ROOT_DIR + "/", "")
