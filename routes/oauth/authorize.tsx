@@ -20,14 +20,15 @@ type Data =
   | { kind: "code"; code: string; appName: string }
   | { kind: "error"; message: string };
 
+// Plain words for each scope; the scope itself is shown small beside them.
 const SCOPE_TEXT: Record<string, string> = {
-  read: "Read all your account's data",
-  write: "Modify all your account's data",
-  follow: "Modify account relationships",
-  push: "Receive your push notifications",
-  profile: "Read only your account's profile information",
-  "admin:read": "Read all data on the server",
-  "admin:write": "Modify all data on the server",
+  read: "See everything in your account: posts, timelines, lists and settings",
+  write: "Post, edit and delete, and change anything in your account",
+  follow: "Follow, unfollow, block and mute accounts for you",
+  push: "Send you push notifications",
+  profile: "See your basic profile only (name, picture, bio)",
+  "admin:read": "See all data on this server (moderator)",
+  "admin:write": "Change any data on this server (moderator)",
 };
 
 function describeScope(scope: string): string {
@@ -35,8 +36,21 @@ function describeScope(scope: string): string {
   const [action, ...rest] = scope.split(":");
   const what = rest.join(":").replaceAll("_", " ");
   return `${
-    action === "read" ? "Read" : action === "write" ? "Modify" : scope
+    action === "read" ? "See" : action === "write" ? "Change" : scope
   } your ${what}`;
+}
+
+/** `https://app.example/path` → `app.example`, for a short "from" line. */
+function websiteHost(website: string | null): string | null {
+  if (!website) return null;
+  try {
+    const url = new URL(website);
+    return url.protocol === "https:" || url.protocol === "http:"
+      ? url.host
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 function requestParams(source: URLSearchParams | FormData) {
@@ -179,16 +193,19 @@ export const handler = define.handlers({
 export default define.page<typeof handler>(({ data, state }) => {
   if (data.kind === "error") {
     return (
-      <main class="oauth">
-        <h1>Authorization failed</h1>
+      <section class="card narrow oauth" aria-labelledby="oauth-title">
+        <h1 id="oauth-title">Authorization failed</h1>
         <p role="alert">{data.message}</p>
-      </main>
+        <p class="actions">
+          <a class="button secondary" href="/home">Go to the start page</a>
+        </p>
+      </section>
     );
   }
   if (data.kind === "code") {
     return (
-      <main class="oauth">
-        <h1>Authorization code</h1>
+      <section class="card narrow oauth" aria-labelledby="oauth-title">
+        <h1 id="oauth-title">Authorization code</h1>
         <p>Copy this code and paste it into {data.appName}.</p>
         <input
           class="oauth-code"
@@ -196,7 +213,7 @@ export default define.page<typeof handler>(({ data, state }) => {
           value={data.code}
           aria-label="Authorization code"
         />
-      </main>
+      </section>
     );
   }
   const { request, username } = data;
@@ -210,29 +227,53 @@ export default define.page<typeof handler>(({ data, state }) => {
     ["code_challenge_method", request.codeChallengeMethod],
     ["_csrf", state.csrfToken],
   ];
+  const from = websiteHost(request.app.website);
+  const initial = [...request.app.name.trim()][0]?.toUpperCase() ?? "?";
   return (
-    <main class="oauth">
-      <h1>Authorize {request.app.name}?</h1>
+    <section class="card narrow oauth" aria-labelledby="oauth-title">
+      <div class="oauth-app">
+        <span class="oauth-app-mark" aria-hidden="true">{initial}</span>
+        <div>
+          <strong class="oauth-app-name">{request.app.name}</strong>
+          {from && (
+            <a
+              class="acct"
+              href={request.app.website!}
+              rel="noopener nofollow"
+            >
+              {from}
+            </a>
+          )}
+        </div>
+      </div>
+      <h1 id="oauth-title">Authorize {request.app.name}?</h1>
       <p>
         <strong>{request.app.name}</strong> wants to use your account{" "}
-        <strong>@{username}</strong> with these permissions:
+        <strong>@{username}</strong>. It will be able to:
       </p>
       <ul class="oauth-scopes">
         {request.scopes.map((scope) => (
           <li key={scope}>
-            <code>{scope}</code> — {describeScope(scope)}
+            <span>{describeScope(scope)}</span>
+            <code>{scope}</code>
           </li>
         ))}
       </ul>
-      <form method="post" action="/oauth/authorize">
+      <p class="help">
+        Only authorize apps you trust. You can sign the app out later by
+        changing your password.
+      </p>
+      <form method="post" action="/oauth/authorize" class="oauth-decision">
         {hidden.filter(([, value]) => value !== null).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value!} />
         ))}
+        <button type="submit" name="decision" value="deny" class="secondary">
+          Deny
+        </button>
         <button type="submit" name="decision" value="authorize">
           Authorize
-        </button>{" "}
-        <button type="submit" name="decision" value="deny">Deny</button>
+        </button>
       </form>
-    </main>
+    </section>
   );
 });
