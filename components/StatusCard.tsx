@@ -42,6 +42,7 @@ export function StatusCard(
       {/* Sanitised at ingest (lib/text sanitizeHtml); never raw remote HTML. */}
       <div
         class="status-content"
+        lang={status.language ?? undefined}
         dangerouslySetInnerHTML={{ __html: status.content }}
       />
       {status.media_attachments.length > 0 && (
@@ -112,7 +113,9 @@ export function StatusCard(
           <details class="content-warning">
             <summary>
               <span class="cw-label">Content warning:</span>{" "}
-              {status.spoiler_text}
+              <span lang={status.language ?? undefined}>
+                {status.spoiler_text}
+              </span>
             </summary>
             {body}
           </details>

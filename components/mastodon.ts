@@ -58,6 +58,8 @@ export interface UiStatus {
   content: string;
   spoiler_text: string;
   sensitive: boolean;
+  /** ISO 639 code of the content, when known: the card sets `lang` from it. */
+  language?: string | null;
   visibility: string;
   in_reply_to_id: string | null;
   in_reply_to_account_id: string | null;

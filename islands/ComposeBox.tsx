@@ -160,16 +160,16 @@ export default function ComposeBox(props: ComposeBoxProps) {
           {sending ? "Posting…" : props.inReplyToId ? "Reply" : "Post"}
         </button>
       </div>
-      {message && (
-        <p
-          class={message.kind === "error"
-            ? "compose-message error"
-            : "compose-message"}
-          role={message.kind === "error" ? "alert" : "status"}
-        >
-          {message.text}
-        </p>
-      )}
+      {/* Always in the page, so assistive technology hears what lands in it. */}
+      <p
+        class={message?.kind === "error"
+          ? "compose-message error"
+          : "compose-message"}
+        role="status"
+        aria-live="polite"
+      >
+        {message?.text}
+      </p>
     </form>
   );
 }

@@ -44,7 +44,12 @@ export default function NewPostsBanner(
           onClick={() => {
             announceStatuses(waiting);
             setWaiting([]);
-            globalThis.scrollTo?.({ top: 0, behavior: "smooth" });
+            globalThis.scrollTo?.({
+              top: 0,
+              behavior: matchMedia("(prefers-reduced-motion: reduce)").matches
+                ? "auto"
+                : "smooth",
+            });
           }}
         >
           {n === 1 ? "1 new post" : `${n} new posts`}

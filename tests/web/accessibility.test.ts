@@ -1,0 +1,141 @@
+/**
+ * A cheap, axe-like check of the main pages in a real browser (JavaScript on, islands hydrated):
+ * every form control has a label, every button and link has an accessible name, every image has
+ * alt, ids are unique, the page has a language and a heading; and keyboard focus is visible.
+ */
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { options, signIn, withBrowser } from "./harness.ts";
+
+/** Runs in the page: a list of problems, empty when the page passes. */
+function auditPage(): string[] {
+  const problems: string[] = [];
+  const describe = (el: Element) =>
+    `<${el.tagName.toLowerCase()}${el.id ? ` id="${el.id}"` : ""}${
+      el.getAttribute("name") ? ` name="${el.getAttribute("name")}"` : ""
+    } class="${el.getAttribute("class") ?? ""}">`;
+  const labelledBy = (el: Element) =>
+    (el.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? "")
+      .join(" ").trim();
+  const nameOf = (el: Element): string => {
+    const aria = el.getAttribute("aria-label")?.trim();
+    if (aria) return aria;
+    const by = labelledBy(el);
+    if (by) return by;
+    const text = (el.textContent ?? "").trim();
+    if (text) return text;
+    const alt = [...el.querySelectorAll("img[alt]")]
+      .map((img) => img.getAttribute("alt")!.trim()).join(" ").trim();
+    if (alt) return alt;
+    return el.getAttribute("title")?.trim() ?? "";
+  };
+  if (!document.documentElement.lang) problems.push("<html> has no lang");
+  if (!document.querySelector("h1")) problems.push("no <h1>");
+  for (
+    const el of document.querySelectorAll<HTMLInputElement>(
+      "input:not([type=hidden]), select, textarea",
+    )
+  ) {
+    const labelled = (el.labels?.length ?? 0) > 0 ||
+      el.getAttribute("aria-label")?.trim() || labelledBy(el) ||
+      el.getAttribute("title")?.trim();
+    if (!labelled) problems.push(`no label: ${describe(el)}`);
+  }
+  for (const el of document.querySelectorAll("button, a[href], summary")) {
+    if (!nameOf(el)) problems.push(`no accessible name: ${describe(el)}`);
+  }
+  for (const img of document.querySelectorAll("img")) {
+    if (!img.hasAttribute("alt")) problems.push(`img without alt: ${img.src}`);
+  }
+  const seen = new Set<string>();
+  for (const el of document.querySelectorAll("[id]")) {
+    if (seen.has(el.id)) problems.push(`duplicate id: ${el.id}`);
+    seen.add(el.id);
+  }
+  return problems;
+}
+
+/** Tabs through the first controls; each focused one must show an outline or a ring. */
+async function focusProblems(page: Page, steps = 12): Promise<string[]> {
+  const problems: string[] = [];
+  await page.locator("body").click({ position: { x: 1, y: 1 } });
+  for (let i = 0; i < steps; i++) {
+    await page.keyboard.press("Tab");
+    const problem = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const visible = (style.outlineStyle !== "none" &&
+        parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none";
+      return visible
+        ? null
+        : `focus not visible on <${el.tagName.toLowerCase()} class="${
+          el.getAttribute("class") ?? ""
+        }">`;
+    });
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+async function audit(page: Page, path: string): Promise<string[]> {
+  const response = await page.goto(path);
+  assert.ok(
+    response && response.status() < 400,
+    `${path}: ${response?.status()}`,
+  );
+  await page.waitForLoadState("networkidle");
+  const problems = [
+    ...await page.evaluate(auditPage),
+    ...await focusProblems(page),
+  ];
+  return problems.map((p) => `${path}: ${p}`);
+}
+
+Deno.test(
+  "web UI: pages pass the accessibility checks (labels, names, alt, focus)",
+  options,
+  async () => {
+    await withBrowser(async (browser, instance, { first }) => {
+      const context = await browser.newContext({ baseURL: instance.origin });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      for (
+        const path of [
+          "/",
+          "/auth/sign_in",
+          "/auth/sign_up",
+          "/@alice",
+          `/@alice/${first.id}`,
+          "/public/local",
+          "/tags/starling",
+          "/search?q=coffee",
+        ]
+      ) {
+        problems.push(...await audit(page, path));
+      }
+      await signIn(page, "bob");
+      for (
+        const path of [
+          "/home",
+          "/notifications",
+          "/@alice",
+          "/@alice/followers",
+          "/@carol/block",
+          `/@alice/${first.id}`,
+          "/public",
+          "/search?q=alice",
+          "/follow_requests",
+          "/settings/profile",
+          "/settings/preferences",
+          "/settings/password",
+        ]
+      ) {
+        problems.push(...await audit(page, path));
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  },
+);
