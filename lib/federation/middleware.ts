@@ -57,7 +57,9 @@ export function federationMiddleware(deps: Deps) {
     const { pathname } = ctx.url;
     // The streaming API's WebSocket upgrade: Fedify reads the request after the handler has
     // returned, which a consumed upgrade request no longer allows.
-    if (ctx.req.headers.get("upgrade")?.toLowerCase() === "websocket") return await ctx.next();
+    if (ctx.req.headers.get("upgrade")?.toLowerCase() === "websocket") {
+      return await ctx.next();
+    }
     if (pathname === "/.well-known/host-meta") {
       return hostMeta(deps.config.origin);
     }
