@@ -275,11 +275,14 @@ export async function deleteStatus(
   return await removeStatus(deps, status);
 }
 
-/** For the inbox: `Delete` of a note by its author (unknown URIs still get a tombstone). */
+/**
+ * For the inbox: `Delete` of a note by its author (unknown URIs still get a tombstone). The
+ * actor is null when a Delete is the first we hear of its sender: a tombstone only.
+ */
 export async function deleteRemoteStatus(
   deps: StatusDeps,
   uri: string,
-  actorAccountId: string,
+  actorAccountId: string | null,
 ): Promise<StatusRow | null> {
   const status = await db.findStatusByUri(deps.sql, uri);
   if (!status) {

@@ -308,9 +308,19 @@ async function onUpdate(ctx: Ctx, update: Update) {
 
 async function onDelete(ctx: Ctx, del: Delete) {
   if (!del.actorId || !del.objectId) return;
-  // Delete from an unknown actor: acknowledged, nothing fetched.
+  // Delete from an unknown actor: nothing fetched, but a post of theirs gets a tombstone, since
+  // a Delete can overtake its Create (the Create is then ignored).
   const actor = await findAccountByUri(ctx.data.sql, del.actorId.href);
-  if (!actor?.domain) return;
+  if (!actor) {
+    if (
+      del.objectId.href !== del.actorId.href &&
+      sameOrigin(del.objectId, del.actorId)
+    ) {
+      await deleteRemoteStatus(ctx.data, del.objectId.href, null);
+    }
+    return;
+  }
+  if (!actor.domain) return;
   if (del.objectId.href === actor.uri) {
     await deleteRemoteAccount(ctx.data, actor);
     return;
