@@ -60,24 +60,36 @@ export async function upsertRemoteAccount(
   };
   const columns = Object.keys(values) as (keyof typeof values)[];
   const updates = columns.filter((c) => c !== "uri");
-  const [byUri] = await db<AccountRow[]>`
-    UPDATE accounts SET ${
-    db(values, ...updates)
-  } WHERE uri = ${input.uri} RETURNING *`;
+  const update = async () => {
+    const [byUri] = await db<AccountRow[]>`
+      UPDATE accounts SET ${
+      db(values, ...updates)
+    } WHERE uri = ${input.uri} RETURNING *`;
+    return byUri;
+  };
+  const byUri = await update();
   if (byUri) return byUri;
-  const [row] = await db<AccountRow[]>`
-    INSERT INTO accounts ${
-    db(
-      { ...values, created_at: created_at ?? new Date() },
-      ...columns,
-      "created_at",
-    )
+  try {
+    const [row] = await db<AccountRow[]>`
+      INSERT INTO accounts ${
+      db(
+        { ...values, created_at: created_at ?? new Date() },
+        ...columns,
+        "created_at",
+      )
+    }
+      ON CONFLICT (lower(username), coalesce(lower(domain), '')) DO UPDATE SET
+        uri = EXCLUDED.uri, inbox_url = EXCLUDED.inbox_url,
+        shared_inbox_url = EXCLUDED.shared_inbox_url, fetched_at = EXCLUDED.fetched_at
+      RETURNING *`;
+    return row;
+  } catch (error) {
+    // Two deliveries from a new actor at once: the other one inserted it first.
+    if ((error as { code?: string }).code !== "23505") throw error;
+    const row = await update();
+    if (!row) throw error;
+    return row;
   }
-    ON CONFLICT (lower(username), coalesce(lower(domain), '')) DO UPDATE SET
-      uri = EXCLUDED.uri, inbox_url = EXCLUDED.inbox_url,
-      shared_inbox_url = EXCLUDED.shared_inbox_url, fetched_at = EXCLUDED.fetched_at
-    RETURNING *`;
-  return row;
 }
 
 /** Local accounts by id with their username, for building actor URIs. */
