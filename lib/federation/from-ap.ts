@@ -29,6 +29,13 @@ import type { RemoteAccountInput } from "../db/federation.ts";
 import { sanitizeHtml } from "../text/sanitize.ts";
 import { escapeHtml } from "../text/plain.ts";
 
+/**
+ * A remote post keeps at most this many hashtags and mentions: a peer sending thousands must
+ * not make us write thousands of rows (Mastodon's own posts stay far below).
+ */
+export const MAX_REMOTE_TAGS = 50;
+export const MAX_REMOTE_MENTIONS = 50;
+
 /** Types we store as statuses. */
 export type PostObject = Note | Article | Page | Question;
 
@@ -247,12 +254,18 @@ export async function statusInputFromObject(
 ): Promise<RemoteStatusInput | null> {
   if (!object.id) return null;
   const mention_uris: string[] = [];
-  const tags: string[] = [];
+  const tags = new Set<string>();
   for await (const tag of object.getTags(options)) {
-    if (tag instanceof Mention && tag.href) mention_uris.push(tag.href.href);
-    else if (tag instanceof Hashtag && tag.name) {
+    if (tag instanceof Mention && tag.href) {
+      if (mention_uris.length < MAX_REMOTE_MENTIONS) {
+        mention_uris.push(tag.href.href);
+      }
+    } else if (tag instanceof Hashtag && tag.name) {
       const name = tag.name.toString().replace(/^#/, "").trim();
-      if (/^[\p{L}\p{N}_]+$/u.test(name) && name.length <= 100) tags.push(name);
+      if (
+        /^[\p{L}\p{N}_]+$/u.test(name) && name.length <= 100 &&
+        tags.size < MAX_REMOTE_TAGS
+      ) tags.add(name);
     }
   }
   const hashes = await blurhashes(object, options);
@@ -298,7 +311,7 @@ export async function statusInputFromObject(
     edited_at: updated ? new Date(updated.epochMilliseconds) : null,
     in_reply_to_uri: object.replyTargetId?.href ?? null,
     mention_uris,
-    tags: [...new Set(tags)],
+    tags: [...tags],
     media,
     poll: object instanceof Question ? await pollInput(object, options) : null,
     quote_uri: (object as Note).quoteUrl?.href ?? null,
