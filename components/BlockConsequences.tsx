@@ -4,7 +4,7 @@ export function BlockConsequences() {
     <ul class="consequences">
       <li>You won't see their posts or notifications from them.</li>
       <li>They can't follow you or see your posts while signed in.</li>
-      <li>Follows between you both end.</li>
+      <li>Any follows between you end.</li>
     </ul>
   );
 }

@@ -1,7 +1,12 @@
 import type { UiNotification } from "./mastodon.ts";
 import { StatusCard, type StatusContext } from "./StatusCard.tsx";
 import { Icon, type IconName } from "./Icon.tsx";
-import { displayName, formatDateTime, profilePath } from "./format.ts";
+import {
+  displayName,
+  formatDateTime,
+  formatShortDate,
+  profilePath,
+} from "./format.ts";
 
 const KINDS: Record<string, [IconName, string]> = {
   follow: ["userPlus", "followed you"],
@@ -37,7 +42,12 @@ export function NotificationItem(
         </strong>{" "}
         {text}
         {n.type === "follow_request" && <a href="/follow_requests">Review</a>}
-        <time datetime={n.created_at}>{formatDateTime(n.created_at)}</time>
+        <time datetime={n.created_at}>
+          <span class="time-long">{formatDateTime(n.created_at)}</span>
+          <span class="time-short" aria-hidden="true">
+            {formatShortDate(n.created_at)}
+          </span>
+        </time>
       </p>
       {n.status && <StatusCard status={n.status} context={context} />}
     </div>

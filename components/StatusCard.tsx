@@ -4,6 +4,7 @@ import { Icon } from "./Icon.tsx";
 import {
   displayName,
   formatDateTime,
+  formatShortDate,
   profilePath,
   statusPath,
 } from "./format.ts";
@@ -81,7 +82,11 @@ export function StatusCard(
         </div>
         <a href={path} class="status-time">
           <time datetime={status.created_at}>
-            {formatDateTime(status.created_at)}
+            <span class="time-long">{formatDateTime(status.created_at)}</span>
+            {/* Phones show the short form; readers still get the full one. */}
+            <span class="time-short" aria-hidden="true">
+              {formatShortDate(status.created_at)}
+            </span>
           </time>
           {status.visibility !== "public" && (
             <span

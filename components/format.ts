@@ -27,6 +27,21 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? "" : DATE_TIME.format(date);
 }
 
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
+
+/** `27 Nov` this year, `27 Nov 2025` before: the timestamp on narrow screens. */
+export function formatShortDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.getUTCFullYear() === new Date().getUTCFullYear()
+    ? SHORT_DATE.format(date)
+    : DATE.format(date);
+}
+
 export function displayName(account: UiAccount): string {
   return account.display_name.trim() || account.username;
 }

@@ -50,6 +50,8 @@ try {
       await shot("settings", "/settings/profile");
       await shot("follow-requests", "/follow_requests");
       await shot("tag", "/tags/starling");
+      await shot("block-confirm", "/@carol/block");
+      await shot("remote-404", "/@nobody@remote.example");
       await context.close();
     }
   }
