@@ -185,6 +185,10 @@ function MediaGallery({ media }: { media: UiMedia[] }) {
                   src={m.preview_url ?? m.url ?? ""}
                   alt={m.description ?? ""}
                   loading="lazy"
+                  // The preview's size reserves its box before it loads (no jump; room
+                  // for a blurhash placeholder), as Mastodon's meta.small gives it.
+                  width={m.meta?.small?.width}
+                  height={m.meta?.small?.height}
                 />
               </a>
             )
