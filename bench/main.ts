@@ -15,6 +15,7 @@ import { connect, dropDatabase, recreateDatabase } from "./lib/pg.ts";
 import {
   freePort,
   OUT_DIR,
+  removeTempDirs,
   ROOT_DIR,
   spawnDeno,
   starlingEnv,
@@ -237,6 +238,7 @@ async function main() {
     });
   }
 
+  await removeTempDirs();
   const seconds = (performance.now() - started) / 1000;
   const smoke = options.mode === "smoke";
   const chartName = `chart-${options.mode}.svg`;
@@ -290,7 +292,7 @@ if (import.meta.main) {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     Deno.addSignalListener(signal, () => {
       console.error(`bench: ${signal}, stopping the processes it started`);
-      stopAll().finally(() => Deno.exit(130));
+      stopAll().then(removeTempDirs).finally(() => Deno.exit(130));
     });
   }
   try {

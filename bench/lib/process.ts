@@ -172,6 +172,15 @@ export async function readRssKiB(pid: number): Promise<number> {
   return match ? Number(match[1]) : NaN;
 }
 
+const tempDirs: string[] = [];
+
+/** Removes the DATA_DIRs made by `starlingEnv` (call once the servers are stopped). */
+export async function removeTempDirs(): Promise<void> {
+  for (const dir of tempDirs.splice(0)) {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
+}
+
 /** The server's secret: the bench makes web sessions (cookies) that the server accepts. */
 export const SECRET_KEY = "bench-secret-key-that-is-long-enough-0123456789";
 
@@ -180,6 +189,7 @@ export async function starlingEnv(
   databaseUrl?: string,
 ): Promise<Record<string, string>> {
   const dataDir = await Deno.makeTempDir({ prefix: "starling-bench-" });
+  tempDirs.push(dataDir);
   const env: Record<string, string> = {
     DATA_DIR: dataDir,
     ALLOW_PRIVATE_ADDRESS: "true",
