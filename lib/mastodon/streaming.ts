@@ -306,22 +306,45 @@ export class StreamHub {
         byViewer.set(c.accountId, list);
       }
     }
-    for (const [viewerId, targets] of byViewer) {
+    const original = status.reblog_of_id
+      ? await findStatusById(sql, status.reblog_of_id)
+      : null;
+    if (status.reblog_of_id && !original) return;
+    const deliver = async (
+      [viewerId, targets]: [
+        string | null,
+        { c: StreamConnection; s: Subscription }[],
+      ],
+    ) => {
       const viewer = viewerId ? { accountId: viewerId } : null;
-      if (!(await isVisibleTo(sql, viewer, status))) continue;
-      if (status.reblog_of_id) {
-        const original = await findStatusById(sql, status.reblog_of_id);
-        if (!original || !(await isVisibleTo(sql, viewer, original))) continue;
-      }
+      if (!(await isVisibleTo(sql, viewer, status))) return;
+      if (original && !(await isVisibleTo(sql, viewer, original))) return;
       const payload = JSON.stringify(
         await renderStatus({ sql, origin, viewerId }, status),
       );
       for (const { c, s } of targets) {
         c.send({ stream: streamArray(s), event, payload });
       }
-    }
+    };
+    // Viewers are rendered side by side (bounded by the pool), not one after another: with
+    // 50 followers streaming, a serial loop kept the last one waiting for ~50 renders.
+    const viewers = [...byViewer];
+    const workers = Array.from(
+      { length: Math.min(STREAM_RENDER_CONCURRENCY, viewers.length) },
+      async () => {
+        for (let next = viewers.shift(); next; next = viewers.shift()) {
+          await deliver(next).catch((error) =>
+            console.error("stream render failed:", error)
+          );
+        }
+      },
+    );
+    await Promise.all(workers);
   }
 }
+
+/** How many viewers' payloads are rendered at once (each holds a pooled connection). */
+const STREAM_RENDER_CONCURRENCY = 8;
 
 function streamed(event: DomainEvent): boolean {
   return event.type === "status.created" || event.type === "status.updated" ||
