@@ -14,6 +14,7 @@ import type { AccountRow } from "../db/accounts.ts";
 import { findAccountByUsername } from "../db/accounts.ts";
 import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
 import { accountInputFromActor } from "./from-ap.ts";
+import { isPublicUrl } from "./public-address.ts";
 
 export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
 /** The instance actor's identifier (see mod.ts). */
@@ -54,6 +55,12 @@ export async function persistActor(
     contextLoader: ctx.contextLoader,
   });
   if (!input) return null;
+  // We will POST deliveries to these: never into a private network (see public-address.ts).
+  if (!ctx.data.config.allowPrivateAddress) {
+    for (const url of [input.inbox_url, input.shared_inbox_url]) {
+      if (url && !await isPublicUrl(url)) return null;
+    }
+  }
   return await upsertRemoteAccount(ctx.data.sql, input);
 }
 
