@@ -8,6 +8,7 @@
  * fallback; never in production, where that flag is off.
  */
 import type { Context } from "@fedify/fedify";
+import type { DocumentLoader } from "@fedify/vocab";
 import { type Actor, isActor } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
@@ -15,16 +16,34 @@ import { findAccountByUsername } from "../db/accounts.ts";
 import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
 import { accountInputFromActor } from "./from-ap.ts";
 import { isPublicUrl } from "./public-address.ts";
+import { strictDocumentLoader } from "./document-loader.ts";
 
 export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
 /** The instance actor's identifier (see mod.ts). */
 const INSTANCE_ACTOR = "__instance__";
+/** As `SOFTWARE_NAME/SOFTWARE_VERSION` in mod.ts (not imported: mod.ts imports this module). */
+const USER_AGENT_SOFTWARE = "starling/0.1.0";
 
 type Ctx = Context<Deps>;
 
-/** A document loader that signs its requests as the instance actor (for authorized fetch). */
-export async function signedLoader(ctx: Ctx) {
-  return await ctx.getDocumentLoader({ identifier: INSTANCE_ACTOR });
+/** Redirects followed per fetch (Fedify's own loader allows 20). */
+export const MAX_REDIRECTS = 5;
+
+/**
+ * A document loader that signs its requests as the instance actor (for authorized fetch), and
+ * takes only ActivityPub documents from public addresses (see `document-loader.ts`).
+ */
+export async function signedLoader(ctx: Ctx): Promise<DocumentLoader> {
+  const pairs = await ctx.getActorKeyPairs(INSTANCE_ACTOR);
+  const rsa = pairs.find((p) =>
+    p.privateKey.algorithm.name === "RSASSA-PKCS1-v1_5"
+  );
+  return strictDocumentLoader({
+    allowPrivateAddress: ctx.data.config.allowPrivateAddress,
+    maxRedirects: MAX_REDIRECTS,
+    userAgent: `${USER_AGENT_SOFTWARE} (+${ctx.data.config.origin})`,
+    signer: rsa ? { keyId: rsa.keyId, privateKey: rsa.privateKey } : undefined,
+  });
 }
 
 /** Fetches any object by URL, signed as the instance actor. */
