@@ -45,6 +45,14 @@ export function isPostObject(object: unknown): object is PostObject {
     object instanceof Question;
 }
 
+/**
+ * A remote plain-text value as we store it: NUL characters removed (Postgres text can't hold
+ * them, and a delivery failing on one would be retried for days).
+ */
+export function plainText(value: { toString(): string } | null | undefined) {
+  return (value?.toString() ?? "").replaceAll("\0", "");
+}
+
 export interface LoaderOptions {
   documentLoader?: DocumentLoader;
   contextLoader?: DocumentLoader;
@@ -89,7 +97,7 @@ export async function accountInputFromActor(
   options: LoaderOptions = {},
 ): Promise<RemoteAccountInput | null> {
   const id = actor.id;
-  const username = actor.preferredUsername?.toString().trim();
+  const username = plainText(actor.preferredUsername).trim();
   const inbox = actor.inboxId;
   if (!id || !username || !inbox) return null;
   const [icon, image, key] = await Promise.all([
@@ -103,7 +111,7 @@ export async function accountInputFromActor(
       attachment instanceof PropertyValue && attachment.name && attachment.value
     ) {
       fields.push({
-        name: attachment.name.toString().slice(0, 255),
+        name: plainText(attachment.name).slice(0, 255),
         value: sanitizeHtml(attachment.value.toString()),
       });
     }
@@ -115,7 +123,7 @@ export async function accountInputFromActor(
     uri: id.href,
     username,
     domain: id.host.toLowerCase(),
-    display_name: (actor.name?.toString() ?? "").slice(0, 100),
+    display_name: plainText(actor.name).slice(0, 100),
     note: sanitizeHtml(actor.summary?.toString() ?? ""),
     url: url && url.host === id.host ? url.href : id.href,
     avatar_url: linkHref(icon),
@@ -283,7 +291,9 @@ export async function statusInputFromObject(
       type: mediaType(contentType, attachment),
       content_type: contentType,
       remote_url: href,
-      description: attachment.name?.toString().slice(0, 1500) ?? null,
+      description: attachment.name
+        ? plainText(attachment.name).slice(0, 1500)
+        : null,
       blurhash: hashes[position] ?? null,
       width: (attachment as Document).width ?? null,
       height: (attachment as Document).height ?? null,
@@ -303,7 +313,7 @@ export async function statusInputFromObject(
     uri: object.id.href,
     url: linkHref(object.url as URL | Link | null),
     content,
-    spoiler_text: object.summary?.toString() ?? "",
+    spoiler_text: plainText(object.summary),
     sensitive: object.sensitive ?? Boolean(object.summary),
     visibility: visibilityOf(object.toIds, object.ccIds, author.followers_url),
     language: languageTag(object),
@@ -343,7 +353,7 @@ async function pollInput(
   const optionsOut: string[] = [];
   const votes: number[] = [];
   for (const choice of choices.slice(0, 20)) {
-    optionsOut.push(choice.name?.toString() ?? "");
+    optionsOut.push(plainText(choice.name));
     const replies = await choice.getReplies(options).catch(() => null);
     votes.push(replies?.totalItems ?? 0);
   }
