@@ -3,6 +3,7 @@
  * characters, a bio up to 500 rendered to HTML like a status (links, mentions, hashtags), up to
  * four profile fields, the locked/bot/discoverable/indexable flags, and posting defaults.
  */
+import { normalizeDomain } from "../text/domain.ts";
 import type { Queryable, Sql } from "../db/client.ts";
 import type { AccountRow, UserRow } from "../db/accounts.ts";
 import {
@@ -195,9 +196,9 @@ export async function lookupAccount(
 ): Promise<AccountRow> {
   const match = /^@?([^@\s]+)(?:@([^@\s]+))?$/.exec(acct.trim());
   if (!match) throw notFound();
-  const domain = match[2] && match[2].toLowerCase() !== localHost.toLowerCase()
-    ? match[2]
-    : null;
+  // Domains compare in punycode: `bob@Bücher.example` is `bob@xn--bcher-kva.example`.
+  const host = match[2] ? normalizeDomain(match[2]) : null;
+  const domain = host && host !== normalizeDomain(localHost) ? host : null;
   const account = await findAccountByUsername(sql, match[1], domain);
   if (!account || account.suspended_at) throw notFound();
   return account;

@@ -4,6 +4,7 @@
  * `resolve` is the hook for `resolve=true`: the route passes `deps.resolveRemote` (federation),
  * whose finds are put first.
  */
+import { normalizeDomain } from "../text/domain.ts";
 import type { Queryable } from "../db/client.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
@@ -60,7 +61,12 @@ export async function search(
   }
   const page = { limit: input.limit, offset: input.offset };
   if (wants("accounts") && !/^https?:\/\//.test(q)) {
-    const rows = await db.searchAccounts(sql, q, {
+    // An address's domain compares in punycode, as accounts store it.
+    const address = q.replace(
+      /^(@?[^@\s]+@)([^@\s]+)$/,
+      (_, user, host) => user + normalizeDomain(host),
+    );
+    const rows = await db.searchAccounts(sql, address, {
       ...page,
       followingOf: input.following && viewerId ? viewerId : undefined,
     });

@@ -17,6 +17,7 @@ import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
 import { accountInputFromActor } from "./from-ap.ts";
 import { isPublicUrl } from "./public-address.ts";
 import { strictDocumentLoader } from "./document-loader.ts";
+import { normalizeDomain } from "../text/domain.ts";
 
 export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
 /** The instance actor's identifier (see mod.ts). */
@@ -110,7 +111,7 @@ export function parseHandle(
   query: string,
 ): { username: string; host: string } | null {
   const match = /^(?:acct:)?@?([^@\s/]+)@([^@\s/]+)$/i.exec(query.trim());
-  return match ? { username: match[1], host: match[2].toLowerCase() } : null;
+  return match ? { username: match[1], host: normalizeDomain(match[2]) } : null;
 }
 
 /** The account for `@user@host`, by WebFinger when not known (or stale). */
@@ -121,7 +122,7 @@ export async function resolveHandle(
   const handle = parseHandle(query);
   if (!handle) return null;
   const { config, sql } = ctx.data;
-  if (handle.host === config.host.toLowerCase()) {
+  if (handle.host === normalizeDomain(config.host)) {
     return await findAccountByUsername(sql, handle.username, null);
   }
   const known = await findAccountByUsername(sql, handle.username, handle.host);
