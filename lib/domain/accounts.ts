@@ -3,6 +3,7 @@
  * changes (approve, password, delete). One path for the web form, the API and the admin CLI.
  */
 import type { Queryable, Sql } from "../db/client.ts";
+import type { Effects } from "./effects.ts";
 import * as db from "../db/accounts.ts";
 import type { AccountRow, UserRow } from "../db/accounts.ts";
 import type { Registrations } from "../config.ts";
@@ -227,16 +228,24 @@ export async function setPassword(
   sql: Sql,
   userId: string,
   password: string,
+  effects?: Effects,
 ): Promise<void> {
   const issue = passwordProblem(password);
   if (issue) throw invalid(issue, "password");
   const hash = await hashPassword(password);
-  await sql.begin(async (tx) => {
+  const revoked = await sql.begin(async (tx) => {
     await db.updateUser(tx, userId, { password_hash: hash });
     // A new password ends every session and token of the user, as Mastodon does.
-    await tx`UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL`;
+    const tokens = await tx<{ id: string }[]>`
+      UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL
+      RETURNING id`;
     await tx`DELETE FROM web_sessions WHERE user_id = ${userId}`;
+    return tokens.map((t) => t.id);
   });
+  // …and their open streams.
+  if (revoked.length) {
+    effects?.emit({ type: "token.revoked", tokenIds: revoked });
+  }
 }
 
 export async function approve(sql: Queryable, userId: string): Promise<void> {

@@ -110,6 +110,8 @@ export type DomainEvent =
     conversationId: string;
     accountId: string;
   }
+  /** Tokens stopped working (revoked, signed out, password changed): end their streams. */
+  | { type: "token.revoked"; tokenIds: string[] }
   | {
     type: "poll.voted";
     pollId: string;

@@ -8,6 +8,7 @@ import * as db from "../db/oauth.ts";
 import type { ApplicationRow, TokenRow } from "../db/oauth.ts";
 import { encodeBase64Url } from "./base64.ts";
 import { invalid } from "./errors.ts";
+import type { Effects } from "./effects.ts";
 import { hashToken, randomToken, safeEqual } from "./secrets.ts";
 
 /** The redirect URI that asks the server to show the code instead of redirecting. */
@@ -365,16 +366,24 @@ export async function issueUserToken(
   return await issueToken(sql, applicationId, userId, scopes);
 }
 
-/** RFC 7009: revoking an unknown or foreign token succeeds silently. */
+/**
+ * RFC 7009: revoking an unknown or foreign token succeeds silently. With `effects`, a revoked
+ * token's open streams are ended (`token.revoked`).
+ */
 export async function revokeAccessToken(
   sql: Queryable,
   app: ApplicationRow,
   token: string | undefined,
+  effects?: Effects,
 ): Promise<void> {
   if (!token) {
     throw new OAuthError("invalid_request", "The token parameter is missing.");
   }
-  await db.revokeTokenByHash(sql, await hashToken(token), app.id);
+  const hash = await hashToken(token);
+  const row = await db.findActiveTokenByHash(sql, hash);
+  if (await db.revokeTokenByHash(sql, hash, app.id) && row) {
+    effects?.emit({ type: "token.revoked", tokenIds: [row.id] });
+  }
 }
 
 export function findApplication(

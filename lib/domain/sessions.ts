@@ -5,6 +5,7 @@
  * (HMAC under the server key), so the database keeps only hashes of both.
  */
 import type { Queryable, Sql } from "../db/client.ts";
+import type { Effects } from "./effects.ts";
 import * as sessions from "../db/sessions.ts";
 import * as oauth from "../db/oauth.ts";
 import { findAccountById, findUserById } from "../db/accounts.ts";
@@ -93,13 +94,16 @@ export async function resumeWebSession(
   };
 }
 
-/** Ends a session and revokes its web token. */
+/** Ends a session and revokes its web token (and, with `effects`, the token's streams). */
 export async function endWebSession(
   sql: Sql,
   sessionId: string,
+  effects?: Effects,
 ): Promise<void> {
-  await sql.begin(async (tx) => {
+  const tokenId = await sql.begin(async (tx) => {
     const session = await sessions.deleteWebSession(tx, sessionId);
     if (session?.token_id) await oauth.revokeToken(tx, session.token_id);
+    return session?.token_id ?? null;
   });
+  if (tokenId) effects?.emit({ type: "token.revoked", tokenIds: [tokenId] });
 }

@@ -35,9 +35,9 @@ async function streamingViewer(
     });
   }
   const auth = await authenticateRequest(deps, probe);
-  if (!auth) return null;
+  if (!auth) return { accountId: null, tokenId: null };
   requireScope(auth, "read:statuses", "read:notifications");
-  return auth.account?.id ?? null;
+  return { accountId: auth.account?.id ?? null, tokenId: auth.tokenId };
 }
 
 /** Checks that the viewer may subscribe (signed in for personal streams, owns the list). */
@@ -64,7 +64,12 @@ export async function openWebSocket(
 ): Promise<Response> {
   const protocol =
     req.headers.get("sec-websocket-protocol")?.split(",")[0].trim() || null;
-  const viewerId = await streamingViewer(deps, req, url, protocol);
+  const { accountId: viewerId, tokenId } = await streamingViewer(
+    deps,
+    req,
+    url,
+    protocol,
+  );
   const first = url.searchParams.get("stream")
     ? parseSubscription(
       url.searchParams.get("stream"),
@@ -87,10 +92,16 @@ export async function openWebSocket(
   );
   const connection: StreamConnection = {
     accountId: viewerId,
+    tokenId,
     subscriptions: new Map(),
     send(message) {
       if (socket.readyState === WebSocket.OPEN) {
         socket.send(JSON.stringify(message));
+      }
+    },
+    close() {
+      if (socket.readyState <= WebSocket.OPEN) {
+        socket.close(4401, "Access token revoked");
       }
     },
   };
@@ -141,7 +152,12 @@ export async function openEventStream(
   url: URL,
   streamName: string,
 ): Promise<Response> {
-  const viewerId = await streamingViewer(deps, req, url, null);
+  const { accountId: viewerId, tokenId } = await streamingViewer(
+    deps,
+    req,
+    url,
+    null,
+  );
   const s = parseSubscription(
     streamName,
     url.searchParams.get("tag"),
@@ -172,9 +188,18 @@ export async function openEventStream(
       };
       const connection: StreamConnection = {
         accountId: viewerId,
+        tokenId,
         subscriptions: new Map([[subscriptionKey(s), s]]),
         send(message) {
           write(`event: ${message.event}\ndata: ${message.payload}\n\n`);
+        },
+        close() {
+          cleanup();
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client
+          }
         },
       };
       remove = deps.streams.add(connection);

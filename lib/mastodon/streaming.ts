@@ -47,8 +47,12 @@ export const subscriptionKey = (s: Subscription) =>
 /** A client connection (a WebSocket or an SSE response) held by this process. */
 export interface StreamConnection {
   accountId: string | null;
+  /** The token it was opened with: revoking the token ends the connection. */
+  tokenId?: string | null;
   subscriptions: Map<string, Subscription>;
   send(message: { stream: string[]; event: string; payload: string }): void;
+  /** Ends the connection from the server side. */
+  close?(): void;
 }
 
 export interface StreamHubOptions {
@@ -125,6 +129,18 @@ export class StreamHub {
         );
       case "conversation.updated":
         return await this.#conversation(event.conversationId, event.accountId);
+      case "token.revoked":
+        return this.#revoked(new Set(event.tokenIds));
+    }
+  }
+
+  /** A revoked token's connections end at once, not at the client's next reconnect. */
+  #revoked(tokenIds: Set<string>) {
+    for (const c of this.#connections) {
+      if (c.tokenId && tokenIds.has(c.tokenId)) {
+        this.#connections.delete(c);
+        c.close?.();
+      }
     }
   }
 
@@ -350,7 +366,7 @@ function streamed(event: DomainEvent): boolean {
   return event.type === "status.created" || event.type === "status.updated" ||
     event.type === "status.deleted" || event.type === "reblog.undone" ||
     event.type === "notification.created" ||
-    event.type === "conversation.updated";
+    event.type === "conversation.updated" || event.type === "token.revoked";
 }
 
 /** Mastodon's `stream` array: `["hashtag", "foo"]`, `["list", "12"]`, `["user"]`. */

@@ -11,7 +11,9 @@ export const handler = define.handlers({
     if (!form) {
       return new Response("Invalid or missing CSRF token", { status: 403 });
     }
-    if (session) await endWebSession(deps.sql, session.sessionId);
+    if (session) {
+      await endWebSession(deps.sql, session.sessionId, deps.effects);
+    }
     const response = ctx.redirect("/", 303);
     clearSessionCookie(response.headers, deps.config);
     return response;

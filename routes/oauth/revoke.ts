@@ -21,7 +21,12 @@ export const handler = define.handlers({
       const app = await authenticateClient(sql, clientId, clientSecret, {
         secretRequired: true,
       });
-      await revokeAccessToken(sql, app, params.string("token"));
+      await revokeAccessToken(
+        sql,
+        app,
+        params.string("token"),
+        ctx.state.deps.effects,
+      );
       return json({});
     } catch (error) {
       return error instanceof OAuthError

@@ -47,7 +47,7 @@ export const handler = define.handlers<Data>({
       });
     }
     try {
-      await setPassword(deps.sql, session.user.id, next);
+      await setPassword(deps.sql, session.user.id, next, deps.effects);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return page({ errors: [error.message], saved: false }, { status: 422 });
