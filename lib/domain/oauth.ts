@@ -318,6 +318,10 @@ export async function exchangeAuthorizationCode(
       ) {
         throw invalidGrant;
       }
+    } else if (params.codeVerifier !== undefined) {
+      // No challenge was made, so a verifier proves nothing — and the token endpoint lets a
+      // verifier stand in for the client secret: refuse (PKCE downgrade, RFC 9700 §2.1.1).
+      throw invalidGrant;
     }
     return await issueToken(tx, app.id, grant.user_id, grant.scopes);
   }).catch(async (error) => {
