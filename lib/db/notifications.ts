@@ -122,9 +122,11 @@ export async function deleteNotification(
   db: Queryable,
   recipientId: string,
   id: string,
-): Promise<void> {
-  if (!/^\d{1,19}$/.test(id)) return;
-  await db`DELETE FROM notifications WHERE id = ${id} AND account_id = ${recipientId}`;
+): Promise<boolean> {
+  if (!/^\d{1,19}$/.test(id)) return false;
+  const result =
+    await db`DELETE FROM notifications WHERE id = ${id} AND account_id = ${recipientId}`;
+  return result.count > 0;
 }
 
 export async function clearNotifications(

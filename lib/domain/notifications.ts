@@ -71,7 +71,8 @@ export async function dismissNotification(
   recipientId: string,
   id: string,
 ) {
-  await db.deleteNotification(sql, recipientId, id);
+  // Someone else's notification is as missing as one that never was (Mastodon: 404).
+  if (!await db.deleteNotification(sql, recipientId, id)) throw notFound();
 }
 
 export async function clearNotifications(sql: Queryable, recipientId: string) {
