@@ -26,6 +26,11 @@ export interface Config {
   secretKey?: string;
   /** Addresses whose `X-Forwarded-For` is believed. */
   trustedProxies: string[];
+  /**
+   * Multiplies every federation retry wait and the circuit breaker's pause (tests compress the
+   * days-long schedule with e.g. 0.001). Default 1.
+   */
+  deliveryRetryScale: number;
   /** Where the server was started from: the project directory (routes, islands, static). */
   rootDir: string;
 }
@@ -79,6 +84,7 @@ export function loadConfig(
     registrations,
     secretKey,
     trustedProxies: parseList(env.TRUSTED_PROXIES) ?? ["127.0.0.1", "::1"],
+    deliveryRetryScale: parseScale(env.DELIVERY_RETRY_SCALE),
     rootDir,
   };
 }
@@ -158,6 +164,18 @@ function parseEnum<T extends string>(
   const v = value.trim().toLowerCase();
   if ((allowed as readonly string[]).includes(v)) return v as T;
   throw new ConfigError(name, `"${value}" is not one of ${allowed.join(", ")}`);
+}
+
+function parseScale(value: string | undefined): number {
+  if (value === undefined || value.trim() === "") return 1;
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 1) {
+    throw new ConfigError(
+      "DELIVERY_RETRY_SCALE",
+      `"${value}" is not a number above 0 and at most 1`,
+    );
+  }
+  return scale;
 }
 
 function parseList(value: string | undefined): string[] | undefined {

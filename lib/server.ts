@@ -74,7 +74,9 @@ export async function openDeps(
       },
     };
     // Fedify takes these very deps as its context data, so it is built after them.
-    deps.federation = await buildFederation(deps);
+    deps.federation = await buildFederation(deps, {
+      retryScale: config.deliveryRetryScale,
+    });
     return deps;
   } catch (error) {
     kv?.close();

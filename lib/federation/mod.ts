@@ -304,6 +304,16 @@ export async function buildFederation(
       scale: options.retryScale,
     }),
     permanentFailureStatusCodes: [404, 410],
+    // A peer failing 5 times in 10 minutes is paused (its deliveries held, others unaffected)
+    // for 30 minutes, then probed; scaled with the retry schedule so tests can compress it.
+    circuitBreaker: {
+      recoveryDelay: {
+        milliseconds: Math.max(
+          1000,
+          Math.round(30 * 60 * 1000 * (options.retryScale ?? 1)),
+        ),
+      },
+    },
     userAgent: {
       software: `${SOFTWARE_NAME}/${SOFTWARE_VERSION}`,
       url: deps.config.origin,
