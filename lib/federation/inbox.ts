@@ -59,7 +59,7 @@ import {
   storeRemotePost,
   updateRemotePost,
 } from "./remote-statuses.ts";
-import { sendAccept, sendReject } from "./outbox-effects.ts";
+import { sendAccept, sendReject } from "./outbox-relationships.ts";
 
 type Ctx = InboxContext<Deps>;
 
