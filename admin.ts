@@ -5,17 +5,22 @@
 import { ConfigError, loadConfig } from "./lib/config.ts";
 import { openDeps } from "./lib/server.ts";
 import { runAdminCommand } from "./lib/admin/mod.ts";
+import { subscribeOutbox } from "./lib/federation/outbox-effects.ts";
 
 if (import.meta.main) {
   let code = 0;
   try {
     const config = loadConfig();
     const deps = await openDeps(config);
+    // Commands speak for our accounts too (deleting one federates a Delete): deliveries are
+    // queued in the KV shared with the server, whose queue worker sends them.
+    const stopOutbox = subscribeOutbox(deps);
     try {
       code = await runAdminCommand(deps, Deno.args, {
         out: (line) => console.log(line),
       });
     } finally {
+      stopOutbox();
       await deps.close();
     }
   } catch (error) {

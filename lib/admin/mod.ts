@@ -13,6 +13,7 @@ import {
 import { listLocalUsers } from "../db/accounts.ts";
 import { randomToken } from "../domain/secrets.ts";
 import { parseArgs } from "node:util";
+import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
 
 export class AdminError extends Error {}
 
@@ -25,7 +26,8 @@ const USAGE = `usage: deno task admin <command>
   accounts set-password NAME [--password P]
   accounts approve NAME
   accounts delete NAME
-  accounts list`;
+  accounts list
+${MEDIA_USAGE}`;
 
 export async function runAdminCommand(
   deps: Deps,
@@ -36,6 +38,15 @@ export async function runAdminCommand(
   if (group === "help" || group === "--help" || group === undefined) {
     io.out(USAGE);
     return group === undefined ? 1 : 0;
+  }
+  if (group === "media") {
+    return await runMediaCommand(
+      deps,
+      command,
+      rest,
+      io,
+      (message) => new AdminError(message),
+    );
   }
   if (group !== "accounts") {
     throw new AdminError(`unknown command "${group}" (try: help)`);
@@ -94,8 +105,9 @@ export async function runAdminCommand(
     }
     case "delete": {
       const { account } = await requireLocalLogin(deps.sql, needName());
-      await deleteLocalAccount(deps.sql, account.id);
-      deps.effects.emit({ type: "account.deleted", accountId: account.id });
+      // Its followers' servers hear of it: the Delete is queued in the shared KV and sent by
+      // the server's queue worker.
+      await deleteLocalAccount(deps.sql, account.id, deps.effects);
       io.out(`deleted @${account.username}`);
       return 0;
     }

@@ -3,7 +3,7 @@
  * changes (approve, password, delete). One path for the web form, the API and the admin CLI.
  */
 import type { Queryable, Sql } from "../db/client.ts";
-import type { Effects } from "./effects.ts";
+import type { EffectBus, Effects } from "./effects.ts";
 import * as db from "../db/accounts.ts";
 import type { AccountRow, UserRow } from "../db/accounts.ts";
 import type { Registrations } from "../config.ts";
@@ -252,9 +252,17 @@ export async function approve(sql: Queryable, userId: string): Promise<void> {
   await db.updateUser(sql, userId, { approved: true });
 }
 
+/**
+ * Deletes a local account and everything of it. With `effects`, listeners hear
+ * `account.deleting` first and are awaited (federation queues the Delete of the actor while its
+ * keys and followers still exist), then `account.deleted`.
+ */
 export async function deleteLocalAccount(
   sql: Queryable,
   accountId: string,
+  effects?: EffectBus,
 ): Promise<void> {
+  await effects?.emitAndWait({ type: "account.deleting", accountId });
   await db.deleteAccount(sql, accountId);
+  effects?.emit({ type: "account.deleted", accountId });
 }

@@ -6,6 +6,11 @@
 export type DomainEvent =
   | { type: "account.created"; accountId: string }
   | { type: "account.deleted"; accountId: string }
+  /**
+   * A local account is about to be deleted (emitted with `emitAndWait`, before the rows go):
+   * federation sends Delete(Person) to its followers while the keys and follows still exist.
+   */
+  | { type: "account.deleting"; accountId: string }
   /** A local profile changed (federation sends an Update of the actor). */
   | { type: "account.updated"; accountId: string }
   // Relationships (lib/domain/relationships.ts). `accountId` is the follower or blocker,
@@ -146,6 +151,21 @@ export class EffectBus implements Effects {
     return () => {
       this.#listeners = this.#listeners.filter((l) => l !== listener);
     };
+  }
+
+  /**
+   * Runs every listener and waits for all of them: for events that announce a change before it
+   * happens (`account.deleting`), whose listeners need rows the change removes. Failures are
+   * logged, not thrown, as with `emit`.
+   */
+  async emitAndWait(event: DomainEvent): Promise<void> {
+    await Promise.all(this.#listeners.map(async (listener) => {
+      try {
+        await listener(event);
+      } catch (error) {
+        console.error(`effect listener failed for ${event.type}:`, error);
+      }
+    }));
   }
 
   emit(event: DomainEvent): void {

@@ -20,7 +20,7 @@ import {
   sendFollowDecision,
   sendUnfollow,
 } from "./outbox-relationships.ts";
-import { sendProfileUpdate } from "./outbox-accounts.ts";
+import { sendAccountDeletion, sendProfileUpdate } from "./outbox-accounts.ts";
 
 /** Starts translating domain events into deliveries; returns the unsubscribe function. */
 export function subscribeOutbox(deps: Deps): () => void {
@@ -65,5 +65,7 @@ async function deliver(ctx: OutboxContext, event: DomainEvent): Promise<void> {
       return await sendPollVote(ctx, event);
     case "account.updated":
       return await sendProfileUpdate(ctx, event.accountId);
+    case "account.deleting":
+      return await sendAccountDeletion(ctx, event.accountId);
   }
 }

@@ -23,6 +23,11 @@ export interface TestInstanceOptions {
   env?: Record<string, string>;
   /** Use `localhost` instead of `127.0.0.1` in the origin (two instances need distinct hosts). */
   host?: string;
+  /**
+   * Keep Deno KV in a file under `DATA_DIR` (as in production) instead of in memory, so another
+   * process (the admin CLI) can share its queue.
+   */
+  fileKv?: boolean;
 }
 
 const ROOT_DIR = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
@@ -50,7 +55,9 @@ export async function startTestInstance(
       ALLOW_PRIVATE_ADDRESS: "true",
       ...options.env,
     }, ROOT_DIR);
-    starling = await createStarling(config, { kvPath: ":memory:" });
+    starling = await createStarling(config, {
+      kvPath: options.fileKv ? config.kvPath : ":memory:",
+    });
     ready.resolve(starling);
   } catch (error) {
     ready.reject(error);
@@ -64,7 +71,10 @@ export async function startTestInstance(
     deps: starling.deps,
     fetch: (path, init) => fetch(new URL(path, origin), init),
     async close() {
-      await server.shutdown();
+      // Open streams would keep the server from shutting down: end them first.
+      const stopped = server.shutdown();
+      await starling!.deps.streams.close();
+      await stopped;
       await starling!.close();
       await Deno.remove(starling!.deps.config.dataDir, { recursive: true })
         .catch(() => {});
