@@ -33,6 +33,23 @@ export interface Config {
   deliveryRetryScale: number;
   /** Where the server was started from: the project directory (routes, islands, static). */
   rootDir: string;
+  /** Where uploaded media files go (`MEDIA_STORAGE`, `S3_*`). */
+  media: MediaConfig;
+}
+
+export type MediaConfig =
+  | { storage: "local" }
+  | { storage: "s3"; s3: S3Config };
+
+export interface S3Config {
+  /** e.g. `https://s3.eu-central-1.amazonaws.com` or `http://127.0.0.1:9000` (path-style). */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Base URL the files are public under, without a trailing slash (`<publicUrl>/<key>`). */
+  publicUrl: string;
 }
 
 /** A configuration value that is present but wrong; its message is one line for the operator. */
@@ -86,6 +103,61 @@ export function loadConfig(
     trustedProxies: parseList(env.TRUSTED_PROXIES) ?? ["127.0.0.1", "::1"],
     deliveryRetryScale: parseScale(env.DELIVERY_RETRY_SCALE),
     rootDir,
+    media: parseMediaConfig(env),
+  };
+}
+
+function parseMediaConfig(env: Env): MediaConfig {
+  const storage = parseEnum(
+    env.MEDIA_STORAGE,
+    "MEDIA_STORAGE",
+    ["local", "s3"] as const,
+    "local",
+  );
+  if (storage === "local") return { storage };
+  const required = (name: string): string => {
+    const value = env[name]?.trim();
+    if (!value) {
+      throw new ConfigError(name, "is required when MEDIA_STORAGE=s3");
+    }
+    return value;
+  };
+  const httpUrl = (name: string): string => {
+    const value = required(name);
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(name, `"${value}" is not a URL`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new ConfigError(
+        name,
+        `"${value}" must start with http:// or https://`,
+      );
+    }
+    return value.replace(/\/+$/, "");
+  };
+  const endpoint = httpUrl("S3_ENDPOINT");
+  const bucket = required("S3_BUCKET");
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError(
+      "S3_BUCKET",
+      `"${bucket}" is not a valid bucket name`,
+    );
+  }
+  return {
+    storage,
+    s3: {
+      endpoint,
+      bucket,
+      region: env.S3_REGION?.trim() || "us-east-1",
+      accessKeyId: required("S3_ACCESS_KEY_ID"),
+      secretAccessKey: required("S3_SECRET_ACCESS_KEY"),
+      publicUrl: env.S3_PUBLIC_URL?.trim()
+        ? httpUrl("S3_PUBLIC_URL")
+        : `${endpoint}/${bucket}`,
+    },
   };
 }
 

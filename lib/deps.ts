@@ -10,6 +10,8 @@ import type { EffectBus } from "./domain/effects.ts";
 import type { Federation } from "@fedify/fedify";
 import type { ResolvedRemote } from "./federation/search.ts";
 import type { StreamHub } from "./mastodon/streaming.ts";
+import type { MediaStorage } from "./media/storage.ts";
+import type { AvTools } from "./media/av.ts";
 
 export interface Deps {
   config: Config;
@@ -34,6 +36,10 @@ export interface Deps {
    * Postgres LISTEN/NOTIFY when `dbKind` is `postgres`, so every process sees every event).
    */
   streams: StreamHub;
+  /** Uploaded files (local directory or S3-compatible bucket, from `MEDIA_STORAGE`). */
+  media: MediaStorage;
+  /** ffmpeg/ffprobe when installed (video previews, durations); null otherwise. */
+  avTools: AvTools | null;
   /** Closes the database and KV (the owner of `Deps` calls it once, at shutdown). */
   close(): Promise<void>;
 }

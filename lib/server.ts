@@ -13,6 +13,9 @@ import { buildWebApp } from "./web/app.ts";
 import { buildFederation } from "./federation/mod.ts";
 import { subscribeOutbox } from "./federation/outbox-effects.ts";
 import { resolveRemote } from "./federation/search.ts";
+import { createMediaStorage } from "./media/storage.ts";
+import { detectAvTools } from "./media/av.ts";
+import { startMediaCleanup } from "./domain/media.ts";
 
 export interface Starling {
   deps: Deps;
@@ -67,6 +70,8 @@ export async function openDeps(
       streams,
       federation: undefined as unknown as Deps["federation"], // set just below
       resolveRemote: (query) => resolveRemote(deps, query),
+      media: createMediaStorage(config),
+      avTools: await detectAvTools(),
       close: async () => {
         await streams.close();
         kv?.close();
@@ -93,6 +98,15 @@ export async function createStarling(
   const web = await buildWebApp(deps);
   // The server process delivers: domain events become activities, and the queue runs here.
   const stopOutbox = subscribeOutbox(deps);
+  // Uploads never attached to a post are removed after a day (checked hourly).
+  const stopMediaCleanup = startMediaCleanup(deps);
+  console.info(
+    `media: ${deps.media.kind} storage; ffmpeg ${
+      deps.avTools
+        ? "found (video previews and durations)"
+        : "not found (video/audio stored without preview)"
+    }`,
+  );
   const queue = new AbortController();
   const queueDone = deps.federation.startQueue(deps, { signal: queue.signal })
     .catch((error) => console.error("federation queue stopped:", error));
@@ -101,6 +115,7 @@ export async function createStarling(
     handler: web.handler,
     async close() {
       stopOutbox();
+      stopMediaCleanup();
       queue.abort();
       await web.close();
       await deps.close();

@@ -45,7 +45,12 @@ export function statusJsonFor(
   row: StatusRow,
 ) {
   return renderStatus(
-    { sql: deps.sql, origin: deps.config.origin, viewerId },
+    {
+      sql: deps.sql,
+      origin: deps.config.origin,
+      viewerId,
+      mediaUrl: (key) => deps.media.url(key),
+    },
     row,
   );
 }
@@ -67,7 +72,13 @@ export async function statusPageResponse(
   filterContext?: FilterContext,
 ): Promise<Response> {
   const body = await renderStatuses(
-    { sql: deps.sql, origin: deps.config.origin, viewerId, filterContext },
+    {
+      sql: deps.sql,
+      origin: deps.config.origin,
+      viewerId,
+      filterContext,
+      mediaUrl: (key) => deps.media.url(key),
+    },
     rows,
   );
   const link = linkHeader(

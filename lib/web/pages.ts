@@ -52,6 +52,7 @@ export async function uiStatuses(
     origin: deps.config.origin,
     viewerId: viewerId(ctx),
     filterContext,
+    mediaUrl: (key) => deps.media.url(key),
   }, rows);
   return json as unknown as UiStatus[];
 }

@@ -4,6 +4,7 @@
  */
 import type { Config } from "../../config.ts";
 import type { InstanceStats } from "../../db/instance.ts";
+import { MEDIA_LIMITS } from "../../media/limits.ts";
 
 export const STARLING_VERSION = "0.1.0";
 /** Mastodon-compatible, so clients enable what Mastodon 4.3 has. */
@@ -17,28 +18,8 @@ export const LIMITS = {
     max_media_attachments: 4,
     characters_reserved_per_url: 23,
   },
-  media_attachments: {
-    supported_mime_types: [
-      "image/jpeg",
-      "image/png",
-      "image/gif",
-      "image/webp",
-      "image/avif",
-      "image/heic",
-      "video/mp4",
-      "video/webm",
-      "video/quicktime",
-      "audio/mpeg",
-      "audio/ogg",
-      "audio/wav",
-    ],
-    description_limit: 1500,
-    image_size_limit: 16_777_216,
-    image_matrix_limit: 33_177_600,
-    video_size_limit: 103_809_024,
-    video_frame_rate_limit: 120,
-    video_matrix_limit: 8_294_400,
-  },
+  // What lib/domain/media.ts accepts and enforces.
+  media_attachments: MEDIA_LIMITS,
   polls: {
     max_options: 4,
     max_characters_per_option: 50,

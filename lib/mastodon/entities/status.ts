@@ -24,6 +24,8 @@ export interface RenderOptions {
   sql: Queryable;
   origin: string;
   viewerId: string | null;
+  /** The media storage's URL function (`deps.media.url`); see `mediaJson`. */
+  mediaUrl?: (key: string) => string;
   /** Apply the viewer's filters of this context: adds `filtered`, drops `hide` matches. */
   filterContext?: FilterContext;
 }
@@ -31,13 +33,21 @@ export interface RenderOptions {
 // deno-lint-ignore no-explicit-any
 export type StatusJson = Record<string, any>;
 
-export function mediaJson(media: MediaRow, origin: string) {
-  const url = media.file_key
-    ? `${origin}/system/media/${media.file_key}`
-    : media.remote_url;
+/**
+ * `fileUrl` is the storage's URL function (`deps.media.url`); without it, files are linked at
+ * `/media/<key>` on this server, which serves them (local storage) or redirects to the bucket.
+ */
+export function mediaJson(
+  media: MediaRow,
+  origin: string,
+  fileUrl: (key: string) => string = (key) => `${origin}/media/${key}`,
+) {
+  const url = media.file_key ? fileUrl(media.file_key) : media.remote_url;
   const preview = media.preview_key
-    ? `${origin}/system/media/${media.preview_key}`
-    : url;
+    ? fileUrl(media.preview_key)
+    : media.type === "image"
+    ? url
+    : null;
   return {
     id: media.id,
     type: media.type,
@@ -95,7 +105,7 @@ function renderOne(
       : null,
     account: accountJson(account, origin),
     media_attachments: (bundle.media.get(status.id) ?? []).map((m) =>
-      mediaJson(m, origin)
+      mediaJson(m, origin, options.mediaUrl)
     ),
     mentions: (bundle.mentions.get(status.id) ?? []).map((m) => ({
       id: m.account_id,

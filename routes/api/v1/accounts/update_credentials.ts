@@ -1,7 +1,13 @@
 /** PATCH /api/v1/accounts/update_credentials — profile and posting defaults (often multipart). */
 import { define } from "../../../../utils.ts";
 import { Params } from "../../../../lib/mastodon/params.ts";
-import { ApiError, json } from "../../../../lib/mastodon/errors.ts";
+import { json } from "../../../../lib/mastodon/errors.ts";
+import {
+  mapMediaErrors,
+  refuseOversizeBody,
+  uploadedFile,
+} from "../../../../lib/mastodon/media-api.ts";
+import { storeProfileImage } from "../../../../lib/domain/media.ts";
 import { caller } from "../../../../lib/mastodon/account-api.ts";
 import { credentialAccountJson } from "../../../../lib/mastodon/entities/account.ts";
 import {
@@ -14,14 +20,8 @@ export const handler = define.handlers({
   async PATCH(ctx) {
     const { deps } = ctx.state;
     const me = await caller(deps, ctx.req, "write:accounts");
+    refuseOversizeBody(ctx.req, 2 * 8 * 1048576);
     const params = await Params.from(ctx.req, ctx.url);
-    if (params.file("avatar") || params.file("header")) {
-      // There is no media storage yet; saying so beats pretending the picture was saved.
-      throw new ApiError(
-        422,
-        "Validation failed: Avatar and header uploads are not supported yet",
-      );
-    }
     const changes: ProfileUpdate = {
       displayName: params.string("display_name"),
       note: params.string("note"),
@@ -33,6 +33,16 @@ export const handler = define.handlers({
       sensitive: params.boolean("source", "sensitive"),
       language: params.string("source", "language"),
     };
+    // Avatar and header go through the media pipeline (checked, oriented, stripped, cropped).
+    for (const kind of ["avatar", "header"] as const) {
+      const file = await uploadedFile(params, kind);
+      if (!file) continue;
+      const url = await mapMediaErrors(() =>
+        storeProfileImage(deps, kind, file.bytes, file.type)
+      );
+      if (kind === "avatar") changes.avatarUrl = url;
+      else changes.headerUrl = url;
+    }
     const fields = params.records("fields_attributes");
     if (params.has("fields_attributes") || fields.length) {
       changes.fields = fields;

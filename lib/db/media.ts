@@ -1,0 +1,110 @@
+/** SQL for media attachments: uploads, their edits before posting, and clean-up. */
+import type { Queryable } from "./client.ts";
+import type { MediaRow } from "./status-bundle.ts";
+
+export type { MediaRow };
+
+export interface NewMediaRow {
+  account_id: string;
+  type: string;
+  content_type: string;
+  file_key: string;
+  preview_key: string | null;
+  description: string | null;
+  blurhash: string | null;
+  meta: Record<string, unknown>;
+  file_size: number;
+  processing: string;
+}
+
+export async function insertMedia(
+  db: Queryable,
+  m: NewMediaRow,
+): Promise<MediaRow> {
+  const [row] = await db<MediaRow[]>`
+    INSERT INTO media_attachments (account_id, type, content_type, file_key, preview_key,
+      description, blurhash, meta, file_size, processing)
+    VALUES (${m.account_id}, ${m.type}, ${m.content_type}, ${m.file_key}, ${m.preview_key},
+      ${m.description}, ${m.blurhash}, ${
+    db.json(m.meta as never)
+  }, ${m.file_size},
+      ${m.processing})
+    RETURNING *`;
+  return row;
+}
+
+export async function findMediaById(
+  db: Queryable,
+  id: string,
+): Promise<MediaRow | null> {
+  if (!/^\d{1,19}$/.test(id)) return null;
+  const [row] = await db<MediaRow[]>`
+    SELECT * FROM media_attachments WHERE id = ${id}`;
+  return row ?? null;
+}
+
+export async function updateMediaFields(
+  db: Queryable,
+  id: string,
+  changes: {
+    description?: string | null;
+    meta?: Record<string, unknown>;
+    preview_key?: string | null;
+    blurhash?: string | null;
+    processing?: string;
+  },
+): Promise<MediaRow> {
+  const [row] = await db<MediaRow[]>`
+    UPDATE media_attachments SET
+      description = ${
+    changes.description === undefined ? db`description` : changes.description
+  },
+      meta = ${
+    changes.meta === undefined ? db`meta` : db.json(changes.meta as never)
+  },
+      preview_key = ${
+    changes.preview_key === undefined ? db`preview_key` : changes.preview_key
+  },
+      blurhash = ${
+    changes.blurhash === undefined ? db`blurhash` : changes.blurhash
+  },
+      processing = ${
+    changes.processing === undefined ? db`processing` : changes.processing
+  },
+      updated_at = now()
+    WHERE id = ${id}
+    RETURNING *`;
+  return row;
+}
+
+/** Local uploads never attached to a status, created before `before`; oldest first. */
+export async function unattachedMediaBefore(
+  db: Queryable,
+  before: Date,
+  limit: number,
+): Promise<
+  { id: string; file_key: string | null; preview_key: string | null }[]
+> {
+  return await db`
+    SELECT id, file_key, preview_key FROM media_attachments
+    WHERE status_id IS NULL AND created_at < ${before} AND file_key IS NOT NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM status_edits e WHERE media_attachments.id = ANY(e.media_ids))
+    ORDER BY created_at LIMIT ${limit}`;
+}
+
+export async function countUnattachedMediaBefore(
+  db: Queryable,
+  before: Date,
+): Promise<number> {
+  const [row] = await db<{ count: string }[]>`
+    SELECT count(*) FROM media_attachments
+    WHERE status_id IS NULL AND created_at < ${before} AND file_key IS NOT NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM status_edits e WHERE media_attachments.id = ANY(e.media_ids))`;
+  return Number(row.count);
+}
+
+export async function deleteMediaRow(db: Queryable, id: string): Promise<void> {
+  await db`DELETE FROM media_attachments WHERE id = ${id} AND status_id IS NULL`;
+}

@@ -1,0 +1,347 @@
+/**
+ * Media uploads: judge the file by its bytes, refuse what is too big or unreadable before anything
+ * is stored, process images (orientation, metadata stripped, size cap, preview, blurhash), store
+ * through `deps.media`, and remove uploads nobody attached to a post.
+ */
+import type { Deps } from "../deps.ts";
+import * as db from "../db/media.ts";
+import type { MediaRow } from "../db/media.ts";
+import { invalid, notFound } from "./errors.ts";
+import { claimFits, type Sniffed, sniffMedia } from "../media/sniff.ts";
+import { ImageDecodeError, processImage } from "../media/images.ts";
+import { probeAv } from "../media/av.ts";
+import { EXTENSIONS, mediaKey } from "../media/storage.ts";
+import { MEDIA_LIMITS } from "../media/limits.ts";
+
+export { MEDIA_LIMITS };
+
+/** Uploads not attached to a post within this long are removed. */
+export const UNATTACHED_MEDIA_TTL_MS = 24 * 3600 * 1000;
+
+/** A file over a size limit (the API answers 413). */
+export class MediaTooLargeError extends Error {}
+
+export interface UploadInput {
+  bytes: Uint8Array;
+  /** What the client said the file is (`File.type`); checked against the bytes. */
+  claimedType: string;
+  description?: string;
+  focus?: string;
+}
+
+function checkDescription(description: string | undefined): string | null {
+  if (description === undefined) return null;
+  if (description.length > MEDIA_LIMITS.description_limit) {
+    throw invalid(
+      `Description is too long (maximum is ${MEDIA_LIMITS.description_limit} characters)`,
+      "description",
+    );
+  }
+  return description.replace(/\0/g, "") || null;
+}
+
+/** "x,y" with both in [-1, 1] (Mastodon's focal point). */
+export function parseFocus(
+  value: string | undefined,
+): { x: number; y: number } | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const parts = value.split(",").map((p) => Number(p.trim()));
+  if (
+    parts.length !== 2 ||
+    parts.some((n) => !Number.isFinite(n) || n < -1 || n > 1)
+  ) {
+    throw invalid("Focus must be two numbers from -1 to 1: x,y", "focus");
+  }
+  return { x: parts[0], y: parts[1] };
+}
+
+/** What the bytes are; refuses unknown, unsupported and mislabelled files, and oversize ones. */
+export function identifyUpload(
+  bytes: Uint8Array,
+  claimedType: string,
+): Sniffed {
+  const sniffed = sniffMedia(bytes);
+  if (
+    !sniffed ||
+    !(MEDIA_LIMITS.supported_mime_types as readonly string[]).includes(
+      sniffed.contentType,
+    )
+  ) {
+    throw invalid("File type is not supported", "file");
+  }
+  if (!claimFits(claimedType, sniffed)) {
+    throw invalid(
+      `File content is ${sniffed.contentType}, not ${claimedType}`,
+      "file",
+    );
+  }
+  const limit = sniffed.kind === "image"
+    ? MEDIA_LIMITS.image_size_limit
+    : MEDIA_LIMITS.video_size_limit;
+  if (bytes.length > limit) {
+    throw new MediaTooLargeError(
+      `File is too large (maximum ${
+        Math.floor(limit / 1048576)
+      } MB for ${sniffed.kind}s)`,
+    );
+  }
+  return sniffed;
+}
+
+async function decodeImage(
+  bytes: Uint8Array,
+  contentType: string,
+  options?: Parameters<typeof processImage>[2],
+) {
+  try {
+    return await processImage(bytes, contentType, options);
+  } catch (error) {
+    if (error instanceof ImageDecodeError) throw invalid(error.message, "file");
+    throw error;
+  }
+}
+
+/** Stores an upload for `accountId`; images are ready at once, video/audio may still be probed. */
+export async function uploadMedia(
+  deps: Deps,
+  accountId: string,
+  input: UploadInput,
+): Promise<MediaRow> {
+  const description = checkDescription(input.description);
+  const focus = parseFocus(input.focus) ?? { x: 0, y: 0 };
+  const sniffed = identifyUpload(input.bytes, input.claimedType);
+
+  if (sniffed.kind === "image") {
+    const image = await decodeImage(input.bytes, sniffed.contentType);
+    const fileKey = mediaKey("media", "original", image.original.extension);
+    const previewKey = fileKey.replace(
+      /original\.\w+$/,
+      `small.${image.preview.extension}`,
+    );
+    await deps.media.put(
+      fileKey,
+      image.original.bytes,
+      image.original.contentType,
+    );
+    try {
+      await deps.media.put(
+        previewKey,
+        image.preview.bytes,
+        image.preview.contentType,
+      );
+      return await db.insertMedia(deps.sql, {
+        account_id: accountId,
+        type: "image",
+        content_type: image.original.contentType,
+        file_key: fileKey,
+        preview_key: previewKey,
+        description,
+        blurhash: image.blurhash,
+        meta: { ...image.meta, focus },
+        file_size: image.original.bytes.length,
+        processing: "done",
+      });
+    } catch (error) {
+      await deps.media.delete(fileKey).catch(() => {});
+      await deps.media.delete(previewKey).catch(() => {});
+      throw error;
+    }
+  }
+
+  const fileKey = mediaKey(
+    "media",
+    "original",
+    EXTENSIONS[sniffed.contentType] ?? "bin",
+  );
+  await deps.media.put(fileKey, input.bytes, sniffed.contentType);
+  let row: MediaRow;
+  try {
+    row = await db.insertMedia(deps.sql, {
+      account_id: accountId,
+      type: sniffed.kind,
+      content_type: sniffed.contentType,
+      file_key: fileKey,
+      preview_key: null,
+      description,
+      blurhash: null,
+      meta: { focus },
+      file_size: input.bytes.length,
+      processing: deps.avTools ? "processing" : "done",
+    });
+  } catch (error) {
+    await deps.media.delete(fileKey).catch(() => {});
+    throw error;
+  }
+  if (deps.avTools) {
+    // The client polls GET /api/v1/media/:id (206 until done).
+    finishAv(deps, row, input.bytes).catch((error) =>
+      console.error(`media ${row.id}: video/audio processing failed:`, error)
+    );
+  }
+  return row;
+}
+
+/** ffprobe/ffmpeg in the background: duration, size, a preview frame; then `done`. */
+async function finishAv(deps: Deps, row: MediaRow, bytes: Uint8Array) {
+  let meta: Record<string, unknown> = { ...row.meta };
+  let previewKey: string | null = null;
+  let blurhash: string | null = null;
+  try {
+    const info = await probeAv(deps.avTools!, bytes, row.type === "video");
+    const original: Record<string, unknown> = {};
+    if (info.duration !== null) original.duration = info.duration;
+    if (info.width && info.height) {
+      Object.assign(original, {
+        width: info.width,
+        height: info.height,
+        size: `${info.width}x${info.height}`,
+        aspect: info.width / info.height,
+      });
+    }
+    if (info.frameRate) original.frame_rate = info.frameRate;
+    meta = { ...meta, original, length: formatLength(info.duration) };
+    if (info.frame) {
+      const image = await processImage(info.frame, "image/png");
+      previewKey = row.file_key!.replace(/original\.\w+$/, "small.webp");
+      await deps.media.put(previewKey, image.preview.bytes, "image/webp");
+      meta.small = image.meta.small;
+      blurhash = image.blurhash;
+    }
+  } catch (error) {
+    // Still served, just without a preview.
+    console.warn(`media ${row.id}: no preview:`, (error as Error).message);
+  }
+  await db.updateMediaFields(deps.sql, row.id, {
+    meta,
+    preview_key: previewKey,
+    blurhash,
+    processing: "done",
+  });
+}
+
+function formatLength(seconds: number | null): string | undefined {
+  if (seconds === null) return undefined;
+  const s = Math.floor(seconds);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${
+    pad(s % 60)
+  }.${pad(Math.floor((seconds - s) * 100))}`;
+}
+
+/** The caller's own upload not yet attached to a post (Mastodon's rule for GET/PUT/DELETE). */
+export async function findOwnUnattachedMedia(
+  deps: Deps,
+  accountId: string,
+  id: string,
+): Promise<MediaRow> {
+  const row = await db.findMediaById(deps.sql, id);
+  if (!row || row.account_id !== accountId || row.status_id !== null) {
+    throw notFound();
+  }
+  return row;
+}
+
+export async function updateMedia(
+  deps: Deps,
+  accountId: string,
+  id: string,
+  changes: { description?: string; focus?: string },
+): Promise<MediaRow> {
+  const row = await findOwnUnattachedMedia(deps, accountId, id);
+  const focus = parseFocus(changes.focus);
+  return await db.updateMediaFields(deps.sql, row.id, {
+    description: changes.description === undefined
+      ? undefined
+      : checkDescription(changes.description),
+    meta: focus ? { ...row.meta, focus } : undefined,
+  });
+}
+
+export async function deleteMedia(
+  deps: Deps,
+  accountId: string,
+  id: string,
+): Promise<void> {
+  const row = await findOwnUnattachedMedia(deps, accountId, id);
+  await removeMedia(deps, row);
+}
+
+async function removeMedia(
+  deps: Deps,
+  row: { id: string; file_key: string | null; preview_key: string | null },
+) {
+  // Row first: a file without a row is harmless, a row without its file is a broken image.
+  await db.deleteMediaRow(deps.sql, row.id);
+  if (row.file_key) await deps.media.delete(row.file_key);
+  if (row.preview_key) await deps.media.delete(row.preview_key);
+}
+
+/**
+ * Removes local uploads never attached to a post that are older than `olderThanMs`;
+ * reports progress after every batch. Returns how many were removed.
+ */
+export async function pruneUnattachedMedia(
+  deps: Deps,
+  olderThanMs: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const before = new Date(Date.now() - olderThanMs);
+  const total = await db.countUnattachedMediaBefore(deps.sql, before);
+  let done = 0;
+  while (done < total) {
+    const batch = await db.unattachedMediaBefore(deps.sql, before, 100);
+    if (batch.length === 0) break;
+    for (const row of batch) {
+      await removeMedia(deps, row);
+      done++;
+    }
+    onProgress?.(done, total);
+  }
+  return done;
+}
+
+/** Hourly clean-up of day-old unattached uploads in the server process; returns a stopper. */
+export function startMediaCleanup(
+  deps: Deps,
+  intervalMs = 3600 * 1000,
+): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const removed = await pruneUnattachedMedia(deps, UNATTACHED_MEDIA_TTL_MS);
+      if (removed) console.info(`media: removed ${removed} unattached uploads`);
+    } catch (error) {
+      console.error("media clean-up failed:", error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(run, intervalMs);
+  Deno.unrefTimer(timer);
+  return () => clearInterval(timer);
+}
+
+/** Avatars (400×400) and headers (1500×500): same checks and processing, cropped to shape. */
+export async function storeProfileImage(
+  deps: Deps,
+  kind: "avatar" | "header",
+  bytes: Uint8Array,
+  claimedType: string,
+): Promise<string> {
+  const sniffed = identifyUpload(bytes, claimedType);
+  if (sniffed.kind !== "image") {
+    throw invalid(`The ${kind} must be an image`, kind);
+  }
+  if (bytes.length > 8 * 1048576) {
+    throw new MediaTooLargeError(`The ${kind} is too large (maximum 8 MB)`);
+  }
+  const cover = kind === "avatar"
+    ? { width: 400, height: 400 }
+    : { width: 1500, height: 500 };
+  const image = await decodeImage(bytes, sniffed.contentType, { cover });
+  const key = mediaKey(`${kind}s`, "original", image.original.extension);
+  await deps.media.put(key, image.original.bytes, image.original.contentType);
+  return deps.media.url(key);
+}
