@@ -37,7 +37,11 @@ async function main() {
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database.
   const shutdown = async () => {
     console.log("Starling shutting down…");
-    await server.shutdown();
+    // Streaming clients never finish on their own: end them (they reconnect), so shutting down
+    // waits for in-flight requests only.
+    const stopped = server.shutdown();
+    await starling.deps.streams.close();
+    await stopped;
     await starling.close();
     Deno.exit(0);
   };

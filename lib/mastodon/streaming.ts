@@ -96,11 +96,15 @@ export class StreamHub {
     }
   }
 
+  /** Stops listening and ends every open stream (clients reconnect, to another process). */
   async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
     this.#unsubscribe?.();
     await this.#unlisten?.().catch(() => {});
+    const connections = [...this.#connections];
     this.#connections.clear();
+    for (const c of connections) c.close?.();
   }
 
   add(connection: StreamConnection): () => void {
