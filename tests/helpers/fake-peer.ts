@@ -19,9 +19,15 @@ export interface FakePeer {
   /** Every request path received, in order. */
   hits: string[];
   /** Serves `body` (JSON, or a function answering the request) at `path`. */
-  put(path: string, body: unknown | ((req: Request) => Response)): void;
-  /** Adds a Person with a fresh RSA key at `/users/<name>`. */
-  actor(name: string): Promise<FakeActor>;
+  put(
+    path: string,
+    body: unknown | ((req: Request) => Response | Promise<Response>),
+  ): void;
+  /**
+   * Adds a Person with a fresh RSA key at `/users/<name>`; `inboxOrigin` puts its inbox and
+   * shared inbox on another server (e.g. one that is down).
+   */
+  actor(name: string, options?: { inboxOrigin?: string }): Promise<FakeActor>;
   /** POSTs `activity` to `inbox`, signed with `actor`'s key (options to spoil the signature). */
   deliver(
     actor: FakeActor,
@@ -95,13 +101,14 @@ export function startFakePeer(
     put(path, body) {
       documents.set(path, body);
     },
-    async actor(name) {
+    async actor(name, options = {}) {
       const keys = await newRsaKeyPair();
       const id = `${origin}/users/${name}`;
+      const inboxOrigin = options.inboxOrigin ?? origin;
       const actor: FakeActor = {
         id,
         keyId: `${id}#main-key`,
-        inbox: `${id}/inbox`,
+        inbox: `${inboxOrigin}/users/${name}/inbox`,
         followers: `${id}/followers`,
         privateKey: keys.privateKey,
       };
@@ -113,7 +120,7 @@ export function startFakePeer(
         inbox: actor.inbox,
         outbox: `${id}/outbox`,
         followers: actor.followers,
-        endpoints: { sharedInbox: `${origin}/inbox` },
+        endpoints: { sharedInbox: `${inboxOrigin}/inbox` },
         publicKey: {
           id: actor.keyId,
           owner: id,
