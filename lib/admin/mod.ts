@@ -14,7 +14,6 @@ import { listLocalUsers } from "../db/accounts.ts";
 import { randomToken } from "../domain/secrets.ts";
 import { parseArgs } from "node:util";
 import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
-import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
 
 export class AdminError extends Error {}
 
@@ -39,15 +38,6 @@ export async function runAdminCommand(
   if (group === "help" || group === "--help" || group === undefined) {
     io.out(USAGE);
     return group === undefined ? 1 : 0;
-  }
-  if (group === "media") {
-    return await runMediaCommand(
-      deps,
-      command,
-      rest,
-      io,
-      (message) => new AdminError(message),
-    );
   }
   if (group === "media") {
     return await runMediaCommand(
