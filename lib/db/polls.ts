@@ -132,3 +132,31 @@ export async function updatePollOptions(
       expires_at = ${changes.expires_at}, updated_at = now()
     WHERE id = ${pollId}`;
 }
+
+/**
+ * Records one more choice of a voter (a remote voter sends one per choice); the voter counts once
+ * however many choices. Returns null when that choice was already recorded.
+ */
+export async function insertVoteChoice(
+  db: Queryable,
+  pollId: string,
+  accountId: string,
+  choice: number,
+  uri: string | null,
+): Promise<PollRow | null> {
+  const [previous] = await db<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM poll_votes
+    WHERE poll_id = ${pollId} AND account_id = ${accountId}`;
+  const inserted = await db`
+    INSERT INTO poll_votes (poll_id, account_id, choice, uri)
+    VALUES (${pollId}, ${accountId}, ${choice}, ${uri}) ON CONFLICT DO NOTHING RETURNING id`;
+  if (inserted.length === 0) return null;
+  const [row] = await db<PollRow[]>`
+    UPDATE polls SET
+      votes_counts[${choice + 1}] = votes_counts[${choice + 1}] + 1,
+      voters_count = voters_count + ${
+    previous.count === 0 ? 1 : 0
+  }, updated_at = now()
+    WHERE id = ${pollId} RETURNING *`;
+  return row;
+}

@@ -77,6 +77,12 @@ export type DomainEvent =
     /** Set when the deleted row was a reblog (deleting it is an Undo Announce). */
     reblogOfId: string | null;
   }
+  /** A status was pinned to (or unpinned from) its author's profile (local: send Add/Remove). */
+  | {
+    type: "status.pinned" | "status.unpinned";
+    statusId: string;
+    accountId: string;
+  }
   | {
     type: "favourite.created";
     favouriteId: string;

@@ -11,7 +11,13 @@ import {
   deleteNotificationsFor,
   insertNotifications,
 } from "../db/notifications.ts";
-import { findPoll, hasVoted, insertVotes, type PollRow } from "../db/polls.ts";
+import {
+  findPoll,
+  hasVoted,
+  insertVoteChoice,
+  insertVotes,
+  type PollRow,
+} from "../db/polls.ts";
 import { forbidden, invalid, notFound } from "./errors.ts";
 import {
   announceInserted,
@@ -219,6 +225,11 @@ export async function pinStatus(
     }
     await interactions.insertPin(tx, actorId, status.id);
   });
+  deps.effects.emit({
+    type: "status.pinned",
+    statusId: status.id,
+    accountId: actorId,
+  });
   return status;
 }
 
@@ -229,6 +240,13 @@ export async function unpinStatus(
 ) {
   const status = await getVisibleStatus(deps, actorId, statusId);
   await interactions.deletePin(deps.sql, actorId, status.id);
+  if (status.account_id === actorId) {
+    deps.effects.emit({
+      type: "status.unpinned",
+      statusId: status.id,
+      accountId: actorId,
+    });
+  }
   return status;
 }
 
@@ -316,5 +334,48 @@ export async function voteInPoll(
     accountId: voterId,
     choices: unique,
   });
+  return updated;
+}
+
+/**
+ * One choice of a remote voter (the inbox): Mastodon sends a multiple-choice vote as one
+ * `Create(Note{name})` per choice, so a later choice adds to the earlier ones; a single-choice
+ * poll takes one vote only. A repeated delivery of the same choice changes nothing.
+ */
+export async function addRemoteVoteChoice(
+  deps: StatusDeps,
+  voterId: string,
+  pollId: string,
+  choice: number,
+  uri: string | null,
+): Promise<PollRow | null> {
+  const { poll, status } = await getVisiblePoll(deps, voterId, pollId);
+  if (poll.expires_at && poll.expires_at.getTime() <= Date.now()) {
+    throw invalid("Validation failed: The poll has already ended");
+  }
+  if (status.account_id === voterId) {
+    throw invalid("Validation failed: You cannot vote in your own poll");
+  }
+  if (
+    !Number.isInteger(choice) || choice < 0 || choice >= poll.options.length
+  ) {
+    throw invalid("Validation failed: That option does not exist");
+  }
+  const updated = await deps.sql.begin(async (tx) => {
+    await tx`SELECT 1 FROM polls WHERE id = ${poll.id} FOR UPDATE`;
+    if (!poll.multiple && await hasVoted(tx, poll.id, voterId)) {
+      throw invalid("Validation failed: You have already voted on this poll");
+    }
+    return await insertVoteChoice(tx, poll.id, voterId, choice, uri);
+  });
+  if (updated) {
+    deps.effects.emit({
+      type: "poll.voted",
+      pollId: poll.id,
+      statusId: status.id,
+      accountId: voterId,
+      choices: [choice],
+    });
+  }
   return updated;
 }

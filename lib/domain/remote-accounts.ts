@@ -6,6 +6,8 @@
 import type { Sql } from "../db/client.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { deleteAccount } from "../db/accounts.ts";
+import type { StatusRow } from "../db/statuses.ts";
+import { deletePin, insertPin } from "../db/interactions.ts";
 import { insertReport, statusIdsOwnedBy } from "../db/federated-writes.ts";
 import type { Effects } from "./effects.ts";
 import { forbidden } from "./errors.ts";
@@ -54,4 +56,24 @@ export async function receiveRemoteReport(
     comment: input.comment.slice(0, 1000),
     uri: input.uri,
   });
+}
+
+/**
+ * A remote actor pinned (or unpinned) one of its own statuses: `Add`/`Remove` on its featured
+ * collection. Mastodon keeps no limit on remote pins, and neither do we.
+ */
+export async function setRemotePin(
+  deps: RemoteAccountDeps,
+  account: AccountRow,
+  status: StatusRow,
+  pinned: boolean,
+): Promise<void> {
+  if (account.domain === null) {
+    throw forbidden("Local accounts pin through the API");
+  }
+  if (status.account_id !== account.id || status.reblog_of_id) {
+    throw forbidden("Only its author pins a status");
+  }
+  if (pinned) await insertPin(deps.sql, account.id, status.id);
+  else await deletePin(deps.sql, account.id, status.id);
 }

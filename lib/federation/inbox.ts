@@ -9,6 +9,7 @@ import type { FederationBuilder, InboxContext } from "@fedify/fedify";
 import {
   Accept,
   type Activity,
+  Add,
   Announce,
   Block,
   Create,
@@ -19,6 +20,7 @@ import {
   Like,
   Note,
   Reject,
+  Remove,
   Undo,
   Update,
 } from "@fedify/vocab";
@@ -34,10 +36,10 @@ import { findStatusByUri } from "../db/statuses.ts";
 import { findFollow, findFollowRequest } from "../db/relationships.ts";
 import * as relationships from "../domain/relationships.ts";
 import {
+  addRemoteVoteChoice,
   favouriteStatus,
   reblogStatus,
   unfavouriteStatus,
-  voteInPoll,
 } from "../domain/interactions.ts";
 import { findPoll } from "../db/polls.ts";
 import { deleteRemoteStatus, removeStatus } from "../domain/status-changes.ts";
@@ -60,6 +62,7 @@ import {
   updateRemotePost,
 } from "./remote-statuses.ts";
 import { sendAccept, sendReject } from "./outbox-relationships.ts";
+import { onFeaturedChange } from "./inbox-featured.ts";
 
 type Ctx = InboxContext<Deps>;
 
@@ -80,6 +83,11 @@ export function registerInboxListeners(builder: FederationBuilder<Deps>): void {
     .on(Like, guarded(onLike))
     .on(Block, guarded(onBlock))
     .on(Flag, guarded(onFlag))
+    .on(Add, guarded((ctx, add: Add) => onFeaturedChange(ctx, add, true)))
+    .on(
+      Remove,
+      guarded((ctx, remove: Remove) => onFeaturedChange(ctx, remove, false)),
+    )
     .onError((_ctx, error) => {
       console.error("inbox listener failed:", error);
     });
@@ -284,7 +292,14 @@ async function receiveVote(
   const poll = await findPoll(ctx.data.sql, question.poll_id);
   const choice = poll?.options.indexOf(object.name.toString()) ?? -1;
   if (choice < 0) return true;
-  await voteInPoll(ctx.data, voter.id, question.poll_id, [choice]);
+  // One Note per choice: a multiple-choice vote arrives as several.
+  await addRemoteVoteChoice(
+    ctx.data,
+    voter.id,
+    question.poll_id,
+    choice,
+    object.id?.href ?? null,
+  );
   return true;
 }
 

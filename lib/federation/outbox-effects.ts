@@ -10,6 +10,7 @@ import type { DomainEvent } from "../domain/effects.ts";
 import type { OutboxContext } from "./outbox-audience.ts";
 import {
   sendFavourite,
+  sendPin,
   sendPollVote,
   sendStatusChange,
   sendStatusDeletion,
@@ -44,6 +45,9 @@ async function deliver(ctx: OutboxContext, event: DomainEvent): Promise<void> {
     case "status.deleted":
       if (!event.local) return;
       return await sendStatusDeletion(ctx, event);
+    case "status.pinned":
+    case "status.unpinned":
+      return await sendPin(ctx, event, event.type === "status.pinned");
     case "favourite.created":
     case "favourite.undone":
       return await sendFavourite(ctx, event, event.type === "favourite.undone");

@@ -4,11 +4,13 @@
  * the mentioned; direct statuses only to the mentioned.
  */
 import {
+  Add,
   Announce,
   Create,
   Delete,
   Like,
   Note,
+  Remove,
   Tombstone,
   Undo,
   Update,
@@ -236,4 +238,31 @@ async function sendReblog(
     activity,
     activity.id!.href,
   );
+}
+
+/** Our account pinned (or unpinned) its status: Add (or Remove) on its featured collection. */
+export async function sendPin(
+  ctx: Ctx,
+  event: { statusId: string; accountId: string },
+  pinned: boolean,
+): Promise<void> {
+  const { sql } = ctx.data;
+  const [status, author] = await Promise.all([
+    findStatusById(sql, event.statusId),
+    findAccountById(sql, event.accountId),
+  ]);
+  if (!status || !author || author.domain !== null) return;
+  if (status.account_id !== author.id) return;
+  const actor = ctx.getActorUri(author.username);
+  const Kind = pinned ? Add : Remove;
+  const activity = new Kind({
+    id: new URL(
+      `${actor.href}#${pinned ? "pins" : "unpins"}/${status.id}/${Date.now()}`,
+    ),
+    actor,
+    object: statusUri(ctx, status, author),
+    target: ctx.getFeaturedUri(author.username),
+    tos: [PUBLIC_COLLECTION],
+  });
+  await toAudience(ctx, author, "public", [], activity, status.uri);
 }
