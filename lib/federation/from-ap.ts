@@ -224,6 +224,28 @@ function mediaType(
 }
 
 /**
+ * Objects that arrived embedded in an activity, with their JSON as received: Fedify re-serialises
+ * an embedded object from the properties it knows, which drops `blurhash`. Keyed by the parsed
+ * object, so entries go with it.
+ */
+const embeddedJson = new WeakMap<object, unknown>();
+
+/** Keeps the JSON `activity` carried for `object` (its `object` property, when embedded). */
+export async function rememberEmbeddedJson(
+  activity: { toJsonLd(): Promise<unknown> },
+  object: object | null,
+): Promise<void> {
+  if (!object) return;
+  const raw = await activity.toJsonLd().catch(() => null) as
+    | Record<string, unknown>
+    | null;
+  const embedded = raw?.object;
+  if (embedded && typeof embedded === "object" && !Array.isArray(embedded)) {
+    embeddedJson.set(object, embedded);
+  }
+}
+
+/**
  * Reads `blurhash` from the object's own JSON: Fedify's vocabulary has no accessor, but an
  * object parsed from JSON returns that JSON (compact, as received) from `toJsonLd()`.
  */
@@ -232,9 +254,9 @@ async function blurhashes(
   options: LoaderOptions,
 ): Promise<(string | null)[]> {
   try {
-    const json = await object.toJsonLd({
+    const json = (embeddedJson.get(object) ?? await object.toJsonLd({
       contextLoader: options.contextLoader,
-    }) as Record<
+    })) as Record<
       string,
       unknown
     >;

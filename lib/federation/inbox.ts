@@ -48,7 +48,12 @@ import {
   receiveRemoteReport,
 } from "../domain/remote-accounts.ts";
 import { DomainError } from "../domain/errors.ts";
-import { isPostObject, type PostObject, visibilityOf } from "./from-ap.ts";
+import {
+  isPostObject,
+  type PostObject,
+  rememberEmbeddedJson,
+  visibilityOf,
+} from "./from-ap.ts";
 import {
   persistActor,
   resolveActorUri,
@@ -268,6 +273,7 @@ async function onCreate(ctx: Ctx, create: Create) {
   })
     .catch(() => null);
   if (!isPostObject(object) || !isAuthoredBy(object, author)) return;
+  await rememberEmbeddedJson(create, object);
   if (await receiveVote(ctx, object, author)) return;
   await storeRemotePost(ctx, object, author);
 }
@@ -318,6 +324,7 @@ async function onUpdate(ctx: Ctx, update: Update) {
     return;
   }
   if (!known || !isPostObject(object) || !isAuthoredBy(object, known)) return;
+  await rememberEmbeddedJson(update, object);
   await updateRemotePost(ctx, object, known);
 }
 

@@ -20,6 +20,7 @@ import {
   Tombstone,
 } from "@fedify/vocab";
 import type { Context } from "@fedify/fedify";
+import { MediaDocument } from "./media-document.ts";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
@@ -243,18 +244,7 @@ export function noteFromStatus(
         new Hashtag({ href: tagUrl(origin, name), name: `#${name}` })
       ),
     ],
-    attachments: parts.media.map((m) =>
-      new Document({
-        mediaType: m.content_type,
-        url: assetUrl(
-          origin,
-          m.remote_url ?? (m.file_key ? `/media/${m.file_key}` : null),
-        ),
-        name: m.description || null,
-        width: m.meta?.original?.width ?? m.meta?.width ?? null,
-        height: m.meta?.original?.height ?? m.meta?.height ?? null,
-      })
-    ),
+    attachments: parts.media.map((m) => attachmentFor(ctx, m)),
   };
   if (parts.poll) {
     const poll = parts.poll;
@@ -276,6 +266,32 @@ export function noteFromStatus(
     );
   }
   return new Note(values);
+}
+
+/** A media row as the `Document` peers receive (Mastodon's shape: blurhash, focalPoint, size). */
+function attachmentFor(ctx: Ctx, m: NoteParts["media"][number]): Document {
+  const meta = m.meta as {
+    width?: number;
+    height?: number;
+    original?: { width?: number; height?: number };
+    focus?: { x?: number; y?: number };
+  };
+  const focus = meta?.focus;
+  return new MediaDocument({
+    mediaType: m.content_type,
+    url: m.file_key
+      ? new URL(ctx.data.media.url(m.file_key))
+      : assetUrl(ctx.origin, m.remote_url),
+    name: m.description || null,
+    width: meta?.original?.width ?? meta?.width ?? null,
+    height: meta?.original?.height ?? meta?.height ?? null,
+  }, {
+    blurhash: m.blurhash,
+    focalPoint: focus && typeof focus.x === "number" &&
+        typeof focus.y === "number"
+      ? [focus.x, focus.y]
+      : null,
+  });
 }
 
 /** `Create` wrapping a local status (its id is the status id plus `#create`). */
