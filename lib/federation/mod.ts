@@ -22,7 +22,7 @@ import {
 } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
-import { findAccountById } from "../db/accounts.ts";
+import { findAccountById, findAccountKeys } from "../db/accounts.ts";
 import {
   countFollows,
   findAccountByUri,
@@ -42,7 +42,7 @@ import { isVisibleTo } from "../domain/visibility.ts";
 import { DenoKvStore } from "./kv-store.ts";
 import { DenoKvMessageQueue } from "./kv-queue.ts";
 import { createMastodonRetryPolicy } from "./retry-policy.ts";
-import { instanceActorKeyPairs, localAccountKeyPairs } from "./keys.ts";
+import { importKeyPairs, instanceActorKeyPairs } from "./keys.ts";
 import {
   accountUri,
   actorFromAccount,
@@ -73,8 +73,12 @@ export async function buildFederation(
   options: BuildFederationOptions = {},
 ): Promise<StarlingFederation> {
   const builder = createFederationBuilder<Deps>();
-  // Key imports are per account and immutable; cache them for this federation only.
-  const keyCache = new Map<string, Promise<CryptoKeyPair[]>>();
+  // Key imports (RSA import is slow), per account id, for this federation only.
+  const keyCache = new Map<
+    string,
+    { fingerprint: string; pairs: Promise<CryptoKeyPair[]> }
+  >();
+  let instanceKeys: Promise<CryptoKeyPair[]> | null = null;
 
   builder
     .setActorDispatcher("/users/{identifier}", async (ctx, identifier) => {
@@ -99,18 +103,29 @@ export async function buildFederation(
       const account = await findLocalAccountByUsername(ctx.data.sql, username);
       return account && !account.suspended_at ? account.username : null;
     })
-    .setKeyPairsDispatcher((ctx, identifier) => {
-      let pairs = keyCache.get(identifier);
-      if (!pairs) {
-        pairs = identifier === INSTANCE_ACTOR
-          ? instanceActorKeyPairs(ctx.data.sql)
-          : findLocalAccountByUsername(ctx.data.sql, identifier).then((
-            account,
-          ) => account ? localAccountKeyPairs(ctx.data.sql, account.id) : []);
-        pairs.catch(() => keyCache.delete(identifier));
-        keyCache.set(identifier, pairs);
+    .setKeyPairsDispatcher(async (ctx, identifier) => {
+      if (identifier === INSTANCE_ACTOR) {
+        instanceKeys ??= instanceActorKeyPairs(ctx.data.sql);
+        instanceKeys.catch(() => instanceKeys = null);
+        return await instanceKeys;
       }
-      return pairs;
+      const account = await findLocalAccountByUsername(
+        ctx.data.sql,
+        identifier,
+      );
+      if (!account) return [];
+      // The rows are read every time (one indexed query) and only their import is cached, by
+      // the stored public keys: a rotation (new account_keys rows) is used at once.
+      const stored = await findAccountKeys(ctx.data.sql, account.id);
+      const fingerprint = stored.map((k) => JSON.stringify(k.public_jwk))
+        .join("|");
+      let cached = keyCache.get(account.id);
+      if (cached?.fingerprint !== fingerprint) {
+        cached = { fingerprint, pairs: importKeyPairs(stored) };
+        cached.pairs.catch(() => keyCache.delete(account.id));
+        keyCache.set(account.id, cached);
+      }
+      return await cached.pairs;
     });
 
   builder.setWebFingerLinksDispatcher((ctx, resource) => {
