@@ -2,7 +2,8 @@
  * The web app's first middleware: ActivityPub, WebFinger and NodeInfo requests go to Fedify;
  * everything else (and browsers asking for HTML) falls through to the routes. Also answers
  * `/.well-known/host-meta` and the NodeInfo 2.0 URL older clients (Elk) request, and sends
- * browsers from `/users/{username}[/statuses/{id}]` to the HTML pages.
+ * browsers from `/users/{username}[/statuses/{id}]` to the HTML pages, and ActivityPub clients
+ * from the pages (`/@{username}[/{id}]`) to the ActivityPub URLs; both vary by `Accept`.
  */
 import type { Deps } from "../deps.ts";
 import { SOFTWARE_NAME } from "./mod.ts";
@@ -38,6 +39,24 @@ function htmlPageFor(origin: string, pathname: string): string | null {
   return null;
 }
 
+/**
+ * The ActivityPub URL behind a profile or post page (`/@alice`, `/@alice/123`): Mastodon peers
+ * fetch an object's `url` too, asking for AS JSON, and get redirected to its id.
+ */
+function activityPubUrlFor(origin: string, pathname: string): string | null {
+  const status = /^\/@([A-Za-z0-9_]+)\/(\d+)$/.exec(pathname);
+  if (status) return `${origin}/users/${status[1]}/statuses/${status[2]}`;
+  const actor = /^\/@([A-Za-z0-9_]+)$/.exec(pathname);
+  if (actor) return `${origin}/users/${actor[1]}`;
+  return null;
+}
+
+function wantsActivityPub(req: Request): boolean {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const accept = req.headers.get("accept") ?? "";
+  return /application\/(activity\+json|ld\+json)/i.test(accept);
+}
+
 function withVary(response: Response): Response {
   try {
     const vary = response.headers.get("vary");
@@ -59,6 +78,12 @@ export function federationMiddleware(deps: Deps) {
     // returned, which a consumed upgrade request no longer allows.
     if (ctx.req.headers.get("upgrade")?.toLowerCase() === "websocket") {
       return await ctx.next();
+    }
+    const apUrl = activityPubUrlFor(deps.config.origin, pathname);
+    if (apUrl && wantsActivityPub(ctx.req)) {
+      return withVary(
+        new Response(null, { status: 302, headers: { location: apUrl } }),
+      );
     }
     if (pathname === "/.well-known/host-meta") {
       return hostMeta(deps.config.origin);
@@ -101,7 +126,8 @@ export function federationMiddleware(deps: Deps) {
         return await ctx.next();
       },
     });
-    return htmlPageFor(deps.config.origin, pathname)
+    // Both forms answer by Accept, so caches must key on it.
+    return htmlPageFor(deps.config.origin, pathname) || apUrl
       ? withVary(response)
       : response;
   };
