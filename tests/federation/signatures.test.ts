@@ -35,9 +35,9 @@ async function startSink() {
   }\n-----END PUBLIC KEY-----\n`;
   const received: Captured[] = [];
   const state = { refuseCavage: false };
-  const server = Deno.serve(
+  const server: Deno.HttpServer<Deno.NetAddr> = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
-    async (req) => {
+    async (req): Promise<Response> => {
       const url = new URL(req.url);
       if (req.method === "POST" && url.pathname.endsWith("inbox")) {
         const body = await req.json();
@@ -61,8 +61,8 @@ async function startSink() {
       return new Response("not found", { status: 404 });
     },
   );
-  const origin = `http://127.0.0.1:${server.addr.port}`;
-  const actorId = `${origin}/users/sink`;
+  const origin: string = `http://127.0.0.1:${server.addr.port}`;
+  const actorId: string = `${origin}/users/sink`;
   const keyId = `${actorId}#main-key`;
   return {
     origin,
