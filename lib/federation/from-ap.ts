@@ -36,6 +36,23 @@ import { escapeHtml } from "../text/plain.ts";
 export const MAX_REMOTE_TAGS = 50;
 export const MAX_REMOTE_MENTIONS = 50;
 
+/**
+ * How many entries of a remote object's lists we look at. Entries given as links are fetched
+ * one by one, so a Note listing thousands would cost thousands of requests.
+ */
+const MAX_TAG_ITEMS = 200;
+const MAX_LINKED_ITEMS = 20;
+
+/** The first `n` items of an async iterable (stops fetching linked ones beyond them). */
+async function* first<T>(items: AsyncIterable<T>, n: number): AsyncIterable<T> {
+  if (n <= 0) return;
+  let i = 0;
+  for await (const item of items) {
+    yield item;
+    if (++i >= n) return;
+  }
+}
+
 /** Types we store as statuses. */
 export type PostObject = Note | Article | Page | Question;
 
@@ -106,7 +123,9 @@ export async function accountInputFromActor(
     actor.getPublicKey(options).catch(() => null),
   ]);
   const fields: { name: string; value: string }[] = [];
-  for await (const attachment of actor.getAttachments(options)) {
+  for await (
+    const attachment of first(actor.getAttachments(options), MAX_LINKED_ITEMS)
+  ) {
     if (
       attachment instanceof PropertyValue && attachment.name && attachment.value
     ) {
@@ -285,7 +304,7 @@ export async function statusInputFromObject(
   if (!object.id) return null;
   const mention_uris: string[] = [];
   const tags = new Set<string>();
-  for await (const tag of object.getTags(options)) {
+  for await (const tag of first(object.getTags(options), MAX_TAG_ITEMS)) {
     if (tag instanceof Mention && tag.href) {
       if (mention_uris.length < MAX_REMOTE_MENTIONS) {
         mention_uris.push(tag.href.href);
@@ -301,7 +320,9 @@ export async function statusInputFromObject(
   const hashes = await blurhashes(object, options);
   const media: RemoteMediaInput[] = [];
   let index = 0;
-  for await (const attachment of object.getAttachments(options)) {
+  for await (
+    const attachment of first(object.getAttachments(options), MAX_LINKED_ITEMS)
+  ) {
     const position = index++;
     if (!(attachment instanceof Document || attachment instanceof Image)) {
       continue;
@@ -364,11 +385,15 @@ async function pollInput(
   options: LoaderOptions,
 ): Promise<RemotePollInput> {
   const exclusive = [];
-  for await (const o of question.getExclusiveOptions(options)) {
+  for await (
+    const o of first(question.getExclusiveOptions(options), MAX_LINKED_ITEMS)
+  ) {
     exclusive.push(o);
   }
   const inclusive = [];
-  for await (const o of question.getInclusiveOptions(options)) {
+  for await (
+    const o of first(question.getInclusiveOptions(options), MAX_LINKED_ITEMS)
+  ) {
     inclusive.push(o);
   }
   const choices = inclusive.length > 0 ? inclusive : exclusive;
