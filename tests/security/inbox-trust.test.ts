@@ -345,3 +345,68 @@ Deno.test({
       );
     }),
 });
+
+Deno.test({
+  name:
+    "tags, attachments, profile fields and poll options given as links are fetched a bounded number of times",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: () =>
+    withPeers(async (instance, peer, _other, mallory) => {
+      const many = 1000;
+      const links = (kind: string) =>
+        Array.from({ length: many }, (_, i) => `${peer.origin}/${kind}/${i}`);
+      for (let i = 0; i < many; i++) {
+        peer.put(`/tagdoc/${i}`, {
+          "@context": AS_CONTEXT,
+          id: `${peer.origin}/tagdoc/${i}`,
+          type: "Hashtag",
+          name: `#linked${i}`,
+        });
+        peer.put(`/attachdoc/${i}`, {
+          "@context": AS_CONTEXT,
+          id: `${peer.origin}/attachdoc/${i}`,
+          type: "Link",
+        });
+        peer.put(`/optiondoc/${i}`, {
+          "@context": AS_CONTEXT,
+          id: `${peer.origin}/optiondoc/${i}`,
+          type: "Note",
+          name: `linked option ${i}`,
+        });
+      }
+      const id = `${peer.origin}/notes/linked`;
+      const res = await peer.deliver(
+        mallory,
+        `${instance.origin}/inbox`,
+        create({
+          ...note(mallory, id),
+          type: "Question",
+          tag: links("tagdoc"),
+          attachment: links("attachdoc"),
+          oneOf: links("optiondoc"),
+          endTime: new Date(Date.now() + 3600_000).toISOString(),
+        }),
+      );
+      await res.body?.cancel();
+      await eventually(
+        "the question stored",
+        async () => (await count(instance, id)) === 1,
+        60_000,
+      );
+      const fetched = (prefix: string) =>
+        peer.hits.filter((h) => h.startsWith(prefix)).length;
+      assert.ok(
+        fetched("/tagdoc/") <= 200,
+        `tags fetched: ${fetched("/tagdoc/")}`,
+      );
+      assert.ok(
+        fetched("/attachdoc/") <= 20,
+        `attachments fetched: ${fetched("/attachdoc/")}`,
+      );
+      assert.ok(
+        fetched("/optiondoc/") <= 50,
+        `poll options fetched: ${fetched("/optiondoc/")}`,
+      );
+    }),
+});
