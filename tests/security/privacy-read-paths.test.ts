@@ -7,7 +7,8 @@
  * visibility × read path. `tests/api/visibility.test.ts` walks the Mastodon API's timelines and
  * single-status reads; this file walks what it doesn't: the web pages (`/@user/ID`, profile
  * tabs, timeline pages, search page), the search API, replies in context from both sides, the
- * ActivityPub object and outbox as an unsigned fetcher sees them, the remaining status
+ * ActivityPub object and outbox as an unsigned fetcher sees them, the object as a signed remote
+ * follower, mentioned actor, stranger or blocked actor sees it, the remaining status
  * endpoints (favourited_by, reblogged_by, history, mute, pin) and the web action forms.
  */
 import assert from "node:assert/strict";
@@ -16,6 +17,9 @@ import { apiFetch, createUser, follow } from "../helpers/factories.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
 import { SESSION_COOKIE } from "../../lib/web/session-cookie.ts";
 import { FormClient } from "../helpers/forms.ts";
+import { startFakePeer } from "../helpers/fake-peer.ts";
+import { signRequest } from "@fedify/fedify";
+import { resolveActorUri as resolveRemoteActor } from "../../lib/federation/remote-accounts.ts";
 
 const VISIBILITIES = ["public", "unlisted", "private", "direct"] as const;
 type Visibility = typeof VISIBILITIES[number];
@@ -442,6 +446,88 @@ Deno.test({
       // public+unlisted posts, the 4 public replies to them, the root, its public+unlisted replies
       assert.equal(outbox.totalItems, 2 + 4 + 1 + 2);
     } finally {
+      await instance.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "a signed ActivityPub fetch gets a private post only for a follower or mentioned actor, a direct one only if mentioned",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const instance = await startTestInstance();
+    const peer = startFakePeer();
+    try {
+      const author = await createUser(instance, { username: "author" });
+      const ctx = instance.deps.federation.createContext(
+        new URL(instance.origin),
+        instance.deps,
+      );
+      const actors = {
+        follower: await peer.actor("follower"),
+        mentioned: await peer.actor("mentioned"),
+        stranger: await peer.actor("stranger"),
+        blocked: await peer.actor("blocked"),
+      };
+      const accounts: Record<string, string> = {};
+      for (const [name, actor] of Object.entries(actors)) {
+        const account = await resolveRemoteActor(ctx, actor.id);
+        assert.ok(account, name);
+        accounts[name] = account.id;
+      }
+      for (const name of ["follower", "blocked"]) {
+        await instance.deps
+          .sql`INSERT INTO follows (account_id, target_account_id)
+          VALUES (${accounts[name]}, ${author.account.id})`;
+      }
+      await instance.deps.sql`INSERT INTO blocks (account_id, target_account_id)
+        VALUES (${author.account.id}, ${accounts.blocked})`;
+      const host = new URL(peer.origin).host;
+      const ids: Record<string, string> = {};
+      for (const visibility of VISIBILITIES) {
+        const res = await apiFetch(instance, author.token, "/api/v1/statuses", {
+          body: {
+            status: `@mentioned@${host} @blocked@${host} signed ${visibility}`,
+            visibility,
+          },
+        });
+        assert.equal(res.status, 200);
+        ids[visibility] = (await res.json()).id;
+      }
+      const sees: Record<string, Record<Visibility, boolean>> = {
+        follower: SEES.follower,
+        mentioned: SEES.mentioned,
+        stranger: SEES.stranger,
+        blocked: {
+          public: true,
+          unlisted: true,
+          private: false,
+          direct: false,
+        },
+      };
+      for (const [name, actor] of Object.entries(actors)) {
+        for (const visibility of VISIBILITIES) {
+          const signed = await signRequest(
+            new Request(
+              `${instance.origin}/users/author/statuses/${ids[visibility]}`,
+              { headers: AS_JSON },
+            ),
+            actor.privateKey,
+            new URL(actor.keyId),
+          );
+          const res = await fetch(signed);
+          await res.body?.cancel();
+          assert.equal(
+            res.status,
+            sees[name][visibility] ? 200 : 404,
+            `signed GET by ${name} × ${visibility}`,
+          );
+        }
+      }
+    } finally {
+      await peer.close();
       await instance.close();
     }
   },
