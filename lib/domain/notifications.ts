@@ -7,6 +7,8 @@ import type { Queryable } from "../db/client.ts";
 import * as db from "../db/notifications.ts";
 import { visibleToSql } from "../db/visibility.ts";
 import { notFound } from "./errors.ts";
+import { requireVisible } from "./visibility.ts";
+import { findStatusById } from "../db/statuses.ts";
 
 export const NOTIFICATION_TYPES = [
   "mention",
@@ -63,6 +65,15 @@ export async function getNotification(
 ) {
   const row = await db.findNotification(sql, recipientId, id);
   if (!row) throw notFound();
+  // The same rule as the list: a notification about a status the recipient may not see is
+  // as missing as one that never was.
+  if (row.status_id) {
+    await requireVisible(
+      sql,
+      { accountId: recipientId },
+      await findStatusById(sql, row.status_id),
+    );
+  }
   return row;
 }
 

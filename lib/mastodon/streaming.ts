@@ -189,6 +189,15 @@ export class StreamHub {
     if (targets.length === 0) return;
     const { sql, origin } = this.#options;
     const rows = await findNotificationsByIds(sql, [notificationId]);
+    // As the notifications API: nothing about a status the recipient may not see (e.g. a
+    // mention by an author who blocks them).
+    const statusId = rows[0]?.status_id;
+    const status = statusId ? await findStatusById(sql, statusId) : null;
+    if (
+      statusId &&
+      (!status ||
+        !(await isVisibleTo(sql, { accountId: recipientId }, status)))
+    ) return;
     const [body] = await renderNotifications({
       sql,
       origin,
