@@ -532,3 +532,116 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "the streaming API delivers a post only to its audience",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const instance = await startTestInstance();
+    const readers: ReadableStreamDefaultReader<Uint8Array>[] = [];
+    try {
+      const users = {
+        author: await createUser(instance, { username: "author" }),
+        follower: await createUser(instance, { username: "follower" }),
+        mentioned: await createUser(instance, { username: "mentioned" }),
+        stranger: await createUser(instance, { username: "stranger" }),
+        blocked: await createUser(instance, { username: "blocked" }),
+      };
+      await follow(instance, users.follower, users.author);
+      await follow(instance, users.blocked, users.author);
+      await instance.deps.sql`INSERT INTO blocks (account_id, target_account_id)
+        VALUES (${users.author.account.id}, ${users.blocked.account.id})`;
+      const received: Record<string, string> = {};
+      const open = async (
+        key: string,
+        token: string | null,
+        stream: string,
+      ) => {
+        const res = await instance.fetch(
+          `/api/v1/streaming/${stream}${token ? `&access_token=${token}` : ""}`,
+        );
+        assert.equal(res.status, 200, key);
+        const reader = res.body!.getReader();
+        readers.push(reader);
+        received[key] = "";
+        (async () => {
+          const decoder = new TextDecoder();
+          while (true) {
+            const { value, done } = await reader.read();
+            if (done) return;
+            received[key] += decoder.decode(value);
+          }
+        })().catch(() => {});
+      };
+      const streams = ["public?x=1", "hashtag?tag=vis", "user?x=1"];
+      await open("anonymous public", null, "public?x=1");
+      await open("anonymous hashtag", null, "hashtag?tag=vis");
+      for (const [name, user] of Object.entries(users)) {
+        for (const stream of streams) {
+          await open(`${name} ${stream.split("?")[0]}`, user.token, stream);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      for (const visibility of VISIBILITIES) {
+        const res = await apiFetch(
+          instance,
+          users.author.token,
+          "/api/v1/statuses",
+          {
+            body: {
+              status: `@mentioned @blocked #vis zqstream${visibility}`,
+              visibility,
+            },
+          },
+        );
+        assert.equal(res.status, 200);
+        await res.body?.cancel();
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+      for (const [key, text] of Object.entries(received)) {
+        const [viewer, stream] = key.split(" ") as [Viewer, string];
+        for (const visibility of VISIBILITIES) {
+          const got = text.includes(`zqstream${visibility}`);
+          if (!SEES[viewer][visibility]) {
+            assert.ok(
+              !got,
+              `${key} got a ${visibility} post: ${text.slice(0, 600)}`,
+            );
+          } else if (stream !== "user" && visibility !== "public") {
+            assert.ok(!got, `${key} got a ${visibility} post`);
+          }
+        }
+      }
+      // The audience does get it on the home stream.
+      assert.match(received["follower user"], /zqstreamprivate/);
+      assert.match(
+        received["mentioned user"],
+        /zqstreamdirect|zqstreamprivate/,
+      );
+      assert.match(received["stranger public"], /zqstreampublic/);
+      // Nor through the notifications API: a mention by an author who blocks you is not yours
+      // to read.
+      const rows = await instance.deps.sql<{ id: string }[]>`
+        SELECT id FROM notifications WHERE account_id = ${users.blocked.account.id}`;
+      for (const { id } of rows) {
+        const res = await apiFetch(
+          instance,
+          users.blocked.token,
+          `/api/v1/notifications/${id}`,
+        );
+        await res.body?.cancel();
+        assert.equal(res.status, 404, "GET a blocked author's mention");
+      }
+      const list = await apiFetch(
+        instance,
+        users.blocked.token,
+        "/api/v1/notifications",
+      );
+      assert.doesNotMatch(await list.text(), /zqstream/);
+    } finally {
+      for (const reader of readers) await reader.cancel().catch(() => {});
+      await instance.close();
+    }
+  },
+});
