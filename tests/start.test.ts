@@ -18,9 +18,28 @@ interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * Starts `deno task start`. A port picked by `freePort()` can be taken by a parallel test before
+ * the server binds it; then the server exits with AddrInUse and we try another port.
+ */
 async function start(
   env: Record<string, string>,
-  port = freePort(),
+  port?: number,
+): Promise<Running> {
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await startOnce(env, port ?? freePort());
+    } catch (error) {
+      const portTaken = String(error).includes("AddrInUse") ||
+        String(error).includes("Address already in use");
+      if (port !== undefined || !portTaken || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnce(
+  env: Record<string, string>,
+  port: number,
 ): Promise<Running> {
   const origin = `http://127.0.0.1:${port}`;
   const child = new Deno.Command("deno", {

@@ -74,7 +74,7 @@ export async function startTestInstance(
       // Open streams would keep the server from shutting down: end them first.
       const stopped = server.shutdown();
       await starling!.deps.streams.close();
-      await stopped;
+      await settleWithin(stopped, 10, "server shutdown");
       await starling!.close();
       await Deno.remove(starling!.deps.config.dataDir, { recursive: true })
         .catch(() => {});
@@ -82,4 +82,24 @@ export async function startTestInstance(
     },
   };
   return instance;
+}
+
+/**
+ * Waits for `promise` at most `seconds`, then goes on with a warning: a connection the test
+ * left open (a browser's socket mid-upgrade) must not hang the whole suite at teardown.
+ */
+export async function settleWithin(
+  promise: Promise<unknown> | undefined,
+  seconds: number,
+  what: string,
+): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), seconds * 1000);
+  });
+  const outcome = await Promise.race([promise?.then(() => "done"), late]);
+  clearTimeout(timer);
+  if (outcome === "late") {
+    console.warn(`${what} still pending after ${seconds} s; going on`);
+  }
 }

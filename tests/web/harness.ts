@@ -1,6 +1,10 @@
 /** What the browser tests share: a seeded instance with a browser, problem watching, signing in. */
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import {
+  settleWithin,
+  startTestInstance,
+  type TestInstance,
+} from "../helpers/app.ts";
 import { hasChromium, launchBrowser, SKIP_MESSAGE } from "./browser.ts";
 import { PASSWORD, seed } from "./seed.ts";
 
@@ -29,7 +33,7 @@ export async function withBrowser(
     browser = await launchBrowser();
     await fn(browser, instance, seeded);
   } finally {
-    await browser?.close();
+    await settleWithin(browser?.close(), 10, "browser close");
     await instance.close();
   }
 }
