@@ -9,6 +9,8 @@ import { authenticateRequest, requireScope, requireUser } from "./auth.ts";
 import { json } from "./errors.ts";
 import { linkHeader, type PageQuery, pageQuery } from "./pagination.ts";
 import { renderStatus, renderStatuses } from "./entities/status.ts";
+import { accountJson } from "./entities/account.ts";
+import { statusActors } from "../domain/timelines.ts";
 
 /** The signed-in caller with one of `scopes`. */
 export async function requireCaller(
@@ -88,4 +90,29 @@ export async function statusPageResponse(
     (row) => row.mark_id ?? row.id,
   );
   return json(body, { headers: link ? { link } : {} });
+}
+
+/**
+ * `favourited_by` / `reblogged_by`: the accounts that favourited or boosted a visible status,
+ * paged by the favourites' (or boosts') own ids.
+ */
+export async function statusActorsResponse(
+  deps: Deps,
+  req: Request,
+  url: URL,
+  statusId: string,
+  kind: "favourites" | "reblogs",
+): Promise<Response> {
+  const viewerId = await optionalViewer(deps, req, "read:accounts");
+  const rows = await statusActors(
+    deps.sql,
+    viewerId,
+    statusId,
+    kind,
+    page(url, { limit: 40, max: 80 }),
+  );
+  const link = linkHeader(deps.config.origin, url, rows, (row) => row.mark_id);
+  return json(rows.map((row) => accountJson(row, deps.config.origin)), {
+    headers: link ? { link } : {},
+  });
 }
