@@ -10,35 +10,8 @@ import {
   assertMatchesSchema,
   assertResponseMatches,
 } from "../helpers/openapi.ts";
-import { createUserWithToken } from "../helpers/users.ts";
+import { api, client, createUserWithToken } from "../helpers/users.ts";
 import type { DomainEvent } from "../../lib/domain/effects.ts";
-
-function client(instance: TestInstance, accessToken?: string) {
-  return createRestAPIClient({ url: instance.origin, accessToken });
-}
-
-async function api(
-  instance: TestInstance,
-  token: string | null,
-  method: string,
-  path: string,
-  body?: unknown,
-) {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await instance.fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : null,
-  };
-}
 
 Deno.test("follows: unlocked at once, locked by request; authorize, reject, unfollow; counters", async () => {
   const instance = await startTestInstance();
