@@ -5,7 +5,6 @@
  * Relationships are in relationships.test.ts.
  */
 import assert from "node:assert/strict";
-import { createRestAPIClient } from "masto";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import {
   assertMatchesSchema,

@@ -4,8 +4,7 @@
  * Mastodon's OpenAPI description, and the domain events federation acts on.
  */
 import assert from "node:assert/strict";
-import { createRestAPIClient } from "masto";
-import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import { startTestInstance } from "../helpers/app.ts";
 import {
   assertMatchesSchema,
   assertResponseMatches,
