@@ -10,7 +10,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import {
   AS_CONTEXT,
   type FakeActor,
@@ -95,7 +95,7 @@ Deno.test({
     const port = freePort();
     let inbox: ReturnType<typeof startInbox> | null = null;
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const bob = await peer.actor("bob", {
         inboxOrigin: `http://127.0.0.1:${port}`,
       });
@@ -137,7 +137,7 @@ Deno.test({
     const up = startInbox(upPort);
     let down: ReturnType<typeof startInbox> | null = null;
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const bob = await peer.actor("bob", {
         inboxOrigin: `http://127.0.0.1:${downPort}`,
       });
@@ -247,9 +247,10 @@ Deno.test({
     const { openDatabase } = await import("../../lib/db/client.ts");
     const db = await openDatabase({ url: database.url, pgliteDir: "" });
     try {
-      const alice = await createUser({ deps: { sql: db.sql } } as never, {
-        username: "alice",
-      });
+      const alice = await createUserWithToken(
+        { deps: { sql: db.sql } } as never,
+        "alice",
+      );
       const bob = await peer.actor("bob", {
         inboxOrigin: `http://127.0.0.1:${inboxPort}`,
       });

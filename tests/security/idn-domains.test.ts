@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { Person } from "@fedify/vocab";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { persistActor } from "../../lib/federation/remote-accounts.ts";
 
 Deno.test({
@@ -18,7 +18,7 @@ Deno.test({
   async fn() {
     const instance = await startTestInstance();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const ctx = instance.deps.federation.createContext(
         new URL(instance.origin),
         instance.deps,

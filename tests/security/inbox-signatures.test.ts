@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import {
   AS_CONTEXT,
   type FakeActor,
@@ -71,7 +71,7 @@ Deno.test({
     const instance = await startTestInstance();
     const peer = startFakePeer();
     try {
-      await createUser(instance, { username: "alice" });
+      await createUserWithToken(instance, "alice");
       const mallory = await peer.actor("mallory");
       const queue = spyOnQueue(instance);
       const inboxes = [

@@ -11,7 +11,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import {
   AS_CONTEXT,
   type FakeActor,
@@ -95,7 +95,7 @@ async function withPeers(
   const peer = startFakePeer();
   const other = startFakePeer();
   try {
-    await createUser(instance, { username: "alice" });
+    await createUserWithToken(instance, "alice");
     const mallory = await peer.actor("mallory");
     await fn(instance, peer, other, mallory);
   } finally {

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 
 Deno.test({
   name:
@@ -15,9 +15,9 @@ Deno.test({
   async fn() {
     const instance = await startTestInstance();
     try {
-      const alice = await createUser(instance, { username: "alice" });
-      const bob = await createUser(instance, { username: "bob" });
-      const eve = await createUser(instance, { username: "eve" });
+      const alice = await createUserWithToken(instance, "alice");
+      const bob = await createUserWithToken(instance, "bob");
+      const eve = await createUserWithToken(instance, "eve");
       const json = async (res: Response) => {
         assert.ok(res.ok, `${res.url}: ${res.status}`);
         return await res.json();

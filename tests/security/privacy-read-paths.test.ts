@@ -13,7 +13,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser, follow } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
 import { SESSION_COOKIE } from "../../lib/web/session-cookie.ts";
 import { FormClient } from "../helpers/forms.ts";
@@ -60,11 +60,11 @@ interface World {
 
 async function buildWorld(instance: TestInstance): Promise<World> {
   const users = {
-    author: await createUser(instance, { username: "author" }),
-    follower: await createUser(instance, { username: "follower" }),
-    mentioned: await createUser(instance, { username: "mentioned" }),
-    stranger: await createUser(instance, { username: "stranger" }),
-    blocked: await createUser(instance, { username: "blocked" }),
+    author: await createUserWithToken(instance, "author"),
+    follower: await createUserWithToken(instance, "follower"),
+    mentioned: await createUserWithToken(instance, "mentioned"),
+    stranger: await createUserWithToken(instance, "stranger"),
+    blocked: await createUserWithToken(instance, "blocked"),
   };
   await follow(instance, users.follower, users.author);
   await follow(instance, users.blocked, users.author); // a block beats a follow and a mention
@@ -460,7 +460,7 @@ Deno.test({
     const instance = await startTestInstance();
     const peer = startFakePeer();
     try {
-      const author = await createUser(instance, { username: "author" });
+      const author = await createUserWithToken(instance, "author");
       const ctx = instance.deps.federation.createContext(
         new URL(instance.origin),
         instance.deps,
@@ -542,11 +542,11 @@ Deno.test({
     const readers: ReadableStreamDefaultReader<Uint8Array>[] = [];
     try {
       const users = {
-        author: await createUser(instance, { username: "author" }),
-        follower: await createUser(instance, { username: "follower" }),
-        mentioned: await createUser(instance, { username: "mentioned" }),
-        stranger: await createUser(instance, { username: "stranger" }),
-        blocked: await createUser(instance, { username: "blocked" }),
+        author: await createUserWithToken(instance, "author"),
+        follower: await createUserWithToken(instance, "follower"),
+        mentioned: await createUserWithToken(instance, "mentioned"),
+        stranger: await createUserWithToken(instance, "stranger"),
+        blocked: await createUserWithToken(instance, "blocked"),
       };
       await follow(instance, users.follower, users.author);
       await follow(instance, users.blocked, users.author);

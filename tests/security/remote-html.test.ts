@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
 import { eventually } from "../federation/helpers.ts";
 
@@ -88,7 +88,7 @@ Deno.test({
     const instance = await startTestInstance();
     const peer = startFakePeer();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const mallory = await peer.actor("mallory");
       // A profile full of the same: display name, bio and fields.
       const doc = JSON.parse(
@@ -171,7 +171,7 @@ Deno.test({
     const instance = await startTestInstance();
     const peer = startFakePeer();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const mallory = await peer.actor("mallory");
       const malformed = [
         "<p><b><i>unclosed",

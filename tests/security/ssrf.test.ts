@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { Endpoints, Person } from "@fedify/vocab";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
 import {
   isPrivateAddress,
@@ -117,7 +117,7 @@ Deno.test({
     });
     const target = connectionCounter();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const p = target.port;
       const queries = [
         `http://127.0.0.1:${p}/users/x`,
@@ -245,7 +245,7 @@ Deno.test({
     const peer = startFakePeer();
     const other = startFakePeer();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       await peer.actor("real");
       const claims = (id: string) => ({
         "@context": AS_CONTEXT,
@@ -334,7 +334,7 @@ Deno.test({
     const instance = await startTestInstance();
     const peer = startFakePeer();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const real = await peer.actor("real");
       for (const type of ["text/plain", "text/html", "image/png"]) {
         const name = type.replace(/\W/g, "");

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import manifest from "../../fresh.gen.ts";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser, follow } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 
 const WRITE_METHODS = ["POST", "PUT", "PATCH", "DELETE"] as const;
 /** Write endpoints anyone may call without a token (Mastodon's too). */
@@ -30,10 +30,9 @@ Deno.test({
   async fn() {
     const instance = await startTestInstance();
     try {
-      const owner = await createUser(instance, { username: "owner" });
-      const other = await createUser(instance, { username: "other" });
-      const reader = await createUser(instance, {
-        username: "reader",
+      const owner = await createUserWithToken(instance, "owner");
+      const other = await createUserWithToken(instance, "other");
+      const reader = await createUserWithToken(instance, "reader", {
         scopes: "read",
       });
       // Give the read-only user things to act on, so refusals aren't just "not found".
@@ -43,9 +42,7 @@ Deno.test({
         assert.ok(res.ok, `${path}: ${res.status}`);
         return (await res.json()).id as string;
       };
-      const readerWriter = await createUser(instance, {
-        username: "readerwriter",
-      });
+      const readerWriter = await createUserWithToken(instance, "readerwriter");
       const statusId = await make(owner.token, "/api/v1/statuses", {
         status: "hello @reader",
         poll: { options: ["a", "b"], expires_in: 3600 },
@@ -147,8 +144,7 @@ Deno.test({
   async fn() {
     const instance = await startTestInstance();
     try {
-      const writer = await createUser(instance, {
-        username: "writer",
+      const writer = await createUserWithToken(instance, "writer", {
         scopes: "write follow",
       });
       for (const stream of ["user", "public", "user/notification", "direct"]) {
