@@ -156,19 +156,20 @@ import * as $152 from "./routes/oauth/userinfo.ts";
 import * as $153 from "./routes/public/index.tsx";
 import * as $154 from "./routes/public/local.tsx";
 import * as $155 from "./routes/search.tsx";
-import * as $156 from "./routes/settings/index.ts";
-import * as $157 from "./routes/settings/password.tsx";
-import * as $158 from "./routes/settings/preferences.tsx";
-import * as $159 from "./routes/settings/profile.tsx";
-import * as $160 from "./routes/tags/[tag].tsx";
-import * as $161 from "./islands/ActionBar.tsx";
-import * as $162 from "./islands/ComposeBox.tsx";
-import * as $163 from "./islands/FollowButton.tsx";
-import * as $164 from "./islands/LoadMore.tsx";
-import * as $165 from "./islands/NewPostsBanner.tsx";
-import * as $166 from "./islands/NewStatuses.tsx";
-import * as $167 from "./islands/NotificationsBadge.tsx";
-import * as $168 from "./islands/ProfileMenu.tsx";
+import * as $156 from "./routes/settings/authorized_applications.tsx";
+import * as $157 from "./routes/settings/index.ts";
+import * as $158 from "./routes/settings/password.tsx";
+import * as $159 from "./routes/settings/preferences.tsx";
+import * as $160 from "./routes/settings/profile.tsx";
+import * as $161 from "./routes/tags/[tag].tsx";
+import * as $162 from "./islands/ActionBar.tsx";
+import * as $163 from "./islands/ComposeBox.tsx";
+import * as $164 from "./islands/FollowButton.tsx";
+import * as $165 from "./islands/LoadMore.tsx";
+import * as $166 from "./islands/NewPostsBanner.tsx";
+import * as $167 from "./islands/NewStatuses.tsx";
+import * as $168 from "./islands/NotificationsBadge.tsx";
+import * as $169 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -328,21 +329,22 @@ const manifest = {
     "./routes/public/index.tsx": $153,
     "./routes/public/local.tsx": $154,
     "./routes/search.tsx": $155,
-    "./routes/settings/index.ts": $156,
-    "./routes/settings/password.tsx": $157,
-    "./routes/settings/preferences.tsx": $158,
-    "./routes/settings/profile.tsx": $159,
-    "./routes/tags/[tag].tsx": $160,
+    "./routes/settings/authorized_applications.tsx": $156,
+    "./routes/settings/index.ts": $157,
+    "./routes/settings/password.tsx": $158,
+    "./routes/settings/preferences.tsx": $159,
+    "./routes/settings/profile.tsx": $160,
+    "./routes/tags/[tag].tsx": $161,
   },
   islands: {
-    "./islands/ActionBar.tsx": $161,
-    "./islands/ComposeBox.tsx": $162,
-    "./islands/FollowButton.tsx": $163,
-    "./islands/LoadMore.tsx": $164,
-    "./islands/NewPostsBanner.tsx": $165,
-    "./islands/NewStatuses.tsx": $166,
-    "./islands/NotificationsBadge.tsx": $167,
-    "./islands/ProfileMenu.tsx": $168,
+    "./islands/ActionBar.tsx": $162,
+    "./islands/ComposeBox.tsx": $163,
+    "./islands/FollowButton.tsx": $164,
+    "./islands/LoadMore.tsx": $165,
+    "./islands/NewPostsBanner.tsx": $166,
+    "./islands/NewStatuses.tsx": $167,
+    "./islands/NotificationsBadge.tsx": $168,
+    "./islands/ProfileMenu.tsx": $169,
   },
 };
 

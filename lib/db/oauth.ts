@@ -162,3 +162,49 @@ export async function revokeTokenByHash(
     WHERE token_hash = ${hash} AND application_id = ${applicationId} AND revoked_at IS NULL`;
   return result.count > 0;
 }
+
+// --- Apps a user has authorized (settings page): their live tokens grouped by app. ---
+
+export interface AuthorizedApplicationRow {
+  id: string;
+  name: string;
+  website: string | null;
+  /** The scopes of the user's live tokens for the app, space-separated, possibly repeated. */
+  scopes: string;
+  authorized_at: Date;
+  last_used_at: Date | null;
+}
+
+/** Apps holding at least one unrevoked token of the user, newest first, except `exceptClientId`. */
+export async function listAuthorizedApplications(
+  db: Queryable,
+  userId: string,
+  exceptClientId: string,
+): Promise<AuthorizedApplicationRow[]> {
+  return await db<AuthorizedApplicationRow[]>`
+    SELECT a.id, a.name, a.website, string_agg(DISTINCT t.scopes, ' ') AS scopes,
+           min(t.created_at) AS authorized_at, max(t.last_used_at) AS last_used_at
+    FROM oauth_tokens t JOIN oauth_applications a ON a.id = t.application_id
+    WHERE t.user_id = ${userId} AND t.revoked_at IS NULL AND a.client_id <> ${exceptClientId}
+    GROUP BY a.id
+    ORDER BY min(t.created_at) DESC, a.id DESC`;
+}
+
+/**
+ * Revokes every live token of the user for the app and burns its unused codes (so a code issued
+ * just before can't mint a new token). Returns the revoked tokens' ids.
+ */
+export async function revokeUserApplicationTokens(
+  db: Queryable,
+  userId: string,
+  applicationId: string,
+): Promise<string[]> {
+  await db`
+    UPDATE oauth_grants SET used_at = now()
+    WHERE user_id = ${userId} AND application_id = ${applicationId} AND used_at IS NULL`;
+  const rows = await db<{ id: string }[]>`
+    UPDATE oauth_tokens SET revoked_at = now()
+    WHERE user_id = ${userId} AND application_id = ${applicationId} AND revoked_at IS NULL
+    RETURNING id`;
+  return rows.map((r) => r.id);
+}

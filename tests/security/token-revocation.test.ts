@@ -1,6 +1,7 @@
 /**
  * Rule: revoking a token ends it at once — its API calls and its open streaming connections
  * (WebSocket and server-sent events) alike. Revocation happens through `POST /oauth/revoke`,
+ * revoking an app on the authorized apps settings page (every token of the user for that app),
  * signing out of the web UI (the session's token), and changing the password (every token of
  * the user). The streaming hub hears `token.revoked` on the effects bus and closes the sockets.
  */
@@ -11,6 +12,7 @@ import { issueUserToken, registerApplication } from "../../lib/domain/oauth.ts";
 import {
   resumeWebSession,
   startWebSession,
+  webApplication,
 } from "../../lib/domain/sessions.ts";
 import { SESSION_COOKIE } from "../../lib/web/session-cookie.ts";
 import { FormClient } from "../helpers/forms.ts";
@@ -99,6 +101,32 @@ async function userWithApp(instance: TestInstance, username: string) {
     "read write follow push",
   );
   return { user, app, clientSecret, token: accessToken };
+}
+
+async function statusWith(instance: TestInstance, token: string) {
+  const res = await instance.fetch("/api/v1/accounts/verify_credentials", {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  await res.body?.cancel();
+  return res.status;
+}
+
+/** A browser signed in as `userId`, and its session's API token. */
+async function signedInBrowser(instance: TestInstance, userId: string) {
+  const browser = new FormClient(instance.origin);
+  const sessionSecret = await startWebSession(
+    instance.deps.sql,
+    instance.deps.secret,
+    userId,
+    {},
+  );
+  browser.cookies.set(SESSION_COOKIE, sessionSecret);
+  const session = await resumeWebSession(
+    instance.deps.sql,
+    instance.deps.secret,
+    sessionSecret,
+  );
+  return { browser, accessToken: session!.accessToken };
 }
 
 async function assertEnded(
@@ -190,6 +218,9 @@ Deno.test({
       }
 
       const appStreams = await openStreams(instance, alice.token);
+      // Another browser of Alice's: its session token and streams end too.
+      const laptop = await signedInBrowser(instance, alice.user.id);
+      const laptopStreams = await openStreams(instance, laptop.accessToken);
       const browser2 = new FormClient(instance.origin);
       browser2.cookies.set(
         SESSION_COOKIE,
@@ -211,9 +242,127 @@ Deno.test({
         await changed.body?.cancel();
         assert.equal(changed.status, 303);
         await assertEnded(instance, appStreams, alice.token);
+        await assertEnded(instance, laptopStreams, laptop.accessToken);
+        assert.notEqual(
+          (await laptop.browser.page("/settings/password")).status,
+          200,
+          "the other browser is signed out",
+        );
+        assert.equal(
+          (await browser2.page("/settings/password")).status,
+          200,
+          "the browser that changed it stays signed in",
+        );
       } finally {
         appStreams.dispose();
+        laptopStreams.dispose();
       }
+    } finally {
+      await instance.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "revoking an app on the authorized apps page ends all its tokens and streams, and only those",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const instance = await startTestInstance();
+    try {
+      const alice = await userWithApp(instance, "alice");
+      const { sql } = instance.deps;
+      const secondDevice = await issueUserToken(
+        sql,
+        alice.app.id,
+        alice.user.id,
+        "read",
+      );
+      const { app: otherApp } = await registerApplication(sql, {
+        name: "Other app",
+        redirectUris: ["urn:ietf:wg:oauth:2.0:oob"],
+        website: "https://other.example/",
+      });
+      const other = await issueUserToken(
+        sql,
+        otherApp.id,
+        alice.user.id,
+        "read",
+      );
+      const bob = await userWithApp(instance, "bob");
+      const { browser, accessToken: sessionToken } = await signedInBrowser(
+        instance,
+        alice.user.id,
+      );
+
+      const listed = await browser.page("/settings/authorized_applications");
+      assert.equal(listed.status, 200);
+      const appIds = [
+        ...listed.html.matchAll(/name="application_id" value="(\d+)"/g),
+      ].map((m) => m[1]).sort();
+      assert.deepEqual(
+        appIds,
+        [alice.app.id, otherApp.id].sort(),
+        "both apps are listed, the web app (this session) is not",
+      );
+      assert.match(listed.html, /Streaming app/);
+      assert.match(listed.html, /read, write, follow, push/);
+      assert.match(listed.html, /href="https:\/\/other.example\/"/);
+
+      // Without the CSRF token nothing happens.
+      const forged = await browser.post("/settings/authorized_applications", {
+        application_id: alice.app.id,
+      });
+      await forged.body?.cancel();
+      assert.equal(forged.status, 403);
+      assert.equal(await statusWith(instance, alice.token), 200);
+
+      // The web app's session token can't be revoked from here: it is a sign-out.
+      const web = await webApplication(sql);
+      const refused = await browser.post("/settings/authorized_applications", {
+        _csrf: listed.csrf,
+        application_id: web.id,
+      });
+      await refused.body?.cancel();
+      assert.equal(refused.status, 404);
+      assert.equal(await statusWith(instance, sessionToken), 200);
+
+      let location = "";
+      const streams = await openStreams(instance, alice.token);
+      const bobStreams = await openStreams(instance, bob.token);
+      try {
+        const revoked = await browser.post(
+          "/settings/authorized_applications",
+          { _csrf: listed.csrf, application_id: alice.app.id },
+        );
+        await revoked.body?.cancel();
+        assert.equal(revoked.status, 303);
+        location = revoked.headers.get("location") ?? "";
+        await assertEnded(instance, streams, alice.token);
+        assert.equal(await statusWith(instance, secondDevice.accessToken), 401);
+        // Another app of Alice, Bob's token of the same app, and the session keep working.
+        assert.equal(await statusWith(instance, other.accessToken), 200);
+        assert.equal(await statusWith(instance, bob.token), 200);
+        assert.equal(await statusWith(instance, sessionToken), 200);
+        const still = await Promise.race([
+          bobStreams.wsClosed.then(() => "closed"),
+          new Promise((r) => setTimeout(() => r("open"), 300)),
+        ]);
+        assert.equal(
+          still,
+          "open",
+          "another user's stream of the app is untouched",
+        );
+      } finally {
+        streams.dispose();
+        bobStreams.dispose();
+      }
+
+      const after = await browser.page(location);
+      assert.match(after.html, /Access revoked/);
+      assert.doesNotMatch(after.html, /Streaming app/);
+      assert.match(after.html, /Other app/);
     } finally {
       await instance.close();
     }

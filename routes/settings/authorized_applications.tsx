@@ -1,0 +1,107 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import {
+  type AuthorizedApplication,
+  listAuthorizedApplications,
+  revokeAuthorizedApplication,
+} from "../../lib/domain/oauth.ts";
+import { field } from "../../lib/web/forms.ts";
+import { signedInForm } from "../../lib/web/actions.ts";
+import { signInFirst } from "../../lib/web/pages.ts";
+import { SettingsNav } from "../../components/SettingsNav.tsx";
+import { formatDateTime } from "../../components/format.ts";
+
+interface Data {
+  apps: AuthorizedApplication[];
+  revoked: boolean;
+}
+
+/**
+ * The apps the user let into their account (Mastodon's authorized applications). Revoking one
+ * ends its tokens and their open streams at once.
+ */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const session = ctx.state.session;
+    if (!session) return signInFirst(ctx);
+    return page({
+      apps: await listAuthorizedApplications(
+        ctx.state.deps.sql,
+        session.user.id,
+      ),
+      revoked: ctx.url.searchParams.has("revoked"),
+    });
+  },
+  async POST(ctx) {
+    const { session, form } = await signedInForm(ctx);
+    const { deps } = ctx.state;
+    await revokeAuthorizedApplication(
+      deps.sql,
+      session.user.id,
+      field(form, "application_id"),
+      deps.effects,
+    );
+    return ctx.redirect("/settings/authorized_applications?revoked=1", 303);
+  },
+});
+
+export default define.page<typeof handler>(function AuthorizedApplications(
+  { data, state },
+) {
+  return (
+    <>
+      <h1>Settings</h1>
+      <SettingsNav current="/settings/authorized_applications" />
+      <section class="card">
+        <h2>Authorized apps</h2>
+        <p>
+          Apps you signed in to with this account. Revoking one signs it out
+          everywhere at once.
+        </p>
+        {data.revoked && <p class="notice" role="status">Access revoked.</p>}
+        {data.apps.length === 0 && (
+          <p class="empty">No app has access to your account.</p>
+        )}
+        <ul class="stack authorized-apps">
+          {data.apps.map((app) => (
+            <li key={app.id} class="authorized-app">
+              <h3>
+                {app.website
+                  ? (
+                    <a href={app.website} rel="noopener nofollow noreferrer">
+                      {app.name}
+                    </a>
+                  )
+                  : app.name}
+              </h3>
+              <p>
+                Can: <span class="scopes">{app.scopes.join(", ")}</span>
+              </p>
+              <p>
+                Authorized{" "}
+                <time datetime={app.authorizedAt.toISOString()}>
+                  {formatDateTime(app.authorizedAt.toISOString())}
+                </time>
+                {app.lastUsedAt && (
+                  <>
+                    {" · last used "}
+                    <time datetime={app.lastUsedAt.toISOString()}>
+                      {formatDateTime(app.lastUsedAt.toISOString())}
+                    </time>
+                  </>
+                )}
+              </p>
+              <form method="post" action="/settings/authorized_applications">
+                <input type="hidden" name="_csrf" value={state.csrfToken} />
+                <input type="hidden" name="application_id" value={app.id} />
+                <button type="submit" class="small secondary">
+                  Revoke<span class="visually-hidden">{` ${app.name}`}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+});
