@@ -94,82 +94,83 @@ import * as $90 from "./routes/api/v1/polls/[id]/index.ts";
 import * as $91 from "./routes/api/v1/polls/[id]/votes.ts";
 import * as $92 from "./routes/api/v1/preferences.ts";
 import * as $93 from "./routes/api/v1/push/subscription.ts";
-import * as $94 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $95 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $96 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $97 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $98 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $99 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $100 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $101 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $102 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $103 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $104 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $105 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $106 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $107 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $108 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $109 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $110 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $111 from "./routes/api/v1/statuses/index.ts";
-import * as $112 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $113 from "./routes/api/v1/streaming/health.ts";
-import * as $114 from "./routes/api/v1/streaming/index.ts";
-import * as $115 from "./routes/api/v1/suggestions.ts";
-import * as $116 from "./routes/api/v1/tags/[name].ts";
-import * as $117 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $118 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $119 from "./routes/api/v1/timelines/home.ts";
-import * as $120 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $121 from "./routes/api/v1/timelines/public.ts";
-import * as $122 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $123 from "./routes/api/v1/trends/index.ts";
-import * as $124 from "./routes/api/v1/trends/links.ts";
-import * as $125 from "./routes/api/v1/trends/statuses.ts";
-import * as $126 from "./routes/api/v1/trends/tags.ts";
-import * as $127 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $128 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $129 from "./routes/api/v2/filters/index.ts";
-import * as $130 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $131 from "./routes/api/v2/instance.ts";
-import * as $132 from "./routes/api/v2/media.ts";
-import * as $133 from "./routes/api/v2/notifications/index.ts";
-import * as $134 from "./routes/api/v2/notifications/policy.ts";
-import * as $135 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $136 from "./routes/api/v2/search.ts";
-import * as $137 from "./routes/api/v2/suggestions.ts";
-import * as $138 from "./routes/auth/sign_in.tsx";
-import * as $139 from "./routes/auth/sign_out.ts";
-import * as $140 from "./routes/auth/sign_up.tsx";
-import * as $141 from "./routes/compose.tsx";
-import * as $142 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $143 from "./routes/follow_requests/index.tsx";
-import * as $144 from "./routes/home.tsx";
-import * as $145 from "./routes/index.tsx";
-import * as $146 from "./routes/media/[...key].ts";
-import * as $147 from "./routes/notifications.tsx";
-import * as $148 from "./routes/oauth/_middleware.ts";
-import * as $149 from "./routes/oauth/authorize.tsx";
-import * as $150 from "./routes/oauth/revoke.ts";
-import * as $151 from "./routes/oauth/token.ts";
-import * as $152 from "./routes/oauth/userinfo.ts";
-import * as $153 from "./routes/public/index.tsx";
-import * as $154 from "./routes/public/local.tsx";
-import * as $155 from "./routes/search.tsx";
-import * as $156 from "./routes/settings/authorized_applications.tsx";
-import * as $157 from "./routes/settings/index.ts";
-import * as $158 from "./routes/settings/password.tsx";
-import * as $159 from "./routes/settings/preferences.tsx";
-import * as $160 from "./routes/settings/profile.tsx";
-import * as $161 from "./routes/tags/[tag].tsx";
-import * as $162 from "./islands/ActionBar.tsx";
-import * as $163 from "./islands/ComposeBox.tsx";
-import * as $164 from "./islands/FollowButton.tsx";
-import * as $165 from "./islands/LoadMore.tsx";
-import * as $166 from "./islands/NewPostsBanner.tsx";
-import * as $167 from "./islands/NewStatuses.tsx";
-import * as $168 from "./islands/NotificationsBadge.tsx";
-import * as $169 from "./islands/ProfileMenu.tsx";
+import * as $94 from "./routes/api/v1/reports.ts";
+import * as $95 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $96 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $97 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $98 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $99 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $100 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $101 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $102 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $103 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $104 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $105 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $106 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $107 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $108 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $109 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $110 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $111 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $112 from "./routes/api/v1/statuses/index.ts";
+import * as $113 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $114 from "./routes/api/v1/streaming/health.ts";
+import * as $115 from "./routes/api/v1/streaming/index.ts";
+import * as $116 from "./routes/api/v1/suggestions.ts";
+import * as $117 from "./routes/api/v1/tags/[name].ts";
+import * as $118 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $119 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $120 from "./routes/api/v1/timelines/home.ts";
+import * as $121 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $122 from "./routes/api/v1/timelines/public.ts";
+import * as $123 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $124 from "./routes/api/v1/trends/index.ts";
+import * as $125 from "./routes/api/v1/trends/links.ts";
+import * as $126 from "./routes/api/v1/trends/statuses.ts";
+import * as $127 from "./routes/api/v1/trends/tags.ts";
+import * as $128 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $129 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $130 from "./routes/api/v2/filters/index.ts";
+import * as $131 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $132 from "./routes/api/v2/instance.ts";
+import * as $133 from "./routes/api/v2/media.ts";
+import * as $134 from "./routes/api/v2/notifications/index.ts";
+import * as $135 from "./routes/api/v2/notifications/policy.ts";
+import * as $136 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $137 from "./routes/api/v2/search.ts";
+import * as $138 from "./routes/api/v2/suggestions.ts";
+import * as $139 from "./routes/auth/sign_in.tsx";
+import * as $140 from "./routes/auth/sign_out.ts";
+import * as $141 from "./routes/auth/sign_up.tsx";
+import * as $142 from "./routes/compose.tsx";
+import * as $143 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $144 from "./routes/follow_requests/index.tsx";
+import * as $145 from "./routes/home.tsx";
+import * as $146 from "./routes/index.tsx";
+import * as $147 from "./routes/media/[...key].ts";
+import * as $148 from "./routes/notifications.tsx";
+import * as $149 from "./routes/oauth/_middleware.ts";
+import * as $150 from "./routes/oauth/authorize.tsx";
+import * as $151 from "./routes/oauth/revoke.ts";
+import * as $152 from "./routes/oauth/token.ts";
+import * as $153 from "./routes/oauth/userinfo.ts";
+import * as $154 from "./routes/public/index.tsx";
+import * as $155 from "./routes/public/local.tsx";
+import * as $156 from "./routes/search.tsx";
+import * as $157 from "./routes/settings/authorized_applications.tsx";
+import * as $158 from "./routes/settings/index.ts";
+import * as $159 from "./routes/settings/password.tsx";
+import * as $160 from "./routes/settings/preferences.tsx";
+import * as $161 from "./routes/settings/profile.tsx";
+import * as $162 from "./routes/tags/[tag].tsx";
+import * as $163 from "./islands/ActionBar.tsx";
+import * as $164 from "./islands/ComposeBox.tsx";
+import * as $165 from "./islands/FollowButton.tsx";
+import * as $166 from "./islands/LoadMore.tsx";
+import * as $167 from "./islands/NewPostsBanner.tsx";
+import * as $168 from "./islands/NewStatuses.tsx";
+import * as $169 from "./islands/NotificationsBadge.tsx";
+import * as $170 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -267,84 +268,85 @@ const manifest = {
     "./routes/api/v1/polls/[id]/votes.ts": $91,
     "./routes/api/v1/preferences.ts": $92,
     "./routes/api/v1/push/subscription.ts": $93,
-    "./routes/api/v1/scheduled_statuses/index.ts": $94,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $95,
-    "./routes/api/v1/statuses/[id]/context.ts": $96,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $97,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $98,
-    "./routes/api/v1/statuses/[id]/history.ts": $99,
-    "./routes/api/v1/statuses/[id]/index.ts": $100,
-    "./routes/api/v1/statuses/[id]/mute.ts": $101,
-    "./routes/api/v1/statuses/[id]/pin.ts": $102,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $103,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $104,
-    "./routes/api/v1/statuses/[id]/source.ts": $105,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $106,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $107,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $108,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $109,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $110,
-    "./routes/api/v1/statuses/index.ts": $111,
-    "./routes/api/v1/streaming/[...stream].ts": $112,
-    "./routes/api/v1/streaming/health.ts": $113,
-    "./routes/api/v1/streaming/index.ts": $114,
-    "./routes/api/v1/suggestions.ts": $115,
-    "./routes/api/v1/tags/[name].ts": $116,
-    "./routes/api/v1/tags/[name]/follow.ts": $117,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $118,
-    "./routes/api/v1/timelines/home.ts": $119,
-    "./routes/api/v1/timelines/list/[list_id].ts": $120,
-    "./routes/api/v1/timelines/public.ts": $121,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $122,
-    "./routes/api/v1/trends/index.ts": $123,
-    "./routes/api/v1/trends/links.ts": $124,
-    "./routes/api/v1/trends/statuses.ts": $125,
-    "./routes/api/v1/trends/tags.ts": $126,
-    "./routes/api/v2/filters/[id]/index.ts": $127,
-    "./routes/api/v2/filters/[id]/keywords.ts": $128,
-    "./routes/api/v2/filters/index.ts": $129,
-    "./routes/api/v2/filters/keywords/[id].ts": $130,
-    "./routes/api/v2/instance.ts": $131,
-    "./routes/api/v2/media.ts": $132,
-    "./routes/api/v2/notifications/index.ts": $133,
-    "./routes/api/v2/notifications/policy.ts": $134,
-    "./routes/api/v2/notifications/unread_count.ts": $135,
-    "./routes/api/v2/search.ts": $136,
-    "./routes/api/v2/suggestions.ts": $137,
-    "./routes/auth/sign_in.tsx": $138,
-    "./routes/auth/sign_out.ts": $139,
-    "./routes/auth/sign_up.tsx": $140,
-    "./routes/compose.tsx": $141,
-    "./routes/follow_requests/[id]/[verb].ts": $142,
-    "./routes/follow_requests/index.tsx": $143,
-    "./routes/home.tsx": $144,
-    "./routes/index.tsx": $145,
-    "./routes/media/[...key].ts": $146,
-    "./routes/notifications.tsx": $147,
-    "./routes/oauth/_middleware.ts": $148,
-    "./routes/oauth/authorize.tsx": $149,
-    "./routes/oauth/revoke.ts": $150,
-    "./routes/oauth/token.ts": $151,
-    "./routes/oauth/userinfo.ts": $152,
-    "./routes/public/index.tsx": $153,
-    "./routes/public/local.tsx": $154,
-    "./routes/search.tsx": $155,
-    "./routes/settings/authorized_applications.tsx": $156,
-    "./routes/settings/index.ts": $157,
-    "./routes/settings/password.tsx": $158,
-    "./routes/settings/preferences.tsx": $159,
-    "./routes/settings/profile.tsx": $160,
-    "./routes/tags/[tag].tsx": $161,
+    "./routes/api/v1/reports.ts": $94,
+    "./routes/api/v1/scheduled_statuses/index.ts": $95,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $96,
+    "./routes/api/v1/statuses/[id]/context.ts": $97,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $98,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $99,
+    "./routes/api/v1/statuses/[id]/history.ts": $100,
+    "./routes/api/v1/statuses/[id]/index.ts": $101,
+    "./routes/api/v1/statuses/[id]/mute.ts": $102,
+    "./routes/api/v1/statuses/[id]/pin.ts": $103,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $104,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $105,
+    "./routes/api/v1/statuses/[id]/source.ts": $106,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $107,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $108,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $109,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $110,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $111,
+    "./routes/api/v1/statuses/index.ts": $112,
+    "./routes/api/v1/streaming/[...stream].ts": $113,
+    "./routes/api/v1/streaming/health.ts": $114,
+    "./routes/api/v1/streaming/index.ts": $115,
+    "./routes/api/v1/suggestions.ts": $116,
+    "./routes/api/v1/tags/[name].ts": $117,
+    "./routes/api/v1/tags/[name]/follow.ts": $118,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $119,
+    "./routes/api/v1/timelines/home.ts": $120,
+    "./routes/api/v1/timelines/list/[list_id].ts": $121,
+    "./routes/api/v1/timelines/public.ts": $122,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $123,
+    "./routes/api/v1/trends/index.ts": $124,
+    "./routes/api/v1/trends/links.ts": $125,
+    "./routes/api/v1/trends/statuses.ts": $126,
+    "./routes/api/v1/trends/tags.ts": $127,
+    "./routes/api/v2/filters/[id]/index.ts": $128,
+    "./routes/api/v2/filters/[id]/keywords.ts": $129,
+    "./routes/api/v2/filters/index.ts": $130,
+    "./routes/api/v2/filters/keywords/[id].ts": $131,
+    "./routes/api/v2/instance.ts": $132,
+    "./routes/api/v2/media.ts": $133,
+    "./routes/api/v2/notifications/index.ts": $134,
+    "./routes/api/v2/notifications/policy.ts": $135,
+    "./routes/api/v2/notifications/unread_count.ts": $136,
+    "./routes/api/v2/search.ts": $137,
+    "./routes/api/v2/suggestions.ts": $138,
+    "./routes/auth/sign_in.tsx": $139,
+    "./routes/auth/sign_out.ts": $140,
+    "./routes/auth/sign_up.tsx": $141,
+    "./routes/compose.tsx": $142,
+    "./routes/follow_requests/[id]/[verb].ts": $143,
+    "./routes/follow_requests/index.tsx": $144,
+    "./routes/home.tsx": $145,
+    "./routes/index.tsx": $146,
+    "./routes/media/[...key].ts": $147,
+    "./routes/notifications.tsx": $148,
+    "./routes/oauth/_middleware.ts": $149,
+    "./routes/oauth/authorize.tsx": $150,
+    "./routes/oauth/revoke.ts": $151,
+    "./routes/oauth/token.ts": $152,
+    "./routes/oauth/userinfo.ts": $153,
+    "./routes/public/index.tsx": $154,
+    "./routes/public/local.tsx": $155,
+    "./routes/search.tsx": $156,
+    "./routes/settings/authorized_applications.tsx": $157,
+    "./routes/settings/index.ts": $158,
+    "./routes/settings/password.tsx": $159,
+    "./routes/settings/preferences.tsx": $160,
+    "./routes/settings/profile.tsx": $161,
+    "./routes/tags/[tag].tsx": $162,
   },
   islands: {
-    "./islands/ActionBar.tsx": $162,
-    "./islands/ComposeBox.tsx": $163,
-    "./islands/FollowButton.tsx": $164,
-    "./islands/LoadMore.tsx": $165,
-    "./islands/NewPostsBanner.tsx": $166,
-    "./islands/NewStatuses.tsx": $167,
-    "./islands/NotificationsBadge.tsx": $168,
-    "./islands/ProfileMenu.tsx": $169,
+    "./islands/ActionBar.tsx": $163,
+    "./islands/ComposeBox.tsx": $164,
+    "./islands/FollowButton.tsx": $165,
+    "./islands/LoadMore.tsx": $166,
+    "./islands/NewPostsBanner.tsx": $167,
+    "./islands/NewStatuses.tsx": $168,
+    "./islands/NotificationsBadge.tsx": $169,
+    "./islands/ProfileMenu.tsx": $170,
   },
 };
 

@@ -1,7 +1,7 @@
 /**
  * SQL for writes only the inbox makes: remote media rows (attached by `insertStatus` through
- * `mediaIds`) and reports from other servers (`Flag`). Everything else the inbox writes goes
- * through the same domain functions the API uses.
+ * `mediaIds`). Everything else the inbox writes goes through the same domain functions the API
+ * uses (reports from other servers: `lib/db/reports.ts`).
  */
 import type { Queryable } from "./client.ts";
 
@@ -43,25 +43,6 @@ export async function insertRemoteMedia(
   return ids;
 }
 
-/** Inserts a report unless its URI is known; true when inserted. */
-export async function insertReport(
-  db: Queryable,
-  r: {
-    account_id: string;
-    target_account_id: string;
-    status_ids: string[];
-    comment: string;
-    uri: string | null;
-  },
-): Promise<boolean> {
-  const rows = await db`
-    INSERT INTO reports (account_id, target_account_id, status_ids, comment, uri)
-    VALUES (${r.account_id}, ${r.target_account_id}, ${r.status_ids}::bigint[], ${r.comment},
-      ${r.uri})
-    ON CONFLICT DO NOTHING RETURNING id`;
-  return rows.length > 0;
-}
-
 /** Local accounts' ids among `ids`. */
 export async function localAccountIds(
   db: Queryable,
@@ -70,17 +51,5 @@ export async function localAccountIds(
   if (ids.length === 0) return [];
   const rows = await db<{ id: string }[]>`
     SELECT id FROM accounts WHERE id = ANY(${ids}::bigint[]) AND domain IS NULL`;
-  return rows.map((r) => r.id);
-}
-
-/** Those of `ids` that are statuses by `accountId`. */
-export async function statusIdsOwnedBy(
-  db: Queryable,
-  ids: string[],
-  accountId: string,
-): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db<{ id: string }[]>`
-    SELECT id FROM statuses WHERE id = ANY(${ids}::bigint[]) AND account_id = ${accountId}`;
   return rows.map((r) => r.id);
 }

@@ -121,6 +121,8 @@ export type DomainEvent =
     conversationId: string;
     accountId: string;
   }
+  /** A local account filed a report; `forward`: send a Flag to the target's server. */
+  | { type: "report.created"; reportId: string; forward: boolean }
   /** Tokens stopped working (revoked, signed out, password changed): end their streams. */
   | { type: "token.revoked"; tokenIds: string[] }
   | {

@@ -1,14 +1,12 @@
 /**
- * Rules for things only another server can do to us: delete one of its actors, or report one of
- * our accounts (`Flag`). Written by the federation engineer; merge into `accounts.ts` /
- * a reports module when those grow their own versions.
+ * Rules for things only another server can do to us: delete one of its actors, or pin its own
+ * statuses. (Reports from other servers, `Flag`, are in `reports.ts`.)
  */
 import type { Sql } from "../db/client.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { deleteAccount } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import { deletePin, insertPin } from "../db/interactions.ts";
-import { insertReport, statusIdsOwnedBy } from "../db/federated-writes.ts";
 import type { Effects } from "./effects.ts";
 import { forbidden } from "./errors.ts";
 
@@ -28,34 +26,6 @@ export async function deleteRemoteAccount(
   if (await deleteAccount(deps.sql, account.id)) {
     deps.effects.emit({ type: "account.deleted", accountId: account.id });
   }
-}
-
-/**
- * A report from another server about one of our accounts (and some of its statuses). Only
- * statuses by the reported account are kept; a repeated delivery (same `uri`) is ignored.
- */
-export async function receiveRemoteReport(
-  deps: RemoteAccountDeps,
-  input: {
-    reporter: AccountRow;
-    target: AccountRow;
-    statusIds: string[];
-    comment: string;
-    uri: string | null;
-  },
-): Promise<boolean> {
-  const owned = await statusIdsOwnedBy(
-    deps.sql,
-    input.statusIds,
-    input.target.id,
-  );
-  return await insertReport(deps.sql, {
-    account_id: input.reporter.id,
-    target_account_id: input.target.id,
-    status_ids: owned,
-    comment: input.comment.slice(0, 1000),
-    uri: input.uri,
-  });
 }
 
 /**

@@ -43,10 +43,8 @@ import {
 } from "../domain/interactions.ts";
 import { findPoll } from "../db/polls.ts";
 import { deleteRemoteStatus, removeStatus } from "../domain/status-changes.ts";
-import {
-  deleteRemoteAccount,
-  receiveRemoteReport,
-} from "../domain/remote-accounts.ts";
+import { deleteRemoteAccount } from "../domain/remote-accounts.ts";
+import { receiveRemoteReport } from "../domain/reports.ts";
 import { DomainError } from "../domain/errors.ts";
 import {
   isPostObject,

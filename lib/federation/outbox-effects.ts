@@ -1,9 +1,9 @@
 /**
  * Outgoing activities, triggered by domain events (`deps.effects`): what our users did becomes
- * Create/Update/Delete/Announce/Like/Follow/Undo/Accept/Reject/Block/Add/Remove, queued by Fedify
- * for the right inboxes. Remote-originated events (`local: false`, remote actors) are ignored:
- * we only ever speak for our own accounts. The activities themselves are built in
- * `outbox-statuses.ts`, `outbox-relationships.ts` and `outbox-accounts.ts`.
+ * Create/Update/Delete/Announce/Like/Follow/Undo/Accept/Reject/Block/Add/Remove/Flag, queued by
+ * Fedify for the right inboxes. Remote-originated events (`local: false`, remote actors) are
+ * ignored: we only ever speak for our own accounts. The activities themselves are built in
+ * `outbox-statuses.ts`, `outbox-relationships.ts`, `outbox-accounts.ts` and `outbox-reports.ts`.
  */
 import type { Deps } from "../deps.ts";
 import type { DomainEvent } from "../domain/effects.ts";
@@ -22,6 +22,7 @@ import {
   sendUnfollow,
 } from "./outbox-relationships.ts";
 import { sendAccountDeletion, sendProfileUpdate } from "./outbox-accounts.ts";
+import { sendReport } from "./outbox-reports.ts";
 
 /** Starts translating domain events into deliveries; returns the unsubscribe function. */
 export function subscribeOutbox(deps: Deps): () => void {
@@ -71,5 +72,8 @@ async function deliver(ctx: OutboxContext, event: DomainEvent): Promise<void> {
       return await sendProfileUpdate(ctx, event.accountId);
     case "account.deleting":
       return await sendAccountDeletion(ctx, event.accountId);
+    case "report.created":
+      if (!event.forward) return;
+      return await sendReport(ctx, event.reportId);
   }
 }
