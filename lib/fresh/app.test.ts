@@ -52,6 +52,24 @@ Deno.test("mixed segments: @[username] and @[username]/[id]", async () => {
   assert.match((await get("/%40bob")).text, /user=bob|id=@bob/);
 });
 
+Deno.test("a suffix after a param: /@[username].rss before /@[username], in any file order", async () => {
+  for (const order of ["sorted", "reversed"]) {
+    const app = new App<State>();
+    const entries = Object.entries(manifest.routes);
+    app.fsRoutes({
+      ...manifest,
+      routes: Object.fromEntries(
+        order === "sorted" ? entries : entries.reverse(),
+      ),
+    });
+    const handle = app.handler();
+    const feed = await handle(new Request("http://localhost/@alice.rss"));
+    assert.equal(await feed.text(), "feed=alice", order);
+    const profile = await handle(new Request("http://localhost/@alice"));
+    assert.match(await profile.text(), /user=alice</, order);
+  }
+});
+
 Deno.test("a trailing slash matches the same route (no redirect)", async () => {
   const { response, text } = await get("/posts/new/");
   assert.equal(response.status, 200);

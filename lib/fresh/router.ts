@@ -9,6 +9,11 @@ export interface CompiledPattern {
   paramNames: string[];
   /** One rank per segment (higher matches first), used for ordering. */
   ranks: number[];
+  /**
+   * Characters matched literally: between equal ranks the longer wins, so `/@[name].rss` is
+   * tried before `/@[name]` (which would also match `/@alice.rss`).
+   */
+  literalLength: number;
 }
 
 // Segment ranks: static beats mixed (`@[name]`), mixed beats `[param]`, rest is last.
@@ -33,6 +38,7 @@ export function routeFileToSegments(relativeFile: string): string[] {
 export function compileSegments(segments: string[]): CompiledPattern {
   const paramNames: string[] = [];
   const ranks: number[] = [];
+  let literalLength = 0;
   let regex = "^";
   let pattern = "";
   for (const segment of segments) {
@@ -57,6 +63,7 @@ export function compileSegments(segments: string[]): CompiledPattern {
         segmentRegex += "([^/]+?)";
       } else {
         hasStatic = true;
+        literalLength += piece.length;
         segmentRegex += escapeRegex(encodeURI(piece));
       }
     }
@@ -72,6 +79,7 @@ export function compileSegments(segments: string[]): CompiledPattern {
     regex: new RegExp(regex + "$"),
     paramNames,
     ranks,
+    literalLength,
   };
 }
 
@@ -83,7 +91,10 @@ export function compilePattern(pattern: string): CompiledPattern {
   return compileSegments(segments);
 }
 
-/** Sort comparator: more specific patterns first (static > mixed > param > rest). */
+/**
+ * Sort comparator: more specific patterns first (static > mixed > param > rest; then more
+ * literal characters).
+ */
 export function comparePatterns(
   a: CompiledPattern,
   b: CompiledPattern,
@@ -95,7 +106,7 @@ export function comparePatterns(
     const rankB = b.ranks[i] ?? RANK_REST + 0.5;
     if (rankA !== rankB) return rankB - rankA;
   }
-  return 0;
+  return b.literalLength - a.literalLength;
 }
 
 /**

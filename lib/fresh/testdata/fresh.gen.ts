@@ -2,65 +2,67 @@
 // Regenerate: deno run -A lib/fresh/manifest.ts
 import * as $0 from "./routes/(marketing)/_layout.tsx";
 import * as $1 from "./routes/(marketing)/pricing.tsx";
-import * as $2 from "./routes/@[username]/[id].tsx";
-import * as $3 from "./routes/@[username]/index.tsx";
-import * as $4 from "./routes/[id].tsx";
-import * as $5 from "./routes/_app.tsx";
-import * as $6 from "./routes/_error.tsx";
-import * as $7 from "./routes/_layout.tsx";
-import * as $8 from "./routes/_middleware.ts";
-import * as $9 from "./routes/admin/_error.tsx";
-import * as $10 from "./routes/admin/_middleware.ts";
-import * as $11 from "./routes/admin/boom.ts";
-import * as $12 from "./routes/admin/index.tsx";
-import * as $13 from "./routes/admin/secret.tsx";
-import * as $14 from "./routes/api/items.ts";
-import * as $15 from "./routes/bad-island.tsx";
-import * as $16 from "./routes/bare/_layout.tsx";
-import * as $17 from "./routes/bare/index.tsx";
-import * as $18 from "./routes/docs/[...path].tsx";
-import * as $19 from "./routes/docs/[slug].tsx";
-import * as $20 from "./routes/go.ts";
-import * as $21 from "./routes/greet.tsx";
-import * as $22 from "./routes/index.tsx";
-import * as $23 from "./routes/posts/[id].tsx";
-import * as $24 from "./routes/posts/new.tsx";
-import * as $25 from "./routes/raw.tsx";
-import * as $26 from "./routes/with-islands.tsx";
-import * as $27 from "./islands/Counter.tsx";
+import * as $2 from "./routes/@[username].rss.ts";
+import * as $3 from "./routes/@[username]/[id].tsx";
+import * as $4 from "./routes/@[username]/index.tsx";
+import * as $5 from "./routes/[id].tsx";
+import * as $6 from "./routes/_app.tsx";
+import * as $7 from "./routes/_error.tsx";
+import * as $8 from "./routes/_layout.tsx";
+import * as $9 from "./routes/_middleware.ts";
+import * as $10 from "./routes/admin/_error.tsx";
+import * as $11 from "./routes/admin/_middleware.ts";
+import * as $12 from "./routes/admin/boom.ts";
+import * as $13 from "./routes/admin/index.tsx";
+import * as $14 from "./routes/admin/secret.tsx";
+import * as $15 from "./routes/api/items.ts";
+import * as $16 from "./routes/bad-island.tsx";
+import * as $17 from "./routes/bare/_layout.tsx";
+import * as $18 from "./routes/bare/index.tsx";
+import * as $19 from "./routes/docs/[...path].tsx";
+import * as $20 from "./routes/docs/[slug].tsx";
+import * as $21 from "./routes/go.ts";
+import * as $22 from "./routes/greet.tsx";
+import * as $23 from "./routes/index.tsx";
+import * as $24 from "./routes/posts/[id].tsx";
+import * as $25 from "./routes/posts/new.tsx";
+import * as $26 from "./routes/raw.tsx";
+import * as $27 from "./routes/with-islands.tsx";
+import * as $28 from "./islands/Counter.tsx";
 
 const manifest = {
   routes: {
     "./routes/(marketing)/_layout.tsx": $0,
     "./routes/(marketing)/pricing.tsx": $1,
-    "./routes/@[username]/[id].tsx": $2,
-    "./routes/@[username]/index.tsx": $3,
-    "./routes/[id].tsx": $4,
-    "./routes/_app.tsx": $5,
-    "./routes/_error.tsx": $6,
-    "./routes/_layout.tsx": $7,
-    "./routes/_middleware.ts": $8,
-    "./routes/admin/_error.tsx": $9,
-    "./routes/admin/_middleware.ts": $10,
-    "./routes/admin/boom.ts": $11,
-    "./routes/admin/index.tsx": $12,
-    "./routes/admin/secret.tsx": $13,
-    "./routes/api/items.ts": $14,
-    "./routes/bad-island.tsx": $15,
-    "./routes/bare/_layout.tsx": $16,
-    "./routes/bare/index.tsx": $17,
-    "./routes/docs/[...path].tsx": $18,
-    "./routes/docs/[slug].tsx": $19,
-    "./routes/go.ts": $20,
-    "./routes/greet.tsx": $21,
-    "./routes/index.tsx": $22,
-    "./routes/posts/[id].tsx": $23,
-    "./routes/posts/new.tsx": $24,
-    "./routes/raw.tsx": $25,
-    "./routes/with-islands.tsx": $26,
+    "./routes/@[username].rss.ts": $2,
+    "./routes/@[username]/[id].tsx": $3,
+    "./routes/@[username]/index.tsx": $4,
+    "./routes/[id].tsx": $5,
+    "./routes/_app.tsx": $6,
+    "./routes/_error.tsx": $7,
+    "./routes/_layout.tsx": $8,
+    "./routes/_middleware.ts": $9,
+    "./routes/admin/_error.tsx": $10,
+    "./routes/admin/_middleware.ts": $11,
+    "./routes/admin/boom.ts": $12,
+    "./routes/admin/index.tsx": $13,
+    "./routes/admin/secret.tsx": $14,
+    "./routes/api/items.ts": $15,
+    "./routes/bad-island.tsx": $16,
+    "./routes/bare/_layout.tsx": $17,
+    "./routes/bare/index.tsx": $18,
+    "./routes/docs/[...path].tsx": $19,
+    "./routes/docs/[slug].tsx": $20,
+    "./routes/go.ts": $21,
+    "./routes/greet.tsx": $22,
+    "./routes/index.tsx": $23,
+    "./routes/posts/[id].tsx": $24,
+    "./routes/posts/new.tsx": $25,
+    "./routes/raw.tsx": $26,
+    "./routes/with-islands.tsx": $27,
   },
   islands: {
-    "./islands/Counter.tsx": $27,
+    "./islands/Counter.tsx": $28,
   },
 };
 
