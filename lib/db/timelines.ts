@@ -169,6 +169,8 @@ export interface AccountStatusesOptions {
   excludeReblogs?: boolean;
   pinned?: boolean;
   tagged?: string;
+  /** Public statuses only, whoever looks (the RSS feed: not unlisted either). */
+  publicOnly?: boolean;
 }
 
 export async function accountStatuses(
@@ -209,6 +211,7 @@ export async function accountStatuses(
                        WHERE st.status_id = s.id AND t.name = ${options.tagged.toLowerCase()})`
       : db``
   }
+      ${options.publicOnly ? db`AND s.visibility = 'public'` : db``}
       AND ${visibleWithReblogSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);
