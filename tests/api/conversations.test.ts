@@ -7,7 +7,11 @@
 import assert from "node:assert/strict";
 import { createStreamingAPIClient } from "masto";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser, type TestUser } from "../helpers/factories.ts";
+import {
+  apiFetch,
+  createUserWithToken,
+  type TestUser,
+} from "../helpers/users.ts";
 import {
   assertMatchesSchema,
   assertResponseMatches,
@@ -55,9 +59,9 @@ async function conversations(
 Deno.test("conversations: participants, unread, replies, delete fallback, read, remove", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
-    const bob = await createUser(instance, { username: "bob" });
-    const carol = await createUser(instance, { username: "carol" });
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
+    const carol = await createUserWithToken(instance, "carol");
 
     const first = await post(instance, alice, { status: "@bob psst" });
     const [bobs] = (await conversations(instance, bob)).body;
@@ -157,10 +161,10 @@ Deno.test("conversations: participants, unread, replies, delete fallback, read, 
 Deno.test("conversations: paging by last status with Link, blocked senders", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
+    const alice = await createUserWithToken(instance, "alice");
     const others: TestUser[] = [];
     for (const name of ["bob", "carol", "dave"]) {
-      const user = await createUser(instance, { username: name });
+      const user = await createUserWithToken(instance, name);
       others.push(user);
       await post(instance, user, { status: `@alice hi from ${name}` });
     }
@@ -179,7 +183,7 @@ Deno.test("conversations: paging by last status with Link, blocked senders", asy
     );
 
     // A blocked sender's direct message starts no conversation.
-    const eve = await createUser(instance, { username: "eve" });
+    const eve = await createUserWithToken(instance, "eve");
     const block = await apiFetch(
       instance,
       alice.token,
@@ -196,8 +200,8 @@ Deno.test("conversations: paging by last status with Link, blocked senders", asy
 
 Deno.test("direct stream: conversation events over WebSocket and SSE", async () => {
   const instance = await startTestInstance();
-  const alice = await createUser(instance, { username: "alice" });
-  const bob = await createUser(instance, { username: "bob" });
+  const alice = await createUserWithToken(instance, "alice");
+  const bob = await createUserWithToken(instance, "bob");
   const streaming = createStreamingAPIClient({
     streamingApiUrl: instance.origin.replace("http", "ws"),
     accessToken: alice.token,

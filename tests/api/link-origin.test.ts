@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser, follow } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 
 const PUBLIC = "https://social.example";
 
@@ -12,8 +12,8 @@ Deno.test("Link headers use the public origin behind a proxy", async () => {
   const instance = await startTestInstance({ env: { ORIGIN: PUBLIC } });
   try {
     assert.notEqual(instance.origin, PUBLIC);
-    const alice = await createUser(instance, { username: "alice" });
-    const bob = await createUser(instance, { username: "bob" });
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
     await follow(instance, bob, alice);
     for (let i = 0; i < 3; i++) {
       await apiFetch(instance, alice.token, "/api/v1/statuses", {

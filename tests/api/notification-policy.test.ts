@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import {
   assertMatchesSchema,
   assertResponseMatches,
@@ -13,8 +13,8 @@ import {
 Deno.test("notification policy v2/v1 and requests", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
-    const bob = await createUser(instance, { username: "bob" });
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
     const get = async (path: string, token = alice.token) => {
       const res = await apiFetch(instance, token, path);
       assert.equal(res.status, 200, path);

@@ -10,10 +10,10 @@ import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import {
   apiFetch,
-  createUser,
+  createUserWithToken,
   follow,
   type TestUser,
-} from "../helpers/factories.ts";
+} from "../helpers/users.ts";
 
 async function api(
   instance: TestInstance,
@@ -39,11 +39,11 @@ Deno.test("home timeline: constant statement count across page sizes and content
     env: { DATABASE_URL: url.href },
   });
   try {
-    const viewer = await createUser(instance, { username: "viewer" });
-    const plainViewer = await createUser(instance, { username: "plain" });
-    const alice = await createUser(instance, { username: "alice" });
-    const bob = await createUser(instance, { username: "bob" });
-    const quiet = await createUser(instance, { username: "quiet" });
+    const viewer = await createUserWithToken(instance, "viewer");
+    const plainViewer = await createUserWithToken(instance, "plain");
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
+    const quiet = await createUserWithToken(instance, "quiet");
     await follow(instance, viewer, alice);
     await follow(instance, viewer, bob);
     await follow(instance, plainViewer, quiet);

@@ -4,13 +4,13 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { assertResponseMatches } from "../helpers/openapi.ts";
 
 Deno.test("start-up and list endpoints answer 200", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
+    const alice = await createUserWithToken(instance, "alice");
     const id = alice.account.id;
     const paths = [
       "/api/v1/accounts/verify_credentials",

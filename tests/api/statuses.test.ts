@@ -5,14 +5,14 @@
 import assert from "node:assert/strict";
 import { createRestAPIClient } from "masto";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser, follow } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
 
 Deno.test("post, reply, boost, favourite, bookmark, edit, delete", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
-    const bob = await createUser(instance, { username: "bob" });
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
     await follow(instance, bob, alice);
     const asAlice = createRestAPIClient({
       url: instance.origin,
@@ -121,7 +121,7 @@ Deno.test("post, reply, boost, favourite, bookmark, edit, delete", async () => {
 Deno.test("validation, idempotency and private boosts", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
+    const alice = await createUserWithToken(instance, "alice");
     const tooLong = await apiFetch(instance, alice.token, "/api/v1/statuses", {
       body: { status: "x".repeat(501) },
     });
@@ -161,7 +161,7 @@ Deno.test("validation, idempotency and private boosts", async () => {
     await assertMatchesSchema(poll, "Status");
     assert.equal(poll.poll.options.length, 2);
 
-    const bob = await createUser(instance, { username: "bob" });
+    const bob = await createUserWithToken(instance, "bob");
     const voted = await apiFetch(
       instance,
       bob.token,

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { createRestAPIClient, createStreamingAPIClient } from "masto";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser, follow } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
 
 function withTimeout<T>(promise: Promise<T>, ms = 10_000): Promise<T> {
@@ -23,8 +23,8 @@ function withTimeout<T>(promise: Promise<T>, ms = 10_000): Promise<T> {
 
 Deno.test("WebSocket: update and notification on the user stream", async () => {
   const instance = await startTestInstance();
-  const alice = await createUser(instance, { username: "alice" });
-  const bob = await createUser(instance, { username: "bob" });
+  const alice = await createUserWithToken(instance, "alice");
+  const bob = await createUserWithToken(instance, "bob");
   await follow(instance, alice, bob);
   const streaming = createStreamingAPIClient({
     streamingApiUrl: instance.origin.replace("http", "ws"),
@@ -69,7 +69,7 @@ Deno.test("WebSocket: update and notification on the user stream", async () => {
 Deno.test("WebSocket echoes the protocol; SSE public/local; health", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
+    const alice = await createUserWithToken(instance, "alice");
     const health = await instance.fetch("/api/v1/streaming/health");
     assert.equal(await health.text(), "OK");
 

@@ -5,13 +5,13 @@
 import assert from "node:assert/strict";
 import { createRestAPIClient } from "masto";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser, follow } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
 
 Deno.test("home timeline paging and Link headers", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
+    const alice = await createUserWithToken(instance, "alice");
     const ids: string[] = [];
     for (let i = 1; i <= 5; i++) {
       const res = await apiFetch(instance, alice.token, "/api/v1/statuses", {
@@ -62,8 +62,8 @@ Deno.test("home timeline paging and Link headers", async () => {
 Deno.test("lists, filters, account filters and notification types", async () => {
   const instance = await startTestInstance();
   try {
-    const alice = await createUser(instance, { username: "alice" });
-    const bob = await createUser(instance, { username: "bob" });
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
     await follow(instance, alice, bob);
     const list = await (await apiFetch(instance, alice.token, "/api/v1/lists", {
       body: { title: "Friends" },

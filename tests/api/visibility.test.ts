@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser, follow } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 import { canSee } from "../../lib/domain/visibility.ts";
 
 const VISIBILITIES = ["public", "unlisted", "private", "direct"] as const;
@@ -71,11 +71,11 @@ Deno.test("canSee agrees with the table", () => {
 Deno.test("every read path applies the rule", async () => {
   const instance = await startTestInstance();
   try {
-    const author = await createUser(instance, { username: "author" });
-    const follower = await createUser(instance, { username: "follower" });
-    const mentioned = await createUser(instance, { username: "mentioned" });
-    const stranger = await createUser(instance, { username: "stranger" });
-    const blocked = await createUser(instance, { username: "blocked" });
+    const author = await createUserWithToken(instance, "author");
+    const follower = await createUserWithToken(instance, "follower");
+    const mentioned = await createUserWithToken(instance, "mentioned");
+    const stranger = await createUserWithToken(instance, "stranger");
+    const blocked = await createUserWithToken(instance, "blocked");
     await follow(instance, follower, author);
     await follow(instance, blocked, author); // a block beats a follow (and a mention)
     await instance.deps.sql`INSERT INTO blocks (account_id, target_account_id)

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
 import { resolveRemote } from "../../lib/federation/search.ts";
 
@@ -23,7 +23,7 @@ Deno.test({
     const a = await startTestInstance({ host: "localhost" });
     const b = await startTestInstance();
     try {
-      const alice = await createUser(a, { username: "alice" });
+      const alice = await createUserWithToken(a, "alice");
       const post = await createStatus(a.deps, alice, {
         status: "Negotiated",
         visibility: "public",

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
 
 const AS = { accept: "application/activity+json" };
@@ -16,7 +16,7 @@ Deno.test({
   async fn() {
     const a = await startTestInstance({ host: "localhost" });
     try {
-      const alice = await createUser(a, { username: "alice" });
+      const alice = await createUserWithToken(a, "alice");
       const host = new URL(a.origin).host;
       const actorId = `${a.origin}/users/alice`;
 

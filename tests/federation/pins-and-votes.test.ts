@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import { resolveRemote } from "../../lib/federation/search.ts";
 import * as relationships from "../../lib/domain/relationships.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
@@ -37,8 +37,8 @@ Deno.test({
     const a = await startTestInstance({ host: "localhost" });
     const b = await startTestInstance();
     try {
-      const alice = await createUser(a, { username: "alice" });
-      const bob = await createUser(b, { username: "bob" });
+      const alice = await createUserWithToken(a, "alice");
+      const bob = await createUserWithToken(b, "bob");
       const aliceOnB = (await resolveRemote(
         b.deps,
         `${a.origin}/users/alice`,

@@ -18,7 +18,7 @@ import {
 } from "@fedify/vocab";
 import { signRequest } from "@fedify/fedify";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
 import { resolveRemote } from "../../lib/federation/search.ts";
 import { localAccountKeyPairs } from "../../lib/federation/keys.ts";
@@ -43,10 +43,10 @@ Deno.test({
     const b = await startTestInstance();
     const c = await startTestInstance();
     try {
-      const alice = await createUser(a, { username: "alice" });
-      const mallory = await createUser(b, { username: "mallory" });
-      await createUser(b, { username: "bob" });
-      const carol = await createUser(c, { username: "carol" });
+      const alice = await createUserWithToken(a, "alice");
+      const mallory = await createUserWithToken(b, "mallory");
+      await createUserWithToken(b, "bob");
+      const carol = await createUserWithToken(c, "carol");
       const ctx = b.deps.federation.createContext(new URL(b.origin), b.deps);
       const malloryId = new URL(`${b.origin}/users/mallory`);
       const aliceRecipient = {

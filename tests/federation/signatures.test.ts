@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { signRequest } from "@fedify/fedify";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import { AS_CONTEXT, newRsaKeyPair } from "../helpers/fake-peer.ts";
 import { resolveRemote } from "../../lib/federation/search.ts";
 import * as relationships from "../../lib/domain/relationships.ts";
@@ -94,7 +94,7 @@ Deno.test({
     const a = await startTestInstance({ host: "localhost" });
     const sink = await startSink();
     try {
-      const aliceUser = await createUser(a, { username: "alice" });
+      const aliceUser = await createUserWithToken(a, "alice");
       const alice = `${a.origin}/users/alice`;
       // The sink follows alice; A answers with an Accept.
       const response = await sink.deliver(`${alice}/inbox`, {
@@ -211,8 +211,8 @@ Deno.test({
     const a = await startTestInstance({ host: "localhost" });
     const b = await startTestInstance();
     try {
-      const alice = await createUser(a, { username: "alice" });
-      const bob = await createUser(b, { username: "bob" });
+      const alice = await createUserWithToken(a, "alice");
+      const bob = await createUserWithToken(b, "bob");
       const aliceOnB = (await resolveRemote(
         b.deps,
         `${a.origin}/users/alice`,

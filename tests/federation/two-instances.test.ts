@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { createUser, type TestUser } from "../helpers/factories.ts";
+import { createUserWithToken, type TestUser } from "../helpers/users.ts";
 import { resolveRemote } from "../../lib/federation/search.ts";
 import * as relationships from "../../lib/domain/relationships.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
@@ -63,9 +63,9 @@ Deno.test({
     const a = await startTestInstance({ host: "localhost" });
     const b = await startTestInstance();
     try {
-      const alice: TestUser = await createUser(a, { username: "alice" });
-      const bob: TestUser = await createUser(b, { username: "bob" });
-      const carol: TestUser = await createUser(b, { username: "carol" });
+      const alice: TestUser = await createUserWithToken(a, "alice");
+      const bob: TestUser = await createUserWithToken(b, "bob");
+      const carol: TestUser = await createUserWithToken(b, "carol");
       const aHost = new URL(a.origin).host;
 
       // B resolves alice by handle (WebFinger over http on loopback) and stores her.
@@ -246,7 +246,7 @@ Deno.test({
       );
 
       // A locked account's request is approved across servers.
-      const dave = await createUser(a, { username: "dave" });
+      const dave = await createUserWithToken(a, "dave");
       await a.deps
         .sql`UPDATE accounts SET locked = true WHERE id = ${dave.account.id}`;
       const daveOnB = (await resolveRemote(b.deps, `${a.origin}/users/dave`))

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
 import { resolveRemote } from "../../lib/federation/search.ts";
 import * as relationships from "../../lib/domain/relationships.ts";
@@ -22,8 +22,8 @@ Deno.test({
     const a = await startTestInstance({ host: "localhost" });
     const b = await startTestInstance();
     try {
-      const alice = await createUser(a, { username: "alice" });
-      const bob = await createUser(b, { username: "bob" });
+      const alice = await createUserWithToken(a, "alice");
+      const bob = await createUserWithToken(b, "bob");
       const aHost = new URL(a.origin).host;
       const aliceOnB = (await resolveRemote(b.deps, `@alice@${aHost}`))
         .account as AccountRow;

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import S3rver from "s3rver";
 import sharp from "sharp";
 import { startTestInstance } from "../helpers/app.ts";
-import { createUser } from "../helpers/factories.ts";
+import { createUserWithToken } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
 import { ConfigError, loadConfig } from "../../lib/config.ts";
 import { S3MediaStorage } from "../../lib/media/storage.ts";
@@ -47,7 +47,7 @@ Deno.test({
     });
     try {
       assert.equal(instance.deps.media.kind, "s3");
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const response = await upload(instance, alice.token, {
         bytes: await photoJpeg(1200, 900, 6),
         type: "image/jpeg",

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import sharp from "sharp";
 import { isBlurhashValid } from "blurhash";
 import { startTestInstance } from "../helpers/app.ts";
-import { apiFetch, createUser } from "../helpers/factories.ts";
+import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
 import { photoJpeg, smallPng, storedFiles, upload } from "./helpers.ts";
 import { pruneUnattachedMedia } from "../../lib/domain/media.ts";
@@ -22,7 +22,7 @@ Deno.test({
   async fn() {
     const instance = await startTestInstance();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       // 4000×3000 stored pixels, orientation 6 (turn 90° clockwise): a 3000×4000 portrait
       // of 12 MP, over the 8.3 MP cap.
       const photo = await photoJpeg(4000, 3000, 6);
@@ -138,7 +138,7 @@ Deno.test({
       await assertMatchesSchema(await get.json(), "MediaAttachment");
 
       // Someone else's upload is invisible.
-      const bob = await createUser(instance, { username: "bob" });
+      const bob = await createUserWithToken(instance, "bob");
       const foreign = await apiFetch(
         instance,
         bob.token,
@@ -225,7 +225,7 @@ Deno.test({
   async fn() {
     const instance = await startTestInstance();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const photo = await photoJpeg(1200, 800, 1);
       const count = async () =>
         Number(
@@ -326,7 +326,7 @@ Deno.test({
   async fn() {
     const instance = await startTestInstance();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const form = new FormData();
       form.set(
         "avatar",
@@ -409,7 +409,7 @@ Deno.test({
   async fn() {
     const instance = await startTestInstance();
     try {
-      const alice = await createUser(instance, { username: "alice" });
+      const alice = await createUserWithToken(instance, "alice");
       const ids: string[] = [];
       for (let i = 0; i < 3; i++) {
         const r = await upload(instance, alice.token, {
