@@ -181,6 +181,23 @@ export async function uploadMedia(
   return row;
 }
 
+/**
+ * The upload once its background processing is done, or as it stands after `timeoutMs`: for
+ * clients of the older API, which expect a finished attachment from the upload call.
+ */
+export async function waitUntilProcessed(
+  deps: Deps,
+  row: MediaRow,
+  timeoutMs: number,
+): Promise<MediaRow> {
+  const deadline = Date.now() + timeoutMs;
+  while (row.processing !== "done" && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    row = (await db.findMediaById(deps.sql, row.id)) ?? row;
+  }
+  return row;
+}
+
 /** ffprobe/ffmpeg in the background: duration, size, a preview frame; then `done`. */
 async function finishAv(deps: Deps, row: MediaRow, bytes: Uint8Array) {
   let meta: Record<string, unknown> = { ...row.meta };

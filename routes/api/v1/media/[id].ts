@@ -7,6 +7,7 @@ import { Params } from "../../../../lib/mastodon/params.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
 import { caller } from "../../../../lib/mastodon/account-api.ts";
 import {
+  mediaDetails,
   mediaEntity,
   mediaResponse,
 } from "../../../../lib/mastodon/media-api.ts";
@@ -31,10 +32,12 @@ export const handler = define.handlers({
     const { deps } = ctx.state;
     const me = await caller(deps, ctx.req, "write:media");
     const params = await Params.from(ctx.req, ctx.url);
-    const row = await updateMedia(deps, me.account.id, ctx.params.id, {
-      description: params.string("description"),
-      focus: params.string("focus"),
-    });
+    const row = await updateMedia(
+      deps,
+      me.account.id,
+      ctx.params.id,
+      mediaDetails(params),
+    );
     return json(mediaEntity(deps, row));
   },
   async DELETE(ctx) {
