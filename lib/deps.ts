@@ -40,6 +40,9 @@ export interface Deps {
   media: MediaStorage;
   /** ffmpeg/ffprobe when installed (video previews, durations); null otherwise. */
   avTools: AvTools | null;
-  /** Closes the database and KV (the owner of `Deps` calls it once, at shutdown). */
+  /**
+   * Lets running effect listeners finish, then closes streaming, KV and the database (the owner
+   * of `Deps` calls it once, at shutdown).
+   */
   close(): Promise<void>;
 }

@@ -73,6 +73,9 @@ export async function openDeps(
       media: createMediaStorage(config),
       avTools: await detectAvTools(),
       close: async () => {
+        // Listeners still running (deliveries being queued, stream notifications) finish while
+        // the database and KV they use are open.
+        await effects.close();
         await streams.close();
         kv?.close();
         await database.close();
@@ -114,10 +117,11 @@ export async function createStarling(
     deps,
     handler: web.handler,
     async close() {
-      stopOutbox();
       stopMediaCleanup();
       queue.abort();
       await web.close();
+      // After the outbox stops listening, deps.close() still lets its running deliveries finish.
+      stopOutbox();
       await deps.close();
       await queueDone;
     },

@@ -150,9 +150,21 @@ export interface Effects {
 
 type Listener = (event: DomainEvent) => void | Promise<void>;
 
-/** An in-process dispatcher: each listener runs detached, and its failure is logged, not thrown. */
+/** How long `close()` lets running listeners finish before it stops waiting for them. */
+const CLOSE_GRACE_MS = 10_000;
+
+/**
+ * An in-process dispatcher: each listener runs detached, and its failure is logged, not thrown.
+ * It keeps track of the listeners still running so that shutdown can let them finish before the
+ * database they use is closed.
+ */
 export class EffectBus implements Effects {
   #listeners: Listener[] = [];
+  #running = new Set<Promise<void>>();
+  /** Set by `close()`: events are no longer dispatched. */
+  #closing = false;
+  /** Set once `close()` stopped waiting: a failure after that is shutdown, not a fault. */
+  #abandoned = false;
 
   on(listener: Listener): () => void {
     this.#listeners.push(listener);
@@ -167,22 +179,46 @@ export class EffectBus implements Effects {
    * logged, not thrown, as with `emit`.
    */
   async emitAndWait(event: DomainEvent): Promise<void> {
-    await Promise.all(this.#listeners.map(async (listener) => {
-      try {
-        await listener(event);
-      } catch (error) {
-        console.error(`effect listener failed for ${event.type}:`, error);
-      }
-    }));
+    if (this.#closing) return;
+    await Promise.all(this.#listeners.map((l) => this.#run(l, event)));
   }
 
   emit(event: DomainEvent): void {
-    for (const listener of this.#listeners) {
-      Promise.resolve()
-        .then(() => listener(event))
-        .catch((error) =>
-          console.error(`effect listener failed for ${event.type}:`, error)
-        );
+    if (this.#closing) return;
+    for (const listener of this.#listeners) this.#run(listener, event);
+  }
+
+  /**
+   * Shutdown, before the database and KV close: dispatches nothing more and waits (at most
+   * `graceMs`) for the listeners still running, so their work lands instead of failing on a
+   * closed connection. Whatever is still running after that is dropped without a log line.
+   */
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+    this.#closing = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
+    try {
+      await Promise.race([
+        Promise.allSettled([...this.#running]),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+      this.#abandoned = true;
     }
+  }
+
+  #run(listener: Listener, event: DomainEvent): Promise<void> {
+    const running = Promise.resolve()
+      .then(() => listener(event))
+      .catch((error) => {
+        if (this.#abandoned) return;
+        console.error(`effect listener failed for ${event.type}:`, error);
+      })
+      .finally(() => this.#running.delete(running));
+    this.#running.add(running);
+    return running;
   }
 }
