@@ -9,7 +9,9 @@
  * tabs, timeline pages, search page), the search API, replies in context from both sides, the
  * ActivityPub object and outbox as an unsigned fetcher sees them, the object as a signed remote
  * follower, mentioned actor, stranger or blocked actor sees it, the remaining status
- * endpoints (favourited_by, reblogged_by, history, mute, pin) and the web action forms.
+ * endpoints (favourited_by, reblogged_by, history, mute, pin), reporting a status, the web
+ * action forms, and the RSS feeds (`/@author.rss`, `/tags/vis.rss`), which carry public posts
+ * only, whoever asks.
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
@@ -165,6 +167,10 @@ Deno.test({
         const publicPage = await webGet(world, viewer, "/public");
         const localPage = await webGet(world, viewer, "/public/local");
         const tagPage = await webGet(world, viewer, "/tags/vis");
+        const accountFeed = await webGet(world, viewer, "/@author.rss");
+        const tagFeed = await webGet(world, viewer, "/tags/vis.rss");
+        assert.equal(accountFeed.status, 200);
+        assert.equal(tagFeed.status, 200);
         const rootPage = await webGet(world, viewer, `/@author/${root.id}`);
         const rootContext = await apiFetch(
           instance,
@@ -214,6 +220,23 @@ Deno.test({
             tagPage.html.includes(word),
             inPublic,
             `/tags/vis: ${where}`,
+          );
+          // Feeds are for anyone: public posts only, the same for every viewer.
+          const inFeed = visibility === "public";
+          assert.equal(
+            accountFeed.html.includes(word),
+            inFeed,
+            `/@author.rss: ${where}`,
+          );
+          assert.equal(
+            accountFeed.html.includes(root.replies[visibility].word),
+            inFeed,
+            `/@author.rss, own thread: ${where}`,
+          );
+          assert.equal(
+            tagFeed.html.includes(word),
+            inFeed,
+            `/tags/vis.rss: ${where}`,
           );
 
           // A public reply's page shows the parent only to its audience.
@@ -300,6 +323,13 @@ Deno.test({
     const instance = await startTestInstance();
     try {
       const world = await buildWorld(instance);
+      const author = await (await instance.fetch(
+        "/api/v1/accounts/lookup?acct=author",
+      )).json();
+      const report = (viewer: Viewer, statusId: string) =>
+        apiFetch(instance, world.tokens[viewer], "/api/v1/reports", {
+          body: { account_id: author.id, status_ids: [statusId] },
+        });
       const reads = ["favourited_by", "reblogged_by", "history", "context"];
       const writes = ["favourite", "reblog", "bookmark", "mute", "pin"];
       for (const viewer of ["stranger", "blocked", "follower"] as const) {
@@ -345,6 +375,15 @@ Deno.test({
               `POST ${path}: ${where}`,
             );
           }
+          // Reporting it can't probe for it either.
+          const missingReport = await report(viewer, "1234567890");
+          const reported = await report(viewer, id);
+          assert.equal(reported.status, 404, `report: ${where}`);
+          assert.deepEqual(
+            await reported.json(),
+            await missingReport.json(),
+            `report: ${where}`,
+          );
           // The no-JavaScript action forms refuse the same way.
           const browser = new FormClient(instance.origin);
           const [name, value] = world.cookies[viewer]!.split("=");
@@ -362,10 +401,14 @@ Deno.test({
                  + (SELECT count(*) FROM bookmarks WHERE status_id = ${id})
                  + (SELECT count(*) FROM statuses WHERE reblog_of_id = ${id})
                  + (SELECT count(*) FROM status_pins WHERE status_id = ${id})
+                 + (SELECT count(*) FROM reports WHERE ${id} = ANY(status_ids))
                  )::int AS n`;
           assert.equal(n, 0, `nothing recorded: ${where}`);
         }
       }
+      // Its audience can report it.
+      const byFollower = await report("follower", world.posts.private.id);
+      assert.equal(byFollower.status, 200, await byFollower.text());
     } finally {
       await instance.close();
     }
