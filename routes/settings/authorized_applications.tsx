@@ -4,7 +4,7 @@ import {
   type AuthorizedApplication,
   listAuthorizedApplications,
   revokeAuthorizedApplication,
-} from "../../lib/domain/oauth.ts";
+} from "../../lib/domain/authorized-applications.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
 import { signInFirst } from "../../lib/web/pages.ts";
