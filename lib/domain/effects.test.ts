@@ -3,6 +3,19 @@ import { EffectBus } from "./effects.ts";
 
 const event = { type: "account.updated", accountId: "1" } as const;
 
+/** Runs `fn` with `console.error` recorded instead of printed; returns what was logged. */
+async function loggedErrors(fn: () => Promise<void>): Promise<unknown[]> {
+  const logged: unknown[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => logged.push(args);
+  try {
+    await fn();
+  } finally {
+    console.error = original;
+  }
+  return logged;
+}
+
 Deno.test("EffectBus.close: a running listener finishes first; later events are not dispatched", async () => {
   const bus = new EffectBus();
   const done: string[] = [];
@@ -21,10 +34,7 @@ Deno.test("EffectBus.close: a running listener finishes first; later events are 
 
 Deno.test("EffectBus.close: a listener still failing after the grace period is dropped without a log line", async () => {
   const bus = new EffectBus();
-  const logged: unknown[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => logged.push(args);
-  try {
+  const logged = await loggedErrors(async () => {
     let fail!: () => void;
     bus.on(() =>
       new Promise<void>((_, reject) => {
@@ -36,24 +46,15 @@ Deno.test("EffectBus.close: a listener still failing after the grace period is d
     await bus.close(10);
     fail();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.deepEqual(logged, []);
-  } finally {
-    console.error = original;
-  }
+  });
+  assert.deepEqual(logged, []);
 });
 
 Deno.test("EffectBus: a listener's failure before shutdown is logged, not thrown", async () => {
   const bus = new EffectBus();
-  const logged: unknown[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => logged.push(args);
-  try {
-    bus.on(() => {
-      throw new Error("boom");
-    });
-    await bus.emitAndWait(event);
-    assert.equal(logged.length, 1);
-  } finally {
-    console.error = original;
-  }
+  bus.on(() => {
+    throw new Error("boom");
+  });
+  const logged = await loggedErrors(() => bus.emitAndWait(event));
+  assert.equal(logged.length, 1);
 });
