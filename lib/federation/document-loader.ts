@@ -1,17 +1,23 @@
 /**
- * The document loader for everything Starling itself fetches (actors, posts, parents, search
- * by URL), signed as the instance actor. Stricter than Fedify's, which JSON-parses whatever it
- * gets: a document counts only when served as `application/activity+json` or
- * `application/ld+json` — else a JSON file uploaded to a server as `text/plain` (a media
- * attachment, a paste) could be passed off as that server's actor or post (Mastodon's
- * CVE-2024-23832). Also: http(s) only; unless private addresses are allowed, every hop must be
- * public (`public-address.ts`); at most `maxRedirects` redirects; a size cap; a timeout. An
- * HTML page's `<link rel="alternate" type="application/activity+json">` is followed (search
- * by profile URL) and counts as a redirect.
+ * The document loader for everything fetched as ActivityPub: by Starling itself (actors, posts,
+ * parents, search by URL; signed as the instance actor) and by Fedify (keys while verifying an
+ * inbox signature, objects of activities), see `federationLoaders` in `mod.ts`. Stricter than
+ * Fedify's own, which JSON-parses whatever it gets after up to 20 redirects: a document counts
+ * only when served as `application/activity+json` or `application/ld+json` — else a JSON file
+ * uploaded to a server as `text/plain` (a media attachment, a paste) could be passed off as that
+ * server's actor or post (Mastodon's CVE-2024-23832) — and only when its `id` has the origin of
+ * the URL it was finally served from (an object vouches for its own server only). Every hop goes
+ * through `pinnedFetch` (public addresses only unless allowed, no DNS rebinding, timeouts, size
+ * cap); at most `maxRedirects` redirects. An HTML page's
+ * `<link rel="alternate" type="application/activity+json">` is followed (search by profile URL)
+ * and counts as a redirect.
  */
 import { signRequest } from "@fedify/fedify";
 import type { DocumentLoader, RemoteDocument } from "@fedify/vocab";
-import { isPublicUrl } from "./public-address.ts";
+import { pinnedFetch, type Resolver } from "./pinned-fetch.ts";
+
+/** Redirects followed per fetch (Fedify's own loader allows 20). */
+export const MAX_REDIRECTS = 5;
 
 export interface StrictLoaderOptions {
   allowPrivateAddress: boolean;
@@ -21,10 +27,17 @@ export interface StrictLoaderOptions {
   signer?: { keyId: URL; privateKey: CryptoKey };
   /** Largest body read; Mastodon's limit for JSON is 1 MB. */
   maxBytes?: number;
-  timeoutMs?: number;
+  /** Tests only: plays the DNS (see `pinnedFetch`). */
+  resolve?: Resolver;
+  /**
+   * JSON-LD contexts rather than ActivityPub documents: `application/json` is accepted too, and
+   * there is no `id` to check.
+   */
+  contexts?: boolean;
 }
 
 const AP_TYPE = /^application\/(activity\+json|ld\+json)\s*(;|$)/i;
+const CONTEXT_TYPE = /^application\/(activity\+json|ld\+json|json)\s*(;|$)/i;
 const ACCEPT =
   'application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams"';
 
@@ -35,33 +48,17 @@ export class DocumentRefused extends Error {
   }
 }
 
-async function readLimited(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) {
-    await response.body?.cancel();
-    throw new DocumentRefused(response.url, "too large");
+/** The document's own id (`id` or `@id`), if it names one. */
+function documentId(document: unknown, base: URL): URL | null {
+  if (typeof document !== "object" || document === null) return null;
+  const record = document as Record<string, unknown>;
+  const id = record.id ?? record["@id"];
+  if (typeof id !== "string") return null;
+  try {
+    return new URL(id, base);
+  } catch {
+    return null;
   }
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (true) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw new DocumentRefused(response.url, "too large");
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(body);
 }
 
 /** The ActivityPub alternate of an HTML page, if it names one. */
@@ -93,15 +90,10 @@ export function strictDocumentLoader(
   options: StrictLoaderOptions,
 ): DocumentLoader {
   const maxBytes = options.maxBytes ?? 1024 * 1024;
+  const accepted = options.contexts ? CONTEXT_TYPE : AP_TYPE;
   return async (url, loadOptions): Promise<RemoteDocument> => {
     let current = new URL(url);
     for (let hop = 0;; hop++) {
-      if (current.protocol !== "https:" && current.protocol !== "http:") {
-        throw new DocumentRefused(current, "not http(s)");
-      }
-      if (!options.allowPrivateAddress && !await isPublicUrl(current)) {
-        throw new DocumentRefused(current, "not a public address");
-      }
       let request = new Request(current, {
         headers: { accept: ACCEPT, "user-agent": options.userAgent },
         redirect: "manual",
@@ -113,9 +105,12 @@ export function strictDocumentLoader(
           options.signer.keyId,
         );
       }
-      const signal = loadOptions?.signal ??
-        AbortSignal.timeout(options.timeoutMs ?? 10_000);
-      const response = await fetch(request, { redirect: "manual", signal });
+      const response = await pinnedFetch(request, {
+        allowPrivateAddress: options.allowPrivateAddress,
+        resolve: options.resolve,
+        maxBytes,
+        signal: loadOptions?.signal,
+      });
       let next: URL | null = null;
       if (
         response.status >= 300 && response.status < 400 &&
@@ -128,18 +123,30 @@ export function strictDocumentLoader(
         throw new DocumentRefused(current, `HTTP ${response.status}`);
       } else {
         const type = response.headers.get("content-type") ?? "";
-        if (AP_TYPE.test(type)) {
-          const text = await readLimited(response, maxBytes);
+        if (accepted.test(type)) {
           let document: unknown;
           try {
-            document = JSON.parse(text);
-          } catch {
-            throw new DocumentRefused(current, "not JSON");
+            document = JSON.parse(await response.text());
+          } catch (error) {
+            if (error instanceof SyntaxError) {
+              throw new DocumentRefused(current, "not JSON");
+            }
+            throw error;
+          }
+          const id = options.contexts ? null : documentId(document, current);
+          if (id && id.origin !== current.origin) {
+            throw new DocumentRefused(
+              current,
+              `its id ${id.href} is on another origin`,
+            );
           }
           return { contextUrl: null, document, documentUrl: current.href };
         }
-        if (/^(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)) {
-          next = alternateLink(await readLimited(response, maxBytes), current);
+        if (
+          !options.contexts &&
+          /^(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)
+        ) {
+          next = alternateLink(await response.text(), current);
         } else {
           await response.body?.cancel();
         }
@@ -156,4 +163,45 @@ export function strictDocumentLoader(
       current = next;
     }
   };
+}
+
+/** As `SOFTWARE_NAME/SOFTWARE_VERSION` in mod.ts (not imported: mod.ts imports our users). */
+const USER_AGENT_SOFTWARE = "starling/0.1.0";
+
+/** The `User-Agent` of every request Starling makes to a remote server. */
+export function userAgentFor(origin: string): string {
+  return `${USER_AGENT_SOFTWARE} (+${origin})`;
+}
+
+export interface FederationLoaderConfig {
+  allowPrivateAddress: boolean;
+  origin: string;
+}
+
+/**
+ * The loader for ActivityPub documents, Starling's and Fedify's (`documentLoaderFactory`,
+ * `authenticatedDocumentLoaderFactory`): signed when `signer` is given.
+ */
+export function federationDocumentLoader(
+  config: FederationLoaderConfig,
+  signer?: { keyId: URL; privateKey: CryptoKey },
+): DocumentLoader {
+  return strictDocumentLoader({
+    allowPrivateAddress: config.allowPrivateAddress,
+    maxRedirects: MAX_REDIRECTS,
+    userAgent: userAgentFor(config.origin),
+    signer,
+  });
+}
+
+/** The loader for JSON-LD contexts not preloaded by Fedify (`contextLoaderFactory`). */
+export function federationContextLoader(
+  config: FederationLoaderConfig,
+): DocumentLoader {
+  return strictDocumentLoader({
+    allowPrivateAddress: config.allowPrivateAddress,
+    maxRedirects: MAX_REDIRECTS,
+    userAgent: userAgentFor(config.origin),
+    contexts: true,
+  });
 }

@@ -12,6 +12,7 @@ import {
   type Context,
   createFederationBuilder,
   type Federation,
+  kvCache,
   type RequestContext,
 } from "@fedify/fedify";
 import {
@@ -54,6 +55,10 @@ import {
   statusUri,
 } from "./to-ap.ts";
 import { registerInboxListeners } from "./inbox.ts";
+import {
+  federationContextLoader,
+  federationDocumentLoader,
+} from "./document-loader.ts";
 
 export type StarlingFederation = Federation<Deps>;
 
@@ -304,12 +309,29 @@ export async function buildFederation(
 
   registerInboxListeners(builder);
 
+  const federationKv = new DenoKvStore(deps.kv);
   return await builder.build({
-    kv: new DenoKvStore(deps.kv),
+    kv: federationKv,
     queue: new DenoKvMessageQueue(deps.kv),
     manuallyStartQueue: true,
     origin: deps.config.origin,
-    allowPrivateAddress: deps.config.allowPrivateAddress,
+    // Fedify's own fetches (keys while verifying inbox signatures, objects it dereferences) go
+    // through our strict loader: ActivityPub types only, same-origin ids, ≤ 5 redirects, public
+    // addresses pinned against DNS rebinding (see document-loader.ts, pinned-fetch.ts). Fedify
+    // refuses these factories alongside its `allowPrivateAddress` and `userAgent` options, so
+    // those are ours: the loaders take `ALLOW_PRIVATE_ADDRESS` and set our User-Agent (Fedify's
+    // deliveries send its default one).
+    documentLoaderFactory: () => federationDocumentLoader(deps.config),
+    authenticatedDocumentLoaderFactory: (identity) =>
+      federationDocumentLoader(deps.config, identity),
+    // Preloaded contexts (ActivityStreams, security, …) answer offline; others are fetched
+    // strictly and cached.
+    contextLoaderFactory: () =>
+      kvCache({
+        loader: federationContextLoader(deps.config),
+        kv: federationKv,
+        prefix: ["_starling", "context"],
+      }),
     // Mastodon verifies draft-cavage everywhere; RFC 9421 only from 4.5. Knock with the former;
     // Fedify remembers per origin what worked.
     firstKnock: "draft-cavage-http-signatures-12",
@@ -328,10 +350,6 @@ export async function buildFederation(
           Math.round(30 * 60 * 1000 * (options.retryScale ?? 1)),
         ),
       },
-    },
-    userAgent: {
-      software: `${SOFTWARE_NAME}/${SOFTWARE_VERSION}`,
-      url: deps.config.origin,
     },
   });
 }

@@ -1,12 +1,11 @@
 /**
- * Which addresses federation may connect to. Fedify's document loader already refuses private
- * addresses for what it *fetches* (actors, objects, keys, WebFinger, NodeInfo; every redirect
- * hop), but it POSTs deliveries to whatever inbox URL an actor document names. A hostile actor
- * with `inbox: http://169.254.169.254/…` would make us send requests into the operator's
+ * Which addresses federation may connect to. `pinned-fetch.ts` applies `isPrivateAddress` to
+ * every address a fetched host resolves to (actors, objects, keys, WebFinger; every redirect
+ * hop). Deliveries are POSTed by Fedify to whatever inbox URL an actor document names: a hostile
+ * actor with `inbox: http://169.254.169.254/…` would make us send requests into the operator's
  * network; so remote actors whose inboxes are not public are refused (`persistActor`), using
- * this classifier — the same ranges Fedify's loader refuses (loopback, RFC 1918, link-local,
- * CGNAT, unspecified, multicast, documentation, ULA, and IPv4 embedded in IPv4-mapped and
- * NAT64 IPv6).
+ * `isPublicUrl`. The ranges: loopback, RFC 1918, link-local, CGNAT, unspecified, multicast,
+ * documentation, ULA, and IPv4 embedded in IPv4-mapped and NAT64 IPv6.
  */
 import { isIP } from "node:net";
 import { lookup } from "node:dns/promises";

@@ -1,34 +1,28 @@
 /**
  * Remote accounts: found by actor URI or `@user@host`, fetched (signed by the instance actor),
  * stored in `accounts` and refreshed when older than a day or when an `Update` of the actor
- * arrives.
- *
- * Fedify's WebFinger lookup for a handle is https-only. When `ALLOW_PRIVATE_ADDRESS` is on and
- * our own origin is http (tests, local development), an http WebFinger request is tried as a
- * fallback; never in production, where that flag is off.
+ * arrives. Every fetch goes through our strict loader and WebFinger (`document-loader.ts`,
+ * `webfinger.ts`), never Fedify's `lookupObject`/`lookupWebFinger`, which fetch with the global
+ * `fetch` (a WebFinger fallback, no DNS pinning).
  */
 import type { Context } from "@fedify/fedify";
 import type { DocumentLoader } from "@fedify/vocab";
-import { type Actor, isActor } from "@fedify/vocab";
+import { type Actor, isActor, Object as APObject } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountByUsername } from "../db/accounts.ts";
 import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
 import { accountInputFromActor } from "./from-ap.ts";
 import { isPublicUrl } from "./public-address.ts";
-import { strictDocumentLoader } from "./document-loader.ts";
+import { federationDocumentLoader } from "./document-loader.ts";
+import { webFingerActorId } from "./webfinger.ts";
 import { normalizeDomain } from "../text/domain.ts";
 
 export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
 /** The instance actor's identifier (see mod.ts). */
 const INSTANCE_ACTOR = "__instance__";
-/** As `SOFTWARE_NAME/SOFTWARE_VERSION` in mod.ts (not imported: mod.ts imports this module). */
-const USER_AGENT_SOFTWARE = "starling/0.1.0";
 
 type Ctx = Context<Deps>;
-
-/** Redirects followed per fetch (Fedify's own loader allows 20). */
-export const MAX_REDIRECTS = 5;
 
 /**
  * A document loader that signs its requests as the instance actor (for authorized fetch), and
@@ -39,19 +33,28 @@ export async function signedLoader(ctx: Ctx): Promise<DocumentLoader> {
   const rsa = pairs.find((p) =>
     p.privateKey.algorithm.name === "RSASSA-PKCS1-v1_5"
   );
-  return strictDocumentLoader({
-    allowPrivateAddress: ctx.data.config.allowPrivateAddress,
-    maxRedirects: MAX_REDIRECTS,
-    userAgent: `${USER_AGENT_SOFTWARE} (+${ctx.data.config.origin})`,
-    signer: rsa ? { keyId: rsa.keyId, privateKey: rsa.privateKey } : undefined,
-  });
+  return federationDocumentLoader(
+    ctx.data.config,
+    rsa ? { keyId: rsa.keyId, privateKey: rsa.privateKey } : undefined,
+  );
 }
 
-/** Fetches any object by URL, signed as the instance actor. */
-export async function fetchObject(ctx: Ctx, url: string | URL) {
+/**
+ * Fetches any object by URL, signed as the instance actor; null when refused or not an
+ * ActivityStreams object. (The loader has checked that its id is on the origin it came from.)
+ */
+export async function fetchObject(
+  ctx: Ctx,
+  url: string | URL,
+): Promise<APObject | null> {
   const documentLoader = await signedLoader(ctx);
   try {
-    return await ctx.lookupObject(url, { documentLoader });
+    const { document, documentUrl } = await documentLoader(new URL(url).href);
+    return await APObject.fromJsonLd(document, {
+      documentLoader,
+      contextLoader: ctx.contextLoader,
+      baseUrl: new URL(documentUrl),
+    });
   } catch {
     return null;
   }
@@ -127,45 +130,11 @@ export async function resolveHandle(
   }
   const known = await findAccountByUsername(sql, handle.username, handle.host);
   if (known && !isStale(known)) return known;
-  const actorUri = await webFingerSelf(ctx, handle.username, handle.host);
+  const actorUri = await webFingerActorId(
+    handle.username,
+    handle.host,
+    config,
+  );
   if (!actorUri) return known;
   return await resolveActorUri(ctx, actorUri, { refresh: true }) ?? known;
-}
-
-/** The `self` link (the actor id) WebFinger gives for `acct:user@host`. */
-async function webFingerSelf(
-  ctx: Ctx,
-  username: string,
-  host: string,
-): Promise<string | null> {
-  const resource = `acct:${username}@${host}`;
-  const pick = (
-    links?: readonly { rel?: string; type?: string; href?: string }[],
-  ) =>
-    links?.find((l) =>
-      l.rel === "self" &&
-      /^application\/(activity\+json|ld\+json)/.test(l.type ?? "") && l.href
-    )?.href ?? null;
-  const viaFedify = await ctx.lookupWebFinger(resource).catch(() => null);
-  const found = pick(viaFedify?.links as never);
-  if (found) return found;
-  const { config } = ctx.data;
-  if (!config.allowPrivateAddress || !config.origin.startsWith("http:")) {
-    return null;
-  }
-  try {
-    const url = new URL(`http://${host}/.well-known/webfinger`);
-    url.searchParams.set("resource", resource);
-    const response = await fetch(url, {
-      headers: { accept: "application/jrd+json, application/json" },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) {
-      await response.body?.cancel();
-      return null;
-    }
-    return pick((await response.json()).links);
-  } catch {
-    return null;
-  }
 }

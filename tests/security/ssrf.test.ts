@@ -1,39 +1,27 @@
 /**
  * Rule: unless ALLOW_PRIVATE_ADDRESS=true, Starling never connects to loopback, private,
  * link-local, CGNAT, unspecified or IPv4-mapped/NAT64 IPv6 addresses, nor follows `data:` or
- * `file:` URLs — not to fetch (actors, objects, keys, WebFinger: Fedify's loader, which checks
- * every redirect hop too) and not to deliver (inbox URLs named by actor documents: ours).
- * Fetched documents must carry the id they were fetched by.
+ * `file:` URLs — not to fetch (actors, objects, keys while verifying inbox signatures,
+ * WebFinger; every redirect hop too, at most 5 of them) and not to deliver (inbox URLs named by
+ * actor documents). A host name is resolved once and the connection goes to the address that
+ * was checked (no DNS rebinding). Fetched documents must be served as ActivityPub JSON and carry
+ * an id on the origin they were served from; slow or huge responses are cut off.
+ *
+ * Here through a running instance; the fetcher itself (DNS pinning, cut-offs, ids after
+ * redirects, WebFinger redirects) in `ssrf-fetch.test.ts`.
  */
 import assert from "node:assert/strict";
 import { Endpoints, Person } from "@fedify/vocab";
 import { startTestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
+import { eventually } from "../federation/helpers.ts";
 import {
   isPrivateAddress,
   isPublicUrl,
 } from "../../lib/federation/public-address.ts";
 import { persistActor } from "../../lib/federation/remote-accounts.ts";
-
-/** A loopback TCP listener that counts connections and answers none of them. */
-function connectionCounter() {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  let connections = 0;
-  (async () => {
-    for await (const conn of listener) {
-      connections++;
-      conn.close();
-    }
-  })().catch(() => {});
-  return {
-    port: (listener.addr as Deno.NetAddr).port,
-    get connections() {
-      return connections;
-    },
-    close: () => listener.close(),
-  };
-}
+import { connectionCounter } from "../helpers/connection-counter.ts";
 
 Deno.test("isPrivateAddress: loopback, private, link-local, CGNAT, unspecified, mapped and NAT64 are private", () => {
   const privateOnes = [
@@ -362,6 +350,81 @@ Deno.test({
       const [{ n }] = await instance.deps.sql<{ n: number }[]>`
         SELECT count(*)::int AS n FROM statuses WHERE uri LIKE ${`${peer.origin}/uploads/%`}`;
       assert.equal(n, 0);
+    } finally {
+      await peer.close();
+      await instance.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "a signing key reached by more than 5 redirects, or served as text/plain, is not trusted: the delivery is refused",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const instance = await startTestInstance();
+    const peer = startFakePeer();
+    try {
+      const mallory = await peer.actor("mallory");
+      // /hops/<n>/<i> redirects until i = n, then lands on the actor (its only key).
+      for (let n = 0; n <= 6; n++) {
+        for (let i = 0; i < n; i++) {
+          peer.put(`/hops/${n}/${i}`, () =>
+            new Response(null, {
+              status: 302,
+              headers: {
+                location: i + 1 < n
+                  ? `${peer.origin}/hops/${n}/${i + 1}`
+                  : mallory.id,
+              },
+            }));
+        }
+      }
+      const asPlainText = await (await fetch(mallory.id)).text();
+      peer.put(
+        "/plain-key",
+        () =>
+          new Response(asPlainText, {
+            headers: { "content-type": "text/plain" },
+          }),
+      );
+      const deliver = async (keyId: string, name: string) => {
+        const id = `${peer.origin}/notes/${name}`;
+        const res = await peer.deliver(mallory, `${instance.origin}/inbox`, {
+          "@context": AS_CONTEXT,
+          id: `${id}#create`,
+          type: "Create",
+          actor: mallory.id,
+          to: ["https://www.w3.org/ns/activitystreams#Public"],
+          object: {
+            id,
+            type: "Note",
+            attributedTo: mallory.id,
+            content: name,
+            to: ["https://www.w3.org/ns/activitystreams#Public"],
+          },
+        }, { keyId });
+        await res.body?.cancel();
+        return { status: res.status, id };
+      };
+      const stored = async (uri: string) => {
+        const [{ n }] = await instance.deps.sql<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM statuses WHERE uri = ${uri}`;
+        return n;
+      };
+      // Five redirects are followed: the key is found and the post stored.
+      const five = await deliver(`${peer.origin}/hops/5/0`, "five");
+      assert.equal(five.status, 202);
+      await eventually("post stored", async () => await stored(five.id) === 1);
+
+      const six = await deliver(`${peer.origin}/hops/6/0`, "six");
+      assert.equal(six.status, 401, "six redirects");
+      const plain = await deliver(`${peer.origin}/plain-key`, "plain");
+      assert.equal(plain.status, 401, "key served as text/plain");
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(await stored(six.id), 0);
+      assert.equal(await stored(plain.id), 0);
     } finally {
       await peer.close();
       await instance.close();

@@ -1,0 +1,109 @@
+/**
+ * WebFinger lookups (`acct:user@host` → actor id), made by us rather than Fedify's
+ * `lookupWebFinger`, whose global `fetch` resolves the host again after checking it (DNS
+ * rebinding) and follows more redirects. Every hop goes through `pinnedFetch`; at most
+ * `MAX_REDIRECTS` redirects; the answer must be JRD (`application/jrd+json` or
+ * `application/json`) and small.
+ *
+ * WebFinger is https-only. When private addresses are allowed and our own origin is http
+ * (tests, local development) http is tried after https; never in production, where
+ * `ALLOW_PRIVATE_ADDRESS` is off.
+ */
+import {
+  FetchRefused,
+  pinnedFetch,
+  type PinnedFetchOptions,
+} from "./pinned-fetch.ts";
+import { MAX_REDIRECTS, userAgentFor } from "./document-loader.ts";
+
+const JRD_TYPE = /^application\/(jrd\+)?json\s*(;|$)/i;
+const AP_LINK_TYPE = /^application\/(activity\+json|ld\+json)/;
+/** A JRD is a few links; Mastodon's are under 2 kB. */
+const MAX_JRD_BYTES = 64 * 1024;
+
+export interface WebFingerOptions {
+  allowPrivateAddress: boolean;
+  /** Our origin: names us in the User-Agent, and allows http when it is http itself. */
+  origin: string;
+  /** One request, no redirects followed; tests replace it to play a remote server. */
+  fetchHop?: typeof pinnedFetch;
+  resolve?: PinnedFetchOptions["resolve"];
+}
+
+interface JrdLink {
+  rel?: string;
+  type?: string;
+  href?: string;
+}
+
+/** The JRD at `url`, following redirects through the same checks; null when refused. */
+async function fetchJrd(
+  url: URL,
+  options: WebFingerOptions,
+): Promise<{ links?: JrdLink[] } | null> {
+  const fetchHop = options.fetchHop ?? pinnedFetch;
+  let current = url;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const response = await fetchHop(
+      new Request(current, {
+        headers: {
+          accept: "application/jrd+json, application/json",
+          "user-agent": userAgentFor(options.origin),
+        },
+      }),
+      {
+        allowPrivateAddress: options.allowPrivateAddress,
+        resolve: options.resolve,
+        maxBytes: MAX_JRD_BYTES,
+      },
+    );
+    const location = response.headers.get("location");
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel();
+      current = new URL(location, current);
+      continue;
+    }
+    if (
+      !response.ok ||
+      !JRD_TYPE.test(response.headers.get("content-type") ?? "")
+    ) {
+      await response.body?.cancel();
+      return null;
+    }
+    return await response.json();
+  }
+  throw new FetchRefused(url, "too many redirects");
+}
+
+/** The `self` link (the actor id) WebFinger gives for `acct:username@host`, or null. */
+export async function webFingerActorId(
+  username: string,
+  host: string,
+  options: WebFingerOptions,
+): Promise<string | null> {
+  const resource = `acct:${username}@${host}`;
+  const schemes = options.allowPrivateAddress &&
+      options.origin.startsWith("http:")
+    ? ["https:", "http:"]
+    : ["https:"];
+  for (const scheme of schemes) {
+    let url: URL;
+    try {
+      url = new URL(`${scheme}//${host}/.well-known/webfinger`);
+    } catch {
+      return null;
+    }
+    url.searchParams.set("resource", resource);
+    try {
+      const jrd = await fetchJrd(url, options);
+      const self = jrd?.links?.find((l) =>
+        l.rel === "self" && AP_LINK_TYPE.test(l.type ?? "") &&
+        typeof l.href === "string"
+      );
+      if (self?.href) return self.href;
+    } catch {
+      // Refused, unreachable or not JSON: try the next scheme.
+    }
+  }
+  return null;
+}
