@@ -3,6 +3,7 @@
  * size: the reblogged originals, authors, mentions, tags, media, polls, applications, and the
  * viewer's flags and votes.
  */
+import type postgres from "postgres";
 import type { Queryable } from "./client.ts";
 import type { AccountRow } from "./accounts.ts";
 import type { StatusRow } from "./statuses.ts";
@@ -55,12 +56,100 @@ interface StatusExtras {
   _media: MediaRow[] | null;
   _app_name: string | null;
   _app_website: string | null;
+}
+
+/** The viewer's relation to one status, as computed columns (`viewerFlagColumns`). */
+interface FlagColumns {
   _own_votes: number[];
   _favourited: boolean;
   _reblogged: boolean;
   _bookmarked: boolean;
   _pinned: boolean;
   _muted: boolean;
+}
+
+/**
+ * The viewer's flags and poll votes on the status aliased `st`, as columns; `viewer` is a
+ * fragment: a parameter (one viewer) or a column (many viewers side by side).
+ */
+function viewerFlagColumns(
+  db: Queryable,
+  viewer: postgres.PendingQuery<postgres.Row[]>,
+) {
+  return db`
+    ARRAY(
+      SELECT v.choice FROM poll_votes v
+      WHERE v.poll_id = st.poll_id AND v.account_id = ${viewer} ORDER BY v.choice
+    ) AS _own_votes,
+    EXISTS (
+      SELECT 1 FROM favourites f WHERE f.account_id = ${viewer} AND f.status_id = st.id
+    ) AS _favourited,
+    EXISTS (
+      SELECT 1 FROM statuses b WHERE b.account_id = ${viewer} AND b.reblog_of_id = st.id
+    ) AS _reblogged,
+    EXISTS (
+      SELECT 1 FROM bookmarks k WHERE k.account_id = ${viewer} AND k.status_id = st.id
+    ) AS _bookmarked,
+    EXISTS (
+      SELECT 1 FROM status_pins sp WHERE sp.account_id = ${viewer} AND sp.status_id = st.id
+    ) AS _pinned,
+    EXISTS (
+      SELECT 1 FROM conversation_mutes cm
+      WHERE cm.account_id = ${viewer} AND cm.conversation_id = st.conversation_id
+    ) AS _muted`;
+}
+
+function emptyFlags(): ViewerFlags {
+  return {
+    favourited: new Set(),
+    reblogged: new Set(),
+    bookmarked: new Set(),
+    pinned: new Set(),
+    muted: new Set(),
+  };
+}
+
+function addFlags(
+  flags: ViewerFlags,
+  ownVotes: Map<string, number[]>,
+  status: { id: string; poll_id: string | null },
+  columns: FlagColumns,
+) {
+  if (columns._favourited) flags.favourited.add(status.id);
+  if (columns._reblogged) flags.reblogged.add(status.id);
+  if (columns._bookmarked) flags.bookmarked.add(status.id);
+  if (columns._pinned) flags.pinned.add(status.id);
+  if (columns._muted) flags.muted.add(status.id);
+  if (status.poll_id && columns._own_votes.length) {
+    ownVotes.set(status.poll_id, columns._own_votes);
+  }
+}
+
+/**
+ * Many viewers' flags on the same statuses in one statement (the streaming API renders a new
+ * status once, then gives each subscriber their own flags).
+ */
+export async function loadViewersFlags(
+  db: Queryable,
+  statusIds: string[],
+  viewerIds: string[],
+): Promise<Map<string, Pick<StatusBundle, "flags" | "ownVotes">>> {
+  const byViewer = new Map(
+    viewerIds.map((id) => [id, { flags: emptyFlags(), ownVotes: new Map() }]),
+  );
+  if (statusIds.length === 0 || viewerIds.length === 0) return byViewer;
+  const rows = await db<
+    ({ viewer_id: string; id: string; poll_id: string | null } & FlagColumns)[]
+  >`
+    SELECT viewer.id::text AS viewer_id, st.id, st.poll_id,
+      ${viewerFlagColumns(db, db`viewer.id`)}
+    FROM unnest(${viewerIds}::bigint[]) AS viewer(id)
+    CROSS JOIN statuses st WHERE st.id = ANY(${statusIds}::bigint[])`;
+  for (const row of rows) {
+    const entry = byViewer.get(row.viewer_id)!;
+    addFlags(entry.flags!, entry.ownVotes, row, row);
+  }
+  return byViewer;
 }
 
 /**
@@ -110,32 +199,7 @@ export async function loadStatusBundle(
             'processing', ma.processing, 'position', ma.position) ORDER BY ma.position, ma.id)
           FROM media_attachments ma WHERE ma.status_id = st.id
         ) AS _media,
-        ARRAY(
-          SELECT v.choice FROM poll_votes v
-          WHERE v.poll_id = st.poll_id AND v.account_id = ${viewerId}::bigint
-          ORDER BY v.choice
-        ) AS _own_votes,
-        EXISTS (
-          SELECT 1 FROM favourites f
-          WHERE f.account_id = ${viewerId}::bigint AND f.status_id = st.id
-        ) AS _favourited,
-        EXISTS (
-          SELECT 1 FROM statuses b
-          WHERE b.account_id = ${viewerId}::bigint AND b.reblog_of_id = st.id
-        ) AS _reblogged,
-        EXISTS (
-          SELECT 1 FROM bookmarks k
-          WHERE k.account_id = ${viewerId}::bigint AND k.status_id = st.id
-        ) AS _bookmarked,
-        EXISTS (
-          SELECT 1 FROM status_pins sp
-          WHERE sp.account_id = ${viewerId}::bigint AND sp.status_id = st.id
-        ) AS _pinned,
-        EXISTS (
-          SELECT 1 FROM conversation_mutes cm
-          WHERE cm.account_id = ${viewerId}::bigint
-            AND cm.conversation_id = st.conversation_id
-        ) AS _muted
+        ${viewerFlagColumns(db, db`${viewerId}::bigint`)}
       FROM statuses st
       LEFT JOIN accounts a ON a.id = st.account_id
       LEFT JOIN polls p ON p.id = st.poll_id
@@ -154,29 +218,16 @@ export async function loadStatusBundle(
     media: new Map(),
     polls: new Map(),
     applications: new Map(),
-    flags: viewerId
-      ? {
-        favourited: new Set(),
-        reblogged: new Set(),
-        bookmarked: new Set(),
-        pinned: new Set(),
-        muted: new Set(),
-      }
-      : null,
+    flags: viewerId ? emptyFlags() : null,
     ownVotes: new Map(),
   };
   if (pageIds.length === 0) return bundle;
   for (const [s, a, p, x] of splitJoined(joined)) {
     const status = s as unknown as StatusRow;
-    const extras = x as unknown as StatusExtras;
+    const extras = x as unknown as StatusExtras & FlagColumns;
     bundle.statuses.set(status.id, status);
     if (a) bundle.accounts.set(status.account_id, a as unknown as AccountRow);
-    if (p) {
-      bundle.polls.set(status.poll_id!, p as unknown as PollRow);
-      if (extras._own_votes.length) {
-        bundle.ownVotes.set(status.poll_id!, extras._own_votes);
-      }
-    }
+    if (p) bundle.polls.set(status.poll_id!, p as unknown as PollRow);
     if (status.application_id && extras._app_name !== null) {
       bundle.applications.set(status.application_id, {
         name: extras._app_name,
@@ -191,14 +242,7 @@ export async function loadStatusBundle(
       );
     }
     if (extras._media) bundle.media.set(status.id, extras._media);
-    const flags = bundle.flags;
-    if (flags) {
-      if (extras._favourited) flags.favourited.add(status.id);
-      if (extras._reblogged) flags.reblogged.add(status.id);
-      if (extras._bookmarked) flags.bookmarked.add(status.id);
-      if (extras._pinned) flags.pinned.add(status.id);
-      if (extras._muted) flags.muted.add(status.id);
-    }
+    if (bundle.flags) addFlags(bundle.flags, bundle.ownVotes, status, extras);
   }
   return bundle;
 }
