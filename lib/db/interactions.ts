@@ -87,45 +87,11 @@ export async function unmuteConversation(
            AND conversation_id = ${conversationId}`;
 }
 
-/** Viewer flags for many statuses at once (one query): the entity builder's batch. */
+/** The viewer's flags on a page of statuses (loaded with it, see `status-bundle.ts`). */
 export interface ViewerFlags {
   favourited: Set<string>;
   reblogged: Set<string>;
   bookmarked: Set<string>;
   pinned: Set<string>;
   muted: Set<string>;
-}
-
-export async function loadViewerFlags(
-  db: Queryable,
-  viewerId: string,
-  statusIds: string[],
-): Promise<ViewerFlags> {
-  const flags: ViewerFlags = {
-    favourited: new Set(),
-    reblogged: new Set(),
-    bookmarked: new Set(),
-    pinned: new Set(),
-    muted: new Set(),
-  };
-  if (statusIds.length === 0) return flags;
-  const rows = await db<{ kind: keyof ViewerFlags; status_id: string }[]>`
-    WITH ids AS (SELECT unnest(${statusIds}::bigint[]) AS id)
-    SELECT 'favourited' AS kind, status_id FROM favourites
-      WHERE account_id = ${viewerId} AND status_id IN (SELECT id FROM ids)
-    UNION ALL
-    SELECT 'reblogged', reblog_of_id FROM statuses
-      WHERE account_id = ${viewerId} AND reblog_of_id IN (SELECT id FROM ids)
-    UNION ALL
-    SELECT 'bookmarked', status_id FROM bookmarks
-      WHERE account_id = ${viewerId} AND status_id IN (SELECT id FROM ids)
-    UNION ALL
-    SELECT 'pinned', status_id FROM status_pins
-      WHERE account_id = ${viewerId} AND status_id IN (SELECT id FROM ids)
-    UNION ALL
-    SELECT 'muted', s.id FROM statuses s JOIN conversation_mutes cm
-      ON cm.conversation_id = s.conversation_id AND cm.account_id = ${viewerId}
-      WHERE s.id IN (SELECT id FROM ids)`;
-  for (const row of rows) flags[row.kind].add(row.status_id);
-  return flags;
 }

@@ -45,16 +45,6 @@ export async function findPoll(
   return row ?? null;
 }
 
-export async function findPollsByIds(
-  db: Queryable,
-  ids: string[],
-): Promise<PollRow[]> {
-  if (ids.length === 0) return [];
-  return await db<
-    PollRow[]
-  >`SELECT * FROM polls WHERE id = ANY(${ids}::bigint[])`;
-}
-
 /** The status that carries a poll (polls are reached through their status's visibility). */
 export async function findStatusIdOfPoll(
   db: Queryable,

@@ -1,14 +1,15 @@
 /**
- * Everything needed to render a page of statuses, loaded in a constant number of queries
- * whatever the page size: the reblogged originals, authors, mentions, tags, media, polls,
- * applications, and the viewer's flags and votes.
+ * Everything needed to render a page of statuses, loaded in one statement whatever the page
+ * size: the reblogged originals, authors, mentions, tags, media, polls, applications, and the
+ * viewer's flags and votes.
  */
+import type postgres from "postgres";
 import type { Queryable } from "./client.ts";
 import type { AccountRow } from "./accounts.ts";
 import type { StatusRow } from "./statuses.ts";
-import { findStatusesByIds } from "./statuses.ts";
-import { loadViewerFlags, type ViewerFlags } from "./interactions.ts";
-import { findPollsByIds, loadOwnVotes, type PollRow } from "./polls.ts";
+import type { ViewerFlags } from "./interactions.ts";
+import type { PollRow } from "./polls.ts";
+import { splitJoined } from "./joined.ts";
 
 export interface MentionRow {
   status_id: string;
@@ -48,97 +49,202 @@ export interface StatusBundle {
   ownVotes: Map<string, number[]>;
 }
 
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
+/** The viewer-independent and viewer-dependent extras of one status, as computed columns. */
+interface StatusExtras {
+  _tags: string[];
+  _mentions: Omit<MentionRow, "status_id">[] | null;
+  _media: MediaRow[] | null;
+  _app_name: string | null;
+  _app_website: string | null;
 }
 
+/** The viewer's relation to one status, as computed columns (`viewerFlagColumns`). */
+interface FlagColumns {
+  _own_votes: number[];
+  _favourited: boolean;
+  _reblogged: boolean;
+  _bookmarked: boolean;
+  _pinned: boolean;
+  _muted: boolean;
+}
+
+/**
+ * The viewer's flags and poll votes on the status aliased `st`, as columns; `viewer` is a
+ * fragment: a parameter (one viewer) or a column (many viewers side by side).
+ */
+function viewerFlagColumns(
+  db: Queryable,
+  viewer: postgres.PendingQuery<postgres.Row[]>,
+) {
+  return db`
+    ARRAY(
+      SELECT v.choice FROM poll_votes v
+      WHERE v.poll_id = st.poll_id AND v.account_id = ${viewer} ORDER BY v.choice
+    ) AS _own_votes,
+    EXISTS (
+      SELECT 1 FROM favourites f WHERE f.account_id = ${viewer} AND f.status_id = st.id
+    ) AS _favourited,
+    EXISTS (
+      SELECT 1 FROM statuses b WHERE b.account_id = ${viewer} AND b.reblog_of_id = st.id
+    ) AS _reblogged,
+    EXISTS (
+      SELECT 1 FROM bookmarks k WHERE k.account_id = ${viewer} AND k.status_id = st.id
+    ) AS _bookmarked,
+    EXISTS (
+      SELECT 1 FROM status_pins sp WHERE sp.account_id = ${viewer} AND sp.status_id = st.id
+    ) AS _pinned,
+    EXISTS (
+      SELECT 1 FROM conversation_mutes cm
+      WHERE cm.account_id = ${viewer} AND cm.conversation_id = st.conversation_id
+    ) AS _muted`;
+}
+
+function emptyFlags(): ViewerFlags {
+  return {
+    favourited: new Set(),
+    reblogged: new Set(),
+    bookmarked: new Set(),
+    pinned: new Set(),
+    muted: new Set(),
+  };
+}
+
+function addFlags(
+  flags: ViewerFlags,
+  ownVotes: Map<string, number[]>,
+  status: { id: string; poll_id: string | null },
+  columns: FlagColumns,
+) {
+  if (columns._favourited) flags.favourited.add(status.id);
+  if (columns._reblogged) flags.reblogged.add(status.id);
+  if (columns._bookmarked) flags.bookmarked.add(status.id);
+  if (columns._pinned) flags.pinned.add(status.id);
+  if (columns._muted) flags.muted.add(status.id);
+  if (status.poll_id && columns._own_votes.length) {
+    ownVotes.set(status.poll_id, columns._own_votes);
+  }
+}
+
+/**
+ * Many viewers' flags on the same statuses in one statement (the streaming API renders a new
+ * status once, then gives each subscriber their own flags).
+ */
+export async function loadViewersFlags(
+  db: Queryable,
+  statusIds: string[],
+  viewerIds: string[],
+): Promise<Map<string, Pick<StatusBundle, "flags" | "ownVotes">>> {
+  const byViewer = new Map(
+    viewerIds.map((id) => [id, { flags: emptyFlags(), ownVotes: new Map() }]),
+  );
+  if (statusIds.length === 0 || viewerIds.length === 0) return byViewer;
+  const rows = await db<
+    ({ viewer_id: string; id: string; poll_id: string | null } & FlagColumns)[]
+  >`
+    SELECT viewer.id::text AS viewer_id, st.id, st.poll_id,
+      ${viewerFlagColumns(db, db`viewer.id`)}
+    FROM unnest(${viewerIds}::bigint[]) AS viewer(id)
+    CROSS JOIN statuses st WHERE st.id = ANY(${statusIds}::bigint[])`;
+  for (const row of rows) {
+    const entry = byViewer.get(row.viewer_id)!;
+    addFlags(entry.flags!, entry.ownVotes, row, row);
+  }
+  return byViewer;
+}
+
+/**
+ * One statement for the whole page: every status asked for and the originals of the reblogs
+ * among them, each with its author, poll, application, tags, mentions, media and the viewer's
+ * flags (ids inside JSON are cast to text: they don't fit a JSON number).
+ */
 export async function loadStatusBundle(
   db: Queryable,
   rows: StatusRow[],
   viewerId: string | null,
   extraAccountIds: string[] = [],
 ): Promise<StatusBundle> {
-  const statuses = new Map(rows.map((s) => [s.id, s]));
-  const missing = [
-    ...new Set(
-      rows.map((s) => s.reblog_of_id).filter((id): id is string =>
-        id !== null && !statuses.has(id)
-      ),
-    ),
+  const pageIds = rows.map((s) => s.id);
+  // The page and the originals of the reblogs on it.
+  const wanted = [
+    ...new Set([
+      ...pageIds,
+      ...rows.flatMap((s) => s.reblog_of_id ? [s.reblog_of_id] : []),
+    ]),
   ];
-  for (const original of await findStatusesByIds(db, missing)) {
-    statuses.set(original.id, original);
-  }
-  const all = [...statuses.values()];
-  const ids = all.map((s) => s.id);
-  const accountIds = [
-    ...new Set([...all.map((s) => s.account_id), ...extraAccountIds]),
-  ];
-  const pollIds = [
-    ...new Set(all.map((s) => s.poll_id).filter((id): id is string => !!id)),
-  ];
-  const appIds = [
-    ...new Set(
-      all.map((s) => s.application_id).filter((id): id is string => !!id),
-    ),
-  ];
-  const [accounts, mentions, tags, media, polls, apps, flags, ownVotes] =
-    await Promise.all([
-      accountIds.length
-        ? db<
-          AccountRow[]
-        >`SELECT * FROM accounts WHERE id = ANY(${accountIds}::bigint[])`
-        : [],
-      ids.length
-        ? db<MentionRow[]>`
-        SELECT m.status_id, a.id AS account_id, a.username, a.domain, a.url, a.uri
-        FROM mentions m JOIN accounts a ON a.id = m.account_id
-        WHERE m.status_id = ANY(${ids}::bigint[]) ORDER BY m.id`
-        : [],
-      ids.length
-        ? db<{ status_id: string; name: string }[]>`
-        SELECT st.status_id, t.name FROM statuses_tags st JOIN tags t ON t.id = st.tag_id
-        WHERE st.status_id = ANY(${ids}::bigint[]) ORDER BY t.name`
-        : [],
-      ids.length
-        ? db<MediaRow[]>`
-        SELECT * FROM media_attachments WHERE status_id = ANY(${ids}::bigint[])
-        ORDER BY position, id`
-        : [],
-      findPollsByIds(db, pollIds),
-      appIds.length
-        ? db<{ id: string; name: string; website: string | null }[]>`
-        SELECT id, name, website FROM oauth_applications WHERE id = ANY(${appIds}::bigint[])`
-        : [],
-      viewerId ? loadViewerFlags(db, viewerId, ids) : null,
-      viewerId
-        ? loadOwnVotes(db, viewerId, pollIds)
-        : new Map<string, number[]>(),
-    ]);
-  return {
-    statuses,
-    accounts: new Map(accounts.map((a) => [a.id, a])),
-    mentions: groupBy([...mentions], (m) => m.status_id),
-    tags: new Map(
-      [...groupBy([...tags], (t) => t.status_id)].map((
-        [k, v],
-      ) => [k, v.map((t) => t.name)]),
-    ),
-    media: groupBy([...media], (m) => m.status_id ?? ""),
-    polls: new Map(polls.map((p) => [p.id, p])),
-    applications: new Map(
-      apps.map((a) => [a.id, { name: a.name, website: a.website }]),
-    ),
-    flags,
-    ownVotes,
+  const [joined, extraAccounts] = await Promise.all([
+    pageIds.length
+      ? db`
+      SELECT st.*, a.*, p.*,
+        -- subqueries, not a join: a joined table's columns would start a segment of their own
+        (SELECT name FROM oauth_applications WHERE id = st.application_id) AS _app_name,
+        (SELECT website FROM oauth_applications WHERE id = st.application_id) AS _app_website,
+        ARRAY(
+          SELECT t.name FROM statuses_tags x JOIN tags t ON t.id = x.tag_id
+          WHERE x.status_id = st.id ORDER BY t.name
+        ) AS _tags,
+        (
+          SELECT json_agg(json_build_object(
+            'account_id', ma.id::text, 'username', ma.username, 'domain', ma.domain,
+            'url', ma.url, 'uri', ma.uri) ORDER BY m.id)
+          FROM mentions m JOIN accounts ma ON ma.id = m.account_id
+          WHERE m.status_id = st.id
+        ) AS _mentions,
+        (
+          SELECT json_agg(json_build_object(
+            'id', ma.id::text, 'account_id', ma.account_id::text,
+            'status_id', ma.status_id::text, 'type', ma.type,
+            'content_type', ma.content_type, 'file_key', ma.file_key,
+            'preview_key', ma.preview_key, 'remote_url', ma.remote_url,
+            'description', ma.description, 'blurhash', ma.blurhash, 'meta', ma.meta,
+            'processing', ma.processing, 'position', ma.position) ORDER BY ma.position, ma.id)
+          FROM media_attachments ma WHERE ma.status_id = st.id
+        ) AS _media,
+        ${viewerFlagColumns(db, db`${viewerId}::bigint`)}
+      FROM statuses st
+      LEFT JOIN accounts a ON a.id = st.account_id
+      LEFT JOIN polls p ON p.id = st.poll_id
+      WHERE st.id = ANY(${wanted}::bigint[])`.values()
+      : [],
+    extraAccountIds.length
+      ? db<AccountRow[]>`
+        SELECT * FROM accounts WHERE id = ANY(${extraAccountIds}::bigint[])`
+      : [],
+  ]);
+  const bundle: StatusBundle = {
+    statuses: new Map(),
+    accounts: new Map(extraAccounts.map((a) => [a.id, a])),
+    mentions: new Map(),
+    tags: new Map(),
+    media: new Map(),
+    polls: new Map(),
+    applications: new Map(),
+    flags: viewerId ? emptyFlags() : null,
+    ownVotes: new Map(),
   };
+  if (pageIds.length === 0) return bundle;
+  for (const [s, a, p, x] of splitJoined(joined)) {
+    const status = s as unknown as StatusRow;
+    const extras = x as unknown as StatusExtras & FlagColumns;
+    bundle.statuses.set(status.id, status);
+    if (a) bundle.accounts.set(status.account_id, a as unknown as AccountRow);
+    if (p) bundle.polls.set(status.poll_id!, p as unknown as PollRow);
+    if (status.application_id && extras._app_name !== null) {
+      bundle.applications.set(status.application_id, {
+        name: extras._app_name,
+        website: extras._app_website,
+      });
+    }
+    if (extras._tags.length) bundle.tags.set(status.id, extras._tags);
+    if (extras._mentions) {
+      bundle.mentions.set(
+        status.id,
+        extras._mentions.map((m) => ({ ...m, status_id: status.id })),
+      );
+    }
+    if (extras._media) bundle.media.set(status.id, extras._media);
+    if (bundle.flags) addFlags(bundle.flags, bundle.ownVotes, status, extras);
+  }
+  return bundle;
 }
 
 export async function findMediaByIds(

@@ -64,11 +64,6 @@ export async function nextStatusId(
   return row.id;
 }
 
-export async function nextConversationId(db: Queryable): Promise<string> {
-  const [row] = await db<{ id: string }[]>`SELECT starling_id() AS id`;
-  return row.id;
-}
-
 export async function insertStatusRow(
   db: Queryable,
   row: NewStatusRow,

@@ -100,3 +100,24 @@ export async function loadViewerRelations(
               AND target_account_id = ${viewerId}) AS "blockedByAuthor"`;
   return row;
 }
+
+/** `loadViewerRelations` for many viewers of one status, in one statement. */
+export async function loadViewersRelations(
+  db: Queryable,
+  viewerIds: string[],
+  status: { id: string; account_id: string },
+): Promise<Map<string, ViewerRelations>> {
+  if (viewerIds.length === 0) return new Map();
+  const rows = await db<({ viewer_id: string } & ViewerRelations)[]>`
+    SELECT viewer.id::text AS viewer_id,
+      EXISTS (SELECT 1 FROM follows WHERE account_id = viewer.id
+              AND target_account_id = ${status.account_id}) AS following,
+      EXISTS (SELECT 1 FROM mentions WHERE status_id = ${status.id}
+              AND account_id = viewer.id) AS mentioned,
+      EXISTS (SELECT 1 FROM blocks WHERE account_id = ${status.account_id}
+              AND target_account_id = viewer.id) AS "blockedByAuthor"
+    FROM unnest(${viewerIds}::bigint[]) AS viewer(id)`;
+  return new Map(
+    rows.map(({ viewer_id, ...relations }) => [viewer_id, relations]),
+  );
+}

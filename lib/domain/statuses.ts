@@ -58,6 +58,8 @@ export interface PollInput {
 /** Everything `insertStatus` needs: content already rendered (local) or sanitised (remote). */
 export interface InsertStatusInput {
   accountId: string;
+  /** A local author's username (for the status's URI); looked up when absent. */
+  authorUsername?: string;
   local: boolean;
   /** Remote: the object id. Local: omitted (built from the id). */
   uri?: string;
@@ -107,13 +109,11 @@ export async function insertStatus(
   let uri = input.uri;
   let url = input.url ?? null;
   if (input.local) {
-    const [author] = await tx<{ username: string }[]>`
-      SELECT username FROM accounts WHERE id = ${input.accountId}`;
-    const base = `${config.origin}/users/${author.username}/statuses/${id}`;
+    const username = input.authorUsername ?? (await tx<{ username: string }[]>`
+      SELECT username FROM accounts WHERE id = ${input.accountId}`)[0].username;
+    const base = `${config.origin}/users/${username}/statuses/${id}`;
     uri ??= input.reblogOf ? `${base}/activity` : base;
-    url ??= input.reblogOf
-      ? null
-      : `${config.origin}/@${author.username}/${id}`;
+    url ??= input.reblogOf ? null : `${config.origin}/@${username}/${id}`;
   }
   if (!uri) throw invalid("A remote status needs a uri");
   const parent = input.inReplyTo ?? null;
@@ -144,9 +144,10 @@ export async function insertStatus(
     in_reply_to_account_id: parent?.account_id ?? null,
     in_reply_to_uri: parent?.uri ?? input.inReplyToUri ?? null,
     reblog_of_id: input.reblogOf?.id ?? null,
+    // A new thread's conversation takes the root's id: both come from `starling_id()`, so it
+    // is as unique as a fresh one and saves a round trip.
     conversation_id: parent?.conversation_id ??
-      input.reblogOf?.conversation_id ??
-      await db.nextConversationId(tx),
+      input.reblogOf?.conversation_id ?? id,
     text: input.text ?? "",
     content: input.content,
     spoiler_text: input.spoilerText ?? "",
@@ -156,14 +157,17 @@ export async function insertStatus(
     poll_id: pollId,
     created_at: input.published,
   });
+  // A new row has nothing to replace: skip the DELETEs when there is nothing to add.
   const mentioned = [...new Set(input.mentionedAccountIds ?? [])];
-  await db.replaceMentions(tx, status.id, mentioned);
+  if (mentioned.length) await db.replaceMentions(tx, status.id, mentioned);
   const tags = [...new Set(input.tags ?? [])];
-  await db.replaceTags(
-    tx,
-    status.id,
-    tags.map((name) => ({ name, display_name: name })),
-  );
+  if (tags.length) {
+    await db.replaceTags(
+      tx,
+      status.id,
+      tags.map((name) => ({ name, display_name: name })),
+    );
+  }
   const mediaIds = input.mediaIds ?? [];
   if (mediaIds.length) {
     const attached = await db.attachMedia(
@@ -326,6 +330,7 @@ export async function createStatus(
     }
     const result = await insertStatus(tx, deps.config, {
       accountId: author.account.id,
+      authorUsername: author.account.username,
       local: true,
       visibility,
       content: rendered.html,

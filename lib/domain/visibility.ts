@@ -4,7 +4,11 @@
  * `lib/db/visibility.ts`. An invisible status is reported exactly like a missing one (404).
  */
 import type { Queryable } from "../db/client.ts";
-import { loadViewerRelations, type ViewerRelations } from "../db/visibility.ts";
+import {
+  loadViewerRelations,
+  loadViewersRelations,
+  type ViewerRelations,
+} from "../db/visibility.ts";
 import { notFound } from "./errors.ts";
 
 export type Visibility = "public" | "unlisted" | "private" | "direct";
@@ -59,6 +63,28 @@ export async function isVisibleTo(
     viewer,
     status,
     await loadViewerRelations(db, viewer.accountId, status),
+  );
+}
+
+/** `isVisibleTo` for many viewers at once (null: anonymous): the ones who may see it. */
+export async function viewersWhoSee(
+  db: Queryable,
+  viewerIds: (string | null)[],
+  status: VisibleStatus,
+): Promise<Set<string | null>> {
+  const relations = await loadViewersRelations(
+    db,
+    viewerIds.filter((id): id is string => id !== null),
+    status,
+  );
+  return new Set(
+    viewerIds.filter((id) =>
+      canSee(
+        id ? { accountId: id } : null,
+        status,
+        id ? relations.get(id) ?? null : null,
+      )
+    ),
   );
 }
 

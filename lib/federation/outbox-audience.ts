@@ -8,6 +8,7 @@ import type { Activity, Recipient } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
+import { remoteFollowerInboxes } from "../db/federation.ts";
 
 export type OutboxContext = Context<Deps>;
 
@@ -61,7 +62,13 @@ export async function toAudience(
     orderingKey,
   };
   const sender = { identifier: author.username };
-  if (visibility !== "direct") {
+  // Most posts of a small server have no remote follower: skip Fedify's fan-out (it compacts
+  // the activity's JSON-LD before it knows there is nobody to send it to).
+  if (
+    visibility !== "direct" &&
+    (await remoteFollowerInboxes(ctx.data.sql, author.id, { limit: 1 }))
+        .length > 0
+  ) {
     await ctx.sendActivity(sender, "followers", activity, options);
   }
   if (mentioned.length > 0) {

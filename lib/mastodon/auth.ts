@@ -3,13 +3,8 @@
  * streaming API allows) resolved to its application, scopes and user.
  */
 import type { Deps } from "../deps.ts";
-import { findActiveTokenByHash } from "../db/oauth.ts";
-import {
-  type AccountRow,
-  findAccountById,
-  findUserById,
-  type UserRow,
-} from "../db/accounts.ts";
+import { findActiveTokenOwner } from "../db/api-auth.ts";
+import type { AccountRow, UserRow } from "../db/accounts.ts";
 import { hashToken } from "../domain/secrets.ts";
 import { ApiError, insufficientScope, unauthorized } from "./errors.ts";
 import { scopeAllowsAny } from "./scopes.ts";
@@ -40,13 +35,10 @@ export async function authenticateRequest(
 ): Promise<ApiAuth | null> {
   const token = bearerToken(req);
   if (!token) return null;
-  const row = await findActiveTokenByHash(deps.sql, await hashToken(token));
-  if (!row) throw unauthorized();
-  let user: UserRow | null = null;
-  let account: AccountRow | null = null;
+  const found = await findActiveTokenOwner(deps.sql, await hashToken(token));
+  if (!found) throw unauthorized();
+  const { token: row, user, account } = found;
   if (row.user_id) {
-    user = await findUserById(deps.sql, row.user_id);
-    account = user ? await findAccountById(deps.sql, user.account_id) : null;
     if (!user || !account) throw unauthorized();
     if (user.disabled || account.suspended_at) {
       throw new ApiError(403, "Your login is currently disabled");

@@ -1,8 +1,8 @@
 /**
  * The streaming API's hub. Domain events (ids only) reach every server process — through
  * Postgres LISTEN/NOTIFY when the database is a Postgres server, in-process with the embedded
- * database (one process) — and each process renders the entity for each of its own subscribers,
- * checking visibility for that subscriber with the one visibility rule.
+ * database (one process) — and each process renders the entity once for its own subscribers,
+ * checking visibility for each subscriber with the one visibility rule.
  */
 import type { Sql } from "../db/client.ts";
 import type { DomainEvent, EffectBus } from "../domain/effects.ts";
@@ -10,8 +10,8 @@ import { findStatusById } from "../db/statuses.ts";
 import { feedHolders } from "../db/feeds.ts";
 import { listsIncluding } from "../db/lists.ts";
 import { findNotificationsByIds } from "../db/notifications.ts";
-import { isVisibleTo } from "../domain/visibility.ts";
-import { renderStatus } from "./entities/status.ts";
+import { isVisibleTo, viewersWhoSee } from "../domain/visibility.ts";
+import { renderStatusForViewers } from "./entities/status.ts";
 import { renderNotifications } from "./entities/notification.ts";
 import { findConversation } from "../db/conversations.ts";
 import { renderConversation } from "./entities/conversation.ts";
@@ -316,7 +316,7 @@ export class StreamHub {
     );
   }
 
-  /** Renders once per viewer, and only for viewers the visibility rule lets see it. */
+  /** Sends to the viewers the visibility rule lets see it, each with their own flags. */
   async #sendStatus(
     status: NonNullable<Awaited<ReturnType<typeof findStatusById>>>,
     event: string,
@@ -339,41 +339,26 @@ export class StreamHub {
       ? await findStatusById(sql, status.reblog_of_id)
       : null;
     if (status.reblog_of_id && !original) return;
-    const deliver = async (
-      [viewerId, targets]: [
-        string | null,
-        { c: StreamConnection; s: Subscription }[],
-      ],
-    ) => {
-      const viewer = viewerId ? { accountId: viewerId } : null;
-      if (!(await isVisibleTo(sql, viewer, status))) return;
-      if (original && !(await isVisibleTo(sql, viewer, original))) return;
-      const payload = JSON.stringify(
-        await renderStatus({ sql, origin, viewerId }, status),
-      );
+    // One visibility query and one render for all viewers; only the flags differ per viewer.
+    const viewerIds = [...byViewer.keys()];
+    let allowed = await viewersWhoSee(sql, viewerIds, status);
+    if (original) allowed = await viewersWhoSee(sql, [...allowed], original);
+    if (allowed.size === 0) return;
+    const rendered = await renderStatusForViewers(
+      { sql, origin },
+      status,
+      [...allowed],
+    );
+    for (const [viewerId, targets] of byViewer) {
+      const json = rendered.get(viewerId);
+      if (!json) continue;
+      const payload = JSON.stringify(json);
       for (const { c, s } of targets) {
         c.send({ stream: streamArray(s), event, payload });
       }
-    };
-    // Viewers are rendered side by side (bounded by the pool), not one after another: with
-    // 50 followers streaming, a serial loop kept the last one waiting for ~50 renders.
-    const viewers = [...byViewer];
-    const workers = Array.from(
-      { length: Math.min(STREAM_RENDER_CONCURRENCY, viewers.length) },
-      async () => {
-        for (let next = viewers.shift(); next; next = viewers.shift()) {
-          await deliver(next).catch((error) =>
-            console.error("stream render failed:", error)
-          );
-        }
-      },
-    );
-    await Promise.all(workers);
+    }
   }
 }
-
-/** How many viewers' payloads are rendered at once (each holds a pooled connection). */
-const STREAM_RENDER_CONCURRENCY = 8;
 
 function streamed(event: DomainEvent): boolean {
   return event.type === "status.created" || event.type === "status.updated" ||

@@ -4,10 +4,21 @@
  * sRGB), shrink to Mastodon's 8.3 MP limit, and make a preview (longest side ≤ 640 px) and a
  * blurhash. sharp writes no metadata unless asked to, so stripping is the default behaviour.
  */
-import sharp from "sharp";
+import type sharpModule from "sharp";
 import { encode as encodeBlurhash } from "blurhash";
 
-type SharpPipeline = ReturnType<typeof sharp>;
+type Sharp = typeof sharpModule;
+type SharpPipeline = ReturnType<Sharp>;
+
+/**
+ * sharp (with libvips) is ~35 MiB of resident memory once loaded: load it at the first image,
+ * not at start-up, so a server nobody uploads to stays small.
+ */
+let sharpLoading: Promise<Sharp> | null = null;
+function loadSharp(): Promise<Sharp> {
+  sharpLoading ??= import("sharp").then((m) => m.default);
+  return sharpLoading;
+}
 
 /** Mastodon's limit for a stored image: 3840×2160 pixels' worth. */
 export const MAX_STORED_PIXELS = 3840 * 2160;
@@ -51,6 +62,7 @@ export async function processImage(
   contentType: string,
   options: ImageOptions = {},
 ): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
   const animated = contentType === "image/gif" ||
     contentType === "image/webp";
   const open = (multiFrame: boolean) =>
@@ -59,7 +71,7 @@ export async function processImage(
       limitInputPixels: MAX_INPUT_PIXELS,
       animated: multiFrame,
     });
-  let info: Awaited<ReturnType<ReturnType<typeof sharp>["metadata"]>>;
+  let info: Awaited<ReturnType<SharpPipeline["metadata"]>>;
   try {
     info = await open(false).metadata();
   } catch (error) {

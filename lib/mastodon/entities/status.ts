@@ -7,12 +7,14 @@ import type { Queryable } from "../../db/client.ts";
 import type { StatusRow } from "../../db/statuses.ts";
 import {
   loadStatusBundle,
+  loadViewersFlags,
   type MediaRow,
   type StatusBundle,
 } from "../../db/status-bundle.ts";
 import type { PollRow } from "../../db/polls.ts";
 import {
   type FilterContext,
+  type FilterWithKeywords,
   loadActiveFilters,
   matchFilters,
 } from "../../domain/filters.ts";
@@ -147,6 +149,16 @@ export async function renderStatuses(
       ? loadActiveFilters(options.sql, options.viewerId, options.filterContext)
       : [],
   ]);
+  return renderLoaded(bundle, rows, options, filters);
+}
+
+/** The rendering half of `renderStatuses`, for rows whose bundle is loaded. */
+function renderLoaded(
+  bundle: StatusBundle,
+  rows: StatusRow[],
+  options: RenderOptions,
+  filters: FilterWithKeywords[] = [],
+): StatusJson[] {
   const out: StatusJson[] = [];
   for (const row of rows) {
     let reblog: StatusJson | null = null;
@@ -168,6 +180,37 @@ export async function renderStatuses(
       json.filtered = filtered;
     }
     out.push(json);
+  }
+  return out;
+}
+
+/**
+ * One status as each of several viewers sees it (null: anonymous), loaded once: what differs
+ * between viewers is only their flags and poll votes, fetched for all of them in one query.
+ * Visibility is the caller's business. The streaming API's fan-out uses this.
+ */
+export async function renderStatusForViewers(
+  options: Omit<RenderOptions, "viewerId" | "filterContext">,
+  row: StatusRow,
+  viewerIds: (string | null)[],
+): Promise<Map<string | null, StatusJson>> {
+  const signedIn = viewerIds.filter((id): id is string => id !== null);
+  const statusIds = row.reblog_of_id ? [row.id, row.reblog_of_id] : [row.id];
+  const [bundle, flags] = await Promise.all([
+    loadStatusBundle(options.sql, [row], null),
+    loadViewersFlags(options.sql, statusIds, signedIn),
+  ]);
+  const out = new Map<string | null, StatusJson>();
+  for (const viewerId of viewerIds) {
+    const own = viewerId
+      ? flags.get(viewerId)!
+      : { flags: null, ownVotes: new Map() };
+    const [json] = renderLoaded(
+      { ...bundle, ...own },
+      [row],
+      { ...options, viewerId },
+    );
+    if (json) out.set(viewerId, json);
   }
   return out;
 }
