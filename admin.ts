@@ -5,7 +5,7 @@
 import { ConfigError, loadConfig } from "./lib/config.ts";
 import { openDeps } from "./lib/server.ts";
 import { runAdminCommand } from "./lib/admin/mod.ts";
-import { subscribeOutbox } from "./lib/federation/outbox-effects.ts";
+import { subscribeOutboxLazily } from "./lib/federation/lazy.ts";
 
 if (import.meta.main) {
   let code = 0;
@@ -14,7 +14,7 @@ if (import.meta.main) {
     const deps = await openDeps(config);
     // Commands speak for our accounts too (deleting one federates a Delete): deliveries are
     // queued in the KV shared with the server, whose queue worker sends them.
-    const stopOutbox = subscribeOutbox(deps);
+    const stopOutbox = subscribeOutboxLazily(deps);
     try {
       code = await runAdminCommand(deps, Deno.args, {
         out: (line) => console.log(line),

@@ -22,10 +22,11 @@ export interface Deps {
   secret: SecretKey;
   effects: EffectBus;
   /**
-   * Fedify (built by `lib/federation/mod.ts` with these deps as its context data). Every process
-   * can enqueue deliveries; only the server process (`createStarling`) runs the queue.
+   * Fedify (built by `lib/federation/mod.ts` with these deps as its context data), loaded on
+   * first use (`lib/federation/lazy.ts`). Every process can enqueue deliveries; only the
+   * server process (`createStarling`) runs the queue.
    */
-  federation: Federation<Deps>;
+  federation: () => Promise<Federation<Deps>>;
   /**
    * Finds `@user@host`, `user@host`, an actor URL or a post URL on other servers (or ours),
    * fetching and storing it: what search with `resolve=true` calls.

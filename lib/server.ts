@@ -10,9 +10,11 @@ import { loadSecretKey } from "./domain/secrets.ts";
 import { EffectBus } from "./domain/effects.ts";
 import { StreamHub } from "./mastodon/streaming.ts";
 import { buildWebApp } from "./web/app.ts";
-import { buildFederation } from "./federation/mod.ts";
-import { subscribeOutbox } from "./federation/outbox-effects.ts";
-import { resolveRemote } from "./federation/search.ts";
+import {
+  lazyFederation,
+  listenFederationQueue,
+  subscribeOutboxLazily,
+} from "./federation/lazy.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { startMediaCleanup } from "./domain/media.ts";
@@ -69,7 +71,8 @@ export async function openDeps(
       effects,
       streams,
       federation: undefined as unknown as Deps["federation"], // set just below
-      resolveRemote: (query) => resolveRemote(deps, query),
+      resolveRemote: async (query) =>
+        (await import("./federation/search.ts")).resolveRemote(deps, query),
       media: createMediaStorage(config),
       avTools: await detectAvTools(),
       close: async () => {
@@ -81,8 +84,9 @@ export async function openDeps(
         await database.close();
       },
     };
-    // Fedify takes these very deps as its context data, so it is built after them.
-    deps.federation = await buildFederation(deps, {
+    // Fedify takes these very deps as its context data, so it is made after them (and built
+    // on first use).
+    deps.federation = lazyFederation(deps, {
       retryScale: config.deliveryRetryScale,
     });
     return deps;
@@ -100,7 +104,7 @@ export async function createStarling(
   const deps = await openDeps(config, options);
   const web = await buildWebApp(deps);
   // The server process delivers: domain events become activities, and the queue runs here.
-  const stopOutbox = subscribeOutbox(deps);
+  const stopOutbox = subscribeOutboxLazily(deps);
   // Uploads never attached to a post are removed after a day (checked hourly).
   const stopMediaCleanup = startMediaCleanup(deps);
   console.info(
@@ -111,7 +115,7 @@ export async function createStarling(
     }`,
   );
   const queue = new AbortController();
-  const queueDone = deps.federation.startQueue(deps, { signal: queue.signal })
+  const queueDone = listenFederationQueue(deps, queue.signal)
     .catch((error) => console.error("federation queue stopped:", error));
   return {
     deps,

@@ -6,7 +6,7 @@
  * from the pages (`/@{username}[/{id}]`) to the ActivityPub URLs; both vary by `Accept`.
  */
 import type { Deps } from "../deps.ts";
-import { SOFTWARE_NAME } from "./mod.ts";
+import { SOFTWARE_NAME } from "./names.ts";
 
 interface MiddlewareContext {
   req: Request;
@@ -71,6 +71,10 @@ function withVary(response: Response): Response {
   }
 }
 
+/** The paths Fedify answers (mod.ts and inbox.ts register them). */
+const FEDIFY_PATH =
+  /^\/(users\/|inbox$|actor$|nodeinfo\/|\.well-known\/(webfinger|nodeinfo)$)/;
+
 export function federationMiddleware(deps: Deps) {
   return async (ctx: MiddlewareContext): Promise<Response> => {
     const { pathname } = ctx.url;
@@ -90,7 +94,7 @@ export function federationMiddleware(deps: Deps) {
     }
     if (pathname === "/nodeinfo/2.0" || pathname === "/nodeinfo/2.0.json") {
       // 2.0 is 2.1 without `software.repository/homepage`; same numbers.
-      const response = await deps.federation.fetch(
+      const response = await (await deps.federation()).fetch(
         new Request(new URL("/nodeinfo/2.1", deps.config.origin), {
           headers: { accept: "application/json" },
         }),
@@ -111,7 +115,14 @@ export function federationMiddleware(deps: Deps) {
         },
       });
     }
-    const response = await deps.federation.fetch(ctx.req, {
+    // Both forms answer by Accept, so caches must key on it.
+    const varies = htmlPageFor(deps.config.origin, pathname) || apUrl;
+    // Only Fedify's own paths load it (see lazy.ts); everything else goes straight on.
+    if (!FEDIFY_PATH.test(pathname)) {
+      const response = await ctx.next();
+      return varies ? withVary(response) : response;
+    }
+    const response = await (await deps.federation()).fetch(ctx.req, {
       contextData: deps,
       onNotFound: () => ctx.next(),
       onNotAcceptable: async () => {
@@ -126,9 +137,6 @@ export function federationMiddleware(deps: Deps) {
         return await ctx.next();
       },
     });
-    // Both forms answer by Accept, so caches must key on it.
-    return htmlPageFor(deps.config.origin, pathname) || apUrl
-      ? withVary(response)
-      : response;
+    return varies ? withVary(response) : response;
   };
 }

@@ -62,10 +62,8 @@ import {
 
 export type StarlingFederation = Federation<Deps>;
 
-/** The instance actor's identifier (never a username: `actor` is a reserved one). */
-export const INSTANCE_ACTOR = "__instance__";
-export const SOFTWARE_NAME = "starling";
-export const SOFTWARE_VERSION = "0.1.0";
+import { INSTANCE_ACTOR, SOFTWARE_NAME, SOFTWARE_VERSION } from "./names.ts";
+export { INSTANCE_ACTOR, SOFTWARE_NAME, SOFTWARE_VERSION } from "./names.ts";
 const PAGE_SIZE = 20;
 
 export interface BuildFederationOptions {
@@ -312,6 +310,7 @@ export async function buildFederation(
   const federationKv = new DenoKvStore(deps.kv);
   return await builder.build({
     kv: federationKv,
+    // Fedify only enqueues here: the server listens with its own instance (`lazy.ts`).
     queue: new DenoKvMessageQueue(deps.kv),
     manuallyStartQueue: true,
     origin: deps.config.origin,

@@ -24,13 +24,16 @@ import {
 import { sendAccountDeletion, sendProfileUpdate } from "./outbox-accounts.ts";
 import { sendReport } from "./outbox-reports.ts";
 
-/** Starts translating domain events into deliveries; returns the unsubscribe function. */
-export function subscribeOutbox(deps: Deps): () => void {
-  const federation = deps.federation;
-  return deps.effects.on(async (event) => {
-    const ctx = federation.createContext(new URL(deps.config.origin), deps);
-    await deliver(ctx, event);
-  });
+/** Translates one domain event into deliveries (subscribed by `lazy.ts`). */
+export async function deliverEvent(
+  deps: Deps,
+  event: DomainEvent,
+): Promise<void> {
+  const federation = await deps.federation();
+  await deliver(
+    federation.createContext(new URL(deps.config.origin), deps),
+    event,
+  );
 }
 
 async function deliver(ctx: OutboxContext, event: DomainEvent): Promise<void> {

@@ -8,7 +8,7 @@ import { findAccountById } from "../db/accounts.ts";
 import { findStatusesByIds } from "../db/statuses.ts";
 import { findReport } from "../domain/reports.ts";
 import { type OutboxContext as Ctx, recipientOf } from "./outbox-audience.ts";
-import { INSTANCE_ACTOR } from "./mod.ts";
+import { INSTANCE_ACTOR } from "./names.ts";
 
 export async function sendReport(ctx: Ctx, reportId: string): Promise<void> {
   const { sql } = ctx.data;

@@ -24,7 +24,10 @@ export async function resolveRemote(
   deps: Deps,
   query: string,
 ): Promise<ResolvedRemote> {
-  const ctx = deps.federation.createContext(new URL(deps.config.origin), deps);
+  const ctx = (await deps.federation()).createContext(
+    new URL(deps.config.origin),
+    deps,
+  );
   const q = query.trim();
   if (parseHandle(q)) {
     return { account: await resolveHandle(ctx, q), status: null };

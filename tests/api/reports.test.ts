@@ -148,7 +148,7 @@ Deno.test({
       const spammer = await peer.actor("spammer", {
         inboxOrigin: `http://127.0.0.1:${inbox.addr.port}`,
       });
-      const ctx = instance.deps.federation.createContext(
+      const ctx = (await instance.deps.federation()).createContext(
         new URL(instance.origin),
         instance.deps,
       );

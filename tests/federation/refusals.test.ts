@@ -47,7 +47,10 @@ Deno.test({
       const mallory = await createUserWithToken(b, "mallory");
       await createUserWithToken(b, "bob");
       const carol = await createUserWithToken(c, "carol");
-      const ctx = b.deps.federation.createContext(new URL(b.origin), b.deps);
+      const ctx = (await b.deps.federation()).createContext(
+        new URL(b.origin),
+        b.deps,
+      );
       const malloryId = new URL(`${b.origin}/users/mallory`);
       const aliceRecipient = {
         id: new URL(`${a.origin}/users/alice`),

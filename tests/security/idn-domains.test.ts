@@ -19,7 +19,7 @@ Deno.test({
     const instance = await startTestInstance();
     try {
       const alice = await createUserWithToken(instance, "alice");
-      const ctx = instance.deps.federation.createContext(
+      const ctx = (await instance.deps.federation()).createContext(
         new URL(instance.origin),
         instance.deps,
       );

@@ -504,7 +504,7 @@ Deno.test({
     const peer = startFakePeer();
     try {
       const author = await createUserWithToken(instance, "author");
-      const ctx = instance.deps.federation.createContext(
+      const ctx = (await instance.deps.federation()).createContext(
         new URL(instance.origin),
         instance.deps,
       );

@@ -185,7 +185,7 @@ Deno.test({
       env: { ALLOW_PRIVATE_ADDRESS: "false" },
     });
     try {
-      const ctx = instance.deps.federation.createContext(
+      const ctx = (await instance.deps.federation()).createContext(
         new URL(instance.origin),
         instance.deps,
       );

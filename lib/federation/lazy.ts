@@ -1,0 +1,47 @@
+/**
+ * Fedify and the vocabulary are ~50 MiB resident once imported, and a server needs them only
+ * when it federates: an ActivityPub request, a delivery to make, a queued task, a remote lookup.
+ * This module (which imports no Fedify code) gives `Deps` a federation that is built on first
+ * use, and wires the always-on parts — the queue listener and the outbox subscription — so they
+ * load it only when there is work.
+ */
+import type { Deps } from "../deps.ts";
+import type { StarlingFederation } from "./mod.ts";
+import { DenoKvMessageQueue } from "./kv-queue.ts";
+
+/** `deps.federation`: builds the federation once, on the first call. */
+export function lazyFederation(
+  deps: Deps,
+  options: { retryScale?: number },
+): () => Promise<StarlingFederation> {
+  let building: Promise<StarlingFederation> | null = null;
+  return () => {
+    building ??= import("./mod.ts").then((m) =>
+      m.buildFederation(deps, options)
+    );
+    return building;
+  };
+}
+
+/**
+ * Listens on the federation queue from the start (deliveries and inbox work left from before a
+ * restart must run) and hands each message to Fedify, loading it at the first message.
+ */
+export function listenFederationQueue(
+  deps: Deps,
+  signal: AbortSignal,
+): Promise<void> {
+  return new DenoKvMessageQueue(deps.kv).listen(
+    async (message) =>
+      await (await deps.federation()).processQueuedTask(deps, message),
+    { signal },
+  );
+}
+
+/** Domain events become deliveries (`outbox-effects.ts`, loaded with the first event). */
+export function subscribeOutboxLazily(deps: Deps): () => void {
+  return deps.effects.on(async (event) => {
+    const { deliverEvent } = await import("./outbox-effects.ts");
+    await deliverEvent(deps, event);
+  });
+}
