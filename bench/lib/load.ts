@@ -47,15 +47,21 @@ export async function runLoad(
  */
 export async function runInterleaved(
   ops: Record<string, Operation>,
-  options: LoadOptions & { slices?: number },
+  options: LoadOptions & {
+    slices?: number;
+    /** Workers for some operations, when not `concurrency` (e.g. a CPU floor kept busy). */
+    concurrencyOf?: Record<string, number>;
+  },
 ): Promise<Record<string, LatencySummary>> {
   const names = Object.keys(ops);
+  const workers = (name: string) =>
+    options.concurrencyOf?.[name] ?? options.concurrency;
   const maxOps = options.maxOperations ?? 1_000_000;
   if (options.warmupSeconds) {
     for (const name of names) {
       await loop(
         ops[name],
-        options.concurrency,
+        workers(name),
         options.warmupSeconds,
         maxOps,
         null,
@@ -76,7 +82,7 @@ export async function runInterleaved(
         errors.get(name)! +
           await loop(
             ops[name],
-            options.concurrency,
+            workers(name),
             slice,
             maxOps,
             latencies.get(name)!,
