@@ -156,3 +156,45 @@ export function startFakePeer(
     },
   };
 }
+
+/** An inbox server on `port` (e.g. one a peer's actor points at) recording what it receives. */
+export function startInbox(port: number) {
+  const received: { type: string; object?: { content?: string } }[] = [];
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port, onListen() {} },
+    async (req) => {
+      if (req.method === "POST") received.push(await req.json());
+      else await req.body?.cancel();
+      return new Response(null, { status: 202 });
+    },
+  );
+  return {
+    received,
+    /** How many Create activities whose content includes `text` arrived. */
+    creates: (text: string) =>
+      received.filter((a) =>
+        a.type === "Create" && a.object?.content?.includes(text)
+      ).length,
+    close: () => server.shutdown(),
+  };
+}
+
+/** `actor` follows the local user `username` on `origin` (delivered, signed, to their inbox). */
+export async function followFrom(
+  origin: string,
+  peer: FakePeer,
+  actor: FakeActor,
+  username = "alice",
+): Promise<void> {
+  const res = await peer.deliver(actor, `${origin}/users/${username}/inbox`, {
+    "@context": AS_CONTEXT,
+    id: `${actor.id}#follows/${crypto.randomUUID()}`,
+    type: "Follow",
+    actor: actor.id,
+    object: `${origin}/users/${username}`,
+  });
+  await res.body?.cancel();
+  if (res.status !== 202) {
+    throw new Error(`the Follow got ${res.status}, not 202`);
+  }
+}

@@ -13,63 +13,17 @@ import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import {
   AS_CONTEXT,
-  type FakeActor,
-  type FakePeer,
+  followFrom,
   startFakePeer,
+  startInbox,
 } from "../helpers/fake-peer.ts";
+import {
+  freePort,
+  type ServerProcess,
+  startServer,
+} from "../helpers/server-process.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { eventually } from "../federation/helpers.ts";
-
-const ROOT = new URL("../..", import.meta.url).pathname;
-
-/** A port nothing listens on (yet). */
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
-
-/** An inbox server on `port` recording what it receives. */
-function startInbox(port: number) {
-  const received: { type: string; object?: { content?: string } }[] = [];
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port, onListen() {} },
-    async (req) => {
-      if (req.method === "POST") received.push(await req.json());
-      else await req.body?.cancel();
-      return new Response(null, { status: 202 });
-    },
-  );
-  return {
-    received,
-    creates: (text: string) =>
-      received.filter((a) =>
-        a.type === "Create" && a.object?.content?.includes(text)
-      ).length,
-    close: () => server.shutdown(),
-  };
-}
-
-async function followFrom(
-  instance: Pick<TestInstance, "origin">,
-  peer: FakePeer,
-  actor: FakeActor,
-) {
-  const res = await peer.deliver(
-    actor,
-    `${instance.origin}/users/alice/inbox`,
-    {
-      "@context": AS_CONTEXT,
-      id: `${actor.id}#follows/${crypto.randomUUID()}`,
-      type: "Follow",
-      actor: actor.id,
-      object: `${instance.origin}/users/alice`,
-    },
-  );
-  assert.equal(res.status, 202);
-  await res.body?.cancel();
-}
 
 async function followers(sql: TestInstance["deps"]["sql"], n: number) {
   await eventually(`${n} followers`, async () => {
@@ -99,7 +53,7 @@ Deno.test({
       const bob = await peer.actor("bob", {
         inboxOrigin: `http://127.0.0.1:${port}`,
       });
-      await followFrom(instance, peer, bob);
+      await followFrom(instance.origin, peer, bob);
       await followers(instance.deps.sql, 1);
       const post = await apiFetch(instance, alice.token, "/api/v1/statuses", {
         body: { status: "written while you were away" },
@@ -144,8 +98,8 @@ Deno.test({
       const carol = await peer.actor("carol", {
         inboxOrigin: `http://127.0.0.1:${upPort}`,
       });
-      await followFrom(instance, peer, bob);
-      await followFrom(instance, peer, carol);
+      await followFrom(instance.origin, peer, bob);
+      await followFrom(instance.origin, peer, carol);
       await followers(instance.deps.sql, 2);
       const started = Date.now();
       for (let i = 1; i <= 8; i++) {
@@ -183,43 +137,6 @@ Deno.test({
   },
 });
 
-interface Process {
-  child: Deno.ChildProcess;
-  output: string[];
-}
-
-async function startServer(env: Record<string, string>): Promise<Process> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "main.ts"],
-    cwd: ROOT,
-    env,
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const output: string[] = [];
-  const listening = Promise.withResolvers<void>();
-  for (const stream of [child.stdout, child.stderr]) {
-    (async () => {
-      for await (
-        const chunk of stream.pipeThrough(new TextDecoderStream())
-      ) {
-        output.push(chunk);
-        if (chunk.includes("listening on")) listening.resolve();
-      }
-    })().catch(() => {});
-  }
-  const timer = setTimeout(
-    () => listening.reject(new Error(`no start: ${output.join("")}`)),
-    60_000,
-  );
-  try {
-    await listening.promise;
-  } finally {
-    clearTimeout(timer);
-  }
-  return { child, output };
-}
-
 Deno.test({
   name:
     "a server killed mid-delivery delivers after restart (the queue is in DATA_DIR)",
@@ -243,7 +160,7 @@ Deno.test({
     const peer = startFakePeer();
     const inboxPort = freePort();
     let inbox: ReturnType<typeof startInbox> | null = null;
-    let server: Process | null = await startServer(env);
+    let server: ServerProcess | null = await startServer(env);
     const { openDatabase } = await import("../../lib/db/client.ts");
     const db = await openDatabase({ url: database.url, pgliteDir: "" });
     try {
@@ -254,7 +171,7 @@ Deno.test({
       const bob = await peer.actor("bob", {
         inboxOrigin: `http://127.0.0.1:${inboxPort}`,
       });
-      await followFrom({ origin }, peer, bob);
+      await followFrom(origin, peer, bob);
       await followers(db.sql, 1);
       const res = await fetch(`${origin}/api/v1/statuses`, {
         method: "POST",
