@@ -9,6 +9,7 @@ const TITLES: Record<number, string> = {
   405: "Not allowed",
   410: "Gone",
   422: "That didn't work",
+  503: "Back in a moment",
 };
 
 /** The error page: the status, a plain explanation, and a way back. */

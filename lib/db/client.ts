@@ -4,6 +4,7 @@
  * migrations run on both.
  */
 import postgres from "postgres";
+import { openServerPool } from "./server-pool.ts";
 
 export type Sql = postgres.Sql;
 /** A transaction handle inside `sql.begin()`; queries written for `Sql` take it as well. */
@@ -38,12 +39,23 @@ export async function openDatabase(
   options: DatabaseOptions,
 ): Promise<Database> {
   if (options.url) {
-    const sql = postgres(options.url, {
+    const pool = openServerPool(options.url, {
       ...sharedOptions,
       max: options.max ?? 10,
+      // While the server is down or restarting, requests fail at once (503) instead of waiting:
+      // a connection attempt gives up after 5 s (postgres.js waits 30), and a pool connection
+      // retries at most every 2 s (postgres.js backs off to 20 s, so after an outage the first
+      // requests waited up to 20 s for a server that was long back).
+      connect_timeout: 5,
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2),
     });
-    await sql`SELECT 1`; // fail at start, with a clear error, when the server is unreachable
-    return { sql, kind: "postgres", close: () => sql.end({ timeout: 5 }) };
+    try {
+      await pool.sql`SELECT 1`; // fail at start, with a clear error, when the server is unreachable
+    } catch (error) {
+      await pool.close().catch(() => {});
+      throw error;
+    }
+    return { sql: pool.sql, kind: "postgres", close: pool.close };
   }
   return await openEmbedded(options.pgliteDir ?? "memory://");
 }
@@ -107,3 +119,42 @@ async function connectToRunningEmbedded(dir: string): Promise<Database | null> {
   }
   return { sql, kind: "pglite", close: () => sql.end({ timeout: 5 }) };
 }
+
+/**
+ * Errors that say the database can't be reached right now — down, restarting, the connection
+ * dropped mid-query — rather than that a query was wrong: callers answer 503 (try again), not
+ * 500. The pool reconnects by itself once the server is back.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (
+      typeof code === "string" &&
+      (UNAVAILABLE_CODES.has(code) || code.startsWith("08")) // SQLSTATE connection exceptions
+    ) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+const UNAVAILABLE_CODES = new Set([
+  // postgres.js: the connection closed, was ended, or didn't come up in time
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  // the socket
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  // SQLSTATE: shutting down (fast, crash) or starting up; too many connections
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+]);

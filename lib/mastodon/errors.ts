@@ -1,5 +1,6 @@
 /** Mastodon-style API errors: `{"error": "…"}` with the right status. */
 import { DomainError, httpStatusOf } from "../domain/errors.ts";
+import { isDatabaseUnavailable } from "../db/client.ts";
 
 export class ApiError extends Error {
   constructor(
@@ -40,6 +41,16 @@ export function errorResponse(error: unknown): Response {
       : error.message;
     return json({ error: message }, { status });
   }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`API request failed, database unavailable: ${error}`);
+    return json({ error: "Service temporarily unavailable" }, {
+      status: 503,
+      headers: { "retry-after": RETRY_AFTER_SECONDS },
+    });
+  }
   console.error("API handler failed:", error);
   return json({ error: "Internal server error" }, { status: 500 });
 }
+
+/** What a 503 tells clients while the database is away (a restart takes seconds). */
+export const RETRY_AFTER_SECONDS = "5";
