@@ -36,6 +36,7 @@ import { pages } from "./scenarios/pages.ts";
 import { posting } from "./scenarios/posting.ts";
 import { inbox } from "./scenarios/inbox.ts";
 import { fanout } from "./scenarios/fanout.ts";
+import { outage } from "./scenarios/outage.ts";
 
 const SCENARIOS = [
   "startup",
@@ -44,6 +45,7 @@ const SCENARIOS = [
   "pages",
   "inbox",
   "fanout",
+  "outage",
   "posting",
 ];
 const DATA_SCENARIOS = [
@@ -52,6 +54,7 @@ const DATA_SCENARIOS = [
   "pages",
   "inbox",
   "fanout",
+  "outage",
   "posting",
 ];
 /** Per mode, so a smoke or quick run never drops the database of a full run in progress. */
@@ -116,6 +119,7 @@ async function runDataset(
   const shape = shapeFor(statuses, options.mode === "smoke");
   const sql = connect(dbUrl, options.concurrency);
   let server: Awaited<ReturnType<typeof spawnDeno>> | null = null;
+  let dataset: Dataset | null = null;
   try {
     const report = await generate(
       sql,
@@ -129,11 +133,8 @@ async function runDataset(
           `${t} ${n.toLocaleString("en")}`
         ).join(", "),
     );
-    server = await spawnDeno({
-      name: `server-${label}`,
-      port,
-      env: await starlingEnv(dbUrl),
-    });
+    const env = await starlingEnv(dbUrl);
+    server = await spawnDeno({ name: `server-${label}`, port, env });
     const rows = await sql<{ username: string; id: string }[]>`
       SELECT username, id FROM accounts WHERE domain IS NULL AND username LIKE 'user%'`;
     const data: Dataset = {
@@ -142,11 +143,23 @@ async function runDataset(
       shape,
       dbUrl,
       server,
+      async stopServer() {
+        await data.server.stop();
+      },
+      async startServer() {
+        // Its own log, so the first process's log (read by the scenarios) stays whole.
+        data.server = await spawnDeno({
+          name: `server-${label}-restarted`,
+          port,
+          env,
+        });
+      },
       sql,
       accountIds: new Map(rows.map((r) => [Number(r.username.slice(4)), r.id])),
       loadRssKiB: [],
       summaries: new Map(),
     };
+    dataset = data;
     const idle = await idleRss(data);
     const first = statuses === options.sizes[0];
     // Quick mode keeps its 3 minutes by running only the home timeline at every size.
@@ -157,6 +170,8 @@ async function runDataset(
       ["pages", everySize, () => pages(options, data)],
       ["inbox", first, () => inbox(options, data)],
       ["fanout", first, () => fanout(options, data)],
+      // Stops and restarts Starling: after the others that read the first process's log.
+      ["outage", first, () => outage(options, data)],
       ["posting", everySize, () => posting(options, data)],
     ];
     for (const [name, applies, run] of steps) {
@@ -167,7 +182,7 @@ async function runDataset(
     if (bare) reportMemory(options, data, idle, bare);
     return data.summaries.get("home") ?? null;
   } finally {
-    await server?.stop();
+    await (dataset?.server ?? server)?.stop();
     await sql.end({ timeout: 5 });
   }
 }

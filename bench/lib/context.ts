@@ -25,8 +25,11 @@ export interface Dataset {
   label: string;
   shape: DataShape;
   dbUrl: string;
-  /** The Starling server process on this dataset. */
+  /** The Starling server process on this dataset (replaced by `restartServer`). */
   server: Spawned;
+  /** Stops Starling; `startServer` spawns it again on the same port, database and DATA_DIR. */
+  stopServer(): Promise<void>;
+  startServer(): Promise<void>;
   /** A pool in the bench process (size = concurrency) for SQL floors and setup. */
   sql: postgres.Sql;
   /** Local account ids by user number. */

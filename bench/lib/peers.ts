@@ -33,8 +33,10 @@ export interface PeerStats {
   hung: number;
   /** Origins with at least one valid delivery. */
   hosts: number;
-  /** Valid deliveries to healthy origins: [activity id, epoch ms at arrival]. */
-  arrivals?: [string, number][];
+  /** Valid deliveries to healthy origins, and each one's [activity id, epoch ms at arrival,
+   * 1 if to a personal inbox]. */
+  healthy: number;
+  arrivals?: [string, number, 0 | 1][];
 }
 
 /** A note's content as the simulated actors send it. */

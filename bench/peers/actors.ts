@@ -37,8 +37,11 @@ let failures = true;
 const counts = { delivered: 0, invalid: 0, unavailable: 0, hung: 0 };
 /** Valid deliveries per origin (host), to tell that every server got its copy. */
 const byHost = new Map<string, number>();
-/** Valid deliveries to healthy origins: [activity id, epoch ms at arrival]. */
-const arrivals: [string, number][] = [];
+/**
+ * Valid deliveries to healthy origins (never unavailable or hanging, whether failures are on or
+ * off): [activity id, epoch ms at arrival, 1 if to a personal inbox].
+ */
+const arrivals: [string, number, 0 | 1][] = [];
 /** When each failing origin got its first delivery (it answers 503 for `unavailableMs`). */
 const firstDelivery = new Map<number, number>();
 
@@ -79,7 +82,8 @@ const json = (body: unknown, type = "application/activity+json") =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function inbox(req: Request, port: number): Promise<Response> {
-  const failing = failures && (unavailable.has(port) || hanging.has(port));
+  const unhealthy = unavailable.has(port) || hanging.has(port);
+  const failing = failures && unhealthy;
   if (failures && hanging.has(port)) {
     counts.hung++;
     await req.body?.cancel();
@@ -102,12 +106,12 @@ async function inbox(req: Request, port: number): Promise<Response> {
   counts.delivered++;
   const url = new URL(req.url);
   byHost.set(url.host, (byHost.get(url.host) ?? 0) + 1);
-  if (!failing) {
+  if (!unhealthy) {
     let id = "";
     try {
       id = JSON.parse(new TextDecoder().decode(body)).id ?? "";
     } catch { /* counted, not recorded */ }
-    arrivals.push([id, Date.now()]);
+    arrivals.push([id, Date.now(), url.pathname === "/inbox" ? 0 : 1]);
   }
   const delay = (profile.delayMs ?? 0) +
     (Math.random() * 2 - 1) * (profile.jitterMs ?? 0);
@@ -211,6 +215,7 @@ function handler(req: Request, port: number): Response | Promise<Response> {
     return json({
       ...counts,
       hosts: byHost.size,
+      healthy: arrivals.length,
       arrivals: url.searchParams.has("arrivals") ? arrivals : undefined,
     }, "application/json");
   }
