@@ -1,5 +1,7 @@
 /** SQL for browser sessions. */
 import type { Queryable } from "./client.ts";
+import type { AccountRow, UserRow } from "./accounts.ts";
+import { splitJoined } from "./joined.ts";
 
 export interface WebSessionRow {
   id: string;
@@ -27,14 +29,26 @@ export async function insertWebSession(
   return row;
 }
 
-export async function findWebSessionByHash(
+/** A session with its user and account, in one statement (every signed-in page asks). */
+export async function findWebSessionOwner(
   db: Queryable,
   hash: string,
-): Promise<WebSessionRow | null> {
-  const [row] = await db<
-    WebSessionRow[]
-  >`SELECT * FROM web_sessions WHERE session_hash = ${hash}`;
-  return row ?? null;
+): Promise<
+  { session: WebSessionRow; user: UserRow; account: AccountRow } | null
+> {
+  const rows = await db`
+    SELECT ws.*, u.*, a.*
+    FROM web_sessions ws
+    JOIN users u ON u.id = ws.user_id
+    JOIN accounts a ON a.id = u.account_id
+    WHERE ws.session_hash = ${hash}`.values();
+  if (rows.length === 0) return null;
+  const [session, user, account] = splitJoined(rows)[0];
+  return {
+    session: session as unknown as WebSessionRow,
+    user: user as unknown as UserRow,
+    account: account as unknown as AccountRow,
+  };
 }
 
 export async function deleteWebSession(

@@ -8,7 +8,6 @@ import type { Queryable, Sql } from "../db/client.ts";
 import type { Effects } from "./effects.ts";
 import * as sessions from "../db/sessions.ts";
 import * as oauth from "../db/oauth.ts";
-import { findAccountById, findUserById } from "../db/accounts.ts";
 import type { LocalLogin } from "./accounts.ts";
 import { hashToken, randomToken, type SecretKey } from "./secrets.ts";
 
@@ -77,15 +76,13 @@ export async function resumeWebSession(
   secret: SecretKey,
   sessionSecret: string,
 ): Promise<WebSession | null> {
-  const session = await sessions.findWebSessionByHash(
+  const found = await sessions.findWebSessionOwner(
     sql,
     await hashToken(sessionSecret),
   );
-  if (!session) return null;
-  const user = await findUserById(sql, session.user_id);
-  if (!user || user.disabled || !user.approved) return null;
-  const account = await findAccountById(sql, user.account_id);
-  if (!account || account.suspended_at) return null;
+  if (!found) return null;
+  const { session, user, account } = found;
+  if (user.disabled || !user.approved || account.suspended_at) return null;
   return {
     sessionId: session.id,
     user,
