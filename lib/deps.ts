@@ -12,6 +12,7 @@ import type { ResolvedRemote } from "./federation/search.ts";
 import type { StreamHub } from "./mastodon/streaming.ts";
 import type { MediaStorage } from "./media/storage.ts";
 import type { AvTools } from "./media/av.ts";
+import type { RateLimits } from "./web/rate-limit.ts";
 
 export interface Deps {
   config: Config;
@@ -41,6 +42,8 @@ export interface Deps {
   media: MediaStorage;
   /** ffmpeg/ffprobe when installed (video previews, durations); null otherwise. */
   avTools: AvTools | null;
+  /** This process's rate-limit counters (in memory, per process, as Mastodon's per node). */
+  rateLimits: RateLimits;
   /**
    * Lets running effect listeners finish, then closes streaming, KV and the database (the owner
    * of `Deps` calls it once, at shutdown).

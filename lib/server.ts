@@ -18,6 +18,7 @@ import {
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { startMediaCleanup } from "./domain/media.ts";
+import { RateLimits } from "./web/rate-limit.ts";
 
 export interface Starling {
   deps: Deps;
@@ -75,6 +76,7 @@ export async function openDeps(
         (await import("./federation/search.ts")).resolveRemote(deps, query),
       media: createMediaStorage(config),
       avTools: await detectAvTools(),
+      rateLimits: new RateLimits(config.trustedProxies),
       close: async () => {
         // Listeners still running (deliveries being queued, stream notifications) finish while
         // the database and KV they use are open.

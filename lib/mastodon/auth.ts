@@ -8,6 +8,7 @@ import type { AccountRow, UserRow } from "../db/accounts.ts";
 import { hashToken } from "../domain/secrets.ts";
 import { ApiError, insufficientScope, unauthorized } from "./errors.ts";
 import { scopeAllowsAny } from "./scopes.ts";
+import { rateLimitHeaders } from "../web/rate-limit.ts";
 
 export interface ApiAuth {
   tokenId: string;
@@ -48,6 +49,12 @@ export async function authenticateRequest(
         403,
         "Your login is missing a confirmed e-mail address",
       );
+    }
+    // The per-user limits (all of a user's tokens together; media uploads) count here, where
+    // the user is known without another query.
+    const refused = deps.rateLimits.countUser(req, row.user_id);
+    if (refused) {
+      throw new ApiError(429, "Too many requests", rateLimitHeaders(refused));
     }
   }
   return {

@@ -12,8 +12,6 @@ import { resumeWebSession } from "../domain/sessions.ts";
 
 import { SESSION_COOKIE } from "./session-cookie.ts";
 import { withPageSecurityHeaders } from "./security-headers.ts";
-import { limitsFor, RateLimiter, rateLimitHeaders } from "./rate-limit.ts";
-import { clientAddress, isLoopback } from "./client-ip.ts";
 import { bearerToken } from "../mastodon/auth.ts";
 import { INBOX_BODY_LIMIT, isInboxPath, limitBody } from "./body-limit.ts";
 import { federationMiddleware } from "../federation/middleware.ts";
@@ -28,7 +26,6 @@ export interface WebApp {
 export async function buildWebApp(deps: Deps): Promise<WebApp> {
   const secure = deps.config.origin.startsWith("https:");
   const serveStatic = staticFiles<State>(deps.config.rootDir);
-  const limiter = new RateLimiter();
   const app = new App<State>()
     // The database is away (restarting, unreachable): pages say so with a 503, not a 500. (The
     // API's middleware answers its own JSON 503 before this sees anything.)
@@ -42,41 +39,16 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
     })
     // ActivityPub, WebFinger and NodeInfo first; browsers and everything else fall through.
     .use(federationMiddleware(deps))
-    // Rate limits (Mastodon's numbers); loopback clients are exempt.
+    // Rate limits (Mastodon's numbers, lib/web/rate-limit.ts); loopback clients are exempt.
     .use(async (ctx) => {
-      const address = clientAddress(
+      const refused = deps.rateLimits.admit(
         ctx.req,
+        ctx.url,
         ctx.info,
-        deps.config.trustedProxies,
+        bearerToken(ctx.req, ctx.url),
       );
-      if (isLoopback(address)) return ctx.next();
-      const token = bearerToken(ctx.req, ctx.url);
-      let tightest;
-      for (
-        const [limit, key] of limitsFor(ctx.req, ctx.url, { address, token })
-      ) {
-        const decision = limiter.hit(limit, key);
-        if (!decision.allowed) {
-          return Response.json({ error: "Too many requests" }, {
-            status: 429,
-            headers: rateLimitHeaders(decision),
-          });
-        }
-        if (!tightest || decision.remaining < tightest.remaining) {
-          tightest = decision;
-        }
-      }
-      const response = await ctx.next();
-      if (tightest) {
-        for (
-          const [name, value] of Object.entries(rateLimitHeaders(tightest))
-        ) {
-          try {
-            response.headers.set(name, value);
-          } catch { /* immutable headers */ }
-        }
-      }
-      return response;
+      if (refused) return refused;
+      return deps.rateLimits.decorate(ctx.req, await ctx.next());
     })
     // Only /static/… touches the file system; other requests skip the stat call.
     .use((ctx) =>

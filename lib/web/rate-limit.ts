@@ -2,7 +2,14 @@
  * Mastodon's rate limits, counted in fixed windows in this process's memory (a request costs a
  * map lookup, not a database write). With several processes behind a balancer each counts its
  * own share, which is the same trade-off Mastodon's per-node Rack::Attack makes with a local cache.
+ *
+ * Most limits are decided at the door from the path, the token and the client's address. Two
+ * need what only a later step knows: the token's user (the API's authentication resolves it, so
+ * counting there costs no query) and the account a sign-in form names. The door remembers each
+ * request it metered; those steps count against it, and loopback requests stay exempt.
  */
+import { clientAddress, isLoopback } from "./client-ip.ts";
+
 export interface Limit {
   name: string;
   max: number;
@@ -10,9 +17,14 @@ export interface Limit {
 }
 
 export const LIMITS = {
+  /** Per token, or per address for requests without one. */
   api: { name: "api", max: 300, windowSeconds: 300 },
+  /** Per user, across all their tokens. */
+  apiUser: { name: "api_user", max: 1500, windowSeconds: 300 },
   signUp: { name: "sign_up", max: 5, windowSeconds: 1800 },
+  /** Per address and, separately, per account named. */
   signIn: { name: "sign_in", max: 25, windowSeconds: 300 },
+  /** Per user. */
   media: { name: "media", max: 30, windowSeconds: 1800 },
 } satisfies Record<string, Limit>;
 
@@ -58,24 +70,39 @@ export class RateLimiter {
   }
 }
 
+/** X-RateLimit-Limit/-Remaining/-Reset, and Retry-After (seconds) once the limit is reached. */
 export function rateLimitHeaders(
   decision: RateDecision,
+  now = Date.now(),
 ): Record<string, string> {
-  return {
+  const headers: Record<string, string> = {
     "x-ratelimit-limit": String(decision.limit),
     "x-ratelimit-remaining": String(decision.remaining),
     "x-ratelimit-reset": decision.reset.toISOString(),
   };
+  if (!decision.allowed) {
+    headers["retry-after"] = String(
+      Math.max(1, Math.ceil((decision.reset.getTime() - now) / 1000)),
+    );
+  }
+  return headers;
 }
 
-/** Which limits a request counts against, and under which keys. */
+/** The JSON 429 every limit answers with (the sign-in form renders its own page instead). */
+export function tooManyRequests(decision: RateDecision): Response {
+  return Response.json({ error: "Too many requests" }, {
+    status: 429,
+    headers: rateLimitHeaders(decision),
+  });
+}
+
+/** Which door limits a request counts against, and under which keys. */
 export function limitsFor(
   req: Request,
   url: URL,
   client: { address: string; token: string | null },
 ): [Limit, string][] {
   const path = url.pathname;
-  const post = req.method === "POST";
   const checks: [Limit, string][] = [];
   if (path.startsWith("/api/")) {
     checks.push([
@@ -83,17 +110,119 @@ export function limitsFor(
       client.token ? `token:${client.token}` : `ip:${client.address}`,
     ]);
   }
-  if (post && (path === "/auth/sign_up" || path === "/api/v1/accounts")) {
+  if (
+    req.method === "POST" &&
+    (path === "/auth/sign_up" || path === "/api/v1/accounts")
+  ) {
     checks.push([LIMITS.signUp, `ip:${client.address}`]);
   }
-  if (post && (path === "/auth/sign_in" || path === "/oauth/token")) {
-    checks.push([LIMITS.signIn, `ip:${client.address}`]);
-  }
-  if (post && (path === "/api/v1/media" || path === "/api/v2/media")) {
-    checks.push([
-      LIMITS.media,
-      client.token ? `token:${client.token}` : `ip:${client.address}`,
-    ]);
-  }
   return checks;
+}
+
+/** Limits keyed by the token's user, once the API knows it. */
+function userLimitsFor(req: Request, path: string): Limit[] {
+  const media = req.method === "POST" &&
+    (path === "/api/v1/media" || path === "/api/v2/media");
+  return media ? [LIMITS.apiUser, LIMITS.media] : [LIMITS.apiUser];
+}
+
+interface MeteredRequest {
+  address: string;
+  path: string;
+  decisions: RateDecision[];
+  userCounted: boolean;
+}
+
+/** The rate limits of one Starling process, applied to the requests it serves. */
+export class RateLimits {
+  readonly #counter: RateLimiter;
+  /** Requests in flight that are not exempt; gone with the request. */
+  readonly #metered = new WeakMap<Request, MeteredRequest>();
+
+  constructor(
+    private readonly trustedProxies: string[],
+    now: () => number = Date.now,
+  ) {
+    this.#counter = new RateLimiter(now);
+  }
+
+  /**
+   * At the door: the limits the path, token and address decide. Returns the 429 to answer with,
+   * or null to go on.
+   */
+  admit(
+    req: Request,
+    url: URL,
+    info: Deno.ServeHandlerInfo | undefined,
+    token: string | null,
+  ): Response | null {
+    const address = clientAddress(req, info, this.trustedProxies);
+    if (isLoopback(address)) return null;
+    const metered: MeteredRequest = {
+      address,
+      path: url.pathname,
+      decisions: [],
+      userCounted: false,
+    };
+    this.#metered.set(req, metered);
+    for (const [limit, key] of limitsFor(req, url, { address, token })) {
+      const denied = this.#hit(metered, limit, key);
+      if (denied) return tooManyRequests(denied);
+    }
+    return null;
+  }
+
+  /**
+   * The API resolved the request's token to `userId`: counts the per-user limits (once per
+   * request). Returns the decision that refuses the request, or null.
+   */
+  countUser(req: Request, userId: string): RateDecision | null {
+    const metered = this.#metered.get(req);
+    if (!metered || metered.userCounted) return null;
+    metered.userCounted = true;
+    for (const limit of userLimitsFor(req, metered.path)) {
+      const denied = this.#hit(metered, limit, `user:${userId}`);
+      if (denied) return denied;
+    }
+    return null;
+  }
+
+  /**
+   * A sign-in attempt for `login` (username or email): counted per address and per account
+   * named, so neither many addresses nor many accounts get more guesses. Returns the decision
+   * that refuses it, or null.
+   */
+  countSignIn(req: Request, login: string): RateDecision | null {
+    const metered = this.#metered.get(req);
+    if (!metered) return null;
+    return this.#hit(metered, LIMITS.signIn, `ip:${metered.address}`) ??
+      this.#hit(
+        metered,
+        LIMITS.signIn,
+        `login:${login.trim().toLowerCase()}`,
+      );
+  }
+
+  /** The request's tightest limit, as X-RateLimit-* headers on its response. */
+  decorate(req: Request, response: Response): Response {
+    const decisions = this.#metered.get(req)?.decisions ?? [];
+    if (decisions.length === 0 || response.headers.has("x-ratelimit-limit")) {
+      return response;
+    }
+    const tightest = decisions.reduce((a, b) =>
+      b.remaining < a.remaining ? b : a
+    );
+    try {
+      for (const [name, value] of Object.entries(rateLimitHeaders(tightest))) {
+        response.headers.set(name, value);
+      }
+    } catch { /* immutable headers (a fetched Response) */ }
+    return response;
+  }
+
+  #hit(metered: MeteredRequest, limit: Limit, key: string) {
+    const decision = this.#counter.hit(limit, key);
+    metered.decisions.push(decision);
+    return decision.allowed ? null : decision;
+  }
 }

@@ -12,6 +12,10 @@ import {
 } from "../../lib/web/forms.ts";
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
+import { rateLimitHeaders } from "../../lib/web/rate-limit.ts";
+
+const TOO_MANY_ATTEMPTS =
+  "Too many sign-in attempts. Please wait a few minutes and try again.";
 
 interface Data {
   errors: string[];
@@ -39,6 +43,13 @@ export const handler = define.handlers<Data>({
     }
     const login = field(form, "login");
     const returnTo = safeReturnTo(field(form, "return_to"));
+    const refused = deps.rateLimits.countSignIn(ctx.req, login);
+    if (refused) {
+      return page({ errors: [TOO_MANY_ATTEMPTS], login, returnTo }, {
+        status: 429,
+        headers: rateLimitHeaders(refused),
+      });
+    }
     try {
       const { user } = await authenticate(
         deps.sql,
