@@ -19,14 +19,13 @@ import {
   type PollRow,
 } from "../db/polls.ts";
 import { forbidden, invalid, notFound } from "./errors.ts";
+import { getVisibleStatus, type StatusDeps } from "./statuses.ts";
 import {
   announceInserted,
   announceNotifications,
-  getVisibleStatus,
   insertStatus,
   type InsertStatusInput,
-  type StatusDeps,
-} from "./statuses.ts";
+} from "./status-insert.ts";
 import { removeStatus } from "./status-changes.ts";
 
 export const MAX_PINS = 5;

@@ -16,9 +16,9 @@ import {
   MAX_STATUS_LENGTH,
   type PollInput,
   renderText,
-  type StatusDeps,
   validatePoll,
-} from "./statuses.ts";
+} from "./status-input.ts";
+import type { StatusDeps } from "./statuses.ts";
 
 export interface StatusChanges {
   content: string;

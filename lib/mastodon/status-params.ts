@@ -1,6 +1,6 @@
 /** Request parameters shared by status create and edit. */
 import type { Params } from "./params.ts";
-import type { PollInput } from "../domain/statuses.ts";
+import type { PollInput } from "../domain/status-input.ts";
 
 /** `poll[options][]`, `poll[expires_in]`, `poll[multiple]`, `poll[hide_totals]`, or null. */
 export function pollInput(params: Params): PollInput | null {
