@@ -1,0 +1,223 @@
+/**
+ * A local account's collections: outbox (its public posts and boosts, as activities),
+ * followers (paged for readers; every remote inbox at once for delivery), following, and
+ * featured (pinned statuses).
+ */
+import type { Context, FederationBuilder } from "@fedify/fedify";
+import type { Object as APObject } from "@fedify/vocab";
+import type { Deps } from "../deps.ts";
+import type { AccountRow } from "../db/accounts.ts";
+import { findAccountById } from "../db/accounts.ts";
+import {
+  countFollows,
+  findLocalAccountByUsername,
+  relationshipPage,
+  remoteFollowerInboxes,
+} from "../db/federation.ts";
+import {
+  countOutbox,
+  findStatusById,
+  outboxPage,
+  pinnedStatuses,
+  type StatusRow,
+} from "../db/federated-statuses.ts";
+import {
+  accountUri,
+  announceActivity,
+  createActivity,
+  loadNoteParts,
+  noteFromStatus,
+  statusUri,
+} from "./to-ap.ts";
+
+const PAGE_SIZE = 20;
+
+/** Registers the outbox, followers, following and featured dispatchers on `builder`. */
+export function registerCollections(builder: FederationBuilder<Deps>): void {
+  builder
+    .setOutboxDispatcher(
+      "/users/{identifier}/outbox",
+      async (ctx, identifier, cursor) => {
+        const author = await findLocalAccountByUsername(
+          ctx.data.sql,
+          identifier,
+        );
+        if (!author || cursor == null) return null;
+        const rows = await outboxPage(ctx.data.sql, author.id, {
+          beforeId: cursor || undefined,
+          limit: PAGE_SIZE,
+        });
+        const items = [];
+        for (const row of rows) items.push(await outboxItem(ctx, row, author));
+        return {
+          items,
+          nextCursor: rows.length === PAGE_SIZE
+            ? rows[rows.length - 1].id
+            : null,
+        };
+      },
+    )
+    .setFirstCursor(() => "")
+    .setCounter(async (ctx, identifier) => {
+      const author = await findLocalAccountByUsername(ctx.data.sql, identifier);
+      return author ? await countOutbox(ctx.data.sql, author.id) : null;
+    });
+
+  builder
+    .setFollowersDispatcher(
+      "/users/{identifier}/followers",
+      async (ctx, identifier, cursor, filter) => {
+        const account = await findLocalAccountByUsername(
+          ctx.data.sql,
+          identifier,
+        );
+        if (!account) return null;
+        if (cursor == null) {
+          // One-shot, for delivery: every remote follower's inbox (optionally one origin's).
+          const items = await allRemoteFollowers(ctx.data, account.id);
+          return {
+            items: filter
+              ? items.filter((r) => r.id?.origin === filter.origin)
+              : items,
+          };
+        }
+        return await relationshipCollectionPage(
+          ctx,
+          account.id,
+          "followers",
+          cursor,
+        );
+      },
+    )
+    .setFirstCursor(() => "")
+    .setCounter(async (ctx, identifier) => {
+      const account = await findLocalAccountByUsername(
+        ctx.data.sql,
+        identifier,
+      );
+      return account
+        ? await countFollows(ctx.data.sql, account.id, "followers")
+        : null;
+    });
+
+  builder
+    .setFollowingDispatcher(
+      "/users/{identifier}/following",
+      async (ctx, identifier, cursor) => {
+        const account = await findLocalAccountByUsername(
+          ctx.data.sql,
+          identifier,
+        );
+        if (!account || cursor == null) return null;
+        const page = await relationshipCollectionPage(
+          ctx,
+          account.id,
+          "following",
+          cursor,
+        );
+        return {
+          items: page.items.map((r) => r.id!),
+          nextCursor: page.nextCursor,
+        };
+      },
+    )
+    .setFirstCursor(() => "")
+    .setCounter(async (ctx, identifier) => {
+      const account = await findLocalAccountByUsername(
+        ctx.data.sql,
+        identifier,
+      );
+      return account
+        ? await countFollows(ctx.data.sql, account.id, "following")
+        : null;
+    });
+
+  builder.setFeaturedDispatcher(
+    "/users/{identifier}/collections/featured",
+    async (ctx, id) => {
+      const account = await findLocalAccountByUsername(ctx.data.sql, id);
+      if (!account) return null;
+      const items: APObject[] = [];
+      for (const status of await pinnedStatuses(ctx.data.sql, account.id)) {
+        items.push(
+          noteFromStatus(
+            ctx,
+            status,
+            account,
+            await loadNoteParts(ctx, ctx.data, status),
+          ),
+        );
+      }
+      return { items };
+    },
+  );
+}
+
+async function outboxItem(
+  ctx: Context<Deps>,
+  row: StatusRow,
+  author: AccountRow,
+) {
+  if (row.reblog_of_id) {
+    const original = await findStatusById(ctx.data.sql, row.reblog_of_id);
+    const originalAuthor = original &&
+      await findAccountById(ctx.data.sql, original.account_id);
+    if (original && originalAuthor) {
+      return announceActivity(
+        ctx,
+        author,
+        row,
+        statusUri(ctx, original, originalAuthor),
+        accountUri(ctx, originalAuthor),
+      );
+    }
+  }
+  const note = noteFromStatus(
+    ctx,
+    row,
+    author,
+    await loadNoteParts(ctx, ctx.data, row),
+  );
+  return createActivity(note, ctx.getActorUri(author.username));
+}
+
+async function allRemoteFollowers(deps: Deps, accountId: string) {
+  const recipients = [];
+  let afterId: string | undefined;
+  while (true) {
+    const rows = await remoteFollowerInboxes(deps.sql, accountId, {
+      afterId,
+      limit: 1000,
+    });
+    for (const row of rows) {
+      recipients.push({
+        id: new URL(row.uri),
+        inboxId: new URL(row.inbox_url),
+        endpoints: row.shared_inbox_url
+          ? { sharedInbox: new URL(row.shared_inbox_url) }
+          : null,
+      });
+    }
+    if (rows.length < 1000) return recipients;
+    afterId = rows[rows.length - 1].follow_id;
+  }
+}
+
+async function relationshipCollectionPage(
+  ctx: Context<Deps>,
+  accountId: string,
+  direction: "followers" | "following",
+  cursor: string,
+) {
+  const rows = await relationshipPage(ctx.data.sql, accountId, direction, {
+    beforeId: cursor || undefined,
+    limit: 40,
+  });
+  return {
+    items: rows.map((row) => ({
+      id: accountUri(ctx, row),
+      inboxId: null,
+    })),
+    nextCursor: rows.length === 40 ? rows[rows.length - 1].id : null,
+  };
+}
