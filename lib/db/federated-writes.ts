@@ -11,6 +11,7 @@ export interface RemoteMediaRow {
   remote_url: string;
   description: string | null;
   blurhash: string | null;
+  focus: { x: number; y: number } | null;
   width: number | null;
   height: number | null;
 }
@@ -23,15 +24,18 @@ export async function insertRemoteMedia(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const [position, m] of media.entries()) {
-    const meta = m.width && m.height
-      ? {
-        original: {
-          width: m.width,
-          height: m.height,
-          aspect: m.width / m.height,
-        },
-      }
-      : {};
+    const meta = {
+      ...(m.width && m.height
+        ? {
+          original: {
+            width: m.width,
+            height: m.height,
+            aspect: m.width / m.height,
+          },
+        }
+        : {}),
+      ...(m.focus ? { focus: m.focus } : {}),
+    };
     const [row] = await db<{ id: string }[]>`
       INSERT INTO media_attachments (account_id, type, content_type, remote_url, description,
         blurhash, meta, position)

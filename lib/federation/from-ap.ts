@@ -28,6 +28,7 @@ import {
 import type { RemoteAccountInput } from "../db/federation.ts";
 import { sanitizeHtml } from "../text/sanitize.ts";
 import { escapeHtml } from "../text/plain.ts";
+import { mediaTermsOf } from "./media-document.ts";
 
 /**
  * A remote post keeps at most this many hashtags and mentions: a peer sending thousands must
@@ -193,6 +194,8 @@ export interface RemoteMediaInput {
   remote_url: string;
   description: string | null;
   blurhash: string | null;
+  /** Mastodon's focal point (`focalPoint`), shown as `meta.focus`. */
+  focus: { x: number; y: number } | null;
   width: number | null;
   height: number | null;
 }
@@ -265,13 +268,14 @@ export async function rememberEmbeddedJson(
 }
 
 /**
- * Reads `blurhash` from the object's own JSON: Fedify's vocabulary has no accessor, but an
- * object parsed from JSON returns that JSON (compact, as received) from `toJsonLd()`.
+ * Reads Mastodon's `blurhash` and `focalPoint` from the object's own JSON: Fedify's vocabulary
+ * has no accessors, but an object parsed from JSON returns that JSON (compact, as received)
+ * from `toJsonLd()`.
  */
-async function blurhashes(
+async function attachmentExtras(
   object: PostObject,
   options: LoaderOptions,
-): Promise<(string | null)[]> {
+): Promise<Pick<RemoteMediaInput, "blurhash" | "focus">[]> {
   try {
     const json = (embeddedJson.get(object) ?? await object.toJsonLd({
       contextLoader: options.contextLoader,
@@ -282,15 +286,7 @@ async function blurhashes(
     const raw = json.attachment ??
       json["https://www.w3.org/ns/activitystreams#attachment"];
     const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
-    return list.map((item) => {
-      const a = item as Record<string, unknown>;
-      let value = a?.blurhash ?? a?.["toot:blurhash"] ??
-        a?.["http://joinmastodon.org/ns#blurhash"];
-      if (Array.isArray(value)) {
-        value = (value[0] as { "@value"?: unknown })?.["@value"];
-      }
-      return typeof value === "string" && value.length <= 100 ? value : null;
-    });
+    return list.map(mediaTermsOf);
   } catch {
     return [];
   }
@@ -317,7 +313,7 @@ export async function statusInputFromObject(
       ) tags.add(name);
     }
   }
-  const hashes = await blurhashes(object, options);
+  const extras = await attachmentExtras(object, options);
   const media: RemoteMediaInput[] = [];
   let index = 0;
   for await (
@@ -337,7 +333,8 @@ export async function statusInputFromObject(
       description: attachment.name
         ? plainText(attachment.name).slice(0, 1500)
         : null,
-      blurhash: hashes[position] ?? null,
+      blurhash: extras[position]?.blurhash ?? null,
+      focus: extras[position]?.focus ?? null,
       width: (attachment as Document).width ?? null,
       height: (attachment as Document).height ?? null,
     });

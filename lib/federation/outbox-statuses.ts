@@ -13,7 +13,6 @@ import {
   Remove,
   Tombstone,
   Undo,
-  Update,
 } from "@fedify/vocab";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById, findAccountsByIds } from "../db/accounts.ts";
@@ -35,6 +34,7 @@ import {
   recipientOf,
   toAudience,
 } from "./outbox-audience.ts";
+import { UpdateWithMediaTerms } from "./media-document.ts";
 
 /** A local status or reblog was created or edited. */
 export async function sendStatusChange(
@@ -180,7 +180,7 @@ async function sendStatus(
   const actor = ctx.getActorUri(author.username);
   const activity = kind === "create"
     ? createActivity(note, actor)
-    : new Update({
+    : new UpdateWithMediaTerms({
       id: new URL(
         `${note.id!.href}#updates/${status.edited_at?.getTime() ?? Date.now()}`,
       ),

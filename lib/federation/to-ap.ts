@@ -20,7 +20,12 @@ import {
   Tombstone,
 } from "@fedify/vocab";
 import type { Context } from "@fedify/fedify";
-import { MediaDocument } from "./media-document.ts";
+import {
+  CreateWithMediaTerms,
+  MediaDocument,
+  NoteWithMediaTerms,
+  QuestionWithMediaTerms,
+} from "./media-document.ts";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
@@ -255,7 +260,7 @@ export function noteFromStatus(
         replies: new Collection({ totalItems: poll.votes_counts[i] ?? 0 }),
       })
     );
-    return new Question(
+    return new QuestionWithMediaTerms(
       {
         ...values,
         exclusiveOptions: poll.multiple ? [] : options,
@@ -265,7 +270,7 @@ export function noteFromStatus(
       } as ConstructorParameters<typeof Question>[0],
     );
   }
-  return new Note(values);
+  return new NoteWithMediaTerms(values);
 }
 
 /** A media row as the `Document` peers receive (Mastodon's shape: blurhash, focalPoint, size). */
@@ -296,7 +301,7 @@ function attachmentFor(ctx: Ctx, m: NoteParts["media"][number]): Document {
 
 /** `Create` wrapping a local status (its id is the status id plus `#create`). */
 export function createActivity(object: Note | Question, author: URL): Create {
-  return new Create({
+  return new CreateWithMediaTerms({
     id: new URL(`${object.id!.href}#create`),
     actor: author,
     object,

@@ -69,6 +69,7 @@ Deno.test("Mastodon actor and notes", async () => {
   assert.equal(input.media.length, 1);
   assert.equal(input.media[0].description, "A bird on a wire");
   assert.equal(input.media[0].blurhash, "UBL_:rOpGG-oBUNG,qRj2so|=eE1w^n4S5NH");
+  assert.deepEqual(input.media[0].focus, { x: 0, y: 0 });
   assert.equal(input.media[0].width, 1200);
   assert.equal(input.media[0].height, 800);
   assert.equal(input.media[0].type, "image");

@@ -73,9 +73,18 @@ Deno.test({
       assert.equal(attachment.name, "Red and blue halves");
       assert.equal(attachment.width, media.meta.original.width);
       assert.equal(attachment.height, media.meta.original.height);
-      assert.equal(
-        attachment.blurhash ?? attachment["toot:blurhash"],
-        media.blurhash,
+      // Mastodon reads the plain keys, defined in the context as its own are.
+      assert.equal(attachment.blurhash, media.blurhash);
+      assert.deepEqual(attachment.focalPoint, [0.5, -0.25]);
+      assert.deepEqual(
+        [note["@context"]].flat().find((c: Record<string, unknown>) =>
+          typeof c === "object" && "blurhash" in c
+        ),
+        {
+          toot: "http://joinmastodon.org/ns#",
+          blurhash: "toot:blurhash",
+          focalPoint: { "@container": "@list", "@id": "toot:focalPoint" },
+        },
       );
 
       // B received it (pushed to bob, a follower) and shows it through its API.
@@ -96,6 +105,7 @@ Deno.test({
       assert.equal(remoteMedia.type, "image");
       assert.equal(remoteMedia.description, "Red and blue halves");
       assert.equal(remoteMedia.blurhash, media.blurhash);
+      assert.deepEqual(remoteMedia.meta.focus, { x: 0.5, y: -0.25 });
       assert.equal(remoteMedia.remote_url, media.url);
       assert.equal(remoteMedia.url, media.url, "linked, not copied");
       assert.equal(
