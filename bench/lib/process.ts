@@ -56,6 +56,17 @@ export interface SpawnOptions {
   port?: number;
 }
 
+/**
+ * `BENCH_INSPECT=9339 deno task bench …` starts the Starling servers with the V8 inspector on
+ * that port, so a profiler can attach while a scenario runs (how the inbox's KV waits were found).
+ */
+function inspectFlag(name: string): string[] {
+  const port = Deno.env.get("BENCH_INSPECT");
+  return port && name.startsWith("server")
+    ? [`--inspect=127.0.0.1:${port}`]
+    : [];
+}
+
 export async function spawnDeno(options: SpawnOptions): Promise<Spawned> {
   const port = options.port ?? freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -67,7 +78,8 @@ export async function spawnDeno(options: SpawnOptions): Promise<Spawned> {
   });
   const started = performance.now();
   const child = new Deno.Command(Deno.execPath(), {
-    args: options.args ?? ["run", "-A", "main.ts"],
+    args: options.args ??
+      ["run", "-A", ...inspectFlag(options.name), "main.ts"],
     cwd: ROOT_DIR,
     env: { PORT: String(port), ORIGIN: origin, ...options.env },
     stdin: "null",
