@@ -8,7 +8,11 @@ import * as db from "../db/media.ts";
 import type { MediaRow } from "../db/media.ts";
 import { invalid, notFound } from "./errors.ts";
 import { claimFits, type Sniffed, sniffMedia } from "../media/sniff.ts";
-import { ImageDecodeError, processImage } from "../media/images.ts";
+import {
+  ImageDecodeError,
+  type ProcessedImage,
+  processImage,
+} from "../media/images.ts";
 import { probeAv } from "../media/av.ts";
 import { EXTENSIONS, mediaKey } from "../media/storage.ts";
 import { MEDIA_LIMITS } from "../media/limits.ts";
@@ -101,18 +105,55 @@ async function decodeImage(
   }
 }
 
+/**
+ * An upload checked and processed but not stored yet: a post with several files refuses them
+ * all before storing any when one is bad.
+ */
+export type PreparedUpload =
+  & { description: string | null; focus: { x: number; y: number } }
+  & (
+    | { kind: "image"; image: ProcessedImage }
+    | { kind: "video" | "audio"; contentType: string; bytes: Uint8Array }
+  );
+
+/** Every check and all image processing of an upload; nothing is stored. */
+export async function prepareUpload(
+  input: UploadInput,
+): Promise<PreparedUpload> {
+  const description = checkDescription(input.description);
+  const focus = parseFocus(input.focus) ?? { x: 0, y: 0 };
+  const sniffed = identifyUpload(input.bytes, input.claimedType);
+  if (sniffed.kind === "image") {
+    const image = await decodeImage(input.bytes, sniffed.contentType);
+    return { description, focus, kind: "image", image };
+  }
+  return {
+    description,
+    focus,
+    kind: sniffed.kind,
+    contentType: sniffed.contentType,
+    bytes: input.bytes,
+  };
+}
+
 /** Stores an upload for `accountId`; images are ready at once, video/audio may still be probed. */
 export async function uploadMedia(
   deps: Deps,
   accountId: string,
   input: UploadInput,
 ): Promise<MediaRow> {
-  const description = checkDescription(input.description);
-  const focus = parseFocus(input.focus) ?? { x: 0, y: 0 };
-  const sniffed = identifyUpload(input.bytes, input.claimedType);
+  return await storeUpload(deps, accountId, await prepareUpload(input));
+}
 
-  if (sniffed.kind === "image") {
-    const image = await decodeImage(input.bytes, sniffed.contentType);
+/** Stores a prepared upload: its files through `deps.media`, then its row. */
+export async function storeUpload(
+  deps: Deps,
+  accountId: string,
+  prepared: PreparedUpload,
+): Promise<MediaRow> {
+  const { description, focus } = prepared;
+  if (prepared.kind === "image") {
+    const { image } = prepared;
     const fileKey = mediaKey("media", "original", image.original.extension);
     const previewKey = fileKey.replace(
       /original\.\w+$/,
@@ -151,21 +192,21 @@ export async function uploadMedia(
   const fileKey = mediaKey(
     "media",
     "original",
-    EXTENSIONS[sniffed.contentType] ?? "bin",
+    EXTENSIONS[prepared.contentType] ?? "bin",
   );
-  await deps.media.put(fileKey, input.bytes, sniffed.contentType);
+  await deps.media.put(fileKey, prepared.bytes, prepared.contentType);
   let row: MediaRow;
   try {
     row = await db.insertMedia(deps.sql, {
       account_id: accountId,
-      type: sniffed.kind,
-      content_type: sniffed.contentType,
+      type: prepared.kind,
+      content_type: prepared.contentType,
       file_key: fileKey,
       preview_key: null,
       description,
       blurhash: null,
       meta: { focus },
-      file_size: input.bytes.length,
+      file_size: prepared.bytes.length,
       processing: deps.avTools ? "processing" : "done",
     });
   } catch (error) {
@@ -174,7 +215,7 @@ export async function uploadMedia(
   }
   if (deps.avTools) {
     // The client polls GET /api/v1/media/:id (206 until done).
-    finishAv(deps, row, input.bytes).catch((error) =>
+    finishAv(deps, row, prepared.bytes).catch((error) =>
       console.error(`media ${row.id}: video/audio processing failed:`, error)
     );
   }

@@ -188,6 +188,25 @@ export class RateLimits {
   }
 
   /**
+   * Files uploaded outside the media API (the web compose form, several to a request): each
+   * counts against the user's media limit, as one API upload would. Returns the decision that
+   * refuses them, or null.
+   */
+  countMediaUploads(
+    req: Request,
+    userId: string,
+    files: number,
+  ): RateDecision | null {
+    const metered = this.#metered.get(req);
+    if (!metered) return null;
+    for (let i = 0; i < files; i++) {
+      const denied = this.#hit(metered, LIMITS.media, `user:${userId}`);
+      if (denied) return denied;
+    }
+    return null;
+  }
+
+  /**
    * A sign-in attempt for `login` (username or email): counted per address and per account
    * named, so neither many addresses nor many accounts get more guesses. Returns the decision
    * that refuses it, or null.
