@@ -18,11 +18,19 @@ export async function api<T>(
   const headers: Record<string, string> = { accept: "application/json" };
   const token = pageMeta("starling-token");
   if (token) headers.authorization = `Bearer ${token}`;
-  if (init.body !== undefined) headers["content-type"] = "application/json";
+  // A FormData body (a file upload) goes as multipart; anything else as JSON.
+  const multipart = init.body instanceof FormData;
+  if (init.body !== undefined && !multipart) {
+    headers["content-type"] = "application/json";
+  }
   const response = await fetch(path, {
     method: init.method ?? "GET",
     headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.body === undefined
+      ? undefined
+      : multipart
+      ? init.body as FormData
+      : JSON.stringify(init.body),
   });
   const text = await response.text();
   let json: unknown = null;

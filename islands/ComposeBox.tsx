@@ -1,7 +1,12 @@
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { announceStatuses, api } from "../components/api.ts";
 import type { UiStatus, Visibility } from "../components/mastodon.ts";
 import { approximateStatusLength } from "../components/status-length.ts";
+import {
+  type Attachment,
+  MediaFields,
+  MediaPicker,
+} from "../components/ComposeMedia.tsx";
 
 export interface ComposeBoxProps {
   csrf: string;
@@ -10,6 +15,9 @@ export interface ComposeBoxProps {
   /** Set when replying: the status replied to, and the mentions to start with. */
   inReplyToId?: string;
   initialText?: string;
+  /** A refused post's content warning, given back. */
+  initialSpoilerText?: string;
+  initialWarning?: boolean;
   /** Where the no-JavaScript form returns to. */
   returnTo: string;
   /** A unique prefix for element ids (two boxes on one page). */
@@ -24,15 +32,16 @@ const VISIBILITIES: [Visibility, string][] = [
 ];
 
 /**
- * Writing a post: text with a live character count, an optional content warning and the
- * audience. With JavaScript it posts through `POST /api/v1/statuses` and hands the new status to
- * the timeline on the page; without it, the same form posts to `/compose`.
+ * Writing a post: text with a live character count, images with alt text, an optional content
+ * warning and the audience. With JavaScript it uploads the images through `POST /api/v2/media`,
+ * posts through `POST /api/v1/statuses` and hands the new status to the timeline on the page;
+ * without it, the same form posts to `/compose` as multipart.
  */
 export default function ComposeBox(props: ComposeBoxProps) {
   const id = props.idPrefix ?? "compose";
   const [text, setText] = useState(props.initialText ?? "");
-  const [spoiler, setSpoiler] = useState("");
-  const [warn, setWarn] = useState(false);
+  const [spoiler, setSpoiler] = useState(props.initialSpoilerText ?? "");
+  const [warn, setWarn] = useState(props.initialWarning ?? false);
   const [visibility, setVisibility] = useState<Visibility>(
     props.defaultVisibility,
   );
@@ -40,21 +49,29 @@ export default function ComposeBox(props: ComposeBoxProps) {
   const [message, setMessage] = useState<
     { kind: "error" | "ok"; text: string } | null
   >(null);
-  // Hook for media: ids of uploaded attachments (POST /api/v2/media) go here once uploads land.
-  const mediaIds = useRef<string[]>([]);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  // The server render (and the first render here) has the no-JavaScript file fields; once the
+  // island runs, the picker replaces them.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
   const used = approximateStatusLength(text) +
     (warn ? approximateStatusLength(spoiler) : 0);
   const left = props.maxCharacters - used;
-  const empty = text.trim() === "" && mediaIds.current.length === 0;
+  const empty = text.trim() === "" && attachments.length === 0;
 
   async function submit(event: Event) {
     event.preventDefault();
     if (sending || empty || left < 0) return;
     setSending(true);
     setMessage(null);
+    const uploaded: string[] = [];
+    let posted = false;
     try {
+      for (const attachment of attachments) {
+        uploaded.push(await upload(attachment));
+      }
       const status = await api<UiStatus>("/api/v1/statuses", {
         method: "POST",
         body: {
@@ -63,17 +80,25 @@ export default function ComposeBox(props: ComposeBoxProps) {
           sensitive: warn && spoiler.trim() !== "",
           visibility,
           in_reply_to_id: props.inReplyToId,
-          media_ids: mediaIds.current,
+          media_ids: uploaded,
         },
       });
+      posted = true;
+      for (const a of attachments) URL.revokeObjectURL(a.previewUrl);
+      setAttachments([]);
       setText(props.initialText ?? "");
       setSpoiler("");
       setWarn(false);
-      mediaIds.current = [];
       setMessage({ kind: "ok", text: "Posted." });
       announceStatuses([status]);
       textarea.current?.focus();
     } catch (e) {
+      // Not attached to anything: remove them now rather than at the daily clean-up.
+      if (!posted) {
+        for (const id of uploaded) {
+          api(`/api/v1/media/${id}`, { method: "DELETE" }).catch(() => {});
+        }
+      }
       setMessage({ kind: "error", text: (e as Error).message });
     } finally {
       setSending(false);
@@ -85,6 +110,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
       class="compose"
       method="post"
       action="/compose"
+      enctype="multipart/form-data"
       onSubmit={submit}
       id={id}
     >
@@ -117,8 +143,19 @@ export default function ComposeBox(props: ComposeBoxProps) {
         value={text}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         aria-describedby={`${id}-count`}
-        required
+        // Images alone make a post; the server refuses an empty one without JavaScript.
+        required={hydrated && attachments.length === 0}
       />
+      {hydrated
+        ? (
+          <MediaPicker
+            id={id}
+            attachments={attachments}
+            onChange={setAttachments}
+            disabled={sending}
+          />
+        )
+        : <MediaFields id={id} />}
       <div class="compose-footer">
         <label class="compose-visibility">
           <span class="visually-hidden">Who can see this post</span>
@@ -172,4 +209,22 @@ export default function ComposeBox(props: ComposeBoxProps) {
       </p>
     </form>
   );
+}
+
+/** Uploads one image with its alt text; returns the attachment's id. */
+async function upload(attachment: Attachment): Promise<string> {
+  const body = new FormData();
+  body.append("file", attachment.file);
+  const description = attachment.description.trim();
+  if (description) body.append("description", description);
+  try {
+    return (await api<{ id: string }>("/api/v2/media", {
+      method: "POST",
+      body,
+    })).id;
+  } catch (e) {
+    throw new Error(
+      `“${attachment.file.name}” can't be attached: ${(e as Error).message}`,
+    );
+  }
 }

@@ -1,21 +1,43 @@
-import { page } from "fresh";
+import { HttpError, page } from "fresh";
 import { define } from "../utils.ts";
-import { createStatus } from "../lib/domain/statuses.ts";
+import { createStatusWithUploads } from "../lib/domain/compose.ts";
 import { DomainError } from "../lib/domain/errors.ts";
-import { field } from "../lib/web/forms.ts";
+import { MEDIA_LIMITS } from "../lib/domain/media.ts";
+import { MAX_MEDIA } from "../lib/domain/status-input.ts";
+import { attachedFiles, field } from "../lib/web/forms.ts";
 import { backTo, signedInForm } from "../lib/web/actions.ts";
 import { signInFirst } from "../lib/web/pages.ts";
+import { rateLimitHeaders } from "../lib/web/rate-limit.ts";
 import { FormErrors } from "../components/FormErrors.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
 import type { Visibility } from "../components/mastodon.ts";
 
-interface Data {
-  errors: string[];
+/** What was typed, given back when the post was refused. */
+interface Draft {
+  text: string;
+  spoilerText: string;
+  contentWarning: boolean;
+  visibility?: Visibility;
+  inReplyToId?: string;
+  returnTo: string;
 }
 
+interface Data {
+  errors: string[];
+  draft?: Draft;
+}
+
+/** The most a compose form may weigh: its files at their limit, and room for the text. */
+const COMPOSE_BODY_LIMIT = MAX_MEDIA * MEDIA_LIMITS.image_size_limit +
+  256 * 1024;
+
+const TOO_MANY_UPLOADS =
+  "You've uploaded many images in the last half hour. Nothing was posted; please try again later.";
+
 /**
- * The compose form's no-JavaScript path (`POST /compose`), and a page of its own for writing a
- * post. The compose island posts through the API instead.
+ * The compose form's no-JavaScript path (`POST /compose`, multipart with up to four files and
+ * their alt text), and a page of its own for writing a post. The compose island posts through
+ * the API instead.
  */
 export const handler = define.handlers<Data>({
   GET(ctx) {
@@ -23,35 +45,75 @@ export const handler = define.handlers<Data>({
     return page({ errors: [] });
   },
   async POST(ctx) {
+    const declared = Number(ctx.req.headers.get("content-length"));
+    if (declared > COMPOSE_BODY_LIMIT) {
+      throw new HttpError(
+        413,
+        `Your images are too large together (at most ${
+          Math.floor(MEDIA_LIMITS.image_size_limit / 1048576)
+        } MB each).`,
+      );
+    }
     const { session, form } = await signedInForm(ctx);
-    const warn = field(form, "content_warning") === "on";
-    try {
-      await createStatus(ctx.state.deps, session, {
-        status: field(form, "status"),
-        spoilerText: warn ? field(form, "spoiler_text") : "",
-        sensitive: warn && field(form, "spoiler_text").trim() !== "",
-        visibility: field(form, "visibility") || undefined,
-        inReplyToId: field(form, "in_reply_to_id") || undefined,
+    const draft: Draft = {
+      text: field(form, "status"),
+      spoilerText: field(form, "spoiler_text"),
+      contentWarning: field(form, "content_warning") === "on",
+      visibility: (field(form, "visibility") || undefined) as
+        | Visibility
+        | undefined,
+      inReplyToId: field(form, "in_reply_to_id") || undefined,
+      returnTo: field(form, "return_to") || "/home",
+    };
+    const warn = draft.contentWarning;
+    const uploads = await attachedFiles(form, "media", "media_description");
+    const refused = ctx.state.deps.rateLimits.countMediaUploads(
+      ctx.req,
+      session.user.id,
+      uploads.length,
+    );
+    if (refused) {
+      return page({ errors: [TOO_MANY_UPLOADS], draft }, {
+        status: 429,
+        headers: rateLimitHeaders(refused),
       });
+    }
+    try {
+      await createStatusWithUploads(ctx.state.deps, session, {
+        status: draft.text,
+        spoilerText: warn ? draft.spoilerText : "",
+        sensitive: warn && draft.spoilerText.trim() !== "",
+        visibility: draft.visibility,
+        inReplyToId: draft.inReplyToId,
+      }, uploads);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message] }, { status: 422 });
+      const errors = [error.message];
+      if (error.field === "media") {
+        errors.push("Nothing was posted. Please choose your images again.");
+      }
+      return page({ errors, draft }, { status: 422 });
     }
     return backTo(ctx, form, "/home");
   },
 });
 
 export default define.page<typeof handler>(function Compose({ data, state }) {
+  const { draft } = data;
   return (
     <section class="card compose-card">
       <h1>New post</h1>
       <FormErrors errors={data.errors} />
       <ComposeBox
         csrf={state.csrfToken}
-        defaultVisibility={(state.session?.user.default_privacy ??
-          "public") as Visibility}
+        defaultVisibility={draft?.visibility ??
+          (state.session?.user.default_privacy ?? "public") as Visibility}
         maxCharacters={500}
-        returnTo="/home"
+        inReplyToId={draft?.inReplyToId}
+        initialText={draft?.text}
+        initialSpoilerText={draft?.spoilerText}
+        initialWarning={draft?.contentWarning}
+        returnTo={draft?.returnTo ?? "/home"}
       />
     </section>
   );

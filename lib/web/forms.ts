@@ -44,3 +44,38 @@ export function clientIp(
   const addr = info?.remoteAddr as Deno.NetAddr | undefined;
   return addr?.hostname ?? null;
 }
+
+/**
+ * The files of a form's repeated file field, each with the text of the field posted beside it
+ * (its alt text); file inputs left empty are skipped.
+ */
+export async function attachedFiles(
+  form: FormData,
+  fileField: string,
+  descriptionField: string,
+): Promise<
+  {
+    name: string;
+    bytes: Uint8Array;
+    claimedType: string;
+    description?: string;
+  }[]
+> {
+  const descriptions = form.getAll(descriptionField);
+  const files = [];
+  for (const [index, value] of form.getAll(fileField).entries()) {
+    if (typeof value === "string" || (value.size === 0 && !value.name)) {
+      continue;
+    }
+    const description = descriptions[index];
+    files.push({
+      name: value.name,
+      bytes: new Uint8Array(await value.arrayBuffer()),
+      claimedType: value.type,
+      description: typeof description === "string" && description.trim()
+        ? description.trim()
+        : undefined,
+    });
+  }
+  return files;
+}

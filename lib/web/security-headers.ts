@@ -1,13 +1,14 @@
 /**
  * Security headers for HTML pages. The policy allows only our own scripts and styles (islands are
  * external modules; their state is a non-executable JSON block), images from anywhere over HTTPS
- * (remote avatars and media), and WebSockets for the streaming API.
+ * (remote avatars and media) and from `blob:` (previews of images chosen in the compose box,
+ * which exist only in the visitor's own browser), and WebSockets for the streaming API.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' https: data:",
+  "img-src 'self' https: data: blob:",
   "connect-src 'self' ws: wss:",
   "frame-ancestors 'none'",
   "base-uri 'none'",

@@ -1,0 +1,140 @@
+/**
+ * Images on a post being written. Without JavaScript: four file inputs with an alt text field
+ * each, posted with the form (multipart). With it: a picker button, then a preview of each chosen
+ * image (an object URL, hence `blob:` in the page's img-src) with its alt text and a remove button.
+ */
+import { useRef } from "preact/hooks";
+
+export const MAX_ATTACHMENTS = 4;
+/** The image types the server takes (lib/media/limits.ts). */
+const ACCEPT = "image/jpeg,image/png,image/gif,image/webp,image/avif";
+const ALT_LIMIT = 1500;
+
+export interface Attachment {
+  file: File;
+  /** `URL.createObjectURL(file)`, revoked when the image is removed or posted. */
+  previewUrl: string;
+  description: string;
+}
+
+/** The no-JavaScript fields: `media` and `media_description`, paired by position. */
+export function MediaFields({ id }: { id: string }) {
+  const slots = Array.from({ length: MAX_ATTACHMENTS }, (_, i) => i + 1);
+  return (
+    <details class="compose-media">
+      <summary>Attach images</summary>
+      {slots.map((n) => (
+        <div class="compose-media-slot">
+          <label for={`${id}-media-${n}`}>Image {n}</label>
+          <input
+            id={`${id}-media-${n}`}
+            type="file"
+            name="media"
+            accept={ACCEPT}
+          />
+          <label for={`${id}-alt-${n}`}>Alt text for image {n}</label>
+          <textarea
+            id={`${id}-alt-${n}`}
+            name="media_description"
+            rows={2}
+            maxLength={ALT_LIMIT}
+          />
+        </div>
+      ))}
+    </details>
+  );
+}
+
+export function MediaPicker(
+  { id, attachments, onChange, disabled }: {
+    id: string;
+    attachments: Attachment[];
+    onChange: (attachments: Attachment[]) => void;
+    disabled: boolean;
+  },
+) {
+  const picker = useRef<HTMLInputElement>(null);
+  const room = MAX_ATTACHMENTS - attachments.length;
+
+  function pick(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const chosen = [...(input.files ?? [])].slice(0, room);
+    input.value = ""; // choosing the same file again still fires `change`
+    onChange([
+      ...attachments,
+      ...chosen.map((file) => ({
+        file,
+        previewUrl: URL.createObjectURL(file),
+        description: "",
+      })),
+    ]);
+  }
+
+  function remove(index: number) {
+    URL.revokeObjectURL(attachments[index].previewUrl);
+    onChange(attachments.filter((_, i) => i !== index));
+  }
+
+  function describe(index: number, description: string) {
+    onChange(
+      attachments.map((a, i) => i === index ? { ...a, description } : a),
+    );
+  }
+
+  return (
+    <div class="compose-media">
+      <input
+        ref={picker}
+        type="file"
+        accept={ACCEPT}
+        multiple
+        hidden
+        aria-label="Images to attach"
+        onChange={pick}
+      />
+      <button
+        type="button"
+        class="secondary small"
+        disabled={disabled || room <= 0}
+        onClick={() => picker.current?.click()}
+        aria-describedby={`${id}-media-limit`}
+      >
+        Add images
+      </button>
+      <span id={`${id}-media-limit`} class="compose-media-limit">
+        {room > 0
+          ? `Up to ${MAX_ATTACHMENTS} images`
+          : `${MAX_ATTACHMENTS} images attached (the most)`}
+      </span>
+      {attachments.length > 0 && (
+        <ul class="compose-attachments">
+          {attachments.map((a, i) => (
+            <li key={a.previewUrl}>
+              {/* Decorative: the alt text beside it says what it shows. */}
+              <img src={a.previewUrl} alt="" />
+              <label for={`${id}-alt-${i + 1}`}>
+                Alt text for image {i + 1}
+              </label>
+              <textarea
+                id={`${id}-alt-${i + 1}`}
+                rows={2}
+                maxLength={ALT_LIMIT}
+                placeholder="Describe it for people who can't see it"
+                value={a.description}
+                onInput={(e) =>
+                  describe(i, (e.target as HTMLTextAreaElement).value)}
+              />
+              <button
+                type="button"
+                class="secondary small"
+                onClick={() => remove(i)}
+              >
+                Remove image {i + 1}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
