@@ -53,3 +53,62 @@ export async function updateNotificationPolicy(
               for_private_mentions, for_limited_accounts`;
   return row;
 }
+
+/** What the policy rules need to know about one would-be notification (see `policyFacts`). */
+export type PolicyFacts = Record<PolicyField, PolicyValue> & {
+  /** Position in the list given to `policyFacts`. */
+  index: number;
+  /** The recipient follows the sender. */
+  following: boolean;
+  /** The sender has followed the recipient for three days or more (Mastodon's threshold). */
+  followed_long: boolean;
+  /** The sender's account is less than 30 days old. */
+  new_account: boolean;
+  /** The recipient accepted a request from the sender before. */
+  permitted: boolean;
+  /** The status is a direct message that does not answer one of the recipient's (a post in the
+   * same conversation by the recipient mentioning the sender). */
+  unsolicited_private: boolean;
+};
+
+/**
+ * The facts for each of `items` whose recipient has a policy other than accept-all; the others
+ * are absent (nothing to apply). One query for the whole list.
+ */
+export async function policyFacts(
+  db: Queryable,
+  items: {
+    recipientId: string;
+    fromAccountId: string;
+    statusId: string | null;
+  }[],
+): Promise<PolicyFacts[]> {
+  if (items.length === 0) return [];
+  const rows = await db<PolicyFacts[]>`
+    SELECT n.index::int AS index, p.for_not_following, p.for_not_followers,
+      p.for_new_accounts, p.for_private_mentions, p.for_limited_accounts,
+      EXISTS (SELECT 1 FROM follows f WHERE f.account_id = n.recipient
+              AND f.target_account_id = n.actor) AS following,
+      EXISTS (SELECT 1 FROM follows f WHERE f.account_id = n.actor
+              AND f.target_account_id = n.recipient
+              AND f.created_at <= now() - interval '3 days') AS followed_long,
+      a.created_at > now() - interval '30 days' AS new_account,
+      EXISTS (SELECT 1 FROM notification_permissions np WHERE np.account_id = n.recipient
+              AND np.from_account_id = n.actor) AS permitted,
+      coalesce(s.visibility = 'direct' AND NOT (s.in_reply_to_id IS NOT NULL AND EXISTS (
+        SELECT 1 FROM statuses rs JOIN mentions m ON m.status_id = rs.id
+        WHERE rs.conversation_id = s.conversation_id AND rs.account_id = n.recipient
+          AND m.account_id = n.actor)), false) AS unsolicited_private
+    FROM unnest(${items.map((_, i) => i)}::int[], ${
+    items.map((n) => n.recipientId)
+  }::bigint[], ${items.map((n) => n.fromAccountId)}::bigint[], ${
+    items.map((n) => n.statusId)
+  }::bigint[]) AS n(index, recipient, actor, status)
+    JOIN notification_policies p ON p.account_id = n.recipient
+    JOIN accounts a ON a.id = n.actor
+    LEFT JOIN statuses s ON s.id = n.status
+    WHERE NOT (p.for_not_following = 'accept' AND p.for_not_followers = 'accept'
+      AND p.for_new_accounts = 'accept' AND p.for_private_mentions = 'accept'
+      AND p.for_limited_accounts = 'accept')`;
+  return [...rows];
+}

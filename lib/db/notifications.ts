@@ -9,6 +9,8 @@ export interface NotificationRow {
   type: string;
   status_id: string | null;
   group_key: string;
+  /** Held back by the recipient's notification policy, under a request (migration 0005). */
+  filtered: boolean;
   created_at: Date;
 }
 
@@ -17,6 +19,8 @@ export interface NewNotification {
   fromAccountId: string;
   type: string;
   statusId: string | null;
+  /** Store it under a notification request rather than in the list. */
+  filtered?: boolean;
 }
 
 /**
@@ -33,19 +37,22 @@ export async function insertNotifications(
   const actors = wanted.map((n) => n.fromAccountId);
   const types = wanted.map((n) => n.type);
   const statuses = wanted.map((n) => n.statusId);
+  // As text: postgres.js sends a boolean array as one boolean.
+  const filtered = wanted.map((n) => String(n.filtered ?? false));
   const groupable = new Set(["favourite", "reblog", "follow"]);
   const keys = wanted.map((n) =>
     groupable.has(n.type) ? `${n.type}-${n.statusId ?? n.recipientId}` : ""
   );
   const rows = await db<NotificationRow[]>`
-    INSERT INTO notifications (id, account_id, from_account_id, type, status_id, group_key)
+    INSERT INTO notifications (id, account_id, from_account_id, type, status_id, group_key,
+                               filtered)
     SELECT nid, n.recipient, n.actor, n.type, n.status,
-           CASE WHEN n.key = '' THEN 'ungrouped-' || nid ELSE n.key END
+           CASE WHEN n.key = '' THEN 'ungrouped-' || nid ELSE n.key END, n.filtered::boolean
     FROM (
       SELECT starling_id() AS nid, *
       FROM unnest(${recipients}::bigint[], ${actors}::bigint[], ${types}::text[],
-                  ${statuses}::bigint[], ${keys}::text[])
-        AS n(recipient, actor, type, status, key)
+                  ${statuses}::bigint[], ${keys}::text[], ${filtered}::text[])
+        AS n(recipient, actor, type, status, key, filtered)
     ) n
     JOIN accounts a ON a.id = n.recipient AND a.domain IS NULL
     WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.recipient
@@ -81,7 +88,7 @@ export async function listNotifications(
   const ascending = Boolean(q.minId);
   const rows = await db<NotificationRow[]>`
     SELECT n.* FROM notifications n LEFT JOIN statuses s ON s.id = n.status_id
-    WHERE n.account_id = ${recipientId}
+    WHERE n.account_id = ${recipientId} AND NOT n.filtered
       ${q.types?.length ? db`AND n.type = ANY(${q.types}::text[])` : db``}
       ${
     q.excludeTypes?.length
@@ -155,7 +162,7 @@ export async function countUnread(
 ): Promise<number> {
   const [row] = await db<{ count: number }[]>`
     SELECT count(*)::int AS count FROM (
-      SELECT 1 FROM notifications WHERE account_id = ${recipientId}
+      SELECT 1 FROM notifications WHERE account_id = ${recipientId} AND NOT filtered
         ${sinceId ? db`AND id > ${sinceId}` : db``}
       LIMIT ${limit}) x`;
   return row.count;

@@ -256,21 +256,7 @@ export async function upsertAccountNote(
     ON CONFLICT (account_id, target_account_id) DO UPDATE SET comment = excluded.comment`;
 }
 
-/** Notifications the follow rules create; duplicates are dropped by the unique index. */
-export async function insertRelationshipNotification(
-  db: Queryable,
-  recipientId: string,
-  fromId: string,
-  type: "follow" | "follow_request",
-): Promise<string | null> {
-  const [row] = await db<{ id: string }[]>`
-    INSERT INTO notifications (account_id, from_account_id, type, group_key)
-    VALUES (${recipientId}, ${fromId}, ${type}, ${`${type}-${fromId}`})
-    ON CONFLICT DO NOTHING
-    RETURNING id`;
-  return row?.id ?? null;
-}
-
+/** Removes a follow (request) notification the relationship no longer warrants. */
 export async function deleteRelationshipNotification(
   db: Queryable,
   recipientId: string,

@@ -7,10 +7,8 @@
 import * as db from "../db/statuses.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import * as interactions from "../db/interactions.ts";
-import {
-  deleteNotificationsFor,
-  insertNotifications,
-} from "../db/notifications.ts";
+import { deleteNotificationsFor } from "../db/notifications.ts";
+import { createNotifications } from "./notifications.ts";
 import {
   findPoll,
   hasVoted,
@@ -137,7 +135,7 @@ export async function favouriteStatus(
     );
     if (!favouriteId) return null;
     await db.adjustCounter(tx, status.id, "favourites_count", 1);
-    const notifications = await insertNotifications(tx, [{
+    const notifications = await createNotifications(tx, [{
       recipientId: status.account_id,
       fromAccountId: actorId,
       type: "favourite",

@@ -1,10 +1,13 @@
 /**
- * Notifications for a local account: list (types[], exclude_types[], account_id), get, dismiss,
- * clear. Notifications about statuses the recipient can no longer see are left out, using the
- * same visibility rule as every other read path.
+ * Notifications for a local account: created (through the recipient's notification policy),
+ * list (types[], exclude_types[], account_id), get, dismiss, clear. Notifications about
+ * statuses the recipient can no longer see are left out, using the same visibility rule as
+ * every other read path.
  */
 import type { Queryable } from "../db/client.ts";
 import * as db from "../db/notifications.ts";
+import { touchNotificationRequests } from "../db/notification-requests.ts";
+import { sortByPolicy } from "./notification-policy.ts";
 import { visibleToSql } from "../db/visibility.ts";
 import { notFound } from "./errors.ts";
 import { requireVisible } from "./visibility.ts";
@@ -26,6 +29,30 @@ export const NOTIFICATION_TYPES = [
   "quote",
   "quoted_update",
 ];
+
+/**
+ * The one way notifications are made: each recipient's policy drops some, files some under a
+ * notification request (kept out of the list, the unread count and streaming), and the rest
+ * are the rows returned, for the caller to announce after commit. Call inside the transaction
+ * that did what is being notified.
+ */
+export async function createNotifications(
+  sql: Queryable,
+  items: db.NewNotification[],
+): Promise<db.NotificationRow[]> {
+  const rows = await db.insertNotifications(
+    sql,
+    await sortByPolicy(sql, items),
+  );
+  await touchNotificationRequests(
+    sql,
+    rows.filter((n) => n.filtered).map((n) => ({
+      recipientId: n.account_id,
+      fromAccountId: n.from_account_id,
+    })),
+  );
+  return rows.filter((n) => !n.filtered);
+}
 
 /** Unknown types (`types[]=reaction`) are ignored, never an error. */
 function known(types: string[] | undefined): string[] | undefined {

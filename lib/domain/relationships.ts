@@ -8,12 +8,13 @@
  *   first, until its server sends Accept (federation then calls `authorizeFollowRequest`).
  * - A block removes follows and requests both ways, and neither side may follow the other.
  */
-import type { Sql } from "../db/client.ts";
+import type { Queryable, Sql } from "../db/client.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import * as db from "../db/relationships.ts";
 import { mergeIntoHomeFeed, unmergeFromHomeFeed } from "../db/feed-merge.ts";
 import type { DomainEvent, Effects } from "./effects.ts";
 import { forbidden, invalid, notFound } from "./errors.ts";
+import { createNotifications } from "./notifications.ts";
 
 export interface RelationshipDeps {
   sql: Sql;
@@ -61,12 +62,7 @@ export async function follow(
       });
       if (!request) return { outcome: "requested" as const, event: null };
       const notificationId = target.domain === null
-        ? await db.insertRelationshipNotification(
-          tx,
-          target.id,
-          follower.id,
-          "follow_request",
-        )
+        ? await notify(tx, target.id, follower.id, "follow_request")
         : null;
       return {
         outcome: "requested" as const,
@@ -87,12 +83,7 @@ export async function follow(
     if (follower.domain === null) {
       await mergeIntoHomeFeed(tx, follower.id, target.id, created.show_reblogs);
     }
-    const notificationId = await db.insertRelationshipNotification(
-      tx,
-      target.id,
-      follower.id,
-      "follow",
-    );
+    const notificationId = await notify(tx, target.id, follower.id, "follow");
     return {
       outcome: "following" as const,
       notification: notified(notificationId, target.id, "follow"),
@@ -110,6 +101,22 @@ export async function follow(
     deps.effects.emit(result.notification);
   }
   return result.outcome;
+}
+
+/** A follow or follow request notification, through the recipient's policy (null if none). */
+async function notify(
+  tx: Queryable,
+  recipientId: string,
+  fromAccountId: string,
+  type: "follow" | "follow_request",
+): Promise<string | null> {
+  const [row] = await createNotifications(tx, [{
+    recipientId,
+    fromAccountId,
+    type,
+    statusId: null,
+  }]);
+  return row?.id ?? null;
 }
 
 function notified(
@@ -190,12 +197,7 @@ export async function authorizeFollowRequest(
         requester.id,
         "follow_request",
       );
-      notificationId = await db.insertRelationshipNotification(
-        tx,
-        target.id,
-        requester.id,
-        "follow",
-      );
+      notificationId = await notify(tx, target.id, requester.id, "follow");
     }
     return {
       follow: created ?? await db.findFollow(tx, requester.id, target.id),

@@ -7,10 +7,8 @@ import type { Tx } from "../db/client.ts";
 import * as db from "../db/statuses.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import { fanOutToHomeFeeds } from "../db/feeds.ts";
-import {
-  insertNotifications,
-  type NotificationRow,
-} from "../db/notifications.ts";
+import type { NotificationRow } from "../db/notifications.ts";
+import { createNotifications } from "./notifications.ts";
 import { insertPoll } from "../db/polls.ts";
 import type { Effects } from "./effects.ts";
 import {
@@ -178,14 +176,14 @@ export async function insertStatus(
       type: "mention",
       statusId: status.id,
     }));
-  const notifications = await insertNotifications(tx, wanted);
+  const notifications = await createNotifications(tx, wanted);
   if (!input.reblogOf && input.visibility !== "direct") {
     // `status` notifications for followers who asked to be told (bell icon).
     const subscribers = await tx<{ account_id: string }[]>`
       SELECT account_id FROM follows WHERE target_account_id = ${input.accountId} AND notify
         AND NOT (account_id = ANY(${mentioned}::bigint[]))`;
     notifications.push(
-      ...await insertNotifications(
+      ...await createNotifications(
         tx,
         subscribers.map((s) => ({
           recipientId: s.account_id,

@@ -1,4 +1,4 @@
-/** GET /api/v1/notifications/requests/merged — no requests exist, so nothing is left to merge. */
+/** GET /api/v1/notifications/requests/merged — accepting merges at once, so always merged. */
 import { define } from "../../../../../utils.ts";
 import { json } from "../../../../../lib/mastodon/errors.ts";
 import { requireCaller } from "../../../../../lib/mastodon/status-api.ts";

@@ -1,11 +1,21 @@
-/** POST /api/v1/notifications/requests/:id/dismiss — requests never exist yet: 404. */
+/** POST /api/v1/notifications/requests/:id/dismiss — their notifications are deleted; 404 for another's. */
 import { define } from "../../../../../../utils.ts";
-import { ApiError } from "../../../../../../lib/mastodon/errors.ts";
+import { json } from "../../../../../../lib/mastodon/errors.ts";
 import { requireCaller } from "../../../../../../lib/mastodon/status-api.ts";
+import { dismissNotificationRequests } from "../../../../../../lib/domain/notification-requests.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
-    await requireCaller(ctx.state.deps, ctx.req, "write:notifications");
-    throw new ApiError(404, "Record not found");
+    const { deps } = ctx.state;
+    const me = await requireCaller(deps, ctx.req, "write:notifications");
+    await dismissNotificationRequests(
+      deps.sql,
+      me.account.id,
+      [ctx.params.id],
+      {
+        one: true,
+      },
+    );
+    return json({});
   },
 });
