@@ -57,9 +57,13 @@ const DATA_SCENARIOS = [
   "outage",
   "posting",
 ];
-/** Per mode, so a smoke or quick run never drops the database of a full run in progress. */
+/**
+ * Per mode, so a smoke or quick run never drops the database of a full run in progress;
+ * `BENCH_DATABASE` names another one (two people benchmarking on one Postgres server).
+ */
 const dbName = (mode: Mode) =>
-  mode === "full" ? "starling_bench" : `starling_bench_${mode}`;
+  Deno.env.get("BENCH_DATABASE") ??
+    (mode === "full" ? "starling_bench" : `starling_bench_${mode}`);
 
 function parseArgs(args: string[]): BenchOptions & { keep: boolean } {
   const flag = (name: string) => args.includes(`--${name}`);
