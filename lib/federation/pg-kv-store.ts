@@ -1,5 +1,5 @@
 /**
- * Fedify's `KvStore` on the Postgres table `federation_kv` (migration 0005), used when Starling
+ * Fedify's `KvStore` on the Postgres table `federation_kv` (migration 0006), used when Starling
  * runs on a Postgres server: each operation is one query on the pool we already have, where the
  * local Deno KV file serialised every operation behind its own queue (see `kv-store.ts`, still
  * used with the embedded PGlite).

@@ -1,5 +1,5 @@
 /**
- * Fedify's `MessageQueue` on the Postgres table `federation_queue` (migration 0005), used when
+ * Fedify's `MessageQueue` on the Postgres table `federation_queue` (migration 0006), used when
  * Starling runs on a Postgres server (the embedded PGlite keeps `kv-queue.ts`).
  *
  * - Enqueue is one INSERT (a whole batch for `enqueueMany`) that also NOTIFYs the listeners.
