@@ -128,8 +128,25 @@ export async function createStarling(
       await web.close();
       // After the outbox stops listening, deps.close() still lets its running deliveries finish.
       stopOutbox();
+      // Queued tasks still running finish on an open database (a bounded wait: what is left
+      // stays queued and runs again after the restart).
+      await settledWithin(queueDone, QUEUE_DRAIN_MS);
       await deps.close();
-      await queueDone;
     },
   };
+}
+
+/** How long shutdown waits for running queue tasks before closing the database under them. */
+const QUEUE_DRAIN_MS = 10_000;
+
+async function settledWithin(
+  task: Promise<unknown>,
+  ms: number,
+): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    task,
+    new Promise((resolve) => timer = setTimeout(resolve, ms)),
+  ]);
+  clearTimeout(timer);
 }

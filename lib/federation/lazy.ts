@@ -7,7 +7,7 @@
  */
 import type { Deps } from "../deps.ts";
 import type { StarlingFederation } from "./mod.ts";
-import { DenoKvMessageQueue } from "./kv-queue.ts";
+import { federationQueue } from "./stores.ts";
 
 /** `deps.federation`: builds the federation once, on the first call. */
 export function lazyFederation(
@@ -25,13 +25,14 @@ export function lazyFederation(
 
 /**
  * Listens on the federation queue from the start (deliveries and inbox work left from before a
- * restart must run) and hands each message to Fedify, loading it at the first message.
+ * restart must run) and hands each message to Fedify, loading it at the first message. The queue
+ * is the one Fedify enqueues into (`stores.ts`): Postgres tables or the Deno KV file.
  */
 export function listenFederationQueue(
   deps: Deps,
   signal: AbortSignal,
 ): Promise<void> {
-  return new DenoKvMessageQueue(deps.kv).listen(
+  return federationQueue(deps).listen(
     async (message) =>
       await (await deps.federation()).processQueuedTask(deps, message),
     { signal },

@@ -23,8 +23,7 @@ import { findAccountById } from "../db/accounts.ts";
 import { findAccountByUri, instanceUsage } from "../db/federation.ts";
 import { findStatusById, type StatusRow } from "../db/federated-statuses.ts";
 import { isVisibleTo } from "../domain/visibility.ts";
-import { DenoKvStore } from "./kv-store.ts";
-import { DenoKvMessageQueue } from "./kv-queue.ts";
+import { federationKvStore, federationQueue } from "./stores.ts";
 import { createMastodonRetryPolicy } from "./retry-policy.ts";
 import { loadNoteParts, noteFromStatus } from "./to-ap.ts";
 import { registerActors } from "./actors.ts";
@@ -98,11 +97,11 @@ export async function buildFederation(
   registerCollections(builder);
   registerInboxListeners(builder);
 
-  const federationKv = new DenoKvStore(deps.kv);
+  const federationKv = federationKvStore(deps);
   return await builder.build({
     kv: federationKv,
     // Fedify only enqueues here: the server listens with its own instance (`lazy.ts`).
-    queue: new DenoKvMessageQueue(deps.kv),
+    queue: federationQueue(deps),
     manuallyStartQueue: true,
     origin: deps.config.origin,
     // Fedify's own fetches (keys while verifying inbox signatures, objects it dereferences) go

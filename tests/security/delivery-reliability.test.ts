@@ -5,7 +5,8 @@
  * - a peer that keeps failing is paused (Fedify's circuit breaker) without holding up
  *   deliveries to other peers, and gets what was held once it recovers;
  * - a server killed mid-delivery (SIGKILL) delivers after restart: the queue is in the
- *   DATA_DIR's Deno KV file;
+ *   database (Postgres; with the embedded database, the DATA_DIR's Deno KV file), and a
+ *   delivery claimed by the killed process is taken again once its lease runs out;
  * - SIGTERM lets in-flight requests finish, even with streaming clients connected, then exits.
  */
 import assert from "node:assert/strict";
@@ -24,6 +25,7 @@ import {
 } from "../helpers/server-process.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { eventually } from "../federation/helpers.ts";
+import { federationKvStore } from "../../lib/federation/stores.ts";
 
 async function followers(sql: TestInstance["deps"]["sql"], n: number) {
   await eventually(`${n} followers`, async () => {
@@ -115,9 +117,9 @@ Deno.test({
         10_000,
       );
       assert.ok(Date.now() - started < 10_000);
-      // The breaker opened for bob's server: Fedify keeps its state in KV.
+      // The breaker opened for bob's server: Fedify keeps its state in its KV store.
       const circuit = [];
-      for await (const entry of instance.deps.kv.list({ prefix: [] })) {
+      for await (const entry of federationKvStore(instance.deps).list()) {
         if (JSON.stringify(entry.key).includes("circuit")) circuit.push(entry);
       }
       assert.ok(circuit.length > 0, "circuit breaker state recorded");
@@ -139,7 +141,7 @@ Deno.test({
 
 Deno.test({
   name:
-    "a server killed mid-delivery delivers after restart (the queue is in DATA_DIR)",
+    "a server killed mid-delivery delivers after restart (the queue is in the database)",
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {

@@ -16,26 +16,30 @@ import {
 } from "../helpers/fake-peer.ts";
 import { eventually } from "../federation/helpers.ts";
 
-/** Counts what the instance puts on its KV queue (deliveries and inbox work alike). */
-function spyOnQueue(instance: TestInstance): { count: () => number } {
-  const kv = instance.deps.kv;
-  let n = 0;
-  const enqueue = kv.enqueue.bind(kv);
-  kv.enqueue = (...args: Parameters<Deno.Kv["enqueue"]>) => {
-    n++;
-    return enqueue(...args);
+/**
+ * Counts what the instance puts on its federation queue (deliveries and inbox work alike): the
+ * test instance runs on Postgres, where the queue is the `federation_queue` table, and rows
+ * leave it once handled, so a trigger counts the inserts.
+ */
+async function spyOnQueue(
+  instance: TestInstance,
+): Promise<{ count: () => Promise<number> }> {
+  const sql = instance.deps.sql;
+  assert.equal(instance.deps.dbKind, "postgres");
+  await sql`CREATE TABLE test_queue_inserts (at timestamptz DEFAULT now())`;
+  await sql.unsafe(`
+    CREATE FUNCTION test_count_queue_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN INSERT INTO test_queue_inserts DEFAULT VALUES; RETURN NULL; END $$`);
+  await sql`
+    CREATE TRIGGER test_count_queue_insert AFTER INSERT ON federation_queue
+    FOR EACH ROW EXECUTE FUNCTION test_count_queue_insert()`;
+  return {
+    count: async () => {
+      const [{ n }] = await sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM test_queue_inserts`;
+      return n;
+    },
   };
-  const atomic = kv.atomic.bind(kv);
-  kv.atomic = () => {
-    const op = atomic();
-    const opEnqueue = op.enqueue.bind(op);
-    op.enqueue = (...args: Parameters<Deno.AtomicOperation["enqueue"]>) => {
-      n++;
-      return opEnqueue(...args);
-    };
-    return op;
-  };
-  return { count: () => n };
 }
 
 function createNote(actor: FakeActor, id: string, content: string) {
@@ -73,7 +77,7 @@ Deno.test({
     try {
       await createUserWithToken(instance, "alice");
       const mallory = await peer.actor("mallory");
-      const queue = spyOnQueue(instance);
+      const queue = await spyOnQueue(instance);
       const inboxes = [
         `${instance.origin}/inbox`,
         `${instance.origin}/users/alice/inbox`,
@@ -141,7 +145,7 @@ Deno.test({
           assert.equal(res.status, 401, `${what} → 401 (${inbox})`);
         }
       }
-      assert.equal(queue.count(), 0, "nothing queued");
+      assert.equal(await queue.count(), 0, "nothing queued");
       const [{ n: statuses }] = await instance.deps.sql<{ n: number }[]>`
         SELECT count(*)::int AS n FROM statuses WHERE local = false`;
       assert.equal(statuses, 0, "nothing stored");
@@ -158,6 +162,10 @@ Deno.test({
       await eventually(
         "good note stored",
         async () => (await stored(instance, goodId)) === 1,
+      );
+      assert.ok(
+        await queue.count() > 0,
+        "the accepted one went through the queue",
       );
     } finally {
       await peer.close();
