@@ -3,6 +3,7 @@ import { define } from "../../../utils.ts";
 import { json } from "../../../lib/mastodon/errors.ts";
 import { linkHeader, pageQuery } from "../../../lib/mastodon/pagination.ts";
 import { caller } from "../../../lib/mastodon/account-api.ts";
+import { renderTags } from "../../../lib/mastodon/entities/tag.ts";
 import { followedTags } from "../../../lib/domain/profiles.ts";
 
 export const handler = define.handlers({
@@ -21,13 +22,7 @@ export const handler = define.handlers({
       (row) => row.page_id,
     );
     return json(
-      rows.map((tag) => ({
-        id: tag.id,
-        name: tag.display_name,
-        url: `${deps.config.origin}/tags/${encodeURIComponent(tag.name)}`,
-        history: [],
-        following: true,
-      })),
+      await renderTags(deps.sql, rows, deps.config.origin, () => true),
       { headers: link ? { link } : {} },
     );
   },

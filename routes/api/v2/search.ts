@@ -9,7 +9,7 @@ import { optionalViewer } from "../../../lib/mastodon/status-api.ts";
 import { search } from "../../../lib/domain/search.ts";
 import { accountJson } from "../../../lib/mastodon/entities/account.ts";
 import { renderStatuses } from "../../../lib/mastodon/entities/status.ts";
-import { tagEntityJson } from "../../../lib/mastodon/entities/tag.ts";
+import { renderTags } from "../../../lib/mastodon/entities/tag.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -37,7 +37,7 @@ export const handler = define.handlers({
         { sql: deps.sql, origin, viewerId },
         results.statuses,
       ),
-      hashtags: results.hashtags.map((t) => tagEntityJson(t, origin)),
+      hashtags: await renderTags(deps.sql, results.hashtags, origin),
     });
   },
 });

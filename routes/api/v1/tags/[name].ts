@@ -3,7 +3,7 @@ import { define } from "../../../../utils.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
 import { optionalViewer } from "../../../../lib/mastodon/status-api.ts";
 import { getTag, isFollowingTag } from "../../../../lib/domain/search.ts";
-import { tagEntityJson } from "../../../../lib/mastodon/entities/tag.ts";
+import { renderTags } from "../../../../lib/mastodon/entities/tag.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -13,6 +13,12 @@ export const handler = define.handlers({
     const following = viewerId
       ? await isFollowingTag(deps.sql, viewerId, tag.id)
       : undefined;
-    return json(tagEntityJson(tag, deps.config.origin, following));
+    const [entity] = await renderTags(
+      deps.sql,
+      [tag],
+      deps.config.origin,
+      () => following,
+    );
+    return json(entity);
   },
 });
