@@ -8,7 +8,9 @@ export function ProfilePage(
   { data, csrf }: { data: ProfileStatusesData; csrf: string },
 ) {
   const name = displayName(data.profile.account);
-  const label = data.tab === "media"
+  const label = data.tagged
+    ? `Posts by ${name} tagged #${data.tagged}`
+    : data.tab === "media"
     ? `Media by ${name}`
     : data.tab === "with_replies"
     ? `Posts and replies by ${name}`
@@ -30,7 +32,9 @@ export function ProfilePage(
         older={data.older}
         newer={data.newer}
         api={`/api/v1/accounts/${data.profile.account.id}/statuses${
-          data.tab === "media"
+          data.tagged
+            ? `?tagged=${encodeURIComponent(data.tagged)}`
+            : data.tab === "media"
             ? "?only_media=true"
             : data.tab === "posts"
             ? "?exclude_replies=true"
@@ -38,6 +42,8 @@ export function ProfilePage(
         }`}
         empty={data.profile.relationship?.blocking
           ? "You've blocked this account, so its posts are hidden."
+          : data.tagged
+          ? `No posts tagged #${data.tagged} yet.`
           : data.tab === "media"
           ? "No posts with pictures yet."
           : "No posts yet."}

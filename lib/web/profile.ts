@@ -104,6 +104,8 @@ import type { ProfileTab } from "../../components/ProfileHeader.tsx";
 export interface ProfileStatusesData {
   profile: ProfileData;
   tab: ProfileTab;
+  /** `/@user/tagged/:tag`: only the posts with this hashtag (a featured tag's link). */
+  tagged: string | null;
   statuses: UiStatus[];
   context: StatusContext;
   older: string | null;
@@ -116,22 +118,27 @@ const TAB_OPTIONS = {
   media: { onlyMedia: true },
 } as const;
 
-/** The GET handler of a profile's posts tab. */
-export function profileStatusesHandler(tab: keyof typeof TAB_OPTIONS) {
+/** The GET handler of a profile's posts tab (`tagged`: of its posts with one hashtag). */
+export function profileStatusesHandler(
+  tab: keyof typeof TAB_OPTIONS,
+  tagged: (ctx: PageContext) => string | null = () => null,
+) {
   return async (ctx: PageContext) => {
     const { row, profile } = await loadProfile(ctx);
     const query = webPage(ctx.url);
+    const tag = tagged(ctx);
     // A blocked account's posts stay out of sight, as in Mastodon's web UI.
     const rows = profile.relationship?.blocking ? [] : await accountStatuses(
       ctx.state.deps.sql,
       viewerId(ctx),
       row.id,
-      TAB_OPTIONS[tab],
+      tag ? { ...TAB_OPTIONS[tab], tagged: tag } : TAB_OPTIONS[tab],
       query,
     );
     return page<ProfileStatusesData>({
       profile,
       tab,
+      tagged: tag,
       statuses: await uiStatuses(ctx, rows, "account"),
       context: statusContext(ctx),
       older: olderLink(ctx.url, rows, query.limit),
