@@ -29,27 +29,29 @@ export async function fanOutToHomeFeeds(
       : null;
   const rows = await db<{ account_id: string }[]>`
     WITH audience AS (
+      -- Followers through the partial index on local followers: a popular author's thousands
+      -- of remote followers are never read (migration 0008).
       SELECT f.account_id FROM follows f
-      WHERE ${toFollowers} AND f.target_account_id = ${input.authorId}
+      WHERE ${toFollowers} AND f.target_account_id = ${input.authorId} AND f.local_follower
         AND (NOT ${isReblog} OR f.show_reblogs)
         AND (${replyTo}::bigint IS NULL OR f.account_id = ${replyTo}::bigint OR EXISTS (
           SELECT 1 FROM follows f2
           WHERE f2.account_id = f.account_id AND f2.target_account_id = ${replyTo}::bigint))
       UNION
-      SELECT unnest(${
-    input.visibility === "direct" ? input.mentionedIds : []
-  }::bigint[])
-      UNION
-      SELECT ${input.authorId}::bigint
+      -- The mentioned (direct posts) and the author: only the local ones have a feed here.
+      SELECT a.id FROM accounts a
+      WHERE a.domain IS NULL AND a.id = ANY(${[
+    ...(input.visibility === "direct" ? input.mentionedIds : []),
+    input.authorId,
+  ]}::bigint[])
     )
     INSERT INTO home_feed_entries (account_id, status_id)
-    SELECT a.id, ${input.statusId} FROM audience au JOIN accounts a ON a.id = au.account_id
-    WHERE a.domain IS NULL
-      AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = a.id
+    SELECT au.account_id, ${input.statusId} FROM audience au
+    WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = au.account_id
                       AND b.target_account_id IN (${input.authorId}, ${
     input.reblogOfAuthorId ?? input.authorId
   }))
-      AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = a.id
+      AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = au.account_id
                       AND m.target_account_id = ${input.authorId}
                       AND (m.expires_at IS NULL OR m.expires_at > now()))
     ON CONFLICT DO NOTHING

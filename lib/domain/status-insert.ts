@@ -180,7 +180,8 @@ export async function insertStatus(
   if (!input.reblogOf && input.visibility !== "direct") {
     // `status` notifications for followers who asked to be told (bell icon).
     const subscribers = await tx<{ account_id: string }[]>`
-      SELECT account_id FROM follows WHERE target_account_id = ${input.accountId} AND notify
+      SELECT account_id FROM follows
+      WHERE target_account_id = ${input.accountId} AND local_follower AND notify
         AND NOT (account_id = ANY(${mentioned}::bigint[]))`;
     notifications.push(
       ...await createNotifications(
