@@ -2,6 +2,10 @@ import assert from "node:assert/strict";
 import { createExponentialBackoffPolicy } from "@fedify/fedify";
 import { serialize } from "node:v8";
 import { DEFAULT_CHUNK_THRESHOLD, DenoKvMessageQueue } from "./kv-queue.ts";
+import {
+  startFanOutFederation,
+  startFlakySink,
+} from "../../tests/helpers/fanout-harness.ts";
 
 /** Resolves once `check()` holds, or rejects after `ms`. */
 async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
@@ -259,42 +263,14 @@ Deno.test({
   // Fedify leaves one fetch response body unconsumed (its, not ours).
   sanitizeResources: false,
 }, async () => {
-  const { createFederation } = await import("@fedify/fedify");
-  const { Create, Note, Person } = await import("@fedify/vocab");
   const { DenoKvStore } = await import("./kv-store.ts");
-  const { createMastodonRetryPolicy } = await import("./retry-policy.ts");
 
   // 1,000 inboxes took 4–14 s on this 2-core machine depending on load (Fedify
   // signs and serialises every delivery); 500 keeps the test well under 20 s.
   // Long handles keep the fan-out message over Deno KV's 64 KiB, as 1,000
   // typical inboxes would.
   const INBOXES = 500;
-  // The sink accepts every signed POST, except that each tenth inbox answers
-  // 500 to its first two requests: Fedify's double-knock (a second signature
-  // style on any 4xx/5xx) fails too, so it must retry through our queue.
-  const delivered = new Set<string>();
-  const hits = new Map<string, number>();
-  let failures = 0;
-  let signed = 0;
-  const sink = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen() {} },
-    async (req) => {
-      await req.arrayBuffer();
-      const path = new URL(req.url).pathname;
-      if (
-        req.headers.has("signature") || req.headers.has("signature-input")
-      ) signed++;
-      const i = Number(path.split("/").at(-2)!.split("-")[1]);
-      hits.set(path, (hits.get(path) ?? 0) + 1);
-      if (i % 10 === 0 && hits.get(path)! <= 2) {
-        failures++;
-        return new Response(null, { status: 500 });
-      }
-      delivered.add(path);
-      return new Response(null, { status: 202 });
-    },
-  );
-  const sinkOrigin = `http://127.0.0.1:${sink.addr.port}`;
+  const sink = startFlakySink();
 
   const kv = await Deno.openKv(":memory:");
   const enqueued: { type: string; size: number; delay: number }[] = [];
@@ -321,74 +297,20 @@ Deno.test({
     }
   }
   const queue = new RecordingQueue(kv);
-  const keyPair = await crypto.subtle.generateKey(
-    {
-      name: "RSASSA-PKCS1-v1_5",
-      modulusLength: 2048,
-      publicExponent: new Uint8Array([1, 0, 1]),
-      hash: "SHA-256",
-    },
-    true,
-    ["sign", "verify"],
-  );
-  const federation = createFederation<void>({
-    kv: new DenoKvStore(kv),
-    queue,
-    manuallyStartQueue: true,
-    allowPrivateAddress: true,
-    // Fedify 2.3 opens a per-host circuit after repeated failures and parks
-    // that host's deliveries for minutes; every inbox here is on one host, so
-    // it would hold the retries this test wants to see.
-    circuitBreaker: false,
-    outboxRetryPolicy: createMastodonRetryPolicy({ scale: 0.001 }),
-    inboxRetryPolicy: createMastodonRetryPolicy({ scale: 0.001 }),
-  });
-  federation
-    .setActorDispatcher(
-      "/users/{identifier}",
-      async (ctx, identifier) =>
-        new Person({
-          id: ctx.getActorUri(identifier),
-          preferredUsername: identifier,
-          inbox: ctx.getInboxUri(identifier),
-          publicKey: (await ctx.getActorKeyPairs(identifier))[0]
-            ?.cryptographicKey,
-        }),
-    )
-    .setKeyPairsDispatcher(() => [keyPair]);
-  federation.setInboxListeners("/users/{identifier}/inbox", "/inbox");
-
-  const controller = new AbortController();
-  const worker = federation.startQueue(undefined, {
-    signal: controller.signal,
-  });
+  const sender = await startFanOutFederation(new DenoKvStore(kv), queue);
   try {
-    const ctx = federation.createContext(new URL("http://localhost:8000"));
-    const recipients = Array.from({ length: INBOXES }, (_, i) => ({
-      id: new URL(`${sinkOrigin}/users/user-${i}-of-a-fairly-long-handle`),
-      inboxId: new URL(
-        `${sinkOrigin}/users/user-${i}-of-a-fairly-long-handle/inbox`,
-      ),
-    }));
     const started = Date.now();
-    await ctx.sendActivity(
-      { identifier: "alice" },
-      recipients,
-      new Create({
-        id: new URL("http://localhost:8000/posts/1/activity"),
-        actor: ctx.getActorUri("alice"),
-        object: new Note({
-          id: new URL("http://localhost:8000/posts/1"),
-          content: "hello, five hundred inboxes",
-        }),
-      }),
-    );
+    await sender.send(sink.origin, INBOXES, "of-a-fairly-long-handle");
     // The margin is for a loaded machine running test files in parallel.
-    await waitFor(() => delivered.size === INBOXES, 25_000).catch((e) => {
-      throw new Error(`${e.message}: ${delivered.size}/${INBOXES} delivered`);
+    await waitFor(() => sink.delivered.size === INBOXES, 25_000).catch((e) => {
+      throw new Error(
+        `${e.message}: ${sink.delivered.size}/${INBOXES} delivered`,
+      );
     });
     const seconds = (Date.now() - started) / 1000;
-    console.log(`${INBOXES} deliveries (${failures} refused) in ${seconds}s`);
+    console.log(
+      `${INBOXES} deliveries (${sink.failures()} refused) in ${seconds}s`,
+    );
 
     // One fan-out message, too big for a Deno KV queue message on its own.
     const fanouts = enqueued.filter((e) => e.type === "fanout");
@@ -401,11 +323,10 @@ Deno.test({
     assert.equal(retries.length, INBOXES / 10);
     // First retry: (1 + 15 + jitter ≤ 30) s × 0.001.
     assert.ok(retries.every((e) => e.delay >= 16 && e.delay <= 46));
-    assert.equal(failures, 2 * INBOXES / 10);
-    assert.equal(signed, INBOXES + failures);
+    assert.equal(sink.failures(), 2 * INBOXES / 10);
+    assert.equal(sink.signed(), INBOXES + sink.failures());
   } finally {
-    controller.abort();
-    await worker;
+    await sender.stop();
     kv.close();
     await sink.shutdown();
   }

@@ -4,7 +4,10 @@ import { openDatabase, type Sql } from "../db/client.ts";
 import { migrate, readMigrations } from "../db/migrate.ts";
 import { PostgresKvStore, sweepExpired } from "./pg-kv-store.ts";
 import { PostgresMessageQueue } from "./pg-queue.ts";
-import { createMastodonRetryPolicy } from "./retry-policy.ts";
+import {
+  startFanOutFederation,
+  startFlakySink,
+} from "../../tests/helpers/fanout-harness.ts";
 
 async function withDatabase(fn: (sql: Sql) => Promise<void>): Promise<void> {
   const database = await createTestDatabase();
@@ -134,92 +137,21 @@ Deno.test({
   // Fedify leaves one fetch response body unconsumed (its, not ours).
   sanitizeResources: false,
 }, async () => {
-  const { createFederation } = await import("@fedify/fedify");
-  const { Create, Note, Person } = await import("@fedify/vocab");
   await withDatabase(async (sql) => {
     const INBOXES = 300;
-    // Each tenth inbox answers 500 to its first two requests (Fedify's double knock fails
-    // too), so those deliveries must come back through the queue, delayed.
-    const delivered = new Set<string>();
-    const hits = new Map<string, number>();
-    let failures = 0;
-    const sink = Deno.serve(
-      { hostname: "127.0.0.1", port: 0, onListen() {} },
-      async (req) => {
-        await req.arrayBuffer();
-        const path = new URL(req.url).pathname;
-        const i = Number(path.split("/").at(-2)!.split("-")[1]);
-        hits.set(path, (hits.get(path) ?? 0) + 1);
-        if (i % 10 === 0 && hits.get(path)! <= 2) {
-          failures++;
-          return new Response(null, { status: 500 });
-        }
-        delivered.add(path);
-        return new Response(null, { status: 202 });
-      },
+    const sink = startFlakySink();
+    const sender = await startFanOutFederation(
+      new PostgresKvStore(sql),
+      new PostgresMessageQueue(sql),
     );
-    const sinkOrigin = `http://127.0.0.1:${sink.addr.port}`;
-    const keyPair = await crypto.subtle.generateKey(
-      {
-        name: "RSASSA-PKCS1-v1_5",
-        modulusLength: 2048,
-        publicExponent: new Uint8Array([1, 0, 1]),
-        hash: "SHA-256",
-      },
-      true,
-      ["sign", "verify"],
-    );
-    const federation = createFederation<void>({
-      kv: new PostgresKvStore(sql),
-      queue: new PostgresMessageQueue(sql),
-      manuallyStartQueue: true,
-      allowPrivateAddress: true,
-      // Every inbox is on one host: the circuit breaker would hold the retries.
-      circuitBreaker: false,
-      outboxRetryPolicy: createMastodonRetryPolicy({ scale: 0.001 }),
-      inboxRetryPolicy: createMastodonRetryPolicy({ scale: 0.001 }),
-    });
-    federation
-      .setActorDispatcher(
-        "/users/{identifier}",
-        async (ctx, identifier) =>
-          new Person({
-            id: ctx.getActorUri(identifier),
-            preferredUsername: identifier,
-            inbox: ctx.getInboxUri(identifier),
-            publicKey: (await ctx.getActorKeyPairs(identifier))[0]
-              ?.cryptographicKey,
-          }),
-      )
-      .setKeyPairsDispatcher(() => [keyPair]);
-    federation.setInboxListeners("/users/{identifier}/inbox", "/inbox");
-
-    const controller = new AbortController();
-    const worker = federation.startQueue(undefined, {
-      signal: controller.signal,
-    });
     try {
-      const ctx = federation.createContext(new URL("http://localhost:8000"));
-      const recipients = Array.from({ length: INBOXES }, (_, i) => ({
-        id: new URL(`${sinkOrigin}/users/user-${i}-x`),
-        inboxId: new URL(`${sinkOrigin}/users/user-${i}-x/inbox`),
-      }));
-      await ctx.sendActivity(
-        { identifier: "alice" },
-        recipients,
-        new Create({
-          id: new URL("http://localhost:8000/posts/1/activity"),
-          actor: ctx.getActorUri("alice"),
-          object: new Note({
-            id: new URL("http://localhost:8000/posts/1"),
-            content: "hello, three hundred inboxes",
-          }),
-        }),
-      );
+      await sender.send(sink.origin, INBOXES, "x");
       const until = Date.now() + 30_000;
-      while (delivered.size < INBOXES && Date.now() < until) await sleep(50);
-      assert.equal(delivered.size, INBOXES);
-      assert.equal(failures, 2 * INBOXES / 10);
+      while (sink.delivered.size < INBOXES && Date.now() < until) {
+        await sleep(50);
+      }
+      assert.equal(sink.delivered.size, INBOXES);
+      assert.equal(sink.failures(), 2 * INBOXES / 10);
       // Everything handled is gone from the queue.
       const until2 = Date.now() + 5_000;
       let left = -1;
@@ -230,8 +162,7 @@ Deno.test({
       }
       assert.equal(left, 0);
     } finally {
-      controller.abort();
-      await worker;
+      await sender.stop();
       await sink.shutdown();
     }
   });
