@@ -15,6 +15,7 @@
 import { signRequest } from "@fedify/fedify";
 import type { DocumentLoader, RemoteDocument } from "@fedify/vocab";
 import { pinnedFetch, type Resolver } from "./pinned-fetch.ts";
+import { SOFTWARE_NAME, SOFTWARE_VERSION } from "./names.ts";
 
 /** Redirects followed per fetch (Fedify's own loader allows 20). */
 export const MAX_REDIRECTS = 5;
@@ -165,12 +166,9 @@ export function strictDocumentLoader(
   };
 }
 
-/** As `SOFTWARE_NAME/SOFTWARE_VERSION` in mod.ts (not imported: mod.ts imports our users). */
-const USER_AGENT_SOFTWARE = "starling/0.1.0";
-
 /** The `User-Agent` of every request Starling makes to a remote server. */
 export function userAgentFor(origin: string): string {
-  return `${USER_AGENT_SOFTWARE} (+${origin})`;
+  return `${SOFTWARE_NAME}/${SOFTWARE_VERSION} (+${origin})`;
 }
 
 export interface FederationLoaderConfig {
