@@ -24,6 +24,7 @@ import {
   stopBundler,
 } from "./bundle.ts";
 import { setServerBuildId } from "./runtime.ts";
+import { pickEncoded } from "./encoding.ts";
 import type {
   AnyComponent,
   HandlerFn,
@@ -182,16 +183,14 @@ export class App<State = Record<string, unknown>> {
       ? bundle.files.get(ctx.url.pathname.slice(bundle.basePath.length))
       : undefined;
     if (!file) return new Response("Not Found", { status: 404 });
+    const headers = new Headers({
+      "content-type": file.contentType,
+      "cache-control": "public, max-age=31536000, immutable",
+    });
+    const body = pickEncoded(ctx.req, file.content, file.encoded, headers);
     return new Response(
-      ctx.req.method === "HEAD"
-        ? null
-        : file.content as Uint8Array<ArrayBuffer>,
-      {
-        headers: {
-          "content-type": file.contentType,
-          "cache-control": "public, max-age=31536000, immutable",
-        },
-      },
+      ctx.req.method === "HEAD" ? null : body,
+      { headers },
     );
   }
 

@@ -7,10 +7,13 @@ import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync } from "node:fs";
 import type { ComponentType } from "preact";
 import type { IslandInfo } from "./render.ts";
+import { type Bytes, precompress, type Precompressed } from "./encoding.ts";
 
 export interface BundleFile {
-  content: Uint8Array;
+  content: Bytes;
   contentType: string;
+  /** Brotli and gzip forms made once at build time (none for small files). */
+  encoded: Precompressed;
 }
 
 export interface IslandBundle {
@@ -187,18 +190,25 @@ export async function buildIslands(
       plugins: [denoResolvePlugin(rootDir)],
       logLevel: "silent",
     });
-    const files = new Map<string, BundleFile>();
-    for (const output of result.outputFiles) {
-      const name = relative("/_fresh_virtual_out", output.path).replaceAll(
-        "\\",
-        "/",
-      );
-      const ext = name.split(".").pop() ?? "";
-      files.set(name, {
-        content: output.contents,
-        contentType: CONTENT_TYPES[ext] ?? "application/octet-stream",
-      });
-    }
+    // Compressed once here, all files at once (zlib works off the main thread), so requests
+    // are served the stored bytes.
+    const built = await Promise.all(
+      result.outputFiles.map(async (output) => {
+        const name = relative("/_fresh_virtual_out", output.path).replaceAll(
+          "\\",
+          "/",
+        );
+        const ext = name.split(".").pop() ?? "";
+        const contentType = CONTENT_TYPES[ext] ?? "application/octet-stream";
+        const file: BundleFile = {
+          content: output.contents as Bytes,
+          contentType,
+          encoded: await precompress(output.contents, contentType),
+        };
+        return [name, file] as const;
+      }),
+    );
+    const files = new Map<string, BundleFile>(built);
     const buildId = await hashOutputs(files);
     return { buildId, basePath: `/_fresh/js/${buildId}/`, files, entries };
   } finally {

@@ -17,6 +17,7 @@ import { INBOX_BODY_LIMIT, isInboxPath, limitBody } from "./body-limit.ts";
 import { federationMiddleware } from "../federation/middleware.ts";
 import { isDatabaseUnavailable } from "../db/client.ts";
 import { RETRY_AFTER_SECONDS } from "../mastodon/errors.ts";
+import { compressResponse } from "./compression.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -107,7 +108,7 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
           /* immutable headers (a fetched Response): it keeps its own */
         }
       }
-      return response;
+      return await compressResponse(req, response);
     },
     close: () => app.close(),
   };
