@@ -16,6 +16,7 @@ import {
   jsonForScript,
   registerIsland,
   renderTree,
+  withHead,
 } from "./render.ts";
 import {
   buildIslands,
@@ -271,7 +272,7 @@ export class App<State = Record<string, unknown>> {
     }
     const rendered = renderTree(tree);
     let html = "<!DOCTYPE html>" + rendered.html;
-    if (rendered.head) html = insertBefore(html, "</head>", rendered.head);
+    if (rendered.head) html = withHead(html, rendered.head);
     if (rendered.islands.length > 0) {
       html = insertBefore(html, "</body>", this.#islandTags(rendered));
     }

@@ -46,6 +46,10 @@ Deno.test("islands are marked and their props serialised (Date, URL, slots)", as
   assert.equal(props.children, "slot 0");
   // <Head> children land in the document head.
   assert.match(html, /<meta name="x-head" content="from-page"\/?><\/head>/);
+  // A <Head> title replaces _app's.
+  assert.deepEqual(html.match(/<title>[^<]*<\/title>/g), [
+    "<title>Islands</title>",
+  ]);
   // No bundle built: state only, no executable scripts.
   assert.doesNotMatch(html, /<script type="module"/);
 });

@@ -198,3 +198,18 @@ export function jsonForScript(value: unknown): string {
     "\\u2028",
   ).replace(/\u2029/g, "\\u2029");
 }
+
+/**
+ * Puts `<Head>` content at the end of the document's `<head>`. A `<title>` given that way
+ * replaces the one `_app` wrote: `_app` holds the default, a page says where you are.
+ */
+export function withHead(html: string, head: string): string {
+  const end = html.indexOf("</head>");
+  if (end === -1) return html + head;
+  let before = html.slice(0, end);
+  // Rendered text never holds a raw `<`, so the first `</title>` closes the element.
+  if (/<title[\s>]/.test(head)) {
+    before = before.replace(/<title[\s>][\s\S]*?<\/title>/, "");
+  }
+  return before + head + html.slice(end);
+}

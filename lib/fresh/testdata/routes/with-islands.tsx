@@ -5,6 +5,7 @@ import { define } from "../utils.ts";
 export default define.page(() => (
   <div>
     <Head>
+      <title>Islands</title>
       <meta name="x-head" content="from-page" />
     </Head>
     <Counter
