@@ -3,6 +3,7 @@ import { ProfileHeader } from "./ProfileHeader.tsx";
 import { AccountRow } from "./AccountRow.tsx";
 import { Pagination } from "./Timeline.tsx";
 import { displayName } from "./format.ts";
+import { PageHead } from "./PageHead.tsx";
 
 /** A profile's followers or following. */
 export function AccountListPage(
@@ -14,6 +15,7 @@ export function AccountListPage(
     : `People ${name} follows`;
   return (
     <>
+      <PageHead {...data.head} />
       <ProfileHeader
         profile={data.profile}
         tab={data.tab}

@@ -2,6 +2,7 @@ import type { ProfileStatusesData } from "../lib/web/profile.ts";
 import { ProfileHeader } from "./ProfileHeader.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { displayName } from "./format.ts";
+import { PageHead } from "./PageHead.tsx";
 
 /** A profile with one of its posts tabs. */
 export function ProfilePage(
@@ -17,6 +18,7 @@ export function ProfilePage(
     : `Posts by ${name}`;
   return (
     <>
+      <PageHead {...data.head} />
       <ProfileHeader
         profile={data.profile}
         tab={data.tab}

@@ -2,6 +2,7 @@ import type { UiStatus } from "./mastodon.ts";
 import type { StatusContext } from "./StatusCard.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { Icon, type IconName } from "./Icon.tsx";
+import { PageHead } from "./PageHead.tsx";
 
 export interface TimelinePageData {
   statuses: UiStatus[];
@@ -25,6 +26,7 @@ export function PublicTimelinePage(
 ) {
   return (
     <>
+      <PageHead title={title} />
       <header class="page-header">
         <div>
           <h1>

@@ -2,6 +2,7 @@ import { define } from "../utils.ts";
 import { asset } from "fresh/runtime";
 import { Icon, type IconName } from "../components/Icon.tsx";
 import NotificationsBadge from "../islands/NotificationsBadge.tsx";
+import { SITE_NAME } from "../lib/web/head.ts";
 
 function NavLink(
   { href, icon, label, current }: {
@@ -39,7 +40,8 @@ export default define.page(function App({ Component, state, url }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
-        <title>Starling · {host}</title>
+        {/* The default; every page gives its own through components/PageHead.tsx. */}
+        <title>{SITE_NAME}</title>
         <link rel="stylesheet" href={asset("/static/styles.css")} />
         <link
           rel="icon"

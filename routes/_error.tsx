@@ -1,5 +1,6 @@
 import { HttpError } from "fresh";
 import { define } from "../utils.ts";
+import { PageHead } from "../components/PageHead.tsx";
 
 const TITLES: Record<number, string> = {
   400: "That request didn't make sense",
@@ -27,6 +28,7 @@ export default define.page(function ErrorPage(
     : null;
   return (
     <section class="card error-page">
+      <PageHead title={title} />
       <p class="code">{status}</p>
       <h1>{title}</h1>
       {detail && <p>{detail}</p>}

@@ -11,6 +11,7 @@ import { rateLimitHeaders } from "../lib/web/rate-limit.ts";
 import { FormErrors } from "../components/FormErrors.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
 import type { Visibility } from "../components/mastodon.ts";
+import { PageHead } from "../components/PageHead.tsx";
 
 /** What was typed, given back when the post was refused. */
 interface Draft {
@@ -102,6 +103,7 @@ export default define.page<typeof handler>(function Compose({ data, state }) {
   const { draft } = data;
   return (
     <section class="card compose-card">
+      <PageHead title="New post" />
       <h1>New post</h1>
       <FormErrors errors={data.errors} />
       <ComposeBox

@@ -13,6 +13,7 @@ import { Timeline } from "../components/Timeline.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
 import type { UiStatus, Visibility } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
+import { PageHead } from "../components/PageHead.tsx";
 
 interface Data {
   statuses: UiStatus[];
@@ -45,6 +46,7 @@ export default define.page<typeof handler>(function Home({ data, state }) {
   const session = state.session!;
   return (
     <>
+      <PageHead title="Home" />
       <h1 class="visually-hidden">Home</h1>
       {!data.newer && (
         <section class="card compose-card" aria-label="New post">

@@ -6,6 +6,7 @@ import { statusContext, uiStatuses } from "../lib/web/pages.ts";
 import { StatusCard } from "../components/StatusCard.tsx";
 import type { UiStatus } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
+import { PageHead } from "../components/PageHead.tsx";
 
 interface Data {
   preview: UiStatus[];
@@ -38,6 +39,7 @@ export default define.page<typeof handler>(function Landing({ data, state }) {
   const { config } = state.deps;
   return (
     <>
+      <PageHead title={config.host} />
       <section class="card hero">
         <span class="brand-mark" aria-hidden="true">✦</span>
         <h1>{config.host}</h1>

@@ -15,9 +15,12 @@ import type { StatusContext } from "../components/StatusCard.tsx";
 import { NotificationItem } from "../components/NotificationItem.tsx";
 import { Pagination } from "../components/Timeline.tsx";
 import { Icon } from "../components/Icon.tsx";
+import { PageHead } from "../components/PageHead.tsx";
 
 interface Data {
   notifications: UiNotification[];
+  /** How many were unread when the page was asked for (for the title). */
+  unread: number;
   context: StatusContext;
   older: string | null;
   newer: string | null;
@@ -41,12 +44,14 @@ export const handler = define.handlers<Data>({
       origin: deps.config.origin,
       viewerId: session.account.id,
     }, rows) as unknown as UiNotification[];
+    const unread = ctx.state.unreadNotifications ?? 0;
     if (rows.length > 0 && !ctx.url.searchParams.has("max_id")) {
       await markNotificationsRead(deps, session.account.id, rows[0].id);
       ctx.state.unreadNotifications = 0;
     }
     return page({
       notifications,
+      unread,
       context: statusContext(ctx),
       older: olderLink(ctx.url, rows, query.limit),
       newer: newerLink(ctx.url),
@@ -57,6 +62,11 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Notifications({ data }) {
   return (
     <>
+      <PageHead
+        title={data.unread > 0
+          ? `Notifications (${data.unread})`
+          : "Notifications"}
+      />
       <header class="page-header">
         <h1>
           <Icon name="bell" size={22} /> Notifications

@@ -11,6 +11,7 @@ import type {
 import { AccountRow } from "../components/AccountRow.tsx";
 import { StatusCard, type StatusContext } from "../components/StatusCard.tsx";
 import { Icon } from "../components/Icon.tsx";
+import { PageHead } from "../components/PageHead.tsx";
 
 interface Data {
   q: string;
@@ -53,6 +54,7 @@ export default define.page<typeof handler>(
       data.tags.length === 0;
     return (
       <>
+        <PageHead title={data.q ? `${data.q} · Search` : "Search"} />
         <h1>
           <Icon name="search" size={22} /> Search
         </h1>

@@ -7,6 +7,7 @@ import type { AccountRow } from "../db/accounts.ts";
 import type { PageContext } from "./pages.ts";
 import { uiAccount } from "./pages.ts";
 import type { UiAccount, UiRelationship } from "../../components/mastodon.ts";
+import { type PageHeadData, profileHead } from "./head.ts";
 
 export interface ProfileData {
   account: UiAccount;
@@ -103,6 +104,7 @@ import type { ProfileTab } from "../../components/ProfileHeader.tsx";
 
 export interface ProfileStatusesData {
   profile: ProfileData;
+  head: PageHeadData;
   tab: ProfileTab;
   /** `/@user/tagged/:tag`: only the posts with this hashtag (a featured tag's link). */
   tagged: string | null;
@@ -117,6 +119,29 @@ const TAB_OPTIONS = {
   with_replies: {},
   media: { onlyMedia: true },
 } as const;
+
+const TAB_NAMES: Record<ProfileTab, string> = {
+  posts: "Posts",
+  with_replies: "Posts and replies",
+  media: "Media",
+  followers: "Followers",
+  following: "Following",
+};
+
+/** The profile's title and preview; a tab other than the posts adds its name. */
+function headOf(
+  ctx: PageContext,
+  profile: ProfileData,
+  tab: ProfileTab,
+  tagged: string | null = null,
+): PageHeadData {
+  const { host, origin } = ctx.state.deps.config;
+  if (tab === "posts" && !tagged) return profileHead(profile.account, host);
+  return profileHead(profile.account, host, {
+    name: tagged ? `#${tagged}` : TAB_NAMES[tab],
+    url: origin + ctx.url.pathname,
+  });
+}
 
 /** The GET handler of a profile's posts tab (`tagged`: of its posts with one hashtag). */
 export function profileStatusesHandler(
@@ -137,6 +162,7 @@ export function profileStatusesHandler(
     );
     return page<ProfileStatusesData>({
       profile,
+      head: headOf(ctx, profile, tab, tag),
       tab,
       tagged: tag,
       statuses: await uiStatuses(ctx, rows, "account"),
@@ -151,6 +177,7 @@ import { listRelated, relationships } from "../domain/relationships.ts";
 
 export interface AccountListData {
   profile: ProfileData;
+  head: PageHeadData;
   tab: "followers" | "following";
   accounts: { account: UiAccount; relationship: UiRelationship | null }[];
   older: string | null;
@@ -195,6 +222,7 @@ export function accountListHandler(tab: "followers" | "following") {
     const rows = await listRelated(ctx.state.deps, tab, row.id, query);
     return page<AccountListData>({
       profile,
+      head: headOf(ctx, profile, tab),
       tab,
       accounts: await withRelationships(ctx, rows),
       older: olderLink(

@@ -9,6 +9,8 @@ import NewStatuses from "../../islands/NewStatuses.tsx";
 import type { UiStatus, Visibility } from "../../components/mastodon.ts";
 import type { StatusContext } from "../../components/StatusCard.tsx";
 import { displayName } from "../../components/format.ts";
+import { PageHead } from "../../components/PageHead.tsx";
+import { type PageHeadData, statusHead } from "../../lib/web/head.ts";
 
 interface Data {
   status: UiStatus;
@@ -16,6 +18,7 @@ interface Data {
   descendants: UiStatus[];
   context: StatusContext;
   replyText: string;
+  head: PageHeadData;
 }
 
 /** `/@alice/123`: one post in its thread — what it replies to, then the replies. */
@@ -51,6 +54,7 @@ export const handler = define.handlers<Data>({
       descendants: rest.filter((s) => !ancestorIds.has(s.id)),
       context: statusContext(ctx),
       replyText: mentions.map((a) => `@${a} `).join(""),
+      head: statusHead(shown, deps.config.host),
     });
   },
 });
@@ -60,6 +64,7 @@ export default define.page<typeof handler>(
     const { status, context } = data;
     return (
       <>
+        <PageHead {...data.head} />
         <h1 class="visually-hidden">
           Post by {displayName(status.account)}
         </h1>

@@ -8,6 +8,7 @@ import type { UiAccount } from "../../components/mastodon.ts";
 import { Avatar } from "../../components/Avatar.tsx";
 import { displayName, profilePath } from "../../components/format.ts";
 import { BlockConsequences } from "../../components/BlockConsequences.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
   account: UiAccount;
@@ -45,6 +46,7 @@ export default define.page<typeof handler>(function ConfirmBlock(
           <span class="acct">@{account.acct}</span>
         </div>
       </div>
+      <PageHead title={`Block @${account.acct}?`} />
       <h1 id="confirm-title">Block @{account.acct}?</h1>
       <BlockConsequences />
       <form method="post" class="actions">

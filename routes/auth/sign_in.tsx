@@ -13,6 +13,7 @@ import {
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { rateLimitHeaders } from "../../lib/web/rate-limit.ts";
+import { PageHead } from "../../components/PageHead.tsx";
 
 const TOO_MANY_ATTEMPTS =
   "Too many sign-in attempts. Please wait a few minutes and try again.";
@@ -75,6 +76,7 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function SignIn({ data, state }) {
   return (
     <section class="card narrow">
+      <PageHead title="Sign in" />
       <h1>Sign in</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action="/auth/sign_in" class="stack">

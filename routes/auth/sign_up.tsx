@@ -11,6 +11,7 @@ import {
 } from "../../lib/web/forms.ts";
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
   errors: string[];
@@ -70,6 +71,7 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
   if (data.pending) {
     return (
       <section class="card narrow">
+        <PageHead title="Sign up" />
         <h1>Almost there</h1>
         <p>
           Your account was created and is waiting for a moderator's approval.
@@ -81,6 +83,7 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
   if (mode === "closed") {
     return (
       <section class="card narrow">
+        <PageHead title="Sign up" />
         <h1>Sign up</h1>
         <p>Registrations are closed on this server.</p>
         <FormErrors errors={data.errors} />
@@ -89,6 +92,7 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
   }
   return (
     <section class="card narrow">
+      <PageHead title="Sign up" />
       <h1>Create an account</h1>
       {mode === "approval" && (
         <p>New accounts on this server are reviewed by a moderator.</p>

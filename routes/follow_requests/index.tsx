@@ -12,6 +12,7 @@ import type { UiAccount } from "../../components/mastodon.ts";
 import { AccountRow } from "../../components/AccountRow.tsx";
 import { Pagination } from "../../components/Timeline.tsx";
 import { Icon } from "../../components/Icon.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
   accounts: UiAccount[];
@@ -62,6 +63,7 @@ export default define.page<typeof handler>(function FollowRequests(
   );
   return (
     <>
+      <PageHead title="Follow requests" />
       <header class="page-header">
         <div>
           <h1>

@@ -14,6 +14,7 @@ import {
   OOB_REDIRECT_URI,
 } from "../../lib/domain/oauth.ts";
 import { verifyCsrf } from "../../lib/web/csrf.ts";
+import { PageHead } from "../../components/PageHead.tsx";
 
 type Data =
   | { kind: "consent"; request: AuthorizationRequest; username: string }
@@ -194,6 +195,7 @@ export default define.page<typeof handler>(({ data, state }) => {
   if (data.kind === "error") {
     return (
       <section class="card narrow oauth" aria-labelledby="oauth-title">
+        <PageHead title="Authorization failed" />
         <h1 id="oauth-title">Authorization failed</h1>
         <p role="alert">{data.message}</p>
         <p class="actions">
@@ -205,6 +207,7 @@ export default define.page<typeof handler>(({ data, state }) => {
   if (data.kind === "code") {
     return (
       <section class="card narrow oauth" aria-labelledby="oauth-title">
+        <PageHead title="Authorization code" />
         <h1 id="oauth-title">Authorization code</h1>
         <p>Copy this code and paste it into {data.appName}.</p>
         <input
@@ -246,6 +249,7 @@ export default define.page<typeof handler>(({ data, state }) => {
           )}
         </div>
       </div>
+      <PageHead title={`Authorize ${request.app.name}`} />
       <h1 id="oauth-title">Authorize {request.app.name}?</h1>
       <p>
         <strong>{request.app.name}</strong> wants to use your account{" "}

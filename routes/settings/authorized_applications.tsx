@@ -10,6 +10,7 @@ import { signedInForm } from "../../lib/web/actions.ts";
 import { signInFirst } from "../../lib/web/pages.ts";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { formatDateTime } from "../../components/format.ts";
+import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
   apps: AuthorizedApplication[];
@@ -50,6 +51,7 @@ export default define.page<typeof handler>(function AuthorizedApplications(
 ) {
   return (
     <>
+      <PageHead title="Settings · Apps" />
       <h1>Settings</h1>
       <SettingsNav current="/settings/authorized_applications" />
       <section class="card">

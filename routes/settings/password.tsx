@@ -9,6 +9,7 @@ import { signInFirst } from "../../lib/web/pages.ts";
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
   errors: string[];
@@ -72,6 +73,7 @@ export default define.page<typeof handler>(function PasswordSettings(
 ) {
   return (
     <>
+      <PageHead title="Settings · Password" />
       <h1>Settings</h1>
       <SettingsNav current="/settings/password" />
       <section class="card">

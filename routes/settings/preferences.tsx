@@ -7,6 +7,7 @@ import { signedInForm } from "../../lib/web/actions.ts";
 import { signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
   privacy: string;
@@ -58,6 +59,7 @@ export default define.page<typeof handler>(function Preferences(
 ) {
   return (
     <>
+      <PageHead title="Settings · Posting" />
       <h1>Settings</h1>
       <SettingsNav current="/settings/preferences" />
       <section class="card">

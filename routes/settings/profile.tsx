@@ -8,6 +8,7 @@ import { signedInForm } from "../../lib/web/actions.ts";
 import { signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
 
 interface Values {
   displayName: string;
@@ -88,6 +89,7 @@ export default define.page<typeof handler>(function ProfileSettings(
   ].slice(0, FIELDS_MAX);
   return (
     <>
+      <PageHead title="Settings · Profile" />
       <h1>Settings</h1>
       <SettingsNav current="/settings/profile" />
       <section class="card">
