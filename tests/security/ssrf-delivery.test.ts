@@ -68,57 +68,65 @@ async function followRemoteBob(instance: TestInstance, inbox: string) {
   await res.body?.cancel();
 }
 
-Deno.test({
-  name:
-    "a delivery to an inbox whose host turned to loopback after the actor was stored never connects there, and is retried",
-  sanitizeOps: false,
-  sanitizeResources: false,
-  async fn() {
-    const target = connectionCounter();
-    // This machine's own name: the system resolver (/etc/hosts) usually answers loopback for
-    // it, so a delivery that resolved the host again outside our DNS would reach `target`.
-    const host = Deno.hostname();
-    // Public when bob is stored, loopback ever after.
-    const dns = rebindingDns(host, ["93.184.215.14"], ["127.0.0.1"]);
-    const instance = await startTestInstance({
-      env: { ALLOW_PRIVATE_ADDRESS: "false", DELIVERY_RETRY_SCALE: "0.001" },
-      resolveHost: dns.resolve,
-    });
-    try {
-      await followRemoteBob(
-        instance,
-        `http://${host}:${target.port}/users/bob/inbox`,
-      );
-      assert.equal(dns.questions, 1, "asked once, when bob was stored");
-      // The Follow is delivered, and retried: through our DNS, or (unpinned) not.
-      await eventually(
-        "the delivery and a retry",
-        () => Promise.resolve(dns.questions >= 3 || target.connections >= 2),
-        20_000,
-      );
-      await new Promise((r) => setTimeout(r, 300));
-      assert.equal(target.connections, 0, "no connection reached loopback");
-      assert.ok(dns.questions >= 3, "each attempt resolved the host again");
-      // Failed like an unreachable host: counted by that host's circuit breaker (Fedify's state,
-      // in its KV store), which pauses the host after repeated failures.
-      const circuits = [];
-      for await (const entry of federationKvStore(instance.deps).list()) {
-        const key = JSON.stringify(entry.key);
-        if (key.includes("circuit") && key.includes(`${host}:${target.port}`)) {
-          circuits.push(entry);
-        }
+// On both queues: Postgres tables (a Postgres server) and Deno KV (the embedded PGlite).
+for (const embedded of [false, true]) {
+  Deno.test({
+    name:
+      `a delivery to an inbox whose host turned to loopback after the actor was stored never connects there, and is retried (${
+        embedded ? "Deno KV" : "Postgres"
+      } queue)`,
+    sanitizeOps: false,
+    sanitizeResources: false,
+    fn: () => rebindingAfterStore(embedded),
+  });
+}
+
+async function rebindingAfterStore(embedded: boolean) {
+  const target = connectionCounter();
+  // This machine's own name: the system resolver (/etc/hosts) usually answers loopback for
+  // it, so a delivery that resolved the host again outside our DNS would reach `target`.
+  const host = Deno.hostname();
+  // Public when bob is stored, loopback ever after.
+  const dns = rebindingDns(host, ["93.184.215.14"], ["127.0.0.1"]);
+  const instance = await startTestInstance({
+    embedded,
+    env: { ALLOW_PRIVATE_ADDRESS: "false", DELIVERY_RETRY_SCALE: "0.001" },
+    resolveHost: dns.resolve,
+  });
+  try {
+    await followRemoteBob(
+      instance,
+      `http://${host}:${target.port}/users/bob/inbox`,
+    );
+    assert.equal(dns.questions, 1, "asked once, when bob was stored");
+    // The Follow is delivered, and retried: through our DNS, or (unpinned) not.
+    await eventually(
+      "the delivery and a retry",
+      () => Promise.resolve(dns.questions >= 3 || target.connections >= 2),
+      20_000,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(target.connections, 0, "no connection reached loopback");
+    assert.ok(dns.questions >= 3, "each attempt resolved the host again");
+    // Failed like an unreachable host: counted by that host's circuit breaker (Fedify's state,
+    // in its KV store), which pauses the host after repeated failures.
+    const circuits = [];
+    for await (const entry of federationKvStore(instance.deps).list()) {
+      const key = JSON.stringify(entry.key);
+      if (key.includes("circuit") && key.includes(`${host}:${target.port}`)) {
+        circuits.push(entry);
       }
-      assert.equal(
-        circuits.length,
-        1,
-        "the failures were counted for the host",
-      );
-    } finally {
-      await instance.close();
-      target.close();
     }
-  },
-});
+    assert.equal(
+      circuits.length,
+      1,
+      "the failures were counted for the host",
+    );
+  } finally {
+    await instance.close();
+    target.close();
+  }
+}
 
 Deno.test({
   name:
