@@ -13,6 +13,7 @@ import type { StreamHub } from "./mastodon/streaming.ts";
 import type { MediaStorage } from "./media/storage.ts";
 import type { AvTools } from "./media/av.ts";
 import type { RateLimits } from "./web/rate-limit.ts";
+import type { Resolver } from "./federation/public-address.ts";
 
 export interface Deps {
   config: Config;
@@ -42,6 +43,11 @@ export interface Deps {
   media: MediaStorage;
   /** ffmpeg/ffprobe when installed (video previews, durations); null otherwise. */
   avTools: AvTools | null;
+  /**
+   * How remote host names are resolved for deliveries and for the inbox check when an actor is
+   * stored: the system resolver, unless a test plays a (rebinding) DNS server.
+   */
+  resolveHost: Resolver;
   /** This process's rate-limit counters (in memory, per process, as Mastodon's per node). */
   rateLimits: RateLimits;
   /**

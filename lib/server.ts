@@ -15,6 +15,8 @@ import {
   listenFederationQueue,
   subscribeOutboxLazily,
 } from "./federation/lazy.ts";
+import { installPinnedDeliveries } from "./federation/pinned-delivery.ts";
+import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { startMediaCleanup } from "./domain/media.ts";
@@ -31,6 +33,8 @@ export interface StarlingOptions {
   kvPath?: string;
   /** Defaults to `<rootDir>/migrations`. */
   migrationsDir?: string;
+  /** Defaults to the system resolver; tests play a hostile DNS server with it. */
+  resolveHost?: Resolver;
 }
 
 export async function openDeps(
@@ -77,6 +81,7 @@ export async function openDeps(
       media: createMediaStorage(config),
       avTools: await detectAvTools(),
       rateLimits: new RateLimits(config.trustedProxies),
+      resolveHost: options.resolveHost ?? systemResolve,
       close: async () => {
         // Listeners still running (deliveries being queued, stream notifications) finish while
         // the database and KV they use are open.
@@ -116,6 +121,8 @@ export async function createStarling(
         : "not found (video/audio stored without preview)"
     }`,
   );
+  // Fedify's deliveries use the global fetch: pinned inside the queue's delivery tasks.
+  installPinnedDeliveries();
   const queue = new AbortController();
   const queueDone = listenFederationQueue(deps, queue.signal)
     .catch((error) => console.error("federation queue stopped:", error));

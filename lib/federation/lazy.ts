@@ -8,6 +8,7 @@
 import type { Deps } from "../deps.ts";
 import type { StarlingFederation } from "./mod.ts";
 import { federationQueue } from "./stores.ts";
+import { isDeliveryMessage, withPinnedDeliveries } from "./pinned-delivery.ts";
 
 /** `deps.federation`: builds the federation once, on the first call. */
 export function lazyFederation(
@@ -26,15 +27,28 @@ export function lazyFederation(
 /**
  * Listens on the federation queue from the start (deliveries and inbox work left from before a
  * restart must run) and hands each message to Fedify, loading it at the first message. The queue
- * is the one Fedify enqueues into (`stores.ts`): Postgres tables or the Deno KV file.
+ * is the one Fedify enqueues into (`stores.ts`): Postgres tables or the Deno KV file. A delivery
+ * runs in a pinned-delivery scope, so Fedify's POST connects only to the checked address of the
+ * inbox (`pinned-delivery.ts`; `createStarling` installs the wrapper first).
  */
 export function listenFederationQueue(
   deps: Deps,
   signal: AbortSignal,
 ): Promise<void> {
+  const policy = {
+    allowPrivateAddress: deps.config.allowPrivateAddress,
+    resolve: deps.resolveHost,
+  };
   return federationQueue(deps).listen(
-    async (message) =>
-      await (await deps.federation()).processQueuedTask(deps, message),
+    async (message) => {
+      const federation = await deps.federation();
+      const process = () => federation.processQueuedTask(deps, message);
+      if (isDeliveryMessage(message)) {
+        await withPinnedDeliveries(policy, process);
+      } else {
+        await process();
+      }
+    },
     { signal },
   );
 }

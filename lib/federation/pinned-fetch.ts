@@ -1,7 +1,8 @@
 /**
- * `pinnedFetch`: the one way Starling makes an outgoing GET to a remote server (documents,
- * keys, WebFinger). Resolving a host name once to check it and letting `fetch` resolve it again
- * to connect leaves a gap: a hostile DNS server answers a public address to the check and
+ * `pinnedFetch`: the one way Starling makes an outgoing request to a remote server: GETs for
+ * documents, keys and WebFinger, and the POSTs of deliveries (Fedify's sender is routed here by
+ * `pinned-delivery.ts`). Resolving a host name once to check it and letting `fetch` resolve it
+ * again to connect leaves a gap: a hostile DNS server answers a public address to the check and
  * `127.0.0.1` to the connection (DNS rebinding). Here the host is resolved exactly once, inside
  * the socket's own `lookup`, every address it resolves to is checked (`public-address.ts`), and
  * the socket connects to the address that was checked. TLS still verifies the certificate
@@ -9,17 +10,19 @@
  *
  * Also: http(s) only (no `data:`, `file:`), `localhost` refused by name, a connect timeout
  * (5 s), a total timeout covering the body (30 s), a body size cap. Redirects are not
- * followed here: callers follow them hop by hop (document-loader.ts, webfinger.ts), so every hop
- * is checked the same way.
+ * followed here: callers follow them hop by hop (document-loader.ts, webfinger.ts, Fedify's
+ * double knock for deliveries), so every hop is checked the same way.
  */
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
-import { lookup as dnsLookup } from "node:dns/promises";
-import { isPrivateAddress } from "./public-address.ts";
+import {
+  isPrivateAddress,
+  type Resolver,
+  systemResolve,
+} from "./public-address.ts";
 
-/** Every address `hostname` resolves to. */
-export type Resolver = (hostname: string) => Promise<string[]>;
+export type { Resolver } from "./public-address.ts";
 
 export interface PinnedFetchOptions {
   /** Connect to loopback/private addresses too (tests, local development). */
@@ -43,10 +46,6 @@ export class FetchRefused extends Error {
     super(`${url}: ${reason}`);
     this.name = "FetchRefused";
   }
-}
-
-async function systemResolve(hostname: string): Promise<string[]> {
-  return (await dnsLookup(hostname, { all: true })).map((a) => a.address);
 }
 
 /** Refuses what may not be connected to before any resolution happens. */
@@ -102,7 +101,7 @@ function pinnedLookup(url: URL, options: PinnedFetchOptions) {
 
 function requestOnce(
   url: URL,
-  init: { method: string; headers: Headers },
+  init: { method: string; headers: Headers; body: Uint8Array | null },
   options: PinnedFetchOptions,
 ): Promise<Response> {
   checkUrl(url, options.allowPrivateAddress);
@@ -138,6 +137,7 @@ function requestOnce(
     };
     const headers: Record<string, string> = {};
     init.headers.forEach((value, name) => headers[name] = value);
+    if (init.body) headers["content-length"] = String(init.body.byteLength);
     const transport = url.protocol === "https:" ? https : http;
     const req = transport.request(url, {
       method: init.method,
@@ -203,22 +203,31 @@ function requestOnce(
       Object.defineProperty(response, "url", { value: url.href });
       resolve(response);
     });
-    req.end();
+    if (init.body) req.end(init.body);
+    else req.end();
   });
 }
 
 /**
- * Fetches `input` (GET or HEAD) with the checks above. Redirects are returned as they are: the
- * caller follows them (each hop another `pinnedFetch`, so checked the same way) and counts them.
- * The returned response's `url` is the URL fetched.
+ * Sends `input` (GET, HEAD, or POST with its body) with the checks above. Redirects are returned
+ * as they are: the caller follows them (each hop another `pinnedFetch`, so checked the same way)
+ * and counts them. The returned response's `url` is the URL requested.
  */
 export async function pinnedFetch(
   input: Request | URL | string,
   options: PinnedFetchOptions,
 ): Promise<Response> {
   const request = input instanceof Request ? input : new Request(input);
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    throw new FetchRefused(request.url, `${request.method} not supported`);
+  const { method, headers } = request;
+  if (method !== "GET" && method !== "HEAD" && method !== "POST") {
+    throw new FetchRefused(request.url, `${method} not supported`);
   }
-  return await requestOnce(new URL(request.url), request, options);
+  const body = method === "POST"
+    ? new Uint8Array(await request.arrayBuffer())
+    : null;
+  return await requestOnce(
+    new URL(request.url),
+    { method, headers, body },
+    options,
+  );
 }

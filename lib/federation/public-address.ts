@@ -1,14 +1,22 @@
 /**
  * Which addresses federation may connect to. `pinned-fetch.ts` applies `isPrivateAddress` to
- * every address a fetched host resolves to (actors, objects, keys, WebFinger; every redirect
- * hop). Deliveries are POSTed by Fedify to whatever inbox URL an actor document names: a hostile
- * actor with `inbox: http://169.254.169.254/…` would make us send requests into the operator's
- * network; so remote actors whose inboxes are not public are refused (`persistActor`), using
- * `isPublicUrl`. The ranges: loopback, RFC 1918, link-local, CGNAT, unspecified, multicast,
+ * every address a host resolves to when connecting (actors, objects, keys, WebFinger, every
+ * redirect hop, and deliveries' POSTs: see `pinned-delivery.ts`). Deliveries go to whatever inbox
+ * URL an actor document names: a hostile actor with `inbox: http://169.254.169.254/…` would make
+ * us send requests into the operator's network; so remote actors whose inboxes are not public are
+ * refused up front too (`persistActor`), using `isPublicUrl`. The ranges: loopback, RFC 1918, link-local, CGNAT, unspecified, multicast,
  * documentation, ULA, and IPv4 embedded in IPv4-mapped and NAT64 IPv6.
  */
 import { isIP } from "node:net";
 import { lookup } from "node:dns/promises";
+
+/** Every address `hostname` resolves to. */
+export type Resolver = (hostname: string) => Promise<string[]>;
+
+/** The system's resolver (`getaddrinfo`: /etc/hosts, then DNS). */
+export async function systemResolve(hostname: string): Promise<string[]> {
+  return (await lookup(hostname, { all: true })).map((a) => a.address);
+}
 
 const IPV4_PRIVATE: [string, number][] = [
   ["0.0.0.0", 8], // "this network", unspecified
@@ -105,9 +113,12 @@ export function isPrivateAddress(ip: string): boolean {
 
 /**
  * Whether a URL may be connected to: http(s) only, not `localhost`, and every address its host
- * resolves to public. DNS failures count as not public.
+ * resolves to (through `resolve`) public. DNS failures count as not public.
  */
-export async function isPublicUrl(url: string | URL): Promise<boolean> {
+export async function isPublicUrl(
+  url: string | URL,
+  resolve: Resolver = systemResolve,
+): Promise<boolean> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -119,9 +130,9 @@ export async function isPublicUrl(url: string | URL): Promise<boolean> {
   if (host === "localhost" || host.endsWith(".localhost")) return false;
   if (isIP(host)) return !isPrivateAddress(host);
   try {
-    const addresses = await lookup(host, { all: true });
+    const addresses = await resolve(host);
     return addresses.length > 0 &&
-      addresses.every((a) => !isPrivateAddress(a.address));
+      addresses.every((address) => !isPrivateAddress(address));
   } catch {
     return false;
   }

@@ -81,7 +81,7 @@ export async function persistActor(
   // We will POST deliveries to these: never into a private network (see public-address.ts).
   if (!ctx.data.config.allowPrivateAddress) {
     for (const url of [input.inbox_url, input.shared_inbox_url]) {
-      if (url && !await isPublicUrl(url)) return null;
+      if (url && !await isPublicUrl(url, ctx.data.resolveHost)) return null;
     }
   }
   return await upsertRemoteAccount(ctx.data.sql, input);

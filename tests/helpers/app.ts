@@ -5,6 +5,7 @@
  */
 import { loadConfig } from "../../lib/config.ts";
 import { createStarling, type Starling } from "../../lib/server.ts";
+import type { Resolver } from "../../lib/federation/public-address.ts";
 import { createTestDatabase } from "./db.ts";
 
 export interface TestInstance {
@@ -28,6 +29,8 @@ export interface TestInstanceOptions {
    * process (the admin CLI) can share its queue.
    */
   fileKv?: boolean;
+  /** Plays the DNS for deliveries and stored inboxes (e.g. a rebinding one); system by default. */
+  resolveHost?: Resolver;
 }
 
 const ROOT_DIR = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
@@ -57,6 +60,7 @@ export async function startTestInstance(
     }, ROOT_DIR);
     starling = await createStarling(config, {
       kvPath: options.fileKv ? config.kvPath : ":memory:",
+      resolveHost: options.resolveHost,
     });
     ready.resolve(starling);
   } catch (error) {

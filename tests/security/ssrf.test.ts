@@ -8,7 +8,8 @@
  * an id on the origin they were served from; slow or huge responses are cut off.
  *
  * Here through a running instance; the fetcher itself (DNS pinning, cut-offs, ids after
- * redirects, WebFinger redirects) in `ssrf-fetch.test.ts`.
+ * redirects, WebFinger redirects) in `ssrf-fetch.test.ts`; deliveries pinned when they are sent
+ * (an inbox host rebinding after the actor was stored) in `ssrf-delivery.test.ts`.
  */
 import assert from "node:assert/strict";
 import { Endpoints, Person } from "@fedify/vocab";
