@@ -12,7 +12,7 @@ import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountByUsername } from "../db/accounts.ts";
 import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
-import { accountInputFromActor } from "./from-ap.ts";
+import { accountInputFromActor } from "./from-ap-actors.ts";
 import { isPublicUrl } from "./public-address.ts";
 import { federationDocumentLoader } from "./document-loader.ts";
 import { webFingerActorId } from "./webfinger.ts";
