@@ -17,10 +17,9 @@ import { isPublicUrl } from "./public-address.ts";
 import { federationDocumentLoader } from "./document-loader.ts";
 import { webFingerActorId } from "./webfinger.ts";
 import { normalizeDomain } from "../text/domain.ts";
+import { INSTANCE_ACTOR } from "./names.ts";
 
 export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
-/** The instance actor's identifier (see mod.ts). */
-const INSTANCE_ACTOR = "__instance__";
 
 type Ctx = Context<Deps>;
 
