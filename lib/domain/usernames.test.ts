@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { usernameProblem } from "./usernames.ts";
+import { isValidRemoteUsername, usernameProblem } from "./usernames.ts";
 
 Deno.test("local usernames follow Mastodon's rules", () => {
   assert.equal(usernameProblem("alice_99"), null);
@@ -22,5 +22,39 @@ Deno.test("local usernames starting with _ are the server's own", () => {
       /can't start with an underscore/,
       name,
     );
+  }
+});
+
+Deno.test("remote usernames follow Mastodon's pattern", () => {
+  for (
+    const ok of [
+      "alice",
+      "Alice_99",
+      "first.last",
+      "a-b",
+      "a",
+      "_x_",
+      "a.b-c_d",
+    ]
+  ) {
+    assert.ok(isValidRemoteUsername(ok), ok);
+  }
+  for (
+    const bad of [
+      "",
+      "alice@evil.example",
+      "alice@localhost:8550\u202e <b>x",
+      "al ice",
+      "<b>x</b>",
+      "alice\u202e",
+      "alice\u200b",
+      ".alice",
+      "alice.",
+      "-alice",
+      "élodie",
+      "alice\n",
+    ]
+  ) {
+    assert.ok(!isValidRemoteUsername(bad), JSON.stringify(bad));
   }
 });

@@ -1,10 +1,17 @@
 /**
- * Who may be called what: the rules for local usernames (sign-up form, API and admin CLI alike),
- * Mastodon's pattern plus names kept for the server itself.
+ * Who may be called what: the rules for local usernames (sign-up form, API and admin CLI alike)
+ * and for the usernames other servers give their actors. Both are Mastodon's patterns; a handle
+ * is only as trustworthy as the username in it, so nothing outside them is stored.
  */
 
 export const USERNAME_MAX_LENGTH = 30;
 const USERNAME_PATTERN = /^[a-z0-9_]+$/i;
+
+/**
+ * Mastodon's remote username pattern: letters, digits and `_`, with `.` and `-` inside. No
+ * `@`, spaces, markup or invisible characters, so `@user@host` always reads as what it is.
+ */
+const REMOTE_USERNAME_PATTERN = /^[a-z0-9_]+(?:[a-z0-9_.-]+[a-z0-9_]+)?$/i;
 
 /** Names people would mistake for the server itself, or that collide with our own paths. */
 export const RESERVED_USERNAMES = new Set([
@@ -74,4 +81,9 @@ export function usernameProblem(username: string): string | null {
   if (username.startsWith("_")) return "Username can't start with an underscore";
   if (RESERVED_USERNAMES.has(username.toLowerCase())) return "Username is reserved";
   return null;
+}
+
+/** Whether a username another server gives its actor is one we store (Mastodon's rule). */
+export function isValidRemoteUsername(username: string): boolean {
+  return REMOTE_USERNAME_PATTERN.test(username);
 }

@@ -1,6 +1,8 @@
 /**
- * ActivityStreams actors → account columns for `upsertRemoteAccount`. A URL that is not a web
- * URL is dropped; the bio and field values go through the sanitiser. Posts are `from-ap.ts`.
+ * ActivityStreams actors → account columns for `upsertRemoteAccount`. An actor whose username
+ * fails Mastodon's rule is not stored at all (so nothing from or about it is); a URL that is
+ * not a web URL is dropped; names lose the bidi controls that could disguise a handle; the bio
+ * and field values go through the sanitiser. Posts are `from-ap.ts`.
  */
 import {
   type Actor,
@@ -11,7 +13,9 @@ import {
   Service,
 } from "@fedify/vocab";
 import type { RemoteAccountInput } from "../db/federation.ts";
+import { isValidRemoteUsername } from "../domain/usernames.ts";
 import { sanitizeHtml } from "../text/sanitize.ts";
+import { stripBidiControls } from "../text/plain.ts";
 import { webUrl } from "../text/web-url.ts";
 import {
   first,
@@ -29,6 +33,11 @@ function actorType(actor: Actor): string {
   return "Person";
 }
 
+/** A name shown beside a handle: plain text without the controls that could reorder it. */
+function nameText(value: { toString(): string } | null | undefined): string {
+  return stripBidiControls(plainText(value));
+}
+
 async function exportPem(key: CryptoKey): Promise<string> {
   const spki = new Uint8Array(await crypto.subtle.exportKey("spki", key));
   let binary = "";
@@ -40,8 +49,9 @@ async function exportPem(key: CryptoKey): Promise<string> {
 }
 
 /**
- * The account columns for a remote actor, or null when it lacks what every peer requires (a
- * web URL as id, a `preferredUsername` and an inbox).
+ * The account columns for a remote actor, or null when we don't store it: it lacks what every
+ * peer requires (a web URL as id, a `preferredUsername`, an inbox), or its username is not one
+ * Mastodon would accept (a second `@`, spaces, markup, invisible characters).
  */
 export async function accountInputFromActor(
   actor: Actor,
@@ -51,6 +61,7 @@ export async function accountInputFromActor(
   const username = plainText(actor.preferredUsername).trim();
   const inbox = actor.inboxId;
   if (!uri || !username || !inbox) return null;
+  if (!isValidRemoteUsername(username)) return null;
   const [icon, image, key] = await Promise.all([
     actor.getIcon(options).catch(() => null),
     actor.getImage(options).catch(() => null),
@@ -64,7 +75,7 @@ export async function accountInputFromActor(
       attachment instanceof PropertyValue && attachment.name && attachment.value
     ) {
       fields.push({
-        name: plainText(attachment.name).slice(0, 255),
+        name: nameText(attachment.name).slice(0, 255),
         value: sanitizeHtml(attachment.value.toString()),
       });
     }
@@ -77,7 +88,7 @@ export async function accountInputFromActor(
     uri,
     username,
     domain: host.toLowerCase(),
-    display_name: plainText(actor.name).slice(0, 100),
+    display_name: nameText(actor.name).slice(0, 100),
     note: sanitizeHtml(actor.summary?.toString() ?? ""),
     url: url && new URL(url).host === host ? url : uri,
     avatar_url: linkHref(icon),
