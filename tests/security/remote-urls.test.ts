@@ -205,3 +205,54 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "script URLs stored before the rule are cleaned by migration 0009 (profile, images, post link, Article link, bidi in names)",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const instance = await startTestInstance();
+    try {
+      const { sql } = instance.deps;
+      const alice = await createUserWithToken(instance, "alice");
+      const uri = "https://old.example/users/mallory";
+      // Rows as the previous version wrote them from a hostile peer.
+      const [account] = await sql<{ id: string }[]>`
+        INSERT INTO accounts (username, domain, uri, url, avatar_url, header_url,
+                              display_name, inbox_url, fetched_at)
+        VALUES ('mallory', 'old.example', ${uri},
+                'javascript://old.example/%0aalert(document.domain)',
+                'javascript:alert(document.domain)',
+                'data:text/html,<script>alert(document.domain)</script>',
+                ${"Mal\u202Elory\u2066"}, 'https://old.example/inbox', now())
+        RETURNING id`;
+      const link = "javascript:alert(document.domain)";
+      const [status] = await sql<{ id: string }[]>`
+        INSERT INTO statuses (uri, url, account_id, local, content, visibility)
+        VALUES ('https://old.example/articles/1', ${link}, ${account.id}, false,
+                ${`<p><strong>Title</strong></p><p><a href="${link}">${link}</a></p>`},
+                'public')
+        RETURNING id`;
+      const migration = await Deno.readTextFile(
+        new URL("../../migrations/0009_remote_urls.sql", import.meta.url),
+      );
+      await sql.unsafe(migration);
+
+      const text = await (await apiFetch(
+        instance,
+        alice.token,
+        `/api/v1/statuses/${status.id}`,
+      )).text();
+      const json = JSON.parse(text);
+      assert.doesNotMatch(text, /href=\\"(java|vb)script:/i, "no script link");
+      assert.doesNotMatch(text, /"(url|avatar|header)":"(javascript|data):/i);
+      assert.match(json.content, /<p>javascript:alert\(document.domain\)<\/p>/);
+      assert.equal(json.url, "https://old.example/articles/1");
+      assert.equal(json.account.url, uri);
+      assert.equal(json.account.display_name, "Mallory");
+    } finally {
+      await instance.close();
+    }
+  },
+});
