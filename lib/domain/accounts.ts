@@ -10,75 +10,7 @@ import type { Registrations } from "../config.ts";
 import { DomainError, invalid } from "./errors.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { generateActorKeys } from "./keys.ts";
-
-export const USERNAME_MAX_LENGTH = 30;
-const USERNAME_PATTERN = /^[a-z0-9_]+$/i;
-
-/** Names people would mistake for the server itself, or that collide with our own paths. */
-export const RESERVED_USERNAMES = new Set([
-  "admin",
-  "administrator",
-  "root",
-  "www",
-  "api",
-  "inbox",
-  "outbox",
-  "support",
-  "help",
-  "mod",
-  "moderator",
-  "moderators",
-  "webmaster",
-  "hostmaster",
-  "postmaster",
-  "abuse",
-  "security",
-  "staff",
-  "system",
-  "starling",
-  "instance",
-  "actor",
-  "users",
-  "user",
-  "accounts",
-  "settings",
-  "about",
-  "auth",
-  "oauth",
-  "login",
-  "logout",
-  "signin",
-  "signup",
-  "sign_in",
-  "sign_up",
-  "well_known",
-  "nodeinfo",
-  "static",
-  "media",
-  "assets",
-  "public",
-  "local",
-  "federated",
-  "tags",
-  "explore",
-  "search",
-  "notifications",
-  "home",
-  "null",
-  "undefined",
-]); // deno-fmt-ignore
-
-export function usernameProblem(username: string): string | null {
-  if (username.length === 0) return "Username can't be blank";
-  if (username.length > USERNAME_MAX_LENGTH) {
-    return `Username is too long (maximum is ${USERNAME_MAX_LENGTH} characters)`;
-  }
-  if (!USERNAME_PATTERN.test(username)) {
-    return "Username must contain only letters, numbers and underscores";
-  }
-  if (RESERVED_USERNAMES.has(username.toLowerCase())) return "Username is reserved";
-  return null;
-}
+import { usernameProblem } from "./usernames.ts";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

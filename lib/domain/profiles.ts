@@ -14,6 +14,7 @@ import {
 } from "../db/accounts.ts";
 import * as db from "../db/profiles.ts";
 import { extractMentions, formatStatus } from "../text/compose.ts";
+import { stripBidiControls } from "../text/plain.ts";
 import type { Effects } from "./effects.ts";
 import { invalid, notFound } from "./errors.ts";
 
@@ -59,7 +60,8 @@ export async function updateProfile(
 ): Promise<{ user: UserRow; account: AccountRow }> {
   const changes: db.ProfileChanges = {};
   if (update.displayName !== undefined) {
-    const name = update.displayName.trim();
+    // Shown beside the handle: no bidi controls that could reorder it (as for remote names).
+    const name = stripBidiControls(update.displayName).trim();
     if ([...name].length > DISPLAY_NAME_MAX) {
       throw invalid(
         `Display name is too long (maximum is ${DISPLAY_NAME_MAX} characters)`,
@@ -148,7 +150,7 @@ async function renderFields(
 ) {
   const kept = fields
     .map((f) => ({
-      name: (f.name ?? "").trim(),
+      name: stripBidiControls(f.name ?? "").trim(),
       value: (f.value ?? "").trim(),
     }))
     .filter((f) => f.name !== "" || f.value !== "");

@@ -1,33 +1,27 @@
 /**
- * ActivityStreams → ours: remote actors become account columns, remote Notes (and Questions,
- * Articles, Pages) become status input for `lib/domain/remote-statuses.ts`. Remote HTML is
- * sanitised here; mentions, hashtags and attachments stay structured. The other direction is
- * `to-ap.ts`.
+ * ActivityStreams → ours: remote Notes (and Questions, Articles, Pages) become status input for
+ * `lib/domain/remote-statuses.ts`; actors are `from-ap-actors.ts`. Remote HTML goes through the
+ * sanitiser last, and every URL that becomes a link or an image through `webUrl`; mentions,
+ * hashtags and attachments stay structured. The other direction is `to-ap.ts`.
  */
 import {
-  type Actor,
-  Application,
   Article,
   Audio,
   Document,
   type DocumentLoader,
-  Group,
   Hashtag,
   Image,
   Link,
   Mention,
   Note,
-  Organization,
   Page,
-  PropertyValue,
   PUBLIC_COLLECTION,
   Question,
-  Service,
   Video,
 } from "@fedify/vocab";
-import type { RemoteAccountInput } from "../db/federation.ts";
 import { sanitizeHtml } from "../text/sanitize.ts";
 import { escapeHtml } from "../text/plain.ts";
+import { webUrl } from "../text/web-url.ts";
 import { mediaTermsOf } from "./media-document.ts";
 
 /**
@@ -42,10 +36,13 @@ export const MAX_REMOTE_MENTIONS = 50;
  * one by one, so a Note listing thousands would cost thousands of requests.
  */
 const MAX_TAG_ITEMS = 200;
-const MAX_LINKED_ITEMS = 20;
+export const MAX_LINKED_ITEMS = 20;
 
 /** The first `n` items of an async iterable (stops fetching linked ones beyond them). */
-async function* first<T>(items: AsyncIterable<T>, n: number): AsyncIterable<T> {
+export async function* first<T>(
+  items: AsyncIterable<T>,
+  n: number,
+): AsyncIterable<T> {
   if (n <= 0) return;
   let i = 0;
   for await (const item of items) {
@@ -76,97 +73,20 @@ export interface LoaderOptions {
   contextLoader?: DocumentLoader;
 }
 
-function actorType(actor: Actor): string {
-  if (actor instanceof Application) return "Application";
-  if (actor instanceof Service) return "Service";
-  if (actor instanceof Group) return "Group";
-  if (actor instanceof Organization) return "Organization";
-  return "Person";
-}
-
-function linkHref(
+/**
+ * The web URL a peer's `url`, `icon` or attachment points at (given as a URL, a `Link`, or an
+ * object with a `url`), or null when there is none or it is not `https:`/`http:`.
+ */
+export function linkHref(
   value: URL | Link | Image | Document | null | undefined,
 ): string | null {
   if (value == null) return null;
-  if (value instanceof URL) return value.href;
-  if (value instanceof Link) return value.href?.href ?? null;
+  if (value instanceof URL) return webUrl(value);
+  if (value instanceof Link) return webUrl(value.href);
   const url = value.url;
-  if (url instanceof URL) return url.href;
-  if (url instanceof Link) return url.href?.href ?? null;
+  if (url instanceof URL) return webUrl(url);
+  if (url instanceof Link) return webUrl(url.href);
   return null;
-}
-
-async function exportPem(key: CryptoKey): Promise<string> {
-  const spki = new Uint8Array(await crypto.subtle.exportKey("spki", key));
-  let binary = "";
-  for (const byte of spki) binary += String.fromCharCode(byte);
-  const lines = btoa(binary).match(/.{1,64}/g) ?? [];
-  return `-----BEGIN PUBLIC KEY-----\n${
-    lines.join("\n")
-  }\n-----END PUBLIC KEY-----\n`;
-}
-
-/**
- * The account columns for a remote actor, or null when it lacks what every peer requires (an
- * id, a `preferredUsername` and an inbox).
- */
-export async function accountInputFromActor(
-  actor: Actor,
-  options: LoaderOptions = {},
-): Promise<RemoteAccountInput | null> {
-  const id = actor.id;
-  const username = plainText(actor.preferredUsername).trim();
-  const inbox = actor.inboxId;
-  if (!id || !username || !inbox) return null;
-  const [icon, image, key] = await Promise.all([
-    actor.getIcon(options).catch(() => null),
-    actor.getImage(options).catch(() => null),
-    actor.getPublicKey(options).catch(() => null),
-  ]);
-  const fields: { name: string; value: string }[] = [];
-  for await (
-    const attachment of first(actor.getAttachments(options), MAX_LINKED_ITEMS)
-  ) {
-    if (
-      attachment instanceof PropertyValue && attachment.name && attachment.value
-    ) {
-      fields.push({
-        name: plainText(attachment.name).slice(0, 255),
-        value: sanitizeHtml(attachment.value.toString()),
-      });
-    }
-  }
-  // Mastodon ignores `url` unless it is on the actor's own host; so do we.
-  const url = actor.url instanceof URL ? actor.url : actor.url?.href ?? null;
-  const published = actor.published;
-  return {
-    uri: id.href,
-    username,
-    domain: id.host.toLowerCase(),
-    display_name: plainText(actor.name).slice(0, 100),
-    note: sanitizeHtml(actor.summary?.toString() ?? ""),
-    url: url && url.host === id.host ? url.href : id.href,
-    avatar_url: linkHref(icon),
-    header_url: linkHref(image),
-    locked: actor.manuallyApprovesFollowers ?? false,
-    bot: actor instanceof Application || actor instanceof Service,
-    discoverable: actor.discoverable ?? false,
-    indexable: actor.indexable ?? false,
-    fields: fields.slice(0, 16),
-    also_known_as: actor.aliasIds.map((u) => u.href),
-    actor_type: actorType(actor),
-    inbox_url: inbox.href,
-    shared_inbox_url: actor.endpoints?.sharedInbox?.href ?? null,
-    outbox_url: actor.outboxId?.href ?? null,
-    followers_url: actor.followersId?.href ?? null,
-    following_url: actor.followingId?.href ?? null,
-    featured_url: actor.featuredId?.href ?? null,
-    public_key_pem: key?.publicKey
-      ? await exportPem(key.publicKey).catch(() => null)
-      : null,
-    public_key_id: key?.id?.href ?? actor.publicKeyId?.href ?? null,
-    created_at: published ? new Date(published.epochMilliseconds) : null,
-  };
 }
 
 export type Visibility = "public" | "unlisted" | "private" | "direct";
@@ -297,13 +217,16 @@ export async function statusInputFromObject(
   author: { followers_url: string | null },
   options: LoaderOptions = {},
 ): Promise<RemoteStatusInput | null> {
-  if (!object.id) return null;
+  // Its id becomes the post's link when it has no usable `url`: no web URL, no post.
+  const uri = webUrl(object.id);
+  if (!uri) return null;
   const mention_uris: string[] = [];
   const tags = new Set<string>();
   for await (const tag of first(object.getTags(options), MAX_TAG_ITEMS)) {
-    if (tag instanceof Mention && tag.href) {
-      if (mention_uris.length < MAX_REMOTE_MENTIONS) {
-        mention_uris.push(tag.href.href);
+    if (tag instanceof Mention) {
+      const href = webUrl(tag.href);
+      if (href && mention_uris.length < MAX_REMOTE_MENTIONS) {
+        mention_uris.push(href);
       }
     } else if (tag instanceof Hashtag && tag.name) {
       const name = tag.name.toString().replace(/^#/, "").trim();
@@ -324,7 +247,7 @@ export async function statusInputFromObject(
       continue;
     }
     const href = linkHref(attachment);
-    if (!href || !/^https?:/.test(href)) continue;
+    if (!href) continue;
     const contentType = attachment.mediaType ?? null;
     media.push({
       type: mediaType(contentType, attachment),
@@ -340,19 +263,21 @@ export async function statusInputFromObject(
     });
     if (media.length >= 4) break;
   }
-  let content = sanitizeHtml(object.content?.toString() ?? "");
+  const url = linkHref(object.url as URL | Link | null);
+  let html = object.content?.toString() ?? "";
   // Articles and Pages are long-form: show the title and a link rather than pretend.
   if ((object instanceof Article || object instanceof Page) && object.name) {
-    const url = linkHref(object.url as URL | Link | null) ?? object.id.href;
-    content = `<p><strong>${escapeHtml(object.name.toString())}</strong></p>` +
-      `<p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`;
+    const link = url ?? uri;
+    html = `<p><strong>${escapeHtml(object.name.toString())}</strong></p>` +
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`;
   }
   const published = object.published;
   const updated = object.updated;
   return {
-    uri: object.id.href,
-    url: linkHref(object.url as URL | Link | null),
-    content,
+    uri,
+    url,
+    // The sanitiser has the last word on every byte of HTML we serve: nothing is added after.
+    content: sanitizeHtml(html),
     spoiler_text: plainText(object.summary),
     sensitive: object.sensitive ?? Boolean(object.summary),
     visibility: visibilityOf(object.toIds, object.ccIds, author.followers_url),

@@ -44,8 +44,7 @@ import {
   undoRelationship,
 } from "./inbox-relationships.ts";
 import { onFeaturedChange } from "./inbox-featured.ts";
-
-const INSTANCE_ACTOR = "__instance__";
+import { INSTANCE_ACTOR } from "./names.ts";
 
 export function registerInboxListeners(builder: FederationBuilder<Deps>): void {
   builder

@@ -1,6 +1,11 @@
 /** Names the federation code and the always-loaded web layer share (no Fedify import here). */
 
-/** The instance actor's identifier (never a username: `actor` is a reserved one). */
-export const INSTANCE_ACTOR = "__instance__";
+/**
+ * The instance actor's internal identifier (Fedify's, served at `/actor`). It contains a `-`,
+ * which no local username can (`usernames.ts`), so no account, whenever it was created, is ever
+ * taken for the instance actor: local accounts' identifiers are their usernames. (It was
+ * `__instance__`, which a user could register.)
+ */
+export const INSTANCE_ACTOR = "instance-actor";
 export const SOFTWARE_NAME = "starling";
 export const SOFTWARE_VERSION = "0.1.0";

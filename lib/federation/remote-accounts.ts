@@ -12,15 +12,14 @@ import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountByUsername } from "../db/accounts.ts";
 import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
-import { accountInputFromActor } from "./from-ap.ts";
+import { accountInputFromActor } from "./from-ap-actors.ts";
 import { isPublicUrl } from "./public-address.ts";
 import { federationDocumentLoader } from "./document-loader.ts";
 import { webFingerActorId } from "./webfinger.ts";
 import { normalizeDomain } from "../text/domain.ts";
+import { INSTANCE_ACTOR } from "./names.ts";
 
 export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
-/** The instance actor's identifier (see mod.ts). */
-const INSTANCE_ACTOR = "__instance__";
 
 type Ctx = Context<Deps>;
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { escapeHtml, htmlToPlainText } from "./plain.ts";
+import { escapeHtml, htmlToPlainText, stripBidiControls } from "./plain.ts";
 
 Deno.test("escapeHtml escapes the five characters", () => {
   assert.equal(
@@ -45,4 +45,14 @@ Deno.test("htmlToPlainText survives malformed and deep input", () => {
   assert.equal(htmlToPlainText("<p>a < b <b>unclosed"), "a < b unclosed");
   const deep = htmlToPlainText("<b>".repeat(10_000) + "x");
   assert.equal(deep, "x");
+});
+
+Deno.test("stripBidiControls removes every bidi control and nothing else", () => {
+  assert.equal(
+    stripBidiControls(
+      "a\u202Ab\u202Bc\u202Cd\u202De\u202Ef\u2066g\u2067h\u2068i\u2069j\u200Ek\u200Fl\u061Cm",
+    ),
+    "abcdefghijklm",
+  );
+  assert.equal(stripBidiControls("שלום Ali 🐦 ‍"), "שלום Ali 🐦 ‍");
 });

@@ -19,6 +19,18 @@ export function escapeHtml(text: string): string {
   return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/**
+ * The bidirectional formatting controls: embeddings and overrides (U+202A–U+202E), isolates
+ * (U+2066–U+2069), and the LRM, RLM and ALM marks. One of them in a name can make the name
+ * and the handle printed after it read backwards (`@alice@evil` shown as something else).
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** Removes the bidi controls that could reorder what follows a name (see `BIDI_CONTROLS`). */
+export function stripBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
+
 /** Elements whose content is never text a reader sees. */
 const INVISIBLE = new Set([
   "script",

@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { isActor, lookupObject } from "@fedify/vocab";
 import { fixtureLoader } from "../helpers/fixture-loader.ts";
 import {
-  accountInputFromActor,
   isPostObject,
   statusInputFromObject,
 } from "../../lib/federation/from-ap.ts";
+import { accountInputFromActor } from "../../lib/federation/from-ap-actors.ts";
 
 const options = { documentLoader: fixtureLoader, contextLoader: fixtureLoader };
 
