@@ -311,11 +311,14 @@ export function createActivity(object: Note | Question, author: URL): Create {
   });
 }
 
-/** A local boost: the reblog row's own id names the Announce. */
+/**
+ * A local boost: the reblog row's own id names the Announce. Its Undo embeds it whole, so this
+ * needs only what the row's deletion event still has.
+ */
 export function announceActivity(
   ctx: Ctx,
-  booster: AccountRow,
-  reblog: StatusRow,
+  booster: Pick<AccountRow, "username">,
+  reblog: Pick<StatusRow, "id" | "visibility" | "created_at">,
   originalUri: URL,
   originalAuthorUri: URL,
 ): Announce {

@@ -1,7 +1,8 @@
 /**
  * What a peer with a shared inbox receives when its user both follows our author and is
  * mentioned in (replied to) or boosted by one of her activities: each activity once, at the
- * shared inbox (Mastodon's one recipient set per activity, deduplicated by inbox).
+ * shared inbox (Mastodon's one recipient set per activity, deduplicated by inbox). And the Undo
+ * of a boost carries the whole Announce (`to`, `cc`, `published`), which GoToSocial requires.
  */
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
@@ -27,7 +28,7 @@ async function statusIdByUri(instance: TestInstance, uri: string) {
 
 Deno.test({
   name:
-    "a follower who is replied to or boosted gets each activity once, at its shared inbox",
+    "a follower who is replied to or boosted gets each activity once, at its shared inbox; the Undo of a boost embeds the whole Announce",
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
@@ -140,6 +141,18 @@ Deno.test({
         deliveriesOf((a) => a.type === "Create" && a.object?.id === last.uri),
         ["/inbox"],
       );
+
+      // The Undo embeds the Announce as it was delivered: addressing and date included.
+      const announce = inbox.received.find((a) => a.id === boost.uri)!;
+      const embedded = undo.object!;
+      assert.equal(embedded.type, "Announce");
+      assert.equal(embedded.actor, `${instance.origin}/users/alice`);
+      assert.equal(embedded.object, bobsNoteId);
+      assert.deepEqual(embedded.to, announce.to);
+      assert.deepEqual(embedded.cc, announce.cc);
+      assert.equal(embedded.published, announce.published);
+      assert.ok(embedded.published, "the embedded Announce has a date");
+      assert.deepEqual(undo.to, announce.to, "the Undo goes where it went");
     } finally {
       await inbox.close();
       await peer.close();
