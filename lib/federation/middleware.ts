@@ -4,9 +4,14 @@
  * `/.well-known/host-meta` and the NodeInfo 2.0 URL older clients (Elk) request, and sends
  * browsers from `/users/{username}[/statuses/{id}]` to the HTML pages, and ActivityPub clients
  * from the pages (`/@{username}[/{id}]`) to the ActivityPub URLs; both vary by `Accept`.
+ * Collections get the empty `orderedItems` Fedify leaves out (`collection-json.ts`).
  */
 import type { Deps } from "../deps.ts";
 import { SOFTWARE_NAME } from "./names.ts";
+import {
+  completeCollectionResponse,
+  isCollectionPath,
+} from "./collection-json.ts";
 
 interface MiddlewareContext {
   req: Request;
@@ -137,6 +142,9 @@ export function federationMiddleware(deps: Deps) {
         return await ctx.next();
       },
     });
-    return varies ? withVary(response) : response;
+    const completed = ctx.req.method === "GET" && isCollectionPath(pathname)
+      ? await completeCollectionResponse(response)
+      : response;
+    return varies ? withVary(completed) : completed;
   };
 }
