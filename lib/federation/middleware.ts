@@ -76,6 +76,23 @@ function withVary(response: Response): Response {
   }
 }
 
+/**
+ * The request as the public saw it, at our configured origin: behind a TLS proxy the server is
+ * reached over http, and Fedify builds links from the request's URL (collection pages, its
+ * context's `origin`), and checks RFC 9421 signatures over the URL the peer signed — ours.
+ */
+function atOrigin(req: Request, origin: string): Request {
+  const url = new URL(req.url);
+  const canonical = new URL(url.pathname + url.search, origin);
+  if (canonical.href === url.href) return req;
+  // Not `new Request(canonical, req)`: that reads `req.signal`, which Deno warns about.
+  return new Request(canonical, {
+    method: req.method,
+    headers: req.headers,
+    body: req.body,
+  });
+}
+
 /** The paths Fedify answers (mod.ts and inbox.ts register them). */
 const FEDIFY_PATH =
   /^\/(users\/|inbox$|actor$|nodeinfo\/|\.well-known\/(webfinger|nodeinfo)$)/;
@@ -127,21 +144,24 @@ export function federationMiddleware(deps: Deps) {
       const response = await ctx.next();
       return varies ? withVary(response) : response;
     }
-    const response = await (await deps.federation()).fetch(ctx.req, {
-      contextData: deps,
-      onNotFound: () => ctx.next(),
-      onNotAcceptable: async () => {
-        const page = ctx.req.method === "GET"
-          ? htmlPageFor(deps.config.origin, pathname)
-          : null;
-        if (page) {
-          return withVary(
-            new Response(null, { status: 302, headers: { location: page } }),
-          );
-        }
-        return await ctx.next();
+    const response = await (await deps.federation()).fetch(
+      atOrigin(ctx.req, deps.config.origin),
+      {
+        contextData: deps,
+        onNotFound: () => ctx.next(),
+        onNotAcceptable: async () => {
+          const page = ctx.req.method === "GET"
+            ? htmlPageFor(deps.config.origin, pathname)
+            : null;
+          if (page) {
+            return withVary(
+              new Response(null, { status: 302, headers: { location: page } }),
+            );
+          }
+          return await ctx.next();
+        },
       },
-    });
+    );
     const completed = ctx.req.method === "GET" && isCollectionPath(pathname)
       ? await completeCollectionResponse(response)
       : response;
