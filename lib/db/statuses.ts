@@ -150,9 +150,14 @@ export async function updateStatusRow(
 export async function deleteStatusRow(
   db: Queryable,
   id: string,
-): Promise<{ reblogs: Pick<StatusRow, "id" | "uri" | "account_id">[] }> {
-  const reblogs = await db<Pick<StatusRow, "id" | "uri" | "account_id">[]>`
-    DELETE FROM statuses WHERE reblog_of_id = ${id} RETURNING id, uri, account_id`;
+): Promise<
+  { reblogs: Pick<StatusRow, "id" | "uri" | "account_id" | "created_at">[] }
+> {
+  const reblogs = await db<
+    Pick<StatusRow, "id" | "uri" | "account_id" | "created_at">[]
+  >`
+    DELETE FROM statuses WHERE reblog_of_id = ${id}
+    RETURNING id, uri, account_id, created_at`;
   await db`DELETE FROM statuses WHERE id = ${id}`;
   return { reblogs: [...reblogs] };
 }

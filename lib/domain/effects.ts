@@ -76,6 +76,8 @@ export type DomainEvent =
     mentionedAccountIds: string[];
     /** Set when the deleted row was a reblog (deleting it is an Undo Announce). */
     reblogOfId: string | null;
+    /** When the row was made: the Undo of a boost embeds the Announce with its date. */
+    createdAt: Date;
   }
   /** A status was pinned to (or unpinned from) its author's profile (local: send Add/Remove). */
   | {

@@ -238,6 +238,7 @@ export async function removeStatus(
       visibility: status.visibility,
       mentionedAccountIds: [],
       reblogOfId: status.id,
+      createdAt: reblog.created_at,
     });
   }
   deps.effects.emit({
@@ -249,6 +250,7 @@ export async function removeStatus(
     visibility: status.visibility,
     mentionedAccountIds: result.mentioned,
     reblogOfId: status.reblog_of_id,
+    createdAt: status.created_at,
   });
   if (status.reblog_of_id) {
     deps.effects.emit({

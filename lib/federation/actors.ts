@@ -78,7 +78,7 @@ export function registerActors(builder: FederationBuilder<Deps>): void {
     return [{
       rel: "http://webfinger.net/rel/profile-page",
       type: "text/html",
-      href: profileUrl(ctx.origin, parsed.identifier).href,
+      href: profileUrl(ctx.data.config.origin, parsed.identifier).href,
     }];
   });
 }
@@ -92,7 +92,7 @@ async function instanceActor(ctx: RequestContext<Deps>): Promise<Application> {
     inbox: ctx.getInboxUri(INSTANCE_ACTOR),
     outbox: ctx.getOutboxUri(INSTANCE_ACTOR),
     endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
-    url: new URL("/about", ctx.origin),
+    url: new URL("/about", ctx.data.config.origin),
     manuallyApprovesFollowers: true,
     publicKey: keys[0]?.cryptographicKey ?? null,
     assertionMethods: keys.map((k) => k.multikey),

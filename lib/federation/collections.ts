@@ -12,7 +12,6 @@ import {
   countFollows,
   findLocalAccountByUsername,
   relationshipPage,
-  remoteFollowerInboxes,
 } from "../db/federation.ts";
 import {
   countOutbox,
@@ -29,6 +28,7 @@ import {
   noteFromStatus,
   statusUri,
 } from "./to-ap.ts";
+import { remoteFollowerRecipients } from "./outbox-audience.ts";
 
 const PAGE_SIZE = 20;
 
@@ -74,7 +74,7 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
         if (!account) return null;
         if (cursor == null) {
           // One-shot, for delivery: every remote follower's inbox (optionally one origin's).
-          const items = await allRemoteFollowers(ctx.data, account.id);
+          const items = await remoteFollowerRecipients(ctx.data, account.id);
           return {
             items: filter
               ? items.filter((r) => r.id?.origin === filter.origin)
@@ -179,28 +179,6 @@ async function outboxItem(
     await loadNoteParts(ctx, ctx.data, row),
   );
   return createActivity(note, ctx.getActorUri(author.username));
-}
-
-async function allRemoteFollowers(deps: Deps, accountId: string) {
-  const recipients = [];
-  let afterId: string | undefined;
-  while (true) {
-    const rows = await remoteFollowerInboxes(deps.sql, accountId, {
-      afterId,
-      limit: 1000,
-    });
-    for (const row of rows) {
-      recipients.push({
-        id: new URL(row.uri),
-        inboxId: new URL(row.inbox_url),
-        endpoints: row.shared_inbox_url
-          ? { sharedInbox: new URL(row.shared_inbox_url) }
-          : null,
-      });
-    }
-    if (rows.length < 1000) return recipients;
-    afterId = rows[rows.length - 1].follow_id;
-  }
 }
 
 async function relationshipCollectionPage(

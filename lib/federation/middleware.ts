@@ -4,9 +4,14 @@
  * `/.well-known/host-meta` and the NodeInfo 2.0 URL older clients (Elk) request, and sends
  * browsers from `/users/{username}[/statuses/{id}]` to the HTML pages, and ActivityPub clients
  * from the pages (`/@{username}[/{id}]`) to the ActivityPub URLs; both vary by `Accept`.
+ * Collections get the empty `orderedItems` Fedify leaves out (`collection-json.ts`).
  */
 import type { Deps } from "../deps.ts";
 import { SOFTWARE_NAME } from "./names.ts";
+import {
+  completeCollectionResponse,
+  isCollectionPath,
+} from "./collection-json.ts";
 
 interface MiddlewareContext {
   req: Request;
@@ -71,6 +76,23 @@ function withVary(response: Response): Response {
   }
 }
 
+/**
+ * The request as the public saw it, at our configured origin: behind a TLS proxy the server is
+ * reached over http, and Fedify builds links from the request's URL (collection pages, its
+ * context's `origin`), and checks RFC 9421 signatures over the URL the peer signed — ours.
+ */
+function atOrigin(req: Request, origin: string): Request {
+  const url = new URL(req.url);
+  const canonical = new URL(url.pathname + url.search, origin);
+  if (canonical.href === url.href) return req;
+  // Not `new Request(canonical, req)`: that reads `req.signal`, which Deno warns about.
+  return new Request(canonical, {
+    method: req.method,
+    headers: req.headers,
+    body: req.body,
+  });
+}
+
 /** The paths Fedify answers (mod.ts and inbox.ts register them). */
 const FEDIFY_PATH =
   /^\/(users\/|inbox$|actor$|nodeinfo\/|\.well-known\/(webfinger|nodeinfo)$)/;
@@ -122,21 +144,27 @@ export function federationMiddleware(deps: Deps) {
       const response = await ctx.next();
       return varies ? withVary(response) : response;
     }
-    const response = await (await deps.federation()).fetch(ctx.req, {
-      contextData: deps,
-      onNotFound: () => ctx.next(),
-      onNotAcceptable: async () => {
-        const page = ctx.req.method === "GET"
-          ? htmlPageFor(deps.config.origin, pathname)
-          : null;
-        if (page) {
-          return withVary(
-            new Response(null, { status: 302, headers: { location: page } }),
-          );
-        }
-        return await ctx.next();
+    const response = await (await deps.federation()).fetch(
+      atOrigin(ctx.req, deps.config.origin),
+      {
+        contextData: deps,
+        onNotFound: () => ctx.next(),
+        onNotAcceptable: async () => {
+          const page = ctx.req.method === "GET"
+            ? htmlPageFor(deps.config.origin, pathname)
+            : null;
+          if (page) {
+            return withVary(
+              new Response(null, { status: 302, headers: { location: page } }),
+            );
+          }
+          return await ctx.next();
+        },
       },
-    });
-    return varies ? withVary(response) : response;
+    );
+    const completed = ctx.req.method === "GET" && isCollectionPath(pathname)
+      ? await completeCollectionResponse(response)
+      : response;
+    return varies ? withVary(completed) : completed;
   };
 }

@@ -57,7 +57,7 @@ export async function buildFederation(
       software: {
         name: SOFTWARE_NAME,
         version: SOFTWARE_VERSION,
-        homepage: new URL(ctx.origin),
+        homepage: new URL(ctx.data.config.origin),
       },
       protocols: ["activitypub"],
       openRegistrations: ctx.data.config.registrations !== "closed",

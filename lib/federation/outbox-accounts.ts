@@ -28,7 +28,10 @@ export async function sendProfileUpdate(
       object: actor,
       tos: [PUBLIC_COLLECTION],
     }),
-    { preferSharedInbox: true, excludeBaseUris: [new URL(ctx.origin)] },
+    {
+      preferSharedInbox: true,
+      excludeBaseUris: [new URL(ctx.data.config.origin)],
+    },
   );
 }
 
@@ -54,6 +57,9 @@ export async function sendAccountDeletion(
       object: actor,
       tos: [PUBLIC_COLLECTION],
     }),
-    { preferSharedInbox: true, excludeBaseUris: [new URL(ctx.origin)] },
+    {
+      preferSharedInbox: true,
+      excludeBaseUris: [new URL(ctx.data.config.origin)],
+    },
   );
 }

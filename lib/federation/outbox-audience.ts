@@ -1,7 +1,7 @@
 /**
  * Who an outgoing activity goes to, shared by the outbox modules: a remote account as a Fedify
- * recipient, the local/remote pair of a one-to-one activity, and a status's audience (followers'
- * shared inboxes, deduplicated, plus the mentioned).
+ * recipient, the local/remote pair of a one-to-one activity, and a status's audience (followers
+ * and the mentioned, one delivery per inbox, shared inboxes first).
  */
 import type { Context } from "@fedify/fedify";
 import type { Activity, Recipient } from "@fedify/vocab";
@@ -47,7 +47,41 @@ export async function localAndRemote(
   return recipient ? { local, remote, recipient } : null;
 }
 
-/** Sends to followers (unless direct) and to the mentioned, shared inboxes first. */
+/**
+ * Every remote follower of `accountId` as a delivery target, read in pages of 1,000: the
+ * audience of a status (`toAudience`) and the followers collection Fedify delivers to.
+ */
+export async function remoteFollowerRecipients(
+  deps: Pick<Deps, "sql">,
+  accountId: string,
+): Promise<Recipient[]> {
+  const recipients: Recipient[] = [];
+  let afterId: string | undefined;
+  while (true) {
+    const rows = await remoteFollowerInboxes(deps.sql, accountId, {
+      afterId,
+      limit: 1000,
+    });
+    for (const row of rows) {
+      recipients.push({
+        id: new URL(row.uri),
+        inboxId: new URL(row.inbox_url),
+        endpoints: row.shared_inbox_url
+          ? { sharedInbox: new URL(row.shared_inbox_url) }
+          : null,
+      });
+    }
+    if (rows.length < 1000) return recipients;
+    afterId = rows[rows.length - 1].follow_id;
+  }
+}
+
+/**
+ * Sends `activity` once to its whole audience — followers (unless direct) and the mentioned —
+ * as one recipient list, so that Fedify delivers it once per inbox (the shared inbox where the
+ * recipient has one): a follower who is also mentioned or boosted is not sent it twice, once per
+ * group, as Mastodon's single recipient set per activity avoids.
+ */
 export async function toAudience(
   ctx: OutboxContext,
   author: AccountRow,
@@ -56,22 +90,20 @@ export async function toAudience(
   activity: Activity,
   orderingKey: string,
 ): Promise<void> {
-  const options = {
-    preferSharedInbox: true,
-    excludeBaseUris: [new URL(ctx.origin)],
-    orderingKey,
-  };
-  const sender = { identifier: author.username };
-  // Most posts of a small server have no remote follower: skip Fedify's fan-out (it compacts
-  // the activity's JSON-LD before it knows there is nobody to send it to).
-  if (
-    visibility !== "direct" &&
-    (await remoteFollowerInboxes(ctx.data.sql, author.id, { limit: 1 }))
-        .length > 0
-  ) {
-    await ctx.sendActivity(sender, "followers", activity, options);
-  }
-  if (mentioned.length > 0) {
-    await ctx.sendActivity(sender, mentioned, activity, options);
-  }
+  const recipients = visibility === "direct"
+    ? mentioned
+    : [...await remoteFollowerRecipients(ctx.data, author.id), ...mentioned];
+  // Most posts of a small server have no remote reader: skip Fedify's fan-out (it compacts the
+  // activity's JSON-LD before it knows there is nobody to send it to).
+  if (recipients.length === 0) return;
+  await ctx.sendActivity(
+    { identifier: author.username },
+    recipients,
+    activity,
+    {
+      preferSharedInbox: true,
+      excludeBaseUris: [new URL(ctx.data.config.origin)],
+      orderingKey,
+    },
+  );
 }

@@ -1,11 +1,10 @@
 /**
  * Outgoing activities about posts: Create/Update/Delete of our statuses, Announce and its Undo,
- * Like and its Undo, and our votes in remote polls. Followers' shared inboxes (deduplicated) plus
- * the mentioned; direct statuses only to the mentioned.
+ * Like and its Undo, and our votes in remote polls. To followers and the mentioned, once per inbox
+ * (`toAudience`); direct statuses only to the mentioned.
  */
 import {
   Add,
-  Announce,
   Create,
   Delete,
   Like,
@@ -54,11 +53,13 @@ export async function sendStatusChange(
 }
 
 export interface DeletedStatus {
+  statusId: string;
   uri: string;
   accountId: string;
   visibility: string;
   mentionedAccountIds: string[];
   reblogOfId: string | null;
+  createdAt: Date;
 }
 
 /** A local status was deleted (Delete), or a boost withdrawn (Undo Announce). */
@@ -73,7 +74,8 @@ export async function sendStatusDeletion(
     .map(recipientOf).filter(isRecipient);
   const actor = ctx.getActorUri(author.username);
   // Un-boosting: the boosted post's author heard of the Announce, so hears of its Undo,
-  // which carries the Announce itself (nothing to fetch: the reblog row is gone).
+  // which carries the Announce itself as it was sent, addressing and date included (nothing to
+  // fetch: the reblog row is gone; GoToSocial refuses an Undo whose Announce lacks them).
   const original = deleted.reblogOfId
     ? await findStatusById(sql, deleted.reblogOfId)
     : null;
@@ -81,17 +83,26 @@ export async function sendStatusDeletion(
     await findAccountById(sql, original.account_id);
   const originalRecipient = originalAuthor && recipientOf(originalAuthor);
   if (originalRecipient) mentioned.push(originalRecipient);
+  const announce = original && originalAuthor
+    ? announceActivity(
+      ctx,
+      author,
+      {
+        id: deleted.statusId,
+        visibility: deleted.visibility as StatusRow["visibility"],
+        created_at: deleted.createdAt,
+      },
+      statusUri(ctx, original, originalAuthor),
+      accountUri(ctx, originalAuthor),
+    )
+    : null;
   const activity = deleted.reblogOfId
     ? new Undo({
       id: new URL(`${deleted.uri}#undo`),
       actor,
-      object: original && originalAuthor
-        ? new Announce({
-          id: new URL(deleted.uri),
-          actor,
-          object: statusUri(ctx, original, originalAuthor),
-        })
-        : new URL(deleted.uri),
+      object: announce ?? new URL(deleted.uri),
+      tos: announce?.toIds ?? [PUBLIC_COLLECTION],
+      ccs: announce?.ccIds ?? [],
     })
     : new Delete({
       id: new URL(`${deleted.uri}#delete`),

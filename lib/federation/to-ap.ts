@@ -40,7 +40,11 @@ import {
 
 type Ctx = Context<Deps>;
 
-/** Public URLs of our HTML pages (profile, status, tag). */
+/**
+ * Public URLs of our HTML pages (profile, status, tag). Every link we hand out is built on the
+ * configured origin (`config.origin`), never the request's (`ctx.origin`): behind a TLS proxy
+ * the request is http, and a post would get a second, `http://` URL.
+ */
 export function profileUrl(origin: string, username: string): URL {
   return new URL(`/@${username}`, origin);
 }
@@ -97,7 +101,7 @@ export function actorFromAccount(
     multikey: unknown;
   }[],
 ): Person {
-  const origin = ctx.origin;
+  const origin = ctx.data.config.origin;
   const id = ctx.getActorUri(account.username);
   return new Person({
     id,
@@ -217,7 +221,7 @@ export function noteFromStatus(
   author: AccountRow,
   parts: NoteParts,
 ): Note | Question {
-  const origin = ctx.origin;
+  const origin = ctx.data.config.origin;
   const { to, cc } = addressingFor(
     ctx,
     status.visibility,
@@ -242,7 +246,7 @@ export function noteFromStatus(
           href: parts.mentionUris[i],
           name: m.domain
             ? `@${m.username}@${m.domain}`
-            : `@${m.username}@${ctx.host}`,
+            : `@${m.username}@${ctx.data.config.host}`,
         })
       ),
       ...parts.tags.map((name) =>
@@ -286,7 +290,7 @@ function attachmentFor(ctx: Ctx, m: NoteParts["media"][number]): Document {
     mediaType: m.content_type,
     url: m.file_key
       ? new URL(ctx.data.media.url(m.file_key))
-      : assetUrl(ctx.origin, m.remote_url),
+      : assetUrl(ctx.data.config.origin, m.remote_url),
     name: m.description || null,
     width: meta?.original?.width ?? meta?.width ?? null,
     height: meta?.original?.height ?? meta?.height ?? null,
@@ -311,11 +315,14 @@ export function createActivity(object: Note | Question, author: URL): Create {
   });
 }
 
-/** A local boost: the reblog row's own id names the Announce. */
+/**
+ * A local boost: the reblog row's own id names the Announce. Its Undo embeds it whole, so this
+ * needs only what the row's deletion event still has.
+ */
 export function announceActivity(
   ctx: Ctx,
-  booster: AccountRow,
-  reblog: StatusRow,
+  booster: Pick<AccountRow, "username">,
+  reblog: Pick<StatusRow, "id" | "visibility" | "created_at">,
   originalUri: URL,
   originalAuthorUri: URL,
 ): Announce {

@@ -157,19 +157,36 @@ export function startFakePeer(
   };
 }
 
+/** An activity as an inbox server received it. */
+export interface ReceivedActivity {
+  id?: string;
+  type: string;
+  object?: {
+    content?: string;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
 /** An inbox server on `port` (e.g. one a peer's actor points at) recording what it receives. */
 export function startInbox(port: number) {
-  const received: { type: string; object?: { content?: string } }[] = [];
+  const received: ReceivedActivity[] = [];
+  /** Every POST with the path it was made to (`/inbox` is the shared inbox). */
+  const deliveries: { path: string; activity: ReceivedActivity }[] = [];
   const server = Deno.serve(
     { hostname: "127.0.0.1", port, onListen() {} },
     async (req) => {
-      if (req.method === "POST") received.push(await req.json());
-      else await req.body?.cancel();
+      if (req.method === "POST") {
+        const activity = await req.json();
+        received.push(activity);
+        deliveries.push({ path: new URL(req.url).pathname, activity });
+      } else await req.body?.cancel();
       return new Response(null, { status: 202 });
     },
   );
   return {
     received,
+    deliveries,
     /** How many Create activities whose content includes `text` arrived. */
     creates: (text: string) =>
       received.filter((a) =>
