@@ -19,6 +19,7 @@ import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { startMediaCleanup } from "./domain/media.ts";
 import { RateLimits } from "./web/rate-limit.ts";
+import { serveAdminCommands } from "./admin/remote.ts";
 
 export interface Starling {
   deps: Deps;
@@ -33,9 +34,17 @@ export interface StarlingOptions {
   migrationsDir?: string;
 }
 
+export interface OpenDepsOptions extends StarlingOptions {
+  /**
+   * For a short command (the admin CLI) rather than a server: it serves no streams, so it
+   * doesn't LISTEN for stream events, and it takes no uploads, so ffmpeg isn't looked for.
+   */
+  commandLine?: boolean;
+}
+
 export async function openDeps(
   config: Config,
-  options: StarlingOptions = {},
+  options: OpenDepsOptions = {},
 ): Promise<Deps> {
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -62,7 +71,7 @@ export async function openDeps(
       effects,
       origin: config.origin,
     });
-    await streams.start();
+    await streams.start({ publishOnly: options.commandLine });
     const deps: Deps = {
       config,
       sql: database.sql,
@@ -75,7 +84,7 @@ export async function openDeps(
       resolveRemote: async (query) =>
         (await import("./federation/search.ts")).resolveRemote(deps, query),
       media: createMediaStorage(config),
-      avTools: await detectAvTools(),
+      avTools: options.commandLine ? null : await detectAvTools(),
       rateLimits: new RateLimits(config.trustedProxies),
       close: async () => {
         // Listeners still running (deliveries being queued, stream notifications) finish while
@@ -119,10 +128,15 @@ export async function createStarling(
   const queue = new AbortController();
   const queueDone = listenFederationQueue(deps, queue.signal)
     .catch((error) => console.error("federation queue stopped:", error));
+  // This process holds the embedded database: the admin CLI runs its commands here.
+  const adminEndpoint = deps.dbKind === "pglite"
+    ? await serveAdminCommands(deps, config.dataDir)
+    : null;
   return {
     deps,
     handler: web.handler,
     async close() {
+      await adminEndpoint?.close();
       stopMediaCleanup();
       queue.abort();
       await web.close();

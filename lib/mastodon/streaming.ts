@@ -73,16 +73,22 @@ export class StreamHub {
     this.#options = options;
   }
 
-  /** Connects the hub to the domain's events (and to the other processes, on Postgres). */
-  async start(): Promise<void> {
+  /**
+   * Connects the hub to the domain's events (and to the other processes, on Postgres). With
+   * `publishOnly` (a process that serves no streams: the admin CLI) its events still reach the
+   * servers' streams, but it doesn't LISTEN itself.
+   */
+  async start(options: { publishOnly?: boolean } = {}): Promise<void> {
     const { sql, dbKind, effects } = this.#options;
     if (dbKind === "postgres") {
-      const listener = await sql.listen(CHANNEL, (payload) => {
-        this.#dispatch(JSON.parse(payload)).catch((e) =>
-          console.error("stream dispatch:", e)
-        );
-      });
-      this.#unlisten = () => listener.unlisten();
+      if (!options.publishOnly) {
+        const listener = await sql.listen(CHANNEL, (payload) => {
+          this.#dispatch(JSON.parse(payload)).catch((e) =>
+            console.error("stream dispatch:", e)
+          );
+        });
+        this.#unlisten = () => listener.unlisten();
+      }
       this.#unsubscribe = effects.on(async (event) => {
         if (!streamed(event) || this.#closed) return;
         await sql.notify(CHANNEL, JSON.stringify(event)).catch((error) => {
