@@ -51,8 +51,11 @@ export interface StreamConnection {
   tokenId?: string | null;
   subscriptions: Map<string, Subscription>;
   send(message: { stream: string[]; event: string; payload: string }): void;
-  /** Ends the connection from the server side. */
-  close?(): void;
+  /**
+   * Ends the connection from the server side: its token was revoked, or this process is
+   * stopping (the client should reconnect, to this server once restarted or to another).
+   */
+  close?(reason: "revoked" | "shutdown"): void;
 }
 
 export interface StreamHubOptions {
@@ -110,7 +113,7 @@ export class StreamHub {
     await this.#unlisten?.().catch(() => {});
     const connections = [...this.#connections];
     this.#connections.clear();
-    for (const c of connections) c.close?.();
+    for (const c of connections) c.close?.("shutdown");
   }
 
   add(connection: StreamConnection): () => void {
@@ -149,7 +152,7 @@ export class StreamHub {
     for (const c of this.#connections) {
       if (c.tokenId && tokenIds.has(c.tokenId)) {
         this.#connections.delete(c);
-        c.close?.();
+        c.close?.("revoked");
       }
     }
   }
