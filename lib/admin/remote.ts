@@ -16,12 +16,13 @@ import {
   runAdmin,
 } from "./mod.ts";
 import { randomToken, safeEqual } from "../domain/secrets.ts";
+import { settledWithin } from "../settle.ts";
 
 const ENDPOINT_FILE = "admin-endpoint.json";
 /** How long the CLI waits for a live server to take a command before saying it doesn't answer. */
 const ANSWER_TIMEOUT_MS = 15_000;
 /** How long stopping waits for commands still running. */
-const STOP_GRACE_MS = 10_000;
+const STOP_GRACE_MS = 5_000;
 
 interface Endpoint {
   pid: number;
@@ -103,12 +104,7 @@ export async function serveAdminCommands(
       if ((await readEndpoint(dataDir))?.pid === Deno.pid) {
         await Deno.remove(path).catch(() => {});
       }
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([
-        server.shutdown(),
-        new Promise((resolve) => timer = setTimeout(resolve, STOP_GRACE_MS)),
-      ]);
-      clearTimeout(timer);
+      await settledWithin(server.shutdown(), STOP_GRACE_MS);
     },
   };
 }
