@@ -27,7 +27,7 @@ async function admin(dataDir: string, ...args: string[]) {
   };
 }
 
-Deno.test("admin CLI, embedded database, server running: the command runs in the server; the new account signs in without a restart", async () => {
+Deno.test("admin CLI, embedded database, server running: the command runs in the server, whose new account signs in without a restart; a server that does not answer is an error", async () => {
   const dataDir = await Deno.makeTempDir({ prefix: "starling-admin-" });
   const port = freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -85,6 +85,21 @@ Deno.test("admin CLI, embedded database, server running: the command runs in the
       duplicate.err,
       /\nerror: Username has already been taken$/,
     );
+
+    // A live holder that doesn't answer (here: stopped) is an error, never a second opening.
+    Deno.kill(server.child.pid, "SIGSTOP");
+    let unanswered;
+    try {
+      unanswered = await admin(dataDir, "accounts", "list");
+    } finally {
+      Deno.kill(server.child.pid, "SIGCONT");
+    }
+    assert.equal(unanswered.code, 1);
+    assert.match(
+      unanswered.err,
+      new RegExp(`server \\(pid ${server.child.pid}\\) .* does not answer`),
+    );
+    assert.doesNotMatch(unanswered.err, /opened the embedded database/);
   } finally {
     server.child.kill("SIGTERM");
     const status = await server.child.status;
