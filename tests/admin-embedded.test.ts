@@ -16,7 +16,14 @@ async function admin(dataDir: string, ...args: string[]) {
   const output = await new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "admin.ts", ...args],
     cwd: ROOT,
-    env: { DATA_DIR: dataDir, DATABASE_URL: "", NO_COLOR: "1" },
+    env: {
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      NO_COLOR: "1",
+      // An operator's proxy setting must not carry the admin token (nothing listens here).
+      HTTP_PROXY: "http://127.0.0.1:9",
+      http_proxy: "http://127.0.0.1:9",
+    },
     stdout: "piped",
     stderr: "piped",
   }).output();

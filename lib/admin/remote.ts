@@ -6,7 +6,9 @@
  * federated and streamed) and streams the output lines and the exit code back.
  *
  * The server listens on a loopback port and writes `DATA_DIR/admin-endpoint.json` (its pid, the
- * URL and a random token) readable by the owner only; a request without that token is refused.
+ * port and a random token) readable by the owner only; a request without that token is refused.
+ * The protocol is JSON lines over TCP, not HTTP: `fetch` would honour `HTTP_PROXY` even for
+ * 127.0.0.1 and hand the token to a proxy.
  */
 import type { Deps } from "../deps.ts";
 import {
@@ -26,12 +28,22 @@ const STOP_GRACE_MS = 5_000;
 
 interface Endpoint {
   pid: number;
-  url: string;
+  port: number;
   token: string;
 }
 
-/** One line of the response stream. */
-type Message = { out: string } | { err: string } | { exit: number };
+/** What the CLI sends: one line. */
+interface Request {
+  token: string;
+  argv: string[];
+}
+
+/** What the server sends back, one per line: taken, then output, then the exit code. */
+type Message =
+  | { taken: true }
+  | { out: string }
+  | { err: string }
+  | { exit: number };
 
 export interface AdminEndpoint {
   /** Stops taking commands (those running get a bounded time to finish). */
@@ -44,53 +56,23 @@ export async function serveAdminCommands(
   dataDir: string,
 ): Promise<AdminEndpoint> {
   const token = randomToken(32);
-  const encoder = new TextEncoder();
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-    async (req) => {
-      if (req.method !== "POST" || new URL(req.url).pathname !== "/run") {
-        return new Response("Not found", { status: 404 });
-      }
-      const presented = req.headers.get("authorization") ?? "";
-      if (!safeEqual(presented, `Bearer ${token}`)) {
-        return new Response("Unauthorized", { status: 401 });
-      }
-      const argv = (await req.json().catch(() => null))?.argv;
-      if (
-        !Array.isArray(argv) || !argv.every((a) => typeof a === "string")
-      ) {
-        return new Response("argv must be a list of strings", { status: 400 });
-      }
-      const body = new ReadableStream<Uint8Array>({
-        async start(controller) {
-          const send = (message: Message) => {
-            try {
-              controller.enqueue(
-                encoder.encode(JSON.stringify(message) + "\n"),
-              );
-            } catch {
-              // The CLI went away; the command still runs to its end.
-            }
-          };
-          const code = await runAdmin(deps, argv, {
-            out: (line) => send({ out: line }),
-            err: (line) => send({ err: line }),
-          });
-          send({ exit: code });
-          try {
-            controller.close();
-          } catch { /* already cancelled */ }
-        },
-      });
-      return new Response(body, {
-        headers: { "content-type": "application/x-ndjson" },
-      });
-    },
-  );
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const running = new Set<Promise<void>>();
+  const accepting = (async () => {
+    for await (const conn of listener) {
+      const done: Promise<void> = runConnection(deps, token, conn)
+        .catch(() => {}) // the CLI went away: nothing to tell anyone
+        .finally(() => {
+          running.delete(done);
+          closeQuietly(conn);
+        });
+      running.add(done);
+    }
+  })().catch(() => {}); // ends when the listener is closed
   const path = `${dataDir}/${ENDPOINT_FILE}`;
   const endpoint: Endpoint = {
     pid: Deno.pid,
-    url: `http://127.0.0.1:${server.addr.port}/run`,
+    port: (listener.addr as Deno.NetAddr).port,
     token,
   };
   // Created afresh so that the owner-only mode applies (a mode given for an existing file is not).
@@ -104,9 +86,48 @@ export async function serveAdminCommands(
       if ((await readEndpoint(dataDir))?.pid === Deno.pid) {
         await Deno.remove(path).catch(() => {});
       }
-      await settledWithin(server.shutdown(), STOP_GRACE_MS);
+      listener.close();
+      await accepting;
+      await settledWithin(Promise.all(running), STOP_GRACE_MS);
     },
   };
+}
+
+async function runConnection(deps: Deps, token: string, conn: Deno.Conn) {
+  const lines = readLines(conn.readable);
+  const writer = conn.writable.getWriter();
+  const encoder = new TextEncoder();
+  // Writes queue in order; a failed one (the CLI left) doesn't stop the command.
+  const send = (message: Message) =>
+    writer.write(encoder.encode(JSON.stringify(message) + "\n")).catch(
+      () => {},
+    );
+  const first = await lines.next();
+  const request = first.done ? null : parseRequest(first.value);
+  if (!request || !safeEqual(request.token, token)) {
+    await send({ err: "error: refused: not a valid admin request" });
+    await send({ exit: 1 });
+  } else {
+    send({ taken: true });
+    const code = await runAdmin(deps, request.argv, {
+      out: (line) => send({ out: line }),
+      err: (line) => send({ err: line }),
+    });
+    await send({ exit: code });
+  }
+  await writer.close().catch(() => {});
+}
+
+function parseRequest(line: string): Request | null {
+  try {
+    const { token, argv } = JSON.parse(line);
+    return typeof token === "string" && Array.isArray(argv) &&
+        argv.every((a) => typeof a === "string")
+      ? { token, argv }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -129,51 +150,68 @@ export async function runInServer(
     );
   }
   io.err(`admin: using the running server (pid ${pid})`);
-  const answered = new AbortController();
-  const timer = setTimeout(() => answered.abort(), ANSWER_TIMEOUT_MS);
-  let response: Response;
+  const noAnswer = (why: string) =>
+    new AdminError(
+      `the server (pid ${pid}) holds ${dataDir}/pg but does not answer on 127.0.0.1:` +
+        `${endpoint.port} (${why}); not opening the database a second time`,
+    );
+  let conn: Deno.Conn;
   try {
-    response = await fetch(endpoint.url, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${endpoint.token}`,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({ argv }),
-      signal: answered.signal,
-    });
+    conn = await Deno.connect({ hostname: "127.0.0.1", port: endpoint.port });
   } catch (error) {
-    throw new AdminError(
-      `the server (pid ${pid}) holds ${dataDir}/pg but does not answer at ${endpoint.url} ` +
-        `(${answered.signal.aborted ? "no answer" : errorMessage(error)}); ` +
-        `not opening the database a second time`,
-    );
-  } finally {
+    throw noAnswer(errorMessage(error));
+  }
+  try {
+    const request: Request = { token: endpoint.token, argv };
+    await conn.write(new TextEncoder().encode(JSON.stringify(request) + "\n"));
+    const lines = readLines(conn.readable);
+    // A stopped or wedged server accepts the connection (the kernel does) but never answers.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const first = await Promise.race([
+      lines.next(),
+      new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), ANSWER_TIMEOUT_MS);
+      }),
+    ]);
     clearTimeout(timer);
-  }
-  if (!response.ok || !response.body) {
-    throw new AdminError(
-      `the server (pid ${pid}) refused the command: ${response.status} ${await response
-        .text()}`,
-    );
-  }
-  let buffered = "";
-  for await (
-    const chunk of response.body.pipeThrough(new TextDecoderStream())
-  ) {
-    buffered += chunk;
-    let newline;
-    while ((newline = buffered.indexOf("\n")) >= 0) {
-      const message = JSON.parse(buffered.slice(0, newline)) as Message;
-      buffered = buffered.slice(newline + 1);
+    if (first === null) {
+      throw noAnswer(`nothing within ${ANSWER_TIMEOUT_MS / 1000} s`);
+    }
+    for (let line = first; !line.done; line = await lines.next()) {
+      const message = JSON.parse(line.value) as Message;
       if ("out" in message) io.out(message.out);
       else if ("err" in message) io.err(message.err);
-      else return message.exit;
+      else if ("exit" in message) return message.exit;
+    }
+    throw new AdminError(
+      `the server (pid ${pid}) stopped before the command finished`,
+    );
+  } finally {
+    closeQuietly(conn);
+  }
+}
+
+/** Closing the writable side may have closed the connection already. */
+function closeQuietly(conn: Deno.Conn) {
+  try {
+    conn.close();
+  } catch { /* closed already */ }
+}
+
+/** Lines of text from a byte stream, without their newlines. */
+async function* readLines(
+  stream: ReadableStream<Uint8Array>,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffered = "";
+  for await (const chunk of stream) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let newline;
+    while ((newline = buffered.indexOf("\n")) >= 0) {
+      yield buffered.slice(0, newline);
+      buffered = buffered.slice(newline + 1);
     }
   }
-  throw new AdminError(
-    `the server (pid ${pid}) stopped before the command finished`,
-  );
 }
 
 async function readEndpoint(dataDir: string): Promise<Endpoint | null> {
