@@ -99,9 +99,19 @@ async function readPid(path: string): Promise<number | null> {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0); // signal 0: checks the process exists, sends nothing
-    return true;
   } catch (error) {
     // EPERM: it exists, under another user.
     return (error as { code?: string }).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+/** A process that has exited but not been reaped yet still answers signal 0 (Linux: state Z). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false; // no /proc (not Linux): trust signal 0
   }
 }
