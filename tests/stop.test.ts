@@ -129,6 +129,12 @@ Deno.test("SIGTERM to the process group: the request in flight finishes, streams
       if (done) break; // the event stream ended
     }
 
+    // While it waits for that request, a new one is turned away, to come back shortly.
+    const late = await fetch(`${origin}/api/v1/instance`);
+    await late.body?.cancel();
+    assert.equal(late.status, 503);
+    assert.ok(late.headers.get("retry-after"));
+
     const response = await upload.finish();
     assert.match(response, /^HTTP\/1\.1 200 /, response);
     assert.match(response, /"name":"sent during shutdown"/);
