@@ -39,11 +39,6 @@ export class RequestDrain {
     if (this.#running === 0) return true;
     return await settledWithin(this.#idle.promise, graceMs);
   }
-
-  /** Requests being handled right now. */
-  get running(): number {
-    return this.#running;
-  }
 }
 
 function shuttingDown(): Response {
