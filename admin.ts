@@ -1,33 +1,54 @@
 /**
  * `deno task admin …`: the operator's command line, like Mastodon's `tootctl`.
  * Every error exits non-zero with one line saying why.
+ *
+ * With Postgres it connects to the database itself. With the embedded database only one process
+ * may open the data directory: while a server holds it, the command runs inside that server;
+ * otherwise the CLI opens the directory (holding it until done). One line on stderr says which.
  */
-import { ConfigError, loadConfig } from "./lib/config.ts";
+import { type Config, loadConfig } from "./lib/config.ts";
 import { openDeps } from "./lib/server.ts";
-import { runAdminCommand } from "./lib/admin/mod.ts";
+import { type AdminStreams, errorMessage, runAdmin } from "./lib/admin/mod.ts";
+import { runInServer } from "./lib/admin/remote.ts";
+import { dataDirectoryHolder } from "./lib/db/data-dir-lock.ts";
 import { subscribeOutboxLazily } from "./lib/federation/lazy.ts";
 
-if (import.meta.main) {
-  let code = 0;
-  try {
-    const config = loadConfig();
-    const deps = await openDeps(config);
-    // Commands speak for our accounts too (deleting one federates a Delete): deliveries are
-    // queued in the KV shared with the server, whose queue worker sends them.
-    const stopOutbox = subscribeOutboxLazily(deps);
-    try {
-      code = await runAdminCommand(deps, Deno.args, {
-        out: (line) => console.log(line),
-      });
-    } finally {
-      stopOutbox();
-      await deps.close();
+async function runAdminCli(
+  config: Config,
+  argv: string[],
+  io: AdminStreams,
+): Promise<number> {
+  const pgDir = `${config.dataDir}/pg`;
+  if (!config.databaseUrl) {
+    const server = await dataDirectoryHolder(pgDir);
+    if (server !== null) {
+      return await runInServer(config.dataDir, server, argv, io);
     }
+  }
+  const deps = await openDeps(config, { commandLine: true });
+  if (!config.databaseUrl) {
+    io.err(`admin: opened the embedded database in ${pgDir}`);
+  }
+  // Commands speak for our accounts too (deleting one federates a Delete): deliveries are
+  // queued (Postgres table or the DATA_DIR's KV file) for the server's queue worker to send.
+  const stopOutbox = subscribeOutboxLazily(deps);
+  try {
+    return await runAdmin(deps, argv, io);
+  } finally {
+    stopOutbox();
+    await deps.close();
+  }
+}
+
+if (import.meta.main) {
+  let code: number;
+  try {
+    code = await runAdminCli(loadConfig(), Deno.args, {
+      out: (line) => console.log(line),
+      err: (line) => console.error(line),
+    });
   } catch (error) {
-    const message = error instanceof ConfigError || error instanceof Error
-      ? error.message
-      : String(error);
-    console.error(`error: ${message}`);
+    console.error(`error: ${errorMessage(error)}`);
     code = 1;
   }
   Deno.exit(code);

@@ -4,6 +4,7 @@
  */
 import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createStarling } from "./lib/server.ts";
+import { DataDirectoryInUse } from "./lib/db/data-dir-lock.ts";
 
 async function main() {
   let config;
@@ -17,7 +18,16 @@ async function main() {
     throw error;
   }
   const started = performance.now();
-  const starling = await createStarling(config);
+  let starling;
+  try {
+    starling = await createStarling(config);
+  } catch (error) {
+    if (error instanceof DataDirectoryInUse) {
+      console.error(`Starling can't start: ${error.message}`);
+      Deno.exit(1);
+    }
+    throw error;
+  }
   const server = Deno.serve({
     port: config.port,
     hostname: config.hostname,
@@ -34,21 +44,34 @@ async function main() {
     },
   }, starling.handler);
 
-  // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close the database.
-  const shutdown = async () => {
-    console.log("Starling shutting down…");
-    // Streaming clients never finish on their own: end them (they reconnect), so shutting down
-    // waits for in-flight requests only.
-    const stopped = server.shutdown();
-    await starling.deps.streams.close();
-    await stopped;
-    await starling.close();
+  // SIGTERM/SIGINT: stop accepting, end streams, let in-flight requests finish (at most 10 s),
+  // let running queue work finish, close the database, exit 0. One stop however many signals
+  // come: `deno task start` passes its own SIGTERM on, so a process-group kill brings two.
+  let stopping = false;
+  const shutdown = async (signal: Deno.Signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(
+      `Starling shutting down (${signal}): finishing requests in flight…`,
+    );
+    // A safety net, should something never settle: exit anyway, non-zero, saying so.
+    setTimeout(() => {
+      console.error(
+        `Starling: still stopping after ${STOP_LIMIT_S} s; exiting`,
+      );
+      Deno.exit(1);
+    }, STOP_LIMIT_S * 1000);
+    const finished = await starling.stop(server);
+    if (!finished) console.warn("requests still running after 10 s were cut");
     Deno.exit(0);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    Deno.addSignalListener(signal, shutdown);
+    Deno.addSignalListener(signal, () => shutdown(signal));
   }
   await server.finished;
 }
+
+/** Longer than every bounded wait of a stop together; reaching it means something hung. */
+const STOP_LIMIT_S = 60;
 
 if (import.meta.main) await main();

@@ -21,10 +21,23 @@ import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { startMediaCleanup } from "./domain/media.ts";
 import { RateLimits } from "./web/rate-limit.ts";
+import { serveAdminCommands } from "./admin/remote.ts";
+import { RequestDrain } from "./web/drain.ts";
+import { settledWithin } from "./settle.ts";
 
 export interface Starling {
   deps: Deps;
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
+  /**
+   * Stopping the process (SIGTERM): new requests get a 503, open streams end (WebSockets with
+   * a close frame), requests in flight finish (at most 10 s), `server` shuts down, then
+   * `close()`. Resolves false if requests were still running when the wait ran out.
+   */
+  stop(server: { shutdown(): Promise<void> }): Promise<boolean>;
+  /**
+   * Stops the admin endpoint, the queue (letting running tasks finish, at most 10 s) and the
+   * effects, then closes KV and the database. Once, however often it is called.
+   */
   close(): Promise<void>;
 }
 
@@ -37,9 +50,17 @@ export interface StarlingOptions {
   resolveHost?: Resolver;
 }
 
+export interface OpenDepsOptions extends StarlingOptions {
+  /**
+   * For a short command (the admin CLI) rather than a server: it serves no streams, so it
+   * doesn't LISTEN for stream events, and it takes no uploads, so ffmpeg isn't looked for.
+   */
+  commandLine?: boolean;
+}
+
 export async function openDeps(
   config: Config,
-  options: StarlingOptions = {},
+  options: OpenDepsOptions = {},
 ): Promise<Deps> {
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -66,7 +87,7 @@ export async function openDeps(
       effects,
       origin: config.origin,
     });
-    await streams.start();
+    await streams.start({ publishOnly: options.commandLine });
     const deps: Deps = {
       config,
       sql: database.sql,
@@ -79,7 +100,7 @@ export async function openDeps(
       resolveRemote: async (query) =>
         (await import("./federation/search.ts")).resolveRemote(deps, query),
       media: createMediaStorage(config),
-      avTools: await detectAvTools(),
+      avTools: options.commandLine ? null : await detectAvTools(),
       rateLimits: new RateLimits(config.trustedProxies),
       resolveHost: options.resolveHost ?? systemResolve,
       close: async () => {
@@ -126,10 +147,14 @@ export async function createStarling(
   const queue = new AbortController();
   const queueDone = listenFederationQueue(deps, queue.signal)
     .catch((error) => console.error("federation queue stopped:", error));
-  return {
-    deps,
-    handler: web.handler,
-    async close() {
+  // This process holds the embedded database: the admin CLI runs its commands here.
+  const adminEndpoint = deps.dbKind === "pglite"
+    ? await serveAdminCommands(deps, config.dataDir)
+    : null;
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    closing ??= (async () => {
+      await adminEndpoint?.close();
       stopMediaCleanup();
       queue.abort();
       await web.close();
@@ -139,21 +164,28 @@ export async function createStarling(
       // stays queued and runs again after the restart).
       await settledWithin(queueDone, QUEUE_DRAIN_MS);
       await deps.close();
+    })();
+  const requests = new RequestDrain();
+  return {
+    deps,
+    handler: requests.wrap(web.handler),
+    async stop(server) {
+      const draining = requests.drain(REQUEST_GRACE_MS);
+      // Streams never finish on their own: end them, so that what is waited for is requests.
+      await deps.streams.close();
+      const finished = await draining;
+      // Now nothing is left to cut short: close the listening socket and idle connections.
+      await settledWithin(server.shutdown(), SERVER_SHUTDOWN_MS);
+      await close();
+      return finished;
     },
+    close,
   };
 }
 
+/** How long stopping lets requests in flight run before shutting the server down under them. */
+const REQUEST_GRACE_MS = 10_000;
+/** How long the HTTP server then gets to close its connections (streams already ended). */
+const SERVER_SHUTDOWN_MS = 5_000;
 /** How long shutdown waits for running queue tasks before closing the database under them. */
 const QUEUE_DRAIN_MS = 10_000;
-
-async function settledWithin(
-  task: Promise<unknown>,
-  ms: number,
-): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    task,
-    new Promise((resolve) => timer = setTimeout(resolve, ms)),
-  ]);
-  clearTimeout(timer);
-}

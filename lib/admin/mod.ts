@@ -1,6 +1,8 @@
 /**
  * The admin commands. Arguments in, lines out; errors are thrown as `AdminError` (or a
- * `DomainError`) and printed as one line by `admin.ts`.
+ * `DomainError`) and `runAdmin` turns them into one `error: …` line. The same commands run in
+ * the CLI's own process or, with the embedded database, inside the running server
+ * (`remote.ts`).
  */
 import type { Deps } from "../deps.ts";
 import {
@@ -19,6 +21,29 @@ export class AdminError extends Error {}
 
 export interface AdminIO {
   out(line: string): void;
+}
+
+/** Output and errors: stdout and stderr in the CLI, the response stream in the server. */
+export interface AdminStreams extends AdminIO {
+  err(line: string): void;
+}
+
+/** Runs one command; a refusal or failure is one `error: …` line and exit code 1. */
+export async function runAdmin(
+  deps: Deps,
+  argv: string[],
+  io: AdminStreams,
+): Promise<number> {
+  try {
+    return await runAdminCommand(deps, argv, io);
+  } catch (error) {
+    io.err(`error: ${errorMessage(error)}`);
+    return 1;
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 const USAGE = `usage: deno task admin <command>

@@ -5,6 +5,7 @@
  */
 import postgres from "postgres";
 import { openServerPool } from "./server-pool.ts";
+import { lockDataDirectory } from "./data-dir-lock.ts";
 
 export type Sql = postgres.Sql;
 /** A transaction handle inside `sql.begin()`; queries written for `Sql` take it as well. */
@@ -61,63 +62,42 @@ export async function openDatabase(
 }
 
 /**
- * PGlite allows one process per data directory. The process that opens it publishes its socket
- * address in `starling.address`; another process (the admin CLI while the server runs) connects
- * there instead of opening the files a second time.
+ * PGlite allows one process per data directory: the process that opens it holds its lock
+ * (`data-dir-lock.ts`) until it closes, and another process opening it meanwhile gets
+ * `DataDirectoryInUse` instead of a second copy of the database. The socket server below accepts
+ * one client connection (pglite-socket's default), this process's own pool: PGlite has a single
+ * session, which two clients would share (settings, prepared statements, transactions).
  */
 async function openEmbedded(dir: string): Promise<Database> {
-  if (dir !== "memory://") {
-    const running = await connectToRunningEmbedded(dir);
-    if (running) return running;
-  }
-  // Imported lazily: PGlite's WASM is only loaded when the embedded database is used.
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  if (dir !== "memory://") await Deno.mkdir(dir, { recursive: true });
-  const db = await PGlite.create(dir === "memory://" ? undefined : dir);
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
-  await server.start();
-  const address = server.getServerConn(); // "127.0.0.1:PORT"
-  const addressFile = dir === "memory://" ? null : `${dir}/starling.address`;
-  if (addressFile) await Deno.writeTextFile(addressFile, address);
-  // PGlite is a single connection: one client connection keeps transactions from interleaving.
-  const sql = postgres(`postgres://postgres@${address}/postgres`, {
-    ...sharedOptions,
-    max: 1,
-    ssl: false,
-  });
-  return {
-    sql,
-    kind: "pglite",
-    close: async () => {
-      await sql.end({ timeout: 5 });
-      if (addressFile) await Deno.remove(addressFile).catch(() => {});
-      await server.stop();
-      await db.close();
-    },
-  };
-}
-
-async function connectToRunningEmbedded(dir: string): Promise<Database | null> {
-  let address: string;
+  const lock = dir === "memory://" ? null : await lockDataDirectory(dir);
   try {
-    address = (await Deno.readTextFile(`${dir}/starling.address`)).trim();
-  } catch {
-    return null;
+    // Imported lazily: PGlite's WASM is only loaded when the embedded database is used.
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+    const db = await PGlite.create(dir === "memory://" ? undefined : dir);
+    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
+    await server.start();
+    const address = server.getServerConn(); // "127.0.0.1:PORT"
+    // PGlite is a single connection: one client connection keeps transactions from interleaving.
+    const sql = postgres(`postgres://postgres@${address}/postgres`, {
+      ...sharedOptions,
+      max: 1,
+      ssl: false,
+    });
+    return {
+      sql,
+      kind: "pglite",
+      close: async () => {
+        await sql.end({ timeout: 5 });
+        await server.stop();
+        await db.close();
+        await lock?.release();
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
   }
-  const sql = postgres(`postgres://postgres@${address}/postgres`, {
-    ...sharedOptions,
-    max: 1,
-    ssl: false,
-    connect_timeout: 2,
-  });
-  try {
-    await sql`SELECT 1`;
-  } catch {
-    await sql.end({ timeout: 1 }).catch(() => {});
-    return null; // a stale file from a process that is gone
-  }
-  return { sql, kind: "pglite", close: () => sql.end({ timeout: 5 }) };
 }
 
 /**

@@ -99,10 +99,10 @@ export async function openWebSocket(
         socket.send(JSON.stringify(message));
       }
     },
-    close() {
-      if (socket.readyState <= WebSocket.OPEN) {
-        socket.close(4401, "Access token revoked");
-      }
+    close(reason) {
+      if (socket.readyState > WebSocket.OPEN) return;
+      if (reason === "revoked") socket.close(4401, "Access token revoked");
+      else socket.close(1001, "Server shutting down"); // 1001: going away
     },
   };
   if (first) connection.subscriptions.set(subscriptionKey(first), first);

@@ -51,8 +51,11 @@ export interface StreamConnection {
   tokenId?: string | null;
   subscriptions: Map<string, Subscription>;
   send(message: { stream: string[]; event: string; payload: string }): void;
-  /** Ends the connection from the server side. */
-  close?(): void;
+  /**
+   * Ends the connection from the server side: its token was revoked, or this process is
+   * stopping (the client should reconnect, to this server once restarted or to another).
+   */
+  close?(reason: "revoked" | "shutdown"): void;
 }
 
 export interface StreamHubOptions {
@@ -73,16 +76,22 @@ export class StreamHub {
     this.#options = options;
   }
 
-  /** Connects the hub to the domain's events (and to the other processes, on Postgres). */
-  async start(): Promise<void> {
+  /**
+   * Connects the hub to the domain's events (and to the other processes, on Postgres). With
+   * `publishOnly` (a process that serves no streams: the admin CLI) its events still reach the
+   * servers' streams, but it doesn't LISTEN itself.
+   */
+  async start(options: { publishOnly?: boolean } = {}): Promise<void> {
     const { sql, dbKind, effects } = this.#options;
     if (dbKind === "postgres") {
-      const listener = await sql.listen(CHANNEL, (payload) => {
-        this.#dispatch(JSON.parse(payload)).catch((e) =>
-          console.error("stream dispatch:", e)
-        );
-      });
-      this.#unlisten = () => listener.unlisten();
+      if (!options.publishOnly) {
+        const listener = await sql.listen(CHANNEL, (payload) => {
+          this.#dispatch(JSON.parse(payload)).catch((e) =>
+            console.error("stream dispatch:", e)
+          );
+        });
+        this.#unlisten = () => listener.unlisten();
+      }
       this.#unsubscribe = effects.on(async (event) => {
         if (!streamed(event) || this.#closed) return;
         await sql.notify(CHANNEL, JSON.stringify(event)).catch((error) => {
@@ -104,7 +113,7 @@ export class StreamHub {
     await this.#unlisten?.().catch(() => {});
     const connections = [...this.#connections];
     this.#connections.clear();
-    for (const c of connections) c.close?.();
+    for (const c of connections) c.close?.("shutdown");
   }
 
   add(connection: StreamConnection): () => void {
@@ -143,7 +152,7 @@ export class StreamHub {
     for (const c of this.#connections) {
       if (c.tokenId && tokenIds.has(c.tokenId)) {
         this.#connections.delete(c);
-        c.close?.();
+        c.close?.("revoked");
       }
     }
   }
