@@ -17,6 +17,7 @@ import { INBOX_BODY_LIMIT, isInboxPath, limitBody } from "./body-limit.ts";
 import { federationMiddleware } from "../federation/middleware.ts";
 import { isDatabaseUnavailable } from "../db/client.ts";
 import { RETRY_AFTER_SECONDS } from "../mastodon/errors.ts";
+import { crossOriginMiddleware } from "../mastodon/cors.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -37,6 +38,8 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
         throw new HttpError(503, "Service temporarily unavailable");
       }
     })
+    // Browser apps on other origins read the API, OAuth endpoints, /.well-known and NodeInfo.
+    .use(crossOriginMiddleware())
     // ActivityPub, WebFinger and NodeInfo first; browsers and everything else fall through.
     .use(federationMiddleware(deps))
     // Rate limits (Mastodon's numbers, lib/web/rate-limit.ts); loopback clients are exempt.
