@@ -18,6 +18,7 @@ import { federationMiddleware } from "../federation/middleware.ts";
 import { isDatabaseUnavailable } from "../db/client.ts";
 import { RETRY_AFTER_SECONDS } from "../mastodon/errors.ts";
 import { crossOriginMiddleware } from "../mastodon/cors.ts";
+import { canonicalHostMiddleware } from "./canonical-host.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -28,6 +29,8 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
   const secure = deps.config.origin.startsWith("https:");
   const serveStatic = staticFiles<State>(deps.config.rootDir);
   const app = new App<State>()
+    // Another Host (the listen address, a second domain): to the same URL on ORIGIN.
+    .use(canonicalHostMiddleware(deps.config.origin))
     // The database is away (restarting, unreachable): pages say so with a 503, not a 500. (The
     // API's middleware answers its own JSON 503 before this sees anything.)
     .use(async (ctx) => {
