@@ -4,6 +4,8 @@
  * NodeInfo, which Phanpy reads before sign-in. They authenticate with bearer tokens, never
  * cookies, so any origin may read. `/oauth/authorize` is a page for people, not for scripts.
  */
+import { addVary, withHeaders } from "../web/headers.ts";
+
 const ALLOW_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 const ALLOW_HEADERS =
   "Authorization, Content-Type, Idempotency-Key, Accept, Accept-Language";
@@ -32,25 +34,13 @@ export function crossOriginMiddleware() {
 
 /** Adds the CORS headers to a response (copying it when its headers are immutable). */
 export function withCors(response: Response): Response {
-  let target = response;
-  try {
-    setCorsHeaders(response.headers);
-  } catch {
-    // A WebSocket upgrade (101) can't be rebuilt, and browsers don't apply CORS to it.
-    if (response.status < 200) return response;
-    target = new Response(response.body, response);
-    setCorsHeaders(target.headers);
-  }
-  return target;
-}
-
-function setCorsHeaders(headers: Headers) {
-  headers.set("access-control-allow-origin", "*");
-  headers.set("access-control-expose-headers", EXPOSE_HEADERS);
-  const vary = headers.get("vary");
-  if (!vary?.toLowerCase().includes("origin")) {
-    headers.set("vary", vary ? `${vary}, Origin` : "Origin");
-  }
+  // A WebSocket upgrade (101) can't be rebuilt, and browsers don't apply CORS to it.
+  if (response.status < 200) return response;
+  return withHeaders(response, (headers) => {
+    headers.set("access-control-allow-origin", "*");
+    headers.set("access-control-expose-headers", EXPOSE_HEADERS);
+    addVary(headers, "Origin");
+  });
 }
 
 /** The answer to a preflight `OPTIONS` request: 204 with what the browser asked to send. */

@@ -1,3 +1,5 @@
+import { withHeaders } from "./headers.ts";
+
 /**
  * Security headers for HTML pages. The policy allows only our own scripts and styles (islands are
  * external modules; their state is a non-executable JSON block), images from anywhere over HTTPS
@@ -47,17 +49,9 @@ export function withPageSecurityHeaders(response: Response): Response {
     "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
   };
-  try {
+  return withHeaders(response, (target) => {
     for (const [name, value] of Object.entries(headers)) {
-      response.headers.set(name, value);
+      target.set(name, value);
     }
-    return response;
-  } catch {
-    // Immutable headers (a fetched Response): copy into a new one.
-    const copy = new Response(response.body, response);
-    for (const [name, value] of Object.entries(headers)) {
-      copy.headers.set(name, value);
-    }
-    return copy;
-  }
+  });
 }
