@@ -19,6 +19,7 @@ import { isDatabaseUnavailable } from "../db/client.ts";
 import { RETRY_AFTER_SECONDS } from "../mastodon/errors.ts";
 import { crossOriginMiddleware } from "../mastodon/cors.ts";
 import { canonicalHostMiddleware } from "./canonical-host.ts";
+import { withPageCaching } from "./page-caching.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -97,7 +98,7 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
   const handle = app.handler();
   return {
     // routes/_middleware.ts sets the page headers; error pages are rendered outside the
-    // middleware chain, so they get them here.
+    // middleware chain, so they get them here — and every page its caching rule.
     handler: async (req, info) => {
       // Before Fedify sees an inbox delivery: bodies over 1 MB are refused unparsed.
       if (req.method === "POST" && isInboxPath(new URL(req.url).pathname)) {
@@ -105,7 +106,10 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
         if (limited instanceof Response) return limited;
         req = limited;
       }
-      const response = withPageSecurityHeaders(await handle(req, info));
+      const response = withPageCaching(
+        req,
+        withPageSecurityHeaders(await handle(req, info)),
+      );
       if (response.status === 503 && !response.headers.has("retry-after")) {
         try {
           response.headers.set("retry-after", RETRY_AFTER_SECONDS);
