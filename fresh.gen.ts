@@ -152,29 +152,28 @@ import * as $148 from "./routes/home.tsx";
 import * as $149 from "./routes/index.tsx";
 import * as $150 from "./routes/media/[...key].ts";
 import * as $151 from "./routes/notifications.tsx";
-import * as $152 from "./routes/oauth/_middleware.ts";
-import * as $153 from "./routes/oauth/authorize.tsx";
-import * as $154 from "./routes/oauth/revoke.ts";
-import * as $155 from "./routes/oauth/token.ts";
-import * as $156 from "./routes/oauth/userinfo.ts";
-import * as $157 from "./routes/public/index.tsx";
-import * as $158 from "./routes/public/local.tsx";
-import * as $159 from "./routes/search.tsx";
-import * as $160 from "./routes/settings/authorized_applications.tsx";
-import * as $161 from "./routes/settings/index.ts";
-import * as $162 from "./routes/settings/password.tsx";
-import * as $163 from "./routes/settings/preferences.tsx";
-import * as $164 from "./routes/settings/profile.tsx";
-import * as $165 from "./routes/tags/[tag].rss.ts";
-import * as $166 from "./routes/tags/[tag].tsx";
-import * as $167 from "./islands/ActionBar.tsx";
-import * as $168 from "./islands/ComposeBox.tsx";
-import * as $169 from "./islands/FollowButton.tsx";
-import * as $170 from "./islands/LoadMore.tsx";
-import * as $171 from "./islands/NewPostsBanner.tsx";
-import * as $172 from "./islands/NewStatuses.tsx";
-import * as $173 from "./islands/NotificationsBadge.tsx";
-import * as $174 from "./islands/ProfileMenu.tsx";
+import * as $152 from "./routes/oauth/authorize.tsx";
+import * as $153 from "./routes/oauth/revoke.ts";
+import * as $154 from "./routes/oauth/token.ts";
+import * as $155 from "./routes/oauth/userinfo.ts";
+import * as $156 from "./routes/public/index.tsx";
+import * as $157 from "./routes/public/local.tsx";
+import * as $158 from "./routes/search.tsx";
+import * as $159 from "./routes/settings/authorized_applications.tsx";
+import * as $160 from "./routes/settings/index.ts";
+import * as $161 from "./routes/settings/password.tsx";
+import * as $162 from "./routes/settings/preferences.tsx";
+import * as $163 from "./routes/settings/profile.tsx";
+import * as $164 from "./routes/tags/[tag].rss.ts";
+import * as $165 from "./routes/tags/[tag].tsx";
+import * as $166 from "./islands/ActionBar.tsx";
+import * as $167 from "./islands/ComposeBox.tsx";
+import * as $168 from "./islands/FollowButton.tsx";
+import * as $169 from "./islands/LoadMore.tsx";
+import * as $170 from "./islands/NewPostsBanner.tsx";
+import * as $171 from "./islands/NewStatuses.tsx";
+import * as $172 from "./islands/NotificationsBadge.tsx";
+import * as $173 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -330,31 +329,30 @@ const manifest = {
     "./routes/index.tsx": $149,
     "./routes/media/[...key].ts": $150,
     "./routes/notifications.tsx": $151,
-    "./routes/oauth/_middleware.ts": $152,
-    "./routes/oauth/authorize.tsx": $153,
-    "./routes/oauth/revoke.ts": $154,
-    "./routes/oauth/token.ts": $155,
-    "./routes/oauth/userinfo.ts": $156,
-    "./routes/public/index.tsx": $157,
-    "./routes/public/local.tsx": $158,
-    "./routes/search.tsx": $159,
-    "./routes/settings/authorized_applications.tsx": $160,
-    "./routes/settings/index.ts": $161,
-    "./routes/settings/password.tsx": $162,
-    "./routes/settings/preferences.tsx": $163,
-    "./routes/settings/profile.tsx": $164,
-    "./routes/tags/[tag].rss.ts": $165,
-    "./routes/tags/[tag].tsx": $166,
+    "./routes/oauth/authorize.tsx": $152,
+    "./routes/oauth/revoke.ts": $153,
+    "./routes/oauth/token.ts": $154,
+    "./routes/oauth/userinfo.ts": $155,
+    "./routes/public/index.tsx": $156,
+    "./routes/public/local.tsx": $157,
+    "./routes/search.tsx": $158,
+    "./routes/settings/authorized_applications.tsx": $159,
+    "./routes/settings/index.ts": $160,
+    "./routes/settings/password.tsx": $161,
+    "./routes/settings/preferences.tsx": $162,
+    "./routes/settings/profile.tsx": $163,
+    "./routes/tags/[tag].rss.ts": $164,
+    "./routes/tags/[tag].tsx": $165,
   },
   islands: {
-    "./islands/ActionBar.tsx": $167,
-    "./islands/ComposeBox.tsx": $168,
-    "./islands/FollowButton.tsx": $169,
-    "./islands/LoadMore.tsx": $170,
-    "./islands/NewPostsBanner.tsx": $171,
-    "./islands/NewStatuses.tsx": $172,
-    "./islands/NotificationsBadge.tsx": $173,
-    "./islands/ProfileMenu.tsx": $174,
+    "./islands/ActionBar.tsx": $166,
+    "./islands/ComposeBox.tsx": $167,
+    "./islands/FollowButton.tsx": $168,
+    "./islands/LoadMore.tsx": $169,
+    "./islands/NewPostsBanner.tsx": $170,
+    "./islands/NewStatuses.tsx": $171,
+    "./islands/NotificationsBadge.tsx": $172,
+    "./islands/ProfileMenu.tsx": $173,
   },
 };
 

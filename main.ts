@@ -35,8 +35,9 @@ async function main() {
       const database = config.databaseUrl
         ? "Postgres"
         : `embedded PGlite in ${config.dataDir}/pg`;
+      // The address to open is ORIGIN: the listen address only redirects there.
       console.log(
-        `Starling listening on http://${hostname}:${port} as ${config.origin} ` +
+        `Starling listening on ${hostname}:${port}: open ${config.origin} ` +
           `(${database}; ready in ${
             Math.round(performance.now() - started)
           } ms)`,

@@ -12,7 +12,11 @@ import type { LocalLogin } from "./accounts.ts";
 import { hashToken, randomToken, type SecretKey } from "./secrets.ts";
 
 export const WEB_APP_CLIENT_ID = "starling-web";
-export const WEB_APP_SCOPES = "read write follow push";
+/**
+ * What a page's token may do: what its islands call (timelines, notifications and their stream,
+ * posting, interactions, follows) — not `push`, which they never use.
+ */
+export const WEB_APP_SCOPES = "read write follow";
 
 export interface WebSession extends LocalLogin {
   sessionId: string;

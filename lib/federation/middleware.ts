@@ -133,7 +133,6 @@ export function federationMiddleware(deps: Deps) {
         headers: {
           "content-type":
             'application/json; profile="http://nodeinfo.diaspora.software/ns/schema/2.0#"',
-          "access-control-allow-origin": "*",
         },
       });
     }

@@ -18,6 +18,9 @@ import { federationMiddleware } from "../federation/middleware.ts";
 import { isDatabaseUnavailable } from "../db/client.ts";
 import { RETRY_AFTER_SECONDS } from "../mastodon/errors.ts";
 import { compressResponse } from "./compression.ts";
+import { crossOriginMiddleware } from "../mastodon/cors.ts";
+import { canonicalHostMiddleware } from "./canonical-host.ts";
+import { withPageCaching } from "./page-caching.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -28,6 +31,8 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
   const secure = deps.config.origin.startsWith("https:");
   const serveStatic = staticFiles<State>(deps.config.rootDir);
   const app = new App<State>()
+    // Another Host (the listen address, a second domain): to the same URL on ORIGIN.
+    .use(canonicalHostMiddleware(deps.config.origin))
     // The database is away (restarting, unreachable): pages say so with a 503, not a 500. (The
     // API's middleware answers its own JSON 503 before this sees anything.)
     .use(async (ctx) => {
@@ -38,6 +43,8 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
         throw new HttpError(503, "Service temporarily unavailable");
       }
     })
+    // Browser apps on other origins read the API, OAuth endpoints, /.well-known and NodeInfo.
+    .use(crossOriginMiddleware())
     // ActivityPub, WebFinger and NodeInfo first; browsers and everything else fall through.
     .use(federationMiddleware(deps))
     // Rate limits (Mastodon's numbers, lib/web/rate-limit.ts); loopback clients are exempt.
@@ -92,7 +99,7 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
   const handle = app.handler();
   return {
     // routes/_middleware.ts sets the page headers; error pages are rendered outside the
-    // middleware chain, so they get them here.
+    // middleware chain, so they get them here — and every page its caching rule.
     handler: async (req, info) => {
       // Before Fedify sees an inbox delivery: bodies over 1 MB are refused unparsed.
       if (req.method === "POST" && isInboxPath(new URL(req.url).pathname)) {
@@ -100,7 +107,10 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
         if (limited instanceof Response) return limited;
         req = limited;
       }
-      const response = withPageSecurityHeaders(await handle(req, info));
+      const response = withPageCaching(
+        req,
+        withPageSecurityHeaders(await handle(req, info)),
+      );
       if (response.status === 503 && !response.headers.has("retry-after")) {
         try {
           response.headers.set("retry-after", RETRY_AFTER_SECONDS);

@@ -1,14 +1,12 @@
 /**
- * Every `/api` request: CORS (preflight answered here with 204), and anything a handler throws
- * turned into Mastodon's `{"error": …}` with the right status.
+ * Every `/api` request: anything a handler throws turned into Mastodon's `{"error": …}` with the
+ * right status. (CORS, preflights included, is the web app's: lib/mastodon/cors.ts.)
  */
 import { HttpError } from "fresh";
 import { define } from "../../utils.ts";
-import { preflightResponse, withCors } from "../../lib/mastodon/cors.ts";
 import { ApiError, errorResponse } from "../../lib/mastodon/errors.ts";
 
 export default define.middleware(async (ctx) => {
-  if (ctx.req.method === "OPTIONS") return preflightResponse(ctx.req);
   let response: Response;
   try {
     response = await ctx.next();
@@ -24,7 +22,7 @@ export default define.middleware(async (ctx) => {
       new ApiError(405, "Method not allowed", response.headers),
     );
   }
-  return withCors(response);
+  return response;
 });
 
 function isJson(response: Response): boolean {

@@ -14,9 +14,18 @@ import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { rateLimitHeaders } from "../../lib/web/rate-limit.ts";
 import { PageHead } from "../../components/PageHead.tsx";
+import { OAUTH_PAGE_HEADERS } from "../../lib/web/security-headers.ts";
 
 const TOO_MANY_ATTEMPTS =
   "Too many sign-in attempts. Please wait a few minutes and try again.";
+
+/**
+ * On the way to an app's consent page, the sign-in page takes the OAuth pages' policy too: its
+ * form's answer leads there, and on to the app's URI should that page redirect at once.
+ */
+function pageHeaders(returnTo: string): HeadersInit {
+  return returnTo.startsWith("/oauth/authorize?") ? OAUTH_PAGE_HEADERS : {};
+}
 
 interface Data {
   errors: string[];
@@ -32,7 +41,9 @@ export const handler = define.handlers<Data>({
     ) {
       return ctx.redirect(returnTo);
     }
-    return page({ errors: [], login: "", returnTo });
+    return page({ errors: [], login: "", returnTo }, {
+      headers: pageHeaders(returnTo),
+    });
   },
   async POST(ctx) {
     const { deps } = ctx.state;
@@ -48,7 +59,7 @@ export const handler = define.handlers<Data>({
     if (refused) {
       return page({ errors: [TOO_MANY_ATTEMPTS], login, returnTo }, {
         status: 429,
-        headers: rateLimitHeaders(refused),
+        headers: { ...rateLimitHeaders(refused), ...pageHeaders(returnTo) },
       });
     }
     try {
@@ -68,6 +79,7 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError)) throw error;
       return page({ errors: [error.message], login, returnTo }, {
         status: error.kind === "unauthorized" ? 401 : 403,
+        headers: pageHeaders(returnTo),
       });
     }
   },

@@ -15,6 +15,7 @@ import {
 } from "../../lib/domain/oauth.ts";
 import { verifyCsrf } from "../../lib/web/csrf.ts";
 import { PageHead } from "../../components/PageHead.tsx";
+import { OAUTH_PAGE_HEADERS } from "../../lib/web/security-headers.ts";
 
 type Data =
   | { kind: "consent"; request: AuthorizationRequest; username: string }
@@ -136,7 +137,13 @@ export const handler = define.handlers({
       kind: "consent",
       request,
       username: ctx.state.session.account.username,
-    }, { headers: { "cache-control": "no-store", "x-frame-options": "DENY" } });
+    }, {
+      headers: {
+        ...OAUTH_PAGE_HEADERS, // its answer redirects to the app's URI
+        "cache-control": "no-store",
+        "x-frame-options": "DENY",
+      },
+    });
   },
 
   async POST(ctx) {

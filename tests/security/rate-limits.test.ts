@@ -70,7 +70,10 @@ Deno.test("API: 300 requests per 5 minutes per unauthenticated address; loopback
         429,
       );
     }
-    assert.equal((await hit({ "x-forwarded-for": "203.0.113.9" })).status, 429);
+    const limited = await hit({ "x-forwarded-for": "203.0.113.9" });
+    assert.equal(limited.status, 429);
+    // A browser app on another origin can read that it was limited.
+    assert.equal(limited.headers.get("access-control-allow-origin"), "*");
     // A token is its own bucket.
     assert.notEqual(
       (await hit({
