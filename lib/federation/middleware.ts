@@ -8,6 +8,7 @@
  */
 import type { Deps } from "../deps.ts";
 import { SOFTWARE_NAME } from "./names.ts";
+import { appendVary, withHeaders } from "../web/headers.ts";
 import {
   completeCollectionResponse,
   isCollectionPath,
@@ -63,17 +64,7 @@ function wantsActivityPub(req: Request): boolean {
 }
 
 function withVary(response: Response): Response {
-  try {
-    const vary = response.headers.get("vary");
-    if (!vary?.toLowerCase().includes("accept")) {
-      response.headers.set("vary", vary ? `${vary}, Accept` : "Accept");
-    }
-    return response;
-  } catch {
-    const copy = new Response(response.body, response);
-    copy.headers.append("vary", "Accept");
-    return copy;
-  }
+  return withHeaders(response, (headers) => appendVary(headers, "Accept"));
 }
 
 /**

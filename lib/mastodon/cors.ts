@@ -4,7 +4,7 @@
  * NodeInfo, which Phanpy reads before sign-in. They authenticate with bearer tokens, never
  * cookies, so any origin may read. `/oauth/authorize` is a page for people, not for scripts.
  */
-import { addVary, withHeaders } from "../web/headers.ts";
+import { appendVary, withHeaders } from "../web/headers.ts";
 
 const ALLOW_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 const ALLOW_HEADERS =
@@ -39,7 +39,7 @@ export function withCors(response: Response): Response {
   return withHeaders(response, (headers) => {
     headers.set("access-control-allow-origin", "*");
     headers.set("access-control-expose-headers", EXPOSE_HEADERS);
-    addVary(headers, "Origin");
+    appendVary(headers, "Origin");
   });
 }
 

@@ -4,8 +4,8 @@
  * place they get compressed. Island bundles and static files come precompressed from the web
  * layer (they carry `Content-Encoding` already and pass through here untouched).
  */
+import { appendVary } from "./headers.ts";
 import {
-  appendVary,
   encode,
   isCompressibleType,
   MIN_COMPRESS_BYTES,

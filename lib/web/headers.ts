@@ -16,10 +16,8 @@ export function withHeaders(
   }
 }
 
-/** Adds `name` to the response's `Vary` unless it is there already. */
-export function addVary(headers: Headers, name: string) {
-  const vary = headers.get("vary");
-  if (!vary?.toLowerCase().includes(name.toLowerCase())) {
-    headers.set("vary", vary ? `${vary}, ${name}` : name);
-  }
-}
+/**
+ * Adds a token to `Vary` unless it (or `*`) is there already. The web layer owns it (its static
+ * files and island bundles vary by coding); Starling's CORS, caching and compression use the same.
+ */
+export { appendVary } from "../fresh/encoding.ts";

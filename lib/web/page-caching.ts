@@ -10,7 +10,7 @@
  */
 import { readCookies } from "./cookies.ts";
 import { SESSION_COOKIE } from "./session-cookie.ts";
-import { addVary, withHeaders } from "./headers.ts";
+import { appendVary, withHeaders } from "./headers.ts";
 
 export const SIGNED_IN_CACHE_CONTROL = "private, no-store";
 
@@ -19,7 +19,7 @@ export function withPageCaching(req: Request, response: Response): Response {
   if (!type.startsWith("text/html")) return response;
   const signedIn = SESSION_COOKIE in readCookies(req);
   return withHeaders(response, (headers) => {
-    addVary(headers, "Cookie");
+    appendVary(headers, "Cookie");
     if (signedIn) headers.set("cache-control", SIGNED_IN_CACHE_CONTROL);
   });
 }
