@@ -1,6 +1,6 @@
 /**
  * Checks API responses against the Mastodon API's OpenAPI description
- * (`/work/shared/mastodon-openapi.json`, or `MASTODON_OPENAPI` when set), with ajv.
+ * (`shared/mastodon-openapi.json` beside the checkout, or `MASTODON_OPENAPI` when set), with ajv.
  *
  * Stable API for every test:
  *
@@ -30,8 +30,18 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
+/** `MASTODON_OPENAPI`, else `shared/` beside the checkout (as CI lays it), else the workplace's. */
 const DOCUMENT_PATH = Deno.env.get("MASTODON_OPENAPI") ??
-  "/work/shared/mastodon-openapi.json";
+  [
+    new URL("../../../shared/mastodon-openapi.json", import.meta.url).pathname,
+    "/work/shared/mastodon-openapi.json",
+  ].find((path) => {
+    try {
+      return Deno.statSync(path).isFile;
+    } catch {
+      return false;
+    }
+  }) ?? "/work/shared/mastodon-openapi.json";
 const DOCUMENT_ID = "https://starling.invalid/mastodon-openapi.json";
 
 interface OpenApiDocument {
