@@ -5,12 +5,10 @@
  * fields; and no markup, however malformed, makes a page or the API answer 500.
  */
 import assert from "node:assert/strict";
-import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import { startTestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
-import { eventually } from "../federation/helpers.ts";
-
-const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+import { deliverPublicCreate } from "../helpers/hostile-delivery.ts";
 
 const HOSTILE = [
   `<script>alert("xss-script")</script>`,
@@ -55,38 +53,6 @@ function assertClean(html: string, where: string) {
   }
 }
 
-async function deliverNote(
-  instance: TestInstance,
-  peer: ReturnType<typeof startFakePeer>,
-  actor: Awaited<ReturnType<ReturnType<typeof startFakePeer>["actor"]>>,
-  id: string,
-  extra: Record<string, unknown>,
-) {
-  const res = await peer.deliver(actor, `${instance.origin}/inbox`, {
-    "@context": AS_CONTEXT,
-    id: `${id}#create`,
-    type: "Create",
-    actor: actor.id,
-    to: [PUBLIC],
-    object: {
-      id,
-      type: "Note",
-      attributedTo: actor.id,
-      to: [PUBLIC],
-      published: new Date().toISOString(),
-      ...extra,
-    },
-  });
-  assert.equal(res.status, 202);
-  await res.body?.cancel();
-  return await eventually(`stored ${id}`, async () => {
-    const [row] = await instance.deps.sql<
-      { id: string; content: string; spoiler_text: string }[]
-    >`SELECT id, content, spoiler_text FROM statuses WHERE uri = ${id}`;
-    return row;
-  });
-}
-
 Deno.test({
   name:
     "hostile HTML from a peer is sanitised in storage, API JSON and the web pages",
@@ -118,7 +84,9 @@ Deno.test({
         }],
       });
       const id = `${peer.origin}/notes/hostile`;
-      const row = await deliverNote(instance, peer, mallory, id, {
+      const row = await deliverPublicCreate(instance, peer, mallory, {
+        id,
+        type: "Note",
         content: HOSTILE,
         summary: `<img src=x onerror="alert('xss-cw')">`,
       });
@@ -195,13 +163,12 @@ Deno.test({
         "<table><tr><td><p>tables</table></p>",
       ];
       for (const [i, content] of malformed.entries()) {
-        const row = await deliverNote(
-          instance,
-          peer,
-          mallory,
-          `${peer.origin}/notes/m${i}`,
-          { content, summary: content.slice(0, 200) },
-        );
+        const row = await deliverPublicCreate(instance, peer, mallory, {
+          id: `${peer.origin}/notes/m${i}`,
+          type: "Note",
+          content,
+          summary: content.slice(0, 200),
+        });
         assertClean(row.content, `#${i}`);
         const api = await apiFetch(
           instance,

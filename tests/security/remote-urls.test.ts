@@ -6,17 +6,10 @@
  * the sanitiser last: nothing is concatenated after it.
  */
 import assert from "node:assert/strict";
-import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import { startTestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken } from "../helpers/users.ts";
-import {
-  AS_CONTEXT,
-  type FakeActor,
-  type FakePeer,
-  startFakePeer,
-} from "../helpers/fake-peer.ts";
-import { eventually } from "../federation/helpers.ts";
-
-const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
+import { startFakePeer } from "../helpers/fake-peer.ts";
+import { deliverPublicCreate } from "../helpers/hostile-delivery.ts";
 
 /** Scriptable URLs as a hostile peer would write them. */
 const HOSTILE_URLS = [
@@ -33,34 +26,6 @@ function assertNoScriptUrl(text: string, where: string) {
   assert.doesNotMatch(text, /data:text\/html/i, where);
 }
 
-async function deliverCreate(
-  instance: TestInstance,
-  peer: FakePeer,
-  actor: FakeActor,
-  object: Record<string, unknown>,
-) {
-  const res = await peer.deliver(actor, `${instance.origin}/inbox`, {
-    "@context": AS_CONTEXT,
-    id: `${object.id}#create`,
-    type: "Create",
-    actor: actor.id,
-    to: [PUBLIC],
-    object: {
-      attributedTo: actor.id,
-      to: [PUBLIC],
-      published: new Date().toISOString(),
-      ...object,
-    },
-  });
-  assert.equal(res.status, 202);
-  await res.body?.cancel();
-  return await eventually(`stored ${object.id}`, async () => {
-    const [row] = await instance.deps.sql<{ id: string }[]>`
-      SELECT id FROM statuses WHERE uri = ${object.id as string}`;
-    return row;
-  });
-}
-
 Deno.test({
   name:
     "an Article or Page whose url is a script URL is shown with a link to its id; content is sanitised last",
@@ -74,7 +39,7 @@ Deno.test({
       const mallory = await peer.actor("mallory");
       for (const [i, url] of HOSTILE_URLS.entries()) {
         const id = `${peer.origin}/articles/${i}`;
-        const row = await deliverCreate(instance, peer, mallory, {
+        const row = await deliverPublicCreate(instance, peer, mallory, {
           id,
           type: i % 2 ? "Page" : "Article",
           name: `Title ${i} <img src=x onerror=alert(1)>`,
@@ -102,7 +67,7 @@ Deno.test({
         assertNoScriptUrl(await page.text(), `page of ${url}`);
       }
       // An ordinary url is the link, through the sanitiser like any other remote link.
-      const row = await deliverCreate(instance, peer, mallory, {
+      const row = await deliverPublicCreate(instance, peer, mallory, {
         id: `${peer.origin}/articles/good`,
         type: "Article",
         name: "Good",
@@ -150,7 +115,7 @@ Deno.test({
           url: "data:text/html,<script>alert(document.domain)</script>",
         },
       });
-      const row = await deliverCreate(instance, peer, mallory, {
+      const row = await deliverPublicCreate(instance, peer, mallory, {
         id: `${peer.origin}/notes/1`,
         type: "Note",
         content: "<p>hello</p>",
