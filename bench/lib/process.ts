@@ -94,8 +94,9 @@ export async function spawnDeno(options: SpawnOptions): Promise<Spawned> {
   });
   const stop = async () => {
     if (!exited) {
-      // `deno task start` runs the server as its own child and does not pass SIGTERM on:
-      // signal the descendants (by pid) first, then the process itself.
+      // `deno task start` runs the server as its own child: signal the descendants (by pid)
+      // first, then the process itself, which passes its own SIGTERM on (the server starts
+      // one stop however many signals arrive).
       for (const pid of await descendants(child.pid)) {
         try {
           Deno.kill(pid, "SIGTERM");
