@@ -6,7 +6,7 @@
 import type { Deps } from "./deps.ts";
 import { listenFederationQueue } from "./federation/lazy.ts";
 import { installPinnedDeliveries } from "./federation/pinned-delivery.ts";
-import { startMediaCleanup } from "./domain/media.ts";
+import { startSchedules } from "./schedules/mod.ts";
 import { settledWithin } from "./settle.ts";
 import { stopBudget } from "./stop-budget.ts";
 
@@ -24,15 +24,17 @@ export function startWorker(deps: Deps): Worker {
   const queue = new AbortController();
   const queueDone = listenFederationQueue(deps, queue.signal)
     .catch((error) => console.error("federation queue stopped:", error));
-  // Uploads never attached to a post are removed after a day (checked hourly).
-  const stopMediaCleanup = startMediaCleanup(deps);
+  // Periodic work (pruning uploads, …): once per period across all workers.
+  const schedules = startSchedules(deps);
   let stopping: Promise<void> | null = null;
   return {
     stop: () =>
       stopping ??= (async () => {
-        stopMediaCleanup();
         queue.abort();
-        await settledWithin(queueDone, stopBudget(deps.config).queueMs);
+        await settledWithin(
+          Promise.all([queueDone, schedules.stop()]),
+          stopBudget(deps.config).queueMs,
+        );
       })(),
   };
 }

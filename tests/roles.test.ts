@@ -3,7 +3,7 @@
  * ORIGIN (web #1 on 127.0.0.1, web #2 on 127.0.0.2, same port) and two `ROLE=worker` processes.
  * A post made through web #1 reaches a streaming client on web #2 and is delivered to a remote
  * follower exactly once; web processes run no queue (deliveries wait for a worker); workers serve
- * `/health` only.
+ * `/health` only; periodic work (pruning stale uploads) runs once per period, not once per worker.
  */
 import assert from "node:assert/strict";
 import postgres from "postgres";
@@ -164,6 +164,30 @@ Deno.test({
         // Two workers listen on one queue: the delivery is made once, not once per worker.
         await sleep(2000);
         assert.equal(inbox.creates("Hello from web one"), 1);
+
+        // Periodic work: a two-day-old upload never attached to a post, and the hourly prune
+        // falling due now. One worker claims the run; the other finds it taken.
+        await sql`
+          INSERT INTO media_attachments (account_id, content_type, file_key, created_at)
+          VALUES (${alice.account.id}, 'image/png', 'media/stale/original.png',
+            now() - interval '2 days')`;
+        const runs = async () =>
+          (await sql<{ runs: number }[]>`
+            SELECT runs::int FROM schedules WHERE name = 'media-prune'`)[0]
+            .runs;
+        const before = await runs();
+        await sql`UPDATE schedules SET next_run_at = now() WHERE name = 'media-prune'`;
+        await eventually("the stale upload pruned", async () => {
+          const [row] = await sql`SELECT 1 FROM media_attachments`;
+          return !row;
+        }, 30_000).catch((e) => {
+          throw new Error(`${e.message}\n${logs()}`);
+        });
+        // Both workers look every 5 s: after two more looks each, still one run.
+        await sleep(11_000);
+        assert.equal(await runs(), before + 1, "one run for one period");
+        const pruned = logs().match(/removed 1 unattached uploads/g) ?? [];
+        assert.equal(pruned.length, 1, logs());
       } finally {
         await sql.end();
       }
