@@ -1,6 +1,7 @@
 /**
- * Builds a running Starling from a `Config`: database → migrations → KV → secret → effects →
- * the web app. `main.ts` serves the result; tests build as many instances as they need.
+ * Builds a running Starling from a `Config`: database → migrations → KV (embedded database
+ * only) → secret → effects → the web app (or a worker's `/health`) → the worker (`ROLE`).
+ * `main.ts` serves the result; tests build as many instances as they need.
  */
 import type { Config } from "./config.ts";
 import type { Deps } from "./deps.ts";
