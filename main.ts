@@ -5,6 +5,7 @@
 import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createStarling } from "./lib/server.ts";
 import { DataDirectoryInUse } from "./lib/db/data-dir-lock.ts";
+import { stopBudget } from "./lib/stop-budget.ts";
 
 async function main() {
   let config;
@@ -35,19 +36,25 @@ async function main() {
       const database = config.databaseUrl
         ? "Postgres"
         : `embedded PGlite in ${config.dataDir}/pg`;
-      // The address to open is ORIGIN: the listen address only redirects there.
+      const role = config.role === "all" ? "" : `ROLE=${config.role}; `;
+      // The address to open is ORIGIN: the listen address only redirects there. A worker
+      // answers /health only.
       console.log(
-        `Starling listening on ${hostname}:${port}: open ${config.origin} ` +
-          `(${database}; ready in ${
-            Math.round(performance.now() - started)
-          } ms)`,
+        `Starling listening on ${hostname}:${port}: ${
+          config.role === "worker" ? "/health only" : `open ${config.origin}`
+        } (${role}${database}; ready in ${
+          Math.round(performance.now() - started)
+        } ms)`,
       );
     },
   }, starling.handler);
 
-  // SIGTERM/SIGINT: stop accepting, end streams, let in-flight requests finish (at most 10 s),
-  // let running queue work finish, close the database, exit 0. One stop however many signals
-  // come: `deno task start` passes its own SIGTERM on, so a process-group kill brings two.
+  // SIGTERM/SIGINT: stop accepting, end streams, let in-flight requests finish, let running
+  // queue work finish, close the database, exit 0 — each wait bounded by the stop budget (10 s
+  // each under a supervisor; all within Deno Deploy's 5 s notice there). One stop however many
+  // signals come: `deno task start` passes its own SIGTERM on, so a process-group kill brings
+  // two.
+  const budget = stopBudget(config);
   let stopping = false;
   const shutdown = async (signal: Deno.Signal) => {
     if (stopping) return;
@@ -58,12 +65,16 @@ async function main() {
     // A safety net, should something never settle: exit anyway, non-zero, saying so.
     setTimeout(() => {
       console.error(
-        `Starling: still stopping after ${STOP_LIMIT_S} s; exiting`,
+        `Starling: still stopping after ${budget.limitMs / 1000} s; exiting`,
       );
       Deno.exit(1);
-    }, STOP_LIMIT_S * 1000);
+    }, budget.limitMs);
     const finished = await starling.stop(server);
-    if (!finished) console.warn("requests still running after 10 s were cut");
+    if (!finished) {
+      console.warn(
+        `requests still running after ${budget.requestsMs / 1000} s were cut`,
+      );
+    }
     Deno.exit(0);
   };
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -71,8 +82,5 @@ async function main() {
   }
   await server.finished;
 }
-
-/** Longer than every bounded wait of a stop together; reaching it means something hung. */
-const STOP_LIMIT_S = 60;
 
 if (import.meta.main) await main();

@@ -51,3 +51,34 @@ Deno.test("a bad value stops the start with one line naming the variable", () =>
 Deno.test("Deno Deploy opens its native KV: no file path", () => {
   assert.equal(loadConfig({ DENO_DEPLOYMENT_ID: "abc" }).kvPath, undefined);
 });
+
+Deno.test("ROLE: all by default; web or worker only on a Postgres server", () => {
+  assert.equal(loadConfig({}).role, "all");
+  const postgres = "postgres://postgres@127.0.0.1:5432/starling";
+  assert.equal(
+    loadConfig({ ROLE: "web", DATABASE_URL: postgres }).role,
+    "web",
+  );
+  assert.equal(
+    loadConfig({ ROLE: "Worker", DATABASE_URL: postgres }).role,
+    "worker",
+  );
+  for (
+    const [env, message] of [
+      [{ ROLE: "cron", DATABASE_URL: postgres }, /^ROLE: .*all, web, worker/],
+      [{ ROLE: "web" }, /^ROLE: .*needs DATABASE_URL/],
+    ] as const
+  ) {
+    assert.throws(() => loadConfig(env), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, message);
+      assert.ok(!error.message.includes("\n"));
+      return true;
+    });
+  }
+});
+
+Deno.test("DENO_DEPLOYMENT_ID says Starling runs on Deno Deploy", () => {
+  assert.equal(loadConfig({}).onDeploy, false);
+  assert.equal(loadConfig({ DENO_DEPLOYMENT_ID: "abc" }).onDeploy, true);
+});

@@ -8,6 +8,12 @@
 
 export type Registrations = "open" | "approval" | "closed";
 
+/**
+ * What a process does (`ROLE`): `web` serves HTTP and streaming; `worker` runs the federation
+ * queue and the periodic work (`lib/schedules`) and answers only a health check; `all` does both.
+ */
+export type Role = "all" | "web" | "worker";
+
 export interface Config {
   port: number;
   hostname: string;
@@ -18,8 +24,18 @@ export interface Config {
   /** Postgres URL, or undefined for the embedded PGlite database under `dataDir/pg`. */
   databaseUrl?: string;
   dataDir: string;
-  /** Deno KV file; undefined on Deno Deploy, where KV is native. */
+  /**
+   * Deno KV file, used only with the embedded database (Postgres keeps the queue and caches in
+   * tables); undefined on Deno Deploy.
+   */
   kvPath?: string;
+  /** `ROLE`: which parts of Starling this process runs. */
+  role: Role;
+  /**
+   * Running on Deno Deploy (`DENO_DEPLOYMENT_ID` is set): a stop must finish within its notice
+   * (SIGINT, then SIGKILL 5 s later).
+   */
+  onDeploy: boolean;
   allowPrivateAddress: boolean;
   registrations: Registrations;
   /** Signs session cookies and CSRF tokens; undefined means "generate once and keep". */
@@ -85,6 +101,18 @@ export function loadConfig(
     throw new ConfigError("SECRET_KEY", "must be at least 32 characters long");
   }
   const dataDir = env.DATA_DIR?.trim() || "./data";
+  const role = parseEnum(
+    env.ROLE,
+    "ROLE",
+    ["all", "web", "worker"] as const,
+    "all",
+  );
+  if (role !== "all" && !databaseUrl) {
+    throw new ConfigError(
+      "ROLE",
+      `"${role}" needs DATABASE_URL (the embedded database serves one process: use ROLE=all)`,
+    );
+  }
   return {
     port,
     hostname,
@@ -93,6 +121,8 @@ export function loadConfig(
     databaseUrl,
     dataDir,
     kvPath: env.DENO_DEPLOYMENT_ID ? undefined : `${dataDir}/kv.sqlite3`,
+    role,
+    onDeploy: Boolean(env.DENO_DEPLOYMENT_ID?.trim()),
     allowPrivateAddress: parseBoolean(
       env.ALLOW_PRIVATE_ADDRESS,
       "ALLOW_PRIVATE_ADDRESS",

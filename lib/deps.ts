@@ -20,13 +20,17 @@ export interface Deps {
   sql: Sql;
   /** Which database is behind `sql`. */
   dbKind: "postgres" | "pglite";
-  kv: Deno.Kv;
+  /**
+   * The Deno KV file holding Fedify's queue and caches with the embedded database; absent on
+   * Postgres, which keeps them in tables (so no process on Postgres opens Deno KV at all).
+   */
+  kv?: Deno.Kv;
   secret: SecretKey;
   effects: EffectBus;
   /**
    * Fedify (built by `lib/federation/mod.ts` with these deps as its context data), loaded on
-   * first use (`lib/federation/lazy.ts`). Every process can enqueue deliveries; only the
-   * server process (`createStarling`) runs the queue.
+   * first use (`lib/federation/lazy.ts`). Every process can enqueue deliveries; only a worker
+   * (`ROLE=worker` or `all`, `lib/worker.ts`) runs the queue.
    */
   federation: () => Promise<Federation<Deps>>;
   /**

@@ -1,6 +1,7 @@
 /**
- * Builds a running Starling from a `Config`: database → migrations → KV → secret → effects →
- * the web app. `main.ts` serves the result; tests build as many instances as they need.
+ * Builds a running Starling from a `Config`: database → migrations → KV (embedded database
+ * only) → secret → effects → the web app (or a worker's `/health`) → the worker (`ROLE`).
+ * `main.ts` serves the result; tests build as many instances as they need.
  */
 import type { Config } from "./config.ts";
 import type { Deps } from "./deps.ts";
@@ -10,39 +11,37 @@ import { loadSecretKey } from "./domain/secrets.ts";
 import { EffectBus } from "./domain/effects.ts";
 import { StreamHub } from "./mastodon/streaming.ts";
 import { buildWebApp } from "./web/app.ts";
-import {
-  lazyFederation,
-  listenFederationQueue,
-  subscribeOutboxLazily,
-} from "./federation/lazy.ts";
-import { installPinnedDeliveries } from "./federation/pinned-delivery.ts";
+import { workerHealthApp } from "./web/health.ts";
+import { lazyFederation, subscribeOutboxLazily } from "./federation/lazy.ts";
 import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
-import { startMediaCleanup } from "./domain/media.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
 import { settledWithin } from "./settle.ts";
+import { stopBudget } from "./stop-budget.ts";
+import { startWorker } from "./worker.ts";
 
 export interface Starling {
   deps: Deps;
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
   /**
    * Stopping the process (SIGTERM): new requests get a 503, open streams end (WebSockets with
-   * a close frame), requests in flight finish (at most 10 s), `server` shuts down, then
-   * `close()`. Resolves false if requests were still running when the wait ran out.
+   * a close frame), requests in flight finish (at most the stop budget's wait, 10 s; 1.5 s on
+   * Deno Deploy), `server` shuts down, then `close()`. Resolves false if requests were still
+   * running when the wait ran out.
    */
   stop(server: { shutdown(): Promise<void> }): Promise<boolean>;
   /**
-   * Stops the admin endpoint, the queue (letting running tasks finish, at most 10 s) and the
-   * effects, then closes KV and the database. Once, however often it is called.
+   * Stops the admin endpoint, the worker (letting running queue tasks finish, within the stop
+   * budget) and the effects, then closes KV and the database. Once, however often it is called.
    */
   close(): Promise<void>;
 }
 
 export interface StarlingOptions {
-  /** Use `:memory:` in tests; defaults to `config.kvPath`. */
+  /** Use `:memory:` in tests; defaults to `config.kvPath`. Opened with the embedded database only. */
   kvPath?: string;
   /** Defaults to `<rootDir>/migrations`. */
   migrationsDir?: string;
@@ -74,11 +73,11 @@ export async function openDeps(
         options.migrationsDir ?? `${config.rootDir}/migrations`,
       ),
     );
-    const kvPath = options.kvPath ?? config.kvPath;
-    if (kvPath && kvPath !== ":memory:") {
-      await Deno.mkdir(kvPath.replace(/\/[^/]+$/, ""), { recursive: true });
+    // Postgres keeps Fedify's queue and caches in tables: no Deno KV, which needs the unstable
+    // `kv` feature and, on Deno Deploy, an attached KV database.
+    if (database.kind === "pglite") {
+      kv = await openKvFile(options.kvPath ?? config.kvPath);
     }
-    kv = await Deno.openKv(kvPath);
     const secret = await loadSecretKey(database.sql, config.secretKey);
     const effects = new EffectBus();
     const streams = new StreamHub({
@@ -87,7 +86,10 @@ export async function openDeps(
       effects,
       origin: config.origin,
     });
-    await streams.start({ publishOnly: options.commandLine });
+    // Only a process serving streams LISTENs for their events (not the CLI, nor a worker).
+    await streams.start({
+      publishOnly: options.commandLine || config.role === "worker",
+    });
     const deps: Deps = {
       config,
       sql: database.sql,
@@ -106,7 +108,7 @@ export async function openDeps(
       close: async () => {
         // Listeners still running (deliveries being queued, stream notifications) finish while
         // the database and KV they use are open.
-        await effects.close();
+        await effects.close(stopBudget(config).effectsMs);
         await streams.close();
         kv?.close();
         await database.close();
@@ -130,11 +132,12 @@ export async function createStarling(
   options: StarlingOptions = {},
 ): Promise<Starling> {
   const deps = await openDeps(config, options);
-  const web = await buildWebApp(deps);
-  // The server process delivers: domain events become activities, and the queue runs here.
+  const budget = stopBudget(config);
+  const web = config.role === "worker"
+    ? workerHealthApp(deps)
+    : await buildWebApp(deps);
+  // Every process that writes turns its domain events into deliveries (queued for the workers).
   const stopOutbox = subscribeOutboxLazily(deps);
-  // Uploads never attached to a post are removed after a day (checked hourly).
-  const stopMediaCleanup = startMediaCleanup(deps);
   console.info(
     `media: ${deps.media.kind} storage; ffmpeg ${
       deps.avTools
@@ -142,11 +145,7 @@ export async function createStarling(
         : "not found (video/audio stored without preview)"
     }`,
   );
-  // Fedify's deliveries use the global fetch: pinned inside the queue's delivery tasks.
-  installPinnedDeliveries();
-  const queue = new AbortController();
-  const queueDone = listenFederationQueue(deps, queue.signal)
-    .catch((error) => console.error("federation queue stopped:", error));
+  const worker = config.role === "web" ? null : startWorker(deps);
   // This process holds the embedded database: the admin CLI runs its commands here.
   const adminEndpoint = deps.dbKind === "pglite"
     ? await serveAdminCommands(deps, config.dataDir)
@@ -155,14 +154,13 @@ export async function createStarling(
   const close = () =>
     closing ??= (async () => {
       await adminEndpoint?.close();
-      stopMediaCleanup();
-      queue.abort();
+      const workerStopped = worker?.stop();
       await web.close();
       // After the outbox stops listening, deps.close() still lets its running deliveries finish.
       stopOutbox();
       // Queued tasks still running finish on an open database (a bounded wait: what is left
       // stays queued and runs again after the restart).
-      await settledWithin(queueDone, QUEUE_DRAIN_MS);
+      await workerStopped;
       await deps.close();
     })();
   const requests = new RequestDrain();
@@ -170,12 +168,12 @@ export async function createStarling(
     deps,
     handler: requests.wrap(web.handler),
     async stop(server) {
-      const draining = requests.drain(REQUEST_GRACE_MS);
+      const draining = requests.drain(budget.requestsMs);
       // Streams never finish on their own: end them, so that what is waited for is requests.
       await deps.streams.close();
       const finished = await draining;
       // Now nothing is left to cut short: close the listening socket and idle connections.
-      await settledWithin(server.shutdown(), SERVER_SHUTDOWN_MS);
+      await settledWithin(server.shutdown(), budget.serverShutdownMs);
       await close();
       return finished;
     },
@@ -183,9 +181,10 @@ export async function createStarling(
   };
 }
 
-/** How long stopping lets requests in flight run before shutting the server down under them. */
-const REQUEST_GRACE_MS = 10_000;
-/** How long the HTTP server then gets to close its connections (streams already ended). */
-const SERVER_SHUTDOWN_MS = 5_000;
-/** How long shutdown waits for running queue tasks before closing the database under them. */
-const QUEUE_DRAIN_MS = 10_000;
+/** The embedded database's Deno KV file (`:memory:` in tests), its directory made first. */
+async function openKvFile(path: string | undefined): Promise<Deno.Kv> {
+  if (path && path !== ":memory:") {
+    await Deno.mkdir(path.replace(/\/[^/]+$/, ""), { recursive: true });
+  }
+  return await Deno.openKv(path);
+}

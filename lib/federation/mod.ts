@@ -100,7 +100,7 @@ export async function buildFederation(
   const federationKv = federationKvStore(deps);
   return await builder.build({
     kv: federationKv,
-    // Fedify only enqueues here: the server listens with its own instance (`lazy.ts`).
+    // Fedify only enqueues here: workers listen with their own instance (`lazy.ts`, `worker.ts`).
     queue: federationQueue(deps),
     manuallyStartQueue: true,
     origin: deps.config.origin,

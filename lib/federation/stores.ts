@@ -19,11 +19,16 @@ type StoreDeps = Pick<Deps, "dbKind" | "sql" | "kv">;
 export function federationKvStore(deps: StoreDeps): KvStore {
   return deps.dbKind === "postgres"
     ? new PostgresKvStore(deps.sql)
-    : new DenoKvStore(deps.kv);
+    : new DenoKvStore(embeddedKv(deps));
 }
 
 export function federationQueue(deps: StoreDeps): MessageQueue {
   return deps.dbKind === "postgres"
     ? new PostgresMessageQueue(deps.sql)
-    : new DenoKvMessageQueue(deps.kv);
+    : new DenoKvMessageQueue(embeddedKv(deps));
+}
+
+function embeddedKv(deps: StoreDeps): Deno.Kv {
+  if (!deps.kv) throw new Error("the embedded database opens its Deno KV file");
+  return deps.kv;
 }

@@ -25,6 +25,7 @@ import {
   stopBundler,
 } from "./bundle.ts";
 import { setServerBuildId } from "./runtime.ts";
+import { readPrebuiltBundle } from "./prebuilt.ts";
 import { pickEncoded } from "./encoding.ts";
 import type {
   AnyComponent,
@@ -112,6 +113,27 @@ export class App<State = Record<string, unknown>> {
     });
     this.useBundle(bundle);
     return bundle;
+  }
+
+  /**
+   * Serves the islands' bundle built ahead of time (`deno task build` → `writePrebuiltBundle`,
+   * under `<rootDir>/_fresh/islands`) when it was made for these islands from these sources;
+   * bundles in memory (esbuild) otherwise. Says which, and why not the prebuilt one.
+   */
+  async prepareIslands(
+    options: { rootDir: string; prebuiltDir?: string },
+  ): Promise<{ bundle: IslandBundle; prebuilt: boolean; reason?: string }> {
+    const found = await readPrebuiltBundle(
+      options.rootDir,
+      Object.keys(this.#islandFiles),
+      options.prebuiltDir,
+    );
+    if (found.bundle) {
+      this.useBundle(found.bundle);
+      return { bundle: found.bundle, prebuilt: true };
+    }
+    const bundle = await this.buildIslands({ rootDir: options.rootDir });
+    return { bundle, prebuilt: false, reason: found.reason };
   }
 
   /** Serves a bundle made by `buildIslands()` and links it from pages with islands. */

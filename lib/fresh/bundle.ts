@@ -1,6 +1,6 @@
-// Island bundling with esbuild (npm), fully in memory: Deno Deploy has no
-// writable file system, so outputs are kept as bytes and served by the App
-// under /_fresh/js/<BUILD_ID>/.
+// Island bundling with esbuild (npm), fully in memory: outputs are kept as
+// bytes and served by the App under /_fresh/js/<BUILD_ID>/. `prebuilt.ts`
+// writes them to disk ahead of time for hosts that shouldn't bundle at start.
 import * as esbuild from "esbuild";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +25,8 @@ export interface IslandBundle {
   files: Map<string, BundleFile>;
   /** Island file from the manifest (`./islands/Counter.tsx`) → its output file name. */
   entries: Map<string, string>;
+  /** Every source file the bundle was made from, relative to the root directory. */
+  inputs: string[];
 }
 
 export interface BuildIslandsOptions {
@@ -189,6 +191,7 @@ export async function buildIslands(
       },
       plugins: [denoResolvePlugin(rootDir)],
       logLevel: "silent",
+      metafile: true,
     });
     // Compressed once here, all files at once (zlib works off the main thread), so requests
     // are served the stored bytes.
@@ -210,7 +213,13 @@ export async function buildIslands(
     );
     const files = new Map<string, BundleFile>(built);
     const buildId = await hashOutputs(files);
-    return { buildId, basePath: `/_fresh/js/${buildId}/`, files, entries };
+    return {
+      buildId,
+      basePath: `/_fresh/js/${buildId}/`,
+      files,
+      entries,
+      inputs: Object.keys(result.metafile.inputs),
+    };
   } finally {
     await esbuild.stop();
   }

@@ -6,6 +6,7 @@ import type { Middleware, PageComponent, RouteHandler } from "./types.ts";
 export { App } from "./app.ts";
 export { Context, HttpError, page, type PageResponse } from "./context.ts";
 export { buildIslands, type IslandBundle } from "./bundle.ts";
+export { PREBUILT_DIR, writePrebuiltBundle } from "./prebuilt.ts";
 export { staticFiles } from "./static.ts";
 export { IslandPropError } from "./serialize.ts";
 export type {

@@ -95,7 +95,14 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
       return response;
     })
     .fsRoutes(manifest);
-  await app.buildIslands({ rootDir: deps.config.rootDir, dev: false });
+  // Built ahead of time by `deno task build` when present (Deno Deploy runs no esbuild at
+  // start); otherwise bundled here, in memory.
+  const islands = await app.prepareIslands({ rootDir: deps.config.rootDir });
+  console.info(
+    islands.prebuilt
+      ? "islands: prebuilt bundle from _fresh/islands"
+      : `islands: bundled at start (prebuilt: ${islands.reason})`,
+  );
   const handle = app.handler();
   return {
     // routes/_middleware.ts sets the page headers; error pages are rendered outside the

@@ -20,13 +20,22 @@ export interface ServerProcess {
   output: string[];
 }
 
-/** Spawns the server with exactly `env` and resolves once it says it is listening. */
+/**
+ * Spawns the server with `env` and resolves once it says it is listening. By default
+ * `deno run -A main.ts` in this tree; `command` runs it otherwise (as Deno Deploy would).
+ */
 export async function startServer(
   env: Record<string, string>,
-): Promise<ServerProcess> {
-  const child = new Deno.Command(Deno.execPath(), {
+  command: { cmd: string; args: string[]; cwd: string; clearEnv?: boolean } = {
+    cmd: Deno.execPath(),
     args: ["run", "-A", "main.ts"],
     cwd: ROOT,
+  },
+): Promise<ServerProcess> {
+  const child = new Deno.Command(command.cmd, {
+    args: command.args,
+    cwd: command.cwd,
+    clearEnv: command.clearEnv,
     env,
     stdout: "piped",
     stderr: "piped",

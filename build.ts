@@ -1,0 +1,17 @@
+/**
+ * `deno task build`: bundles the islands ahead of time into `_fresh/islands/` (each file with its
+ * brotli and gzip forms), which the server then serves instead of running esbuild at start. For
+ * hosts with a build step (Deno Deploy's build command); self-hosted, it is optional: without it
+ * the server bundles in memory at start. Not committed: a build belongs to its sources.
+ */
+import { buildIslands, writePrebuiltBundle } from "fresh";
+import manifest from "./fresh.gen.ts";
+
+if (import.meta.main) {
+  const rootDir = Deno.cwd();
+  const bundle = await buildIslands({ rootDir, islands: manifest.islands });
+  const dir = await writePrebuiltBundle(rootDir, bundle);
+  console.log(
+    `islands: ${bundle.files.size} files (build ${bundle.buildId}) written to ${dir}`,
+  );
+}
