@@ -115,8 +115,8 @@ function renderOne(
       acct: m.domain ? `${m.username}@${m.domain}` : m.username,
       url: m.domain ? m.url ?? m.uri ?? "" : `${origin}/@${m.username}`,
     })),
-    tags: (bundle.tags.get(status.id) ?? []).map((name) =>
-      tagJson(name, origin)
+    tags: (bundle.tags.get(status.id) ?? []).map((tag) =>
+      tagJson(tag.name, origin)
     ),
     emojis: [],
     card: null,
