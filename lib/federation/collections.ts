@@ -47,7 +47,10 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
         });
         const notes = await loadNotes(ctx, rows);
         return {
-          items: rows.map((row) => outboxItem(ctx, row, author, notes)),
+          items: rows.flatMap((row) => {
+            const item = outboxItem(ctx, row, author, notes);
+            return item ? [item] : [];
+          }),
           nextCursor: rows.length === PAGE_SIZE
             ? rows[rows.length - 1].id
             : null,
@@ -136,15 +139,17 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
       if (!account) return null;
       const statuses = await pinnedPublicStatuses(ctx.data.sql, account.id);
       const { parts } = await loadNotes(ctx, statuses);
-      const items: APObject[] = statuses.map((status) =>
-        noteFromStatus(ctx, status, account, parts.get(status.id)!)
-      );
+      // A status deleted since the page was read has no parts: left out.
+      const items: APObject[] = statuses.flatMap((status) => {
+        const loaded = parts.get(status.id);
+        return loaded ? [noteFromStatus(ctx, status, account, loaded)] : [];
+      });
       return { items };
     },
   );
 }
 
-/** A post as its `Create`, a boost as its `Announce`. */
+/** A post as its `Create`, a boost as its `Announce`; null for a post deleted meanwhile. */
 function outboxItem(
   ctx: Context<Deps>,
   row: StatusRow,
@@ -164,7 +169,9 @@ function outboxItem(
       );
     }
   }
-  const note = noteFromStatus(ctx, row, author, parts.get(row.id)!);
+  const loaded = parts.get(row.id);
+  if (!loaded) return null;
+  const note = noteFromStatus(ctx, row, author, loaded);
   return createActivity(note, ctx.getActorUri(author.username));
 }
 

@@ -86,12 +86,8 @@ export async function buildFederation(
         return null;
       }
       if (!await mayFetch(ctx, status, author)) return null;
-      return noteFromStatus(
-        ctx,
-        status,
-        author,
-        await loadNoteParts(ctx, status),
-      ) as Note;
+      const parts = await loadNoteParts(ctx, status);
+      return parts && noteFromStatus(ctx, status, author, parts) as Note;
     },
   );
 

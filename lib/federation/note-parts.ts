@@ -77,11 +77,11 @@ export async function loadNotes(
   return { bundle, parts };
 }
 
-/** One status's Note parts. */
+/** One status's Note parts; null when it was deleted meanwhile. */
 export async function loadNoteParts(
   ctx: Context<Deps>,
   status: StatusRow,
-): Promise<NoteParts> {
+): Promise<NoteParts | null> {
   const { parts } = await loadNotes(ctx, [status]);
-  return parts.get(status.id)!;
+  return parts.get(status.id) ?? null;
 }

@@ -187,6 +187,7 @@ async function sendStatus(
   kind: "create" | "update",
 ): Promise<void> {
   const parts = await loadNoteParts(ctx, status);
+  if (!parts) return; // deleted meanwhile: its Delete follows
   const note = noteFromStatus(ctx, status, author, parts);
   const actor = ctx.getActorUri(author.username);
   const activity = kind === "create"
