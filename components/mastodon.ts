@@ -1,99 +1,90 @@
 /**
- * The parts of Mastodon's JSON entities the web UI renders. Pages get them from the same entity
- * builders the API uses; islands get them from the API. Structural subsets, so the full entities
- * from lib/mastodon/entities are assignable to them. Browser-safe: no imports.
+ * The parts of Mastodon's entities the web UI renders, picked from the API's own entity types
+ * (lib/mastodon/entities/types.ts), so the full entities are assignable to them: pages get them
+ * from the same renderers the API uses, islands from the API. Browser-safe: type imports only.
  */
-export interface UiField {
-  name: string;
-  value: string;
-  verified_at?: string | null;
-}
+import type {
+  Account,
+  Field,
+  MediaAttachment,
+  Notification,
+  Relationship,
+  Status,
+  StatusMention,
+  StatusTag,
+} from "../lib/mastodon/entities/types.ts";
 
-export interface UiAccount {
-  id: string;
-  username: string;
-  acct: string;
-  display_name: string;
-  locked: boolean;
-  bot: boolean;
-  note: string;
-  url: string;
-  avatar: string;
-  header: string;
-  followers_count: number;
-  following_count: number;
-  statuses_count: number;
-  created_at: string;
-  fields: UiField[];
-}
+export type UiField = Field;
 
-export interface UiMedia {
-  id: string;
-  type: string;
-  url: string | null;
-  preview_url: string | null;
-  description: string | null;
-  meta?: { small?: { width?: number; height?: number } } | null;
-}
+export type UiAccount = Pick<
+  Account,
+  | "id"
+  | "username"
+  | "acct"
+  | "display_name"
+  | "locked"
+  | "bot"
+  | "note"
+  | "url"
+  | "avatar"
+  | "header"
+  | "followers_count"
+  | "following_count"
+  | "statuses_count"
+  | "created_at"
+  | "fields"
+>;
 
-export interface UiTag {
-  name: string;
-  url: string;
-}
+export type UiMedia = Pick<
+  MediaAttachment,
+  "id" | "type" | "url" | "preview_url" | "description" | "meta"
+>;
 
-export interface UiMention {
-  id: string;
-  username: string;
-  acct: string;
-  url: string;
-}
+export type UiTag = StatusTag;
 
-export interface UiStatus {
-  id: string;
-  uri: string;
-  url: string | null;
-  created_at: string;
-  edited_at?: string | null;
+export type UiMention = StatusMention;
+
+export interface UiStatus extends
+  Pick<
+    Status,
+    | "id"
+    | "uri"
+    | "url"
+    | "created_at"
+    | "edited_at"
+    | "content"
+    | "spoiler_text"
+    | "sensitive"
+    | "language"
+    | "visibility"
+    | "in_reply_to_id"
+    | "in_reply_to_account_id"
+    | "replies_count"
+    | "reblogs_count"
+    | "favourites_count"
+    | "favourited"
+    | "reblogged"
+    | "bookmarked"
+    | "mentions"
+    | "tags"
+  > {
   account: UiAccount;
-  content: string;
-  spoiler_text: string;
-  sensitive: boolean;
-  /** ISO 639 code of the content, when known: the card sets `lang` from it. */
-  language?: string | null;
-  visibility: string;
-  in_reply_to_id: string | null;
-  in_reply_to_account_id: string | null;
   reblog: UiStatus | null;
-  replies_count: number;
-  reblogs_count: number;
-  favourites_count: number;
-  favourited?: boolean;
-  reblogged?: boolean;
-  bookmarked?: boolean;
   media_attachments: UiMedia[];
-  mentions: UiMention[];
-  tags: UiTag[];
 }
 
-export interface UiRelationship {
-  id: string;
-  following: boolean;
-  followed_by: boolean;
-  requested: boolean;
-  blocking?: boolean;
-  blocked_by?: boolean;
-  muting?: boolean;
-}
+/** Pages that only know whether the viewer follows leave the block and mute flags out. */
+export type UiRelationship =
+  & Pick<Relationship, "id" | "following" | "followed_by" | "requested">
+  & Partial<Pick<Relationship, "blocking" | "blocked_by" | "muting">>;
 
-export interface UiNotification {
-  id: string;
-  type: string;
-  created_at: string;
+export interface UiNotification
+  extends Pick<Notification, "id" | "type" | "created_at"> {
   account: UiAccount;
   status?: UiStatus | null;
 }
 
-export type Visibility = "public" | "unlisted" | "private" | "direct";
+export type { Visibility } from "../lib/mastodon/entities/types.ts";
 
 /** The page-wide facts islands need in the browser (from `<meta>` tags set by `_app`). */
 export function pageMeta(name: string): string {

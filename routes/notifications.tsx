@@ -43,7 +43,7 @@ export const handler = define.handlers<Data>({
       sql: deps.sql,
       origin: deps.config.origin,
       viewerId: session.account.id,
-    }, rows) as unknown as UiNotification[];
+    }, rows);
     const unread = ctx.state.unreadNotifications ?? 0;
     if (rows.length > 0 && !ctx.url.searchParams.has("max_id")) {
       await markNotificationsRead(deps, session.account.id, rows[0].id);

@@ -89,6 +89,37 @@ export async function findAccountByUsername(
   return row ?? null;
 }
 
+/** Whom a post mentions: one of our accounts by username, or any account by actor URI. */
+export type MentionTarget = { localUsername: string } | { uri: string };
+
+/**
+ * The ids of the known accounts among `targets`, in their order, in one query (unknown ones are
+ * left out).
+ */
+export async function findMentionedAccountIds(
+  db: Queryable,
+  targets: MentionTarget[],
+): Promise<string[]> {
+  if (targets.length === 0) return [];
+  const usernames = targets.map((t) =>
+    "localUsername" in t ? t.localUsername : ""
+  );
+  const uris = targets.map((t) => "uri" in t ? t.uri : "");
+  const rows = await db<{ id: string }[]>`
+    SELECT found.id FROM unnest(${usernames}::text[], ${uris}::text[])
+      WITH ORDINALITY AS t(username, uri, n)
+    CROSS JOIN LATERAL (
+      SELECT a.id FROM accounts a
+      WHERE t.username <> '' AND lower(a.username) = lower(t.username)
+        AND coalesce(lower(a.domain), '') = ''
+      UNION ALL
+      SELECT a.id FROM accounts a WHERE t.uri <> '' AND a.uri = t.uri
+      LIMIT 1
+    ) found
+    ORDER BY t.n`;
+  return rows.map((r) => r.id);
+}
+
 export async function insertLocalAccount(
   db: Queryable,
   input: { username: string; display_name?: string; locked?: boolean },

@@ -108,3 +108,55 @@ export async function countUnattachedMediaBefore(
 export async function deleteMediaRow(db: Queryable, id: string): Promise<void> {
   await db`DELETE FROM media_attachments WHERE id = ${id} AND status_id IS NULL`;
 }
+
+/** A remote post's attachment: linked at its own URL, not copied. */
+export interface RemoteMediaRow {
+  type: string;
+  content_type: string | null;
+  remote_url: string;
+  description: string | null;
+  blurhash: string | null;
+  /** Mastodon's focal point (`focalPoint`), shown as `meta.focus`. */
+  focus: { x: number; y: number } | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** Stores a remote status's attachments in order, in one statement; returns their ids. */
+export async function insertRemoteMedia(
+  db: Queryable,
+  accountId: string,
+  statusId: string,
+  media: RemoteMediaRow[],
+): Promise<string[]> {
+  if (media.length === 0) return [];
+  const metas = media.map((m) =>
+    JSON.stringify({
+      ...(m.width && m.height
+        ? {
+          original: {
+            width: m.width,
+            height: m.height,
+            aspect: m.width / m.height,
+          },
+        }
+        : {}),
+      ...(m.focus ? { focus: m.focus } : {}),
+    })
+  );
+  const rows = await db<{ id: string; position: number }[]>`
+    INSERT INTO media_attachments (account_id, status_id, type, content_type, remote_url,
+      description, blurhash, meta, position)
+    SELECT ${accountId}, ${statusId}, m.type, m.content_type, m.remote_url, m.description,
+      m.blurhash, m.meta::jsonb, m.n - 1
+    FROM unnest(${media.map((m) => m.type)}::text[],
+      ${media.map((m) => m.content_type)}::text[], ${
+    media.map((m) => m.remote_url)
+  }::text[],
+      ${media.map((m) => m.description)}::text[], ${
+    media.map((m) => m.blurhash)
+  }::text[], ${metas}::text[])
+      WITH ORDINALITY AS m(type, content_type, remote_url, description, blurhash, meta, n)
+    RETURNING id, position`;
+  return [...rows].sort((a, b) => a.position - b.position).map((r) => r.id);
+}

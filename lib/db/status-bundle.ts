@@ -36,12 +36,18 @@ export interface MediaRow {
   position: number;
 }
 
+/** A status's hashtag: `name` is the lowercase key, `display_name` as first written. */
+export interface TagName {
+  name: string;
+  display_name: string;
+}
+
 export interface StatusBundle {
   /** The rows asked for plus the originals of reblogs among them, by id. */
   statuses: Map<string, StatusRow>;
   accounts: Map<string, AccountRow>;
   mentions: Map<string, MentionRow[]>;
-  tags: Map<string, string[]>;
+  tags: Map<string, TagName[]>;
   media: Map<string, MediaRow[]>;
   polls: Map<string, PollRow>;
   applications: Map<string, { name: string; website: string | null }>;
@@ -51,7 +57,7 @@ export interface StatusBundle {
 
 /** The viewer-independent and viewer-dependent extras of one status, as computed columns. */
 interface StatusExtras {
-  _tags: string[];
+  _tags: TagName[] | null;
   _mentions: Omit<MentionRow, "status_id">[] | null;
   _media: MediaRow[] | null;
   _app_name: string | null;
@@ -178,9 +184,10 @@ export async function loadStatusBundle(
         -- subqueries, not a join: a joined table's columns would start a segment of their own
         (SELECT name FROM oauth_applications WHERE id = st.application_id) AS _app_name,
         (SELECT website FROM oauth_applications WHERE id = st.application_id) AS _app_website,
-        ARRAY(
-          SELECT t.name FROM statuses_tags x JOIN tags t ON t.id = x.tag_id
-          WHERE x.status_id = st.id ORDER BY t.name
+        (
+          SELECT json_agg(json_build_object('name', t.name, 'display_name', t.display_name)
+            ORDER BY t.name)
+          FROM statuses_tags x JOIN tags t ON t.id = x.tag_id WHERE x.status_id = st.id
         ) AS _tags,
         (
           SELECT json_agg(json_build_object(
@@ -234,7 +241,7 @@ export async function loadStatusBundle(
         website: extras._app_website,
       });
     }
-    if (extras._tags.length) bundle.tags.set(status.id, extras._tags);
+    if (extras._tags) bundle.tags.set(status.id, extras._tags);
     if (extras._mentions) {
       bundle.mentions.set(
         status.id,

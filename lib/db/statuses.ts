@@ -106,6 +106,41 @@ export async function findStatusesByIds(
   >`SELECT * FROM statuses WHERE id = ANY(${ids}::bigint[])`;
 }
 
+/** Public and unlisted original posts and boosts of an account, newest first (the outbox). */
+export async function outboxPage(
+  db: Queryable,
+  accountId: string,
+  options: { beforeId?: string; limit: number },
+): Promise<StatusRow[]> {
+  const before = options.beforeId ?? null;
+  return await db<StatusRow[]>`
+    SELECT * FROM statuses
+    WHERE account_id = ${accountId} AND visibility IN ('public', 'unlisted')
+      AND (${before}::bigint IS NULL OR id < ${before}::bigint)
+    ORDER BY id DESC LIMIT ${options.limit}`;
+}
+
+export async function countOutbox(
+  db: Queryable,
+  accountId: string,
+): Promise<number> {
+  const [row] = await db<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM statuses
+    WHERE account_id = ${accountId} AND visibility IN ('public', 'unlisted')`;
+  return row.n;
+}
+
+/** An account's pinned public and unlisted statuses, latest pin first (its featured collection). */
+export async function pinnedPublicStatuses(
+  db: Queryable,
+  accountId: string,
+): Promise<StatusRow[]> {
+  return await db<StatusRow[]>`
+    SELECT s.* FROM status_pins p JOIN statuses s ON s.id = p.status_id
+    WHERE p.account_id = ${accountId} AND s.visibility IN ('public', 'unlisted')
+    ORDER BY p.id DESC`;
+}
+
 export async function findReblog(
   db: Queryable,
   accountId: string,

@@ -8,6 +8,7 @@ import { findMediaByIds } from "../db/status-bundle.ts";
 import * as db from "../db/statuses.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import { findPoll, updatePollOptions } from "../db/polls.ts";
+import { insertRemoteMedia, type RemoteMediaRow } from "../db/media.ts";
 import { countStatusLength } from "../text/compose.ts";
 import { invalid, notFound } from "./errors.ts";
 import { removeDirectStatus } from "./conversations.ts";
@@ -29,6 +30,8 @@ export interface StatusChanges {
   mentionedAccountIds?: string[];
   tags?: string[];
   mediaIds?: string[];
+  /** Remote: the post's attachments now, stored in the edit's transaction (replacing mediaIds). */
+  remoteMedia?: RemoteMediaRow[];
   poll?: PollInput | null;
   editedAt?: Date;
 }
@@ -61,7 +64,17 @@ export async function applyStatusEdit(
     });
   }
   const editedAt = changes.editedAt ?? new Date();
-  if (changes.mediaIds) {
+  let mediaIds = changes.mediaIds;
+  if (changes.remoteMedia) {
+    // The previous attachments stay (unattached) for the edit history.
+    await db.detachMediaExcept(tx, status.id, []);
+    mediaIds = await insertRemoteMedia(
+      tx,
+      status.account_id,
+      status.id,
+      changes.remoteMedia,
+    );
+  } else if (changes.mediaIds) {
     await db.detachMediaExcept(tx, status.id, changes.mediaIds);
     const attached = await db.attachMedia(
       tx,
@@ -114,7 +127,7 @@ export async function applyStatusEdit(
     content: updated.content,
     spoiler_text: updated.spoiler_text,
     sensitive: updated.sensitive,
-    media_ids: changes.mediaIds ?? previousMedia,
+    media_ids: mediaIds ?? previousMedia,
     poll_options: poll?.options ?? null,
     created_at: editedAt,
   });

@@ -10,6 +10,7 @@ import { fanOutToHomeFeeds } from "../db/feeds.ts";
 import type { NotificationRow } from "../db/notifications.ts";
 import { createNotifications } from "./notifications.ts";
 import { insertPoll } from "../db/polls.ts";
+import { insertRemoteMedia, type RemoteMediaRow } from "../db/media.ts";
 import type { Effects } from "./effects.ts";
 import {
   addDirectStatus,
@@ -47,6 +48,11 @@ export interface InsertStatusInput {
   tags?: string[];
   /** Media rows owned by `accountId`, not attached elsewhere. */
   mediaIds?: string[];
+  /**
+   * Remote: the post's attachments, stored with the row (so a duplicate, which fails on the
+   * row, leaves no media behind).
+   */
+  remoteMedia?: RemoteMediaRow[];
   poll?: PollInput | null;
 }
 
@@ -144,6 +150,9 @@ export async function insertStatus(
     if (attached !== mediaIds.length) {
       throw invalid("Media could not be attached", "media_ids");
     }
+  }
+  if (input.remoteMedia?.length) {
+    await insertRemoteMedia(tx, input.accountId, status.id, input.remoteMedia);
   }
   if (parent) await db.adjustCounter(tx, parent.id, "replies_count", 1);
   if (input.reblogOf) {

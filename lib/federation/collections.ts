@@ -7,7 +7,6 @@ import type { Context, FederationBuilder } from "@fedify/fedify";
 import type { Object as APObject } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
-import { findAccountById } from "../db/accounts.ts";
 import {
   countFollows,
   findLocalAccountByUsername,
@@ -15,19 +14,18 @@ import {
 } from "../db/federation.ts";
 import {
   countOutbox,
-  findStatusById,
   outboxPage,
-  pinnedStatuses,
+  pinnedPublicStatuses,
   type StatusRow,
-} from "../db/federated-statuses.ts";
+} from "../db/statuses.ts";
 import {
   accountUri,
   announceActivity,
   createActivity,
-  loadNoteParts,
   noteFromStatus,
   statusUri,
 } from "./to-ap.ts";
+import { type LoadedNotes, loadNotes } from "./note-parts.ts";
 import { remoteFollowerRecipients } from "./outbox-audience.ts";
 
 const PAGE_SIZE = 20;
@@ -47,10 +45,12 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
           beforeId: cursor || undefined,
           limit: PAGE_SIZE,
         });
-        const items = [];
-        for (const row of rows) items.push(await outboxItem(ctx, row, author));
+        const notes = await loadNotes(ctx, rows);
         return {
-          items,
+          items: rows.flatMap((row) => {
+            const item = outboxItem(ctx, row, author, notes);
+            return item ? [item] : [];
+          }),
           nextCursor: rows.length === PAGE_SIZE
             ? rows[rows.length - 1].id
             : null,
@@ -137,31 +137,28 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
     async (ctx, id) => {
       const account = await findLocalAccountByUsername(ctx.data.sql, id);
       if (!account) return null;
-      const items: APObject[] = [];
-      for (const status of await pinnedStatuses(ctx.data.sql, account.id)) {
-        items.push(
-          noteFromStatus(
-            ctx,
-            status,
-            account,
-            await loadNoteParts(ctx, ctx.data, status),
-          ),
-        );
-      }
+      const statuses = await pinnedPublicStatuses(ctx.data.sql, account.id);
+      const { parts } = await loadNotes(ctx, statuses);
+      // A status deleted since the page was read has no parts: left out.
+      const items: APObject[] = statuses.flatMap((status) => {
+        const loaded = parts.get(status.id);
+        return loaded ? [noteFromStatus(ctx, status, account, loaded)] : [];
+      });
       return { items };
     },
   );
 }
 
-async function outboxItem(
+/** A post as its `Create`, a boost as its `Announce`; null for a post deleted meanwhile. */
+function outboxItem(
   ctx: Context<Deps>,
   row: StatusRow,
   author: AccountRow,
+  { bundle, parts }: LoadedNotes,
 ) {
   if (row.reblog_of_id) {
-    const original = await findStatusById(ctx.data.sql, row.reblog_of_id);
-    const originalAuthor = original &&
-      await findAccountById(ctx.data.sql, original.account_id);
+    const original = bundle.statuses.get(row.reblog_of_id);
+    const originalAuthor = original && bundle.accounts.get(original.account_id);
     if (original && originalAuthor) {
       return announceActivity(
         ctx,
@@ -172,12 +169,9 @@ async function outboxItem(
       );
     }
   }
-  const note = noteFromStatus(
-    ctx,
-    row,
-    author,
-    await loadNoteParts(ctx, ctx.data, row),
-  );
+  const loaded = parts.get(row.id);
+  if (!loaded) return null;
+  const note = noteFromStatus(ctx, row, author, loaded);
   return createActivity(note, ctx.getActorUri(author.username));
 }
 

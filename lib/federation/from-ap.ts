@@ -23,6 +23,7 @@ import { sanitizeHtml } from "../text/sanitize.ts";
 import { escapeHtml } from "../text/plain.ts";
 import { webUrl } from "../text/web-url.ts";
 import { mediaTermsOf } from "./media-document.ts";
+import type { RemoteMediaRow } from "../db/media.ts";
 
 /**
  * A remote post keeps at most this many hashtags and mentions: a peer sending thousands must
@@ -108,16 +109,9 @@ export function visibilityOf(
   return "direct";
 }
 
-export interface RemoteMediaInput {
+/** An attachment as stored (`RemoteMediaRow`), its type one of Mastodon's. */
+export interface RemoteMediaInput extends RemoteMediaRow {
   type: "image" | "gifv" | "video" | "audio" | "unknown";
-  content_type: string | null;
-  remote_url: string;
-  description: string | null;
-  blurhash: string | null;
-  /** Mastodon's focal point (`focalPoint`), shown as `meta.focus`. */
-  focus: { x: number; y: number } | null;
-  width: number | null;
-  height: number | null;
 }
 
 export interface RemotePollInput {

@@ -21,11 +21,12 @@ import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
 import { findAccountByUri, instanceUsage } from "../db/federation.ts";
-import { findStatusById, type StatusRow } from "../db/federated-statuses.ts";
+import { findStatusById, type StatusRow } from "../db/statuses.ts";
 import { isVisibleTo } from "../domain/visibility.ts";
 import { federationKvStore, federationQueue } from "./stores.ts";
 import { createMastodonRetryPolicy } from "./retry-policy.ts";
-import { loadNoteParts, noteFromStatus } from "./to-ap.ts";
+import { noteFromStatus } from "./to-ap.ts";
+import { loadNoteParts } from "./note-parts.ts";
 import { registerActors } from "./actors.ts";
 import { registerCollections } from "./collections.ts";
 import { registerInboxListeners } from "./inbox.ts";
@@ -85,12 +86,8 @@ export async function buildFederation(
         return null;
       }
       if (!await mayFetch(ctx, status, author)) return null;
-      return noteFromStatus(
-        ctx,
-        status,
-        author,
-        await loadNoteParts(ctx, ctx.data, status),
-      ) as Note;
+      const parts = await loadNoteParts(ctx, status);
+      return parts && noteFromStatus(ctx, status, author, parts) as Note;
     },
   );
 

@@ -21,10 +21,10 @@ import {
   accountUri,
   announceActivity,
   createActivity,
-  loadNoteParts,
   noteFromStatus,
   statusUri,
 } from "./to-ap.ts";
+import { loadNoteParts } from "./note-parts.ts";
 import {
   isRecipient,
   localAndRemote,
@@ -186,7 +186,8 @@ async function sendStatus(
   author: AccountRow,
   kind: "create" | "update",
 ): Promise<void> {
-  const parts = await loadNoteParts(ctx, ctx.data, status);
+  const parts = await loadNoteParts(ctx, status);
+  if (!parts) return; // deleted meanwhile: its Delete follows
   const note = noteFromStatus(ctx, status, author, parts);
   const actor = ctx.getActorUri(author.username);
   const activity = kind === "create"
@@ -201,7 +202,7 @@ async function sendStatus(
       ccs: note.ccIds,
     });
   const mentionedIds = parts.mentions.filter((m) => m.domain !== null)
-    .map((m) => m.id);
+    .map((m) => m.account_id);
   // The parent's author hears about a reply even when not mentioned (as Mastodon).
   if (status.in_reply_to_account_id) {
     mentionedIds.push(status.in_reply_to_account_id);

@@ -10,15 +10,13 @@ import type { Context } from "@fedify/fedify";
 import { Note } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
-import { findAccountByUsername } from "../db/accounts.ts";
-import { findAccountByUri } from "../db/federation.ts";
+import { findMentionedAccountIds, type MentionTarget } from "../db/accounts.ts";
 import {
   findStatusById,
   findStatusByUri,
   isTombstoned,
   type StatusRow,
 } from "../db/statuses.ts";
-import { insertRemoteMedia } from "../db/federated-writes.ts";
 import { createRemoteStatus } from "../domain/interactions.ts";
 import { updateRemoteStatus } from "../domain/status-changes.ts";
 import { normalizeHashtag } from "../text/compose.ts";
@@ -86,19 +84,18 @@ export async function resolveStatusUri(
   return await storeRemotePost(ctx, object, author, depth);
 }
 
+/** The known accounts a post mentions, by actor URI, in one query. */
 async function mentionedAccountIds(
   ctx: Ctx,
   uris: string[],
 ): Promise<string[]> {
-  const ids: string[] = [];
-  for (const uri of uris.slice(0, 50)) {
+  const targets = uris.slice(0, 50).map((uri): MentionTarget => {
     const parsed = ctx.parseUri(new URL(uri));
-    const account = parsed?.type === "actor"
-      ? await findAccountByUsername(ctx.data.sql, parsed.identifier, null)
-      : await findAccountByUri(ctx.data.sql, uri);
-    if (account) ids.push(account.id);
-  }
-  return ids;
+    return parsed?.type === "actor"
+      ? { localUsername: parsed.identifier }
+      : { uri };
+  });
+  return await findMentionedAccountIds(ctx.data.sql, targets);
 }
 
 /** Stores a post whose authorship has been checked (see `isAuthoredBy`). */
@@ -118,11 +115,6 @@ export async function storeRemotePost(
   const parent = input.in_reply_to_uri
     ? await resolveStatusUri(ctx, input.in_reply_to_uri, depth + 1)
     : null;
-  const mediaIds = await insertRemoteMedia(
-    ctx.data.sql,
-    author.id,
-    input.media,
-  );
   return await createRemoteStatus(ctx.data, {
     accountId: author.id,
     local: false,
@@ -138,7 +130,7 @@ export async function storeRemotePost(
     inReplyToUri: input.in_reply_to_uri,
     mentionedAccountIds: await mentionedAccountIds(ctx, input.mention_uris),
     tags: tagNames(input),
-    mediaIds,
+    remoteMedia: input.media,
     poll: input.poll
       ? {
         options: input.poll.options,
@@ -177,11 +169,6 @@ export async function updateRemotePost(
     input.spoiler_text === status.spoiler_text &&
     input.sensitive === status.sensitive
   ) return status;
-  const mediaIds = await insertRemoteMedia(
-    ctx.data.sql,
-    author.id,
-    input.media,
-  );
   return await updateRemoteStatus(ctx.data, status, {
     content: input.content,
     spoilerText: input.spoiler_text,
@@ -189,7 +176,7 @@ export async function updateRemotePost(
     language: input.language,
     mentionedAccountIds: await mentionedAccountIds(ctx, input.mention_uris),
     tags: tagNames(input),
-    mediaIds,
+    remoteMedia: input.media,
     editedAt: input.edited_at ?? new Date(),
   });
 }

@@ -28,15 +28,8 @@ import {
 } from "./media-document.ts";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
-import { findAccountById } from "../db/accounts.ts";
-import {
-  findPoll,
-  findStatusById,
-  statusMedia,
-  statusMentions,
-  type StatusRow,
-  statusTagNames,
-} from "../db/federated-statuses.ts";
+import type { StatusRow } from "../db/statuses.ts";
+import type { NoteParts } from "./note-parts.ts";
 
 type Ctx = Context<Deps>;
 
@@ -164,54 +157,6 @@ export function addressingFor(
     case "direct":
       return { to: mentioned, cc: [] };
   }
-}
-
-/** Everything `noteFromStatus` needs besides the row, loaded once. */
-export interface NoteParts {
-  mentions: {
-    id: string;
-    username: string;
-    domain: string | null;
-    uri: string | null;
-  }[];
-  mentionUris: URL[];
-  tags: string[];
-  media: Awaited<ReturnType<typeof statusMedia>>;
-  replyTarget: URL | null;
-  poll: Awaited<ReturnType<typeof findPoll>>;
-}
-
-export async function loadNoteParts(
-  ctx: Ctx,
-  deps: Deps,
-  status: StatusRow,
-): Promise<NoteParts> {
-  const [mentions, tags, media, poll] = await Promise.all([
-    statusMentions(deps.sql, status.id),
-    statusTagNames(deps.sql, status.id),
-    statusMedia(deps.sql, status.id),
-    status.poll_id ? findPoll(deps.sql, status.poll_id) : null,
-  ]);
-  let replyTarget: URL | null = null;
-  if (status.in_reply_to_id) {
-    const parent = await findStatusById(deps.sql, status.in_reply_to_id);
-    const parentAuthor = parent &&
-      await findAccountById(deps.sql, parent.account_id);
-    if (parent && parentAuthor) {
-      replyTarget = statusUri(ctx, parent, parentAuthor);
-    }
-  }
-  if (!replyTarget && status.in_reply_to_uri) {
-    replyTarget = new URL(status.in_reply_to_uri);
-  }
-  return {
-    mentions,
-    mentionUris: mentions.map((m) => accountUri(ctx, m)),
-    tags,
-    media,
-    replyTarget,
-    poll,
-  };
 }
 
 /** A local status as the Note (or Question, for a poll) peers receive. */

@@ -47,21 +47,17 @@ export async function uiStatuses(
   filterContext?: FilterContext,
 ): Promise<UiStatus[]> {
   const { deps } = ctx.state;
-  const json = await renderStatuses({
+  return await renderStatuses({
     sql: deps.sql,
     origin: deps.config.origin,
     viewerId: viewerId(ctx),
     filterContext,
     mediaUrl: (key) => deps.media.url(key),
   }, rows);
-  return json as unknown as UiStatus[];
 }
 
 export function uiAccount(ctx: PageContext, account: AccountRow): UiAccount {
-  return accountJson(
-    account,
-    ctx.state.deps.config.origin,
-  ) as unknown as UiAccount;
+  return accountJson(account, ctx.state.deps.config.origin);
 }
 
 /** Twenty per page, older pages by `max_id`, as the API pages. */

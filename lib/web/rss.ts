@@ -5,7 +5,20 @@
  * unparseable. Post HTML goes escaped into `<description>`, as feed readers expect; media as
  * Media RSS `<media:content>`.
  */
-import type { StatusJson } from "../mastodon/entities/status.ts";
+import type { Status } from "../mastodon/entities/types.ts";
+
+/** What a feed item shows of a status. */
+export type FeedStatus = Pick<
+  Status,
+  | "url"
+  | "uri"
+  | "created_at"
+  | "spoiler_text"
+  | "content"
+  | "sensitive"
+  | "media_attachments"
+  | "tags"
+>;
 
 export const RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8";
 
@@ -37,14 +50,14 @@ const MEDIUM: Record<string, string> = {
   audio: "audio",
 };
 
-function item(status: StatusJson): string {
-  const link: string = status.url ?? status.uri;
+function item(status: FeedStatus): string {
+  const link = status.url ?? status.uri;
   // A content warning stays in front of what it warns about.
   const body = status.spoiler_text
     ? `<p>${xml(status.spoiler_text)}</p><hr />${status.content}`
     : status.content;
-  const media = (status.media_attachments as StatusJson[])
-    .filter((m) => m.url)
+  const media = status.media_attachments
+    .flatMap((m) => m.url ? [{ ...m, url: m.url }] : [])
     .map((m) =>
       `<media:content url="${xml(m.url)}" medium="${
         MEDIUM[m.type] ?? "document"
@@ -57,7 +70,7 @@ function item(status: StatusJson): string {
       }${status.sensitive ? "<media:rating>adult</media:rating>" : ""}` +
       `</media:content>`
     ).join("");
-  const tags = (status.tags as { name: string }[])
+  const tags = status.tags
     .map((t) => `<category>${xml(t.name)}</category>`).join("");
   return `<item><guid isPermaLink="true">${xml(link)}</guid><link>${
     xml(link)
@@ -68,7 +81,7 @@ function item(status: StatusJson): string {
 /** The whole RSS document. */
 export function renderRss(
   channel: FeedChannel,
-  statuses: StatusJson[],
+  statuses: FeedStatus[],
 ): string {
   const image = channel.image
     ? `<image><url>${xml(channel.image)}</url><title>${

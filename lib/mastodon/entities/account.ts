@@ -5,6 +5,13 @@
  */
 import type { AccountRow, UserRow } from "../../db/accounts.ts";
 import type { RelationshipRow } from "../../db/relationships.ts";
+import type {
+  Account,
+  CredentialAccount,
+  MutedAccount,
+  Relationship,
+  Role,
+} from "./types.ts";
 
 export const DEFAULT_AVATAR_PATH = "/static/avatars/original/missing.png";
 export const DEFAULT_HEADER_PATH = "/static/headers/original/missing.png";
@@ -40,7 +47,7 @@ export interface AccountField {
   value_source?: string;
 }
 
-export function accountJson(account: AccountRow, origin: string) {
+export function accountJson(account: AccountRow, origin: string): Account {
   const local = account.domain === null;
   const avatar = absolute(origin, account.avatar_url, DEFAULT_AVATAR_PATH);
   const header = absolute(origin, account.header_url, DEFAULT_HEADER_PATH);
@@ -93,7 +100,7 @@ export function credentialAccountJson(
   user: UserRow,
   origin: string,
   followRequestsCount: number,
-) {
+): CredentialAccount {
   return {
     ...accountJson(account, origin),
     source: {
@@ -139,11 +146,11 @@ const ROLES = {
   },
 } as const;
 
-function roleJson(role: UserRow["role"]) {
+function roleJson(role: UserRow["role"]): Role {
   return ROLES[role] ?? ROLES.user;
 }
 
-export function relationshipJson(row: RelationshipRow) {
+export function relationshipJson(row: RelationshipRow): Relationship {
   return {
     id: row.id,
     following: row.following,
@@ -169,7 +176,7 @@ export function mutedAccountJson(
   account: AccountRow,
   origin: string,
   expiresAt: Date | null,
-) {
+): MutedAccount {
   return {
     ...accountJson(account, origin),
     mute_expires_at: expiresAt?.toISOString() ?? null,

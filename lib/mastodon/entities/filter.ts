@@ -1,12 +1,13 @@
 /** Filter (v2), FilterKeyword, FilterResult and the v1 filter shape. */
 import type { FilterKeywordRow, FilterWithKeywords } from "../../db/filters.ts";
 import type { FilterMatch } from "../../domain/filters.ts";
+import type { Filter, FilterKeyword, FilterResult } from "./types.ts";
 
-export function filterKeywordJson(k: FilterKeywordRow) {
+export function filterKeywordJson(k: FilterKeywordRow): FilterKeyword {
   return { id: k.id, keyword: k.keyword, whole_word: k.whole_word };
 }
 
-export function filterJson(filter: FilterWithKeywords) {
+export function filterJson(filter: FilterWithKeywords): Filter {
   return {
     id: filter.id,
     title: filter.title,
@@ -18,7 +19,7 @@ export function filterJson(filter: FilterWithKeywords) {
   };
 }
 
-export function filterResultJson(match: FilterMatch) {
+export function filterResultJson(match: FilterMatch): FilterResult {
   return {
     filter: filterJson(match.filter),
     keyword_matches: match.keywordMatches,

@@ -8,7 +8,8 @@ import type { AccountRow } from "../../db/accounts.ts";
 import { findAccountsByIds } from "../../db/accounts.ts";
 import { findStatusesByIds } from "../../db/statuses.ts";
 import { accountJson } from "./account.ts";
-import { renderStatuses, type StatusJson } from "./status.ts";
+import { renderStatuses } from "./status.ts";
+import type { Notification, Status } from "./types.ts";
 
 export interface NotificationRenderOptions {
   sql: Queryable;
@@ -32,14 +33,14 @@ async function load(
   const statuses = await renderStatuses(options, statusRows);
   return {
     accounts: new Map<string, AccountRow>(accounts.map((a) => [a.id, a])),
-    statuses: new Map<string, StatusJson>(statuses.map((s) => [s.id, s])),
+    statuses: new Map<string, Status>(statuses.map((s) => [s.id, s])),
   };
 }
 
 export async function renderNotifications(
   options: NotificationRenderOptions,
   rows: NotificationRow[],
-) {
+): Promise<Notification[]> {
   if (rows.length === 0) return [];
   const { accounts, statuses } = await load(options, rows);
   return rows.flatMap((n) => {

@@ -1,11 +1,12 @@
 /** The Poll entity. Totals are hidden until the poll ends when `hide_totals` is set. */
 import type { PollRow } from "../../db/polls.ts";
+import type { Poll } from "./types.ts";
 
 export function pollJson(
   poll: PollRow,
   ownVotes: number[] | null,
   viewerId: string | null,
-) {
+): Poll {
   const expired = poll.expires_at !== null &&
     poll.expires_at.getTime() <= Date.now();
   const showTotals = !poll.hide_totals || expired ||

@@ -21,6 +21,12 @@ import {
 import { accountJson } from "./account.ts";
 import { filterResultJson } from "./filter.ts";
 import { pollJson } from "./poll.ts";
+import type {
+  MediaAttachment,
+  Status,
+  StatusMention,
+  StatusTag,
+} from "./types.ts";
 
 export interface RenderOptions {
   sql: Queryable;
@@ -32,9 +38,6 @@ export interface RenderOptions {
   filterContext?: FilterContext;
 }
 
-// deno-lint-ignore no-explicit-any
-export type StatusJson = Record<string, any>;
-
 /**
  * `fileUrl` is the storage's URL function (`deps.media.url`); without it, files are linked at
  * `/media/<key>` on this server, which serves them (local storage) or redirects to the bucket.
@@ -43,7 +46,7 @@ export function mediaJson(
   media: MediaRow,
   origin: string,
   fileUrl: (key: string) => string = (key) => `${origin}/media/${key}`,
-) {
+): MediaAttachment {
   const url = media.file_key ? fileUrl(media.file_key) : media.remote_url;
   const preview = media.preview_key
     ? fileUrl(media.preview_key)
@@ -62,7 +65,7 @@ export function mediaJson(
   };
 }
 
-export function tagJson(name: string, origin: string) {
+export function tagJson(name: string, origin: string): StatusTag {
   return { name, url: `${origin}/tags/${encodeURIComponent(name)}` };
 }
 
@@ -70,8 +73,8 @@ function renderOne(
   status: StatusRow,
   bundle: StatusBundle,
   options: RenderOptions,
-  reblog: StatusJson | null,
-): StatusJson | null {
+  reblog: Status | null,
+): Status | null {
   const account = bundle.accounts.get(status.account_id);
   if (!account) return null;
   const { origin } = options;
@@ -84,7 +87,7 @@ function renderOne(
     : undefined;
   const own = options.viewerId !== null &&
     options.viewerId === status.account_id;
-  const json: StatusJson = {
+  const json: Status = {
     id: status.id,
     created_at: status.created_at.toISOString(),
     in_reply_to_id: status.in_reply_to_id,
@@ -109,14 +112,16 @@ function renderOne(
     media_attachments: (bundle.media.get(status.id) ?? []).map((m) =>
       mediaJson(m, origin, options.mediaUrl)
     ),
-    mentions: (bundle.mentions.get(status.id) ?? []).map((m) => ({
+    mentions: (bundle.mentions.get(status.id) ?? []).map((
+      m,
+    ): StatusMention => ({
       id: m.account_id,
       username: m.username,
       acct: m.domain ? `${m.username}@${m.domain}` : m.username,
       url: m.domain ? m.url ?? m.uri ?? "" : `${origin}/@${m.username}`,
     })),
-    tags: (bundle.tags.get(status.id) ?? []).map((name) =>
-      tagJson(name, origin)
+    tags: (bundle.tags.get(status.id) ?? []).map((tag) =>
+      tagJson(tag.name, origin)
     ),
     emojis: [],
     card: null,
@@ -141,7 +146,7 @@ function renderOne(
 export async function renderStatuses(
   options: RenderOptions,
   rows: StatusRow[],
-): Promise<StatusJson[]> {
+): Promise<Status[]> {
   if (rows.length === 0) return [];
   const [bundle, filters] = await Promise.all([
     loadStatusBundle(options.sql, rows, options.viewerId),
@@ -158,10 +163,10 @@ function renderLoaded(
   rows: StatusRow[],
   options: RenderOptions,
   filters: FilterWithKeywords[] = [],
-): StatusJson[] {
-  const out: StatusJson[] = [];
+): Status[] {
+  const out: Status[] = [];
   for (const row of rows) {
-    let reblog: StatusJson | null = null;
+    let reblog: Status | null = null;
     if (row.reblog_of_id) {
       const original = bundle.statuses.get(row.reblog_of_id);
       reblog = original ? renderOne(original, bundle, options, null) : null;
@@ -193,14 +198,14 @@ export async function renderStatusForViewers(
   options: Omit<RenderOptions, "viewerId" | "filterContext">,
   row: StatusRow,
   viewerIds: (string | null)[],
-): Promise<Map<string | null, StatusJson>> {
+): Promise<Map<string | null, Status>> {
   const signedIn = viewerIds.filter((id): id is string => id !== null);
   const statusIds = row.reblog_of_id ? [row.id, row.reblog_of_id] : [row.id];
   const [bundle, flags] = await Promise.all([
     loadStatusBundle(options.sql, [row], null),
     loadViewersFlags(options.sql, statusIds, signedIn),
   ]);
-  const out = new Map<string | null, StatusJson>();
+  const out = new Map<string | null, Status>();
   for (const viewerId of viewerIds) {
     const own = viewerId
       ? flags.get(viewerId)!
@@ -218,7 +223,7 @@ export async function renderStatusForViewers(
 export async function renderStatus(
   options: RenderOptions,
   row: StatusRow,
-): Promise<StatusJson> {
+): Promise<Status> {
   const [json] = await renderStatuses(
     { ...options, filterContext: undefined },
     [row],

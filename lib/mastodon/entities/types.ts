@@ -1,0 +1,277 @@
+/**
+ * The Mastodon entities Starling renders, as Mastodon 4.5 defines them
+ * (docs.joinmastodon.org/entities, and the OpenAPI document the API tests validate against):
+ * every attribute typed, `| null` where Mastodon's is nullable, `?` where Mastodon leaves the
+ * attribute out (e.g. the viewer's flags for an anonymous reader). The renderers in this folder
+ * return these; the web UI's view types (components/mastodon.ts) are picked from them.
+ * Types only, no imports: the browser bundles see them too.
+ */
+
+export type Visibility = "public" | "unlisted" | "private" | "direct";
+
+export interface CustomEmoji {
+  shortcode: string;
+  url: string;
+  static_url: string;
+  visible_in_picker: boolean;
+  category?: string | null;
+}
+
+export interface Field {
+  name: string;
+  value: string;
+  verified_at: string | null;
+}
+
+export interface Role {
+  id: string;
+  name: string;
+  permissions: string;
+  color: string;
+  highlighted: boolean;
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  acct: string;
+  display_name: string;
+  locked: boolean;
+  bot: boolean;
+  discoverable: boolean | null;
+  indexable: boolean;
+  group: boolean;
+  /** Midnight UTC of the day the account was made. */
+  created_at: string;
+  note: string;
+  url: string;
+  uri: string;
+  avatar: string;
+  avatar_static: string;
+  header: string;
+  header_static: string;
+  followers_count: number;
+  following_count: number;
+  statuses_count: number;
+  /** A day (`YYYY-MM-DD`). */
+  last_status_at: string | null;
+  hide_collections: boolean | null;
+  noindex: boolean | null;
+  emojis: CustomEmoji[];
+  roles: Pick<Role, "id" | "name" | "color">[];
+  fields: Field[];
+  /** Present (true) only for a suspended account. */
+  suspended?: boolean;
+  moved?: Account | null;
+  limited?: boolean;
+  memorial?: boolean | null;
+}
+
+export interface CredentialAccount extends Account {
+  source: {
+    /** The default visibility of new posts. */
+    privacy: string;
+    sensitive: boolean;
+    language: string;
+    note: string;
+    fields: Field[];
+    follow_requests_count: number;
+    hide_collections: boolean;
+    discoverable: boolean | null;
+    indexable: boolean;
+  };
+  role: Role;
+}
+
+/** `GET /api/v1/mutes` adds when each mute ends. */
+export interface MutedAccount extends Account {
+  mute_expires_at: string | null;
+}
+
+export interface Relationship {
+  id: string;
+  following: boolean;
+  showing_reblogs: boolean;
+  notifying: boolean;
+  languages: string[] | null;
+  followed_by: boolean;
+  blocking: boolean;
+  blocked_by: boolean;
+  muting: boolean;
+  muting_notifications: boolean;
+  muting_expires_at: string | null;
+  requested: boolean;
+  requested_by: boolean;
+  domain_blocking: boolean;
+  endorsed: boolean;
+  note: string;
+}
+
+/** The size of one rendition of an attachment (`meta.original`, `meta.small`). */
+export interface MediaSize {
+  width?: number;
+  height?: number;
+  size?: string;
+  aspect?: number;
+  frame_rate?: string;
+  duration?: number;
+  bitrate?: number;
+}
+
+export interface MediaMeta {
+  original?: MediaSize;
+  small?: MediaSize;
+  focus?: { x: number; y: number };
+  /** Audio and video: the length as `H:MM:SS.ss`. */
+  length?: string;
+  duration?: number;
+  [key: string]: unknown;
+}
+
+export interface MediaAttachment {
+  id: string;
+  /** `image`, `gifv`, `video`, `audio` or `unknown`. */
+  type: string;
+  /** Null while the file is still being processed. */
+  url: string | null;
+  preview_url: string | null;
+  remote_url: string | null;
+  meta: MediaMeta;
+  description: string | null;
+  blurhash: string | null;
+}
+
+export interface PollOption {
+  title: string;
+  /** Null while the totals are hidden. */
+  votes_count: number | null;
+}
+
+export interface Poll {
+  id: string;
+  expires_at: string | null;
+  expired: boolean;
+  multiple: boolean;
+  votes_count: number;
+  voters_count: number | null;
+  options: PollOption[];
+  emojis: CustomEmoji[];
+  /** Only for a signed-in viewer. */
+  voted?: boolean;
+  own_votes?: number[];
+}
+
+/** A hashtag as a status carries it (`Status.tags`). */
+export interface StatusTag {
+  name: string;
+  url: string;
+}
+
+export interface StatusMention {
+  id: string;
+  username: string;
+  acct: string;
+  url: string;
+}
+
+/** The app a local status was posted with (`Status.application`). */
+export interface StatusApplication {
+  name: string;
+  website: string | null;
+}
+
+export interface PreviewCard {
+  url: string;
+  title: string;
+  description: string;
+  type: "link" | "photo" | "video" | "rich";
+  author_name: string;
+  author_url: string;
+  provider_name: string;
+  provider_url: string;
+  html: string;
+  width: number;
+  height: number;
+  image: string | null;
+  embed_url: string;
+  blurhash: string | null;
+}
+
+export interface FilterKeyword {
+  id: string;
+  keyword: string;
+  whole_word: boolean;
+}
+
+export interface FilterStatus {
+  id: string;
+  status_id: string;
+}
+
+export interface Filter {
+  id: string;
+  title: string;
+  /** Where it applies: `home`, `notifications`, `public`, `thread`, `account`. */
+  context: string[];
+  expires_at: string | null;
+  /** `warn`, `hide` or `blur`. */
+  filter_action: string;
+  keywords: FilterKeyword[];
+  statuses: FilterStatus[];
+}
+
+export interface FilterResult {
+  filter: Filter;
+  keyword_matches: string[] | null;
+  status_matches: string[] | null;
+}
+
+export interface Status {
+  id: string;
+  created_at: string;
+  in_reply_to_id: string | null;
+  in_reply_to_account_id: string | null;
+  sensitive: boolean;
+  spoiler_text: string;
+  visibility: Visibility;
+  language: string | null;
+  uri: string;
+  url: string | null;
+  replies_count: number;
+  reblogs_count: number;
+  favourites_count: number;
+  quotes_count: number;
+  edited_at: string | null;
+  content: string;
+  reblog: Status | null;
+  application: StatusApplication | null;
+  account: Account;
+  media_attachments: MediaAttachment[];
+  mentions: StatusMention[];
+  tags: StatusTag[];
+  emojis: CustomEmoji[];
+  card: PreviewCard | null;
+  poll: Poll | null;
+  /** The source text: only in answers to its author (delete-and-redraft). */
+  text?: string | null;
+  /** The viewer's relation to the status: only for a signed-in viewer. */
+  favourited?: boolean;
+  reblogged?: boolean;
+  muted?: boolean;
+  bookmarked?: boolean;
+  /** Only on the viewer's own statuses. */
+  pinned?: boolean;
+  /** Only where the viewer's filters of the context matched. */
+  filtered?: FilterResult[];
+}
+
+export interface Notification {
+  id: string;
+  /** `mention`, `status`, `reblog`, `follow`, `follow_request`, `favourite`, `poll`, … */
+  type: string;
+  created_at: string;
+  group_key: string;
+  account: Account;
+  /** For the types about a status. */
+  status?: Status;
+}
