@@ -26,7 +26,8 @@ export interface SignUpOptions {
   registrations: Registrations;
   /** Set by the admin CLI: bypasses the registrations mode and approval. */
   byOperator?: boolean;
-  role?: UserRow["role"];
+  /** The role's id (lib/moderation); none: the "everyone" role. */
+  roleId?: string | null;
 }
 
 export interface LocalLogin {
@@ -93,7 +94,7 @@ export async function signUp(
         account_id: account.id,
         email,
         password_hash: passwordHash,
-        role: options.role ?? "user",
+        role_id: options.roleId ?? null,
         locale: input.locale,
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
