@@ -11,6 +11,8 @@ import { DomainError, invalid } from "./errors.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { generateActorKeys } from "./keys.ts";
 import { usernameProblem } from "./usernames.ts";
+import { announceNotifications } from "./status-insert.ts";
+import { notifySignUp } from "../moderation/mod.ts";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -28,6 +30,8 @@ export interface SignUpOptions {
   byOperator?: boolean;
   /** The role's id (lib/moderation); none: the "everyone" role. */
   roleId?: string | null;
+  /** Where the `admin.sign_up` notifications of a sign-up (not the operator's) are announced. */
+  effects?: Effects;
 }
 
 export interface LocalLogin {
@@ -73,7 +77,7 @@ export async function signUp(
     generateActorKeys(),
   ]);
   try {
-    return await sql.begin(async (tx) => {
+    const created = await sql.begin(async (tx) => {
       if (await db.isUsernameTaken(tx, username)) {
         throw invalid("Username has already been taken", "username");
       }
@@ -99,8 +103,16 @@ export async function signUp(
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
       });
-      return { user, account };
+      // Those who manage users hear of sign-ups; accounts the operator makes are their own.
+      const notifications = options.byOperator
+        ? []
+        : await notifySignUp(tx, account.id);
+      return { login: { user, account }, notifications };
     });
+    if (options.effects) {
+      announceNotifications(options.effects, created.notifications);
+    }
+    return created.login;
   } catch (error) {
     // Two sign-ups racing for one name: the unique index decides, report it like the check.
     if ((error as { code?: string }).code === "23505") {

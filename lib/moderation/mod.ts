@@ -24,3 +24,32 @@ export {
   rolesOfAccounts,
   setRole,
 } from "./roles.ts";
+export { notifyReportFiled, notifySignUp } from "./notify.ts";
+export {
+  accountsOfReports,
+  addNote,
+  assignToSelf,
+  countUnresolvedReports,
+  getReport,
+  listReports,
+  MAX_NOTE_LENGTH,
+  reopen,
+  type ReportCase,
+  reportCase,
+  reportedStatuses,
+  type ReportFilter,
+  type ReportNoteRow,
+  requirePermission,
+  resolve,
+  unassign,
+  updateReportCategory,
+} from "./reports.ts";
+export {
+  type AccountFilter,
+  countLocalUsers,
+  getModeratedAccount,
+  listModeratedAccounts,
+  type ModeratedAccount,
+  moderatedAccounts,
+} from "./accounts.ts";
+export type { AuditLogRow } from "./audit-log.ts";
