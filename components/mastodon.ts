@@ -91,6 +91,8 @@ export interface UiNotification {
   created_at: string;
   account: UiAccount;
   status?: UiStatus | null;
+  /** For `admin.report`: the report (moderators only). */
+  report?: { id: string } | null;
 }
 
 export type Visibility = "public" | "unlisted" | "private" | "direct";

@@ -53,3 +53,4 @@ export {
   moderatedAccounts,
 } from "./accounts.ts";
 export type { AuditLogRow } from "./audit-log.ts";
+export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";
