@@ -25,6 +25,8 @@ export interface UiAccount {
   statuses_count: number;
   created_at: string;
   fields: UiField[];
+  /** Highlighted roles, shown as badges (Moderator, Admin…). */
+  roles?: { id: string; name: string; color: string }[];
 }
 
 export interface UiMedia {

@@ -21,6 +21,7 @@ export {
   roleByName,
   roleForOperatorCreatedAccount,
   roleOf,
+  roleOfAccount,
   rolesOfAccounts,
   setRole,
 } from "./roles.ts";

@@ -60,6 +60,14 @@ export async function rolesOfAccounts(
   return await db.rolesOfAccounts(sql, accountIds);
 }
 
+/** The role of one account's user; null for remote accounts and users without one. */
+export async function roleOfAccount(
+  sql: Queryable,
+  accountId: string,
+): Promise<Role | null> {
+  return (await db.rolesOfAccounts(sql, [accountId])).get(accountId) ?? null;
+}
+
 /**
  * A role by the name an operator types: a role's name in any case, or `user` (none). The old
  * names `admin` and `moderator` are the built-ins of those names.

@@ -13,6 +13,7 @@ import { type PageQuery, pageQuery } from "../mastodon/pagination.ts";
 import type { StatusContext } from "../../components/StatusCard.tsx";
 import type { UiAccount, UiStatus } from "../../components/mastodon.ts";
 import type { FilterContext } from "../domain/filters.ts";
+import type { Role } from "../moderation/mod.ts";
 
 export type PageContext = Context<State>;
 
@@ -57,10 +58,16 @@ export async function uiStatuses(
   return json as unknown as UiStatus[];
 }
 
-export function uiAccount(ctx: PageContext, account: AccountRow): UiAccount {
+/** `role`: the account's role, where the page shows its badge (profiles). */
+export function uiAccount(
+  ctx: PageContext,
+  account: AccountRow,
+  role?: Role | null,
+): UiAccount {
   return accountJson(
     account,
     ctx.state.deps.config.origin,
+    role,
   ) as unknown as UiAccount;
 }
 

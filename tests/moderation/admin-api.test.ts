@@ -326,6 +326,28 @@ Deno.test({
         name: "Moderator",
         color: "",
       }]);
+      const seen = await api(
+        instance,
+        null,
+        "GET",
+        `/api/v1/accounts/${moderator.account.id}`,
+      );
+      assert.deepEqual(seen.body.roles, [{
+        id: "1",
+        name: "Moderator",
+        color: "",
+      }]);
+      const plain = await api(
+        instance,
+        null,
+        "GET",
+        `/api/v1/accounts/${target.account.id}`,
+      );
+      assert.deepEqual(
+        plain.body.roles,
+        [],
+        "no badge without a highlighted role",
+      );
     } finally {
       await instance.close();
     }

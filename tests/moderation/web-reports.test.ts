@@ -2,7 +2,7 @@
  * The moderation pages in Chromium, with JavaScript off (every form works without it): a
  * moderator signs in, sees the dashboard count, opens the queue, opens a report — the
  * followers-only post it is about is shown — adds a note, assigns it to herself and resolves
- * it; the queue then has it under Resolved. Someone without a moderation role gets a 403.
+ * it; the queue then has it under Resolved; her profile wears a Moderator badge. Someone without a moderation role gets a 403.
  */
 import assert from "node:assert/strict";
 import {
@@ -90,6 +90,12 @@ Deno.test(
         name: `Report #${report.id} about @alice`,
       })
         .waitFor();
+      // Her profile shows her role as a badge.
+      await page.goto("/@carol");
+      assert.equal(
+        (await page.locator(".role-badge").textContent())?.trim(),
+        "Moderator",
+      );
       assert.deepEqual(problems, []);
 
       // A form without the page's CSRF token (another site's) changes nothing.
