@@ -1,6 +1,6 @@
 /**
  * The moderation pages in Chromium, with JavaScript off (every form works without it): a
- * moderator signs in, sees the dashboard count, opens the queue, opens a report — the
+ * moderator signs in, sees the dashboard count and the admin.report notification, opens the queue, opens a report — the
  * followers-only post it is about is shown — adds a note, assigns it to herself and resolves
  * it; the queue then has it under Resolved; her profile wears a Moderator badge. Someone
  * without a moderation role gets a 403.
@@ -55,6 +55,15 @@ Deno.test(
         "one open report",
       );
 
+      // The admin.report notification is on her notifications page, linking the report.
+      await page.goto("/notifications");
+      await page.getByText("filed a report").waitFor();
+      assert.equal(
+        await page.getByRole("link", { name: "Review" }).getAttribute("href"),
+        `/admin/reports/${report.id}`,
+      );
+
+      await page.goto("/admin");
       await page.getByRole("link", { name: "Reports", exact: true }).click();
       await page.getByRole("link", {
         name: `Report #${report.id} about @alice`,
