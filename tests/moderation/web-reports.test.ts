@@ -1,9 +1,9 @@
 /**
  * The moderation pages in Chromium, with JavaScript off (every form works without it): a
- * moderator signs in, sees the dashboard count and the admin.report notification, opens the queue, opens a report — the
- * followers-only post it is about is shown — adds a note, assigns it to herself and resolves
- * it; the queue then has it under Resolved; her profile wears a Moderator badge. Someone
- * without a moderation role gets a 403.
+ * moderator signs in, sees the dashboard count and the admin.report notification, opens the
+ * queue, opens a report — the followers-only post it is about is shown — adds a note, assigns
+ * it to herself and resolves it; the queue then has it under Resolved; her profile wears a
+ * Moderator badge. Someone without a moderation role gets a 403.
  */
 import assert from "node:assert/strict";
 import {
