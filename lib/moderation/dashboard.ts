@@ -1,7 +1,7 @@
 /** The dashboard's counts (`view_dashboard`): the ones Starling has data for so far. */
 import type { Queryable } from "../db/client.ts";
 import type { Actor } from "./permissions.ts";
-import { requirePermission } from "./reports.ts";
+import { requirePermission } from "./permissions.ts";
 import { countUnresolvedReports } from "./reports-db.ts";
 import { countLocalUsers } from "./accounts-db.ts";
 

@@ -14,6 +14,7 @@ export {
   type Permission,
   PERMISSION_FLAGS,
   permissionNames,
+  requirePermission,
   type Role,
 } from "./permissions.ts";
 export {
@@ -40,7 +41,6 @@ export {
   reportedStatuses,
   type ReportFilter,
   type ReportNoteRow,
-  requirePermission,
   resolve,
   unassign,
   updateReportCategory,

@@ -4,6 +4,7 @@
  * every role also has what the "everyone" role (-99) grants; and nobody acts on a role at or
  * above their own. Routes, the API and the web UI ask `can` and `canActOn`, never a role's name.
  */
+import { forbidden } from "../domain/errors.ts";
 
 /** Mastodon's permission bits, exactly as user_role.rb numbers them (clients read them). */
 export const PERMISSION_FLAGS = {
@@ -81,6 +82,15 @@ export function effectivePermissions(
 /** True when `actor` holds `permission`. */
 export function can(actor: Actor | null, permission: Permission): boolean {
   return !!actor && (actor.permissions & PERMISSION_FLAGS[permission]) !== 0;
+}
+
+/** Refuses an actor without `permission` (Mastodon: 403 "This action is not allowed"). */
+export function requirePermission(
+  actor: Actor | null,
+  permission: Permission,
+): Actor {
+  if (!actor || !can(actor, permission)) throw forbidden();
+  return actor;
 }
 
 /**

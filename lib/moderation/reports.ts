@@ -10,8 +10,8 @@ import { findAccountsByIds } from "../db/accounts.ts";
 import { findReportById, type ReportRow } from "../db/reports.ts";
 import { findStatusesByIds, type StatusRow } from "../db/statuses.ts";
 import { checkCategory } from "../domain/reports.ts";
-import { forbidden, invalid, notFound } from "../domain/errors.ts";
-import { type Actor, can, type Permission } from "./permissions.ts";
+import { invalid, notFound } from "../domain/errors.ts";
+import { type Actor, requirePermission } from "./permissions.ts";
 import * as db from "./reports-db.ts";
 import {
   actionsOn,
@@ -22,15 +22,6 @@ import {
 
 /** Mastodon's limit on a report note. */
 export const MAX_NOTE_LENGTH = 2000;
-
-/** Refuses an actor without `permission` (Mastodon: 403 "This action is not allowed"). */
-export function requirePermission(
-  actor: Actor | null,
-  permission: Permission,
-): Actor {
-  if (!can(actor, permission)) throw forbidden();
-  return actor!;
-}
 
 export type ReportFilter = Omit<
   db.ReportQuery,
