@@ -2,6 +2,7 @@
 import { createDefine } from "fresh";
 import type { Deps } from "./lib/deps.ts";
 import type { WebSession } from "./lib/domain/sessions.ts";
+import type { Actor } from "./lib/moderation/mod.ts";
 
 export interface State {
   deps: Deps;
@@ -11,6 +12,8 @@ export interface State {
   csrfToken: string;
   /** For the web UI's notifications badge (set by routes/_middleware.ts on page requests). */
   unreadNotifications?: number;
+  /** Under /admin: the signed-in moderator (set by routes/admin/_middleware.ts). */
+  moderator?: Actor;
 }
 
 export const define = createDefine<State>();

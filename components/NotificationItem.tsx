@@ -17,6 +17,8 @@ const KINDS: Record<string, [IconName, string]> = {
   status: ["bell", "posted"],
   update: ["bell", "edited a post you interacted with"],
   poll: ["bell", "A poll has ended"],
+  "admin.report": ["bell", "filed a report"],
+  "admin.sign_up": ["userPlus", "signed up"],
 };
 
 /** One notification: who did what, and the post it was about. */
@@ -42,6 +44,9 @@ export function NotificationItem(
         </strong>{" "}
         {text}
         {n.type === "follow_request" && <a href="/follow_requests">Review</a>}
+        {n.type === "admin.report" && n.report && (
+          <a href={`/admin/reports/${n.report.id}`}>Review</a>
+        )}
         <time datetime={n.created_at}>
           <span class="time-long">{formatDateTime(n.created_at)}</span>
           <span class="time-short" aria-hidden="true">

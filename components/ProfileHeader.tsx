@@ -103,6 +103,9 @@ export function ProfileHeader(
             )}
           </h1>
           <span class="acct">@{account.acct}</span>{" "}
+          {account.roles?.map((role) => (
+            <span key={role.id} class="chip role-badge">{role.name}</span>
+          ))}{" "}
           {relationship?.followed_by && <span class="chip">Follows you</span>}
           {" "}
           {relationship?.blocking && <span class="chip danger">Blocked</span>}

@@ -9,6 +9,7 @@ import type {
   MediaAttachment,
   Notification,
   Relationship,
+  Report,
   Status,
   StatusMention,
   StatusTag,
@@ -16,24 +17,27 @@ import type {
 
 export type UiField = Field;
 
-export type UiAccount = Pick<
-  Account,
-  | "id"
-  | "username"
-  | "acct"
-  | "display_name"
-  | "locked"
-  | "bot"
-  | "note"
-  | "url"
-  | "avatar"
-  | "header"
-  | "followers_count"
-  | "following_count"
-  | "statuses_count"
-  | "created_at"
-  | "fields"
->;
+export type UiAccount =
+  & Pick<
+    Account,
+    | "id"
+    | "username"
+    | "acct"
+    | "display_name"
+    | "locked"
+    | "bot"
+    | "note"
+    | "url"
+    | "avatar"
+    | "header"
+    | "followers_count"
+    | "following_count"
+    | "statuses_count"
+    | "created_at"
+    | "fields"
+  >
+  /** Highlighted roles, shown as badges (Moderator, Admin…). */
+  & Partial<Pick<Account, "roles">>;
 
 export type UiMedia = Pick<
   MediaAttachment,
@@ -82,6 +86,8 @@ export interface UiNotification
   extends Pick<Notification, "id" | "type" | "created_at"> {
   account: UiAccount;
   status?: UiStatus | null;
+  /** For `admin.report`: the report (moderators only). */
+  report?: Pick<Report, "id"> | null;
 }
 
 export type { Visibility } from "../lib/mastodon/entities/types.ts";

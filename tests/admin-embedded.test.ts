@@ -166,7 +166,8 @@ Deno.test("admin CLI, embedded database, no server: it opens the directory itsel
     const listed = await admin(dataDir, "accounts", "list");
     assert.equal(listed.code, 0, listed.err);
     assert.equal(listed.err, `admin: opened the embedded database in ${pgDir}`);
-    assert.match(listed.out, /^dave\tdave@example.com\tuser\tyes\t/m);
+    // The first account on the instance is its Owner.
+    assert.match(listed.out, /^dave\tdave@example.com\tOwner\tyes\t/m);
   } finally {
     await Deno.remove(dataDir, { recursive: true });
   }

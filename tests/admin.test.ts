@@ -36,11 +36,45 @@ Deno.test("admin CLI: create, list, approve, set-password, delete — and one-li
       "admin",
     );
     assert.equal(created.code, 0, created.err);
-    assert.match(created.out, /created @ops .*role admin/);
+    // The first account on the instance is the Owner, as Mastodon's setup makes it.
+    assert.match(created.out, /created @ops .*role Owner/);
     const generated = /password: (\S+)/.exec(created.out)?.[1];
     assert.ok(generated, "a generated password is printed");
     const login = await authenticate(db.sql, "ops", generated);
-    assert.equal(login.user.role, "admin");
+    assert.equal(login.user.role_id, "3");
+
+    const moderator = await admin(
+      database.url,
+      "accounts",
+      "create",
+      "kim",
+      "--email",
+      "kim@example.com",
+      "--role",
+      "moderator",
+    );
+    assert.equal(moderator.code, 0, moderator.err);
+    assert.match(moderator.out, /created @kim .*role Moderator/);
+    const promoted = await admin(
+      database.url,
+      "accounts",
+      "modify",
+      "kim",
+      "--role",
+      "Admin",
+    );
+    assert.equal(promoted.code, 0, promoted.err);
+    assert.match(promoted.out, /@kim now has role Admin/);
+    const unknownRole = await admin(
+      database.url,
+      "accounts",
+      "modify",
+      "kim",
+      "--role",
+      "wizard",
+    );
+    assert.equal(unknownRole.code, 1);
+    assert.match(unknownRole.err, /no role named "wizard"/);
 
     const duplicate = await admin(
       database.url,
@@ -55,7 +89,8 @@ Deno.test("admin CLI: create, list, approve, set-password, delete — and one-li
 
     const list = await admin(database.url, "accounts", "list");
     assert.equal(list.code, 0);
-    assert.match(list.out, /^ops\tops@example.com\tadmin\tyes\t/m);
+    assert.match(list.out, /^ops\tops@example.com\tOwner\tyes\t/m);
+    assert.match(list.out, /^kim\tkim@example.com\tAdmin\tyes\t/m);
 
     const changed = await admin(
       database.url,
@@ -91,6 +126,7 @@ Deno.test("admin CLI: create, list, approve, set-password, delete — and one-li
 
     const deleted = await admin(database.url, "accounts", "delete", "ops");
     assert.equal(deleted.code, 0, deleted.err);
+    await admin(database.url, "accounts", "delete", "kim");
     const [{ n }] = await db.sql`SELECT count(*)::int AS n FROM accounts`;
     assert.equal(n, 0);
 

@@ -14,6 +14,11 @@ import {
 } from "../domain/accounts.ts";
 import { listLocalUsers } from "../db/accounts.ts";
 import { randomToken } from "../domain/secrets.ts";
+import {
+  roleByName,
+  roleForOperatorCreatedAccount,
+  setRole,
+} from "../moderation/mod.ts";
 import { parseArgs } from "node:util";
 import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
 
@@ -47,7 +52,8 @@ export function errorMessage(error: unknown): string {
 }
 
 const USAGE = `usage: deno task admin <command>
-  accounts create NAME --email E [--password P] [--role admin|moderator|user]
+  accounts create NAME --email E [--password P] [--role ROLE]
+  accounts modify NAME --role ROLE            # ROLE: Owner, Admin, Moderator, a custom role, or user
   accounts set-password NAME [--password P]
   accounts approve NAME
   accounts delete NAME
@@ -96,20 +102,34 @@ export async function runAdminCommand(
     case "create": {
       const username = needName();
       if (!values.email) throw new AdminError("accounts create needs --email");
-      const role = values.role ?? "user";
-      if (role !== "user" && role !== "moderator" && role !== "admin") {
-        throw new AdminError(
-          `--role must be admin, moderator or user, not "${role}"`,
-        );
-      }
+      const role = await roleForOperatorCreatedAccount(
+        deps.sql,
+        await roleByName(deps.sql, values.role ?? "user"),
+      );
       const password = values.password ?? randomToken(12);
       const { account } = await signUp(deps.sql, {
         username,
         email: values.email,
         password,
-      }, { registrations: deps.config.registrations, byOperator: true, role });
-      io.out(`created @${account.username} (id ${account.id}, role ${role})`);
+      }, {
+        registrations: deps.config.registrations,
+        byOperator: true,
+        roleId: role?.id ?? null,
+      });
+      io.out(
+        `created @${account.username} (id ${account.id}, role ${
+          role?.name ?? "user"
+        })`,
+      );
       if (!values.password) io.out(`password: ${password}`);
+      return 0;
+    }
+    case "modify": {
+      const { user, account } = await requireLocalLogin(deps.sql, needName());
+      if (!values.role) throw new AdminError("accounts modify needs --role");
+      const role = await roleByName(deps.sql, values.role);
+      await setRole(deps.sql, user.id, role);
+      io.out(`@${account.username} now has role ${role?.name ?? "user"}`);
       return 0;
     }
     case "set-password": {
@@ -141,7 +161,7 @@ export async function runAdminCommand(
       io.out("username\temail\trole\tapproved\tcreated");
       for (const u of users) {
         io.out(
-          `${u.username}\t${u.email}\t${u.role}\t${
+          `${u.username}\t${u.email}\t${u.role_name ?? "user"}\t${
             u.approved ? "yes" : "no"
           }\t${u.created_at.toISOString().slice(0, 10)}`,
         );

@@ -43,7 +43,8 @@ export interface UserRow {
   account_id: string;
   email: string;
   password_hash: string;
-  role: "user" | "moderator" | "admin";
+  /** The user's role (`user_roles`); null: none beyond "everyone" (lib/moderation). */
+  role_id: string | null;
   locale: string;
   approved: boolean;
   disabled: boolean;
@@ -164,16 +165,16 @@ export async function insertUser(
     account_id: string;
     email: string;
     password_hash: string;
-    role?: UserRow["role"];
+    role_id?: string | null;
     locale?: string;
     approved: boolean;
     registration_reason?: string | null;
   },
 ): Promise<UserRow> {
   const [row] = await db<UserRow[]>`
-    INSERT INTO users (account_id, email, password_hash, role, locale, approved, registration_reason)
+    INSERT INTO users (account_id, email, password_hash, role_id, locale, approved, registration_reason)
     VALUES (${input.account_id}, ${input.email}, ${input.password_hash}, ${
-    input.role ?? "user"
+    input.role_id ?? null
   },
             ${input.locale ?? "en"}, ${input.approved}, ${
     input.registration_reason ?? null
@@ -227,9 +228,13 @@ export async function findLocalLogin(
 
 export async function listLocalUsers(
   db: Queryable,
-): Promise<(UserRow & { username: string })[]> {
-  return await db<(UserRow & { username: string })[]>`
-    SELECT u.*, a.username FROM users u JOIN accounts a ON a.id = u.account_id
+): Promise<(UserRow & { username: string; role_name: string | null })[]> {
+  return await db<
+    (UserRow & { username: string; role_name: string | null })[]
+  >`
+    SELECT u.*, a.username, r.name AS role_name
+    FROM users u JOIN accounts a ON a.id = u.account_id
+    LEFT JOIN user_roles r ON r.id = u.role_id
     ORDER BY u.id`;
 }
 
@@ -237,7 +242,7 @@ export async function updateUser(
   db: Queryable,
   userId: string,
   changes: Partial<
-    Pick<UserRow, "password_hash" | "approved" | "role" | "disabled" | "locale">
+    Pick<UserRow, "password_hash" | "approved" | "disabled" | "locale">
   >,
 ): Promise<boolean> {
   const keys = Object.keys(changes) as (keyof typeof changes)[];

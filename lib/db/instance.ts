@@ -27,9 +27,14 @@ export async function knownPeers(db: Queryable): Promise<string[]> {
   return rows.map((r) => r.domain);
 }
 
-/** The first admin's account id: the instance's contact. */
+/**
+ * The instance's contact: the earliest user of the highest role that runs the server
+ * (`administrator` or `manage_settings`), the Owner on a server set up by the admin CLI.
+ */
 export async function contactAccountId(db: Queryable): Promise<string | null> {
   const [row] = await db<{ account_id: string }[]>`
-    SELECT account_id FROM users WHERE role = 'admin' AND NOT disabled ORDER BY id LIMIT 1`;
+    SELECT u.account_id FROM users u JOIN user_roles r ON r.id = u.role_id
+    WHERE NOT u.disabled AND (r.permissions & 65) <> 0
+    ORDER BY r.position DESC, u.id LIMIT 1`;
   return row?.account_id ?? null;
 }

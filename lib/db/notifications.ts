@@ -8,6 +8,8 @@ export interface NotificationRow {
   from_account_id: string;
   type: string;
   status_id: string | null;
+  /** The report an `admin.report` notification is about (migration 0011). */
+  report_id: string | null;
   group_key: string;
   /** Held back by the recipient's notification policy, under a request (migration 0005). */
   filtered: boolean;
@@ -19,6 +21,8 @@ export interface NewNotification {
   fromAccountId: string;
   type: string;
   statusId: string | null;
+  /** For `admin.report`: the report. */
+  reportId?: string | null;
   /** Store it under a notification request rather than in the list. */
   filtered?: boolean;
 }
@@ -37,6 +41,7 @@ export async function insertNotifications(
   const actors = wanted.map((n) => n.fromAccountId);
   const types = wanted.map((n) => n.type);
   const statuses = wanted.map((n) => n.statusId);
+  const reports = wanted.map((n) => n.reportId ?? null);
   // As text: postgres.js sends a boolean array as one boolean.
   const filtered = wanted.map((n) => String(n.filtered ?? false));
   const groupable = new Set(["favourite", "reblog", "follow"]);
@@ -45,14 +50,16 @@ export async function insertNotifications(
   );
   const rows = await db<NotificationRow[]>`
     INSERT INTO notifications (id, account_id, from_account_id, type, status_id, group_key,
-                               filtered)
+                               filtered, report_id)
     SELECT nid, n.recipient, n.actor, n.type, n.status,
-           CASE WHEN n.key = '' THEN 'ungrouped-' || nid ELSE n.key END, n.filtered::boolean
+           CASE WHEN n.key = '' THEN 'ungrouped-' || nid ELSE n.key END, n.filtered::boolean,
+           n.report
     FROM (
       SELECT starling_id() AS nid, *
       FROM unnest(${recipients}::bigint[], ${actors}::bigint[], ${types}::text[],
-                  ${statuses}::bigint[], ${keys}::text[], ${filtered}::text[])
-        AS n(recipient, actor, type, status, key, filtered)
+                  ${statuses}::bigint[], ${keys}::text[], ${filtered}::text[],
+                  ${reports}::bigint[])
+        AS n(recipient, actor, type, status, key, filtered, report)
     ) n
     JOIN accounts a ON a.id = n.recipient AND a.domain IS NULL
     WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.recipient

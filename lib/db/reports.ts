@@ -13,7 +13,11 @@ export interface ReportRow {
   uri: string | null;
   forwarded: boolean;
   action_taken_at: Date | null;
+  /** Migration 0011: the moderator handling it, and the one who resolved it. */
+  assigned_account_id: string | null;
+  action_taken_by_account_id: string | null;
   created_at: Date;
+  updated_at: Date;
 }
 
 /** Inserts a report; null when one with the same `uri` exists (a repeated delivery). */
@@ -45,6 +49,16 @@ export async function findReportById(
 ): Promise<ReportRow | null> {
   const [row] = await db<ReportRow[]>`SELECT * FROM reports WHERE id = ${id}`;
   return row ?? null;
+}
+
+export async function findReportsByIds(
+  db: Queryable,
+  ids: string[],
+): Promise<ReportRow[]> {
+  if (ids.length === 0) return [];
+  return await db<
+    ReportRow[]
+  >`SELECT * FROM reports WHERE id = ANY(${ids}::bigint[])`;
 }
 
 /** Those of `ids` that are statuses by `accountId`. */

@@ -11,6 +11,8 @@ import { DomainError, invalid } from "./errors.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { generateActorKeys } from "./keys.ts";
 import { usernameProblem } from "./usernames.ts";
+import { announceNotifications } from "./status-insert.ts";
+import { notifySignUp } from "../moderation/mod.ts";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -26,7 +28,10 @@ export interface SignUpOptions {
   registrations: Registrations;
   /** Set by the admin CLI: bypasses the registrations mode and approval. */
   byOperator?: boolean;
-  role?: UserRow["role"];
+  /** The role's id (lib/moderation); none: the "everyone" role. */
+  roleId?: string | null;
+  /** Where the `admin.sign_up` notifications of a sign-up (not the operator's) are announced. */
+  effects?: Effects;
 }
 
 export interface LocalLogin {
@@ -72,7 +77,7 @@ export async function signUp(
     generateActorKeys(),
   ]);
   try {
-    return await sql.begin(async (tx) => {
+    const created = await sql.begin(async (tx) => {
       if (await db.isUsernameTaken(tx, username)) {
         throw invalid("Username has already been taken", "username");
       }
@@ -93,13 +98,21 @@ export async function signUp(
         account_id: account.id,
         email,
         password_hash: passwordHash,
-        role: options.role ?? "user",
+        role_id: options.roleId ?? null,
         locale: input.locale,
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
       });
-      return { user, account };
+      // Those who manage users hear of sign-ups; accounts the operator makes are their own.
+      const notifications = options.byOperator
+        ? []
+        : await notifySignUp(tx, account.id);
+      return { login: { user, account }, notifications };
     });
+    if (options.effects) {
+      announceNotifications(options.effects, created.notifications);
+    }
+    return created.login;
   } catch (error) {
     // Two sign-ups racing for one name: the unique index decides, report it like the check.
     if ((error as { code?: string }).code === "23505") {

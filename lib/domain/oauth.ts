@@ -24,7 +24,23 @@ const TOP_SCOPES = new Set([
   "admin:read",
   "admin:write",
 ]);
-const GRANULAR_SCOPE = /^(read|write|admin:read|admin:write):[a-z_]+$/;
+const GRANULAR_SCOPE = /^(read|write):[a-z_]+$/;
+
+/** The admin API's granular scopes, exactly Mastodon's (config/initializers/doorkeeper.rb). */
+const ADMIN_SCOPE_FAMILIES = [
+  "accounts",
+  "reports",
+  "domain_allows",
+  "domain_blocks",
+  "ip_blocks",
+  "email_domain_blocks",
+  "canonical_email_blocks",
+];
+export const ADMIN_SCOPES: ReadonlySet<string> = new Set(
+  ["admin:read", "admin:write"].flatMap((parent) =>
+    ADMIN_SCOPE_FAMILIES.map((family) => `${parent}:${family}`)
+  ),
+);
 
 /** A refusal on the OAuth endpoints, in RFC 6749's terms (`invalid_grant`, …). */
 export class OAuthError extends Error {
@@ -52,8 +68,9 @@ export function splitScopes(value: string | undefined | null): string[] {
   return scopes.length ? [...new Set(scopes)] : ["read"];
 }
 
-function isKnownScope(scope: string): boolean {
-  return TOP_SCOPES.has(scope) || GRANULAR_SCOPE.test(scope);
+export function isKnownScope(scope: string): boolean {
+  return TOP_SCOPES.has(scope) || GRANULAR_SCOPE.test(scope) ||
+    ADMIN_SCOPES.has(scope);
 }
 
 /** True when an app registered with `registered` may ask for `scope`. */

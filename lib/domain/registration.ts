@@ -38,7 +38,7 @@ export async function registerThroughApp(
     password: input.password,
     locale: input.locale,
     reason: input.reason,
-  }, { registrations: deps.config.registrations });
+  }, { registrations: deps.config.registrations, effects: deps.effects });
   deps.effects.emit({ type: "account.created", accountId: login.account.id });
   return await issueUserToken(deps.sql, applicationId, login.user.id, scopes);
 }

@@ -3,9 +3,10 @@
  * its statuses, a comment, a category and cited server rules. A status the reporter may not see
  * is refused exactly like a missing one (404), so reporting can't probe for hidden posts.
  * Forwarding (remote targets only) is done by federation, on `report.created`. Reports from
- * other servers (`Flag`) arrive through `receiveRemoteReport`.
+ * other servers (`Flag`) arrive through `receiveRemoteReport`. Either way, those who may
+ * manage reports get an `admin.report` notification (lib/moderation).
  */
-import type { Queryable } from "../db/client.ts";
+import type { Queryable, Sql } from "../db/client.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findStatusById } from "../db/statuses.ts";
 import * as db from "../db/reports.ts";
@@ -14,6 +15,8 @@ import type { Effects } from "./effects.ts";
 import { invalid, notFound } from "./errors.ts";
 import { findAccount } from "./profiles.ts";
 import { requireVisible } from "./visibility.ts";
+import { announceNotifications } from "./status-insert.ts";
+import { notifyReportFiled } from "../moderation/mod.ts";
 
 export const REPORT_CATEGORIES = ["spam", "legal", "violation", "other"];
 export const MAX_REPORT_COMMENT = 1000;
@@ -32,8 +35,27 @@ export interface NewReport {
 /** The rules a report may cite (`GET /api/v1/instance/rules`): none are configured yet. */
 const SERVER_RULE_IDS: readonly string[] = [];
 
+/**
+ * A report's category and cited rules, checked. Citing rules makes it a rule violation,
+ * whatever category was sent (Mastodon's rule); other categories cite none.
+ */
+export function checkCategory(
+  requested: string,
+  requestedRuleIds: string[],
+): { category: string; ruleIds: string[] } {
+  const ruleIds = [...new Set(requestedRuleIds)];
+  const category = ruleIds.length ? "violation" : requested;
+  if (!REPORT_CATEGORIES.includes(category)) {
+    throw invalid(`Category '${category}' is not a valid category`, "category");
+  }
+  if (ruleIds.some((id) => !SERVER_RULE_IDS.includes(id))) {
+    throw invalid("Rule ids does not reference valid rules", "rule_ids");
+  }
+  return { category, ruleIds };
+}
+
 export async function fileReport(
-  deps: { sql: Queryable; effects?: Effects },
+  deps: { sql: Sql; effects?: Effects },
   reporter: AccountRow,
   input: NewReport,
 ): Promise<{ report: ReportRow; target: AccountRow }> {
@@ -45,15 +67,10 @@ export async function fileReport(
       "comment",
     );
   }
-  const ruleIds = [...new Set(input.ruleIds)];
-  // Citing rules makes it a rule violation, whatever category was sent (Mastodon's rule).
-  const category = ruleIds.length ? "violation" : input.category || "other";
-  if (!REPORT_CATEGORIES.includes(category)) {
-    throw invalid(`Category '${category}' is not a valid category`, "category");
-  }
-  if (ruleIds.some((id) => !SERVER_RULE_IDS.includes(id))) {
-    throw invalid("Rule ids does not reference valid rules", "rule_ids");
-  }
+  const { category, ruleIds } = checkCategory(
+    input.category || "other",
+    input.ruleIds,
+  );
   const statusIds = [...new Set(input.statusIds)];
   if (statusIds.length > MAX_REPORTED_STATUSES) {
     throw invalid(
@@ -72,15 +89,19 @@ export async function fileReport(
     if (status.account_id !== target.id) throw notFound();
   }
   const forwarded = input.forward && target.domain !== null;
-  const report = (await db.insertReport(deps.sql, {
-    account_id: reporter.id,
-    target_account_id: target.id,
-    status_ids: statusIds,
-    rule_ids: category === "violation" ? ruleIds : null,
-    comment,
-    category,
-    forwarded,
-  }))!; // no uri, so never a duplicate
+  const { report, notifications } = await deps.sql.begin(async (tx) => {
+    const report = (await db.insertReport(tx, {
+      account_id: reporter.id,
+      target_account_id: target.id,
+      status_ids: statusIds,
+      rule_ids: category === "violation" ? ruleIds : null,
+      comment,
+      category,
+      forwarded,
+    }))!; // no uri, so never a duplicate
+    return { report, notifications: await notifyReportFiled(tx, report) };
+  });
+  if (deps.effects) announceNotifications(deps.effects, notifications);
   deps.effects?.emit({
     type: "report.created",
     reportId: report.id,
@@ -101,7 +122,7 @@ export function findReport(
  * statuses by the reported account are kept; a repeated delivery (same `uri`) is ignored.
  */
 export async function receiveRemoteReport(
-  deps: { sql: Queryable },
+  deps: { sql: Sql; effects?: Effects },
   input: {
     reporter: AccountRow;
     target: AccountRow;
@@ -115,12 +136,18 @@ export async function receiveRemoteReport(
     input.statusIds,
     input.target.id,
   );
-  const inserted = await db.insertReport(deps.sql, {
-    account_id: input.reporter.id,
-    target_account_id: input.target.id,
-    status_ids: owned,
-    comment: [...input.comment].slice(0, MAX_REPORT_COMMENT).join(""),
-    uri: input.uri,
+  const notifications = await deps.sql.begin(async (tx) => {
+    const inserted = await db.insertReport(tx, {
+      account_id: input.reporter.id,
+      target_account_id: input.target.id,
+      status_ids: owned,
+      comment: [...input.comment].slice(0, MAX_REPORT_COMMENT).join(""),
+      uri: input.uri,
+    });
+    return inserted ? await notifyReportFiled(tx, inserted) : null;
   });
-  return inserted !== null;
+  if (notifications && deps.effects) {
+    announceNotifications(deps.effects, notifications);
+  }
+  return notifications !== null;
 }

@@ -51,7 +51,9 @@ async function exportPem(key: CryptoKey): Promise<string> {
 /**
  * The account columns for a remote actor, or null when we don't store it: it lacks what every
  * peer requires (a web URL as id, a `preferredUsername`, an inbox), or its username is not one
- * Mastodon would accept (a second `@`, spaces, markup, invisible characters).
+ * Mastodon would accept (a second `@`, spaces, markup, invisible characters). A server's
+ * instance actor, which Mastodon and Starling name after their host, keeps that name even with a
+ * port (`social.example:8443`): it is what forwarded reports (`Flag`) come from.
  */
 export async function accountInputFromActor(
   actor: Actor,
@@ -61,7 +63,8 @@ export async function accountInputFromActor(
   const username = plainText(actor.preferredUsername).trim();
   const inbox = actor.inboxId;
   if (!uri || !username || !inbox) return null;
-  if (!isValidRemoteUsername(username)) return null;
+  const namedAfterItsHost = username.toLowerCase() === new URL(uri).host;
+  if (!isValidRemoteUsername(username) && !namedAfterItsHost) return null;
   const [icon, image, key] = await Promise.all([
     actor.getIcon(options).catch(() => null),
     actor.getImage(options).catch(() => null),

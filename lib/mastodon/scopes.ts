@@ -3,6 +3,8 @@
  * `admin:read`, `admin:write` and their granular children (`read:statuses`, `admin:read:accounts`).
  * A parent grants its children; the legacy `follow` grants the relationship scopes.
  */
+import { isKnownScope } from "../domain/oauth.ts";
+
 const FOLLOW_GRANTS = new Set([
   "read:follows",
   "write:follows",
@@ -11,17 +13,6 @@ const FOLLOW_GRANTS = new Set([
   "read:mutes",
   "write:mutes",
 ]);
-
-const KNOWN_TOP = new Set([
-  "read",
-  "write",
-  "follow",
-  "push",
-  "profile",
-  "admin:read",
-  "admin:write",
-]);
-const GRANULAR = /^(read|write|admin:read|admin:write):[a-z_]+$/;
 
 export function parseScopes(
   value: string | undefined | null,
@@ -33,9 +24,8 @@ export function parseScopes(
   return scopes.length ? [...new Set(scopes)] : [fallback];
 }
 
-export function isKnownScope(scope: string): boolean {
-  return KNOWN_TOP.has(scope) || GRANULAR.test(scope);
-}
+/** One list of the scopes there are: the OAuth rules' (lib/domain/oauth.ts). */
+export { isKnownScope };
 
 /** True when `granted` allows `required` (e.g. `read` allows `read:statuses`). */
 export function scopeAllows(

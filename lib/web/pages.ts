@@ -13,6 +13,7 @@ import { type PageQuery, pageQuery } from "../mastodon/pagination.ts";
 import type { StatusContext } from "../../components/StatusCard.tsx";
 import type { UiAccount, UiStatus } from "../../components/mastodon.ts";
 import type { FilterContext } from "../domain/filters.ts";
+import type { Role } from "../moderation/mod.ts";
 
 export type PageContext = Context<State>;
 
@@ -56,8 +57,13 @@ export async function uiStatuses(
   }, rows);
 }
 
-export function uiAccount(ctx: PageContext, account: AccountRow): UiAccount {
-  return accountJson(account, ctx.state.deps.config.origin);
+/** `role`: the account's role, where the page shows its badge (profiles). */
+export function uiAccount(
+  ctx: PageContext,
+  account: AccountRow,
+  role?: Role | null,
+): UiAccount {
+  return accountJson(account, ctx.state.deps.config.origin, role);
 }
 
 /** Twenty per page, older pages by `max_id`, as the API pages. */

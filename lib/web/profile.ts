@@ -6,6 +6,7 @@ import { relationship } from "../domain/relationships.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import type { PageContext } from "./pages.ts";
 import { uiAccount } from "./pages.ts";
+import { roleOfAccount } from "../moderation/mod.ts";
 import type { UiAccount, UiRelationship } from "../../components/mastodon.ts";
 import { type PageHeadData, profileHead } from "./head.ts";
 
@@ -69,7 +70,7 @@ export async function loadProfile(
   return {
     row,
     profile: {
-      account: uiAccount(ctx, row),
+      account: uiAccount(ctx, row, await roleOfAccount(deps.sql, row.id)),
       relationship: rel
         ? {
           id: rel.id,

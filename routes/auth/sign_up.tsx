@@ -48,7 +48,7 @@ export const handler = define.handlers<Data>({
         email: values.email,
         password: field(form, "password"),
         reason: values.reason || null,
-      }, { registrations: deps.config.registrations });
+      }, { registrations: deps.config.registrations, effects: deps.effects });
       if (!user.approved) return page({ errors: [], values, pending: true });
       const secret = await startWebSession(deps.sql, deps.secret, user.id, {
         userAgent: ctx.req.headers.get("user-agent"),

@@ -2,7 +2,7 @@ import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { FIELDS_MAX, updateProfile } from "../../lib/domain/profiles.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
-import { credentialAccountJson } from "../../lib/mastodon/entities/account.ts";
+import { accountSourceJson } from "../../lib/mastodon/entities/account.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
 import { signInFirst } from "../../lib/web/pages.ts";
@@ -26,13 +26,12 @@ interface Data {
 
 function currentValues(
   session: NonNullable<Parameters<typeof updateProfile>[1]>,
-  origin: string,
 ): Values {
-  const json = credentialAccountJson(session.account, session.user, origin, 0);
+  const source = accountSourceJson(session.account, session.user, 0);
   return {
     displayName: session.account.display_name,
-    note: json.source.note,
-    fields: json.source.fields.map((f) => ({ name: f.name, value: f.value })),
+    note: source.note,
+    fields: source.fields.map((f) => ({ name: f.name, value: f.value })),
     locked: session.account.locked,
     bot: session.account.bot,
   };
@@ -44,7 +43,7 @@ export const handler = define.handlers<Data>({
     const session = ctx.state.session;
     if (!session) return signInFirst(ctx);
     return page({
-      values: currentValues(session, ctx.state.deps.config.origin),
+      values: currentValues(session),
       errors: [],
       saved: ctx.url.searchParams.has("saved"),
     });

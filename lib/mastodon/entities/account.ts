@@ -10,8 +10,9 @@ import type {
   CredentialAccount,
   MutedAccount,
   Relationship,
-  Role,
 } from "./types.ts";
+import type { Role } from "../../moderation/mod.ts";
+import { accountRolesJson, roleJson } from "./role.ts";
 
 export const DEFAULT_AVATAR_PATH = "/static/avatars/original/missing.png";
 export const DEFAULT_HEADER_PATH = "/static/headers/original/missing.png";
@@ -47,7 +48,12 @@ export interface AccountField {
   value_source?: string;
 }
 
-export function accountJson(account: AccountRow, origin: string): Account {
+/** `role`: the account's user's role, when the caller loaded it (shown in `roles` if highlighted). */
+export function accountJson(
+  account: AccountRow,
+  origin: string,
+  role?: Role | null,
+): Account {
   const local = account.domain === null;
   const avatar = absolute(origin, account.avatar_url, DEFAULT_AVATAR_PATH);
   const header = absolute(origin, account.header_url, DEFAULT_HEADER_PATH);
@@ -82,7 +88,7 @@ export function accountJson(account: AccountRow, origin: string): Account {
     hide_collections: false,
     noindex: !account.indexable,
     emojis: [],
-    roles: [],
+    roles: accountRolesJson(role),
     fields: suspended
       ? []
       : (account.fields as AccountField[]).map((field) => ({
@@ -94,60 +100,42 @@ export function accountJson(account: AccountRow, origin: string): Account {
   };
 }
 
+/** The `source` of a CredentialAccount: what the user typed, and their posting defaults. */
+export function accountSourceJson(
+  account: AccountRow,
+  user: UserRow,
+  followRequestsCount: number,
+): CredentialAccount["source"] {
+  return {
+    privacy: user.default_privacy,
+    sensitive: user.default_sensitive,
+    language: user.default_language ?? "",
+    note: account.note_source,
+    fields: (account.fields as AccountField[]).map((field) => ({
+      name: field.name,
+      value: field.value_source ?? field.value,
+      verified_at: field.verified_at ?? null,
+    })),
+    follow_requests_count: followRequestsCount,
+    hide_collections: false,
+    discoverable: account.discoverable,
+    indexable: account.indexable,
+  };
+}
+
 /** The signed-in user's own account, with `source` (what they typed) and `role`. */
 export function credentialAccountJson(
   account: AccountRow,
   user: UserRow,
   origin: string,
   followRequestsCount: number,
+  role: Role,
 ): CredentialAccount {
   return {
-    ...accountJson(account, origin),
-    source: {
-      privacy: user.default_privacy,
-      sensitive: user.default_sensitive,
-      language: user.default_language ?? "",
-      note: account.note_source,
-      fields: (account.fields as AccountField[]).map((field) => ({
-        name: field.name,
-        value: field.value_source ?? field.value,
-        verified_at: field.verified_at ?? null,
-      })),
-      follow_requests_count: followRequestsCount,
-      hide_collections: false,
-      discoverable: account.discoverable,
-      indexable: account.indexable,
-    },
-    role: roleJson(user.role),
+    ...accountJson(account, origin, role),
+    source: accountSourceJson(account, user, followRequestsCount),
+    role: roleJson(role),
   };
-}
-
-const ROLES = {
-  user: {
-    id: "-99",
-    name: "",
-    permissions: "0",
-    color: "",
-    highlighted: false,
-  },
-  moderator: {
-    id: "2",
-    name: "Moderator",
-    permissions: "1308",
-    color: "",
-    highlighted: true,
-  },
-  admin: {
-    id: "3",
-    name: "Admin",
-    permissions: "1048575",
-    color: "",
-    highlighted: true,
-  },
-} as const;
-
-function roleJson(role: UserRow["role"]): Role {
-  return ROLES[role] ?? ROLES.user;
 }
 
 export function relationshipJson(row: RelationshipRow): Relationship {

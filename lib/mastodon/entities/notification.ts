@@ -10,6 +10,8 @@ import { findStatusesByIds } from "../../db/statuses.ts";
 import { accountJson } from "./account.ts";
 import { renderStatuses } from "./status.ts";
 import type { Notification, Status } from "./types.ts";
+import { findReportsByIds } from "../../db/reports.ts";
+import { reportJson } from "./report.ts";
 
 export interface NotificationRenderOptions {
   sql: Queryable;
@@ -31,9 +33,25 @@ async function load(
     findStatusesByIds(options.sql, statusIds),
   ]);
   const statuses = await renderStatuses(options, statusRows);
+  const reports = await findReportsByIds(options.sql, [
+    ...new Set(rows.map((n) => n.report_id).filter((id): id is string => !!id)),
+  ]);
+  const targets = new Map(
+    (await findAccountsByIds(
+      options.sql,
+      reports.map((r) => r.target_account_id),
+    ))
+      .map((a) => [a.id, a]),
+  );
   return {
     accounts: new Map<string, AccountRow>(accounts.map((a) => [a.id, a])),
     statuses: new Map<string, Status>(statuses.map((s) => [s.id, s])),
+    reports: new Map(
+      reports.flatMap((r) => {
+        const target = targets.get(r.target_account_id);
+        return target ? [[r.id, reportJson(r, target, options.origin)]] : [];
+      }),
+    ),
   };
 }
 
@@ -42,12 +60,13 @@ export async function renderNotifications(
   rows: NotificationRow[],
 ): Promise<Notification[]> {
   if (rows.length === 0) return [];
-  const { accounts, statuses } = await load(options, rows);
+  const { accounts, statuses, reports } = await load(options, rows);
   return rows.flatMap((n) => {
     const account = accounts.get(n.from_account_id);
     if (!account) return [];
     const status = n.status_id ? statuses.get(n.status_id) : undefined;
     if (n.status_id && !status) return [];
+    const report = n.report_id ? reports.get(n.report_id) : undefined;
     return [{
       id: n.id,
       type: n.type,
@@ -55,6 +74,7 @@ export async function renderNotifications(
       group_key: n.group_key,
       account: accountJson(account, options.origin),
       ...(status ? { status } : {}),
+      ...(report ? { report } : {}),
     }];
   });
 }

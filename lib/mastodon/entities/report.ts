@@ -2,12 +2,13 @@
 import type { AccountRow } from "../../db/accounts.ts";
 import type { ReportRow } from "../../db/reports.ts";
 import { accountJson } from "./account.ts";
+import type { Report } from "./types.ts";
 
 export function reportJson(
   report: ReportRow,
   target: AccountRow,
   origin: string,
-) {
+): Report {
   return {
     id: report.id,
     action_taken: report.action_taken_at !== null,

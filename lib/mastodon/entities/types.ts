@@ -274,4 +274,21 @@ export interface Notification {
   account: Account;
   /** For the types about a status. */
   status?: Status;
+  /** For `admin.report`: the report a moderator is told about. */
+  report?: Report;
+}
+
+/** A report about an account (`POST /api/v1/reports`, and in `admin.report` notifications). */
+export interface Report {
+  id: string;
+  action_taken: boolean;
+  action_taken_at: string | null;
+  /** `spam`, `legal`, `violation` or `other`. */
+  category: string;
+  comment: string;
+  forwarded: boolean;
+  created_at: string;
+  status_ids: string[] | null;
+  rule_ids: string[] | null;
+  target_account: Account;
 }

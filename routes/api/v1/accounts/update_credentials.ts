@@ -10,6 +10,7 @@ import {
 import { storeProfileImage } from "../../../../lib/domain/media.ts";
 import { caller } from "../../../../lib/mastodon/account-api.ts";
 import { credentialAccountJson } from "../../../../lib/mastodon/entities/account.ts";
+import { roleOf } from "../../../../lib/moderation/mod.ts";
 import {
   type ProfileUpdate,
   updateProfile,
@@ -55,6 +56,7 @@ export const handler = define.handlers({
         updated.user,
         deps.config.origin,
         pending,
+        await roleOf(deps.sql, updated.user),
       ),
     );
   },

@@ -4,6 +4,7 @@ import { json } from "../../../../lib/mastodon/errors.ts";
 import { caller } from "../../../../lib/mastodon/account-api.ts";
 import { credentialAccountJson } from "../../../../lib/mastodon/entities/account.ts";
 import { pendingFollowRequestCount } from "../../../../lib/domain/relationships.ts";
+import { roleOf } from "../../../../lib/moderation/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -11,7 +12,13 @@ export const handler = define.handlers({
     const me = await caller(deps, ctx.req, "read:accounts", "profile");
     const pending = await pendingFollowRequestCount(deps, me.account.id);
     return json(
-      credentialAccountJson(me.account, me.user, deps.config.origin, pending),
+      credentialAccountJson(
+        me.account,
+        me.user,
+        deps.config.origin,
+        pending,
+        await roleOf(deps.sql, me.user),
+      ),
     );
   },
 });

@@ -1,12 +1,15 @@
-/** GET /api/v1/accounts/:id — any known account (no token needed). */
+/** GET /api/v1/accounts/:id — any known account (no token needed), with its role badge. */
 import { define } from "../../../../../utils.ts";
 import { json } from "../../../../../lib/mastodon/errors.ts";
 import { pathAccount } from "../../../../../lib/mastodon/account-api.ts";
 import { accountJson } from "../../../../../lib/mastodon/entities/account.ts";
+import { roleOfAccount } from "../../../../../lib/moderation/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
-    const account = await pathAccount(ctx.state.deps, ctx.params);
-    return json(accountJson(account, ctx.state.deps.config.origin));
+    const { deps } = ctx.state;
+    const account = await pathAccount(deps, ctx.params);
+    const role = await roleOfAccount(deps.sql, account.id);
+    return json(accountJson(account, deps.config.origin, role));
   },
 });

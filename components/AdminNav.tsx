@@ -1,0 +1,21 @@
+/** The tabs above the moderation pages: only those the moderator may use. */
+export function AdminNav(
+  { current, links }: { current: string; links: [string, string][] },
+) {
+  return (
+    <nav class="settings-nav admin-nav" aria-label="Moderation">
+      {links.map(([href, label]) => (
+        <a
+          key={href}
+          href={href}
+          aria-current={current === href ||
+              (href !== "/admin" && current.startsWith(href))
+            ? "page"
+            : undefined}
+        >
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * What the admin API routes share: the caller must hold one of the route's admin scopes (403
+ * "outside the authorized scopes" otherwise, as for every endpoint) and is loaded as an
+ * `Actor`, whose permission each domain call checks (403 "This action is not allowed").
+ */
+import type { Deps } from "../deps.ts";
+import { type Actor, loadActor } from "../moderation/mod.ts";
+import type { ReportRow } from "../db/reports.ts";
+import { requireCaller } from "./status-api.ts";
+import { json } from "./errors.ts";
+import { renderAdminReport } from "./entities/admin-report.ts";
+
+/** The signed-in caller with one of `scopes`, as the moderator they are (or aren't). */
+export async function requireStaffCaller(
+  deps: Deps,
+  req: Request,
+  ...scopes: string[]
+): Promise<Actor> {
+  const me = await requireCaller(deps, req, ...scopes);
+  return await loadActor(deps.sql, me.user);
+}
+
+export const READ_REPORTS = ["admin:read", "admin:read:reports"];
+export const WRITE_REPORTS = ["admin:write", "admin:write:reports"];
+export const READ_ACCOUNTS = ["admin:read", "admin:read:accounts"];
+
+export function adminRenderOptions(deps: Deps, actor: Actor) {
+  return {
+    sql: deps.sql,
+    origin: deps.config.origin,
+    viewerId: actor.accountId,
+    mediaUrl: (key: string) => deps.media.url(key),
+  };
+}
+
+/** The Admin::Report answer of the report actions. */
+export async function adminReportResponse(
+  deps: Deps,
+  actor: Actor,
+  report: ReportRow,
+): Promise<Response> {
+  return json(
+    await renderAdminReport(adminRenderOptions(deps, actor), report),
+  );
+}

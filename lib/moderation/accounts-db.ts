@@ -1,0 +1,93 @@
+/** SQL for the moderators' view of accounts: users, roles and addresses of many at once. */
+import type { Queryable } from "../db/client.ts";
+import type { AccountRow, UserRow } from "../db/accounts.ts";
+
+export interface AddressUse {
+  account_id: string;
+  ip: string;
+  used_at: Date;
+}
+
+export async function usersOfAccounts(
+  db: Queryable,
+  accountIds: string[],
+): Promise<Map<string, UserRow>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db<UserRow[]>`
+    SELECT * FROM users WHERE account_id = ANY(${accountIds}::bigint[])`;
+  return new Map(rows.map((u) => [String(u.account_id), u]));
+}
+
+/** The addresses each account's browser sessions came from, most recent first. */
+export async function addressesOfAccounts(
+  db: Queryable,
+  accountIds: string[],
+): Promise<Map<string, AddressUse[]>> {
+  const out = new Map<string, AddressUse[]>();
+  if (accountIds.length === 0) return out;
+  const rows = await db<AddressUse[]>`
+    SELECT u.account_id, s.ip, max(s.last_used_at) AS used_at
+    FROM web_sessions s JOIN users u ON u.id = s.user_id
+    WHERE u.account_id = ANY(${accountIds}::bigint[]) AND s.ip IS NOT NULL
+    GROUP BY u.account_id, s.ip
+    ORDER BY used_at DESC`;
+  for (const row of rows) {
+    const id = String(row.account_id);
+    out.set(id, [...out.get(id) ?? [], row]);
+  }
+  return out;
+}
+
+export interface AccountQuery {
+  origin?: "local" | "remote";
+  status?: "active" | "pending" | "disabled" | "suspended";
+  /** Only accounts whose user holds a role (Mastodon's `permissions=staff`). */
+  staff?: boolean;
+  username?: string;
+  byDomain?: string;
+  maxId?: string;
+  sinceId?: string;
+  minId?: string;
+  limit: number;
+}
+
+export async function listAccounts(
+  db: Queryable,
+  q: AccountQuery,
+): Promise<AccountRow[]> {
+  const status = {
+    active:
+      db`AND a.suspended_at IS NULL AND (u.id IS NULL OR (u.approved AND NOT u.disabled))`,
+    pending: db`AND u.id IS NOT NULL AND NOT u.approved`,
+    disabled: db`AND u.disabled`,
+    suspended: db`AND a.suspended_at IS NOT NULL`,
+  };
+  const rows = await db<AccountRow[]>`
+    SELECT a.* FROM accounts a LEFT JOIN users u ON u.account_id = a.id
+    WHERE true
+      ${q.origin === "local" ? db`AND a.domain IS NULL` : db``}
+      ${q.origin === "remote" ? db`AND a.domain IS NOT NULL` : db``}
+      ${q.status ? status[q.status] : db``}
+      ${q.staff ? db`AND u.role_id IS NOT NULL AND u.role_id <> -99` : db``}
+      ${
+    q.username
+      ? db`AND lower(a.username) LIKE ${
+        q.username.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%"
+      }`
+      : db``
+  }
+      ${
+    q.byDomain ? db`AND lower(a.domain) = ${q.byDomain.toLowerCase()}` : db``
+  }
+      ${q.maxId ? db`AND a.id < ${q.maxId}` : db``}
+      ${q.sinceId ? db`AND a.id > ${q.sinceId}` : db``}
+      ${q.minId ? db`AND a.id > ${q.minId}` : db``}
+    ORDER BY a.id ${q.minId ? db`ASC` : db`DESC`}
+    LIMIT ${q.limit}`;
+  return q.minId ? [...rows].reverse() : [...rows];
+}
+
+export async function countLocalUsers(db: Queryable): Promise<number> {
+  const [row] = await db<{ n: string }[]>`SELECT count(*) AS n FROM users`;
+  return Number(row.n);
+}

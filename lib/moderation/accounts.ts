@@ -1,0 +1,76 @@
+/**
+ * What moderators see of accounts (Mastodon's Admin::Account): the account with its user's
+ * e-mail, state, locale, role and the addresses it signed in from. Read-only in this slice.
+ */
+import type { Queryable } from "../db/client.ts";
+import type { AccountRow, UserRow } from "../db/accounts.ts";
+import { findAccountById } from "../db/accounts.ts";
+import { notFound } from "../domain/errors.ts";
+import { type Actor, requirePermission, type Role } from "./permissions.ts";
+import * as db from "./accounts-db.ts";
+import { rolesOfAccounts } from "./roles-db.ts";
+import { everyoneRole } from "./roles.ts";
+
+export interface ModeratedAccount {
+  account: AccountRow;
+  /** Null for remote accounts. */
+  user: UserRow | null;
+  /** The user's role ("everyone" without one); null for remote accounts. */
+  role: Role | null;
+  addresses: db.AddressUse[];
+}
+
+/** The moderator's view of these accounts, in the order given (missing ids left out). */
+export async function moderatedAccounts(
+  sql: Queryable,
+  accounts: AccountRow[],
+): Promise<ModeratedAccount[]> {
+  const ids = accounts.map((a) => a.id);
+  const [users, roles, addresses, everyone] = await Promise.all([
+    db.usersOfAccounts(sql, ids),
+    rolesOfAccounts(sql, ids),
+    db.addressesOfAccounts(sql, ids),
+    everyoneRole(sql),
+  ]);
+  return accounts.map((account) => {
+    const user = users.get(account.id) ?? null;
+    return {
+      account,
+      user,
+      role: user ? roles.get(account.id) ?? everyone : null,
+      addresses: addresses.get(account.id) ?? [],
+    };
+  });
+}
+
+export type AccountFilter = Omit<
+  db.AccountQuery,
+  "limit" | "maxId" | "sinceId" | "minId"
+>;
+
+export async function listModeratedAccounts(
+  sql: Queryable,
+  actor: Actor | null,
+  filter: AccountFilter,
+  page: { maxId?: string; sinceId?: string; minId?: string; limit: number },
+): Promise<ModeratedAccount[]> {
+  requirePermission(actor, "manage_users");
+  return await moderatedAccounts(
+    sql,
+    await db.listAccounts(sql, { ...filter, ...page }),
+  );
+}
+
+export async function getModeratedAccount(
+  sql: Queryable,
+  actor: Actor | null,
+  id: string,
+): Promise<ModeratedAccount> {
+  requirePermission(actor, "manage_users");
+  const account = await findAccountById(sql, id);
+  if (!account) throw notFound();
+  const [view] = await moderatedAccounts(sql, [account]);
+  return view;
+}
+
+export { countLocalUsers } from "./accounts-db.ts";

@@ -1,0 +1,56 @@
+/**
+ * The audit log: every moderation action, written in the transaction that does it, so the log
+ * and what happened can't disagree. Who (account), what (action), to what (type and id), when.
+ */
+import type { Queryable } from "../db/client.ts";
+
+export type AuditAction =
+  | "update"
+  | "assigned_to_self"
+  | "unassigned"
+  | "resolve"
+  | "reopen"
+  | "add_note";
+
+/** What an action was done to (more kinds come with account actions and domain blocks). */
+export type AuditTarget = "Report";
+
+export interface AuditLogRow {
+  id: string;
+  account_id: string | null;
+  action: AuditAction;
+  target_type: AuditTarget;
+  target_id: string;
+  human_identifier: string | null;
+  created_at: Date;
+}
+
+export async function recordAction(
+  db: Queryable,
+  entry: {
+    accountId: string;
+    action: AuditAction;
+    targetType: AuditTarget;
+    targetId: string;
+    humanIdentifier?: string | null;
+  },
+): Promise<void> {
+  await db`
+    INSERT INTO admin_action_logs (account_id, action, target_type, target_id, human_identifier)
+    VALUES (${entry.accountId}, ${entry.action}, ${entry.targetType}, ${entry.targetId},
+            ${entry.humanIdentifier ?? null})`;
+}
+
+/** The entries about one target (a report's history), oldest first. */
+export async function actionsOn(
+  db: Queryable,
+  targetType: AuditTarget,
+  targetId: string,
+): Promise<AuditLogRow[]> {
+  return [
+    ...await db<AuditLogRow[]>`
+      SELECT * FROM admin_action_logs
+      WHERE target_type = ${targetType} AND target_id = ${targetId}
+      ORDER BY id`,
+  ];
+}

@@ -1,0 +1,57 @@
+/**
+ * Moderation and administration (issue 16): roles and permissions, the reports workflow, the
+ * audit log and admin notifications. The public face: nothing outside lib/moderation imports
+ * its other files.
+ */
+export {
+  type Actor,
+  ALL_PERMISSIONS,
+  BUILT_IN_ROLE_IDS,
+  can,
+  canActOn,
+  canEnterAdmin,
+  EVERYONE_ROLE_ID,
+  type Permission,
+  PERMISSION_FLAGS,
+  permissionNames,
+  requirePermission,
+  type Role,
+} from "./permissions.ts";
+export {
+  loadActor,
+  roleByName,
+  roleForOperatorCreatedAccount,
+  roleOf,
+  roleOfAccount,
+  rolesOfAccounts,
+  setRole,
+} from "./roles.ts";
+export { notifyReportFiled, notifySignUp } from "./notify.ts";
+export {
+  accountsOfReports,
+  addNote,
+  assignToSelf,
+  countUnresolvedReports,
+  getReport,
+  listReports,
+  MAX_NOTE_LENGTH,
+  reopen,
+  type ReportCase,
+  reportCase,
+  reportedStatuses,
+  type ReportFilter,
+  type ReportNoteRow,
+  resolve,
+  unassign,
+  updateReportCategory,
+} from "./reports.ts";
+export {
+  type AccountFilter,
+  countLocalUsers,
+  getModeratedAccount,
+  listModeratedAccounts,
+  type ModeratedAccount,
+  moderatedAccounts,
+} from "./accounts.ts";
+export type { AuditLogRow } from "./audit-log.ts";
+export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";

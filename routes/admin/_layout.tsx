@@ -1,0 +1,22 @@
+import { define } from "../../utils.ts";
+import { AdminNav } from "../../components/AdminNav.tsx";
+import { can } from "../../lib/moderation/mod.ts";
+
+/** Every /admin page: a heading and the moderation tabs the moderator's role allows. */
+export default define.layout(({ Component, state, url }) => {
+  const moderator = state.moderator ?? null;
+  const links: [string, string][] = [];
+  if (can(moderator, "view_dashboard")) links.push(["/admin", "Dashboard"]);
+  if (can(moderator, "manage_reports")) {
+    links.push(["/admin/reports", "Reports"]);
+  }
+  return (
+    <div class="admin">
+      <p class="admin-title">
+        Moderation{moderator?.role.name ? ` · ${moderator.role.name}` : ""}
+      </p>
+      <AdminNav current={url.pathname} links={links} />
+      <Component />
+    </div>
+  );
+});

@@ -1,0 +1,71 @@
+/** Moderation test helpers: users holding a built-in role, and Mastodon's admin entity lists. */
+import type { TestInstance } from "../helpers/app.ts";
+import { createUserWithToken, type TestUser } from "../helpers/users.ts";
+import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
+
+/** A user with a built-in role and a token that may use the admin API. */
+export async function createStaff(
+  instance: Pick<TestInstance, "deps">,
+  username: string,
+  role: keyof typeof BUILT_IN_ROLE_IDS,
+  scopes = "read write follow push admin:read admin:write",
+): Promise<TestUser> {
+  const staff = await createUserWithToken(instance, username, { scopes });
+  await instance.deps.sql`
+    UPDATE users SET role_id = ${
+    BUILT_IN_ROLE_IDS[role]
+  } WHERE id = ${staff.user.id}`;
+  staff.user.role_id = BUILT_IN_ROLE_IDS[role];
+  return staff;
+}
+
+/**
+ * The attributes Mastodon documents (docs.joinmastodon.org/entities/Admin_Report and
+ * Admin_Account, Mastodon 4.5), every one of them: a response has exactly these, no more.
+ * Admin::Account's optional `created_by_application_id` and `invited_by_account_id` appear only
+ * when there is one, which Starling never has.
+ */
+export const ADMIN_REPORT_ATTRIBUTES = [
+  "id",
+  "action_taken",
+  "action_taken_at",
+  "category",
+  "comment",
+  "forwarded",
+  "created_at",
+  "updated_at",
+  "account",
+  "target_account",
+  "assigned_account",
+  "action_taken_by_account",
+  "statuses",
+  "rules",
+];
+
+export const ADMIN_ACCOUNT_ATTRIBUTES = [
+  "id",
+  "username",
+  "domain",
+  "created_at",
+  "email",
+  "ip",
+  "role",
+  "confirmed",
+  "suspended",
+  "silenced",
+  "sensitized",
+  "disabled",
+  "approved",
+  "locale",
+  "invite_request",
+  "ips",
+  "account",
+];
+
+export const ROLE_ATTRIBUTES = [
+  "id",
+  "name",
+  "permissions",
+  "color",
+  "highlighted",
+];
