@@ -8,6 +8,8 @@ import { openDatabase } from "./db/client.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
 import { loadSecretKey } from "./domain/secrets.ts";
 import { EffectBus } from "./domain/effects.ts";
+import { domainEventJob } from "./domain/event-job.ts";
+import { JobQueue, JobRegistry } from "./jobs/mod.ts";
 import { StreamHub } from "./mastodon/streaming.ts";
 import { buildWebApp } from "./web/app.ts";
 import {
@@ -80,7 +82,14 @@ export async function openDeps(
     }
     kv = await Deno.openKv(kvPath);
     const secret = await loadSecretKey(database.sql, config.secretKey);
-    const effects = new EffectBus();
+    // Every kind of job this build runs; a job of another kind (a newer version's) is parked.
+    const jobs = new JobQueue<Deps>(
+      database.sql,
+      new JobRegistry<Deps>([domainEventJob]),
+      // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
+      { listen: database.kind === "postgres" },
+    );
+    const effects = new EffectBus(jobs);
     const streams = new StreamHub({
       sql: database.sql,
       dbKind: database.kind,
@@ -95,6 +104,7 @@ export async function openDeps(
       kv,
       secret,
       effects,
+      jobs,
       streams,
       federation: undefined as unknown as Deps["federation"], // set just below
       resolveRemote: async (query) =>
@@ -104,9 +114,7 @@ export async function openDeps(
       rateLimits: new RateLimits(config.trustedProxies),
       resolveHost: options.resolveHost ?? systemResolve,
       close: async () => {
-        // Listeners still running (deliveries being queued, stream notifications) finish while
-        // the database and KV they use are open.
-        await effects.close();
+        effects.close();
         await streams.close();
         kv?.close();
         await database.close();
@@ -147,6 +155,9 @@ export async function createStarling(
   const queue = new AbortController();
   const queueDone = listenFederationQueue(deps, queue.signal)
     .catch((error) => console.error("federation queue stopped:", error));
+  // Side effects of committed writes, including what was left when the process last stopped.
+  const jobsDone = deps.jobs.run(deps, queue.signal)
+    .catch((error) => console.error("jobs stopped:", error));
   // This process holds the embedded database: the admin CLI runs its commands here.
   const adminEndpoint = deps.dbKind === "pglite"
     ? await serveAdminCommands(deps, config.dataDir)
@@ -158,11 +169,10 @@ export async function createStarling(
       stopMediaCleanup();
       queue.abort();
       await web.close();
-      // After the outbox stops listening, deps.close() still lets its running deliveries finish.
+      // Queued tasks and jobs still running finish on an open database (a bounded wait: what
+      // is left stays queued, its lease runs out, and it runs again after the restart).
+      await settledWithin(Promise.all([queueDone, jobsDone]), QUEUE_DRAIN_MS);
       stopOutbox();
-      // Queued tasks still running finish on an open database (a bounded wait: what is left
-      // stays queued and runs again after the restart).
-      await settledWithin(queueDone, QUEUE_DRAIN_MS);
       await deps.close();
     })();
   const requests = new RequestDrain();

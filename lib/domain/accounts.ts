@@ -27,6 +27,8 @@ export interface SignUpOptions {
   /** Set by the admin CLI: bypasses the registrations mode and approval. */
   byOperator?: boolean;
   role?: UserRow["role"];
+  /** Records `account.created` in the sign-up's transaction. */
+  effects?: Effects;
 }
 
 export interface LocalLogin {
@@ -98,6 +100,10 @@ export async function signUp(
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
       });
+      await options.effects?.record(tx, {
+        type: "account.created",
+        accountId: account.id,
+      });
       return { user, account };
     });
   } catch (error) {
@@ -165,19 +171,21 @@ export async function setPassword(
   const issue = passwordProblem(password);
   if (issue) throw invalid(issue, "password");
   const hash = await hashPassword(password);
-  const revoked = await sql.begin(async (tx) => {
+  await sql.begin(async (tx) => {
     await db.updateUser(tx, userId, { password_hash: hash });
     // A new password ends every session and token of the user, as Mastodon does.
     const tokens = await tx<{ id: string }[]>`
       UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL
       RETURNING id`;
     await tx`DELETE FROM web_sessions WHERE user_id = ${userId}`;
-    return tokens.map((t) => t.id);
+    // …and their open streams.
+    if (tokens.length) {
+      await effects?.record(tx, {
+        type: "token.revoked",
+        tokenIds: tokens.map((t) => t.id),
+      });
+    }
   });
-  // …and their open streams.
-  if (revoked.length) {
-    effects?.emit({ type: "token.revoked", tokenIds: revoked });
-  }
 }
 
 export async function approve(sql: Queryable, userId: string): Promise<void> {
@@ -187,14 +195,17 @@ export async function approve(sql: Queryable, userId: string): Promise<void> {
 /**
  * Deletes a local account and everything of it. With `effects`, listeners hear
  * `account.deleting` first and are awaited (federation queues the Delete of the actor while its
- * keys and followers still exist), then `account.deleted`.
+ * keys and followers still exist: see `EffectBus.emitAndWait`), then `account.deleted` is
+ * recorded with the deletion.
  */
 export async function deleteLocalAccount(
-  sql: Queryable,
+  sql: Sql,
   accountId: string,
   effects?: EffectBus,
 ): Promise<void> {
   await effects?.emitAndWait({ type: "account.deleting", accountId });
-  await db.deleteAccount(sql, accountId);
-  effects?.emit({ type: "account.deleted", accountId });
+  await sql.begin(async (tx) => {
+    await db.deleteAccount(tx, accountId);
+    await effects?.record(tx, { type: "account.deleted", accountId });
+  });
 }

@@ -38,7 +38,6 @@ export async function registerThroughApp(
     password: input.password,
     locale: input.locale,
     reason: input.reason,
-  }, { registrations: deps.config.registrations });
-  deps.effects.emit({ type: "account.created", accountId: login.account.id });
+  }, { registrations: deps.config.registrations, effects: deps.effects });
   return await issueUserToken(deps.sql, applicationId, login.user.id, scopes);
 }

@@ -5,7 +5,7 @@
  * Forwarding (remote targets only) is done by federation, on `report.created`. Reports from
  * other servers (`Flag`) arrive through `receiveRemoteReport`.
  */
-import type { Queryable } from "../db/client.ts";
+import type { Queryable, Sql } from "../db/client.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findStatusById } from "../db/statuses.ts";
 import * as db from "../db/reports.ts";
@@ -33,7 +33,7 @@ export interface NewReport {
 const SERVER_RULE_IDS: readonly string[] = [];
 
 export async function fileReport(
-  deps: { sql: Queryable; effects?: Effects },
+  deps: { sql: Sql; effects?: Effects },
   reporter: AccountRow,
   input: NewReport,
 ): Promise<{ report: ReportRow; target: AccountRow }> {
@@ -72,19 +72,22 @@ export async function fileReport(
     if (status.account_id !== target.id) throw notFound();
   }
   const forwarded = input.forward && target.domain !== null;
-  const report = (await db.insertReport(deps.sql, {
-    account_id: reporter.id,
-    target_account_id: target.id,
-    status_ids: statusIds,
-    rule_ids: category === "violation" ? ruleIds : null,
-    comment,
-    category,
-    forwarded,
-  }))!; // no uri, so never a duplicate
-  deps.effects?.emit({
-    type: "report.created",
-    reportId: report.id,
-    forward: forwarded,
+  const report = await deps.sql.begin(async (tx) => {
+    const report = (await db.insertReport(tx, {
+      account_id: reporter.id,
+      target_account_id: target.id,
+      status_ids: statusIds,
+      rule_ids: category === "violation" ? ruleIds : null,
+      comment,
+      category,
+      forwarded,
+    }))!; // no uri, so never a duplicate
+    await deps.effects?.record(tx, {
+      type: "report.created",
+      reportId: report.id,
+      forward: forwarded,
+    });
+    return report;
   });
   return { report, target };
 }
