@@ -87,7 +87,10 @@ export async function openDeps(
       database.sql,
       new JobRegistry<Deps>([domainEventJob]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
-      { listen: database.kind === "postgres" },
+      {
+        listen: database.kind === "postgres",
+        soleProcess: database.kind === "pglite",
+      },
     );
     const effects = new EffectBus(jobs);
     const streams = new StreamHub({

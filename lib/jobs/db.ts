@@ -37,6 +37,11 @@ export async function insertJobs(
     FROM (SELECT 1 FROM added LIMIT 1) AS any_added`;
 }
 
+/** Every lease released: only for a database no other process uses (see `queue.ts`). */
+export async function releaseLeases(sql: Sql): Promise<void> {
+  await sql`UPDATE jobs SET locked_until = NULL WHERE locked_until IS NOT NULL`;
+}
+
 export async function deleteJob(sql: Sql, id: string): Promise<void> {
   await sql`DELETE FROM jobs WHERE id = ${id}`;
 }

@@ -28,6 +28,7 @@ import {
   JOBS_CHANNEL,
   type NewJob,
   parkJob,
+  releaseLeases,
   rescheduleJob,
 } from "./db.ts";
 import {
@@ -49,6 +50,11 @@ export interface EnqueueOptions {
 export interface JobQueueOptions {
   /** LISTEN for other processes' jobs (a Postgres server); false on the embedded PGlite. */
   listen: boolean;
+  /**
+   * No other process uses this database (the embedded PGlite): a lease found when the runner
+   * starts is a dead process's, so it is released at once instead of waited out.
+   */
+  soleProcess?: boolean;
   concurrency?: number;
   leaseMs?: number;
   pollMs?: number;
@@ -114,7 +120,8 @@ export class JobQueue<C> {
   }
 
   /** Runs jobs until `signal` aborts; then resolves once the running ones have finished. */
-  run(context: C, signal: AbortSignal): Promise<void> {
+  async run(context: C, signal: AbortSignal): Promise<void> {
+    if (this.#options.soleProcess) await releaseLeases(this.#sql);
     const runner = new LeaseRunner(
       this.#sql,
       JOBS_TABLE,
@@ -122,15 +129,19 @@ export class JobQueue<C> {
       {
         listen: this.#options.listen,
         concurrency: this.#options.concurrency ?? 16,
-        leaseMs: this.#options.leaseMs,
+        // Shorter than federation's: after a crash on Postgres, what the dead process held
+        // waits this long; renewal keeps a running job's lease whatever its length.
+        leaseMs: this.#options.leaseMs ?? 10_000,
         pollMs: this.#options.pollMs,
         label: "jobs",
       },
     );
     this.#runner = runner;
-    return runner.run(signal).finally(() => {
+    try {
+      await runner.run(signal);
+    } finally {
       if (this.#runner === runner) this.#runner = null;
-    });
+    }
   }
 
   async #handle(context: C, row: ClaimedRow): Promise<void> {
