@@ -8,6 +8,7 @@ import type { Sql } from "../db/client.ts";
 import type { DomainEvent, EffectBus } from "../domain/effects.ts";
 import { findStatusById } from "../db/statuses.ts";
 import { feedHolders } from "../db/feeds.ts";
+import { notifyAll } from "../db/notify.ts";
 import { listsIncluding } from "../db/lists.ts";
 import { findNotificationsByIds } from "../db/notifications.ts";
 import { isVisibleTo, viewersWhoSee } from "../domain/visibility.ts";
@@ -98,8 +99,7 @@ export class StreamHub {
       // this process must reach the other processes' streams.
       effects.inTransaction(async (tx, events) => {
         const payloads = events.filter(streamed).map((e) => JSON.stringify(e));
-        if (payloads.length === 0) return;
-        await Promise.all(payloads.map((p) => tx.notify(CHANNEL, p)));
+        await notifyAll(tx, CHANNEL, payloads);
       });
     } else {
       // One process: the event's job (run here, right after the commit) streams it. Streams
