@@ -16,6 +16,7 @@ import { listLocalUsers } from "../db/accounts.ts";
 import { randomToken } from "../domain/secrets.ts";
 import { parseArgs } from "node:util";
 import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
+import { JOBS_USAGE, runJobsCommand } from "./jobs.ts";
 
 export class AdminError extends Error {}
 
@@ -52,7 +53,8 @@ const USAGE = `usage: deno task admin <command>
   accounts approve NAME
   accounts delete NAME
   accounts list
-${MEDIA_USAGE}`;
+${MEDIA_USAGE}
+${JOBS_USAGE}`;
 
 export async function runAdminCommand(
   deps: Deps,
@@ -66,6 +68,15 @@ export async function runAdminCommand(
   }
   if (group === "media") {
     return await runMediaCommand(
+      deps,
+      command,
+      rest,
+      io,
+      (message) => new AdminError(message),
+    );
+  }
+  if (group === "jobs") {
+    return await runJobsCommand(
       deps,
       command,
       rest,
@@ -115,7 +126,8 @@ export async function runAdminCommand(
     case "set-password": {
       const { user, account } = await requireLocalLogin(deps.sql, needName());
       const password = values.password ?? randomToken(12);
-      await setPassword(deps.sql, user.id, password);
+      // Recorded with the change: the running servers end the user's open streams.
+      await setPassword(deps.sql, user.id, password, deps.effects);
       io.out(
         `password changed for @${account.username}; their sessions and tokens were ended`,
       );
@@ -130,7 +142,7 @@ export async function runAdminCommand(
     }
     case "delete": {
       const { account } = await requireLocalLogin(deps.sql, needName());
-      // Its followers' servers hear of it: the Delete is queued in the shared KV and sent by
+      // Its followers' servers hear of it: the Delete is queued in Fedify's queue and sent by
       // the server's queue worker.
       await deleteLocalAccount(deps.sql, account.id, deps.effects);
       io.out(`deleted @${account.username}`);
