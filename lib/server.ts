@@ -21,7 +21,7 @@ import { installPinnedDeliveries } from "./federation/pinned-delivery.ts";
 import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
-import { startMediaCleanup } from "./domain/media.ts";
+import { mediaPruneJob } from "./domain/media-jobs.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
@@ -85,7 +85,7 @@ export async function openDeps(
     // Every kind of job this build runs; a job of another kind (a newer version's) is parked.
     const jobs = new JobQueue<Deps>(
       database.sql,
-      new JobRegistry<Deps>([domainEventJob]),
+      new JobRegistry<Deps>([domainEventJob, mediaPruneJob]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {
         listen: database.kind === "postgres",
@@ -144,8 +144,6 @@ export async function createStarling(
   const web = await buildWebApp(deps);
   // The server process delivers: domain events become activities, and the queue runs here.
   const stopOutbox = subscribeOutboxLazily(deps);
-  // Uploads never attached to a post are removed after a day (checked hourly).
-  const stopMediaCleanup = startMediaCleanup(deps);
   console.info(
     `media: ${deps.media.kind} storage; ffmpeg ${
       deps.avTools
@@ -169,7 +167,6 @@ export async function createStarling(
   const close = () =>
     closing ??= (async () => {
       await adminEndpoint?.close();
-      stopMediaCleanup();
       queue.abort();
       await web.close();
       // Queued tasks and jobs still running finish on an open database (a bounded wait: what

@@ -20,3 +20,6 @@ CREATE TABLE jobs (
 CREATE INDEX jobs_due ON jobs (run_at, id);
 CREATE INDEX jobs_ordering ON jobs (ordering_key, run_at, id) WHERE ordering_key IS NOT NULL;
 CREATE INDEX jobs_parked ON jobs (parked_at, id) WHERE parked_at IS NOT NULL;
+-- A scheduled kind (media pruning, …) is one row, whichever processes start: its ordering key
+-- is 'schedule:<kind>', and after each run the row is moved to its next run_at.
+CREATE UNIQUE INDEX jobs_schedule ON jobs (ordering_key) WHERE ordering_key LIKE 'schedule:%';

@@ -358,29 +358,6 @@ export async function pruneUnattachedMedia(
   return done;
 }
 
-/** Hourly clean-up of day-old unattached uploads in the server process; returns a stopper. */
-export function startMediaCleanup(
-  deps: Deps,
-  intervalMs = 3600 * 1000,
-): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const removed = await pruneUnattachedMedia(deps, UNATTACHED_MEDIA_TTL_MS);
-      if (removed) console.info(`media: removed ${removed} unattached uploads`);
-    } catch (error) {
-      console.error("media clean-up failed:", error);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(run, intervalMs);
-  Deno.unrefTimer(timer);
-  return () => clearInterval(timer);
-}
-
 /** Avatars (400×400) and headers (1500×500): same checks and processing, cropped to shape. */
 export async function storeProfileImage(
   deps: Deps,

@@ -37,6 +37,32 @@ export async function insertJobs(
     FROM (SELECT 1 FROM added LIMIT 1) AS any_added`;
 }
 
+/** Makes the one job of a scheduled kind, unless some process already did. */
+export async function ensureScheduled(
+  sql: Sql,
+  kind: string,
+  everyMs: number,
+): Promise<void> {
+  await sql`
+    INSERT INTO jobs (kind, payload, ordering_key, run_at)
+    VALUES (${kind}, '{}', ${`schedule:${kind}`},
+      now() + ${everyMs}::bigint * interval '1 millisecond')
+    ON CONFLICT (ordering_key) WHERE ordering_key LIKE 'schedule:%' DO NOTHING`;
+}
+
+/** A scheduled job's run is over (`error`: it failed past its retries): next one in `everyMs`. */
+export async function scheduleNextRun(
+  sql: Sql,
+  id: string,
+  everyMs: number,
+  error: string | null,
+): Promise<void> {
+  await sql`
+    UPDATE jobs SET run_at = now() + ${everyMs}::bigint * interval '1 millisecond',
+      attempts = 0, locked_until = NULL, last_error = ${error}
+    WHERE id = ${id}`;
+}
+
 /** Every lease released: only for a database no other process uses (see `queue.ts`). */
 export async function releaseLeases(sql: Sql): Promise<void> {
   await sql`UPDATE jobs SET locked_until = NULL WHERE locked_until IS NOT NULL`;

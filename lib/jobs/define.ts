@@ -22,6 +22,13 @@ export interface JobDefinition<P, C> {
   readonly retry: RetryPolicy;
   /** Does the work. Throwing means "failed": retried per `retry`, or parked. */
   handler(context: C, payload: P): Promise<void>;
+  /**
+   * A schedule instead of a one-off: one job of this kind exists across all processes (made
+   * when a runner starts, payload `{}`), and it runs every `everyMs`. After a success, or a
+   * failure past its retries (logged, kept in `last_error`), it waits for its next run rather
+   * than being deleted or parked.
+   */
+  readonly everyMs?: number;
 }
 
 export function defineJob<P, C>(
@@ -56,5 +63,12 @@ export class JobRegistry<C> {
   // deno-lint-ignore no-explicit-any
   get(kind: string): JobDefinition<any, C> | undefined {
     return this.#kinds.get(kind);
+  }
+
+  /** The scheduled kinds, with their periods. */
+  schedules(): { kind: string; everyMs: number }[] {
+    return [...this.#kinds.values()].flatMap((d) =>
+      d.everyMs ? [{ kind: d.kind, everyMs: d.everyMs }] : []
+    );
   }
 }

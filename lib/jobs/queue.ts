@@ -19,17 +19,21 @@
  *   Deno KV file. The job that federates an event calls Fedify (which enqueues into KV) and is
  *   deleted only after that returned, so the job is the relay: a crash in between re-runs the
  *   job and enqueues again (at-least-once; receivers dedupe by activity id).
+ * - Periodic work (a kind with `everyMs`) is one row per kind across all processes, moved to
+ *   its next run after each run: it runs once per period, not once per process.
  */
 import type { Queryable, Sql } from "../db/client.ts";
 import type { JobRegistry } from "./define.ts";
 import {
   deleteJob,
+  ensureScheduled,
   insertJobs,
   JOBS_CHANNEL,
   type NewJob,
   parkJob,
   releaseLeases,
   rescheduleJob,
+  scheduleNextRun,
 } from "./db.ts";
 import {
   type ClaimedRow,
@@ -121,7 +125,16 @@ export class JobQueue<C> {
 
   /** Runs jobs until `signal` aborts; then resolves once the running ones have finished. */
   async run(context: C, signal: AbortSignal): Promise<void> {
-    if (this.#options.soleProcess) await releaseLeases(this.#sql);
+    if (signal.aborted) return;
+    try {
+      if (this.#options.soleProcess) await releaseLeases(this.#sql);
+      for (const { kind, everyMs } of this.#registry.schedules()) {
+        await ensureScheduled(this.#sql, kind, everyMs);
+      }
+    } catch (error) {
+      // Jobs still run; leases then run out by themselves, schedules are made at next start.
+      console.error("jobs: could not prepare the table:", error);
+    }
     const runner = new LeaseRunner(
       this.#sql,
       JOBS_TABLE,
@@ -165,6 +178,18 @@ export class JobQueue<C> {
       const giveUp = retry.isPermanent?.(error) ||
         row.attempts >= retry.maxAttempts ||
         (retry.maxAgeMs != null && age + delay > retry.maxAgeMs);
+      if (giveUp && definition.everyMs) {
+        console.error(
+          `job ${row.id} (${kind}) failed; next run as scheduled:`,
+          error,
+        );
+        return await scheduleNextRun(
+          this.#sql,
+          row.id,
+          definition.everyMs,
+          describe(error),
+        );
+      }
       if (giveUp) {
         console.error(`job ${row.id} (${kind}) failed; parked:`, error);
         return await parkJob(this.#sql, row.id, describe(error));
@@ -173,7 +198,12 @@ export class JobQueue<C> {
       this.#runner?.notified(delay);
       return;
     }
-    await deleteJob(this.#sql, row.id);
+    if (definition.everyMs) {
+      await scheduleNextRun(this.#sql, row.id, definition.everyMs, null);
+      this.#runner?.notified(definition.everyMs);
+    } else {
+      await deleteJob(this.#sql, row.id);
+    }
   }
 }
 
