@@ -21,7 +21,7 @@ import { installPinnedDeliveries } from "./federation/pinned-delivery.ts";
 import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
-import { mediaPruneJob } from "./domain/media-jobs.ts";
+import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
@@ -85,7 +85,7 @@ export async function openDeps(
     // Every kind of job this build runs; a job of another kind (a newer version's) is parked.
     const jobs = new JobQueue<Deps>(
       database.sql,
-      new JobRegistry<Deps>([domainEventJob, mediaPruneJob]),
+      new JobRegistry<Deps>([domainEventJob, mediaAvJob, mediaPruneJob]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {
         listen: database.kind === "postgres",
