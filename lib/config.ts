@@ -9,8 +9,9 @@
 export type Registrations = "open" | "approval" | "closed";
 
 /**
- * What a process does (`ROLE`): `web` serves HTTP and streaming; `worker` runs the federation
- * queue and the periodic work (`lib/schedules`) and answers only a health check; `all` does both.
+ * What a process does (`ROLE`): `web` serves HTTP and streaming; `worker` runs the jobs
+ * (`lib/jobs`, scheduled kinds included) and Fedify's queue and answers only a health check;
+ * `all` does both.
  */
 export type Role = "all" | "web" | "worker";
 

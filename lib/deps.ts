@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import type { Sql } from "./db/client.ts";
 import type { SecretKey } from "./domain/secrets.ts";
 import type { EffectBus } from "./domain/effects.ts";
+import type { JobQueue } from "./jobs/mod.ts";
 import type { Federation } from "@fedify/fedify";
 import type { ResolvedRemote } from "./federation/search.ts";
 import type { StreamHub } from "./mastodon/streaming.ts";
@@ -26,7 +27,13 @@ export interface Deps {
    */
   kv?: Deno.Kv;
   secret: SecretKey;
+  /** Domain events: recorded in the writer's transaction, dispatched to listeners by a job. */
   effects: EffectBus;
+  /**
+   * Durable side effects (`lib/jobs`): enqueue in the writer's transaction. Every process can
+   * enqueue; the server process (`createStarling`) runs them.
+   */
+  jobs: JobQueue<Deps>;
   /**
    * Fedify (built by `lib/federation/mod.ts` with these deps as its context data), loaded on
    * first use (`lib/federation/lazy.ts`). Every process can enqueue deliveries; only a worker
@@ -55,8 +62,8 @@ export interface Deps {
   /** This process's rate-limit counters (in memory, per process, as Mastodon's per node). */
   rateLimits: RateLimits;
   /**
-   * Lets running effect listeners finish, then closes streaming, KV and the database (the owner
-   * of `Deps` calls it once, at shutdown).
+   * Closes streaming, KV and the database (the owner of `Deps` calls it once, at shutdown,
+   * after stopping the job runner).
    */
   close(): Promise<void>;
 }

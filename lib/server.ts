@@ -9,6 +9,8 @@ import { openDatabase } from "./db/client.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
 import { loadSecretKey } from "./domain/secrets.ts";
 import { EffectBus } from "./domain/effects.ts";
+import { domainEventJob } from "./domain/event-job.ts";
+import { JobQueue, JobRegistry } from "./jobs/mod.ts";
 import { StreamHub } from "./mastodon/streaming.ts";
 import { buildWebApp } from "./web/app.ts";
 import { workerHealthApp } from "./web/health.ts";
@@ -16,6 +18,7 @@ import { lazyFederation, subscribeOutboxLazily } from "./federation/lazy.ts";
 import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
+import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
@@ -79,7 +82,17 @@ export async function openDeps(
       kv = await openKvFile(options.kvPath ?? config.kvPath);
     }
     const secret = await loadSecretKey(database.sql, config.secretKey);
-    const effects = new EffectBus();
+    // Every kind of job this build runs; a job of another kind (a newer version's) is parked.
+    const jobs = new JobQueue<Deps>(
+      database.sql,
+      new JobRegistry<Deps>([domainEventJob, mediaAvJob, mediaPruneJob]),
+      // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
+      {
+        listen: database.kind === "postgres",
+        soleProcess: database.kind === "pglite",
+      },
+    );
+    const effects = new EffectBus(jobs);
     const streams = new StreamHub({
       sql: database.sql,
       dbKind: database.kind,
@@ -97,6 +110,7 @@ export async function openDeps(
       kv,
       secret,
       effects,
+      jobs,
       streams,
       federation: undefined as unknown as Deps["federation"], // set just below
       resolveRemote: async (query) =>
@@ -106,9 +120,7 @@ export async function openDeps(
       rateLimits: new RateLimits(config.trustedProxies),
       resolveHost: options.resolveHost ?? systemResolve,
       close: async () => {
-        // Listeners still running (deliveries being queued, stream notifications) finish while
-        // the database and KV they use are open.
-        await effects.close(stopBudget(config).effectsMs);
+        effects.close();
         await streams.close();
         kv?.close();
         await database.close();
@@ -156,11 +168,10 @@ export async function createStarling(
       await adminEndpoint?.close();
       const workerStopped = worker?.stop();
       await web.close();
-      // After the outbox stops listening, deps.close() still lets its running deliveries finish.
-      stopOutbox();
-      // Queued tasks still running finish on an open database (a bounded wait: what is left
-      // stays queued and runs again after the restart).
+      // Queued tasks and jobs still running finish on an open database (a bounded wait: what
+      // is left stays queued, its lease runs out, and it runs again after the restart).
       await workerStopped;
+      stopOutbox();
       await deps.close();
     })();
   const requests = new RequestDrain();

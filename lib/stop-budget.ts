@@ -14,8 +14,6 @@ export interface StopBudget {
   serverShutdownMs: number;
   /** Running queue tasks finish before the database closes under them. */
   queueMs: number;
-  /** Running effect listeners (deliveries being queued, stream notifications) finish. */
-  effectsMs: number;
   /** Past this, the process exits 1 saying so: something hung. */
   limitMs: number;
 }
@@ -28,7 +26,6 @@ const SUPERVISED: StopBudget = {
   requestsMs: 10_000,
   serverShutdownMs: 5_000,
   queueMs: 10_000,
-  effectsMs: 10_000,
   limitMs: 60_000,
 };
 
@@ -36,7 +33,6 @@ const SUPERVISED: StopBudget = {
 const DEPLOY: StopBudget = {
   requestsMs: 1_500,
   serverShutdownMs: 500,
-  queueMs: 1_000,
-  effectsMs: 1_000,
+  queueMs: 2_000,
   limitMs: 4_500,
 };

@@ -1,12 +1,11 @@
 /**
- * The worker's share of a process (`ROLE=worker` or `all`): it listens on the federation queue
- * and runs the periodic work. A `web` process starts none of this; it only enqueues. Whatever
- * else a worker should run (a jobs runner) starts here and stops in `stop()`.
+ * The worker's share of a process (`ROLE=worker` or `all`): it runs the jobs (`lib/jobs`: the
+ * side effects of committed writes, and the scheduled kinds, each once across all workers) and
+ * listens on Fedify's queue. A `web` process starts none of this; it only writes jobs.
  */
 import type { Deps } from "./deps.ts";
 import { listenFederationQueue } from "./federation/lazy.ts";
 import { installPinnedDeliveries } from "./federation/pinned-delivery.ts";
-import { startSchedules } from "./schedules/mod.ts";
 import { settledWithin } from "./settle.ts";
 import { stopBudget } from "./stop-budget.ts";
 
@@ -24,15 +23,16 @@ export function startWorker(deps: Deps): Worker {
   const queue = new AbortController();
   const queueDone = listenFederationQueue(deps, queue.signal)
     .catch((error) => console.error("federation queue stopped:", error));
-  // Periodic work (pruning uploads, …): once per period across all workers.
-  const schedules = startSchedules(deps);
+  // Side effects of committed writes, including what was left when a process last stopped.
+  const jobsDone = deps.jobs.run(deps, queue.signal)
+    .catch((error) => console.error("jobs stopped:", error));
   let stopping: Promise<void> | null = null;
   return {
     stop: () =>
       stopping ??= (async () => {
         queue.abort();
         await settledWithin(
-          Promise.all([queueDone, schedules.stop()]),
+          Promise.all([queueDone, jobsDone]),
           stopBudget(deps.config).queueMs,
         );
       })(),

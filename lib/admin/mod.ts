@@ -21,6 +21,7 @@ import {
 } from "../moderation/mod.ts";
 import { parseArgs } from "node:util";
 import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
+import { JOBS_USAGE, runJobsCommand } from "./jobs.ts";
 
 export class AdminError extends Error {}
 
@@ -58,7 +59,8 @@ const USAGE = `usage: deno task admin <command>
   accounts approve NAME
   accounts delete NAME
   accounts list
-${MEDIA_USAGE}`;
+${MEDIA_USAGE}
+${JOBS_USAGE}`;
 
 export async function runAdminCommand(
   deps: Deps,
@@ -72,6 +74,15 @@ export async function runAdminCommand(
   }
   if (group === "media") {
     return await runMediaCommand(
+      deps,
+      command,
+      rest,
+      io,
+      (message) => new AdminError(message),
+    );
+  }
+  if (group === "jobs") {
+    return await runJobsCommand(
       deps,
       command,
       rest,
@@ -135,7 +146,8 @@ export async function runAdminCommand(
     case "set-password": {
       const { user, account } = await requireLocalLogin(deps.sql, needName());
       const password = values.password ?? randomToken(12);
-      await setPassword(deps.sql, user.id, password);
+      // Recorded with the change: the running servers end the user's open streams.
+      await setPassword(deps.sql, user.id, password, deps.effects);
       io.out(
         `password changed for @${account.username}; their sessions and tokens were ended`,
       );
@@ -150,7 +162,7 @@ export async function runAdminCommand(
     }
     case "delete": {
       const { account } = await requireLocalLogin(deps.sql, needName());
-      // Its followers' servers hear of it: the Delete is queued in the shared KV and sent by
+      // Its followers' servers hear of it: the Delete is queued in Fedify's queue and sent by
       // the server's queue worker.
       await deleteLocalAccount(deps.sql, account.id, deps.effects);
       io.out(`deleted @${account.username}`);

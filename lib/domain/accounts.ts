@@ -11,7 +11,7 @@ import { DomainError, invalid } from "./errors.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { generateActorKeys } from "./keys.ts";
 import { usernameProblem } from "./usernames.ts";
-import { announceNotifications } from "./status-insert.ts";
+import { notificationEvents } from "./status-insert.ts";
 import { notifySignUp } from "../moderation/mod.ts";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -30,7 +30,10 @@ export interface SignUpOptions {
   byOperator?: boolean;
   /** The role's id (lib/moderation); none: the "everyone" role. */
   roleId?: string | null;
-  /** Where the `admin.sign_up` notifications of a sign-up (not the operator's) are announced. */
+  /**
+   * Records `account.created`, and the `admin.sign_up` notifications of a sign-up (not the
+   * operator's), in the sign-up's transaction.
+   */
   effects?: Effects;
 }
 
@@ -107,12 +110,14 @@ export async function signUp(
       const notifications = options.byOperator
         ? []
         : await notifySignUp(tx, account.id);
-      return { login: { user, account }, notifications };
+      await options.effects?.record(
+        tx,
+        { type: "account.created", accountId: account.id },
+        ...notificationEvents(notifications),
+      );
+      return { user, account };
     });
-    if (options.effects) {
-      announceNotifications(options.effects, created.notifications);
-    }
-    return created.login;
+    return created;
   } catch (error) {
     // Two sign-ups racing for one name: the unique index decides, report it like the check.
     if ((error as { code?: string }).code === "23505") {
@@ -178,19 +183,21 @@ export async function setPassword(
   const issue = passwordProblem(password);
   if (issue) throw invalid(issue, "password");
   const hash = await hashPassword(password);
-  const revoked = await sql.begin(async (tx) => {
+  await sql.begin(async (tx) => {
     await db.updateUser(tx, userId, { password_hash: hash });
     // A new password ends every session and token of the user, as Mastodon does.
     const tokens = await tx<{ id: string }[]>`
       UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL
       RETURNING id`;
     await tx`DELETE FROM web_sessions WHERE user_id = ${userId}`;
-    return tokens.map((t) => t.id);
+    // …and their open streams.
+    if (tokens.length) {
+      await effects?.record(tx, {
+        type: "token.revoked",
+        tokenIds: tokens.map((t) => t.id),
+      });
+    }
   });
-  // …and their open streams.
-  if (revoked.length) {
-    effects?.emit({ type: "token.revoked", tokenIds: revoked });
-  }
 }
 
 export async function approve(sql: Queryable, userId: string): Promise<void> {
@@ -200,14 +207,17 @@ export async function approve(sql: Queryable, userId: string): Promise<void> {
 /**
  * Deletes a local account and everything of it. With `effects`, listeners hear
  * `account.deleting` first and are awaited (federation queues the Delete of the actor while its
- * keys and followers still exist), then `account.deleted`.
+ * keys and followers still exist: see `EffectBus.emitAndWait`), then `account.deleted` is
+ * recorded with the deletion.
  */
 export async function deleteLocalAccount(
-  sql: Queryable,
+  sql: Sql,
   accountId: string,
   effects?: EffectBus,
 ): Promise<void> {
   await effects?.emitAndWait({ type: "account.deleting", accountId });
-  await db.deleteAccount(sql, accountId);
-  effects?.emit({ type: "account.deleted", accountId });
+  await sql.begin(async (tx) => {
+    await db.deleteAccount(tx, accountId);
+    await effects?.record(tx, { type: "account.deleted", accountId });
+  });
 }

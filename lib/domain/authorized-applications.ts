@@ -52,8 +52,10 @@ export async function revokeAuthorizedApplication(
     ? await db.findApplicationById(sql, applicationId)
     : null;
   if (!app || app.client_id === WEB_APP_CLIENT_ID) throw notFound();
-  const tokenIds = await sql.begin((tx) =>
-    db.revokeUserApplicationTokens(tx, userId, app.id)
-  );
-  if (tokenIds.length) effects?.emit({ type: "token.revoked", tokenIds });
+  await sql.begin(async (tx) => {
+    const tokenIds = await db.revokeUserApplicationTokens(tx, userId, app.id);
+    if (tokenIds.length) {
+      await effects?.record(tx, { type: "token.revoked", tokenIds });
+    }
+  });
 }

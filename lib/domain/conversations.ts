@@ -7,7 +7,7 @@ import type { Queryable } from "../db/client.ts";
 import * as db from "../db/conversations.ts";
 import type { ConversationRow } from "../db/conversations.ts";
 import type { StatusRow } from "../db/statuses.ts";
-import type { Effects } from "./effects.ts";
+import type { DomainEvent } from "./effects.ts";
 import { notFound } from "./errors.ts";
 
 export type { ConversationRow };
@@ -37,18 +37,13 @@ export async function removeDirectStatus(
   }
 }
 
-/** Tells streaming (the `direct` stream) about conversations a committed status changed. */
-export function announceConversations(
-  effects: Effects,
-  rows: ConversationRow[],
-): void {
-  for (const row of rows) {
-    effects.emit({
-      type: "conversation.updated",
-      conversationId: row.id,
-      accountId: row.account_id,
-    });
-  }
+/** Events for streaming (the `direct` stream) about conversations a status changed. */
+export function conversationEvents(rows: ConversationRow[]): DomainEvent[] {
+  return rows.map((row) => ({
+    type: "conversation.updated",
+    conversationId: row.id,
+    accountId: row.account_id,
+  }));
 }
 
 export const listConversations = (

@@ -2,59 +2,59 @@ import assert from "node:assert/strict";
 import { EffectBus } from "./effects.ts";
 
 const event = { type: "account.updated", accountId: "1" } as const;
+const nowhere = { enqueueMany: () => Promise.resolve() };
 
-/** Runs `fn` with `console.error` recorded instead of printed; returns what was logged. */
-async function loggedErrors(fn: () => Promise<void>): Promise<unknown[]> {
+Deno.test("EffectBus.dispatch: every listener runs; one failing fails the dispatch (its job is retried)", async () => {
+  const bus = new EffectBus(nowhere);
+  const heard: string[] = [];
+  bus.on(() => {
+    throw new Error("boom");
+  });
+  bus.on((e) => {
+    heard.push(e.type);
+  });
+  await assert.rejects(bus.dispatch(event), /boom/);
+  assert.deepEqual(heard, ["account.updated"]);
+});
+
+Deno.test("EffectBus.emitAndWait: a listener's failure is logged, not thrown; nothing after close()", async () => {
+  const bus = new EffectBus(nowhere);
+  let runs = 0;
+  bus.on(() => {
+    runs++;
+    throw new Error("boom");
+  });
   const logged: unknown[] = [];
   const original = console.error;
   console.error = (...args: unknown[]) => logged.push(args);
   try {
-    await fn();
+    await bus.emitAndWait(event);
+    bus.close();
+    await bus.emitAndWait(event);
   } finally {
     console.error = original;
   }
-  return logged;
-}
-
-Deno.test("EffectBus.close: a running listener finishes first; later events are not dispatched", async () => {
-  const bus = new EffectBus();
-  const done: string[] = [];
-  bus.on(async (e) => {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    done.push(e.type);
-  });
-  bus.emit(event);
-  await bus.close();
-  assert.deepEqual(done, ["account.updated"]);
-  bus.emit(event);
-  await bus.emitAndWait(event);
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.deepEqual(done, ["account.updated"]);
-});
-
-Deno.test("EffectBus.close: a listener still failing after the grace period is dropped without a log line", async () => {
-  const bus = new EffectBus();
-  const logged = await loggedErrors(async () => {
-    let fail!: () => void;
-    bus.on(() =>
-      new Promise<void>((_, reject) => {
-        fail = () => reject(new Error("CONNECTION_ENDED"));
-      })
-    );
-    bus.emit(event);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await bus.close(10);
-    fail();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  });
-  assert.deepEqual(logged, []);
-});
-
-Deno.test("EffectBus: a listener's failure before shutdown is logged, not thrown", async () => {
-  const bus = new EffectBus();
-  bus.on(() => {
-    throw new Error("boom");
-  });
-  const logged = await loggedErrors(() => bus.emitAndWait(event));
+  assert.equal(runs, 1);
   assert.equal(logged.length, 1);
+});
+
+Deno.test("EffectBus.record: one job per event, in the given transaction, ordered per account", async () => {
+  const written: unknown[] = [];
+  const tx = {} as never;
+  const bus = new EffectBus({
+    enqueueMany: (into, jobs) => {
+      assert.equal(into, tx);
+      written.push(...jobs);
+      return Promise.resolve();
+    },
+  });
+  await bus.record(tx, event, { type: "token.revoked", tokenIds: ["7"] });
+  assert.deepEqual(written, [
+    { kind: "domain.event", payload: event, orderingKey: "account:1" },
+    {
+      kind: "domain.event",
+      payload: { type: "token.revoked", tokenIds: ["7"] },
+      orderingKey: undefined,
+    },
+  ]);
 });

@@ -1,8 +1,11 @@
 /**
- * What the rules tell the outside world. Domain functions describe what happened; `main.ts`
- * wires listeners that federate, stream and notify — as GoToSocial's processors hand messages to
- * its workers. The domain never imports Fedify, streaming or HTTP code.
+ * What the rules tell the outside world. Domain functions record what happened in the
+ * transaction that made it happen; `lib/server.ts` wires listeners that federate, stream and
+ * notify, run by a job once committed — as GoToSocial's processors hand messages to its
+ * workers. The domain never imports Fedify, streaming or HTTP code.
  */
+import type { Queryable } from "../db/client.ts";
+
 export type DomainEvent =
   | { type: "account.created"; accountId: string }
   | { type: "account.deleted"; accountId: string }
@@ -145,28 +148,67 @@ export interface StatusEvent {
   reblogOfId: string | null;
 }
 
-export interface Effects {
-  /** Called after the change is committed. Listeners must not throw into the caller. */
-  emit(event: DomainEvent): void;
+/** What writes events into a transaction: `lib/jobs`' queue (an interface, to keep this plain). */
+export interface EventJobWriter {
+  enqueueMany(
+    tx: Queryable,
+    jobs: { kind: string; payload: unknown; orderingKey?: string }[],
+  ): Promise<void>;
 }
 
-type Listener = (event: DomainEvent) => void | Promise<void>;
+export interface Effects {
+  /**
+   * Records events in the writer's transaction `tx`: their side effects (federation, streams)
+   * run as jobs once it commits, surviving a crash, and never if it rolls back.
+   */
+  record(tx: Queryable, ...events: DomainEvent[]): Promise<void>;
+}
 
-/** How long `close()` lets running listeners finish before it stops waiting for them. */
-const CLOSE_GRACE_MS = 10_000;
+/** The job kind that carries a domain event to the listeners (`event-job.ts`). */
+export const DOMAIN_EVENT_JOB = "domain.event";
+
+type Listener = (event: DomainEvent) => void | Promise<void>;
+type Recorder = (tx: Queryable, events: DomainEvent[]) => Promise<void>;
 
 /**
- * An in-process dispatcher: each listener runs detached, and its failure is logged, not thrown.
- * It keeps track of the listeners still running so that shutdown can let them finish before the
- * database they use is closed.
+ * Domain events, durably: `record` writes each event as a job in the writer's transaction
+ * (`lib/jobs`), and the job's handler (`event-job.ts`) runs the listeners — federation, and
+ * streaming on the embedded database — once committed. A listener that fails fails the job,
+ * which is retried: listeners must tolerate a repeat. Recorders run inside the transaction for
+ * what must be part of it (the streaming NOTIFY on a Postgres server: sent at commit, by the
+ * server, whatever happens to this process after).
  */
 export class EffectBus implements Effects {
+  readonly #jobs: EventJobWriter;
   #listeners: Listener[] = [];
-  #running = new Set<Promise<void>>();
-  /** Set by `close()`: events are no longer dispatched. */
+  #recorders: Recorder[] = [];
+  /** Set by `close()`: `emitAndWait` no longer dispatches. */
   #closing = false;
-  /** Set once `close()` stopped waiting: a failure after that is shutdown, not a fault. */
-  #abandoned = false;
+
+  constructor(jobs: EventJobWriter) {
+    this.#jobs = jobs;
+  }
+
+  async record(tx: Queryable, ...events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.#jobs.enqueueMany(
+      tx,
+      events.map((event) => ({
+        kind: DOMAIN_EVENT_JOB,
+        payload: event,
+        orderingKey: orderingKeyOf(event),
+      })),
+    );
+    for (const recorder of this.#recorders) await recorder(tx, events);
+  }
+
+  /** Runs `recorder` inside every recording transaction. */
+  inTransaction(recorder: Recorder): () => void {
+    this.#recorders.push(recorder);
+    return () => {
+      this.#recorders = this.#recorders.filter((r) => r !== recorder);
+    };
+  }
 
   on(listener: Listener): () => void {
     this.#listeners.push(listener);
@@ -175,52 +217,42 @@ export class EffectBus implements Effects {
     };
   }
 
+  /** The event job's handler: runs every listener; throws if any failed (the job retries). */
+  async dispatch(event: DomainEvent): Promise<void> {
+    const results = await Promise.allSettled(
+      this.#listeners.map(async (listener) => await listener(event)),
+    );
+    const errors = results.flatMap((r) =>
+      r.status === "rejected" ? [r.reason] : []
+    );
+    if (errors.length === 1) throw errors[0];
+    if (errors.length) throw new AggregateError(errors, `${event.type} failed`);
+  }
+
   /**
-   * Runs every listener and waits for all of them: for events that announce a change before it
-   * happens (`account.deleting`), whose listeners need rows the change removes. Failures are
-   * logged, not thrown, as with `emit`.
+   * Runs every listener now and waits for them, before the change: only for
+   * `account.deleting`, whose listener (federation) signs the Delete with the keys and sends it
+   * to the followers that the deletion removes. Not a job, because a job would run after the
+   * rows are gone; it is still durable, because Fedify's queue holds the Delete before the
+   * account is deleted. Failures are logged, not thrown: the deletion goes ahead.
    */
   async emitAndWait(event: DomainEvent): Promise<void> {
     if (this.#closing) return;
-    await Promise.all(this.#listeners.map((l) => this.#run(l, event)));
+    await this.dispatch(event).catch((error) =>
+      console.error(`effect listener failed for ${event.type}:`, error)
+    );
   }
 
-  emit(event: DomainEvent): void {
-    if (this.#closing) return;
-    for (const listener of this.#listeners) this.#run(listener, event);
-  }
-
-  /**
-   * Shutdown, before the database and KV close: dispatches nothing more and waits (at most
-   * `graceMs`) for the listeners still running, so their work lands instead of failing on a
-   * closed connection. Whatever is still running after that is dropped without a log line.
-   */
-  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+  /** Shutdown: no more synchronous dispatch (jobs stop with their runner). */
+  close(): void {
     this.#closing = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, graceMs);
-    });
-    try {
-      await Promise.race([
-        Promise.allSettled([...this.#running]),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-      this.#abandoned = true;
-    }
   }
+}
 
-  #run(listener: Listener, event: DomainEvent): Promise<void> {
-    const running = Promise.resolve()
-      .then(() => listener(event))
-      .catch((error) => {
-        if (this.#abandoned) return;
-        console.error(`effect listener failed for ${event.type}:`, error);
-      })
-      .finally(() => this.#running.delete(running));
-    this.#running.add(running);
-    return running;
-  }
+/**
+ * Events of one account run in the order they were written (a Follow before its Undo, a
+ * Create before its Delete); those of different accounts in parallel.
+ */
+function orderingKeyOf(event: DomainEvent): string | undefined {
+  return "accountId" in event ? `account:${event.accountId}` : undefined;
 }

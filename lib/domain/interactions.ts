@@ -19,10 +19,10 @@ import {
 import { forbidden, invalid, notFound } from "./errors.ts";
 import { getVisibleStatus, type StatusDeps } from "./statuses.ts";
 import {
-  announceInserted,
-  announceNotifications,
+  insertedEvents,
   insertStatus,
   type InsertStatusInput,
+  notificationEvents,
 } from "./status-insert.ts";
 import { removeStatus } from "./status-changes.ts";
 
@@ -49,10 +49,14 @@ export async function createRemoteStatus(
   const existing = await db.findStatusByUri(deps.sql, input.uri);
   if (existing) return existing;
   try {
-    const inserted = await deps.sql.begin((tx) =>
-      insertStatus(tx, deps.config, { ...input, local: false })
-    );
-    announceInserted(deps.effects, inserted);
+    const inserted = await deps.sql.begin(async (tx) => {
+      const result = await insertStatus(tx, deps.config, {
+        ...input,
+        local: false,
+      });
+      await deps.effects.record(tx, ...insertedEvents(result));
+      return result;
+    });
     return inserted.status;
   } catch (error) {
     if ((error as { code?: string }).code === "23505") {
@@ -85,8 +89,8 @@ export async function reblogStatus(
       ? "private"
       : "public";
   try {
-    const inserted = await deps.sql.begin((tx) =>
-      insertStatus(tx, deps.config, {
+    const inserted = await deps.sql.begin(async (tx) => {
+      const result = await insertStatus(tx, deps.config, {
         accountId: actor.id,
         local: actor.local,
         uri: options.uri,
@@ -94,9 +98,10 @@ export async function reblogStatus(
         visibility,
         content: "",
         reblogOf: original,
-      })
-    );
-    announceInserted(deps.effects, inserted);
+      });
+      await deps.effects.record(tx, ...insertedEvents(result));
+      return result;
+    });
     return inserted.status;
   } catch (error) {
     if ((error as { code?: string }).code === "23505") {
@@ -126,14 +131,14 @@ export async function favouriteStatus(
   options: { uri?: string } = {},
 ): Promise<StatusRow> {
   const status = await target(deps, actorId, statusId);
-  const result = await deps.sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     const favouriteId = await interactions.insertFavourite(
       tx,
       actorId,
       status.id,
       options.uri,
     );
-    if (!favouriteId) return null;
+    if (!favouriteId) return;
     await db.adjustCounter(tx, status.id, "favourites_count", 1);
     const notifications = await createNotifications(tx, [{
       recipientId: status.account_id,
@@ -141,17 +146,17 @@ export async function favouriteStatus(
       type: "favourite",
       statusId: status.id,
     }]);
-    return { favouriteId, notifications };
+    await deps.effects.record(
+      tx,
+      {
+        type: "favourite.created",
+        favouriteId,
+        statusId: status.id,
+        accountId: actorId,
+      },
+      ...notificationEvents(notifications),
+    );
   });
-  if (result) {
-    deps.effects.emit({
-      type: "favourite.created",
-      favouriteId: result.favouriteId,
-      statusId: status.id,
-      accountId: actorId,
-    });
-    announceNotifications(deps.effects, result.notifications);
-  }
   return await fresh(deps, status);
 }
 
@@ -161,22 +166,19 @@ export async function unfavouriteStatus(
   statusId: string,
 ): Promise<StatusRow> {
   const status = await target(deps, actorId, statusId);
-  const removed = await deps.sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     const row = await interactions.deleteFavourite(tx, actorId, status.id);
-    if (!row) return null;
+    if (!row) return;
     await db.adjustCounter(tx, status.id, "favourites_count", -1);
     await deleteNotificationsFor(tx, actorId, "favourite", status.id);
-    return row;
-  });
-  if (removed) {
-    deps.effects.emit({
+    await deps.effects.record(tx, {
       type: "favourite.undone",
-      favouriteId: removed.id,
-      uri: removed.uri,
+      favouriteId: row.id,
+      uri: row.uri,
       statusId: status.id,
       accountId: actorId,
     });
-  }
+  });
   return await fresh(deps, status);
 }
 
@@ -221,11 +223,11 @@ export async function pinStatus(
       );
     }
     await interactions.insertPin(tx, actorId, status.id);
-  });
-  deps.effects.emit({
-    type: "status.pinned",
-    statusId: status.id,
-    accountId: actorId,
+    await deps.effects.record(tx, {
+      type: "status.pinned",
+      statusId: status.id,
+      accountId: actorId,
+    });
   });
   return status;
 }
@@ -236,14 +238,16 @@ export async function unpinStatus(
   statusId: string,
 ) {
   const status = await getVisibleStatus(deps, actorId, statusId);
-  await interactions.deletePin(deps.sql, actorId, status.id);
-  if (status.account_id === actorId) {
-    deps.effects.emit({
-      type: "status.unpinned",
-      statusId: status.id,
-      accountId: actorId,
-    });
-  }
+  await deps.sql.begin(async (tx) => {
+    await interactions.deletePin(tx, actorId, status.id);
+    if (status.account_id === actorId) {
+      await deps.effects.record(tx, {
+        type: "status.unpinned",
+        statusId: status.id,
+        accountId: actorId,
+      });
+    }
+  });
   return status;
 }
 
@@ -322,14 +326,15 @@ export async function voteInPoll(
     if (await hasVoted(tx, poll.id, voterId)) {
       throw invalid("Validation failed: You have already voted on this poll");
     }
-    return await insertVotes(tx, poll.id, voterId, unique);
-  });
-  deps.effects.emit({
-    type: "poll.voted",
-    pollId: poll.id,
-    statusId: status.id,
-    accountId: voterId,
-    choices: unique,
+    const votes = await insertVotes(tx, poll.id, voterId, unique);
+    await deps.effects.record(tx, {
+      type: "poll.voted",
+      pollId: poll.id,
+      statusId: status.id,
+      accountId: voterId,
+      choices: unique,
+    });
+    return votes;
   });
   return updated;
 }
@@ -363,16 +368,17 @@ export async function addRemoteVoteChoice(
     if (!poll.multiple && await hasVoted(tx, poll.id, voterId)) {
       throw invalid("Validation failed: You have already voted on this poll");
     }
-    return await insertVoteChoice(tx, poll.id, voterId, choice, uri);
+    const added = await insertVoteChoice(tx, poll.id, voterId, choice, uri);
+    if (added) {
+      await deps.effects.record(tx, {
+        type: "poll.voted",
+        pollId: poll.id,
+        statusId: status.id,
+        accountId: voterId,
+        choices: [choice],
+      });
+    }
+    return added;
   });
-  if (updated) {
-    deps.effects.emit({
-      type: "poll.voted",
-      pollId: poll.id,
-      statusId: status.id,
-      accountId: voterId,
-      choices: [choice],
-    });
-  }
   return updated;
 }

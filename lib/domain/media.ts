@@ -195,31 +195,31 @@ export async function storeUpload(
     EXTENSIONS[prepared.contentType] ?? "bin",
   );
   await deps.media.put(fileKey, prepared.bytes, prepared.contentType);
-  let row: MediaRow;
   try {
-    row = await db.insertMedia(deps.sql, {
-      account_id: accountId,
-      type: prepared.kind,
-      content_type: prepared.contentType,
-      file_key: fileKey,
-      preview_key: null,
-      description,
-      blurhash: null,
-      meta: { focus },
-      file_size: prepared.bytes.length,
-      processing: deps.avTools ? "processing" : "done",
+    // The processing is a job written with the row: a crash or a stop can't leave the upload
+    // "processing" for ever. The client polls GET /api/v1/media/:id (206 until done).
+    return await deps.sql.begin(async (tx) => {
+      const row = await db.insertMedia(tx, {
+        account_id: accountId,
+        type: prepared.kind,
+        content_type: prepared.contentType,
+        file_key: fileKey,
+        preview_key: null,
+        description,
+        blurhash: null,
+        meta: { focus },
+        file_size: prepared.bytes.length,
+        processing: deps.avTools ? "processing" : "done",
+      });
+      if (deps.avTools) {
+        await deps.jobs.enqueue(tx, MEDIA_AV_JOB, { mediaId: row.id });
+      }
+      return row;
     });
   } catch (error) {
     await deps.media.delete(fileKey).catch(() => {});
     throw error;
   }
-  if (deps.avTools) {
-    // The client polls GET /api/v1/media/:id (206 until done).
-    finishAv(deps, row, prepared.bytes).catch((error) =>
-      console.error(`media ${row.id}: video/audio processing failed:`, error)
-    );
-  }
-  return row;
 }
 
 /**
@@ -239,7 +239,29 @@ export async function waitUntilProcessed(
   return row;
 }
 
-/** ffprobe/ffmpeg in the background: duration, size, a preview frame; then `done`. */
+/** The job kind that processes a video or audio upload (`media-jobs.ts`). */
+export const MEDIA_AV_JOB = "media.process_av";
+
+/**
+ * The job's work: ffprobe/ffmpeg on the stored file (duration, size, a preview frame), then
+ * `done`. Again after a crash, it does the same again; an upload deleted meanwhile is skipped.
+ */
+export async function processAvUpload(
+  deps: Deps,
+  mediaId: string,
+): Promise<void> {
+  const row = await db.findMediaById(deps.sql, mediaId);
+  if (!row || row.processing === "done" || !row.file_key) return;
+  const file = await deps.media.get(row.file_key);
+  if (!file) return; // removed with its row meanwhile
+  if (!deps.avTools) {
+    // This process has no ffmpeg (another process took the upload): served without preview.
+    await db.updateMediaFields(deps.sql, row.id, { processing: "done" });
+    return;
+  }
+  await finishAv(deps, row, file.bytes);
+}
+
 async function finishAv(deps: Deps, row: MediaRow, bytes: Uint8Array) {
   let meta: Record<string, unknown> = { ...row.meta };
   let previewKey: string | null = null;
@@ -356,12 +378,6 @@ export async function pruneUnattachedMedia(
     onProgress?.(done, total);
   }
   return done;
-}
-
-/** Removes day-old unattached uploads, saying how many (`lib/schedules` runs it hourly). */
-export async function removeStaleUploads(deps: Deps): Promise<void> {
-  const removed = await pruneUnattachedMedia(deps, UNATTACHED_MEDIA_TTL_MS);
-  if (removed) console.info(`media: removed ${removed} unattached uploads`);
 }
 
 /** Avatars (400×400) and headers (1500×500): same checks and processing, cropped to shape. */

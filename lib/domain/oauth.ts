@@ -392,7 +392,7 @@ export async function issueUserToken(
  * token's open streams are ended (`token.revoked`).
  */
 export async function revokeAccessToken(
-  sql: Queryable,
+  sql: Sql,
   app: ApplicationRow,
   token: string | undefined,
   effects?: Effects,
@@ -401,10 +401,12 @@ export async function revokeAccessToken(
     throw new OAuthError("invalid_request", "The token parameter is missing.");
   }
   const hash = await hashToken(token);
-  const row = await db.findActiveTokenByHash(sql, hash);
-  if (await db.revokeTokenByHash(sql, hash, app.id) && row) {
-    effects?.emit({ type: "token.revoked", tokenIds: [row.id] });
-  }
+  await sql.begin(async (tx) => {
+    const row = await db.findActiveTokenByHash(tx, hash);
+    if (await db.revokeTokenByHash(tx, hash, app.id) && row) {
+      await effects?.record(tx, { type: "token.revoked", tokenIds: [row.id] });
+    }
+  });
 }
 
 export function findApplication(

@@ -104,14 +104,19 @@ export async function updateProfile(
     defaults.default_language = language;
   }
 
-  const result = await deps.sql.begin(async (tx) => ({
-    account: await db.updateAccountProfile(tx, login.account.id, changes),
-    user: await db.updatePostingDefaults(tx, login.user.id, defaults),
-  }));
-  if (Object.keys(changes).length) {
-    deps.effects.emit({ type: "account.updated", accountId: login.account.id });
-  }
-  return result;
+  return await deps.sql.begin(async (tx) => {
+    const result = {
+      account: await db.updateAccountProfile(tx, login.account.id, changes),
+      user: await db.updatePostingDefaults(tx, login.user.id, defaults),
+    };
+    if (Object.keys(changes).length) {
+      await deps.effects.record(tx, {
+        type: "account.updated",
+        accountId: login.account.id,
+      });
+    }
+    return result;
+  });
 }
 
 /** Plain text → HTML as for statuses: known accounts' mentions linked, hashtags, URLs. */

@@ -39,6 +39,5 @@ export async function registerThroughApp(
     locale: input.locale,
     reason: input.reason,
   }, { registrations: deps.config.registrations, effects: deps.effects });
-  deps.effects.emit({ type: "account.created", accountId: login.account.id });
   return await issueUserToken(deps.sql, applicationId, login.user.id, scopes);
 }

@@ -8,7 +8,7 @@
  *   first, until its server sends Accept (federation then calls `authorizeFollowRequest`).
  * - A block removes follows and requests both ways, and neither side may follow the other.
  */
-import type { Queryable, Sql } from "../db/client.ts";
+import type { Queryable, Sql, Tx } from "../db/client.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import * as db from "../db/relationships.ts";
 import { mergeIntoHomeFeed, unmergeFromHomeFeed } from "../db/feed-merge.ts";
@@ -46,13 +46,21 @@ export async function follow(
     languages: input.languages,
   };
   const result = await deps.sql.begin(async (tx) => {
+    const result = await followIn(tx);
+    const events = [result.event, result.notification].filter((e) => e != null);
+    await deps.effects.record(tx, ...events);
+    return result;
+  });
+  return result.outcome;
+
+  async function followIn(tx: Tx) {
     if (await db.isBlockedEitherWay(tx, follower.id, target.id)) {
       throw forbidden();
     }
     const existing = await db.findFollow(tx, follower.id, target.id);
     if (existing) {
       await db.updateFollowOptions(tx, existing.id, options);
-      return { outcome: "following" as const, event: null };
+      return { outcome: "following" as const, event: null, notification: null };
     }
     const needsApproval = target.locked || target.domain !== null;
     if (needsApproval) {
@@ -60,7 +68,13 @@ export async function follow(
         ...options,
         uri: input.uri,
       });
-      if (!request) return { outcome: "requested" as const, event: null };
+      if (!request) {
+        return {
+          outcome: "requested" as const,
+          event: null,
+          notification: null,
+        };
+      }
       const notificationId = target.domain === null
         ? await notify(tx, target.id, follower.id, "follow_request")
         : null;
@@ -79,7 +93,9 @@ export async function follow(
       ...options,
       uri: input.uri,
     });
-    if (!created) return { outcome: "following" as const, event: null };
+    if (!created) {
+      return { outcome: "following" as const, event: null, notification: null };
+    }
     if (follower.domain === null) {
       await mergeIntoHomeFeed(tx, follower.id, target.id, created.show_reblogs);
     }
@@ -95,12 +111,7 @@ export async function follow(
         uri: created.uri,
       },
     };
-  });
-  if (result.event) deps.effects.emit(result.event);
-  if ("notification" in result && result.notification) {
-    deps.effects.emit(result.notification);
   }
-  return result.outcome;
 }
 
 /** A follow or follow request notification, through the recipient's policy (null if none). */
@@ -140,7 +151,7 @@ export async function unfollow(
   follower: AccountRow,
   target: AccountRow,
 ): Promise<void> {
-  const removed = await deps.sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     const followRow = await db.deleteFollow(tx, follower.id, target.id);
     if (followRow && follower.domain === null) {
       await unmergeFromHomeFeed(tx, follower.id, target.id);
@@ -154,16 +165,16 @@ export async function unfollow(
         "follow_request",
       );
     }
-    return followRow ?? request;
+    const removed = followRow ?? request;
+    if (removed) {
+      await deps.effects.record(tx, {
+        type: "follow.undone",
+        accountId: follower.id,
+        targetAccountId: target.id,
+        uri: removed.uri,
+      });
+    }
   });
-  if (removed) {
-    deps.effects.emit({
-      type: "follow.undone",
-      accountId: follower.id,
-      targetAccountId: target.id,
-      uri: removed.uri,
-    });
-  }
 }
 
 /** The target accepts a pending request (locally, or a remote server's Accept of ours). */
@@ -172,7 +183,7 @@ export async function authorizeFollowRequest(
   target: AccountRow,
   requester: AccountRow,
 ): Promise<void> {
-  const { follow, notificationId } = await deps.sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     const request = await db.deleteFollowRequest(tx, requester.id, target.id);
     if (!request) throw notFound();
     const created = await db.insertFollow(tx, requester.id, target.id, {
@@ -199,22 +210,23 @@ export async function authorizeFollowRequest(
       );
       notificationId = await notify(tx, target.id, requester.id, "follow");
     }
-    return {
-      follow: created ?? await db.findFollow(tx, requester.id, target.id),
-      notificationId,
-    };
+    const follow = created ??
+      await db.findFollow(tx, requester.id, target.id);
+    const notification = notified(notificationId, target.id, "follow");
+    await deps.effects.record(
+      tx,
+      ...(notification ? [notification] : []),
+      ...(follow
+        ? [{
+          type: "follow.accepted" as const,
+          followId: follow.id,
+          accountId: requester.id,
+          targetAccountId: target.id,
+          uri: follow.uri,
+        }]
+        : []),
+    );
   });
-  const notification = notified(notificationId, target.id, "follow");
-  if (notification) deps.effects.emit(notification);
-  if (follow) {
-    deps.effects.emit({
-      type: "follow.accepted",
-      followId: follow.id,
-      accountId: requester.id,
-      targetAccountId: target.id,
-      uri: follow.uri,
-    });
-  }
 }
 
 /** The target refuses a pending request (locally, or a remote server's Reject of ours). */
@@ -223,7 +235,7 @@ export async function rejectFollowRequest(
   target: AccountRow,
   requester: AccountRow,
 ): Promise<void> {
-  const request = await deps.sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     const request = await db.deleteFollowRequest(tx, requester.id, target.id);
     if (!request) throw notFound();
     await db.deleteRelationshipNotification(
@@ -232,13 +244,12 @@ export async function rejectFollowRequest(
       requester.id,
       "follow_request",
     );
-    return request;
-  });
-  deps.effects.emit({
-    type: "follow.rejected",
-    accountId: requester.id,
-    targetAccountId: target.id,
-    uri: request.uri,
+    await deps.effects.record(tx, {
+      type: "follow.rejected",
+      accountId: requester.id,
+      targetAccountId: target.id,
+      uri: request.uri,
+    });
   });
 }
 
@@ -248,22 +259,21 @@ export async function removeFollower(
   target: AccountRow,
   follower: AccountRow,
 ): Promise<void> {
-  const removed = await deps.sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     const row = await db.deleteFollow(tx, follower.id, target.id);
     if (row && follower.domain === null) {
       await unmergeFromHomeFeed(tx, follower.id, target.id);
     }
     await db.deleteFollowRequest(tx, follower.id, target.id);
-    return row;
+    if (row) {
+      await deps.effects.record(tx, {
+        type: "follow.rejected",
+        accountId: follower.id,
+        targetAccountId: target.id,
+        uri: row.uri,
+      });
+    }
   });
-  if (removed) {
-    deps.effects.emit({
-      type: "follow.rejected",
-      accountId: follower.id,
-      targetAccountId: target.id,
-      uri: removed.uri,
-    });
-  }
 }
 
 export async function block(
@@ -273,7 +283,7 @@ export async function block(
   uri: string | null = null,
 ): Promise<void> {
   if (account.id === target.id) throw forbidden("You can't block yourself");
-  const result = await deps.sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     for (const [a, b] of [[account, target], [target, account]]) {
       await db.deleteFollow(tx, a.id, b.id);
       if (a.domain === null) await unmergeFromHomeFeed(tx, a.id, b.id);
@@ -287,16 +297,16 @@ export async function block(
         );
       }
     }
-    return { created: await db.insertBlock(tx, account.id, target.id, uri) };
-  });
-  if (!result.created) return;
-  // Federation sends the Block (which implies the Undo of our follow and their removal).
-  deps.effects.emit({
-    type: "block.created",
-    blockId: result.created.id,
-    accountId: account.id,
-    targetAccountId: target.id,
-    uri: result.created.uri,
+    const created = await db.insertBlock(tx, account.id, target.id, uri);
+    if (!created) return;
+    // Federation sends the Block (which implies the Undo of our follow and their removal).
+    await deps.effects.record(tx, {
+      type: "block.created",
+      blockId: created.id,
+      accountId: account.id,
+      targetAccountId: target.id,
+      uri: created.uri,
+    });
   });
 }
 
@@ -305,15 +315,17 @@ export async function unblock(
   account: AccountRow,
   target: AccountRow,
 ): Promise<void> {
-  const removed = await db.deleteBlock(deps.sql, account.id, target.id);
-  if (removed) {
-    deps.effects.emit({
-      type: "block.undone",
-      accountId: account.id,
-      targetAccountId: target.id,
-      uri: removed.uri,
-    });
-  }
+  await deps.sql.begin(async (tx) => {
+    const removed = await db.deleteBlock(tx, account.id, target.id);
+    if (removed) {
+      await deps.effects.record(tx, {
+        type: "block.undone",
+        accountId: account.id,
+        targetAccountId: target.id,
+        uri: removed.uri,
+      });
+    }
+  });
 }
 
 export async function mute(

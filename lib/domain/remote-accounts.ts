@@ -23,9 +23,14 @@ export async function deleteRemoteAccount(
   if (account.domain === null) {
     throw forbidden("Local accounts are deleted by their owner");
   }
-  if (await deleteAccount(deps.sql, account.id)) {
-    deps.effects.emit({ type: "account.deleted", accountId: account.id });
-  }
+  await deps.sql.begin(async (tx) => {
+    if (await deleteAccount(tx, account.id)) {
+      await deps.effects.record(tx, {
+        type: "account.deleted",
+        accountId: account.id,
+      });
+    }
+  });
 }
 
 /**

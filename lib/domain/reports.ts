@@ -15,7 +15,7 @@ import type { Effects } from "./effects.ts";
 import { invalid, notFound } from "./errors.ts";
 import { findAccount } from "./profiles.ts";
 import { requireVisible } from "./visibility.ts";
-import { announceNotifications } from "./status-insert.ts";
+import { notificationEvents } from "./status-insert.ts";
 import { notifyReportFiled } from "../moderation/mod.ts";
 
 export const REPORT_CATEGORIES = ["spam", "legal", "violation", "other"];
@@ -89,7 +89,7 @@ export async function fileReport(
     if (status.account_id !== target.id) throw notFound();
   }
   const forwarded = input.forward && target.domain !== null;
-  const { report, notifications } = await deps.sql.begin(async (tx) => {
+  const report = await deps.sql.begin(async (tx) => {
     const report = (await db.insertReport(tx, {
       account_id: reporter.id,
       target_account_id: target.id,
@@ -99,13 +99,13 @@ export async function fileReport(
       category,
       forwarded,
     }))!; // no uri, so never a duplicate
-    return { report, notifications: await notifyReportFiled(tx, report) };
-  });
-  if (deps.effects) announceNotifications(deps.effects, notifications);
-  deps.effects?.emit({
-    type: "report.created",
-    reportId: report.id,
-    forward: forwarded,
+    const notifications = await notifyReportFiled(tx, report);
+    await deps.effects?.record(
+      tx,
+      { type: "report.created", reportId: report.id, forward: forwarded },
+      ...notificationEvents(notifications),
+    );
+    return report;
   });
   return { report, target };
 }
@@ -136,7 +136,7 @@ export async function receiveRemoteReport(
     input.statusIds,
     input.target.id,
   );
-  const notifications = await deps.sql.begin(async (tx) => {
+  return await deps.sql.begin(async (tx) => {
     const inserted = await db.insertReport(tx, {
       account_id: input.reporter.id,
       target_account_id: input.target.id,
@@ -144,10 +144,9 @@ export async function receiveRemoteReport(
       comment: [...input.comment].slice(0, MAX_REPORT_COMMENT).join(""),
       uri: input.uri,
     });
-    return inserted ? await notifyReportFiled(tx, inserted) : null;
+    if (!inserted) return false;
+    const notifications = await notifyReportFiled(tx, inserted);
+    await deps.effects?.record(tx, ...notificationEvents(notifications));
+    return true;
   });
-  if (notifications && deps.effects) {
-    announceNotifications(deps.effects, notifications);
-  }
-  return notifications !== null;
 }

@@ -101,10 +101,14 @@ export async function endWebSession(
   sessionId: string,
   effects?: Effects,
 ): Promise<void> {
-  const tokenId = await sql.begin(async (tx) => {
+  await sql.begin(async (tx) => {
     const session = await sessions.deleteWebSession(tx, sessionId);
-    if (session?.token_id) await oauth.revokeToken(tx, session.token_id);
-    return session?.token_id ?? null;
+    if (session?.token_id) {
+      await oauth.revokeToken(tx, session.token_id);
+      await effects?.record(tx, {
+        type: "token.revoked",
+        tokenIds: [session.token_id],
+      });
+    }
   });
-  if (tokenId) effects?.emit({ type: "token.revoked", tokenIds: [tokenId] });
 }

@@ -20,6 +20,7 @@ import {
   validatePoll,
 } from "./status-input.ts";
 import type { StatusDeps } from "./statuses.ts";
+import type { DomainEvent } from "./effects.ts";
 
 export interface StatusChanges {
   content: string;
@@ -173,8 +174,8 @@ export async function editStatus(
   }
   if (input.poll) validatePoll(input.poll);
   const rendered = await renderText(deps, text);
-  const updated = await deps.sql.begin((tx) =>
-    applyStatusEdit(tx, status, {
+  return await deps.sql.begin(async (tx) => {
+    const updated = await applyStatusEdit(tx, status, {
       content: rendered.html,
       text,
       spoilerText,
@@ -185,15 +186,15 @@ export async function editStatus(
       tags: rendered.tags,
       mediaIds,
       poll: input.poll ?? null,
-    })
-  );
-  deps.effects.emit({
-    type: "status.updated",
-    statusId: updated.id,
-    accountId,
-    local: updated.local,
+    });
+    await deps.effects.record(tx, {
+      type: "status.updated",
+      statusId: updated.id,
+      accountId,
+      local: updated.local,
+    });
+    return updated;
   });
-  return updated;
 }
 
 /** For the inbox: `Update(Note)` from the author's server. */
@@ -202,27 +203,27 @@ export async function updateRemoteStatus(
   status: StatusRow,
   changes: StatusChanges,
 ): Promise<StatusRow> {
-  const updated = await deps.sql.begin((tx) =>
-    applyStatusEdit(tx, status, changes)
-  );
-  deps.effects.emit({
-    type: "status.updated",
-    statusId: updated.id,
-    accountId: updated.account_id,
-    local: updated.local,
+  return await deps.sql.begin(async (tx) => {
+    const updated = await applyStatusEdit(tx, status, changes);
+    await deps.effects.record(tx, {
+      type: "status.updated",
+      statusId: updated.id,
+      accountId: updated.account_id,
+      local: updated.local,
+    });
+    return updated;
   });
-  return updated;
 }
 
 /**
  * Removes a status (and its reblogs) with counters and, for remote ones, a tombstone. Returns
- * the row as it was, for delete-and-redraft. Emits `status.deleted` for it and its reblogs.
+ * the row as it was, for delete-and-redraft. Records `status.deleted` for it and its reblogs.
  */
 export async function removeStatus(
   deps: StatusDeps,
   status: StatusRow,
 ): Promise<StatusRow> {
-  const result = await deps.sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     const mentioned = await db.mentionedAccountIds(tx, status.id);
     await removeDirectStatus(tx, status);
     const { reblogs } = await db.deleteStatusRow(tx, status.id);
@@ -239,34 +240,43 @@ export async function removeStatus(
     if (!status.local) {
       await db.insertTombstone(tx, status.uri, status.account_id);
     }
-    return { mentioned, reblogs };
+    await deps.effects.record(
+      tx,
+      ...deletionEvents(status, mentioned, reblogs),
+    );
   });
-  for (const reblog of result.reblogs) {
-    deps.effects.emit({
-      type: "status.deleted",
-      statusId: reblog.id,
-      uri: reblog.uri,
-      accountId: reblog.account_id,
-      local: status.local,
-      visibility: status.visibility,
-      mentionedAccountIds: [],
-      reblogOfId: status.id,
-      createdAt: reblog.created_at,
-    });
-  }
-  deps.effects.emit({
+  return status;
+}
+
+function deletionEvents(
+  status: StatusRow,
+  mentioned: string[],
+  reblogs: { id: string; uri: string; account_id: string; created_at: Date }[],
+): DomainEvent[] {
+  const events: DomainEvent[] = reblogs.map((reblog) => ({
+    type: "status.deleted",
+    statusId: reblog.id,
+    uri: reblog.uri,
+    accountId: reblog.account_id,
+    local: status.local,
+    visibility: status.visibility,
+    mentionedAccountIds: [],
+    reblogOfId: status.id,
+    createdAt: reblog.created_at,
+  }));
+  events.push({
     type: "status.deleted",
     statusId: status.id,
     uri: status.uri,
     accountId: status.account_id,
     local: status.local,
     visibility: status.visibility,
-    mentionedAccountIds: result.mentioned,
+    mentionedAccountIds: mentioned,
     reblogOfId: status.reblog_of_id,
     createdAt: status.created_at,
   });
   if (status.reblog_of_id) {
-    deps.effects.emit({
+    events.push({
       type: "reblog.undone",
       statusId: status.id,
       uri: status.uri,
@@ -274,7 +284,7 @@ export async function removeStatus(
       accountId: status.account_id,
     });
   }
-  return status;
+  return events;
 }
 
 /** `DELETE /api/v1/statuses/:id`: only the author. */

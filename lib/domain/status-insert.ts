@@ -1,7 +1,8 @@
 /**
  * The one write path for a status, shared by local posting (`createStatus`), boosts and the
  * federation inbox (`createRemoteStatus`): the row with its mentions, tags, media and poll, the
- * fan-out to home feeds and the notifications, then the events once committed.
+ * fan-out to home feeds and the notifications, and (`insertedEvents`) the events its caller
+ * records in the same transaction.
  */
 import type { Tx } from "../db/client.ts";
 import * as db from "../db/statuses.ts";
@@ -11,10 +12,10 @@ import type { NotificationRow } from "../db/notifications.ts";
 import { createNotifications } from "./notifications.ts";
 import { insertPoll } from "../db/polls.ts";
 import { insertRemoteMedia, type RemoteMediaRow } from "../db/media.ts";
-import type { Effects } from "./effects.ts";
+import type { DomainEvent } from "./effects.ts";
 import {
   addDirectStatus,
-  announceConversations,
+  conversationEvents,
   type ConversationRow,
 } from "./conversations.ts";
 import { invalid } from "./errors.ts";
@@ -65,8 +66,8 @@ export interface InsertedStatus {
 
 /**
  * Inserts a status with its mentions, tags, media and poll, fans it out to local home feeds and
- * writes mention/status/reblog notifications. Call inside a transaction; after commit, pass the
- * result to `announceInserted`. The federation inbox calls this for remote statuses.
+ * writes mention/status/reblog notifications. Call inside a transaction, and record
+ * `insertedEvents(result)` in it. The federation inbox calls this for remote statuses.
  */
 export async function insertStatus(
   tx: Tx,
@@ -208,42 +209,37 @@ export async function insertStatus(
   return { status, notifications, conversations };
 }
 
-/** Emits the events for a committed `insertStatus`. */
-export function announceInserted(
-  effects: Effects,
-  inserted: InsertedStatus,
-): void {
+/** The events of an `insertStatus`: record them in its transaction. */
+export function insertedEvents(inserted: InsertedStatus): DomainEvent[] {
   const { status } = inserted;
-  effects.emit({
+  const events: DomainEvent[] = [{
     type: "status.created",
     statusId: status.id,
     accountId: status.account_id,
     local: status.local,
     visibility: status.visibility,
     reblogOfId: status.reblog_of_id,
-  });
+  }];
   if (status.reblog_of_id) {
-    effects.emit({
+    events.push({
       type: "reblog.created",
       statusId: status.id,
       reblogOfId: status.reblog_of_id,
       accountId: status.account_id,
     });
   }
-  announceNotifications(effects, inserted.notifications);
-  announceConversations(effects, inserted.conversations);
+  return [
+    ...events,
+    ...notificationEvents(inserted.notifications),
+    ...conversationEvents(inserted.conversations),
+  ];
 }
 
-export function announceNotifications(
-  effects: Effects,
-  rows: NotificationRow[],
-): void {
-  for (const n of rows) {
-    effects.emit({
-      type: "notification.created",
-      notificationId: n.id,
-      recipientId: n.account_id,
-      notificationType: n.type,
-    });
-  }
+export function notificationEvents(rows: NotificationRow[]): DomainEvent[] {
+  return rows.map((n) => ({
+    type: "notification.created",
+    notificationId: n.id,
+    recipientId: n.account_id,
+    notificationType: n.type,
+  }));
 }

@@ -17,7 +17,7 @@ import {
   renderText,
   validateStatusBody,
 } from "./status-input.ts";
-import { announceInserted, insertStatus } from "./status-insert.ts";
+import { insertedEvents, insertStatus } from "./status-insert.ts";
 
 /** What status functions need; `Deps` satisfies it. */
 export interface StatusDeps {
@@ -103,9 +103,9 @@ export async function createStatus(
       await tx`INSERT INTO idempotency_keys (user_id, key, status_id)
                VALUES (${author.user.id}, ${key}, ${result.status.id})`;
     }
+    await deps.effects.record(tx, ...insertedEvents(result));
     return result;
   });
-  announceInserted(deps.effects, inserted);
   return inserted.status;
 }
 

@@ -53,7 +53,12 @@ export function listenFederationQueue(
   );
 }
 
-/** Domain events become deliveries (`outbox-effects.ts`, loaded with the first event). */
+/**
+ * Domain events become deliveries (`outbox-effects.ts`, loaded with the first event): a
+ * listener the event job runs once the write committed (`domain/event-job.ts`). The job is
+ * deleted only after Fedify has queued the activity, so it is also the relay into Fedify's
+ * queue (Deno KV on the embedded database): a crash in between queues it again.
+ */
 export function subscribeOutboxLazily(deps: Deps): () => void {
   return deps.effects.on(async (event) => {
     const { deliverEvent } = await import("./outbox-effects.ts");

@@ -1,13 +1,14 @@
 /**
  * The streaming API's hub. Domain events (ids only) reach every server process — through
- * Postgres LISTEN/NOTIFY when the database is a Postgres server, in-process with the embedded
- * database (one process) — and each process renders the entity once for its own subscribers,
+ * Postgres LISTEN/NOTIFY (a NOTIFY in the writing transaction) when the database is a Postgres
+ * server, through the event's job with the embedded database (one process) — and each process renders the entity once for its own subscribers,
  * checking visibility for each subscriber with the one visibility rule.
  */
 import type { Sql } from "../db/client.ts";
 import type { DomainEvent, EffectBus } from "../domain/effects.ts";
 import { findStatusById } from "../db/statuses.ts";
 import { feedHolders } from "../db/feeds.ts";
+import { notifyAll } from "../db/notify.ts";
 import { listsIncluding } from "../db/lists.ts";
 import { findNotificationsByIds } from "../db/notifications.ts";
 import { isVisibleTo, viewersWhoSee } from "../domain/visibility.ts";
@@ -92,13 +93,17 @@ export class StreamHub {
         });
         this.#unlisten = () => listener.unlisten();
       }
-      this.#unsubscribe = effects.on(async (event) => {
-        if (!streamed(event) || this.#closed) return;
-        await sql.notify(CHANNEL, JSON.stringify(event)).catch((error) => {
-          if (!this.#closed) throw error; // shutting down: the event has no listener left
-        });
+      // Sent inside the writing transaction, so the server delivers it at commit: a stream
+      // event is neither lost to a crash after the commit nor sent for a rolled-back write,
+      // and doesn't wait for the event's job. Kept after `close()`: writes still finishing in
+      // this process must reach the other processes' streams.
+      effects.inTransaction(async (tx, events) => {
+        const payloads = events.filter(streamed).map((e) => JSON.stringify(e));
+        await notifyAll(tx, CHANNEL, payloads);
       });
     } else {
+      // One process: the event's job (run here, right after the commit) streams it. Streams
+      // end with the process, so nothing is owed to them after a crash.
       this.#unsubscribe = effects.on((event) =>
         streamed(event) ? this.#dispatch(event) : undefined
       );

@@ -11,6 +11,7 @@ import {
 } from "../helpers/openapi.ts";
 import { api, client, createUserWithToken } from "../helpers/users.ts";
 import type { DomainEvent } from "../../lib/domain/effects.ts";
+import { eventually } from "../federation/helpers.ts";
 
 Deno.test("follows: unlocked at once, locked by request; authorize, reject, unfollow; counters", async () => {
   const instance = await startTestInstance();
@@ -199,16 +200,19 @@ Deno.test("follows: unlocked at once, locked by request; authorize, reject, unfo
     );
     assert.equal(self.status, 403);
 
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Events are dispatched by their jobs, once the writes committed.
+    const wanted = [
+      "follow.accepted",
+      "follow.requested",
+      "follow.rejected",
+      "follow.undone",
+    ];
+    await eventually("the events' jobs ran", () =>
+      Promise.resolve(
+        wanted.every((type) => events.some((e) => e.type === type)),
+      ));
     const types = events.map((e) => e.type);
-    for (
-      const type of [
-        "follow.accepted",
-        "follow.requested",
-        "follow.rejected",
-        "follow.undone",
-      ]
-    ) {
+    for (const type of wanted) {
       assert.ok(types.includes(type as DomainEvent["type"]), `${type} emitted`);
     }
   } finally {
@@ -393,7 +397,10 @@ Deno.test("search, familiar followers, and following a remote account asks its s
     );
     assert.equal(asked.body.requested, true);
     assert.equal(asked.body.following, false);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await eventually(
+      "follow.requested dispatched",
+      () => Promise.resolve(events.some((e) => e.type === "follow.requested")),
+    );
     const requested = events.find((e) => e.type === "follow.requested");
     assert.ok(requested && requested.type === "follow.requested");
     assert.equal(requested.targetAccountId, remote.id);
@@ -404,7 +411,10 @@ Deno.test("search, familiar followers, and following a remote account asks its s
       `/api/v1/accounts/${remote.id}/unfollow`,
     );
     assert.equal(withdrawn.body.requested, false);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await eventually(
+      "follow.undone dispatched",
+      () => Promise.resolve(events.some((e) => e.type === "follow.undone")),
+    );
     assert.ok(
       events.some((e) =>
         e.type === "follow.undone" && e.targetAccountId === remote.id

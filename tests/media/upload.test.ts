@@ -2,7 +2,7 @@
  * Media uploads end to end on a real instance: a photo-sized JPEG with EXIF and an orientation tag
  * is oriented, stripped, capped at 8.3 MP, previewed and blurhashed; it can be described and
  * posted; files are served safely; bad files are refused with nothing stored; avatars go through
- * the same pipeline; day-old unattached uploads are pruned.
+ * the same pipeline; day-old unattached uploads are pruned (by the server's hourly job).
  */
 import assert from "node:assert/strict";
 import sharp from "sharp";
@@ -11,7 +11,7 @@ import { startTestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
 import { photoJpeg, smallPng, storedFiles, upload } from "./helpers.ts";
-import { pruneUnattachedMedia } from "../../lib/domain/media.ts";
+import { eventually } from "../federation/helpers.ts";
 import { runAdminCommand } from "../../lib/admin/mod.ts";
 
 Deno.test({
@@ -429,12 +429,20 @@ Deno.test({
                 WHERE id = ANY(${ids.slice(0, 2)}::bigint[])`;
       assert.equal((await storedFiles(instance)).length, 6);
 
-      // The server's hourly job: removes the day-old unattached one only.
-      const removed = await pruneUnattachedMedia(
-        instance.deps,
-        24 * 3600 * 1000,
+      // The server's hourly job — one row in `jobs`, however many processes — made due now:
+      // it removes the day-old unattached one only, then waits for its next hour.
+      const [schedule] = await sql<{ id: string }[]>`
+        SELECT id FROM jobs WHERE kind = 'media.prune'`;
+      assert.ok(schedule, "the pruning is scheduled");
+      await sql`UPDATE jobs SET run_at = now() WHERE id = ${schedule.id}`;
+      await sql`SELECT pg_notify('starling_jobs', '0')`;
+      await eventually(
+        "the pruning job ran",
+        async () =>
+          (await sql`SELECT 1 FROM jobs
+          WHERE id = ${schedule.id} AND run_at > now() + interval '50 minutes'`)
+            .length === 1,
       );
-      assert.equal(removed, 1);
       const left = await sql<
         { id: string }[]
       >`SELECT id FROM media_attachments ORDER BY id`;
