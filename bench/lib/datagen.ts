@@ -115,19 +115,20 @@ export async function generate(
       FROM b_acct a JOIN users u ON u.account_id = a.id`,
     );
     // Each local user follows F distinct accounts (stride 97, coprime with A), never itself;
-    // users 1..posterFollowers also follow the posters.
+    // users 1..posterFollowers also follow the posters. `local_follower` is written here: the
+    // trigger that sets it (migration 0008) is off while replication_role is replica.
     await step(
       "follows",
       `
-      INSERT INTO follows (account_id, target_account_id, created_at)
-      SELECT f.id, t.id, now() - interval '400 days'
+      INSERT INTO follows (account_id, target_account_id, created_at, local_follower)
+      SELECT f.id, t.id, now() - interval '400 days', f.local
       FROM generate_series(1, ${L}) u
       CROSS JOIN generate_series(1, ${F}) k
       JOIN b_acct f ON f.n = u
       JOIN b_acct t ON t.n = ((u::bigint * 7919 + k * 97) % ${A}) + 1
       WHERE t.n <> u;
-      INSERT INTO follows (account_id, target_account_id, created_at)
-      SELECT f.id, t.id, now() - interval '400 days'
+      INSERT INTO follows (account_id, target_account_id, created_at, local_follower)
+      SELECT f.id, t.id, now() - interval '400 days', f.local
       FROM generate_series(1, ${shape.posterFollowers}) u
       CROSS JOIN generate_series(1, ${shape.posters}) p
       JOIN b_acct f ON f.n = u JOIN b_acct t ON t.n = p
