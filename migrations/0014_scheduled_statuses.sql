@@ -1,0 +1,18 @@
+-- Scheduled statuses (POST /api/v1/statuses with scheduled_at): the row keeps the API's
+-- parameters as Mastodon's ScheduledStatus.params; a `status.publish_scheduled` job written in
+-- the same transaction (ordering key 'scheduled_status:<id>', run_at = scheduled_at) posts it
+-- through the ordinary posting path. Media are held at scheduling time: a held upload can't be
+-- attached to another status, nor pruned as unattached.
+CREATE TABLE scheduled_statuses (
+  id bigint PRIMARY KEY DEFAULT starling_id(),
+  account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  scheduled_at timestamptz NOT NULL,
+  params jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX scheduled_statuses_account ON scheduled_statuses (account_id, scheduled_at);
+
+ALTER TABLE media_attachments
+  ADD COLUMN scheduled_status_id bigint REFERENCES scheduled_statuses (id) ON DELETE SET NULL;
+CREATE INDEX media_scheduled ON media_attachments (scheduled_status_id)
+  WHERE scheduled_status_id IS NOT NULL;
