@@ -231,6 +231,11 @@ Deno.test("a scheduled post is published after a restart on the same database", 
       status: "Posted by the next process",
       scheduledAt: inMinutes(10),
     });
+    assert.deepEqual(
+      await client(first, alice.token).v1.timelines.home.list(),
+      [],
+      "not posted before its time",
+    );
     await first.close();
 
     const second = await startTestInstance({ database });
