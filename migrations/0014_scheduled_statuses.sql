@@ -16,3 +16,6 @@ ALTER TABLE media_attachments
   ADD COLUMN scheduled_status_id bigint REFERENCES scheduled_statuses (id) ON DELETE SET NULL;
 CREATE INDEX media_scheduled ON media_attachments (scheduled_status_id)
   WHERE scheduled_status_id IS NOT NULL;
+
+-- Posting fans a public post out to the followers of its hashtags (lib/db/feeds.ts): found by tag.
+CREATE INDEX tag_follows_tag ON tag_follows (tag_id);
