@@ -19,3 +19,14 @@ CREATE INDEX media_scheduled ON media_attachments (scheduled_status_id)
 
 -- Posting fans a public post out to the followers of its hashtags (lib/db/feeds.ts): found by tag.
 CREATE INDEX tag_follows_tag ON tag_follows (tag_id);
+
+-- A user's own domain blocks (/api/v1/domain_blocks; the instance's are moderation's): that
+-- domain's posts and notifications are hidden from this user, and its accounts' follows of the
+-- user removed. `domain` is stored lowercase, as accounts.domain is compared.
+CREATE TABLE account_domain_blocks (
+  id bigint PRIMARY KEY DEFAULT starling_id(),
+  account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  domain text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (account_id, domain)
+);

@@ -17,8 +17,8 @@ export interface FanOutInput {
 /**
  * Adds the status to the home feeds of local accounts entitled to it: followers (all but
  * direct), followers of one of its hashtags (public posts, not boosts, as Mastodon), mentioned
- * accounts (direct only), and the author when local. Whoever blocks or mutes the author is
- * skipped. Returns the account ids whose feeds received it.
+ * accounts (direct only), and the author when local. Whoever blocks or mutes the author (or
+ * blocks its domain) is skipped. Returns the account ids whose feeds received it.
  */
 export async function fanOutToHomeFeeds(
   db: Queryable,
@@ -63,6 +63,11 @@ export async function fanOutToHomeFeeds(
       AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = au.account_id
                       AND m.target_account_id = ${input.authorId}
                       AND (m.expires_at IS NULL OR m.expires_at > now()))
+      AND NOT EXISTS (SELECT 1 FROM account_domain_blocks d
+                      JOIN accounts da ON lower(da.domain) = d.domain
+                      WHERE d.account_id = au.account_id AND da.id IN (${input.authorId}, ${
+    input.reblogOfAuthorId ?? input.authorId
+  }))
     ON CONFLICT DO NOTHING
     RETURNING account_id`;
   return rows.map((r) => r.account_id);
