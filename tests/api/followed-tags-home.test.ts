@@ -6,6 +6,8 @@
 import assert from "node:assert/strict";
 import { createStreamingAPIClient } from "masto";
 import { startTestInstance } from "../helpers/app.ts";
+import { createTestDatabase } from "../helpers/db.ts";
+import { startQueryCounter } from "../../bench/lib/pgcount.ts";
 import { client, createUserWithToken, follow } from "../helpers/users.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
 
@@ -138,4 +140,38 @@ Deno.test({
       await instance.close();
     }
   },
+});
+
+Deno.test("a tag follower costs posting no extra fan-out statement", async () => {
+  const database = await createTestDatabase();
+  const counter = startQueryCounter();
+  const url = new URL(database.url);
+  url.host = `127.0.0.1:${counter.port}`;
+  const instance = await startTestInstance({ env: { DATABASE_URL: url.href } });
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
+    const asAlice = client(instance, alice.token);
+    // The fan-out statements of one post (the log also holds the job runner's, which run
+    // concurrently: only the home-feed writes are compared).
+    const fanOuts = async (status: string) => {
+      counter.takeLog();
+      await asAlice.v1.statuses.create({ status });
+      return counter.takeLog().filter((text) =>
+        /home_feed_entries|tag_follows/.test(text)
+      );
+    };
+    await fanOuts("warm up #starlingtest");
+    const unfollowed = await fanOuts("first #starlingtest");
+    await client(instance, bob.token).v1.tags.$select("starlingtest").follow();
+    const followed = await fanOuts("second #starlingtest");
+    assert.equal(unfollowed.length, 1, "one fan-out statement");
+    assert.equal(followed.length, 1, "still one with a tag follower");
+    const home = await client(instance, bob.token).v1.timelines.home.list();
+    assert.match(home[0].content, /^<p>second /);
+  } finally {
+    await instance.close();
+    counter.close();
+    await database.drop();
+  }
 });
