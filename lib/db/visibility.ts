@@ -82,6 +82,17 @@ export function notSilencedSql(
   )`;
 }
 
+/** The status's author is not on a domain the viewer blocks (their own domain blocks). */
+export function notDomainBlockedSql(
+  db: Queryable,
+  viewerId: string,
+  alias = "s",
+): Fragment {
+  return db`NOT EXISTS (
+    SELECT 1 FROM account_domain_blocks xd JOIN accounts xa ON lower(xa.domain) = xd.domain
+    WHERE xd.account_id = ${viewerId} AND xa.id = ${db(alias)}.account_id)`;
+}
+
 /** What the domain rule needs to know about a viewer and one status's author. */
 export interface ViewerRelations {
   following: boolean;

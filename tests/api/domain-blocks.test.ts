@@ -1,6 +1,6 @@
 /**
  * A user's own domain blocks through masto.js, against a fake peer: block, list (strings, Link
- * paging), the domain's posts gone from home/public/tag timelines, its mentions not notified,
+ * paging), the domain's posts gone from home/public/tag timelines, its mentions not notified, its conversations hidden,
  * its follows of the user removed (the user's own follows kept, as Mastodon), relationship
  * `domain_blocking`; unblock brings the posts back.
  */
@@ -34,6 +34,7 @@ async function post(
   n: number,
   text: string,
   tag: unknown[] = [],
+  to: string[] = [PUBLIC],
 ) {
   const id = `${actor.id}/statuses/${n}`;
   const note = {
@@ -43,8 +44,8 @@ async function post(
     attributedTo: actor.id,
     content: `<p>${text}</p>`,
     tag,
-    to: [PUBLIC],
-    cc: [actor.followers],
+    to,
+    cc: to.includes(PUBLIC) ? [actor.followers] : [],
     published: new Date().toISOString(),
   };
   peer.put(new URL(id).pathname, note);
@@ -53,7 +54,7 @@ async function post(
     id: `${id}#create`,
     type: "Create",
     actor: actor.id,
-    to: [PUBLIC],
+    to,
     object: note,
   });
   await res.body?.cancel();
@@ -101,6 +102,31 @@ Deno.test({
         async () =>
           (await asAlice.v1.timelines.home.list()).find((s) =>
             s.uri === before
+          ),
+      );
+
+      // A direct message from zed: a conversation for alice.
+      const aliceMention = [{
+        type: "Mention",
+        href: `${instance.origin}/users/alice`,
+        name: `@alice@${new URL(instance.origin).host}`,
+      }];
+      const dm = await post(
+        peer,
+        instance.origin,
+        zed,
+        3,
+        "@alice psst",
+        aliceMention,
+        [
+          `${instance.origin}/users/alice`,
+        ],
+      );
+      await eventually(
+        "zed's direct message in alice's conversations",
+        async () =>
+          (await asAlice.v1.conversations.list()).find((c) =>
+            c.lastStatus?.uri === dm
           ),
       );
 
@@ -176,6 +202,7 @@ Deno.test({
         [],
       );
       assert.deepEqual(await asAlice.v1.notifications.list(), []);
+      assert.deepEqual(await asAlice.v1.conversations.list(), []);
       // Others still see them.
       const bob = await createUserWithToken(instance, "bob");
       assert.deepEqual(
@@ -190,10 +217,17 @@ Deno.test({
       // Unblock: the posts are back.
       await asAlice.v1.domainBlocks.remove({ domain });
       assert.deepEqual(await asAlice.v1.domainBlocks.list(), ["other.example"]);
-      assert.deepEqual(uris(await asAlice.v1.timelines.home.list()), [before]);
+      assert.deepEqual(uris(await asAlice.v1.timelines.home.list()), [
+        dm,
+        before,
+      ]);
       assert.deepEqual(
         uris(await asAlice.v1.timelines.tag.$select("blockedtag").list()),
         [after, before],
+      );
+      assert.equal(
+        (await asAlice.v1.conversations.list())[0].lastStatus?.uri,
+        dm,
       );
       const [again] = await asAlice.v1.accounts.relationships.fetch({
         id: [zedId],
