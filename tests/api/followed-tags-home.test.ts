@@ -1,7 +1,8 @@
 /**
  * Followed hashtags fill the home timeline (masto.js): a public post with a tag bob follows
  * reaches his home timeline and his user stream, from an author he doesn't follow, here or on a
- * peer; not from an author he mutes or blocks, nor an unlisted one; each post once.
+ * peer; not from an author he mutes or blocks, nor an unlisted one, nor one his home filters
+ * hide; each post once.
  */
 import assert from "node:assert/strict";
 import { createStreamingAPIClient } from "masto";
@@ -87,6 +88,22 @@ Deno.test({
 
       const home = (await asBob.v1.timelines.home.list()).map((s) => s.id);
       assert.deepEqual(home, [alices.id, erins.id]);
+
+      // Bob's home filters apply to them as to any home post.
+      await asBob.v2.filters.create({
+        title: "no spoilers",
+        context: ["home"],
+        filterAction: "hide",
+        keywordsAttributes: [{ keyword: "spoiler" }],
+      });
+      const spoiler = await client(instance, alice.token).v1.statuses.create({
+        status: "big spoiler #starlingtest",
+      });
+      assert.ok(
+        !(await asBob.v1.timelines.home.list()).some((s) =>
+          s.id === spoiler.id
+        ),
+      );
 
       // A peer's public post with the tag reaches bob's home too.
       const zed = await peer.actor("zed");
