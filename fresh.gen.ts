@@ -111,83 +111,84 @@ import * as $107 from "./routes/api/v1/polls/[id]/votes.ts";
 import * as $108 from "./routes/api/v1/preferences.ts";
 import * as $109 from "./routes/api/v1/push/subscription.ts";
 import * as $110 from "./routes/api/v1/reports.ts";
-import * as $111 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $112 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $113 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $114 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $115 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $116 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $117 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $118 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $119 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $120 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $121 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $122 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $123 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $124 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $125 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $126 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $127 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $128 from "./routes/api/v1/statuses/index.ts";
-import * as $129 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $130 from "./routes/api/v1/streaming/health.ts";
-import * as $131 from "./routes/api/v1/streaming/index.ts";
-import * as $132 from "./routes/api/v1/suggestions.ts";
-import * as $133 from "./routes/api/v1/tags/[name].ts";
-import * as $134 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $135 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $136 from "./routes/api/v1/timelines/home.ts";
-import * as $137 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $138 from "./routes/api/v1/timelines/public.ts";
-import * as $139 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $140 from "./routes/api/v1/trends/index.ts";
-import * as $141 from "./routes/api/v1/trends/links.ts";
-import * as $142 from "./routes/api/v1/trends/statuses.ts";
-import * as $143 from "./routes/api/v1/trends/tags.ts";
-import * as $144 from "./routes/api/v2/admin/accounts.ts";
-import * as $145 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $146 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $147 from "./routes/api/v2/filters/index.ts";
-import * as $148 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $149 from "./routes/api/v2/instance.ts";
-import * as $150 from "./routes/api/v2/media.ts";
-import * as $151 from "./routes/api/v2/notifications/index.ts";
-import * as $152 from "./routes/api/v2/notifications/policy.ts";
-import * as $153 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $154 from "./routes/api/v2/search.ts";
-import * as $155 from "./routes/api/v2/suggestions.ts";
-import * as $156 from "./routes/auth/sign_in.tsx";
-import * as $157 from "./routes/auth/sign_out.ts";
-import * as $158 from "./routes/auth/sign_up.tsx";
-import * as $159 from "./routes/compose.tsx";
-import * as $160 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $161 from "./routes/follow_requests/index.tsx";
-import * as $162 from "./routes/home.tsx";
-import * as $163 from "./routes/index.tsx";
-import * as $164 from "./routes/media/[...key].ts";
-import * as $165 from "./routes/notifications.tsx";
-import * as $166 from "./routes/oauth/authorize.tsx";
-import * as $167 from "./routes/oauth/revoke.ts";
-import * as $168 from "./routes/oauth/token.ts";
-import * as $169 from "./routes/oauth/userinfo.ts";
-import * as $170 from "./routes/public/index.tsx";
-import * as $171 from "./routes/public/local.tsx";
-import * as $172 from "./routes/search.tsx";
-import * as $173 from "./routes/settings/authorized_applications.tsx";
-import * as $174 from "./routes/settings/index.ts";
-import * as $175 from "./routes/settings/password.tsx";
-import * as $176 from "./routes/settings/preferences.tsx";
-import * as $177 from "./routes/settings/profile.tsx";
-import * as $178 from "./routes/tags/[tag].rss.ts";
-import * as $179 from "./routes/tags/[tag].tsx";
-import * as $180 from "./islands/ActionBar.tsx";
-import * as $181 from "./islands/ComposeBox.tsx";
-import * as $182 from "./islands/FollowButton.tsx";
-import * as $183 from "./islands/LoadMore.tsx";
-import * as $184 from "./islands/NewPostsBanner.tsx";
-import * as $185 from "./islands/NewStatuses.tsx";
-import * as $186 from "./islands/NotificationsBadge.tsx";
-import * as $187 from "./islands/ProfileMenu.tsx";
+import * as $111 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $112 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $113 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $114 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $115 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $116 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $117 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $118 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $119 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $120 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $121 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $122 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $123 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $124 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $125 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $126 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $127 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $128 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $129 from "./routes/api/v1/statuses/index.ts";
+import * as $130 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $131 from "./routes/api/v1/streaming/health.ts";
+import * as $132 from "./routes/api/v1/streaming/index.ts";
+import * as $133 from "./routes/api/v1/suggestions.ts";
+import * as $134 from "./routes/api/v1/tags/[name].ts";
+import * as $135 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $136 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $137 from "./routes/api/v1/timelines/home.ts";
+import * as $138 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $139 from "./routes/api/v1/timelines/public.ts";
+import * as $140 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $141 from "./routes/api/v1/trends/index.ts";
+import * as $142 from "./routes/api/v1/trends/links.ts";
+import * as $143 from "./routes/api/v1/trends/statuses.ts";
+import * as $144 from "./routes/api/v1/trends/tags.ts";
+import * as $145 from "./routes/api/v2/admin/accounts.ts";
+import * as $146 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $147 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $148 from "./routes/api/v2/filters/index.ts";
+import * as $149 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $150 from "./routes/api/v2/instance.ts";
+import * as $151 from "./routes/api/v2/media.ts";
+import * as $152 from "./routes/api/v2/notifications/index.ts";
+import * as $153 from "./routes/api/v2/notifications/policy.ts";
+import * as $154 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $155 from "./routes/api/v2/search.ts";
+import * as $156 from "./routes/api/v2/suggestions.ts";
+import * as $157 from "./routes/auth/sign_in.tsx";
+import * as $158 from "./routes/auth/sign_out.ts";
+import * as $159 from "./routes/auth/sign_up.tsx";
+import * as $160 from "./routes/compose.tsx";
+import * as $161 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $162 from "./routes/follow_requests/index.tsx";
+import * as $163 from "./routes/home.tsx";
+import * as $164 from "./routes/index.tsx";
+import * as $165 from "./routes/media/[...key].ts";
+import * as $166 from "./routes/notifications.tsx";
+import * as $167 from "./routes/oauth/authorize.tsx";
+import * as $168 from "./routes/oauth/revoke.ts";
+import * as $169 from "./routes/oauth/token.ts";
+import * as $170 from "./routes/oauth/userinfo.ts";
+import * as $171 from "./routes/public/index.tsx";
+import * as $172 from "./routes/public/local.tsx";
+import * as $173 from "./routes/search.tsx";
+import * as $174 from "./routes/settings/authorized_applications.tsx";
+import * as $175 from "./routes/settings/index.ts";
+import * as $176 from "./routes/settings/password.tsx";
+import * as $177 from "./routes/settings/preferences.tsx";
+import * as $178 from "./routes/settings/profile.tsx";
+import * as $179 from "./routes/tags/[tag].rss.ts";
+import * as $180 from "./routes/tags/[tag].tsx";
+import * as $181 from "./islands/ActionBar.tsx";
+import * as $182 from "./islands/ComposeBox.tsx";
+import * as $183 from "./islands/FollowButton.tsx";
+import * as $184 from "./islands/LoadMore.tsx";
+import * as $185 from "./islands/NewPostsBanner.tsx";
+import * as $186 from "./islands/NewStatuses.tsx";
+import * as $187 from "./islands/NotificationsBadge.tsx";
+import * as $188 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -302,85 +303,86 @@ const manifest = {
     "./routes/api/v1/preferences.ts": $108,
     "./routes/api/v1/push/subscription.ts": $109,
     "./routes/api/v1/reports.ts": $110,
-    "./routes/api/v1/scheduled_statuses/index.ts": $111,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $112,
-    "./routes/api/v1/statuses/[id]/context.ts": $113,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $114,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $115,
-    "./routes/api/v1/statuses/[id]/history.ts": $116,
-    "./routes/api/v1/statuses/[id]/index.ts": $117,
-    "./routes/api/v1/statuses/[id]/mute.ts": $118,
-    "./routes/api/v1/statuses/[id]/pin.ts": $119,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $120,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $121,
-    "./routes/api/v1/statuses/[id]/source.ts": $122,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $123,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $124,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $125,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $126,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $127,
-    "./routes/api/v1/statuses/index.ts": $128,
-    "./routes/api/v1/streaming/[...stream].ts": $129,
-    "./routes/api/v1/streaming/health.ts": $130,
-    "./routes/api/v1/streaming/index.ts": $131,
-    "./routes/api/v1/suggestions.ts": $132,
-    "./routes/api/v1/tags/[name].ts": $133,
-    "./routes/api/v1/tags/[name]/follow.ts": $134,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $135,
-    "./routes/api/v1/timelines/home.ts": $136,
-    "./routes/api/v1/timelines/list/[list_id].ts": $137,
-    "./routes/api/v1/timelines/public.ts": $138,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $139,
-    "./routes/api/v1/trends/index.ts": $140,
-    "./routes/api/v1/trends/links.ts": $141,
-    "./routes/api/v1/trends/statuses.ts": $142,
-    "./routes/api/v1/trends/tags.ts": $143,
-    "./routes/api/v2/admin/accounts.ts": $144,
-    "./routes/api/v2/filters/[id]/index.ts": $145,
-    "./routes/api/v2/filters/[id]/keywords.ts": $146,
-    "./routes/api/v2/filters/index.ts": $147,
-    "./routes/api/v2/filters/keywords/[id].ts": $148,
-    "./routes/api/v2/instance.ts": $149,
-    "./routes/api/v2/media.ts": $150,
-    "./routes/api/v2/notifications/index.ts": $151,
-    "./routes/api/v2/notifications/policy.ts": $152,
-    "./routes/api/v2/notifications/unread_count.ts": $153,
-    "./routes/api/v2/search.ts": $154,
-    "./routes/api/v2/suggestions.ts": $155,
-    "./routes/auth/sign_in.tsx": $156,
-    "./routes/auth/sign_out.ts": $157,
-    "./routes/auth/sign_up.tsx": $158,
-    "./routes/compose.tsx": $159,
-    "./routes/follow_requests/[id]/[verb].ts": $160,
-    "./routes/follow_requests/index.tsx": $161,
-    "./routes/home.tsx": $162,
-    "./routes/index.tsx": $163,
-    "./routes/media/[...key].ts": $164,
-    "./routes/notifications.tsx": $165,
-    "./routes/oauth/authorize.tsx": $166,
-    "./routes/oauth/revoke.ts": $167,
-    "./routes/oauth/token.ts": $168,
-    "./routes/oauth/userinfo.ts": $169,
-    "./routes/public/index.tsx": $170,
-    "./routes/public/local.tsx": $171,
-    "./routes/search.tsx": $172,
-    "./routes/settings/authorized_applications.tsx": $173,
-    "./routes/settings/index.ts": $174,
-    "./routes/settings/password.tsx": $175,
-    "./routes/settings/preferences.tsx": $176,
-    "./routes/settings/profile.tsx": $177,
-    "./routes/tags/[tag].rss.ts": $178,
-    "./routes/tags/[tag].tsx": $179,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $111,
+    "./routes/api/v1/scheduled_statuses/index.ts": $112,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $113,
+    "./routes/api/v1/statuses/[id]/context.ts": $114,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $115,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $116,
+    "./routes/api/v1/statuses/[id]/history.ts": $117,
+    "./routes/api/v1/statuses/[id]/index.ts": $118,
+    "./routes/api/v1/statuses/[id]/mute.ts": $119,
+    "./routes/api/v1/statuses/[id]/pin.ts": $120,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $121,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $122,
+    "./routes/api/v1/statuses/[id]/source.ts": $123,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $124,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $125,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $126,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $127,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $128,
+    "./routes/api/v1/statuses/index.ts": $129,
+    "./routes/api/v1/streaming/[...stream].ts": $130,
+    "./routes/api/v1/streaming/health.ts": $131,
+    "./routes/api/v1/streaming/index.ts": $132,
+    "./routes/api/v1/suggestions.ts": $133,
+    "./routes/api/v1/tags/[name].ts": $134,
+    "./routes/api/v1/tags/[name]/follow.ts": $135,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $136,
+    "./routes/api/v1/timelines/home.ts": $137,
+    "./routes/api/v1/timelines/list/[list_id].ts": $138,
+    "./routes/api/v1/timelines/public.ts": $139,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $140,
+    "./routes/api/v1/trends/index.ts": $141,
+    "./routes/api/v1/trends/links.ts": $142,
+    "./routes/api/v1/trends/statuses.ts": $143,
+    "./routes/api/v1/trends/tags.ts": $144,
+    "./routes/api/v2/admin/accounts.ts": $145,
+    "./routes/api/v2/filters/[id]/index.ts": $146,
+    "./routes/api/v2/filters/[id]/keywords.ts": $147,
+    "./routes/api/v2/filters/index.ts": $148,
+    "./routes/api/v2/filters/keywords/[id].ts": $149,
+    "./routes/api/v2/instance.ts": $150,
+    "./routes/api/v2/media.ts": $151,
+    "./routes/api/v2/notifications/index.ts": $152,
+    "./routes/api/v2/notifications/policy.ts": $153,
+    "./routes/api/v2/notifications/unread_count.ts": $154,
+    "./routes/api/v2/search.ts": $155,
+    "./routes/api/v2/suggestions.ts": $156,
+    "./routes/auth/sign_in.tsx": $157,
+    "./routes/auth/sign_out.ts": $158,
+    "./routes/auth/sign_up.tsx": $159,
+    "./routes/compose.tsx": $160,
+    "./routes/follow_requests/[id]/[verb].ts": $161,
+    "./routes/follow_requests/index.tsx": $162,
+    "./routes/home.tsx": $163,
+    "./routes/index.tsx": $164,
+    "./routes/media/[...key].ts": $165,
+    "./routes/notifications.tsx": $166,
+    "./routes/oauth/authorize.tsx": $167,
+    "./routes/oauth/revoke.ts": $168,
+    "./routes/oauth/token.ts": $169,
+    "./routes/oauth/userinfo.ts": $170,
+    "./routes/public/index.tsx": $171,
+    "./routes/public/local.tsx": $172,
+    "./routes/search.tsx": $173,
+    "./routes/settings/authorized_applications.tsx": $174,
+    "./routes/settings/index.ts": $175,
+    "./routes/settings/password.tsx": $176,
+    "./routes/settings/preferences.tsx": $177,
+    "./routes/settings/profile.tsx": $178,
+    "./routes/tags/[tag].rss.ts": $179,
+    "./routes/tags/[tag].tsx": $180,
   },
   islands: {
-    "./islands/ActionBar.tsx": $180,
-    "./islands/ComposeBox.tsx": $181,
-    "./islands/FollowButton.tsx": $182,
-    "./islands/LoadMore.tsx": $183,
-    "./islands/NewPostsBanner.tsx": $184,
-    "./islands/NewStatuses.tsx": $185,
-    "./islands/NotificationsBadge.tsx": $186,
-    "./islands/ProfileMenu.tsx": $187,
+    "./islands/ActionBar.tsx": $181,
+    "./islands/ComposeBox.tsx": $182,
+    "./islands/FollowButton.tsx": $183,
+    "./islands/LoadMore.tsx": $184,
+    "./islands/NewPostsBanner.tsx": $185,
+    "./islands/NewStatuses.tsx": $186,
+    "./islands/NotificationsBadge.tsx": $187,
+    "./islands/ProfileMenu.tsx": $188,
   },
 };
 

@@ -19,6 +19,7 @@ import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
+import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
@@ -85,7 +86,12 @@ export async function openDeps(
     // Every kind of job this build runs; a job of another kind (a newer version's) is parked.
     const jobs = new JobQueue<Deps>(
       database.sql,
-      new JobRegistry<Deps>([domainEventJob, mediaAvJob, mediaPruneJob]),
+      new JobRegistry<Deps>([
+        domainEventJob,
+        mediaAvJob,
+        mediaPruneJob,
+        publishScheduledJob,
+      ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {
         listen: database.kind === "postgres",

@@ -3,7 +3,11 @@
  * `account_conversations`): one row per account, thread and set of other participants.
  */
 import type { Queryable } from "./client.ts";
-import { type Fragment, visibleToSql } from "./visibility.ts";
+import {
+  type Fragment,
+  notDomainBlockedSql,
+  visibleToSql,
+} from "./visibility.ts";
 
 export interface ConversationRow {
   id: string;
@@ -104,6 +108,7 @@ export async function listConversations(
     SELECT ac.* FROM account_conversations ac
     JOIN statuses s ON s.id = ac.last_status_id
     WHERE ac.account_id = ${accountId} AND ${visible}
+      AND ${notDomainBlockedSql(db, accountId, "s")}
       ${page.maxId ? db`AND ac.last_status_id < ${page.maxId}` : db``}
       ${page.sinceId ? db`AND ac.last_status_id > ${page.sinceId}` : db``}
       ${page.minId ? db`AND ac.last_status_id > ${page.minId}` : db``}

@@ -10,12 +10,15 @@ export interface FanOutInput {
   /** For reblogs: the reblogged status's author (followers hiding reblogs are skipped). */
   reblogOfAuthorId: string | null;
   mentionedIds: string[];
+  /** Its hashtags (lowercase names): local accounts following one get public posts too. */
+  tags?: string[];
 }
 
 /**
  * Adds the status to the home feeds of local accounts entitled to it: followers (all but
- * direct), mentioned accounts (direct only), and the author when local. Followers who block or
- * mute the author are skipped. Returns the account ids whose feeds received it.
+ * direct), followers of one of its hashtags (public posts, not boosts, as Mastodon), mentioned
+ * accounts (direct only), and the author when local. Whoever blocks or mutes the author (or
+ * blocks its domain) is skipped. Returns the account ids whose feeds received it.
  */
 export async function fanOutToHomeFeeds(
   db: Queryable,
@@ -38,6 +41,12 @@ export async function fanOutToHomeFeeds(
           SELECT 1 FROM follows f2
           WHERE f2.account_id = f.account_id AND f2.target_account_id = ${replyTo}::bigint))
       UNION
+      -- Followers of its hashtags (only local accounts follow tags).
+      SELECT tf.account_id FROM tags t JOIN tag_follows tf ON tf.tag_id = t.id
+      WHERE ${input.visibility === "public" && !isReblog} AND t.name = ANY(${
+    input.tags ?? []
+  }::text[])
+      UNION
       -- The mentioned (direct posts) and the author: only the local ones have a feed here.
       SELECT a.id FROM accounts a
       WHERE a.domain IS NULL AND a.id = ANY(${[
@@ -54,6 +63,11 @@ export async function fanOutToHomeFeeds(
       AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = au.account_id
                       AND m.target_account_id = ${input.authorId}
                       AND (m.expires_at IS NULL OR m.expires_at > now()))
+      AND NOT EXISTS (SELECT 1 FROM account_domain_blocks d
+                      JOIN accounts da ON lower(da.domain) = d.domain
+                      WHERE d.account_id = au.account_id AND da.id IN (${input.authorId}, ${
+    input.reblogOfAuthorId ?? input.authorId
+  }))
     ON CONFLICT DO NOTHING
     RETURNING account_id`;
   return rows.map((r) => r.account_id);

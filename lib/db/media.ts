@@ -88,6 +88,7 @@ export async function unattachedMediaBefore(
   return await db`
     SELECT id, file_key, preview_key FROM media_attachments
     WHERE status_id IS NULL AND created_at < ${before} AND file_key IS NOT NULL
+      AND scheduled_status_id IS NULL
       AND NOT EXISTS (
         SELECT 1 FROM status_edits e WHERE media_attachments.id = ANY(e.media_ids))
     ORDER BY created_at LIMIT ${limit}`;
@@ -100,6 +101,7 @@ export async function countUnattachedMediaBefore(
   const [row] = await db<{ count: string }[]>`
     SELECT count(*) FROM media_attachments
     WHERE status_id IS NULL AND created_at < ${before} AND file_key IS NOT NULL
+      AND scheduled_status_id IS NULL
       AND NOT EXISTS (
         SELECT 1 FROM status_edits e WHERE media_attachments.id = ANY(e.media_ids))`;
   return Number(row.count);

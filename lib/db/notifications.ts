@@ -64,6 +64,9 @@ export async function insertNotifications(
     JOIN accounts a ON a.id = n.recipient AND a.domain IS NULL
     WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = n.recipient
                       AND b.target_account_id = n.actor)
+      AND NOT EXISTS (SELECT 1 FROM account_domain_blocks db
+                      JOIN accounts da ON lower(da.domain) = db.domain
+                      WHERE db.account_id = n.recipient AND da.id = n.actor)
       AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = n.recipient
                       AND m.target_account_id = n.actor AND m.hide_notifications
                       AND (m.expires_at IS NULL OR m.expires_at > now()))
@@ -107,6 +110,9 @@ export async function listNotifications(
       ${q.sinceId ? db`AND n.id > ${q.sinceId}` : db``}
       ${q.minId ? db`AND n.id > ${q.minId}` : db``}
       AND (n.status_id IS NULL OR ${visible})
+      AND NOT EXISTS (SELECT 1 FROM account_domain_blocks db
+                      JOIN accounts da ON lower(da.domain) = db.domain
+                      WHERE db.account_id = ${recipientId} AND da.id = n.from_account_id)
     ORDER BY n.id ${ascending ? db`ASC` : db`DESC`}
     LIMIT ${q.limit}`;
   return ascending ? [...rows].reverse() : [...rows];

@@ -285,6 +285,7 @@ export interface RelationshipRow {
   requested: boolean;
   requested_by: boolean;
   note: string;
+  domain_blocking: boolean;
 }
 
 /** The viewer's relationship to each target (in the order given), in one query. */
@@ -313,7 +314,9 @@ export async function findRelationships(
         WHERE r.account_id = ${viewerId} AND r.target_account_id = t.id) AS requested,
       EXISTS (SELECT 1 FROM follow_requests r
         WHERE r.account_id = t.id AND r.target_account_id = ${viewerId}) AS requested_by,
-      coalesce(n.comment, '') AS note
+      coalesce(n.comment, '') AS note,
+      EXISTS (SELECT 1 FROM account_domain_blocks d JOIN accounts da ON da.id = t.id
+        WHERE d.account_id = ${viewerId} AND d.domain = lower(da.domain)) AS domain_blocking
     FROM unnest(${targetIds}::bigint[]) WITH ORDINALITY AS t(id, ord)
     LEFT JOIN follows f ON f.account_id = ${viewerId} AND f.target_account_id = t.id
     LEFT JOIN mutes m ON m.account_id = ${viewerId} AND m.target_account_id = t.id

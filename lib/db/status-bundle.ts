@@ -24,6 +24,8 @@ export interface MediaRow {
   id: string;
   account_id: string;
   status_id: string | null;
+  /** Held by a scheduled status (migration 0014); absent where a query doesn't select it. */
+  scheduled_status_id?: string | null;
   type: string;
   content_type: string | null;
   file_key: string | null;

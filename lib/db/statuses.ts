@@ -279,7 +279,8 @@ export async function attachMedia(
       updated_at = now()
     FROM unnest(${mediaIds}::bigint[], ${positions}::int[]) AS p(id, position)
     WHERE m.id = p.id AND m.account_id = ${accountId}
-      AND (m.status_id IS NULL OR m.status_id = ${statusId})`;
+      AND (m.status_id IS NULL OR m.status_id = ${statusId})
+      AND m.scheduled_status_id IS NULL`;
   return result.count;
 }
 

@@ -56,8 +56,8 @@ export function visibleWithReblogSql(
 }
 
 /**
- * Timeline hygiene (not visibility): hide authors the viewer blocks or mutes, and authors of
- * reblogged statuses likewise. Anonymous viewers have nothing to hide.
+ * Timeline hygiene (not visibility): hide authors the viewer blocks or mutes or whose domain
+ * the viewer blocks, and authors of reblogged statuses likewise. Anonymous viewers have nothing to hide.
  */
 export function notSilencedSql(
   db: Queryable,
@@ -75,7 +75,22 @@ export function notSilencedSql(
     SELECT 1 FROM mutes hm WHERE hm.account_id = ${viewerId}
       AND (hm.expires_at IS NULL OR hm.expires_at > now())
       AND hm.target_account_id IN (${s}.account_id, coalesce(${r}.account_id, ${s}.account_id))
+    UNION ALL
+    SELECT 1 FROM account_domain_blocks hd JOIN accounts ha ON lower(ha.domain) = hd.domain
+    WHERE hd.account_id = ${viewerId}
+      AND ha.id IN (${s}.account_id, coalesce(${r}.account_id, ${s}.account_id))
   )`;
+}
+
+/** The status's author is not on a domain the viewer blocks (their own domain blocks). */
+export function notDomainBlockedSql(
+  db: Queryable,
+  viewerId: string,
+  alias = "s",
+): Fragment {
+  return db`NOT EXISTS (
+    SELECT 1 FROM account_domain_blocks xd JOIN accounts xa ON lower(xa.domain) = xd.domain
+    WHERE xd.account_id = ${viewerId} AND xa.id = ${db(alias)}.account_id)`;
 }
 
 /** What the domain rule needs to know about a viewer and one status's author. */

@@ -343,6 +343,9 @@ export async function deleteMedia(
   id: string,
 ): Promise<void> {
   const row = await findOwnUnattachedMedia(deps, accountId, id);
+  if (row.scheduled_status_id) {
+    throw invalid("Media attachment is used by a scheduled status", "id");
+  }
   await removeMedia(deps, row);
 }
 

@@ -172,6 +172,7 @@ export async function insertStatus(
     inReplyToAccountId: parent?.account_id ?? null,
     reblogOfAuthorId: input.reblogOf?.account_id ?? null,
     mentionedIds: mentioned,
+    tags,
   });
   const wanted = input.reblogOf
     ? [{

@@ -18,6 +18,7 @@ import {
   validateStatusBody,
 } from "./status-input.ts";
 import { insertedEvents, insertStatus } from "./status-insert.ts";
+import { deleteScheduledStatus } from "../db/scheduled-statuses.ts";
 
 /** What status functions need; `Deps` satisfies it. */
 export interface StatusDeps {
@@ -37,6 +38,11 @@ export interface CreateStatusInput {
   poll?: PollInput | null;
   idempotencyKey?: string;
   applicationId?: string | null;
+  /**
+   * Publishing this scheduled status (`scheduled-statuses.ts`): its row goes in the same
+   * transaction (releasing the uploads it held), and if it is gone already nothing is posted.
+   */
+  fromScheduledId?: string;
 }
 
 export interface LocalAuthor {
@@ -65,6 +71,12 @@ export async function createStatus(
   }
   const rendered = await renderText(deps, text);
   const inserted = await deps.sql.begin(async (tx) => {
+    if (
+      input.fromScheduledId &&
+      !(await deleteScheduledStatus(tx, input.fromScheduledId))
+    ) {
+      throw notFound("The scheduled status is gone");
+    }
     let parent: StatusRow | null = null;
     if (input.inReplyToId) {
       parent = await requireVisible(

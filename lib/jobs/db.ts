@@ -139,3 +139,30 @@ export async function discardJobRow(sql: Sql, id: string): Promise<boolean> {
     WHERE id = ${id} AND (locked_until IS NULL OR locked_until <= now()) RETURNING 1`;
   return rows.length > 0;
 }
+
+/** Moves the waiting jobs of `kind` under `orderingKey` to `runAt` (with a wake-up at commit). */
+export async function moveKeyedJobs(
+  db: Queryable,
+  kind: string,
+  orderingKey: string,
+  runAt: Date,
+): Promise<void> {
+  await db`
+    WITH moved AS (
+      UPDATE jobs SET run_at = ${runAt}
+      WHERE kind = ${kind} AND ordering_key = ${orderingKey} AND parked_at IS NULL
+      RETURNING 1)
+    SELECT pg_notify(${JOBS_CHANNEL}, ${
+    String(Math.max(0, runAt.getTime() - Date.now()))
+  })
+    FROM (SELECT 1 FROM moved LIMIT 1) AS any_moved`;
+}
+
+/** Removes the jobs of `kind` under `orderingKey` (in the caller's transaction). */
+export async function deleteKeyedJobs(
+  db: Queryable,
+  kind: string,
+  orderingKey: string,
+): Promise<void> {
+  await db`DELETE FROM jobs WHERE kind = ${kind} AND ordering_key = ${orderingKey}`;
+}

@@ -26,9 +26,11 @@ import type { Queryable, Sql } from "../db/client.ts";
 import type { JobRegistry } from "./define.ts";
 import {
   deleteJob,
+  deleteKeyedJobs,
   ensureScheduled,
   insertJobs,
   JOBS_CHANNEL,
+  moveKeyedJobs,
   type NewJob,
   parkJob,
   releaseLeases,
@@ -121,6 +123,31 @@ export class JobQueue<C> {
     if (!this.#options.listen) {
       this.#runner?.notified(Math.min(...rows.map((r) => r.delayMs)));
     }
+  }
+
+  /**
+   * Moves the waiting jobs of `kind` under `orderingKey` to `runAt`, in `tx` (a job that stands
+   * for a future event, such as a scheduled post, follows its row's time).
+   */
+  async move(
+    tx: Queryable,
+    kind: string,
+    orderingKey: string,
+    runAt: Date,
+  ): Promise<void> {
+    await moveKeyedJobs(tx, kind, orderingKey, runAt);
+    if (!this.#options.listen) {
+      this.#runner?.notified(Math.max(0, runAt.getTime() - Date.now()));
+    }
+  }
+
+  /** Removes the jobs of `kind` under `orderingKey`, in `tx` (their cause was withdrawn). */
+  async cancel(
+    tx: Queryable,
+    kind: string,
+    orderingKey: string,
+  ): Promise<void> {
+    await deleteKeyedJobs(tx, kind, orderingKey);
   }
 
   /** Runs jobs until `signal` aborts; then resolves once the running ones have finished. */

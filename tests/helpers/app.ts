@@ -6,7 +6,7 @@
 import { loadConfig } from "../../lib/config.ts";
 import { createStarling, type Starling } from "../../lib/server.ts";
 import type { Resolver } from "../../lib/federation/public-address.ts";
-import { createTestDatabase } from "./db.ts";
+import { createTestDatabase, type TestDatabase } from "./db.ts";
 
 export interface TestInstance {
   /** e.g. `http://127.0.0.1:41234` */
@@ -31,6 +31,11 @@ export interface TestInstanceOptions {
   fileKv?: boolean;
   /** Plays the DNS for deliveries and stored inboxes (e.g. a rebinding one); system by default. */
   resolveHost?: Resolver;
+  /**
+   * Run on this (Postgres) database instead of a fresh one, and leave it in place on close:
+   * a second instance on the same database plays a restart.
+   */
+  database?: TestDatabase;
 }
 
 const ROOT_DIR = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
@@ -38,7 +43,10 @@ const ROOT_DIR = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 export async function startTestInstance(
   options: TestInstanceOptions = {},
 ): Promise<TestInstance> {
-  const database = options.embedded ? null : await createTestDatabase();
+  const database = options.embedded
+    ? null
+    : options.database ?? await createTestDatabase();
+  const ownDatabase = !options.database;
   let starling: Starling | null = null;
   // Listen first so ORIGIN can carry the real port; requests wait until the app is built.
   const ready = Promise.withResolvers<Starling>();
@@ -66,7 +74,7 @@ export async function startTestInstance(
   } catch (error) {
     ready.reject(error);
     await server.shutdown();
-    await database?.drop();
+    if (ownDatabase) await database?.drop();
     throw error;
   }
   const instance: TestInstance = {
@@ -82,7 +90,7 @@ export async function startTestInstance(
       await starling!.close();
       await Deno.remove(starling!.deps.config.dataDir, { recursive: true })
         .catch(() => {});
-      await database?.drop();
+      if (ownDatabase) await database?.drop();
     },
   };
   return instance;

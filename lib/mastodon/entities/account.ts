@@ -153,7 +153,7 @@ export function relationshipJson(row: RelationshipRow): Relationship {
     muting_expires_at: row.muting_expires_at?.toISOString() ?? null,
     requested: row.requested,
     requested_by: row.requested_by,
-    domain_blocking: false,
+    domain_blocking: row.domain_blocking,
     endorsed: false,
     note: row.note,
   };

@@ -292,3 +292,31 @@ export interface Report {
   rule_ids: string[] | null;
   target_account: Account;
 }
+
+/** Mastodon's ScheduledStatus: a post kept for later (`scheduled_at` on posting). */
+export interface ScheduledStatus {
+  id: string;
+  scheduled_at: string;
+  params: {
+    text: string;
+    spoiler_text: string | null;
+    sensitive: boolean | null;
+    visibility: string;
+    /** A string id (the OpenAPI says integer; a 64-bit id doesn't survive as a JS number). */
+    in_reply_to_id: string | null;
+    language: string | null;
+    media_ids: string[] | null;
+    poll: {
+      options: string[];
+      expires_in: number;
+      multiple: boolean;
+      hide_totals: boolean;
+    } | null;
+    idempotency: string | null;
+    /** Deprecated in Mastodon ("can be ignored"); an integer per its schema. */
+    application_id: number;
+    scheduled_at: string | null;
+    with_rate_limit: boolean;
+  };
+  media_attachments: MediaAttachment[];
+}
