@@ -38,6 +38,8 @@ export interface Config {
    */
   onDeploy: boolean;
   allowPrivateAddress: boolean;
+  /** Allowlist mode (`LIMITED_FEDERATION`): only allowed domains federate at all. */
+  limitedFederation?: boolean;
   registrations: Registrations;
   /** Signs session cookies and CSRF tokens; undefined means "generate once and keep". */
   secretKey?: string;
@@ -127,6 +129,11 @@ export function loadConfig(
     allowPrivateAddress: parseBoolean(
       env.ALLOW_PRIVATE_ADDRESS,
       "ALLOW_PRIVATE_ADDRESS",
+      false,
+    ),
+    limitedFederation: parseBoolean(
+      env.LIMITED_FEDERATION,
+      "LIMITED_FEDERATION",
       false,
     ),
     registrations,

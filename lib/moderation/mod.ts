@@ -55,3 +55,31 @@ export {
 } from "./accounts.ts";
 export type { AuditLogRow } from "./audit-log.ts";
 export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";
+export {
+  cachedPolicy,
+  candidatesOf,
+  FederationPolicy,
+  federationPolicy,
+  normalizeDomain,
+  refusesActor,
+} from "./federation-policy.ts";
+export {
+  type DomainAllowRow,
+  type DomainBlockFields,
+  type DomainBlockRow,
+  SEVERITIES,
+  type Severity,
+} from "./federation-policy-db.ts";
+export {
+  checkDomain,
+  createDomainAllow,
+  createDomainBlock,
+  deleteDomainAllow,
+  deleteDomainBlock,
+  type DomainBlockInput,
+  getDomainAllow,
+  getDomainBlock,
+  listDomainAllows,
+  listDomainBlocks,
+  updateDomainBlock,
+} from "./domain-blocks.ts";
