@@ -3,12 +3,13 @@
  * one transaction with its audit-log entry (and, for a suspension, the purge job: `suspend.ts`).
  * The rules they make are applied by `federation-policy.ts`.
  */
-import type { Sql, Tx } from "../db/client.ts";
+import type { Sql } from "../db/client.ts";
 import { invalid, notFound } from "../domain/errors.ts";
 import { type Actor, requirePermission } from "./permissions.ts";
 import { recordAction } from "./audit-log.ts";
 import * as db from "./federation-policy-db.ts";
 import { normalizeDomain } from "./federation-policy.ts";
+import { onBlockChange } from "./suspend.ts";
 
 export type DomainBlockInput = Partial<db.DomainBlockFields>;
 
@@ -32,9 +33,18 @@ function checkFields(
   base: db.DomainBlockFields,
   input: DomainBlockInput,
 ): db.DomainBlockFields {
-  const fields = { ...base };
+  const fields: db.DomainBlockFields = {
+    severity: base.severity,
+    reject_media: base.reject_media,
+    reject_reports: base.reject_reports,
+    private_comment: base.private_comment,
+    public_comment: base.public_comment,
+    obfuscate: base.obfuscate,
+  };
   for (const [key, value] of Object.entries(input)) {
-    if (value !== undefined) (fields as Record<string, unknown>)[key] = value;
+    if (value !== undefined && key in fields) {
+      (fields as unknown as Record<string, unknown>)[key] = value;
+    }
   }
   if (!db.SEVERITIES.includes(fields.severity)) {
     throw invalid("Severity is not included in the list", "severity");
@@ -43,13 +53,6 @@ function checkFields(
   fields.public_comment = fields.public_comment || null;
   return fields;
 }
-
-/** Hook for what a suspension does beyond the rule (severing, purge): `suspend.ts`. */
-export type OnBlockChange = (
-  tx: Tx,
-  block: db.DomainBlockRow,
-  previous: db.DomainBlockRow | null,
-) => Promise<void>;
 
 export async function listDomainBlocks(
   sql: Sql,
@@ -81,7 +84,6 @@ export async function createDomainBlock(
   actor: Actor | null,
   domainInput: string,
   input: DomainBlockInput,
-  onChange?: OnBlockChange,
 ): Promise<db.DomainBlockRow> {
   const mod = requirePermission(actor, "manage_federation");
   const domain = checkDomain(domainInput);
@@ -98,7 +100,7 @@ export async function createDomainBlock(
       targetId: block.id,
       humanIdentifier: domain,
     });
-    await onChange?.(tx, block, null);
+    await onBlockChange(tx, block, null);
     return block;
   });
 }
@@ -108,7 +110,6 @@ export async function updateDomainBlock(
   actor: Actor | null,
   id: string,
   input: DomainBlockInput,
-  onChange?: OnBlockChange,
 ): Promise<db.DomainBlockRow> {
   const mod = requirePermission(actor, "manage_federation");
   const previous = await getDomainBlock(sql, actor, id);
@@ -122,7 +123,7 @@ export async function updateDomainBlock(
       targetId: block.id,
       humanIdentifier: block.domain,
     });
-    await onChange?.(tx, block, previous);
+    await onBlockChange(tx, block, previous);
     return block;
   });
 }

@@ -83,3 +83,4 @@ export {
   listDomainBlocks,
   updateDomainBlock,
 } from "./domain-blocks.ts";
+export { severanceEvents } from "./suspend.ts";
