@@ -40,6 +40,11 @@ export interface Config {
   allowPrivateAddress: boolean;
   /** Allowlist mode (`LIMITED_FEDERATION`): only allowed domains federate at all. */
   limitedFederation?: boolean;
+  /**
+   * Who may read `GET /api/v1/instance/domain_blocks` (`SHOW_DOMAIN_BLOCKS`): nobody
+   * (`disabled`, Mastodon's default), signed-in `users`, or `all`.
+   */
+  showDomainBlocks?: "disabled" | "users" | "all";
   registrations: Registrations;
   /** Signs session cookies and CSRF tokens; undefined means "generate once and keep". */
   secretKey?: string;
@@ -135,6 +140,12 @@ export function loadConfig(
       env.LIMITED_FEDERATION,
       "LIMITED_FEDERATION",
       false,
+    ),
+    showDomainBlocks: parseEnum(
+      env.SHOW_DOMAIN_BLOCKS,
+      "SHOW_DOMAIN_BLOCKS",
+      ["disabled", "users", "all"] as const,
+      "disabled",
     ),
     registrations,
     secretKey,

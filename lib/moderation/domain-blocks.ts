@@ -211,3 +211,23 @@ export async function deleteDomainAllow(
   });
   return allow;
 }
+
+/**
+ * The blocks with a visible effect, for the public list (no permission: the route decides who
+ * may read it): a `noop` without rejected media or reports limits nothing and is left out.
+ */
+export async function publicDomainBlocks(
+  sql: Sql,
+): Promise<db.DomainBlockRow[]> {
+  return (await db.allDomainBlocks(sql)).filter((block) =>
+    block.severity !== "noop" || block.reject_media || block.reject_reports
+  );
+}
+
+/** The block on exactly `domain` (the operator's CLI finds blocks by name). */
+export async function findDomainBlockByDomain(
+  sql: Sql,
+  domain: string,
+): Promise<db.DomainBlockRow | null> {
+  return await db.findDomainBlock(sql, { domain });
+}

@@ -81,6 +81,17 @@ export {
   getDomainBlock,
   listDomainAllows,
   listDomainBlocks,
+  publicDomainBlocks,
   updateDomainBlock,
 } from "./domain-blocks.ts";
 export { severanceEvents } from "./suspend.ts";
+export {
+  applyDomainBlockImport,
+  exportDomainBlocks,
+  type ImportError,
+  type ImportLine,
+  type ImportPreview,
+  importRefused,
+  previewDomainBlockImport,
+} from "./domain-csv.ts";
+export { findDomainBlockByDomain } from "./domain-blocks.ts";
