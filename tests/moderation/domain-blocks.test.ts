@@ -294,3 +294,79 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "reject_media keeps a domain's attachments as links of type unknown; reject_reports ignores its Flags",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const instance = await startTestInstance();
+    const peer = startFakePeer();
+    try {
+      const alice = await createUserWithToken(instance, "alice");
+      const mod = await admin(instance);
+      const mallory = await peer.actor("mallory");
+      await block(instance, mod, hostOf(peer), {
+        severity: "noop",
+        reject_media: true,
+        reject_reports: true,
+      });
+      const id = `${peer.origin}/notes/pic`;
+      const activity = createNote(mallory, id);
+      Object.assign(activity.object, {
+        attachment: [{
+          type: "Document",
+          mediaType: "image/png",
+          url: `${peer.origin}/media/pic.png`,
+          name: "a picture",
+        }],
+      });
+      let res = await peer.deliver(
+        mallory,
+        `${instance.origin}/inbox`,
+        activity,
+      );
+      await res.body?.cancel();
+      assert.equal(res.status, 202, "noop: deliveries are accepted");
+      await eventually(
+        "stored",
+        async () => await statusCount(instance, id) === 1,
+      );
+      const media = await instance.deps.sql<{ type: string }[]>`
+        SELECT m.type FROM media_attachments m
+        JOIN statuses s ON s.id = m.status_id WHERE s.uri = ${id}`;
+      assert.deepEqual(media.map((m) => m.type), ["unknown"]);
+
+      res = await peer.deliver(mallory, `${instance.origin}/inbox`, {
+        "@context": AS_CONTEXT,
+        id: `${mallory.id}#flag`,
+        type: "Flag",
+        actor: mallory.id,
+        object: [`${instance.origin}/users/alice`],
+        content: "a report we don't take",
+      });
+      await res.body?.cancel();
+      assert.equal(res.status, 202);
+      // A later post from the same peer is stored: the queue has handled the Flag before it.
+      const after = `${peer.origin}/notes/after`;
+      res = await peer.deliver(
+        mallory,
+        `${instance.origin}/inbox`,
+        createNote(mallory, after),
+      );
+      await res.body?.cancel();
+      await eventually(
+        "the later post",
+        async () => await statusCount(instance, after) === 1,
+      );
+      const [{ n }] = await instance.deps.sql<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM reports
+        WHERE target_account_id = ${alice.account.id}`;
+      assert.equal(n, 0);
+    } finally {
+      await peer.close();
+      await instance.close();
+    }
+  },
+});
