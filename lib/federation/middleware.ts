@@ -104,10 +104,11 @@ async function gateInbox(
   deps: Deps,
   req: Request,
 ): Promise<Request | Response> {
-  const body = await req.text();
+  // The bytes as sent (the Digest covers them), read once: the body limit has run before.
+  const body = new Uint8Array(await req.arrayBuffer());
   let actor: string | null = null;
   try {
-    const activity = JSON.parse(body);
+    const activity = JSON.parse(new TextDecoder().decode(body));
     const value = activity?.actor;
     actor = typeof value === "string"
       ? value
