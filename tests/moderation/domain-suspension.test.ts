@@ -177,6 +177,18 @@ Deno.test({
       await api(b, bob.token, "POST", "/api/v1/statuses", {
         status: "after the block from B",
       });
+      // B's delivery was tried and refused: Fedify queued it again for a later attempt.
+      await eventually(
+        "B's delivery to A refused and rescheduled",
+        async () =>
+          await count(
+            b,
+            `SELECT count(*)::int AS n FROM federation_queue
+           WHERE message->>'type' = 'outbox' AND (message->>'attempt')::int >= 1
+             AND message->>'inbox' LIKE $1`,
+            `${a.origin}/%`,
+          ) >= 1,
+      );
       // A, whose alice posts publicly, sends B nothing.
       await api(a, alice.token, "POST", "/api/v1/statuses", {
         status: "after the block from A",
