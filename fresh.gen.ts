@@ -124,82 +124,83 @@ import * as $120 from "./routes/api/v1/preferences.ts";
 import * as $121 from "./routes/api/v1/push/subscription.ts";
 import * as $122 from "./routes/api/v1/reports.ts";
 import * as $123 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $124 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $125 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $126 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $127 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $128 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $129 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $130 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $131 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $132 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $133 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $134 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $135 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $136 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $137 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $138 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $139 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $140 from "./routes/api/v1/statuses/index.ts";
-import * as $141 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $142 from "./routes/api/v1/streaming/health.ts";
-import * as $143 from "./routes/api/v1/streaming/index.ts";
-import * as $144 from "./routes/api/v1/suggestions.ts";
-import * as $145 from "./routes/api/v1/tags/[name].ts";
-import * as $146 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $147 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $148 from "./routes/api/v1/timelines/home.ts";
-import * as $149 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $150 from "./routes/api/v1/timelines/public.ts";
-import * as $151 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $152 from "./routes/api/v1/trends/index.ts";
-import * as $153 from "./routes/api/v1/trends/links.ts";
-import * as $154 from "./routes/api/v1/trends/statuses.ts";
-import * as $155 from "./routes/api/v1/trends/tags.ts";
-import * as $156 from "./routes/api/v2/admin/accounts.ts";
-import * as $157 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $158 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $159 from "./routes/api/v2/filters/index.ts";
-import * as $160 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $161 from "./routes/api/v2/instance.ts";
-import * as $162 from "./routes/api/v2/media.ts";
-import * as $163 from "./routes/api/v2/notifications/index.ts";
-import * as $164 from "./routes/api/v2/notifications/policy.ts";
-import * as $165 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $166 from "./routes/api/v2/search.ts";
-import * as $167 from "./routes/api/v2/suggestions.ts";
-import * as $168 from "./routes/auth/sign_in.tsx";
-import * as $169 from "./routes/auth/sign_out.ts";
-import * as $170 from "./routes/auth/sign_up.tsx";
-import * as $171 from "./routes/compose.tsx";
-import * as $172 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $173 from "./routes/follow_requests/index.tsx";
-import * as $174 from "./routes/home.tsx";
-import * as $175 from "./routes/index.tsx";
-import * as $176 from "./routes/media/[...key].ts";
-import * as $177 from "./routes/notifications.tsx";
-import * as $178 from "./routes/oauth/authorize.tsx";
-import * as $179 from "./routes/oauth/revoke.ts";
-import * as $180 from "./routes/oauth/token.ts";
-import * as $181 from "./routes/oauth/userinfo.ts";
-import * as $182 from "./routes/public/index.tsx";
-import * as $183 from "./routes/public/local.tsx";
-import * as $184 from "./routes/search.tsx";
-import * as $185 from "./routes/settings/authorized_applications.tsx";
-import * as $186 from "./routes/settings/index.ts";
-import * as $187 from "./routes/settings/password.tsx";
-import * as $188 from "./routes/settings/preferences.tsx";
-import * as $189 from "./routes/settings/profile.tsx";
-import * as $190 from "./routes/tags/[tag].rss.ts";
-import * as $191 from "./routes/tags/[tag].tsx";
-import * as $192 from "./islands/ActionBar.tsx";
-import * as $193 from "./islands/ComposeBox.tsx";
-import * as $194 from "./islands/FollowButton.tsx";
-import * as $195 from "./islands/LoadMore.tsx";
-import * as $196 from "./islands/NewPostsBanner.tsx";
-import * as $197 from "./islands/NewStatuses.tsx";
-import * as $198 from "./islands/NotificationsBadge.tsx";
-import * as $199 from "./islands/ProfileMenu.tsx";
+import * as $124 from "./routes/api/v1/severed_relationships.ts";
+import * as $125 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $126 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $127 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $128 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $129 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $130 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $131 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $132 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $133 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $134 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $135 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $136 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $137 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $138 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $139 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $140 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $141 from "./routes/api/v1/statuses/index.ts";
+import * as $142 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $143 from "./routes/api/v1/streaming/health.ts";
+import * as $144 from "./routes/api/v1/streaming/index.ts";
+import * as $145 from "./routes/api/v1/suggestions.ts";
+import * as $146 from "./routes/api/v1/tags/[name].ts";
+import * as $147 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $148 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $149 from "./routes/api/v1/timelines/home.ts";
+import * as $150 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $151 from "./routes/api/v1/timelines/public.ts";
+import * as $152 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $153 from "./routes/api/v1/trends/index.ts";
+import * as $154 from "./routes/api/v1/trends/links.ts";
+import * as $155 from "./routes/api/v1/trends/statuses.ts";
+import * as $156 from "./routes/api/v1/trends/tags.ts";
+import * as $157 from "./routes/api/v2/admin/accounts.ts";
+import * as $158 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $159 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $160 from "./routes/api/v2/filters/index.ts";
+import * as $161 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $162 from "./routes/api/v2/instance.ts";
+import * as $163 from "./routes/api/v2/media.ts";
+import * as $164 from "./routes/api/v2/notifications/index.ts";
+import * as $165 from "./routes/api/v2/notifications/policy.ts";
+import * as $166 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $167 from "./routes/api/v2/search.ts";
+import * as $168 from "./routes/api/v2/suggestions.ts";
+import * as $169 from "./routes/auth/sign_in.tsx";
+import * as $170 from "./routes/auth/sign_out.ts";
+import * as $171 from "./routes/auth/sign_up.tsx";
+import * as $172 from "./routes/compose.tsx";
+import * as $173 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $174 from "./routes/follow_requests/index.tsx";
+import * as $175 from "./routes/home.tsx";
+import * as $176 from "./routes/index.tsx";
+import * as $177 from "./routes/media/[...key].ts";
+import * as $178 from "./routes/notifications.tsx";
+import * as $179 from "./routes/oauth/authorize.tsx";
+import * as $180 from "./routes/oauth/revoke.ts";
+import * as $181 from "./routes/oauth/token.ts";
+import * as $182 from "./routes/oauth/userinfo.ts";
+import * as $183 from "./routes/public/index.tsx";
+import * as $184 from "./routes/public/local.tsx";
+import * as $185 from "./routes/search.tsx";
+import * as $186 from "./routes/settings/authorized_applications.tsx";
+import * as $187 from "./routes/settings/index.ts";
+import * as $188 from "./routes/settings/password.tsx";
+import * as $189 from "./routes/settings/preferences.tsx";
+import * as $190 from "./routes/settings/profile.tsx";
+import * as $191 from "./routes/tags/[tag].rss.ts";
+import * as $192 from "./routes/tags/[tag].tsx";
+import * as $193 from "./islands/ActionBar.tsx";
+import * as $194 from "./islands/ComposeBox.tsx";
+import * as $195 from "./islands/FollowButton.tsx";
+import * as $196 from "./islands/LoadMore.tsx";
+import * as $197 from "./islands/NewPostsBanner.tsx";
+import * as $198 from "./islands/NewStatuses.tsx";
+import * as $199 from "./islands/NotificationsBadge.tsx";
+import * as $200 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -327,84 +328,85 @@ const manifest = {
     "./routes/api/v1/push/subscription.ts": $121,
     "./routes/api/v1/reports.ts": $122,
     "./routes/api/v1/scheduled_statuses/index.ts": $123,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $124,
-    "./routes/api/v1/statuses/[id]/context.ts": $125,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $126,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $127,
-    "./routes/api/v1/statuses/[id]/history.ts": $128,
-    "./routes/api/v1/statuses/[id]/index.ts": $129,
-    "./routes/api/v1/statuses/[id]/mute.ts": $130,
-    "./routes/api/v1/statuses/[id]/pin.ts": $131,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $132,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $133,
-    "./routes/api/v1/statuses/[id]/source.ts": $134,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $135,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $136,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $137,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $138,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $139,
-    "./routes/api/v1/statuses/index.ts": $140,
-    "./routes/api/v1/streaming/[...stream].ts": $141,
-    "./routes/api/v1/streaming/health.ts": $142,
-    "./routes/api/v1/streaming/index.ts": $143,
-    "./routes/api/v1/suggestions.ts": $144,
-    "./routes/api/v1/tags/[name].ts": $145,
-    "./routes/api/v1/tags/[name]/follow.ts": $146,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $147,
-    "./routes/api/v1/timelines/home.ts": $148,
-    "./routes/api/v1/timelines/list/[list_id].ts": $149,
-    "./routes/api/v1/timelines/public.ts": $150,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $151,
-    "./routes/api/v1/trends/index.ts": $152,
-    "./routes/api/v1/trends/links.ts": $153,
-    "./routes/api/v1/trends/statuses.ts": $154,
-    "./routes/api/v1/trends/tags.ts": $155,
-    "./routes/api/v2/admin/accounts.ts": $156,
-    "./routes/api/v2/filters/[id]/index.ts": $157,
-    "./routes/api/v2/filters/[id]/keywords.ts": $158,
-    "./routes/api/v2/filters/index.ts": $159,
-    "./routes/api/v2/filters/keywords/[id].ts": $160,
-    "./routes/api/v2/instance.ts": $161,
-    "./routes/api/v2/media.ts": $162,
-    "./routes/api/v2/notifications/index.ts": $163,
-    "./routes/api/v2/notifications/policy.ts": $164,
-    "./routes/api/v2/notifications/unread_count.ts": $165,
-    "./routes/api/v2/search.ts": $166,
-    "./routes/api/v2/suggestions.ts": $167,
-    "./routes/auth/sign_in.tsx": $168,
-    "./routes/auth/sign_out.ts": $169,
-    "./routes/auth/sign_up.tsx": $170,
-    "./routes/compose.tsx": $171,
-    "./routes/follow_requests/[id]/[verb].ts": $172,
-    "./routes/follow_requests/index.tsx": $173,
-    "./routes/home.tsx": $174,
-    "./routes/index.tsx": $175,
-    "./routes/media/[...key].ts": $176,
-    "./routes/notifications.tsx": $177,
-    "./routes/oauth/authorize.tsx": $178,
-    "./routes/oauth/revoke.ts": $179,
-    "./routes/oauth/token.ts": $180,
-    "./routes/oauth/userinfo.ts": $181,
-    "./routes/public/index.tsx": $182,
-    "./routes/public/local.tsx": $183,
-    "./routes/search.tsx": $184,
-    "./routes/settings/authorized_applications.tsx": $185,
-    "./routes/settings/index.ts": $186,
-    "./routes/settings/password.tsx": $187,
-    "./routes/settings/preferences.tsx": $188,
-    "./routes/settings/profile.tsx": $189,
-    "./routes/tags/[tag].rss.ts": $190,
-    "./routes/tags/[tag].tsx": $191,
+    "./routes/api/v1/severed_relationships.ts": $124,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $125,
+    "./routes/api/v1/statuses/[id]/context.ts": $126,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $127,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $128,
+    "./routes/api/v1/statuses/[id]/history.ts": $129,
+    "./routes/api/v1/statuses/[id]/index.ts": $130,
+    "./routes/api/v1/statuses/[id]/mute.ts": $131,
+    "./routes/api/v1/statuses/[id]/pin.ts": $132,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $133,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $134,
+    "./routes/api/v1/statuses/[id]/source.ts": $135,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $136,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $137,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $138,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $139,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $140,
+    "./routes/api/v1/statuses/index.ts": $141,
+    "./routes/api/v1/streaming/[...stream].ts": $142,
+    "./routes/api/v1/streaming/health.ts": $143,
+    "./routes/api/v1/streaming/index.ts": $144,
+    "./routes/api/v1/suggestions.ts": $145,
+    "./routes/api/v1/tags/[name].ts": $146,
+    "./routes/api/v1/tags/[name]/follow.ts": $147,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $148,
+    "./routes/api/v1/timelines/home.ts": $149,
+    "./routes/api/v1/timelines/list/[list_id].ts": $150,
+    "./routes/api/v1/timelines/public.ts": $151,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $152,
+    "./routes/api/v1/trends/index.ts": $153,
+    "./routes/api/v1/trends/links.ts": $154,
+    "./routes/api/v1/trends/statuses.ts": $155,
+    "./routes/api/v1/trends/tags.ts": $156,
+    "./routes/api/v2/admin/accounts.ts": $157,
+    "./routes/api/v2/filters/[id]/index.ts": $158,
+    "./routes/api/v2/filters/[id]/keywords.ts": $159,
+    "./routes/api/v2/filters/index.ts": $160,
+    "./routes/api/v2/filters/keywords/[id].ts": $161,
+    "./routes/api/v2/instance.ts": $162,
+    "./routes/api/v2/media.ts": $163,
+    "./routes/api/v2/notifications/index.ts": $164,
+    "./routes/api/v2/notifications/policy.ts": $165,
+    "./routes/api/v2/notifications/unread_count.ts": $166,
+    "./routes/api/v2/search.ts": $167,
+    "./routes/api/v2/suggestions.ts": $168,
+    "./routes/auth/sign_in.tsx": $169,
+    "./routes/auth/sign_out.ts": $170,
+    "./routes/auth/sign_up.tsx": $171,
+    "./routes/compose.tsx": $172,
+    "./routes/follow_requests/[id]/[verb].ts": $173,
+    "./routes/follow_requests/index.tsx": $174,
+    "./routes/home.tsx": $175,
+    "./routes/index.tsx": $176,
+    "./routes/media/[...key].ts": $177,
+    "./routes/notifications.tsx": $178,
+    "./routes/oauth/authorize.tsx": $179,
+    "./routes/oauth/revoke.ts": $180,
+    "./routes/oauth/token.ts": $181,
+    "./routes/oauth/userinfo.ts": $182,
+    "./routes/public/index.tsx": $183,
+    "./routes/public/local.tsx": $184,
+    "./routes/search.tsx": $185,
+    "./routes/settings/authorized_applications.tsx": $186,
+    "./routes/settings/index.ts": $187,
+    "./routes/settings/password.tsx": $188,
+    "./routes/settings/preferences.tsx": $189,
+    "./routes/settings/profile.tsx": $190,
+    "./routes/tags/[tag].rss.ts": $191,
+    "./routes/tags/[tag].tsx": $192,
   },
   islands: {
-    "./islands/ActionBar.tsx": $192,
-    "./islands/ComposeBox.tsx": $193,
-    "./islands/FollowButton.tsx": $194,
-    "./islands/LoadMore.tsx": $195,
-    "./islands/NewPostsBanner.tsx": $196,
-    "./islands/NewStatuses.tsx": $197,
-    "./islands/NotificationsBadge.tsx": $198,
-    "./islands/ProfileMenu.tsx": $199,
+    "./islands/ActionBar.tsx": $193,
+    "./islands/ComposeBox.tsx": $194,
+    "./islands/FollowButton.tsx": $195,
+    "./islands/LoadMore.tsx": $196,
+    "./islands/NewPostsBanner.tsx": $197,
+    "./islands/NewStatuses.tsx": $198,
+    "./islands/NotificationsBadge.tsx": $199,
+    "./islands/ProfileMenu.tsx": $200,
   },
 };
 

@@ -84,7 +84,7 @@ export {
   publicDomainBlocks,
   updateDomainBlock,
 } from "./domain-blocks.ts";
-export { severanceEvents } from "./suspend.ts";
+export { severanceEvents, severedRelationshipsOf } from "./suspend.ts";
 export {
   applyDomainBlockImport,
   exportDomainBlocks,

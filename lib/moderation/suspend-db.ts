@@ -127,3 +127,15 @@ export async function findAccountSeveranceEvents(
       WHERE ae.id IN ${db(ids)}`,
   ];
 }
+
+/** The per-account events of one local account, newest first. */
+export async function accountSeveranceEventIds(
+  db: Queryable,
+  accountId: string,
+): Promise<string[]> {
+  return (await db<{ id: string }[]>`
+    SELECT id FROM account_relationship_severance_events
+    WHERE account_id = ${accountId} ORDER BY id DESC LIMIT 200`).map((r) =>
+    r.id
+  );
+}

@@ -55,3 +55,13 @@ export async function severanceEvents(
     created_at: row.created_at.toISOString(),
   }]));
 }
+
+/** `GET /api/v1/severed_relationships`: the caller's RelationshipSeveranceEvents, newest first. */
+export async function severedRelationshipsOf(
+  sql: Queryable,
+  accountId: string,
+): Promise<RelationshipSeveranceEvent[]> {
+  const ids = await db.accountSeveranceEventIds(sql, accountId);
+  const events = await severanceEvents(sql, ids);
+  return ids.flatMap((id) => events.get(id) ?? []);
+}

@@ -5,7 +5,7 @@
  *   authors; a follower still sees them;
  * - suspend: every follow between A's users and B's accounts is cut, both ways, and each of A's
  *   users who lost some gets a `severed_relationships` notification with Mastodon's
- *   RelationshipSeveranceEvent; B's posts leave A's views; B's deliveries to A are refused
+ *   RelationshipSeveranceEvent (also listed by GET /api/v1/severed_relationships); B's posts leave A's views; B's deliveries to A are refused
  *   with 403 (even unsigned: before any signature check) and store nothing; A sends B nothing.
  */
 import assert from "node:assert/strict";
@@ -148,6 +148,13 @@ Deno.test({
       assert.equal(event.target_name, bHost);
       assert.equal(event.followers_count, 1);
       assert.equal(event.following_count, 1);
+      const severed = await api(
+        a,
+        alice.token,
+        "GET",
+        "/api/v1/severed_relationships",
+      );
+      assert.deepEqual(severed.body, [event]);
       // B's post has left every view on A.
       assert.doesNotMatch(await timeline(alice.token), /a quiet word/);
       const [{ id: quietId }] = await a.deps.sql<{ id: string }[]>`
