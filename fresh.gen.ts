@@ -21,174 +21,187 @@ import * as $17 from "./routes/_error.tsx";
 import * as $18 from "./routes/_middleware.ts";
 import * as $19 from "./routes/admin/_layout.tsx";
 import * as $20 from "./routes/admin/_middleware.ts";
-import * as $21 from "./routes/admin/index.tsx";
-import * as $22 from "./routes/admin/reports/[id]/[action].ts";
-import * as $23 from "./routes/admin/reports/[id]/index.tsx";
-import * as $24 from "./routes/admin/reports/index.tsx";
-import * as $25 from "./routes/api/[...path].ts";
-import * as $26 from "./routes/api/_middleware.ts";
-import * as $27 from "./routes/api/v1/accounts/[id]/block.ts";
-import * as $28 from "./routes/api/v1/accounts/[id]/endorsements.ts";
-import * as $29 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
-import * as $30 from "./routes/api/v1/accounts/[id]/follow.ts";
-import * as $31 from "./routes/api/v1/accounts/[id]/followers.ts";
-import * as $32 from "./routes/api/v1/accounts/[id]/following.ts";
-import * as $33 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
-import * as $34 from "./routes/api/v1/accounts/[id]/index.ts";
-import * as $35 from "./routes/api/v1/accounts/[id]/lists.ts";
-import * as $36 from "./routes/api/v1/accounts/[id]/mute.ts";
-import * as $37 from "./routes/api/v1/accounts/[id]/note.ts";
-import * as $38 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
-import * as $39 from "./routes/api/v1/accounts/[id]/statuses.ts";
-import * as $40 from "./routes/api/v1/accounts/[id]/unblock.ts";
-import * as $41 from "./routes/api/v1/accounts/[id]/unfollow.ts";
-import * as $42 from "./routes/api/v1/accounts/[id]/unmute.ts";
-import * as $43 from "./routes/api/v1/accounts/familiar_followers.ts";
-import * as $44 from "./routes/api/v1/accounts/index.ts";
-import * as $45 from "./routes/api/v1/accounts/lookup.ts";
-import * as $46 from "./routes/api/v1/accounts/relationships.ts";
-import * as $47 from "./routes/api/v1/accounts/search.ts";
-import * as $48 from "./routes/api/v1/accounts/update_credentials.ts";
-import * as $49 from "./routes/api/v1/accounts/verify_credentials.ts";
-import * as $50 from "./routes/api/v1/admin/accounts/[id]/index.ts";
-import * as $51 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
-import * as $52 from "./routes/api/v1/admin/reports/[id]/index.ts";
-import * as $53 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
-import * as $54 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
-import * as $55 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
-import * as $56 from "./routes/api/v1/admin/reports/index.ts";
-import * as $57 from "./routes/api/v1/announcements.ts";
-import * as $58 from "./routes/api/v1/apps/index.ts";
-import * as $59 from "./routes/api/v1/apps/verify_credentials.ts";
-import * as $60 from "./routes/api/v1/blocks.ts";
-import * as $61 from "./routes/api/v1/bookmarks.ts";
-import * as $62 from "./routes/api/v1/conversations/[id]/index.ts";
-import * as $63 from "./routes/api/v1/conversations/[id]/read.ts";
-import * as $64 from "./routes/api/v1/conversations/index.ts";
-import * as $65 from "./routes/api/v1/custom_emojis.ts";
-import * as $66 from "./routes/api/v1/directory.ts";
-import * as $67 from "./routes/api/v1/domain_blocks.ts";
-import * as $68 from "./routes/api/v1/endorsements.ts";
-import * as $69 from "./routes/api/v1/favourites.ts";
-import * as $70 from "./routes/api/v1/featured_tags.ts";
-import * as $71 from "./routes/api/v1/featured_tags/[id].ts";
-import * as $72 from "./routes/api/v1/featured_tags/suggestions.ts";
-import * as $73 from "./routes/api/v1/filters.ts";
-import * as $74 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $75 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $76 from "./routes/api/v1/follow_requests/index.ts";
-import * as $77 from "./routes/api/v1/followed_tags.ts";
-import * as $78 from "./routes/api/v1/instance/activity.ts";
-import * as $79 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $80 from "./routes/api/v1/instance/extended_description.ts";
-import * as $81 from "./routes/api/v1/instance/index.ts";
-import * as $82 from "./routes/api/v1/instance/peers.ts";
-import * as $83 from "./routes/api/v1/instance/privacy_policy.ts";
-import * as $84 from "./routes/api/v1/instance/rules.ts";
-import * as $85 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $86 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $87 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $88 from "./routes/api/v1/lists/index.ts";
-import * as $89 from "./routes/api/v1/markers.ts";
-import * as $90 from "./routes/api/v1/media/[id].ts";
-import * as $91 from "./routes/api/v1/media/index.ts";
-import * as $92 from "./routes/api/v1/mutes.ts";
-import * as $93 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $94 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $95 from "./routes/api/v1/notifications/clear.ts";
-import * as $96 from "./routes/api/v1/notifications/index.ts";
-import * as $97 from "./routes/api/v1/notifications/policy.ts";
-import * as $98 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $99 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $100 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $101 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $102 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $103 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $104 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $105 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $106 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $107 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $108 from "./routes/api/v1/preferences.ts";
-import * as $109 from "./routes/api/v1/push/subscription.ts";
-import * as $110 from "./routes/api/v1/reports.ts";
-import * as $111 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $112 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $113 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $114 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $115 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $116 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $117 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $118 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $119 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $120 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $121 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $122 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $123 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $124 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $125 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $126 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $127 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $128 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $129 from "./routes/api/v1/statuses/index.ts";
-import * as $130 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $131 from "./routes/api/v1/streaming/health.ts";
-import * as $132 from "./routes/api/v1/streaming/index.ts";
-import * as $133 from "./routes/api/v1/suggestions.ts";
-import * as $134 from "./routes/api/v1/tags/[name].ts";
-import * as $135 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $136 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $137 from "./routes/api/v1/timelines/home.ts";
-import * as $138 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $139 from "./routes/api/v1/timelines/public.ts";
-import * as $140 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $141 from "./routes/api/v1/trends/index.ts";
-import * as $142 from "./routes/api/v1/trends/links.ts";
-import * as $143 from "./routes/api/v1/trends/statuses.ts";
-import * as $144 from "./routes/api/v1/trends/tags.ts";
-import * as $145 from "./routes/api/v2/admin/accounts.ts";
-import * as $146 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $147 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $148 from "./routes/api/v2/filters/index.ts";
-import * as $149 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $150 from "./routes/api/v2/instance.ts";
-import * as $151 from "./routes/api/v2/media.ts";
-import * as $152 from "./routes/api/v2/notifications/index.ts";
-import * as $153 from "./routes/api/v2/notifications/policy.ts";
-import * as $154 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $155 from "./routes/api/v2/search.ts";
-import * as $156 from "./routes/api/v2/suggestions.ts";
-import * as $157 from "./routes/auth/sign_in.tsx";
-import * as $158 from "./routes/auth/sign_out.ts";
-import * as $159 from "./routes/auth/sign_up.tsx";
-import * as $160 from "./routes/compose.tsx";
-import * as $161 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $162 from "./routes/follow_requests/index.tsx";
-import * as $163 from "./routes/home.tsx";
-import * as $164 from "./routes/index.tsx";
-import * as $165 from "./routes/media/[...key].ts";
-import * as $166 from "./routes/notifications.tsx";
-import * as $167 from "./routes/oauth/authorize.tsx";
-import * as $168 from "./routes/oauth/revoke.ts";
-import * as $169 from "./routes/oauth/token.ts";
-import * as $170 from "./routes/oauth/userinfo.ts";
-import * as $171 from "./routes/public/index.tsx";
-import * as $172 from "./routes/public/local.tsx";
-import * as $173 from "./routes/search.tsx";
-import * as $174 from "./routes/settings/authorized_applications.tsx";
-import * as $175 from "./routes/settings/index.ts";
-import * as $176 from "./routes/settings/password.tsx";
-import * as $177 from "./routes/settings/preferences.tsx";
-import * as $178 from "./routes/settings/profile.tsx";
-import * as $179 from "./routes/tags/[tag].rss.ts";
-import * as $180 from "./routes/tags/[tag].tsx";
-import * as $181 from "./islands/ActionBar.tsx";
-import * as $182 from "./islands/ComposeBox.tsx";
-import * as $183 from "./islands/FollowButton.tsx";
-import * as $184 from "./islands/LoadMore.tsx";
-import * as $185 from "./islands/NewPostsBanner.tsx";
-import * as $186 from "./islands/NewStatuses.tsx";
-import * as $187 from "./islands/NotificationsBadge.tsx";
-import * as $188 from "./islands/ProfileMenu.tsx";
+import * as $21 from "./routes/admin/domain_allows/[id]/delete.ts";
+import * as $22 from "./routes/admin/domain_allows/index.tsx";
+import * as $23 from "./routes/admin/domain_blocks/[id]/delete.tsx";
+import * as $24 from "./routes/admin/domain_blocks/[id]/index.tsx";
+import * as $25 from "./routes/admin/domain_blocks/export.ts";
+import * as $26 from "./routes/admin/domain_blocks/import.tsx";
+import * as $27 from "./routes/admin/domain_blocks/index.tsx";
+import * as $28 from "./routes/admin/domain_blocks/new.tsx";
+import * as $29 from "./routes/admin/index.tsx";
+import * as $30 from "./routes/admin/reports/[id]/[action].ts";
+import * as $31 from "./routes/admin/reports/[id]/index.tsx";
+import * as $32 from "./routes/admin/reports/index.tsx";
+import * as $33 from "./routes/api/[...path].ts";
+import * as $34 from "./routes/api/_middleware.ts";
+import * as $35 from "./routes/api/v1/accounts/[id]/block.ts";
+import * as $36 from "./routes/api/v1/accounts/[id]/endorsements.ts";
+import * as $37 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
+import * as $38 from "./routes/api/v1/accounts/[id]/follow.ts";
+import * as $39 from "./routes/api/v1/accounts/[id]/followers.ts";
+import * as $40 from "./routes/api/v1/accounts/[id]/following.ts";
+import * as $41 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
+import * as $42 from "./routes/api/v1/accounts/[id]/index.ts";
+import * as $43 from "./routes/api/v1/accounts/[id]/lists.ts";
+import * as $44 from "./routes/api/v1/accounts/[id]/mute.ts";
+import * as $45 from "./routes/api/v1/accounts/[id]/note.ts";
+import * as $46 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
+import * as $47 from "./routes/api/v1/accounts/[id]/statuses.ts";
+import * as $48 from "./routes/api/v1/accounts/[id]/unblock.ts";
+import * as $49 from "./routes/api/v1/accounts/[id]/unfollow.ts";
+import * as $50 from "./routes/api/v1/accounts/[id]/unmute.ts";
+import * as $51 from "./routes/api/v1/accounts/familiar_followers.ts";
+import * as $52 from "./routes/api/v1/accounts/index.ts";
+import * as $53 from "./routes/api/v1/accounts/lookup.ts";
+import * as $54 from "./routes/api/v1/accounts/relationships.ts";
+import * as $55 from "./routes/api/v1/accounts/search.ts";
+import * as $56 from "./routes/api/v1/accounts/update_credentials.ts";
+import * as $57 from "./routes/api/v1/accounts/verify_credentials.ts";
+import * as $58 from "./routes/api/v1/admin/accounts/[id]/index.ts";
+import * as $59 from "./routes/api/v1/admin/domain_allows/[id].ts";
+import * as $60 from "./routes/api/v1/admin/domain_allows/index.ts";
+import * as $61 from "./routes/api/v1/admin/domain_blocks/[id].ts";
+import * as $62 from "./routes/api/v1/admin/domain_blocks/index.ts";
+import * as $63 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
+import * as $64 from "./routes/api/v1/admin/reports/[id]/index.ts";
+import * as $65 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
+import * as $66 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
+import * as $67 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
+import * as $68 from "./routes/api/v1/admin/reports/index.ts";
+import * as $69 from "./routes/api/v1/announcements.ts";
+import * as $70 from "./routes/api/v1/apps/index.ts";
+import * as $71 from "./routes/api/v1/apps/verify_credentials.ts";
+import * as $72 from "./routes/api/v1/blocks.ts";
+import * as $73 from "./routes/api/v1/bookmarks.ts";
+import * as $74 from "./routes/api/v1/conversations/[id]/index.ts";
+import * as $75 from "./routes/api/v1/conversations/[id]/read.ts";
+import * as $76 from "./routes/api/v1/conversations/index.ts";
+import * as $77 from "./routes/api/v1/custom_emojis.ts";
+import * as $78 from "./routes/api/v1/directory.ts";
+import * as $79 from "./routes/api/v1/domain_blocks.ts";
+import * as $80 from "./routes/api/v1/endorsements.ts";
+import * as $81 from "./routes/api/v1/favourites.ts";
+import * as $82 from "./routes/api/v1/featured_tags.ts";
+import * as $83 from "./routes/api/v1/featured_tags/[id].ts";
+import * as $84 from "./routes/api/v1/featured_tags/suggestions.ts";
+import * as $85 from "./routes/api/v1/filters.ts";
+import * as $86 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $87 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $88 from "./routes/api/v1/follow_requests/index.ts";
+import * as $89 from "./routes/api/v1/followed_tags.ts";
+import * as $90 from "./routes/api/v1/instance/activity.ts";
+import * as $91 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $92 from "./routes/api/v1/instance/extended_description.ts";
+import * as $93 from "./routes/api/v1/instance/index.ts";
+import * as $94 from "./routes/api/v1/instance/peers.ts";
+import * as $95 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $96 from "./routes/api/v1/instance/rules.ts";
+import * as $97 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $98 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $99 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $100 from "./routes/api/v1/lists/index.ts";
+import * as $101 from "./routes/api/v1/markers.ts";
+import * as $102 from "./routes/api/v1/media/[id].ts";
+import * as $103 from "./routes/api/v1/media/index.ts";
+import * as $104 from "./routes/api/v1/mutes.ts";
+import * as $105 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $106 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $107 from "./routes/api/v1/notifications/clear.ts";
+import * as $108 from "./routes/api/v1/notifications/index.ts";
+import * as $109 from "./routes/api/v1/notifications/policy.ts";
+import * as $110 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $111 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $112 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $113 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $114 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $115 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $116 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $117 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $118 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $119 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $120 from "./routes/api/v1/preferences.ts";
+import * as $121 from "./routes/api/v1/push/subscription.ts";
+import * as $122 from "./routes/api/v1/reports.ts";
+import * as $123 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $124 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $125 from "./routes/api/v1/severed_relationships.ts";
+import * as $126 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $127 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $128 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $129 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $130 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $131 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $132 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $133 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $134 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $135 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $136 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $137 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $138 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $139 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $140 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $141 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $142 from "./routes/api/v1/statuses/index.ts";
+import * as $143 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $144 from "./routes/api/v1/streaming/health.ts";
+import * as $145 from "./routes/api/v1/streaming/index.ts";
+import * as $146 from "./routes/api/v1/suggestions.ts";
+import * as $147 from "./routes/api/v1/tags/[name].ts";
+import * as $148 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $149 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $150 from "./routes/api/v1/timelines/home.ts";
+import * as $151 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $152 from "./routes/api/v1/timelines/public.ts";
+import * as $153 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $154 from "./routes/api/v1/trends/index.ts";
+import * as $155 from "./routes/api/v1/trends/links.ts";
+import * as $156 from "./routes/api/v1/trends/statuses.ts";
+import * as $157 from "./routes/api/v1/trends/tags.ts";
+import * as $158 from "./routes/api/v2/admin/accounts.ts";
+import * as $159 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $160 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $161 from "./routes/api/v2/filters/index.ts";
+import * as $162 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $163 from "./routes/api/v2/instance.ts";
+import * as $164 from "./routes/api/v2/media.ts";
+import * as $165 from "./routes/api/v2/notifications/index.ts";
+import * as $166 from "./routes/api/v2/notifications/policy.ts";
+import * as $167 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $168 from "./routes/api/v2/search.ts";
+import * as $169 from "./routes/api/v2/suggestions.ts";
+import * as $170 from "./routes/auth/sign_in.tsx";
+import * as $171 from "./routes/auth/sign_out.ts";
+import * as $172 from "./routes/auth/sign_up.tsx";
+import * as $173 from "./routes/compose.tsx";
+import * as $174 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $175 from "./routes/follow_requests/index.tsx";
+import * as $176 from "./routes/home.tsx";
+import * as $177 from "./routes/index.tsx";
+import * as $178 from "./routes/media/[...key].ts";
+import * as $179 from "./routes/notifications.tsx";
+import * as $180 from "./routes/oauth/authorize.tsx";
+import * as $181 from "./routes/oauth/revoke.ts";
+import * as $182 from "./routes/oauth/token.ts";
+import * as $183 from "./routes/oauth/userinfo.ts";
+import * as $184 from "./routes/public/index.tsx";
+import * as $185 from "./routes/public/local.tsx";
+import * as $186 from "./routes/search.tsx";
+import * as $187 from "./routes/settings/authorized_applications.tsx";
+import * as $188 from "./routes/settings/index.ts";
+import * as $189 from "./routes/settings/password.tsx";
+import * as $190 from "./routes/settings/preferences.tsx";
+import * as $191 from "./routes/settings/profile.tsx";
+import * as $192 from "./routes/tags/[tag].rss.ts";
+import * as $193 from "./routes/tags/[tag].tsx";
+import * as $194 from "./islands/ActionBar.tsx";
+import * as $195 from "./islands/ComposeBox.tsx";
+import * as $196 from "./islands/FollowButton.tsx";
+import * as $197 from "./islands/LoadMore.tsx";
+import * as $198 from "./islands/NewPostsBanner.tsx";
+import * as $199 from "./islands/NewStatuses.tsx";
+import * as $200 from "./islands/NotificationsBadge.tsx";
+import * as $201 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -213,176 +226,189 @@ const manifest = {
     "./routes/_middleware.ts": $18,
     "./routes/admin/_layout.tsx": $19,
     "./routes/admin/_middleware.ts": $20,
-    "./routes/admin/index.tsx": $21,
-    "./routes/admin/reports/[id]/[action].ts": $22,
-    "./routes/admin/reports/[id]/index.tsx": $23,
-    "./routes/admin/reports/index.tsx": $24,
-    "./routes/api/[...path].ts": $25,
-    "./routes/api/_middleware.ts": $26,
-    "./routes/api/v1/accounts/[id]/block.ts": $27,
-    "./routes/api/v1/accounts/[id]/endorsements.ts": $28,
-    "./routes/api/v1/accounts/[id]/featured_tags.ts": $29,
-    "./routes/api/v1/accounts/[id]/follow.ts": $30,
-    "./routes/api/v1/accounts/[id]/followers.ts": $31,
-    "./routes/api/v1/accounts/[id]/following.ts": $32,
-    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $33,
-    "./routes/api/v1/accounts/[id]/index.ts": $34,
-    "./routes/api/v1/accounts/[id]/lists.ts": $35,
-    "./routes/api/v1/accounts/[id]/mute.ts": $36,
-    "./routes/api/v1/accounts/[id]/note.ts": $37,
-    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $38,
-    "./routes/api/v1/accounts/[id]/statuses.ts": $39,
-    "./routes/api/v1/accounts/[id]/unblock.ts": $40,
-    "./routes/api/v1/accounts/[id]/unfollow.ts": $41,
-    "./routes/api/v1/accounts/[id]/unmute.ts": $42,
-    "./routes/api/v1/accounts/familiar_followers.ts": $43,
-    "./routes/api/v1/accounts/index.ts": $44,
-    "./routes/api/v1/accounts/lookup.ts": $45,
-    "./routes/api/v1/accounts/relationships.ts": $46,
-    "./routes/api/v1/accounts/search.ts": $47,
-    "./routes/api/v1/accounts/update_credentials.ts": $48,
-    "./routes/api/v1/accounts/verify_credentials.ts": $49,
-    "./routes/api/v1/admin/accounts/[id]/index.ts": $50,
-    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $51,
-    "./routes/api/v1/admin/reports/[id]/index.ts": $52,
-    "./routes/api/v1/admin/reports/[id]/reopen.ts": $53,
-    "./routes/api/v1/admin/reports/[id]/resolve.ts": $54,
-    "./routes/api/v1/admin/reports/[id]/unassign.ts": $55,
-    "./routes/api/v1/admin/reports/index.ts": $56,
-    "./routes/api/v1/announcements.ts": $57,
-    "./routes/api/v1/apps/index.ts": $58,
-    "./routes/api/v1/apps/verify_credentials.ts": $59,
-    "./routes/api/v1/blocks.ts": $60,
-    "./routes/api/v1/bookmarks.ts": $61,
-    "./routes/api/v1/conversations/[id]/index.ts": $62,
-    "./routes/api/v1/conversations/[id]/read.ts": $63,
-    "./routes/api/v1/conversations/index.ts": $64,
-    "./routes/api/v1/custom_emojis.ts": $65,
-    "./routes/api/v1/directory.ts": $66,
-    "./routes/api/v1/domain_blocks.ts": $67,
-    "./routes/api/v1/endorsements.ts": $68,
-    "./routes/api/v1/favourites.ts": $69,
-    "./routes/api/v1/featured_tags.ts": $70,
-    "./routes/api/v1/featured_tags/[id].ts": $71,
-    "./routes/api/v1/featured_tags/suggestions.ts": $72,
-    "./routes/api/v1/filters.ts": $73,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $74,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $75,
-    "./routes/api/v1/follow_requests/index.ts": $76,
-    "./routes/api/v1/followed_tags.ts": $77,
-    "./routes/api/v1/instance/activity.ts": $78,
-    "./routes/api/v1/instance/domain_blocks.ts": $79,
-    "./routes/api/v1/instance/extended_description.ts": $80,
-    "./routes/api/v1/instance/index.ts": $81,
-    "./routes/api/v1/instance/peers.ts": $82,
-    "./routes/api/v1/instance/privacy_policy.ts": $83,
-    "./routes/api/v1/instance/rules.ts": $84,
-    "./routes/api/v1/instance/translation_languages.ts": $85,
-    "./routes/api/v1/lists/[id]/accounts.ts": $86,
-    "./routes/api/v1/lists/[id]/index.ts": $87,
-    "./routes/api/v1/lists/index.ts": $88,
-    "./routes/api/v1/markers.ts": $89,
-    "./routes/api/v1/media/[id].ts": $90,
-    "./routes/api/v1/media/index.ts": $91,
-    "./routes/api/v1/mutes.ts": $92,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $93,
-    "./routes/api/v1/notifications/[id]/index.ts": $94,
-    "./routes/api/v1/notifications/clear.ts": $95,
-    "./routes/api/v1/notifications/index.ts": $96,
-    "./routes/api/v1/notifications/policy.ts": $97,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $98,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $99,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $100,
-    "./routes/api/v1/notifications/requests/accept.ts": $101,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $102,
-    "./routes/api/v1/notifications/requests/index.ts": $103,
-    "./routes/api/v1/notifications/requests/merged.ts": $104,
-    "./routes/api/v1/notifications/unread_count.ts": $105,
-    "./routes/api/v1/polls/[id]/index.ts": $106,
-    "./routes/api/v1/polls/[id]/votes.ts": $107,
-    "./routes/api/v1/preferences.ts": $108,
-    "./routes/api/v1/push/subscription.ts": $109,
-    "./routes/api/v1/reports.ts": $110,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $111,
-    "./routes/api/v1/scheduled_statuses/index.ts": $112,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $113,
-    "./routes/api/v1/statuses/[id]/context.ts": $114,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $115,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $116,
-    "./routes/api/v1/statuses/[id]/history.ts": $117,
-    "./routes/api/v1/statuses/[id]/index.ts": $118,
-    "./routes/api/v1/statuses/[id]/mute.ts": $119,
-    "./routes/api/v1/statuses/[id]/pin.ts": $120,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $121,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $122,
-    "./routes/api/v1/statuses/[id]/source.ts": $123,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $124,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $125,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $126,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $127,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $128,
-    "./routes/api/v1/statuses/index.ts": $129,
-    "./routes/api/v1/streaming/[...stream].ts": $130,
-    "./routes/api/v1/streaming/health.ts": $131,
-    "./routes/api/v1/streaming/index.ts": $132,
-    "./routes/api/v1/suggestions.ts": $133,
-    "./routes/api/v1/tags/[name].ts": $134,
-    "./routes/api/v1/tags/[name]/follow.ts": $135,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $136,
-    "./routes/api/v1/timelines/home.ts": $137,
-    "./routes/api/v1/timelines/list/[list_id].ts": $138,
-    "./routes/api/v1/timelines/public.ts": $139,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $140,
-    "./routes/api/v1/trends/index.ts": $141,
-    "./routes/api/v1/trends/links.ts": $142,
-    "./routes/api/v1/trends/statuses.ts": $143,
-    "./routes/api/v1/trends/tags.ts": $144,
-    "./routes/api/v2/admin/accounts.ts": $145,
-    "./routes/api/v2/filters/[id]/index.ts": $146,
-    "./routes/api/v2/filters/[id]/keywords.ts": $147,
-    "./routes/api/v2/filters/index.ts": $148,
-    "./routes/api/v2/filters/keywords/[id].ts": $149,
-    "./routes/api/v2/instance.ts": $150,
-    "./routes/api/v2/media.ts": $151,
-    "./routes/api/v2/notifications/index.ts": $152,
-    "./routes/api/v2/notifications/policy.ts": $153,
-    "./routes/api/v2/notifications/unread_count.ts": $154,
-    "./routes/api/v2/search.ts": $155,
-    "./routes/api/v2/suggestions.ts": $156,
-    "./routes/auth/sign_in.tsx": $157,
-    "./routes/auth/sign_out.ts": $158,
-    "./routes/auth/sign_up.tsx": $159,
-    "./routes/compose.tsx": $160,
-    "./routes/follow_requests/[id]/[verb].ts": $161,
-    "./routes/follow_requests/index.tsx": $162,
-    "./routes/home.tsx": $163,
-    "./routes/index.tsx": $164,
-    "./routes/media/[...key].ts": $165,
-    "./routes/notifications.tsx": $166,
-    "./routes/oauth/authorize.tsx": $167,
-    "./routes/oauth/revoke.ts": $168,
-    "./routes/oauth/token.ts": $169,
-    "./routes/oauth/userinfo.ts": $170,
-    "./routes/public/index.tsx": $171,
-    "./routes/public/local.tsx": $172,
-    "./routes/search.tsx": $173,
-    "./routes/settings/authorized_applications.tsx": $174,
-    "./routes/settings/index.ts": $175,
-    "./routes/settings/password.tsx": $176,
-    "./routes/settings/preferences.tsx": $177,
-    "./routes/settings/profile.tsx": $178,
-    "./routes/tags/[tag].rss.ts": $179,
-    "./routes/tags/[tag].tsx": $180,
+    "./routes/admin/domain_allows/[id]/delete.ts": $21,
+    "./routes/admin/domain_allows/index.tsx": $22,
+    "./routes/admin/domain_blocks/[id]/delete.tsx": $23,
+    "./routes/admin/domain_blocks/[id]/index.tsx": $24,
+    "./routes/admin/domain_blocks/export.ts": $25,
+    "./routes/admin/domain_blocks/import.tsx": $26,
+    "./routes/admin/domain_blocks/index.tsx": $27,
+    "./routes/admin/domain_blocks/new.tsx": $28,
+    "./routes/admin/index.tsx": $29,
+    "./routes/admin/reports/[id]/[action].ts": $30,
+    "./routes/admin/reports/[id]/index.tsx": $31,
+    "./routes/admin/reports/index.tsx": $32,
+    "./routes/api/[...path].ts": $33,
+    "./routes/api/_middleware.ts": $34,
+    "./routes/api/v1/accounts/[id]/block.ts": $35,
+    "./routes/api/v1/accounts/[id]/endorsements.ts": $36,
+    "./routes/api/v1/accounts/[id]/featured_tags.ts": $37,
+    "./routes/api/v1/accounts/[id]/follow.ts": $38,
+    "./routes/api/v1/accounts/[id]/followers.ts": $39,
+    "./routes/api/v1/accounts/[id]/following.ts": $40,
+    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $41,
+    "./routes/api/v1/accounts/[id]/index.ts": $42,
+    "./routes/api/v1/accounts/[id]/lists.ts": $43,
+    "./routes/api/v1/accounts/[id]/mute.ts": $44,
+    "./routes/api/v1/accounts/[id]/note.ts": $45,
+    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $46,
+    "./routes/api/v1/accounts/[id]/statuses.ts": $47,
+    "./routes/api/v1/accounts/[id]/unblock.ts": $48,
+    "./routes/api/v1/accounts/[id]/unfollow.ts": $49,
+    "./routes/api/v1/accounts/[id]/unmute.ts": $50,
+    "./routes/api/v1/accounts/familiar_followers.ts": $51,
+    "./routes/api/v1/accounts/index.ts": $52,
+    "./routes/api/v1/accounts/lookup.ts": $53,
+    "./routes/api/v1/accounts/relationships.ts": $54,
+    "./routes/api/v1/accounts/search.ts": $55,
+    "./routes/api/v1/accounts/update_credentials.ts": $56,
+    "./routes/api/v1/accounts/verify_credentials.ts": $57,
+    "./routes/api/v1/admin/accounts/[id]/index.ts": $58,
+    "./routes/api/v1/admin/domain_allows/[id].ts": $59,
+    "./routes/api/v1/admin/domain_allows/index.ts": $60,
+    "./routes/api/v1/admin/domain_blocks/[id].ts": $61,
+    "./routes/api/v1/admin/domain_blocks/index.ts": $62,
+    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $63,
+    "./routes/api/v1/admin/reports/[id]/index.ts": $64,
+    "./routes/api/v1/admin/reports/[id]/reopen.ts": $65,
+    "./routes/api/v1/admin/reports/[id]/resolve.ts": $66,
+    "./routes/api/v1/admin/reports/[id]/unassign.ts": $67,
+    "./routes/api/v1/admin/reports/index.ts": $68,
+    "./routes/api/v1/announcements.ts": $69,
+    "./routes/api/v1/apps/index.ts": $70,
+    "./routes/api/v1/apps/verify_credentials.ts": $71,
+    "./routes/api/v1/blocks.ts": $72,
+    "./routes/api/v1/bookmarks.ts": $73,
+    "./routes/api/v1/conversations/[id]/index.ts": $74,
+    "./routes/api/v1/conversations/[id]/read.ts": $75,
+    "./routes/api/v1/conversations/index.ts": $76,
+    "./routes/api/v1/custom_emojis.ts": $77,
+    "./routes/api/v1/directory.ts": $78,
+    "./routes/api/v1/domain_blocks.ts": $79,
+    "./routes/api/v1/endorsements.ts": $80,
+    "./routes/api/v1/favourites.ts": $81,
+    "./routes/api/v1/featured_tags.ts": $82,
+    "./routes/api/v1/featured_tags/[id].ts": $83,
+    "./routes/api/v1/featured_tags/suggestions.ts": $84,
+    "./routes/api/v1/filters.ts": $85,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $86,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $87,
+    "./routes/api/v1/follow_requests/index.ts": $88,
+    "./routes/api/v1/followed_tags.ts": $89,
+    "./routes/api/v1/instance/activity.ts": $90,
+    "./routes/api/v1/instance/domain_blocks.ts": $91,
+    "./routes/api/v1/instance/extended_description.ts": $92,
+    "./routes/api/v1/instance/index.ts": $93,
+    "./routes/api/v1/instance/peers.ts": $94,
+    "./routes/api/v1/instance/privacy_policy.ts": $95,
+    "./routes/api/v1/instance/rules.ts": $96,
+    "./routes/api/v1/instance/translation_languages.ts": $97,
+    "./routes/api/v1/lists/[id]/accounts.ts": $98,
+    "./routes/api/v1/lists/[id]/index.ts": $99,
+    "./routes/api/v1/lists/index.ts": $100,
+    "./routes/api/v1/markers.ts": $101,
+    "./routes/api/v1/media/[id].ts": $102,
+    "./routes/api/v1/media/index.ts": $103,
+    "./routes/api/v1/mutes.ts": $104,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $105,
+    "./routes/api/v1/notifications/[id]/index.ts": $106,
+    "./routes/api/v1/notifications/clear.ts": $107,
+    "./routes/api/v1/notifications/index.ts": $108,
+    "./routes/api/v1/notifications/policy.ts": $109,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $110,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $111,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $112,
+    "./routes/api/v1/notifications/requests/accept.ts": $113,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $114,
+    "./routes/api/v1/notifications/requests/index.ts": $115,
+    "./routes/api/v1/notifications/requests/merged.ts": $116,
+    "./routes/api/v1/notifications/unread_count.ts": $117,
+    "./routes/api/v1/polls/[id]/index.ts": $118,
+    "./routes/api/v1/polls/[id]/votes.ts": $119,
+    "./routes/api/v1/preferences.ts": $120,
+    "./routes/api/v1/push/subscription.ts": $121,
+    "./routes/api/v1/reports.ts": $122,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $123,
+    "./routes/api/v1/scheduled_statuses/index.ts": $124,
+    "./routes/api/v1/severed_relationships.ts": $125,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $126,
+    "./routes/api/v1/statuses/[id]/context.ts": $127,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $128,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $129,
+    "./routes/api/v1/statuses/[id]/history.ts": $130,
+    "./routes/api/v1/statuses/[id]/index.ts": $131,
+    "./routes/api/v1/statuses/[id]/mute.ts": $132,
+    "./routes/api/v1/statuses/[id]/pin.ts": $133,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $134,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $135,
+    "./routes/api/v1/statuses/[id]/source.ts": $136,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $137,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $138,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $139,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $140,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $141,
+    "./routes/api/v1/statuses/index.ts": $142,
+    "./routes/api/v1/streaming/[...stream].ts": $143,
+    "./routes/api/v1/streaming/health.ts": $144,
+    "./routes/api/v1/streaming/index.ts": $145,
+    "./routes/api/v1/suggestions.ts": $146,
+    "./routes/api/v1/tags/[name].ts": $147,
+    "./routes/api/v1/tags/[name]/follow.ts": $148,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $149,
+    "./routes/api/v1/timelines/home.ts": $150,
+    "./routes/api/v1/timelines/list/[list_id].ts": $151,
+    "./routes/api/v1/timelines/public.ts": $152,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $153,
+    "./routes/api/v1/trends/index.ts": $154,
+    "./routes/api/v1/trends/links.ts": $155,
+    "./routes/api/v1/trends/statuses.ts": $156,
+    "./routes/api/v1/trends/tags.ts": $157,
+    "./routes/api/v2/admin/accounts.ts": $158,
+    "./routes/api/v2/filters/[id]/index.ts": $159,
+    "./routes/api/v2/filters/[id]/keywords.ts": $160,
+    "./routes/api/v2/filters/index.ts": $161,
+    "./routes/api/v2/filters/keywords/[id].ts": $162,
+    "./routes/api/v2/instance.ts": $163,
+    "./routes/api/v2/media.ts": $164,
+    "./routes/api/v2/notifications/index.ts": $165,
+    "./routes/api/v2/notifications/policy.ts": $166,
+    "./routes/api/v2/notifications/unread_count.ts": $167,
+    "./routes/api/v2/search.ts": $168,
+    "./routes/api/v2/suggestions.ts": $169,
+    "./routes/auth/sign_in.tsx": $170,
+    "./routes/auth/sign_out.ts": $171,
+    "./routes/auth/sign_up.tsx": $172,
+    "./routes/compose.tsx": $173,
+    "./routes/follow_requests/[id]/[verb].ts": $174,
+    "./routes/follow_requests/index.tsx": $175,
+    "./routes/home.tsx": $176,
+    "./routes/index.tsx": $177,
+    "./routes/media/[...key].ts": $178,
+    "./routes/notifications.tsx": $179,
+    "./routes/oauth/authorize.tsx": $180,
+    "./routes/oauth/revoke.ts": $181,
+    "./routes/oauth/token.ts": $182,
+    "./routes/oauth/userinfo.ts": $183,
+    "./routes/public/index.tsx": $184,
+    "./routes/public/local.tsx": $185,
+    "./routes/search.tsx": $186,
+    "./routes/settings/authorized_applications.tsx": $187,
+    "./routes/settings/index.ts": $188,
+    "./routes/settings/password.tsx": $189,
+    "./routes/settings/preferences.tsx": $190,
+    "./routes/settings/profile.tsx": $191,
+    "./routes/tags/[tag].rss.ts": $192,
+    "./routes/tags/[tag].tsx": $193,
   },
   islands: {
-    "./islands/ActionBar.tsx": $181,
-    "./islands/ComposeBox.tsx": $182,
-    "./islands/FollowButton.tsx": $183,
-    "./islands/LoadMore.tsx": $184,
-    "./islands/NewPostsBanner.tsx": $185,
-    "./islands/NewStatuses.tsx": $186,
-    "./islands/NotificationsBadge.tsx": $187,
-    "./islands/ProfileMenu.tsx": $188,
+    "./islands/ActionBar.tsx": $194,
+    "./islands/ComposeBox.tsx": $195,
+    "./islands/FollowButton.tsx": $196,
+    "./islands/LoadMore.tsx": $197,
+    "./islands/NewPostsBanner.tsx": $198,
+    "./islands/NewStatuses.tsx": $199,
+    "./islands/NotificationsBadge.tsx": $200,
+    "./islands/ProfileMenu.tsx": $201,
   },
 };
 

@@ -38,6 +38,13 @@ export interface Config {
    */
   onDeploy: boolean;
   allowPrivateAddress: boolean;
+  /** Allowlist mode (`LIMITED_FEDERATION`): only allowed domains federate at all. */
+  limitedFederation?: boolean;
+  /**
+   * Who may read `GET /api/v1/instance/domain_blocks` (`SHOW_DOMAIN_BLOCKS`): nobody
+   * (`disabled`, Mastodon's default), signed-in `users`, or `all`.
+   */
+  showDomainBlocks?: "disabled" | "users" | "all";
   registrations: Registrations;
   /** Signs session cookies and CSRF tokens; undefined means "generate once and keep". */
   secretKey?: string;
@@ -128,6 +135,17 @@ export function loadConfig(
       env.ALLOW_PRIVATE_ADDRESS,
       "ALLOW_PRIVATE_ADDRESS",
       false,
+    ),
+    limitedFederation: parseBoolean(
+      env.LIMITED_FEDERATION,
+      "LIMITED_FEDERATION",
+      false,
+    ),
+    showDomainBlocks: parseEnum(
+      env.SHOW_DOMAIN_BLOCKS,
+      "SHOW_DOMAIN_BLOCKS",
+      ["disabled", "users", "all"] as const,
+      "disabled",
     ),
     registrations,
     secretKey,

@@ -22,6 +22,7 @@ import {
 import { parseArgs } from "node:util";
 import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
 import { JOBS_USAGE, runJobsCommand } from "./jobs.ts";
+import { DOMAINS_USAGE, runDomainsCommand } from "./domains.ts";
 
 export class AdminError extends Error {}
 
@@ -60,7 +61,8 @@ const USAGE = `usage: deno task admin <command>
   accounts delete NAME
   accounts list
 ${MEDIA_USAGE}
-${JOBS_USAGE}`;
+${JOBS_USAGE}
+${DOMAINS_USAGE}`;
 
 export async function runAdminCommand(
   deps: Deps,
@@ -83,6 +85,15 @@ export async function runAdminCommand(
   }
   if (group === "jobs") {
     return await runJobsCommand(
+      deps,
+      command,
+      rest,
+      io,
+      (message) => new AdminError(message),
+    );
+  }
+  if (group === "domains") {
+    return await runDomainsCommand(
       deps,
       command,
       rest,

@@ -10,6 +10,8 @@ export interface NotificationRow {
   status_id: string | null;
   /** The report an `admin.report` notification is about (migration 0011). */
   report_id: string | null;
+  /** What a `severed_relationships` notification is about (migration 0013). */
+  account_relationship_severance_event_id?: string | null;
   group_key: string;
   /** Held back by the recipient's notification policy, under a request (migration 0005). */
   filtered: boolean;

@@ -8,6 +8,7 @@ import type { StatusRow } from "./statuses.ts";
 import type { AccountRow } from "./accounts.ts";
 import {
   type Fragment,
+  notLimitedSql,
   notSilencedSql,
   visibleToSql,
   visibleWithReblogSql,
@@ -83,6 +84,7 @@ export async function publicTimeline(
       : db``
   }
       AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
+      AND ${notLimitedSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);
 }
@@ -131,6 +133,7 @@ export async function tagTimeline(
       : db``
   }
       AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
+      AND ${notLimitedSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);
 }

@@ -5,7 +5,8 @@
  *
  * Rule: public and unlisted are visible to everyone; private to the author, the author's
  * followers and mentioned accounts; direct to the author and mentioned accounts; nothing is
- * visible to an account the author blocks.
+ * visible to an account the author blocks; nothing by an account on a suspended domain (instance
+ * domain blocks, migration 0013: `domain_block_severity`) is visible to anyone.
  */
 import type { Queryable } from "./client.ts";
 
@@ -22,9 +23,15 @@ export function visibleToSql(
   alias = "s",
 ): Fragment {
   const s = db(alias);
-  if (viewerId === null) return db`(${s}.visibility IN ('public', 'unlisted'))`;
+  const notSuspended = db`NOT EXISTS (
+    SELECT 1 FROM accounts da WHERE da.id = ${s}.account_id AND da.domain IS NOT NULL
+      AND domain_block_severity(da.domain) = 'suspend')`;
+  if (viewerId === null) {
+    return db`(${s}.visibility IN ('public', 'unlisted') AND ${notSuspended})`;
+  }
   return db`(
-    NOT EXISTS (
+    ${notSuspended}
+    AND NOT EXISTS (
       SELECT 1 FROM blocks vb
       WHERE vb.account_id = ${s}.account_id AND vb.target_account_id = ${viewerId}
     )
@@ -93,6 +100,25 @@ export function notDomainBlockedSql(
     WHERE xd.account_id = ${viewerId} AND xa.id = ${db(alias)}.account_id)`;
 }
 
+/**
+ * Public timelines and hashtags: accounts on a silenced domain (instance domain blocks) appear
+ * only to viewers who follow them (Mastodon's limited accounts).
+ */
+export function notLimitedSql(
+  db: Queryable,
+  viewerId: string | null,
+  alias = "s",
+): Fragment {
+  const s = db(alias);
+  const followed = viewerId
+    ? db`OR EXISTS (SELECT 1 FROM follows lf
+        WHERE lf.account_id = ${viewerId} AND lf.target_account_id = ${s}.account_id)`
+    : db``;
+  return db`(NOT EXISTS (
+    SELECT 1 FROM accounts la WHERE la.id = ${s}.account_id AND la.domain IS NOT NULL
+      AND domain_block_severity(la.domain) = 'silence') ${followed})`;
+}
+
 /** What the domain rule needs to know about a viewer and one status's author. */
 export interface ViewerRelations {
   following: boolean;
@@ -135,4 +161,15 @@ export async function loadViewersRelations(
   return new Map(
     rows.map(({ viewer_id, ...relations }) => [viewer_id, relations]),
   );
+}
+
+/** Whether `accountId` is a remote account on a suspended domain (its posts are seen by nobody). */
+export async function onSuspendedDomain(
+  db: Queryable,
+  accountId: string,
+): Promise<boolean> {
+  const [row] = await db<{ suspended: boolean }[]>`
+    SELECT coalesce(domain_block_severity(domain) = 'suspend', false) AS suspended
+    FROM accounts WHERE id = ${accountId}`;
+  return row?.suspended ?? false;
 }

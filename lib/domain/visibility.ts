@@ -7,6 +7,7 @@ import type { Queryable } from "../db/client.ts";
 import {
   loadViewerRelations,
   loadViewersRelations,
+  onSuspendedDomain,
   type ViewerRelations,
 } from "../db/visibility.ts";
 import { notFound } from "./errors.ts";
@@ -57,6 +58,7 @@ export async function isVisibleTo(
   viewer: Viewer | null,
   status: VisibleStatus,
 ): Promise<boolean> {
+  if (await onSuspendedDomain(db, status.account_id)) return false;
   if (!viewer) return canSee(null, status, null);
   if (viewer.accountId === status.account_id) return true;
   return canSee(
@@ -72,6 +74,7 @@ export async function viewersWhoSee(
   viewerIds: (string | null)[],
   status: VisibleStatus,
 ): Promise<Set<string | null>> {
+  if (await onSuspendedDomain(db, status.account_id)) return new Set();
   const relations = await loadViewersRelations(
     db,
     viewerIds.filter((id): id is string => id !== null),

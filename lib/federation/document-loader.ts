@@ -183,13 +183,31 @@ export interface FederationLoaderConfig {
 export function federationDocumentLoader(
   config: FederationLoaderConfig,
   signer?: { keyId: URL; privateKey: CryptoKey },
+  refuses?: RefusesUrl,
 ): DocumentLoader {
-  return strictDocumentLoader({
+  const loader = strictDocumentLoader({
     allowPrivateAddress: config.allowPrivateAddress,
     maxRedirects: MAX_REDIRECTS,
     userAgent: userAgentFor(config.origin),
     signer,
   });
+  return refuses ? gatedLoader(loader, refuses) : loader;
+}
+
+/** The federation policy's check: true for a URL on a suspended (or not allowed) domain. */
+export type RefusesUrl = (url: URL) => Promise<boolean>;
+
+/** Fetches nothing from a domain the federation policy refuses. */
+export function gatedLoader(
+  loader: DocumentLoader,
+  refuses: RefusesUrl,
+): DocumentLoader {
+  return async (url, options) => {
+    if (await refuses(new URL(url))) {
+      throw new DocumentRefused(url, "the domain is blocked");
+    }
+    return await loader(url, options);
+  };
 }
 
 /** The loader for JSON-LD contexts not preloaded by Fedify (`contextLoaderFactory`). */

@@ -45,6 +45,7 @@ import {
 } from "./inbox-relationships.ts";
 import { onFeaturedChange } from "./inbox-featured.ts";
 import { INSTANCE_ACTOR } from "./names.ts";
+import { federationPolicy, refusesActor } from "../moderation/mod.ts";
 
 export function registerInboxListeners(builder: FederationBuilder<Deps>): void {
   builder
@@ -60,7 +61,7 @@ export function registerInboxListeners(builder: FederationBuilder<Deps>): void {
     .on(Announce, guarded(onAnnounce))
     .on(Like, guarded(onLike))
     .on(Block, guarded(onBlock))
-    .on(Flag, guarded(onFlag))
+    .on(Flag, guarded(onFlagUnlessRejected))
     .on(Add, guarded((ctx, add: Add) => onFeaturedChange(ctx, add, true)))
     .on(
       Remove,
@@ -73,12 +74,15 @@ export function registerInboxListeners(builder: FederationBuilder<Deps>): void {
 
 /**
  * Domain refusals (a blocked follower, an invisible status) end the activity quietly; other
- * errors propagate so Fedify retries.
+ * errors propagate so Fedify retries. First the federation policy again, as the activity is
+ * processed (it may have been queued before a block was added): an actor on a suspended domain,
+ * or a suspended account, gets nothing stored.
  */
 function guarded<A extends Activity>(
   listener: (ctx: InboxCtx, activity: A) => Promise<void>,
 ) {
   return async (ctx: InboxCtx, activity: A) => {
+    if (await refusesActor(ctx.data, activity.actorId?.href ?? null)) return;
     try {
       await listener(ctx, activity);
     } catch (error) {
@@ -86,6 +90,13 @@ function guarded<A extends Activity>(
       throw error;
     }
   };
+}
+
+/** A Flag from a domain whose reports are rejected (`reject_reports`) is ignored. */
+async function onFlagUnlessRejected(ctx: InboxCtx, flag: Flag) {
+  const policy = await federationPolicy(ctx.data);
+  if (!flag.actorId || policy.rejectsReports(flag.actorId.host)) return;
+  await onFlag(ctx, flag);
 }
 
 async function onUndo(ctx: InboxCtx, undo: Undo) {

@@ -8,7 +8,12 @@
 import type { Deps } from "../deps.ts";
 import type { StarlingFederation } from "./mod.ts";
 import { federationQueue } from "./stores.ts";
-import { isDeliveryMessage, withPinnedDeliveries } from "./pinned-delivery.ts";
+import {
+  type DeliveryPolicy,
+  isDeliveryMessage,
+  withPinnedDeliveries,
+} from "./pinned-delivery.ts";
+import { cachedPolicy, federationPolicy } from "../moderation/mod.ts";
 
 /** `deps.federation`: builds the federation once, on the first call. */
 export function lazyFederation(
@@ -35,15 +40,17 @@ export function listenFederationQueue(
   deps: Deps,
   signal: AbortSignal,
 ): Promise<void> {
-  const policy = {
+  const policy: DeliveryPolicy = {
     allowPrivateAddress: deps.config.allowPrivateAddress,
     resolve: deps.resolveHost,
+    refuses: (url) => cachedPolicy(deps)?.refusesUrl(url) ?? false,
   };
   return federationQueue(deps).listen(
     async (message) => {
       const federation = await deps.federation();
       const process = () => federation.processQueuedTask(deps, message);
       if (isDeliveryMessage(message)) {
+        await federationPolicy(deps); // the domain blocks as of now, for `refuses`
         await withPinnedDeliveries(policy, process);
       } else {
         await process();

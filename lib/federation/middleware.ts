@@ -13,6 +13,7 @@ import {
   completeCollectionResponse,
   isCollectionPath,
 } from "./collection-json.ts";
+import { refusesActor } from "../moderation/mod.ts";
 
 interface MiddlewareContext {
   req: Request;
@@ -84,6 +85,51 @@ function atOrigin(req: Request, origin: string): Request {
   });
 }
 
+const INBOX_PATH = /^\/(inbox|users\/[^/]+\/inbox)$/;
+
+/** The `keyId` a draft-cavage `Signature` or an RFC 9421 `Signature-Input` names. */
+function signingKeyId(headers: Headers): string | null {
+  const header = headers.get("signature") ?? headers.get("signature-input");
+  return header ? /keyid="([^"]+)"/i.exec(header)?.[1] ?? null : null;
+}
+
+/**
+ * The federation policy's edge (lib/moderation/federation-policy.ts): a delivery whose actor or
+ * signing key is on a suspended (or, in allowlist mode, not allowed) domain, or whose actor is a
+ * suspended account, is refused with a 403 before Fedify fetches any key or checks the
+ * signature. Returns the request to pass on (its body re-made from what was read), or the
+ * refusal. The listeners check again (inbox.ts), for activities already queued.
+ */
+async function gateInbox(
+  deps: Deps,
+  req: Request,
+): Promise<Request | Response> {
+  // The bytes as sent (the Digest covers them), read once: the body limit has run before.
+  const body = new Uint8Array(await req.arrayBuffer());
+  let actor: string | null = null;
+  try {
+    const activity = JSON.parse(new TextDecoder().decode(body));
+    const value = activity?.actor;
+    actor = typeof value === "string"
+      ? value
+      : typeof value?.id === "string"
+      ? value.id
+      : null;
+  } catch {
+    // Not JSON: Fedify answers it.
+  }
+  if (await refusesActor(deps, actor, signingKeyId(req.headers))) {
+    return Response.json({ error: "Deliveries from this server are refused" }, {
+      status: 403,
+    });
+  }
+  return new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body,
+  });
+}
+
 /** The paths Fedify answers (mod.ts and inbox.ts register them). */
 const FEDIFY_PATH =
   /^\/(users\/|inbox$|actor$|nodeinfo\/|\.well-known\/(webfinger|nodeinfo)$)/;
@@ -134,8 +180,14 @@ export function federationMiddleware(deps: Deps) {
       const response = await ctx.next();
       return varies ? withVary(response) : response;
     }
+    let request = ctx.req;
+    if (request.method === "POST" && INBOX_PATH.test(pathname)) {
+      const gated = await gateInbox(deps, request);
+      if (gated instanceof Response) return gated;
+      request = gated;
+    }
     const response = await (await deps.federation()).fetch(
-      atOrigin(ctx.req, deps.config.origin),
+      atOrigin(request, deps.config.origin),
       {
         contextData: deps,
         onNotFound: () => ctx.next(),

@@ -30,6 +30,7 @@ import { loadNoteParts } from "./note-parts.ts";
 import { registerActors } from "./actors.ts";
 import { registerCollections } from "./collections.ts";
 import { registerInboxListeners } from "./inbox.ts";
+import { refusesUrlOf } from "./remote-accounts.ts";
 import {
   federationContextLoader,
   federationDocumentLoader,
@@ -107,9 +108,11 @@ export async function buildFederation(
     // refuses these factories alongside its `allowPrivateAddress` and `userAgent` options, so
     // those are ours: the loaders take `ALLOW_PRIVATE_ADDRESS` and set our User-Agent (Fedify's
     // deliveries send its default one).
-    documentLoaderFactory: () => federationDocumentLoader(deps.config),
+    // Nothing is fetched from a domain the federation policy refuses (remote-accounts.ts).
+    documentLoaderFactory: () =>
+      federationDocumentLoader(deps.config, undefined, refusesUrlOf(deps)),
     authenticatedDocumentLoaderFactory: (identity) =>
-      federationDocumentLoader(deps.config, identity),
+      federationDocumentLoader(deps.config, identity, refusesUrlOf(deps)),
     // Preloaded contexts (ActivityStreams, security, …) answer offline; others are fetched
     // strictly and cached.
     contextLoaderFactory: () =>

@@ -9,6 +9,7 @@ import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
 import { remoteFollowerInboxes } from "../db/federation.ts";
+import { federationPolicy } from "../moderation/mod.ts";
 
 export type OutboxContext = Context<Deps>;
 
@@ -44,7 +45,8 @@ export async function localAndRemote(
   ]);
   if (!local || local.domain !== null || !remote) return null;
   const recipient = recipientOf(remote);
-  return recipient ? { local, remote, recipient } : null;
+  if (!recipient || await refusedRecipient(ctx.data, recipient)) return null;
+  return { local, remote, recipient };
 }
 
 /**
@@ -52,9 +54,10 @@ export async function localAndRemote(
  * audience of a status (`toAudience`) and the followers collection Fedify delivers to.
  */
 export async function remoteFollowerRecipients(
-  deps: Pick<Deps, "sql">,
+  deps: Pick<Deps, "sql" | "config">,
   accountId: string,
 ): Promise<Recipient[]> {
+  const policy = await federationPolicy(deps);
   const recipients: Recipient[] = [];
   let afterId: string | undefined;
   while (true) {
@@ -63,6 +66,7 @@ export async function remoteFollowerRecipients(
       limit: 1000,
     });
     for (const row of rows) {
+      if (policy.refusesUrl(row.inbox_url)) continue;
       recipients.push({
         id: new URL(row.uri),
         inboxId: new URL(row.inbox_url),
@@ -74,6 +78,21 @@ export async function remoteFollowerRecipients(
     if (rows.length < 1000) return recipients;
     afterId = rows[rows.length - 1].follow_id;
   }
+}
+
+type Policy = Awaited<ReturnType<typeof federationPolicy>>;
+
+/** Whether the federation policy refuses deliveries to `recipient` (its id's or inbox's host). */
+function refusedBy(policy: Policy, recipient: Recipient): boolean {
+  return (recipient.id !== null && policy.refusesUrl(recipient.id)) ||
+    (recipient.inboxId !== null && policy.refusesUrl(recipient.inboxId));
+}
+
+async function refusedRecipient(
+  deps: Pick<Deps, "sql" | "config">,
+  recipient: Recipient,
+): Promise<boolean> {
+  return refusedBy(await federationPolicy(deps), recipient);
 }
 
 /**
@@ -90,9 +109,12 @@ export async function toAudience(
   activity: Activity,
   orderingKey: string,
 ): Promise<void> {
-  const recipients = visibility === "direct"
-    ? mentioned
-    : [...await remoteFollowerRecipients(ctx.data, author.id), ...mentioned];
+  const policy = await federationPolicy(ctx.data);
+  const recipients =
+    (visibility === "direct"
+      ? mentioned
+      : [...await remoteFollowerRecipients(ctx.data, author.id), ...mentioned])
+      .filter((r) => !refusedBy(policy, r));
   // Most posts of a small server have no remote reader: skip Fedify's fan-out (it compacts the
   // activity's JSON-LD before it knows there is nobody to send it to).
   if (recipients.length === 0) return;

@@ -26,10 +26,15 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { pinnedFetch, type PinnedFetchOptions } from "./pinned-fetch.ts";
 
 /** What a delivery scope holds: the sending instance's address policy and resolver. */
-export type DeliveryPolicy = Pick<
-  PinnedFetchOptions,
-  "allowPrivateAddress" | "resolve"
->;
+export type DeliveryPolicy =
+  & Pick<PinnedFetchOptions, "allowPrivateAddress" | "resolve">
+  & {
+    /**
+     * The federation policy's last gate: true for an inbox on a suspended (or not allowed)
+     * domain. Such a delivery gets no connection; it ends as a 410 would, without retries.
+     */
+    refuses?: (url: URL) => boolean;
+  };
 
 /** An inbox's answer is barely read (Fedify logs 1 KiB of an error); more is cut off. */
 const MAX_INBOX_RESPONSE_BYTES = 64 * 1024;
@@ -51,6 +56,9 @@ export function installPinnedDeliveries(): void {
     const policy = scope.getStore();
     if (!policy) return unpinned(input, init);
     const request = new Request(input, init);
+    if (policy.refuses?.(new URL(request.url))) {
+      return Promise.resolve(new Response(null, { status: 410 }));
+    }
     return pinnedFetch(request, {
       ...policy,
       maxBytes: MAX_INBOX_RESPONSE_BYTES,

@@ -18,10 +18,16 @@ import { federationDocumentLoader } from "./document-loader.ts";
 import { webFingerActorId } from "./webfinger.ts";
 import { normalizeDomain } from "../text/domain.ts";
 import { INSTANCE_ACTOR } from "./names.ts";
+import { federationPolicy } from "../moderation/mod.ts";
 
 export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
 
 type Ctx = Context<Deps>;
+
+/** The federation policy as a loader's gate: no fetches from a refused domain. */
+export function refusesUrlOf(deps: Deps) {
+  return async (url: URL) => (await federationPolicy(deps)).refusesUrl(url);
+}
 
 /**
  * A document loader that signs its requests as the instance actor (for authorized fetch), and
@@ -35,6 +41,7 @@ export async function signedLoader(ctx: Ctx): Promise<DocumentLoader> {
   return federationDocumentLoader(
     ctx.data.config,
     rsa ? { keyId: rsa.keyId, privateKey: rsa.privateKey } : undefined,
+    refusesUrlOf(ctx.data),
   );
 }
 

@@ -8,6 +8,7 @@
  */
 import type { Context } from "@fedify/fedify";
 import { Note } from "@fedify/vocab";
+import { federationPolicy } from "../moderation/mod.ts";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findMentionedAccountIds, type MentionTarget } from "../db/accounts.ts";
@@ -98,6 +99,31 @@ async function mentionedAccountIds(
   return await findMentionedAccountIds(ctx.data.sql, targets);
 }
 
+/**
+ * A post as we store it. From a domain whose media are rejected (`reject_media`), attachments
+ * keep only their link and description, as type `unknown` (Mastodon's way): clients show a
+ * link, not the file, and nothing is fetched for a preview.
+ */
+async function postInput(ctx: Ctx, object: PostObject, author: AccountRow) {
+  const input = await statusInputFromObject(object, author, {
+    documentLoader: await signedLoader(ctx),
+    contextLoader: ctx.contextLoader,
+  });
+  if (!input || !author.domain) return input;
+  if (!(await federationPolicy(ctx.data)).rejectsMedia(author.domain)) {
+    return input;
+  }
+  input.media = input.media.map((m) => ({
+    ...m,
+    type: "unknown" as const,
+    blurhash: null,
+    focus: null,
+    width: null,
+    height: null,
+  }));
+  return input;
+}
+
 /** Stores a post whose authorship has been checked (see `isAuthoredBy`). */
 export async function storeRemotePost(
   ctx: Ctx,
@@ -105,10 +131,7 @@ export async function storeRemotePost(
   author: AccountRow,
   depth = 0,
 ): Promise<StatusRow | null> {
-  const input = await statusInputFromObject(object, author, {
-    documentLoader: await signedLoader(ctx),
-    contextLoader: ctx.contextLoader,
-  });
+  const input = await postInput(ctx, object, author);
   if (!input) return null;
   const existing = await findStatusByUri(ctx.data.sql, input.uri);
   if (existing) return existing;
@@ -158,10 +181,7 @@ export async function updateRemotePost(
   if (!object.id) return null;
   const status = await findStatusByUri(ctx.data.sql, object.id.href);
   if (!status || status.account_id !== author.id) return null;
-  const input = await statusInputFromObject(object, author, {
-    documentLoader: await signedLoader(ctx),
-    contextLoader: ctx.contextLoader,
-  });
+  const input = await postInput(ctx, object, author);
   if (!input) return null;
   // An Update that changes nothing we show (e.g. only a poll count) is not an edit.
   if (

@@ -4,7 +4,12 @@
  * `Actor`, whose permission each domain call checks (403 "This action is not allowed").
  */
 import type { Deps } from "../deps.ts";
-import { type Actor, loadActor } from "../moderation/mod.ts";
+import {
+  type Actor,
+  type DomainBlockInput,
+  loadActor,
+  type Severity,
+} from "../moderation/mod.ts";
 import type { ReportRow } from "../db/reports.ts";
 import { requireCaller } from "./status-api.ts";
 import { json } from "./errors.ts";
@@ -23,6 +28,28 @@ export async function requireStaffCaller(
 export const READ_REPORTS = ["admin:read", "admin:read:reports"];
 export const WRITE_REPORTS = ["admin:write", "admin:write:reports"];
 export const READ_ACCOUNTS = ["admin:read", "admin:read:accounts"];
+export const READ_DOMAIN_BLOCKS = ["admin:read", "admin:read:domain_blocks"];
+export const WRITE_DOMAIN_BLOCKS = ["admin:write", "admin:write:domain_blocks"];
+export const READ_DOMAIN_ALLOWS = ["admin:read", "admin:read:domain_allows"];
+export const WRITE_DOMAIN_ALLOWS = ["admin:write", "admin:write:domain_allows"];
+
+/** The fields of a domain block a POST or PUT may set (Mastodon's parameter names). */
+export function domainBlockParams(params: {
+  string(name: string): string | undefined;
+  boolean(name: string): boolean | undefined;
+  has(name: string): boolean;
+}): DomainBlockInput {
+  const text = (name: string) =>
+    params.has(name) ? params.string(name) ?? null : undefined;
+  return {
+    severity: params.string("severity") as Severity | undefined,
+    reject_media: params.boolean("reject_media"),
+    reject_reports: params.boolean("reject_reports"),
+    private_comment: text("private_comment"),
+    public_comment: text("public_comment"),
+    obfuscate: params.boolean("obfuscate"),
+  };
+}
 
 export function adminRenderOptions(deps: Deps, actor: Actor) {
   return {

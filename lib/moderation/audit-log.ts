@@ -10,10 +10,12 @@ export type AuditAction =
   | "unassigned"
   | "resolve"
   | "reopen"
-  | "add_note";
+  | "add_note"
+  | "create"
+  | "destroy";
 
-/** What an action was done to (more kinds come with account actions and domain blocks). */
-export type AuditTarget = "Report";
+/** What an action was done to (more kinds come with account actions). */
+export type AuditTarget = "Report" | "DomainBlock" | "DomainAllow";
 
 export interface AuditLogRow {
   id: string;

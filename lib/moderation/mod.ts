@@ -55,3 +55,43 @@ export {
 } from "./accounts.ts";
 export type { AuditLogRow } from "./audit-log.ts";
 export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";
+export {
+  cachedPolicy,
+  candidatesOf,
+  FederationPolicy,
+  federationPolicy,
+  normalizeDomain,
+  refusesActor,
+} from "./federation-policy.ts";
+export {
+  type DomainAllowRow,
+  type DomainBlockFields,
+  type DomainBlockRow,
+  SEVERITIES,
+  type Severity,
+} from "./federation-policy-db.ts";
+export {
+  checkDomain,
+  createDomainAllow,
+  createDomainBlock,
+  deleteDomainAllow,
+  deleteDomainBlock,
+  type DomainBlockInput,
+  getDomainAllow,
+  getDomainBlock,
+  listDomainAllows,
+  listDomainBlocks,
+  publicDomainBlocks,
+  updateDomainBlock,
+} from "./domain-blocks.ts";
+export { severanceEvents, severedRelationshipsOf } from "./suspend.ts";
+export {
+  applyDomainBlockImport,
+  exportDomainBlocks,
+  type ImportError,
+  type ImportLine,
+  type ImportPreview,
+  importRefused,
+  previewDomainBlockImport,
+} from "./domain-csv.ts";
+export { findDomainBlockByDomain } from "./domain-blocks.ts";

@@ -10,6 +10,10 @@ export default define.layout(({ Component, state, url }) => {
   if (can(moderator, "manage_reports")) {
     links.push(["/admin/reports", "Reports"]);
   }
+  if (can(moderator, "manage_federation")) {
+    links.push(["/admin/domain_blocks", "Domain blocks"]);
+    links.push(["/admin/domain_allows", "Allowed domains"]);
+  }
   return (
     <div class="admin">
       <p class="admin-title">

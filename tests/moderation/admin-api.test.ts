@@ -380,6 +380,8 @@ Deno.test({
         "read write",
       );
       const moderator = await createStaff(instance, "mod_max", "moderator");
+      // Domain blocks and allows need manage_federation, which Moderators lack: an Admin.
+      const admin = await createStaff(instance, "adm_max", "admin");
       const reporter = await createUserWithToken(instance, "rae");
       const filed = await api(
         instance,
@@ -426,9 +428,12 @@ Deno.test({
             error: "This action is outside the authorized scopes",
           });
           if (pattern.includes("[id]")) {
+            const permitted = /\/domain_(blocks|allows)\//.test(pattern)
+              ? admin
+              : moderator;
             const missing = await api(
               instance,
-              moderator.token,
+              permitted.token,
               method,
               pattern.replace("[id]", "123456789"),
               body,

@@ -12,6 +12,7 @@ import { renderStatuses } from "./status.ts";
 import type { Notification, Status } from "./types.ts";
 import { findReportsByIds } from "../../db/reports.ts";
 import { reportJson } from "./report.ts";
+import { severanceEvents } from "../../moderation/mod.ts";
 
 export interface NotificationRenderOptions {
   sql: Queryable;
@@ -43,7 +44,13 @@ async function load(
     ))
       .map((a) => [a.id, a]),
   );
+  const events = await severanceEvents(
+    options.sql,
+    rows.map((n) => n.account_relationship_severance_event_id)
+      .filter((id): id is string => !!id),
+  );
   return {
+    events,
     accounts: new Map<string, AccountRow>(accounts.map((a) => [a.id, a])),
     statuses: new Map<string, Status>(statuses.map((s) => [s.id, s])),
     reports: new Map(
@@ -60,13 +67,16 @@ export async function renderNotifications(
   rows: NotificationRow[],
 ): Promise<Notification[]> {
   if (rows.length === 0) return [];
-  const { accounts, statuses, reports } = await load(options, rows);
+  const { accounts, statuses, reports, events } = await load(options, rows);
   return rows.flatMap((n) => {
     const account = accounts.get(n.from_account_id);
     if (!account) return [];
     const status = n.status_id ? statuses.get(n.status_id) : undefined;
     if (n.status_id && !status) return [];
     const report = n.report_id ? reports.get(n.report_id) : undefined;
+    const event = n.account_relationship_severance_event_id
+      ? events.get(n.account_relationship_severance_event_id)
+      : undefined;
     return [{
       id: n.id,
       type: n.type,
@@ -75,6 +85,7 @@ export async function renderNotifications(
       account: accountJson(account, options.origin),
       ...(status ? { status } : {}),
       ...(report ? { report } : {}),
+      ...(event ? { event } : {}),
     }];
   });
 }

@@ -276,6 +276,19 @@ export interface Notification {
   status?: Status;
   /** For `admin.report`: the report a moderator is told about. */
   report?: Report;
+  /** For `severed_relationships`: what a domain block cut (Mastodon 4.3). */
+  event?: RelationshipSeveranceEvent;
+}
+
+/** Mastodon's RelationshipSeveranceEvent: follows a moderation action cut, for one account. */
+export interface RelationshipSeveranceEvent {
+  id: string;
+  type: "domain_block" | "user_domain_block" | "account_suspension";
+  purged: boolean;
+  target_name: string;
+  followers_count: number;
+  following_count: number;
+  created_at: string;
 }
 
 /** A report about an account (`POST /api/v1/reports`, and in `admin.report` notifications). */

@@ -1,0 +1,58 @@
+import { page } from "fresh";
+import { define } from "../../../../utils.ts";
+import { PageHead } from "../../../../components/PageHead.tsx";
+import {
+  blockFieldsOf,
+  DomainBlockForm,
+} from "../../../../components/DomainBlockForm.tsx";
+import { signedInForm } from "../../../../lib/web/actions.ts";
+import {
+  type DomainBlockRow,
+  getDomainBlock,
+  updateDomainBlock,
+} from "../../../../lib/moderation/mod.ts";
+
+interface Data {
+  block: DomainBlockRow;
+}
+
+/** /admin/domain_blocks/:id — change a block (a new suspension severs follows at once). */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const { deps, moderator } = ctx.state;
+    return page({
+      block: await getDomainBlock(deps.sql, moderator ?? null, ctx.params.id),
+    });
+  },
+  async POST(ctx) {
+    const { form } = await signedInForm(ctx);
+    const { deps, moderator } = ctx.state;
+    await updateDomainBlock(
+      deps.sql,
+      moderator ?? null,
+      ctx.params.id,
+      blockFieldsOf(form),
+    );
+    return ctx.redirect("/admin/domain_blocks", 303);
+  },
+});
+
+export default define.page<typeof handler>(function EditBlock({ data, state }) {
+  const { block } = data;
+  return (
+    <>
+      <PageHead title={`Moderation · ${block.domain}`} />
+      <h1>Domain block: {block.domain}</h1>
+      <DomainBlockForm
+        action={`/admin/domain_blocks/${block.id}`}
+        csrf={state.csrfToken}
+        domain={null}
+        fields={block}
+        submit="Save"
+      />
+      <p>
+        <a href={`/admin/domain_blocks/${block.id}/delete`}>Unblock…</a>
+      </p>
+    </>
+  );
+});
