@@ -130,6 +130,13 @@ export class StreamHub {
     return this.#connections.size;
   }
 
+  /** Streams subscribed to over all connections (a WebSocket subscribes after it opens). */
+  get subscriptionCount(): number {
+    let n = 0;
+    for (const c of this.#connections) n += c.subscriptions.size;
+    return n;
+  }
+
   async #dispatch(event: DomainEvent): Promise<void> {
     if (this.#connections.size === 0 || this.#closed) return;
     switch (event.type) {

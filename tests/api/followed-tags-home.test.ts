@@ -11,6 +11,7 @@ import { createTestDatabase } from "../helpers/db.ts";
 import { startQueryCounter } from "../../bench/lib/pgcount.ts";
 import { client, createUserWithToken, follow } from "../helpers/users.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
+import { untilSubscribed } from "../helpers/streams.ts";
 
 const PUBLIC = "https://www.w3.org/ns/activitystreams#Public";
 
@@ -59,10 +60,7 @@ Deno.test({
           if (alicesId && updates.includes(alicesId)) return;
         }
       })();
-      for (let i = 0; i < 50 && instance.deps.streams.size === 0; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      await new Promise((r) => setTimeout(r, 200));
+      await untilSubscribed(instance);
 
       await client(instance, carol.token).v1.statuses.create({
         status: "muted #StarlingTest",

@@ -7,6 +7,7 @@ import { createRestAPIClient, createStreamingAPIClient } from "masto";
 import { startTestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
+import { untilSubscribed } from "../helpers/streams.ts";
 
 function withTimeout<T>(promise: Promise<T>, ms = 10_000): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
@@ -44,11 +45,7 @@ Deno.test("WebSocket: update and notification on the user stream", async () => {
         }
       }
     })();
-    // Give the subscribe message time to arrive before posting.
-    for (let i = 0; i < 50 && instance.deps.streams.size === 0; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await new Promise((r) => setTimeout(r, 200));
+    await untilSubscribed(instance);
     const asBob = createRestAPIClient({
       url: instance.origin,
       accessToken: bob.token,
