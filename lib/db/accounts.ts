@@ -33,6 +33,10 @@ export interface AccountRow {
   statuses_count: number;
   last_status_at: Date | null;
   suspended_at: Date | null;
+  /** Limited by a moderator (migration 0012): hidden from non-followers' public views. */
+  silenced_at: Date | null;
+  /** Its media are always marked sensitive (migration 0012). */
+  sensitized_at: Date | null;
   fetched_at: Date | null;
   created_at: Date;
   updated_at: Date;

@@ -7,6 +7,7 @@ import type { Queryable } from "./client.ts";
 import type { StatusRow } from "./statuses.ts";
 import type { AccountRow } from "./accounts.ts";
 import {
+  authorShownSql,
   type Fragment,
   notSilencedSql,
   visibleToSql,
@@ -83,6 +84,7 @@ export async function publicTimeline(
       : db``
   }
       AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
+      AND ${authorShownSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);
 }
@@ -131,6 +133,7 @@ export async function tagTimeline(
       : db``
   }
       AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
+      AND ${authorShownSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);
 }

@@ -83,6 +83,18 @@ export interface ViewerRelations {
   following: boolean;
   mentioned: boolean;
   blockedByAuthor: boolean;
+  /** The author is suspended (moderation): nobody else sees their posts. */
+  authorSuspended?: boolean;
+}
+
+/** True when the account is suspended (for anonymous single-status reads). */
+export async function isAuthorSuspended(
+  db: Queryable,
+  accountId: string,
+): Promise<boolean> {
+  const [row] = await db<{ suspended: boolean }[]>`
+    SELECT suspended_at IS NOT NULL AS suspended FROM accounts WHERE id = ${accountId}`;
+  return row?.suspended ?? false;
 }
 
 export async function loadViewerRelations(
@@ -97,7 +109,9 @@ export async function loadViewerRelations(
       EXISTS (SELECT 1 FROM mentions WHERE status_id = ${status.id}
               AND account_id = ${viewerId}) AS mentioned,
       EXISTS (SELECT 1 FROM blocks WHERE account_id = ${status.account_id}
-              AND target_account_id = ${viewerId}) AS "blockedByAuthor"`;
+              AND target_account_id = ${viewerId}) AS "blockedByAuthor",
+      EXISTS (SELECT 1 FROM accounts WHERE id = ${status.account_id}
+              AND suspended_at IS NOT NULL) AS "authorSuspended"`;
   return row;
 }
 
@@ -120,4 +134,25 @@ export async function loadViewersRelations(
   return new Map(
     rows.map(({ viewer_id, ...relations }) => [viewer_id, relations]),
   );
+}
+
+/**
+ * Moderation's limits on an author, for public views (public and hashtag timelines): a
+ * suspended author's posts are shown to nobody, a silenced (limited) one's only to the
+ * author's followers and the author (Mastodon: limited accounts reach only their followers).
+ */
+export function authorShownSql(
+  db: Queryable,
+  viewerId: string | null,
+  alias = "s",
+): Fragment {
+  const s = db(alias);
+  const follower = viewerId === null ? db`FALSE` : db`(
+    ${s}.account_id = ${viewerId} OR EXISTS (
+      SELECT 1 FROM follows lf
+      WHERE lf.account_id = ${viewerId} AND lf.target_account_id = ${s}.account_id))`;
+  return db`EXISTS (
+    SELECT 1 FROM accounts la WHERE la.id = ${s}.account_id AND la.suspended_at IS NULL
+      AND (la.silenced_at IS NULL OR ${follower})
+  )`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from "../db/client.ts";
 import {
+  isAuthorSuspended,
   loadViewerRelations,
   loadViewersRelations,
   type ViewerRelations,
@@ -34,7 +35,7 @@ export type { ViewerRelations };
 /**
  * Public and unlisted: everyone (unlisted is only kept out of public timelines, which the
  * timeline queries do). Private: author, followers, mentioned. Direct: author, mentioned.
- * An account the author blocks sees nothing.
+ * An account the author blocks sees nothing; nobody but the author sees a suspended author's.
  */
 export function canSee(
   viewer: Viewer | null,
@@ -42,6 +43,7 @@ export function canSee(
   relations: ViewerRelations | null,
 ): boolean {
   if (viewer && viewer.accountId === status.account_id) return true;
+  if (relations?.authorSuspended) return false;
   if (viewer && relations?.blockedByAuthor) return false;
   if (status.visibility === "public" || status.visibility === "unlisted") {
     return true;
@@ -57,7 +59,10 @@ export async function isVisibleTo(
   viewer: Viewer | null,
   status: VisibleStatus,
 ): Promise<boolean> {
-  if (!viewer) return canSee(null, status, null);
+  if (!viewer) {
+    return canSee(null, status, null) &&
+      !(await isAuthorSuspended(db, status.account_id));
+  }
   if (viewer.accountId === status.account_id) return true;
   return canSee(
     viewer,

@@ -10,10 +10,25 @@ export type AuditAction =
   | "unassigned"
   | "resolve"
   | "reopen"
-  | "add_note";
+  | "add_note"
+  // Account actions (account-actions.ts), with Mastodon's names.
+  | "warn"
+  | "sensitive"
+  | "unsensitive"
+  | "silence"
+  | "unsilence"
+  | "suspend"
+  | "unsuspend"
+  | "disable"
+  | "enable"
+  | "approve"
+  | "reject"
+  | "destroy"
+  | "approve_appeal"
+  | "reject_appeal";
 
 /** What an action was done to (more kinds come with account actions and domain blocks). */
-export type AuditTarget = "Report";
+export type AuditTarget = "Report" | "Account" | "Appeal";
 
 export interface AuditLogRow {
   id: string;
