@@ -4,7 +4,12 @@
  * `Actor`, whose permission each domain call checks (403 "This action is not allowed").
  */
 import type { Deps } from "../deps.ts";
-import { type Actor, loadActor } from "../moderation/mod.ts";
+import {
+  type Actor,
+  getModeratedAccount,
+  loadActor,
+} from "../moderation/mod.ts";
+import { adminAccountJson } from "./entities/admin-account.ts";
 import type { ReportRow } from "../db/reports.ts";
 import { requireCaller } from "./status-api.ts";
 import { json } from "./errors.ts";
@@ -23,6 +28,17 @@ export async function requireStaffCaller(
 export const READ_REPORTS = ["admin:read", "admin:read:reports"];
 export const WRITE_REPORTS = ["admin:write", "admin:write:reports"];
 export const READ_ACCOUNTS = ["admin:read", "admin:read:accounts"];
+export const WRITE_ACCOUNTS = ["admin:write", "admin:write:accounts"];
+
+/** The Admin::Account answer of the account actions (Mastodon's reversals answer with it). */
+export async function adminAccountResponse(
+  deps: Deps,
+  actor: Actor,
+  accountId: string,
+): Promise<Response> {
+  const view = await getModeratedAccount(deps.sql, actor, accountId);
+  return json(adminAccountJson(view, deps.config.origin));
+}
 
 export function adminRenderOptions(deps: Deps, actor: Actor) {
   return {
