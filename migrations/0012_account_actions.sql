@@ -5,6 +5,9 @@
 -- Sensitized: the account's media are always marked sensitive.
 ALTER TABLE accounts ADD COLUMN silenced_at timestamptz;
 ALTER TABLE accounts ADD COLUMN sensitized_at timestamptz;
+-- Who suspended a remote account: 'local' (our moderators) or 'remote' (its own server said so
+-- with `suspended: true` in its actor). Only the latter is lifted when its server lifts it.
+ALTER TABLE accounts ADD COLUMN suspension_origin text;
 
 -- Mastodon's account_warnings: what moderators did to an account (`action`: none, disable,
 -- mark_statuses_as_sensitive, delete_statuses, sensitive, silence, suspend), with their text,

@@ -37,6 +37,8 @@ export interface AccountRow {
   silenced_at: Date | null;
   /** Its media are always marked sensitive (migration 0012). */
   sensitized_at: Date | null;
+  /** 'local' or 'remote' while suspended (migration 0012): whose suspension it is. */
+  suspension_origin: string | null;
   fetched_at: Date | null;
   created_at: Date;
   updated_at: Date;

@@ -55,10 +55,24 @@ export async function setAccountFlag(
   flag: AccountFlag,
   on: boolean,
 ): Promise<void> {
+  if (flag === "suspended_at") return await setSuspended(db, id, on, "local");
   await db`
     UPDATE accounts SET ${db(flag)} = ${
     on ? new Date() : null
   }, updated_at = now()
+    WHERE id = ${id}`;
+}
+
+/** Suspends (recording whose suspension it is) or lifts the suspension. */
+export async function setSuspended(
+  db: Queryable,
+  id: string,
+  on: boolean,
+  origin: "local" | "remote",
+): Promise<void> {
+  await db`
+    UPDATE accounts SET suspended_at = ${on ? new Date() : null},
+      suspension_origin = ${on ? origin : null}, updated_at = now()
     WHERE id = ${id}`;
 }
 

@@ -184,6 +184,11 @@ export async function takeAccountAction(
         case "suspend":
           await db.setAccountFlag(tx, account.id, "suspended_at", true);
           await endAccess(tx, user, events);
+          // Peers are told with an Update of the emptied actor marked `suspended` (Mastodon's
+          // SuspendAccountService#distribute_update_actor!); they hide it in turn.
+          if (!account.domain) {
+            events.push({ type: "account.updated", accountId: account.id });
+          }
           if (account.domain) {
             for (const f of await db.severRemoteFollows(tx, account.id)) {
               events.push({
@@ -221,19 +226,35 @@ export async function liftLimit(
   targetId: string,
   reversal: Reversal,
 ): Promise<void> {
-  await act(deps, actor, targetId, reversal, async ({ account, user }, tx) => {
-    switch (reversal) {
-      case "unsensitive":
-        return await db.setAccountFlag(tx, account.id, "sensitized_at", false);
-      case "unsilence":
-        return await db.setAccountFlag(tx, account.id, "silenced_at", false);
-      case "unsuspend":
-        return await db.setAccountFlag(tx, account.id, "suspended_at", false);
-      case "enable":
-        if (!user) throw notFound();
-        return await db.setUserAccess(tx, user.id, { disabled: false });
-    }
-  });
+  await act(
+    deps,
+    actor,
+    targetId,
+    reversal,
+    async ({ account, user }, tx, events) => {
+      switch (reversal) {
+        case "unsensitive":
+          return await db.setAccountFlag(
+            tx,
+            account.id,
+            "sensitized_at",
+            false,
+          );
+        case "unsilence":
+          return await db.setAccountFlag(tx, account.id, "silenced_at", false);
+        case "unsuspend":
+          await db.setAccountFlag(tx, account.id, "suspended_at", false);
+          // Peers restore it on the actor's Update (Mastodon's UnsuspendAccountService).
+          if (!account.domain) {
+            events.push({ type: "account.updated", accountId: account.id });
+          }
+          return;
+        case "enable":
+          if (!user) throw notFound();
+          return await db.setUserAccess(tx, user.id, { disabled: false });
+      }
+    },
+  );
 }
 
 /** Approves a pending sign-up (403 when it is not pending, as Mastodon's policy answers). */

@@ -94,6 +94,13 @@ export async function decideAppeal(
     if (approve) {
       const warning = (await db.findWarning(tx, row.account_warning_id))!;
       await UNDO[warning.action]?.(tx, warning);
+      if (warning.action === "suspend") {
+        // As an unsuspension: peers restore the account on the actor's Update.
+        await deps.effects.record(tx, {
+          type: "account.updated",
+          accountId: warning.target_account_id,
+        });
+      }
       await db.overruleWarning(tx, warning.id);
     }
     const decided = await db.decideAppeal(

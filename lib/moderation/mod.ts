@@ -74,5 +74,6 @@ export {
   ownWarning,
   warningsOfAccount,
 } from "./appeals.ts";
+export { followRemoteSuspension } from "./remote-suspension.ts";
 export type { AuditLogRow } from "./audit-log.ts";
 export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";

@@ -126,10 +126,21 @@ testWith(
     );
     assert.equal(await status(instance, "/@tom"), 404);
     assert.equal(await status(instance, `/@tom/${postId}`), 404);
+    // Over ActivityPub: the post is gone; the actor stays, emptied and marked `suspended`
+    // (as Mastodon serves it, so peers can verify the Update that tells them).
     assert.equal(
-      await status(instance, "/users/tom", "application/activity+json"),
+      await status(
+        instance,
+        `/users/tom/statuses/${postId}`,
+        "application/activity+json",
+      ),
       404,
     );
+    const actor = await (await instance.fetch("/users/tom", {
+      headers: { accept: "application/activity+json" },
+    })).json();
+    assert.equal(actor.suspended, true);
+    assert.equal(actor.name, "");
     for (const token of [bob.token, null]) {
       assert.equal(
         (await api(instance, token, "GET", `/api/v1/statuses/${postId}`))
