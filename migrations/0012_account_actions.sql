@@ -9,6 +9,10 @@ ALTER TABLE accounts ADD COLUMN sensitized_at timestamptz;
 -- with `suspended: true` in its actor). Only the latter is lifted when its server lifts it.
 ALTER TABLE accounts ADD COLUMN suspension_origin text;
 
+-- Notifications from limited accounts are filtered by default, as Mastodon's policy does.
+-- (Existing policies keep what they hold: a stored 'accept' can't be told from a choice.)
+ALTER TABLE notification_policies ALTER COLUMN for_limited_accounts SET DEFAULT 'filter';
+
 -- Mastodon's account_warnings: what moderators did to an account (`action`: none, disable,
 -- mark_statuses_as_sensitive, delete_statuses, sensitive, silence, suspend), with their text,
 -- the report it answered and the posts it cited. `account_id` is the moderator.

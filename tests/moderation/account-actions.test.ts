@@ -5,7 +5,8 @@
  *   else (the API's Account says `suspended: true`, emptied, as Mastodon's does), its tokens stop working and its open stream is closed at once; unsuspend restores
  *   the profile and posts (tokens stay revoked: the user signs in again);
  * - silence: its posts leave the public timeline of those who don't follow it; its followers
- *   still see them; unsilence restores;
+ *   still see them; its mentions of non-followers go to their notification requests;
+ *   unsilence restores;
  * - sensitive: its posts are marked sensitive to others; unsensitive lifts it;
  * - disable: the user can't sign in (web) and its tokens end; enable restores sign-in;
  * - a report named in the action is resolved by it, and the user gets a warning they can
@@ -237,6 +238,31 @@ testWith(
       `/api/v1/admin/accounts/${sam.account.id}`,
     );
     assert.equal(view.body.silenced, true);
+    // Its mentions reach followers; a stranger's go to notification requests (Mastodon's
+    // default for limited accounts).
+    await api(instance, sam.token, "POST", "/api/v1/statuses", {
+      status: "hey @fan and @stranger",
+    });
+    const mentions = async (token: string) =>
+      (await api(
+        instance,
+        token,
+        "GET",
+        "/api/v1/notifications?types[]=mention",
+      ))
+        .body.length;
+    assert.equal(await mentions(fan.token), 1);
+    assert.equal(await mentions(stranger.token), 0);
+    const requests = await api(
+      instance,
+      stranger.token,
+      "GET",
+      "/api/v1/notifications/requests",
+    );
+    assert.deepEqual(
+      requests.body.map((r: { account: { id: string } }) => r.account.id),
+      [sam.account.id],
+    );
 
     const lifted = await api(
       instance,
