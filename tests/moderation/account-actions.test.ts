@@ -558,3 +558,44 @@ testWith(
     assert.equal((await api(instance, admin.token, "GET", path)).status, 404);
   },
 );
+
+testWith(
+  "GET /api/v2/admin/accounts filters by status silenced/suspended, e-mail, display name and role",
+  async (instance) => {
+    const admin = await createStaff(instance, "admin_ada", "admin");
+    const moderator = await createStaff(instance, "mod_mia", "moderator");
+    const sam = await createUserWithToken(instance, "sam");
+    const tom = await createUserWithToken(instance, "tom");
+    await api(
+      instance,
+      sam.token,
+      "PATCH",
+      "/api/v1/accounts/update_credentials",
+      {
+        display_name: "Samwise Gamgee",
+      },
+    );
+    for (const [who, type] of [[sam, "silence"], [tom, "suspend"]] as const) {
+      await api(
+        instance,
+        admin.token,
+        "POST",
+        `/api/v1/admin/accounts/${who.account.id}/action`,
+        { type },
+      );
+    }
+    const names = async (query: string) =>
+      (await api(
+        instance,
+        admin.token,
+        "GET",
+        `/api/v2/admin/accounts?${query}`,
+      ))
+        .body.map((a: { username: string }) => a.username).sort();
+    assert.deepEqual(await names("status=silenced"), ["sam"]);
+    assert.deepEqual(await names("status=suspended"), ["tom"]);
+    assert.deepEqual(await names("email=TOM@example"), ["tom"]);
+    assert.deepEqual(await names("display_name=gamgee"), ["sam"]);
+    assert.deepEqual(await names("role_ids[]=1"), [moderator.account.username]);
+  },
+);
