@@ -1,6 +1,7 @@
 /** SQL for the moderators' view of accounts: users, roles and addresses of many at once. */
 import type { Queryable } from "../db/client.ts";
 import type { AccountRow, UserRow } from "../db/accounts.ts";
+import type { StatusRow } from "../db/statuses.ts";
 
 export interface AddressUse {
   account_id: string;
@@ -118,4 +119,17 @@ export async function listAccounts(
 export async function countLocalUsers(db: Queryable): Promise<number> {
   const [row] = await db<{ n: string }[]>`SELECT count(*) AS n FROM users`;
   return Number(row.n);
+}
+
+/** An account's latest posts, whatever their visibility (moderators judge them all). */
+export async function recentStatuses(
+  db: Queryable,
+  accountId: string,
+  limit = 20,
+): Promise<StatusRow[]> {
+  return [
+    ...await db<StatusRow[]>`
+      SELECT * FROM statuses WHERE account_id = ${accountId} AND reblog_of_id IS NULL
+      ORDER BY id DESC LIMIT ${limit}`,
+  ];
 }

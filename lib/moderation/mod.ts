@@ -51,6 +51,7 @@ export {
   getModeratedAccount,
   listModeratedAccounts,
   type ModeratedAccount,
+  moderatedAccountCase,
   moderatedAccounts,
 } from "./accounts.ts";
 export {
