@@ -40,7 +40,7 @@ export interface AccountActionInput {
   text?: string;
   reportId?: string;
   warningPresetId?: string;
-  /** Mastodon makes a warning (a "strike" the user sees) only when the user is told. */
+  /** Whether the user is told: with it (or a text) they get a warning they can appeal. */
   sendEmail?: boolean;
 }
 
@@ -50,8 +50,24 @@ export interface ActionDeps {
 }
 
 /** Mastodon's permission per action (AccountPolicy / UserPolicy). */
-const PERMISSION: Record<string, Permission> = {
-  none: "manage_users",
+type AccountAudit = Extract<
+  AuditAction,
+  | "warn"
+  | "sensitive"
+  | "unsensitive"
+  | "silence"
+  | "unsilence"
+  | "suspend"
+  | "unsuspend"
+  | "disable"
+  | "enable"
+  | "approve"
+  | "reject"
+  | "destroy"
+>;
+
+const PERMISSION: Record<AccountAudit, Permission> = {
+  warn: "manage_users",
   sensitive: "manage_users",
   unsensitive: "manage_users",
   silence: "manage_users",
@@ -78,17 +94,20 @@ async function act<T>(
   deps: ActionDeps,
   actor: Actor | null,
   targetId: string,
-  action: AuditAction,
+  action: AccountAudit,
   change: (
     target: Target,
     tx: Sql,
     events: DomainEvent[],
   ) => Promise<T>,
 ): Promise<T> {
-  const moderator = requirePermission(actor, PERMISSION[action]);
+  // As Mastodon's admin controllers: who may see accounts at all, then the account (404),
+  // then the action's own permission (403).
+  requirePermission(actor, "manage_users");
   return await deps.sql.begin(async (tx): Promise<T> => {
     const target = await db.lockAccount(tx, targetId);
     if (!target) throw notFound();
+    const moderator = requirePermission(actor, PERMISSION[action]);
     if (target.user) {
       const role = target.user.role_id
         ? await findRoleById(tx, String(target.user.role_id))
@@ -146,8 +165,6 @@ export async function takeAccountAction(
     throw invalid("Type is not included in the list", "type");
   }
   const action = input.type === "none" ? "warn" : input.type;
-  const permission = input.type === "none" ? "none" : input.type;
-  requirePermission(actor, PERMISSION[permission]);
   return await act(
     deps,
     actor,
@@ -202,8 +219,9 @@ export async function takeAccountAction(
           break;
       }
       const text = await warningText(tx, input);
-      // A warning is what the user sees and may appeal: made when they are told (Mastodon's
-      // `warnable?`: send_email_notification and a local account).
+      // A warning is what the user sees and may appeal: made for a local user who is told
+      // (send_email_notification, which the API defaults to true as Mastodon's does) or given
+      // a text; a silent action without a text leaves none.
       if (!user || !(input.sendEmail ?? false) && !text) return null;
       return await db.insertWarning(tx, {
         account_id: actor!.accountId,
