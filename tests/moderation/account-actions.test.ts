@@ -4,7 +4,7 @@
  * - suspend: the account's profile and posts are gone (web, API, ActivityPub) for everyone
  *   else (the API's Account says `suspended: true`, emptied, as Mastodon's does), its tokens stop working and its open stream is closed at once; unsuspend restores
  *   the profile and posts (tokens stay revoked: the user signs in again);
- * - silence: its posts leave the public timeline of those who don't follow it; its followers
+ * - silence: its posts leave the public and hashtag timelines of those who don't follow it; its followers
  *   still see them; its mentions of non-followers go to their notification requests;
  *   unsilence restores;
  * - sensitive: its posts are marked sensitive to others; unsensitive lifts it;
@@ -215,7 +215,7 @@ testWith(
     const stranger = await createUserWithToken(instance, "stranger");
     await follow(instance, fan, sam);
     const posted = await api(instance, sam.token, "POST", "/api/v1/statuses", {
-      status: "loud post",
+      status: "loud post #shouting",
     });
     const postId = posted.body.id as string;
 
@@ -231,6 +231,11 @@ testWith(
     assert.ok(!(await publicIds(instance, null)).includes(postId));
     assert.ok((await publicIds(instance, fan.token)).includes(postId));
     assert.ok((await publicIds(instance, sam.token)).includes(postId));
+    const tagged = async (token: string) =>
+      (await api(instance, token, "GET", "/api/v1/timelines/tag/shouting"))
+        .body.map((s: { id: string }) => s.id);
+    assert.deepEqual(await tagged(stranger.token), []);
+    assert.deepEqual(await tagged(fan.token), [postId]);
     const view = await api(
       instance,
       moderator.token,
@@ -272,6 +277,7 @@ testWith(
     );
     assert.equal(lifted.body.silenced, false);
     assert.ok((await publicIds(instance, stranger.token)).includes(postId));
+    assert.deepEqual(await tagged(stranger.token), [postId]);
   },
 );
 

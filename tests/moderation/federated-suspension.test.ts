@@ -2,7 +2,8 @@
  * Suspending a local account federates, as Mastodon's does: A's moderator suspends alice, A
  * sends an Update of her actor, emptied and marked `suspended`, to her followers' servers; B
  * (where bob follows her) marks her suspended, so her profile and posts are gone from view on
- * B too. Unsuspending sends the Update again, without the mark, and B shows her again. Two
+ * B too. Unsuspending sends the Update again, without the mark, and B shows her again.
+ * Suspending bob of B on A ends his follow of alice, and B hears it (a Reject). Two
  * real Starling instances on loopback, real signed deliveries.
  */
 import assert from "node:assert/strict";
@@ -91,6 +92,27 @@ Deno.test({
         async () => await seenOnB() === 200,
       );
       assert.equal(await profileOnB(), 200);
+
+      // A's moderators suspend bob, a remote account that follows alice: the follow is
+      // severed and B is told with a Reject (Mastodon's reject_remote_follows!).
+      const [bobOnA] = await a.deps.sql`
+        SELECT id FROM accounts WHERE username = 'bob' AND domain IS NOT NULL`;
+      const bobSuspended = await api(
+        a,
+        admin.token,
+        "POST",
+        `/api/v1/admin/accounts/${bobOnA.id}/action`,
+        { type: "suspend" },
+      );
+      assert.equal(bobSuspended.status, 200);
+      const [followOnA] = await a.deps.sql`
+        SELECT 1 FROM follows WHERE account_id = ${bobOnA.id}`;
+      assert.equal(followOnA, undefined);
+      await eventually("bob's follow of alice ended on B", async () => {
+        const [row] = await b.deps.sql`SELECT 1 FROM follows
+          WHERE account_id = ${bob.account.id} AND target_account_id = ${aliceOnB.id}`;
+        return !row;
+      });
     } finally {
       await b.close();
       await a.close();
