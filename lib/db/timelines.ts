@@ -7,6 +7,7 @@ import type { Queryable } from "./client.ts";
 import type { StatusRow } from "./statuses.ts";
 import type { AccountRow } from "./accounts.ts";
 import {
+  authorNotSuspendedSql,
   authorShownSql,
   type Fragment,
   notSilencedSql,
@@ -56,6 +57,7 @@ export async function homeTimeline(
       AND ${visibleWithReblogSql(db, viewerId)} AND ${
     notSilencedSql(db, viewerId)
   }
+      AND ${authorNotSuspendedSql(db)}
     ${tail}`;
   return newestFirst(rows, page);
 }
@@ -162,6 +164,7 @@ export async function listTimeline(
       AND ${visibleWithReblogSql(db, viewerId)} AND ${
     notSilencedSql(db, viewerId)
   }
+      AND ${authorNotSuspendedSql(db)}
     ${tail}`;
   return newestFirst(rows, page);
 }

@@ -156,3 +156,22 @@ export function authorShownSql(
       AND (la.silenced_at IS NULL OR ${follower})
   )`;
 }
+
+/**
+ * For followers' timelines (home, lists): no post by a suspended account, nor a reblog of one
+ * (Mastodon unmerges them from feeds; here they are left out when read, and return on
+ * unsuspension). `original` is the alias of a LEFT JOIN on `reblog_of_id`.
+ */
+export function authorNotSuspendedSql(
+  db: Queryable,
+  alias = "s",
+  original = "r",
+): Fragment {
+  const s = db(alias);
+  const r = db(original);
+  return db`NOT EXISTS (
+    SELECT 1 FROM accounts sa
+    WHERE sa.id IN (${s}.account_id, coalesce(${r}.account_id, ${s}.account_id))
+      AND sa.suspended_at IS NOT NULL
+  )`;
+}

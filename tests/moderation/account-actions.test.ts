@@ -98,10 +98,14 @@ testWith(
     const admin = await createStaff(instance, "admin_ada", "admin");
     const tom = await createUserWithToken(instance, "tom");
     const bob = await createUserWithToken(instance, "bob");
+    await follow(instance, bob, tom);
     const posted = await api(instance, tom.token, "POST", "/api/v1/statuses", {
       status: "hello from tom",
     });
     const postId = posted.body.id as string;
+    const home = async () =>
+      (await api(instance, bob.token, "GET", "/api/v1/timelines/home")).body
+        .map((s: { id: string }) => s.id);
     const stream = await openStream(instance, tom.token);
 
     const res = await api(
@@ -168,6 +172,7 @@ testWith(
       assert.ok(!(await publicIds(instance, token)).includes(postId));
     }
     assert.equal(await signInStatus(instance, "tom"), 403);
+    assert.ok(!(await home()).includes(postId), "gone from a follower's home");
     const view = await api(
       instance,
       admin.token,
@@ -202,6 +207,7 @@ testWith(
       200,
     );
     assert.ok((await publicIds(instance, null)).includes(postId));
+    assert.ok((await home()).includes(postId), "back in the follower's home");
     assert.equal(await signInStatus(instance, "tom"), 303);
   },
 );
