@@ -33,6 +33,12 @@ export interface AccountRow {
   statuses_count: number;
   last_status_at: Date | null;
   suspended_at: Date | null;
+  /** Limited by a moderator (migration 0012): hidden from non-followers' public views. */
+  silenced_at: Date | null;
+  /** Its media are always marked sensitive (migration 0012). */
+  sensitized_at: Date | null;
+  /** 'local' or 'remote' while suspended (migration 0012): whose suspension it is. */
+  suspension_origin: string | null;
   fetched_at: Date | null;
   created_at: Date;
   updated_at: Date;

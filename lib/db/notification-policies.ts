@@ -62,6 +62,8 @@ export type PolicyFacts = Record<PolicyField, PolicyValue> & {
   following: boolean;
   /** The sender has followed the recipient for three days or more (Mastodon's threshold). */
   followed_long: boolean;
+  /** The sender is limited (silenced) by a moderator. */
+  limited: boolean;
   /** The sender's account is less than 30 days old. */
   new_account: boolean;
   /** The recipient accepted a request from the sender before. */
@@ -85,8 +87,14 @@ export async function policyFacts(
 ): Promise<PolicyFacts[]> {
   if (items.length === 0) return [];
   const rows = await db<PolicyFacts[]>`
-    SELECT n.index::int AS index, p.for_not_following, p.for_not_followers,
-      p.for_new_accounts, p.for_private_mentions, p.for_limited_accounts,
+    SELECT n.index::int AS index,
+      coalesce(p.for_not_following, 'accept') AS for_not_following,
+      coalesce(p.for_not_followers, 'accept') AS for_not_followers,
+      coalesce(p.for_new_accounts, 'accept') AS for_new_accounts,
+      coalesce(p.for_private_mentions, 'accept') AS for_private_mentions,
+      -- A recipient who never looked at their policy has the defaults (migration 0012).
+      coalesce(p.for_limited_accounts, 'filter') AS for_limited_accounts,
+      a.silenced_at IS NOT NULL AS limited,
       EXISTS (SELECT 1 FROM follows f WHERE f.account_id = n.recipient
               AND f.target_account_id = n.actor) AS following,
       EXISTS (SELECT 1 FROM follows f WHERE f.account_id = n.actor
@@ -104,11 +112,11 @@ export async function policyFacts(
   }::bigint[], ${items.map((n) => n.fromAccountId)}::bigint[], ${
     items.map((n) => n.statusId)
   }::bigint[]) AS n(index, recipient, actor, status)
-    JOIN notification_policies p ON p.account_id = n.recipient
+    LEFT JOIN notification_policies p ON p.account_id = n.recipient
     JOIN accounts a ON a.id = n.actor
     LEFT JOIN statuses s ON s.id = n.status
-    WHERE NOT (p.for_not_following = 'accept' AND p.for_not_followers = 'accept'
-      AND p.for_new_accounts = 'accept' AND p.for_private_mentions = 'accept'
-      AND p.for_limited_accounts = 'accept')`;
+    WHERE p.account_id IS NULL OR NOT (p.for_not_following = 'accept'
+      AND p.for_not_followers = 'accept' AND p.for_new_accounts = 'accept'
+      AND p.for_private_mentions = 'accept' AND p.for_limited_accounts = 'accept')`;
   return [...rows];
 }

@@ -7,8 +7,9 @@ import type { Queryable } from "./client.ts";
 import type { StatusRow } from "./statuses.ts";
 import type { AccountRow } from "./accounts.ts";
 import {
+  authorNotSuspendedSql,
+  authorShownSql,
   type Fragment,
-  notLimitedSql,
   notSilencedSql,
   visibleToSql,
   visibleWithReblogSql,
@@ -56,6 +57,7 @@ export async function homeTimeline(
       AND ${visibleWithReblogSql(db, viewerId)} AND ${
     notSilencedSql(db, viewerId)
   }
+      AND ${authorNotSuspendedSql(db)}
     ${tail}`;
   return newestFirst(rows, page);
 }
@@ -84,7 +86,7 @@ export async function publicTimeline(
       : db``
   }
       AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
-      AND ${notLimitedSql(db, viewerId)}
+      AND ${authorShownSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);
 }
@@ -133,7 +135,7 @@ export async function tagTimeline(
       : db``
   }
       AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
-      AND ${notLimitedSql(db, viewerId)}
+      AND ${authorShownSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);
 }
@@ -162,6 +164,7 @@ export async function listTimeline(
       AND ${visibleWithReblogSql(db, viewerId)} AND ${
     notSilencedSql(db, viewerId)
   }
+      AND ${authorNotSuspendedSql(db)}
     ${tail}`;
   return newestFirst(rows, page);
 }

@@ -5,8 +5,9 @@
  *
  * Rule: public and unlisted are visible to everyone; private to the author, the author's
  * followers and mentioned accounts; direct to the author and mentioned accounts; nothing is
- * visible to an account the author blocks; nothing by an account on a suspended domain (instance
- * domain blocks, migration 0013: `domain_block_severity`) is visible to anyone.
+ * visible to an account the author blocks; nothing by a suspended account (migration 0012) or an
+ * account on a suspended domain (instance domain blocks, migration 0013: `domain_block_severity`)
+ * is visible to anyone.
  */
 import type { Queryable } from "./client.ts";
 
@@ -24,8 +25,8 @@ export function visibleToSql(
 ): Fragment {
   const s = db(alias);
   const notSuspended = db`NOT EXISTS (
-    SELECT 1 FROM accounts da WHERE da.id = ${s}.account_id AND da.domain IS NOT NULL
-      AND domain_block_severity(da.domain) = 'suspend')`;
+    SELECT 1 FROM accounts da WHERE da.id = ${s}.account_id AND (da.suspended_at IS NOT NULL
+      OR (da.domain IS NOT NULL AND domain_block_severity(da.domain) = 'suspend')))`;
   if (viewerId === null) {
     return db`(${s}.visibility IN ('public', 'unlisted') AND ${notSuspended})`;
   }
@@ -100,30 +101,28 @@ export function notDomainBlockedSql(
     WHERE xd.account_id = ${viewerId} AND xa.id = ${db(alias)}.account_id)`;
 }
 
-/**
- * Public timelines and hashtags: accounts on a silenced domain (instance domain blocks) appear
- * only to viewers who follow them (Mastodon's limited accounts).
- */
-export function notLimitedSql(
-  db: Queryable,
-  viewerId: string | null,
-  alias = "s",
-): Fragment {
-  const s = db(alias);
-  const followed = viewerId
-    ? db`OR EXISTS (SELECT 1 FROM follows lf
-        WHERE lf.account_id = ${viewerId} AND lf.target_account_id = ${s}.account_id)`
-    : db``;
-  return db`(NOT EXISTS (
-    SELECT 1 FROM accounts la WHERE la.id = ${s}.account_id AND la.domain IS NOT NULL
-      AND domain_block_severity(la.domain) = 'silence') ${followed})`;
-}
-
 /** What the domain rule needs to know about a viewer and one status's author. */
 export interface ViewerRelations {
   following: boolean;
   mentioned: boolean;
   blockedByAuthor: boolean;
+  /** The author is suspended (moderation): nobody else sees their posts. */
+  authorSuspended?: boolean;
+}
+
+/**
+ * Whether nobody but its author may see `accountId`'s posts: the account is suspended (here, or
+ * by its own server), or it is on a suspended domain (instance domain blocks).
+ */
+export async function isAuthorHidden(
+  db: Queryable,
+  accountId: string,
+): Promise<boolean> {
+  const [row] = await db<{ hidden: boolean }[]>`
+    SELECT suspended_at IS NOT NULL OR coalesce(
+      domain IS NOT NULL AND domain_block_severity(domain) = 'suspend', false) AS hidden
+    FROM accounts WHERE id = ${accountId}`;
+  return row?.hidden ?? false;
 }
 
 export async function loadViewerRelations(
@@ -138,7 +137,9 @@ export async function loadViewerRelations(
       EXISTS (SELECT 1 FROM mentions WHERE status_id = ${status.id}
               AND account_id = ${viewerId}) AS mentioned,
       EXISTS (SELECT 1 FROM blocks WHERE account_id = ${status.account_id}
-              AND target_account_id = ${viewerId}) AS "blockedByAuthor"`;
+              AND target_account_id = ${viewerId}) AS "blockedByAuthor",
+      EXISTS (SELECT 1 FROM accounts WHERE id = ${status.account_id}
+              AND suspended_at IS NOT NULL) AS "authorSuspended"`;
   return row;
 }
 
@@ -163,13 +164,45 @@ export async function loadViewersRelations(
   );
 }
 
-/** Whether `accountId` is a remote account on a suspended domain (its posts are seen by nobody). */
-export async function onSuspendedDomain(
+/**
+ * Moderation's limits on an author, for public views (public and hashtag timelines): a
+ * suspended author's posts are shown to nobody; a silenced (limited) one's — silenced itself,
+ * or on a silenced domain (instance domain blocks) — only to the author's followers and the
+ * author (Mastodon: limited accounts reach only their followers).
+ */
+export function authorShownSql(
   db: Queryable,
-  accountId: string,
-): Promise<boolean> {
-  const [row] = await db<{ suspended: boolean }[]>`
-    SELECT coalesce(domain_block_severity(domain) = 'suspend', false) AS suspended
-    FROM accounts WHERE id = ${accountId}`;
-  return row?.suspended ?? false;
+  viewerId: string | null,
+  alias = "s",
+): Fragment {
+  const s = db(alias);
+  const follower = viewerId === null ? db`FALSE` : db`(
+    ${s}.account_id = ${viewerId} OR EXISTS (
+      SELECT 1 FROM follows lf
+      WHERE lf.account_id = ${viewerId} AND lf.target_account_id = ${s}.account_id))`;
+  return db`EXISTS (
+    SELECT 1 FROM accounts la WHERE la.id = ${s}.account_id AND la.suspended_at IS NULL
+      AND ((la.silenced_at IS NULL AND (la.domain IS NULL
+          OR domain_block_severity(la.domain) IS DISTINCT FROM 'silence'))
+        OR ${follower})
+  )`;
+}
+
+/**
+ * For followers' timelines (home, lists): no post by a suspended account, nor a reblog of one
+ * (Mastodon unmerges them from feeds; here they are left out when read, and return on
+ * unsuspension). `original` is the alias of a LEFT JOIN on `reblog_of_id`.
+ */
+export function authorNotSuspendedSql(
+  db: Queryable,
+  alias = "s",
+  original = "r",
+): Fragment {
+  const s = db(alias);
+  const r = db(original);
+  return db`NOT EXISTS (
+    SELECT 1 FROM accounts sa
+    WHERE sa.id IN (${s}.account_id, coalesce(${r}.account_id, ${s}.account_id))
+      AND sa.suspended_at IS NOT NULL
+  )`;
 }

@@ -109,8 +109,9 @@ function matchingFields(type: string, facts: PolicyFacts): PolicyField[] {
     for_new_accounts: facts.new_account && !facts.following,
     for_private_mentions: type === "mention" && facts.unsolicited_private &&
       !facts.following,
-    // Starling has no moderator "limit" on accounts, so no sender is limited.
-    for_limited_accounts: false,
+    // A sender moderators limited (silenced), unless the recipient follows them: Mastodon
+    // files these under requests by default.
+    for_limited_accounts: facts.limited && !facts.following,
   };
   return POLICY_FIELDS.filter((field) => matches[field]);
 }

@@ -5,9 +5,9 @@
  */
 import type { Queryable } from "../db/client.ts";
 import {
+  isAuthorHidden,
   loadViewerRelations,
   loadViewersRelations,
-  onSuspendedDomain,
   type ViewerRelations,
 } from "../db/visibility.ts";
 import { notFound } from "./errors.ts";
@@ -35,7 +35,7 @@ export type { ViewerRelations };
 /**
  * Public and unlisted: everyone (unlisted is only kept out of public timelines, which the
  * timeline queries do). Private: author, followers, mentioned. Direct: author, mentioned.
- * An account the author blocks sees nothing.
+ * An account the author blocks sees nothing; nobody but the author sees a suspended author's.
  */
 export function canSee(
   viewer: Viewer | null,
@@ -43,6 +43,7 @@ export function canSee(
   relations: ViewerRelations | null,
 ): boolean {
   if (viewer && viewer.accountId === status.account_id) return true;
+  if (relations?.authorSuspended) return false;
   if (viewer && relations?.blockedByAuthor) return false;
   if (status.visibility === "public" || status.visibility === "unlisted") {
     return true;
@@ -58,9 +59,9 @@ export async function isVisibleTo(
   viewer: Viewer | null,
   status: VisibleStatus,
 ): Promise<boolean> {
-  if (await onSuspendedDomain(db, status.account_id)) return false;
+  if (viewer?.accountId === status.account_id) return true;
+  if (await isAuthorHidden(db, status.account_id)) return false;
   if (!viewer) return canSee(null, status, null);
-  if (viewer.accountId === status.account_id) return true;
   return canSee(
     viewer,
     status,
@@ -74,7 +75,7 @@ export async function viewersWhoSee(
   viewerIds: (string | null)[],
   status: VisibleStatus,
 ): Promise<Set<string | null>> {
-  if (await onSuspendedDomain(db, status.account_id)) return new Set();
+  if (await isAuthorHidden(db, status.account_id)) return new Set();
   const relations = await loadViewersRelations(
     db,
     viewerIds.filter((id): id is string => id !== null),

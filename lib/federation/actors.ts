@@ -28,7 +28,9 @@ export function registerActors(builder: FederationBuilder<Deps>): void {
         ctx.data.sql,
         identifier,
       );
-      if (!account || account.suspended_at || account.username !== identifier) {
+      // A suspended account's actor stays, emptied and marked `suspended` (as Mastodon serves
+      // it): peers learn of the suspension from it, and can still verify its signed Update.
+      if (!account || account.username !== identifier) {
         return null;
       }
       const keys = await ctx.getActorKeyPairs(identifier);

@@ -40,7 +40,8 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
           ctx.data.sql,
           identifier,
         );
-        if (!author || cursor == null) return null;
+        // A suspended author's posts are gone from view, here too.
+        if (!author || author.suspended_at || cursor == null) return null;
         const rows = await outboxPage(ctx.data.sql, author.id, {
           beforeId: cursor || undefined,
           limit: PAGE_SIZE,

@@ -83,7 +83,10 @@ export async function buildFederation(
       const status = await findStatusById(ctx.data.sql, id);
       if (!status || !status.local || status.reblog_of_id) return null;
       const author = await findAccountById(ctx.data.sql, status.account_id);
-      if (!author || author.username !== username || author.domain != null) {
+      if (
+        !author || author.username !== username || author.domain != null ||
+        author.suspended_at
+      ) {
         return null;
       }
       if (!await mayFetch(ctx, status, author)) return null;

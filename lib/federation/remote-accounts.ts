@@ -10,7 +10,8 @@ import type { DocumentLoader } from "@fedify/vocab";
 import { type Actor, isActor, Object as APObject } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
-import { findAccountByUsername } from "../db/accounts.ts";
+import { findAccountById, findAccountByUsername } from "../db/accounts.ts";
+import { followRemoteSuspension } from "../moderation/mod.ts";
 import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
 import { accountInputFromActor } from "./from-ap-actors.ts";
 import { isPublicUrl } from "./public-address.ts";
@@ -90,7 +91,10 @@ export async function persistActor(
       if (url && !await isPublicUrl(url, ctx.data.resolveHost)) return null;
     }
   }
-  return await upsertRemoteAccount(ctx.data.sql, input);
+  const account = await upsertRemoteAccount(ctx.data.sql, input);
+  // Its server's word on suspension (`toot:suspended`), applied on every fetch or Update.
+  await followRemoteSuspension(ctx.data.sql, account, actor.suspended === true);
+  return await findAccountById(ctx.data.sql, account.id) ?? account;
 }
 
 /**

@@ -96,18 +96,21 @@ export function actorFromAccount(
 ): Person {
   const origin = ctx.data.config.origin;
   const id = ctx.getActorUri(account.username);
+  // Suspended: Mastodon's ActorSerializer empties the profile and says `suspended: true`.
+  const suspended = account.suspended_at !== null;
   return new Person({
     id,
     preferredUsername: account.username,
-    name: account.display_name || account.username,
-    summary: account.note || null,
+    name: suspended ? "" : account.display_name || account.username,
+    summary: suspended ? null : account.note || null,
     url: profileUrl(origin, account.username),
-    icon: account.avatar_url
+    icon: account.avatar_url && !suspended
       ? new Image({ url: assetUrl(origin, account.avatar_url) })
       : null,
-    image: account.header_url
+    image: account.header_url && !suspended
       ? new Image({ url: assetUrl(origin, account.header_url) })
       : null,
+    suspended,
     inbox: ctx.getInboxUri(account.username),
     outbox: ctx.getOutboxUri(account.username),
     followers: ctx.getFollowersUri(account.username),
@@ -118,7 +121,7 @@ export function actorFromAccount(
     discoverable: account.discoverable,
     indexable: account.indexable,
     published: toInstant(account.created_at),
-    attachments: account.fields.map((field) =>
+    attachments: (suspended ? [] : account.fields).map((field) =>
       new PropertyValue({ name: field.name, value: field.value })
     ),
     aliases: account.also_known_as.map((uri) => new URL(uri)),

@@ -7,9 +7,11 @@ import type { Deps } from "../deps.ts";
 import {
   type Actor,
   type DomainBlockInput,
+  getModeratedAccount,
   loadActor,
   type Severity,
 } from "../moderation/mod.ts";
+import { adminAccountJson } from "./entities/admin-account.ts";
 import type { ReportRow } from "../db/reports.ts";
 import { requireCaller } from "./status-api.ts";
 import { json } from "./errors.ts";
@@ -49,6 +51,18 @@ export function domainBlockParams(params: {
     public_comment: text("public_comment"),
     obfuscate: params.boolean("obfuscate"),
   };
+}
+
+export const WRITE_ACCOUNTS = ["admin:write", "admin:write:accounts"];
+
+/** The Admin::Account answer of the account actions (Mastodon's reversals answer with it). */
+export async function adminAccountResponse(
+  deps: Deps,
+  actor: Actor,
+  accountId: string,
+): Promise<Response> {
+  const view = await getModeratedAccount(deps.sql, actor, accountId);
+  return json(adminAccountJson(view, deps.config.origin));
 }
 
 export function adminRenderOptions(deps: Deps, actor: Actor) {

@@ -1,6 +1,7 @@
 /** SQL for the moderators' view of accounts: users, roles and addresses of many at once. */
 import type { Queryable } from "../db/client.ts";
 import type { AccountRow, UserRow } from "../db/accounts.ts";
+import type { StatusRow } from "../db/statuses.ts";
 
 export interface AddressUse {
   account_id: string;
@@ -40,11 +41,17 @@ export async function addressesOfAccounts(
 
 export interface AccountQuery {
   origin?: "local" | "remote";
-  status?: "active" | "pending" | "disabled" | "suspended";
+  status?: "active" | "pending" | "disabled" | "silenced" | "suspended";
   /** Only accounts whose user holds a role (Mastodon's `permissions=staff`). */
   staff?: boolean;
   username?: string;
   byDomain?: string;
+  displayName?: string;
+  /** Substring of the e-mail address (Mastodon matches it with ILIKE). */
+  email?: string;
+  /** An address a browser session of the user came from. */
+  ip?: string;
+  roleIds?: string[];
   maxId?: string;
   sinceId?: string;
   minId?: string;
@@ -60,8 +67,11 @@ export async function listAccounts(
       db`AND a.suspended_at IS NULL AND (u.id IS NULL OR (u.approved AND NOT u.disabled))`,
     pending: db`AND u.id IS NOT NULL AND NOT u.approved`,
     disabled: db`AND u.disabled`,
+    silenced: db`AND a.silenced_at IS NOT NULL`,
     suspended: db`AND a.suspended_at IS NOT NULL`,
   };
+  const like = (s: string) =>
+    "%" + s.toLowerCase().replace(/[\\%_]/g, "\\$&") + "%";
   const rows = await db<AccountRow[]>`
     SELECT a.* FROM accounts a LEFT JOIN users u ON u.account_id = a.id
     WHERE true
@@ -79,6 +89,25 @@ export async function listAccounts(
       ${
     q.byDomain ? db`AND lower(a.domain) = ${q.byDomain.toLowerCase()}` : db``
   }
+      ${
+    q.displayName
+      ? db`AND lower(a.display_name) LIKE ${like(q.displayName)}`
+      : db``
+  }
+      ${q.email ? db`AND lower(u.email) LIKE ${like(q.email)}` : db``}
+      ${
+    q.ip
+      ? db`AND EXISTS (SELECT 1 FROM web_sessions ws
+             WHERE ws.user_id = u.id AND ws.ip = ${q.ip})`
+      : db``
+  }
+      ${
+    q.roleIds?.length
+      ? db`AND u.role_id = ANY(${
+        q.roleIds.filter((r) => /^-?\d{1,19}$/.test(r))
+      }::bigint[])`
+      : db``
+  }
       ${q.maxId ? db`AND a.id < ${q.maxId}` : db``}
       ${q.sinceId ? db`AND a.id > ${q.sinceId}` : db``}
       ${q.minId ? db`AND a.id > ${q.minId}` : db``}
@@ -90,4 +119,17 @@ export async function listAccounts(
 export async function countLocalUsers(db: Queryable): Promise<number> {
   const [row] = await db<{ n: string }[]>`SELECT count(*) AS n FROM users`;
   return Number(row.n);
+}
+
+/** An account's latest posts, whatever their visibility (moderators judge them all). */
+export async function recentStatuses(
+  db: Queryable,
+  accountId: string,
+  limit = 20,
+): Promise<StatusRow[]> {
+  return [
+    ...await db<StatusRow[]>`
+      SELECT * FROM statuses WHERE account_id = ${accountId} AND reblog_of_id IS NULL
+      ORDER BY id DESC LIMIT ${limit}`,
+  ];
 }

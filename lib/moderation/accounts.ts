@@ -1,10 +1,13 @@
 /**
  * What moderators see of accounts (Mastodon's Admin::Account): the account with its user's
- * e-mail, state, locale, role and the addresses it signed in from. Read-only in this slice.
+ * e-mail, state, locale, role and the addresses it signed in from. (Acting on accounts is
+ * account-actions.ts.)
  */
 import type { Queryable } from "../db/client.ts";
 import type { AccountRow, UserRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
+import type { StatusRow } from "../db/statuses.ts";
+import { type WarningRow, warningsOf } from "./account-actions-db.ts";
 import { notFound } from "../domain/errors.ts";
 import { type Actor, requirePermission, type Role } from "./permissions.ts";
 import * as db from "./accounts-db.ts";
@@ -71,6 +74,22 @@ export async function getModeratedAccount(
   if (!account) throw notFound();
   const [view] = await moderatedAccounts(sql, [account]);
   return view;
+}
+
+/** Everything the moderator's account page shows: the account, latest posts and warnings. */
+export async function moderatedAccountCase(
+  sql: Queryable,
+  actor: Actor | null,
+  id: string,
+): Promise<
+  { view: ModeratedAccount; statuses: StatusRow[]; warnings: WarningRow[] }
+> {
+  const view = await getModeratedAccount(sql, actor, id);
+  const [statuses, warnings] = await Promise.all([
+    db.recentStatuses(sql, view.account.id),
+    warningsOf(sql, view.account.id),
+  ]);
+  return { view, statuses, warnings };
 }
 
 export { countLocalUsers } from "./accounts-db.ts";

@@ -12,10 +12,29 @@ export type AuditAction =
   | "reopen"
   | "add_note"
   | "create"
-  | "destroy";
+  // Account actions (account-actions.ts), with Mastodon's names.
+  | "warn"
+  | "sensitive"
+  | "unsensitive"
+  | "silence"
+  | "unsilence"
+  | "suspend"
+  | "unsuspend"
+  | "disable"
+  | "enable"
+  | "approve"
+  | "reject"
+  | "destroy"
+  | "approve_appeal"
+  | "reject_appeal";
 
-/** What an action was done to (more kinds come with account actions). */
-export type AuditTarget = "Report" | "DomainBlock" | "DomainAllow";
+/** What an action was done to. */
+export type AuditTarget =
+  | "Report"
+  | "Account"
+  | "Appeal"
+  | "DomainBlock"
+  | "DomainAllow";
 
 export interface AuditLogRow {
   id: string;

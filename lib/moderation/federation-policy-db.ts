@@ -131,13 +131,17 @@ export async function deleteDomainAllowRow(
   await db`DELETE FROM domain_allows WHERE id = ${id}`;
 }
 
-/** Whether the remote account with this actor URI is suspended (account actions set it). */
+/**
+ * Whether the remote account with this actor URI is suspended by us (account actions). One its
+ * own server suspended is not refused: that server's `Update` lifting it must get through.
+ */
 export async function isRemoteAccountSuspended(
   db: Queryable,
   uri: string,
 ): Promise<boolean> {
   const [row] = await db<{ suspended: boolean }[]>`
-    SELECT suspended_at IS NOT NULL AS suspended FROM accounts
-    WHERE uri = ${uri} AND domain IS NOT NULL`;
+    SELECT suspended_at IS NOT NULL AND suspension_origin IS DISTINCT FROM 'remote'
+      AS suspended
+    FROM accounts WHERE uri = ${uri} AND domain IS NOT NULL`;
   return row?.suspended ?? false;
 }

@@ -8,8 +8,9 @@
  *   ignored.
  * - With `LIMITED_FEDERATION=true` (allowlist mode) only allowed domains (and their subdomains)
  *   federate at all; every other one is treated as suspended.
- * - A remote account with `suspended_at` set (account actions) is refused like a suspended
- *   domain, per actor.
+ * - A remote account we suspended (account actions) is refused like a suspended domain, per
+ *   actor; one its own server marked suspended is not, so that server's `Update` lifting the
+ *   mark gets through.
  *
  * Each process keeps the rules in memory per database (`Sql`): every asynchronous check first
  * reads the one-row version (bumped by a trigger on any change, migration 0013) and reloads when

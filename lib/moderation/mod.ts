@@ -51,8 +51,31 @@ export {
   getModeratedAccount,
   listModeratedAccounts,
   type ModeratedAccount,
+  moderatedAccountCase,
   moderatedAccounts,
 } from "./accounts.ts";
+export {
+  ACCOUNT_ACTION_TYPES,
+  type AccountActionInput,
+  type AccountActionType,
+  type ActionDeps,
+  type AppealRow,
+  approveSignUp,
+  deleteAccountData,
+  liftLimit,
+  rejectSignUp,
+  takeAccountAction,
+  type WarningRow,
+} from "./account-actions.ts";
+export {
+  appeal,
+  decideAppeal,
+  listAppeals,
+  MAX_APPEAL_LENGTH,
+  ownWarning,
+  warningsOfAccount,
+} from "./appeals.ts";
+export { followRemoteSuspension } from "./remote-suspension.ts";
 export type { AuditLogRow } from "./audit-log.ts";
 export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";
 export {

@@ -10,6 +10,15 @@ export default define.layout(({ Component, state, url }) => {
   if (can(moderator, "manage_reports")) {
     links.push(["/admin/reports", "Reports"]);
   }
+  if (can(moderator, "manage_users")) {
+    links.push(["/admin/accounts", "Accounts"]);
+  }
+  if (can(moderator, "manage_user_access")) {
+    links.push(["/admin/accounts/pending", "Pending"]);
+  }
+  if (can(moderator, "manage_appeals")) {
+    links.push(["/admin/appeals", "Appeals"]);
+  }
   if (can(moderator, "manage_federation")) {
     links.push(["/admin/domain_blocks", "Domain blocks"]);
     links.push(["/admin/domain_allows", "Allowed domains"]);

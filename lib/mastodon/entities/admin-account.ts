@@ -1,7 +1,7 @@
 /**
  * Admin::Account (docs.joinmastodon.org/entities/Admin_Account), as Mastodon's
- * REST::Admin::AccountSerializer renders it. Starling has no silencing, sensitizing, e-mail
- * confirmation step or invite requests yet: `silenced` and `sensitized` are false, `confirmed`
+ * REST::Admin::AccountSerializer renders it. Starling has no e-mail confirmation step or invite
+ * requests yet: `confirmed`
  * is true for local users (their address is taken as given), `invite_request` is the
  * registration reason. Remote accounts have no user: no e-mail, role, addresses or locale.
  */
@@ -49,8 +49,8 @@ export function adminAccountJson(
     role: role ? roleJson(role) : null,
     confirmed: user !== null,
     suspended: account.suspended_at !== null,
-    silenced: false,
-    sensitized: false,
+    silenced: account.silenced_at !== null,
+    sensitized: account.sensitized_at !== null,
     disabled: user?.disabled ?? false,
     approved: user?.approved ?? false,
     locale: user?.locale ?? null,

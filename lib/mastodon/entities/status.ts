@@ -92,7 +92,8 @@ function renderOne(
     created_at: status.created_at.toISOString(),
     in_reply_to_id: status.in_reply_to_id,
     in_reply_to_account_id: status.in_reply_to_account_id,
-    sensitive: status.sensitive,
+    // A sensitized account's posts are always sensitive to others (Mastodon's StatusSerializer).
+    sensitive: status.sensitive || (!own && account.sensitized_at !== null),
     spoiler_text: status.spoiler_text,
     visibility: status.visibility,
     language: status.language,

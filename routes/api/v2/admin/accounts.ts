@@ -1,8 +1,8 @@
 /**
  * GET /api/v2/admin/accounts — accounts as moderators see them (`manage_users`): `origin`
- * (local, remote), `status` (active, pending, disabled, suspended), `permissions=staff`,
- * `username` (prefix), `by_domain`. Filters Starling has no data for yet (silenced, ip, email)
- * are ignored.
+ * (local, remote), `status` (active, pending, disabled, silenced, suspended),
+ * `permissions=staff`, `role_ids[]`, `username` (prefix), `display_name`, `by_domain`, `email`
+ * (part of it), `ip` (an address its browser sessions came from).
  */
 import { define } from "../../../../utils.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
@@ -33,11 +33,16 @@ export const handler = define.handlers({
         "active",
         "pending",
         "disabled",
+        "silenced",
         "suspended",
       ]),
       staff: query.get("permissions") === "staff",
       username: query.get("username") || undefined,
       byDomain: query.get("by_domain") || undefined,
+      displayName: query.get("display_name") || undefined,
+      email: query.get("email") || undefined,
+      ip: query.get("ip") || undefined,
+      roleIds: query.getAll("role_ids[]"),
     };
     const views = await listModeratedAccounts(
       deps.sql,

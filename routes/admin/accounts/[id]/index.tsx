@@ -1,0 +1,230 @@
+import { HttpError, page } from "fresh";
+import { define } from "../../../../utils.ts";
+import { PageHead } from "../../../../components/PageHead.tsx";
+import {
+  StatusCard,
+  type StatusContext,
+} from "../../../../components/StatusCard.tsx";
+import { formatDateTime } from "../../../../components/format.ts";
+import type { UiStatus } from "../../../../components/mastodon.ts";
+import { field } from "../../../../lib/web/forms.ts";
+import { signedInForm } from "../../../../lib/web/actions.ts";
+import { statusContext, uiStatuses } from "../../../../lib/web/pages.ts";
+import {
+  ACCOUNT_ACTION_TYPES,
+  type AccountActionType,
+  moderatedAccountCase,
+  takeAccountAction,
+} from "../../../../lib/moderation/mod.ts";
+
+/** Actions that need the confirmation box ticked (they lock the user out or hide them). */
+const DESTRUCTIVE: AccountActionType[] = ["suspend", "disable"];
+
+interface Data {
+  id: string;
+  handle: string;
+  local: boolean;
+  email: string | null;
+  role: string | null;
+  createdAt: string;
+  flags: { suspended: boolean; silenced: boolean; sensitized: boolean };
+  disabled: boolean;
+  pending: boolean;
+  ips: string[];
+  reportId: string;
+  statuses: UiStatus[];
+  context: StatusContext;
+  warnings: { id: string; action: string; text: string; at: string }[];
+}
+
+/**
+ * /admin/accounts/:id — the account as moderators see it, its latest posts and warnings, and
+ * the action form (POST here; suspend and disable need the confirmation box). The lifting
+ * buttons post to /admin/accounts/:id/<action>.
+ */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const { deps, moderator } = ctx.state;
+    const c = await moderatedAccountCase(
+      deps.sql,
+      moderator ?? null,
+      ctx.params.id,
+    );
+    const { account, user, role } = c.view;
+    return page({
+      id: account.id,
+      handle: account.domain
+        ? `@${account.username}@${account.domain}`
+        : `@${account.username}`,
+      local: account.domain === null,
+      email: user?.email ?? null,
+      role: role?.name || null,
+      createdAt: account.created_at.toISOString(),
+      flags: {
+        suspended: account.suspended_at !== null,
+        silenced: account.silenced_at !== null,
+        sensitized: account.sensitized_at !== null,
+      },
+      disabled: user?.disabled ?? false,
+      pending: user !== null && !user.approved,
+      ips: c.view.addresses.map((a) => a.ip),
+      reportId: ctx.url.searchParams.get("report_id") ?? "",
+      statuses: await uiStatuses(ctx, c.statuses),
+      context: statusContext(ctx),
+      warnings: c.warnings.map((w) => ({
+        id: w.id,
+        action: w.action,
+        text: w.text,
+        at: w.created_at.toISOString(),
+      })),
+    });
+  },
+  async POST(ctx) {
+    const { form } = await signedInForm(ctx);
+    const { deps, moderator } = ctx.state;
+    const type = ACCOUNT_ACTION_TYPES.find((t) => t === field(form, "type"));
+    if (type && DESTRUCTIVE.includes(type) && field(form, "confirm") !== "1") {
+      throw new HttpError(422, `Tick the box to confirm: ${type}.`);
+    }
+    await takeAccountAction(deps, moderator ?? null, ctx.params.id, {
+      type: type ?? ("" as AccountActionType),
+      text: field(form, "text"),
+      reportId: field(form, "report_id") || undefined,
+      sendEmail: field(form, "send_email_notification") === "1",
+    });
+    return ctx.redirect(`/admin/accounts/${ctx.params.id}`, 303);
+  },
+});
+
+function Button(
+  { id, action, label, csrf }: {
+    id: string;
+    action: string;
+    label: string;
+    csrf: string;
+  },
+) {
+  return (
+    <form method="post" action={`/admin/accounts/${id}/${action}`}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <button type="submit" class="small">{label}</button>
+    </form>
+  );
+}
+
+export default define.page<typeof handler>(function AdminAccount(props) {
+  const { data, state } = props;
+  const csrf = state.csrfToken;
+  const b = (action: string, label: string) => (
+    <Button id={data.id} action={action} label={label} csrf={csrf} />
+  );
+  const states = [
+    data.flags.suspended && "suspended",
+    data.flags.silenced && "limited",
+    data.flags.sensitized && "media marked sensitive",
+    data.disabled && "login disabled",
+    data.pending && "waiting for approval",
+  ].filter(Boolean);
+  return (
+    <>
+      <PageHead title={`Moderation · ${data.handle}`} />
+      <h1>{data.handle}</h1>
+      <section class="card">
+        <dl>
+          {data.email && (
+            <>
+              <dt>E-mail</dt>
+              <dd>{data.email}</dd>
+            </>
+          )}
+          {data.role && (
+            <>
+              <dt>Role</dt>
+              <dd>{data.role}</dd>
+            </>
+          )}
+          <dt>Joined</dt>
+          <dd>{formatDateTime(data.createdAt)}</dd>
+          <dt>State</dt>
+          <dd class="account-state">
+            {states.length ? states.join(", ") : "active"}
+          </dd>
+          {data.ips.length > 0 && (
+            <>
+              <dt>Signed in from</dt>
+              <dd>{data.ips.join(", ")}</dd>
+            </>
+          )}
+        </dl>
+        <div class="report-actions">
+          {data.pending && b("approve", "Approve")}
+          {data.pending && b("reject", "Reject")}
+          {data.flags.suspended && b("unsuspend", "Undo suspension")}
+          {data.flags.silenced && b("unsilence", "Undo limit")}
+          {data.flags.sensitized && b("unsensitive", "Undo sensitive")}
+          {data.disabled && b("enable", "Enable login")}
+          {data.flags.suspended && b("delete", "Delete data now")}
+        </div>
+      </section>
+      <section class="card">
+        <h2>Take action</h2>
+        <form method="post" action={`/admin/accounts/${data.id}`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <input type="hidden" name="report_id" value={data.reportId} />
+          <fieldset>
+            <legend>Action</legend>
+            {[
+              ["none", "Warning only"],
+              ["sensitive", "Mark media as sensitive"],
+              ...(data.local ? [["disable", "Disable login"]] : []),
+              ["silence", "Limit"],
+              ["suspend", "Suspend"],
+            ].map(([value, label]) => (
+              <label key={value}>
+                <input
+                  type="radio"
+                  name="type"
+                  value={value}
+                  required
+                  checked={value === "none"}
+                />{" "}
+                {label}
+              </label>
+            ))}
+          </fieldset>
+          <label for="action-text">Custom warning</label>
+          <textarea id="action-text" name="text" rows={3} />
+          <label>
+            <input type="checkbox" name="send_email_notification" value="1" />
+            {" "}
+            Notify the user (they see the warning and may appeal it)
+          </label>
+          <label>
+            <input type="checkbox" name="confirm" value="1" />{" "}
+            I confirm (needed to suspend or disable)
+          </label>
+          <button type="submit">Perform action</button>
+        </form>
+      </section>
+      <section class="card">
+        <h2>Warnings</h2>
+        {data.warnings.length === 0 && <p class="empty">None.</p>}
+        <ul class="stack account-warnings">
+          {data.warnings.map((w) => (
+            <li key={w.id}>
+              <time datetime={w.at}>{formatDateTime(w.at)}</time> {w.action}
+              {w.text && `: ${w.text}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>Latest posts</h2>
+        {data.statuses.length === 0 && <p class="empty">No posts.</p>}
+        {data.statuses.map((s) => (
+          <StatusCard key={s.id} status={s} context={data.context} />
+        ))}
+      </section>
+    </>
+  );
+});

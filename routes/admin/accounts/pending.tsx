@@ -1,0 +1,61 @@
+import { page } from "fresh";
+import { define } from "../../../utils.ts";
+import { PageHead } from "../../../components/PageHead.tsx";
+import { listModeratedAccounts } from "../../../lib/moderation/mod.ts";
+
+interface Data {
+  rows: { id: string; username: string; email: string; reason: string }[];
+}
+
+/** /admin/accounts/pending — sign-ups waiting for approval (REGISTRATIONS=approval). */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const { deps, moderator } = ctx.state;
+    const views = await listModeratedAccounts(
+      deps.sql,
+      moderator ?? null,
+      { status: "pending", origin: "local" },
+      { limit: 100 },
+    );
+    return page({
+      rows: views.map((v) => ({
+        id: v.account.id,
+        username: v.account.username,
+        email: v.user?.email ?? "",
+        reason: v.user?.registration_reason ?? "",
+      })),
+    });
+  },
+});
+
+export default define.page<typeof handler>(function Pending({ data, state }) {
+  return (
+    <>
+      <PageHead title="Moderation · Pending accounts" />
+      <h1>Pending accounts</h1>
+      {data.rows.length === 0 && <p class="empty">Nobody is waiting.</p>}
+      <ul class="stack pending-accounts">
+        {data.rows.map((r) => (
+          <li key={r.id} class="card">
+            <a href={`/admin/accounts/${r.id}`}>@{r.username}</a> · {r.email}
+            {r.reason && <blockquote>{r.reason}</blockquote>}
+            <div class="report-actions">
+              {(["approve", "reject"] as const).map((action) => (
+                <form
+                  key={action}
+                  method="post"
+                  action={`/admin/accounts/${r.id}/${action}`}
+                >
+                  <input type="hidden" name="_csrf" value={state.csrfToken} />
+                  <button type="submit" class="small">
+                    {action === "approve" ? "Approve" : "Reject"}
+                  </button>
+                </form>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+});
