@@ -8,7 +8,9 @@ import {
   type Actor,
   type DomainBlockInput,
   getModeratedAccount,
+  liftLimit,
   loadActor,
+  type Reversal,
   type Severity,
 } from "../moderation/mod.ts";
 import { adminAccountJson } from "./entities/admin-account.ts";
@@ -83,4 +85,39 @@ export async function adminReportResponse(
   return json(
     await renderAdminReport(adminRenderOptions(deps, actor), report),
   );
+}
+
+/** What the one-action POST routes below need of Fresh's context. */
+interface ActionContext {
+  req: Request;
+  params: Record<string, string>;
+  state: { deps: Deps };
+}
+
+/**
+ * `POST /api/v1/admin/accounts/:id/<reversal>` (unsilence, unsuspend, unsensitive, enable): lift
+ * the limit, answer the Admin::Account. Each route file is this with its reversal.
+ */
+export function liftLimitRoute(reversal: Reversal) {
+  return async (ctx: ActionContext): Promise<Response> => {
+    const { deps } = ctx.state;
+    const actor = await requireStaffCaller(deps, ctx.req, ...WRITE_ACCOUNTS);
+    await liftLimit(deps, actor, ctx.params.id, reversal);
+    return await adminAccountResponse(deps, actor, ctx.params.id);
+  };
+}
+
+/**
+ * `POST /api/v1/admin/reports/:id/<step>` (assign_to_self, unassign, resolve, reopen): take the
+ * step, answer the Admin::Report.
+ */
+export function reportStepRoute(
+  step: (sql: Deps["sql"], actor: Actor, id: string) => Promise<ReportRow>,
+) {
+  return async (ctx: ActionContext): Promise<Response> => {
+    const { deps } = ctx.state;
+    const actor = await requireStaffCaller(deps, ctx.req, ...WRITE_REPORTS);
+    const report = await step(deps.sql, actor, ctx.params.id);
+    return await adminReportResponse(deps, actor, report);
+  };
 }

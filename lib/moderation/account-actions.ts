@@ -235,7 +235,7 @@ export async function takeAccountAction(
   );
 }
 
-type Reversal = "unsensitive" | "unsilence" | "unsuspend" | "enable";
+export type Reversal = "unsensitive" | "unsilence" | "unsuspend" | "enable";
 
 /** Lifts one limit. Lifting one that isn't there changes nothing (and is still logged). */
 export async function liftLimit(

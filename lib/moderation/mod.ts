@@ -64,6 +64,7 @@ export {
   deleteAccountData,
   liftLimit,
   rejectSignUp,
+  type Reversal,
   takeAccountAction,
   type WarningRow,
 } from "./account-actions.ts";

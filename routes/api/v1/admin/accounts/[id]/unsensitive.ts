@@ -1,17 +1,5 @@
 /** POST /api/v1/admin/accounts/:id/unsensitive — lift the limit (`manage_users`); answers Admin::Account. */
 import { define } from "../../../../../../utils.ts";
-import {
-  adminAccountResponse,
-  requireStaffCaller,
-  WRITE_ACCOUNTS,
-} from "../../../../../../lib/mastodon/admin-api.ts";
-import { liftLimit } from "../../../../../../lib/moderation/mod.ts";
+import { liftLimitRoute } from "../../../../../../lib/mastodon/admin-api.ts";
 
-export const handler = define.handlers({
-  async POST(ctx) {
-    const { deps } = ctx.state;
-    const actor = await requireStaffCaller(deps, ctx.req, ...WRITE_ACCOUNTS);
-    await liftLimit(deps, actor, ctx.params.id, "unsensitive");
-    return await adminAccountResponse(deps, actor, ctx.params.id);
-  },
-});
+export const handler = define.handlers({ POST: liftLimitRoute("unsensitive") });
