@@ -1,38 +1,15 @@
 /**
- * The admin CLI on the embedded database, as an operator runs it: `deno run -A admin.ts …` in
+ * The admin CLI on the embedded database, as an operator runs it: `deno task admin …` in
  * its own process, next to a running server (also its own process) or none. Only one process
  * may open the data directory: with a server running the command runs in the server; without
  * one the CLI opens the directory itself, and anyone else opening it meanwhile is refused.
  */
 import assert from "node:assert/strict";
+import { runAdminCli } from "./helpers/admin-cli.ts";
 import { freePort, startServer } from "./helpers/server-process.ts";
 import { FormClient } from "./helpers/forms.ts";
 import { openDatabase } from "../lib/db/client.ts";
 import { DataDirectoryInUse } from "../lib/db/data-dir-lock.ts";
-
-const ROOT = new URL("..", import.meta.url).pathname;
-
-async function admin(dataDir: string, ...args: string[]) {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "admin.ts", ...args],
-    cwd: ROOT,
-    env: {
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      NO_COLOR: "1",
-      // An operator's proxy setting must not carry the admin token (nothing listens here).
-      HTTP_PROXY: "http://127.0.0.1:9",
-      http_proxy: "http://127.0.0.1:9",
-    },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return {
-    code: output.code,
-    out: new TextDecoder().decode(output.stdout),
-    err: new TextDecoder().decode(output.stderr).trim(),
-  };
-}
 
 Deno.test("admin CLI, embedded database, server running: the command runs in the server, whose new account signs in without a restart; a server that does not answer is an error", async () => {
   const dataDir = await Deno.makeTempDir({ prefix: "starling-admin-" });
@@ -172,3 +149,14 @@ Deno.test("admin CLI, embedded database, no server: it opens the directory itsel
     await Deno.remove(dataDir, { recursive: true });
   }
 });
+
+/** `deno task admin …` on the embedded database in `dataDir`. */
+function admin(dataDir: string, ...args: string[]) {
+  return runAdminCli({
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    // An operator's proxy setting must not carry the admin token (nothing listens here).
+    HTTP_PROXY: "http://127.0.0.1:9",
+    http_proxy: "http://127.0.0.1:9",
+  }, ...args);
+}

@@ -3,6 +3,7 @@
  * and why it failed, `jobs retry ID` runs it again, `jobs discard ID` removes it.
  */
 import assert from "node:assert/strict";
+import { runAdminCli } from "./helpers/admin-cli.ts";
 import { createTestDatabase } from "./helpers/db.ts";
 import { openDatabase } from "../lib/db/client.ts";
 import { migrate, readMigrations } from "../lib/db/migrate.ts";
@@ -11,21 +12,6 @@ import { domainEventJob } from "../lib/domain/event-job.ts";
 import type { Deps } from "../lib/deps.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-
-async function admin(databaseUrl: string, ...args: string[]) {
-  const output = await new Deno.Command("deno", {
-    args: ["task", "--quiet", "admin", ...args],
-    cwd: ROOT,
-    env: { DATABASE_URL: databaseUrl, NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return {
-    code: output.code,
-    out: new TextDecoder().decode(output.stdout),
-    err: new TextDecoder().decode(output.stderr).trim(),
-  };
-}
 
 Deno.test("admin CLI: jobs list --parked shows a poison job and its error; retry and discard", async () => {
   const database = await createTestDatabase();
@@ -84,3 +70,8 @@ Deno.test("admin CLI: jobs list --parked shows a poison job and its error; retry
     await database.drop();
   }
 });
+
+/** `deno task admin …` against the test's Postgres database. */
+function admin(databaseUrl: string, ...args: string[]) {
+  return runAdminCli({ DATABASE_URL: databaseUrl }, ...args);
+}

@@ -1,25 +1,9 @@
 /** The operator CLI, run as an operator runs it: `deno task admin …` in a subprocess. */
 import assert from "node:assert/strict";
+import { runAdminCli } from "./helpers/admin-cli.ts";
 import { createTestDatabase } from "./helpers/db.ts";
 import { openDatabase } from "../lib/db/client.ts";
 import { authenticate } from "../lib/domain/accounts.ts";
-
-const ROOT = new URL("..", import.meta.url).pathname;
-
-async function admin(databaseUrl: string, ...args: string[]) {
-  const output = await new Deno.Command("deno", {
-    args: ["task", "--quiet", "admin", ...args],
-    cwd: ROOT,
-    env: { DATABASE_URL: databaseUrl, NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  return {
-    code: output.code,
-    out: new TextDecoder().decode(output.stdout),
-    err: new TextDecoder().decode(output.stderr).trim(),
-  };
-}
 
 Deno.test("admin CLI: create, list, approve, set-password, delete — and one-line errors", async () => {
   const database = await createTestDatabase();
@@ -148,3 +132,8 @@ Deno.test("admin CLI: a bad configuration value exits non-zero with one line", a
   assert.match(result.err, /^error: DATABASE_URL: /);
   assert.equal(result.err.split("\n").length, 1);
 });
+
+/** `deno task admin …` against the test's Postgres database. */
+function admin(databaseUrl: string, ...args: string[]) {
+  return runAdminCli({ DATABASE_URL: databaseUrl }, ...args);
+}
