@@ -34,7 +34,8 @@ export type AuditTarget =
   | "Account"
   | "Appeal"
   | "DomainBlock"
-  | "DomainAllow";
+  | "DomainAllow"
+  | "DomainBlockSubscription";
 
 export interface AuditLogRow {
   id: string;
@@ -49,7 +50,8 @@ export interface AuditLogRow {
 export async function recordAction(
   db: Queryable,
   entry: {
-    accountId: string;
+    /** The moderator; null for what a blocklist subscription applied with nobody left to name. */
+    accountId: string | null;
     action: AuditAction;
     targetType: AuditTarget;
     targetId: string;

@@ -119,3 +119,16 @@ export {
   previewDomainBlockImport,
 } from "./domain-csv.ts";
 export { findDomainBlockByDomain } from "./domain-blocks.ts";
+export {
+  approveDrafts,
+  blocklistRefreshJob,
+  type DraftRow,
+  getSubscription,
+  listSubscriptions,
+  refreshSubscription,
+  rejectDrafts,
+  setSubscriptionAutoApply,
+  subscribe,
+  type SubscriptionRow,
+  unsubscribe,
+} from "./blocklist-subscriptions.ts";

@@ -22,6 +22,7 @@ export default define.layout(({ Component, state, url }) => {
   if (can(moderator, "manage_federation")) {
     links.push(["/admin/domain_blocks", "Domain blocks"]);
     links.push(["/admin/domain_allows", "Allowed domains"]);
+    links.push(["/admin/domain_subscriptions", "Blocklists"]);
   }
   return (
     <div class="admin">
