@@ -132,3 +132,9 @@ export {
   type SubscriptionRow,
   unsubscribe,
 } from "./blocklist-subscriptions.ts";
+export {
+  purgeDateOf,
+  purgeExpiredSuspensions,
+  SUSPENSION_GRACE_DAYS,
+  suspensionPurgeJob,
+} from "./suspension-purge.ts";

@@ -14,6 +14,7 @@ import {
   ACCOUNT_ACTION_TYPES,
   type AccountActionType,
   moderatedAccountCase,
+  purgeDateOf,
   takeAccountAction,
 } from "../../../../lib/moderation/mod.ts";
 
@@ -29,6 +30,8 @@ interface Data {
   createdAt: string;
   flags: { suspended: boolean; silenced: boolean; sensitized: boolean };
   disabled: boolean;
+  /** When the suspension's grace period ends and the daily job deletes the data. */
+  purgeOn: string | null;
   pending: boolean;
   ips: string[];
   reportId: string;
@@ -66,6 +69,10 @@ export const handler = define.handlers<Data>({
         sensitized: account.sensitized_at !== null,
       },
       disabled: user?.disabled ?? false,
+      purgeOn: account.suspended_at &&
+          account.suspension_origin !== "remote"
+        ? purgeDateOf(account.suspended_at).toISOString()
+        : null,
       pending: user !== null && !user.approved,
       ips: c.view.addresses.map((a) => a.ip),
       reportId: ctx.url.searchParams.get("report_id") ?? "",
@@ -149,6 +156,15 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           <dd class="account-state">
             {states.length ? states.join(", ") : "active"}
           </dd>
+          {data.purgeOn && (
+            <>
+              <dt>Data deleted</dt>
+              <dd>
+                {formatDateTime(data.purgeOn)}, unless the suspension is undone
+                before
+              </dd>
+            </>
+          )}
           {data.ips.length > 0 && (
             <>
               <dt>Signed in from</dt>
