@@ -80,8 +80,6 @@ Deno.test({
         `/api/v1/admin/accounts/${sam.account.id}/unsuspend`,
       );
       assert.equal(res.status, 200);
-      await deps
-        .sql`UPDATE accounts SET suspended_at = NULL WHERE id = ${sam.account.id}`;
       assert.equal(
         await purgeExpiredSuspensions(deps, new Date(Date.now() + 40 * 864e5)),
         0,
