@@ -78,7 +78,11 @@ export {
 } from "./appeals.ts";
 export { followRemoteSuspension } from "./remote-suspension.ts";
 export type { AuditLogRow } from "./audit-log.ts";
-export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";
+export {
+  DASHBOARD_DAYS,
+  type DashboardCounts,
+  dashboardCounts,
+} from "./dashboard.ts";
 export {
   cachedPolicy,
   candidatesOf,
@@ -138,3 +142,17 @@ export {
   SUSPENSION_GRACE_DAYS,
   suspensionPurgeJob,
 } from "./suspension-purge.ts";
+export {
+  type Cohort,
+  type Dimension,
+  DIMENSION_KEYS,
+  dimensions,
+  humanBytes,
+  type KeyArgument,
+  type Measure,
+  MEASURE_KEYS,
+  measures,
+  parsePeriod,
+  retentionCohorts,
+} from "./metrics.ts";
+export { recordActivity } from "./activity.ts";
