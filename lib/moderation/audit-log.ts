@@ -26,7 +26,8 @@ export type AuditAction =
   | "reject"
   | "destroy"
   | "approve_appeal"
-  | "reject_appeal";
+  | "reject_appeal"
+  | "change_role";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -35,7 +36,8 @@ export type AuditTarget =
   | "Appeal"
   | "DomainBlock"
   | "DomainAllow"
-  | "DomainBlockSubscription";
+  | "DomainBlockSubscription"
+  | "UserRole";
 
 export interface AuditLogRow {
   id: string;

@@ -156,3 +156,12 @@ export {
   retentionCohorts,
 } from "./metrics.ts";
 export { recordActivity } from "./activity.ts";
+export {
+  assignRole,
+  createRole,
+  deleteRole,
+  getRole,
+  listRoles,
+  type RoleInput,
+  updateRole,
+} from "./role-admin.ts";

@@ -24,6 +24,7 @@ export default define.layout(({ Component, state, url }) => {
     links.push(["/admin/domain_allows", "Allowed domains"]);
     links.push(["/admin/domain_subscriptions", "Blocklists"]);
   }
+  if (can(moderator, "manage_roles")) links.push(["/admin/roles", "Roles"]);
   return (
     <div class="admin">
       <p class="admin-title">

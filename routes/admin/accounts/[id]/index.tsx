@@ -13,6 +13,10 @@ import { statusContext, uiStatuses } from "../../../../lib/web/pages.ts";
 import {
   ACCOUNT_ACTION_TYPES,
   type AccountActionType,
+  can,
+  canActOn,
+  EVERYONE_ROLE_ID,
+  listRoles,
   moderatedAccountCase,
   purgeDateOf,
   takeAccountAction,
@@ -27,6 +31,9 @@ interface Data {
   local: boolean;
   email: string | null;
   role: string | null;
+  roleId: string | null;
+  /** The roles the moderator may give (below their own), when they may manage roles. */
+  assignable: { id: string; name: string }[] | null;
   createdAt: string;
   flags: { suspended: boolean; silenced: boolean; sensitized: boolean };
   disabled: boolean;
@@ -62,6 +69,13 @@ export const handler = define.handlers<Data>({
       local: account.domain === null,
       email: user?.email ?? null,
       role: role?.name || null,
+      roleId: role && role.id !== EVERYONE_ROLE_ID ? role.id : null,
+      assignable: user && can(moderator ?? null, "manage_roles") &&
+          canActOn(moderator ?? null, role ?? null)
+        ? (await listRoles(deps.sql, moderator ?? null)).roles
+          .filter((r) => canActOn(moderator ?? null, r))
+          .map((r) => ({ id: r.id, name: r.name }))
+        : null,
       createdAt: account.created_at.toISOString(),
       flags: {
         suspended: account.suspended_at !== null,
@@ -182,6 +196,30 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           {data.flags.suspended && b("delete", "Delete data now")}
         </div>
       </section>
+      {data.assignable && (
+        <section class="card">
+          <h2>Role</h2>
+          <form method="post" action={`/admin/accounts/${data.id}/role`}>
+            <input type="hidden" name="_csrf" value={csrf} />
+            <label>
+              Role
+              <select name="role_id">
+                <option value="" selected={!data.roleId}>No role</option>
+                {data.assignable.map((r) => (
+                  <option
+                    key={r.id}
+                    value={r.id}
+                    selected={r.id === data.roleId}
+                  >
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">Change role</button>
+          </form>
+        </section>
+      )}
       <section class="card">
         <h2>Take action</h2>
         <form method="post" action={`/admin/accounts/${data.id}`}>
