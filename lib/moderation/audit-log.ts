@@ -27,7 +27,8 @@ export type AuditAction =
   | "destroy"
   | "approve_appeal"
   | "reject_appeal"
-  | "change_role";
+  | "change_role"
+  | "purge";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -37,7 +38,9 @@ export type AuditTarget =
   | "DomainBlock"
   | "DomainAllow"
   | "DomainBlockSubscription"
-  | "UserRole";
+  | "UserRole"
+  /** A whole remote domain (a purge); its target id is 0. */
+  | "Domain";
 
 export interface AuditLogRow {
   id: string;

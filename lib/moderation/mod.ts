@@ -165,3 +165,4 @@ export {
   type RoleInput,
   updateRole,
 } from "./role-admin.ts";
+export { purgeDomain } from "./domain-purge.ts";
