@@ -39,6 +39,7 @@ export type AuditTarget =
   | "DomainAllow"
   | "DomainBlockSubscription"
   | "UserRole"
+  | "AccountWarningPreset"
   /** A whole remote domain (a purge); its target id is 0. */
   | "Domain";
 

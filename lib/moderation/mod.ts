@@ -166,3 +166,10 @@ export {
   updateRole,
 } from "./role-admin.ts";
 export { purgeDomain } from "./domain-purge.ts";
+export {
+  createWarningPreset,
+  deleteWarningPreset,
+  listWarningPresets,
+  updateWarningPreset,
+  type WarningPresetRow,
+} from "./warning-presets.ts";

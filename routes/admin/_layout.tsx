@@ -25,6 +25,9 @@ export default define.layout(({ Component, state, url }) => {
     links.push(["/admin/domain_subscriptions", "Blocklists"]);
   }
   if (can(moderator, "manage_roles")) links.push(["/admin/roles", "Roles"]);
+  if (can(moderator, "manage_settings")) {
+    links.push(["/admin/warning_presets", "Warning presets"]);
+  }
   return (
     <div class="admin">
       <p class="admin-title">

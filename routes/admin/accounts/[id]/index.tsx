@@ -6,6 +6,7 @@ import {
   type StatusContext,
 } from "../../../../components/StatusCard.tsx";
 import { formatDateTime } from "../../../../components/format.ts";
+import { AccountActionForm } from "../../../../components/AccountActionForm.tsx";
 import type { UiStatus } from "../../../../components/mastodon.ts";
 import { field } from "../../../../lib/web/forms.ts";
 import { signedInForm } from "../../../../lib/web/actions.ts";
@@ -17,9 +18,11 @@ import {
   canActOn,
   EVERYONE_ROLE_ID,
   listRoles,
+  listWarningPresets,
   moderatedAccountCase,
   purgeDateOf,
   takeAccountAction,
+  type WarningPresetRow,
 } from "../../../../lib/moderation/mod.ts";
 
 /** Actions that need the confirmation box ticked (they lock the user out or hide them). */
@@ -45,6 +48,7 @@ interface Data {
   statuses: UiStatus[];
   context: StatusContext;
   warnings: { id: string; action: string; text: string; at: string }[];
+  presets: WarningPresetRow[];
 }
 
 /**
@@ -92,6 +96,7 @@ export const handler = define.handlers<Data>({
       reportId: ctx.url.searchParams.get("report_id") ?? "",
       statuses: await uiStatuses(ctx, c.statuses),
       context: statusContext(ctx),
+      presets: await listWarningPresets(deps.sql, moderator ?? null),
       warnings: c.warnings.map((w) => ({
         id: w.id,
         action: w.action,
@@ -112,6 +117,7 @@ export const handler = define.handlers<Data>({
       text: field(form, "text"),
       reportId: field(form, "report_id") || undefined,
       sendEmail: field(form, "send_email_notification") === "1",
+      warningPresetId: field(form, "warning_preset_id") || undefined,
     });
     return ctx.redirect(`/admin/accounts/${ctx.params.id}`, 303);
   },
@@ -220,46 +226,13 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           </form>
         </section>
       )}
-      <section class="card">
-        <h2>Take action</h2>
-        <form method="post" action={`/admin/accounts/${data.id}`}>
-          <input type="hidden" name="_csrf" value={csrf} />
-          <input type="hidden" name="report_id" value={data.reportId} />
-          <fieldset>
-            <legend>Action</legend>
-            {[
-              ["none", "Warning only"],
-              ["sensitive", "Mark media as sensitive"],
-              ...(data.local ? [["disable", "Disable login"]] : []),
-              ["silence", "Limit"],
-              ["suspend", "Suspend"],
-            ].map(([value, label]) => (
-              <label key={value}>
-                <input
-                  type="radio"
-                  name="type"
-                  value={value}
-                  required
-                  checked={value === "none"}
-                />{" "}
-                {label}
-              </label>
-            ))}
-          </fieldset>
-          <label for="action-text">Custom warning</label>
-          <textarea id="action-text" name="text" rows={3} />
-          <label>
-            <input type="checkbox" name="send_email_notification" value="1" />
-            {" "}
-            Notify the user (they see the warning and may appeal it)
-          </label>
-          <label>
-            <input type="checkbox" name="confirm" value="1" />{" "}
-            I confirm (needed to suspend or disable)
-          </label>
-          <button type="submit">Perform action</button>
-        </form>
-      </section>
+      <AccountActionForm
+        accountId={data.id}
+        csrf={csrf}
+        reportId={data.reportId}
+        local={data.local}
+        presets={data.presets}
+      />
       <section class="card">
         <h2>Warnings</h2>
         {data.warnings.length === 0 && <p class="empty">None.</p>}
