@@ -199,37 +199,39 @@ import * as $195 from "./routes/api/v2/suggestions.ts";
 import * as $196 from "./routes/auth/sign_in.tsx";
 import * as $197 from "./routes/auth/sign_out.ts";
 import * as $198 from "./routes/auth/sign_up.tsx";
-import * as $199 from "./routes/compose.tsx";
-import * as $200 from "./routes/disputes/strikes/[id].tsx";
-import * as $201 from "./routes/disputes/strikes/index.tsx";
-import * as $202 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $203 from "./routes/follow_requests/index.tsx";
-import * as $204 from "./routes/home.tsx";
-import * as $205 from "./routes/index.tsx";
-import * as $206 from "./routes/media/[...key].ts";
-import * as $207 from "./routes/notifications.tsx";
-import * as $208 from "./routes/oauth/authorize.tsx";
-import * as $209 from "./routes/oauth/revoke.ts";
-import * as $210 from "./routes/oauth/token.ts";
-import * as $211 from "./routes/oauth/userinfo.ts";
-import * as $212 from "./routes/public/index.tsx";
-import * as $213 from "./routes/public/local.tsx";
-import * as $214 from "./routes/search.tsx";
-import * as $215 from "./routes/settings/authorized_applications.tsx";
-import * as $216 from "./routes/settings/index.ts";
-import * as $217 from "./routes/settings/password.tsx";
-import * as $218 from "./routes/settings/preferences.tsx";
-import * as $219 from "./routes/settings/profile.tsx";
-import * as $220 from "./routes/tags/[tag].rss.ts";
-import * as $221 from "./routes/tags/[tag].tsx";
-import * as $222 from "./islands/ActionBar.tsx";
-import * as $223 from "./islands/ComposeBox.tsx";
-import * as $224 from "./islands/FollowButton.tsx";
-import * as $225 from "./islands/LoadMore.tsx";
-import * as $226 from "./islands/NewPostsBanner.tsx";
-import * as $227 from "./islands/NewStatuses.tsx";
-import * as $228 from "./islands/NotificationsBadge.tsx";
-import * as $229 from "./islands/ProfileMenu.tsx";
+import * as $199 from "./routes/auth/two_factor.tsx";
+import * as $200 from "./routes/compose.tsx";
+import * as $201 from "./routes/disputes/strikes/[id].tsx";
+import * as $202 from "./routes/disputes/strikes/index.tsx";
+import * as $203 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $204 from "./routes/follow_requests/index.tsx";
+import * as $205 from "./routes/home.tsx";
+import * as $206 from "./routes/index.tsx";
+import * as $207 from "./routes/media/[...key].ts";
+import * as $208 from "./routes/notifications.tsx";
+import * as $209 from "./routes/oauth/authorize.tsx";
+import * as $210 from "./routes/oauth/revoke.ts";
+import * as $211 from "./routes/oauth/token.ts";
+import * as $212 from "./routes/oauth/userinfo.ts";
+import * as $213 from "./routes/public/index.tsx";
+import * as $214 from "./routes/public/local.tsx";
+import * as $215 from "./routes/search.tsx";
+import * as $216 from "./routes/settings/authorized_applications.tsx";
+import * as $217 from "./routes/settings/index.ts";
+import * as $218 from "./routes/settings/password.tsx";
+import * as $219 from "./routes/settings/preferences.tsx";
+import * as $220 from "./routes/settings/profile.tsx";
+import * as $221 from "./routes/settings/two_factor.tsx";
+import * as $222 from "./routes/tags/[tag].rss.ts";
+import * as $223 from "./routes/tags/[tag].tsx";
+import * as $224 from "./islands/ActionBar.tsx";
+import * as $225 from "./islands/ComposeBox.tsx";
+import * as $226 from "./islands/FollowButton.tsx";
+import * as $227 from "./islands/LoadMore.tsx";
+import * as $228 from "./islands/NewPostsBanner.tsx";
+import * as $229 from "./islands/NewStatuses.tsx";
+import * as $230 from "./islands/NotificationsBadge.tsx";
+import * as $231 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -432,39 +434,41 @@ const manifest = {
     "./routes/auth/sign_in.tsx": $196,
     "./routes/auth/sign_out.ts": $197,
     "./routes/auth/sign_up.tsx": $198,
-    "./routes/compose.tsx": $199,
-    "./routes/disputes/strikes/[id].tsx": $200,
-    "./routes/disputes/strikes/index.tsx": $201,
-    "./routes/follow_requests/[id]/[verb].ts": $202,
-    "./routes/follow_requests/index.tsx": $203,
-    "./routes/home.tsx": $204,
-    "./routes/index.tsx": $205,
-    "./routes/media/[...key].ts": $206,
-    "./routes/notifications.tsx": $207,
-    "./routes/oauth/authorize.tsx": $208,
-    "./routes/oauth/revoke.ts": $209,
-    "./routes/oauth/token.ts": $210,
-    "./routes/oauth/userinfo.ts": $211,
-    "./routes/public/index.tsx": $212,
-    "./routes/public/local.tsx": $213,
-    "./routes/search.tsx": $214,
-    "./routes/settings/authorized_applications.tsx": $215,
-    "./routes/settings/index.ts": $216,
-    "./routes/settings/password.tsx": $217,
-    "./routes/settings/preferences.tsx": $218,
-    "./routes/settings/profile.tsx": $219,
-    "./routes/tags/[tag].rss.ts": $220,
-    "./routes/tags/[tag].tsx": $221,
+    "./routes/auth/two_factor.tsx": $199,
+    "./routes/compose.tsx": $200,
+    "./routes/disputes/strikes/[id].tsx": $201,
+    "./routes/disputes/strikes/index.tsx": $202,
+    "./routes/follow_requests/[id]/[verb].ts": $203,
+    "./routes/follow_requests/index.tsx": $204,
+    "./routes/home.tsx": $205,
+    "./routes/index.tsx": $206,
+    "./routes/media/[...key].ts": $207,
+    "./routes/notifications.tsx": $208,
+    "./routes/oauth/authorize.tsx": $209,
+    "./routes/oauth/revoke.ts": $210,
+    "./routes/oauth/token.ts": $211,
+    "./routes/oauth/userinfo.ts": $212,
+    "./routes/public/index.tsx": $213,
+    "./routes/public/local.tsx": $214,
+    "./routes/search.tsx": $215,
+    "./routes/settings/authorized_applications.tsx": $216,
+    "./routes/settings/index.ts": $217,
+    "./routes/settings/password.tsx": $218,
+    "./routes/settings/preferences.tsx": $219,
+    "./routes/settings/profile.tsx": $220,
+    "./routes/settings/two_factor.tsx": $221,
+    "./routes/tags/[tag].rss.ts": $222,
+    "./routes/tags/[tag].tsx": $223,
   },
   islands: {
-    "./islands/ActionBar.tsx": $222,
-    "./islands/ComposeBox.tsx": $223,
-    "./islands/FollowButton.tsx": $224,
-    "./islands/LoadMore.tsx": $225,
-    "./islands/NewPostsBanner.tsx": $226,
-    "./islands/NewStatuses.tsx": $227,
-    "./islands/NotificationsBadge.tsx": $228,
-    "./islands/ProfileMenu.tsx": $229,
+    "./islands/ActionBar.tsx": $224,
+    "./islands/ComposeBox.tsx": $225,
+    "./islands/FollowButton.tsx": $226,
+    "./islands/LoadMore.tsx": $227,
+    "./islands/NewPostsBanner.tsx": $228,
+    "./islands/NewStatuses.tsx": $229,
+    "./islands/NotificationsBadge.tsx": $230,
+    "./islands/ProfileMenu.tsx": $231,
   },
 };
 
