@@ -96,7 +96,11 @@ Deno.test({
       // The password alone gives no session.
       const first = await passwordStep(instance.origin);
       assert.match(first.location ?? "", /^\/auth\/two_factor/);
-      assert.equal(await homeStatus(first.client), 302, "no session yet: sent to sign in");
+      assert.equal(
+        await homeStatus(first.client),
+        302,
+        "no session yet: sent to sign in",
+      );
       assert.equal(await secondStep(first.client, "000000"), 401);
       // The step used to turn it on is spent: the app's next code signs in.
       const next = app.generate({ timestamp: Date.now() + 30_000 });
