@@ -20,6 +20,11 @@ import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
+import {
+  loadVapidKeys,
+  pushDeliverJob,
+  subscribePushDelivery,
+} from "./push/mod.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
@@ -83,6 +88,7 @@ export async function openDeps(
       kv = await openKvFile(options.kvPath ?? config.kvPath);
     }
     const secret = await loadSecretKey(database.sql, config.secretKey);
+    const vapid = await loadVapidKeys(database.sql, config.vapid);
     // Every kind of job this build runs; a job of another kind (a newer version's) is parked.
     const jobs = new JobQueue<Deps>(
       database.sql,
@@ -91,6 +97,7 @@ export async function openDeps(
         mediaAvJob,
         mediaPruneJob,
         publishScheduledJob,
+        pushDeliverJob,
       ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {
@@ -115,6 +122,7 @@ export async function openDeps(
       dbKind: database.kind,
       kv,
       secret,
+      vapid,
       effects,
       jobs,
       streams,
@@ -156,6 +164,8 @@ export async function createStarling(
     : await buildWebApp(deps);
   // Every process that writes turns its domain events into deliveries (queued for the workers).
   const stopOutbox = subscribeOutboxLazily(deps);
+  // … and notifications into pushes.
+  const stopPush = subscribePushDelivery(deps);
   console.info(
     `media: ${deps.media.kind} storage; ffmpeg ${
       deps.avTools
@@ -178,6 +188,7 @@ export async function createStarling(
       // is left stays queued, its lease runs out, and it runs again after the restart).
       await workerStopped;
       stopOutbox();
+      stopPush();
       await deps.close();
     })();
   const requests = new RequestDrain();
