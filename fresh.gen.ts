@@ -207,16 +207,19 @@ import * as $203 from "./routes/settings/index.ts";
 import * as $204 from "./routes/settings/password.tsx";
 import * as $205 from "./routes/settings/preferences.tsx";
 import * as $206 from "./routes/settings/profile.tsx";
-import * as $207 from "./routes/tags/[tag].rss.ts";
-import * as $208 from "./routes/tags/[tag].tsx";
-import * as $209 from "./islands/ActionBar.tsx";
-import * as $210 from "./islands/ComposeBox.tsx";
-import * as $211 from "./islands/FollowButton.tsx";
-import * as $212 from "./islands/LoadMore.tsx";
-import * as $213 from "./islands/NewPostsBanner.tsx";
-import * as $214 from "./islands/NewStatuses.tsx";
-import * as $215 from "./islands/NotificationsBadge.tsx";
-import * as $216 from "./islands/ProfileMenu.tsx";
+import * as $207 from "./routes/settings/push_token.ts";
+import * as $208 from "./routes/sw.js.ts";
+import * as $209 from "./routes/tags/[tag].rss.ts";
+import * as $210 from "./routes/tags/[tag].tsx";
+import * as $211 from "./islands/ActionBar.tsx";
+import * as $212 from "./islands/BrowserNotifications.tsx";
+import * as $213 from "./islands/ComposeBox.tsx";
+import * as $214 from "./islands/FollowButton.tsx";
+import * as $215 from "./islands/LoadMore.tsx";
+import * as $216 from "./islands/NewPostsBanner.tsx";
+import * as $217 from "./islands/NewStatuses.tsx";
+import * as $218 from "./islands/NotificationsBadge.tsx";
+import * as $219 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -427,18 +430,21 @@ const manifest = {
     "./routes/settings/password.tsx": $204,
     "./routes/settings/preferences.tsx": $205,
     "./routes/settings/profile.tsx": $206,
-    "./routes/tags/[tag].rss.ts": $207,
-    "./routes/tags/[tag].tsx": $208,
+    "./routes/settings/push_token.ts": $207,
+    "./routes/sw.js.ts": $208,
+    "./routes/tags/[tag].rss.ts": $209,
+    "./routes/tags/[tag].tsx": $210,
   },
   islands: {
-    "./islands/ActionBar.tsx": $209,
-    "./islands/ComposeBox.tsx": $210,
-    "./islands/FollowButton.tsx": $211,
-    "./islands/LoadMore.tsx": $212,
-    "./islands/NewPostsBanner.tsx": $213,
-    "./islands/NewStatuses.tsx": $214,
-    "./islands/NotificationsBadge.tsx": $215,
-    "./islands/ProfileMenu.tsx": $216,
+    "./islands/ActionBar.tsx": $211,
+    "./islands/BrowserNotifications.tsx": $212,
+    "./islands/ComposeBox.tsx": $213,
+    "./islands/FollowButton.tsx": $214,
+    "./islands/LoadMore.tsx": $215,
+    "./islands/NewPostsBanner.tsx": $216,
+    "./islands/NewStatuses.tsx": $217,
+    "./islands/NotificationsBadge.tsx": $218,
+    "./islands/ProfileMenu.tsx": $219,
   },
 };
 
