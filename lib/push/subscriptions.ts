@@ -11,6 +11,7 @@ import { invalid, notFound } from "../domain/errors.ts";
 import { NOTIFICATION_TYPES } from "../domain/notifications.ts";
 import * as db from "./subscriptions-db.ts";
 import { sealToken } from "./token-seal.ts";
+import { isPublicUrl } from "../federation/public-address.ts";
 
 export type PushPolicy = db.PushSubscriptionRow["policy"];
 export const PUSH_POLICIES: PushPolicy[] = [
@@ -44,14 +45,17 @@ export interface NewSubscriptionInput extends PushData {
 }
 
 export async function subscribe(
-  deps: Pick<Deps, "sql" | "secret" | "config">,
+  deps: Pick<Deps, "sql" | "secret" | "config" | "resolveHost">,
   caller: PushCaller,
   input: NewSubscriptionInput,
 ): Promise<db.PushSubscriptionRow> {
-  const endpoint = checkEndpoint(
-    input.endpoint,
-    deps.config.allowPrivateAddress,
-  );
+  const { allowPrivateAddress } = deps.config;
+  const endpoint = checkEndpoint(input.endpoint, allowPrivateAddress);
+  // Refused early what delivery would refuse anyway (`pinnedFetch` checks again, at every push,
+  // against DNS rebinding).
+  if (!allowPrivateAddress && !await isPublicUrl(endpoint, deps.resolveHost)) {
+    throw invalid("Endpoint is not a public address");
+  }
   const p256dh = checkKey(input.p256dh, "Key p256dh", 65);
   const auth = checkKey(input.auth, "Key auth", 16);
   return await db.replaceSubscription(deps.sql, {

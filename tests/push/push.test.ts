@@ -5,98 +5,20 @@
  * aesgcm) and reads Mastodon's payload.
  */
 import assert from "node:assert/strict";
-import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import {
-  api,
-  client,
-  createUserWithToken,
-  follow,
-  type TestUser,
-} from "../helpers/users.ts";
+import { startTestInstance } from "../helpers/app.ts";
+import { api, client, createUserWithToken, follow } from "../helpers/users.ts";
+import { startPushReceiver } from "../helpers/push-receiver.ts";
 import {
   assertMatchesSchema,
   assertResponseMatches,
 } from "../helpers/openapi.ts";
 import {
-  type PushReceiver,
-  startPushReceiver,
-} from "../helpers/push-receiver.ts";
-import { eventually } from "../federation/helpers.ts";
-
-const ALL_ON = {
-  mention: true,
-  status: true,
-  reblog: true,
-  follow: true,
-  follow_request: true,
-  favourite: true,
-  poll: true,
-  update: true,
-};
-
-async function setup() {
-  const instance = await startTestInstance();
-  const { body: info } = await api(instance, null, "GET", "/api/v2/instance");
-  const receiver = startPushReceiver(info.configuration.vapid.public_key);
-  const alice = await createUserWithToken(instance, "alice");
-  return {
-    instance,
-    receiver,
-    alice,
-    vapidKey: info.configuration.vapid.public_key as string,
-    async close() {
-      await receiver.close();
-      await instance.close();
-    },
-  };
-}
-
-/** Subscribes `user` through masto.js (JSON), standard (aes128gcm) unless told otherwise. */
-async function subscribe(
-  instance: TestInstance,
-  user: TestUser,
-  receiver: PushReceiver,
-  options: {
-    alerts?: Record<string, boolean>;
-    policy?: "all" | "followed" | "follower" | "none";
-  } = {},
-) {
-  const params = {
-    subscription: {
-      endpoint: receiver.endpoint,
-      keys: receiver.keys,
-      standard: true,
-    },
-    data: { alerts: options.alerts ?? ALL_ON },
-    policy: options.policy ?? "all",
-  };
-  // `standard` (Mastodon 4.4) is not in masto.js's types; it sends it all the same.
-  return await client(instance, user.token).v1.push.subscription.create(
-    params,
-  );
-}
-
-/** No event or push job is waiting: whatever a notification would push has been pushed. */
-function settled(instance: TestInstance) {
-  return eventually(
-    "the event and push jobs ran",
-    async () =>
-      (await instance.deps.sql`
-      SELECT 1 FROM jobs
-      WHERE kind IN ('domain.event', 'push.deliver') AND parked_at IS NULL`)
-        .length === 0,
-  );
-}
-
-async function mention(instance: TestInstance, from: TestUser, text: string) {
-  return await client(instance, from.token).v1.statuses.create({
-    status: `@alice ${text}`,
-  });
-}
-
-function assertSigned(push: { problems: string[] }) {
-  assert.deepEqual(push.problems, [], "VAPID signature and claims");
-}
+  assertSigned,
+  mention,
+  settled,
+  setup,
+  subscribe,
+} from "./scenario.ts";
 
 Deno.test("push: the key is advertised, and masto.js's subscription gets a decryptable mention", async () => {
   const { instance, receiver, alice, vapidKey, close } = await setup();
@@ -350,30 +272,33 @@ Deno.test("push: policy `followed` keeps a stranger's mention out; an alert turn
   }
 });
 
-Deno.test("push: 410 Gone removes the subscription; a 503 is retried until it arrives", async () => {
-  const { instance, receiver, alice, close } = await setup();
+Deno.test("push: without ALLOW_PRIVATE_ADDRESS, endpoints must be public https URLs", async () => {
+  const instance = await startTestInstance({
+    env: { ALLOW_PRIVATE_ADDRESS: "false" },
+  });
+  const receiver = startPushReceiver(instance.deps.vapid.publicKey);
   try {
-    const bob = await createUserWithToken(instance, "bob");
-    await subscribe(instance, alice, receiver);
-
-    receiver.respondWith(503);
-    await mention(instance, bob, "first");
-    const refused = await receiver.next();
-    const retried = await receiver.next();
-    assertSigned(retried);
-    assert.equal(retried.notificationId, refused.notificationId);
-    assert.match(String(retried.payload.body), /first/);
-
-    receiver.respondWith(410);
-    await mention(instance, bob, "second");
-    await receiver.next();
-    await eventually(
-      "the subscription removed",
-      async () =>
-        (await api(instance, alice.token, "GET", "/api/v1/push/subscription"))
-          .status === 404,
-    );
+    const alice = await createUserWithToken(instance, "alice");
+    const keys = receiver.keys;
+    for (
+      const endpoint of [
+        "http://push.example/x",
+        "https://127.0.0.1/x",
+        "https://localhost/x",
+        "https://[::1]/x",
+      ]
+    ) {
+      const refused = await api(
+        instance,
+        alice.token,
+        "POST",
+        "/api/v1/push/subscription",
+        { subscription: { endpoint, keys } },
+      );
+      assert.equal(refused.status, 422, endpoint);
+    }
   } finally {
-    await close();
+    await receiver.close();
+    await instance.close();
   }
 });
