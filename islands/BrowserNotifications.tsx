@@ -51,9 +51,8 @@ export default function BrowserNotifications(
       setState("blocked");
       return;
     }
-    navigator.serviceWorker.getRegistration("/")
-      .then((registration) => registration?.pushManager.getSubscription())
-      .then((subscription) => setState(subscription ? "on" : "off"))
+    registeredHere(props.csrf)
+      .then((on) => setState(on ? "on" : "off"))
       .catch(() => setState("off"));
   }, []);
 
@@ -138,6 +137,21 @@ export default function BrowserNotifications(
       {error && <p class="action-error" role="alert">{error}</p>}
     </div>
   );
+}
+
+/**
+ * On only when this browser has a push subscription and this session registered it: after
+ * signing out (which removed it) or as another user, the browser's old subscription isn't ours.
+ */
+async function registeredHere(csrf: string): Promise<boolean> {
+  const registration = await navigator.serviceWorker.getRegistration("/");
+  const subscription = await registration?.pushManager.getSubscription();
+  if (!subscription) return false;
+  const registered = await api<{ endpoint: string }>(
+    "/api/v1/push/subscription",
+    { token: await pushToken(csrf) },
+  ).catch(() => null);
+  return registered?.endpoint === subscription.endpoint;
 }
 
 /** The session's push-only token (`POST /settings/push_token`, CSRF-checked). */

@@ -82,8 +82,11 @@ export async function deliverPush(
     subscriptionId,
   );
   const notification = await findNotificationFacts(deps.sql, notificationId);
-  // Unsubscribed, signed out or dismissed since: nothing to send.
-  if (!subscription || !notification) return;
+  // Unsubscribed, signed out, the alert turned off or the notification dismissed since.
+  if (
+    !subscription || !notification ||
+    !subscription.alerts.includes(notification.type)
+  ) return;
   const body = pushPayloadJson(pushPayload({
     origin: deps.config.origin,
     accessToken: await unsealToken(

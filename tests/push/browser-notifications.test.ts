@@ -24,18 +24,25 @@ Deno.test(
           permissions: ["notifications"],
         });
         await context.addInitScript((subscription) => {
+          // Kept in localStorage, as a browser keeps its subscription across page loads.
           const fake = {
             endpoint: subscription.endpoint,
             toJSON: () => subscription,
-            unsubscribe: () => Promise.resolve(true),
+            unsubscribe: () => {
+              localStorage.removeItem("fake-push");
+              return Promise.resolve(true);
+            },
           };
-          let current: typeof fake | null = null;
+          const current = () =>
+            (localStorage.getItem("fake-push") ? fake : null) as unknown as
+              | PushSubscription
+              | null;
           PushManager.prototype.subscribe = function () {
-            current = fake;
-            return Promise.resolve(fake as unknown as PushSubscription);
+            localStorage.setItem("fake-push", "1");
+            return Promise.resolve(current()!);
           };
           PushManager.prototype.getSubscription = () =>
-            Promise.resolve(current as unknown as PushSubscription | null);
+            Promise.resolve(current());
         }, { endpoint: receiver.endpoint, keys: receiver.keys });
         const page = await context.newPage();
         const problems = watchProblems(page);
@@ -44,6 +51,9 @@ Deno.test(
         await page.getByRole("button", {
           name: "Turn on browser notifications",
         }).click();
+        await page.locator("[data-push-state='on']").waitFor();
+        // A reload finds the subscription registered (asked of the API, not just the browser).
+        await page.reload();
         await page.locator("[data-push-state='on']").waitFor();
         const worker = await page.evaluate(async () =>
           (await navigator.serviceWorker.getRegistration("/"))?.active
@@ -67,6 +77,8 @@ Deno.test(
         assert.equal(push.payload.notification_type, "mention");
         assert.match(String(push.payload.body), /did your browser tell you/);
 
+        assert.equal(problems.length, 0, problems.join("\n"));
+
         // Signing out ends the session, its push token and so the subscription.
         await page.evaluate(() =>
           document.querySelector<HTMLFormElement>(
@@ -79,7 +91,18 @@ Deno.test(
             (await sql`SELECT 1 FROM web_push_subscriptions
             WHERE account_id = ${alice.account.id}`).length === 0,
         );
-        assert.deepEqual(problems, []);
+        // Signed in again, the browser's old subscription is not this session's: off.
+        await signIn(page, "alice", "/settings/preferences");
+        await page.locator("[data-push-state='off']").waitFor();
+        // …which the API's 404 for this session's (absent) subscription told the island.
+        const unexpected = problems.filter((p) => !p.includes("404"));
+        assert.deepEqual(unexpected, []);
+        assert.ok(
+          problems.some((p) =>
+            p.includes("404") && p.includes("/api/v1/push/subscription")
+          ),
+          problems.join("\n"),
+        );
         await context.close();
       } finally {
         await receiver.close();

@@ -27,8 +27,8 @@ export const ALL_ON = {
   update: true,
 };
 
-export async function setup() {
-  const instance = await startTestInstance();
+export async function setup(options: { embedded?: boolean } = {}) {
+  const instance = await startTestInstance(options);
   const { body: info } = await api(instance, null, "GET", "/api/v2/instance");
   const receiver = startPushReceiver(info.configuration.vapid.public_key);
   const alice = await createUserWithToken(instance, "alice");
