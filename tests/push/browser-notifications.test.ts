@@ -4,7 +4,7 @@
  * session's push token), and a mention then reaches that subscription. Headless Chromium has no
  * push service to subscribe with, so `PushManager.subscribe` hands out the loopback receiver's
  * endpoint and keys instead; the service worker, the permission and everything of ours are real.
- * Signing out removes the subscription with the session.
+ * The service worker shows a delivered push; signing out removes the subscription with the session.
  */
 import assert from "node:assert/strict";
 import { createStatus } from "../../lib/domain/statuses.ts";
@@ -76,6 +76,41 @@ Deno.test(
         assert.deepEqual(push.problems, []);
         assert.equal(push.payload.notification_type, "mention");
         assert.match(String(push.payload.body), /did your browser tell you/);
+
+        // The service worker shows what it is given: the decrypted push, handed to it the way
+        // the browser would (DevTools' push delivery stands in for the push service).
+        const cdp = await context.newCDPSession(page);
+        const registrationId = new Promise<string>((resolve) =>
+          cdp.on(
+            "ServiceWorker.workerRegistrationUpdated",
+            ({ registrations }) => {
+              const ours = registrations.find((r) =>
+                r.scopeURL === `${instance.origin}/` && !r.isDeleted
+              );
+              if (ours) resolve(ours.registrationId);
+            },
+          )
+        );
+        await cdp.send("ServiceWorker.enable");
+        await cdp.send("ServiceWorker.deliverPushMessage", {
+          origin: instance.origin,
+          registrationId: await registrationId,
+          data: push.text,
+        });
+        const shown = await page.waitForFunction(async () => {
+          const registration = await navigator.serviceWorker.getRegistration(
+            "/",
+          );
+          const [n] = await registration!.getNotifications();
+          return n &&
+            { title: n.title, body: n.body, icon: n.icon, tag: n.tag };
+        });
+        assert.deepEqual(await shown.jsonValue(), {
+          title: push.payload.title,
+          body: push.payload.body,
+          icon: push.payload.icon,
+          tag: `notification-${push.notificationId}`,
+        });
 
         assert.equal(problems.length, 0, problems.join("\n"));
 
