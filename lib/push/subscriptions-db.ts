@@ -21,18 +21,25 @@ export type NewPushSubscription = Omit<
   "id" | "created_at" | "updated_at"
 >;
 
-/** Replaces the token's subscription (Mastodon: a new one deletes the old). */
+/**
+ * Replaces the token's subscription (Mastodon: a new one, with a new id, in place of the old),
+ * in one statement so two at once can't both insert.
+ */
 export async function replaceSubscription(
   db: Queryable,
   s: NewPushSubscription,
 ): Promise<PushSubscriptionRow> {
-  await db`DELETE FROM web_push_subscriptions WHERE token_id = ${s.token_id}`;
   const [row] = await db<PushSubscriptionRow[]>`
     INSERT INTO web_push_subscriptions
       (token_id, account_id, endpoint, key_p256dh, key_auth, standard, alerts, policy,
        sealed_access_token)
     VALUES (${s.token_id}, ${s.account_id}, ${s.endpoint}, ${s.key_p256dh}, ${s.key_auth},
             ${s.standard}, ${s.alerts}, ${s.policy}, ${s.sealed_access_token})
+    ON CONFLICT (token_id) DO UPDATE SET
+      id = starling_id(), endpoint = EXCLUDED.endpoint, key_p256dh = EXCLUDED.key_p256dh,
+      key_auth = EXCLUDED.key_auth, standard = EXCLUDED.standard, alerts = EXCLUDED.alerts,
+      policy = EXCLUDED.policy, sealed_access_token = EXCLUDED.sealed_access_token,
+      created_at = now(), updated_at = now()
     RETURNING *`;
   return row;
 }

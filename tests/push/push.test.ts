@@ -32,7 +32,15 @@ Deno.test("push: the key is advertised, and masto.js's subscription gets a decry
     });
     assert.equal(app.body.vapid_key, vapidKey);
 
+    // A second subscription for the same token replaces the first.
+    const replaced = await subscribe(instance, alice, receiver, {
+      alerts: { follow: true },
+    });
     const created = await subscribe(instance, alice, receiver);
+    assert.notEqual(created.id, replaced.id);
+    const [{ n }] = await instance.deps.sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM web_push_subscriptions`;
+    assert.equal(n, 1);
     assert.equal(created.endpoint, receiver.endpoint);
     assert.equal(created.serverKey, vapidKey);
     assert.equal(created.alerts.mention, true);
