@@ -19,6 +19,7 @@ import {
   deleteSubscriptionsOfTokens,
   findDeliverableSubscription,
   findNotificationFacts,
+  type PushSubscriptionRow,
   subscriptionsWanting,
 } from "./subscriptions-db.ts";
 import { pushPayload, pushPayloadJson } from "./payload.ts";
@@ -96,6 +97,52 @@ export async function deliverPush(
     locale: subscription.locale,
     notification,
   }));
+  let response: Response;
+  try {
+    response = await pinnedFetch(
+      encryptedRequest(deps, subscription, body),
+      {
+        allowPrivateAddress: deps.config.allowPrivateAddress,
+        resolve: deps.resolveHost,
+        maxBytes: MAX_RESPONSE_BYTES,
+      },
+    );
+  } catch (error) {
+    // The endpoint's path identifies the browser: the error (kept in the job row) names the host.
+    const where = origin(subscription.endpoint);
+    throw new PushRetry(
+      `push to ${where}: ${
+        String(error).replaceAll(subscription.endpoint, where)
+      }`,
+    );
+  }
+  await response.body?.cancel();
+  const status = response.status;
+  if (status >= 200 && status < 300) return;
+  if (status === 404 || status === 410) {
+    await deleteSubscription(deps.sql, subscription.id);
+    return;
+  }
+  if (status === 408 || status === 429 || status >= 500) {
+    throw new PushRetry(`push to ${origin(subscription.endpoint)}: ${status}`);
+  }
+  console.warn(
+    `push: ${
+      origin(subscription.endpoint)
+    } refused notification ${notificationId} for subscription ${subscription.id} with ${status}; dropped`,
+  );
+}
+
+/**
+ * The push as the push service takes it: the payload encrypted for the browser's keys (RFC 8291
+ * `aes128gcm`, or the draft `aesgcm` without `standard`), the VAPID `Authorization` (and, for
+ * `aesgcm`, `Crypto-Key`), `TTL` and `Urgency` — all made by `web-push`.
+ */
+function encryptedRequest(
+  deps: Deps,
+  subscription: PushSubscriptionRow,
+  body: string,
+): Request {
   const request = webpush.generateRequestDetails(
     {
       endpoint: subscription.endpoint,
@@ -120,38 +167,11 @@ export async function deliverPush(
       headers.set(name, String(value));
     }
   }
-  let response: Response;
-  try {
-    response = await pinnedFetch(
-      new Request(request.endpoint, {
-        method: "POST",
-        headers,
-        body: new Uint8Array(request.body),
-      }),
-      {
-        allowPrivateAddress: deps.config.allowPrivateAddress,
-        resolve: deps.resolveHost,
-        maxBytes: MAX_RESPONSE_BYTES,
-      },
-    );
-  } catch (error) {
-    throw new PushRetry(`push to ${origin(subscription.endpoint)}: ${error}`);
-  }
-  await response.body?.cancel();
-  const status = response.status;
-  if (status >= 200 && status < 300) return;
-  if (status === 404 || status === 410) {
-    await deleteSubscription(deps.sql, subscription.id);
-    return;
-  }
-  if (status === 408 || status === 429 || status >= 500) {
-    throw new PushRetry(`push to ${origin(subscription.endpoint)}: ${status}`);
-  }
-  console.warn(
-    `push: ${
-      origin(subscription.endpoint)
-    } refused notification ${notificationId} for subscription ${subscription.id} with ${status}; dropped`,
-  );
+  return new Request(request.endpoint, {
+    method: "POST",
+    headers,
+    body: new Uint8Array(request.body),
+  });
 }
 
 /**
