@@ -9,7 +9,6 @@
  * Answers, as Mastodon's worker treats them: 2xx done; 404/410 the subscription is gone (deleted);
  * 408/429/5xx or no answer retried with backoff; any other 4xx dropped with a log line.
  */
-import webpush from "web-push";
 import type { Deps } from "../deps.ts";
 import type { DomainEvent } from "../domain/effects.ts";
 import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
@@ -100,7 +99,7 @@ export async function deliverPush(
   let response: Response;
   try {
     response = await pinnedFetch(
-      encryptedRequest(deps, subscription, body),
+      await encryptedRequest(deps, subscription, body),
       {
         allowPrivateAddress: deps.config.allowPrivateAddress,
         resolve: deps.resolveHost,
@@ -138,11 +137,13 @@ export async function deliverPush(
  * `aes128gcm`, or the draft `aesgcm` without `standard`), the VAPID `Authorization` (and, for
  * `aesgcm`, `Crypto-Key`), `TTL` and `Urgency` — all made by `web-push`.
  */
-function encryptedRequest(
+async function encryptedRequest(
   deps: Deps,
   subscription: PushSubscriptionRow,
   body: string,
-): Request {
+): Promise<Request> {
+  // Loaded on the first push, not at start (it takes a noticeable part of a second).
+  const { default: webpush } = await import("web-push");
   const request = webpush.generateRequestDetails(
     {
       endpoint: subscription.endpoint,
