@@ -13,6 +13,7 @@ import {
   assertResponseMatches,
 } from "../helpers/openapi.ts";
 import {
+  ALL_ON,
   assertSigned,
   mention,
   settled,
@@ -61,6 +62,17 @@ Deno.test("push: the key is advertised, and masto.js's subscription gets a decry
     assert.equal(shown.body.standard, true);
     assert.equal(shown.body.policy, "all");
     assert.equal(shown.body.alerts["admin.sign_up"], false);
+
+    // masto.js's update and its nesting of the admin types (`admin: {signUp}`).
+    const masto = client(instance, alice.token);
+    const updated = await masto.v1.push.subscription.update({
+      data: { alerts: { ...ALL_ON, admin: { signUp: true, report: false } } },
+    });
+    // Mastodon answers with flat `admin.sign_up` keys, which masto.js camel-cases.
+    const alerts = updated.alerts as unknown as Record<string, boolean>;
+    assert.equal(alerts.adminSignUp, true);
+    assert.equal(alerts.adminReport, false);
+    assert.equal((await masto.v1.push.subscription.fetch()).id, created.id);
 
     const bob = await createUserWithToken(instance, "bob");
     await instance.deps
