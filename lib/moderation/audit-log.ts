@@ -26,7 +26,9 @@ export type AuditAction =
   | "reject"
   | "destroy"
   | "approve_appeal"
-  | "reject_appeal";
+  | "reject_appeal"
+  | "change_role"
+  | "purge";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -34,7 +36,12 @@ export type AuditTarget =
   | "Account"
   | "Appeal"
   | "DomainBlock"
-  | "DomainAllow";
+  | "DomainAllow"
+  | "DomainBlockSubscription"
+  | "UserRole"
+  | "AccountWarningPreset"
+  /** A whole remote domain (a purge); its target id is 0. */
+  | "Domain";
 
 export interface AuditLogRow {
   id: string;
@@ -49,7 +56,8 @@ export interface AuditLogRow {
 export async function recordAction(
   db: Queryable,
   entry: {
-    accountId: string;
+    /** The moderator; null for what a blocklist subscription applied with nobody left to name. */
+    accountId: string | null;
     action: AuditAction;
     targetType: AuditTarget;
     targetId: string;
