@@ -221,17 +221,20 @@ import * as $217 from "./routes/settings/index.ts";
 import * as $218 from "./routes/settings/password.tsx";
 import * as $219 from "./routes/settings/preferences.tsx";
 import * as $220 from "./routes/settings/profile.tsx";
-import * as $221 from "./routes/settings/two_factor.tsx";
-import * as $222 from "./routes/tags/[tag].rss.ts";
-import * as $223 from "./routes/tags/[tag].tsx";
-import * as $224 from "./islands/ActionBar.tsx";
-import * as $225 from "./islands/ComposeBox.tsx";
-import * as $226 from "./islands/FollowButton.tsx";
-import * as $227 from "./islands/LoadMore.tsx";
-import * as $228 from "./islands/NewPostsBanner.tsx";
-import * as $229 from "./islands/NewStatuses.tsx";
-import * as $230 from "./islands/NotificationsBadge.tsx";
-import * as $231 from "./islands/ProfileMenu.tsx";
+import * as $221 from "./routes/settings/push_token.ts";
+import * as $222 from "./routes/settings/two_factor.tsx";
+import * as $223 from "./routes/sw.js.ts";
+import * as $224 from "./routes/tags/[tag].rss.ts";
+import * as $225 from "./routes/tags/[tag].tsx";
+import * as $226 from "./islands/ActionBar.tsx";
+import * as $227 from "./islands/BrowserNotifications.tsx";
+import * as $228 from "./islands/ComposeBox.tsx";
+import * as $229 from "./islands/FollowButton.tsx";
+import * as $230 from "./islands/LoadMore.tsx";
+import * as $231 from "./islands/NewPostsBanner.tsx";
+import * as $232 from "./islands/NewStatuses.tsx";
+import * as $233 from "./islands/NotificationsBadge.tsx";
+import * as $234 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -456,19 +459,22 @@ const manifest = {
     "./routes/settings/password.tsx": $218,
     "./routes/settings/preferences.tsx": $219,
     "./routes/settings/profile.tsx": $220,
-    "./routes/settings/two_factor.tsx": $221,
-    "./routes/tags/[tag].rss.ts": $222,
-    "./routes/tags/[tag].tsx": $223,
+    "./routes/settings/push_token.ts": $221,
+    "./routes/settings/two_factor.tsx": $222,
+    "./routes/sw.js.ts": $223,
+    "./routes/tags/[tag].rss.ts": $224,
+    "./routes/tags/[tag].tsx": $225,
   },
   islands: {
-    "./islands/ActionBar.tsx": $224,
-    "./islands/ComposeBox.tsx": $225,
-    "./islands/FollowButton.tsx": $226,
-    "./islands/LoadMore.tsx": $227,
-    "./islands/NewPostsBanner.tsx": $228,
-    "./islands/NewStatuses.tsx": $229,
-    "./islands/NotificationsBadge.tsx": $230,
-    "./islands/ProfileMenu.tsx": $231,
+    "./islands/ActionBar.tsx": $226,
+    "./islands/BrowserNotifications.tsx": $227,
+    "./islands/ComposeBox.tsx": $228,
+    "./islands/FollowButton.tsx": $229,
+    "./islands/LoadMore.tsx": $230,
+    "./islands/NewPostsBanner.tsx": $231,
+    "./islands/NewStatuses.tsx": $232,
+    "./islands/NotificationsBadge.tsx": $233,
+    "./islands/ProfileMenu.tsx": $234,
   },
 };
 
