@@ -31,6 +31,7 @@ export {
 } from "./password-reset.ts";
 export { mailWarning, noteSignIn } from "./alerts.ts";
 export {
+  checkUnsubscribeLink,
   NOTIFICATION_EMAIL_TYPES,
   notificationEmailChoices,
   notificationTypeName,
