@@ -5,7 +5,7 @@
  * Relationships are in relationships.test.ts.
  */
 import assert from "node:assert/strict";
-import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import { startTestInstance } from "../helpers/app.ts";
 import {
   assertMatchesSchema,
   assertResponseMatches,
