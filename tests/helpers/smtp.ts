@@ -7,6 +7,7 @@
 import { SMTPServer } from "smtp-server";
 // @ts-types="@types/mailparser"
 import { type ParsedMail, simpleParser } from "mailparser";
+import { startTestInstance, type TestInstance } from "./app.ts";
 
 export const SMTP_USER = "starling";
 export const SMTP_PASSWORD = "mail secret";
@@ -106,4 +107,36 @@ export function linkIn(mail: ParsedMail, prefix: string): string {
     throw new Error(`no link starting ${prefix} in:\n${mail.text}`);
   }
   return match[0];
+}
+
+/** Runs `fn` with a mailbox and a Starling instance sending to it; closes both after. */
+export async function withMailInstance(
+  fn: (instance: TestInstance, mailbox: TestMailbox) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
+  const mailbox = await startMailbox();
+  try {
+    const instance = await startTestInstance({
+      env: { SMTP_URL: mailbox.smtpUrl, ...env },
+    });
+    try {
+      await fn(instance, mailbox);
+    } finally {
+      await instance.close();
+    }
+  } finally {
+    await mailbox.close();
+  }
+}
+
+/** Waits until no `mail.send` job is left (sent, or parked), so a test can say none came. */
+export async function mailQueueSettled(instance: TestInstance): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const [{ n }] = await instance.deps.sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM jobs
+      WHERE kind = 'mail.send' AND parked_at IS NULL`;
+    if (n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("mail jobs still waiting after 20 s");
 }

@@ -4,21 +4,16 @@
  * confirms it; a resent link replaces the first; a link past its 24 hours doesn't work.
  */
 import assert from "node:assert/strict";
-import { startTestInstance } from "../helpers/app.ts";
 import { api, appToken } from "../helpers/users.ts";
-import { linkIn, startMailbox } from "../helpers/smtp.ts";
+import { linkIn, withMailInstance } from "../helpers/smtp.ts";
 
 Deno.test({
   name:
     "a new account confirms its address by the mailed link before it can post",
   sanitizeOps: false,
   sanitizeResources: false,
-}, async () => {
-  const mailbox = await startMailbox();
-  const instance = await startTestInstance({
-    env: { SMTP_URL: mailbox.smtpUrl },
-  });
-  try {
+}, () =>
+  withMailInstance(async (instance, mailbox) => {
     const signUp = await api(
       instance,
       await appToken(instance),
@@ -97,22 +92,14 @@ Deno.test({
       "/api/v1/emails/confirmations",
     );
     assert.equal(again.status, 403);
-  } finally {
-    await instance.close();
-    await mailbox.close();
-  }
-});
+  }));
 
 Deno.test({
   name: "a confirmation link older than 24 hours doesn't confirm",
   sanitizeOps: false,
   sanitizeResources: false,
-}, async () => {
-  const mailbox = await startMailbox();
-  const instance = await startTestInstance({
-    env: { SMTP_URL: mailbox.smtpUrl },
-  });
-  try {
+}, () =>
+  withMailInstance(async (instance, mailbox) => {
     const signUp = await api(
       instance,
       await appToken(instance),
@@ -143,8 +130,4 @@ Deno.test({
       { status: "still not" },
     );
     assert.equal(post.status, 403);
-  } finally {
-    await instance.close();
-    await mailbox.close();
-  }
-});
+  }));
