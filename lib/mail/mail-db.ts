@@ -146,7 +146,7 @@ export async function setNotificationEmails(
   await db`
     UPDATE users SET notification_emails = notification_emails || ${
     JSON.stringify(choices)
-  }::jsonb, updated_at = now()
+  }::text::jsonb, updated_at = now()
     WHERE id = ${userId}`;
 }
 

@@ -3,9 +3,7 @@
  * login), keeping every mail it accepts parsed by `mailparser`. `smtpUrl` is what Starling's
  * `SMTP_URL` is set to; `refuseNext` makes it answer the next mails with a temporary 451.
  */
-// @ts-types="@types/smtp-server"
 import { SMTPServer } from "smtp-server";
-// @ts-types="@types/mailparser"
 import { type ParsedMail, simpleParser } from "mailparser";
 import { startTestInstance, type TestInstance } from "./app.ts";
 
@@ -129,12 +127,15 @@ export async function withMailInstance(
   }
 }
 
-/** Waits until no `mail.send` job is left (sent, or parked), so a test can say none came. */
+/**
+ * Waits until no domain event nor `mail.send` job is left to run (events mail through their
+ * listeners), so a test can say that no mail came.
+ */
 export async function mailQueueSettled(instance: TestInstance): Promise<void> {
   for (let i = 0; i < 400; i++) {
     const [{ n }] = await instance.deps.sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM jobs
-      WHERE kind = 'mail.send' AND parked_at IS NULL`;
+      WHERE kind IN ('mail.send', 'domain.event') AND parked_at IS NULL`;
     if (n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
