@@ -18,8 +18,8 @@ export interface TestMailbox {
   refused: number;
   /** Waits for a mail to `to` (and whose subject matches), received now or later. */
   waitFor(to: string, subject?: RegExp): Promise<ParsedMail>;
-  /** Answers the next `count` mails with `451 Try again later`. */
-  refuseNext(count: number): void;
+  /** Answers the next `count` mails with `code` (451 "try again later" by default). */
+  refuseNext(count: number, code?: number): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +27,7 @@ export async function startMailbox(): Promise<TestMailbox> {
   const received: ParsedMail[] = [];
   const waiters: (() => boolean)[] = [];
   let refuse = 0;
+  let refuseCode = 451;
   const box: TestMailbox = {
     smtpUrl: "",
     received,
@@ -45,8 +46,9 @@ export async function startMailbox(): Promise<TestMailbox> {
         };
         if (!check()) waiters.push(check);
       }),
-    refuseNext(count) {
+    refuseNext(count, code = 451) {
       refuse = count;
+      refuseCode = code;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -70,10 +72,10 @@ export async function startMailbox(): Promise<TestMailbox> {
         if (refuse > 0) {
           refuse--;
           box.refused++;
-          const error = new Error("Try again later") as Error & {
-            responseCode: number;
-          };
-          error.responseCode = 451;
+          const error = new Error(
+            refuseCode < 500 ? "Try again later" : "No such mailbox",
+          ) as Error & { responseCode: number };
+          error.responseCode = refuseCode;
           return callback(error);
         }
         received.push(await simpleParser(Buffer.concat(chunks)));
