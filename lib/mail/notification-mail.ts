@@ -114,8 +114,9 @@ export function notificationTypeName(
 }
 
 /**
- * The `notification.created` listener: mails the notification if its type is one the
- * recipient chose, they are a confirmed local user, and it isn't held back by their filter.
+ * The `notification.created` listener: mails the notification if SMTP is configured, its type
+ * is one the recipient chose, they are a confirmed local user, and it isn't held back by their
+ * filter.
  */
 export async function mailNotification(
   deps: Pick<Deps, "sql" | "jobs" | "config" | "secret">,
@@ -126,7 +127,9 @@ export async function mailNotification(
   },
 ): Promise<void> {
   const type = event.notificationType;
-  if (!isMailedType(type)) return;
+  // Without SMTP, notification e-mails are not made at all: the notification itself is in the
+  // app, and the server log is for mail a user needs (links, alerts, warnings), not every like.
+  if (!isMailedType(type) || !deps.config.mail.smtp) return;
   const user = await db.findUserOfAccount(deps.sql, event.recipientId);
   if (!user?.confirmed_at || user.disabled) return;
   if (!notificationEmailChoices(user)[type]) return;

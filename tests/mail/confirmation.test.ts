@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { api, appToken } from "../helpers/users.ts";
+import { FormClient } from "../helpers/forms.ts";
 import { linkIn, withMailInstance } from "../helpers/smtp.ts";
 
 Deno.test({
@@ -130,4 +131,55 @@ Deno.test({
       { status: "still not" },
     );
     assert.equal(post.status, 403);
+  }));
+
+Deno.test({
+  name:
+    "the web UI tells an unconfirmed account why it can't post and mails the link again",
+  sanitizeOps: false,
+  sanitizeResources: false,
+}, () =>
+  withMailInstance(async (instance, mailbox) => {
+    const browser = new FormClient(instance.origin);
+    const form = await browser.page("/auth/sign_up");
+    const signedUp = await browser.post("/auth/sign_up", {
+      _csrf: form.csrf,
+      username: "olga",
+      email: "olga@example.com",
+      password: "olga's password",
+      password_confirmation: "olga's password",
+    });
+    assert.equal(signedUp.status, 303);
+    await mailbox.waitFor("olga@example.com", /Confirm/);
+
+    const compose = await browser.page("/compose");
+    assert.match(compose.html, /Please confirm your e-mail address/);
+    const refused = await browser.post("/compose", {
+      _csrf: compose.csrf,
+      status: "Can I post yet?",
+      visibility: "public",
+    });
+    assert.equal(refused.status, 422, "the form comes back with the reason");
+    assert.match(await refused.text(), /missing a confirmed e-mail address/);
+
+    const resent = await browser.post("/auth/confirmation", {
+      _csrf: compose.csrf,
+    });
+    assert.equal(resent.status, 200);
+    assert.match(await resent.text(), /new confirmation link is on its way/);
+    const mail = await mailbox.waitFor("olga@example.com", /Confirm/);
+    const confirmed = await browser.request(
+      linkIn(mail, `${instance.origin}/auth/confirmation?`),
+    );
+    assert.equal(confirmed.status, 200);
+    await confirmed.body?.cancel();
+
+    const after = await browser.page("/compose");
+    assert.doesNotMatch(after.html, /Please confirm your e-mail address/);
+    const posted = await browser.post("/compose", {
+      _csrf: after.csrf,
+      status: "Now I can post.",
+      visibility: "public",
+    });
+    assert.equal(posted.status, 303);
   }));
