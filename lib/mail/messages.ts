@@ -101,7 +101,9 @@ const en = {
         WARNING_ACTIONS[p.action]
       }`,
       ...(p.text ? [`Their explanation:\n${p.text}`] : []),
-      "You can read this warning on its page, and appeal it there once if you think it is a mistake; a moderator will look at the appeal.",
+      p.action === "disable" || p.action === "suspend"
+        ? "While this lasts you can't sign in, so this e-mail is your copy of the warning. It is kept on its page, where it can be appealed once you can sign in again."
+        : "You can read this warning on its page, and appeal it there once if you think it is a mistake; a moderator will look at the appeal.",
     ],
     action: { label: "Read and appeal", url: p.url },
   }),
