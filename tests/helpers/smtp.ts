@@ -11,7 +11,7 @@ export const SMTP_USER = "starling";
 export const SMTP_PASSWORD = "mail secret";
 
 export interface TestMailbox {
-  /** `smtp://starling:…@127.0.0.1:PORT?tls_insecure=1` (its certificate is self-signed). */
+  /** `smtp(s)://starling:…@127.0.0.1:PORT?tls_insecure=1` (its certificate is self-signed). */
   smtpUrl: string;
   received: ParsedMail[];
   /** How many delivery attempts were refused so far. */
@@ -23,7 +23,13 @@ export interface TestMailbox {
   close(): Promise<void>;
 }
 
-export async function startMailbox(): Promise<TestMailbox> {
+/**
+ * With `implicitTls`, the server speaks TLS from the first byte (`smtps://`) instead of
+ * offering STARTTLS; either way with smtp-server's own self-signed certificate.
+ */
+export async function startMailbox(
+  options: { implicitTls?: boolean } = {},
+): Promise<TestMailbox> {
   const received: ParsedMail[] = [];
   const waiters: (() => boolean)[] = [];
   let refuse = 0;
@@ -53,7 +59,7 @@ export async function startMailbox(): Promise<TestMailbox> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = new SMTPServer({
-    secure: false,
+    secure: options.implicitTls ?? false,
     authMethods: ["PLAIN", "LOGIN"],
     // The login only over TLS (after STARTTLS), as a real submission server.
     allowInsecureAuth: false,
@@ -88,7 +94,7 @@ export async function startMailbox(): Promise<TestMailbox> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
-  box.smtpUrl = `smtp://${SMTP_USER}:${
+  box.smtpUrl = `${options.implicitTls ? "smtps" : "smtp"}://${SMTP_USER}:${
     encodeURIComponent(SMTP_PASSWORD)
   }@127.0.0.1:${port}?tls_insecure=1`;
   return box;

@@ -9,7 +9,7 @@ import { FormClient } from "../helpers/forms.ts";
 import { startTestInstance } from "../helpers/app.ts";
 import { createUserWithToken } from "../helpers/users.ts";
 import { freePort, startServer } from "../helpers/server-process.ts";
-import { withMailInstance } from "../helpers/smtp.ts";
+import { startMailbox, withMailInstance } from "../helpers/smtp.ts";
 import { createStaff } from "../moderation/helpers.ts";
 
 const test = (name: string, fn: () => Promise<void>) =>
@@ -38,6 +38,26 @@ test("a mail the SMTP server refuses for now (451) is sent again until it arrive
       /\/auth\/password\/edit\?reset_password_token=/,
     );
   }));
+
+test("smtps:// speaks TLS from the first byte, with the login", async () => {
+  const mailbox = await startMailbox({ implicitTls: true });
+  try {
+    const instance = await startTestInstance({
+      env: { SMTP_URL: mailbox.smtpUrl },
+    });
+    try {
+      assert.ok(instance.deps.config.mail.smtp?.implicitTls);
+      await createUserWithToken(instance, "tess");
+      await askForReset(instance.origin, "tess@example.com");
+      const mail = await mailbox.waitFor("tess@example.com", /Reset/);
+      assert.match(mail.text ?? "", /reset_password_token=/);
+    } finally {
+      await instance.close();
+    }
+  } finally {
+    await mailbox.close();
+  }
+});
 
 test("a mail refused for good (550) is parked with the server's answer", () =>
   withMailInstance(async (instance, mailbox) => {
