@@ -4,7 +4,7 @@
  * a local instance's confirmation and reset links can be read off the console.
  */
 // @ts-types="@types/nodemailer"
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { MailConfig } from "../config.ts";
 
 /** A rendered mail: what the `mail.send` job carries. */
@@ -27,24 +27,29 @@ export interface MailTransport {
 export function createMailTransport(config: MailConfig): MailTransport {
   const smtp = config.smtp;
   if (!smtp) return logTransport();
-  const transporter = nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.implicitTls,
-    // A login never crosses the network in clear: with credentials, STARTTLS is required.
-    requireTLS: !smtp.implicitTls && smtp.user !== undefined,
-    auth: smtp.user !== undefined
-      ? { user: smtp.user, pass: smtp.password ?? "" }
-      : undefined,
-    tls: smtp.tlsInsecure ? { rejectUnauthorized: false } : undefined,
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
+  // nodemailer is loaded with the first mail: a process that sends none doesn't carry it.
+  let transporter: Promise<Transporter> | null = null;
+  const connect = async () => {
+    const nodemailer = (await import("nodemailer")).default;
+    return nodemailer.createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: smtp.implicitTls,
+      // A login never crosses the network in clear: with credentials, STARTTLS is required.
+      requireTLS: !smtp.implicitTls && smtp.user !== undefined,
+      auth: smtp.user !== undefined
+        ? { user: smtp.user, pass: smtp.password ?? "" }
+        : undefined,
+      tls: smtp.tlsInsecure ? { rejectUnauthorized: false } : undefined,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
+  };
   return {
     kind: "smtp",
     async send(mail) {
-      await transporter.sendMail({
+      await (await (transporter ??= connect())).sendMail({
         from: config.from,
         to: mail.to,
         subject: mail.subject,
@@ -53,7 +58,7 @@ export function createMailTransport(config: MailConfig): MailTransport {
         headers: mail.headers,
       });
     },
-    close: () => transporter.close(),
+    close: () => void transporter?.then((t) => t.close()),
   };
 }
 
