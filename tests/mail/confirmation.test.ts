@@ -57,16 +57,20 @@ Deno.test({
     assert.match(first.html || "", /Confirm e-mail address/);
     const firstLink = linkIn(first, `${instance.origin}/auth/confirmation?`);
 
-    // Asking again mails a new link, and the first stops working.
+    // Asking again, with the address corrected, mails a new link there; the first stops working.
     const resent = await api(
       instance,
       token,
       "POST",
       "/api/v1/emails/confirmations",
+      { email: "newbie@corrected.example" },
     );
     assert.equal(resent.status, 200);
     assert.deepEqual(resent.body, {});
-    const second = await mailbox.waitFor("newbie@example.com", /Confirm/);
+    const second = await mailbox.waitFor(
+      "newbie@corrected.example",
+      /Confirm/,
+    );
     const secondLink = linkIn(second, `${instance.origin}/auth/confirmation?`);
     assert.notEqual(secondLink, firstLink);
     assert.equal((await fetch(firstLink)).status, 404);
@@ -85,6 +89,9 @@ Deno.test({
         .body,
       true,
     );
+    const [user] = await instance.deps.sql<{ email: string }[]>`
+      SELECT email FROM users WHERE email LIKE 'newbie@%'`;
+    assert.equal(user.email, "newbie@corrected.example");
     // Confirmed: asking for another link is refused, as Mastodon.
     const again = await api(
       instance,
