@@ -8,6 +8,9 @@ UPDATE users SET confirmed_at = created_at;
 -- Per notification type, true or false where the user chose; absent types take the default
 -- (lib/mail/notification-mail.ts: Mastodon's, follow, follow_request and mention on).
 ALTER TABLE users ADD COLUMN notification_emails jsonb NOT NULL DEFAULT '{}';
+-- Set when a notification's e-mail is written, in the same transaction: mailed once, even if
+-- the event that announced it is handled twice.
+ALTER TABLE notifications ADD COLUMN emailed_at timestamptz;
 
 -- A token sent by mail: confirming the sign-up address, resetting the password, confirming a
 -- new address (`email` is the address the token was sent to, and for a change the new one).

@@ -150,6 +150,18 @@ export async function setNotificationEmails(
     WHERE id = ${userId}`;
 }
 
+/** Claims a notification's e-mail: true the first time only. */
+export async function claimNotificationEmail(
+  db: Queryable,
+  notificationId: string,
+): Promise<boolean> {
+  const rows = await db`
+    UPDATE notifications SET emailed_at = now()
+    WHERE id = ${notificationId} AND emailed_at IS NULL
+    RETURNING id`;
+  return rows.length > 0;
+}
+
 /** The user of a local account (the recipient of a notification), or null. */
 export async function findUserOfAccount(
   db: Queryable,

@@ -170,18 +170,20 @@ export async function mailNotification(
     settingsUrl: `${origin}/settings/preferences`,
     unsubscribeUrl: unsubscribe,
   });
-  await enqueueMail(
-    deps,
-    deps.sql,
-    renderMail(user.email, content, {
-      host,
-      origin,
-      headers: {
-        "List-Unsubscribe": `<${unsubscribe}>`,
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      },
-    }),
-  );
+  const mail = renderMail(user.email, content, {
+    host,
+    origin,
+    headers: {
+      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  });
+  // Claimed and enqueued together: an event handled twice mails once.
+  await deps.sql.begin(async (tx) => {
+    if (await db.claimNotificationEmail(tx, notification.id)) {
+      await enqueueMail(deps, tx, mail);
+    }
+  });
 }
 
 function excerpt(text: string, max = 500): string {

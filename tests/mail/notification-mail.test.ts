@@ -48,6 +48,22 @@ Deno.test({
     );
     assert.ok((mail.text ?? "").includes(unsubscribeUrl));
 
+    // The event handled a second time (a retried event job) mails nothing more.
+    const [notification] = (await api(
+      instance,
+      hana.token,
+      "GET",
+      "/api/v1/notifications?types[]=follow",
+    )).body;
+    await instance.deps.effects.dispatch({
+      type: "notification.created",
+      notificationId: notification.id,
+      recipientId: hana.account.id,
+      notificationType: "follow",
+    });
+    await mailQueueSettled(instance);
+    assert.deepEqual(mailbox.received.map((m) => m.subject), []);
+
     // A forged link is refused; the real one, POSTed as a mail client does, works.
     const forged = new URL(unsubscribeUrl);
     forged.searchParams.set("type", "mention");
