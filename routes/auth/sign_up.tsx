@@ -84,6 +84,12 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           Your account was created and is waiting for a moderator's approval.
           You can sign in once it is approved.
         </p>
+        {emailConfirmationRequired(state.deps.config) && (
+          <p>
+            Meanwhile, please confirm your e-mail address with the link we sent
+            you.
+          </p>
+        )}
       </section>
     );
   }
