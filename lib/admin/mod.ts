@@ -19,6 +19,7 @@ import {
   roleForOperatorCreatedAccount,
   setRole,
 } from "../moderation/mod.ts";
+import { confirmAddress } from "../mail/mod.ts";
 import { parseArgs } from "node:util";
 import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
 import { JOBS_USAGE, runJobsCommand } from "./jobs.ts";
@@ -58,6 +59,7 @@ const USAGE = `usage: deno task admin <command>
   accounts modify NAME --role ROLE            # ROLE: Owner, Admin, Moderator, a custom role, or user
   accounts set-password NAME [--password P]
   accounts approve NAME
+  accounts confirm NAME                      # confirm the e-mail address by hand
   accounts delete NAME
   accounts list
 ${MEDIA_USAGE}
@@ -169,6 +171,12 @@ export async function runAdminCommand(
       const { user, account } = await requireLocalLogin(deps.sql, needName());
       await approve(deps.sql, user.id);
       io.out(`approved @${account.username}`);
+      return 0;
+    }
+    case "confirm": {
+      const { user, account } = await requireLocalLogin(deps.sql, needName());
+      await confirmAddress(deps, user.id);
+      io.out(`confirmed the e-mail address of @${account.username}`);
       return 0;
     }
     case "delete": {

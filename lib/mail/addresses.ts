@@ -125,6 +125,17 @@ export async function resendConfirmation(
   });
 }
 
+/** The operator confirms an address by hand (`deno task admin accounts confirm`). */
+export async function confirmAddress(
+  deps: Pick<Deps, "sql">,
+  userId: string,
+): Promise<void> {
+  await deps.sql.begin(async (tx) => {
+    await db.markConfirmed(tx, userId);
+    await db.retireEmailTokens(tx, userId, ["confirmation"]);
+  });
+}
+
 export type ConfirmedWhat = "account" | "new_address";
 
 /** Follows a confirmation link (sign-up or new address). Throws when it doesn't work (any more). */

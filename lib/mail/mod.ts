@@ -17,6 +17,7 @@ export {
 export { MAIL_SEND_JOB, type MailDeps, mailSendJob } from "./job.ts";
 export {
   ALREADY_CONFIRMED,
+  confirmAddress,
   confirmByToken,
   type ConfirmedWhat,
   requestEmailChange,

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { api, appToken } from "../helpers/users.ts";
 import { FormClient } from "../helpers/forms.ts";
+import { runAdminCli } from "../helpers/admin-cli.ts";
 import { linkIn, withMailInstance } from "../helpers/smtp.ts";
 
 Deno.test({
@@ -189,4 +190,42 @@ Deno.test({
       visibility: "public",
     });
     assert.equal(posted.status, 303);
+  }));
+
+Deno.test({
+  name: "the operator confirms an address by hand with the admin CLI",
+  sanitizeOps: false,
+  sanitizeResources: false,
+}, () =>
+  withMailInstance(async (instance, mailbox) => {
+    const signUp = await api(
+      instance,
+      await appToken(instance),
+      "POST",
+      "/api/v1/accounts",
+      {
+        username: "pat",
+        email: "pat@example.com",
+        password: "a good password",
+        agreement: true,
+      },
+    );
+    assert.equal(signUp.status, 200);
+    await mailbox.waitFor("pat@example.com", /Confirm/);
+    const run = await runAdminCli(
+      { DATABASE_URL: instance.deps.config.databaseUrl! },
+      "accounts",
+      "confirm",
+      "pat",
+    );
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /confirmed the e-mail address of @pat/);
+    const posted = await api(
+      instance,
+      signUp.body.access_token,
+      "POST",
+      "/api/v1/statuses",
+      { status: "confirmed by the operator" },
+    );
+    assert.equal(posted.status, 200);
   }));
