@@ -6,7 +6,6 @@
  */
 import type { Deps } from "../deps.ts";
 import type { Queryable } from "../db/client.ts";
-import { findUserById } from "../db/accounts.ts";
 import { isEmailTaken } from "../db/accounts.ts";
 import { verifyPassword } from "../domain/passwords.ts";
 import { DomainError, forbidden, invalid } from "../domain/errors.ts";
@@ -108,8 +107,7 @@ export async function resendConfirmation(
     }
   }
   await deps.sql.begin(async (tx) => {
-    await tx`SELECT 1 FROM users WHERE id = ${userId} FOR UPDATE`;
-    const user = await findUserById(tx, userId);
+    const user = await db.findRecipient(tx, userId, { lock: true });
     if (!user) throw forbidden();
     if (user.confirmed_at) throw forbidden(ALREADY_CONFIRMED);
     if (address && address.toLowerCase() !== user.email.toLowerCase()) {
@@ -119,9 +117,7 @@ export async function resendConfirmation(
       await db.setUnconfirmedEmail(tx, userId, address);
       user.email = address;
     }
-    const [{ username }] = await tx<{ username: string }[]>`
-      SELECT username FROM accounts WHERE id = ${user.account_id}`;
-    await mailConfirmation(deps, tx, user, username);
+    await mailConfirmation(deps, tx, user, user.username);
   });
 }
 
@@ -177,7 +173,7 @@ export async function requestEmailChange(
   newEmail: string,
 ): Promise<void> {
   const email = newEmail.trim();
-  const user = await findUserById(deps.sql, userId);
+  const user = await db.findRecipient(deps.sql, userId);
   if (!user) throw forbidden();
   if (!(await verifyPassword(currentPassword, user.password_hash))) {
     throw invalid("Current password is wrong", "current_password");
@@ -192,8 +188,7 @@ export async function requestEmailChange(
     if (await isEmailTaken(tx, email)) {
       throw invalid("Email has already been taken", "email");
     }
-    const [{ username }] = await tx<{ username: string }[]>`
-      SELECT username FROM accounts WHERE id = ${user.account_id}`;
+    const username = user.username;
     const token = await issueEmailToken(
       tx,
       user.id,

@@ -162,13 +162,50 @@ export async function claimNotificationEmail(
   return rows.length > 0;
 }
 
+/** A local user with what a mail to them says: their username, whether they are suspended. */
+export type MailRecipient = UserRow & { username: string; suspended: boolean };
+
+const RECIPIENT = "u.*, a.username, a.suspended_at IS NOT NULL AS suspended";
+
 /** The user of a local account (the recipient of a notification), or null. */
 export async function findUserOfAccount(
   db: Queryable,
   accountId: string,
-): Promise<(UserRow & { username: string }) | null> {
-  const [row] = await db<(UserRow & { username: string })[]>`
-    SELECT u.*, a.username FROM users u JOIN accounts a ON a.id = u.account_id
+): Promise<MailRecipient | null> {
+  const [row] = await db<MailRecipient[]>`
+    SELECT ${
+    db.unsafe(RECIPIENT)
+  } FROM users u JOIN accounts a ON a.id = u.account_id
     WHERE u.account_id = ${accountId}`;
+  return row ?? null;
+}
+
+/**
+ * A user by id; with `lock`, locked for the caller's transaction (one mail flow at a time per
+ * user).
+ */
+export async function findRecipient(
+  db: Queryable,
+  userId: string,
+  options: { lock?: boolean } = {},
+): Promise<MailRecipient | null> {
+  const [row] = await db<MailRecipient[]>`
+    SELECT ${
+    db.unsafe(RECIPIENT)
+  } FROM users u JOIN accounts a ON a.id = u.account_id
+    WHERE u.id = ${userId} ${options.lock ? db`FOR UPDATE OF u` : db``}`;
+  return row ?? null;
+}
+
+/** The user with this address (any case), or null. */
+export async function findRecipientByEmail(
+  db: Queryable,
+  email: string,
+): Promise<MailRecipient | null> {
+  const [row] = await db<MailRecipient[]>`
+    SELECT ${
+    db.unsafe(RECIPIENT)
+  } FROM users u JOIN accounts a ON a.id = u.account_id
+    WHERE lower(u.email) = lower(${email})`;
   return row ?? null;
 }

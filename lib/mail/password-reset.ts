@@ -3,7 +3,7 @@
  * sets a new password, which ends every session and token of the account. Asking gives the
  * same answer whether or not the address belongs to anyone, so it can't be used to find out.
  */
-import { findUserByEmail, findUserById } from "../db/accounts.ts";
+import { findUserById } from "../db/accounts.ts";
 import { replacePassword } from "../domain/accounts.ts";
 import { hashPassword, passwordProblem } from "../domain/passwords.ts";
 import { DomainError, invalid } from "../domain/errors.ts";
@@ -32,12 +32,8 @@ export async function requestPasswordReset(
   const address = email.trim();
   if (!address) return;
   await deps.sql.begin(async (tx) => {
-    const user = await findUserByEmail(tx, address);
-    if (!user || user.disabled) return;
-    const [account] = await tx<{ username: string; suspended: boolean }[]>`
-      SELECT username, suspended_at IS NOT NULL AS suspended FROM accounts
-      WHERE id = ${user.account_id}`;
-    if (!account || account.suspended) return;
+    const user = await db.findRecipientByEmail(tx, address);
+    if (!user || user.disabled || user.suspended) return;
     const token = await issueEmailToken(
       tx,
       user.id,
@@ -47,7 +43,7 @@ export async function requestPasswordReset(
     );
     const { host, origin } = deps.config;
     const content = messagesFor(user.locale).passwordReset({
-      username: account.username,
+      username: user.username,
       host,
       url: `${origin}/auth/password/edit?reset_password_token=${token}`,
     });
