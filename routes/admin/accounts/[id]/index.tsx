@@ -57,7 +57,9 @@ export const handler = define.handlers<Data>({
         ? `@${account.username}@${account.domain}`
         : `@${account.username}`,
       local: account.domain === null,
-      email: user?.email ?? null,
+      email: user
+        ? `${user.email}${user.confirmed_at ? "" : " (not confirmed yet)"}`
+        : null,
       role: role?.name || null,
       createdAt: account.created_at.toISOString(),
       flags: {
