@@ -6,7 +6,7 @@ import type { Queryable, Sql } from "../db/client.ts";
 import type { EffectBus, Effects } from "./effects.ts";
 import * as db from "../db/accounts.ts";
 import type { AccountRow, UserRow } from "../db/accounts.ts";
-import type { Registrations } from "../config.ts";
+import type { MailConfig, Registrations } from "../config.ts";
 import { DomainError, invalid } from "./errors.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { generateActorKeys } from "./keys.ts";
@@ -14,7 +14,7 @@ import { usernameProblem } from "./usernames.ts";
 import { notificationEvents } from "./status-insert.ts";
 import { notifySignUp } from "../moderation/mod.ts";
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface SignUpInput {
   username: string;
@@ -35,6 +35,22 @@ export interface SignUpOptions {
    * operator's), in the sign-up's transaction.
    */
   effects?: Effects;
+  /**
+   * The address must be confirmed before the account may post (lib/mail mails the link on
+   * `account.created`); otherwise it counts as confirmed at once.
+   */
+  emailConfirmation?: boolean;
+}
+
+/**
+ * Whether a new account must confirm its address before posting: only when mail can actually
+ * be sent (`SMTP_URL`). Without it (the embedded default) accounts are confirmed at once, so a
+ * server started with no setup stays usable.
+ */
+export function emailConfirmationRequired(
+  config: { mail: MailConfig },
+): boolean {
+  return config.mail.smtp !== undefined;
 }
 
 export interface LocalLogin {
@@ -105,6 +121,7 @@ export async function signUp(
         locale: input.locale,
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
+        confirmed: options.byOperator || !options.emailConfirmation,
       });
       // Those who manage users hear of sign-ups; accounts the operator makes are their own.
       const notifications = options.byOperator
@@ -185,21 +202,31 @@ export async function setPassword(
   const issue = passwordProblem(password);
   if (issue) throw invalid(issue, "password");
   const hash = await hashPassword(password);
-  await sql.begin(async (tx) => {
-    await db.updateUser(tx, userId, { password_hash: hash });
-    // A new password ends every session and token of the user, as Mastodon does.
-    const tokens = await tx<{ id: string }[]>`
-      UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL
-      RETURNING id`;
-    await tx`DELETE FROM web_sessions WHERE user_id = ${userId}`;
-    // …and their open streams.
-    if (tokens.length) {
-      await effects?.record(tx, {
-        type: "token.revoked",
-        tokenIds: tokens.map((t) => t.id),
-      });
-    }
-  });
+  await sql.begin((tx) => replacePassword(tx, userId, hash, effects));
+}
+
+/**
+ * Stores a new password hash in `tx` and ends every session and token of the user, as Mastodon
+ * does (a password change, and a reset by mail, both end here).
+ */
+export async function replacePassword(
+  tx: Queryable,
+  userId: string,
+  passwordHash: string,
+  effects?: Effects,
+): Promise<void> {
+  await db.updateUser(tx, userId, { password_hash: passwordHash });
+  const tokens = await tx<{ id: string }[]>`
+    UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL
+    RETURNING id`;
+  await tx`DELETE FROM web_sessions WHERE user_id = ${userId}`;
+  // …and their open streams.
+  if (tokens.length) {
+    await effects?.record(tx, {
+      type: "token.revoked",
+      tokenIds: tokens.map((t) => t.id),
+    });
+  }
 }
 
 export async function approve(sql: Queryable, userId: string): Promise<void> {

@@ -4,8 +4,8 @@
  * only once a moderator approves; with registrations closed it is refused.
  */
 import type { Sql } from "../db/client.ts";
-import type { Registrations } from "../config.ts";
-import { signUp } from "./accounts.ts";
+import type { MailConfig, Registrations } from "../config.ts";
+import { emailConfirmationRequired, signUp } from "./accounts.ts";
 import type { Effects } from "./effects.ts";
 import { invalid } from "./errors.ts";
 import { type IssuedToken, issueUserToken } from "./oauth.ts";
@@ -23,7 +23,7 @@ export async function registerThroughApp(
   deps: {
     sql: Sql;
     effects: Effects;
-    config: { registrations: Registrations };
+    config: { registrations: Registrations; mail: MailConfig };
   },
   applicationId: string,
   scopes: string,
@@ -38,6 +38,10 @@ export async function registerThroughApp(
     password: input.password,
     locale: input.locale,
     reason: input.reason,
-  }, { registrations: deps.config.registrations, effects: deps.effects });
+  }, {
+    registrations: deps.config.registrations,
+    effects: deps.effects,
+    emailConfirmation: emailConfirmationRequired(deps.config),
+  });
   return await issueUserToken(deps.sql, applicationId, login.user.id, scopes);
 }

@@ -25,6 +25,7 @@ import { everyoneRole } from "./roles.ts";
 import { type AuditAction, recordAction } from "./audit-log.ts";
 import * as db from "./account-actions-db.ts";
 import { lockReport, updateReport } from "./reports-db.ts";
+import { type MailDeps, mailWarning } from "../mail/mod.ts";
 
 export const ACCOUNT_ACTION_TYPES = [
   "none",
@@ -44,7 +45,7 @@ export interface AccountActionInput {
   sendEmail?: boolean;
 }
 
-export interface ActionDeps {
+export interface ActionDeps extends MailDeps {
   sql: Sql;
   effects: EffectBus;
 }
@@ -223,7 +224,7 @@ export async function takeAccountAction(
       // (send_email_notification, which the API defaults to true as Mastodon's does) or given
       // a text; a silent action without a text leaves none.
       if (!user || !(input.sendEmail ?? false) && !text) return null;
-      return await db.insertWarning(tx, {
+      const warning = await db.insertWarning(tx, {
         account_id: actor!.accountId,
         target_account_id: account.id,
         action: input.type,
@@ -231,6 +232,16 @@ export async function takeAccountAction(
         report_id: reportId,
         status_ids: statusIds,
       });
+      // Told by e-mail too, in this transaction: the mail goes once the action committed.
+      if (input.sendEmail) {
+        await mailWarning(
+          deps,
+          tx,
+          { user, username: account.username },
+          warning,
+        );
+      }
+      return warning;
     },
   );
 }

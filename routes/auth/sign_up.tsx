@@ -1,6 +1,9 @@
 import { page } from "fresh";
 import { define } from "../../utils.ts";
-import { signUp } from "../../lib/domain/accounts.ts";
+import {
+  emailConfirmationRequired,
+  signUp,
+} from "../../lib/domain/accounts.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
 import {
@@ -48,7 +51,11 @@ export const handler = define.handlers<Data>({
         email: values.email,
         password: field(form, "password"),
         reason: values.reason || null,
-      }, { registrations: deps.config.registrations, effects: deps.effects });
+      }, {
+        registrations: deps.config.registrations,
+        effects: deps.effects,
+        emailConfirmation: emailConfirmationRequired(deps.config),
+      });
       if (!user.approved) return page({ errors: [], values, pending: true });
       const secret = await startWebSession(deps.sql, deps.secret, user.id, {
         userAgent: ctx.req.headers.get("user-agent"),
@@ -77,6 +84,12 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           Your account was created and is waiting for a moderator's approval.
           You can sign in once it is approved.
         </p>
+        {emailConfirmationRequired(state.deps.config) && (
+          <p>
+            Meanwhile, please confirm your e-mail address with the link we sent
+            you.
+          </p>
+        )}
       </section>
     );
   }

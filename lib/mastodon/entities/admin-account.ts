@@ -1,8 +1,7 @@
 /**
  * Admin::Account (docs.joinmastodon.org/entities/Admin_Account), as Mastodon's
- * REST::Admin::AccountSerializer renders it. Starling has no e-mail confirmation step or invite
- * requests yet: `confirmed`
- * is true for local users (their address is taken as given), `invite_request` is the
+ * REST::Admin::AccountSerializer renders it. `confirmed`: the user confirmed their e-mail
+ * address (lib/mail); Starling has no invite requests yet, so `invite_request` is the
  * registration reason. Remote accounts have no user: no e-mail, role, addresses or locale.
  */
 import type { ModeratedAccount } from "../../moderation/mod.ts";
@@ -47,7 +46,7 @@ export function adminAccountJson(
     email: user?.email ?? null,
     ip: ips[0]?.ip ?? null,
     role: role ? roleJson(role) : null,
-    confirmed: user !== null,
+    confirmed: user?.confirmed_at != null,
     suspended: account.suspended_at !== null,
     silenced: account.silenced_at !== null,
     sensitized: account.sensitized_at !== null,

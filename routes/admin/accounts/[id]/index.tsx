@@ -71,7 +71,9 @@ export const handler = define.handlers<Data>({
         ? `@${account.username}@${account.domain}`
         : `@${account.username}`,
       local: account.domain === null,
-      email: user?.email ?? null,
+      email: user
+        ? `${user.email}${user.confirmed_at ? "" : " (not confirmed yet)"}`
+        : null,
       role: role?.name || null,
       roleId: role && role.id !== EVERYONE_ROLE_ID ? role.id : null,
       assignable: user && can(moderator ?? null, "manage_roles") &&
