@@ -15,6 +15,7 @@ import type { MediaStorage } from "./media/storage.ts";
 import type { AvTools } from "./media/av.ts";
 import type { RateLimits } from "./web/rate-limit.ts";
 import type { Resolver } from "./federation/public-address.ts";
+import type { MxResolver } from "./moderation/mod.ts";
 
 export interface Deps {
   config: Config;
@@ -59,6 +60,11 @@ export interface Deps {
    * stored: the system resolver, unless a test plays a (rebinding) DNS server.
    */
   resolveHost: Resolver;
+  /**
+   * The mail exchangers of an e-mail domain, for the sign-up gate's MX check against e-mail
+   * domain blocks: the system resolver (failing open after 1.5 s), unless a test plays DNS.
+   */
+  resolveMx: MxResolver;
   /** This process's rate-limit counters (in memory, per process, as Mastodon's per node). */
   rateLimits: RateLimits;
   /**

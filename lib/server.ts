@@ -26,6 +26,7 @@ import { RequestDrain } from "./web/drain.ts";
 import { settledWithin } from "./settle.ts";
 import { stopBudget } from "./stop-budget.ts";
 import { startWorker } from "./worker.ts";
+import { type MxResolver, systemMxResolver } from "./moderation/mod.ts";
 
 export interface Starling {
   deps: Deps;
@@ -51,6 +52,8 @@ export interface StarlingOptions {
   migrationsDir?: string;
   /** Defaults to the system resolver; tests play a hostile DNS server with it. */
   resolveHost?: Resolver;
+  /** Defaults to the system resolver (MX records, failing open); tests play the DNS with it. */
+  resolveMx?: MxResolver;
 }
 
 export interface OpenDepsOptions extends StarlingOptions {
@@ -125,6 +128,7 @@ export async function openDeps(
       avTools: options.commandLine ? null : await detectAvTools(),
       rateLimits: new RateLimits(config.trustedProxies),
       resolveHost: options.resolveHost ?? systemResolve,
+      resolveMx: options.resolveMx ?? systemMxResolver,
       close: async () => {
         effects.close();
         await streams.close();

@@ -55,6 +55,8 @@ export interface UserRow {
   approved: boolean;
   disabled: boolean;
   registration_reason: string | null;
+  /** The invite the user signed up with (lib/moderation/invites.ts). */
+  invite_id: string | null;
   default_privacy: string;
   default_sensitive: boolean;
   default_language: string | null;
@@ -175,16 +177,18 @@ export async function insertUser(
     locale?: string;
     approved: boolean;
     registration_reason?: string | null;
+    invite_id?: string | null;
   },
 ): Promise<UserRow> {
   const [row] = await db<UserRow[]>`
-    INSERT INTO users (account_id, email, password_hash, role_id, locale, approved, registration_reason)
+    INSERT INTO users (account_id, email, password_hash, role_id, locale, approved,
+                       registration_reason, invite_id)
     VALUES (${input.account_id}, ${input.email}, ${input.password_hash}, ${
     input.role_id ?? null
   },
             ${input.locale ?? "en"}, ${input.approved}, ${
     input.registration_reason ?? null
-  })
+  }, ${input.invite_id ?? null})
     RETURNING *`;
   return row;
 }

@@ -12,7 +12,7 @@ import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { generateActorKeys } from "./keys.ts";
 import { usernameProblem } from "./usernames.ts";
 import { notificationEvents } from "./status-insert.ts";
-import { notifySignUp } from "../moderation/mod.ts";
+import { claimInvite, notifySignUp } from "../moderation/mod.ts";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -35,6 +35,11 @@ export interface SignUpOptions {
    * operator's), in the sign-up's transaction.
    */
   effects?: Effects;
+  /**
+   * A usable invite (lib/moderation/invites.ts): one use is counted in the sign-up's
+   * transaction, and the sign-up refused if it was used up meanwhile.
+   */
+  inviteId?: string;
 }
 
 export interface LocalLogin {
@@ -87,6 +92,9 @@ export async function signUp(
       if (await db.isEmailTaken(tx, email)) {
         throw invalid("Email has already been taken", "email");
       }
+      if (options.inviteId && !await claimInvite(tx, options.inviteId)) {
+        throw invalid("This invite is no longer valid", "invite_code");
+      }
       const account = await db.insertLocalAccount(tx, { username });
       for (const key of keys) {
         await db.insertAccountKey(
@@ -105,6 +113,7 @@ export async function signUp(
         locale: input.locale,
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
+        invite_id: options.inviteId ?? null,
       });
       // Those who manage users hear of sign-ups; accounts the operator makes are their own.
       const notifications = options.byOperator

@@ -26,7 +26,9 @@ export type AuditAction =
   | "reject"
   | "destroy"
   | "approve_appeal"
-  | "reject_appeal";
+  | "reject_appeal"
+  // Invites (invites.ts).
+  | "expire";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -34,7 +36,11 @@ export type AuditTarget =
   | "Account"
   | "Appeal"
   | "DomainBlock"
-  | "DomainAllow";
+  | "DomainAllow"
+  | "EmailDomainBlock"
+  | "IpBlock"
+  | "CanonicalEmailBlock"
+  | "Invite";
 
 export interface AuditLogRow {
   id: string;

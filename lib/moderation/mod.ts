@@ -119,3 +119,49 @@ export {
   previewDomainBlockImport,
 } from "./domain-csv.ts";
 export { findDomainBlockByDomain } from "./domain-blocks.ts";
+export {
+  type CanonicalEmailBlockRow,
+  type EmailDomainBlockRow,
+  IP_BLOCK_SEVERITIES,
+  type IpBlockRow,
+  type IpBlockSeverity,
+} from "./sign-up-blocks-db.ts";
+export {
+  createCanonicalEmailBlock,
+  createEmailDomainBlock,
+  createIpBlock,
+  deleteCanonicalEmailBlock,
+  deleteEmailDomainBlock,
+  deleteIpBlock,
+  emailDomainBlockHistory,
+  getCanonicalEmailBlock,
+  getEmailDomainBlock,
+  getIpBlock,
+  type IpBlockInput,
+  listCanonicalEmailBlocks,
+  listEmailDomainBlocks,
+  listIpBlocks,
+  testCanonicalEmail,
+  updateIpBlock,
+} from "./sign-up-blocks.ts";
+export { canonicalEmail, canonicalEmailHash } from "./canonical-email.ts";
+export {
+  checkSignUp,
+  isAccessDenied,
+  type MxResolver,
+  signUpNeedsApproval,
+  systemMxResolver,
+} from "./sign-up-gate.ts";
+export {
+  allInvites,
+  createInvite,
+  expireInvite,
+  findUsableInvite,
+  INVITE_EXPIRIES,
+  INVITE_MAX_USES,
+  type InviteInput,
+  type InviteRow,
+  isInviteUsable,
+  ownInvites,
+} from "./invites.ts";
+export { claimInvite, invitersOfAccounts } from "./invites-db.ts";
