@@ -86,7 +86,7 @@ export async function emailDomainBlockFor(
   if (!domain) return null;
   const own = await db.emailDomainBlockAmong(deps.sql, candidatesOf(domain));
   if (own) return own;
-  const exchanges = await deps.resolveMx(domain).catch(() => []);
+  const exchanges = await withinMxTimeout(deps.resolveMx(domain));
   const hosts = exchanges
     .map((host) => normalizeHost(host.replace(/\.$/, "")))
     .filter((host) => host && host !== domain);
@@ -94,6 +94,19 @@ export async function emailDomainBlockFor(
     deps.sql,
     [...new Set(hosts.flatMap(candidatesOf))],
   );
+}
+
+/** Any resolver's answer, or none after MX_TIMEOUT_MS or on an error: never a hung sign-up. */
+async function withinMxTimeout(lookup: Promise<string[]>): Promise<string[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<string[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), MX_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([lookup.catch(() => []), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function domainOf(email: string): string | null {

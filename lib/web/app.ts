@@ -60,7 +60,11 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
           status: 403,
         });
       }
-      throw new HttpError(403, "Access from your network is blocked.");
+      // Plain text: the error page needs the per-request state this request never gets.
+      return new Response("Access from your network is blocked.\n", {
+        status: 403,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
     })
     // Browser apps on other origins read the API, OAuth endpoints, /.well-known and NodeInfo.
     .use(crossOriginMiddleware())

@@ -91,6 +91,7 @@ export const handler = define.handlers<Data>({
       text: field(form, "text"),
       reportId: field(form, "report_id") || undefined,
       sendEmail: field(form, "send_email_notification") === "1",
+      blockEmail: field(form, "block_email") === "1",
     });
     return ctx.redirect(`/admin/accounts/${ctx.params.id}`, 303);
   },
@@ -199,6 +200,12 @@ export default define.page<typeof handler>(function AdminAccount(props) {
             {" "}
             Notify the user (they see the warning and may appeal it)
           </label>
+          {data.local && (
+            <label>
+              <input type="checkbox" name="block_email" value="1" />{" "}
+              When suspending: block this e-mail address from signing up again
+            </label>
+          )}
           <label>
             <input type="checkbox" name="confirm" value="1" />{" "}
             I confirm (needed to suspend or disable)
