@@ -12,6 +12,7 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/password", "Password")}
       {link("/settings/authorized_applications", "Apps")}
       {link("/follow_requests", "Follow requests")}
+      {link("/invites", "Invites")}
     </nav>
   );
 }

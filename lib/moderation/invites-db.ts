@@ -97,15 +97,29 @@ export async function expireInviteRow(
     WHERE id = ${id} AND (expires_at IS NULL OR expires_at > now())`;
 }
 
+export interface Inviter {
+  accountId: string;
+  username: string;
+}
+
 /** Per account, the account of the user whose invite it signed up with. */
 export async function invitersOfAccounts(
   db: Queryable,
   accountIds: string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, Inviter>> {
   if (accountIds.length === 0) return new Map();
-  const rows = await db<{ account_id: string; inviter: string }[]>`
-    SELECT u.account_id, inviter.account_id AS inviter
-    FROM users u JOIN invites i ON i.id = u.invite_id JOIN users inviter ON inviter.id = i.user_id
+  const rows = await db<
+    { account_id: string; inviter: string; username: string }[]
+  >`
+    SELECT u.account_id, inviter.account_id AS inviter, a.username
+    FROM users u JOIN invites i ON i.id = u.invite_id
+      JOIN users inviter ON inviter.id = i.user_id
+      JOIN accounts a ON a.id = inviter.account_id
     WHERE u.account_id = ANY(${accountIds}::bigint[])`;
-  return new Map(rows.map((r) => [String(r.account_id), String(r.inviter)]));
+  return new Map(
+    rows.map((r) => [
+      String(r.account_id),
+      { accountId: String(r.inviter), username: r.username },
+    ]),
+  );
 }

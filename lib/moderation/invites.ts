@@ -102,6 +102,18 @@ export async function allInvites(
   return await db.listInvites(sql, { limit: 200 });
 }
 
+/** One invite (`manage_invites`); 404 when unknown. */
+export async function getInvite(
+  sql: Sql,
+  actor: Actor | null,
+  id: string,
+): Promise<db.InviteRow> {
+  requirePermission(actor, "manage_invites");
+  const invite = await db.findInvite(sql, { id });
+  if (!invite) throw notFound();
+  return invite;
+}
+
 /**
  * Expires an invite now: its maker may (with `invite_users`), and so may a moderator with
  * `manage_invites`, whose action is logged.

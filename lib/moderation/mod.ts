@@ -157,6 +157,7 @@ export {
   createInvite,
   expireInvite,
   findUsableInvite,
+  getInvite,
   INVITE_EXPIRIES,
   INVITE_MAX_USES,
   type InviteInput,

@@ -23,6 +23,14 @@ export default define.layout(({ Component, state, url }) => {
     links.push(["/admin/domain_blocks", "Domain blocks"]);
     links.push(["/admin/domain_allows", "Allowed domains"]);
   }
+  if (can(moderator, "manage_blocks")) {
+    links.push(["/admin/email_domain_blocks", "E-mail domain blocks"]);
+    links.push(["/admin/canonical_email_blocks", "E-mail address blocks"]);
+    links.push(["/admin/ip_blocks", "IP blocks"]);
+  }
+  if (can(moderator, "manage_invites")) {
+    links.push(["/admin/invites", "Invites"]);
+  }
   return (
     <div class="admin">
       <p class="admin-title">

@@ -31,6 +31,9 @@ interface Data {
   disabled: boolean;
   pending: boolean;
   ips: string[];
+  /** The reason given at sign-up ("why do you want to join?"). */
+  reason: string | null;
+  invitedBy: { accountId: string; username: string } | null;
   reportId: string;
   statuses: UiStatus[];
   context: StatusContext;
@@ -68,6 +71,8 @@ export const handler = define.handlers<Data>({
       disabled: user?.disabled ?? false,
       pending: user !== null && !user.approved,
       ips: c.view.addresses.map((a) => a.ip),
+      reason: user?.registration_reason ?? null,
+      invitedBy: c.view.invitedBy,
       reportId: ctx.url.searchParams.get("report_id") ?? "",
       statuses: await uiStatuses(ctx, c.statuses),
       context: statusContext(ctx),
@@ -146,6 +151,22 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           )}
           <dt>Joined</dt>
           <dd>{formatDateTime(data.createdAt)}</dd>
+          {data.invitedBy && (
+            <>
+              <dt>Invited by</dt>
+              <dd class="invited-by">
+                <a href={`/admin/accounts/${data.invitedBy.accountId}`}>
+                  @{data.invitedBy.username}
+                </a>
+              </dd>
+            </>
+          )}
+          {data.reason && (
+            <>
+              <dt>Reason for joining</dt>
+              <dd>{data.reason}</dd>
+            </>
+          )}
           <dt>State</dt>
           <dd class="account-state">
             {states.length ? states.join(", ") : "active"}
