@@ -34,7 +34,8 @@ Deno.test(
       await page.getByRole("link", { name: "E-mail domain blocks" }).click();
       await page.getByLabel("Domain").fill("Spam.Example");
       await page.getByRole("button", { name: "Block e-mail domain" }).click();
-      await page.getByRole("cell", { name: "spam.example", exact: true }).waitFor();
+      await page.getByRole("cell", { name: "spam.example", exact: true })
+        .waitFor();
       await page.getByLabel("Domain").fill("spam.example");
       await page.getByRole("button", { name: "Block e-mail domain" }).click();
       await page.getByText("Domain has already been taken").waitFor();
@@ -46,7 +47,8 @@ Deno.test(
       await page.getByLabel("Rule").selectOption("sign_up_requires_approval");
       await page.getByLabel("Comment (moderators only)").fill("spam wave");
       await page.getByRole("button", { name: "Add rule" }).click();
-      await page.getByRole("cell", { name: "203.0.113.0/24", exact: true }).waitFor();
+      await page.getByRole("cell", { name: "203.0.113.0/24", exact: true })
+        .waitFor();
       const signedUp = await signUpThroughApi(
         instance,
         await appToken(instance),
