@@ -58,3 +58,12 @@ CREATE INDEX invites_user ON invites (user_id, id);
 
 -- Who invited whom: the invite a user signed up with.
 ALTER TABLE users ADD COLUMN invite_id bigint REFERENCES invites (id) ON DELETE SET NULL;
+
+-- The "new account limits" spam policy (one row): mentions from accounts younger than this many
+-- days that no local account follows go to the mentioned users' notification requests. 0: off.
+CREATE TABLE spam_limits (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  new_account_days integer NOT NULL DEFAULT 0 CHECK (new_account_days BETWEEN 0 AND 365),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO spam_limits DEFAULT VALUES;

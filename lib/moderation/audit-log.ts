@@ -40,7 +40,8 @@ export type AuditTarget =
   | "EmailDomainBlock"
   | "IpBlock"
   | "CanonicalEmailBlock"
-  | "Invite";
+  | "Invite"
+  | "SpamLimits";
 
 export interface AuditLogRow {
   id: string;

@@ -166,3 +166,8 @@ export {
   ownInvites,
 } from "./invites.ts";
 export { claimInvite, invitersOfAccounts } from "./invites-db.ts";
+export {
+  MAX_NEW_ACCOUNT_DAYS,
+  newAccountLimitDays,
+  setNewAccountLimitDays,
+} from "./spam-limits.ts";

@@ -28,6 +28,9 @@ export default define.layout(({ Component, state, url }) => {
     links.push(["/admin/canonical_email_blocks", "E-mail address blocks"]);
     links.push(["/admin/ip_blocks", "IP blocks"]);
   }
+  if (can(moderator, "manage_settings")) {
+    links.push(["/admin/spam_limits", "Spam limits"]);
+  }
   if (can(moderator, "manage_invites")) {
     links.push(["/admin/invites", "Invites"]);
   }
