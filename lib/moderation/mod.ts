@@ -127,23 +127,25 @@ export {
   type IpBlockSeverity,
 } from "./sign-up-blocks-db.ts";
 export {
-  createCanonicalEmailBlock,
   createEmailDomainBlock,
   createIpBlock,
-  deleteCanonicalEmailBlock,
   deleteEmailDomainBlock,
   deleteIpBlock,
   emailDomainBlockHistory,
-  getCanonicalEmailBlock,
   getEmailDomainBlock,
   getIpBlock,
   type IpBlockInput,
-  listCanonicalEmailBlocks,
   listEmailDomainBlocks,
   listIpBlocks,
-  testCanonicalEmail,
   updateIpBlock,
 } from "./sign-up-blocks.ts";
+export {
+  createCanonicalEmailBlock,
+  deleteCanonicalEmailBlock,
+  getCanonicalEmailBlock,
+  listCanonicalEmailBlocks,
+  testCanonicalEmail,
+} from "./canonical-email-blocks.ts";
 export { canonicalEmail, canonicalEmailHash } from "./canonical-email.ts";
 export {
   checkSignUp,

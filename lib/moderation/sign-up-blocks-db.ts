@@ -41,13 +41,40 @@ export interface CanonicalEmailBlockRow {
 
 const ID = /^\d{1,19}$/;
 
+/** Mastodon's id paging (lib/mastodon/pagination.ts's PageQuery); newest first. */
+export interface Page {
+  maxId?: string;
+  sinceId?: string;
+  minId?: string;
+  limit: number;
+}
+
+/** The WHERE … ORDER BY … LIMIT of a page, and whether its rows must be reversed. */
+function paging(db: Queryable, page: Page) {
+  return db`
+    WHERE true
+      ${page.maxId ? db`AND id < ${page.maxId}` : db``}
+      ${page.sinceId ? db`AND id > ${page.sinceId}` : db``}
+      ${page.minId ? db`AND id > ${page.minId}` : db``}
+    ORDER BY id ${page.minId ? db`ASC` : db`DESC`}
+    LIMIT ${page.limit}`;
+}
+
+function newestFirst<T>(rows: Iterable<T>, page: Page): T[] {
+  return page.minId ? [...rows].reverse() : [...rows];
+}
+
 export async function allEmailDomainBlocks(
   db: Queryable,
+  page: Page,
 ): Promise<EmailDomainBlockRow[]> {
-  return [
-    ...await db<EmailDomainBlockRow[]>`
-      SELECT id, domain, created_at FROM email_domain_blocks ORDER BY id DESC`,
-  ];
+  return newestFirst(
+    await db<EmailDomainBlockRow[]>`
+      SELECT id, domain, created_at FROM email_domain_blocks ${
+      paging(db, page)
+    }`,
+    page,
+  );
 }
 
 export async function findEmailDomainBlock(
@@ -124,12 +151,16 @@ export async function attemptHistory(
 const IP_COLUMNS = (db: Queryable) =>
   db`id, ip::text AS ip, severity, comment, expires_at, created_at`;
 
-/** Every IP block, expired ones included (they are shown until removed). */
-export async function allIpBlocks(db: Queryable): Promise<IpBlockRow[]> {
-  return [
-    ...await db<IpBlockRow[]>`
-      SELECT ${IP_COLUMNS(db)} FROM ip_blocks ORDER BY id DESC`,
-  ];
+/** IP blocks, expired ones included (they are shown until removed). */
+export async function allIpBlocks(
+  db: Queryable,
+  page: Page,
+): Promise<IpBlockRow[]> {
+  return newestFirst(
+    await db<IpBlockRow[]>`
+      SELECT ${IP_COLUMNS(db)} FROM ip_blocks ${paging(db, page)}`,
+    page,
+  );
 }
 
 export async function findIpBlock(
@@ -217,11 +248,13 @@ export async function isAddressDenied(
 
 export async function allCanonicalEmailBlocks(
   db: Queryable,
+  page: Page,
 ): Promise<CanonicalEmailBlockRow[]> {
-  return [
-    ...await db<CanonicalEmailBlockRow[]>`
-      SELECT * FROM canonical_email_blocks ORDER BY id DESC`,
-  ];
+  return newestFirst(
+    await db<CanonicalEmailBlockRow[]>`
+      SELECT * FROM canonical_email_blocks ${paging(db, page)}`,
+    page,
+  );
 }
 
 export async function findCanonicalEmailBlock(

@@ -1,7 +1,8 @@
 /**
  * The sign-up blocks as moderators manage them (`manage_blocks`, as Mastodon's policies say):
- * e-mail domain blocks, IP blocks and canonical e-mail blocks. Each change runs in one
- * transaction with its audit-log entry. What they refuse is decided in `sign-up-gate.ts`.
+ * e-mail domain blocks and IP blocks (canonical e-mail blocks: canonical-email-blocks.ts).
+ * Each change runs in one transaction with its audit-log entry. What they refuse is decided in
+ * `sign-up-gate.ts`.
  */
 import type { Sql, Tx } from "../db/client.ts";
 import { invalid, notFound } from "../domain/errors.ts";
@@ -9,9 +10,9 @@ import { type Actor, requirePermission } from "./permissions.ts";
 import { type AuditTarget, recordAction } from "./audit-log.ts";
 import { checkDomain } from "./domain-blocks.ts";
 import * as db from "./sign-up-blocks-db.ts";
-import { canonicalEmailHash } from "./canonical-email.ts";
 
-async function logged<T extends { id: string }>(
+/** Runs `write` in a transaction with its audit-log entry; returns what it wrote. */
+export async function logged<T extends { id: string }>(
   sql: Sql,
   actor: Actor,
   action: "create" | "update" | "destroy",
@@ -36,12 +37,16 @@ async function logged<T extends { id: string }>(
 
 // ---- E-mail domain blocks ----
 
+/** The admin lists' page when none is asked for (Mastodon's default, 100). */
+export const ADMIN_LIST_PAGE: db.Page = { limit: 100 };
+
 export async function listEmailDomainBlocks(
   sql: Sql,
   actor: Actor | null,
+  page: db.Page = ADMIN_LIST_PAGE,
 ): Promise<db.EmailDomainBlockRow[]> {
   requirePermission(actor, "manage_blocks");
-  return await db.allEmailDomainBlocks(sql);
+  return await db.allEmailDomainBlocks(sql, page);
 }
 
 export async function getEmailDomainBlock(
@@ -142,9 +147,10 @@ export interface IpBlockInput {
 export async function listIpBlocks(
   sql: Sql,
   actor: Actor | null,
+  page: db.Page = ADMIN_LIST_PAGE,
 ): Promise<db.IpBlockRow[]> {
   requirePermission(actor, "manage_blocks");
-  return await db.allIpBlocks(sql);
+  return await db.allIpBlocks(sql, page);
 }
 
 export async function getIpBlock(
@@ -242,98 +248,4 @@ export async function deleteIpBlock(
     await db.deleteIpBlockRow(tx, block.id);
     return block;
   });
-}
-
-// ---- Canonical e-mail blocks ----
-
-export async function listCanonicalEmailBlocks(
-  sql: Sql,
-  actor: Actor | null,
-): Promise<db.CanonicalEmailBlockRow[]> {
-  requirePermission(actor, "manage_blocks");
-  return await db.allCanonicalEmailBlocks(sql);
-}
-
-export async function getCanonicalEmailBlock(
-  sql: Sql,
-  actor: Actor | null,
-  id: string,
-): Promise<db.CanonicalEmailBlockRow> {
-  requirePermission(actor, "manage_blocks");
-  const block = await db.findCanonicalEmailBlock(sql, { id });
-  if (!block) throw notFound();
-  return block;
-}
-
-/** Blocks an address (`email`) or a hash given as is; 422 with neither or a repeat. */
-export async function createCanonicalEmailBlock(
-  sql: Sql,
-  actor: Actor | null,
-  input: { email?: string; canonicalEmailHash?: string },
-): Promise<db.CanonicalEmailBlockRow> {
-  const mod = requirePermission(actor, "manage_blocks");
-  const hash = input.email?.trim()
-    ? await canonicalEmailHash(input.email)
-    : input.canonicalEmailHash?.trim().toLowerCase();
-  if (!hash || !/^[0-9a-f]{64}$/.test(hash)) {
-    throw invalid(
-      "Canonical email hash can't be blank",
-      "canonical_email_hash",
-    );
-  }
-  return await logged(
-    sql,
-    mod,
-    "create",
-    "CanonicalEmailBlock",
-    hash,
-    async (tx) => {
-      const { row, created } = await db.insertCanonicalEmailBlock(
-        tx,
-        hash,
-        null,
-      );
-      if (!created) {
-        throw invalid(
-          "Canonical email hash has already been taken",
-          "canonical_email_hash",
-        );
-      }
-      return row;
-    },
-  );
-}
-
-export async function deleteCanonicalEmailBlock(
-  sql: Sql,
-  actor: Actor | null,
-  id: string,
-): Promise<db.CanonicalEmailBlockRow> {
-  const mod = requirePermission(actor, "manage_blocks");
-  const block = await getCanonicalEmailBlock(sql, actor, id);
-  return await logged(
-    sql,
-    mod,
-    "destroy",
-    "CanonicalEmailBlock",
-    block.canonical_email_hash,
-    async (tx) => {
-      await db.deleteCanonicalEmailBlockRow(tx, block.id);
-      return block;
-    },
-  );
-}
-
-/** The blocks that match `email` (`POST …/canonical_email_blocks/test`). */
-export async function testCanonicalEmail(
-  sql: Sql,
-  actor: Actor | null,
-  email: string,
-): Promise<db.CanonicalEmailBlockRow[]> {
-  requirePermission(actor, "manage_blocks");
-  if (!email.trim()) throw invalid("Email can't be blank", "email");
-  const block = await db.findCanonicalEmailBlock(sql, {
-    hash: await canonicalEmailHash(email),
-  });
-  return block ? [block] : [];
 }

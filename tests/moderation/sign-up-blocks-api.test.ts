@@ -65,6 +65,19 @@ Deno.test({
       assert.deepEqual(res.body.map((b: { domain: string }) => b.domain), [
         "spam.example",
       ]);
+      // Paged as Mastodon's lists, newest first, with a Link header.
+      await call("POST", "/api/v1/admin/email_domain_blocks", {
+        domain: "second.example",
+      });
+      res = await call("GET", "/api/v1/admin/email_domain_blocks?limit=1");
+      assert.deepEqual(res.body.map((b: { domain: string }) => b.domain), [
+        "second.example",
+      ]);
+      const next = /<([^>]+)>; rel="next"/.exec(res.headers.get("link")!)![1];
+      res = await call("GET", new URL(next).pathname + new URL(next).search);
+      assert.deepEqual(res.body.map((b: { domain: string }) => b.domain), [
+        "spam.example",
+      ]);
       res = await call(
         "GET",
         `/api/v1/admin/email_domain_blocks/${emailBlockId}`,
@@ -185,6 +198,7 @@ Deno.test({
         SELECT action, target_type FROM admin_action_logs
         WHERE account_id = ${admin.account.id} ORDER BY id`;
       assert.deepEqual(log.map((l) => `${l.action} ${l.target_type}`), [
+        "create EmailDomainBlock",
         "create EmailDomainBlock",
         "create IpBlock",
         "update IpBlock",

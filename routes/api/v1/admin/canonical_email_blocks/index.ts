@@ -6,6 +6,10 @@ import { define } from "../../../../../utils.ts";
 import { json } from "../../../../../lib/mastodon/errors.ts";
 import { Params } from "../../../../../lib/mastodon/params.ts";
 import {
+  linkHeader,
+  pageQuery,
+} from "../../../../../lib/mastodon/pagination.ts";
+import {
   READ_CANONICAL_EMAIL_BLOCKS,
   requireStaffCaller,
   WRITE_CANONICAL_EMAIL_BLOCKS,
@@ -24,8 +28,15 @@ export const handler = define.handlers({
       ctx.req,
       ...READ_CANONICAL_EMAIL_BLOCKS,
     );
-    const blocks = await listCanonicalEmailBlocks(deps.sql, actor);
-    return json(blocks.map(renderAdminCanonicalEmailBlock));
+    const blocks = await listCanonicalEmailBlocks(
+      deps.sql,
+      actor,
+      pageQuery(ctx.url, { limit: 100, max: 200 }),
+    );
+    const link = linkHeader(deps.config.origin, ctx.url, blocks, (b) => b.id);
+    return json(blocks.map(renderAdminCanonicalEmailBlock), {
+      headers: link ? { link } : {},
+    });
   },
   async POST(ctx) {
     const { deps } = ctx.state;

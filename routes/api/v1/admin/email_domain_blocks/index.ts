@@ -6,6 +6,10 @@ import { define } from "../../../../../utils.ts";
 import { json } from "../../../../../lib/mastodon/errors.ts";
 import { Params } from "../../../../../lib/mastodon/params.ts";
 import {
+  linkHeader,
+  pageQuery,
+} from "../../../../../lib/mastodon/pagination.ts";
+import {
   emailDomainBlocksJson,
   READ_EMAIL_DOMAIN_BLOCKS,
   requireStaffCaller,
@@ -24,8 +28,15 @@ export const handler = define.handlers({
       ctx.req,
       ...READ_EMAIL_DOMAIN_BLOCKS,
     );
-    const blocks = await listEmailDomainBlocks(deps.sql, actor);
-    return json(await emailDomainBlocksJson(deps, blocks));
+    const blocks = await listEmailDomainBlocks(
+      deps.sql,
+      actor,
+      pageQuery(ctx.url, { limit: 100, max: 200 }),
+    );
+    const link = linkHeader(deps.config.origin, ctx.url, blocks, (b) => b.id);
+    return json(await emailDomainBlocksJson(deps, blocks), {
+      headers: link ? { link } : {},
+    });
   },
   async POST(ctx) {
     const { deps } = ctx.state;

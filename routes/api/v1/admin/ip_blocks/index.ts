@@ -6,6 +6,10 @@ import { define } from "../../../../../utils.ts";
 import { json } from "../../../../../lib/mastodon/errors.ts";
 import { Params } from "../../../../../lib/mastodon/params.ts";
 import {
+  linkHeader,
+  pageQuery,
+} from "../../../../../lib/mastodon/pagination.ts";
+import {
   ipBlockParams,
   READ_IP_BLOCKS,
   requireStaffCaller,
@@ -21,7 +25,15 @@ export const handler = define.handlers({
   async GET(ctx) {
     const { deps } = ctx.state;
     const actor = await requireStaffCaller(deps, ctx.req, ...READ_IP_BLOCKS);
-    return json((await listIpBlocks(deps.sql, actor)).map(renderAdminIpBlock));
+    const blocks = await listIpBlocks(
+      deps.sql,
+      actor,
+      pageQuery(ctx.url, { limit: 100, max: 200 }),
+    );
+    const link = linkHeader(deps.config.origin, ctx.url, blocks, (b) => b.id);
+    return json(blocks.map(renderAdminIpBlock), {
+      headers: link ? { link } : {},
+    });
   },
   async POST(ctx) {
     const { deps } = ctx.state;
