@@ -7,12 +7,7 @@ import {
 } from "../../lib/domain/registration.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
-import {
-  clientIp,
-  CSRF_FAILED,
-  field,
-  readVerifiedForm,
-} from "../../lib/web/forms.ts";
+import { CSRF_FAILED, field, readVerifiedForm } from "../../lib/web/forms.ts";
 import { clientAddress } from "../../lib/web/client-ip.ts";
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import type { PageContext } from "../../lib/web/pages.ts";
@@ -64,6 +59,8 @@ export const handler = define.handlers<Data>({
     if (field(form, "password") !== field(form, "password_confirmation")) {
       return await refuse(["Password confirmation doesn't match"], 422);
     }
+    // Behind a trusted proxy, the address it forwarded (what IP blocks and sessions record).
+    const ip = clientAddress(ctx.req, ctx.info, deps.config.trustedProxies);
     try {
       const { user } = await register(deps, {
         username: values.username,
@@ -71,7 +68,7 @@ export const handler = define.handlers<Data>({
         password: field(form, "password"),
         reason: values.reason || null,
         inviteCode: code || null,
-        ip: clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
+        ip,
       });
       if (!user.approved) {
         return page({
@@ -83,7 +80,7 @@ export const handler = define.handlers<Data>({
       }
       const secret = await startWebSession(deps.sql, deps.secret, user.id, {
         userAgent: ctx.req.headers.get("user-agent"),
-        ip: clientIp(ctx.req, ctx.info),
+        ip,
       });
       const response = ctx.redirect("/home", 303);
       setSessionCookie(response.headers, deps.config, secret);
