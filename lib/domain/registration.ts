@@ -145,9 +145,9 @@ export async function registerThroughApp(
   scopes: string,
   input: ApiSignUp,
 ): Promise<IssuedToken> {
-  if (
-    (await registrationMode(deps)) !== "closed" && !input.agreement
-  ) {
+  // With registrations closed and no invite the refusal is "closed" (403), not the agreement.
+  const closed = (await registrationMode(deps)) === "closed";
+  if (!input.agreement && (!closed || input.inviteCode)) {
     throw invalid("Agreement must be accepted", "agreement");
   }
   const login = await register(deps, input);

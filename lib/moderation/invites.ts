@@ -126,7 +126,8 @@ export async function expireInvite(
 ): Promise<db.InviteRow> {
   const invite = await db.findInvite(sql, { id });
   if (!invite) throw notFound();
-  const own = invite.user_id === userId && can(actor, "invite_users");
+  const own = String(invite.user_id) === String(userId) &&
+    can(actor, "invite_users");
   if (!own) requirePermission(actor, "manage_invites");
   await sql.begin(async (tx) => {
     await db.expireInviteRow(tx, invite.id);

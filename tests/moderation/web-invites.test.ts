@@ -2,8 +2,9 @@
  * Invites in Chromium (JavaScript off), with registrations closed: Alice makes a one-use
  * "follow me" link at /invites; a visitor finds sign-up closed, opens the link, is told who
  * invited them, signs up and lands on their home, approved and following Alice; the used link
- * then says it is no longer valid. Bob (Admin) sees who invited the new account on its admin
- * page, and expires Alice's second link from /admin/invites after confirming.
+ * then says it is no longer valid. Alice expires a second link herself. Bob (Admin) sees who
+ * invited the new account on its admin page, and expires Alice's third link from
+ * /admin/invites after confirming.
  */
 import assert from "node:assert/strict";
 import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
@@ -69,7 +70,15 @@ Deno.test(
       await late.goto(link);
       await late.getByText("This invite link is no longer valid.").waitFor();
 
-      // Bob sees who invited the newcomer, and expires Alice's second link.
+      // Alice ends a link herself; Bob sees who invited the newcomer and expires another.
+      await alicePage.getByRole("button", { name: "Generate invite link" })
+        .click();
+      await alicePage.getByRole("button", { name: "Expire" }).click();
+      await alicePage.getByRole("heading", { name: "Invite people" }).waitFor();
+      assert.equal(
+        await alicePage.getByRole("button", { name: "Expire" }).count(),
+        0,
+      );
       await alicePage.getByRole("button", { name: "Generate invite link" })
         .click();
       await alicePage.getByRole("button", { name: "Expire" }).waitFor();
