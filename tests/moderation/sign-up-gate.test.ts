@@ -9,7 +9,9 @@
  *   registrations, with the reason it gave;
  * - `no_access` answers every page and API request from the range with 403;
  * - after `foobar@gmail.com` is blocked, `Foo.Bar+x@gmail.com` can't sign up; a suspension
- *   with `block_email` blocks the suspended user's address, and lifting it lifts the block.
+ *   with `block_email` blocks the suspended user's address, and lifting it lifts the block;
+ * - an `invite_code` opens closed registrations through the API for its number of uses, and
+ *   the account says who invited it; an IP rule asking for approval still applies.
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
@@ -17,6 +19,7 @@ import { api, createUserWithToken } from "../helpers/users.ts";
 import { appToken } from "../helpers/oauth.ts";
 import { FormClient } from "../helpers/forms.ts";
 import { createStaff, signUpThroughApi } from "./helpers.ts";
+import { createInvite, loadActor } from "../../lib/moderation/mod.ts";
 
 const MX: Record<string, string[]> = {
   "customer.test": ["mx1.mail.spam.example."],
@@ -253,6 +256,75 @@ Deno.test({
         email: "spammer+2@example.org",
       });
       assert.equal(res.status, 200, JSON.stringify(res.body));
+    } finally {
+      await instance.close();
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "an invite code opens closed registrations through the API; a used-up one is refused; an IP rule asking approval still holds",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async () => {
+    const instance = await startTestInstance({
+      env: { REGISTRATIONS: "closed" },
+    });
+    try {
+      const admin = await createStaff(instance, "boss", "admin");
+      const inviter = await createUserWithToken(instance, "inviter");
+      const actor = await loadActor(instance.deps.sql, inviter.user);
+      const invite = await createInvite(
+        instance.deps.sql,
+        actor,
+        inviter.user.id,
+        { maxUses: 2, expiresIn: 3600, autofollow: false },
+      );
+      const app = await appToken(instance);
+      let res = await signUpThroughApi(instance, app, {
+        username: "uninvited",
+        email: "uninvited@example.net",
+      });
+      assert.equal(res.status, 403, "closed without an invite");
+      res = await signUpThroughApi(instance, app, {
+        username: "guest",
+        email: "guest@example.net",
+        invite_code: invite.code,
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      await api(instance, admin.token, "POST", "/api/v1/admin/ip_blocks", {
+        ip: "203.0.113.0/24",
+        severity: "sign_up_requires_approval",
+      });
+      res = await signUpThroughApi(instance, app, {
+        username: "guest2",
+        email: "guest2@example.net",
+        invite_code: invite.code,
+      }, "203.0.113.5");
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      res = await signUpThroughApi(instance, app, {
+        username: "guest3",
+        email: "guest3@example.net",
+        invite_code: invite.code,
+      });
+      assert.equal(res.status, 422, "both uses are spent");
+      assert.equal(res.body.details.invite_code[0].error, "ERR_INVALID");
+
+      const accounts = await api(
+        instance,
+        admin.token,
+        "GET",
+        "/api/v2/admin/accounts?origin=local&username=guest",
+      );
+      const byName = Object.fromEntries(
+        accounts.body.map((
+          a: { username: string; approved: boolean },
+        ) => [a.username, a]),
+      );
+      assert.equal(byName.guest.approved, true);
+      assert.equal(byName.guest.invited_by_account_id, inviter.account.id);
+      assert.equal(byName.guest2.approved, false, "the IP rule still applies");
     } finally {
       await instance.close();
     }
