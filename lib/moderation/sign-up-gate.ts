@@ -119,12 +119,17 @@ function domainOf(email: string): string | null {
   }
 }
 
-/** An IPv4 or IPv6 address as text (what Postgres's inet reads), not a host name. */
+/**
+ * An IPv4 or IPv6 address as text (what Postgres's inet reads), not a host name nor junk a proxy
+ * forwarded: a cast error must never turn a request into a 500.
+ */
 export function isAddress(text: string): boolean {
-  return /^[\d.]+$/.test(text)
-    ? text.split(".").length === 4
-    : /^[0-9a-f:.]+$/i.test(text) &&
-      text.includes(":");
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
+    return text.split(".").every((octet) => Number(octet) <= 255);
+  }
+  if (!/^[0-9a-f:.]+$/i.test(text) || !text.includes(":")) return false;
+  // The URL parser knows IPv6's forms (`::`, embedded IPv4) and refuses the rest.
+  return URL.canParse(`http://[${text}]/`);
 }
 
 /** Whether an IP block makes sign-ups from `ip` wait for approval (what the form says first). */
