@@ -10,7 +10,8 @@ export interface EmailDomainBlockRow {
 /** Refused sign-ups of one block on one day (Admin::EmailDomainBlock's `history`). */
 export interface AttemptDay {
   email_domain_block_id: string;
-  day: Date;
+  /** The UTC day, `YYYY-MM-DD` (text: a timestamp without zone would be read as local time). */
+  day: string;
   accounts: number;
   uses: number;
 }
@@ -139,7 +140,7 @@ export async function attemptHistory(
   return [
     ...await db<AttemptDay[]>`
       SELECT email_domain_block_id,
-             date_trunc('day', attempted_at AT TIME ZONE 'UTC') AS day,
+             to_char(attempted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
              count(*)::int AS accounts, count(DISTINCT ip)::int AS uses
       FROM email_domain_block_attempts
       WHERE email_domain_block_id = ANY(${blockIds}::bigint[])

@@ -125,7 +125,7 @@ export async function emailDomainBlockHistory(
       const day = new Date(today - i * 86_400_000);
       const row = rows.find((r) =>
         String(r.email_domain_block_id) === id &&
-        new Date(r.day).getTime() === day.getTime()
+        r.day === day.toISOString().slice(0, 10)
       );
       days.push({ day, accounts: row?.accounts ?? 0, uses: row?.uses ?? 0 });
     }
