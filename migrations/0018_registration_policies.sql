@@ -58,6 +58,8 @@ CREATE INDEX invites_user ON invites (user_id, id);
 
 -- Who invited whom: the invite a user signed up with.
 ALTER TABLE users ADD COLUMN invite_id bigint REFERENCES invites (id) ON DELETE SET NULL;
+-- Where a sign-up came from (Mastodon's sign_up_ip): what moderators judge a pending account by.
+ALTER TABLE users ADD COLUMN sign_up_ip text;
 
 -- The "new account limits" spam policy (one row): mentions from accounts younger than this many
 -- days that no local account follows go to the mentioned users' notification requests. 0: off.

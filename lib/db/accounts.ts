@@ -57,6 +57,8 @@ export interface UserRow {
   registration_reason: string | null;
   /** The invite the user signed up with (lib/moderation/invites.ts). */
   invite_id: string | null;
+  /** The client's address at sign-up (none for accounts the operator made). */
+  sign_up_ip: string | null;
   default_privacy: string;
   default_sensitive: boolean;
   default_language: string | null;
@@ -178,17 +180,18 @@ export async function insertUser(
     approved: boolean;
     registration_reason?: string | null;
     invite_id?: string | null;
+    sign_up_ip?: string | null;
   },
 ): Promise<UserRow> {
   const [row] = await db<UserRow[]>`
     INSERT INTO users (account_id, email, password_hash, role_id, locale, approved,
-                       registration_reason, invite_id)
+                       registration_reason, invite_id, sign_up_ip)
     VALUES (${input.account_id}, ${input.email}, ${input.password_hash}, ${
     input.role_id ?? null
   },
             ${input.locale ?? "en"}, ${input.approved}, ${
     input.registration_reason ?? null
-  }, ${input.invite_id ?? null})
+  }, ${input.invite_id ?? null}, ${input.sign_up_ip ?? null})
     RETURNING *`;
   return row;
 }

@@ -22,6 +22,8 @@ export interface SignUpInput {
   password: string;
   locale?: string;
   reason?: string | null;
+  /** The client's address (recorded as the sign-up's, for moderators). */
+  ip?: string | null;
 }
 
 export interface SignUpOptions {
@@ -114,6 +116,7 @@ export async function signUp(
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
         invite_id: options.inviteId ?? null,
+        sign_up_ip: input.ip ?? null,
       });
       // Those who manage users hear of sign-ups; accounts the operator makes are their own.
       const notifications = options.byOperator

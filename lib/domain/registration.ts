@@ -109,6 +109,7 @@ export async function register(
     password: input.password,
     locale: input.locale,
     reason: input.reason,
+    ip: input.ip,
   }, {
     registrations: effective,
     effects: deps.effects,

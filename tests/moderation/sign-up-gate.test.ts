@@ -166,6 +166,17 @@ Deno.test({
         ["queued"],
       );
       assert.equal(pending.body[0].invite_request, "I run the local bakery");
+      assert.equal(pending.body[0].ip, "203.0.113.40", "where it signed up");
+      const byIp = await api(
+        instance,
+        admin.token,
+        "GET",
+        "/api/v2/admin/accounts?ip=203.0.113.40",
+      );
+      assert.deepEqual(
+        byIp.body.map((a: { username: string }) => a.username),
+        ["queued"],
+      );
       assert.equal(pending.body[0].approved, false);
 
       // The web form asks for the reason when the address needs approval.

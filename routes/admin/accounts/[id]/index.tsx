@@ -173,7 +173,7 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           </dd>
           {data.ips.length > 0 && (
             <>
-              <dt>Signed in from</dt>
+              <dt>Signed up or in from</dt>
               <dd>{data.ips.join(", ")}</dd>
             </>
           )}
