@@ -64,6 +64,7 @@ Deno.test(
       // …so it waits in Pending, with its reason, until approved.
       await page.getByRole("link", { name: "Pending" }).click();
       await page.getByText("My neighbours are here").waitFor();
+      await page.getByText("from 203.0.113.77").waitFor();
       await page.getByRole("button", { name: "Approve" }).click();
       await page.getByRole("heading", { name: "@waiting" }).waitFor();
       const [approved] = await deps.sql<{ approved: boolean }[]>`
