@@ -14,6 +14,7 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/two_factor", "Two-factor")}
       {link("/settings/authorized_applications", "Apps")}
       {link("/follow_requests", "Follow requests")}
+      {link("/invites", "Invites")}
     </nav>
   );
 }

@@ -37,6 +37,7 @@ import {
   mailEventListener,
   mailSendJob,
 } from "./mail/mod.ts";
+import { type MxResolver, systemMxResolver } from "./moderation/mod.ts";
 
 export interface Starling {
   deps: Deps;
@@ -62,6 +63,8 @@ export interface StarlingOptions {
   migrationsDir?: string;
   /** Defaults to the system resolver; tests play a hostile DNS server with it. */
   resolveHost?: Resolver;
+  /** Defaults to the system resolver (MX records, failing open); tests play the DNS with it. */
+  resolveMx?: MxResolver;
 }
 
 export interface OpenDepsOptions extends StarlingOptions {
@@ -144,6 +147,7 @@ export async function openDeps(
       mailer,
       rateLimits: new RateLimits(config.trustedProxies),
       resolveHost: options.resolveHost ?? systemResolve,
+      resolveMx: options.resolveMx ?? systemMxResolver,
       close: async () => {
         effects.close();
         mailer.close();

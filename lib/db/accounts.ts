@@ -55,6 +55,10 @@ export interface UserRow {
   approved: boolean;
   disabled: boolean;
   registration_reason: string | null;
+  /** The invite the user signed up with (lib/moderation/invites.ts). */
+  invite_id: string | null;
+  /** The client's address at sign-up (none for accounts the operator made). */
+  sign_up_ip: string | null;
   default_privacy: string;
   default_sensitive: boolean;
   default_language: string | null;
@@ -181,18 +185,20 @@ export async function insertUser(
     registration_reason?: string | null;
     /** False: the address waits for confirmation (`confirmed_at` null). */
     confirmed?: boolean;
+    invite_id?: string | null;
+    sign_up_ip?: string | null;
   },
 ): Promise<UserRow> {
   const confirmedAt = input.confirmed === false ? null : new Date();
   const [row] = await db<UserRow[]>`
-    INSERT INTO users (account_id, email, password_hash, role_id, locale, approved, registration_reason,
-                       confirmed_at)
+    INSERT INTO users (account_id, email, password_hash, role_id, locale, approved,
+                       registration_reason, confirmed_at, invite_id, sign_up_ip)
     VALUES (${input.account_id}, ${input.email}, ${input.password_hash}, ${
     input.role_id ?? null
   },
             ${input.locale ?? "en"}, ${input.approved}, ${
     input.registration_reason ?? null
-  }, ${confirmedAt})
+  }, ${confirmedAt}, ${input.invite_id ?? null}, ${input.sign_up_ip ?? null})
     RETURNING *`;
   return row;
 }

@@ -12,7 +12,7 @@ import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { generateActorKeys } from "./keys.ts";
 import { usernameProblem } from "./usernames.ts";
 import { notificationEvents } from "./status-insert.ts";
-import { notifySignUp } from "../moderation/mod.ts";
+import { claimInvite, notifySignUp } from "../moderation/mod.ts";
 
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -22,6 +22,8 @@ export interface SignUpInput {
   password: string;
   locale?: string;
   reason?: string | null;
+  /** The client's address (recorded as the sign-up's, for moderators). */
+  ip?: string | null;
 }
 
 export interface SignUpOptions {
@@ -40,6 +42,11 @@ export interface SignUpOptions {
    * `account.created`); otherwise it counts as confirmed at once.
    */
   emailConfirmation?: boolean;
+  /**
+   * A usable invite (lib/moderation/invites.ts): one use is counted in the sign-up's
+   * transaction, and the sign-up refused if it was used up meanwhile.
+   */
+  inviteId?: string;
 }
 
 /**
@@ -103,6 +110,9 @@ export async function signUp(
       if (await db.isEmailTaken(tx, email)) {
         throw invalid("Email has already been taken", "email");
       }
+      if (options.inviteId && !await claimInvite(tx, options.inviteId)) {
+        throw invalid("This invite is no longer valid", "invite_code");
+      }
       const account = await db.insertLocalAccount(tx, { username });
       for (const key of keys) {
         await db.insertAccountKey(
@@ -122,6 +132,8 @@ export async function signUp(
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
         confirmed: options.byOperator || !options.emailConfirmation,
+        invite_id: options.inviteId ?? null,
+        sign_up_ip: input.ip ?? null,
       });
       // Those who manage users hear of sign-ups; accounts the operator makes are their own.
       const notifications = options.byOperator

@@ -26,6 +26,11 @@ import { type AuditAction, recordAction } from "./audit-log.ts";
 import * as db from "./account-actions-db.ts";
 import { lockReport, updateReport } from "./reports-db.ts";
 import { type MailDeps, mailWarning } from "../mail/mod.ts";
+import {
+  deleteCanonicalEmailBlocksOf,
+  insertCanonicalEmailBlock,
+} from "./sign-up-blocks-db.ts";
+import { canonicalEmailHash } from "./canonical-email.ts";
 
 export const ACCOUNT_ACTION_TYPES = [
   "none",
@@ -43,6 +48,11 @@ export interface AccountActionInput {
   warningPresetId?: string;
   /** Whether the user is told: with it (or a text) they get a warning they can appeal. */
   sendEmail?: boolean;
+  /**
+   * With `suspend` of a local account: also block its e-mail address (canonical e-mail block)
+   * from signing up again; lifted when the suspension is.
+   */
+  blockEmail?: boolean;
 }
 
 export interface ActionDeps extends MailDeps {
@@ -202,6 +212,13 @@ export async function takeAccountAction(
         case "suspend":
           await db.setAccountFlag(tx, account.id, "suspended_at", true);
           await endAccess(tx, user, events);
+          if (input.blockEmail && user) {
+            await insertCanonicalEmailBlock(
+              tx,
+              await canonicalEmailHash(user.email),
+              account.id,
+            );
+          }
           // Peers are told with an Update of the emptied actor marked `suspended` (Mastodon's
           // SuspendAccountService#distribute_update_actor!); they hide it in turn.
           if (!account.domain) {
@@ -273,6 +290,7 @@ export async function liftLimit(
           return await db.setAccountFlag(tx, account.id, "silenced_at", false);
         case "unsuspend":
           await db.setAccountFlag(tx, account.id, "suspended_at", false);
+          await deleteCanonicalEmailBlocksOf(tx, account.id);
           // Peers restore it on the actor's Update (Mastodon's UnsuspendAccountService).
           if (!account.domain) {
             events.push({ type: "account.updated", accountId: account.id });

@@ -28,7 +28,9 @@ export type AuditAction =
   | "approve_appeal"
   | "reject_appeal"
   | "change_role"
-  | "purge";
+  | "purge"
+  // Invites (invites.ts).
+  | "expire";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -41,7 +43,12 @@ export type AuditTarget =
   | "UserRole"
   | "AccountWarningPreset"
   /** A whole remote domain (a purge); its target id is 0. */
-  | "Domain";
+  | "Domain"
+  | "EmailDomainBlock"
+  | "IpBlock"
+  | "CanonicalEmailBlock"
+  | "Invite"
+  | "SpamLimits";
 
 export interface AuditLogRow {
   id: string;

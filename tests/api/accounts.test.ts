@@ -10,12 +10,8 @@ import {
   assertMatchesSchema,
   assertResponseMatches,
 } from "../helpers/openapi.ts";
-import {
-  api,
-  appToken,
-  client,
-  createUserWithToken,
-} from "../helpers/users.ts";
+import { api, client, createUserWithToken } from "../helpers/users.ts";
+import { appToken } from "../helpers/oauth.ts";
 
 Deno.test("registration through the API returns a working token; approval and closed modes", async (t) => {
   await t.step("open", async () => {

@@ -107,22 +107,3 @@ export async function api(
     body: text ? JSON.parse(text) : null,
   };
 }
-
-/** An app-only token (client_credentials) of a new app: what signing up through the API needs. */
-export async function appToken(
-  instance: Pick<TestInstance, "fetch">,
-  scopes = "read write follow push",
-): Promise<string> {
-  const app = await api(instance, null, "POST", "/api/v1/apps", {
-    client_name: "Signup App",
-    redirect_uris: "urn:ietf:wg:oauth:2.0:oob",
-    scopes,
-  });
-  const token = await api(instance, null, "POST", "/oauth/token", {
-    grant_type: "client_credentials",
-    client_id: app.body.client_id,
-    client_secret: app.body.client_secret,
-    scope: scopes,
-  });
-  return token.body.access_token as string;
-}

@@ -4,7 +4,8 @@
  * confirms it; a resent link replaces the first; a link past its 24 hours doesn't work.
  */
 import assert from "node:assert/strict";
-import { api, appToken } from "../helpers/users.ts";
+import { api } from "../helpers/users.ts";
+import { appToken } from "../helpers/oauth.ts";
 import { FormClient } from "../helpers/forms.ts";
 import { runAdminCli } from "../helpers/admin-cli.ts";
 import { linkIn, withMailInstance } from "../helpers/smtp.ts";

@@ -11,12 +11,8 @@
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import { FormClient } from "../helpers/forms.ts";
-import {
-  api,
-  apiFetch,
-  appToken,
-  createUserWithToken,
-} from "../helpers/users.ts";
+import { api, apiFetch, createUserWithToken } from "../helpers/users.ts";
+import { appToken } from "../helpers/oauth.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
 import { eventually } from "../federation/helpers.ts";
 import { runAdminCommand } from "../../lib/admin/mod.ts";
