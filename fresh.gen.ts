@@ -195,28 +195,30 @@ import * as $191 from "./routes/home.tsx";
 import * as $192 from "./routes/index.tsx";
 import * as $193 from "./routes/media/[...key].ts";
 import * as $194 from "./routes/notifications.tsx";
-import * as $195 from "./routes/oauth/authorize.tsx";
-import * as $196 from "./routes/oauth/revoke.ts";
-import * as $197 from "./routes/oauth/token.ts";
-import * as $198 from "./routes/oauth/userinfo.ts";
-import * as $199 from "./routes/public/index.tsx";
-import * as $200 from "./routes/public/local.tsx";
-import * as $201 from "./routes/search.tsx";
-import * as $202 from "./routes/settings/authorized_applications.tsx";
-import * as $203 from "./routes/settings/index.ts";
-import * as $204 from "./routes/settings/password.tsx";
-import * as $205 from "./routes/settings/preferences.tsx";
-import * as $206 from "./routes/settings/profile.tsx";
-import * as $207 from "./routes/tags/[tag].rss.ts";
-import * as $208 from "./routes/tags/[tag].tsx";
-import * as $209 from "./islands/ActionBar.tsx";
-import * as $210 from "./islands/ComposeBox.tsx";
-import * as $211 from "./islands/FollowButton.tsx";
-import * as $212 from "./islands/LoadMore.tsx";
-import * as $213 from "./islands/NewPostsBanner.tsx";
-import * as $214 from "./islands/NewStatuses.tsx";
-import * as $215 from "./islands/NotificationsBadge.tsx";
-import * as $216 from "./islands/ProfileMenu.tsx";
+import * as $195 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $196 from "./routes/notifications/requests/index.tsx";
+import * as $197 from "./routes/oauth/authorize.tsx";
+import * as $198 from "./routes/oauth/revoke.ts";
+import * as $199 from "./routes/oauth/token.ts";
+import * as $200 from "./routes/oauth/userinfo.ts";
+import * as $201 from "./routes/public/index.tsx";
+import * as $202 from "./routes/public/local.tsx";
+import * as $203 from "./routes/search.tsx";
+import * as $204 from "./routes/settings/authorized_applications.tsx";
+import * as $205 from "./routes/settings/index.ts";
+import * as $206 from "./routes/settings/password.tsx";
+import * as $207 from "./routes/settings/preferences.tsx";
+import * as $208 from "./routes/settings/profile.tsx";
+import * as $209 from "./routes/tags/[tag].rss.ts";
+import * as $210 from "./routes/tags/[tag].tsx";
+import * as $211 from "./islands/ActionBar.tsx";
+import * as $212 from "./islands/ComposeBox.tsx";
+import * as $213 from "./islands/FollowButton.tsx";
+import * as $214 from "./islands/LoadMore.tsx";
+import * as $215 from "./islands/NewPostsBanner.tsx";
+import * as $216 from "./islands/NewStatuses.tsx";
+import * as $217 from "./islands/NotificationsBadge.tsx";
+import * as $218 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -415,30 +417,32 @@ const manifest = {
     "./routes/index.tsx": $192,
     "./routes/media/[...key].ts": $193,
     "./routes/notifications.tsx": $194,
-    "./routes/oauth/authorize.tsx": $195,
-    "./routes/oauth/revoke.ts": $196,
-    "./routes/oauth/token.ts": $197,
-    "./routes/oauth/userinfo.ts": $198,
-    "./routes/public/index.tsx": $199,
-    "./routes/public/local.tsx": $200,
-    "./routes/search.tsx": $201,
-    "./routes/settings/authorized_applications.tsx": $202,
-    "./routes/settings/index.ts": $203,
-    "./routes/settings/password.tsx": $204,
-    "./routes/settings/preferences.tsx": $205,
-    "./routes/settings/profile.tsx": $206,
-    "./routes/tags/[tag].rss.ts": $207,
-    "./routes/tags/[tag].tsx": $208,
+    "./routes/notifications/requests/[id]/[verb].ts": $195,
+    "./routes/notifications/requests/index.tsx": $196,
+    "./routes/oauth/authorize.tsx": $197,
+    "./routes/oauth/revoke.ts": $198,
+    "./routes/oauth/token.ts": $199,
+    "./routes/oauth/userinfo.ts": $200,
+    "./routes/public/index.tsx": $201,
+    "./routes/public/local.tsx": $202,
+    "./routes/search.tsx": $203,
+    "./routes/settings/authorized_applications.tsx": $204,
+    "./routes/settings/index.ts": $205,
+    "./routes/settings/password.tsx": $206,
+    "./routes/settings/preferences.tsx": $207,
+    "./routes/settings/profile.tsx": $208,
+    "./routes/tags/[tag].rss.ts": $209,
+    "./routes/tags/[tag].tsx": $210,
   },
   islands: {
-    "./islands/ActionBar.tsx": $209,
-    "./islands/ComposeBox.tsx": $210,
-    "./islands/FollowButton.tsx": $211,
-    "./islands/LoadMore.tsx": $212,
-    "./islands/NewPostsBanner.tsx": $213,
-    "./islands/NewStatuses.tsx": $214,
-    "./islands/NotificationsBadge.tsx": $215,
-    "./islands/ProfileMenu.tsx": $216,
+    "./islands/ActionBar.tsx": $211,
+    "./islands/ComposeBox.tsx": $212,
+    "./islands/FollowButton.tsx": $213,
+    "./islands/LoadMore.tsx": $214,
+    "./islands/NewPostsBanner.tsx": $215,
+    "./islands/NewStatuses.tsx": $216,
+    "./islands/NotificationsBadge.tsx": $217,
+    "./islands/ProfileMenu.tsx": $218,
   },
 };
 
