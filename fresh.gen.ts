@@ -201,24 +201,26 @@ import * as $197 from "./routes/oauth/authorize.tsx";
 import * as $198 from "./routes/oauth/revoke.ts";
 import * as $199 from "./routes/oauth/token.ts";
 import * as $200 from "./routes/oauth/userinfo.ts";
-import * as $201 from "./routes/public/index.tsx";
-import * as $202 from "./routes/public/local.tsx";
-import * as $203 from "./routes/search.tsx";
-import * as $204 from "./routes/settings/authorized_applications.tsx";
-import * as $205 from "./routes/settings/index.ts";
-import * as $206 from "./routes/settings/password.tsx";
-import * as $207 from "./routes/settings/preferences.tsx";
-import * as $208 from "./routes/settings/profile.tsx";
-import * as $209 from "./routes/tags/[tag].rss.ts";
-import * as $210 from "./routes/tags/[tag].tsx";
-import * as $211 from "./islands/ActionBar.tsx";
-import * as $212 from "./islands/ComposeBox.tsx";
-import * as $213 from "./islands/FollowButton.tsx";
-import * as $214 from "./islands/LoadMore.tsx";
-import * as $215 from "./islands/NewPostsBanner.tsx";
-import * as $216 from "./islands/NewStatuses.tsx";
-import * as $217 from "./islands/NotificationsBadge.tsx";
-import * as $218 from "./islands/ProfileMenu.tsx";
+import * as $201 from "./routes/polls/[id]/votes.ts";
+import * as $202 from "./routes/public/index.tsx";
+import * as $203 from "./routes/public/local.tsx";
+import * as $204 from "./routes/search.tsx";
+import * as $205 from "./routes/settings/authorized_applications.tsx";
+import * as $206 from "./routes/settings/index.ts";
+import * as $207 from "./routes/settings/password.tsx";
+import * as $208 from "./routes/settings/preferences.tsx";
+import * as $209 from "./routes/settings/profile.tsx";
+import * as $210 from "./routes/tags/[tag].rss.ts";
+import * as $211 from "./routes/tags/[tag].tsx";
+import * as $212 from "./islands/ActionBar.tsx";
+import * as $213 from "./islands/ComposeBox.tsx";
+import * as $214 from "./islands/FollowButton.tsx";
+import * as $215 from "./islands/LoadMore.tsx";
+import * as $216 from "./islands/NewPostsBanner.tsx";
+import * as $217 from "./islands/NewStatuses.tsx";
+import * as $218 from "./islands/NotificationsBadge.tsx";
+import * as $219 from "./islands/PollView.tsx";
+import * as $220 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -423,26 +425,28 @@ const manifest = {
     "./routes/oauth/revoke.ts": $198,
     "./routes/oauth/token.ts": $199,
     "./routes/oauth/userinfo.ts": $200,
-    "./routes/public/index.tsx": $201,
-    "./routes/public/local.tsx": $202,
-    "./routes/search.tsx": $203,
-    "./routes/settings/authorized_applications.tsx": $204,
-    "./routes/settings/index.ts": $205,
-    "./routes/settings/password.tsx": $206,
-    "./routes/settings/preferences.tsx": $207,
-    "./routes/settings/profile.tsx": $208,
-    "./routes/tags/[tag].rss.ts": $209,
-    "./routes/tags/[tag].tsx": $210,
+    "./routes/polls/[id]/votes.ts": $201,
+    "./routes/public/index.tsx": $202,
+    "./routes/public/local.tsx": $203,
+    "./routes/search.tsx": $204,
+    "./routes/settings/authorized_applications.tsx": $205,
+    "./routes/settings/index.ts": $206,
+    "./routes/settings/password.tsx": $207,
+    "./routes/settings/preferences.tsx": $208,
+    "./routes/settings/profile.tsx": $209,
+    "./routes/tags/[tag].rss.ts": $210,
+    "./routes/tags/[tag].tsx": $211,
   },
   islands: {
-    "./islands/ActionBar.tsx": $211,
-    "./islands/ComposeBox.tsx": $212,
-    "./islands/FollowButton.tsx": $213,
-    "./islands/LoadMore.tsx": $214,
-    "./islands/NewPostsBanner.tsx": $215,
-    "./islands/NewStatuses.tsx": $216,
-    "./islands/NotificationsBadge.tsx": $217,
-    "./islands/ProfileMenu.tsx": $218,
+    "./islands/ActionBar.tsx": $212,
+    "./islands/ComposeBox.tsx": $213,
+    "./islands/FollowButton.tsx": $214,
+    "./islands/LoadMore.tsx": $215,
+    "./islands/NewPostsBanner.tsx": $216,
+    "./islands/NewStatuses.tsx": $217,
+    "./islands/NotificationsBadge.tsx": $218,
+    "./islands/PollView.tsx": $219,
+    "./islands/ProfileMenu.tsx": $220,
   },
 };
 

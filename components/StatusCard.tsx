@@ -11,6 +11,7 @@ import {
   statusPath,
 } from "./format.ts";
 import ActionBar from "../islands/ActionBar.tsx";
+import PollView from "../islands/PollView.tsx";
 import { MediaGallery } from "./MediaGallery.tsx";
 import { BotBadge } from "./BotBadge.tsx";
 
@@ -19,6 +20,8 @@ export interface StatusContext {
   csrf: string;
   /** Where a no-JavaScript action form returns to. */
   returnTo: string;
+  /** The viewer's account, for what only an author may do (edit, delete, pin; no own votes). */
+  accountId?: string | null;
 }
 
 const VISIBILITY_LABEL: Record<string, string> = {
@@ -50,6 +53,15 @@ export function StatusCard(
         lang={status.language ?? undefined}
         dangerouslySetInnerHTML={{ __html: status.content }}
       />
+      {status.poll && (
+        <PollView
+          poll={status.poll}
+          canVote={context.signedIn &&
+            context.accountId !== status.account.id}
+          csrf={context.csrf}
+          returnTo={context.returnTo}
+        />
+      )}
       {status.media_attachments.length > 0 && (
         <MediaGallery
           media={status.media_attachments}

@@ -12,6 +12,24 @@ import { FormErrors } from "../components/FormErrors.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
 import type { Visibility } from "../components/mastodon.ts";
 import { PageHead } from "../components/PageHead.tsx";
+import {
+  MAX_POLL_OPTIONS,
+  type PollDraft,
+  pollWanted,
+} from "../components/ComposePoll.tsx";
+
+/** The poll fields of the no-JavaScript form (`poll_options` repeated, blanks dropped later). */
+function pollDraft(form: FormData): PollDraft {
+  const options = form.getAll("poll_options")
+    .filter((o): o is string => typeof o === "string")
+    .slice(0, MAX_POLL_OPTIONS);
+  return {
+    options,
+    multiple: field(form, "poll_multiple") === "on",
+    hideTotals: field(form, "poll_hide_totals") === "on",
+    expiresIn: Number(field(form, "poll_expires_in")) || 86400,
+  };
+}
 
 /** What was typed, given back when the post was refused. */
 interface Draft {
@@ -20,6 +38,7 @@ interface Draft {
   contentWarning: boolean;
   visibility?: Visibility;
   inReplyToId?: string;
+  poll: PollDraft;
   returnTo: string;
 }
 
@@ -64,6 +83,7 @@ export const handler = define.handlers<Data>({
         | Visibility
         | undefined,
       inReplyToId: field(form, "in_reply_to_id") || undefined,
+      poll: pollDraft(form),
       returnTo: field(form, "return_to") || "/home",
     };
     const warn = draft.contentWarning;
@@ -86,6 +106,14 @@ export const handler = define.handlers<Data>({
         sensitive: warn && draft.spoilerText.trim() !== "",
         visibility: draft.visibility,
         inReplyToId: draft.inReplyToId,
+        poll: pollWanted(draft.poll)
+          ? {
+            options: draft.poll.options.filter((o) => o.trim() !== ""),
+            multiple: draft.poll.multiple,
+            hideTotals: draft.poll.hideTotals,
+            expiresIn: draft.poll.expiresIn,
+          }
+          : null,
       }, uploads);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -115,6 +143,7 @@ export default define.page<typeof handler>(function Compose({ data, state }) {
         initialText={draft?.text}
         initialSpoilerText={draft?.spoilerText}
         initialWarning={draft?.contentWarning}
+        initialPoll={draft?.poll}
         returnTo={draft?.returnTo ?? "/home"}
       />
     </section>
