@@ -14,6 +14,7 @@ import ActionBar from "../islands/ActionBar.tsx";
 import PollView from "../islands/PollView.tsx";
 import { MediaGallery } from "./MediaGallery.tsx";
 import { BotBadge } from "./BotBadge.tsx";
+import { StatusMenu } from "./StatusMenu.tsx";
 
 export interface StatusContext {
   signedIn: boolean;
@@ -153,23 +154,32 @@ export function StatusCard(
           </details>
         )
         : body}
-      {status.edited_at && <p class="edited">Edited</p>}
+      {status.edited_at && (
+        <p class="edited">
+          <a href={`${path}/history`}>
+            Edited {formatDateTime(status.edited_at)}
+          </a>
+        </p>
+      )}
       {context.signedIn
         ? (
-          <ActionBar
-            id={status.id}
-            path={path}
-            repliesCount={status.replies_count}
-            reblogsCount={status.reblogs_count}
-            favouritesCount={status.favourites_count}
-            favourited={status.favourited ?? false}
-            reblogged={status.reblogged ?? false}
-            bookmarked={status.bookmarked ?? false}
-            canBoost={status.visibility === "public" ||
-              status.visibility === "unlisted"}
-            csrf={context.csrf}
-            returnTo={context.returnTo}
-          />
+          <div class="status-footer">
+            <ActionBar
+              id={status.id}
+              path={path}
+              repliesCount={status.replies_count}
+              reblogsCount={status.reblogs_count}
+              favouritesCount={status.favourites_count}
+              favourited={status.favourited ?? false}
+              reblogged={status.reblogged ?? false}
+              bookmarked={status.bookmarked ?? false}
+              canBoost={status.visibility === "public" ||
+                status.visibility === "unlisted"}
+              csrf={context.csrf}
+              returnTo={context.returnTo}
+            />
+            <StatusMenu status={status} context={context} path={path} />
+          </div>
         )
         : <Counts status={status} />}
     </article>
