@@ -190,42 +190,51 @@ import * as $186 from "./routes/api/v2/suggestions.ts";
 import * as $187 from "./routes/auth/sign_in.tsx";
 import * as $188 from "./routes/auth/sign_out.ts";
 import * as $189 from "./routes/auth/sign_up.tsx";
-import * as $190 from "./routes/compose.tsx";
-import * as $191 from "./routes/disputes/strikes/[id].tsx";
-import * as $192 from "./routes/disputes/strikes/index.tsx";
-import * as $193 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $194 from "./routes/follow_requests/index.tsx";
-import * as $195 from "./routes/home.tsx";
-import * as $196 from "./routes/index.tsx";
-import * as $197 from "./routes/media/[...key].ts";
-import * as $198 from "./routes/notifications.tsx";
-import * as $199 from "./routes/notifications/requests/[id]/[verb].ts";
-import * as $200 from "./routes/notifications/requests/index.tsx";
-import * as $201 from "./routes/oauth/authorize.tsx";
-import * as $202 from "./routes/oauth/revoke.ts";
-import * as $203 from "./routes/oauth/token.ts";
-import * as $204 from "./routes/oauth/userinfo.ts";
-import * as $205 from "./routes/polls/[id]/votes.ts";
-import * as $206 from "./routes/public/index.tsx";
-import * as $207 from "./routes/public/local.tsx";
-import * as $208 from "./routes/search.tsx";
-import * as $209 from "./routes/settings/authorized_applications.tsx";
-import * as $210 from "./routes/settings/index.ts";
-import * as $211 from "./routes/settings/password.tsx";
-import * as $212 from "./routes/settings/preferences.tsx";
-import * as $213 from "./routes/settings/profile.tsx";
-import * as $214 from "./routes/tags/[tag].rss.ts";
-import * as $215 from "./routes/tags/[tag].tsx";
-import * as $216 from "./islands/ActionBar.tsx";
-import * as $217 from "./islands/ComposeBox.tsx";
-import * as $218 from "./islands/CopyLink.tsx";
-import * as $219 from "./islands/FollowButton.tsx";
-import * as $220 from "./islands/LoadMore.tsx";
-import * as $221 from "./islands/NewPostsBanner.tsx";
-import * as $222 from "./islands/NewStatuses.tsx";
-import * as $223 from "./islands/NotificationsBadge.tsx";
-import * as $224 from "./islands/PollView.tsx";
-import * as $225 from "./islands/ProfileMenu.tsx";
+import * as $190 from "./routes/bookmarks.tsx";
+import * as $191 from "./routes/compose.tsx";
+import * as $192 from "./routes/disputes/strikes/[id].tsx";
+import * as $193 from "./routes/disputes/strikes/index.tsx";
+import * as $194 from "./routes/favourites.tsx";
+import * as $195 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $196 from "./routes/follow_requests/index.tsx";
+import * as $197 from "./routes/home.tsx";
+import * as $198 from "./routes/index.tsx";
+import * as $199 from "./routes/lists/[id]/edit.tsx";
+import * as $200 from "./routes/lists/[id]/index.tsx";
+import * as $201 from "./routes/lists/index.tsx";
+import * as $202 from "./routes/media/[...key].ts";
+import * as $203 from "./routes/notifications.tsx";
+import * as $204 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $205 from "./routes/notifications/requests/index.tsx";
+import * as $206 from "./routes/oauth/authorize.tsx";
+import * as $207 from "./routes/oauth/revoke.ts";
+import * as $208 from "./routes/oauth/token.ts";
+import * as $209 from "./routes/oauth/userinfo.ts";
+import * as $210 from "./routes/polls/[id]/votes.ts";
+import * as $211 from "./routes/public/index.tsx";
+import * as $212 from "./routes/public/local.tsx";
+import * as $213 from "./routes/search.tsx";
+import * as $214 from "./routes/settings/authorized_applications.tsx";
+import * as $215 from "./routes/settings/blocks.tsx";
+import * as $216 from "./routes/settings/domain_blocks.tsx";
+import * as $217 from "./routes/settings/followed_tags.tsx";
+import * as $218 from "./routes/settings/index.ts";
+import * as $219 from "./routes/settings/mutes.tsx";
+import * as $220 from "./routes/settings/password.tsx";
+import * as $221 from "./routes/settings/preferences.tsx";
+import * as $222 from "./routes/settings/profile.tsx";
+import * as $223 from "./routes/tags/[tag].rss.ts";
+import * as $224 from "./routes/tags/[tag].tsx";
+import * as $225 from "./islands/ActionBar.tsx";
+import * as $226 from "./islands/ComposeBox.tsx";
+import * as $227 from "./islands/CopyLink.tsx";
+import * as $228 from "./islands/FollowButton.tsx";
+import * as $229 from "./islands/LoadMore.tsx";
+import * as $230 from "./islands/NewPostsBanner.tsx";
+import * as $231 from "./islands/NewStatuses.tsx";
+import * as $232 from "./islands/NotificationsBadge.tsx";
+import * as $233 from "./islands/PollView.tsx";
+import * as $234 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -419,44 +428,53 @@ const manifest = {
     "./routes/auth/sign_in.tsx": $187,
     "./routes/auth/sign_out.ts": $188,
     "./routes/auth/sign_up.tsx": $189,
-    "./routes/compose.tsx": $190,
-    "./routes/disputes/strikes/[id].tsx": $191,
-    "./routes/disputes/strikes/index.tsx": $192,
-    "./routes/follow_requests/[id]/[verb].ts": $193,
-    "./routes/follow_requests/index.tsx": $194,
-    "./routes/home.tsx": $195,
-    "./routes/index.tsx": $196,
-    "./routes/media/[...key].ts": $197,
-    "./routes/notifications.tsx": $198,
-    "./routes/notifications/requests/[id]/[verb].ts": $199,
-    "./routes/notifications/requests/index.tsx": $200,
-    "./routes/oauth/authorize.tsx": $201,
-    "./routes/oauth/revoke.ts": $202,
-    "./routes/oauth/token.ts": $203,
-    "./routes/oauth/userinfo.ts": $204,
-    "./routes/polls/[id]/votes.ts": $205,
-    "./routes/public/index.tsx": $206,
-    "./routes/public/local.tsx": $207,
-    "./routes/search.tsx": $208,
-    "./routes/settings/authorized_applications.tsx": $209,
-    "./routes/settings/index.ts": $210,
-    "./routes/settings/password.tsx": $211,
-    "./routes/settings/preferences.tsx": $212,
-    "./routes/settings/profile.tsx": $213,
-    "./routes/tags/[tag].rss.ts": $214,
-    "./routes/tags/[tag].tsx": $215,
+    "./routes/bookmarks.tsx": $190,
+    "./routes/compose.tsx": $191,
+    "./routes/disputes/strikes/[id].tsx": $192,
+    "./routes/disputes/strikes/index.tsx": $193,
+    "./routes/favourites.tsx": $194,
+    "./routes/follow_requests/[id]/[verb].ts": $195,
+    "./routes/follow_requests/index.tsx": $196,
+    "./routes/home.tsx": $197,
+    "./routes/index.tsx": $198,
+    "./routes/lists/[id]/edit.tsx": $199,
+    "./routes/lists/[id]/index.tsx": $200,
+    "./routes/lists/index.tsx": $201,
+    "./routes/media/[...key].ts": $202,
+    "./routes/notifications.tsx": $203,
+    "./routes/notifications/requests/[id]/[verb].ts": $204,
+    "./routes/notifications/requests/index.tsx": $205,
+    "./routes/oauth/authorize.tsx": $206,
+    "./routes/oauth/revoke.ts": $207,
+    "./routes/oauth/token.ts": $208,
+    "./routes/oauth/userinfo.ts": $209,
+    "./routes/polls/[id]/votes.ts": $210,
+    "./routes/public/index.tsx": $211,
+    "./routes/public/local.tsx": $212,
+    "./routes/search.tsx": $213,
+    "./routes/settings/authorized_applications.tsx": $214,
+    "./routes/settings/blocks.tsx": $215,
+    "./routes/settings/domain_blocks.tsx": $216,
+    "./routes/settings/followed_tags.tsx": $217,
+    "./routes/settings/index.ts": $218,
+    "./routes/settings/mutes.tsx": $219,
+    "./routes/settings/password.tsx": $220,
+    "./routes/settings/preferences.tsx": $221,
+    "./routes/settings/profile.tsx": $222,
+    "./routes/tags/[tag].rss.ts": $223,
+    "./routes/tags/[tag].tsx": $224,
   },
   islands: {
-    "./islands/ActionBar.tsx": $216,
-    "./islands/ComposeBox.tsx": $217,
-    "./islands/CopyLink.tsx": $218,
-    "./islands/FollowButton.tsx": $219,
-    "./islands/LoadMore.tsx": $220,
-    "./islands/NewPostsBanner.tsx": $221,
-    "./islands/NewStatuses.tsx": $222,
-    "./islands/NotificationsBadge.tsx": $223,
-    "./islands/PollView.tsx": $224,
-    "./islands/ProfileMenu.tsx": $225,
+    "./islands/ActionBar.tsx": $225,
+    "./islands/ComposeBox.tsx": $226,
+    "./islands/CopyLink.tsx": $227,
+    "./islands/FollowButton.tsx": $228,
+    "./islands/LoadMore.tsx": $229,
+    "./islands/NewPostsBanner.tsx": $230,
+    "./islands/NewStatuses.tsx": $231,
+    "./islands/NotificationsBadge.tsx": $232,
+    "./islands/PollView.tsx": $233,
+    "./islands/ProfileMenu.tsx": $234,
   },
 };
 

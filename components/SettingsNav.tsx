@@ -12,6 +12,10 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/password", "Password")}
       {link("/settings/authorized_applications", "Apps")}
       {link("/follow_requests", "Follow requests")}
+      {link("/settings/mutes", "Muted")}
+      {link("/settings/blocks", "Blocked")}
+      {link("/settings/domain_blocks", "Blocked domains")}
+      {link("/settings/followed_tags", "Followed hashtags")}
     </nav>
   );
 }

@@ -93,6 +93,24 @@ export default define.page(function App({ Component, state, url }) {
                     current={path === "/search"}
                   />
                   <NavLink
+                    href="/lists"
+                    icon="list"
+                    label="Lists"
+                    current={path.startsWith("/lists")}
+                  />
+                  <NavLink
+                    href="/bookmarks"
+                    icon="bookmark"
+                    label="Bookmarks"
+                    current={path === "/bookmarks"}
+                  />
+                  <NavLink
+                    href="/favourites"
+                    icon="star"
+                    label="Favourites"
+                    current={path === "/favourites"}
+                  />
+                  <NavLink
                     href={`/@${session.account.username}`}
                     icon="user"
                     label="Profile"
