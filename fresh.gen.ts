@@ -204,37 +204,38 @@ import * as $200 from "./routes/lists/[id]/index.tsx";
 import * as $201 from "./routes/lists/index.tsx";
 import * as $202 from "./routes/media/[...key].ts";
 import * as $203 from "./routes/notifications.tsx";
-import * as $204 from "./routes/notifications/requests/[id]/[verb].ts";
-import * as $205 from "./routes/notifications/requests/index.tsx";
-import * as $206 from "./routes/oauth/authorize.tsx";
-import * as $207 from "./routes/oauth/revoke.ts";
-import * as $208 from "./routes/oauth/token.ts";
-import * as $209 from "./routes/oauth/userinfo.ts";
-import * as $210 from "./routes/polls/[id]/votes.ts";
-import * as $211 from "./routes/public/index.tsx";
-import * as $212 from "./routes/public/local.tsx";
-import * as $213 from "./routes/search.tsx";
-import * as $214 from "./routes/settings/authorized_applications.tsx";
-import * as $215 from "./routes/settings/blocks.tsx";
-import * as $216 from "./routes/settings/domain_blocks.tsx";
-import * as $217 from "./routes/settings/followed_tags.tsx";
-import * as $218 from "./routes/settings/index.ts";
-import * as $219 from "./routes/settings/mutes.tsx";
-import * as $220 from "./routes/settings/password.tsx";
-import * as $221 from "./routes/settings/preferences.tsx";
-import * as $222 from "./routes/settings/profile.tsx";
-import * as $223 from "./routes/tags/[tag].rss.ts";
-import * as $224 from "./routes/tags/[tag].tsx";
-import * as $225 from "./islands/ActionBar.tsx";
-import * as $226 from "./islands/ComposeBox.tsx";
-import * as $227 from "./islands/CopyLink.tsx";
-import * as $228 from "./islands/FollowButton.tsx";
-import * as $229 from "./islands/LoadMore.tsx";
-import * as $230 from "./islands/NewPostsBanner.tsx";
-import * as $231 from "./islands/NewStatuses.tsx";
-import * as $232 from "./islands/NotificationsBadge.tsx";
-import * as $233 from "./islands/PollView.tsx";
-import * as $234 from "./islands/ProfileMenu.tsx";
+import * as $204 from "./routes/notifications/policy.ts";
+import * as $205 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $206 from "./routes/notifications/requests/index.tsx";
+import * as $207 from "./routes/oauth/authorize.tsx";
+import * as $208 from "./routes/oauth/revoke.ts";
+import * as $209 from "./routes/oauth/token.ts";
+import * as $210 from "./routes/oauth/userinfo.ts";
+import * as $211 from "./routes/polls/[id]/votes.ts";
+import * as $212 from "./routes/public/index.tsx";
+import * as $213 from "./routes/public/local.tsx";
+import * as $214 from "./routes/search.tsx";
+import * as $215 from "./routes/settings/authorized_applications.tsx";
+import * as $216 from "./routes/settings/blocks.tsx";
+import * as $217 from "./routes/settings/domain_blocks.tsx";
+import * as $218 from "./routes/settings/followed_tags.tsx";
+import * as $219 from "./routes/settings/index.ts";
+import * as $220 from "./routes/settings/mutes.tsx";
+import * as $221 from "./routes/settings/password.tsx";
+import * as $222 from "./routes/settings/preferences.tsx";
+import * as $223 from "./routes/settings/profile.tsx";
+import * as $224 from "./routes/tags/[tag].rss.ts";
+import * as $225 from "./routes/tags/[tag].tsx";
+import * as $226 from "./islands/ActionBar.tsx";
+import * as $227 from "./islands/ComposeBox.tsx";
+import * as $228 from "./islands/CopyLink.tsx";
+import * as $229 from "./islands/FollowButton.tsx";
+import * as $230 from "./islands/LoadMore.tsx";
+import * as $231 from "./islands/NewPostsBanner.tsx";
+import * as $232 from "./islands/NewStatuses.tsx";
+import * as $233 from "./islands/NotificationsBadge.tsx";
+import * as $234 from "./islands/PollView.tsx";
+import * as $235 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -442,39 +443,40 @@ const manifest = {
     "./routes/lists/index.tsx": $201,
     "./routes/media/[...key].ts": $202,
     "./routes/notifications.tsx": $203,
-    "./routes/notifications/requests/[id]/[verb].ts": $204,
-    "./routes/notifications/requests/index.tsx": $205,
-    "./routes/oauth/authorize.tsx": $206,
-    "./routes/oauth/revoke.ts": $207,
-    "./routes/oauth/token.ts": $208,
-    "./routes/oauth/userinfo.ts": $209,
-    "./routes/polls/[id]/votes.ts": $210,
-    "./routes/public/index.tsx": $211,
-    "./routes/public/local.tsx": $212,
-    "./routes/search.tsx": $213,
-    "./routes/settings/authorized_applications.tsx": $214,
-    "./routes/settings/blocks.tsx": $215,
-    "./routes/settings/domain_blocks.tsx": $216,
-    "./routes/settings/followed_tags.tsx": $217,
-    "./routes/settings/index.ts": $218,
-    "./routes/settings/mutes.tsx": $219,
-    "./routes/settings/password.tsx": $220,
-    "./routes/settings/preferences.tsx": $221,
-    "./routes/settings/profile.tsx": $222,
-    "./routes/tags/[tag].rss.ts": $223,
-    "./routes/tags/[tag].tsx": $224,
+    "./routes/notifications/policy.ts": $204,
+    "./routes/notifications/requests/[id]/[verb].ts": $205,
+    "./routes/notifications/requests/index.tsx": $206,
+    "./routes/oauth/authorize.tsx": $207,
+    "./routes/oauth/revoke.ts": $208,
+    "./routes/oauth/token.ts": $209,
+    "./routes/oauth/userinfo.ts": $210,
+    "./routes/polls/[id]/votes.ts": $211,
+    "./routes/public/index.tsx": $212,
+    "./routes/public/local.tsx": $213,
+    "./routes/search.tsx": $214,
+    "./routes/settings/authorized_applications.tsx": $215,
+    "./routes/settings/blocks.tsx": $216,
+    "./routes/settings/domain_blocks.tsx": $217,
+    "./routes/settings/followed_tags.tsx": $218,
+    "./routes/settings/index.ts": $219,
+    "./routes/settings/mutes.tsx": $220,
+    "./routes/settings/password.tsx": $221,
+    "./routes/settings/preferences.tsx": $222,
+    "./routes/settings/profile.tsx": $223,
+    "./routes/tags/[tag].rss.ts": $224,
+    "./routes/tags/[tag].tsx": $225,
   },
   islands: {
-    "./islands/ActionBar.tsx": $225,
-    "./islands/ComposeBox.tsx": $226,
-    "./islands/CopyLink.tsx": $227,
-    "./islands/FollowButton.tsx": $228,
-    "./islands/LoadMore.tsx": $229,
-    "./islands/NewPostsBanner.tsx": $230,
-    "./islands/NewStatuses.tsx": $231,
-    "./islands/NotificationsBadge.tsx": $232,
-    "./islands/PollView.tsx": $233,
-    "./islands/ProfileMenu.tsx": $234,
+    "./islands/ActionBar.tsx": $226,
+    "./islands/ComposeBox.tsx": $227,
+    "./islands/CopyLink.tsx": $228,
+    "./islands/FollowButton.tsx": $229,
+    "./islands/LoadMore.tsx": $230,
+    "./islands/NewPostsBanner.tsx": $231,
+    "./islands/NewStatuses.tsx": $232,
+    "./islands/NotificationsBadge.tsx": $233,
+    "./islands/PollView.tsx": $234,
+    "./islands/ProfileMenu.tsx": $235,
   },
 };
 

@@ -144,6 +144,14 @@ Deno.test(
       await page.getByRole("status").getByText(/Accepted/).waitFor();
       await page.getByRole("button", { name: "Dismiss @bob" }).click();
       await page.getByText("No filtered notifications.").waitFor();
+      // The policy itself is set on the same page.
+      const notFollowing = page.getByLabel("People you don't follow");
+      assert.equal(await notFollowing.inputValue(), "filter");
+      await notFollowing.selectOption("accept");
+      await page.getByRole("button", { name: "Save notification settings" })
+        .click();
+      await page.getByText("Notification settings saved.").waitFor();
+      assert.equal(await notFollowing.inputValue(), "accept");
       await page.goto("/notifications");
       await page.getByText("beep boop").waitFor();
       assert.equal(await page.getByText("are you there?").count(), 0);

@@ -1,6 +1,12 @@
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { listNotificationRequests } from "../../../lib/domain/notification-requests.ts";
+import {
+  getNotificationPolicy,
+  type PolicyField,
+  type PolicyValue,
+} from "../../../lib/domain/notification-policy.ts";
+import { NotificationPolicyForm } from "../../../components/NotificationPolicyForm.tsx";
 import { renderNotificationRequests } from "../../../lib/mastodon/entities/notification-request.ts";
 import {
   newerLink,
@@ -33,6 +39,7 @@ interface Data {
   older: string | null;
   newer: string | null;
   done: string | null;
+  policy: Record<PolicyField, PolicyValue>;
 }
 
 /**
@@ -66,6 +73,7 @@ export const handler = define.handlers<Data>({
       older: olderLink(ctx.url, rows, query.limit),
       newer: newerLink(ctx.url),
       done: ctx.url.searchParams.get("done"),
+      policy: await getNotificationPolicy(deps.sql, session.account.id),
     });
   },
 });
@@ -109,6 +117,8 @@ export default define.page<typeof handler>(function NotificationRequests(
         <p class="notice" role="status">
           {data.done === "accept"
             ? "Accepted: their notifications are in your list now."
+            : data.done === "policy"
+            ? "Notification settings saved."
             : "Dismissed."}
         </p>
       )}
@@ -136,6 +146,10 @@ export default define.page<typeof handler>(function NotificationRequests(
         )}
       </section>
       <Pagination older={data.older} newer={data.newer} />
+      <section class="card" aria-labelledby="policy-title">
+        <h2 id="policy-title">Notifications from…</h2>
+        <NotificationPolicyForm policy={data.policy} csrf={state.csrfToken} />
+      </section>
     </>
   );
 });
