@@ -5,17 +5,20 @@ import NotificationsBadge from "../islands/NotificationsBadge.tsx";
 import { SITE_NAME } from "../lib/web/head.ts";
 
 function NavLink(
-  { href, icon, label, current }: {
+  { href, icon, label, current, compact = false }: {
     href: string;
     icon: IconName;
     label: string;
     current: boolean;
+    /** Shown as its icon alone (label kept for readers and as a tooltip) below wide screens. */
+    compact?: boolean;
   },
 ) {
   return (
     <a
       href={href}
-      class="nav-link"
+      class={compact ? "nav-link compact" : "nav-link"}
+      title={compact ? label : undefined}
       aria-current={current ? "page" : undefined}
     >
       <Icon name={icon} />
@@ -96,18 +99,21 @@ export default define.page(function App({ Component, state, url }) {
                     href="/lists"
                     icon="list"
                     label="Lists"
+                    compact
                     current={path.startsWith("/lists")}
                   />
                   <NavLink
                     href="/bookmarks"
                     icon="bookmark"
                     label="Bookmarks"
+                    compact
                     current={path === "/bookmarks"}
                   />
                   <NavLink
                     href="/favourites"
                     icon="star"
                     label="Favourites"
+                    compact
                     current={path === "/favourites"}
                   />
                   <NavLink
