@@ -25,7 +25,7 @@ export function StatusMenu(
     </form>
   );
   return (
-    <details class="menu status-menu">
+    <details class="status-menu">
       <summary class="icon-button" title="More">
         <span aria-hidden="true">⋯</span>
         <span class="visually-hidden">More actions for this post</span>
