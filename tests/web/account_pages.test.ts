@@ -1,6 +1,6 @@
 /**
  * The signed-in user's own pages, walked with JavaScript off (plain forms): bookmarks and
- * favourites, muted and blocked accounts (undone from their pages), blocked domains, followed
+ * favourites, follow requests (accept, reject), muted and blocked accounts (undone from their pages), blocked domains, followed
  * hashtags, and lists (create, add and remove members, the list's timeline, rename with its
  * replies policy and exclusive flag, delete), reached from the header and settings navigation.
  */
@@ -9,8 +9,9 @@ import { options, signIn, watchProblems, withBrowser } from "./harness.ts";
 import { PASSWORD } from "./seed.ts";
 import { signUp } from "../../lib/domain/accounts.ts";
 import { bookmarkStatus } from "../../lib/domain/interactions.ts";
-import { block, mute } from "../../lib/domain/relationships.ts";
+import { block, follow, mute } from "../../lib/domain/relationships.ts";
 import { followTag } from "../../lib/domain/search.ts";
+import { findAccount } from "../../lib/domain/profiles.ts";
 
 Deno.test("web UI: the account's own pages", options, async () => {
   await withBrowser(async (browser, instance, { bob, carol, first, reply }) => {
@@ -24,6 +25,10 @@ Deno.test("web UI: the account's own pages", options, async () => {
     await mute(deps, bob.account, carol.account, {});
     await block(deps, bob.account, dave.account);
     await followTag(deps.sql, bob.account.id, "starling");
+    // Carol approves her followers: Bob's and Dave's follows wait for her answer.
+    const lockedCarol = await findAccount(deps.sql, carol.account.id);
+    await follow(deps, bob.account, lockedCarol);
+    await follow(deps, dave.account, lockedCarol);
 
     const context = await browser.newContext({
       baseURL: instance.origin,
@@ -104,6 +109,18 @@ Deno.test("web UI: the account's own pages", options, async () => {
     await row.getByRole("link", { name: /Edit/ }).click();
     await page.getByRole("button", { name: "Delete list" }).click();
     await page.getByText("No lists yet.").waitFor();
+
+    // Follow requests, answered by Carol from her settings.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await signIn(page, "carol");
+    await page.goto("/settings/profile");
+    await settings.getByRole("link", { name: "Follow requests" }).click();
+    await page.getByRole("button", { name: "Accept @bob" }).click();
+    await page.getByRole("button", { name: "Reject @dave" }).click();
+    await page.getByText("No one is waiting for your answer.").waitFor();
+    await page.goto("/@carol/followers");
+    await page.getByText("@bob", { exact: true }).waitFor();
+    assert.equal(await page.getByText("@dave", { exact: true }).count(), 0);
 
     // The refused domain was answered 422 on purpose; nothing else went wrong.
     assert.deepEqual(problems.filter((p) => !/422/.test(p)), []);
