@@ -104,15 +104,17 @@ export default function PollView(props: PollViewProps) {
   }
 
   const hidden = poll.options.some((o) => o.votes_count === null);
+  // As Mastodon: a multiple-choice option's share is of the people who voted, not the votes.
+  const base = poll.multiple
+    ? poll.voters_count ?? poll.votes_count
+    : poll.votes_count;
   const most = Math.max(0, ...poll.options.map((o) => o.votes_count ?? 0));
   return (
     <div class="poll" role="group" aria-label="Poll results">
       <ul class="poll-results">
         {poll.options.map((option, index) => {
           const votes = option.votes_count ?? 0;
-          const share = poll.votes_count > 0
-            ? Math.round((votes / poll.votes_count) * 100)
-            : 0;
+          const share = base > 0 ? Math.round((votes / base) * 100) : 0;
           const mine = poll.own_votes?.includes(index);
           return (
             <li
