@@ -15,227 +15,228 @@ import * as $11 from "./routes/@[username]/following.tsx";
 import * as $12 from "./routes/@[username]/index.tsx";
 import * as $13 from "./routes/@[username]/media.tsx";
 import * as $14 from "./routes/@[username]/mute.ts";
-import * as $15 from "./routes/@[username]/tagged/[tag].tsx";
-import * as $16 from "./routes/@[username]/unblock.ts";
-import * as $17 from "./routes/@[username]/unfollow.ts";
-import * as $18 from "./routes/@[username]/unmute.ts";
-import * as $19 from "./routes/@[username]/with_replies.tsx";
-import * as $20 from "./routes/_app.tsx";
-import * as $21 from "./routes/_error.tsx";
-import * as $22 from "./routes/_middleware.ts";
-import * as $23 from "./routes/admin/_layout.tsx";
-import * as $24 from "./routes/admin/_middleware.ts";
-import * as $25 from "./routes/admin/accounts/[id]/[action].ts";
-import * as $26 from "./routes/admin/accounts/[id]/index.tsx";
-import * as $27 from "./routes/admin/accounts/index.tsx";
-import * as $28 from "./routes/admin/accounts/pending.tsx";
-import * as $29 from "./routes/admin/appeals/[id]/[decision].ts";
-import * as $30 from "./routes/admin/appeals/index.tsx";
-import * as $31 from "./routes/admin/domain_allows/[id]/delete.ts";
-import * as $32 from "./routes/admin/domain_allows/index.tsx";
-import * as $33 from "./routes/admin/domain_blocks/[id]/delete.tsx";
-import * as $34 from "./routes/admin/domain_blocks/[id]/index.tsx";
-import * as $35 from "./routes/admin/domain_blocks/export.ts";
-import * as $36 from "./routes/admin/domain_blocks/import.tsx";
-import * as $37 from "./routes/admin/domain_blocks/index.tsx";
-import * as $38 from "./routes/admin/domain_blocks/new.tsx";
-import * as $39 from "./routes/admin/index.tsx";
-import * as $40 from "./routes/admin/reports/[id]/[action].ts";
-import * as $41 from "./routes/admin/reports/[id]/index.tsx";
-import * as $42 from "./routes/admin/reports/index.tsx";
-import * as $43 from "./routes/api/[...path].ts";
-import * as $44 from "./routes/api/_middleware.ts";
-import * as $45 from "./routes/api/v1/accounts/[id]/block.ts";
-import * as $46 from "./routes/api/v1/accounts/[id]/endorsements.ts";
-import * as $47 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
-import * as $48 from "./routes/api/v1/accounts/[id]/follow.ts";
-import * as $49 from "./routes/api/v1/accounts/[id]/followers.ts";
-import * as $50 from "./routes/api/v1/accounts/[id]/following.ts";
-import * as $51 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
-import * as $52 from "./routes/api/v1/accounts/[id]/index.ts";
-import * as $53 from "./routes/api/v1/accounts/[id]/lists.ts";
-import * as $54 from "./routes/api/v1/accounts/[id]/mute.ts";
-import * as $55 from "./routes/api/v1/accounts/[id]/note.ts";
-import * as $56 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
-import * as $57 from "./routes/api/v1/accounts/[id]/statuses.ts";
-import * as $58 from "./routes/api/v1/accounts/[id]/unblock.ts";
-import * as $59 from "./routes/api/v1/accounts/[id]/unfollow.ts";
-import * as $60 from "./routes/api/v1/accounts/[id]/unmute.ts";
-import * as $61 from "./routes/api/v1/accounts/familiar_followers.ts";
-import * as $62 from "./routes/api/v1/accounts/index.ts";
-import * as $63 from "./routes/api/v1/accounts/lookup.ts";
-import * as $64 from "./routes/api/v1/accounts/relationships.ts";
-import * as $65 from "./routes/api/v1/accounts/search.ts";
-import * as $66 from "./routes/api/v1/accounts/update_credentials.ts";
-import * as $67 from "./routes/api/v1/accounts/verify_credentials.ts";
-import * as $68 from "./routes/api/v1/admin/accounts/[id]/action.ts";
-import * as $69 from "./routes/api/v1/admin/accounts/[id]/approve.ts";
-import * as $70 from "./routes/api/v1/admin/accounts/[id]/enable.ts";
-import * as $71 from "./routes/api/v1/admin/accounts/[id]/index.ts";
-import * as $72 from "./routes/api/v1/admin/accounts/[id]/reject.ts";
-import * as $73 from "./routes/api/v1/admin/accounts/[id]/unsensitive.ts";
-import * as $74 from "./routes/api/v1/admin/accounts/[id]/unsilence.ts";
-import * as $75 from "./routes/api/v1/admin/accounts/[id]/unsuspend.ts";
-import * as $76 from "./routes/api/v1/admin/domain_allows/[id].ts";
-import * as $77 from "./routes/api/v1/admin/domain_allows/index.ts";
-import * as $78 from "./routes/api/v1/admin/domain_blocks/[id].ts";
-import * as $79 from "./routes/api/v1/admin/domain_blocks/index.ts";
-import * as $80 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
-import * as $81 from "./routes/api/v1/admin/reports/[id]/index.ts";
-import * as $82 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
-import * as $83 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
-import * as $84 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
-import * as $85 from "./routes/api/v1/admin/reports/index.ts";
-import * as $86 from "./routes/api/v1/announcements.ts";
-import * as $87 from "./routes/api/v1/apps/index.ts";
-import * as $88 from "./routes/api/v1/apps/verify_credentials.ts";
-import * as $89 from "./routes/api/v1/blocks.ts";
-import * as $90 from "./routes/api/v1/bookmarks.ts";
-import * as $91 from "./routes/api/v1/conversations/[id]/index.ts";
-import * as $92 from "./routes/api/v1/conversations/[id]/read.ts";
-import * as $93 from "./routes/api/v1/conversations/index.ts";
-import * as $94 from "./routes/api/v1/custom_emojis.ts";
-import * as $95 from "./routes/api/v1/directory.ts";
-import * as $96 from "./routes/api/v1/domain_blocks.ts";
-import * as $97 from "./routes/api/v1/endorsements.ts";
-import * as $98 from "./routes/api/v1/favourites.ts";
-import * as $99 from "./routes/api/v1/featured_tags.ts";
-import * as $100 from "./routes/api/v1/featured_tags/[id].ts";
-import * as $101 from "./routes/api/v1/featured_tags/suggestions.ts";
-import * as $102 from "./routes/api/v1/filters.ts";
-import * as $103 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $104 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $105 from "./routes/api/v1/follow_requests/index.ts";
-import * as $106 from "./routes/api/v1/followed_tags.ts";
-import * as $107 from "./routes/api/v1/instance/activity.ts";
-import * as $108 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $109 from "./routes/api/v1/instance/extended_description.ts";
-import * as $110 from "./routes/api/v1/instance/index.ts";
-import * as $111 from "./routes/api/v1/instance/peers.ts";
-import * as $112 from "./routes/api/v1/instance/privacy_policy.ts";
-import * as $113 from "./routes/api/v1/instance/rules.ts";
-import * as $114 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $115 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $116 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $117 from "./routes/api/v1/lists/index.ts";
-import * as $118 from "./routes/api/v1/markers.ts";
-import * as $119 from "./routes/api/v1/media/[id].ts";
-import * as $120 from "./routes/api/v1/media/index.ts";
-import * as $121 from "./routes/api/v1/mutes.ts";
-import * as $122 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $123 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $124 from "./routes/api/v1/notifications/clear.ts";
-import * as $125 from "./routes/api/v1/notifications/index.ts";
-import * as $126 from "./routes/api/v1/notifications/policy.ts";
-import * as $127 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $128 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $129 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $130 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $131 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $132 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $133 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $134 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $135 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $136 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $137 from "./routes/api/v1/preferences.ts";
-import * as $138 from "./routes/api/v1/push/subscription.ts";
-import * as $139 from "./routes/api/v1/reports.ts";
-import * as $140 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $141 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $142 from "./routes/api/v1/severed_relationships.ts";
-import * as $143 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $144 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $145 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $146 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $147 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $148 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $149 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $150 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $151 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $152 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $153 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $154 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $155 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $156 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $157 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $158 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $159 from "./routes/api/v1/statuses/index.ts";
-import * as $160 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $161 from "./routes/api/v1/streaming/health.ts";
-import * as $162 from "./routes/api/v1/streaming/index.ts";
-import * as $163 from "./routes/api/v1/suggestions.ts";
-import * as $164 from "./routes/api/v1/tags/[name].ts";
-import * as $165 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $166 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $167 from "./routes/api/v1/timelines/home.ts";
-import * as $168 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $169 from "./routes/api/v1/timelines/public.ts";
-import * as $170 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $171 from "./routes/api/v1/trends/index.ts";
-import * as $172 from "./routes/api/v1/trends/links.ts";
-import * as $173 from "./routes/api/v1/trends/statuses.ts";
-import * as $174 from "./routes/api/v1/trends/tags.ts";
-import * as $175 from "./routes/api/v2/admin/accounts.ts";
-import * as $176 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $177 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $178 from "./routes/api/v2/filters/index.ts";
-import * as $179 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $180 from "./routes/api/v2/instance.ts";
-import * as $181 from "./routes/api/v2/media.ts";
-import * as $182 from "./routes/api/v2/notifications/index.ts";
-import * as $183 from "./routes/api/v2/notifications/policy.ts";
-import * as $184 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $185 from "./routes/api/v2/search.ts";
-import * as $186 from "./routes/api/v2/suggestions.ts";
-import * as $187 from "./routes/auth/sign_in.tsx";
-import * as $188 from "./routes/auth/sign_out.ts";
-import * as $189 from "./routes/auth/sign_up.tsx";
-import * as $190 from "./routes/bookmarks.tsx";
-import * as $191 from "./routes/compose.tsx";
-import * as $192 from "./routes/disputes/strikes/[id].tsx";
-import * as $193 from "./routes/disputes/strikes/index.tsx";
-import * as $194 from "./routes/favourites.tsx";
-import * as $195 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $196 from "./routes/follow_requests/index.tsx";
-import * as $197 from "./routes/home.tsx";
-import * as $198 from "./routes/index.tsx";
-import * as $199 from "./routes/lists/[id]/edit.tsx";
-import * as $200 from "./routes/lists/[id]/index.tsx";
-import * as $201 from "./routes/lists/index.tsx";
-import * as $202 from "./routes/media/[...key].ts";
-import * as $203 from "./routes/notifications.tsx";
-import * as $204 from "./routes/notifications/policy.ts";
-import * as $205 from "./routes/notifications/requests/[id]/[verb].ts";
-import * as $206 from "./routes/notifications/requests/index.tsx";
-import * as $207 from "./routes/oauth/authorize.tsx";
-import * as $208 from "./routes/oauth/revoke.ts";
-import * as $209 from "./routes/oauth/token.ts";
-import * as $210 from "./routes/oauth/userinfo.ts";
-import * as $211 from "./routes/polls/[id]/votes.ts";
-import * as $212 from "./routes/public/index.tsx";
-import * as $213 from "./routes/public/local.tsx";
-import * as $214 from "./routes/search.tsx";
-import * as $215 from "./routes/settings/authorized_applications.tsx";
-import * as $216 from "./routes/settings/blocks.tsx";
-import * as $217 from "./routes/settings/domain_blocks.tsx";
-import * as $218 from "./routes/settings/followed_tags.tsx";
-import * as $219 from "./routes/settings/index.ts";
-import * as $220 from "./routes/settings/mutes.tsx";
-import * as $221 from "./routes/settings/password.tsx";
-import * as $222 from "./routes/settings/preferences.tsx";
-import * as $223 from "./routes/settings/profile.tsx";
-import * as $224 from "./routes/tags/[tag].rss.ts";
-import * as $225 from "./routes/tags/[tag].tsx";
-import * as $226 from "./islands/ActionBar.tsx";
-import * as $227 from "./islands/ComposeBox.tsx";
-import * as $228 from "./islands/CopyLink.tsx";
-import * as $229 from "./islands/FollowButton.tsx";
-import * as $230 from "./islands/LoadMore.tsx";
-import * as $231 from "./islands/NewPostsBanner.tsx";
-import * as $232 from "./islands/NewStatuses.tsx";
-import * as $233 from "./islands/NotificationsBadge.tsx";
-import * as $234 from "./islands/PollView.tsx";
-import * as $235 from "./islands/ProfileMenu.tsx";
+import * as $15 from "./routes/@[username]/report.tsx";
+import * as $16 from "./routes/@[username]/tagged/[tag].tsx";
+import * as $17 from "./routes/@[username]/unblock.ts";
+import * as $18 from "./routes/@[username]/unfollow.ts";
+import * as $19 from "./routes/@[username]/unmute.ts";
+import * as $20 from "./routes/@[username]/with_replies.tsx";
+import * as $21 from "./routes/_app.tsx";
+import * as $22 from "./routes/_error.tsx";
+import * as $23 from "./routes/_middleware.ts";
+import * as $24 from "./routes/admin/_layout.tsx";
+import * as $25 from "./routes/admin/_middleware.ts";
+import * as $26 from "./routes/admin/accounts/[id]/[action].ts";
+import * as $27 from "./routes/admin/accounts/[id]/index.tsx";
+import * as $28 from "./routes/admin/accounts/index.tsx";
+import * as $29 from "./routes/admin/accounts/pending.tsx";
+import * as $30 from "./routes/admin/appeals/[id]/[decision].ts";
+import * as $31 from "./routes/admin/appeals/index.tsx";
+import * as $32 from "./routes/admin/domain_allows/[id]/delete.ts";
+import * as $33 from "./routes/admin/domain_allows/index.tsx";
+import * as $34 from "./routes/admin/domain_blocks/[id]/delete.tsx";
+import * as $35 from "./routes/admin/domain_blocks/[id]/index.tsx";
+import * as $36 from "./routes/admin/domain_blocks/export.ts";
+import * as $37 from "./routes/admin/domain_blocks/import.tsx";
+import * as $38 from "./routes/admin/domain_blocks/index.tsx";
+import * as $39 from "./routes/admin/domain_blocks/new.tsx";
+import * as $40 from "./routes/admin/index.tsx";
+import * as $41 from "./routes/admin/reports/[id]/[action].ts";
+import * as $42 from "./routes/admin/reports/[id]/index.tsx";
+import * as $43 from "./routes/admin/reports/index.tsx";
+import * as $44 from "./routes/api/[...path].ts";
+import * as $45 from "./routes/api/_middleware.ts";
+import * as $46 from "./routes/api/v1/accounts/[id]/block.ts";
+import * as $47 from "./routes/api/v1/accounts/[id]/endorsements.ts";
+import * as $48 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
+import * as $49 from "./routes/api/v1/accounts/[id]/follow.ts";
+import * as $50 from "./routes/api/v1/accounts/[id]/followers.ts";
+import * as $51 from "./routes/api/v1/accounts/[id]/following.ts";
+import * as $52 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
+import * as $53 from "./routes/api/v1/accounts/[id]/index.ts";
+import * as $54 from "./routes/api/v1/accounts/[id]/lists.ts";
+import * as $55 from "./routes/api/v1/accounts/[id]/mute.ts";
+import * as $56 from "./routes/api/v1/accounts/[id]/note.ts";
+import * as $57 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
+import * as $58 from "./routes/api/v1/accounts/[id]/statuses.ts";
+import * as $59 from "./routes/api/v1/accounts/[id]/unblock.ts";
+import * as $60 from "./routes/api/v1/accounts/[id]/unfollow.ts";
+import * as $61 from "./routes/api/v1/accounts/[id]/unmute.ts";
+import * as $62 from "./routes/api/v1/accounts/familiar_followers.ts";
+import * as $63 from "./routes/api/v1/accounts/index.ts";
+import * as $64 from "./routes/api/v1/accounts/lookup.ts";
+import * as $65 from "./routes/api/v1/accounts/relationships.ts";
+import * as $66 from "./routes/api/v1/accounts/search.ts";
+import * as $67 from "./routes/api/v1/accounts/update_credentials.ts";
+import * as $68 from "./routes/api/v1/accounts/verify_credentials.ts";
+import * as $69 from "./routes/api/v1/admin/accounts/[id]/action.ts";
+import * as $70 from "./routes/api/v1/admin/accounts/[id]/approve.ts";
+import * as $71 from "./routes/api/v1/admin/accounts/[id]/enable.ts";
+import * as $72 from "./routes/api/v1/admin/accounts/[id]/index.ts";
+import * as $73 from "./routes/api/v1/admin/accounts/[id]/reject.ts";
+import * as $74 from "./routes/api/v1/admin/accounts/[id]/unsensitive.ts";
+import * as $75 from "./routes/api/v1/admin/accounts/[id]/unsilence.ts";
+import * as $76 from "./routes/api/v1/admin/accounts/[id]/unsuspend.ts";
+import * as $77 from "./routes/api/v1/admin/domain_allows/[id].ts";
+import * as $78 from "./routes/api/v1/admin/domain_allows/index.ts";
+import * as $79 from "./routes/api/v1/admin/domain_blocks/[id].ts";
+import * as $80 from "./routes/api/v1/admin/domain_blocks/index.ts";
+import * as $81 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
+import * as $82 from "./routes/api/v1/admin/reports/[id]/index.ts";
+import * as $83 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
+import * as $84 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
+import * as $85 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
+import * as $86 from "./routes/api/v1/admin/reports/index.ts";
+import * as $87 from "./routes/api/v1/announcements.ts";
+import * as $88 from "./routes/api/v1/apps/index.ts";
+import * as $89 from "./routes/api/v1/apps/verify_credentials.ts";
+import * as $90 from "./routes/api/v1/blocks.ts";
+import * as $91 from "./routes/api/v1/bookmarks.ts";
+import * as $92 from "./routes/api/v1/conversations/[id]/index.ts";
+import * as $93 from "./routes/api/v1/conversations/[id]/read.ts";
+import * as $94 from "./routes/api/v1/conversations/index.ts";
+import * as $95 from "./routes/api/v1/custom_emojis.ts";
+import * as $96 from "./routes/api/v1/directory.ts";
+import * as $97 from "./routes/api/v1/domain_blocks.ts";
+import * as $98 from "./routes/api/v1/endorsements.ts";
+import * as $99 from "./routes/api/v1/favourites.ts";
+import * as $100 from "./routes/api/v1/featured_tags.ts";
+import * as $101 from "./routes/api/v1/featured_tags/[id].ts";
+import * as $102 from "./routes/api/v1/featured_tags/suggestions.ts";
+import * as $103 from "./routes/api/v1/filters.ts";
+import * as $104 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $105 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $106 from "./routes/api/v1/follow_requests/index.ts";
+import * as $107 from "./routes/api/v1/followed_tags.ts";
+import * as $108 from "./routes/api/v1/instance/activity.ts";
+import * as $109 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $110 from "./routes/api/v1/instance/extended_description.ts";
+import * as $111 from "./routes/api/v1/instance/index.ts";
+import * as $112 from "./routes/api/v1/instance/peers.ts";
+import * as $113 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $114 from "./routes/api/v1/instance/rules.ts";
+import * as $115 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $116 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $117 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $118 from "./routes/api/v1/lists/index.ts";
+import * as $119 from "./routes/api/v1/markers.ts";
+import * as $120 from "./routes/api/v1/media/[id].ts";
+import * as $121 from "./routes/api/v1/media/index.ts";
+import * as $122 from "./routes/api/v1/mutes.ts";
+import * as $123 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $124 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $125 from "./routes/api/v1/notifications/clear.ts";
+import * as $126 from "./routes/api/v1/notifications/index.ts";
+import * as $127 from "./routes/api/v1/notifications/policy.ts";
+import * as $128 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $129 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $130 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $131 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $132 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $133 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $134 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $135 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $136 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $137 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $138 from "./routes/api/v1/preferences.ts";
+import * as $139 from "./routes/api/v1/push/subscription.ts";
+import * as $140 from "./routes/api/v1/reports.ts";
+import * as $141 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $142 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $143 from "./routes/api/v1/severed_relationships.ts";
+import * as $144 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $145 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $146 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $147 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $148 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $149 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $150 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $151 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $152 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $153 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $154 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $155 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $156 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $157 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $158 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $159 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $160 from "./routes/api/v1/statuses/index.ts";
+import * as $161 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $162 from "./routes/api/v1/streaming/health.ts";
+import * as $163 from "./routes/api/v1/streaming/index.ts";
+import * as $164 from "./routes/api/v1/suggestions.ts";
+import * as $165 from "./routes/api/v1/tags/[name].ts";
+import * as $166 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $167 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $168 from "./routes/api/v1/timelines/home.ts";
+import * as $169 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $170 from "./routes/api/v1/timelines/public.ts";
+import * as $171 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $172 from "./routes/api/v1/trends/index.ts";
+import * as $173 from "./routes/api/v1/trends/links.ts";
+import * as $174 from "./routes/api/v1/trends/statuses.ts";
+import * as $175 from "./routes/api/v1/trends/tags.ts";
+import * as $176 from "./routes/api/v2/admin/accounts.ts";
+import * as $177 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $178 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $179 from "./routes/api/v2/filters/index.ts";
+import * as $180 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $181 from "./routes/api/v2/instance.ts";
+import * as $182 from "./routes/api/v2/media.ts";
+import * as $183 from "./routes/api/v2/notifications/index.ts";
+import * as $184 from "./routes/api/v2/notifications/policy.ts";
+import * as $185 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $186 from "./routes/api/v2/search.ts";
+import * as $187 from "./routes/api/v2/suggestions.ts";
+import * as $188 from "./routes/auth/sign_in.tsx";
+import * as $189 from "./routes/auth/sign_out.ts";
+import * as $190 from "./routes/auth/sign_up.tsx";
+import * as $191 from "./routes/bookmarks.tsx";
+import * as $192 from "./routes/compose.tsx";
+import * as $193 from "./routes/disputes/strikes/[id].tsx";
+import * as $194 from "./routes/disputes/strikes/index.tsx";
+import * as $195 from "./routes/favourites.tsx";
+import * as $196 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $197 from "./routes/follow_requests/index.tsx";
+import * as $198 from "./routes/home.tsx";
+import * as $199 from "./routes/index.tsx";
+import * as $200 from "./routes/lists/[id]/edit.tsx";
+import * as $201 from "./routes/lists/[id]/index.tsx";
+import * as $202 from "./routes/lists/index.tsx";
+import * as $203 from "./routes/media/[...key].ts";
+import * as $204 from "./routes/notifications.tsx";
+import * as $205 from "./routes/notifications/policy.ts";
+import * as $206 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $207 from "./routes/notifications/requests/index.tsx";
+import * as $208 from "./routes/oauth/authorize.tsx";
+import * as $209 from "./routes/oauth/revoke.ts";
+import * as $210 from "./routes/oauth/token.ts";
+import * as $211 from "./routes/oauth/userinfo.ts";
+import * as $212 from "./routes/polls/[id]/votes.ts";
+import * as $213 from "./routes/public/index.tsx";
+import * as $214 from "./routes/public/local.tsx";
+import * as $215 from "./routes/search.tsx";
+import * as $216 from "./routes/settings/authorized_applications.tsx";
+import * as $217 from "./routes/settings/blocks.tsx";
+import * as $218 from "./routes/settings/domain_blocks.tsx";
+import * as $219 from "./routes/settings/followed_tags.tsx";
+import * as $220 from "./routes/settings/index.ts";
+import * as $221 from "./routes/settings/mutes.tsx";
+import * as $222 from "./routes/settings/password.tsx";
+import * as $223 from "./routes/settings/preferences.tsx";
+import * as $224 from "./routes/settings/profile.tsx";
+import * as $225 from "./routes/tags/[tag].rss.ts";
+import * as $226 from "./routes/tags/[tag].tsx";
+import * as $227 from "./islands/ActionBar.tsx";
+import * as $228 from "./islands/ComposeBox.tsx";
+import * as $229 from "./islands/CopyLink.tsx";
+import * as $230 from "./islands/FollowButton.tsx";
+import * as $231 from "./islands/LoadMore.tsx";
+import * as $232 from "./islands/NewPostsBanner.tsx";
+import * as $233 from "./islands/NewStatuses.tsx";
+import * as $234 from "./islands/NotificationsBadge.tsx";
+import * as $235 from "./islands/PollView.tsx";
+import * as $236 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -254,229 +255,230 @@ const manifest = {
     "./routes/@[username]/index.tsx": $12,
     "./routes/@[username]/media.tsx": $13,
     "./routes/@[username]/mute.ts": $14,
-    "./routes/@[username]/tagged/[tag].tsx": $15,
-    "./routes/@[username]/unblock.ts": $16,
-    "./routes/@[username]/unfollow.ts": $17,
-    "./routes/@[username]/unmute.ts": $18,
-    "./routes/@[username]/with_replies.tsx": $19,
-    "./routes/_app.tsx": $20,
-    "./routes/_error.tsx": $21,
-    "./routes/_middleware.ts": $22,
-    "./routes/admin/_layout.tsx": $23,
-    "./routes/admin/_middleware.ts": $24,
-    "./routes/admin/accounts/[id]/[action].ts": $25,
-    "./routes/admin/accounts/[id]/index.tsx": $26,
-    "./routes/admin/accounts/index.tsx": $27,
-    "./routes/admin/accounts/pending.tsx": $28,
-    "./routes/admin/appeals/[id]/[decision].ts": $29,
-    "./routes/admin/appeals/index.tsx": $30,
-    "./routes/admin/domain_allows/[id]/delete.ts": $31,
-    "./routes/admin/domain_allows/index.tsx": $32,
-    "./routes/admin/domain_blocks/[id]/delete.tsx": $33,
-    "./routes/admin/domain_blocks/[id]/index.tsx": $34,
-    "./routes/admin/domain_blocks/export.ts": $35,
-    "./routes/admin/domain_blocks/import.tsx": $36,
-    "./routes/admin/domain_blocks/index.tsx": $37,
-    "./routes/admin/domain_blocks/new.tsx": $38,
-    "./routes/admin/index.tsx": $39,
-    "./routes/admin/reports/[id]/[action].ts": $40,
-    "./routes/admin/reports/[id]/index.tsx": $41,
-    "./routes/admin/reports/index.tsx": $42,
-    "./routes/api/[...path].ts": $43,
-    "./routes/api/_middleware.ts": $44,
-    "./routes/api/v1/accounts/[id]/block.ts": $45,
-    "./routes/api/v1/accounts/[id]/endorsements.ts": $46,
-    "./routes/api/v1/accounts/[id]/featured_tags.ts": $47,
-    "./routes/api/v1/accounts/[id]/follow.ts": $48,
-    "./routes/api/v1/accounts/[id]/followers.ts": $49,
-    "./routes/api/v1/accounts/[id]/following.ts": $50,
-    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $51,
-    "./routes/api/v1/accounts/[id]/index.ts": $52,
-    "./routes/api/v1/accounts/[id]/lists.ts": $53,
-    "./routes/api/v1/accounts/[id]/mute.ts": $54,
-    "./routes/api/v1/accounts/[id]/note.ts": $55,
-    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $56,
-    "./routes/api/v1/accounts/[id]/statuses.ts": $57,
-    "./routes/api/v1/accounts/[id]/unblock.ts": $58,
-    "./routes/api/v1/accounts/[id]/unfollow.ts": $59,
-    "./routes/api/v1/accounts/[id]/unmute.ts": $60,
-    "./routes/api/v1/accounts/familiar_followers.ts": $61,
-    "./routes/api/v1/accounts/index.ts": $62,
-    "./routes/api/v1/accounts/lookup.ts": $63,
-    "./routes/api/v1/accounts/relationships.ts": $64,
-    "./routes/api/v1/accounts/search.ts": $65,
-    "./routes/api/v1/accounts/update_credentials.ts": $66,
-    "./routes/api/v1/accounts/verify_credentials.ts": $67,
-    "./routes/api/v1/admin/accounts/[id]/action.ts": $68,
-    "./routes/api/v1/admin/accounts/[id]/approve.ts": $69,
-    "./routes/api/v1/admin/accounts/[id]/enable.ts": $70,
-    "./routes/api/v1/admin/accounts/[id]/index.ts": $71,
-    "./routes/api/v1/admin/accounts/[id]/reject.ts": $72,
-    "./routes/api/v1/admin/accounts/[id]/unsensitive.ts": $73,
-    "./routes/api/v1/admin/accounts/[id]/unsilence.ts": $74,
-    "./routes/api/v1/admin/accounts/[id]/unsuspend.ts": $75,
-    "./routes/api/v1/admin/domain_allows/[id].ts": $76,
-    "./routes/api/v1/admin/domain_allows/index.ts": $77,
-    "./routes/api/v1/admin/domain_blocks/[id].ts": $78,
-    "./routes/api/v1/admin/domain_blocks/index.ts": $79,
-    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $80,
-    "./routes/api/v1/admin/reports/[id]/index.ts": $81,
-    "./routes/api/v1/admin/reports/[id]/reopen.ts": $82,
-    "./routes/api/v1/admin/reports/[id]/resolve.ts": $83,
-    "./routes/api/v1/admin/reports/[id]/unassign.ts": $84,
-    "./routes/api/v1/admin/reports/index.ts": $85,
-    "./routes/api/v1/announcements.ts": $86,
-    "./routes/api/v1/apps/index.ts": $87,
-    "./routes/api/v1/apps/verify_credentials.ts": $88,
-    "./routes/api/v1/blocks.ts": $89,
-    "./routes/api/v1/bookmarks.ts": $90,
-    "./routes/api/v1/conversations/[id]/index.ts": $91,
-    "./routes/api/v1/conversations/[id]/read.ts": $92,
-    "./routes/api/v1/conversations/index.ts": $93,
-    "./routes/api/v1/custom_emojis.ts": $94,
-    "./routes/api/v1/directory.ts": $95,
-    "./routes/api/v1/domain_blocks.ts": $96,
-    "./routes/api/v1/endorsements.ts": $97,
-    "./routes/api/v1/favourites.ts": $98,
-    "./routes/api/v1/featured_tags.ts": $99,
-    "./routes/api/v1/featured_tags/[id].ts": $100,
-    "./routes/api/v1/featured_tags/suggestions.ts": $101,
-    "./routes/api/v1/filters.ts": $102,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $103,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $104,
-    "./routes/api/v1/follow_requests/index.ts": $105,
-    "./routes/api/v1/followed_tags.ts": $106,
-    "./routes/api/v1/instance/activity.ts": $107,
-    "./routes/api/v1/instance/domain_blocks.ts": $108,
-    "./routes/api/v1/instance/extended_description.ts": $109,
-    "./routes/api/v1/instance/index.ts": $110,
-    "./routes/api/v1/instance/peers.ts": $111,
-    "./routes/api/v1/instance/privacy_policy.ts": $112,
-    "./routes/api/v1/instance/rules.ts": $113,
-    "./routes/api/v1/instance/translation_languages.ts": $114,
-    "./routes/api/v1/lists/[id]/accounts.ts": $115,
-    "./routes/api/v1/lists/[id]/index.ts": $116,
-    "./routes/api/v1/lists/index.ts": $117,
-    "./routes/api/v1/markers.ts": $118,
-    "./routes/api/v1/media/[id].ts": $119,
-    "./routes/api/v1/media/index.ts": $120,
-    "./routes/api/v1/mutes.ts": $121,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $122,
-    "./routes/api/v1/notifications/[id]/index.ts": $123,
-    "./routes/api/v1/notifications/clear.ts": $124,
-    "./routes/api/v1/notifications/index.ts": $125,
-    "./routes/api/v1/notifications/policy.ts": $126,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $127,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $128,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $129,
-    "./routes/api/v1/notifications/requests/accept.ts": $130,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $131,
-    "./routes/api/v1/notifications/requests/index.ts": $132,
-    "./routes/api/v1/notifications/requests/merged.ts": $133,
-    "./routes/api/v1/notifications/unread_count.ts": $134,
-    "./routes/api/v1/polls/[id]/index.ts": $135,
-    "./routes/api/v1/polls/[id]/votes.ts": $136,
-    "./routes/api/v1/preferences.ts": $137,
-    "./routes/api/v1/push/subscription.ts": $138,
-    "./routes/api/v1/reports.ts": $139,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $140,
-    "./routes/api/v1/scheduled_statuses/index.ts": $141,
-    "./routes/api/v1/severed_relationships.ts": $142,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $143,
-    "./routes/api/v1/statuses/[id]/context.ts": $144,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $145,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $146,
-    "./routes/api/v1/statuses/[id]/history.ts": $147,
-    "./routes/api/v1/statuses/[id]/index.ts": $148,
-    "./routes/api/v1/statuses/[id]/mute.ts": $149,
-    "./routes/api/v1/statuses/[id]/pin.ts": $150,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $151,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $152,
-    "./routes/api/v1/statuses/[id]/source.ts": $153,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $154,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $155,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $156,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $157,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $158,
-    "./routes/api/v1/statuses/index.ts": $159,
-    "./routes/api/v1/streaming/[...stream].ts": $160,
-    "./routes/api/v1/streaming/health.ts": $161,
-    "./routes/api/v1/streaming/index.ts": $162,
-    "./routes/api/v1/suggestions.ts": $163,
-    "./routes/api/v1/tags/[name].ts": $164,
-    "./routes/api/v1/tags/[name]/follow.ts": $165,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $166,
-    "./routes/api/v1/timelines/home.ts": $167,
-    "./routes/api/v1/timelines/list/[list_id].ts": $168,
-    "./routes/api/v1/timelines/public.ts": $169,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $170,
-    "./routes/api/v1/trends/index.ts": $171,
-    "./routes/api/v1/trends/links.ts": $172,
-    "./routes/api/v1/trends/statuses.ts": $173,
-    "./routes/api/v1/trends/tags.ts": $174,
-    "./routes/api/v2/admin/accounts.ts": $175,
-    "./routes/api/v2/filters/[id]/index.ts": $176,
-    "./routes/api/v2/filters/[id]/keywords.ts": $177,
-    "./routes/api/v2/filters/index.ts": $178,
-    "./routes/api/v2/filters/keywords/[id].ts": $179,
-    "./routes/api/v2/instance.ts": $180,
-    "./routes/api/v2/media.ts": $181,
-    "./routes/api/v2/notifications/index.ts": $182,
-    "./routes/api/v2/notifications/policy.ts": $183,
-    "./routes/api/v2/notifications/unread_count.ts": $184,
-    "./routes/api/v2/search.ts": $185,
-    "./routes/api/v2/suggestions.ts": $186,
-    "./routes/auth/sign_in.tsx": $187,
-    "./routes/auth/sign_out.ts": $188,
-    "./routes/auth/sign_up.tsx": $189,
-    "./routes/bookmarks.tsx": $190,
-    "./routes/compose.tsx": $191,
-    "./routes/disputes/strikes/[id].tsx": $192,
-    "./routes/disputes/strikes/index.tsx": $193,
-    "./routes/favourites.tsx": $194,
-    "./routes/follow_requests/[id]/[verb].ts": $195,
-    "./routes/follow_requests/index.tsx": $196,
-    "./routes/home.tsx": $197,
-    "./routes/index.tsx": $198,
-    "./routes/lists/[id]/edit.tsx": $199,
-    "./routes/lists/[id]/index.tsx": $200,
-    "./routes/lists/index.tsx": $201,
-    "./routes/media/[...key].ts": $202,
-    "./routes/notifications.tsx": $203,
-    "./routes/notifications/policy.ts": $204,
-    "./routes/notifications/requests/[id]/[verb].ts": $205,
-    "./routes/notifications/requests/index.tsx": $206,
-    "./routes/oauth/authorize.tsx": $207,
-    "./routes/oauth/revoke.ts": $208,
-    "./routes/oauth/token.ts": $209,
-    "./routes/oauth/userinfo.ts": $210,
-    "./routes/polls/[id]/votes.ts": $211,
-    "./routes/public/index.tsx": $212,
-    "./routes/public/local.tsx": $213,
-    "./routes/search.tsx": $214,
-    "./routes/settings/authorized_applications.tsx": $215,
-    "./routes/settings/blocks.tsx": $216,
-    "./routes/settings/domain_blocks.tsx": $217,
-    "./routes/settings/followed_tags.tsx": $218,
-    "./routes/settings/index.ts": $219,
-    "./routes/settings/mutes.tsx": $220,
-    "./routes/settings/password.tsx": $221,
-    "./routes/settings/preferences.tsx": $222,
-    "./routes/settings/profile.tsx": $223,
-    "./routes/tags/[tag].rss.ts": $224,
-    "./routes/tags/[tag].tsx": $225,
+    "./routes/@[username]/report.tsx": $15,
+    "./routes/@[username]/tagged/[tag].tsx": $16,
+    "./routes/@[username]/unblock.ts": $17,
+    "./routes/@[username]/unfollow.ts": $18,
+    "./routes/@[username]/unmute.ts": $19,
+    "./routes/@[username]/with_replies.tsx": $20,
+    "./routes/_app.tsx": $21,
+    "./routes/_error.tsx": $22,
+    "./routes/_middleware.ts": $23,
+    "./routes/admin/_layout.tsx": $24,
+    "./routes/admin/_middleware.ts": $25,
+    "./routes/admin/accounts/[id]/[action].ts": $26,
+    "./routes/admin/accounts/[id]/index.tsx": $27,
+    "./routes/admin/accounts/index.tsx": $28,
+    "./routes/admin/accounts/pending.tsx": $29,
+    "./routes/admin/appeals/[id]/[decision].ts": $30,
+    "./routes/admin/appeals/index.tsx": $31,
+    "./routes/admin/domain_allows/[id]/delete.ts": $32,
+    "./routes/admin/domain_allows/index.tsx": $33,
+    "./routes/admin/domain_blocks/[id]/delete.tsx": $34,
+    "./routes/admin/domain_blocks/[id]/index.tsx": $35,
+    "./routes/admin/domain_blocks/export.ts": $36,
+    "./routes/admin/domain_blocks/import.tsx": $37,
+    "./routes/admin/domain_blocks/index.tsx": $38,
+    "./routes/admin/domain_blocks/new.tsx": $39,
+    "./routes/admin/index.tsx": $40,
+    "./routes/admin/reports/[id]/[action].ts": $41,
+    "./routes/admin/reports/[id]/index.tsx": $42,
+    "./routes/admin/reports/index.tsx": $43,
+    "./routes/api/[...path].ts": $44,
+    "./routes/api/_middleware.ts": $45,
+    "./routes/api/v1/accounts/[id]/block.ts": $46,
+    "./routes/api/v1/accounts/[id]/endorsements.ts": $47,
+    "./routes/api/v1/accounts/[id]/featured_tags.ts": $48,
+    "./routes/api/v1/accounts/[id]/follow.ts": $49,
+    "./routes/api/v1/accounts/[id]/followers.ts": $50,
+    "./routes/api/v1/accounts/[id]/following.ts": $51,
+    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $52,
+    "./routes/api/v1/accounts/[id]/index.ts": $53,
+    "./routes/api/v1/accounts/[id]/lists.ts": $54,
+    "./routes/api/v1/accounts/[id]/mute.ts": $55,
+    "./routes/api/v1/accounts/[id]/note.ts": $56,
+    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $57,
+    "./routes/api/v1/accounts/[id]/statuses.ts": $58,
+    "./routes/api/v1/accounts/[id]/unblock.ts": $59,
+    "./routes/api/v1/accounts/[id]/unfollow.ts": $60,
+    "./routes/api/v1/accounts/[id]/unmute.ts": $61,
+    "./routes/api/v1/accounts/familiar_followers.ts": $62,
+    "./routes/api/v1/accounts/index.ts": $63,
+    "./routes/api/v1/accounts/lookup.ts": $64,
+    "./routes/api/v1/accounts/relationships.ts": $65,
+    "./routes/api/v1/accounts/search.ts": $66,
+    "./routes/api/v1/accounts/update_credentials.ts": $67,
+    "./routes/api/v1/accounts/verify_credentials.ts": $68,
+    "./routes/api/v1/admin/accounts/[id]/action.ts": $69,
+    "./routes/api/v1/admin/accounts/[id]/approve.ts": $70,
+    "./routes/api/v1/admin/accounts/[id]/enable.ts": $71,
+    "./routes/api/v1/admin/accounts/[id]/index.ts": $72,
+    "./routes/api/v1/admin/accounts/[id]/reject.ts": $73,
+    "./routes/api/v1/admin/accounts/[id]/unsensitive.ts": $74,
+    "./routes/api/v1/admin/accounts/[id]/unsilence.ts": $75,
+    "./routes/api/v1/admin/accounts/[id]/unsuspend.ts": $76,
+    "./routes/api/v1/admin/domain_allows/[id].ts": $77,
+    "./routes/api/v1/admin/domain_allows/index.ts": $78,
+    "./routes/api/v1/admin/domain_blocks/[id].ts": $79,
+    "./routes/api/v1/admin/domain_blocks/index.ts": $80,
+    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $81,
+    "./routes/api/v1/admin/reports/[id]/index.ts": $82,
+    "./routes/api/v1/admin/reports/[id]/reopen.ts": $83,
+    "./routes/api/v1/admin/reports/[id]/resolve.ts": $84,
+    "./routes/api/v1/admin/reports/[id]/unassign.ts": $85,
+    "./routes/api/v1/admin/reports/index.ts": $86,
+    "./routes/api/v1/announcements.ts": $87,
+    "./routes/api/v1/apps/index.ts": $88,
+    "./routes/api/v1/apps/verify_credentials.ts": $89,
+    "./routes/api/v1/blocks.ts": $90,
+    "./routes/api/v1/bookmarks.ts": $91,
+    "./routes/api/v1/conversations/[id]/index.ts": $92,
+    "./routes/api/v1/conversations/[id]/read.ts": $93,
+    "./routes/api/v1/conversations/index.ts": $94,
+    "./routes/api/v1/custom_emojis.ts": $95,
+    "./routes/api/v1/directory.ts": $96,
+    "./routes/api/v1/domain_blocks.ts": $97,
+    "./routes/api/v1/endorsements.ts": $98,
+    "./routes/api/v1/favourites.ts": $99,
+    "./routes/api/v1/featured_tags.ts": $100,
+    "./routes/api/v1/featured_tags/[id].ts": $101,
+    "./routes/api/v1/featured_tags/suggestions.ts": $102,
+    "./routes/api/v1/filters.ts": $103,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $104,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $105,
+    "./routes/api/v1/follow_requests/index.ts": $106,
+    "./routes/api/v1/followed_tags.ts": $107,
+    "./routes/api/v1/instance/activity.ts": $108,
+    "./routes/api/v1/instance/domain_blocks.ts": $109,
+    "./routes/api/v1/instance/extended_description.ts": $110,
+    "./routes/api/v1/instance/index.ts": $111,
+    "./routes/api/v1/instance/peers.ts": $112,
+    "./routes/api/v1/instance/privacy_policy.ts": $113,
+    "./routes/api/v1/instance/rules.ts": $114,
+    "./routes/api/v1/instance/translation_languages.ts": $115,
+    "./routes/api/v1/lists/[id]/accounts.ts": $116,
+    "./routes/api/v1/lists/[id]/index.ts": $117,
+    "./routes/api/v1/lists/index.ts": $118,
+    "./routes/api/v1/markers.ts": $119,
+    "./routes/api/v1/media/[id].ts": $120,
+    "./routes/api/v1/media/index.ts": $121,
+    "./routes/api/v1/mutes.ts": $122,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $123,
+    "./routes/api/v1/notifications/[id]/index.ts": $124,
+    "./routes/api/v1/notifications/clear.ts": $125,
+    "./routes/api/v1/notifications/index.ts": $126,
+    "./routes/api/v1/notifications/policy.ts": $127,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $128,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $129,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $130,
+    "./routes/api/v1/notifications/requests/accept.ts": $131,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $132,
+    "./routes/api/v1/notifications/requests/index.ts": $133,
+    "./routes/api/v1/notifications/requests/merged.ts": $134,
+    "./routes/api/v1/notifications/unread_count.ts": $135,
+    "./routes/api/v1/polls/[id]/index.ts": $136,
+    "./routes/api/v1/polls/[id]/votes.ts": $137,
+    "./routes/api/v1/preferences.ts": $138,
+    "./routes/api/v1/push/subscription.ts": $139,
+    "./routes/api/v1/reports.ts": $140,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $141,
+    "./routes/api/v1/scheduled_statuses/index.ts": $142,
+    "./routes/api/v1/severed_relationships.ts": $143,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $144,
+    "./routes/api/v1/statuses/[id]/context.ts": $145,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $146,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $147,
+    "./routes/api/v1/statuses/[id]/history.ts": $148,
+    "./routes/api/v1/statuses/[id]/index.ts": $149,
+    "./routes/api/v1/statuses/[id]/mute.ts": $150,
+    "./routes/api/v1/statuses/[id]/pin.ts": $151,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $152,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $153,
+    "./routes/api/v1/statuses/[id]/source.ts": $154,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $155,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $156,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $157,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $158,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $159,
+    "./routes/api/v1/statuses/index.ts": $160,
+    "./routes/api/v1/streaming/[...stream].ts": $161,
+    "./routes/api/v1/streaming/health.ts": $162,
+    "./routes/api/v1/streaming/index.ts": $163,
+    "./routes/api/v1/suggestions.ts": $164,
+    "./routes/api/v1/tags/[name].ts": $165,
+    "./routes/api/v1/tags/[name]/follow.ts": $166,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $167,
+    "./routes/api/v1/timelines/home.ts": $168,
+    "./routes/api/v1/timelines/list/[list_id].ts": $169,
+    "./routes/api/v1/timelines/public.ts": $170,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $171,
+    "./routes/api/v1/trends/index.ts": $172,
+    "./routes/api/v1/trends/links.ts": $173,
+    "./routes/api/v1/trends/statuses.ts": $174,
+    "./routes/api/v1/trends/tags.ts": $175,
+    "./routes/api/v2/admin/accounts.ts": $176,
+    "./routes/api/v2/filters/[id]/index.ts": $177,
+    "./routes/api/v2/filters/[id]/keywords.ts": $178,
+    "./routes/api/v2/filters/index.ts": $179,
+    "./routes/api/v2/filters/keywords/[id].ts": $180,
+    "./routes/api/v2/instance.ts": $181,
+    "./routes/api/v2/media.ts": $182,
+    "./routes/api/v2/notifications/index.ts": $183,
+    "./routes/api/v2/notifications/policy.ts": $184,
+    "./routes/api/v2/notifications/unread_count.ts": $185,
+    "./routes/api/v2/search.ts": $186,
+    "./routes/api/v2/suggestions.ts": $187,
+    "./routes/auth/sign_in.tsx": $188,
+    "./routes/auth/sign_out.ts": $189,
+    "./routes/auth/sign_up.tsx": $190,
+    "./routes/bookmarks.tsx": $191,
+    "./routes/compose.tsx": $192,
+    "./routes/disputes/strikes/[id].tsx": $193,
+    "./routes/disputes/strikes/index.tsx": $194,
+    "./routes/favourites.tsx": $195,
+    "./routes/follow_requests/[id]/[verb].ts": $196,
+    "./routes/follow_requests/index.tsx": $197,
+    "./routes/home.tsx": $198,
+    "./routes/index.tsx": $199,
+    "./routes/lists/[id]/edit.tsx": $200,
+    "./routes/lists/[id]/index.tsx": $201,
+    "./routes/lists/index.tsx": $202,
+    "./routes/media/[...key].ts": $203,
+    "./routes/notifications.tsx": $204,
+    "./routes/notifications/policy.ts": $205,
+    "./routes/notifications/requests/[id]/[verb].ts": $206,
+    "./routes/notifications/requests/index.tsx": $207,
+    "./routes/oauth/authorize.tsx": $208,
+    "./routes/oauth/revoke.ts": $209,
+    "./routes/oauth/token.ts": $210,
+    "./routes/oauth/userinfo.ts": $211,
+    "./routes/polls/[id]/votes.ts": $212,
+    "./routes/public/index.tsx": $213,
+    "./routes/public/local.tsx": $214,
+    "./routes/search.tsx": $215,
+    "./routes/settings/authorized_applications.tsx": $216,
+    "./routes/settings/blocks.tsx": $217,
+    "./routes/settings/domain_blocks.tsx": $218,
+    "./routes/settings/followed_tags.tsx": $219,
+    "./routes/settings/index.ts": $220,
+    "./routes/settings/mutes.tsx": $221,
+    "./routes/settings/password.tsx": $222,
+    "./routes/settings/preferences.tsx": $223,
+    "./routes/settings/profile.tsx": $224,
+    "./routes/tags/[tag].rss.ts": $225,
+    "./routes/tags/[tag].tsx": $226,
   },
   islands: {
-    "./islands/ActionBar.tsx": $226,
-    "./islands/ComposeBox.tsx": $227,
-    "./islands/CopyLink.tsx": $228,
-    "./islands/FollowButton.tsx": $229,
-    "./islands/LoadMore.tsx": $230,
-    "./islands/NewPostsBanner.tsx": $231,
-    "./islands/NewStatuses.tsx": $232,
-    "./islands/NotificationsBadge.tsx": $233,
-    "./islands/PollView.tsx": $234,
-    "./islands/ProfileMenu.tsx": $235,
+    "./islands/ActionBar.tsx": $227,
+    "./islands/ComposeBox.tsx": $228,
+    "./islands/CopyLink.tsx": $229,
+    "./islands/FollowButton.tsx": $230,
+    "./islands/LoadMore.tsx": $231,
+    "./islands/NewPostsBanner.tsx": $232,
+    "./islands/NewStatuses.tsx": $233,
+    "./islands/NotificationsBadge.tsx": $234,
+    "./islands/PollView.tsx": $235,
+    "./islands/ProfileMenu.tsx": $236,
   },
 };
 

@@ -135,6 +135,17 @@ Deno.test("web UI: the post menu's actions", options, async () => {
       category: "spam",
       comment: "Looks like an ad",
     });
+    // An account, from its profile's menu.
+    await bob.goto("/@carol");
+    await bob.locator("details.menu > summary").click();
+    await bob.getByRole("link", { name: "Report @carol" }).click();
+    await bob.getByRole("radio", { name: /Something else/ }).check();
+    await bob.getByRole("button", { name: "Send report" }).click();
+    await bob.getByRole("heading", { name: /your report was sent/ }).waitFor();
+    const [{ count }] = await instance.deps.sql<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM reports
+      WHERE category = 'other' AND status_ids = '{}'`;
+    assert.equal(count, 1);
     assert.deepEqual(problems, []);
   });
 });
