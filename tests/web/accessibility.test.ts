@@ -146,6 +146,7 @@ Deno.test(
           `/lists/${list.id}/edit`,
           "/compose",
           `/@alice/${first.id}/report`,
+          "/@alice/report",
           `/@alice/${first.id}/history`,
           `/@bob/${reply.id}/edit`,
           `/@bob/${reply.id}/delete`,
