@@ -1,10 +1,13 @@
 /**
  * A post's "More" menu: without JavaScript the author pins, mutes the conversation, edits (and reads the edit history), deletes, and deletes and redrafts; with JavaScript a
- * reader copies the link and reports the post with a category.
+ * reader copies the link and reports the post with a category, or the account from its profile;
+ * a report about a remote account may be forwarded to its server.
  */
 import assert from "node:assert/strict";
 import { options, signIn, watchProblems, withBrowser } from "./harness.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
+import { startFakePeer } from "../helpers/fake-peer.ts";
+import { resolveActorUri } from "../../lib/federation/remote-accounts.ts";
 
 Deno.test("web UI: the post menu's actions", options, async () => {
   await withBrowser(async (browser, instance, { alice, first }) => {
@@ -149,3 +152,52 @@ Deno.test("web UI: the post menu's actions", options, async () => {
     assert.deepEqual(problems, []);
   });
 });
+
+Deno.test(
+  "web UI: a report about a remote account can be forwarded to its server",
+  options,
+  async () => {
+    await withBrowser(async (browser, instance) => {
+      const peer = startFakePeer();
+      // The spammer's inbox: accepts whatever is delivered (the forwarded Flag).
+      const inbox = Deno.serve(
+        { hostname: "127.0.0.1", port: 0, onListen() {} },
+        async (req) => {
+          await req.body?.cancel();
+          return new Response(null, { status: 202 });
+        },
+      );
+      try {
+        const spammer = await peer.actor("spammer", {
+          inboxOrigin: `http://127.0.0.1:${inbox.addr.port}`,
+        });
+        const federation = await instance.deps.federation();
+        const account = await resolveActorUri(
+          federation.createContext(new URL(instance.origin), instance.deps),
+          spammer.id,
+        );
+        assert.ok(account?.domain);
+        const context = await browser.newContext({
+          baseURL: instance.origin,
+        });
+        const page = await context.newPage();
+        await signIn(page, "alice", `/@spammer@${account.domain}/report`);
+        await page.getByRole("radio", { name: /It's spam/ }).check();
+        await page.getByLabel(
+          `Also send an anonymous copy to ${account.domain}`,
+        )
+          .check();
+        await page.getByRole("button", { name: "Send report" }).click();
+        await page.getByRole("heading", { name: /your report was sent/ })
+          .waitFor();
+        const [report] = await instance.deps.sql<{ forwarded: boolean }[]>`
+          SELECT forwarded FROM reports WHERE target_account_id = ${account.id}`;
+        assert.equal(report.forwarded, true);
+        await context.close();
+      } finally {
+        await inbox.shutdown();
+        await peer.close();
+      }
+    });
+  },
+);
