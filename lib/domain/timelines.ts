@@ -9,13 +9,36 @@ import type { Page } from "../db/timelines.ts";
 import { findAccountById } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import { findList } from "../db/lists.ts";
-import { notFound } from "./errors.ts";
+import { invalid, notFound } from "./errors.ts";
 import { getVisibleStatus } from "./statuses.ts";
 
 export type { Page };
 
 export const homeTimeline = (sql: Queryable, viewerId: string, page: Page) =>
   db.homeTimeline(sql, viewerId, page);
+
+/** Mastodon's cap on `GET /api/v1/statuses?id[]=` (DEFAULT_STATUSES_LIMIT). */
+export const MANY_STATUSES_LIMIT = 20;
+
+/**
+ * Several statuses by id, those the viewer may see, in the order asked (repeats once). More
+ * than 20 distinct ids is refused, as Mastodon does; ids that aren't numbers match nothing.
+ */
+export async function statusesByIds(
+  sql: Queryable,
+  viewerId: string | null,
+  ids: string[],
+): Promise<StatusRow[]> {
+  const distinct = [...new Set(ids)];
+  if (distinct.length > MANY_STATUSES_LIMIT) {
+    throw invalid(`At most ${MANY_STATUSES_LIMIT} statuses can be requested`);
+  }
+  return await db.visibleStatusesByIds(
+    sql,
+    viewerId,
+    distinct.filter((id) => /^\d{1,19}$/.test(id)),
+  );
+}
 
 export const publicTimeline = (
   sql: Queryable,
