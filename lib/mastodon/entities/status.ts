@@ -179,7 +179,7 @@ function renderLoaded(
       const target = row.reblog_of_id
         ? bundle.statuses.get(row.reblog_of_id)!
         : row;
-      const matches = matchFilters(filters, target);
+      const matches = matchFilters(filters, target, [row.id, target.id]);
       if (matches.some((m) => m.filter.filter_action === "hide")) continue;
       const filtered = matches.map(filterResultJson);
       if (reblog) reblog.filtered = filtered;

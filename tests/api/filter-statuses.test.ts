@@ -1,0 +1,214 @@
+/**
+ * Filter status entries (`/api/v2/filters/:filter_id/statuses`, `/api/v2/filters/statuses/:id`):
+ * a filter naming a status marks it (and boosts of it) as `filtered` with `status_matches` on
+ * timelines, or drops it with `hide`; `blur` (Mastodon 4.4) is accepted and marks like `warn`.
+ */
+import assert from "node:assert/strict";
+import { startTestInstance } from "../helpers/app.ts";
+import {
+  assertMatchesSchema,
+  assertResponseMatches,
+} from "../helpers/openapi.ts";
+import { api, createUserWithToken, follow } from "../helpers/users.ts";
+
+Deno.test("filter status entries: add, list, read, remove; matching statuses are filtered", async () => {
+  const instance = await startTestInstance();
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
+    const carol = await createUserWithToken(instance, "carol");
+    await follow(instance, alice, bob);
+    await follow(instance, alice, carol);
+    const post = async (token: string, status: string, visibility = "public") =>
+      (await api(instance, token, "POST", "/api/v1/statuses", {
+        status,
+        visibility,
+      })).body.id as string;
+    const noisy = await post(bob.token, "a thread I'd rather not see");
+    const quiet = await post(bob.token, "an ordinary post");
+    const secret = await post(carol.token, "carol only", "private");
+    await api(
+      instance,
+      carol.token,
+      "POST",
+      `/api/v1/statuses/${noisy}/reblog`,
+    );
+
+    const created = await api(
+      instance,
+      alice.token,
+      "POST",
+      "/api/v2/filters",
+      {
+        title: "Not this one",
+        context: ["home", "public"],
+        filter_action: "blur",
+      },
+    );
+    assert.equal(created.status, 200);
+    await assertMatchesSchema(created.body, "Filter");
+    assert.equal(created.body.filter_action, "blur");
+    const filterId = created.body.id as string;
+
+    const added = await api(
+      instance,
+      alice.token,
+      "POST",
+      `/api/v2/filters/${filterId}/statuses`,
+      { status_id: noisy },
+    );
+    assert.equal(added.status, 200);
+    await assertResponseMatches(
+      "POST",
+      "/api/v2/filters/{filter_id}/statuses",
+      200,
+      added.body,
+    );
+    assert.equal(added.body.status_id, noisy);
+    const again = await api(
+      instance,
+      alice.token,
+      "POST",
+      `/api/v2/filters/${filterId}/statuses`,
+      { status_id: noisy },
+    );
+    assert.equal(again.status, 422, "a status is named once per filter");
+    const missing = await api(
+      instance,
+      alice.token,
+      "POST",
+      `/api/v2/filters/${filterId}/statuses`,
+      { status_id: "123456789" },
+    );
+    assert.equal(missing.status, 422);
+    const unseen = await api(
+      instance,
+      bob.token,
+      "POST",
+      `/api/v2/filters/${
+        (await api(instance, bob.token, "POST", "/api/v2/filters", {
+          title: "bob's",
+          context: ["home"],
+        })).body.id
+      }/statuses`,
+      { status_id: secret },
+    );
+    assert.equal(
+      unseen.status,
+      422,
+      "a status bob can't see is like a missing one",
+    );
+
+    const listed = await api(
+      instance,
+      alice.token,
+      "GET",
+      `/api/v2/filters/${filterId}/statuses`,
+    );
+    await assertResponseMatches(
+      "GET",
+      "/api/v2/filters/{filter_id}/statuses",
+      200,
+      listed.body,
+    );
+    assert.deepEqual(listed.body, [added.body]);
+    const one = await api(
+      instance,
+      alice.token,
+      "GET",
+      `/api/v2/filters/statuses/${added.body.id}`,
+    );
+    await assertResponseMatches(
+      "GET",
+      "/api/v2/filters/statuses/{id}",
+      200,
+      one.body,
+    );
+    assert.deepEqual(one.body, added.body);
+    const notBobs = await api(
+      instance,
+      bob.token,
+      "GET",
+      `/api/v2/filters/statuses/${added.body.id}`,
+    );
+    assert.equal(notBobs.status, 404, "another user's entry is not found");
+    const filter = await api(
+      instance,
+      alice.token,
+      "GET",
+      `/api/v2/filters/${filterId}`,
+    );
+    assert.deepEqual(filter.body.statuses, [added.body]);
+
+    const home = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/timelines/home",
+    );
+    await assertResponseMatches(
+      "GET",
+      "/api/v1/timelines/home",
+      200,
+      home.body,
+    );
+    const byId = new Map(home.body.map((s: { id: string }) => [s.id, s]));
+    const marked = byId.get(noisy) as {
+      filtered: { filter: { id: string }; status_matches: string[] }[];
+    };
+    assert.equal(marked.filtered[0].filter.id, filterId);
+    assert.deepEqual(marked.filtered[0].status_matches, [noisy]);
+    const boost = home.body.find((s: { reblog?: { id: string } }) =>
+      s.reblog?.id === noisy
+    );
+    assert.deepEqual(
+      boost.filtered[0].status_matches,
+      [noisy],
+      "boosts of it too",
+    );
+    assert.equal(
+      (byId.get(quiet) as { filtered: unknown[] }).filtered.length,
+      0,
+    );
+
+    await api(instance, alice.token, "PUT", `/api/v2/filters/${filterId}`, {
+      filter_action: "hide",
+    });
+    const hidden = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/timelines/home",
+    );
+    const ids = hidden.body.map((s: { id: string; reblog?: { id: string } }) =>
+      s.reblog?.id ?? s.id
+    );
+    assert.ok(!ids.includes(noisy), "hide drops it and its boosts");
+    assert.ok(ids.includes(quiet));
+
+    const removed = await api(
+      instance,
+      alice.token,
+      "DELETE",
+      `/api/v2/filters/statuses/${added.body.id}`,
+    );
+    assert.equal(removed.status, 200);
+    assert.deepEqual(removed.body, {});
+    const back = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/timelines/home",
+    );
+    assert.ok(back.body.some((s: { id: string }) => s.id === noisy));
+    const gone = await api(
+      instance,
+      alice.token,
+      "GET",
+      `/api/v2/filters/statuses/${added.body.id}`,
+    );
+    assert.equal(gone.status, 404);
+  } finally {
+    await instance.close();
+  }
+});
