@@ -134,89 +134,93 @@ import * as $130 from "./routes/api/v1/notifications/unread_count.ts";
 import * as $131 from "./routes/api/v1/polls/[id]/index.ts";
 import * as $132 from "./routes/api/v1/polls/[id]/votes.ts";
 import * as $133 from "./routes/api/v1/preferences.ts";
-import * as $134 from "./routes/api/v1/push/subscription.ts";
-import * as $135 from "./routes/api/v1/reports.ts";
-import * as $136 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $137 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $138 from "./routes/api/v1/severed_relationships.ts";
-import * as $139 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $140 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $141 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $142 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $143 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $144 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $145 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $146 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $147 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $148 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $149 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $150 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $151 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $152 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $153 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $154 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $155 from "./routes/api/v1/statuses/index.ts";
-import * as $156 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $157 from "./routes/api/v1/streaming/health.ts";
-import * as $158 from "./routes/api/v1/streaming/index.ts";
-import * as $159 from "./routes/api/v1/suggestions.ts";
-import * as $160 from "./routes/api/v1/tags/[name].ts";
-import * as $161 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $162 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $163 from "./routes/api/v1/timelines/home.ts";
-import * as $164 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $165 from "./routes/api/v1/timelines/public.ts";
-import * as $166 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $167 from "./routes/api/v1/trends/index.ts";
-import * as $168 from "./routes/api/v1/trends/links.ts";
-import * as $169 from "./routes/api/v1/trends/statuses.ts";
-import * as $170 from "./routes/api/v1/trends/tags.ts";
-import * as $171 from "./routes/api/v2/admin/accounts.ts";
-import * as $172 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $173 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $174 from "./routes/api/v2/filters/index.ts";
-import * as $175 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $176 from "./routes/api/v2/instance.ts";
-import * as $177 from "./routes/api/v2/media.ts";
-import * as $178 from "./routes/api/v2/notifications/index.ts";
-import * as $179 from "./routes/api/v2/notifications/policy.ts";
-import * as $180 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $181 from "./routes/api/v2/search.ts";
-import * as $182 from "./routes/api/v2/suggestions.ts";
-import * as $183 from "./routes/auth/sign_in.tsx";
-import * as $184 from "./routes/auth/sign_out.ts";
-import * as $185 from "./routes/auth/sign_up.tsx";
-import * as $186 from "./routes/compose.tsx";
-import * as $187 from "./routes/disputes/strikes/[id].tsx";
-import * as $188 from "./routes/disputes/strikes/index.tsx";
-import * as $189 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $190 from "./routes/follow_requests/index.tsx";
-import * as $191 from "./routes/home.tsx";
-import * as $192 from "./routes/index.tsx";
-import * as $193 from "./routes/media/[...key].ts";
-import * as $194 from "./routes/notifications.tsx";
-import * as $195 from "./routes/oauth/authorize.tsx";
-import * as $196 from "./routes/oauth/revoke.ts";
-import * as $197 from "./routes/oauth/token.ts";
-import * as $198 from "./routes/oauth/userinfo.ts";
-import * as $199 from "./routes/public/index.tsx";
-import * as $200 from "./routes/public/local.tsx";
-import * as $201 from "./routes/search.tsx";
-import * as $202 from "./routes/settings/authorized_applications.tsx";
-import * as $203 from "./routes/settings/index.ts";
-import * as $204 from "./routes/settings/password.tsx";
-import * as $205 from "./routes/settings/preferences.tsx";
-import * as $206 from "./routes/settings/profile.tsx";
-import * as $207 from "./routes/tags/[tag].rss.ts";
-import * as $208 from "./routes/tags/[tag].tsx";
-import * as $209 from "./islands/ActionBar.tsx";
-import * as $210 from "./islands/ComposeBox.tsx";
-import * as $211 from "./islands/FollowButton.tsx";
-import * as $212 from "./islands/LoadMore.tsx";
-import * as $213 from "./islands/NewPostsBanner.tsx";
-import * as $214 from "./islands/NewStatuses.tsx";
-import * as $215 from "./islands/NotificationsBadge.tsx";
-import * as $216 from "./islands/ProfileMenu.tsx";
+import * as $134 from "./routes/api/v1/profile/avatar.ts";
+import * as $135 from "./routes/api/v1/profile/header.ts";
+import * as $136 from "./routes/api/v1/push/subscription.ts";
+import * as $137 from "./routes/api/v1/reports.ts";
+import * as $138 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $139 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $140 from "./routes/api/v1/severed_relationships.ts";
+import * as $141 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $142 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $143 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $144 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $145 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $146 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $147 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $148 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $149 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $150 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $151 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $152 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $153 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $154 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $155 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $156 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $157 from "./routes/api/v1/statuses/index.ts";
+import * as $158 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $159 from "./routes/api/v1/streaming/health.ts";
+import * as $160 from "./routes/api/v1/streaming/index.ts";
+import * as $161 from "./routes/api/v1/suggestions.ts";
+import * as $162 from "./routes/api/v1/tags/[name].ts";
+import * as $163 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $164 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $165 from "./routes/api/v1/timelines/home.ts";
+import * as $166 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $167 from "./routes/api/v1/timelines/public.ts";
+import * as $168 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $169 from "./routes/api/v1/trends/index.ts";
+import * as $170 from "./routes/api/v1/trends/links.ts";
+import * as $171 from "./routes/api/v1/trends/statuses.ts";
+import * as $172 from "./routes/api/v1/trends/tags.ts";
+import * as $173 from "./routes/api/v2/admin/accounts.ts";
+import * as $174 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $175 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $176 from "./routes/api/v2/filters/[id]/statuses.ts";
+import * as $177 from "./routes/api/v2/filters/index.ts";
+import * as $178 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $179 from "./routes/api/v2/filters/statuses/[id].ts";
+import * as $180 from "./routes/api/v2/instance.ts";
+import * as $181 from "./routes/api/v2/media.ts";
+import * as $182 from "./routes/api/v2/notifications/index.ts";
+import * as $183 from "./routes/api/v2/notifications/policy.ts";
+import * as $184 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $185 from "./routes/api/v2/search.ts";
+import * as $186 from "./routes/api/v2/suggestions.ts";
+import * as $187 from "./routes/auth/sign_in.tsx";
+import * as $188 from "./routes/auth/sign_out.ts";
+import * as $189 from "./routes/auth/sign_up.tsx";
+import * as $190 from "./routes/compose.tsx";
+import * as $191 from "./routes/disputes/strikes/[id].tsx";
+import * as $192 from "./routes/disputes/strikes/index.tsx";
+import * as $193 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $194 from "./routes/follow_requests/index.tsx";
+import * as $195 from "./routes/home.tsx";
+import * as $196 from "./routes/index.tsx";
+import * as $197 from "./routes/media/[...key].ts";
+import * as $198 from "./routes/notifications.tsx";
+import * as $199 from "./routes/oauth/authorize.tsx";
+import * as $200 from "./routes/oauth/revoke.ts";
+import * as $201 from "./routes/oauth/token.ts";
+import * as $202 from "./routes/oauth/userinfo.ts";
+import * as $203 from "./routes/public/index.tsx";
+import * as $204 from "./routes/public/local.tsx";
+import * as $205 from "./routes/search.tsx";
+import * as $206 from "./routes/settings/authorized_applications.tsx";
+import * as $207 from "./routes/settings/index.ts";
+import * as $208 from "./routes/settings/password.tsx";
+import * as $209 from "./routes/settings/preferences.tsx";
+import * as $210 from "./routes/settings/profile.tsx";
+import * as $211 from "./routes/tags/[tag].rss.ts";
+import * as $212 from "./routes/tags/[tag].tsx";
+import * as $213 from "./islands/ActionBar.tsx";
+import * as $214 from "./islands/ComposeBox.tsx";
+import * as $215 from "./islands/FollowButton.tsx";
+import * as $216 from "./islands/LoadMore.tsx";
+import * as $217 from "./islands/NewPostsBanner.tsx";
+import * as $218 from "./islands/NewStatuses.tsx";
+import * as $219 from "./islands/NotificationsBadge.tsx";
+import * as $220 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -354,91 +358,95 @@ const manifest = {
     "./routes/api/v1/polls/[id]/index.ts": $131,
     "./routes/api/v1/polls/[id]/votes.ts": $132,
     "./routes/api/v1/preferences.ts": $133,
-    "./routes/api/v1/push/subscription.ts": $134,
-    "./routes/api/v1/reports.ts": $135,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $136,
-    "./routes/api/v1/scheduled_statuses/index.ts": $137,
-    "./routes/api/v1/severed_relationships.ts": $138,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $139,
-    "./routes/api/v1/statuses/[id]/context.ts": $140,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $141,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $142,
-    "./routes/api/v1/statuses/[id]/history.ts": $143,
-    "./routes/api/v1/statuses/[id]/index.ts": $144,
-    "./routes/api/v1/statuses/[id]/mute.ts": $145,
-    "./routes/api/v1/statuses/[id]/pin.ts": $146,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $147,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $148,
-    "./routes/api/v1/statuses/[id]/source.ts": $149,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $150,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $151,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $152,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $153,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $154,
-    "./routes/api/v1/statuses/index.ts": $155,
-    "./routes/api/v1/streaming/[...stream].ts": $156,
-    "./routes/api/v1/streaming/health.ts": $157,
-    "./routes/api/v1/streaming/index.ts": $158,
-    "./routes/api/v1/suggestions.ts": $159,
-    "./routes/api/v1/tags/[name].ts": $160,
-    "./routes/api/v1/tags/[name]/follow.ts": $161,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $162,
-    "./routes/api/v1/timelines/home.ts": $163,
-    "./routes/api/v1/timelines/list/[list_id].ts": $164,
-    "./routes/api/v1/timelines/public.ts": $165,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $166,
-    "./routes/api/v1/trends/index.ts": $167,
-    "./routes/api/v1/trends/links.ts": $168,
-    "./routes/api/v1/trends/statuses.ts": $169,
-    "./routes/api/v1/trends/tags.ts": $170,
-    "./routes/api/v2/admin/accounts.ts": $171,
-    "./routes/api/v2/filters/[id]/index.ts": $172,
-    "./routes/api/v2/filters/[id]/keywords.ts": $173,
-    "./routes/api/v2/filters/index.ts": $174,
-    "./routes/api/v2/filters/keywords/[id].ts": $175,
-    "./routes/api/v2/instance.ts": $176,
-    "./routes/api/v2/media.ts": $177,
-    "./routes/api/v2/notifications/index.ts": $178,
-    "./routes/api/v2/notifications/policy.ts": $179,
-    "./routes/api/v2/notifications/unread_count.ts": $180,
-    "./routes/api/v2/search.ts": $181,
-    "./routes/api/v2/suggestions.ts": $182,
-    "./routes/auth/sign_in.tsx": $183,
-    "./routes/auth/sign_out.ts": $184,
-    "./routes/auth/sign_up.tsx": $185,
-    "./routes/compose.tsx": $186,
-    "./routes/disputes/strikes/[id].tsx": $187,
-    "./routes/disputes/strikes/index.tsx": $188,
-    "./routes/follow_requests/[id]/[verb].ts": $189,
-    "./routes/follow_requests/index.tsx": $190,
-    "./routes/home.tsx": $191,
-    "./routes/index.tsx": $192,
-    "./routes/media/[...key].ts": $193,
-    "./routes/notifications.tsx": $194,
-    "./routes/oauth/authorize.tsx": $195,
-    "./routes/oauth/revoke.ts": $196,
-    "./routes/oauth/token.ts": $197,
-    "./routes/oauth/userinfo.ts": $198,
-    "./routes/public/index.tsx": $199,
-    "./routes/public/local.tsx": $200,
-    "./routes/search.tsx": $201,
-    "./routes/settings/authorized_applications.tsx": $202,
-    "./routes/settings/index.ts": $203,
-    "./routes/settings/password.tsx": $204,
-    "./routes/settings/preferences.tsx": $205,
-    "./routes/settings/profile.tsx": $206,
-    "./routes/tags/[tag].rss.ts": $207,
-    "./routes/tags/[tag].tsx": $208,
+    "./routes/api/v1/profile/avatar.ts": $134,
+    "./routes/api/v1/profile/header.ts": $135,
+    "./routes/api/v1/push/subscription.ts": $136,
+    "./routes/api/v1/reports.ts": $137,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $138,
+    "./routes/api/v1/scheduled_statuses/index.ts": $139,
+    "./routes/api/v1/severed_relationships.ts": $140,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $141,
+    "./routes/api/v1/statuses/[id]/context.ts": $142,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $143,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $144,
+    "./routes/api/v1/statuses/[id]/history.ts": $145,
+    "./routes/api/v1/statuses/[id]/index.ts": $146,
+    "./routes/api/v1/statuses/[id]/mute.ts": $147,
+    "./routes/api/v1/statuses/[id]/pin.ts": $148,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $149,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $150,
+    "./routes/api/v1/statuses/[id]/source.ts": $151,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $152,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $153,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $154,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $155,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $156,
+    "./routes/api/v1/statuses/index.ts": $157,
+    "./routes/api/v1/streaming/[...stream].ts": $158,
+    "./routes/api/v1/streaming/health.ts": $159,
+    "./routes/api/v1/streaming/index.ts": $160,
+    "./routes/api/v1/suggestions.ts": $161,
+    "./routes/api/v1/tags/[name].ts": $162,
+    "./routes/api/v1/tags/[name]/follow.ts": $163,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $164,
+    "./routes/api/v1/timelines/home.ts": $165,
+    "./routes/api/v1/timelines/list/[list_id].ts": $166,
+    "./routes/api/v1/timelines/public.ts": $167,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $168,
+    "./routes/api/v1/trends/index.ts": $169,
+    "./routes/api/v1/trends/links.ts": $170,
+    "./routes/api/v1/trends/statuses.ts": $171,
+    "./routes/api/v1/trends/tags.ts": $172,
+    "./routes/api/v2/admin/accounts.ts": $173,
+    "./routes/api/v2/filters/[id]/index.ts": $174,
+    "./routes/api/v2/filters/[id]/keywords.ts": $175,
+    "./routes/api/v2/filters/[id]/statuses.ts": $176,
+    "./routes/api/v2/filters/index.ts": $177,
+    "./routes/api/v2/filters/keywords/[id].ts": $178,
+    "./routes/api/v2/filters/statuses/[id].ts": $179,
+    "./routes/api/v2/instance.ts": $180,
+    "./routes/api/v2/media.ts": $181,
+    "./routes/api/v2/notifications/index.ts": $182,
+    "./routes/api/v2/notifications/policy.ts": $183,
+    "./routes/api/v2/notifications/unread_count.ts": $184,
+    "./routes/api/v2/search.ts": $185,
+    "./routes/api/v2/suggestions.ts": $186,
+    "./routes/auth/sign_in.tsx": $187,
+    "./routes/auth/sign_out.ts": $188,
+    "./routes/auth/sign_up.tsx": $189,
+    "./routes/compose.tsx": $190,
+    "./routes/disputes/strikes/[id].tsx": $191,
+    "./routes/disputes/strikes/index.tsx": $192,
+    "./routes/follow_requests/[id]/[verb].ts": $193,
+    "./routes/follow_requests/index.tsx": $194,
+    "./routes/home.tsx": $195,
+    "./routes/index.tsx": $196,
+    "./routes/media/[...key].ts": $197,
+    "./routes/notifications.tsx": $198,
+    "./routes/oauth/authorize.tsx": $199,
+    "./routes/oauth/revoke.ts": $200,
+    "./routes/oauth/token.ts": $201,
+    "./routes/oauth/userinfo.ts": $202,
+    "./routes/public/index.tsx": $203,
+    "./routes/public/local.tsx": $204,
+    "./routes/search.tsx": $205,
+    "./routes/settings/authorized_applications.tsx": $206,
+    "./routes/settings/index.ts": $207,
+    "./routes/settings/password.tsx": $208,
+    "./routes/settings/preferences.tsx": $209,
+    "./routes/settings/profile.tsx": $210,
+    "./routes/tags/[tag].rss.ts": $211,
+    "./routes/tags/[tag].tsx": $212,
   },
   islands: {
-    "./islands/ActionBar.tsx": $209,
-    "./islands/ComposeBox.tsx": $210,
-    "./islands/FollowButton.tsx": $211,
-    "./islands/LoadMore.tsx": $212,
-    "./islands/NewPostsBanner.tsx": $213,
-    "./islands/NewStatuses.tsx": $214,
-    "./islands/NotificationsBadge.tsx": $215,
-    "./islands/ProfileMenu.tsx": $216,
+    "./islands/ActionBar.tsx": $213,
+    "./islands/ComposeBox.tsx": $214,
+    "./islands/FollowButton.tsx": $215,
+    "./islands/LoadMore.tsx": $216,
+    "./islands/NewPostsBanner.tsx": $217,
+    "./islands/NewStatuses.tsx": $218,
+    "./islands/NotificationsBadge.tsx": $219,
+    "./islands/ProfileMenu.tsx": $220,
   },
 };
 

@@ -74,7 +74,9 @@ export async function visibleStatusesByIds(
   if (ids.length === 0) return [];
   const rows = await db<StatusRow[]>`
     SELECT s.* FROM statuses s LEFT JOIN statuses r ON r.id = s.reblog_of_id
-    WHERE s.id = ANY(${ids}::bigint[]) AND ${visibleWithReblogSql(db, viewerId)}`;
+    WHERE s.id = ANY(${ids}::bigint[]) AND ${
+    visibleWithReblogSql(db, viewerId)
+  }`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

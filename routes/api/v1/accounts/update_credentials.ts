@@ -1,21 +1,20 @@
 /** PATCH /api/v1/accounts/update_credentials — profile and posting defaults (often multipart). */
 import { define } from "../../../../utils.ts";
 import { Params } from "../../../../lib/mastodon/params.ts";
-import { json } from "../../../../lib/mastodon/errors.ts";
 import {
   mapMediaErrors,
   refuseOversizeBody,
   uploadedFile,
 } from "../../../../lib/mastodon/media-api.ts";
 import { storeProfileImage } from "../../../../lib/domain/media.ts";
-import { caller } from "../../../../lib/mastodon/account-api.ts";
-import { credentialAccountJson } from "../../../../lib/mastodon/entities/account.ts";
-import { roleOf } from "../../../../lib/moderation/mod.ts";
+import {
+  caller,
+  credentialAccountResponse,
+} from "../../../../lib/mastodon/account-api.ts";
 import {
   type ProfileUpdate,
   updateProfile,
 } from "../../../../lib/domain/profiles.ts";
-import { pendingFollowRequestCount } from "../../../../lib/domain/relationships.ts";
 
 export const handler = define.handlers({
   async PATCH(ctx) {
@@ -49,15 +48,6 @@ export const handler = define.handlers({
       changes.fields = fields;
     }
     const updated = await updateProfile(deps, me, changes);
-    const pending = await pendingFollowRequestCount(deps, me.account.id);
-    return json(
-      credentialAccountJson(
-        updated.account,
-        updated.user,
-        deps.config.origin,
-        pending,
-        await roleOf(deps.sql, updated.user),
-      ),
-    );
+    return await credentialAccountResponse(deps, updated);
   },
 });
