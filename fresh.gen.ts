@@ -166,61 +166,62 @@ import * as $162 from "./routes/api/v1/tags/[name].ts";
 import * as $163 from "./routes/api/v1/tags/[name]/follow.ts";
 import * as $164 from "./routes/api/v1/tags/[name]/unfollow.ts";
 import * as $165 from "./routes/api/v1/timelines/home.ts";
-import * as $166 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $167 from "./routes/api/v1/timelines/public.ts";
-import * as $168 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $169 from "./routes/api/v1/trends/index.ts";
-import * as $170 from "./routes/api/v1/trends/links.ts";
-import * as $171 from "./routes/api/v1/trends/statuses.ts";
-import * as $172 from "./routes/api/v1/trends/tags.ts";
-import * as $173 from "./routes/api/v2/admin/accounts.ts";
-import * as $174 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $175 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $176 from "./routes/api/v2/filters/[id]/statuses.ts";
-import * as $177 from "./routes/api/v2/filters/index.ts";
-import * as $178 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $179 from "./routes/api/v2/filters/statuses/[id].ts";
-import * as $180 from "./routes/api/v2/instance.ts";
-import * as $181 from "./routes/api/v2/media.ts";
-import * as $182 from "./routes/api/v2/notifications/index.ts";
-import * as $183 from "./routes/api/v2/notifications/policy.ts";
-import * as $184 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $185 from "./routes/api/v2/search.ts";
-import * as $186 from "./routes/api/v2/suggestions.ts";
-import * as $187 from "./routes/auth/sign_in.tsx";
-import * as $188 from "./routes/auth/sign_out.ts";
-import * as $189 from "./routes/auth/sign_up.tsx";
-import * as $190 from "./routes/compose.tsx";
-import * as $191 from "./routes/disputes/strikes/[id].tsx";
-import * as $192 from "./routes/disputes/strikes/index.tsx";
-import * as $193 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $194 from "./routes/follow_requests/index.tsx";
-import * as $195 from "./routes/home.tsx";
-import * as $196 from "./routes/index.tsx";
-import * as $197 from "./routes/media/[...key].ts";
-import * as $198 from "./routes/notifications.tsx";
-import * as $199 from "./routes/oauth/authorize.tsx";
-import * as $200 from "./routes/oauth/revoke.ts";
-import * as $201 from "./routes/oauth/token.ts";
-import * as $202 from "./routes/oauth/userinfo.ts";
-import * as $203 from "./routes/public/index.tsx";
-import * as $204 from "./routes/public/local.tsx";
-import * as $205 from "./routes/search.tsx";
-import * as $206 from "./routes/settings/authorized_applications.tsx";
-import * as $207 from "./routes/settings/index.ts";
-import * as $208 from "./routes/settings/password.tsx";
-import * as $209 from "./routes/settings/preferences.tsx";
-import * as $210 from "./routes/settings/profile.tsx";
-import * as $211 from "./routes/tags/[tag].rss.ts";
-import * as $212 from "./routes/tags/[tag].tsx";
-import * as $213 from "./islands/ActionBar.tsx";
-import * as $214 from "./islands/ComposeBox.tsx";
-import * as $215 from "./islands/FollowButton.tsx";
-import * as $216 from "./islands/LoadMore.tsx";
-import * as $217 from "./islands/NewPostsBanner.tsx";
-import * as $218 from "./islands/NewStatuses.tsx";
-import * as $219 from "./islands/NotificationsBadge.tsx";
-import * as $220 from "./islands/ProfileMenu.tsx";
+import * as $166 from "./routes/api/v1/timelines/link.ts";
+import * as $167 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $168 from "./routes/api/v1/timelines/public.ts";
+import * as $169 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $170 from "./routes/api/v1/trends/index.ts";
+import * as $171 from "./routes/api/v1/trends/links.ts";
+import * as $172 from "./routes/api/v1/trends/statuses.ts";
+import * as $173 from "./routes/api/v1/trends/tags.ts";
+import * as $174 from "./routes/api/v2/admin/accounts.ts";
+import * as $175 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $176 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $177 from "./routes/api/v2/filters/[id]/statuses.ts";
+import * as $178 from "./routes/api/v2/filters/index.ts";
+import * as $179 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $180 from "./routes/api/v2/filters/statuses/[id].ts";
+import * as $181 from "./routes/api/v2/instance.ts";
+import * as $182 from "./routes/api/v2/media.ts";
+import * as $183 from "./routes/api/v2/notifications/index.ts";
+import * as $184 from "./routes/api/v2/notifications/policy.ts";
+import * as $185 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $186 from "./routes/api/v2/search.ts";
+import * as $187 from "./routes/api/v2/suggestions.ts";
+import * as $188 from "./routes/auth/sign_in.tsx";
+import * as $189 from "./routes/auth/sign_out.ts";
+import * as $190 from "./routes/auth/sign_up.tsx";
+import * as $191 from "./routes/compose.tsx";
+import * as $192 from "./routes/disputes/strikes/[id].tsx";
+import * as $193 from "./routes/disputes/strikes/index.tsx";
+import * as $194 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $195 from "./routes/follow_requests/index.tsx";
+import * as $196 from "./routes/home.tsx";
+import * as $197 from "./routes/index.tsx";
+import * as $198 from "./routes/media/[...key].ts";
+import * as $199 from "./routes/notifications.tsx";
+import * as $200 from "./routes/oauth/authorize.tsx";
+import * as $201 from "./routes/oauth/revoke.ts";
+import * as $202 from "./routes/oauth/token.ts";
+import * as $203 from "./routes/oauth/userinfo.ts";
+import * as $204 from "./routes/public/index.tsx";
+import * as $205 from "./routes/public/local.tsx";
+import * as $206 from "./routes/search.tsx";
+import * as $207 from "./routes/settings/authorized_applications.tsx";
+import * as $208 from "./routes/settings/index.ts";
+import * as $209 from "./routes/settings/password.tsx";
+import * as $210 from "./routes/settings/preferences.tsx";
+import * as $211 from "./routes/settings/profile.tsx";
+import * as $212 from "./routes/tags/[tag].rss.ts";
+import * as $213 from "./routes/tags/[tag].tsx";
+import * as $214 from "./islands/ActionBar.tsx";
+import * as $215 from "./islands/ComposeBox.tsx";
+import * as $216 from "./islands/FollowButton.tsx";
+import * as $217 from "./islands/LoadMore.tsx";
+import * as $218 from "./islands/NewPostsBanner.tsx";
+import * as $219 from "./islands/NewStatuses.tsx";
+import * as $220 from "./islands/NotificationsBadge.tsx";
+import * as $221 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -390,63 +391,64 @@ const manifest = {
     "./routes/api/v1/tags/[name]/follow.ts": $163,
     "./routes/api/v1/tags/[name]/unfollow.ts": $164,
     "./routes/api/v1/timelines/home.ts": $165,
-    "./routes/api/v1/timelines/list/[list_id].ts": $166,
-    "./routes/api/v1/timelines/public.ts": $167,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $168,
-    "./routes/api/v1/trends/index.ts": $169,
-    "./routes/api/v1/trends/links.ts": $170,
-    "./routes/api/v1/trends/statuses.ts": $171,
-    "./routes/api/v1/trends/tags.ts": $172,
-    "./routes/api/v2/admin/accounts.ts": $173,
-    "./routes/api/v2/filters/[id]/index.ts": $174,
-    "./routes/api/v2/filters/[id]/keywords.ts": $175,
-    "./routes/api/v2/filters/[id]/statuses.ts": $176,
-    "./routes/api/v2/filters/index.ts": $177,
-    "./routes/api/v2/filters/keywords/[id].ts": $178,
-    "./routes/api/v2/filters/statuses/[id].ts": $179,
-    "./routes/api/v2/instance.ts": $180,
-    "./routes/api/v2/media.ts": $181,
-    "./routes/api/v2/notifications/index.ts": $182,
-    "./routes/api/v2/notifications/policy.ts": $183,
-    "./routes/api/v2/notifications/unread_count.ts": $184,
-    "./routes/api/v2/search.ts": $185,
-    "./routes/api/v2/suggestions.ts": $186,
-    "./routes/auth/sign_in.tsx": $187,
-    "./routes/auth/sign_out.ts": $188,
-    "./routes/auth/sign_up.tsx": $189,
-    "./routes/compose.tsx": $190,
-    "./routes/disputes/strikes/[id].tsx": $191,
-    "./routes/disputes/strikes/index.tsx": $192,
-    "./routes/follow_requests/[id]/[verb].ts": $193,
-    "./routes/follow_requests/index.tsx": $194,
-    "./routes/home.tsx": $195,
-    "./routes/index.tsx": $196,
-    "./routes/media/[...key].ts": $197,
-    "./routes/notifications.tsx": $198,
-    "./routes/oauth/authorize.tsx": $199,
-    "./routes/oauth/revoke.ts": $200,
-    "./routes/oauth/token.ts": $201,
-    "./routes/oauth/userinfo.ts": $202,
-    "./routes/public/index.tsx": $203,
-    "./routes/public/local.tsx": $204,
-    "./routes/search.tsx": $205,
-    "./routes/settings/authorized_applications.tsx": $206,
-    "./routes/settings/index.ts": $207,
-    "./routes/settings/password.tsx": $208,
-    "./routes/settings/preferences.tsx": $209,
-    "./routes/settings/profile.tsx": $210,
-    "./routes/tags/[tag].rss.ts": $211,
-    "./routes/tags/[tag].tsx": $212,
+    "./routes/api/v1/timelines/link.ts": $166,
+    "./routes/api/v1/timelines/list/[list_id].ts": $167,
+    "./routes/api/v1/timelines/public.ts": $168,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $169,
+    "./routes/api/v1/trends/index.ts": $170,
+    "./routes/api/v1/trends/links.ts": $171,
+    "./routes/api/v1/trends/statuses.ts": $172,
+    "./routes/api/v1/trends/tags.ts": $173,
+    "./routes/api/v2/admin/accounts.ts": $174,
+    "./routes/api/v2/filters/[id]/index.ts": $175,
+    "./routes/api/v2/filters/[id]/keywords.ts": $176,
+    "./routes/api/v2/filters/[id]/statuses.ts": $177,
+    "./routes/api/v2/filters/index.ts": $178,
+    "./routes/api/v2/filters/keywords/[id].ts": $179,
+    "./routes/api/v2/filters/statuses/[id].ts": $180,
+    "./routes/api/v2/instance.ts": $181,
+    "./routes/api/v2/media.ts": $182,
+    "./routes/api/v2/notifications/index.ts": $183,
+    "./routes/api/v2/notifications/policy.ts": $184,
+    "./routes/api/v2/notifications/unread_count.ts": $185,
+    "./routes/api/v2/search.ts": $186,
+    "./routes/api/v2/suggestions.ts": $187,
+    "./routes/auth/sign_in.tsx": $188,
+    "./routes/auth/sign_out.ts": $189,
+    "./routes/auth/sign_up.tsx": $190,
+    "./routes/compose.tsx": $191,
+    "./routes/disputes/strikes/[id].tsx": $192,
+    "./routes/disputes/strikes/index.tsx": $193,
+    "./routes/follow_requests/[id]/[verb].ts": $194,
+    "./routes/follow_requests/index.tsx": $195,
+    "./routes/home.tsx": $196,
+    "./routes/index.tsx": $197,
+    "./routes/media/[...key].ts": $198,
+    "./routes/notifications.tsx": $199,
+    "./routes/oauth/authorize.tsx": $200,
+    "./routes/oauth/revoke.ts": $201,
+    "./routes/oauth/token.ts": $202,
+    "./routes/oauth/userinfo.ts": $203,
+    "./routes/public/index.tsx": $204,
+    "./routes/public/local.tsx": $205,
+    "./routes/search.tsx": $206,
+    "./routes/settings/authorized_applications.tsx": $207,
+    "./routes/settings/index.ts": $208,
+    "./routes/settings/password.tsx": $209,
+    "./routes/settings/preferences.tsx": $210,
+    "./routes/settings/profile.tsx": $211,
+    "./routes/tags/[tag].rss.ts": $212,
+    "./routes/tags/[tag].tsx": $213,
   },
   islands: {
-    "./islands/ActionBar.tsx": $213,
-    "./islands/ComposeBox.tsx": $214,
-    "./islands/FollowButton.tsx": $215,
-    "./islands/LoadMore.tsx": $216,
-    "./islands/NewPostsBanner.tsx": $217,
-    "./islands/NewStatuses.tsx": $218,
-    "./islands/NotificationsBadge.tsx": $219,
-    "./islands/ProfileMenu.tsx": $220,
+    "./islands/ActionBar.tsx": $214,
+    "./islands/ComposeBox.tsx": $215,
+    "./islands/FollowButton.tsx": $216,
+    "./islands/LoadMore.tsx": $217,
+    "./islands/NewPostsBanner.tsx": $218,
+    "./islands/NewStatuses.tsx": $219,
+    "./islands/NotificationsBadge.tsx": $220,
+    "./islands/ProfileMenu.tsx": $221,
   },
 };
 

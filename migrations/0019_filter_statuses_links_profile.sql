@@ -7,3 +7,26 @@ CREATE TABLE filter_statuses (
   created_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (filter_id, status_id)
 );
+
+-- The web links in each status's content (not mentions or hashtags), for the link timeline
+-- (GET /api/v1/timelines/link?url=): written with the status (lib/text/links.ts normalises
+-- them), read by URL newest first. Statuses from before this migration are indexed here from
+-- their stored HTML (entities in href other than &amp; are left as they are).
+CREATE TABLE status_links (
+  url text NOT NULL,
+  status_id bigint NOT NULL REFERENCES statuses (id) ON DELETE CASCADE,
+  PRIMARY KEY (url, status_id)
+);
+CREATE INDEX status_links_status ON status_links (status_id);
+
+INSERT INTO status_links (url, status_id)
+SELECT DISTINCT replace(substring(a.tag FROM '(?i)href="(https?://[^"]+)"'), '&amp;', '&'), s.id
+FROM statuses s
+CROSS JOIN LATERAL (
+  SELECT m[1] AS tag FROM regexp_matches(s.content, '(<a\s[^>]*>)', 'gi') AS m
+) a
+WHERE s.reblog_of_id IS NULL
+  AND a.tag ~* 'href="https?://'
+  AND a.tag !~* 'class="[^"]*\m(mention|hashtag)\M'
+  AND a.tag !~* 'rel="[^"]*\mtag\M'
+ON CONFLICT DO NOTHING;

@@ -23,7 +23,7 @@ export interface Page {
 }
 
 /** `AND` conditions for paging on `column`, and the matching ORDER BY / LIMIT. */
-function paging(
+export function paging(
   db: Queryable,
   column: string,
   page: Page,
@@ -39,7 +39,8 @@ function paging(
   return { where, tail };
 }
 
-function newestFirst<T>(rows: readonly T[], page: Page): T[] {
+/** A page fetched oldest first (`min_id`) turned newest first, as Mastodon answers. */
+export function newestFirst<T>(rows: readonly T[], page: Page): T[] {
   return page.minId ? [...rows].reverse() : [...rows];
 }
 

@@ -10,6 +10,8 @@ import type { StatusRow } from "../db/statuses.ts";
 import { findPoll, updatePollOptions } from "../db/polls.ts";
 import { insertRemoteMedia, type RemoteMediaRow } from "../db/media.ts";
 import { countStatusLength } from "../text/compose.ts";
+import { replaceLinks } from "../db/status-links.ts";
+import { linkedUrls } from "../text/links.ts";
 import { invalid, notFound } from "./errors.ts";
 import { removeDirectStatus } from "./conversations.ts";
 import {
@@ -119,6 +121,9 @@ export async function applyStatusEdit(
       status.id,
       changes.tags.map((n) => ({ name: n, display_name: n })),
     );
+  }
+  if (updated.content !== status.content) {
+    await replaceLinks(tx, status.id, linkedUrls(updated.content));
   }
   const poll = updated.poll_id ? await findPoll(tx, updated.poll_id) : null;
   await db.insertStatusEdit(tx, {

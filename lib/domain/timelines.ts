@@ -9,6 +9,8 @@ import type { Page } from "../db/timelines.ts";
 import { findAccountById } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import { findList } from "../db/lists.ts";
+import { linkTimeline as linkTimelineRows } from "../db/status-links.ts";
+import { normalizeLinkUrl } from "../text/links.ts";
 import { invalid, notFound } from "./errors.ts";
 import { getVisibleStatus } from "./statuses.ts";
 
@@ -53,6 +55,22 @@ export const tagTimeline = (
   options: db.TagOptions,
   page: Page,
 ) => db.tagTimeline(sql, viewerId, options, page);
+
+/**
+ * Public posts linking to `url` (Mastodon 4.3's link timeline). Mastodon answers only for a
+ * trending link's preview card; Starling has no preview cards, so any link posts carry counts,
+ * matched in the form `lib/text/links.ts` stores. A URL that isn't one is a 422.
+ */
+export async function linkTimeline(
+  sql: Queryable,
+  viewerId: string | null,
+  url: string,
+  page: Page,
+): Promise<StatusRow[]> {
+  const normalized = normalizeLinkUrl(url);
+  if (!normalized) throw invalid("url is not a web address", "url");
+  return await linkTimelineRows(sql, viewerId, normalized, page);
+}
 
 export async function listTimeline(
   sql: Queryable,
