@@ -18,7 +18,11 @@ import { lazyFederation, subscribeOutboxLazily } from "./federation/lazy.ts";
 import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
-import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
+import {
+  mediaAvJob,
+  mediaDiscardJob,
+  mediaPruneJob,
+} from "./domain/media-jobs.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
@@ -89,6 +93,7 @@ export async function openDeps(
       new JobRegistry<Deps>([
         domainEventJob,
         mediaAvJob,
+        mediaDiscardJob,
         mediaPruneJob,
         publishScheduledJob,
       ]),

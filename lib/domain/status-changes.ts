@@ -22,6 +22,8 @@ import {
   validatePoll,
 } from "./status-input.ts";
 import type { StatusDeps } from "./statuses.ts";
+import type { Deps } from "../deps.ts";
+import { discardStatusMediaLater } from "./media.ts";
 import type { DomainEvent } from "./effects.ts";
 
 export interface StatusChanges {
@@ -227,8 +229,11 @@ export async function updateRemoteStatus(
 export async function removeStatus(
   deps: StatusDeps,
   status: StatusRow,
+  /** More to do in the deletion's transaction, before the row goes. */
+  alsoInTx?: (tx: Tx) => Promise<void>,
 ): Promise<StatusRow> {
   await deps.sql.begin(async (tx) => {
+    await alsoInTx?.(tx);
     const mentioned = await db.mentionedAccountIds(tx, status.id);
     await removeDirectStatus(tx, status);
     const { reblogs } = await db.deleteStatusRow(tx, status.id);
@@ -292,17 +297,27 @@ function deletionEvents(
   return events;
 }
 
-/** `DELETE /api/v1/statuses/:id`: only the author. */
+/**
+ * `DELETE /api/v1/statuses/:id`: only the author. Its uploads stay for a redraft unless
+ * `deleteMedia` (then a job removes them).
+ */
 export async function deleteStatus(
-  deps: StatusDeps,
+  deps: StatusDeps & { jobs: Deps["jobs"] },
   accountId: string,
   statusId: string,
+  options: { deleteMedia?: boolean } = {},
 ): Promise<StatusRow> {
   const status = await db.findStatusById(deps.sql, statusId);
   if (!status || status.account_id !== accountId || status.reblog_of_id) {
     throw notFound();
   }
-  return await removeStatus(deps, status);
+  return await removeStatus(
+    deps,
+    status,
+    options.deleteMedia
+      ? (tx) => discardStatusMediaLater(tx, deps.jobs, status)
+      : undefined,
+  );
 }
 
 /**
