@@ -197,6 +197,8 @@ export interface AccountStatusesOptions {
   tagged?: string;
   /** Public statuses only, whoever looks (the RSS feed: not unlisted either). */
   publicOnly?: boolean;
+  /** Leave out direct statuses (Mastodon 4.6's `exclude_direct`). */
+  excludeDirect?: boolean;
 }
 
 export async function accountStatuses(
@@ -238,6 +240,7 @@ export async function accountStatuses(
       : db``
   }
       ${options.publicOnly ? db`AND s.visibility = 'public'` : db``}
+      ${options.excludeDirect ? db`AND s.visibility <> 'direct'` : db``}
       AND ${visibleWithReblogSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);
