@@ -136,92 +136,93 @@ import * as $132 from "./routes/api/v1/polls/[id]/votes.ts";
 import * as $133 from "./routes/api/v1/preferences.ts";
 import * as $134 from "./routes/api/v1/profile/avatar.ts";
 import * as $135 from "./routes/api/v1/profile/header.ts";
-import * as $136 from "./routes/api/v1/push/subscription.ts";
-import * as $137 from "./routes/api/v1/reports.ts";
-import * as $138 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $139 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $140 from "./routes/api/v1/severed_relationships.ts";
-import * as $141 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $142 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $143 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $144 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $145 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $146 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $147 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $148 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $149 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $150 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $151 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $152 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $153 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $154 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $155 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $156 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $157 from "./routes/api/v1/statuses/index.ts";
-import * as $158 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $159 from "./routes/api/v1/streaming/health.ts";
-import * as $160 from "./routes/api/v1/streaming/index.ts";
-import * as $161 from "./routes/api/v1/suggestions.ts";
-import * as $162 from "./routes/api/v1/tags/[name].ts";
-import * as $163 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $164 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $165 from "./routes/api/v1/timelines/home.ts";
-import * as $166 from "./routes/api/v1/timelines/link.ts";
-import * as $167 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $168 from "./routes/api/v1/timelines/public.ts";
-import * as $169 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $170 from "./routes/api/v1/trends/index.ts";
-import * as $171 from "./routes/api/v1/trends/links.ts";
-import * as $172 from "./routes/api/v1/trends/statuses.ts";
-import * as $173 from "./routes/api/v1/trends/tags.ts";
-import * as $174 from "./routes/api/v2/admin/accounts.ts";
-import * as $175 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $176 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $177 from "./routes/api/v2/filters/[id]/statuses.ts";
-import * as $178 from "./routes/api/v2/filters/index.ts";
-import * as $179 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $180 from "./routes/api/v2/filters/statuses/[id].ts";
-import * as $181 from "./routes/api/v2/instance.ts";
-import * as $182 from "./routes/api/v2/media.ts";
-import * as $183 from "./routes/api/v2/notifications/index.ts";
-import * as $184 from "./routes/api/v2/notifications/policy.ts";
-import * as $185 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $186 from "./routes/api/v2/search.ts";
-import * as $187 from "./routes/api/v2/suggestions.ts";
-import * as $188 from "./routes/auth/sign_in.tsx";
-import * as $189 from "./routes/auth/sign_out.ts";
-import * as $190 from "./routes/auth/sign_up.tsx";
-import * as $191 from "./routes/compose.tsx";
-import * as $192 from "./routes/disputes/strikes/[id].tsx";
-import * as $193 from "./routes/disputes/strikes/index.tsx";
-import * as $194 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $195 from "./routes/follow_requests/index.tsx";
-import * as $196 from "./routes/home.tsx";
-import * as $197 from "./routes/index.tsx";
-import * as $198 from "./routes/media/[...key].ts";
-import * as $199 from "./routes/notifications.tsx";
-import * as $200 from "./routes/oauth/authorize.tsx";
-import * as $201 from "./routes/oauth/revoke.ts";
-import * as $202 from "./routes/oauth/token.ts";
-import * as $203 from "./routes/oauth/userinfo.ts";
-import * as $204 from "./routes/public/index.tsx";
-import * as $205 from "./routes/public/local.tsx";
-import * as $206 from "./routes/search.tsx";
-import * as $207 from "./routes/settings/authorized_applications.tsx";
-import * as $208 from "./routes/settings/index.ts";
-import * as $209 from "./routes/settings/password.tsx";
-import * as $210 from "./routes/settings/preferences.tsx";
-import * as $211 from "./routes/settings/profile.tsx";
-import * as $212 from "./routes/tags/[tag].rss.ts";
-import * as $213 from "./routes/tags/[tag].tsx";
-import * as $214 from "./islands/ActionBar.tsx";
-import * as $215 from "./islands/ComposeBox.tsx";
-import * as $216 from "./islands/FollowButton.tsx";
-import * as $217 from "./islands/LoadMore.tsx";
-import * as $218 from "./islands/NewPostsBanner.tsx";
-import * as $219 from "./islands/NewStatuses.tsx";
-import * as $220 from "./islands/NotificationsBadge.tsx";
-import * as $221 from "./islands/ProfileMenu.tsx";
+import * as $136 from "./routes/api/v1/profile/index.ts";
+import * as $137 from "./routes/api/v1/push/subscription.ts";
+import * as $138 from "./routes/api/v1/reports.ts";
+import * as $139 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $140 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $141 from "./routes/api/v1/severed_relationships.ts";
+import * as $142 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $143 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $144 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $145 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $146 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $147 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $148 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $149 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $150 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $151 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $152 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $153 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $154 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $155 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $156 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $157 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $158 from "./routes/api/v1/statuses/index.ts";
+import * as $159 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $160 from "./routes/api/v1/streaming/health.ts";
+import * as $161 from "./routes/api/v1/streaming/index.ts";
+import * as $162 from "./routes/api/v1/suggestions.ts";
+import * as $163 from "./routes/api/v1/tags/[name].ts";
+import * as $164 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $165 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $166 from "./routes/api/v1/timelines/home.ts";
+import * as $167 from "./routes/api/v1/timelines/link.ts";
+import * as $168 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $169 from "./routes/api/v1/timelines/public.ts";
+import * as $170 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $171 from "./routes/api/v1/trends/index.ts";
+import * as $172 from "./routes/api/v1/trends/links.ts";
+import * as $173 from "./routes/api/v1/trends/statuses.ts";
+import * as $174 from "./routes/api/v1/trends/tags.ts";
+import * as $175 from "./routes/api/v2/admin/accounts.ts";
+import * as $176 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $177 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $178 from "./routes/api/v2/filters/[id]/statuses.ts";
+import * as $179 from "./routes/api/v2/filters/index.ts";
+import * as $180 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $181 from "./routes/api/v2/filters/statuses/[id].ts";
+import * as $182 from "./routes/api/v2/instance.ts";
+import * as $183 from "./routes/api/v2/media.ts";
+import * as $184 from "./routes/api/v2/notifications/index.ts";
+import * as $185 from "./routes/api/v2/notifications/policy.ts";
+import * as $186 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $187 from "./routes/api/v2/search.ts";
+import * as $188 from "./routes/api/v2/suggestions.ts";
+import * as $189 from "./routes/auth/sign_in.tsx";
+import * as $190 from "./routes/auth/sign_out.ts";
+import * as $191 from "./routes/auth/sign_up.tsx";
+import * as $192 from "./routes/compose.tsx";
+import * as $193 from "./routes/disputes/strikes/[id].tsx";
+import * as $194 from "./routes/disputes/strikes/index.tsx";
+import * as $195 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $196 from "./routes/follow_requests/index.tsx";
+import * as $197 from "./routes/home.tsx";
+import * as $198 from "./routes/index.tsx";
+import * as $199 from "./routes/media/[...key].ts";
+import * as $200 from "./routes/notifications.tsx";
+import * as $201 from "./routes/oauth/authorize.tsx";
+import * as $202 from "./routes/oauth/revoke.ts";
+import * as $203 from "./routes/oauth/token.ts";
+import * as $204 from "./routes/oauth/userinfo.ts";
+import * as $205 from "./routes/public/index.tsx";
+import * as $206 from "./routes/public/local.tsx";
+import * as $207 from "./routes/search.tsx";
+import * as $208 from "./routes/settings/authorized_applications.tsx";
+import * as $209 from "./routes/settings/index.ts";
+import * as $210 from "./routes/settings/password.tsx";
+import * as $211 from "./routes/settings/preferences.tsx";
+import * as $212 from "./routes/settings/profile.tsx";
+import * as $213 from "./routes/tags/[tag].rss.ts";
+import * as $214 from "./routes/tags/[tag].tsx";
+import * as $215 from "./islands/ActionBar.tsx";
+import * as $216 from "./islands/ComposeBox.tsx";
+import * as $217 from "./islands/FollowButton.tsx";
+import * as $218 from "./islands/LoadMore.tsx";
+import * as $219 from "./islands/NewPostsBanner.tsx";
+import * as $220 from "./islands/NewStatuses.tsx";
+import * as $221 from "./islands/NotificationsBadge.tsx";
+import * as $222 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -361,94 +362,95 @@ const manifest = {
     "./routes/api/v1/preferences.ts": $133,
     "./routes/api/v1/profile/avatar.ts": $134,
     "./routes/api/v1/profile/header.ts": $135,
-    "./routes/api/v1/push/subscription.ts": $136,
-    "./routes/api/v1/reports.ts": $137,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $138,
-    "./routes/api/v1/scheduled_statuses/index.ts": $139,
-    "./routes/api/v1/severed_relationships.ts": $140,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $141,
-    "./routes/api/v1/statuses/[id]/context.ts": $142,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $143,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $144,
-    "./routes/api/v1/statuses/[id]/history.ts": $145,
-    "./routes/api/v1/statuses/[id]/index.ts": $146,
-    "./routes/api/v1/statuses/[id]/mute.ts": $147,
-    "./routes/api/v1/statuses/[id]/pin.ts": $148,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $149,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $150,
-    "./routes/api/v1/statuses/[id]/source.ts": $151,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $152,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $153,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $154,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $155,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $156,
-    "./routes/api/v1/statuses/index.ts": $157,
-    "./routes/api/v1/streaming/[...stream].ts": $158,
-    "./routes/api/v1/streaming/health.ts": $159,
-    "./routes/api/v1/streaming/index.ts": $160,
-    "./routes/api/v1/suggestions.ts": $161,
-    "./routes/api/v1/tags/[name].ts": $162,
-    "./routes/api/v1/tags/[name]/follow.ts": $163,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $164,
-    "./routes/api/v1/timelines/home.ts": $165,
-    "./routes/api/v1/timelines/link.ts": $166,
-    "./routes/api/v1/timelines/list/[list_id].ts": $167,
-    "./routes/api/v1/timelines/public.ts": $168,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $169,
-    "./routes/api/v1/trends/index.ts": $170,
-    "./routes/api/v1/trends/links.ts": $171,
-    "./routes/api/v1/trends/statuses.ts": $172,
-    "./routes/api/v1/trends/tags.ts": $173,
-    "./routes/api/v2/admin/accounts.ts": $174,
-    "./routes/api/v2/filters/[id]/index.ts": $175,
-    "./routes/api/v2/filters/[id]/keywords.ts": $176,
-    "./routes/api/v2/filters/[id]/statuses.ts": $177,
-    "./routes/api/v2/filters/index.ts": $178,
-    "./routes/api/v2/filters/keywords/[id].ts": $179,
-    "./routes/api/v2/filters/statuses/[id].ts": $180,
-    "./routes/api/v2/instance.ts": $181,
-    "./routes/api/v2/media.ts": $182,
-    "./routes/api/v2/notifications/index.ts": $183,
-    "./routes/api/v2/notifications/policy.ts": $184,
-    "./routes/api/v2/notifications/unread_count.ts": $185,
-    "./routes/api/v2/search.ts": $186,
-    "./routes/api/v2/suggestions.ts": $187,
-    "./routes/auth/sign_in.tsx": $188,
-    "./routes/auth/sign_out.ts": $189,
-    "./routes/auth/sign_up.tsx": $190,
-    "./routes/compose.tsx": $191,
-    "./routes/disputes/strikes/[id].tsx": $192,
-    "./routes/disputes/strikes/index.tsx": $193,
-    "./routes/follow_requests/[id]/[verb].ts": $194,
-    "./routes/follow_requests/index.tsx": $195,
-    "./routes/home.tsx": $196,
-    "./routes/index.tsx": $197,
-    "./routes/media/[...key].ts": $198,
-    "./routes/notifications.tsx": $199,
-    "./routes/oauth/authorize.tsx": $200,
-    "./routes/oauth/revoke.ts": $201,
-    "./routes/oauth/token.ts": $202,
-    "./routes/oauth/userinfo.ts": $203,
-    "./routes/public/index.tsx": $204,
-    "./routes/public/local.tsx": $205,
-    "./routes/search.tsx": $206,
-    "./routes/settings/authorized_applications.tsx": $207,
-    "./routes/settings/index.ts": $208,
-    "./routes/settings/password.tsx": $209,
-    "./routes/settings/preferences.tsx": $210,
-    "./routes/settings/profile.tsx": $211,
-    "./routes/tags/[tag].rss.ts": $212,
-    "./routes/tags/[tag].tsx": $213,
+    "./routes/api/v1/profile/index.ts": $136,
+    "./routes/api/v1/push/subscription.ts": $137,
+    "./routes/api/v1/reports.ts": $138,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $139,
+    "./routes/api/v1/scheduled_statuses/index.ts": $140,
+    "./routes/api/v1/severed_relationships.ts": $141,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $142,
+    "./routes/api/v1/statuses/[id]/context.ts": $143,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $144,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $145,
+    "./routes/api/v1/statuses/[id]/history.ts": $146,
+    "./routes/api/v1/statuses/[id]/index.ts": $147,
+    "./routes/api/v1/statuses/[id]/mute.ts": $148,
+    "./routes/api/v1/statuses/[id]/pin.ts": $149,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $150,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $151,
+    "./routes/api/v1/statuses/[id]/source.ts": $152,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $153,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $154,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $155,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $156,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $157,
+    "./routes/api/v1/statuses/index.ts": $158,
+    "./routes/api/v1/streaming/[...stream].ts": $159,
+    "./routes/api/v1/streaming/health.ts": $160,
+    "./routes/api/v1/streaming/index.ts": $161,
+    "./routes/api/v1/suggestions.ts": $162,
+    "./routes/api/v1/tags/[name].ts": $163,
+    "./routes/api/v1/tags/[name]/follow.ts": $164,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $165,
+    "./routes/api/v1/timelines/home.ts": $166,
+    "./routes/api/v1/timelines/link.ts": $167,
+    "./routes/api/v1/timelines/list/[list_id].ts": $168,
+    "./routes/api/v1/timelines/public.ts": $169,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $170,
+    "./routes/api/v1/trends/index.ts": $171,
+    "./routes/api/v1/trends/links.ts": $172,
+    "./routes/api/v1/trends/statuses.ts": $173,
+    "./routes/api/v1/trends/tags.ts": $174,
+    "./routes/api/v2/admin/accounts.ts": $175,
+    "./routes/api/v2/filters/[id]/index.ts": $176,
+    "./routes/api/v2/filters/[id]/keywords.ts": $177,
+    "./routes/api/v2/filters/[id]/statuses.ts": $178,
+    "./routes/api/v2/filters/index.ts": $179,
+    "./routes/api/v2/filters/keywords/[id].ts": $180,
+    "./routes/api/v2/filters/statuses/[id].ts": $181,
+    "./routes/api/v2/instance.ts": $182,
+    "./routes/api/v2/media.ts": $183,
+    "./routes/api/v2/notifications/index.ts": $184,
+    "./routes/api/v2/notifications/policy.ts": $185,
+    "./routes/api/v2/notifications/unread_count.ts": $186,
+    "./routes/api/v2/search.ts": $187,
+    "./routes/api/v2/suggestions.ts": $188,
+    "./routes/auth/sign_in.tsx": $189,
+    "./routes/auth/sign_out.ts": $190,
+    "./routes/auth/sign_up.tsx": $191,
+    "./routes/compose.tsx": $192,
+    "./routes/disputes/strikes/[id].tsx": $193,
+    "./routes/disputes/strikes/index.tsx": $194,
+    "./routes/follow_requests/[id]/[verb].ts": $195,
+    "./routes/follow_requests/index.tsx": $196,
+    "./routes/home.tsx": $197,
+    "./routes/index.tsx": $198,
+    "./routes/media/[...key].ts": $199,
+    "./routes/notifications.tsx": $200,
+    "./routes/oauth/authorize.tsx": $201,
+    "./routes/oauth/revoke.ts": $202,
+    "./routes/oauth/token.ts": $203,
+    "./routes/oauth/userinfo.ts": $204,
+    "./routes/public/index.tsx": $205,
+    "./routes/public/local.tsx": $206,
+    "./routes/search.tsx": $207,
+    "./routes/settings/authorized_applications.tsx": $208,
+    "./routes/settings/index.ts": $209,
+    "./routes/settings/password.tsx": $210,
+    "./routes/settings/preferences.tsx": $211,
+    "./routes/settings/profile.tsx": $212,
+    "./routes/tags/[tag].rss.ts": $213,
+    "./routes/tags/[tag].tsx": $214,
   },
   islands: {
-    "./islands/ActionBar.tsx": $214,
-    "./islands/ComposeBox.tsx": $215,
-    "./islands/FollowButton.tsx": $216,
-    "./islands/LoadMore.tsx": $217,
-    "./islands/NewPostsBanner.tsx": $218,
-    "./islands/NewStatuses.tsx": $219,
-    "./islands/NotificationsBadge.tsx": $220,
-    "./islands/ProfileMenu.tsx": $221,
+    "./islands/ActionBar.tsx": $215,
+    "./islands/ComposeBox.tsx": $216,
+    "./islands/FollowButton.tsx": $217,
+    "./islands/LoadMore.tsx": $218,
+    "./islands/NewPostsBanner.tsx": $219,
+    "./islands/NewStatuses.tsx": $220,
+    "./islands/NotificationsBadge.tsx": $221,
+    "./islands/ProfileMenu.tsx": $222,
   },
 };
 

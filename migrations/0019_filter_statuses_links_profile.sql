@@ -30,3 +30,14 @@ WHERE s.reblog_of_id IS NULL
   AND a.tag !~* 'class="[^"]*\m(mention|hashtag)\M'
   AND a.tag !~* 'rel="[^"]*\mtag\M'
 ON CONFLICT DO NOTHING;
+
+-- The profile settings of Mastodon 4.4–4.6 (GET/PATCH /api/v1/profile): descriptions of the
+-- avatar and header images, which profile tabs the user wishes shown, and the websites allowed
+-- to credit them as an author.
+ALTER TABLE accounts
+  ADD COLUMN avatar_description text NOT NULL DEFAULT '',
+  ADD COLUMN header_description text NOT NULL DEFAULT '',
+  ADD COLUMN show_media boolean NOT NULL DEFAULT true,
+  ADD COLUMN show_media_replies boolean NOT NULL DEFAULT true,
+  ADD COLUMN show_featured boolean NOT NULL DEFAULT true,
+  ADD COLUMN attribution_domains text[] NOT NULL DEFAULT '{}';

@@ -1,5 +1,6 @@
 /**
- * The caller's own profile: `DELETE /api/v1/profile/avatar` and `/header` (Mastodon 4.2) put the
+ * The caller's own profile: `GET/PATCH /api/v1/profile` (Mastodon 4.6) with the values typed and
+ * the 4.4–4.6 settings; `DELETE /api/v1/profile/avatar` and `/header` (Mastodon 4.2) put the
  * default images back.
  */
 import assert from "node:assert/strict";
@@ -75,6 +76,126 @@ Deno.test("DELETE /api/v1/profile/avatar and /header restore the defaults", asyn
       "/api/v1/profile/avatar",
     );
     assert.equal(refused.status, 403);
+  } finally {
+    await instance.close();
+  }
+});
+
+Deno.test("GET/PATCH /api/v1/profile: the typed values and the 4.4–4.6 settings", async () => {
+  const instance = await startTestInstance();
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const fresh = await api(instance, alice.token, "GET", "/api/v1/profile");
+    assert.equal(fresh.status, 200);
+    await assertResponseMatches("GET", "/api/v1/profile", 200, fresh.body);
+    assert.equal(
+      fresh.body.avatar,
+      null,
+      "no avatar set: null, not the default",
+    );
+    assert.equal(fresh.body.show_media, true);
+    assert.deepEqual(fresh.body.attribution_domains, []);
+
+    const patched = await api(
+      instance,
+      alice.token,
+      "PATCH",
+      "/api/v1/profile",
+      {
+        display_name: "Alice",
+        note: "Birds, mostly. #birds",
+        fields_attributes: [{ name: "site", value: "https://alice.example" }],
+        avatar_description: "A heron at dawn",
+        show_media: false,
+        show_featured: false,
+        attribution_domains: ["Alice.Example", "*.blog.example"],
+      },
+    );
+    assert.equal(patched.status, 200);
+    await assertResponseMatches("PATCH", "/api/v1/profile", 200, patched.body);
+    assert.equal(
+      patched.body.note,
+      "Birds, mostly. #birds",
+      "the typed note, not HTML",
+    );
+    assert.deepEqual(
+      patched.body.fields.map((f: { value: string }) => f.value),
+      [
+        "https://alice.example",
+      ],
+    );
+    assert.equal(patched.body.avatar_description, "A heron at dawn");
+    assert.equal(patched.body.show_media, false);
+    assert.equal(
+      patched.body.show_media_replies,
+      true,
+      "untouched settings stay",
+    );
+    assert.deepEqual(patched.body.attribution_domains, [
+      "alice.example",
+      "blog.example",
+    ]);
+
+    const again = await api(instance, alice.token, "GET", "/api/v1/profile");
+    assert.deepEqual(again.body, patched.body);
+    const account = await api(
+      instance,
+      null,
+      "GET",
+      `/api/v1/accounts/${alice.account.id}`,
+    );
+    assert.match(
+      account.body.note,
+      /<a [^>]*href="[^"]*\/tags\/birds"/,
+      "the bio is rendered",
+    );
+    const credentials = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/accounts/verify_credentials",
+    );
+    assert.deepEqual(credentials.body.source.attribution_domains, [
+      "alice.example",
+      "blog.example",
+    ]);
+
+    const tooMany = await api(
+      instance,
+      alice.token,
+      "PATCH",
+      "/api/v1/profile",
+      {
+        attribution_domains: Array.from(
+          { length: 11 },
+          (_, i) => `d${i}.example`,
+        ),
+      },
+    );
+    assert.equal(tooMany.status, 422);
+    const hiding = await api(
+      instance,
+      alice.token,
+      "PATCH",
+      "/api/v1/profile",
+      {
+        hide_collections: true,
+      },
+    );
+    assert.equal(
+      hiding.status,
+      422,
+      "a setting Starling can't honour is refused, not ignored",
+    );
+    const readOnly = await createUserWithToken(instance, "bob", {
+      scopes: "read",
+    });
+    assert.equal(
+      (await api(instance, readOnly.token, "PATCH", "/api/v1/profile", {
+        note: "x",
+      })).status,
+      403,
+    );
   } finally {
     await instance.close();
   }

@@ -26,12 +26,13 @@ export function localProfileUrl(origin: string, username: string): string {
   return `${origin}/@${username}`;
 }
 
-function absolute(
+/** A stored image's URL made absolute (`fallback` when there is none; null allowed). */
+export function absolute<F extends string | null>(
   origin: string,
   url: string | null,
-  fallback: string,
-): string {
-  if (!url) return `${origin}${fallback}`;
+  fallback: F,
+): string | F {
+  if (!url) return fallback === null ? fallback : `${origin}${fallback}`;
   return url.startsWith("/") ? `${origin}${url}` : url;
 }
 
@@ -118,6 +119,7 @@ export function accountSourceJson(
     })),
     follow_requests_count: followRequestsCount,
     hide_collections: false,
+    attribution_domains: account.attribution_domains,
     discoverable: account.discoverable,
     indexable: account.indexable,
   };
