@@ -98,131 +98,132 @@ import * as $94 from "./routes/api/v1/favourites.ts";
 import * as $95 from "./routes/api/v1/featured_tags.ts";
 import * as $96 from "./routes/api/v1/featured_tags/[id].ts";
 import * as $97 from "./routes/api/v1/featured_tags/suggestions.ts";
-import * as $98 from "./routes/api/v1/filters.ts";
-import * as $99 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $100 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $101 from "./routes/api/v1/follow_requests/index.ts";
-import * as $102 from "./routes/api/v1/followed_tags.ts";
-import * as $103 from "./routes/api/v1/instance/activity.ts";
-import * as $104 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $105 from "./routes/api/v1/instance/extended_description.ts";
-import * as $106 from "./routes/api/v1/instance/index.ts";
-import * as $107 from "./routes/api/v1/instance/peers.ts";
-import * as $108 from "./routes/api/v1/instance/privacy_policy.ts";
-import * as $109 from "./routes/api/v1/instance/rules.ts";
-import * as $110 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $111 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $112 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $113 from "./routes/api/v1/lists/index.ts";
-import * as $114 from "./routes/api/v1/markers.ts";
-import * as $115 from "./routes/api/v1/media/[id].ts";
-import * as $116 from "./routes/api/v1/media/index.ts";
-import * as $117 from "./routes/api/v1/mutes.ts";
-import * as $118 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $119 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $120 from "./routes/api/v1/notifications/clear.ts";
-import * as $121 from "./routes/api/v1/notifications/index.ts";
-import * as $122 from "./routes/api/v1/notifications/policy.ts";
-import * as $123 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $124 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $125 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $126 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $127 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $128 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $129 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $130 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $131 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $132 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $133 from "./routes/api/v1/preferences.ts";
-import * as $134 from "./routes/api/v1/profile/avatar.ts";
-import * as $135 from "./routes/api/v1/profile/header.ts";
-import * as $136 from "./routes/api/v1/profile/index.ts";
-import * as $137 from "./routes/api/v1/push/subscription.ts";
-import * as $138 from "./routes/api/v1/reports.ts";
-import * as $139 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $140 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $141 from "./routes/api/v1/severed_relationships.ts";
-import * as $142 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $143 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $144 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $145 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $146 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $147 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $148 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $149 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $150 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $151 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $152 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $153 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $154 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $155 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $156 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $157 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $158 from "./routes/api/v1/statuses/index.ts";
-import * as $159 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $160 from "./routes/api/v1/streaming/health.ts";
-import * as $161 from "./routes/api/v1/streaming/index.ts";
-import * as $162 from "./routes/api/v1/suggestions.ts";
-import * as $163 from "./routes/api/v1/tags/[name].ts";
-import * as $164 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $165 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $166 from "./routes/api/v1/timelines/home.ts";
-import * as $167 from "./routes/api/v1/timelines/link.ts";
-import * as $168 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $169 from "./routes/api/v1/timelines/public.ts";
-import * as $170 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $171 from "./routes/api/v1/trends/index.ts";
-import * as $172 from "./routes/api/v1/trends/links.ts";
-import * as $173 from "./routes/api/v1/trends/statuses.ts";
-import * as $174 from "./routes/api/v1/trends/tags.ts";
-import * as $175 from "./routes/api/v2/admin/accounts.ts";
-import * as $176 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $177 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $178 from "./routes/api/v2/filters/[id]/statuses.ts";
-import * as $179 from "./routes/api/v2/filters/index.ts";
-import * as $180 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $181 from "./routes/api/v2/filters/statuses/[id].ts";
-import * as $182 from "./routes/api/v2/instance.ts";
-import * as $183 from "./routes/api/v2/media.ts";
-import * as $184 from "./routes/api/v2/notifications/index.ts";
-import * as $185 from "./routes/api/v2/notifications/policy.ts";
-import * as $186 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $187 from "./routes/api/v2/search.ts";
-import * as $188 from "./routes/api/v2/suggestions.ts";
-import * as $189 from "./routes/auth/sign_in.tsx";
-import * as $190 from "./routes/auth/sign_out.ts";
-import * as $191 from "./routes/auth/sign_up.tsx";
-import * as $192 from "./routes/compose.tsx";
-import * as $193 from "./routes/disputes/strikes/[id].tsx";
-import * as $194 from "./routes/disputes/strikes/index.tsx";
-import * as $195 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $196 from "./routes/follow_requests/index.tsx";
-import * as $197 from "./routes/home.tsx";
-import * as $198 from "./routes/index.tsx";
-import * as $199 from "./routes/media/[...key].ts";
-import * as $200 from "./routes/notifications.tsx";
-import * as $201 from "./routes/oauth/authorize.tsx";
-import * as $202 from "./routes/oauth/revoke.ts";
-import * as $203 from "./routes/oauth/token.ts";
-import * as $204 from "./routes/oauth/userinfo.ts";
-import * as $205 from "./routes/public/index.tsx";
-import * as $206 from "./routes/public/local.tsx";
-import * as $207 from "./routes/search.tsx";
-import * as $208 from "./routes/settings/authorized_applications.tsx";
-import * as $209 from "./routes/settings/index.ts";
-import * as $210 from "./routes/settings/password.tsx";
-import * as $211 from "./routes/settings/preferences.tsx";
-import * as $212 from "./routes/settings/profile.tsx";
-import * as $213 from "./routes/tags/[tag].rss.ts";
-import * as $214 from "./routes/tags/[tag].tsx";
-import * as $215 from "./islands/ActionBar.tsx";
-import * as $216 from "./islands/ComposeBox.tsx";
-import * as $217 from "./islands/FollowButton.tsx";
-import * as $218 from "./islands/LoadMore.tsx";
-import * as $219 from "./islands/NewPostsBanner.tsx";
-import * as $220 from "./islands/NewStatuses.tsx";
-import * as $221 from "./islands/NotificationsBadge.tsx";
-import * as $222 from "./islands/ProfileMenu.tsx";
+import * as $98 from "./routes/api/v1/filters/[id].ts";
+import * as $99 from "./routes/api/v1/filters/index.ts";
+import * as $100 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $101 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $102 from "./routes/api/v1/follow_requests/index.ts";
+import * as $103 from "./routes/api/v1/followed_tags.ts";
+import * as $104 from "./routes/api/v1/instance/activity.ts";
+import * as $105 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $106 from "./routes/api/v1/instance/extended_description.ts";
+import * as $107 from "./routes/api/v1/instance/index.ts";
+import * as $108 from "./routes/api/v1/instance/peers.ts";
+import * as $109 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $110 from "./routes/api/v1/instance/rules.ts";
+import * as $111 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $112 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $113 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $114 from "./routes/api/v1/lists/index.ts";
+import * as $115 from "./routes/api/v1/markers.ts";
+import * as $116 from "./routes/api/v1/media/[id].ts";
+import * as $117 from "./routes/api/v1/media/index.ts";
+import * as $118 from "./routes/api/v1/mutes.ts";
+import * as $119 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $120 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $121 from "./routes/api/v1/notifications/clear.ts";
+import * as $122 from "./routes/api/v1/notifications/index.ts";
+import * as $123 from "./routes/api/v1/notifications/policy.ts";
+import * as $124 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $125 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $126 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $127 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $128 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $129 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $130 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $131 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $132 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $133 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $134 from "./routes/api/v1/preferences.ts";
+import * as $135 from "./routes/api/v1/profile/avatar.ts";
+import * as $136 from "./routes/api/v1/profile/header.ts";
+import * as $137 from "./routes/api/v1/profile/index.ts";
+import * as $138 from "./routes/api/v1/push/subscription.ts";
+import * as $139 from "./routes/api/v1/reports.ts";
+import * as $140 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $141 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $142 from "./routes/api/v1/severed_relationships.ts";
+import * as $143 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $144 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $145 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $146 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $147 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $148 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $149 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $150 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $151 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $152 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $153 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $154 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $155 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $156 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $157 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $158 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $159 from "./routes/api/v1/statuses/index.ts";
+import * as $160 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $161 from "./routes/api/v1/streaming/health.ts";
+import * as $162 from "./routes/api/v1/streaming/index.ts";
+import * as $163 from "./routes/api/v1/suggestions.ts";
+import * as $164 from "./routes/api/v1/tags/[name].ts";
+import * as $165 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $166 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $167 from "./routes/api/v1/timelines/home.ts";
+import * as $168 from "./routes/api/v1/timelines/link.ts";
+import * as $169 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $170 from "./routes/api/v1/timelines/public.ts";
+import * as $171 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $172 from "./routes/api/v1/trends/index.ts";
+import * as $173 from "./routes/api/v1/trends/links.ts";
+import * as $174 from "./routes/api/v1/trends/statuses.ts";
+import * as $175 from "./routes/api/v1/trends/tags.ts";
+import * as $176 from "./routes/api/v2/admin/accounts.ts";
+import * as $177 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $178 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $179 from "./routes/api/v2/filters/[id]/statuses.ts";
+import * as $180 from "./routes/api/v2/filters/index.ts";
+import * as $181 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $182 from "./routes/api/v2/filters/statuses/[id].ts";
+import * as $183 from "./routes/api/v2/instance.ts";
+import * as $184 from "./routes/api/v2/media.ts";
+import * as $185 from "./routes/api/v2/notifications/index.ts";
+import * as $186 from "./routes/api/v2/notifications/policy.ts";
+import * as $187 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $188 from "./routes/api/v2/search.ts";
+import * as $189 from "./routes/api/v2/suggestions.ts";
+import * as $190 from "./routes/auth/sign_in.tsx";
+import * as $191 from "./routes/auth/sign_out.ts";
+import * as $192 from "./routes/auth/sign_up.tsx";
+import * as $193 from "./routes/compose.tsx";
+import * as $194 from "./routes/disputes/strikes/[id].tsx";
+import * as $195 from "./routes/disputes/strikes/index.tsx";
+import * as $196 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $197 from "./routes/follow_requests/index.tsx";
+import * as $198 from "./routes/home.tsx";
+import * as $199 from "./routes/index.tsx";
+import * as $200 from "./routes/media/[...key].ts";
+import * as $201 from "./routes/notifications.tsx";
+import * as $202 from "./routes/oauth/authorize.tsx";
+import * as $203 from "./routes/oauth/revoke.ts";
+import * as $204 from "./routes/oauth/token.ts";
+import * as $205 from "./routes/oauth/userinfo.ts";
+import * as $206 from "./routes/public/index.tsx";
+import * as $207 from "./routes/public/local.tsx";
+import * as $208 from "./routes/search.tsx";
+import * as $209 from "./routes/settings/authorized_applications.tsx";
+import * as $210 from "./routes/settings/index.ts";
+import * as $211 from "./routes/settings/password.tsx";
+import * as $212 from "./routes/settings/preferences.tsx";
+import * as $213 from "./routes/settings/profile.tsx";
+import * as $214 from "./routes/tags/[tag].rss.ts";
+import * as $215 from "./routes/tags/[tag].tsx";
+import * as $216 from "./islands/ActionBar.tsx";
+import * as $217 from "./islands/ComposeBox.tsx";
+import * as $218 from "./islands/FollowButton.tsx";
+import * as $219 from "./islands/LoadMore.tsx";
+import * as $220 from "./islands/NewPostsBanner.tsx";
+import * as $221 from "./islands/NewStatuses.tsx";
+import * as $222 from "./islands/NotificationsBadge.tsx";
+import * as $223 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -324,133 +325,134 @@ const manifest = {
     "./routes/api/v1/featured_tags.ts": $95,
     "./routes/api/v1/featured_tags/[id].ts": $96,
     "./routes/api/v1/featured_tags/suggestions.ts": $97,
-    "./routes/api/v1/filters.ts": $98,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $99,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $100,
-    "./routes/api/v1/follow_requests/index.ts": $101,
-    "./routes/api/v1/followed_tags.ts": $102,
-    "./routes/api/v1/instance/activity.ts": $103,
-    "./routes/api/v1/instance/domain_blocks.ts": $104,
-    "./routes/api/v1/instance/extended_description.ts": $105,
-    "./routes/api/v1/instance/index.ts": $106,
-    "./routes/api/v1/instance/peers.ts": $107,
-    "./routes/api/v1/instance/privacy_policy.ts": $108,
-    "./routes/api/v1/instance/rules.ts": $109,
-    "./routes/api/v1/instance/translation_languages.ts": $110,
-    "./routes/api/v1/lists/[id]/accounts.ts": $111,
-    "./routes/api/v1/lists/[id]/index.ts": $112,
-    "./routes/api/v1/lists/index.ts": $113,
-    "./routes/api/v1/markers.ts": $114,
-    "./routes/api/v1/media/[id].ts": $115,
-    "./routes/api/v1/media/index.ts": $116,
-    "./routes/api/v1/mutes.ts": $117,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $118,
-    "./routes/api/v1/notifications/[id]/index.ts": $119,
-    "./routes/api/v1/notifications/clear.ts": $120,
-    "./routes/api/v1/notifications/index.ts": $121,
-    "./routes/api/v1/notifications/policy.ts": $122,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $123,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $124,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $125,
-    "./routes/api/v1/notifications/requests/accept.ts": $126,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $127,
-    "./routes/api/v1/notifications/requests/index.ts": $128,
-    "./routes/api/v1/notifications/requests/merged.ts": $129,
-    "./routes/api/v1/notifications/unread_count.ts": $130,
-    "./routes/api/v1/polls/[id]/index.ts": $131,
-    "./routes/api/v1/polls/[id]/votes.ts": $132,
-    "./routes/api/v1/preferences.ts": $133,
-    "./routes/api/v1/profile/avatar.ts": $134,
-    "./routes/api/v1/profile/header.ts": $135,
-    "./routes/api/v1/profile/index.ts": $136,
-    "./routes/api/v1/push/subscription.ts": $137,
-    "./routes/api/v1/reports.ts": $138,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $139,
-    "./routes/api/v1/scheduled_statuses/index.ts": $140,
-    "./routes/api/v1/severed_relationships.ts": $141,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $142,
-    "./routes/api/v1/statuses/[id]/context.ts": $143,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $144,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $145,
-    "./routes/api/v1/statuses/[id]/history.ts": $146,
-    "./routes/api/v1/statuses/[id]/index.ts": $147,
-    "./routes/api/v1/statuses/[id]/mute.ts": $148,
-    "./routes/api/v1/statuses/[id]/pin.ts": $149,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $150,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $151,
-    "./routes/api/v1/statuses/[id]/source.ts": $152,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $153,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $154,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $155,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $156,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $157,
-    "./routes/api/v1/statuses/index.ts": $158,
-    "./routes/api/v1/streaming/[...stream].ts": $159,
-    "./routes/api/v1/streaming/health.ts": $160,
-    "./routes/api/v1/streaming/index.ts": $161,
-    "./routes/api/v1/suggestions.ts": $162,
-    "./routes/api/v1/tags/[name].ts": $163,
-    "./routes/api/v1/tags/[name]/follow.ts": $164,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $165,
-    "./routes/api/v1/timelines/home.ts": $166,
-    "./routes/api/v1/timelines/link.ts": $167,
-    "./routes/api/v1/timelines/list/[list_id].ts": $168,
-    "./routes/api/v1/timelines/public.ts": $169,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $170,
-    "./routes/api/v1/trends/index.ts": $171,
-    "./routes/api/v1/trends/links.ts": $172,
-    "./routes/api/v1/trends/statuses.ts": $173,
-    "./routes/api/v1/trends/tags.ts": $174,
-    "./routes/api/v2/admin/accounts.ts": $175,
-    "./routes/api/v2/filters/[id]/index.ts": $176,
-    "./routes/api/v2/filters/[id]/keywords.ts": $177,
-    "./routes/api/v2/filters/[id]/statuses.ts": $178,
-    "./routes/api/v2/filters/index.ts": $179,
-    "./routes/api/v2/filters/keywords/[id].ts": $180,
-    "./routes/api/v2/filters/statuses/[id].ts": $181,
-    "./routes/api/v2/instance.ts": $182,
-    "./routes/api/v2/media.ts": $183,
-    "./routes/api/v2/notifications/index.ts": $184,
-    "./routes/api/v2/notifications/policy.ts": $185,
-    "./routes/api/v2/notifications/unread_count.ts": $186,
-    "./routes/api/v2/search.ts": $187,
-    "./routes/api/v2/suggestions.ts": $188,
-    "./routes/auth/sign_in.tsx": $189,
-    "./routes/auth/sign_out.ts": $190,
-    "./routes/auth/sign_up.tsx": $191,
-    "./routes/compose.tsx": $192,
-    "./routes/disputes/strikes/[id].tsx": $193,
-    "./routes/disputes/strikes/index.tsx": $194,
-    "./routes/follow_requests/[id]/[verb].ts": $195,
-    "./routes/follow_requests/index.tsx": $196,
-    "./routes/home.tsx": $197,
-    "./routes/index.tsx": $198,
-    "./routes/media/[...key].ts": $199,
-    "./routes/notifications.tsx": $200,
-    "./routes/oauth/authorize.tsx": $201,
-    "./routes/oauth/revoke.ts": $202,
-    "./routes/oauth/token.ts": $203,
-    "./routes/oauth/userinfo.ts": $204,
-    "./routes/public/index.tsx": $205,
-    "./routes/public/local.tsx": $206,
-    "./routes/search.tsx": $207,
-    "./routes/settings/authorized_applications.tsx": $208,
-    "./routes/settings/index.ts": $209,
-    "./routes/settings/password.tsx": $210,
-    "./routes/settings/preferences.tsx": $211,
-    "./routes/settings/profile.tsx": $212,
-    "./routes/tags/[tag].rss.ts": $213,
-    "./routes/tags/[tag].tsx": $214,
+    "./routes/api/v1/filters/[id].ts": $98,
+    "./routes/api/v1/filters/index.ts": $99,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $100,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $101,
+    "./routes/api/v1/follow_requests/index.ts": $102,
+    "./routes/api/v1/followed_tags.ts": $103,
+    "./routes/api/v1/instance/activity.ts": $104,
+    "./routes/api/v1/instance/domain_blocks.ts": $105,
+    "./routes/api/v1/instance/extended_description.ts": $106,
+    "./routes/api/v1/instance/index.ts": $107,
+    "./routes/api/v1/instance/peers.ts": $108,
+    "./routes/api/v1/instance/privacy_policy.ts": $109,
+    "./routes/api/v1/instance/rules.ts": $110,
+    "./routes/api/v1/instance/translation_languages.ts": $111,
+    "./routes/api/v1/lists/[id]/accounts.ts": $112,
+    "./routes/api/v1/lists/[id]/index.ts": $113,
+    "./routes/api/v1/lists/index.ts": $114,
+    "./routes/api/v1/markers.ts": $115,
+    "./routes/api/v1/media/[id].ts": $116,
+    "./routes/api/v1/media/index.ts": $117,
+    "./routes/api/v1/mutes.ts": $118,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $119,
+    "./routes/api/v1/notifications/[id]/index.ts": $120,
+    "./routes/api/v1/notifications/clear.ts": $121,
+    "./routes/api/v1/notifications/index.ts": $122,
+    "./routes/api/v1/notifications/policy.ts": $123,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $124,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $125,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $126,
+    "./routes/api/v1/notifications/requests/accept.ts": $127,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $128,
+    "./routes/api/v1/notifications/requests/index.ts": $129,
+    "./routes/api/v1/notifications/requests/merged.ts": $130,
+    "./routes/api/v1/notifications/unread_count.ts": $131,
+    "./routes/api/v1/polls/[id]/index.ts": $132,
+    "./routes/api/v1/polls/[id]/votes.ts": $133,
+    "./routes/api/v1/preferences.ts": $134,
+    "./routes/api/v1/profile/avatar.ts": $135,
+    "./routes/api/v1/profile/header.ts": $136,
+    "./routes/api/v1/profile/index.ts": $137,
+    "./routes/api/v1/push/subscription.ts": $138,
+    "./routes/api/v1/reports.ts": $139,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $140,
+    "./routes/api/v1/scheduled_statuses/index.ts": $141,
+    "./routes/api/v1/severed_relationships.ts": $142,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $143,
+    "./routes/api/v1/statuses/[id]/context.ts": $144,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $145,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $146,
+    "./routes/api/v1/statuses/[id]/history.ts": $147,
+    "./routes/api/v1/statuses/[id]/index.ts": $148,
+    "./routes/api/v1/statuses/[id]/mute.ts": $149,
+    "./routes/api/v1/statuses/[id]/pin.ts": $150,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $151,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $152,
+    "./routes/api/v1/statuses/[id]/source.ts": $153,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $154,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $155,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $156,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $157,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $158,
+    "./routes/api/v1/statuses/index.ts": $159,
+    "./routes/api/v1/streaming/[...stream].ts": $160,
+    "./routes/api/v1/streaming/health.ts": $161,
+    "./routes/api/v1/streaming/index.ts": $162,
+    "./routes/api/v1/suggestions.ts": $163,
+    "./routes/api/v1/tags/[name].ts": $164,
+    "./routes/api/v1/tags/[name]/follow.ts": $165,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $166,
+    "./routes/api/v1/timelines/home.ts": $167,
+    "./routes/api/v1/timelines/link.ts": $168,
+    "./routes/api/v1/timelines/list/[list_id].ts": $169,
+    "./routes/api/v1/timelines/public.ts": $170,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $171,
+    "./routes/api/v1/trends/index.ts": $172,
+    "./routes/api/v1/trends/links.ts": $173,
+    "./routes/api/v1/trends/statuses.ts": $174,
+    "./routes/api/v1/trends/tags.ts": $175,
+    "./routes/api/v2/admin/accounts.ts": $176,
+    "./routes/api/v2/filters/[id]/index.ts": $177,
+    "./routes/api/v2/filters/[id]/keywords.ts": $178,
+    "./routes/api/v2/filters/[id]/statuses.ts": $179,
+    "./routes/api/v2/filters/index.ts": $180,
+    "./routes/api/v2/filters/keywords/[id].ts": $181,
+    "./routes/api/v2/filters/statuses/[id].ts": $182,
+    "./routes/api/v2/instance.ts": $183,
+    "./routes/api/v2/media.ts": $184,
+    "./routes/api/v2/notifications/index.ts": $185,
+    "./routes/api/v2/notifications/policy.ts": $186,
+    "./routes/api/v2/notifications/unread_count.ts": $187,
+    "./routes/api/v2/search.ts": $188,
+    "./routes/api/v2/suggestions.ts": $189,
+    "./routes/auth/sign_in.tsx": $190,
+    "./routes/auth/sign_out.ts": $191,
+    "./routes/auth/sign_up.tsx": $192,
+    "./routes/compose.tsx": $193,
+    "./routes/disputes/strikes/[id].tsx": $194,
+    "./routes/disputes/strikes/index.tsx": $195,
+    "./routes/follow_requests/[id]/[verb].ts": $196,
+    "./routes/follow_requests/index.tsx": $197,
+    "./routes/home.tsx": $198,
+    "./routes/index.tsx": $199,
+    "./routes/media/[...key].ts": $200,
+    "./routes/notifications.tsx": $201,
+    "./routes/oauth/authorize.tsx": $202,
+    "./routes/oauth/revoke.ts": $203,
+    "./routes/oauth/token.ts": $204,
+    "./routes/oauth/userinfo.ts": $205,
+    "./routes/public/index.tsx": $206,
+    "./routes/public/local.tsx": $207,
+    "./routes/search.tsx": $208,
+    "./routes/settings/authorized_applications.tsx": $209,
+    "./routes/settings/index.ts": $210,
+    "./routes/settings/password.tsx": $211,
+    "./routes/settings/preferences.tsx": $212,
+    "./routes/settings/profile.tsx": $213,
+    "./routes/tags/[tag].rss.ts": $214,
+    "./routes/tags/[tag].tsx": $215,
   },
   islands: {
-    "./islands/ActionBar.tsx": $215,
-    "./islands/ComposeBox.tsx": $216,
-    "./islands/FollowButton.tsx": $217,
-    "./islands/LoadMore.tsx": $218,
-    "./islands/NewPostsBanner.tsx": $219,
-    "./islands/NewStatuses.tsx": $220,
-    "./islands/NotificationsBadge.tsx": $221,
-    "./islands/ProfileMenu.tsx": $222,
+    "./islands/ActionBar.tsx": $216,
+    "./islands/ComposeBox.tsx": $217,
+    "./islands/FollowButton.tsx": $218,
+    "./islands/LoadMore.tsx": $219,
+    "./islands/NewPostsBanner.tsx": $220,
+    "./islands/NewStatuses.tsx": $221,
+    "./islands/NotificationsBadge.tsx": $222,
+    "./islands/ProfileMenu.tsx": $223,
   },
 };
 

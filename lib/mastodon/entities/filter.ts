@@ -41,13 +41,20 @@ export function filterResultJson(match: FilterMatch): FilterResult {
 }
 
 /** The v1 `/api/v1/filters` shape: one entry per keyword, as Mastodon maps v2 → v1. */
-export function v1FilterJsons(filter: FilterWithKeywords) {
-  return filter.keywords.map((k) => ({
+export function v1FilterJson(
+  filter: FilterWithKeywords,
+  k: FilterKeywordRow,
+) {
+  return {
     id: k.id,
     phrase: k.keyword,
     context: filter.context,
     whole_word: k.whole_word,
     expires_at: filter.expires_at?.toISOString() ?? null,
     irreversible: filter.filter_action === "hide",
-  }));
+  };
+}
+
+export function v1FilterJsons(filter: FilterWithKeywords) {
+  return filter.keywords.map((k) => v1FilterJson(filter, k));
 }
