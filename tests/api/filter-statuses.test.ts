@@ -212,3 +212,74 @@ Deno.test("filter status entries: add, list, read, remove; matching statuses are
     await instance.close();
   }
 });
+
+Deno.test("filters apply to notifications: marked, or dropped with hide", async () => {
+  const instance = await startTestInstance();
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
+    const mention =
+      (await api(instance, bob.token, "POST", "/api/v1/statuses", {
+        status: "@alice have you seen this?",
+      })).body.id as string;
+    const other = (await api(instance, bob.token, "POST", "/api/v1/statuses", {
+      status: "@alice and this one",
+    })).body.id as string;
+    const filter =
+      (await api(instance, alice.token, "POST", "/api/v2/filters", {
+        title: "That thread",
+        context: ["notifications"],
+      })).body;
+    await api(
+      instance,
+      alice.token,
+      "POST",
+      `/api/v2/filters/${filter.id}/statuses`,
+      {
+        status_id: mention,
+      },
+    );
+    const marked = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/notifications",
+    );
+    await assertResponseMatches(
+      "GET",
+      "/api/v1/notifications",
+      200,
+      marked.body,
+    );
+    const byStatus = new Map(
+      marked.body.map((
+        n: { status: { id: string } },
+      ) => [n.status.id, n.status]),
+    );
+    assert.deepEqual(
+      (byStatus.get(mention) as { filtered: { status_matches: string[] }[] })
+        .filtered[0].status_matches,
+      [mention],
+    );
+    assert.deepEqual(
+      (byStatus.get(other) as { filtered: unknown[] }).filtered,
+      [],
+    );
+
+    await api(instance, alice.token, "PUT", `/api/v2/filters/${filter.id}`, {
+      filter_action: "hide",
+    });
+    const hidden = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/notifications",
+    );
+    assert.deepEqual(
+      hidden.body.map((n: { status: { id: string } }) => n.status.id),
+      [other],
+    );
+  } finally {
+    await instance.close();
+  }
+});
