@@ -63,25 +63,6 @@ export async function homeTimeline(
   return newestFirst(rows, page);
 }
 
-/**
- * The statuses among `ids` that `viewerId` may see (a reblog only with its original), in the
- * order of `ids`.
- */
-export async function visibleStatusesByIds(
-  db: Queryable,
-  viewerId: string | null,
-  ids: string[],
-): Promise<StatusRow[]> {
-  if (ids.length === 0) return [];
-  const rows = await db<StatusRow[]>`
-    SELECT s.* FROM statuses s LEFT JOIN statuses r ON r.id = s.reblog_of_id
-    WHERE s.id = ANY(${ids}::bigint[]) AND ${
-    visibleWithReblogSql(db, viewerId)
-  }`;
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 export interface PublicOptions {
   local?: boolean;
   remote?: boolean;

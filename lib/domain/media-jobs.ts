@@ -3,10 +3,9 @@
  * removal of uploads nobody attached, and a deleted status's uploads when asked.
  */
 import type { Deps } from "../deps.ts";
+import { discardMedia, MEDIA_DISCARD_JOB } from "./media-discard.ts";
 import {
-  discardMedia,
   MEDIA_AV_JOB,
-  MEDIA_DISCARD_JOB,
   processAvUpload,
   pruneUnattachedMedia,
   UNATTACHED_MEDIA_TTL_MS,

@@ -16,9 +16,6 @@ import {
 import { type AvTools, probeAv, videoLimitProblem } from "../media/av.ts";
 import { EXTENSIONS, mediaKey } from "../media/storage.ts";
 import { MEDIA_LIMITS } from "../media/limits.ts";
-import type { Queryable } from "../db/client.ts";
-import { mediaIdsOf } from "../db/statuses.ts";
-import { findMediaByIds } from "../db/status-bundle.ts";
 
 export { MEDIA_LIMITS };
 
@@ -367,7 +364,8 @@ export async function deleteMedia(
   await removeMedia(deps, row);
 }
 
-async function removeMedia(
+/** Removes an upload: its row, then its files. */
+export async function removeMedia(
   deps: Deps,
   row: { id: string; file_key: string | null; preview_key: string | null },
 ) {
@@ -375,40 +373,6 @@ async function removeMedia(
   await db.deleteMediaRow(deps.sql, row.id);
   if (row.file_key) await deps.media.delete(row.file_key);
   if (row.preview_key) await deps.media.delete(row.preview_key);
-}
-
-export const MEDIA_DISCARD_JOB = "media.discard";
-
-/**
- * `delete_media` on a status deletion: the status's uploads go too (by a job written in the
- * deletion's transaction, as files are removed outside it). Without it they stay, unattached,
- * for a redraft to reuse, and are pruned after a day.
- */
-export async function discardStatusMediaLater(
-  tx: Queryable,
-  jobs: Deps["jobs"],
-  status: { id: string; account_id: string },
-): Promise<void> {
-  const mediaIds = await mediaIdsOf(tx, status.id);
-  if (mediaIds.length === 0) return;
-  await jobs.enqueue(tx, MEDIA_DISCARD_JOB, {
-    accountId: status.account_id,
-    mediaIds,
-  });
-}
-
-/** The job's half: removes those uploads still the account's, unattached and unscheduled. */
-export async function discardMedia(
-  deps: Deps,
-  accountId: string,
-  mediaIds: string[],
-): Promise<void> {
-  for (const row of await findMediaByIds(deps.sql, mediaIds)) {
-    if (
-      row.account_id === accountId && row.status_id === null &&
-      !row.scheduled_status_id
-    ) await removeMedia(deps, row);
-  }
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 } from "./status-input.ts";
 import type { StatusDeps } from "./statuses.ts";
 import type { Deps } from "../deps.ts";
-import { discardStatusMediaLater } from "./media.ts";
+import { discardStatusMediaLater } from "./media-discard.ts";
 import type { DomainEvent } from "./effects.ts";
 
 export interface StatusChanges {

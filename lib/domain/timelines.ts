@@ -10,6 +10,7 @@ import { findAccountById } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import { findList } from "../db/lists.ts";
 import { linkTimeline as linkTimelineRows } from "../db/status-links.ts";
+import { visibleStatusesByIds } from "../db/visible-statuses.ts";
 import { normalizeLinkUrl } from "../text/links.ts";
 import { invalid, notFound } from "./errors.ts";
 import { getVisibleStatus } from "./statuses.ts";
@@ -35,7 +36,7 @@ export async function statusesByIds(
   if (distinct.length > MANY_STATUSES_LIMIT) {
     throw invalid(`At most ${MANY_STATUSES_LIMIT} statuses can be requested`);
   }
-  return await db.visibleStatusesByIds(
+  return await visibleStatusesByIds(
     sql,
     viewerId,
     distinct.filter((id) => /^\d{1,19}$/.test(id)),
