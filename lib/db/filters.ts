@@ -46,6 +46,25 @@ export async function listFilters(
   return await withKeywords(db, [...filters]);
 }
 
+/** The active filters of several accounts at once (the streaming fan-out), by account. */
+export async function activeFiltersOf(
+  db: Queryable,
+  accountIds: string[],
+): Promise<Map<string, FilterWithKeywords[]>> {
+  const byAccount = new Map<string, FilterWithKeywords[]>();
+  if (accountIds.length === 0) return byAccount;
+  const filters = await db<FilterRow[]>`
+    SELECT * FROM filters WHERE account_id = ANY(${accountIds}::bigint[])
+      AND (expires_at IS NULL OR expires_at > now())
+    ORDER BY id`;
+  for (const filter of await withKeywords(db, [...filters])) {
+    const list = byAccount.get(filter.account_id) ?? [];
+    list.push(filter);
+    byAccount.set(filter.account_id, list);
+  }
+  return byAccount;
+}
+
 async function withKeywords(
   db: Queryable,
   filters: FilterRow[],

@@ -25,6 +25,21 @@ const ACTIONS = ["warn", "hide", "blur"];
 
 export type { FilterWithKeywords };
 
+/** Several viewers' active filters, by viewer (all contexts: pick with `inContext`). */
+export function loadViewersFilters(
+  sql: Queryable,
+  accountIds: string[],
+): Promise<Map<string, FilterWithKeywords[]>> {
+  return db.activeFiltersOf(sql, accountIds);
+}
+
+export function inContext(
+  filters: FilterWithKeywords[],
+  context: FilterContext,
+): FilterWithKeywords[] {
+  return filters.filter((f) => f.context.includes(context));
+}
+
 export async function loadActiveFilters(
   sql: Queryable,
   accountId: string,

@@ -1,7 +1,8 @@
 /**
  * Filter status entries (`/api/v2/filters/:filter_id/statuses`, `/api/v2/filters/statuses/:id`):
  * a filter naming a status marks it (and boosts of it) as `filtered` with `status_matches` on
- * timelines, or drops it with `hide`; `blur` (Mastodon 4.4) is accepted and marks like `warn`.
+ * timelines, notifications and streams, or drops it with `hide`; `blur` (Mastodon 4.4) is
+ * accepted and marks like `warn`.
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
@@ -10,6 +11,8 @@ import {
   assertResponseMatches,
 } from "../helpers/openapi.ts";
 import { api, createUserWithToken, follow } from "../helpers/users.ts";
+import { untilSubscribed } from "../helpers/streams.ts";
+import { createStreamingAPIClient } from "masto";
 
 Deno.test("filter status entries: add, list, read, remove; matching statuses are filtered", async () => {
   const instance = await startTestInstance();
@@ -280,6 +283,64 @@ Deno.test("filters apply to notifications: marked, or dropped with hide", async 
       [other],
     );
   } finally {
+    await instance.close();
+  }
+});
+
+Deno.test("filters apply to streamed updates: marked on the user stream, hide not sent", async () => {
+  const instance = await startTestInstance();
+  const alice = await createUserWithToken(instance, "alice");
+  const bob = await createUserWithToken(instance, "bob");
+  await follow(instance, alice, bob);
+  const streaming = createStreamingAPIClient({
+    streamingApiUrl: instance.origin.replace("http", "ws"),
+    accessToken: alice.token,
+  });
+  try {
+    const filter =
+      (await api(instance, alice.token, "POST", "/api/v2/filters", {
+        title: "Spoilers",
+        context: ["home"],
+        keywords_attributes: [{ keyword: "spoiler" }],
+      })).body;
+    const subscription = streaming.user.subscribe();
+    const updates: { id: string; content: string; filtered?: unknown[] }[] = [];
+    const until = (content: string) =>
+      (async () => {
+        for await (const event of subscription) {
+          if (event.event !== "update") continue;
+          const status = event.payload as unknown as (typeof updates)[number];
+          updates.push(status);
+          if (status.content.includes(content)) return;
+        }
+      })();
+    const marked = until("big spoiler");
+    await untilSubscribed(instance);
+    const post = (status: string) =>
+      api(instance, bob.token, "POST", "/api/v1/statuses", { status });
+    await post("big spoiler ahead");
+    await marked;
+    const first = updates.at(-1) as {
+      filtered: { filter: { id: string }; keywordMatches: string[] }[];
+    };
+    // masto.js camel-cases stream payloads.
+    assert.equal(first.filtered[0].filter.id, filter.id);
+    assert.deepEqual(first.filtered[0].keywordMatches, ["spoiler"]);
+
+    await api(instance, alice.token, "PUT", `/api/v2/filters/${filter.id}`, {
+      filter_action: "hide",
+    });
+    const plain = until("nothing to hide");
+    await post("another spoiler");
+    await post("nothing to hide");
+    await plain;
+    subscription.unsubscribe();
+    assert.ok(
+      !updates.some((s) => s.content.includes("another spoiler")),
+      "a hide match is not streamed",
+    );
+  } finally {
+    streaming.close();
     await instance.close();
   }
 });
