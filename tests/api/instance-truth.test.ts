@@ -288,6 +288,28 @@ Deno.test("instance: api_versions is the declared level; every URL given resolve
       "/api/v1/instance/translation_languages",
     );
     assert.deepEqual(languages.body, {}, "no translator: nothing offered");
+    const alice = await createUserWithToken(instance, "alice");
+    const status = await api(
+      instance,
+      alice.token,
+      "POST",
+      "/api/v1/statuses",
+      {
+        status: "Bonjour",
+        language: "fr",
+      },
+    );
+    const translate = await api(
+      instance,
+      alice.token,
+      "POST",
+      `/api/v1/statuses/${status.body.id}/translate`,
+    );
+    assert.equal(
+      translate.status,
+      404,
+      "as Mastodon with no translator set up",
+    );
 
     const v1 = (await api(instance, null, "GET", "/api/v1/instance")).body;
     const urls: Record<string, string | null> = {
