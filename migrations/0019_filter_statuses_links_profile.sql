@@ -32,9 +32,10 @@ WHERE s.reblog_of_id IS NULL
 ON CONFLICT DO NOTHING;
 
 -- The profile settings of Mastodon 4.4–4.6 (GET/PATCH /api/v1/profile): descriptions of the
--- avatar and header images, which profile tabs the user wishes shown, and the websites allowed
--- to credit them as an author.
+-- avatar and header images, which profile tabs the user wishes shown, the websites allowed to
+-- credit them as an author, and whether their followers and follows lists are hidden from others.
 ALTER TABLE accounts
+  ADD COLUMN hide_collections boolean NOT NULL DEFAULT false,
   ADD COLUMN avatar_description text NOT NULL DEFAULT '',
   ADD COLUMN header_description text NOT NULL DEFAULT '',
   ADD COLUMN show_media boolean NOT NULL DEFAULT true,

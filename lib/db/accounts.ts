@@ -41,6 +41,8 @@ export interface AccountRow {
   suspension_origin: string | null;
   fetched_at: Date | null;
   /** Profile settings (migration 0019), edited through /api/v1/profile. */
+  /** Followers and follows lists shown to the account alone (API, web, ActivityPub). */
+  hide_collections: boolean;
   avatar_description: string;
   header_description: string;
   show_media: boolean;

@@ -1,7 +1,7 @@
 /**
  * The profile settings Mastodon 4.4–4.6 added (`/api/v1/profile`, update_credentials): image
- * descriptions, which profile tabs the user wishes shown, and the websites allowed to credit
- * them as an author. Part of `updateProfile` in `profiles.ts`.
+ * descriptions, which profile tabs the user wishes shown, whether their followers and follows
+ * lists are hidden, and the websites allowed to credit them as an author. Part of `updateProfile` in `profiles.ts`.
  */
 import type * as db from "../db/profiles.ts";
 import { normalizeDomain } from "../text/domain.ts";
@@ -18,6 +18,7 @@ export interface ProfileSettingsUpdate {
   showMedia?: boolean;
   showMediaReplies?: boolean;
   showFeatured?: boolean;
+  hideCollections?: boolean;
   /** Host names; a leading `*.` is dropped (subdomains are always allowed). */
   attributionDomains?: string[];
 }
@@ -46,6 +47,9 @@ export function profileSettings(
   if (update.showMedia !== undefined) changes.show_media = update.showMedia;
   if (update.showMediaReplies !== undefined) {
     changes.show_media_replies = update.showMediaReplies;
+  }
+  if (update.hideCollections !== undefined) {
+    changes.hide_collections = update.hideCollections;
   }
   if (update.showFeatured !== undefined) {
     changes.show_featured = update.showFeatured;

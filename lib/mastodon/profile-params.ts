@@ -1,13 +1,11 @@
 /**
  * The profile parameters `PATCH /api/v1/accounts/update_credentials` and `PATCH /api/v1/profile`
  * share: text, flags, fields, images (through the media pipeline) and the Mastodon 4.4–4.6
- * settings. `hide_collections: true` is refused: Starling always shows those lists, and a
- * setting quietly ignored would mislead.
+ * settings.
  */
 import type { Deps } from "../deps.ts";
 import type { ProfileUpdate } from "../domain/profiles.ts";
 import { storeProfileImage } from "../domain/media.ts";
-import { invalid } from "../domain/errors.ts";
 import type { Params } from "./params.ts";
 import { mapMediaErrors, uploadedFile } from "./media-api.ts";
 
@@ -18,9 +16,6 @@ export async function profileUpdateFrom(
   deps: Deps,
   params: Params,
 ): Promise<ProfileUpdate> {
-  if (params.boolean("hide_collections")) {
-    throw invalid("Hiding followers and follows is not supported here");
-  }
   const update: ProfileUpdate = {
     displayName: params.string("display_name"),
     note: params.string("note"),
@@ -33,6 +28,7 @@ export async function profileUpdateFrom(
     showMedia: params.boolean("show_media"),
     showMediaReplies: params.boolean("show_media_replies"),
     showFeatured: params.boolean("show_featured"),
+    hideCollections: params.boolean("hide_collections"),
     attributionDomains: params.has("attribution_domains")
       ? params.array("attribution_domains")
       : undefined,

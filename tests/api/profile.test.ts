@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
 import { assertResponseMatches } from "../helpers/openapi.ts";
-import { api, createUserWithToken } from "../helpers/users.ts";
+import { api, createUserWithToken, follow } from "../helpers/users.ts";
 import { photoJpeg } from "../media/helpers.ts";
 
 Deno.test("DELETE /api/v1/profile/avatar and /header restore the defaults", async () => {
@@ -173,20 +173,6 @@ Deno.test("GET/PATCH /api/v1/profile: the typed values and the 4.4–4.6 setting
       },
     );
     assert.equal(tooMany.status, 422);
-    const hiding = await api(
-      instance,
-      alice.token,
-      "PATCH",
-      "/api/v1/profile",
-      {
-        hide_collections: true,
-      },
-    );
-    assert.equal(
-      hiding.status,
-      422,
-      "a setting Starling can't honour is refused, not ignored",
-    );
     const readOnly = await createUserWithToken(instance, "bob", {
       scopes: "read",
     });
@@ -196,6 +182,99 @@ Deno.test("GET/PATCH /api/v1/profile: the typed values and the 4.4–4.6 setting
       })).status,
       403,
     );
+  } finally {
+    await instance.close();
+  }
+});
+
+Deno.test("hide_collections: followers and follows are for the owner alone (API, web, ActivityPub)", async () => {
+  const instance = await startTestInstance();
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const bob = await createUserWithToken(instance, "bob");
+    const carol = await createUserWithToken(instance, "carol");
+    await follow(instance, carol, alice);
+    await follow(instance, alice, carol);
+    const hidden = await api(
+      instance,
+      alice.token,
+      "PATCH",
+      "/api/v1/profile",
+      {
+        hide_collections: true,
+      },
+    );
+    assert.equal(hidden.status, 200);
+    assert.equal(hidden.body.hide_collections, true);
+    const account = await api(
+      instance,
+      null,
+      "GET",
+      `/api/v1/accounts/${alice.account.id}`,
+    );
+    assert.equal(account.body.hide_collections, true);
+    assert.equal(account.body.followers_count, 1, "the counts stay");
+
+    for (const list of ["followers", "following"]) {
+      const path = `/api/v1/accounts/${alice.account.id}/${list}`;
+      assert.deepEqual(
+        (await api(instance, bob.token, "GET", path)).body,
+        [],
+        `${list} to bob`,
+      );
+      assert.deepEqual(
+        (await api(instance, null, "GET", path)).body,
+        [],
+        `${list} to anyone`,
+      );
+      const own = await api(instance, alice.token, "GET", path);
+      assert.deepEqual(
+        own.body.map((a: { acct: string }) => a.acct),
+        ["carol"],
+        `own ${list}`,
+      );
+      const page = await instance.fetch(`/@alice/${list}`);
+      assert.doesNotMatch(await page.text(), /@carol/, `web ${list} page`);
+      const collection = await (await instance.fetch(`/users/alice/${list}`, {
+        headers: { accept: "application/activity+json" },
+      })).json();
+      assert.equal(
+        collection.totalItems,
+        1,
+        `${list} collection keeps its size`,
+      );
+      const first = typeof collection.first === "string"
+        ? await (await instance.fetch(collection.first, {
+          headers: { accept: "application/activity+json" },
+        })).json()
+        : collection.first;
+      assert.deepEqual(
+        first?.orderedItems ?? [],
+        [],
+        `${list} collection lists nobody`,
+      );
+    }
+
+    await api(
+      instance,
+      alice.token,
+      "PATCH",
+      "/api/v1/accounts/update_credentials",
+      {
+        hide_collections: false,
+      },
+    );
+    const shown = await api(
+      instance,
+      bob.token,
+      "GET",
+      `/api/v1/accounts/${alice.account.id}/followers`,
+    );
+    assert.deepEqual(shown.body.map((a: { acct: string }) => a.acct), [
+      "carol",
+    ]);
+    const page = await instance.fetch("/@alice/followers");
+    assert.match(await page.text(), /@carol/, "the web page lists them again");
   } finally {
     await instance.close();
   }

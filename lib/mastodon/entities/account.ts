@@ -86,7 +86,7 @@ export function accountJson(
     last_status_at: account.last_status_at
       ? account.last_status_at.toISOString().slice(0, 10)
       : null,
-    hide_collections: false,
+    hide_collections: account.hide_collections,
     noindex: !account.indexable,
     emojis: [],
     roles: accountRolesJson(role),
@@ -118,7 +118,7 @@ export function accountSourceJson(
       verified_at: field.verified_at ?? null,
     })),
     follow_requests_count: followRequestsCount,
-    hide_collections: false,
+    hide_collections: account.hide_collections,
     attribution_domains: account.attribution_domains,
     discoverable: account.discoverable,
     indexable: account.indexable,

@@ -26,8 +26,7 @@ export function profileJson(account: AccountRow, origin: string): Profile {
     header_description: account.header_description,
     locked: account.locked,
     bot: account.bot,
-    // Starling always shows followers and follows lists.
-    hide_collections: false,
+    hide_collections: account.hide_collections,
     discoverable: account.discoverable,
     indexable: account.indexable,
     show_media: account.show_media,
