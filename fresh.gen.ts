@@ -134,153 +134,160 @@ import * as $130 from "./routes/api/v1/favourites.ts";
 import * as $131 from "./routes/api/v1/featured_tags.ts";
 import * as $132 from "./routes/api/v1/featured_tags/[id].ts";
 import * as $133 from "./routes/api/v1/featured_tags/suggestions.ts";
-import * as $134 from "./routes/api/v1/filters.ts";
-import * as $135 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $136 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $137 from "./routes/api/v1/follow_requests/index.ts";
-import * as $138 from "./routes/api/v1/followed_tags.ts";
-import * as $139 from "./routes/api/v1/instance/activity.ts";
-import * as $140 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $141 from "./routes/api/v1/instance/extended_description.ts";
-import * as $142 from "./routes/api/v1/instance/index.ts";
-import * as $143 from "./routes/api/v1/instance/peers.ts";
-import * as $144 from "./routes/api/v1/instance/privacy_policy.ts";
-import * as $145 from "./routes/api/v1/instance/rules.ts";
-import * as $146 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $147 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $148 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $149 from "./routes/api/v1/lists/index.ts";
-import * as $150 from "./routes/api/v1/markers.ts";
-import * as $151 from "./routes/api/v1/media/[id].ts";
-import * as $152 from "./routes/api/v1/media/index.ts";
-import * as $153 from "./routes/api/v1/mutes.ts";
-import * as $154 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $155 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $156 from "./routes/api/v1/notifications/clear.ts";
-import * as $157 from "./routes/api/v1/notifications/index.ts";
-import * as $158 from "./routes/api/v1/notifications/policy.ts";
-import * as $159 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $160 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $161 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $162 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $163 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $164 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $165 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $166 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $167 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $168 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $169 from "./routes/api/v1/preferences.ts";
-import * as $170 from "./routes/api/v1/push/subscription.ts";
-import * as $171 from "./routes/api/v1/reports.ts";
-import * as $172 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $173 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $174 from "./routes/api/v1/severed_relationships.ts";
-import * as $175 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $176 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $177 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $178 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $179 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $180 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $181 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $182 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $183 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $184 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $185 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $186 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $187 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $188 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $189 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $190 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $191 from "./routes/api/v1/statuses/index.ts";
-import * as $192 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $193 from "./routes/api/v1/streaming/health.ts";
-import * as $194 from "./routes/api/v1/streaming/index.ts";
-import * as $195 from "./routes/api/v1/suggestions.ts";
-import * as $196 from "./routes/api/v1/tags/[name].ts";
-import * as $197 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $198 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $199 from "./routes/api/v1/timelines/home.ts";
-import * as $200 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $201 from "./routes/api/v1/timelines/public.ts";
-import * as $202 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $203 from "./routes/api/v1/trends/index.ts";
-import * as $204 from "./routes/api/v1/trends/links.ts";
-import * as $205 from "./routes/api/v1/trends/statuses.ts";
-import * as $206 from "./routes/api/v1/trends/tags.ts";
-import * as $207 from "./routes/api/v2/admin/accounts.ts";
-import * as $208 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $209 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $210 from "./routes/api/v2/filters/index.ts";
-import * as $211 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $212 from "./routes/api/v2/instance.ts";
-import * as $213 from "./routes/api/v2/media.ts";
-import * as $214 from "./routes/api/v2/notifications/index.ts";
-import * as $215 from "./routes/api/v2/notifications/policy.ts";
-import * as $216 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $217 from "./routes/api/v2/search.ts";
-import * as $218 from "./routes/api/v2/suggestions.ts";
-import * as $219 from "./routes/auth/confirmation.tsx";
-import * as $220 from "./routes/auth/password/edit.tsx";
-import * as $221 from "./routes/auth/password/new.tsx";
-import * as $222 from "./routes/auth/sign_in.tsx";
-import * as $223 from "./routes/auth/sign_out.ts";
-import * as $224 from "./routes/auth/sign_up.tsx";
-import * as $225 from "./routes/auth/two_factor.tsx";
-import * as $226 from "./routes/bookmarks.tsx";
-import * as $227 from "./routes/compose.tsx";
-import * as $228 from "./routes/disputes/strikes/[id].tsx";
-import * as $229 from "./routes/disputes/strikes/index.tsx";
-import * as $230 from "./routes/favourites.tsx";
-import * as $231 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $232 from "./routes/follow_requests/index.tsx";
-import * as $233 from "./routes/home.tsx";
-import * as $234 from "./routes/index.tsx";
-import * as $235 from "./routes/invite/[code].ts";
-import * as $236 from "./routes/invites/[id]/expire.ts";
-import * as $237 from "./routes/invites/index.tsx";
-import * as $238 from "./routes/lists/[id]/edit.tsx";
-import * as $239 from "./routes/lists/[id]/index.tsx";
-import * as $240 from "./routes/lists/index.tsx";
-import * as $241 from "./routes/mail/unsubscribe.tsx";
-import * as $242 from "./routes/media/[...key].ts";
-import * as $243 from "./routes/notifications.tsx";
-import * as $244 from "./routes/notifications/policy.ts";
-import * as $245 from "./routes/notifications/requests/[id]/[verb].ts";
-import * as $246 from "./routes/notifications/requests/index.tsx";
-import * as $247 from "./routes/oauth/authorize.tsx";
-import * as $248 from "./routes/oauth/revoke.ts";
-import * as $249 from "./routes/oauth/token.ts";
-import * as $250 from "./routes/oauth/userinfo.ts";
-import * as $251 from "./routes/polls/[id]/votes.ts";
-import * as $252 from "./routes/public/index.tsx";
-import * as $253 from "./routes/public/local.tsx";
-import * as $254 from "./routes/search.tsx";
-import * as $255 from "./routes/settings/authorized_applications.tsx";
-import * as $256 from "./routes/settings/blocks.tsx";
-import * as $257 from "./routes/settings/domain_blocks.tsx";
-import * as $258 from "./routes/settings/email.tsx";
-import * as $259 from "./routes/settings/followed_tags.tsx";
-import * as $260 from "./routes/settings/index.ts";
-import * as $261 from "./routes/settings/mutes.tsx";
-import * as $262 from "./routes/settings/password.tsx";
-import * as $263 from "./routes/settings/preferences.tsx";
-import * as $264 from "./routes/settings/profile.tsx";
-import * as $265 from "./routes/settings/push_token.ts";
-import * as $266 from "./routes/settings/two_factor.tsx";
-import * as $267 from "./routes/sw.js.ts";
-import * as $268 from "./routes/tags/[tag].rss.ts";
-import * as $269 from "./routes/tags/[tag].tsx";
-import * as $270 from "./islands/ActionBar.tsx";
-import * as $271 from "./islands/BrowserNotifications.tsx";
-import * as $272 from "./islands/ComposeBox.tsx";
-import * as $273 from "./islands/CopyLink.tsx";
-import * as $274 from "./islands/FollowButton.tsx";
-import * as $275 from "./islands/LoadMore.tsx";
-import * as $276 from "./islands/NewPostsBanner.tsx";
-import * as $277 from "./islands/NewStatuses.tsx";
-import * as $278 from "./islands/NotificationsBadge.tsx";
-import * as $279 from "./islands/PollView.tsx";
-import * as $280 from "./islands/ProfileMenu.tsx";
+import * as $134 from "./routes/api/v1/filters/[id].ts";
+import * as $135 from "./routes/api/v1/filters/index.ts";
+import * as $136 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $137 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $138 from "./routes/api/v1/follow_requests/index.ts";
+import * as $139 from "./routes/api/v1/followed_tags.ts";
+import * as $140 from "./routes/api/v1/instance/activity.ts";
+import * as $141 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $142 from "./routes/api/v1/instance/extended_description.ts";
+import * as $143 from "./routes/api/v1/instance/index.ts";
+import * as $144 from "./routes/api/v1/instance/peers.ts";
+import * as $145 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $146 from "./routes/api/v1/instance/rules.ts";
+import * as $147 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $148 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $149 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $150 from "./routes/api/v1/lists/index.ts";
+import * as $151 from "./routes/api/v1/markers.ts";
+import * as $152 from "./routes/api/v1/media/[id].ts";
+import * as $153 from "./routes/api/v1/media/index.ts";
+import * as $154 from "./routes/api/v1/mutes.ts";
+import * as $155 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $156 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $157 from "./routes/api/v1/notifications/clear.ts";
+import * as $158 from "./routes/api/v1/notifications/index.ts";
+import * as $159 from "./routes/api/v1/notifications/policy.ts";
+import * as $160 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $161 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $162 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $163 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $164 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $165 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $166 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $167 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $168 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $169 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $170 from "./routes/api/v1/preferences.ts";
+import * as $171 from "./routes/api/v1/profile/avatar.ts";
+import * as $172 from "./routes/api/v1/profile/header.ts";
+import * as $173 from "./routes/api/v1/profile/index.ts";
+import * as $174 from "./routes/api/v1/push/subscription.ts";
+import * as $175 from "./routes/api/v1/reports.ts";
+import * as $176 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $177 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $178 from "./routes/api/v1/severed_relationships.ts";
+import * as $179 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $180 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $181 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $182 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $183 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $184 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $185 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $186 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $187 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $188 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $189 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $190 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $191 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $192 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $193 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $194 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $195 from "./routes/api/v1/statuses/index.ts";
+import * as $196 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $197 from "./routes/api/v1/streaming/health.ts";
+import * as $198 from "./routes/api/v1/streaming/index.ts";
+import * as $199 from "./routes/api/v1/suggestions.ts";
+import * as $200 from "./routes/api/v1/tags/[name].ts";
+import * as $201 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $202 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $203 from "./routes/api/v1/timelines/home.ts";
+import * as $204 from "./routes/api/v1/timelines/link.ts";
+import * as $205 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $206 from "./routes/api/v1/timelines/public.ts";
+import * as $207 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $208 from "./routes/api/v1/trends/index.ts";
+import * as $209 from "./routes/api/v1/trends/links.ts";
+import * as $210 from "./routes/api/v1/trends/statuses.ts";
+import * as $211 from "./routes/api/v1/trends/tags.ts";
+import * as $212 from "./routes/api/v2/admin/accounts.ts";
+import * as $213 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $214 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $215 from "./routes/api/v2/filters/[id]/statuses.ts";
+import * as $216 from "./routes/api/v2/filters/index.ts";
+import * as $217 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $218 from "./routes/api/v2/filters/statuses/[id].ts";
+import * as $219 from "./routes/api/v2/instance.ts";
+import * as $220 from "./routes/api/v2/media.ts";
+import * as $221 from "./routes/api/v2/notifications/index.ts";
+import * as $222 from "./routes/api/v2/notifications/policy.ts";
+import * as $223 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $224 from "./routes/api/v2/search.ts";
+import * as $225 from "./routes/api/v2/suggestions.ts";
+import * as $226 from "./routes/auth/confirmation.tsx";
+import * as $227 from "./routes/auth/password/edit.tsx";
+import * as $228 from "./routes/auth/password/new.tsx";
+import * as $229 from "./routes/auth/sign_in.tsx";
+import * as $230 from "./routes/auth/sign_out.ts";
+import * as $231 from "./routes/auth/sign_up.tsx";
+import * as $232 from "./routes/auth/two_factor.tsx";
+import * as $233 from "./routes/bookmarks.tsx";
+import * as $234 from "./routes/compose.tsx";
+import * as $235 from "./routes/disputes/strikes/[id].tsx";
+import * as $236 from "./routes/disputes/strikes/index.tsx";
+import * as $237 from "./routes/favourites.tsx";
+import * as $238 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $239 from "./routes/follow_requests/index.tsx";
+import * as $240 from "./routes/home.tsx";
+import * as $241 from "./routes/index.tsx";
+import * as $242 from "./routes/invite/[code].ts";
+import * as $243 from "./routes/invites/[id]/expire.ts";
+import * as $244 from "./routes/invites/index.tsx";
+import * as $245 from "./routes/lists/[id]/edit.tsx";
+import * as $246 from "./routes/lists/[id]/index.tsx";
+import * as $247 from "./routes/lists/index.tsx";
+import * as $248 from "./routes/mail/unsubscribe.tsx";
+import * as $249 from "./routes/media/[...key].ts";
+import * as $250 from "./routes/notifications.tsx";
+import * as $251 from "./routes/notifications/policy.ts";
+import * as $252 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $253 from "./routes/notifications/requests/index.tsx";
+import * as $254 from "./routes/oauth/authorize.tsx";
+import * as $255 from "./routes/oauth/revoke.ts";
+import * as $256 from "./routes/oauth/token.ts";
+import * as $257 from "./routes/oauth/userinfo.ts";
+import * as $258 from "./routes/polls/[id]/votes.ts";
+import * as $259 from "./routes/public/index.tsx";
+import * as $260 from "./routes/public/local.tsx";
+import * as $261 from "./routes/search.tsx";
+import * as $262 from "./routes/settings/authorized_applications.tsx";
+import * as $263 from "./routes/settings/blocks.tsx";
+import * as $264 from "./routes/settings/domain_blocks.tsx";
+import * as $265 from "./routes/settings/email.tsx";
+import * as $266 from "./routes/settings/followed_tags.tsx";
+import * as $267 from "./routes/settings/index.ts";
+import * as $268 from "./routes/settings/mutes.tsx";
+import * as $269 from "./routes/settings/password.tsx";
+import * as $270 from "./routes/settings/preferences.tsx";
+import * as $271 from "./routes/settings/profile.tsx";
+import * as $272 from "./routes/settings/push_token.ts";
+import * as $273 from "./routes/settings/two_factor.tsx";
+import * as $274 from "./routes/sw.js.ts";
+import * as $275 from "./routes/tags/[tag].rss.ts";
+import * as $276 from "./routes/tags/[tag].tsx";
+import * as $277 from "./islands/ActionBar.tsx";
+import * as $278 from "./islands/BrowserNotifications.tsx";
+import * as $279 from "./islands/ComposeBox.tsx";
+import * as $280 from "./islands/CopyLink.tsx";
+import * as $281 from "./islands/FollowButton.tsx";
+import * as $282 from "./islands/LoadMore.tsx";
+import * as $283 from "./islands/NewPostsBanner.tsx";
+import * as $284 from "./islands/NewStatuses.tsx";
+import * as $285 from "./islands/NotificationsBadge.tsx";
+import * as $286 from "./islands/PollView.tsx";
+import * as $287 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -418,155 +425,162 @@ const manifest = {
     "./routes/api/v1/featured_tags.ts": $131,
     "./routes/api/v1/featured_tags/[id].ts": $132,
     "./routes/api/v1/featured_tags/suggestions.ts": $133,
-    "./routes/api/v1/filters.ts": $134,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $135,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $136,
-    "./routes/api/v1/follow_requests/index.ts": $137,
-    "./routes/api/v1/followed_tags.ts": $138,
-    "./routes/api/v1/instance/activity.ts": $139,
-    "./routes/api/v1/instance/domain_blocks.ts": $140,
-    "./routes/api/v1/instance/extended_description.ts": $141,
-    "./routes/api/v1/instance/index.ts": $142,
-    "./routes/api/v1/instance/peers.ts": $143,
-    "./routes/api/v1/instance/privacy_policy.ts": $144,
-    "./routes/api/v1/instance/rules.ts": $145,
-    "./routes/api/v1/instance/translation_languages.ts": $146,
-    "./routes/api/v1/lists/[id]/accounts.ts": $147,
-    "./routes/api/v1/lists/[id]/index.ts": $148,
-    "./routes/api/v1/lists/index.ts": $149,
-    "./routes/api/v1/markers.ts": $150,
-    "./routes/api/v1/media/[id].ts": $151,
-    "./routes/api/v1/media/index.ts": $152,
-    "./routes/api/v1/mutes.ts": $153,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $154,
-    "./routes/api/v1/notifications/[id]/index.ts": $155,
-    "./routes/api/v1/notifications/clear.ts": $156,
-    "./routes/api/v1/notifications/index.ts": $157,
-    "./routes/api/v1/notifications/policy.ts": $158,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $159,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $160,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $161,
-    "./routes/api/v1/notifications/requests/accept.ts": $162,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $163,
-    "./routes/api/v1/notifications/requests/index.ts": $164,
-    "./routes/api/v1/notifications/requests/merged.ts": $165,
-    "./routes/api/v1/notifications/unread_count.ts": $166,
-    "./routes/api/v1/polls/[id]/index.ts": $167,
-    "./routes/api/v1/polls/[id]/votes.ts": $168,
-    "./routes/api/v1/preferences.ts": $169,
-    "./routes/api/v1/push/subscription.ts": $170,
-    "./routes/api/v1/reports.ts": $171,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $172,
-    "./routes/api/v1/scheduled_statuses/index.ts": $173,
-    "./routes/api/v1/severed_relationships.ts": $174,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $175,
-    "./routes/api/v1/statuses/[id]/context.ts": $176,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $177,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $178,
-    "./routes/api/v1/statuses/[id]/history.ts": $179,
-    "./routes/api/v1/statuses/[id]/index.ts": $180,
-    "./routes/api/v1/statuses/[id]/mute.ts": $181,
-    "./routes/api/v1/statuses/[id]/pin.ts": $182,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $183,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $184,
-    "./routes/api/v1/statuses/[id]/source.ts": $185,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $186,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $187,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $188,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $189,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $190,
-    "./routes/api/v1/statuses/index.ts": $191,
-    "./routes/api/v1/streaming/[...stream].ts": $192,
-    "./routes/api/v1/streaming/health.ts": $193,
-    "./routes/api/v1/streaming/index.ts": $194,
-    "./routes/api/v1/suggestions.ts": $195,
-    "./routes/api/v1/tags/[name].ts": $196,
-    "./routes/api/v1/tags/[name]/follow.ts": $197,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $198,
-    "./routes/api/v1/timelines/home.ts": $199,
-    "./routes/api/v1/timelines/list/[list_id].ts": $200,
-    "./routes/api/v1/timelines/public.ts": $201,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $202,
-    "./routes/api/v1/trends/index.ts": $203,
-    "./routes/api/v1/trends/links.ts": $204,
-    "./routes/api/v1/trends/statuses.ts": $205,
-    "./routes/api/v1/trends/tags.ts": $206,
-    "./routes/api/v2/admin/accounts.ts": $207,
-    "./routes/api/v2/filters/[id]/index.ts": $208,
-    "./routes/api/v2/filters/[id]/keywords.ts": $209,
-    "./routes/api/v2/filters/index.ts": $210,
-    "./routes/api/v2/filters/keywords/[id].ts": $211,
-    "./routes/api/v2/instance.ts": $212,
-    "./routes/api/v2/media.ts": $213,
-    "./routes/api/v2/notifications/index.ts": $214,
-    "./routes/api/v2/notifications/policy.ts": $215,
-    "./routes/api/v2/notifications/unread_count.ts": $216,
-    "./routes/api/v2/search.ts": $217,
-    "./routes/api/v2/suggestions.ts": $218,
-    "./routes/auth/confirmation.tsx": $219,
-    "./routes/auth/password/edit.tsx": $220,
-    "./routes/auth/password/new.tsx": $221,
-    "./routes/auth/sign_in.tsx": $222,
-    "./routes/auth/sign_out.ts": $223,
-    "./routes/auth/sign_up.tsx": $224,
-    "./routes/auth/two_factor.tsx": $225,
-    "./routes/bookmarks.tsx": $226,
-    "./routes/compose.tsx": $227,
-    "./routes/disputes/strikes/[id].tsx": $228,
-    "./routes/disputes/strikes/index.tsx": $229,
-    "./routes/favourites.tsx": $230,
-    "./routes/follow_requests/[id]/[verb].ts": $231,
-    "./routes/follow_requests/index.tsx": $232,
-    "./routes/home.tsx": $233,
-    "./routes/index.tsx": $234,
-    "./routes/invite/[code].ts": $235,
-    "./routes/invites/[id]/expire.ts": $236,
-    "./routes/invites/index.tsx": $237,
-    "./routes/lists/[id]/edit.tsx": $238,
-    "./routes/lists/[id]/index.tsx": $239,
-    "./routes/lists/index.tsx": $240,
-    "./routes/mail/unsubscribe.tsx": $241,
-    "./routes/media/[...key].ts": $242,
-    "./routes/notifications.tsx": $243,
-    "./routes/notifications/policy.ts": $244,
-    "./routes/notifications/requests/[id]/[verb].ts": $245,
-    "./routes/notifications/requests/index.tsx": $246,
-    "./routes/oauth/authorize.tsx": $247,
-    "./routes/oauth/revoke.ts": $248,
-    "./routes/oauth/token.ts": $249,
-    "./routes/oauth/userinfo.ts": $250,
-    "./routes/polls/[id]/votes.ts": $251,
-    "./routes/public/index.tsx": $252,
-    "./routes/public/local.tsx": $253,
-    "./routes/search.tsx": $254,
-    "./routes/settings/authorized_applications.tsx": $255,
-    "./routes/settings/blocks.tsx": $256,
-    "./routes/settings/domain_blocks.tsx": $257,
-    "./routes/settings/email.tsx": $258,
-    "./routes/settings/followed_tags.tsx": $259,
-    "./routes/settings/index.ts": $260,
-    "./routes/settings/mutes.tsx": $261,
-    "./routes/settings/password.tsx": $262,
-    "./routes/settings/preferences.tsx": $263,
-    "./routes/settings/profile.tsx": $264,
-    "./routes/settings/push_token.ts": $265,
-    "./routes/settings/two_factor.tsx": $266,
-    "./routes/sw.js.ts": $267,
-    "./routes/tags/[tag].rss.ts": $268,
-    "./routes/tags/[tag].tsx": $269,
+    "./routes/api/v1/filters/[id].ts": $134,
+    "./routes/api/v1/filters/index.ts": $135,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $136,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $137,
+    "./routes/api/v1/follow_requests/index.ts": $138,
+    "./routes/api/v1/followed_tags.ts": $139,
+    "./routes/api/v1/instance/activity.ts": $140,
+    "./routes/api/v1/instance/domain_blocks.ts": $141,
+    "./routes/api/v1/instance/extended_description.ts": $142,
+    "./routes/api/v1/instance/index.ts": $143,
+    "./routes/api/v1/instance/peers.ts": $144,
+    "./routes/api/v1/instance/privacy_policy.ts": $145,
+    "./routes/api/v1/instance/rules.ts": $146,
+    "./routes/api/v1/instance/translation_languages.ts": $147,
+    "./routes/api/v1/lists/[id]/accounts.ts": $148,
+    "./routes/api/v1/lists/[id]/index.ts": $149,
+    "./routes/api/v1/lists/index.ts": $150,
+    "./routes/api/v1/markers.ts": $151,
+    "./routes/api/v1/media/[id].ts": $152,
+    "./routes/api/v1/media/index.ts": $153,
+    "./routes/api/v1/mutes.ts": $154,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $155,
+    "./routes/api/v1/notifications/[id]/index.ts": $156,
+    "./routes/api/v1/notifications/clear.ts": $157,
+    "./routes/api/v1/notifications/index.ts": $158,
+    "./routes/api/v1/notifications/policy.ts": $159,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $160,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $161,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $162,
+    "./routes/api/v1/notifications/requests/accept.ts": $163,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $164,
+    "./routes/api/v1/notifications/requests/index.ts": $165,
+    "./routes/api/v1/notifications/requests/merged.ts": $166,
+    "./routes/api/v1/notifications/unread_count.ts": $167,
+    "./routes/api/v1/polls/[id]/index.ts": $168,
+    "./routes/api/v1/polls/[id]/votes.ts": $169,
+    "./routes/api/v1/preferences.ts": $170,
+    "./routes/api/v1/profile/avatar.ts": $171,
+    "./routes/api/v1/profile/header.ts": $172,
+    "./routes/api/v1/profile/index.ts": $173,
+    "./routes/api/v1/push/subscription.ts": $174,
+    "./routes/api/v1/reports.ts": $175,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $176,
+    "./routes/api/v1/scheduled_statuses/index.ts": $177,
+    "./routes/api/v1/severed_relationships.ts": $178,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $179,
+    "./routes/api/v1/statuses/[id]/context.ts": $180,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $181,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $182,
+    "./routes/api/v1/statuses/[id]/history.ts": $183,
+    "./routes/api/v1/statuses/[id]/index.ts": $184,
+    "./routes/api/v1/statuses/[id]/mute.ts": $185,
+    "./routes/api/v1/statuses/[id]/pin.ts": $186,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $187,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $188,
+    "./routes/api/v1/statuses/[id]/source.ts": $189,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $190,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $191,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $192,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $193,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $194,
+    "./routes/api/v1/statuses/index.ts": $195,
+    "./routes/api/v1/streaming/[...stream].ts": $196,
+    "./routes/api/v1/streaming/health.ts": $197,
+    "./routes/api/v1/streaming/index.ts": $198,
+    "./routes/api/v1/suggestions.ts": $199,
+    "./routes/api/v1/tags/[name].ts": $200,
+    "./routes/api/v1/tags/[name]/follow.ts": $201,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $202,
+    "./routes/api/v1/timelines/home.ts": $203,
+    "./routes/api/v1/timelines/link.ts": $204,
+    "./routes/api/v1/timelines/list/[list_id].ts": $205,
+    "./routes/api/v1/timelines/public.ts": $206,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $207,
+    "./routes/api/v1/trends/index.ts": $208,
+    "./routes/api/v1/trends/links.ts": $209,
+    "./routes/api/v1/trends/statuses.ts": $210,
+    "./routes/api/v1/trends/tags.ts": $211,
+    "./routes/api/v2/admin/accounts.ts": $212,
+    "./routes/api/v2/filters/[id]/index.ts": $213,
+    "./routes/api/v2/filters/[id]/keywords.ts": $214,
+    "./routes/api/v2/filters/[id]/statuses.ts": $215,
+    "./routes/api/v2/filters/index.ts": $216,
+    "./routes/api/v2/filters/keywords/[id].ts": $217,
+    "./routes/api/v2/filters/statuses/[id].ts": $218,
+    "./routes/api/v2/instance.ts": $219,
+    "./routes/api/v2/media.ts": $220,
+    "./routes/api/v2/notifications/index.ts": $221,
+    "./routes/api/v2/notifications/policy.ts": $222,
+    "./routes/api/v2/notifications/unread_count.ts": $223,
+    "./routes/api/v2/search.ts": $224,
+    "./routes/api/v2/suggestions.ts": $225,
+    "./routes/auth/confirmation.tsx": $226,
+    "./routes/auth/password/edit.tsx": $227,
+    "./routes/auth/password/new.tsx": $228,
+    "./routes/auth/sign_in.tsx": $229,
+    "./routes/auth/sign_out.ts": $230,
+    "./routes/auth/sign_up.tsx": $231,
+    "./routes/auth/two_factor.tsx": $232,
+    "./routes/bookmarks.tsx": $233,
+    "./routes/compose.tsx": $234,
+    "./routes/disputes/strikes/[id].tsx": $235,
+    "./routes/disputes/strikes/index.tsx": $236,
+    "./routes/favourites.tsx": $237,
+    "./routes/follow_requests/[id]/[verb].ts": $238,
+    "./routes/follow_requests/index.tsx": $239,
+    "./routes/home.tsx": $240,
+    "./routes/index.tsx": $241,
+    "./routes/invite/[code].ts": $242,
+    "./routes/invites/[id]/expire.ts": $243,
+    "./routes/invites/index.tsx": $244,
+    "./routes/lists/[id]/edit.tsx": $245,
+    "./routes/lists/[id]/index.tsx": $246,
+    "./routes/lists/index.tsx": $247,
+    "./routes/mail/unsubscribe.tsx": $248,
+    "./routes/media/[...key].ts": $249,
+    "./routes/notifications.tsx": $250,
+    "./routes/notifications/policy.ts": $251,
+    "./routes/notifications/requests/[id]/[verb].ts": $252,
+    "./routes/notifications/requests/index.tsx": $253,
+    "./routes/oauth/authorize.tsx": $254,
+    "./routes/oauth/revoke.ts": $255,
+    "./routes/oauth/token.ts": $256,
+    "./routes/oauth/userinfo.ts": $257,
+    "./routes/polls/[id]/votes.ts": $258,
+    "./routes/public/index.tsx": $259,
+    "./routes/public/local.tsx": $260,
+    "./routes/search.tsx": $261,
+    "./routes/settings/authorized_applications.tsx": $262,
+    "./routes/settings/blocks.tsx": $263,
+    "./routes/settings/domain_blocks.tsx": $264,
+    "./routes/settings/email.tsx": $265,
+    "./routes/settings/followed_tags.tsx": $266,
+    "./routes/settings/index.ts": $267,
+    "./routes/settings/mutes.tsx": $268,
+    "./routes/settings/password.tsx": $269,
+    "./routes/settings/preferences.tsx": $270,
+    "./routes/settings/profile.tsx": $271,
+    "./routes/settings/push_token.ts": $272,
+    "./routes/settings/two_factor.tsx": $273,
+    "./routes/sw.js.ts": $274,
+    "./routes/tags/[tag].rss.ts": $275,
+    "./routes/tags/[tag].tsx": $276,
   },
   islands: {
-    "./islands/ActionBar.tsx": $270,
-    "./islands/BrowserNotifications.tsx": $271,
-    "./islands/ComposeBox.tsx": $272,
-    "./islands/CopyLink.tsx": $273,
-    "./islands/FollowButton.tsx": $274,
-    "./islands/LoadMore.tsx": $275,
-    "./islands/NewPostsBanner.tsx": $276,
-    "./islands/NewStatuses.tsx": $277,
-    "./islands/NotificationsBadge.tsx": $278,
-    "./islands/PollView.tsx": $279,
-    "./islands/ProfileMenu.tsx": $280,
+    "./islands/ActionBar.tsx": $277,
+    "./islands/BrowserNotifications.tsx": $278,
+    "./islands/ComposeBox.tsx": $279,
+    "./islands/CopyLink.tsx": $280,
+    "./islands/FollowButton.tsx": $281,
+    "./islands/LoadMore.tsx": $282,
+    "./islands/NewPostsBanner.tsx": $283,
+    "./islands/NewStatuses.tsx": $284,
+    "./islands/NotificationsBadge.tsx": $285,
+    "./islands/PollView.tsx": $286,
+    "./islands/ProfileMenu.tsx": $287,
   },
 };
 

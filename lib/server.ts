@@ -18,7 +18,11 @@ import { lazyFederation, subscribeOutboxLazily } from "./federation/lazy.ts";
 import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
-import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
+import {
+  mediaAvJob,
+  mediaDiscardJob,
+  mediaPruneJob,
+} from "./domain/media-jobs.ts";
 import { blocklistRefreshJob, suspensionPurgeJob } from "./moderation/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import {
@@ -104,6 +108,7 @@ export async function openDeps(
       new JobRegistry<Deps>([
         domainEventJob,
         mediaAvJob,
+        mediaDiscardJob,
         mediaPruneJob,
         publishScheduledJob,
         blocklistRefreshJob,

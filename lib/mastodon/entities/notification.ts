@@ -33,7 +33,12 @@ async function load(
     ]),
     findStatusesByIds(options.sql, statusIds),
   ]);
-  const statuses = await renderStatuses(options, statusRows);
+  // The viewer's filters of the notifications context: a `hide` match drops the notification
+  // (its status is not rendered), others mark the status `filtered`.
+  const statuses = await renderStatuses(
+    { ...options, filterContext: "notifications" },
+    statusRows,
+  );
   const reports = await findReportsByIds(options.sql, [
     ...new Set(rows.map((n) => n.report_id).filter((id): id is string => !!id)),
   ]);
