@@ -178,45 +178,48 @@ import * as $174 from "./routes/api/v2/filters/index.ts";
 import * as $175 from "./routes/api/v2/filters/keywords/[id].ts";
 import * as $176 from "./routes/api/v2/instance.ts";
 import * as $177 from "./routes/api/v2/media.ts";
-import * as $178 from "./routes/api/v2/notifications/index.ts";
-import * as $179 from "./routes/api/v2/notifications/policy.ts";
-import * as $180 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $181 from "./routes/api/v2/search.ts";
-import * as $182 from "./routes/api/v2/suggestions.ts";
-import * as $183 from "./routes/auth/sign_in.tsx";
-import * as $184 from "./routes/auth/sign_out.ts";
-import * as $185 from "./routes/auth/sign_up.tsx";
-import * as $186 from "./routes/compose.tsx";
-import * as $187 from "./routes/disputes/strikes/[id].tsx";
-import * as $188 from "./routes/disputes/strikes/index.tsx";
-import * as $189 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $190 from "./routes/follow_requests/index.tsx";
-import * as $191 from "./routes/home.tsx";
-import * as $192 from "./routes/index.tsx";
-import * as $193 from "./routes/media/[...key].ts";
-import * as $194 from "./routes/notifications.tsx";
-import * as $195 from "./routes/oauth/authorize.tsx";
-import * as $196 from "./routes/oauth/revoke.ts";
-import * as $197 from "./routes/oauth/token.ts";
-import * as $198 from "./routes/oauth/userinfo.ts";
-import * as $199 from "./routes/public/index.tsx";
-import * as $200 from "./routes/public/local.tsx";
-import * as $201 from "./routes/search.tsx";
-import * as $202 from "./routes/settings/authorized_applications.tsx";
-import * as $203 from "./routes/settings/index.ts";
-import * as $204 from "./routes/settings/password.tsx";
-import * as $205 from "./routes/settings/preferences.tsx";
-import * as $206 from "./routes/settings/profile.tsx";
-import * as $207 from "./routes/tags/[tag].rss.ts";
-import * as $208 from "./routes/tags/[tag].tsx";
-import * as $209 from "./islands/ActionBar.tsx";
-import * as $210 from "./islands/ComposeBox.tsx";
-import * as $211 from "./islands/FollowButton.tsx";
-import * as $212 from "./islands/LoadMore.tsx";
-import * as $213 from "./islands/NewPostsBanner.tsx";
-import * as $214 from "./islands/NewStatuses.tsx";
-import * as $215 from "./islands/NotificationsBadge.tsx";
-import * as $216 from "./islands/ProfileMenu.tsx";
+import * as $178 from "./routes/api/v2/notifications/[group_key]/accounts.ts";
+import * as $179 from "./routes/api/v2/notifications/[group_key]/dismiss.ts";
+import * as $180 from "./routes/api/v2/notifications/[group_key]/index.ts";
+import * as $181 from "./routes/api/v2/notifications/index.ts";
+import * as $182 from "./routes/api/v2/notifications/policy.ts";
+import * as $183 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $184 from "./routes/api/v2/search.ts";
+import * as $185 from "./routes/api/v2/suggestions.ts";
+import * as $186 from "./routes/auth/sign_in.tsx";
+import * as $187 from "./routes/auth/sign_out.ts";
+import * as $188 from "./routes/auth/sign_up.tsx";
+import * as $189 from "./routes/compose.tsx";
+import * as $190 from "./routes/disputes/strikes/[id].tsx";
+import * as $191 from "./routes/disputes/strikes/index.tsx";
+import * as $192 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $193 from "./routes/follow_requests/index.tsx";
+import * as $194 from "./routes/home.tsx";
+import * as $195 from "./routes/index.tsx";
+import * as $196 from "./routes/media/[...key].ts";
+import * as $197 from "./routes/notifications.tsx";
+import * as $198 from "./routes/oauth/authorize.tsx";
+import * as $199 from "./routes/oauth/revoke.ts";
+import * as $200 from "./routes/oauth/token.ts";
+import * as $201 from "./routes/oauth/userinfo.ts";
+import * as $202 from "./routes/public/index.tsx";
+import * as $203 from "./routes/public/local.tsx";
+import * as $204 from "./routes/search.tsx";
+import * as $205 from "./routes/settings/authorized_applications.tsx";
+import * as $206 from "./routes/settings/index.ts";
+import * as $207 from "./routes/settings/password.tsx";
+import * as $208 from "./routes/settings/preferences.tsx";
+import * as $209 from "./routes/settings/profile.tsx";
+import * as $210 from "./routes/tags/[tag].rss.ts";
+import * as $211 from "./routes/tags/[tag].tsx";
+import * as $212 from "./islands/ActionBar.tsx";
+import * as $213 from "./islands/ComposeBox.tsx";
+import * as $214 from "./islands/FollowButton.tsx";
+import * as $215 from "./islands/LoadMore.tsx";
+import * as $216 from "./islands/NewPostsBanner.tsx";
+import * as $217 from "./islands/NewStatuses.tsx";
+import * as $218 from "./islands/NotificationsBadge.tsx";
+import * as $219 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -398,47 +401,50 @@ const manifest = {
     "./routes/api/v2/filters/keywords/[id].ts": $175,
     "./routes/api/v2/instance.ts": $176,
     "./routes/api/v2/media.ts": $177,
-    "./routes/api/v2/notifications/index.ts": $178,
-    "./routes/api/v2/notifications/policy.ts": $179,
-    "./routes/api/v2/notifications/unread_count.ts": $180,
-    "./routes/api/v2/search.ts": $181,
-    "./routes/api/v2/suggestions.ts": $182,
-    "./routes/auth/sign_in.tsx": $183,
-    "./routes/auth/sign_out.ts": $184,
-    "./routes/auth/sign_up.tsx": $185,
-    "./routes/compose.tsx": $186,
-    "./routes/disputes/strikes/[id].tsx": $187,
-    "./routes/disputes/strikes/index.tsx": $188,
-    "./routes/follow_requests/[id]/[verb].ts": $189,
-    "./routes/follow_requests/index.tsx": $190,
-    "./routes/home.tsx": $191,
-    "./routes/index.tsx": $192,
-    "./routes/media/[...key].ts": $193,
-    "./routes/notifications.tsx": $194,
-    "./routes/oauth/authorize.tsx": $195,
-    "./routes/oauth/revoke.ts": $196,
-    "./routes/oauth/token.ts": $197,
-    "./routes/oauth/userinfo.ts": $198,
-    "./routes/public/index.tsx": $199,
-    "./routes/public/local.tsx": $200,
-    "./routes/search.tsx": $201,
-    "./routes/settings/authorized_applications.tsx": $202,
-    "./routes/settings/index.ts": $203,
-    "./routes/settings/password.tsx": $204,
-    "./routes/settings/preferences.tsx": $205,
-    "./routes/settings/profile.tsx": $206,
-    "./routes/tags/[tag].rss.ts": $207,
-    "./routes/tags/[tag].tsx": $208,
+    "./routes/api/v2/notifications/[group_key]/accounts.ts": $178,
+    "./routes/api/v2/notifications/[group_key]/dismiss.ts": $179,
+    "./routes/api/v2/notifications/[group_key]/index.ts": $180,
+    "./routes/api/v2/notifications/index.ts": $181,
+    "./routes/api/v2/notifications/policy.ts": $182,
+    "./routes/api/v2/notifications/unread_count.ts": $183,
+    "./routes/api/v2/search.ts": $184,
+    "./routes/api/v2/suggestions.ts": $185,
+    "./routes/auth/sign_in.tsx": $186,
+    "./routes/auth/sign_out.ts": $187,
+    "./routes/auth/sign_up.tsx": $188,
+    "./routes/compose.tsx": $189,
+    "./routes/disputes/strikes/[id].tsx": $190,
+    "./routes/disputes/strikes/index.tsx": $191,
+    "./routes/follow_requests/[id]/[verb].ts": $192,
+    "./routes/follow_requests/index.tsx": $193,
+    "./routes/home.tsx": $194,
+    "./routes/index.tsx": $195,
+    "./routes/media/[...key].ts": $196,
+    "./routes/notifications.tsx": $197,
+    "./routes/oauth/authorize.tsx": $198,
+    "./routes/oauth/revoke.ts": $199,
+    "./routes/oauth/token.ts": $200,
+    "./routes/oauth/userinfo.ts": $201,
+    "./routes/public/index.tsx": $202,
+    "./routes/public/local.tsx": $203,
+    "./routes/search.tsx": $204,
+    "./routes/settings/authorized_applications.tsx": $205,
+    "./routes/settings/index.ts": $206,
+    "./routes/settings/password.tsx": $207,
+    "./routes/settings/preferences.tsx": $208,
+    "./routes/settings/profile.tsx": $209,
+    "./routes/tags/[tag].rss.ts": $210,
+    "./routes/tags/[tag].tsx": $211,
   },
   islands: {
-    "./islands/ActionBar.tsx": $209,
-    "./islands/ComposeBox.tsx": $210,
-    "./islands/FollowButton.tsx": $211,
-    "./islands/LoadMore.tsx": $212,
-    "./islands/NewPostsBanner.tsx": $213,
-    "./islands/NewStatuses.tsx": $214,
-    "./islands/NotificationsBadge.tsx": $215,
-    "./islands/ProfileMenu.tsx": $216,
+    "./islands/ActionBar.tsx": $212,
+    "./islands/ComposeBox.tsx": $213,
+    "./islands/FollowButton.tsx": $214,
+    "./islands/LoadMore.tsx": $215,
+    "./islands/NewPostsBanner.tsx": $216,
+    "./islands/NewStatuses.tsx": $217,
+    "./islands/NotificationsBadge.tsx": $218,
+    "./islands/ProfileMenu.tsx": $219,
   },
 };
 

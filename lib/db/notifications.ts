@@ -46,7 +46,8 @@ export async function insertNotifications(
   const reports = wanted.map((n) => n.reportId ?? null);
   // As text: postgres.js sends a boolean array as one boolean.
   const filtered = wanted.map((n) => String(n.filtered ?? false));
-  const groupable = new Set(["favourite", "reblog", "follow"]);
+  // Mastodon's groupable kinds: per status for favourites and boosts, per recipient otherwise.
+  const groupable = new Set(["favourite", "reblog", "follow", "admin.sign_up"]);
   const keys = wanted.map((n) =>
     groupable.has(n.type) ? `${n.type}-${n.statusId ?? n.recipientId}` : ""
   );

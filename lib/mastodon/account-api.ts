@@ -3,7 +3,7 @@
  * target account from the path, and account lists with Mastodon's `Link` paging header.
  */
 import type { Deps } from "../deps.ts";
-import type { AccountRow } from "../db/accounts.ts";
+import { type AccountRow, findAccountsByIds } from "../db/accounts.ts";
 import type { PagedAccount } from "../db/relationship-lists.ts";
 import { findAccount } from "../domain/profiles.ts";
 import { relationship } from "../domain/relationships.ts";
@@ -42,4 +42,15 @@ export function accountPageResponse(
 ): Response {
   const link = linkHeader(origin, url, rows, (row) => row.page_id);
   return json(rows.map(render), { headers: link ? { link } : {} });
+}
+
+/** Accounts rendered in the order of `ids` (ids that name no account are skipped). */
+export async function renderAccountsInOrder(deps: Deps, ids: string[]) {
+  const byId = new Map(
+    (await findAccountsByIds(deps.sql, ids)).map((a) => [a.id, a]),
+  );
+  return ids.flatMap((id) => {
+    const account = byId.get(id);
+    return account ? [accountJson(account, deps.config.origin)] : [];
+  });
 }
