@@ -34,7 +34,12 @@ export type AuditTarget =
   | "Account"
   | "Appeal"
   | "DomainBlock"
-  | "DomainAllow";
+  | "DomainAllow"
+  // Trends review (lib/trends): a hashtag, a status, a shared link or a link's publisher (host).
+  | "Tag"
+  | "Status"
+  | "Link"
+  | "Publisher";
 
 export interface AuditLogRow {
   id: string;
