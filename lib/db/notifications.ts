@@ -85,6 +85,8 @@ export interface NotificationQuery {
   types?: string[];
   excludeTypes?: string[];
   fromAccountId?: string;
+  /** Also what the notification policy filtered (under requests). */
+  includeFiltered?: boolean;
   maxId?: string;
   sinceId?: string;
   minId?: string;
@@ -101,7 +103,8 @@ export async function listNotifications(
   const ascending = Boolean(q.minId);
   const rows = await db<NotificationRow[]>`
     SELECT n.* FROM notifications n LEFT JOIN statuses s ON s.id = n.status_id
-    WHERE n.account_id = ${recipientId} AND NOT n.filtered
+    WHERE n.account_id = ${recipientId}
+      ${q.includeFiltered ? db`` : db`AND NOT n.filtered`}
       ${q.types?.length ? db`AND n.type = ANY(${q.types}::text[])` : db``}
       ${
     q.excludeTypes?.length

@@ -252,3 +252,81 @@ Deno.test("grouped notifications: groups, one group, its accounts, dismiss, unre
     await instance.close();
   }
 });
+
+Deno.test("grouped and plain notifications: include_filtered shows what the policy held back", async () => {
+  const instance = await startTestInstance();
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const stranger = await createUserWithToken(instance, "stranger");
+    const policy = await api(
+      instance,
+      alice.token,
+      "PATCH",
+      "/api/v2/notifications/policy",
+      {
+        for_not_following: "filter",
+      },
+    );
+    assert.equal(policy.status, 200);
+    const mention = await api(
+      instance,
+      stranger.token,
+      "POST",
+      "/api/v1/statuses",
+      {
+        status: "@alice hello there",
+      },
+    );
+    assert.equal(mention.status, 200);
+
+    const plain = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v2/notifications",
+    );
+    assert.deepEqual(plain.body.notification_groups, []);
+    const withFiltered = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v2/notifications?include_filtered=true",
+    );
+    await assertResponseMatches(
+      "GET",
+      "/api/v2/notifications",
+      200,
+      withFiltered.body,
+    );
+    assert.deepEqual(
+      withFiltered.body.notification_groups.map((g: { type: string }) =>
+        g.type
+      ),
+      ["mention"],
+    );
+    assert.equal(withFiltered.body.statuses[0].id, mention.body.id);
+    const v1 = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v1/notifications?include_filtered=true",
+    );
+    assert.deepEqual(v1.body.map((n: { type: string }) => n.type), ["mention"]);
+    assert.deepEqual(
+      (await api(instance, alice.token, "GET", "/api/v1/notifications")).body,
+      [],
+    );
+    // The unread count never counts what was filtered.
+    assert.equal(
+      (await api(
+        instance,
+        alice.token,
+        "GET",
+        "/api/v2/notifications/unread_count",
+      )).body.count,
+      0,
+    );
+  } finally {
+    await instance.close();
+  }
+});
