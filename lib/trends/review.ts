@@ -35,7 +35,8 @@ const TARGET = {
 
 /**
  * Approves or rejects one item. Tags and statuses are named by their own ids (whether or not
- * they trend now), links by their trend's id; a publisher by its host.
+ * they trend now), links by their trend's id, and a publisher (a host) by the id of one of its
+ * trending links.
  */
 export async function reviewTrend(
   sql: Sql,
@@ -73,13 +74,12 @@ async function reviewedItem(
     if (!status) throw notFound();
     return { key: status.id, label: status.uri };
   }
-  if (kind === "publisher") {
-    const host = id.trim().toLowerCase();
-    if (!/^[a-z0-9.-]+$/.test(host)) throw notFound();
-    return { key: host, label: host };
-  }
   const trend = await db.findTrendById(sql, "link", id);
   if (!trend) throw notFound();
+  if (kind === "publisher") {
+    const host = new URL(trend.key).hostname.toLowerCase();
+    return { key: host, label: host };
+  }
   return { key: trend.key, label: trend.key };
 }
 
@@ -112,6 +112,8 @@ export interface ReviewItem {
   href: string;
   accounts: number;
   trendable: boolean | null;
+  /** A link's host: approving it approves every link from there. */
+  publisher?: string;
 }
 
 /** Everything trending now, by kind, with a readable label, for the review page. */
@@ -167,6 +169,7 @@ export async function reviewQueue(
       href: l.key,
       accounts: l.accounts,
       trendable: l.trendable,
+      publisher: new URL(l.key).hostname,
     })),
   };
 }

@@ -244,7 +244,7 @@ Deno.test("trends: /admin/trends lists what trends and approves without JavaScri
     );
     for (const user of [alice, bob]) {
       await api(instance, user.token, "POST", "/api/v1/statuses", {
-        status: "#FediverseDay is here",
+        status: "#FediverseDay is here: https://blog.example/fediverse-day",
       });
     }
     await refreshTrends(instance.deps.sql);
@@ -275,6 +275,31 @@ Deno.test("trends: /admin/trends lists what trends and approves without JavaScri
     assert.deepEqual(tags.body.map((t: { name: string }) => t.name), [
       "fediverseday",
     ]);
+
+    // A whole site at once: approving the publisher lets its links trend.
+    const again = await browser.page("/admin/trends");
+    assert.match(again.html, /every link from blog\.example/);
+    assert.deepEqual(
+      (await api(instance, null, "GET", "/api/v1/trends/links")).body,
+      [],
+    );
+    const publisher = await browser.post("/admin/trends", {
+      _csrf: again.csrf,
+      kind: "publisher",
+      id:
+        /name="kind" value="publisher"\/?><input type="hidden" name="id" value="(\d+)"/
+          .exec(again.html)?.[1] ?? "",
+      decision: "approve",
+    });
+    assert.equal(publisher.status, 303);
+    await publisher.body?.cancel();
+    const links = await api(instance, null, "GET", "/api/v1/trends/links");
+    assert.deepEqual(links.body.map((l: { url: string }) => l.url), [
+      "https://blog.example/fediverse-day",
+    ]);
+    const [logged] = await instance.deps.sql<{ target_type: string }[]>`
+      SELECT target_type FROM admin_action_logs WHERE action = 'approve' ORDER BY id DESC LIMIT 1`;
+    assert.equal(logged.target_type, "Publisher");
   } finally {
     await instance.close();
   }

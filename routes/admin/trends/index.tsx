@@ -13,6 +13,7 @@ import {
 type Data = Record<TrendKind, ReviewItem[]>;
 
 const KINDS: TrendKind[] = ["tag", "status", "link"];
+const DECISION_KINDS = [...KINDS, "publisher"] as const;
 const HEADINGS: Record<TrendKind, string> = {
   tag: "Hashtags",
   status: "Posts",
@@ -31,8 +32,10 @@ export const handler = define.handlers<Data>({
   async POST(ctx) {
     const { form } = await signedInForm(ctx);
     const { deps, moderator } = ctx.state;
-    const kind = field(form, "kind") as TrendKind;
-    if (!KINDS.includes(kind)) return ctx.redirect("/admin/trends", 303);
+    const kind = field(form, "kind") as typeof DECISION_KINDS[number];
+    if (!DECISION_KINDS.includes(kind)) {
+      return ctx.redirect("/admin/trends", 303);
+    }
     await reviewTrend(
       deps.sql,
       moderator ?? null,
@@ -43,6 +46,28 @@ export const handler = define.handlers<Data>({
     return ctx.redirect("/admin/trends", 303);
   },
 });
+
+/** Approve and Reject buttons, one small form each (no JavaScript needed). */
+function DecisionForms(
+  props: { kind: string; id: string; csrf: string; label: string },
+) {
+  return (
+    <div class="report-actions">
+      {(["approve", "reject"] as const).map((decision) => (
+        <form key={decision} method="post" action="/admin/trends">
+          <input type="hidden" name="_csrf" value={props.csrf} />
+          <input type="hidden" name="kind" value={props.kind} />
+          <input type="hidden" name="id" value={props.id} />
+          <input type="hidden" name="decision" value={decision} />
+          <button type="submit" class="small">
+            {decision === "approve" ? "Approve" : "Reject"}
+            {props.label}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}
 
 function state(trendable: boolean | null): string {
   if (trendable === null) return "Waiting for review";
@@ -55,8 +80,8 @@ export default define.page<typeof handler>(function Trends({ data, state: s }) {
       <PageHead title="Moderation · Trends" />
       <h1>Trends</h1>
       <p>
-        Only approved items appear in the public trends. Approving a hashtag
-        holds until you reject it.
+        Only approved items appear in the public trends. Approving a hashtag, or
+        every link from a site, holds until you reject it.
       </p>
       {KINDS.map((kind) => (
         <section key={kind} class={`trends-review trends-${kind}`}>
@@ -68,19 +93,20 @@ export default define.page<typeof handler>(function Trends({ data, state: s }) {
                 <a href={item.href}>{item.label}</a> · {item.accounts}{" "}
                 accounts ·{" "}
                 <strong class="trend-state">{state(item.trendable)}</strong>
-                <div class="report-actions">
-                  {(["approve", "reject"] as const).map((decision) => (
-                    <form key={decision} method="post" action="/admin/trends">
-                      <input type="hidden" name="_csrf" value={s.csrfToken} />
-                      <input type="hidden" name="kind" value={kind} />
-                      <input type="hidden" name="id" value={item.id} />
-                      <input type="hidden" name="decision" value={decision} />
-                      <button type="submit" class="small">
-                        {decision === "approve" ? "Approve" : "Reject"}
-                      </button>
-                    </form>
-                  ))}
-                </div>
+                <DecisionForms
+                  kind={kind}
+                  id={item.id}
+                  csrf={s.csrfToken}
+                  label=""
+                />
+                {item.publisher && (
+                  <DecisionForms
+                    kind="publisher"
+                    id={item.id}
+                    csrf={s.csrfToken}
+                    label={` every link from ${item.publisher}`}
+                  />
+                )}
               </li>
             ))}
           </ul>
