@@ -81,3 +81,14 @@ export async function setFeaturedAccount(
     await db`DELETE FROM featured_accounts WHERE account_id = ${accountId}`;
   }
 }
+
+/** The staff-featured accounts, newest first. */
+export async function listFeaturedAccounts(
+  db: Queryable,
+): Promise<AccountRow[]> {
+  return [
+    ...await db<AccountRow[]>`
+    SELECT a.* FROM featured_accounts f JOIN accounts a ON a.id = f.account_id
+    ORDER BY f.created_at DESC`,
+  ];
+}

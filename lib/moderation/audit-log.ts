@@ -39,7 +39,9 @@ export type AuditTarget =
   | "Tag"
   | "Status"
   | "Link"
-  | "Publisher";
+  | "Publisher"
+  // An account the staff suggest to everyone (lib/domain/suggestions.ts).
+  | "FeaturedAccount";
 
 export interface AuditLogRow {
   id: string;

@@ -9,8 +9,11 @@ import * as db from "../db/trends.ts";
 import { findStatusById, findStatusesByIds } from "../db/statuses.ts";
 import { findAccountsByIds } from "../db/accounts.ts";
 import { htmlToPlainText } from "../text/plain.ts";
-import { type Actor, requirePermission } from "../moderation/mod.ts";
-import { recordAction } from "../moderation/audit-log.ts";
+import {
+  type Actor,
+  recordAction,
+  requirePermission,
+} from "../moderation/mod.ts";
 import { notFound } from "../domain/errors.ts";
 
 export type { TrendKind, TrendRow } from "../db/trends.ts";

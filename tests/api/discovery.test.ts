@@ -1,7 +1,7 @@
 /**
  * Finding people: follow suggestions (friends of friends, staff-featured, popular active local
  * accounts; never someone followed, blocked, muted, suspended, limited or not discoverable;
- * dismissible for good), the profile directory (discoverable accounts, `active`/`new`, `local`,
+ * dismissible for good; the featured ones chosen by moderators), the profile directory (discoverable accounts, `active`/`new`, `local`,
  * offset paging) and endorsements (featuring followed accounts on one's profile).
  */
 import assert from "node:assert/strict";
@@ -11,6 +11,8 @@ import {
   assertMatchesSchema,
   assertResponseMatches,
 } from "../helpers/openapi.ts";
+import { signedInBrowser } from "../helpers/oauth.ts";
+import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 
 const usernames = (
   list: { username?: string; account?: { username: string } }[],
@@ -272,6 +274,64 @@ Deno.test("endorsements: endorse followed accounts, list them, unendorse", async
       "/api/v1/accounts/1/endorse",
     );
     assert.equal(unknown.status, 404);
+  } finally {
+    await instance.close();
+  }
+});
+
+Deno.test("suggestions: moderators choose featured accounts at /admin/follow_recommendations", async () => {
+  const instance = await startTestInstance();
+  try {
+    const [alice] = await Promise.all(
+      ["alice", "hank"].map((n) => createUserWithToken(instance, n)),
+    );
+    const browser = await signedInBrowser(instance, "moira");
+    assert.equal(
+      (await browser.page("/admin/follow_recommendations")).status,
+      403,
+    );
+    await instance.deps
+      .sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.moderator}
+      WHERE account_id = (SELECT id FROM accounts WHERE username = 'moira')`;
+    const page = await browser.page("/admin/follow_recommendations");
+    assert.equal(page.status, 200);
+    const unknown = await browser.post("/admin/follow_recommendations", {
+      _csrf: page.csrf,
+      add: "nobody",
+    });
+    assert.equal(unknown.status, 422);
+    assert.match(await unknown.text(), /No such account/);
+    const added = await browser.post("/admin/follow_recommendations", {
+      _csrf: page.csrf,
+      add: "hank",
+    });
+    assert.equal(added.status, 303);
+    await added.body?.cancel();
+    const suggestions = await api(
+      instance,
+      alice.token,
+      "GET",
+      "/api/v2/suggestions",
+    );
+    assert.deepEqual(usernames(suggestions.body), ["hank"]);
+    assert.deepEqual(suggestions.body[0].sources, ["featured"]);
+
+    const listed = await browser.page("/admin/follow_recommendations");
+    assert.match(listed.html, /@hank/);
+    const hankId = /name="remove" value="(\d+)"/.exec(listed.html)?.[1] ?? "";
+    const removed = await browser.post("/admin/follow_recommendations", {
+      _csrf: listed.csrf,
+      remove: hankId,
+    });
+    assert.equal(removed.status, 303);
+    await removed.body?.cancel();
+    assert.deepEqual(
+      (await api(instance, alice.token, "GET", "/api/v2/suggestions")).body,
+      [],
+    );
+    const log = await instance.deps.sql<{ action: string }[]>`
+      SELECT action FROM admin_action_logs WHERE target_type = 'FeaturedAccount' ORDER BY id`;
+    assert.deepEqual(log.map((l) => l.action), ["create", "destroy"]);
   } finally {
     await instance.close();
   }
