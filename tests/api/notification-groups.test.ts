@@ -330,3 +330,47 @@ Deno.test("grouped and plain notifications: include_filtered shows what the poli
     await instance.close();
   }
 });
+
+Deno.test("grouped notifications: a group spans at most 12 hours, as Mastodon's", async () => {
+  const instance = await startTestInstance();
+  try {
+    const [alice, bob, carol, dave] = await Promise.all(
+      ["alice", "bob", "carol", "dave"].map((n) =>
+        createUserWithToken(instance, n)
+      ),
+    );
+    const post = await api(instance, alice.token, "POST", "/api/v1/statuses", {
+      status: "slow burner",
+    });
+    const favourite = (user: { token: string }) =>
+      api(
+        instance,
+        user.token,
+        "POST",
+        `/api/v1/statuses/${post.body.id}/favourite`,
+      );
+    await favourite(bob);
+    // Bob's favourite was 13 hours ago: its group started then.
+    const hour = Math.floor(Date.now() / 3_600_000);
+    await instance.deps.sql`
+      UPDATE notifications SET created_at = now() - interval '13 hours',
+        group_key = ${`favourite-${post.body.id}-${hour - 13}`}
+      WHERE account_id = ${alice.account.id}`;
+    await favourite(carol);
+    await favourite(dave);
+    const groups =
+      (await api(instance, alice.token, "GET", "/api/v2/notifications"))
+        .body.notification_groups;
+    assert.deepEqual(
+      groups.map((g: { notifications_count: number }) => g.notifications_count),
+      [2, 1],
+    );
+    assert.match(
+      groups[0].group_key,
+      new RegExp(`^favourite-${post.body.id}-\\d+$`),
+    );
+    assert.notEqual(groups[0].group_key, groups[1].group_key);
+  } finally {
+    await instance.close();
+  }
+});
