@@ -43,6 +43,14 @@ function accountCounts(db: Queryable, alias: string): Fragment {
 }
 
 /**
+ * The smallest id made `days` ago (ids start with their creation time in milliseconds), so a
+ * window can be read through the id indexes rather than by scanning every row's date.
+ */
+function idSince(db: Queryable, days: number): Fragment {
+  return db`(floor(extract(epoch FROM now() - make_interval(days => ${days})) * 1000)::bigint << 16)`;
+}
+
+/**
  * Tags: how many distinct accounts used each in public posts in the last `days`, each
  * account's latest use weighted by its age (half-life `halfLifeHours`).
  */
@@ -58,6 +66,7 @@ export async function measureTags(
       JOIN statuses s ON s.id = st.status_id
       JOIN accounts a ON a.id = s.account_id
       WHERE s.visibility = 'public' AND s.reblog_of_id IS NULL
+        AND s.id > ${idSince(db, o.days)}
         AND s.created_at > now() - make_interval(days => ${o.days})
         AND ${accountCounts(db, "a")}
       GROUP BY st.tag_id, s.account_id
@@ -82,11 +91,10 @@ export async function measureStatuses(
     ...await db<MeasuredTrend[]>`
     WITH interactions AS (
       SELECT f.status_id, f.account_id FROM favourites f
-      WHERE f.created_at > now() - make_interval(days => ${o.days})
+      WHERE f.id > ${idSince(db, o.days)}
       UNION
       SELECT b.reblog_of_id, b.account_id FROM statuses b
-      WHERE b.reblog_of_id IS NOT NULL
-        AND b.created_at > now() - make_interval(days => ${o.days})
+      WHERE b.reblog_of_id IS NOT NULL AND b.id > ${idSince(db, o.days)}
     ), counted AS (
       SELECT i.status_id, count(*)::int AS accounts
       FROM interactions i JOIN accounts ia ON ia.id = i.account_id
@@ -127,6 +135,7 @@ export async function recentPublicPosts(
     SELECT s.account_id::text AS account_id, s.text, s.content, s.created_at
     FROM statuses s JOIN accounts a ON a.id = s.account_id
     WHERE s.visibility = 'public' AND s.reblog_of_id IS NULL
+      AND s.id > ${idSince(db, days)}
       AND s.created_at > now() - make_interval(days => ${days})
       AND ${accountCounts(db, "a")}
     ORDER BY s.id DESC LIMIT ${limit}`,
