@@ -208,34 +208,35 @@ import * as $204 from "./routes/auth/sign_up.tsx";
 import * as $205 from "./routes/compose.tsx";
 import * as $206 from "./routes/disputes/strikes/[id].tsx";
 import * as $207 from "./routes/disputes/strikes/index.tsx";
-import * as $208 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $209 from "./routes/follow_requests/index.tsx";
-import * as $210 from "./routes/home.tsx";
-import * as $211 from "./routes/index.tsx";
-import * as $212 from "./routes/media/[...key].ts";
-import * as $213 from "./routes/notifications.tsx";
-import * as $214 from "./routes/oauth/authorize.tsx";
-import * as $215 from "./routes/oauth/revoke.ts";
-import * as $216 from "./routes/oauth/token.ts";
-import * as $217 from "./routes/oauth/userinfo.ts";
-import * as $218 from "./routes/public/index.tsx";
-import * as $219 from "./routes/public/local.tsx";
-import * as $220 from "./routes/search.tsx";
-import * as $221 from "./routes/settings/authorized_applications.tsx";
-import * as $222 from "./routes/settings/index.ts";
-import * as $223 from "./routes/settings/password.tsx";
-import * as $224 from "./routes/settings/preferences.tsx";
-import * as $225 from "./routes/settings/profile.tsx";
-import * as $226 from "./routes/tags/[tag].rss.ts";
-import * as $227 from "./routes/tags/[tag].tsx";
-import * as $228 from "./islands/ActionBar.tsx";
-import * as $229 from "./islands/ComposeBox.tsx";
-import * as $230 from "./islands/FollowButton.tsx";
-import * as $231 from "./islands/LoadMore.tsx";
-import * as $232 from "./islands/NewPostsBanner.tsx";
-import * as $233 from "./islands/NewStatuses.tsx";
-import * as $234 from "./islands/NotificationsBadge.tsx";
-import * as $235 from "./islands/ProfileMenu.tsx";
+import * as $208 from "./routes/explore.tsx";
+import * as $209 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $210 from "./routes/follow_requests/index.tsx";
+import * as $211 from "./routes/home.tsx";
+import * as $212 from "./routes/index.tsx";
+import * as $213 from "./routes/media/[...key].ts";
+import * as $214 from "./routes/notifications.tsx";
+import * as $215 from "./routes/oauth/authorize.tsx";
+import * as $216 from "./routes/oauth/revoke.ts";
+import * as $217 from "./routes/oauth/token.ts";
+import * as $218 from "./routes/oauth/userinfo.ts";
+import * as $219 from "./routes/public/index.tsx";
+import * as $220 from "./routes/public/local.tsx";
+import * as $221 from "./routes/search.tsx";
+import * as $222 from "./routes/settings/authorized_applications.tsx";
+import * as $223 from "./routes/settings/index.ts";
+import * as $224 from "./routes/settings/password.tsx";
+import * as $225 from "./routes/settings/preferences.tsx";
+import * as $226 from "./routes/settings/profile.tsx";
+import * as $227 from "./routes/tags/[tag].rss.ts";
+import * as $228 from "./routes/tags/[tag].tsx";
+import * as $229 from "./islands/ActionBar.tsx";
+import * as $230 from "./islands/ComposeBox.tsx";
+import * as $231 from "./islands/FollowButton.tsx";
+import * as $232 from "./islands/LoadMore.tsx";
+import * as $233 from "./islands/NewPostsBanner.tsx";
+import * as $234 from "./islands/NewStatuses.tsx";
+import * as $235 from "./islands/NotificationsBadge.tsx";
+import * as $236 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -447,36 +448,37 @@ const manifest = {
     "./routes/compose.tsx": $205,
     "./routes/disputes/strikes/[id].tsx": $206,
     "./routes/disputes/strikes/index.tsx": $207,
-    "./routes/follow_requests/[id]/[verb].ts": $208,
-    "./routes/follow_requests/index.tsx": $209,
-    "./routes/home.tsx": $210,
-    "./routes/index.tsx": $211,
-    "./routes/media/[...key].ts": $212,
-    "./routes/notifications.tsx": $213,
-    "./routes/oauth/authorize.tsx": $214,
-    "./routes/oauth/revoke.ts": $215,
-    "./routes/oauth/token.ts": $216,
-    "./routes/oauth/userinfo.ts": $217,
-    "./routes/public/index.tsx": $218,
-    "./routes/public/local.tsx": $219,
-    "./routes/search.tsx": $220,
-    "./routes/settings/authorized_applications.tsx": $221,
-    "./routes/settings/index.ts": $222,
-    "./routes/settings/password.tsx": $223,
-    "./routes/settings/preferences.tsx": $224,
-    "./routes/settings/profile.tsx": $225,
-    "./routes/tags/[tag].rss.ts": $226,
-    "./routes/tags/[tag].tsx": $227,
+    "./routes/explore.tsx": $208,
+    "./routes/follow_requests/[id]/[verb].ts": $209,
+    "./routes/follow_requests/index.tsx": $210,
+    "./routes/home.tsx": $211,
+    "./routes/index.tsx": $212,
+    "./routes/media/[...key].ts": $213,
+    "./routes/notifications.tsx": $214,
+    "./routes/oauth/authorize.tsx": $215,
+    "./routes/oauth/revoke.ts": $216,
+    "./routes/oauth/token.ts": $217,
+    "./routes/oauth/userinfo.ts": $218,
+    "./routes/public/index.tsx": $219,
+    "./routes/public/local.tsx": $220,
+    "./routes/search.tsx": $221,
+    "./routes/settings/authorized_applications.tsx": $222,
+    "./routes/settings/index.ts": $223,
+    "./routes/settings/password.tsx": $224,
+    "./routes/settings/preferences.tsx": $225,
+    "./routes/settings/profile.tsx": $226,
+    "./routes/tags/[tag].rss.ts": $227,
+    "./routes/tags/[tag].tsx": $228,
   },
   islands: {
-    "./islands/ActionBar.tsx": $228,
-    "./islands/ComposeBox.tsx": $229,
-    "./islands/FollowButton.tsx": $230,
-    "./islands/LoadMore.tsx": $231,
-    "./islands/NewPostsBanner.tsx": $232,
-    "./islands/NewStatuses.tsx": $233,
-    "./islands/NotificationsBadge.tsx": $234,
-    "./islands/ProfileMenu.tsx": $235,
+    "./islands/ActionBar.tsx": $229,
+    "./islands/ComposeBox.tsx": $230,
+    "./islands/FollowButton.tsx": $231,
+    "./islands/LoadMore.tsx": $232,
+    "./islands/NewPostsBanner.tsx": $233,
+    "./islands/NewStatuses.tsx": $234,
+    "./islands/NotificationsBadge.tsx": $235,
+    "./islands/ProfileMenu.tsx": $236,
   },
 };
 

@@ -276,6 +276,10 @@ Deno.test("trends: /admin/trends lists what trends and approves without JavaScri
       "fediverseday",
     ]);
 
+    // The web UI's /explore shows the same, without signing in.
+    const explore = await (await instance.fetch("/explore")).text();
+    assert.match(explore, /href="\/tags\/fediverseday">#fediverseday</);
+
     // A whole site at once: approving the publisher lets its links trend.
     const again = await browser.page("/admin/trends");
     assert.match(again.html, /every link from blog\.example/);
@@ -297,6 +301,10 @@ Deno.test("trends: /admin/trends lists what trends and approves without JavaScri
     assert.deepEqual(links.body.map((l: { url: string }) => l.url), [
       "https://blog.example/fediverse-day",
     ]);
+    assert.match(
+      await (await instance.fetch("/explore")).text(),
+      /href="https:\/\/blog\.example\/fediverse-day"/,
+    );
     const [logged] = await instance.deps.sql<{ target_type: string }[]>`
       SELECT target_type FROM admin_action_logs WHERE action = 'approve' ORDER BY id DESC LIMIT 1`;
     assert.equal(logged.target_type, "Publisher");
