@@ -155,6 +155,22 @@ Deno.test("trends: measured from activity, shown once approved, per viewer", asy
       (await api(instance, null, "GET", "/api/v1/trends")).body,
       tags.body,
     );
+    // Signed in, whether one follows the tag.
+    await api(instance, bob.token, "POST", "/api/v1/tags/starling/follow");
+    const followed = await api(
+      instance,
+      bob.token,
+      "GET",
+      "/api/v1/trends/tags",
+    );
+    await assertResponseMatches(
+      "GET",
+      "/api/v1/trends/tags",
+      200,
+      followed.body,
+    );
+    assert.equal(followed.body[0].following, true);
+    assert.equal(tags.body[0].following, undefined);
 
     const statuses = await api(
       instance,
