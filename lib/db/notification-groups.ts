@@ -51,6 +51,13 @@ function effectiveKey(db: Queryable, groupedTypes: string[]): Fragment {
              THEN n.group_key ELSE 'ungrouped-' || n.id END`;
 }
 
+/**
+ * How many of the newest notifications a page looks through for its groups: enough for many
+ * full groups, without reading a whole history. A group with more members than this shows up
+ * again, with its older part, on a later page — as it can on Mastodon.
+ */
+const CANDIDATES = 2000;
+
 /** One page of groups, newest first, each as its newest notification inside the window. */
 export async function listGroupHeads(
   db: Queryable,
@@ -73,6 +80,8 @@ export async function listGroupHeads(
           ${q.maxId ? db`AND n.id < ${q.maxId}` : db``}
           ${q.sinceId ? db`AND n.id > ${q.sinceId}` : db``}
           ${q.minId ? db`AND n.id > ${q.minId}` : db``}
+        ORDER BY n.id ${ascending ? db`ASC` : db`DESC`}
+        LIMIT ${CANDIDATES}
       ) candidates
       ORDER BY effective_key, id ${ascending ? db`ASC` : db`DESC`}
     ) heads
