@@ -96,22 +96,8 @@ export function reviewTrendRoute(kind: TrendKind, trendable: boolean) {
     const actor = await requireStaffCaller(deps, ctx.req, ...WRITE_TRENDS);
     const id = ctx.params.id;
     await reviewTrend(deps.sql, actor, kind, id, trendable);
-    const { trend, trendable: decided } = await reviewedTrend(
-      deps.sql,
-      kind,
-      id,
-    );
-    const row: TrendRow = trend ?? {
-      id,
-      kind,
-      key: id,
-      score: 0,
-      accounts: 0,
-      history: [],
-      trendable: decided,
-    };
     const [body] = await renderAdminTrends(deps, actor, kind, [
-      { ...row, trendable: decided },
+      await reviewedTrend(deps.sql, kind, id),
     ]);
     return json(body ?? {});
   };

@@ -91,18 +91,27 @@ export function tagsOfTrends(sql: Sql, rows: db.TrendRow[]) {
   return db.tagsByIds(sql, rows.map((r) => r.key));
 }
 
-/** One reviewed item as the admin API answers after a decision. */
+/**
+ * One reviewed item as the admin API answers after a decision: its trend row, or, for a tag or
+ * status that doesn't trend now, a row with just its id and the decision.
+ */
 export async function reviewedTrend(
   sql: Sql,
   kind: db.TrendKind,
   id: string,
-): Promise<{ trend: db.TrendRow | null; trendable: boolean | null }> {
-  if (kind === "link") {
-    const trend = await db.findTrendById(sql, "link", id);
-    return { trend, trendable: trend?.trendable ?? null };
-  }
+): Promise<db.TrendRow> {
+  const trend = kind === "link"
+    ? await db.findTrendById(sql, "link", id)
+    : await db.findTrend(sql, kind, id);
+  if (trend) return trend;
+  if (kind === "link") throw notFound();
   return {
-    trend: await db.findTrend(sql, kind, id),
+    id,
+    kind,
+    key: id,
+    score: 0,
+    accounts: 0,
+    history: [],
     trendable: await db.findReview(sql, kind, id),
   };
 }
