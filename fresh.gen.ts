@@ -91,152 +91,155 @@ import * as $87 from "./routes/api/v1/admin/reports/index.ts";
 import * as $88 from "./routes/api/v1/admin/trends/links/[id]/approve.ts";
 import * as $89 from "./routes/api/v1/admin/trends/links/[id]/reject.ts";
 import * as $90 from "./routes/api/v1/admin/trends/links/index.ts";
-import * as $91 from "./routes/api/v1/admin/trends/statuses/[id]/approve.ts";
-import * as $92 from "./routes/api/v1/admin/trends/statuses/[id]/reject.ts";
-import * as $93 from "./routes/api/v1/admin/trends/statuses/index.ts";
-import * as $94 from "./routes/api/v1/admin/trends/tags/[id]/approve.ts";
-import * as $95 from "./routes/api/v1/admin/trends/tags/[id]/reject.ts";
-import * as $96 from "./routes/api/v1/admin/trends/tags/index.ts";
-import * as $97 from "./routes/api/v1/announcements.ts";
-import * as $98 from "./routes/api/v1/apps/index.ts";
-import * as $99 from "./routes/api/v1/apps/verify_credentials.ts";
-import * as $100 from "./routes/api/v1/blocks.ts";
-import * as $101 from "./routes/api/v1/bookmarks.ts";
-import * as $102 from "./routes/api/v1/conversations/[id]/index.ts";
-import * as $103 from "./routes/api/v1/conversations/[id]/read.ts";
-import * as $104 from "./routes/api/v1/conversations/index.ts";
-import * as $105 from "./routes/api/v1/custom_emojis.ts";
-import * as $106 from "./routes/api/v1/directory.ts";
-import * as $107 from "./routes/api/v1/domain_blocks.ts";
-import * as $108 from "./routes/api/v1/endorsements.ts";
-import * as $109 from "./routes/api/v1/favourites.ts";
-import * as $110 from "./routes/api/v1/featured_tags.ts";
-import * as $111 from "./routes/api/v1/featured_tags/[id].ts";
-import * as $112 from "./routes/api/v1/featured_tags/suggestions.ts";
-import * as $113 from "./routes/api/v1/filters.ts";
-import * as $114 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $115 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $116 from "./routes/api/v1/follow_requests/index.ts";
-import * as $117 from "./routes/api/v1/followed_tags.ts";
-import * as $118 from "./routes/api/v1/instance/activity.ts";
-import * as $119 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $120 from "./routes/api/v1/instance/extended_description.ts";
-import * as $121 from "./routes/api/v1/instance/index.ts";
-import * as $122 from "./routes/api/v1/instance/peers.ts";
-import * as $123 from "./routes/api/v1/instance/privacy_policy.ts";
-import * as $124 from "./routes/api/v1/instance/rules.ts";
-import * as $125 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $126 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $127 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $128 from "./routes/api/v1/lists/index.ts";
-import * as $129 from "./routes/api/v1/markers.ts";
-import * as $130 from "./routes/api/v1/media/[id].ts";
-import * as $131 from "./routes/api/v1/media/index.ts";
-import * as $132 from "./routes/api/v1/mutes.ts";
-import * as $133 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $134 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $135 from "./routes/api/v1/notifications/clear.ts";
-import * as $136 from "./routes/api/v1/notifications/index.ts";
-import * as $137 from "./routes/api/v1/notifications/policy.ts";
-import * as $138 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $139 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $140 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $141 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $142 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $143 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $144 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $145 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $146 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $147 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $148 from "./routes/api/v1/preferences.ts";
-import * as $149 from "./routes/api/v1/push/subscription.ts";
-import * as $150 from "./routes/api/v1/reports.ts";
-import * as $151 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $152 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $153 from "./routes/api/v1/severed_relationships.ts";
-import * as $154 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $155 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $156 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $157 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $158 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $159 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $160 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $161 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $162 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $163 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $164 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $165 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $166 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $167 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $168 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $169 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $170 from "./routes/api/v1/statuses/index.ts";
-import * as $171 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $172 from "./routes/api/v1/streaming/health.ts";
-import * as $173 from "./routes/api/v1/streaming/index.ts";
-import * as $174 from "./routes/api/v1/suggestions/[account_id].ts";
-import * as $175 from "./routes/api/v1/suggestions/index.ts";
-import * as $176 from "./routes/api/v1/tags/[name].ts";
-import * as $177 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $178 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $179 from "./routes/api/v1/timelines/home.ts";
-import * as $180 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $181 from "./routes/api/v1/timelines/public.ts";
-import * as $182 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $183 from "./routes/api/v1/trends/index.ts";
-import * as $184 from "./routes/api/v1/trends/links.ts";
-import * as $185 from "./routes/api/v1/trends/statuses.ts";
-import * as $186 from "./routes/api/v1/trends/tags.ts";
-import * as $187 from "./routes/api/v2/admin/accounts.ts";
-import * as $188 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $189 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $190 from "./routes/api/v2/filters/index.ts";
-import * as $191 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $192 from "./routes/api/v2/instance.ts";
-import * as $193 from "./routes/api/v2/media.ts";
-import * as $194 from "./routes/api/v2/notifications/[group_key]/accounts.ts";
-import * as $195 from "./routes/api/v2/notifications/[group_key]/dismiss.ts";
-import * as $196 from "./routes/api/v2/notifications/[group_key]/index.ts";
-import * as $197 from "./routes/api/v2/notifications/index.ts";
-import * as $198 from "./routes/api/v2/notifications/policy.ts";
-import * as $199 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $200 from "./routes/api/v2/search.ts";
-import * as $201 from "./routes/api/v2/suggestions.ts";
-import * as $202 from "./routes/auth/sign_in.tsx";
-import * as $203 from "./routes/auth/sign_out.ts";
-import * as $204 from "./routes/auth/sign_up.tsx";
-import * as $205 from "./routes/compose.tsx";
-import * as $206 from "./routes/disputes/strikes/[id].tsx";
-import * as $207 from "./routes/disputes/strikes/index.tsx";
-import * as $208 from "./routes/explore.tsx";
-import * as $209 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $210 from "./routes/follow_requests/index.tsx";
-import * as $211 from "./routes/home.tsx";
-import * as $212 from "./routes/index.tsx";
-import * as $213 from "./routes/media/[...key].ts";
-import * as $214 from "./routes/notifications.tsx";
-import * as $215 from "./routes/oauth/authorize.tsx";
-import * as $216 from "./routes/oauth/revoke.ts";
-import * as $217 from "./routes/oauth/token.ts";
-import * as $218 from "./routes/oauth/userinfo.ts";
-import * as $219 from "./routes/public/index.tsx";
-import * as $220 from "./routes/public/local.tsx";
-import * as $221 from "./routes/search.tsx";
-import * as $222 from "./routes/settings/authorized_applications.tsx";
-import * as $223 from "./routes/settings/index.ts";
-import * as $224 from "./routes/settings/password.tsx";
-import * as $225 from "./routes/settings/preferences.tsx";
-import * as $226 from "./routes/settings/profile.tsx";
-import * as $227 from "./routes/tags/[tag].rss.ts";
-import * as $228 from "./routes/tags/[tag].tsx";
-import * as $229 from "./islands/ActionBar.tsx";
-import * as $230 from "./islands/ComposeBox.tsx";
-import * as $231 from "./islands/FollowButton.tsx";
-import * as $232 from "./islands/LoadMore.tsx";
-import * as $233 from "./islands/NewPostsBanner.tsx";
-import * as $234 from "./islands/NewStatuses.tsx";
-import * as $235 from "./islands/NotificationsBadge.tsx";
-import * as $236 from "./islands/ProfileMenu.tsx";
+import * as $91 from "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts";
+import * as $92 from "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts";
+import * as $93 from "./routes/api/v1/admin/trends/links/publishers/index.ts";
+import * as $94 from "./routes/api/v1/admin/trends/statuses/[id]/approve.ts";
+import * as $95 from "./routes/api/v1/admin/trends/statuses/[id]/reject.ts";
+import * as $96 from "./routes/api/v1/admin/trends/statuses/index.ts";
+import * as $97 from "./routes/api/v1/admin/trends/tags/[id]/approve.ts";
+import * as $98 from "./routes/api/v1/admin/trends/tags/[id]/reject.ts";
+import * as $99 from "./routes/api/v1/admin/trends/tags/index.ts";
+import * as $100 from "./routes/api/v1/announcements.ts";
+import * as $101 from "./routes/api/v1/apps/index.ts";
+import * as $102 from "./routes/api/v1/apps/verify_credentials.ts";
+import * as $103 from "./routes/api/v1/blocks.ts";
+import * as $104 from "./routes/api/v1/bookmarks.ts";
+import * as $105 from "./routes/api/v1/conversations/[id]/index.ts";
+import * as $106 from "./routes/api/v1/conversations/[id]/read.ts";
+import * as $107 from "./routes/api/v1/conversations/index.ts";
+import * as $108 from "./routes/api/v1/custom_emojis.ts";
+import * as $109 from "./routes/api/v1/directory.ts";
+import * as $110 from "./routes/api/v1/domain_blocks.ts";
+import * as $111 from "./routes/api/v1/endorsements.ts";
+import * as $112 from "./routes/api/v1/favourites.ts";
+import * as $113 from "./routes/api/v1/featured_tags.ts";
+import * as $114 from "./routes/api/v1/featured_tags/[id].ts";
+import * as $115 from "./routes/api/v1/featured_tags/suggestions.ts";
+import * as $116 from "./routes/api/v1/filters.ts";
+import * as $117 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $118 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $119 from "./routes/api/v1/follow_requests/index.ts";
+import * as $120 from "./routes/api/v1/followed_tags.ts";
+import * as $121 from "./routes/api/v1/instance/activity.ts";
+import * as $122 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $123 from "./routes/api/v1/instance/extended_description.ts";
+import * as $124 from "./routes/api/v1/instance/index.ts";
+import * as $125 from "./routes/api/v1/instance/peers.ts";
+import * as $126 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $127 from "./routes/api/v1/instance/rules.ts";
+import * as $128 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $129 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $130 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $131 from "./routes/api/v1/lists/index.ts";
+import * as $132 from "./routes/api/v1/markers.ts";
+import * as $133 from "./routes/api/v1/media/[id].ts";
+import * as $134 from "./routes/api/v1/media/index.ts";
+import * as $135 from "./routes/api/v1/mutes.ts";
+import * as $136 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $137 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $138 from "./routes/api/v1/notifications/clear.ts";
+import * as $139 from "./routes/api/v1/notifications/index.ts";
+import * as $140 from "./routes/api/v1/notifications/policy.ts";
+import * as $141 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $142 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $143 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $144 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $145 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $146 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $147 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $148 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $149 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $150 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $151 from "./routes/api/v1/preferences.ts";
+import * as $152 from "./routes/api/v1/push/subscription.ts";
+import * as $153 from "./routes/api/v1/reports.ts";
+import * as $154 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $155 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $156 from "./routes/api/v1/severed_relationships.ts";
+import * as $157 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $158 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $159 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $160 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $161 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $162 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $163 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $164 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $165 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $166 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $167 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $168 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $169 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $170 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $171 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $172 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $173 from "./routes/api/v1/statuses/index.ts";
+import * as $174 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $175 from "./routes/api/v1/streaming/health.ts";
+import * as $176 from "./routes/api/v1/streaming/index.ts";
+import * as $177 from "./routes/api/v1/suggestions/[account_id].ts";
+import * as $178 from "./routes/api/v1/suggestions/index.ts";
+import * as $179 from "./routes/api/v1/tags/[name].ts";
+import * as $180 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $181 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $182 from "./routes/api/v1/timelines/home.ts";
+import * as $183 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $184 from "./routes/api/v1/timelines/public.ts";
+import * as $185 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $186 from "./routes/api/v1/trends/index.ts";
+import * as $187 from "./routes/api/v1/trends/links.ts";
+import * as $188 from "./routes/api/v1/trends/statuses.ts";
+import * as $189 from "./routes/api/v1/trends/tags.ts";
+import * as $190 from "./routes/api/v2/admin/accounts.ts";
+import * as $191 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $192 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $193 from "./routes/api/v2/filters/index.ts";
+import * as $194 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $195 from "./routes/api/v2/instance.ts";
+import * as $196 from "./routes/api/v2/media.ts";
+import * as $197 from "./routes/api/v2/notifications/[group_key]/accounts.ts";
+import * as $198 from "./routes/api/v2/notifications/[group_key]/dismiss.ts";
+import * as $199 from "./routes/api/v2/notifications/[group_key]/index.ts";
+import * as $200 from "./routes/api/v2/notifications/index.ts";
+import * as $201 from "./routes/api/v2/notifications/policy.ts";
+import * as $202 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $203 from "./routes/api/v2/search.ts";
+import * as $204 from "./routes/api/v2/suggestions.ts";
+import * as $205 from "./routes/auth/sign_in.tsx";
+import * as $206 from "./routes/auth/sign_out.ts";
+import * as $207 from "./routes/auth/sign_up.tsx";
+import * as $208 from "./routes/compose.tsx";
+import * as $209 from "./routes/disputes/strikes/[id].tsx";
+import * as $210 from "./routes/disputes/strikes/index.tsx";
+import * as $211 from "./routes/explore.tsx";
+import * as $212 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $213 from "./routes/follow_requests/index.tsx";
+import * as $214 from "./routes/home.tsx";
+import * as $215 from "./routes/index.tsx";
+import * as $216 from "./routes/media/[...key].ts";
+import * as $217 from "./routes/notifications.tsx";
+import * as $218 from "./routes/oauth/authorize.tsx";
+import * as $219 from "./routes/oauth/revoke.ts";
+import * as $220 from "./routes/oauth/token.ts";
+import * as $221 from "./routes/oauth/userinfo.ts";
+import * as $222 from "./routes/public/index.tsx";
+import * as $223 from "./routes/public/local.tsx";
+import * as $224 from "./routes/search.tsx";
+import * as $225 from "./routes/settings/authorized_applications.tsx";
+import * as $226 from "./routes/settings/index.ts";
+import * as $227 from "./routes/settings/password.tsx";
+import * as $228 from "./routes/settings/preferences.tsx";
+import * as $229 from "./routes/settings/profile.tsx";
+import * as $230 from "./routes/tags/[tag].rss.ts";
+import * as $231 from "./routes/tags/[tag].tsx";
+import * as $232 from "./islands/ActionBar.tsx";
+import * as $233 from "./islands/ComposeBox.tsx";
+import * as $234 from "./islands/FollowButton.tsx";
+import * as $235 from "./islands/LoadMore.tsx";
+import * as $236 from "./islands/NewPostsBanner.tsx";
+import * as $237 from "./islands/NewStatuses.tsx";
+import * as $238 from "./islands/NotificationsBadge.tsx";
+import * as $239 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -331,154 +334,157 @@ const manifest = {
     "./routes/api/v1/admin/trends/links/[id]/approve.ts": $88,
     "./routes/api/v1/admin/trends/links/[id]/reject.ts": $89,
     "./routes/api/v1/admin/trends/links/index.ts": $90,
-    "./routes/api/v1/admin/trends/statuses/[id]/approve.ts": $91,
-    "./routes/api/v1/admin/trends/statuses/[id]/reject.ts": $92,
-    "./routes/api/v1/admin/trends/statuses/index.ts": $93,
-    "./routes/api/v1/admin/trends/tags/[id]/approve.ts": $94,
-    "./routes/api/v1/admin/trends/tags/[id]/reject.ts": $95,
-    "./routes/api/v1/admin/trends/tags/index.ts": $96,
-    "./routes/api/v1/announcements.ts": $97,
-    "./routes/api/v1/apps/index.ts": $98,
-    "./routes/api/v1/apps/verify_credentials.ts": $99,
-    "./routes/api/v1/blocks.ts": $100,
-    "./routes/api/v1/bookmarks.ts": $101,
-    "./routes/api/v1/conversations/[id]/index.ts": $102,
-    "./routes/api/v1/conversations/[id]/read.ts": $103,
-    "./routes/api/v1/conversations/index.ts": $104,
-    "./routes/api/v1/custom_emojis.ts": $105,
-    "./routes/api/v1/directory.ts": $106,
-    "./routes/api/v1/domain_blocks.ts": $107,
-    "./routes/api/v1/endorsements.ts": $108,
-    "./routes/api/v1/favourites.ts": $109,
-    "./routes/api/v1/featured_tags.ts": $110,
-    "./routes/api/v1/featured_tags/[id].ts": $111,
-    "./routes/api/v1/featured_tags/suggestions.ts": $112,
-    "./routes/api/v1/filters.ts": $113,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $114,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $115,
-    "./routes/api/v1/follow_requests/index.ts": $116,
-    "./routes/api/v1/followed_tags.ts": $117,
-    "./routes/api/v1/instance/activity.ts": $118,
-    "./routes/api/v1/instance/domain_blocks.ts": $119,
-    "./routes/api/v1/instance/extended_description.ts": $120,
-    "./routes/api/v1/instance/index.ts": $121,
-    "./routes/api/v1/instance/peers.ts": $122,
-    "./routes/api/v1/instance/privacy_policy.ts": $123,
-    "./routes/api/v1/instance/rules.ts": $124,
-    "./routes/api/v1/instance/translation_languages.ts": $125,
-    "./routes/api/v1/lists/[id]/accounts.ts": $126,
-    "./routes/api/v1/lists/[id]/index.ts": $127,
-    "./routes/api/v1/lists/index.ts": $128,
-    "./routes/api/v1/markers.ts": $129,
-    "./routes/api/v1/media/[id].ts": $130,
-    "./routes/api/v1/media/index.ts": $131,
-    "./routes/api/v1/mutes.ts": $132,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $133,
-    "./routes/api/v1/notifications/[id]/index.ts": $134,
-    "./routes/api/v1/notifications/clear.ts": $135,
-    "./routes/api/v1/notifications/index.ts": $136,
-    "./routes/api/v1/notifications/policy.ts": $137,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $138,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $139,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $140,
-    "./routes/api/v1/notifications/requests/accept.ts": $141,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $142,
-    "./routes/api/v1/notifications/requests/index.ts": $143,
-    "./routes/api/v1/notifications/requests/merged.ts": $144,
-    "./routes/api/v1/notifications/unread_count.ts": $145,
-    "./routes/api/v1/polls/[id]/index.ts": $146,
-    "./routes/api/v1/polls/[id]/votes.ts": $147,
-    "./routes/api/v1/preferences.ts": $148,
-    "./routes/api/v1/push/subscription.ts": $149,
-    "./routes/api/v1/reports.ts": $150,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $151,
-    "./routes/api/v1/scheduled_statuses/index.ts": $152,
-    "./routes/api/v1/severed_relationships.ts": $153,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $154,
-    "./routes/api/v1/statuses/[id]/context.ts": $155,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $156,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $157,
-    "./routes/api/v1/statuses/[id]/history.ts": $158,
-    "./routes/api/v1/statuses/[id]/index.ts": $159,
-    "./routes/api/v1/statuses/[id]/mute.ts": $160,
-    "./routes/api/v1/statuses/[id]/pin.ts": $161,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $162,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $163,
-    "./routes/api/v1/statuses/[id]/source.ts": $164,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $165,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $166,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $167,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $168,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $169,
-    "./routes/api/v1/statuses/index.ts": $170,
-    "./routes/api/v1/streaming/[...stream].ts": $171,
-    "./routes/api/v1/streaming/health.ts": $172,
-    "./routes/api/v1/streaming/index.ts": $173,
-    "./routes/api/v1/suggestions/[account_id].ts": $174,
-    "./routes/api/v1/suggestions/index.ts": $175,
-    "./routes/api/v1/tags/[name].ts": $176,
-    "./routes/api/v1/tags/[name]/follow.ts": $177,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $178,
-    "./routes/api/v1/timelines/home.ts": $179,
-    "./routes/api/v1/timelines/list/[list_id].ts": $180,
-    "./routes/api/v1/timelines/public.ts": $181,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $182,
-    "./routes/api/v1/trends/index.ts": $183,
-    "./routes/api/v1/trends/links.ts": $184,
-    "./routes/api/v1/trends/statuses.ts": $185,
-    "./routes/api/v1/trends/tags.ts": $186,
-    "./routes/api/v2/admin/accounts.ts": $187,
-    "./routes/api/v2/filters/[id]/index.ts": $188,
-    "./routes/api/v2/filters/[id]/keywords.ts": $189,
-    "./routes/api/v2/filters/index.ts": $190,
-    "./routes/api/v2/filters/keywords/[id].ts": $191,
-    "./routes/api/v2/instance.ts": $192,
-    "./routes/api/v2/media.ts": $193,
-    "./routes/api/v2/notifications/[group_key]/accounts.ts": $194,
-    "./routes/api/v2/notifications/[group_key]/dismiss.ts": $195,
-    "./routes/api/v2/notifications/[group_key]/index.ts": $196,
-    "./routes/api/v2/notifications/index.ts": $197,
-    "./routes/api/v2/notifications/policy.ts": $198,
-    "./routes/api/v2/notifications/unread_count.ts": $199,
-    "./routes/api/v2/search.ts": $200,
-    "./routes/api/v2/suggestions.ts": $201,
-    "./routes/auth/sign_in.tsx": $202,
-    "./routes/auth/sign_out.ts": $203,
-    "./routes/auth/sign_up.tsx": $204,
-    "./routes/compose.tsx": $205,
-    "./routes/disputes/strikes/[id].tsx": $206,
-    "./routes/disputes/strikes/index.tsx": $207,
-    "./routes/explore.tsx": $208,
-    "./routes/follow_requests/[id]/[verb].ts": $209,
-    "./routes/follow_requests/index.tsx": $210,
-    "./routes/home.tsx": $211,
-    "./routes/index.tsx": $212,
-    "./routes/media/[...key].ts": $213,
-    "./routes/notifications.tsx": $214,
-    "./routes/oauth/authorize.tsx": $215,
-    "./routes/oauth/revoke.ts": $216,
-    "./routes/oauth/token.ts": $217,
-    "./routes/oauth/userinfo.ts": $218,
-    "./routes/public/index.tsx": $219,
-    "./routes/public/local.tsx": $220,
-    "./routes/search.tsx": $221,
-    "./routes/settings/authorized_applications.tsx": $222,
-    "./routes/settings/index.ts": $223,
-    "./routes/settings/password.tsx": $224,
-    "./routes/settings/preferences.tsx": $225,
-    "./routes/settings/profile.tsx": $226,
-    "./routes/tags/[tag].rss.ts": $227,
-    "./routes/tags/[tag].tsx": $228,
+    "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts": $91,
+    "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts": $92,
+    "./routes/api/v1/admin/trends/links/publishers/index.ts": $93,
+    "./routes/api/v1/admin/trends/statuses/[id]/approve.ts": $94,
+    "./routes/api/v1/admin/trends/statuses/[id]/reject.ts": $95,
+    "./routes/api/v1/admin/trends/statuses/index.ts": $96,
+    "./routes/api/v1/admin/trends/tags/[id]/approve.ts": $97,
+    "./routes/api/v1/admin/trends/tags/[id]/reject.ts": $98,
+    "./routes/api/v1/admin/trends/tags/index.ts": $99,
+    "./routes/api/v1/announcements.ts": $100,
+    "./routes/api/v1/apps/index.ts": $101,
+    "./routes/api/v1/apps/verify_credentials.ts": $102,
+    "./routes/api/v1/blocks.ts": $103,
+    "./routes/api/v1/bookmarks.ts": $104,
+    "./routes/api/v1/conversations/[id]/index.ts": $105,
+    "./routes/api/v1/conversations/[id]/read.ts": $106,
+    "./routes/api/v1/conversations/index.ts": $107,
+    "./routes/api/v1/custom_emojis.ts": $108,
+    "./routes/api/v1/directory.ts": $109,
+    "./routes/api/v1/domain_blocks.ts": $110,
+    "./routes/api/v1/endorsements.ts": $111,
+    "./routes/api/v1/favourites.ts": $112,
+    "./routes/api/v1/featured_tags.ts": $113,
+    "./routes/api/v1/featured_tags/[id].ts": $114,
+    "./routes/api/v1/featured_tags/suggestions.ts": $115,
+    "./routes/api/v1/filters.ts": $116,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $117,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $118,
+    "./routes/api/v1/follow_requests/index.ts": $119,
+    "./routes/api/v1/followed_tags.ts": $120,
+    "./routes/api/v1/instance/activity.ts": $121,
+    "./routes/api/v1/instance/domain_blocks.ts": $122,
+    "./routes/api/v1/instance/extended_description.ts": $123,
+    "./routes/api/v1/instance/index.ts": $124,
+    "./routes/api/v1/instance/peers.ts": $125,
+    "./routes/api/v1/instance/privacy_policy.ts": $126,
+    "./routes/api/v1/instance/rules.ts": $127,
+    "./routes/api/v1/instance/translation_languages.ts": $128,
+    "./routes/api/v1/lists/[id]/accounts.ts": $129,
+    "./routes/api/v1/lists/[id]/index.ts": $130,
+    "./routes/api/v1/lists/index.ts": $131,
+    "./routes/api/v1/markers.ts": $132,
+    "./routes/api/v1/media/[id].ts": $133,
+    "./routes/api/v1/media/index.ts": $134,
+    "./routes/api/v1/mutes.ts": $135,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $136,
+    "./routes/api/v1/notifications/[id]/index.ts": $137,
+    "./routes/api/v1/notifications/clear.ts": $138,
+    "./routes/api/v1/notifications/index.ts": $139,
+    "./routes/api/v1/notifications/policy.ts": $140,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $141,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $142,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $143,
+    "./routes/api/v1/notifications/requests/accept.ts": $144,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $145,
+    "./routes/api/v1/notifications/requests/index.ts": $146,
+    "./routes/api/v1/notifications/requests/merged.ts": $147,
+    "./routes/api/v1/notifications/unread_count.ts": $148,
+    "./routes/api/v1/polls/[id]/index.ts": $149,
+    "./routes/api/v1/polls/[id]/votes.ts": $150,
+    "./routes/api/v1/preferences.ts": $151,
+    "./routes/api/v1/push/subscription.ts": $152,
+    "./routes/api/v1/reports.ts": $153,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $154,
+    "./routes/api/v1/scheduled_statuses/index.ts": $155,
+    "./routes/api/v1/severed_relationships.ts": $156,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $157,
+    "./routes/api/v1/statuses/[id]/context.ts": $158,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $159,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $160,
+    "./routes/api/v1/statuses/[id]/history.ts": $161,
+    "./routes/api/v1/statuses/[id]/index.ts": $162,
+    "./routes/api/v1/statuses/[id]/mute.ts": $163,
+    "./routes/api/v1/statuses/[id]/pin.ts": $164,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $165,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $166,
+    "./routes/api/v1/statuses/[id]/source.ts": $167,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $168,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $169,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $170,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $171,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $172,
+    "./routes/api/v1/statuses/index.ts": $173,
+    "./routes/api/v1/streaming/[...stream].ts": $174,
+    "./routes/api/v1/streaming/health.ts": $175,
+    "./routes/api/v1/streaming/index.ts": $176,
+    "./routes/api/v1/suggestions/[account_id].ts": $177,
+    "./routes/api/v1/suggestions/index.ts": $178,
+    "./routes/api/v1/tags/[name].ts": $179,
+    "./routes/api/v1/tags/[name]/follow.ts": $180,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $181,
+    "./routes/api/v1/timelines/home.ts": $182,
+    "./routes/api/v1/timelines/list/[list_id].ts": $183,
+    "./routes/api/v1/timelines/public.ts": $184,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $185,
+    "./routes/api/v1/trends/index.ts": $186,
+    "./routes/api/v1/trends/links.ts": $187,
+    "./routes/api/v1/trends/statuses.ts": $188,
+    "./routes/api/v1/trends/tags.ts": $189,
+    "./routes/api/v2/admin/accounts.ts": $190,
+    "./routes/api/v2/filters/[id]/index.ts": $191,
+    "./routes/api/v2/filters/[id]/keywords.ts": $192,
+    "./routes/api/v2/filters/index.ts": $193,
+    "./routes/api/v2/filters/keywords/[id].ts": $194,
+    "./routes/api/v2/instance.ts": $195,
+    "./routes/api/v2/media.ts": $196,
+    "./routes/api/v2/notifications/[group_key]/accounts.ts": $197,
+    "./routes/api/v2/notifications/[group_key]/dismiss.ts": $198,
+    "./routes/api/v2/notifications/[group_key]/index.ts": $199,
+    "./routes/api/v2/notifications/index.ts": $200,
+    "./routes/api/v2/notifications/policy.ts": $201,
+    "./routes/api/v2/notifications/unread_count.ts": $202,
+    "./routes/api/v2/search.ts": $203,
+    "./routes/api/v2/suggestions.ts": $204,
+    "./routes/auth/sign_in.tsx": $205,
+    "./routes/auth/sign_out.ts": $206,
+    "./routes/auth/sign_up.tsx": $207,
+    "./routes/compose.tsx": $208,
+    "./routes/disputes/strikes/[id].tsx": $209,
+    "./routes/disputes/strikes/index.tsx": $210,
+    "./routes/explore.tsx": $211,
+    "./routes/follow_requests/[id]/[verb].ts": $212,
+    "./routes/follow_requests/index.tsx": $213,
+    "./routes/home.tsx": $214,
+    "./routes/index.tsx": $215,
+    "./routes/media/[...key].ts": $216,
+    "./routes/notifications.tsx": $217,
+    "./routes/oauth/authorize.tsx": $218,
+    "./routes/oauth/revoke.ts": $219,
+    "./routes/oauth/token.ts": $220,
+    "./routes/oauth/userinfo.ts": $221,
+    "./routes/public/index.tsx": $222,
+    "./routes/public/local.tsx": $223,
+    "./routes/search.tsx": $224,
+    "./routes/settings/authorized_applications.tsx": $225,
+    "./routes/settings/index.ts": $226,
+    "./routes/settings/password.tsx": $227,
+    "./routes/settings/preferences.tsx": $228,
+    "./routes/settings/profile.tsx": $229,
+    "./routes/tags/[tag].rss.ts": $230,
+    "./routes/tags/[tag].tsx": $231,
   },
   islands: {
-    "./islands/ActionBar.tsx": $229,
-    "./islands/ComposeBox.tsx": $230,
-    "./islands/FollowButton.tsx": $231,
-    "./islands/LoadMore.tsx": $232,
-    "./islands/NewPostsBanner.tsx": $233,
-    "./islands/NewStatuses.tsx": $234,
-    "./islands/NotificationsBadge.tsx": $235,
-    "./islands/ProfileMenu.tsx": $236,
+    "./islands/ActionBar.tsx": $232,
+    "./islands/ComposeBox.tsx": $233,
+    "./islands/FollowButton.tsx": $234,
+    "./islands/LoadMore.tsx": $235,
+    "./islands/NewPostsBanner.tsx": $236,
+    "./islands/NewStatuses.tsx": $237,
+    "./islands/NotificationsBadge.tsx": $238,
+    "./islands/ProfileMenu.tsx": $239,
   },
 };
 

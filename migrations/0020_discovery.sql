@@ -29,6 +29,14 @@ CREATE TABLE trend_reviews (
   PRIMARY KEY (kind, key)
 );
 
+-- The sites trending links come from (Mastodon's publishers, PreviewCardProvider), kept by the
+-- trends job so each has a lasting id for the admin API; `host` is lowercase.
+CREATE TABLE trend_publishers (
+  id bigint PRIMARY KEY DEFAULT starling_id(),
+  host text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
 -- DELETE /api/v1/suggestions/:account_id: never suggested to that user again.
 CREATE TABLE suggestion_dismissals (
   account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,

@@ -6,6 +6,8 @@
 import type { Deps } from "../deps.ts";
 import type { Actor } from "../moderation/mod.ts";
 import {
+  publishersForReview,
+  reviewedPublisher,
   reviewedTrend,
   reviewTrend,
   tagsOfTrends,
@@ -16,7 +18,11 @@ import {
 import { tagHistoriesById } from "../domain/tags.ts";
 import { findStatusesByIds } from "../db/statuses.ts";
 import { renderStatuses } from "./entities/status.ts";
-import { adminTagJson, adminTrendsLinkJson } from "./entities/trends.ts";
+import {
+  adminPublisherJson,
+  adminTagJson,
+  adminTrendsLinkJson,
+} from "./entities/trends.ts";
 import { type ActionContext, requireStaffCaller } from "./admin-api.ts";
 import { json } from "./errors.ts";
 import { offsetLinkHeader, offsetPage } from "./pagination.ts";
@@ -100,5 +106,29 @@ export function reviewTrendRoute(kind: TrendKind, trendable: boolean) {
       await reviewedTrend(deps.sql, kind, id),
     ]);
     return json(body ?? {});
+  };
+}
+
+/** `GET /api/v1/admin/trends/links/publishers`: the sites of trending links. */
+export async function adminPublishersRoute(
+  ctx: ActionContext,
+): Promise<Response> {
+  const { deps } = ctx.state;
+  const actor = await requireStaffCaller(deps, ctx.req, ...READ_TRENDS);
+  const page = offsetPage(ctx.url, TREND_LIMITS.link);
+  const rows = await publishersForReview(deps.sql, actor, page);
+  const link = offsetLinkHeader(deps.config.origin, ctx.url, page, rows.length);
+  return json(rows.map(adminPublisherJson), { headers: link ? { link } : {} });
+}
+
+/** `POST /api/v1/admin/trends/links/publishers/:id/approve|reject`. */
+export function reviewPublisherRoute(trendable: boolean) {
+  return async (ctx: ActionContext): Promise<Response> => {
+    const { deps } = ctx.state;
+    const actor = await requireStaffCaller(deps, ctx.req, ...WRITE_TRENDS);
+    await reviewTrend(deps.sql, actor, "publisher", ctx.params.id, trendable);
+    return json(
+      adminPublisherJson(await reviewedPublisher(deps.sql, ctx.params.id)),
+    );
   };
 }

@@ -34,6 +34,7 @@ export async function refreshTrends(sql: Sql) {
     await db.replaceTrends(tx, "tag", tags);
     await db.replaceTrends(tx, "status", statuses);
     await db.replaceTrends(tx, "link", links);
+    await db.ensurePublishers(tx, links.map((l) => new URL(l.key).hostname));
   });
   return { tags: tags.length, statuses: statuses.length, links: links.length };
 }

@@ -6,6 +6,8 @@
 export { measureLinks, refreshTrends, TREND_RULES } from "./measure.ts";
 export { trendsRefreshJob } from "./job.ts";
 export {
+  publishersForReview,
+  reviewedPublisher,
   reviewedTrend,
   type ReviewItem,
   reviewQueue,

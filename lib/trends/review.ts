@@ -38,8 +38,7 @@ const TARGET = {
 
 /**
  * Approves or rejects one item. Tags and statuses are named by their own ids (whether or not
- * they trend now), links by their trend's id, and a publisher (a host) by the id of one of its
- * trending links.
+ * they trend now), links by their trend's id, publishers (a link's host) by theirs.
  */
 export async function reviewTrend(
   sql: Sql,
@@ -77,13 +76,34 @@ async function reviewedItem(
     if (!status) throw notFound();
     return { key: status.id, label: status.uri };
   }
+  if (kind === "publisher") {
+    const publisher = await db.findPublisher(sql, { id });
+    if (!publisher) throw notFound();
+    return { key: publisher.host, label: publisher.host };
+  }
   const trend = await db.findTrendById(sql, "link", id);
   if (!trend) throw notFound();
-  if (kind === "publisher") {
-    const host = new URL(trend.key).hostname.toLowerCase();
-    return { key: host, label: host };
-  }
   return { key: trend.key, label: trend.key };
+}
+
+/** The sites of links trending now, with their review (moderators only). */
+export async function publishersForReview(
+  sql: Sql,
+  actor: Actor | null,
+  page: { offset: number; limit: number },
+): Promise<db.PublisherRow[]> {
+  requirePermission(actor, "manage_taxonomies");
+  return await db.listPublishers(sql, page);
+}
+
+/** A publisher as the admin API answers after a decision. */
+export async function reviewedPublisher(
+  sql: Sql,
+  id: string,
+): Promise<db.PublisherRow> {
+  const publisher = await db.findPublisher(sql, { id });
+  if (!publisher) throw notFound();
+  return publisher;
 }
 
 /** The tags that trend rows of kind `tag` name. */
@@ -124,8 +144,8 @@ export interface ReviewItem {
   href: string;
   accounts: number;
   trendable: boolean | null;
-  /** A link's host: approving it approves every link from there. */
-  publisher?: string;
+  /** A link's site: approving it approves every link from there. */
+  publisher?: { id: string; host: string };
 }
 
 /** Everything trending now, by kind, with a readable label, for the review page. */
@@ -160,6 +180,10 @@ export async function reviewQueue(
     const text = htmlToPlainText(s.content).slice(0, 140);
     return [s.id, { label: `${handle}: ${text}`, href }];
   }));
+  const publishers = new Map(
+    (await db.listPublishers(sql, { offset: 0, limit: 200 }))
+      .map((p) => [p.host, { id: p.id, host: p.host }]),
+  );
   return {
     tag: tags.map((t) => ({
       id: t.key,
@@ -181,7 +205,7 @@ export async function reviewQueue(
       href: l.key,
       accounts: l.accounts,
       trendable: l.trendable,
-      publisher: new URL(l.key).hostname,
+      publisher: publishers.get(new URL(l.key).hostname),
     })),
   };
 }

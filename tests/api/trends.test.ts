@@ -193,6 +193,32 @@ Deno.test("trends: measured from activity, shown once approved, per viewer", asy
     assert.equal(links.body[0].url, "https://example.com/article");
     assert.equal(links.body[0].history[0].accounts, "2");
 
+    // Publishers: the sites of trending links. Rejecting one leaves links approved one by one.
+    const publishers = await api(
+      instance,
+      mod.token,
+      "GET",
+      "/api/v1/admin/trends/links/publishers",
+    );
+    assert.equal(publishers.status, 200);
+    assert.equal(publishers.body.length, 1);
+    assert.equal(publishers.body[0].domain, "example.com");
+    assert.equal(publishers.body[0].requires_review, true);
+    assert.match(publishers.body[0].id, /^\d+$/);
+    const rejectedSite = await api(
+      instance,
+      mod.token,
+      "POST",
+      `/api/v1/admin/trends/links/publishers/${publishers.body[0].id}/reject`,
+    );
+    assert.equal(rejectedSite.status, 200);
+    assert.equal(rejectedSite.body.trendable, false);
+    assert.equal(rejectedSite.body.requires_review, false);
+    assert.deepEqual(
+      (await api(instance, null, "GET", "/api/v1/trends/links")).body,
+      links.body,
+    );
+
     // Per viewer: not someone you block or mute.
     await api(
       instance,
@@ -235,6 +261,7 @@ Deno.test("trends: measured from activity, shown once approved, per viewer", asy
       "approve Tag",
       "approve Status",
       "approve Link",
+      "reject Publisher",
       "reject Status",
     ]);
 

@@ -8,6 +8,7 @@
  * `link`, clients show neither.
  */
 import type { TrendRow } from "../../trends/mod.ts";
+import type { PublisherRow } from "../../db/trends.ts";
 import type { TagRow } from "../../db/search.ts";
 import type { TagHistory } from "./tag.ts";
 import { tagEntityJson } from "./tag.ts";
@@ -61,5 +62,19 @@ export function adminTagJson(
     usable: true,
     listable: true,
     requires_review: requiresReview({ trendable }),
+  };
+}
+
+/** Admin::Trends::Links::PreviewCardProvider: a site whose links may trend. */
+export function adminPublisherJson(row: PublisherRow) {
+  return {
+    id: row.id,
+    domain: row.host,
+    trendable: row.trendable === true,
+    reviewed_at: row.reviewed_at?.toISOString() ?? null,
+    requested_review_at: row.trendable === null
+      ? row.created_at.toISOString()
+      : null,
+    requires_review: requiresReview(row),
   };
 }

@@ -102,9 +102,9 @@ export default define.page<typeof handler>(function Trends({ data, state: s }) {
                 {item.publisher && (
                   <DecisionForms
                     kind="publisher"
-                    id={item.id}
+                    id={item.publisher.id}
                     csrf={s.csrfToken}
-                    label={` every link from ${item.publisher}`}
+                    label={` every link from ${item.publisher.host}`}
                   />
                 )}
               </li>
