@@ -26,7 +26,9 @@ export type AuditAction =
   | "reject"
   | "destroy"
   | "approve_appeal"
-  | "reject_appeal";
+  | "reject_appeal"
+  | "change_role"
+  | "purge";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -35,6 +37,11 @@ export type AuditTarget =
   | "Appeal"
   | "DomainBlock"
   | "DomainAllow"
+  | "DomainBlockSubscription"
+  | "UserRole"
+  | "AccountWarningPreset"
+  /** A whole remote domain (a purge); its target id is 0. */
+  | "Domain"
   // Trends review (lib/trends): a hashtag, a status, a shared link or a link's publisher (host).
   | "Tag"
   | "Status"
@@ -56,7 +63,8 @@ export interface AuditLogRow {
 export async function recordAction(
   db: Queryable,
   entry: {
-    accountId: string;
+    /** The moderator; null for what a blocklist subscription applied with nobody left to name. */
+    accountId: string | null;
     action: AuditAction;
     targetType: AuditTarget;
     targetId: string;
