@@ -102,6 +102,18 @@ Deno.test("grouped notifications: groups, one group, its accounts, dismiss, unre
       ungrouped.body.notification_groups[1].group_key,
       /^ungrouped-/,
     );
+    // A lone notification is a group of its own, readable by that key.
+    const single = await api(
+      instance,
+      alice.token,
+      "GET",
+      `/api/v2/notifications/${
+        ungrouped.body.notification_groups[1].group_key
+      }`,
+    );
+    assert.equal(single.status, 200);
+    assert.equal(single.body.notification_groups[0].notifications_count, 1);
+    assert.equal(single.body.notification_groups[0].type, "favourite");
 
     // Partial avatars: the newest sender in full, the others partially.
     const partial = await api(
