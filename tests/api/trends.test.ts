@@ -230,6 +230,16 @@ Deno.test("trends: measured from activity, shown once approved, per viewer", asy
       (await api(instance, erin.token, "GET", "/api/v1/trends/statuses")).body,
       [],
     );
+    await api(
+      instance,
+      dave.token,
+      "POST",
+      `/api/v1/accounts/${alice.account.id}/block`,
+    );
+    assert.deepEqual(
+      (await api(instance, dave.token, "GET", "/api/v1/trends/statuses")).body,
+      [],
+    );
     // Suspension after the last refresh hides the post at once.
     await instance.deps
       .sql`UPDATE accounts SET suspended_at = now() WHERE id = ${alice.account.id}`;
