@@ -221,38 +221,43 @@ import * as $217 from "./routes/api/v2/suggestions.ts";
 import * as $218 from "./routes/auth/sign_in.tsx";
 import * as $219 from "./routes/auth/sign_out.ts";
 import * as $220 from "./routes/auth/sign_up.tsx";
-import * as $221 from "./routes/compose.tsx";
-import * as $222 from "./routes/disputes/strikes/[id].tsx";
-import * as $223 from "./routes/disputes/strikes/index.tsx";
-import * as $224 from "./routes/explore.tsx";
-import * as $225 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $226 from "./routes/follow_requests/index.tsx";
-import * as $227 from "./routes/home.tsx";
-import * as $228 from "./routes/index.tsx";
-import * as $229 from "./routes/media/[...key].ts";
-import * as $230 from "./routes/notifications.tsx";
-import * as $231 from "./routes/oauth/authorize.tsx";
-import * as $232 from "./routes/oauth/revoke.ts";
-import * as $233 from "./routes/oauth/token.ts";
-import * as $234 from "./routes/oauth/userinfo.ts";
-import * as $235 from "./routes/public/index.tsx";
-import * as $236 from "./routes/public/local.tsx";
-import * as $237 from "./routes/search.tsx";
-import * as $238 from "./routes/settings/authorized_applications.tsx";
-import * as $239 from "./routes/settings/index.ts";
-import * as $240 from "./routes/settings/password.tsx";
-import * as $241 from "./routes/settings/preferences.tsx";
-import * as $242 from "./routes/settings/profile.tsx";
-import * as $243 from "./routes/tags/[tag].rss.ts";
-import * as $244 from "./routes/tags/[tag].tsx";
-import * as $245 from "./islands/ActionBar.tsx";
-import * as $246 from "./islands/ComposeBox.tsx";
-import * as $247 from "./islands/FollowButton.tsx";
-import * as $248 from "./islands/LoadMore.tsx";
-import * as $249 from "./islands/NewPostsBanner.tsx";
-import * as $250 from "./islands/NewStatuses.tsx";
-import * as $251 from "./islands/NotificationsBadge.tsx";
-import * as $252 from "./islands/ProfileMenu.tsx";
+import * as $221 from "./routes/auth/two_factor.tsx";
+import * as $222 from "./routes/compose.tsx";
+import * as $223 from "./routes/disputes/strikes/[id].tsx";
+import * as $224 from "./routes/disputes/strikes/index.tsx";
+import * as $225 from "./routes/explore.tsx";
+import * as $226 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $227 from "./routes/follow_requests/index.tsx";
+import * as $228 from "./routes/home.tsx";
+import * as $229 from "./routes/index.tsx";
+import * as $230 from "./routes/media/[...key].ts";
+import * as $231 from "./routes/notifications.tsx";
+import * as $232 from "./routes/oauth/authorize.tsx";
+import * as $233 from "./routes/oauth/revoke.ts";
+import * as $234 from "./routes/oauth/token.ts";
+import * as $235 from "./routes/oauth/userinfo.ts";
+import * as $236 from "./routes/public/index.tsx";
+import * as $237 from "./routes/public/local.tsx";
+import * as $238 from "./routes/search.tsx";
+import * as $239 from "./routes/settings/authorized_applications.tsx";
+import * as $240 from "./routes/settings/index.ts";
+import * as $241 from "./routes/settings/password.tsx";
+import * as $242 from "./routes/settings/preferences.tsx";
+import * as $243 from "./routes/settings/profile.tsx";
+import * as $244 from "./routes/settings/push_token.ts";
+import * as $245 from "./routes/settings/two_factor.tsx";
+import * as $246 from "./routes/sw.js.ts";
+import * as $247 from "./routes/tags/[tag].rss.ts";
+import * as $248 from "./routes/tags/[tag].tsx";
+import * as $249 from "./islands/ActionBar.tsx";
+import * as $250 from "./islands/BrowserNotifications.tsx";
+import * as $251 from "./islands/ComposeBox.tsx";
+import * as $252 from "./islands/FollowButton.tsx";
+import * as $253 from "./islands/LoadMore.tsx";
+import * as $254 from "./islands/NewPostsBanner.tsx";
+import * as $255 from "./islands/NewStatuses.tsx";
+import * as $256 from "./islands/NotificationsBadge.tsx";
+import * as $257 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -477,40 +482,45 @@ const manifest = {
     "./routes/auth/sign_in.tsx": $218,
     "./routes/auth/sign_out.ts": $219,
     "./routes/auth/sign_up.tsx": $220,
-    "./routes/compose.tsx": $221,
-    "./routes/disputes/strikes/[id].tsx": $222,
-    "./routes/disputes/strikes/index.tsx": $223,
-    "./routes/explore.tsx": $224,
-    "./routes/follow_requests/[id]/[verb].ts": $225,
-    "./routes/follow_requests/index.tsx": $226,
-    "./routes/home.tsx": $227,
-    "./routes/index.tsx": $228,
-    "./routes/media/[...key].ts": $229,
-    "./routes/notifications.tsx": $230,
-    "./routes/oauth/authorize.tsx": $231,
-    "./routes/oauth/revoke.ts": $232,
-    "./routes/oauth/token.ts": $233,
-    "./routes/oauth/userinfo.ts": $234,
-    "./routes/public/index.tsx": $235,
-    "./routes/public/local.tsx": $236,
-    "./routes/search.tsx": $237,
-    "./routes/settings/authorized_applications.tsx": $238,
-    "./routes/settings/index.ts": $239,
-    "./routes/settings/password.tsx": $240,
-    "./routes/settings/preferences.tsx": $241,
-    "./routes/settings/profile.tsx": $242,
-    "./routes/tags/[tag].rss.ts": $243,
-    "./routes/tags/[tag].tsx": $244,
+    "./routes/auth/two_factor.tsx": $221,
+    "./routes/compose.tsx": $222,
+    "./routes/disputes/strikes/[id].tsx": $223,
+    "./routes/disputes/strikes/index.tsx": $224,
+    "./routes/explore.tsx": $225,
+    "./routes/follow_requests/[id]/[verb].ts": $226,
+    "./routes/follow_requests/index.tsx": $227,
+    "./routes/home.tsx": $228,
+    "./routes/index.tsx": $229,
+    "./routes/media/[...key].ts": $230,
+    "./routes/notifications.tsx": $231,
+    "./routes/oauth/authorize.tsx": $232,
+    "./routes/oauth/revoke.ts": $233,
+    "./routes/oauth/token.ts": $234,
+    "./routes/oauth/userinfo.ts": $235,
+    "./routes/public/index.tsx": $236,
+    "./routes/public/local.tsx": $237,
+    "./routes/search.tsx": $238,
+    "./routes/settings/authorized_applications.tsx": $239,
+    "./routes/settings/index.ts": $240,
+    "./routes/settings/password.tsx": $241,
+    "./routes/settings/preferences.tsx": $242,
+    "./routes/settings/profile.tsx": $243,
+    "./routes/settings/push_token.ts": $244,
+    "./routes/settings/two_factor.tsx": $245,
+    "./routes/sw.js.ts": $246,
+    "./routes/tags/[tag].rss.ts": $247,
+    "./routes/tags/[tag].tsx": $248,
   },
   islands: {
-    "./islands/ActionBar.tsx": $245,
-    "./islands/ComposeBox.tsx": $246,
-    "./islands/FollowButton.tsx": $247,
-    "./islands/LoadMore.tsx": $248,
-    "./islands/NewPostsBanner.tsx": $249,
-    "./islands/NewStatuses.tsx": $250,
-    "./islands/NotificationsBadge.tsx": $251,
-    "./islands/ProfileMenu.tsx": $252,
+    "./islands/ActionBar.tsx": $249,
+    "./islands/BrowserNotifications.tsx": $250,
+    "./islands/ComposeBox.tsx": $251,
+    "./islands/FollowButton.tsx": $252,
+    "./islands/LoadMore.tsx": $253,
+    "./islands/NewPostsBanner.tsx": $254,
+    "./islands/NewStatuses.tsx": $255,
+    "./islands/NotificationsBadge.tsx": $256,
+    "./islands/ProfileMenu.tsx": $257,
   },
 };
 

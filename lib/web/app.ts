@@ -10,6 +10,7 @@ import { readCookies } from "./cookies.ts";
 import { csrfAnchor, csrfToken, setCsrfCookie } from "./csrf.ts";
 import { resumeWebSession } from "../domain/sessions.ts";
 import { recordActivity } from "../moderation/mod.ts";
+import { limitedSessionResponse } from "./limited-session.ts";
 
 import { SESSION_COOKIE } from "./session-cookie.ts";
 import { withPageSecurityHeaders } from "./security-headers.ts";
@@ -77,6 +78,12 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
         if (ctx.state.session) {
           await recordActivity(deps.sql, ctx.state.session.account.id);
         }
+        const limited = limitedSessionResponse(
+          ctx.state.session,
+          ctx.req,
+          ctx.url,
+        );
+        if (limited) return limited;
       }
       // API requests carry no forms: skip the CSRF HMAC on the hot path.
       if (ctx.url.pathname.startsWith("/api/")) {

@@ -46,7 +46,7 @@ function title(config: Config): string {
 }
 
 /** No contact address is configured yet; RFC 5321 has every mail domain answer `postmaster`. */
-function contactEmail(config: Config): string {
+export function contactEmail(config: Config): string {
   return `postmaster@${new URL(config.origin).hostname}`;
 }
 
@@ -57,6 +57,8 @@ export function instanceV2Json(
   config: Config,
   stats: InstanceStats,
   contactAccount: unknown | null,
+  /** The Web Push public key (`Deps.vapid`), for `PushManager.subscribe`. */
+  vapidPublicKey: string,
 ) {
   return {
     domain: config.host,
@@ -80,7 +82,7 @@ export function instanceV2Json(
         privacy_policy: null,
         terms_of_service: null,
       },
-      vapid: { public_key: "" },
+      vapid: { public_key: vapidPublicKey },
       accounts: LIMITS.accounts,
       statuses: LIMITS.statuses,
       media_attachments: LIMITS.media_attachments,

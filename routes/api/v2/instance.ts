@@ -7,13 +7,14 @@ import { instanceOverview } from "../../../lib/domain/instance.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
-    const { config, sql } = ctx.state.deps;
+    const { config, sql, vapid } = ctx.state.deps;
     const { stats, contact } = await instanceOverview(sql);
     return json(
       instanceV2Json(
         config,
         stats,
         contact ? accountJson(contact, config.origin) : null,
+        vapid.publicKey,
       ),
     );
   },
