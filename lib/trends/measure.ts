@@ -7,6 +7,7 @@
  */
 import type { Sql } from "../db/client.ts";
 import * as db from "../db/trends.ts";
+import { ensurePublishers } from "../db/trend-publishers.ts";
 import { extractUrls } from "../text/compose.ts";
 
 /** Mastodon looks at about a week of tag use and a day or two of status interactions. */
@@ -34,7 +35,7 @@ export async function refreshTrends(sql: Sql) {
     await db.replaceTrends(tx, "tag", tags);
     await db.replaceTrends(tx, "status", statuses);
     await db.replaceTrends(tx, "link", links);
-    await db.ensurePublishers(tx, links.map((l) => new URL(l.key).hostname));
+    await ensurePublishers(tx, links.map((l) => new URL(l.key).hostname));
   });
   return { tags: tags.length, statuses: statuses.length, links: links.length };
 }

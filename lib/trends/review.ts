@@ -6,6 +6,7 @@
  */
 import type { Sql } from "../db/client.ts";
 import * as db from "../db/trends.ts";
+import * as publisherDb from "../db/trend-publishers.ts";
 import { findStatusById, findStatusesByIds } from "../db/statuses.ts";
 import { findAccountsByIds } from "../db/accounts.ts";
 import { htmlToPlainText } from "../text/plain.ts";
@@ -77,7 +78,7 @@ async function reviewedItem(
     return { key: status.id, label: status.uri };
   }
   if (kind === "publisher") {
-    const publisher = await db.findPublisher(sql, { id });
+    const publisher = await publisherDb.findPublisher(sql, { id });
     if (!publisher) throw notFound();
     return { key: publisher.host, label: publisher.host };
   }
@@ -91,17 +92,17 @@ export async function publishersForReview(
   sql: Sql,
   actor: Actor | null,
   page: { offset: number; limit: number },
-): Promise<db.PublisherRow[]> {
+): Promise<publisherDb.PublisherRow[]> {
   requirePermission(actor, "manage_taxonomies");
-  return await db.listPublishers(sql, page);
+  return await publisherDb.listPublishers(sql, page);
 }
 
 /** A publisher as the admin API answers after a decision. */
 export async function reviewedPublisher(
   sql: Sql,
   id: string,
-): Promise<db.PublisherRow> {
-  const publisher = await db.findPublisher(sql, { id });
+): Promise<publisherDb.PublisherRow> {
+  const publisher = await publisherDb.findPublisher(sql, { id });
   if (!publisher) throw notFound();
   return publisher;
 }
@@ -181,7 +182,7 @@ export async function reviewQueue(
     return [s.id, { label: `${handle}: ${text}`, href }];
   }));
   const publishers = new Map(
-    (await db.listPublishers(sql, { offset: 0, limit: 200 }))
+    (await publisherDb.listPublishers(sql, { offset: 0, limit: 200 }))
       .map((p) => [p.host, { id: p.id, host: p.host }]),
   );
   return {

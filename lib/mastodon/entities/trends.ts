@@ -8,7 +8,7 @@
  * `link`, clients show neither.
  */
 import type { TrendRow } from "../../trends/mod.ts";
-import type { PublisherRow } from "../../db/trends.ts";
+import type { PublisherRow } from "../../db/trend-publishers.ts";
 import type { TagRow } from "../../db/search.ts";
 import type { TagHistory } from "./tag.ts";
 import { tagEntityJson } from "./tag.ts";
