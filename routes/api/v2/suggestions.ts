@@ -12,7 +12,7 @@ import { suggestionJson } from "../../../lib/mastodon/entities/suggestion.ts";
 export const handler = define.handlers({
   async GET(ctx) {
     const { deps } = ctx.state;
-    const me = await requireCaller(deps, ctx.req, "read");
+    const me = await requireCaller(deps, ctx.req, "read:accounts");
     const params = await Params.from(ctx.req, ctx.url);
     const rows = await suggestionsFor(
       deps.sql,

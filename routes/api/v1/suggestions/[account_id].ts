@@ -7,7 +7,7 @@ import { dismissSuggestion } from "../../../../lib/domain/suggestions.ts";
 export const handler = define.handlers({
   async DELETE(ctx) {
     const { deps } = ctx.state;
-    const me = await requireCaller(deps, ctx.req, "read");
+    const me = await requireCaller(deps, ctx.req, "write:accounts");
     await dismissSuggestion(deps.sql, me.account.id, ctx.params.account_id);
     return json({});
   },
