@@ -3,19 +3,23 @@ import { asset } from "fresh/runtime";
 import { Icon, type IconName } from "../components/Icon.tsx";
 import NotificationsBadge from "../islands/NotificationsBadge.tsx";
 import { SITE_NAME } from "../lib/web/head.ts";
+import { ConfirmEmailNotice } from "../components/ConfirmEmailNotice.tsx";
 
 function NavLink(
-  { href, icon, label, current }: {
+  { href, icon, label, current, compact = false }: {
     href: string;
     icon: IconName;
     label: string;
     current: boolean;
+    /** Shown as its icon alone (label kept for readers and as a tooltip) below wide screens. */
+    compact?: boolean;
   },
 ) {
   return (
     <a
       href={href}
-      class="nav-link"
+      class={compact ? "nav-link compact" : "nav-link"}
+      title={compact ? label : undefined}
       aria-current={current ? "page" : undefined}
     >
       <Icon name={icon} />
@@ -93,6 +97,27 @@ export default define.page(function App({ Component, state, url }) {
                     current={path === "/search"}
                   />
                   <NavLink
+                    href="/lists"
+                    icon="list"
+                    label="Lists"
+                    compact
+                    current={path.startsWith("/lists")}
+                  />
+                  <NavLink
+                    href="/bookmarks"
+                    icon="bookmark"
+                    label="Bookmarks"
+                    compact
+                    current={path === "/bookmarks"}
+                  />
+                  <NavLink
+                    href="/favourites"
+                    icon="star"
+                    label="Favourites"
+                    compact
+                    current={path === "/favourites"}
+                  />
+                  <NavLink
                     href={`/@${session.account.username}`}
                     icon="user"
                     label="Profile"
@@ -139,6 +164,13 @@ export default define.page(function App({ Component, state, url }) {
           </nav>
         </header>
         <main id="main" tabIndex={-1}>
+          {session && !session.user.confirmed_at &&
+            path !== "/auth/confirmation" && (
+            <ConfirmEmailNotice
+              email={session.user.email}
+              csrfToken={state.csrfToken}
+            />
+          )}
           <Component />
         </main>
         <footer class="site-footer">

@@ -33,7 +33,13 @@ export interface NewReport {
 }
 
 /** The rules a report may cite (`GET /api/v1/instance/rules`): none are configured yet. */
-const SERVER_RULE_IDS: readonly string[] = [];
+const SERVER_RULES: readonly { id: string; text: string }[] = [];
+const SERVER_RULE_IDS: readonly string[] = SERVER_RULES.map((r) => r.id);
+
+/** The server's rules, for a report form to offer. */
+export function reportableRules(): readonly { id: string; text: string }[] {
+  return SERVER_RULES;
+}
 
 /**
  * A report's category and cited rules, checked. Citing rules makes it a rule violation,

@@ -28,7 +28,9 @@ export type AuditAction =
   | "approve_appeal"
   | "reject_appeal"
   | "change_role"
-  | "purge";
+  | "purge"
+  // Invites (invites.ts).
+  | "expire";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -42,6 +44,11 @@ export type AuditTarget =
   | "AccountWarningPreset"
   /** A whole remote domain (a purge); its target id is 0. */
   | "Domain"
+  | "EmailDomainBlock"
+  | "IpBlock"
+  | "CanonicalEmailBlock"
+  | "Invite"
+  | "SpamLimits"
   // Trends review (lib/trends): a hashtag, a status, a shared link or a link's publisher (host).
   | "Tag"
   | "Status"

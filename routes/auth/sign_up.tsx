@@ -1,73 +1,125 @@
 import { page } from "fresh";
+import { emailConfirmationRequired } from "../../lib/domain/accounts.ts";
 import { define } from "../../utils.ts";
-import { signUp } from "../../lib/domain/accounts.ts";
+import {
+  register,
+  type SignUpOffer,
+  signUpOffer,
+} from "../../lib/domain/registration.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
-import {
-  clientIp,
-  CSRF_FAILED,
-  field,
-  readVerifiedForm,
-} from "../../lib/web/forms.ts";
+import { CSRF_FAILED, field, readVerifiedForm } from "../../lib/web/forms.ts";
+import { clientAddress } from "../../lib/web/client-ip.ts";
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
+import type { PageContext } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
   errors: string[];
   values: { username: string; email: string; reason: string };
+  offer: Pick<SignUpOffer, "mode" | "open" | "approvalRequired"> & {
+    inviteCode: string;
+    invitedBy: string | null;
+  };
+  /** An invite link that is used up, expired or unknown. */
+  badInvite?: boolean;
   pending?: boolean;
 }
 
 const empty = { username: "", email: "", reason: "" };
 
+/**
+ * /auth/sign_up — the sign-up form (`?invite_code=` from an invite link, /invite/:code). What it
+ * offers and what it refuses are the registration rules' (lib/domain/registration.ts).
+ */
 export const handler = define.handlers<Data>({
-  GET(ctx) {
+  async GET(ctx) {
     if (ctx.state.session) return ctx.redirect("/home");
-    return page({ errors: [], values: empty });
+    const code = ctx.url.searchParams.get("invite_code") ?? "";
+    return page({ errors: [], values: empty, ...await offerFor(ctx, code) });
   },
   async POST(ctx) {
     const { deps } = ctx.state;
     const form = await readVerifiedForm(ctx.req, deps);
     if (!form) {
-      return page({ errors: [CSRF_FAILED], values: empty }, { status: 403 });
+      return page({
+        errors: [CSRF_FAILED],
+        values: empty,
+        ...await offerFor(ctx, ""),
+      }, { status: 403 });
     }
+    const code = field(form, "invite_code");
     const values = {
       username: field(form, "username"),
       email: field(form, "email"),
       reason: field(form, "reason"),
     };
+    const refuse = async (errors: string[], status: number) =>
+      page({ errors, values, ...await offerFor(ctx, code) }, { status });
     if (field(form, "password") !== field(form, "password_confirmation")) {
-      return page({ errors: ["Password confirmation doesn't match"], values }, {
-        status: 422,
-      });
+      return await refuse(["Password confirmation doesn't match"], 422);
     }
+    // Behind a trusted proxy, the address it forwarded (what IP blocks and sessions record).
+    const ip = clientAddress(ctx.req, ctx.info, deps.config.trustedProxies);
     try {
-      const { user } = await signUp(deps.sql, {
+      const { user } = await register(deps, {
         username: values.username,
         email: values.email,
         password: field(form, "password"),
         reason: values.reason || null,
-      }, { registrations: deps.config.registrations, effects: deps.effects });
-      if (!user.approved) return page({ errors: [], values, pending: true });
+        inviteCode: code || null,
+        ip,
+      });
+      if (!user.approved) {
+        return page({
+          errors: [],
+          values,
+          ...await offerFor(ctx, ""),
+          pending: true,
+        });
+      }
       const secret = await startWebSession(deps.sql, deps.secret, user.id, {
         userAgent: ctx.req.headers.get("user-agent"),
-        ip: clientIp(ctx.req, ctx.info),
+        ip,
       });
       const response = ctx.redirect("/home", 303);
       setSessionCookie(response.headers, deps.config, secret);
       return response;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], values }, {
-        status: error.kind === "forbidden" ? 403 : 422,
-      });
+      return await refuse(
+        [error.message],
+        error.kind === "forbidden" ? 403 : 422,
+      );
     }
   },
 });
 
+async function offerFor(
+  ctx: PageContext,
+  inviteCode: string,
+): Promise<Pick<Data, "offer" | "badInvite">> {
+  const { deps } = ctx.state;
+  const offer = await signUpOffer(
+    deps,
+    clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
+    inviteCode || null,
+  );
+  return {
+    offer: {
+      mode: offer.mode,
+      open: offer.open,
+      approvalRequired: offer.approvalRequired,
+      inviteCode: offer.invite ? inviteCode : "",
+      invitedBy: offer.invite?.inviter_username ?? null,
+    },
+    badInvite: inviteCode !== "" && !offer.invite,
+  };
+}
+
 export default define.page<typeof handler>(function SignUp({ data, state }) {
-  const mode = state.deps.config.registrations;
+  const { offer } = data;
   if (data.pending) {
     return (
       <section class="card narrow">
@@ -77,14 +129,21 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           Your account was created and is waiting for a moderator's approval.
           You can sign in once it is approved.
         </p>
+        {emailConfirmationRequired(state.deps.config) && (
+          <p>
+            Meanwhile, please confirm your e-mail address with the link we sent
+            you.
+          </p>
+        )}
       </section>
     );
   }
-  if (mode === "closed") {
+  if (!offer.open) {
     return (
       <section class="card narrow">
         <PageHead title="Sign up" />
         <h1>Sign up</h1>
+        {data.badInvite && <p>This invite link is no longer valid.</p>}
         <p>Registrations are closed on this server.</p>
         <FormErrors errors={data.errors} />
       </section>
@@ -94,12 +153,23 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
     <section class="card narrow">
       <PageHead title="Sign up" />
       <h1>Create an account</h1>
-      {mode === "approval" && (
+      {offer.invitedBy && (
+        <p class="invited-by">You were invited by @{offer.invitedBy}.</p>
+      )}
+      {data.badInvite && (
+        <p>
+          This invite link is no longer valid; you can still sign up without it.
+        </p>
+      )}
+      {offer.approvalRequired && (
         <p>New accounts on this server are reviewed by a moderator.</p>
       )}
       <FormErrors errors={data.errors} />
       <form method="post" action="/auth/sign_up" class="stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
+        {offer.inviteCode && (
+          <input type="hidden" name="invite_code" value={offer.inviteCode} />
+        )}
         <label>
           Username
           <input
@@ -145,10 +215,12 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
             autocomplete="new-password"
           />
         </label>
-        {mode === "approval" && (
+        {offer.approvalRequired && (
           <label>
             Why do you want to join?
-            <textarea name="reason" rows={3}>{data.values.reason}</textarea>
+            <textarea name="reason" rows={3} maxLength={500}>
+              {data.values.reason}
+            </textarea>
           </label>
         )}
         <button type="submit">Sign up</button>
