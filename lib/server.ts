@@ -24,6 +24,7 @@ import {
   mediaPruneJob,
 } from "./domain/media-jobs.ts";
 import { blocklistRefreshJob, suspensionPurgeJob } from "./moderation/mod.ts";
+import { trendsRefreshJob } from "./trends/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import {
   loadVapidKeys,
@@ -115,6 +116,7 @@ export async function openDeps(
         suspensionPurgeJob,
         pushDeliverJob,
         mailSendJob,
+        trendsRefreshJob,
       ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {

@@ -3,7 +3,11 @@
  * target account from the path, and account lists with Mastodon's `Link` paging header.
  */
 import type { Deps } from "../deps.ts";
-import type { AccountRow, UserRow } from "../db/accounts.ts";
+import {
+  type AccountRow,
+  findAccountsByIds,
+  type UserRow,
+} from "../db/accounts.ts";
 import type { PagedAccount } from "../db/relationship-lists.ts";
 import { findAccount } from "../domain/profiles.ts";
 import {
@@ -70,4 +74,15 @@ export async function credentialAccountResponse(
       role,
     ),
   );
+}
+
+/** Accounts rendered in the order of `ids` (ids that name no account are skipped). */
+export async function renderAccountsInOrder(deps: Deps, ids: string[]) {
+  const byId = new Map(
+    (await findAccountsByIds(deps.sql, ids)).map((a) => [a.id, a]),
+  );
+  return ids.flatMap((id) => {
+    const account = byId.get(id);
+    return account ? [accountJson(account, deps.config.origin)] : [];
+  });
 }

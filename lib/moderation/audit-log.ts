@@ -48,7 +48,14 @@ export type AuditTarget =
   | "IpBlock"
   | "CanonicalEmailBlock"
   | "Invite"
-  | "SpamLimits";
+  | "SpamLimits"
+  // Trends review (lib/trends): a hashtag, a status, a shared link or a link's publisher (host).
+  | "Tag"
+  | "Status"
+  | "Link"
+  | "Publisher"
+  // An account the staff suggest to everyone (lib/domain/suggestions.ts).
+  | "FeaturedAccount";
 
 export interface AuditLogRow {
   id: string;

@@ -78,6 +78,8 @@ export {
 } from "./appeals.ts";
 export { followRemoteSuspension } from "./remote-suspension.ts";
 export type { AuditLogRow } from "./audit-log.ts";
+// For subsystems whose moderator actions belong in the audit log (trends review, suggestions).
+export { recordAction } from "./audit-log.ts";
 export {
   DASHBOARD_DAYS,
   type DashboardCounts,

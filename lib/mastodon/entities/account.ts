@@ -156,7 +156,7 @@ export function relationshipJson(row: RelationshipRow): Relationship {
     requested: row.requested,
     requested_by: row.requested_by,
     domain_blocking: row.domain_blocking,
-    endorsed: false,
+    endorsed: row.endorsed,
     note: row.note,
   };
 }
