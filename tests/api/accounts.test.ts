@@ -362,7 +362,7 @@ Deno.test("instance metadata and the endpoints apps call at start", async () => 
     const v2 = await api(instance, null, "GET", "/api/v2/instance");
     await assertResponseMatches("GET", "/api/v2/instance", 200, v2.body);
     assert.equal(v2.body.version, "4.3.0 (compatible; Starling 0.1.0)");
-    assert.deepEqual(v2.body.api_versions, { mastodon: 2 });
+    assert.deepEqual(v2.body.api_versions, { mastodon: 5 });
     assert.equal(
       v2.body.configuration.urls.streaming,
       instance.origin.replace("http", "ws"),
