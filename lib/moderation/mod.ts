@@ -77,7 +77,11 @@ export {
   warningsOfAccount,
 } from "./appeals.ts";
 export { followRemoteSuspension } from "./remote-suspension.ts";
-export type { AuditLogRow } from "./audit-log.ts";
+export {
+  type AuditLogFilter,
+  type AuditLogRow,
+  readAuditLog,
+} from "./audit-log.ts";
 export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";
 export {
   cachedPolicy,

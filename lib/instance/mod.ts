@@ -1,0 +1,48 @@
+/**
+ * The instance's own content (issue 16, "Instance settings and content"): server settings
+ * read per request, rules, terms of service, announcements. The public face: nothing outside
+ * lib/instance imports its other files.
+ */
+export {
+  DEFAULT_SHORT_DESCRIPTION,
+  type DomainBlocksShown,
+  type InstanceSettings,
+  instanceSettings,
+  registrationMode,
+  type SettingsInput,
+  updateSettings,
+} from "./settings.ts";
+export {
+  createRule,
+  deleteRule,
+  getRule,
+  listRules,
+  moveRule,
+  type RuleRow,
+  rulesByIds,
+  unknownRuleIds,
+  updateRule,
+} from "./rules.ts";
+export {
+  currentTerms,
+  publishTerms,
+  termsHistory,
+  termsOfDate,
+  type TermsVersion,
+} from "./terms.ts";
+export {
+  type AnnouncementInput,
+  type AnnouncementRow,
+  announcementsFor,
+  createAnnouncement,
+  deleteAnnouncement,
+  dismissAnnouncement,
+  getAnnouncement,
+  listAnnouncements,
+  type ReactionCount,
+  reactionsOf,
+  reactToAnnouncement,
+  setAnnouncementPublished,
+  updateAnnouncement,
+} from "./announcements.ts";
+export { renderInstanceText } from "./text.ts";
