@@ -6,6 +6,7 @@
 import type { Sql } from "../db/client.ts";
 import type { Registrations } from "../config.ts";
 import { signUp } from "./accounts.ts";
+import { registrationPolicy } from "../instance/mod.ts";
 import type { Effects } from "./effects.ts";
 import { invalid } from "./errors.ts";
 import { type IssuedToken, issueUserToken } from "./oauth.ts";
@@ -29,7 +30,8 @@ export async function registerThroughApp(
   scopes: string,
   input: ApiSignUp,
 ): Promise<IssuedToken> {
-  if (deps.config.registrations !== "closed" && !input.agreement) {
+  const policy = await registrationPolicy(deps);
+  if (policy.mode !== "closed" && !input.agreement) {
     throw invalid("Agreement must be accepted", "agreement");
   }
   const login = await signUp(deps.sql, {
@@ -38,6 +40,10 @@ export async function registerThroughApp(
     password: input.password,
     locale: input.locale,
     reason: input.reason,
-  }, { registrations: deps.config.registrations, effects: deps.effects });
+  }, {
+    registrations: policy.mode,
+    reasonRequired: policy.reasonRequired,
+    effects: deps.effects,
+  });
   return await issueUserToken(deps.sql, applicationId, login.user.id, scopes);
 }

@@ -36,6 +36,7 @@ import {
   federationDocumentLoader,
 } from "./document-loader.ts";
 import { INSTANCE_ACTOR, SOFTWARE_NAME, SOFTWARE_VERSION } from "./names.ts";
+import { registrationMode } from "../instance/mod.ts";
 
 export type StarlingFederation = Federation<Deps>;
 
@@ -62,7 +63,7 @@ export async function buildFederation(
         homepage: new URL(ctx.data.config.origin),
       },
       protocols: ["activitypub"],
-      openRegistrations: ctx.data.config.registrations !== "closed",
+      openRegistrations: (await registrationMode(ctx.data)) !== "closed",
       usage: {
         users: {
           total: usage.users,

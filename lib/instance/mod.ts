@@ -9,6 +9,7 @@ export {
   type InstanceSettings,
   instanceSettings,
   registrationMode,
+  registrationPolicy,
   type SettingsInput,
   updateSettings,
 } from "./settings.ts";
@@ -45,4 +46,9 @@ export {
   setAnnouncementPublished,
   updateAnnouncement,
 } from "./announcements.ts";
-export { renderInstanceText } from "./text.ts";
+export {
+  extendedDescriptionOf,
+  privacyPolicyOf,
+  type RenderedText,
+  renderInstanceText,
+} from "./text.ts";

@@ -15,6 +15,15 @@ export async function allSettings(db: Queryable): Promise<SettingRow[]> {
   ];
 }
 
+export async function settingValue(
+  db: Queryable,
+  key: string,
+): Promise<unknown | undefined> {
+  const [row] = await db<{ value: unknown }[]>`
+    SELECT value FROM instance_settings WHERE key = ${key}`;
+  return row?.value;
+}
+
 /** Writes the keys whose value changed (an unchanged key keeps its `updated_at`). */
 export async function writeSettings(
   db: Queryable,

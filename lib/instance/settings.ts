@@ -98,9 +98,23 @@ export async function instanceSettings(
  * Every sign-up path and everything that advertises the mode asks this one function.
  */
 export async function registrationMode(
-  deps: { sql: Queryable; config: Config },
+  deps: { sql: Queryable; config: { registrations: Registrations } },
 ): Promise<Registrations> {
-  return (await instanceSettings(deps)).registrationsMode;
+  const chosen = await db.settingValue(deps.sql, KEYS.registrationsMode);
+  return MODES.includes(chosen as Registrations)
+    ? chosen as Registrations
+    : deps.config.registrations;
+}
+
+/** What sign-up needs to know: the mode, and whether approval needs a reason. */
+export async function registrationPolicy(
+  deps: { sql: Queryable; config: { registrations: Registrations } },
+): Promise<{ mode: Registrations; reasonRequired: boolean }> {
+  const [mode, reason] = await Promise.all([
+    registrationMode(deps),
+    db.settingValue(deps.sql, KEYS.approvalRequiresReason),
+  ]);
+  return { mode, reasonRequired: mode === "approval" && reason === true };
 }
 
 function checkInput(input: SettingsInput): SettingsInput {

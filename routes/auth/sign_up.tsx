@@ -12,25 +12,48 @@ import {
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import type { Registrations } from "../../lib/config.ts";
+import {
+  listRules,
+  registrationPolicy,
+  type RuleRow,
+} from "../../lib/instance/mod.ts";
+import type { PageContext } from "../../lib/web/pages.ts";
 
 interface Data {
   errors: string[];
   values: { username: string; email: string; reason: string };
   pending?: boolean;
+  mode: Registrations;
+  reasonRequired: boolean;
+  rules: RuleRow[];
+}
+
+/** The registration mode and the rules a newcomer agrees to, as the admins set them now. */
+async function signUpTerms(ctx: PageContext) {
+  const { deps } = ctx.state;
+  const [policy, rules] = await Promise.all([
+    registrationPolicy(deps),
+    listRules(deps.sql),
+  ]);
+  return { mode: policy.mode, reasonRequired: policy.reasonRequired, rules };
 }
 
 const empty = { username: "", email: "", reason: "" };
 
 export const handler = define.handlers<Data>({
-  GET(ctx) {
+  async GET(ctx) {
     if (ctx.state.session) return ctx.redirect("/home");
-    return page({ errors: [], values: empty });
+    return page({ errors: [], values: empty, ...await signUpTerms(ctx) });
   },
   async POST(ctx) {
     const { deps } = ctx.state;
+    const terms = await signUpTerms(ctx);
     const form = await readVerifiedForm(ctx.req, deps);
     if (!form) {
-      return page({ errors: [CSRF_FAILED], values: empty }, { status: 403 });
+      return page({ errors: [CSRF_FAILED], values: empty, ...terms }, {
+        status: 403,
+      });
     }
     const values = {
       username: field(form, "username"),
@@ -38,9 +61,11 @@ export const handler = define.handlers<Data>({
       reason: field(form, "reason"),
     };
     if (field(form, "password") !== field(form, "password_confirmation")) {
-      return page({ errors: ["Password confirmation doesn't match"], values }, {
-        status: 422,
-      });
+      return page({
+        errors: ["Password confirmation doesn't match"],
+        values,
+        ...terms,
+      }, { status: 422 });
     }
     try {
       const { user } = await signUp(deps.sql, {
@@ -48,8 +73,14 @@ export const handler = define.handlers<Data>({
         email: values.email,
         password: field(form, "password"),
         reason: values.reason || null,
-      }, { registrations: deps.config.registrations, effects: deps.effects });
-      if (!user.approved) return page({ errors: [], values, pending: true });
+      }, {
+        registrations: terms.mode,
+        reasonRequired: terms.reasonRequired,
+        effects: deps.effects,
+      });
+      if (!user.approved) {
+        return page({ errors: [], values, pending: true, ...terms });
+      }
       const secret = await startWebSession(deps.sql, deps.secret, user.id, {
         userAgent: ctx.req.headers.get("user-agent"),
         ip: clientIp(ctx.req, ctx.info),
@@ -59,7 +90,7 @@ export const handler = define.handlers<Data>({
       return response;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], values }, {
+      return page({ errors: [error.message], values, ...terms }, {
         status: error.kind === "forbidden" ? 403 : 422,
       });
     }
@@ -67,7 +98,7 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function SignUp({ data, state }) {
-  const mode = state.deps.config.registrations;
+  const { mode, rules } = data;
   if (data.pending) {
     return (
       <section class="card narrow">
@@ -96,6 +127,20 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
       <h1>Create an account</h1>
       {mode === "approval" && (
         <p>New accounts on this server are reviewed by a moderator.</p>
+      )}
+      {rules.length > 0 && (
+        <section aria-labelledby="rules-heading">
+          <h2 id="rules-heading">Server rules</h2>
+          <p>By signing up you agree to follow them.</p>
+          <ol class="rules">
+            {rules.map((rule) => (
+              <li>
+                <strong>{rule.text}</strong>
+                {rule.hint && <p>{rule.hint}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
       <FormErrors errors={data.errors} />
       <form method="post" action="/auth/sign_up" class="stack">
@@ -148,7 +193,13 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
         {mode === "approval" && (
           <label>
             Why do you want to join?
-            <textarea name="reason" rows={3}>{data.values.reason}</textarea>
+            <textarea
+              name="reason"
+              rows={3}
+              required={data.reasonRequired}
+            >
+              {data.values.reason}
+            </textarea>
           </label>
         )}
         <button type="submit">Sign up</button>
