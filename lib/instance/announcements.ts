@@ -186,6 +186,15 @@ export function reactionsOf(
   return db.reactionCounts(sql, ids, viewerId);
 }
 
+/** A published announcement, or null (what the streams render). */
+export async function findPublishedAnnouncement(
+  sql: Queryable,
+  id: string,
+): Promise<db.AnnouncementRow | null> {
+  const row = await db.findAnnouncement(sql, id);
+  return row?.published_at ? row : null;
+}
+
 /** A published announcement, or 404 (unpublished ones don't exist for users). */
 async function published(sql: Queryable, id: string) {
   const row = await findOr404(sql, id);

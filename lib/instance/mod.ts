@@ -38,6 +38,7 @@ export {
   createAnnouncement,
   deleteAnnouncement,
   dismissAnnouncement,
+  findPublishedAnnouncement,
   getAnnouncement,
   listAnnouncements,
   type ReactionCount,

@@ -5,7 +5,9 @@
  * sees a change at once and nothing needs a restart. An unset key keeps its default; the
  * registration mode's default is the `REGISTRATIONS` environment variable.
  */
-import type { Queryable, Sql } from "../db/client.ts";
+import type { Queryable } from "../db/client.ts";
+import type { Deps } from "../deps.ts";
+import { storeProfileImage } from "../domain/media.ts";
 import type { Config, Registrations } from "../config.ts";
 import { findAccountByUsername } from "../db/accounts.ts";
 import { invalid } from "../domain/errors.ts";
@@ -171,15 +173,25 @@ function checkInput(input: SettingsInput): SettingsInput {
 
 /**
  * Saves what an admin changed, with one audit-log entry naming the settings that changed.
- * The thumbnail's URL comes from an upload the caller stored first.
+ * A new thumbnail is stored with the media (as avatars are) and its URL saved.
  */
 export async function updateSettings(
-  sql: Sql,
+  deps: Deps,
   actor: Actor | null,
   input: SettingsInput,
+  thumbnail?: { bytes: Uint8Array; type: string },
 ): Promise<void> {
+  const { sql } = deps;
   const mod = requirePermission(actor, "manage_settings");
   const checked = checkInput(input);
+  if (thumbnail) {
+    checked.thumbnailUrl = await storeProfileImage(
+      deps,
+      "thumbnail",
+      thumbnail.bytes,
+      thumbnail.type,
+    );
+  }
   if (checked.contactUsername) {
     const account = await findAccountByUsername(
       sql,

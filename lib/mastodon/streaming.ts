@@ -16,6 +16,8 @@ import { renderStatusForViewers } from "./entities/status.ts";
 import { renderNotifications } from "./entities/notification.ts";
 import { findConversation } from "../db/conversations.ts";
 import { renderConversation } from "./entities/conversation.ts";
+import { renderAnnouncements } from "./entities/announcement.ts";
+import { findPublishedAnnouncement, reactionsOf } from "../instance/mod.ts";
 
 const CHANNEL = "starling_stream";
 
@@ -156,6 +158,55 @@ export class StreamHub {
         return await this.#conversation(event.conversationId, event.accountId);
       case "token.revoked":
         return this.#revoked(new Set(event.tokenIds));
+      case "announcement.published":
+        return await this.#announcement(event.announcementId);
+      case "announcement.reaction":
+        return await this.#announcementReaction(
+          event.announcementId,
+          event.name,
+        );
+      case "announcement.deleted":
+        return this.#toSignedIn("announcement.delete", event.announcementId);
+    }
+  }
+
+  /**
+   * Announcements go to every signed-in `user` stream, rendered once without a viewer (as
+   * Mastodon does: `read` and `me` come from the REST API).
+   */
+  async #announcement(id: string) {
+    const { sql, origin } = this.#options;
+    const row = await findPublishedAnnouncement(sql, id);
+    if (!row) return;
+    const [json] = await renderAnnouncements({ sql, origin, viewerId: null }, [
+      row,
+    ]);
+    this.#toSignedIn("announcement", JSON.stringify(json));
+  }
+
+  async #announcementReaction(id: string, name: string) {
+    const { sql } = this.#options;
+    const reaction = (await reactionsOf(sql, [id], null)).find((r) =>
+      r.name === name
+    );
+    this.#toSignedIn(
+      "announcement.reaction",
+      JSON.stringify({
+        name,
+        count: reaction?.count ?? 0,
+        announcement_id: id,
+      }),
+    );
+  }
+
+  #toSignedIn(event: string, payload: string) {
+    for (const c of this.#connections) {
+      if (!c.accountId) continue;
+      for (const s of c.subscriptions.values()) {
+        if (s.stream === "user") {
+          c.send({ stream: streamArray(s), event, payload });
+        }
+      }
     }
   }
 
@@ -385,7 +436,8 @@ function streamed(event: DomainEvent): boolean {
   return event.type === "status.created" || event.type === "status.updated" ||
     event.type === "status.deleted" || event.type === "reblog.undone" ||
     event.type === "notification.created" ||
-    event.type === "conversation.updated" || event.type === "token.revoked";
+    event.type === "conversation.updated" || event.type === "token.revoked" ||
+    event.type.startsWith("announcement.");
 }
 
 /** Mastodon's `stream` array: `["hashtag", "foo"]`, `["list", "12"]`, `["user"]`. */

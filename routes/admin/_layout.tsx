@@ -23,6 +23,16 @@ export default define.layout(({ Component, state, url }) => {
     links.push(["/admin/domain_blocks", "Domain blocks"]);
     links.push(["/admin/domain_allows", "Allowed domains"]);
   }
+  if (can(moderator, "manage_settings")) {
+    links.push(["/admin/settings", "Server settings"]);
+  }
+  if (can(moderator, "manage_rules")) links.push(["/admin/rules", "Rules"]);
+  if (can(moderator, "manage_announcements")) {
+    links.push(["/admin/announcements", "Announcements"]);
+  }
+  if (can(moderator, "view_audit_log")) {
+    links.push(["/admin/audit_log", "Audit log"]);
+  }
   return (
     <div class="admin">
       <p class="admin-title">
