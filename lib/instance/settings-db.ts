@@ -24,17 +24,22 @@ export async function settingValue(
   return row?.value;
 }
 
-/** Writes the keys whose value changed (an unchanged key keeps its `updated_at`). */
+/**
+ * Writes the keys whose value changed (an unchanged key keeps its `updated_at`); null unsets
+ * a key (back to its default). Returns the keys that changed.
+ */
 export async function writeSettings(
   db: Queryable,
   entries: Record<string, unknown>,
 ): Promise<string[]> {
   const changed: string[] = [];
   for (const [key, value] of Object.entries(entries)) {
-    const rows = await db`
+    const rows = value === null
+      ? await db`DELETE FROM instance_settings WHERE key = ${key} RETURNING key`
+      : await db`
       INSERT INTO instance_settings (key, value) VALUES (${key}, ${
-      db.json(value as never)
-    })
+        db.json(value as never)
+      })
       ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()
       WHERE instance_settings.value IS DISTINCT FROM excluded.value
       RETURNING key`;

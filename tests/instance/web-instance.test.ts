@@ -1,0 +1,138 @@
+/**
+ * Instance settings and content in Chromium, with JavaScript off (each page once): an Admin
+ * names the server and writes its about text, adds two rules and moves one up, publishes terms
+ * of service and an announcement, and reads the audit log filtered by action; a visitor sees the
+ * name and rules on /about, the rules at sign-up, the policy and terms pages; a user sees the
+ * announcement on /home and dismisses it with the form; a Moderator (no manage_settings) sees
+ * no settings tab and gets a 403.
+ */
+import assert from "node:assert/strict";
+import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
+import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
+
+Deno.test(
+  "web UI: an Admin sets up the server's name, rules, terms and announcements; users see them (no JavaScript)",
+  options,
+  async () => {
+    await withBrowser(async (browser, instance, seeded) => {
+      const { deps } = instance;
+      const { carol, bob } = seeded;
+      await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.admin}
+                     WHERE id = ${carol.user.id}`;
+      await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.moderator}
+                     WHERE id = ${bob.user.id}`;
+      const noJs = { baseURL: instance.origin, javaScriptEnabled: false };
+
+      // The Admin.
+      const context = await browser.newContext(noJs);
+      const page = await context.newPage();
+      const problems = watchProblems(page);
+      await signIn(page, "carol", "/admin");
+      await page.getByRole("link", { name: "Server settings" }).click();
+      await page.getByLabel("Server name").fill("Testing Grounds");
+      await page.getByLabel(/About this server/).fill(
+        "A friendly test server.\n\nBe nice.",
+      );
+      await page.getByLabel("Contact e-mail").fill("admin@example.com");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await page.getByText("Settings saved.").waitFor();
+      assert.equal(
+        await page.getByLabel("Server name").inputValue(),
+        "Testing Grounds",
+      );
+
+      await page.getByRole("link", { name: "Terms of service" }).first()
+        .click();
+      await page.getByLabel(/Terms \(plain text/).fill("Play fair.");
+      await page.getByRole("button", { name: "Publish" }).click();
+      await page.getByRole("cell", { name: "in force" }).waitFor();
+
+      await page.getByRole("link", { name: "Rules" }).click();
+      await page.getByText("No rules yet.").waitFor();
+      await page.getByLabel("Rule", { exact: true }).fill("No spam");
+      await page.getByRole("button", { name: "Add rule" }).click();
+      await page.getByLabel("Rule", { exact: true }).fill("Be excellent");
+      await page.getByLabel("Explanation (optional)").fill("To each other.");
+      await page.getByRole("button", { name: "Add rule" }).click();
+      await page.getByRole("button", { name: "Move up: Be excellent" }).click();
+      await page.getByRole("button", { name: "Move down: Be excellent" })
+        .waitFor();
+      const rules = await deps.sql<{ text: string }[]>`
+        SELECT text FROM server_rules WHERE deleted_at IS NULL
+        ORDER BY position`;
+      assert.deepEqual(rules.map((r) => r.text), ["Be excellent", "No spam"]);
+
+      await page.getByRole("link", { name: "Announcements" }).click();
+      await page.getByLabel("Announcement").fill("Welcome to Testing Grounds!");
+      await page.getByRole("button", { name: "Create announcement" }).click();
+      await page.getByRole("button", { name: "Unpublish" }).waitFor();
+
+      await page.getByRole("link", { name: "Audit log" }).click();
+      await page.getByRole("cell", { name: "Rule Be excellent" }).first()
+        .waitFor();
+      await page.getByLabel("Action").selectOption("create");
+      await page.getByRole("button", { name: "Filter" }).click();
+      await page.getByRole("cell", { name: /^Announcement Welcome/ }).waitFor();
+      assert.equal(
+        await page.getByRole("cell", { name: /^Server settings/ }).count(),
+        0,
+        "filtered to create",
+      );
+      assert.deepEqual(problems, []);
+      await context.close();
+
+      // A visitor: /about, sign-up, privacy policy, terms.
+      const visitor = await browser.newContext(noJs);
+      const anonymous = await visitor.newPage();
+      const visitorProblems = watchProblems(anonymous);
+      await anonymous.goto("/");
+      await anonymous.getByRole("link", { name: "About" }).click();
+      await anonymous.getByRole("heading", { name: "Testing Grounds" })
+        .waitFor();
+      await anonymous.getByText("A friendly test server.").waitFor();
+      await anonymous.getByText("Be excellent").waitFor();
+      await anonymous.getByRole("link", { name: "admin@example.com" })
+        .waitFor();
+      await anonymous.getByRole("link", { name: "Privacy policy" }).first()
+        .click();
+      await anonymous.getByRole("heading", {
+        name: "Privacy policy of Testing Grounds",
+      }).waitFor();
+      await anonymous.goto("/terms-of-service");
+      await anonymous.getByText("Play fair.").waitFor();
+      await anonymous.goto("/auth/sign_up");
+      await anonymous.getByRole("heading", { name: "Server rules" }).waitFor();
+      await anonymous.getByText("To each other.").waitFor();
+      assert.deepEqual(visitorProblems, []);
+      await visitor.close();
+
+      // A user: the banner on /home, dismissed with the form.
+      const user = await browser.newContext(noJs);
+      const home = await user.newPage();
+      const userProblems = watchProblems(home);
+      await signIn(home, "alice", "/home");
+      const banner = home.getByRole("region", { name: "Announcements" });
+      await banner.getByText("Welcome to Testing Grounds!").waitFor();
+      await banner.getByRole("button", { name: "Dismiss" }).click();
+      await home.waitForURL("**/home");
+      assert.equal(
+        await home.getByRole("region", { name: "Announcements" }).count(),
+        0,
+      );
+      assert.deepEqual(userProblems, []);
+      await user.close();
+
+      // A Moderator: no settings tab, and a 403.
+      const other = await browser.newContext(noJs);
+      const modPage = await other.newPage();
+      await signIn(modPage, "bob", "/admin");
+      assert.equal(
+        await modPage.getByRole("link", { name: "Server settings" }).count(),
+        0,
+      );
+      const refused = await modPage.goto("/admin/settings");
+      assert.equal(refused?.status(), 403);
+      await other.close();
+    });
+  },
+);
