@@ -16,8 +16,10 @@ import { renderStatusForViewers } from "./entities/status.ts";
 import { renderNotifications } from "./entities/notification.ts";
 import { findConversation } from "../db/conversations.ts";
 import { renderConversation } from "./entities/conversation.ts";
-import { renderAnnouncements } from "./entities/announcement.ts";
-import { findPublishedAnnouncement, reactionsOf } from "../instance/mod.ts";
+import {
+  announcementMessage,
+  isAnnouncementEvent,
+} from "./streaming-announcements.ts";
 
 const CHANNEL = "starling_stream";
 
@@ -141,6 +143,11 @@ export class StreamHub {
 
   async #dispatch(event: DomainEvent): Promise<void> {
     if (this.#connections.size === 0 || this.#closed) return;
+    if (isAnnouncementEvent(event)) {
+      const message = await announcementMessage(this.#options, event);
+      if (message) this.#toSignedIn(message.event, message.payload);
+      return;
+    }
     switch (event.type) {
       case "status.created":
         return await this.#statusCreated(event.statusId);
@@ -158,47 +165,10 @@ export class StreamHub {
         return await this.#conversation(event.conversationId, event.accountId);
       case "token.revoked":
         return this.#revoked(new Set(event.tokenIds));
-      case "announcement.published":
-        return await this.#announcement(event.announcementId);
-      case "announcement.reaction":
-        return await this.#announcementReaction(
-          event.announcementId,
-          event.name,
-        );
-      case "announcement.deleted":
-        return this.#toSignedIn("announcement.delete", event.announcementId);
     }
   }
 
-  /**
-   * Announcements go to every signed-in `user` stream, rendered once without a viewer (as
-   * Mastodon does: `read` and `me` come from the REST API).
-   */
-  async #announcement(id: string) {
-    const { sql, origin } = this.#options;
-    const row = await findPublishedAnnouncement(sql, id);
-    if (!row) return;
-    const [json] = await renderAnnouncements({ sql, origin, viewerId: null }, [
-      row,
-    ]);
-    this.#toSignedIn("announcement", JSON.stringify(json));
-  }
-
-  async #announcementReaction(id: string, name: string) {
-    const { sql } = this.#options;
-    const reaction = (await reactionsOf(sql, [id], null)).find((r) =>
-      r.name === name
-    );
-    this.#toSignedIn(
-      "announcement.reaction",
-      JSON.stringify({
-        name,
-        count: reaction?.count ?? 0,
-        announcement_id: id,
-      }),
-    );
-  }
-
+  /** Announcements go to every signed-in `user` stream. */
   #toSignedIn(event: string, payload: string) {
     for (const c of this.#connections) {
       if (!c.accountId) continue;
@@ -437,7 +407,7 @@ function streamed(event: DomainEvent): boolean {
     event.type === "status.deleted" || event.type === "reblog.undone" ||
     event.type === "notification.created" ||
     event.type === "conversation.updated" || event.type === "token.revoked" ||
-    event.type.startsWith("announcement.");
+    isAnnouncementEvent(event);
 }
 
 /** Mastodon's `stream` array: `["hashtag", "foo"]`, `["list", "12"]`, `["user"]`. */
