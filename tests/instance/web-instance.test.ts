@@ -8,7 +8,9 @@
  */
 import assert from "node:assert/strict";
 import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
+import { Buffer } from "node:buffer";
 import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
+import { photoJpeg } from "../media/helpers.ts";
 
 Deno.test(
   "web UI: an Admin sets up the server's name, rules, terms and announcements; users see them (no JavaScript)",
@@ -34,12 +36,24 @@ Deno.test(
         "A friendly test server.\n\nBe nice.",
       );
       await page.getByLabel("Contact e-mail").fill("admin@example.com");
+      await page.getByLabel(/Thumbnail/).setInputFiles({
+        name: "thumbnail.jpg",
+        mimeType: "image/jpeg",
+        buffer: Buffer.from(await photoJpeg(64, 48, 1)),
+      });
       await page.getByRole("button", { name: "Save settings" }).click();
       await page.getByText("Settings saved.").waitFor();
       assert.equal(
         await page.getByLabel("Server name").inputValue(),
         "Testing Grounds",
       );
+      // The thumbnail is stored with the media and advertised by the instance API.
+      const v2 = await (await instance.fetch("/api/v2/instance")).json();
+      assert.equal(v2.title, "Testing Grounds");
+      const thumbnail = await fetch(v2.thumbnail.url);
+      assert.equal(thumbnail.status, 200);
+      assert.equal(thumbnail.headers.get("content-type"), "image/jpeg");
+      await thumbnail.body?.cancel();
 
       await page.getByRole("link", { name: "Terms of service" }).first()
         .click();
