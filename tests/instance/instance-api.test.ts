@@ -10,9 +10,10 @@ import { startTestInstance } from "../helpers/app.ts";
 import { api, createUserWithToken } from "../helpers/users.ts";
 import { assertResponseMatches } from "../helpers/openapi.ts";
 import { createStaff } from "../moderation/helpers.ts";
-import { loadActor } from "../../lib/moderation/mod.ts";
+import { loadActor, readAuditLog } from "../../lib/moderation/mod.ts";
 import {
   createRule,
+  deleteRule,
   publishTerms,
   updateSettings,
 } from "../../lib/instance/mod.ts";
@@ -47,6 +48,16 @@ Deno.test("instance APIs show what admins set, at once", async () => {
       approvalRequiresReason: true,
       privacyPolicy: "We keep little.",
     });
+    const firstSettings = [
+      "privacy_policy",
+      "registrations_mode",
+      "require_invite_text",
+      "site_contact_email",
+      "site_contact_username",
+      "site_extended_description",
+      "site_short_description",
+      "site_title",
+    ].join(", ");
     const first = await createRule(deps.sql, asAdmin, {
       text: "Be kind",
       hint: "No harassment.",
@@ -180,6 +191,22 @@ Deno.test("instance APIs show what admins set, at once", async () => {
     });
     assert.equal(bogus.status, 422);
 
+    // A deleted rule leaves the list but stays on the report that cites it.
+    await deleteRule(deps.sql, asAdmin, first.id);
+    const left = await api(instance, null, "GET", "/api/v1/instance/rules");
+    assert.deepEqual(left.body.map((r: { text: string }) => r.text), [
+      "No spam",
+    ]);
+    const report = await api(
+      instance,
+      admin.token,
+      "GET",
+      `/api/v1/admin/reports/${cited.body.id}`,
+    );
+    assert.deepEqual(report.body.rules, [
+      { id: first.id, text: "Be kind", hint: "No harassment." },
+    ]);
+
     // Approval with a reason required: a reasonless API sign-up is refused.
     const app = await api(instance, null, "POST", "/api/v1/apps", {
       client_name: "Sign-up app",
@@ -232,8 +259,34 @@ Deno.test("instance APIs show what admins set, at once", async () => {
         "create Rule",
         "create TermsOfService",
         "create TermsOfService",
+        "destroy Rule",
         "update Settings",
       ],
+    );
+
+    // The audit log page's reading: by moderator, a page at a time, for view_audit_log.
+    const firstPage = await readAuditLog(deps.sql, asModerator, {
+      accountId: admin.account.id,
+      limit: 4,
+    });
+    assert.deepEqual(
+      firstPage.entries.map((e) => e.action),
+      ["update", "destroy", "create", "create"],
+    );
+    assert.deepEqual(firstPage.moderators.map((m) => m.username), ["carla"]);
+    const secondPage = await readAuditLog(deps.sql, asModerator, {
+      accountId: admin.account.id,
+      maxId: firstPage.entries[3].id,
+      limit: 4,
+    });
+    assert.deepEqual(
+      secondPage.entries.map((e) => `${e.action} ${e.human_identifier}`),
+      ["create No spam", "create Be kind", `update ${firstSettings}`],
+    );
+    const asAlice = await loadActor(deps.sql, alice.user);
+    await assert.rejects(
+      readAuditLog(deps.sql, asAlice, { limit: 4 }),
+      { kind: "forbidden" },
     );
   } finally {
     await instance.close();
