@@ -1,15 +1,21 @@
 /**
  * Instance settings and content in Chromium, with JavaScript off (each page once): an Admin
- * names the server and writes its about text, adds two rules and moves one up, publishes terms
- * of service and an announcement, and reads the audit log filtered by action; a visitor sees the
- * name and rules on /about, the rules at sign-up, the policy and terms pages; a user sees the
- * announcement on /home and dismisses it with the form; a Moderator (no manage_settings) sees
- * no settings tab and gets a 403.
+ * names the server, writes its about text, uploads a thumbnail and shows the moderated
+ * servers; adds two rules, moves one up, edits and deletes the other after confirming;
+ * publishes terms of service; drafts, edits and deletes an announcement, then publishes one;
+ * reads the audit log filtered by action. A visitor sees the name, rules, contact and
+ * moderated servers on /about, the rules at sign-up, the policy and terms pages; a user sees
+ * the announcement on /home and dismisses it with the form; a Moderator (no manage_settings)
+ * sees no settings tab and gets a 403.
  */
 import assert from "node:assert/strict";
 import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
 import { Buffer } from "node:buffer";
-import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
+import {
+  BUILT_IN_ROLE_IDS,
+  createDomainBlock,
+  loadActor,
+} from "../../lib/moderation/mod.ts";
 import { photoJpeg } from "../media/helpers.ts";
 
 Deno.test(
@@ -36,6 +42,9 @@ Deno.test(
         "A friendly test server.\n\nBe nice.",
       );
       await page.getByLabel("Contact e-mail").fill("admin@example.com");
+      await page.getByLabel("Show the moderated servers to").selectOption(
+        "all",
+      );
       await page.getByLabel(/Thumbnail/).setInputFiles({
         name: "thumbnail.jpg",
         mimeType: "image/jpeg",
@@ -71,12 +80,37 @@ Deno.test(
       await page.getByRole("button", { name: "Move up: Be excellent" }).click();
       await page.getByRole("button", { name: "Move down: Be excellent" })
         .waitFor();
-      const rules = await deps.sql<{ text: string }[]>`
-        SELECT text FROM server_rules WHERE deleted_at IS NULL
-        ORDER BY position`;
-      assert.deepEqual(rules.map((r) => r.text), ["Be excellent", "No spam"]);
+      const rules = async () =>
+        (await deps.sql<{ text: string }[]>`
+          SELECT text FROM server_rules WHERE deleted_at IS NULL
+          ORDER BY position`).map((r) => r.text);
+      assert.deepEqual(await rules(), ["Be excellent", "No spam"]);
+      await page.getByRole("link", { name: "Edit" }).nth(1).click();
+      await page.getByLabel("Rule", { exact: true }).fill("No spam, please");
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByText("No spam, please").waitFor();
+      await page.getByRole("link", { name: "Delete" }).nth(1).click();
+      await page.getByRole("heading", { name: "Delete this rule?" }).waitFor();
+      await page.getByRole("button", { name: "Delete rule" }).click();
+      await page.getByRole("heading", { name: "Server rules" }).waitFor();
+      assert.deepEqual(await rules(), ["Be excellent"]);
 
       await page.getByRole("link", { name: "Announcements" }).click();
+      // A draft, edited, then deleted after confirming.
+      await page.getByLabel("Announcement").fill("Old news");
+      await page.getByLabel("Publish now").uncheck();
+      await page.getByRole("button", { name: "Create announcement" }).click();
+      await page.getByRole("cell", { name: "Draft" }).waitFor();
+      await page.getByRole("link", { name: "Edit" }).click();
+      await page.getByLabel("Announcement").fill("Older news");
+      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByRole("cell", { name: "Older news" }).waitFor();
+      await page.getByRole("link", { name: "Delete" }).click();
+      await page.getByRole("heading", { name: "Delete this announcement?" })
+        .waitFor();
+      await page.getByRole("button", { name: "Delete announcement" }).click();
+      await page.getByText("No announcements yet.").waitFor();
+      // The one users will see.
       await page.getByLabel("Announcement").fill("Welcome to Testing Grounds!");
       await page.getByRole("button", { name: "Create announcement" }).click();
       await page.getByRole("button", { name: "Unpublish" }).waitFor();
@@ -95,7 +129,16 @@ Deno.test(
       assert.deepEqual(problems, []);
       await context.close();
 
-      // A visitor: /about, sign-up, privacy policy, terms.
+      // A visitor: /about (with the moderated servers), sign-up, privacy policy, terms.
+      await createDomainBlock(
+        deps.sql,
+        await loadActor(deps.sql, {
+          ...carol.user,
+          role_id: BUILT_IN_ROLE_IDS.admin,
+        }),
+        "spam.example",
+        { severity: "suspend", public_comment: "Spam" },
+      );
       const visitor = await browser.newContext(noJs);
       const anonymous = await visitor.newPage();
       const visitorProblems = watchProblems(anonymous);
@@ -106,6 +149,8 @@ Deno.test(
       await anonymous.getByText("A friendly test server.").waitFor();
       await anonymous.getByText("Be excellent").waitFor();
       await anonymous.getByRole("link", { name: "admin@example.com" })
+        .waitFor();
+      await anonymous.getByRole("row", { name: "spam.example suspend Spam" })
         .waitFor();
       await anonymous.getByRole("link", { name: "Privacy policy" }).first()
         .click();
