@@ -3,6 +3,7 @@
  * one, a user's `user` stream hears `announcement` at once, `GET /api/v1/announcements` lists
  * it (schema-checked) with reactions and `read`, a reaction streams `announcement.reaction`,
  * dismissing hides it, withdrawing streams `announcement.delete`; drafts are invisible (404).
+ * On Postgres (events through NOTIFY) and on the embedded database (through the event job).
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
@@ -16,8 +17,17 @@ import {
   setAnnouncementPublished,
 } from "../../lib/instance/mod.ts";
 
-Deno.test("announcements: API, reactions, dismissal and stream events", async () => {
-  const instance = await startTestInstance();
+for (const embedded of [false, true]) {
+  Deno.test(
+    `announcements: API, reactions, dismissal and stream events (${
+      embedded ? "embedded PGlite" : "Postgres: through NOTIFY"
+    })`,
+    () => announcements(embedded),
+  );
+}
+
+async function announcements(embedded: boolean) {
+  const instance = await startTestInstance({ embedded });
   try {
     const { deps } = instance;
     const admin = await createStaff(instance, "carla", "admin");
@@ -156,4 +166,4 @@ Deno.test("announcements: API, reactions, dismissal and stream events", async ()
   } finally {
     await instance.close();
   }
-});
+}
