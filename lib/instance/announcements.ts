@@ -220,7 +220,8 @@ export async function reactToAnnouncement(
   add: boolean,
 ): Promise<void> {
   const row = await published(deps.sql, id);
-  if (add && !UNICODE_EMOJI.test(name)) {
+  // The length bound keeps a run of many emoji from passing as one.
+  if (add && (name.length > 32 || !UNICODE_EMOJI.test(name))) {
     throw invalid("Name is not a recognized emoji", "name");
   }
   await deps.sql.begin(async (tx) => {
