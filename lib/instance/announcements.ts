@@ -29,9 +29,12 @@ export interface AnnouncementInput {
 
 /** Mastodon allows 8 different reactions on one announcement. */
 const MAX_REACTION_KINDS = 8;
-/** One emoji (with its modifiers and joiners); custom emoji don't exist here yet. */
+/**
+ * One emoji: a pictograph, a flag or a keycap, with its modifiers and tags, joined by ZWJ to
+ * further pictographs; two emoji side by side are not one. Custom emoji don't exist here yet.
+ */
 const UNICODE_EMOJI =
-  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3)[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200D\uFE0F\u{E0020}-\u{E007F}]*$/u;
+  /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3)[\p{Emoji_Modifier}\uFE0F\u{E0020}-\u{E007F}]*(?:\u200D\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*)*$/u;
 
 function parseTime(
   value: string | null | undefined,
@@ -220,8 +223,7 @@ export async function reactToAnnouncement(
   add: boolean,
 ): Promise<void> {
   const row = await published(deps.sql, id);
-  // The length bound keeps a run of many emoji from passing as one.
-  if (add && (name.length > 32 || !UNICODE_EMOJI.test(name))) {
+  if (add && (name.length > 64 || !UNICODE_EMOJI.test(name))) {
     throw invalid("Name is not a recognized emoji", "name");
   }
   await deps.sql.begin(async (tx) => {

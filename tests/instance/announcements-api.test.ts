@@ -126,6 +126,15 @@ async function announcements(embedded: boolean) {
       `/api/v1/announcements/${notice.id}/reactions/hello`,
     );
     assert.equal(word.status, 422);
+    const two = await api(
+      instance,
+      bob.token,
+      "PUT",
+      `/api/v1/announcements/${notice.id}/reactions/${
+        encodeURIComponent("👍👍")
+      }`,
+    );
+    assert.equal(two.status, 422);
     assert.ok(word.body.error);
 
     // Drafts don't exist for users.
