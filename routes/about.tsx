@@ -2,7 +2,11 @@ import { page } from "fresh";
 import { define } from "../utils.ts";
 import { PageHead } from "../components/PageHead.tsx";
 import { instanceOverview } from "../lib/domain/instance.ts";
-import { extendedDescriptionOf, type RuleRow } from "../lib/instance/mod.ts";
+import {
+  extendedDescriptionOf,
+  type RuleRow,
+  showsModeratedServers,
+} from "../lib/instance/mod.ts";
 import { publicDomainBlocks } from "../lib/moderation/mod.ts";
 import {
   type PublicDomainBlock,
@@ -27,8 +31,6 @@ export const handler = define.handlers<Data>({
     const { deps, session } = ctx.state;
     const overview = await instanceOverview(deps);
     const { settings } = overview;
-    const shown = settings.showDomainBlocks === "all" ||
-      (settings.showDomainBlocks === "users" && !!session);
     return page({
       title: settings.title,
       description: settings.shortDescription,
@@ -39,7 +41,7 @@ export const handler = define.handlers<Data>({
         ? { username: overview.contact.username }
         : null,
       contactEmail: settings.contactEmail,
-      moderated: shown
+      moderated: showsModeratedServers(settings, !!session)
         ? await Promise.all(
           (await publicDomainBlocks(deps.sql)).map(renderPublicDomainBlock),
         )

@@ -11,6 +11,7 @@ export {
   registrationMode,
   registrationPolicy,
   type SettingsInput,
+  showsModeratedServers,
   updateSettings,
 } from "./settings.ts";
 export {

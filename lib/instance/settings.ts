@@ -119,6 +119,18 @@ export async function registrationPolicy(
   return { mode, reasonRequired: mode === "approval" && reason === true };
 }
 
+/**
+ * Whether the moderated servers (`GET /api/v1/instance/domain_blocks`, /about) are shown to
+ * this visitor: to nobody, to signed-in users, or to all.
+ */
+export function showsModeratedServers(
+  settings: InstanceSettings,
+  signedIn: boolean,
+): boolean {
+  return settings.showDomainBlocks === "all" ||
+    (settings.showDomainBlocks === "users" && signedIn);
+}
+
 function checkInput(input: SettingsInput): SettingsInput {
   const checked: SettingsInput = { ...input };
   const trimmed = (s: string | null | undefined) => (s ?? "").trim();

@@ -14,6 +14,7 @@ import { FormErrors } from "../../components/FormErrors.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 import type { Registrations } from "../../lib/config.ts";
 import {
+  currentTerms,
   listRules,
   registrationPolicy,
   type RuleRow,
@@ -27,16 +28,23 @@ interface Data {
   mode: Registrations;
   reasonRequired: boolean;
   rules: RuleRow[];
+  hasTerms: boolean;
 }
 
 /** The registration mode and the rules a newcomer agrees to, as the admins set them now. */
 async function signUpTerms(ctx: PageContext) {
   const { deps } = ctx.state;
-  const [policy, rules] = await Promise.all([
+  const [policy, rules, terms] = await Promise.all([
     registrationPolicy(deps),
     listRules(deps.sql),
+    currentTerms(deps.sql),
   ]);
-  return { mode: policy.mode, reasonRequired: policy.reasonRequired, rules };
+  return {
+    mode: policy.mode,
+    reasonRequired: policy.reasonRequired,
+    rules,
+    hasTerms: terms !== null,
+  };
 }
 
 const empty = { username: "", email: "", reason: "" };
@@ -202,6 +210,15 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
             </textarea>
           </label>
         )}
+        <p>
+          Signing up means accepting the{" "}
+          <a href="/privacy-policy">privacy policy</a>
+          {data.hasTerms && (
+            <>
+              {" "}and the <a href="/terms-of-service">terms of service</a>
+            </>
+          )}.
+        </p>
         <button type="submit">Sign up</button>
       </form>
       <p>

@@ -162,6 +162,11 @@ Deno.test(
       await anonymous.goto("/auth/sign_up");
       await anonymous.getByRole("heading", { name: "Server rules" }).waitFor();
       await anonymous.getByText("To each other.").waitFor();
+      assert.equal(
+        await anonymous.getByRole("link", { name: "terms of service" })
+          .first().getAttribute("href"),
+        "/terms-of-service",
+      );
       assert.deepEqual(visitorProblems, []);
       await visitor.close();
 
