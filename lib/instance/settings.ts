@@ -84,7 +84,7 @@ export async function instanceSettings(
     thumbnailUrl: value<string | null>(KEYS.thumbnailUrl, null),
     contactUsername: value<string | null>(KEYS.contactUsername, null),
     contactEmail: value<string | null>(KEYS.contactEmail, null),
-    registrationsMode: value(KEYS.registrationsMode, config.registrations),
+    registrationsMode: modeOf(rows.get(KEYS.registrationsMode)?.value, config),
     approvalRequiresReason: value(KEYS.approvalRequiresReason, false),
     privacyPolicy: value(KEYS.privacyPolicy, ""),
     privacyPolicyUpdatedAt: rows.get(KEYS.privacyPolicy)?.updated_at ?? null,
@@ -102,10 +102,20 @@ export async function instanceSettings(
 export async function registrationMode(
   deps: { sql: Queryable; config: { registrations: Registrations } },
 ): Promise<Registrations> {
-  const chosen = await db.settingValue(deps.sql, KEYS.registrationsMode);
-  return MODES.includes(chosen as Registrations)
-    ? chosen as Registrations
-    : deps.config.registrations;
+  return modeOf(
+    await db.settingValue(deps.sql, KEYS.registrationsMode),
+    deps.config,
+  );
+}
+
+/** The stored mode if an admin chose one, else the `REGISTRATIONS` default. */
+function modeOf(
+  stored: unknown,
+  config: { registrations: Registrations },
+): Registrations {
+  return MODES.includes(stored as Registrations)
+    ? stored as Registrations
+    : config.registrations;
 }
 
 /** What sign-up needs to know: the mode, and whether approval needs a reason. */
