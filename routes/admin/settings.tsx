@@ -33,6 +33,8 @@ function inputOf(form: FormData): SettingsInput {
     approvalRequiresReason: form.get("approval_requires_reason") === "true",
     privacyPolicy: field(form, "privacy_policy"),
     showDomainBlocks: field(form, "show_domain_blocks") as DomainBlocksShown,
+    // Unticked: the thumbnail stays (a new upload replaces it).
+    ...(form.get("remove_thumbnail") === "true" ? { thumbnailUrl: null } : {}),
   };
 }
 
@@ -126,6 +128,12 @@ export default define.page<typeof handler>(function Settings({ data, state }) {
           )}
           <input type="file" name="thumbnail" accept="image/*" />
         </label>
+        {settings.thumbnailUrl && (
+          <label>
+            <input type="checkbox" name="remove_thumbnail" value="true" />{" "}
+            Remove the thumbnail
+          </label>
+        )}
         <label>
           Contact account (a local username)
           <input

@@ -63,6 +63,11 @@ Deno.test(
       assert.equal(thumbnail.status, 200);
       assert.equal(thumbnail.headers.get("content-type"), "image/jpeg");
       await thumbnail.body?.cancel();
+      await page.getByLabel("Remove the thumbnail").check();
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await page.getByText("Settings saved.").waitFor();
+      const removed = await (await instance.fetch("/api/v2/instance")).json();
+      assert.match(removed.thumbnail.url, /\/missing\.png$/);
 
       await page.getByRole("link", { name: "Terms of service" }).first()
         .click();
