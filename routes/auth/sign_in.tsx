@@ -87,43 +87,43 @@ export const handler = define.handlers<Data>({
 });
 
 // Async: the "create an account" link follows the registration mode admins set now.
-export default define.page<typeof handler>(
-  async function SignIn({ data, state }) {
-    const registrationsOpen = await registrationMode(state.deps) !== "closed";
-    return (
-      <section class="card narrow">
-        <PageHead title="Sign in" />
-        <h1>Sign in</h1>
-        <FormErrors errors={data.errors} />
-        <form method="post" action="/auth/sign_in" class="stack">
-          <input type="hidden" name="_csrf" value={state.csrfToken} />
-          <input type="hidden" name="return_to" value={data.returnTo} />
-          <label>
-            Username or email
-            <input
-              name="login"
-              required
-              autocomplete="username"
-              value={data.login}
-            />
-          </label>
-          <label>
-            Password
-            <input
-              name="password"
-              type="password"
-              required
-              autocomplete="current-password"
-            />
-          </label>
-          <button type="submit">Sign in</button>
-        </form>
-        {registrationsOpen && (
-          <p>
-            New here? <a href="/auth/sign_up">Create an account</a>
-          </p>
-        )}
-      </section>
-    );
-  },
-);
+const SignIn = define.page<typeof handler>(async ({ data, state }) => {
+  const registrationsOpen = await registrationMode(state.deps) !== "closed";
+  return (
+    <section class="card narrow">
+      <PageHead title="Sign in" />
+      <h1>Sign in</h1>
+      <FormErrors errors={data.errors} />
+      <form method="post" action="/auth/sign_in" class="stack">
+        <input type="hidden" name="_csrf" value={state.csrfToken} />
+        <input type="hidden" name="return_to" value={data.returnTo} />
+        <label>
+          Username or email
+          <input
+            name="login"
+            required
+            autocomplete="username"
+            value={data.login}
+          />
+        </label>
+        <label>
+          Password
+          <input
+            name="password"
+            type="password"
+            required
+            autocomplete="current-password"
+          />
+        </label>
+        <button type="submit">Sign in</button>
+      </form>
+      {registrationsOpen && (
+        <p>
+          New here? <a href="/auth/sign_up">Create an account</a>
+        </p>
+      )}
+    </section>
+  );
+});
+
+export default SignIn;
