@@ -55,4 +55,6 @@ CREATE TABLE announcement_reactions (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (announcement_id, account_id, name)
 );
-CREATE INDEX admin_action_logs_recent ON admin_action_logs (id DESC);
+
+-- The audit log page filters by moderator, newest first (by action it scans the log backwards).
+CREATE INDEX admin_action_logs_account ON admin_action_logs (account_id, id);
