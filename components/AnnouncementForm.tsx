@@ -1,7 +1,9 @@
 /** The fields of an announcement, for the new and edit pages (/admin/announcements). */
-import type { AnnouncementRow } from "../lib/instance/mod.ts";
+import type {
+  AnnouncementInput,
+  AnnouncementRow,
+} from "../lib/instance/mod.ts";
 import { field } from "../lib/web/forms.ts";
-import type { AnnouncementInput } from "../lib/instance/mod.ts";
 
 export interface AnnouncementValues {
   text: string;
