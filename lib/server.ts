@@ -19,6 +19,7 @@ import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
+import { blocklistRefreshJob, suspensionPurgeJob } from "./moderation/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
@@ -91,6 +92,8 @@ export async function openDeps(
         mediaAvJob,
         mediaPruneJob,
         publishScheduledJob,
+        blocklistRefreshJob,
+        suspensionPurgeJob,
       ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {

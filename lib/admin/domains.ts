@@ -5,18 +5,17 @@
  */
 import type { Deps } from "../deps.ts";
 import { parseArgs } from "node:util";
+import { operator } from "./operator.ts";
 import {
-  type Actor,
   applyDomainBlockImport,
-  BUILT_IN_ROLE_IDS,
   createDomainBlock,
   deleteDomainBlock,
   exportDomainBlocks,
   findDomainBlockByDomain,
   importRefused,
-  loadActor,
   normalizeDomain,
   previewDomainBlockImport,
+  purgeDomain,
   type Severity,
   updateDomainBlock,
 } from "../moderation/mod.ts";
@@ -26,21 +25,8 @@ export const DOMAINS_USAGE =
                 [--public-comment TEXT] [--private-comment TEXT] [--obfuscate]
   domains unblock DOMAIN
   domains import FILE [--apply]               # Mastodon's CSV; shows what each line changes
-  domains export                              # Mastodon's CSV, to stdout`;
-
-/** The Owner, as whom the CLI acts. */
-async function operator(
-  deps: Deps,
-  fail: (m: string) => Error,
-): Promise<Actor> {
-  const [owner] = await deps.sql<{ account_id: string; role_id: string }[]>`
-    SELECT account_id, role_id::text FROM users
-    WHERE role_id = ${BUILT_IN_ROLE_IDS.owner} ORDER BY created_at LIMIT 1`;
-  if (!owner) {
-    throw fail("no Owner account yet (accounts create NAME --role Owner)");
-  }
-  return await loadActor(deps.sql, owner);
-}
+  domains export                              # Mastodon's CSV, to stdout
+  domains purge DOMAIN                        # delete every account (and post) stored from DOMAIN and its subdomains`;
 
 export async function runDomainsCommand(
   deps: Deps,
@@ -135,6 +121,18 @@ export async function runDomainsCommand(
     case "export":
       io.out((await exportDomainBlocks(deps.sql, actor)).trimEnd());
       return 0;
+    case "purge": {
+      const domain = arg("a domain");
+      io.out(`purging ${domain}… (safe to run again if interrupted)`);
+      const deleted = await purgeDomain(
+        deps.sql,
+        actor,
+        domain,
+        (n) => io.out(`  ${n} account(s) deleted`),
+      );
+      io.out(`done: ${deleted} account(s) of ${domain} deleted`);
+      return 0;
+    }
     default:
       throw fail(`unknown domains command "${command ?? ""}" (try: help)`);
   }

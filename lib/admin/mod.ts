@@ -12,17 +12,21 @@ import {
   setPassword,
   signUp,
 } from "../domain/accounts.ts";
-import { listLocalUsers } from "../db/accounts.ts";
+import { findAccountByUsername, listLocalUsers } from "../db/accounts.ts";
 import { randomToken } from "../domain/secrets.ts";
 import {
+  liftLimit,
   roleByName,
   roleForOperatorCreatedAccount,
   setRole,
+  takeAccountAction,
 } from "../moderation/mod.ts";
 import { parseArgs } from "node:util";
 import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
 import { JOBS_USAGE, runJobsCommand } from "./jobs.ts";
 import { DOMAINS_USAGE, runDomainsCommand } from "./domains.ts";
+import { runStatusesCommand, STATUSES_USAGE } from "./statuses.ts";
+import { operator } from "./operator.ts";
 
 export class AdminError extends Error {}
 
@@ -58,11 +62,14 @@ const USAGE = `usage: deno task admin <command>
   accounts modify NAME --role ROLE            # ROLE: Owner, Admin, Moderator, a custom role, or user
   accounts set-password NAME [--password P]
   accounts approve NAME
+  accounts suspend NAME [--text T]            # NAME: a local username or user@domain
+  accounts unsuspend NAME
   accounts delete NAME
   accounts list
 ${MEDIA_USAGE}
 ${JOBS_USAGE}
-${DOMAINS_USAGE}`;
+${DOMAINS_USAGE}
+${STATUSES_USAGE}`;
 
 export async function runAdminCommand(
   deps: Deps,
@@ -101,6 +108,15 @@ export async function runAdminCommand(
       (message) => new AdminError(message),
     );
   }
+  if (group === "statuses") {
+    return await runStatusesCommand(
+      deps,
+      command,
+      rest,
+      io,
+      (message) => new AdminError(message),
+    );
+  }
   if (group !== "accounts") {
     throw new AdminError(`unknown command "${group}" (try: help)`);
   }
@@ -110,6 +126,7 @@ export async function runAdminCommand(
       email: { type: "string" },
       password: { type: "string" },
       role: { type: "string" },
+      text: { type: "string" },
     },
     allowPositionals: true,
     strict: true,
@@ -169,6 +186,23 @@ export async function runAdminCommand(
       const { user, account } = await requireLocalLogin(deps.sql, needName());
       await approve(deps.sql, user.id);
       io.out(`approved @${account.username}`);
+      return 0;
+    }
+    case "suspend":
+    case "unsuspend": {
+      const [username, domain = null] = needName().replace(/^@/, "").split("@");
+      const account = await findAccountByUsername(deps.sql, username, domain);
+      if (!account) throw new AdminError(`no account ${needName()}`);
+      const actor = await operator(deps, (m) => new AdminError(m));
+      if (command === "suspend") {
+        await takeAccountAction(deps, actor, account.id, {
+          type: "suspend",
+          text: values.text,
+        });
+      } else {
+        await liftLimit(deps, actor, account.id, "unsuspend");
+      }
+      io.out(`${command}ed ${needName()}`);
       return 0;
     }
     case "delete": {

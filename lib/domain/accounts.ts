@@ -151,7 +151,9 @@ export async function authenticate(
   if (!found || !ok) {
     throw new DomainError("unauthorized", "Invalid email or password");
   }
-  if (found.user.disabled || found.account.suspended_at) {
+  // Suspended users may sign in, to a session that reaches only their account status and
+  // appeal (lib/web/limited-session.ts); disabled ones may not.
+  if (found.user.disabled) {
     throw new DomainError("forbidden", "This account is disabled");
   }
   if (!found.user.approved) {

@@ -86,7 +86,9 @@ export async function resumeWebSession(
   );
   if (!found) return null;
   const { session, user, account } = found;
-  if (user.disabled || !user.approved || account.suspended_at) return null;
+  // A suspended user keeps a session that reaches only their account status
+  // (lib/web/limited-session.ts); a disabled or unapproved one has none.
+  if (user.disabled || !user.approved) return null;
   return {
     sessionId: session.id,
     user,

@@ -32,6 +32,8 @@ export async function requireStaffCaller(
 export const READ_REPORTS = ["admin:read", "admin:read:reports"];
 export const WRITE_REPORTS = ["admin:write", "admin:write:reports"];
 export const READ_ACCOUNTS = ["admin:read", "admin:read:accounts"];
+/** Measures, dimensions and retention: `admin:read` only (Mastodon has no sub-scope). */
+export const READ_DASHBOARD = ["admin:read"];
 export const READ_DOMAIN_BLOCKS = ["admin:read", "admin:read:domain_blocks"];
 export const WRITE_DOMAIN_BLOCKS = ["admin:write", "admin:write:domain_blocks"];
 export const READ_DOMAIN_ALLOWS = ["admin:read", "admin:read:domain_allows"];

@@ -9,6 +9,7 @@ import { hashToken } from "../domain/secrets.ts";
 import { ApiError, insufficientScope, unauthorized } from "./errors.ts";
 import { scopeAllowsAny } from "./scopes.ts";
 import { rateLimitHeaders } from "../web/rate-limit.ts";
+import { recordActivity } from "../moderation/mod.ts";
 
 export interface ApiAuth {
   tokenId: string;
@@ -56,6 +57,7 @@ export async function authenticateRequest(
     if (refused) {
       throw new ApiError(429, "Too many requests", rateLimitHeaders(refused));
     }
+    await recordActivity(deps.sql, account.id);
   }
   return {
     tokenId: row.id,

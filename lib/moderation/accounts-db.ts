@@ -133,3 +133,21 @@ export async function recentStatuses(
       ORDER BY id DESC LIMIT ${limit}`,
   ];
 }
+
+/**
+ * Accounts our moderators suspended before `before` (not those whose own server suspended
+ * them: that server decides about its accounts), oldest first.
+ */
+export async function suspendedBefore(
+  db: Queryable,
+  before: Date,
+  limit: number,
+): Promise<AccountRow[]> {
+  return [
+    ...await db<AccountRow[]>`
+      SELECT * FROM accounts
+      WHERE suspended_at < ${before}
+        AND suspension_origin IS DISTINCT FROM 'remote'
+      ORDER BY suspended_at LIMIT ${limit}`,
+  ];
+}

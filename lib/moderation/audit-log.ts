@@ -28,6 +28,8 @@ export type AuditAction =
   | "destroy"
   | "approve_appeal"
   | "reject_appeal"
+  | "change_role"
+  | "purge"
   // Announcements (lib/instance).
   | "publish"
   | "unpublish";
@@ -39,6 +41,11 @@ export type AuditTarget =
   | "Appeal"
   | "DomainBlock"
   | "DomainAllow"
+  | "DomainBlockSubscription"
+  | "UserRole"
+  | "AccountWarningPreset"
+  /** A whole remote domain (a purge); its target id is 0. */
+  | "Domain"
   // Instance settings and content (lib/instance); "Settings" has no id (0).
   | "Settings"
   | "Rule"
@@ -58,7 +65,8 @@ export interface AuditLogRow {
 export async function recordAction(
   db: Queryable,
   entry: {
-    accountId: string;
+    /** The moderator; null for what a blocklist subscription applied with nobody left to name. */
+    accountId: string | null;
     action: AuditAction;
     targetType: AuditTarget;
     targetId: string;

@@ -93,7 +93,7 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
   return records;
 }
 
-class CsvError extends Error {
+export class CsvError extends Error {
   constructor(readonly line: number, message: string) {
     super(message);
   }
@@ -112,6 +112,69 @@ function parseBoolean(value: string): boolean | null {
   if (v === "" || v === "false" || v === "0") return false;
   if (v === "true" || v === "1") return true;
   return null;
+}
+
+/**
+ * A header's column names as this module knows them: lowercase, with the `#` Mastodon's export
+ * puts in front (lists published elsewhere often leave it out). `unknown` is the first name that
+ * is none of ours.
+ */
+export function csvColumns(header: string[]): {
+  columns: string[];
+  unknown: string | undefined;
+} {
+  const columns = header.map((f) => {
+    const name = f.trim().toLowerCase();
+    return name.startsWith("#") ? name : `#${name}`;
+  });
+  return {
+    columns,
+    unknown: columns.find((c) => c !== "#domain" && !(c in FIELD_OF)),
+  };
+}
+
+/**
+ * One CSV record read against its header: the domain and the fields the line sets (a column the
+ * line leaves empty sets its default: severity `suspend`, flags false, no comment), or why the
+ * line can't be read.
+ */
+export function readCsvLine(
+  columns: string[],
+  values: string[],
+): {
+  domain: string;
+  set: Partial<db.DomainBlockFields>;
+} | { error: string } {
+  if (values.length !== columns.length) {
+    return {
+      error: `${values.length} fields, the header has ${columns.length}`,
+    };
+  }
+  const value = (column: string) => values[columns.indexOf(column)] ?? "";
+  const domain = normalizeDomain(value("#domain"));
+  if (!domain) return { error: `"${value("#domain")}" is not a domain` };
+  const set: Partial<db.DomainBlockFields> = {};
+  for (const column of columns) {
+    const field = FIELD_OF[column];
+    if (!field) continue;
+    const raw = value(column);
+    if (field === "severity") {
+      const severity = raw.trim().toLowerCase() || "suspend";
+      if (!db.SEVERITIES.includes(severity as db.Severity)) {
+        return { error: `"${raw}" is not a severity (noop, silence, suspend)` };
+      }
+      set.severity = severity as db.Severity;
+    } else if (field === "public_comment") {
+      set.public_comment = raw.trim() || null;
+    } else {
+      const flag = parseBoolean(raw);
+      if (flag === null) {
+        return { error: `"${raw}" is not true or false (${column})` };
+      }
+      set[field as "reject_media" | "reject_reports" | "obfuscate"] = flag;
+    }
+  }
+  return { domain, set };
 }
 
 /** What importing `text` would do, line by line; `errors` lists the lines that can't be read. */
@@ -135,14 +198,13 @@ export async function previewDomainBlockImport(
   }
   const errors: ImportError[] = [];
   const header = records.shift();
-  const columns = header?.fields.map((f) => f.trim().toLowerCase()) ?? [];
+  const { columns, unknown } = csvColumns(header?.fields ?? []);
   if (!header || !columns.includes("#domain")) {
     return {
       lines: [],
       errors: [{ line: header?.line ?? 1, message: "no #domain column" }],
     };
   }
-  const unknown = columns.find((c) => c !== "#domain" && !(c in FIELD_OF));
   if (unknown) {
     errors.push({ line: header.line, message: `unknown column ${unknown}` });
   }
@@ -152,21 +214,14 @@ export async function previewDomainBlockImport(
   const seen = new Set<string>();
   const lines: ImportLine[] = [];
   for (const record of records) {
-    const fail = (message: string) =>
-      errors.push({ line: record.line, message });
-    if (record.fields.length !== columns.length) {
-      fail(`${record.fields.length} fields, the header has ${columns.length}`);
+    const read = readCsvLine(columns, record.fields);
+    if ("error" in read) {
+      errors.push({ line: record.line, message: read.error });
       continue;
     }
-    const value = (column: string) =>
-      record.fields[columns.indexOf(column)] ?? "";
-    const domain = normalizeDomain(value("#domain"));
-    if (!domain) {
-      fail(`"${value("#domain")}" is not a domain`);
-      continue;
-    }
+    const { domain } = read;
     if (seen.has(domain)) {
-      fail(`${domain} is listed twice`);
+      errors.push({ line: record.line, message: `${domain} is listed twice` });
       continue;
     }
     seen.add(domain);
@@ -178,32 +233,8 @@ export async function previewDomainBlockImport(
       private_comment: before?.private_comment ?? null,
       public_comment: before?.public_comment ?? null,
       obfuscate: before?.obfuscate ?? false,
+      ...read.set,
     };
-    let bad = false;
-    for (const column of columns) {
-      const field = FIELD_OF[column];
-      if (!field) continue;
-      const raw = value(column);
-      if (field === "severity") {
-        const severity = raw.trim().toLowerCase() || "suspend";
-        if (!db.SEVERITIES.includes(severity as db.Severity)) {
-          fail(`"${raw}" is not a severity (noop, silence, suspend)`);
-          bad = true;
-        } else fields.severity = severity as db.Severity;
-      } else if (field === "public_comment") {
-        fields.public_comment = raw.trim() || null;
-      } else {
-        const flag = parseBoolean(raw);
-        if (flag === null) {
-          fail(`"${raw}" is not true or false (${column})`);
-          bad = true;
-        } else {
-          fields[field as "reject_media" | "reject_reports" | "obfuscate"] =
-            flag;
-        }
-      }
-    }
-    if (bad) continue;
     const changes: Record<string, [unknown, unknown]> = {};
     if (before) {
       for (const key of Object.keys(fields) as (keyof db.DomainBlockFields)[]) {

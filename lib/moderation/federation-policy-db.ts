@@ -13,6 +13,8 @@ export interface DomainBlockRow {
   private_comment: string | null;
   public_comment: string | null;
   obfuscate: boolean;
+  /** The blocklist subscription that made it; null when made by hand. */
+  subscription_id: string | null;
   created_at: Date;
   updated_at: Date;
 }

@@ -82,7 +82,11 @@ export {
   type AuditLogRow,
   readAuditLog,
 } from "./audit-log.ts";
-export { type DashboardCounts, dashboardCounts } from "./dashboard.ts";
+export {
+  DASHBOARD_DAYS,
+  type DashboardCounts,
+  dashboardCounts,
+} from "./dashboard.ts";
 export {
   cachedPolicy,
   candidatesOf,
@@ -123,3 +127,53 @@ export {
   previewDomainBlockImport,
 } from "./domain-csv.ts";
 export { findDomainBlockByDomain } from "./domain-blocks.ts";
+export {
+  approveDrafts,
+  blocklistRefreshJob,
+  type DraftRow,
+  getSubscription,
+  listSubscriptions,
+  refreshSubscription,
+  rejectDrafts,
+  setSubscriptionAutoApply,
+  subscribe,
+  type SubscriptionRow,
+  unsubscribe,
+} from "./blocklist-subscriptions.ts";
+export {
+  purgeDateOf,
+  purgeExpiredSuspensions,
+  SUSPENSION_GRACE_DAYS,
+  suspensionPurgeJob,
+} from "./suspension-purge.ts";
+export {
+  type Cohort,
+  type Dimension,
+  DIMENSION_KEYS,
+  dimensions,
+  humanBytes,
+  type KeyArgument,
+  type Measure,
+  MEASURE_KEYS,
+  measures,
+  parsePeriod,
+  retentionCohorts,
+} from "./metrics.ts";
+export { recordActivity } from "./activity.ts";
+export {
+  assignRole,
+  createRole,
+  deleteRole,
+  getRole,
+  listRoles,
+  type RoleInput,
+  updateRole,
+} from "./role-admin.ts";
+export { purgeDomain } from "./domain-purge.ts";
+export {
+  createWarningPreset,
+  deleteWarningPreset,
+  listWarningPresets,
+  updateWarningPreset,
+  type WarningPresetRow,
+} from "./warning-presets.ts";

@@ -80,3 +80,57 @@ export async function accountIdsWithPermission(
     ORDER BY u.id`;
   return rows.map((r) => String(r.account_id));
 }
+
+/** Every role but "everyone", highest first, with how many users hold each. */
+export async function allRoles(
+  db: Queryable,
+): Promise<(Role & { users: number })[]> {
+  const rows = await db<(RoleRecord & { users: number })[]>`
+    SELECT r.*, (SELECT count(*) FROM users u WHERE u.role_id = r.id)::int AS users
+    FROM user_roles r WHERE r.id <> -99 ORDER BY r.position DESC, r.id`;
+  return rows.map((r) => ({ ...toRole(r), users: r.users }));
+}
+
+export type RoleFields = Omit<Role, "id">;
+
+export async function insertRole(
+  db: Queryable,
+  fields: RoleFields,
+): Promise<Role> {
+  const [row] = await db<RoleRecord[]>`
+    INSERT INTO user_roles (name, color, position, permissions, highlighted)
+    VALUES (${fields.name}, ${fields.color}, ${fields.position}, ${fields.permissions},
+            ${fields.highlighted})
+    RETURNING *`;
+  return toRole(row);
+}
+
+export async function updateRoleRow(
+  db: Queryable,
+  id: string,
+  fields: RoleFields,
+): Promise<Role> {
+  const [row] = await db<RoleRecord[]>`
+    UPDATE user_roles SET name = ${fields.name}, color = ${fields.color},
+      position = ${fields.position}, permissions = ${fields.permissions},
+      highlighted = ${fields.highlighted}, updated_at = now()
+    WHERE id = ${id} RETURNING *`;
+  return toRole(row);
+}
+
+/** Deletes a role; its users hold none after (the foreign key sets it to NULL). */
+export async function deleteRoleRow(db: Queryable, id: string): Promise<void> {
+  await db`DELETE FROM user_roles WHERE id = ${id}`;
+}
+
+export async function isRoleNameTaken(
+  db: Queryable,
+  name: string,
+  exceptId: string | null,
+): Promise<boolean> {
+  const [row] = await db<{ taken: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM user_roles
+                   WHERE lower(name) = lower(${name}) AND id <> -99
+                     AND id IS DISTINCT FROM ${exceptId}::bigint) AS taken`;
+  return row.taken;
+}

@@ -9,6 +9,8 @@ import manifest from "../../fresh.gen.ts";
 import { readCookies } from "./cookies.ts";
 import { csrfAnchor, csrfToken, setCsrfCookie } from "./csrf.ts";
 import { resumeWebSession } from "../domain/sessions.ts";
+import { recordActivity } from "../moderation/mod.ts";
+import { limitedSessionResponse } from "./limited-session.ts";
 
 import { SESSION_COOKIE } from "./session-cookie.ts";
 import { withPageSecurityHeaders } from "./security-headers.ts";
@@ -73,6 +75,15 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
           deps.secret,
           sessionSecret,
         );
+        if (ctx.state.session) {
+          await recordActivity(deps.sql, ctx.state.session.account.id);
+        }
+        const limited = limitedSessionResponse(
+          ctx.state.session,
+          ctx.req,
+          ctx.url,
+        );
+        if (limited) return limited;
       }
       // API requests carry no forms: skip the CSRF HMAC on the hot path.
       if (ctx.url.pathname.startsWith("/api/")) {

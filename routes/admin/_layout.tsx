@@ -22,8 +22,11 @@ export default define.layout(({ Component, state, url }) => {
   if (can(moderator, "manage_federation")) {
     links.push(["/admin/domain_blocks", "Domain blocks"]);
     links.push(["/admin/domain_allows", "Allowed domains"]);
+    links.push(["/admin/domain_subscriptions", "Blocklists"]);
   }
+  if (can(moderator, "manage_roles")) links.push(["/admin/roles", "Roles"]);
   if (can(moderator, "manage_settings")) {
+    links.push(["/admin/warning_presets", "Warning presets"]);
     links.push(["/admin/settings", "Server settings"]);
   }
   if (can(moderator, "manage_rules")) links.push(["/admin/rules", "Rules"]);

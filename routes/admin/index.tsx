@@ -1,13 +1,24 @@
+import type { ComponentChildren } from "preact";
 import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 import {
   can,
+  DASHBOARD_DAYS,
   type DashboardCounts,
   dashboardCounts,
+  humanBytes,
 } from "../../lib/moderation/mod.ts";
 
-/** /admin — the dashboard: what waits for moderators. (More measures come with more data.) */
+const MEASURE_NAMES: Record<string, string> = {
+  new_users: "New users",
+  active_users: "Active users",
+  interactions: "Interactions",
+  opened_reports: "Reports opened",
+  resolved_reports: "Reports resolved",
+};
+
+/** /admin — the dashboard: what waits for moderators, the last 30 days, the backlog. */
 export const handler = define.handlers<DashboardCounts>({
   async GET(ctx) {
     const { deps, moderator } = ctx.state;
@@ -15,9 +26,25 @@ export const handler = define.handlers<DashboardCounts>({
     if (!can(moderator ?? null, "view_dashboard")) {
       return ctx.redirect("/admin/reports");
     }
-    return page(await dashboardCounts(deps.sql, moderator ?? null));
+    return page(
+      await dashboardCounts(deps.sql, moderator ?? null, {
+        // The embedded database keeps Fedify's queue in Deno KV, not in the table.
+        federationTable: deps.dbKind === "postgres",
+      }),
+    );
   },
 });
+
+function Count(
+  { label, children }: { label: string; children: ComponentChildren },
+) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
 
 export default define.page<typeof handler>(function Dashboard({ data }) {
   return (
@@ -26,16 +53,36 @@ export default define.page<typeof handler>(function Dashboard({ data }) {
       <h1>Dashboard</h1>
       <section class="card">
         <dl class="admin-counts">
-          <div>
-            <dt>Open reports</dt>
-            <dd>
-              <a href="/admin/reports">{data.openReports}</a>
-            </dd>
-          </div>
-          <div>
-            <dt>Users</dt>
-            <dd>{data.localUsers}</dd>
-          </div>
+          <Count label="Open reports">
+            <a href="/admin/reports">{data.openReports}</a>
+          </Count>
+          <Count label="Users">{data.localUsers}</Count>
+        </dl>
+      </section>
+      <section class="card" aria-labelledby="last-days">
+        <h2 id="last-days">Last {DASHBOARD_DAYS} days</h2>
+        <dl class="admin-counts">
+          {data.measures.map((m) => (
+            <Count label={MEASURE_NAMES[m.key] ?? m.key}>
+              {m.total}
+              {m.previousTotal !== undefined && (
+                <small>
+                  (previous {DASHBOARD_DAYS} days: {m.previousTotal})
+                </small>
+              )}
+            </Count>
+          ))}
+        </dl>
+      </section>
+      <section class="card" aria-labelledby="server">
+        <h2 id="server">Server</h2>
+        <dl class="admin-counts">
+          <Count label="Jobs waiting">{data.jobsDue}</Count>
+          <Count label="Jobs parked">{data.jobsParked}</Count>
+          {data.federationDue !== null && (
+            <Count label="Federation queue">{data.federationDue}</Count>
+          )}
+          <Count label="Media stored">{humanBytes(data.mediaBytes)}</Count>
         </dl>
       </section>
     </>

@@ -6,6 +6,7 @@ import {
   type StatusContext,
 } from "../../../../components/StatusCard.tsx";
 import { formatDateTime } from "../../../../components/format.ts";
+import { AccountActionForm } from "../../../../components/AccountActionForm.tsx";
 import type { UiStatus } from "../../../../components/mastodon.ts";
 import { field } from "../../../../lib/web/forms.ts";
 import { signedInForm } from "../../../../lib/web/actions.ts";
@@ -13,8 +14,15 @@ import { statusContext, uiStatuses } from "../../../../lib/web/pages.ts";
 import {
   ACCOUNT_ACTION_TYPES,
   type AccountActionType,
+  can,
+  canActOn,
+  EVERYONE_ROLE_ID,
+  listRoles,
+  listWarningPresets,
   moderatedAccountCase,
+  purgeDateOf,
   takeAccountAction,
+  type WarningPresetRow,
 } from "../../../../lib/moderation/mod.ts";
 
 /** Actions that need the confirmation box ticked (they lock the user out or hide them). */
@@ -26,15 +34,21 @@ interface Data {
   local: boolean;
   email: string | null;
   role: string | null;
+  roleId: string | null;
+  /** The roles the moderator may give (below their own), when they may manage roles. */
+  assignable: { id: string; name: string }[] | null;
   createdAt: string;
   flags: { suspended: boolean; silenced: boolean; sensitized: boolean };
   disabled: boolean;
+  /** When the suspension's grace period ends and the daily job deletes the data. */
+  purgeOn: string | null;
   pending: boolean;
   ips: string[];
   reportId: string;
   statuses: UiStatus[];
   context: StatusContext;
   warnings: { id: string; action: string; text: string; at: string }[];
+  presets: WarningPresetRow[];
 }
 
 /**
@@ -59,6 +73,13 @@ export const handler = define.handlers<Data>({
       local: account.domain === null,
       email: user?.email ?? null,
       role: role?.name || null,
+      roleId: role && role.id !== EVERYONE_ROLE_ID ? role.id : null,
+      assignable: user && can(moderator ?? null, "manage_roles") &&
+          canActOn(moderator ?? null, role ?? null)
+        ? (await listRoles(deps.sql, moderator ?? null)).roles
+          .filter((r) => canActOn(moderator ?? null, r))
+          .map((r) => ({ id: r.id, name: r.name }))
+        : null,
       createdAt: account.created_at.toISOString(),
       flags: {
         suspended: account.suspended_at !== null,
@@ -66,11 +87,16 @@ export const handler = define.handlers<Data>({
         sensitized: account.sensitized_at !== null,
       },
       disabled: user?.disabled ?? false,
+      purgeOn: account.suspended_at &&
+          account.suspension_origin !== "remote"
+        ? purgeDateOf(account.suspended_at).toISOString()
+        : null,
       pending: user !== null && !user.approved,
       ips: c.view.addresses.map((a) => a.ip),
       reportId: ctx.url.searchParams.get("report_id") ?? "",
       statuses: await uiStatuses(ctx, c.statuses),
       context: statusContext(ctx),
+      presets: await listWarningPresets(deps.sql, moderator ?? null),
       warnings: c.warnings.map((w) => ({
         id: w.id,
         action: w.action,
@@ -91,6 +117,7 @@ export const handler = define.handlers<Data>({
       text: field(form, "text"),
       reportId: field(form, "report_id") || undefined,
       sendEmail: field(form, "send_email_notification") === "1",
+      warningPresetId: field(form, "warning_preset_id") || undefined,
     });
     return ctx.redirect(`/admin/accounts/${ctx.params.id}`, 303);
   },
@@ -149,6 +176,15 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           <dd class="account-state">
             {states.length ? states.join(", ") : "active"}
           </dd>
+          {data.purgeOn && (
+            <>
+              <dt>Data deleted</dt>
+              <dd>
+                {formatDateTime(data.purgeOn)}, unless the suspension is undone
+                before
+              </dd>
+            </>
+          )}
           {data.ips.length > 0 && (
             <>
               <dt>Signed in from</dt>
@@ -166,46 +202,37 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           {data.flags.suspended && b("delete", "Delete data now")}
         </div>
       </section>
-      <section class="card">
-        <h2>Take action</h2>
-        <form method="post" action={`/admin/accounts/${data.id}`}>
-          <input type="hidden" name="_csrf" value={csrf} />
-          <input type="hidden" name="report_id" value={data.reportId} />
-          <fieldset>
-            <legend>Action</legend>
-            {[
-              ["none", "Warning only"],
-              ["sensitive", "Mark media as sensitive"],
-              ...(data.local ? [["disable", "Disable login"]] : []),
-              ["silence", "Limit"],
-              ["suspend", "Suspend"],
-            ].map(([value, label]) => (
-              <label key={value}>
-                <input
-                  type="radio"
-                  name="type"
-                  value={value}
-                  required
-                  checked={value === "none"}
-                />{" "}
-                {label}
-              </label>
-            ))}
-          </fieldset>
-          <label for="action-text">Custom warning</label>
-          <textarea id="action-text" name="text" rows={3} />
-          <label>
-            <input type="checkbox" name="send_email_notification" value="1" />
-            {" "}
-            Notify the user (they see the warning and may appeal it)
-          </label>
-          <label>
-            <input type="checkbox" name="confirm" value="1" />{" "}
-            I confirm (needed to suspend or disable)
-          </label>
-          <button type="submit">Perform action</button>
-        </form>
-      </section>
+      {data.assignable && (
+        <section class="card">
+          <h2>Role</h2>
+          <form method="post" action={`/admin/accounts/${data.id}/role`}>
+            <input type="hidden" name="_csrf" value={csrf} />
+            <label>
+              Role
+              <select name="role_id">
+                <option value="" selected={!data.roleId}>No role</option>
+                {data.assignable.map((r) => (
+                  <option
+                    key={r.id}
+                    value={r.id}
+                    selected={r.id === data.roleId}
+                  >
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">Change role</button>
+          </form>
+        </section>
+      )}
+      <AccountActionForm
+        accountId={data.id}
+        csrf={csrf}
+        reportId={data.reportId}
+        local={data.local}
+        presets={data.presets}
+      />
       <section class="card">
         <h2>Warnings</h2>
         {data.warnings.length === 0 && <p class="empty">None.</p>}

@@ -1,0 +1,116 @@
+import { page } from "fresh";
+import { define } from "../../../utils.ts";
+import { PageHead } from "../../../components/PageHead.tsx";
+import { formatDateTime } from "../../../components/format.ts";
+import { signedInForm } from "../../../lib/web/actions.ts";
+import { DomainError } from "../../../lib/domain/errors.ts";
+import {
+  listSubscriptions,
+  subscribe,
+  type SubscriptionRow,
+} from "../../../lib/moderation/mod.ts";
+
+interface Data {
+  subscriptions: (SubscriptionRow & { pending: number })[];
+  url: string;
+  error: string | null;
+}
+
+/**
+ * /admin/domain_subscriptions — blocklists the instance follows (`manage_federation`), and a
+ * form to subscribe to one: it is fetched at once, and its changes wait as drafts unless
+ * "apply automatically" is chosen.
+ */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const { deps, moderator } = ctx.state;
+    return page({
+      subscriptions: await listSubscriptions(deps.sql, moderator ?? null),
+      url: "",
+      error: null,
+    });
+  },
+  async POST(ctx) {
+    const { form } = await signedInForm(ctx);
+    const { deps, moderator } = ctx.state;
+    const url = String(form.get("url") ?? "");
+    try {
+      const row = await subscribe(deps, moderator ?? null, {
+        url,
+        autoApply: form.get("auto_apply") === "1",
+      });
+      return ctx.redirect(`/admin/domain_subscriptions/${row.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.kind === "validation")) {
+        throw error;
+      }
+      return page({
+        subscriptions: await listSubscriptions(deps.sql, moderator ?? null),
+        url,
+        error: error.message,
+      }, { status: 422 });
+    }
+  },
+});
+
+export default define.page<typeof handler>(function Subscriptions(
+  { data, state },
+) {
+  return (
+    <>
+      <PageHead title="Moderation · Blocklist subscriptions" />
+      <h1>Blocklist subscriptions</h1>
+      <p>
+        A subscribed list is fetched daily. Domains you blocked yourself are
+        never changed by a list.
+      </p>
+      {data.subscriptions.length === 0
+        ? <p class="empty">No blocklist is subscribed to.</p>
+        : (
+          <table class="admin-table">
+            <thead>
+              <tr>
+                <th>List</th>
+                <th>Changes</th>
+                <th>Last fetched</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.subscriptions.map((s) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/domain_subscriptions/${s.id}`}>{s.url}</a>
+                  </td>
+                  <td>
+                    {s.auto_apply
+                      ? "applied automatically"
+                      : `${s.pending} waiting for review`}
+                  </td>
+                  <td>
+                    {s.fetched_at
+                      ? formatDateTime(s.fetched_at.toISOString())
+                      : "never"}
+                    {s.fetch_error && <>· {s.fetch_error}</>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      <h2>Subscribe to a list</h2>
+      {data.error && <p class="error" role="alert">{data.error}</p>}
+      <form method="post" action="/admin/domain_subscriptions" class="card">
+        <input type="hidden" name="_csrf" value={state.csrfToken} />
+        <label>
+          List URL (Mastodon CSV, JSON, or one domain a line)
+          <input type="url" name="url" required value={data.url} />
+        </label>
+        <label>
+          <input type="checkbox" name="auto_apply" value="1" />{" "}
+          Apply its changes automatically (otherwise they wait for review)
+        </label>
+        <button type="submit">Subscribe</button>
+      </form>
+    </>
+  );
+});

@@ -1,0 +1,68 @@
+import { HttpError, page } from "fresh";
+import { define } from "../../../utils.ts";
+import { PageHead } from "../../../components/PageHead.tsx";
+import {
+  RoleForm,
+  type RoleFormValues,
+  roleInputOf,
+} from "../../../components/RoleForm.tsx";
+import { signedInForm } from "../../../lib/web/actions.ts";
+import { DomainError } from "../../../lib/domain/errors.ts";
+import { can, createRole } from "../../../lib/moderation/mod.ts";
+
+interface Data {
+  values: RoleFormValues;
+  error: string | null;
+}
+
+const EMPTY: RoleFormValues = {
+  name: "",
+  color: "",
+  position: 0,
+  permissions: 0,
+  highlighted: false,
+};
+
+/** /admin/roles/new — create a role; a refusal shows the form again with why. */
+export const handler = define.handlers<Data>({
+  GET(ctx) {
+    if (!can(ctx.state.moderator ?? null, "manage_roles")) {
+      throw new HttpError(403, "This action is not allowed");
+    }
+    return page({ values: EMPTY, error: null });
+  },
+  async POST(ctx) {
+    const { form } = await signedInForm(ctx);
+    const { deps, moderator } = ctx.state;
+    const input = roleInputOf(form, false);
+    try {
+      await createRole(deps.sql, moderator ?? null, input);
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === "validation") {
+        return page({
+          values: { ...EMPTY, ...input } as RoleFormValues,
+          error: error.message,
+        }, { status: 422 });
+      }
+      throw error;
+    }
+    return ctx.redirect("/admin/roles", 303);
+  },
+});
+
+export default define.page<typeof handler>(function NewRole({ data, state }) {
+  return (
+    <>
+      <PageHead title="Moderation · New role" />
+      <h1>New role</h1>
+      <RoleForm
+        action="/admin/roles/new"
+        csrf={state.csrfToken}
+        values={data.values}
+        everyone={false}
+        submit="Create role"
+        error={data.error}
+      />
+    </>
+  );
+});
