@@ -216,40 +216,45 @@ import * as $212 from "./routes/api/v2/suggestions.ts";
 import * as $213 from "./routes/auth/sign_in.tsx";
 import * as $214 from "./routes/auth/sign_out.ts";
 import * as $215 from "./routes/auth/sign_up.tsx";
-import * as $216 from "./routes/compose.tsx";
-import * as $217 from "./routes/disputes/strikes/[id].tsx";
-import * as $218 from "./routes/disputes/strikes/index.tsx";
-import * as $219 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $220 from "./routes/follow_requests/index.tsx";
-import * as $221 from "./routes/home.tsx";
-import * as $222 from "./routes/index.tsx";
-import * as $223 from "./routes/media/[...key].ts";
-import * as $224 from "./routes/notifications.tsx";
-import * as $225 from "./routes/oauth/authorize.tsx";
-import * as $226 from "./routes/oauth/revoke.ts";
-import * as $227 from "./routes/oauth/token.ts";
-import * as $228 from "./routes/oauth/userinfo.ts";
-import * as $229 from "./routes/privacy-policy.tsx";
-import * as $230 from "./routes/public/index.tsx";
-import * as $231 from "./routes/public/local.tsx";
-import * as $232 from "./routes/search.tsx";
-import * as $233 from "./routes/settings/authorized_applications.tsx";
-import * as $234 from "./routes/settings/index.ts";
-import * as $235 from "./routes/settings/password.tsx";
-import * as $236 from "./routes/settings/preferences.tsx";
-import * as $237 from "./routes/settings/profile.tsx";
-import * as $238 from "./routes/tags/[tag].rss.ts";
-import * as $239 from "./routes/tags/[tag].tsx";
-import * as $240 from "./routes/terms-of-service/[date].tsx";
-import * as $241 from "./routes/terms-of-service/index.tsx";
-import * as $242 from "./islands/ActionBar.tsx";
-import * as $243 from "./islands/ComposeBox.tsx";
-import * as $244 from "./islands/FollowButton.tsx";
-import * as $245 from "./islands/LoadMore.tsx";
-import * as $246 from "./islands/NewPostsBanner.tsx";
-import * as $247 from "./islands/NewStatuses.tsx";
-import * as $248 from "./islands/NotificationsBadge.tsx";
-import * as $249 from "./islands/ProfileMenu.tsx";
+import * as $216 from "./routes/auth/two_factor.tsx";
+import * as $217 from "./routes/compose.tsx";
+import * as $218 from "./routes/disputes/strikes/[id].tsx";
+import * as $219 from "./routes/disputes/strikes/index.tsx";
+import * as $220 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $221 from "./routes/follow_requests/index.tsx";
+import * as $222 from "./routes/home.tsx";
+import * as $223 from "./routes/index.tsx";
+import * as $224 from "./routes/media/[...key].ts";
+import * as $225 from "./routes/notifications.tsx";
+import * as $226 from "./routes/oauth/authorize.tsx";
+import * as $227 from "./routes/oauth/revoke.ts";
+import * as $228 from "./routes/oauth/token.ts";
+import * as $229 from "./routes/oauth/userinfo.ts";
+import * as $230 from "./routes/privacy-policy.tsx";
+import * as $231 from "./routes/public/index.tsx";
+import * as $232 from "./routes/public/local.tsx";
+import * as $233 from "./routes/search.tsx";
+import * as $234 from "./routes/settings/authorized_applications.tsx";
+import * as $235 from "./routes/settings/index.ts";
+import * as $236 from "./routes/settings/password.tsx";
+import * as $237 from "./routes/settings/preferences.tsx";
+import * as $238 from "./routes/settings/profile.tsx";
+import * as $239 from "./routes/settings/push_token.ts";
+import * as $240 from "./routes/settings/two_factor.tsx";
+import * as $241 from "./routes/sw.js.ts";
+import * as $242 from "./routes/tags/[tag].rss.ts";
+import * as $243 from "./routes/tags/[tag].tsx";
+import * as $244 from "./routes/terms-of-service/[date].tsx";
+import * as $245 from "./routes/terms-of-service/index.tsx";
+import * as $246 from "./islands/ActionBar.tsx";
+import * as $247 from "./islands/BrowserNotifications.tsx";
+import * as $248 from "./islands/ComposeBox.tsx";
+import * as $249 from "./islands/FollowButton.tsx";
+import * as $250 from "./islands/LoadMore.tsx";
+import * as $251 from "./islands/NewPostsBanner.tsx";
+import * as $252 from "./islands/NewStatuses.tsx";
+import * as $253 from "./islands/NotificationsBadge.tsx";
+import * as $254 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -469,42 +474,47 @@ const manifest = {
     "./routes/auth/sign_in.tsx": $213,
     "./routes/auth/sign_out.ts": $214,
     "./routes/auth/sign_up.tsx": $215,
-    "./routes/compose.tsx": $216,
-    "./routes/disputes/strikes/[id].tsx": $217,
-    "./routes/disputes/strikes/index.tsx": $218,
-    "./routes/follow_requests/[id]/[verb].ts": $219,
-    "./routes/follow_requests/index.tsx": $220,
-    "./routes/home.tsx": $221,
-    "./routes/index.tsx": $222,
-    "./routes/media/[...key].ts": $223,
-    "./routes/notifications.tsx": $224,
-    "./routes/oauth/authorize.tsx": $225,
-    "./routes/oauth/revoke.ts": $226,
-    "./routes/oauth/token.ts": $227,
-    "./routes/oauth/userinfo.ts": $228,
-    "./routes/privacy-policy.tsx": $229,
-    "./routes/public/index.tsx": $230,
-    "./routes/public/local.tsx": $231,
-    "./routes/search.tsx": $232,
-    "./routes/settings/authorized_applications.tsx": $233,
-    "./routes/settings/index.ts": $234,
-    "./routes/settings/password.tsx": $235,
-    "./routes/settings/preferences.tsx": $236,
-    "./routes/settings/profile.tsx": $237,
-    "./routes/tags/[tag].rss.ts": $238,
-    "./routes/tags/[tag].tsx": $239,
-    "./routes/terms-of-service/[date].tsx": $240,
-    "./routes/terms-of-service/index.tsx": $241,
+    "./routes/auth/two_factor.tsx": $216,
+    "./routes/compose.tsx": $217,
+    "./routes/disputes/strikes/[id].tsx": $218,
+    "./routes/disputes/strikes/index.tsx": $219,
+    "./routes/follow_requests/[id]/[verb].ts": $220,
+    "./routes/follow_requests/index.tsx": $221,
+    "./routes/home.tsx": $222,
+    "./routes/index.tsx": $223,
+    "./routes/media/[...key].ts": $224,
+    "./routes/notifications.tsx": $225,
+    "./routes/oauth/authorize.tsx": $226,
+    "./routes/oauth/revoke.ts": $227,
+    "./routes/oauth/token.ts": $228,
+    "./routes/oauth/userinfo.ts": $229,
+    "./routes/privacy-policy.tsx": $230,
+    "./routes/public/index.tsx": $231,
+    "./routes/public/local.tsx": $232,
+    "./routes/search.tsx": $233,
+    "./routes/settings/authorized_applications.tsx": $234,
+    "./routes/settings/index.ts": $235,
+    "./routes/settings/password.tsx": $236,
+    "./routes/settings/preferences.tsx": $237,
+    "./routes/settings/profile.tsx": $238,
+    "./routes/settings/push_token.ts": $239,
+    "./routes/settings/two_factor.tsx": $240,
+    "./routes/sw.js.ts": $241,
+    "./routes/tags/[tag].rss.ts": $242,
+    "./routes/tags/[tag].tsx": $243,
+    "./routes/terms-of-service/[date].tsx": $244,
+    "./routes/terms-of-service/index.tsx": $245,
   },
   islands: {
-    "./islands/ActionBar.tsx": $242,
-    "./islands/ComposeBox.tsx": $243,
-    "./islands/FollowButton.tsx": $244,
-    "./islands/LoadMore.tsx": $245,
-    "./islands/NewPostsBanner.tsx": $246,
-    "./islands/NewStatuses.tsx": $247,
-    "./islands/NotificationsBadge.tsx": $248,
-    "./islands/ProfileMenu.tsx": $249,
+    "./islands/ActionBar.tsx": $246,
+    "./islands/BrowserNotifications.tsx": $247,
+    "./islands/ComposeBox.tsx": $248,
+    "./islands/FollowButton.tsx": $249,
+    "./islands/LoadMore.tsx": $250,
+    "./islands/NewPostsBanner.tsx": $251,
+    "./islands/NewStatuses.tsx": $252,
+    "./islands/NotificationsBadge.tsx": $253,
+    "./islands/ProfileMenu.tsx": $254,
   },
 };
 

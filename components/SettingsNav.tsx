@@ -10,6 +10,7 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/profile", "Profile")}
       {link("/settings/preferences", "Posting")}
       {link("/settings/password", "Password")}
+      {link("/settings/two_factor", "Two-factor")}
       {link("/settings/authorized_applications", "Apps")}
       {link("/follow_requests", "Follow requests")}
     </nav>

@@ -13,10 +13,11 @@ export class ApiCallError extends Error {
 
 export async function api<T>(
   path: string,
-  init: { method?: string; body?: unknown } = {},
+  /** `token`: another token than the page's (the browser notifications' push token). */
+  init: { method?: string; body?: unknown; token?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  const token = pageMeta("starling-token");
+  const token = init.token ?? pageMeta("starling-token");
   if (token) headers.authorization = `Bearer ${token}`;
   // A FormData body (a file upload) goes as multipart; anything else as JSON.
   const multipart = init.body instanceof FormData;

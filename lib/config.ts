@@ -59,6 +59,11 @@ export interface Config {
   rootDir: string;
   /** Where uploaded media files go (`MEDIA_STORAGE`, `S3_*`). */
   media: MediaConfig;
+  /**
+   * The Web Push key pair from `VAPID_PUBLIC_KEY`/`VAPID_PRIVATE_KEY` (base64url); undefined
+   * means "generate once and keep in the database".
+   */
+  vapid?: { publicKey: string; privateKey: string };
 }
 
 export type MediaConfig =
@@ -153,7 +158,40 @@ export function loadConfig(
     deliveryRetryScale: parseScale(env.DELIVERY_RETRY_SCALE),
     rootDir,
     media: parseMediaConfig(env),
+    vapid: parseVapid(env),
   };
+}
+
+/** Both VAPID variables or neither: half a key pair can't sign. */
+function parseVapid(env: Env): Config["vapid"] {
+  const publicKey = env.VAPID_PUBLIC_KEY?.trim();
+  const privateKey = env.VAPID_PRIVATE_KEY?.trim();
+  if (!publicKey && !privateKey) return undefined;
+  if (!publicKey) {
+    throw new ConfigError(
+      "VAPID_PUBLIC_KEY",
+      "is required with VAPID_PRIVATE_KEY",
+    );
+  }
+  if (!privateKey) {
+    throw new ConfigError(
+      "VAPID_PRIVATE_KEY",
+      "is required with VAPID_PUBLIC_KEY",
+    );
+  }
+  if (!/^[\w-]{87}$/.test(publicKey)) {
+    throw new ConfigError(
+      "VAPID_PUBLIC_KEY",
+      "must be a base64url P-256 public key (87 characters)",
+    );
+  }
+  if (!/^[\w-]{43}$/.test(privateKey)) {
+    throw new ConfigError(
+      "VAPID_PRIVATE_KEY",
+      "must be a base64url P-256 private key (43 characters)",
+    );
+  }
+  return { publicKey, privateKey };
 }
 
 function parseMediaConfig(env: Env): MediaConfig {

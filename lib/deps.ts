@@ -15,6 +15,7 @@ import type { MediaStorage } from "./media/storage.ts";
 import type { AvTools } from "./media/av.ts";
 import type { RateLimits } from "./web/rate-limit.ts";
 import type { Resolver } from "./federation/public-address.ts";
+import type { VapidKeys } from "./push/mod.ts";
 
 export interface Deps {
   config: Config;
@@ -27,6 +28,8 @@ export interface Deps {
    */
   kv?: Deno.Kv;
   secret: SecretKey;
+  /** The Web Push key pair (`lib/push`): signs pushes; its public half is advertised. */
+  vapid: VapidKeys;
   /** Domain events: recorded in the writer's transaction, dispatched to listeners by a job. */
   effects: EffectBus;
   /**

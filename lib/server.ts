@@ -21,6 +21,11 @@ import { detectAvTools } from "./media/av.ts";
 import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
 import { blocklistRefreshJob, suspensionPurgeJob } from "./moderation/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
+import {
+  loadVapidKeys,
+  pushDeliverJob,
+  subscribePushDelivery,
+} from "./push/mod.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
@@ -84,6 +89,7 @@ export async function openDeps(
       kv = await openKvFile(options.kvPath ?? config.kvPath);
     }
     const secret = await loadSecretKey(database.sql, config.secretKey);
+    const vapid = await loadVapidKeys(database.sql, config.vapid);
     // Every kind of job this build runs; a job of another kind (a newer version's) is parked.
     const jobs = new JobQueue<Deps>(
       database.sql,
@@ -94,6 +100,7 @@ export async function openDeps(
         publishScheduledJob,
         blocklistRefreshJob,
         suspensionPurgeJob,
+        pushDeliverJob,
       ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {
@@ -118,6 +125,7 @@ export async function openDeps(
       dbKind: database.kind,
       kv,
       secret,
+      vapid,
       effects,
       jobs,
       streams,
@@ -159,6 +167,8 @@ export async function createStarling(
     : await buildWebApp(deps);
   // Every process that writes turns its domain events into deliveries (queued for the workers).
   const stopOutbox = subscribeOutboxLazily(deps);
+  // … and notifications into pushes.
+  const stopPush = subscribePushDelivery(deps);
   console.info(
     `media: ${deps.media.kind} storage; ffmpeg ${
       deps.avTools
@@ -181,6 +191,7 @@ export async function createStarling(
       // is left stays queued, its lease runs out, and it runs again after the restart).
       await workerStopped;
       stopOutbox();
+      stopPush();
       await deps.close();
     })();
   const requests = new RequestDrain();

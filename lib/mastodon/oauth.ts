@@ -41,7 +41,7 @@ export const SUPPORTED_SCOPES = [
 ]; // deno-fmt-ignore
 
 /** `Application` as `GET /api/v1/apps/verify_credentials` shows it (no secret). */
-export function applicationJson(app: ApplicationRow) {
+export function applicationJson(app: ApplicationRow, vapidKey: string) {
   return {
     id: app.id,
     name: app.name,
@@ -49,7 +49,7 @@ export function applicationJson(app: ApplicationRow) {
     scopes: app.scopes.split(/\s+/).filter(Boolean),
     redirect_uri: app.redirect_uris.join("\n"),
     redirect_uris: app.redirect_uris,
-    vapid_key: "",
+    vapid_key: vapidKey,
   };
 }
 
@@ -57,9 +57,10 @@ export function applicationJson(app: ApplicationRow) {
 export function credentialApplicationJson(
   app: ApplicationRow,
   clientSecret: string,
+  vapidKey: string,
 ) {
   return {
-    ...applicationJson(app),
+    ...applicationJson(app, vapidKey),
     client_id: app.client_id,
     client_secret: clientSecret,
     client_secret_expires_at: 0,

@@ -4,6 +4,8 @@ import { authenticate } from "../../lib/domain/accounts.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { registrationMode } from "../../lib/instance/mod.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
+import { isTwoFactorEnabled } from "../../lib/domain/two-factor.ts";
+import { setPendingSignIn } from "../../lib/web/pending-sign-in.ts";
 import {
   clientIp,
   CSRF_FAILED,
@@ -69,6 +71,20 @@ export const handler = define.handlers<Data>({
         login,
         field(form, "password"),
       );
+      if (await isTwoFactorEnabled(deps.sql, user.id)) {
+        // No session yet: the second step (routes/auth/two_factor.tsx) starts it.
+        const response = ctx.redirect(
+          `/auth/two_factor?return_to=${encodeURIComponent(returnTo)}`,
+          303,
+        );
+        await setPendingSignIn(
+          response.headers,
+          deps.config,
+          deps.secret,
+          user.id,
+        );
+        return response;
+      }
       const secret = await startWebSession(deps.sql, deps.secret, user.id, {
         userAgent: ctx.req.headers.get("user-agent"),
         ip: clientIp(ctx.req, ctx.info),

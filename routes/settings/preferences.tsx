@@ -8,6 +8,7 @@ import { signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import BrowserNotifications from "../../islands/BrowserNotifications.tsx";
 
 interface Data {
   privacy: string;
@@ -98,6 +99,13 @@ export default define.page<typeof handler>(function Preferences(
             <button type="submit">Save preferences</button>
           </div>
         </form>
+      </section>
+      <section class="card" aria-labelledby="browser-notifications">
+        <h2 id="browser-notifications">Browser notifications</h2>
+        <BrowserNotifications
+          vapidKey={state.deps.vapid.publicKey}
+          csrf={state.csrfToken}
+        />
       </section>
     </>
   );

@@ -26,7 +26,7 @@ export function localProfileUrl(origin: string, username: string): string {
   return `${origin}/@${username}`;
 }
 
-function absolute(
+export function absolute(
   origin: string,
   url: string | null,
   fallback: string,

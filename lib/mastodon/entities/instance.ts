@@ -57,10 +57,14 @@ export function ruleJson(rule: RuleRow) {
   return { id: String(rule.id), text: rule.text, hint: rule.hint };
 }
 
-/** No address set: RFC 5321 has every mail domain answer `postmaster`. */
-function contactEmail(config: Config, about: InstanceAbout): string {
-  return about.settings.contactEmail ??
-    `postmaster@${new URL(config.origin).hostname}`;
+/** Without a configured address: RFC 5321 has every mail domain answer `postmaster`. */
+export function contactEmail(config: Config): string {
+  return `postmaster@${new URL(config.origin).hostname}`;
+}
+
+/** The contact address an admin set, else `postmaster`. */
+function contactEmailOf(config: Config, about: InstanceAbout): string {
+  return about.settings.contactEmail ?? contactEmail(config);
 }
 
 function thumbnailUrl(config: Config, about: InstanceAbout): string {
@@ -73,6 +77,8 @@ export function instanceV2Json(
   about: InstanceAbout,
   stats: InstanceStats,
   contactAccount: unknown | null,
+  /** The Web Push public key (`Deps.vapid`), for `PushManager.subscribe`. */
+  vapidPublicKey: string,
 ) {
   const { settings } = about;
   const mode = settings.registrationsMode;
@@ -100,7 +106,7 @@ export function instanceV2Json(
           ? `${config.origin}/terms-of-service`
           : null,
       },
-      vapid: { public_key: "" },
+      vapid: { public_key: vapidPublicKey },
       accounts: LIMITS.accounts,
       statuses: LIMITS.statuses,
       media_attachments: LIMITS.media_attachments,
@@ -117,7 +123,7 @@ export function instanceV2Json(
       url: null,
     },
     api_versions: { mastodon: 2 },
-    contact: { email: contactEmail(config, about), account: contactAccount },
+    contact: { email: contactEmailOf(config, about), account: contactAccount },
     rules: about.rules.map(ruleJson),
   };
 }
@@ -134,7 +140,7 @@ export function instanceV1Json(
     title: settings.title,
     short_description: settings.shortDescription,
     description: settings.shortDescription,
-    email: contactEmail(config, about),
+    email: contactEmailOf(config, about),
     version: COMPATIBLE_VERSION,
     urls: { streaming_api: streamingOrigin(config.origin) },
     stats: {

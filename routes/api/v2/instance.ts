@@ -7,7 +7,7 @@ import { instanceOverview } from "../../../lib/domain/instance.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
-    const { config } = ctx.state.deps;
+    const { config, vapid } = ctx.state.deps;
     const overview = await instanceOverview(ctx.state.deps);
     const { stats, contact } = overview;
     return json(
@@ -16,6 +16,7 @@ export const handler = define.handlers({
         overview,
         stats,
         contact ? accountJson(contact, config.origin) : null,
+        vapid.publicKey,
       ),
     );
   },

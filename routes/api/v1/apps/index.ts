@@ -21,6 +21,10 @@ export const handler = define.handlers({
         website: params.string("website"),
       },
     );
-    return json(credentialApplicationJson(app, clientSecret));
+    return json(credentialApplicationJson(
+      app,
+      clientSecret,
+      ctx.state.deps.vapid.publicKey,
+    ));
   },
 });

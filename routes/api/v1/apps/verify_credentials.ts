@@ -17,6 +17,6 @@ export const handler = define.handlers({
       ? await findApplication(ctx.state.deps.sql, auth.applicationId)
       : null;
     if (!app) throw unauthorized();
-    return json(applicationJson(app));
+    return json(applicationJson(app, ctx.state.deps.vapid.publicKey));
   },
 });

@@ -1,0 +1,105 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { DomainError } from "../../lib/domain/errors.ts";
+import { startWebSession } from "../../lib/domain/sessions.ts";
+import { verifySecondFactor } from "../../lib/domain/two-factor.ts";
+import {
+  clientIp,
+  CSRF_FAILED,
+  field,
+  readVerifiedForm,
+  safeReturnTo,
+} from "../../lib/web/forms.ts";
+import {
+  clearPendingSignIn,
+  readPendingSignIn,
+} from "../../lib/web/pending-sign-in.ts";
+import { setSessionCookie } from "../../lib/web/session-cookie.ts";
+import { rateLimitHeaders } from "../../lib/web/rate-limit.ts";
+import { FormErrors } from "../../components/FormErrors.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
+
+interface Data {
+  errors: string[];
+  returnTo: string;
+}
+
+/**
+ * /auth/two_factor — the second step of signing in: a code from the authenticator app or a
+ * recovery code, for the user whose password was right a moment ago (pending-sign-in.ts).
+ * Attempts count against the same limit as passwords.
+ */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const returnTo = safeReturnTo(ctx.url.searchParams.get("return_to"));
+    if (!await readPendingSignIn(ctx.req, ctx.state.deps.secret)) {
+      return ctx.redirect(
+        `/auth/sign_in?return_to=${encodeURIComponent(returnTo)}`,
+      );
+    }
+    return page({ errors: [], returnTo });
+  },
+  async POST(ctx) {
+    const { deps } = ctx.state;
+    const form = await readVerifiedForm(ctx.req, deps);
+    const returnTo = safeReturnTo(form ? field(form, "return_to") : null);
+    if (!form) {
+      return page({ errors: [CSRF_FAILED], returnTo }, { status: 403 });
+    }
+    const userId = await readPendingSignIn(ctx.req, deps.secret);
+    if (!userId) {
+      return page({
+        errors: ["This sign-in took too long. Please sign in again."],
+        returnTo,
+      }, { status: 401 });
+    }
+    const refused = deps.rateLimits.countSignIn(ctx.req, `2fa:${userId}`);
+    if (refused) {
+      return page({
+        errors: ["Too many attempts. Please wait a few minutes."],
+        returnTo,
+      }, { status: 429, headers: rateLimitHeaders(refused) });
+    }
+    try {
+      await verifySecondFactor(deps.sql, userId, field(form, "code"));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return page({ errors: [error.message], returnTo }, { status: 401 });
+    }
+    const secret = await startWebSession(deps.sql, deps.secret, userId, {
+      userAgent: ctx.req.headers.get("user-agent"),
+      ip: clientIp(ctx.req, ctx.info),
+    });
+    const response = ctx.redirect(returnTo, 303);
+    clearPendingSignIn(response.headers, deps.config);
+    setSessionCookie(response.headers, deps.config, secret);
+    return response;
+  },
+});
+
+export default define.page<typeof handler>(function TwoFactor(
+  { data, state },
+) {
+  return (
+    <section class="card narrow">
+      <PageHead title="Two-factor authentication" />
+      <h1>Two-factor authentication</h1>
+      <FormErrors errors={data.errors} />
+      <form method="post" action="/auth/two_factor" class="stack">
+        <input type="hidden" name="_csrf" value={state.csrfToken} />
+        <input type="hidden" name="return_to" value={data.returnTo} />
+        <label>
+          Code from your authenticator app, or a recovery code
+          <input
+            name="code"
+            required
+            autocomplete="one-time-code"
+            inputMode="numeric"
+            autofocus
+          />
+        </label>
+        <button type="submit">Sign in</button>
+      </form>
+    </section>
+  );
+});
