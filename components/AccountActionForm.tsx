@@ -60,6 +60,12 @@ export function AccountActionForm(
           {" "}
           Notify the user (they see the warning and may appeal it)
         </label>
+        {local && (
+          <label>
+            <input type="checkbox" name="block_email" value="1" />{" "}
+            When suspending: block this e-mail address from signing up again
+          </label>
+        )}
         <label>
           <input type="checkbox" name="confirm" value="1" />{" "}
           I confirm (needed to suspend or disable)

@@ -9,10 +9,12 @@ export function SettingsNav({ current }: { current: string }) {
     <nav class="settings-nav" aria-label="Settings">
       {link("/settings/profile", "Profile")}
       {link("/settings/preferences", "Posting")}
+      {link("/settings/email", "E-mail")}
       {link("/settings/password", "Password")}
       {link("/settings/two_factor", "Two-factor")}
       {link("/settings/authorized_applications", "Apps")}
       {link("/follow_requests", "Follow requests")}
+      {link("/invites", "Invites")}
     </nav>
   );
 }

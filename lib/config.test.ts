@@ -82,3 +82,43 @@ Deno.test("DENO_DEPLOYMENT_ID says Starling runs on Deno Deploy", () => {
   assert.equal(loadConfig({}).onDeploy, false);
   assert.equal(loadConfig({ DENO_DEPLOYMENT_ID: "abc" }).onDeploy, true);
 });
+
+Deno.test("SMTP_URL and SMTP_FROM: mail to the log by default; smtp:// and smtps:// with a login", () => {
+  const none = loadConfig({ ORIGIN: "https://social.example" }).mail;
+  assert.equal(none.smtp, undefined);
+  assert.equal(none.from, "Starling <notifications@social.example>");
+  assert.deepEqual(
+    loadConfig({ SMTP_URL: "smtp://me%40x:p%3Ass@mail.example" }).mail.smtp,
+    {
+      host: "mail.example",
+      port: 587,
+      implicitTls: false,
+      user: "me@x",
+      password: "p:ss",
+      tlsInsecure: false,
+    },
+  );
+  const tls = loadConfig({ SMTP_URL: "smtps://mail.example?tls_insecure=1" })
+    .mail.smtp;
+  assert.equal(tls?.port, 465);
+  assert.equal(tls?.implicitTls, true);
+  assert.equal(tls?.tlsInsecure, true);
+  assert.equal(
+    loadConfig({ SMTP_FROM: "Social <hello@social.example>" }).mail.from,
+    "Social <hello@social.example>",
+  );
+  for (
+    const [env, message] of [
+      [{ SMTP_URL: "http://mail.example" }, /^SMTP_URL: must start with/],
+      [{ SMTP_URL: "not a url" }, /^SMTP_URL: is not a URL/],
+      [{ SMTP_FROM: "nobody" }, /^SMTP_FROM: "nobody" is not an address/],
+    ] as const
+  ) {
+    assert.throws(() => loadConfig(env), (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.match(error.message, message);
+      assert.ok(!error.message.includes("\n"));
+      return true;
+    });
+  }
+});

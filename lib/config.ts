@@ -64,6 +64,26 @@ export interface Config {
    * means "generate once and keep in the database".
    */
   vapid?: { publicKey: string; privateKey: string };
+  /** Outgoing e-mail (`SMTP_URL`, `SMTP_FROM`). */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** The SMTP server; undefined: mails are written to the server log instead (the default). */
+  smtp?: SmtpConfig;
+  /** The `From` header, e.g. `Starling <notifications@social.example>`. */
+  from: string;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  /** `smtps://`: TLS from the first byte; `smtp://`: STARTTLS (required when it has a login). */
+  implicitTls: boolean;
+  user?: string;
+  password?: string;
+  /** `?tls_insecure=1`: accept any certificate (a self-signed test or LAN relay only). */
+  tlsInsecure: boolean;
 }
 
 export type MediaConfig =
@@ -159,6 +179,10 @@ export function loadConfig(
     rootDir,
     media: parseMediaConfig(env),
     vapid: parseVapid(env),
+    mail: {
+      smtp: parseSmtpUrl(env.SMTP_URL),
+      from: parseMailFrom(env.SMTP_FROM, new URL(origin).hostname),
+    },
   };
 }
 
@@ -192,6 +216,50 @@ function parseVapid(env: Env): Config["vapid"] {
     );
   }
   return { publicKey, privateKey };
+}
+
+function parseSmtpUrl(value: string | undefined): SmtpConfig | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const example = "e.g. smtp://user:password@mail.example:587";
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError("SMTP_URL", `is not a URL (${example})`);
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") {
+    throw new ConfigError(
+      "SMTP_URL",
+      `must start with smtp:// (STARTTLS) or smtps:// (TLS), ${example}`,
+    );
+  }
+  if (!url.hostname) {
+    throw new ConfigError("SMTP_URL", `names no host (${example})`);
+  }
+  const implicitTls = url.protocol === "smtps:";
+  const insecure = url.searchParams.get("tls_insecure");
+  return {
+    host: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+    port: url.port ? Number(url.port) : implicitTls ? 465 : 587,
+    implicitTls,
+    user: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    tlsInsecure: insecure === "1" || insecure === "true",
+  };
+}
+
+function parseMailFrom(value: string | undefined, hostname: string): string {
+  if (value === undefined || value.trim() === "") {
+    return `Starling <notifications@${hostname}>`;
+  }
+  const from = value.trim();
+  if (!/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(from)) {
+    throw new ConfigError(
+      "SMTP_FROM",
+      `"${from}" is not an address (e.g. Starling <notifications@social.example>)`,
+    );
+  }
+  return from;
 }
 
 function parseMediaConfig(env: Env): MediaConfig {

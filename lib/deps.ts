@@ -16,6 +16,8 @@ import type { AvTools } from "./media/av.ts";
 import type { RateLimits } from "./web/rate-limit.ts";
 import type { Resolver } from "./federation/public-address.ts";
 import type { VapidKeys } from "./push/mod.ts";
+import type { MailTransport } from "./mail/mod.ts";
+import type { MxResolver } from "./moderation/mod.ts";
 
 export interface Deps {
   config: Config;
@@ -62,6 +64,16 @@ export interface Deps {
    * stored: the system resolver, unless a test plays a (rebinding) DNS server.
    */
   resolveHost: Resolver;
+  /**
+   * Where the `mail.send` job hands mails: the SMTP server of `SMTP_URL`, or the server log
+   * when it is unset.
+   */
+  mailer: MailTransport;
+  /**
+   * The mail exchangers of an e-mail domain, for the sign-up gate's MX check against e-mail
+   * domain blocks: the system resolver (failing open after 1.5 s), unless a test plays DNS.
+   */
+  resolveMx: MxResolver;
   /** This process's rate-limit counters (in memory, per process, as Mastodon's per node). */
   rateLimits: RateLimits;
   /**

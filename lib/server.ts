@@ -32,6 +32,12 @@ import { RequestDrain } from "./web/drain.ts";
 import { settledWithin } from "./settle.ts";
 import { stopBudget } from "./stop-budget.ts";
 import { startWorker } from "./worker.ts";
+import {
+  createMailTransport,
+  mailEventListener,
+  mailSendJob,
+} from "./mail/mod.ts";
+import { type MxResolver, systemMxResolver } from "./moderation/mod.ts";
 
 export interface Starling {
   deps: Deps;
@@ -57,6 +63,8 @@ export interface StarlingOptions {
   migrationsDir?: string;
   /** Defaults to the system resolver; tests play a hostile DNS server with it. */
   resolveHost?: Resolver;
+  /** Defaults to the system resolver (MX records, failing open); tests play the DNS with it. */
+  resolveMx?: MxResolver;
 }
 
 export interface OpenDepsOptions extends StarlingOptions {
@@ -101,6 +109,7 @@ export async function openDeps(
         blocklistRefreshJob,
         suspensionPurgeJob,
         pushDeliverJob,
+        mailSendJob,
       ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {
@@ -119,6 +128,7 @@ export async function openDeps(
     await streams.start({
       publishOnly: options.commandLine || config.role === "worker",
     });
+    const mailer = createMailTransport(config.mail);
     const deps: Deps = {
       config,
       sql: database.sql,
@@ -134,10 +144,13 @@ export async function openDeps(
         (await import("./federation/search.ts")).resolveRemote(deps, query),
       media: createMediaStorage(config),
       avTools: options.commandLine ? null : await detectAvTools(),
+      mailer,
       rateLimits: new RateLimits(config.trustedProxies),
       resolveHost: options.resolveHost ?? systemResolve,
+      resolveMx: options.resolveMx ?? systemMxResolver,
       close: async () => {
         effects.close();
+        mailer.close();
         await streams.close();
         kv?.close();
         await database.close();
@@ -169,6 +182,16 @@ export async function createStarling(
   const stopOutbox = subscribeOutboxLazily(deps);
   // … and notifications into pushes.
   const stopPush = subscribePushDelivery(deps);
+  // …and mails what they tell the user (confirmation links, notification e-mails).
+  const stopMail = deps.effects.on(mailEventListener(deps));
+  const smtp = config.mail.smtp;
+  console.info(
+    smtp
+      ? `mail: SMTP ${smtp.host}:${smtp.port} (${
+        smtp.implicitTls ? "TLS" : "STARTTLS"
+      }), from ${config.mail.from}`
+      : "mail: SMTP_URL is not set; mails are written to this log, not sent",
+  );
   console.info(
     `media: ${deps.media.kind} storage; ffmpeg ${
       deps.avTools
@@ -192,6 +215,7 @@ export async function createStarling(
       await workerStopped;
       stopOutbox();
       stopPush();
+      stopMail();
       await deps.close();
     })();
   const requests = new RequestDrain();

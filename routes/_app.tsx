@@ -3,6 +3,7 @@ import { asset } from "fresh/runtime";
 import { Icon, type IconName } from "../components/Icon.tsx";
 import NotificationsBadge from "../islands/NotificationsBadge.tsx";
 import { SITE_NAME } from "../lib/web/head.ts";
+import { ConfirmEmailNotice } from "../components/ConfirmEmailNotice.tsx";
 
 function NavLink(
   { href, icon, label, current }: {
@@ -139,6 +140,13 @@ export default define.page(function App({ Component, state, url }) {
           </nav>
         </header>
         <main id="main" tabIndex={-1}>
+          {session && !session.user.confirmed_at &&
+            path !== "/auth/confirmation" && (
+            <ConfirmEmailNotice
+              email={session.user.email}
+              csrfToken={state.csrfToken}
+            />
+          )}
           <Component />
         </main>
         <footer class="site-footer">

@@ -21,6 +21,7 @@ import {
   setRole,
   takeAccountAction,
 } from "../moderation/mod.ts";
+import { confirmAddress } from "../mail/mod.ts";
 import { parseArgs } from "node:util";
 import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
 import { JOBS_USAGE, runJobsCommand } from "./jobs.ts";
@@ -64,6 +65,7 @@ const USAGE = `usage: deno task admin <command>
   accounts approve NAME
   accounts suspend NAME [--text T]            # NAME: a local username or user@domain
   accounts unsuspend NAME
+  accounts confirm NAME                      # confirm the e-mail address by hand
   accounts delete NAME
   accounts list
 ${MEDIA_USAGE}
@@ -203,6 +205,12 @@ export async function runAdminCommand(
         await liftLimit(deps, actor, account.id, "unsuspend");
       }
       io.out(`${command}ed ${needName()}`);
+      return 0;
+    }
+    case "confirm": {
+      const { user, account } = await requireLocalLogin(deps.sql, needName());
+      await confirmAddress(deps, user.id);
+      io.out(`confirmed the e-mail address of @${account.username}`);
       return 0;
     }
     case "delete": {

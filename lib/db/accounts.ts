@@ -55,11 +55,19 @@ export interface UserRow {
   approved: boolean;
   disabled: boolean;
   registration_reason: string | null;
+  /** The invite the user signed up with (lib/moderation/invites.ts). */
+  invite_id: string | null;
+  /** The client's address at sign-up (none for accounts the operator made). */
+  sign_up_ip: string | null;
   default_privacy: string;
   default_sensitive: boolean;
   default_language: string | null;
   sign_in_count: number;
   last_sign_in_at: Date | null;
+  /** Null until the e-mail address is confirmed (lib/mail). */
+  confirmed_at: Date | null;
+  /** Notification e-mails chosen per type; absent types take the default (lib/mail). */
+  notification_emails: Record<string, boolean>;
   created_at: Date;
   updated_at: Date;
 }
@@ -175,16 +183,22 @@ export async function insertUser(
     locale?: string;
     approved: boolean;
     registration_reason?: string | null;
+    /** False: the address waits for confirmation (`confirmed_at` null). */
+    confirmed?: boolean;
+    invite_id?: string | null;
+    sign_up_ip?: string | null;
   },
 ): Promise<UserRow> {
+  const confirmedAt = input.confirmed === false ? null : new Date();
   const [row] = await db<UserRow[]>`
-    INSERT INTO users (account_id, email, password_hash, role_id, locale, approved, registration_reason)
+    INSERT INTO users (account_id, email, password_hash, role_id, locale, approved,
+                       registration_reason, confirmed_at, invite_id, sign_up_ip)
     VALUES (${input.account_id}, ${input.email}, ${input.password_hash}, ${
     input.role_id ?? null
   },
             ${input.locale ?? "en"}, ${input.approved}, ${
     input.registration_reason ?? null
-  })
+  }, ${confirmedAt}, ${input.invite_id ?? null}, ${input.sign_up_ip ?? null})
     RETURNING *`;
   return row;
 }

@@ -66,6 +66,11 @@ export type PolicyFacts = Record<PolicyField, PolicyValue> & {
   limited: boolean;
   /** The sender's account is less than 30 days old. */
   new_account: boolean;
+  /**
+   * The "new account limits" spam policy catches the sender: younger than the instance's
+   * `spam_limits.new_account_days` and followed by no local account.
+   */
+  new_unfollowed: boolean;
   /** The recipient accepted a request from the sender before. */
   permitted: boolean;
   /** The status is a direct message that does not answer one of the recipient's (a post in the
@@ -101,6 +106,11 @@ export async function policyFacts(
               AND f.target_account_id = n.recipient
               AND f.created_at <= now() - interval '3 days') AS followed_long,
       a.created_at > now() - interval '30 days' AS new_account,
+      (sl.new_account_days > 0
+        AND a.created_at > now() - sl.new_account_days * interval '1 day'
+        AND NOT EXISTS (SELECT 1 FROM follows f JOIN accounts fa ON fa.id = f.account_id
+                        WHERE f.target_account_id = n.actor AND fa.domain IS NULL))
+        AS new_unfollowed,
       EXISTS (SELECT 1 FROM notification_permissions np WHERE np.account_id = n.recipient
               AND np.from_account_id = n.actor) AS permitted,
       coalesce(s.visibility = 'direct' AND NOT (s.in_reply_to_id IS NOT NULL AND EXISTS (
@@ -115,8 +125,10 @@ export async function policyFacts(
     LEFT JOIN notification_policies p ON p.account_id = n.recipient
     JOIN accounts a ON a.id = n.actor
     LEFT JOIN statuses s ON s.id = n.status
+    LEFT JOIN spam_limits sl ON true
     WHERE p.account_id IS NULL OR NOT (p.for_not_following = 'accept'
       AND p.for_not_followers = 'accept' AND p.for_new_accounts = 'accept'
-      AND p.for_private_mentions = 'accept' AND p.for_limited_accounts = 'accept')`;
+      AND p.for_private_mentions = 'accept' AND p.for_limited_accounts = 'accept')
+      OR sl.new_account_days > 0`;
   return [...rows];
 }

@@ -6,15 +6,15 @@ import type { Queryable, Sql } from "../db/client.ts";
 import type { EffectBus, Effects } from "./effects.ts";
 import * as db from "../db/accounts.ts";
 import type { AccountRow, UserRow } from "../db/accounts.ts";
-import type { Registrations } from "../config.ts";
+import type { MailConfig, Registrations } from "../config.ts";
 import { DomainError, invalid } from "./errors.ts";
 import { hashPassword, passwordProblem, verifyPassword } from "./passwords.ts";
 import { generateActorKeys } from "./keys.ts";
 import { usernameProblem } from "./usernames.ts";
 import { notificationEvents } from "./status-insert.ts";
-import { notifySignUp } from "../moderation/mod.ts";
+import { claimInvite, notifySignUp } from "../moderation/mod.ts";
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface SignUpInput {
   username: string;
@@ -22,6 +22,8 @@ export interface SignUpInput {
   password: string;
   locale?: string;
   reason?: string | null;
+  /** The client's address (recorded as the sign-up's, for moderators). */
+  ip?: string | null;
 }
 
 export interface SignUpOptions {
@@ -37,6 +39,27 @@ export interface SignUpOptions {
    * operator's), in the sign-up's transaction.
    */
   effects?: Effects;
+  /**
+   * The address must be confirmed before the account may post (lib/mail mails the link on
+   * `account.created`); otherwise it counts as confirmed at once.
+   */
+  emailConfirmation?: boolean;
+  /**
+   * A usable invite (lib/moderation/invites.ts): one use is counted in the sign-up's
+   * transaction, and the sign-up refused if it was used up meanwhile.
+   */
+  inviteId?: string;
+}
+
+/**
+ * Whether a new account must confirm its address before posting: only when mail can actually
+ * be sent (`SMTP_URL`). Without it (the embedded default) accounts are confirmed at once, so a
+ * server started with no setup stays usable.
+ */
+export function emailConfirmationRequired(
+  config: { mail: MailConfig },
+): boolean {
+  return config.mail.smtp !== undefined;
 }
 
 export interface LocalLogin {
@@ -90,6 +113,9 @@ export async function signUp(
       if (await db.isEmailTaken(tx, email)) {
         throw invalid("Email has already been taken", "email");
       }
+      if (options.inviteId && !await claimInvite(tx, options.inviteId)) {
+        throw invalid("This invite is no longer valid", "invite_code");
+      }
       const account = await db.insertLocalAccount(tx, { username });
       for (const key of keys) {
         await db.insertAccountKey(
@@ -108,6 +134,9 @@ export async function signUp(
         locale: input.locale,
         approved: options.byOperator || options.registrations === "open",
         registration_reason: input.reason ?? null,
+        confirmed: options.byOperator || !options.emailConfirmation,
+        invite_id: options.inviteId ?? null,
+        sign_up_ip: input.ip ?? null,
       });
       // Those who manage users hear of sign-ups; accounts the operator makes are their own.
       const notifications = options.byOperator
@@ -188,21 +217,31 @@ export async function setPassword(
   const issue = passwordProblem(password);
   if (issue) throw invalid(issue, "password");
   const hash = await hashPassword(password);
-  await sql.begin(async (tx) => {
-    await db.updateUser(tx, userId, { password_hash: hash });
-    // A new password ends every session and token of the user, as Mastodon does.
-    const tokens = await tx<{ id: string }[]>`
-      UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL
-      RETURNING id`;
-    await tx`DELETE FROM web_sessions WHERE user_id = ${userId}`;
-    // …and their open streams.
-    if (tokens.length) {
-      await effects?.record(tx, {
-        type: "token.revoked",
-        tokenIds: tokens.map((t) => t.id),
-      });
-    }
-  });
+  await sql.begin((tx) => replacePassword(tx, userId, hash, effects));
+}
+
+/**
+ * Stores a new password hash in `tx` and ends every session and token of the user, as Mastodon
+ * does (a password change, and a reset by mail, both end here).
+ */
+export async function replacePassword(
+  tx: Queryable,
+  userId: string,
+  passwordHash: string,
+  effects?: Effects,
+): Promise<void> {
+  await db.updateUser(tx, userId, { password_hash: passwordHash });
+  const tokens = await tx<{ id: string }[]>`
+    UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL
+    RETURNING id`;
+  await tx`DELETE FROM web_sessions WHERE user_id = ${userId}`;
+  // …and their open streams.
+  if (tokens.length) {
+    await effects?.record(tx, {
+      type: "token.revoked",
+      tokenIds: tokens.map((t) => t.id),
+    });
+  }
 }
 
 export async function approve(sql: Queryable, userId: string): Promise<void> {

@@ -126,6 +126,11 @@ export function policyOutcome(
   }
   const choices = matchingFields(type, facts).map((field) => facts[field]);
   if (choices.includes("drop")) return "drop";
+  // The instance's "new account limits" (lib/moderation/spam-limits.ts): a mention from a new
+  // account nobody here follows waits as a request, whatever the recipient's own choices.
+  if (type === "mention" && facts.new_unfollowed && !facts.following) {
+    return "filter";
+  }
   return choices.includes("filter") ? "filter" : "accept";
 }
 

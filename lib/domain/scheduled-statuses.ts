@@ -14,7 +14,11 @@ import type {
 import { findAccountById, findUserByAccountId } from "../db/accounts.ts";
 import { findStatusById } from "../db/statuses.ts";
 import type { PageQuery } from "../mastodon/pagination.ts";
-import { createStatus, type CreateStatusInput } from "./statuses.ts";
+import {
+  createStatus,
+  type CreateStatusInput,
+  requireConfirmedEmail,
+} from "./statuses.ts";
 import type { LocalAuthor } from "./statuses.ts";
 import { parseVisibility, validateStatusBody } from "./status-input.ts";
 import { requireVisible } from "./visibility.ts";
@@ -55,6 +59,7 @@ export async function scheduleStatus(
   input: CreateStatusInput,
   scheduledAt: Date,
 ): Promise<ScheduledStatusRow> {
+  requireConfirmedEmail(author.user);
   checkLeadTime(scheduledAt);
   const text = (input.status ?? "").replace(/\r\n?/g, "\n");
   const mediaIds = [...new Set(input.mediaIds ?? [])];

@@ -50,12 +50,24 @@ export interface LocalAuthor {
   user: UserRow;
 }
 
+/** Mastodon's refusal for a user whose e-mail address is not confirmed yet (lib/mail). */
+export const UNCONFIRMED_EMAIL =
+  "Your login is missing a confirmed e-mail address";
+
+/** An account whose address waits for confirmation may sign in and read, but not post. */
+export function requireConfirmedEmail(
+  user: Pick<UserRow, "confirmed_at">,
+): void {
+  if (!user.confirmed_at) throw forbidden(UNCONFIRMED_EMAIL);
+}
+
 /** Posts a local status: validates, renders, inserts, fans out, in one transaction. */
 export async function createStatus(
   deps: StatusDeps,
   author: LocalAuthor,
   input: CreateStatusInput,
 ): Promise<StatusRow> {
+  requireConfirmedEmail(author.user);
   const text = (input.status ?? "").replace(/\r\n?/g, "\n");
   const spoilerText = input.spoilerText ?? "";
   const mediaIds = [...new Set(input.mediaIds ?? [])];

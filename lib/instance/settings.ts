@@ -118,15 +118,18 @@ function modeOf(
     : config.registrations;
 }
 
-/** What sign-up needs to know: the mode, and whether approval needs a reason. */
+/**
+ * What sign-up needs to know: the mode, and whether the admins ask for a reason when a sign-up
+ * needs approval (whatever made it need one: the mode or an IP rule).
+ */
 export async function registrationPolicy(
   deps: { sql: Queryable; config: { registrations: Registrations } },
-): Promise<{ mode: Registrations; reasonRequired: boolean }> {
+): Promise<{ mode: Registrations; approvalRequiresReason: boolean }> {
   const [mode, reason] = await Promise.all([
     registrationMode(deps),
     db.settingValue(deps.sql, KEYS.approvalRequiresReason),
   ]);
-  return { mode, reasonRequired: mode === "approval" && reason === true };
+  return { mode, approvalRequiresReason: reason === true };
 }
 
 /**

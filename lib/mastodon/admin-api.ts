@@ -7,7 +7,10 @@ import type { Deps } from "../deps.ts";
 import {
   type Actor,
   type DomainBlockInput,
+  emailDomainBlockHistory,
+  type EmailDomainBlockRow,
   getModeratedAccount,
+  type IpBlockInput,
   liftLimit,
   loadActor,
   type Reversal,
@@ -18,6 +21,10 @@ import type { ReportRow } from "../db/reports.ts";
 import { requireCaller } from "./status-api.ts";
 import { json } from "./errors.ts";
 import { renderAdminReport } from "./entities/admin-report.ts";
+import {
+  type AdminEmailDomainBlock,
+  renderAdminEmailDomainBlock,
+} from "./entities/admin-sign-up-blocks.ts";
 
 /** The signed-in caller with one of `scopes`, as the moderator they are (or aren't). */
 export async function requireStaffCaller(
@@ -121,5 +128,56 @@ export function reportStepRoute(
     const actor = await requireStaffCaller(deps, ctx.req, ...WRITE_REPORTS);
     const report = await step(deps.sql, actor, ctx.params.id);
     return await adminReportResponse(deps, actor, report);
+  };
+}
+
+export const READ_EMAIL_DOMAIN_BLOCKS = [
+  "admin:read",
+  "admin:read:email_domain_blocks",
+];
+export const WRITE_EMAIL_DOMAIN_BLOCKS = [
+  "admin:write",
+  "admin:write:email_domain_blocks",
+];
+export const READ_IP_BLOCKS = ["admin:read", "admin:read:ip_blocks"];
+export const WRITE_IP_BLOCKS = ["admin:write", "admin:write:ip_blocks"];
+export const READ_CANONICAL_EMAIL_BLOCKS = [
+  "admin:read",
+  "admin:read:canonical_email_blocks",
+];
+export const WRITE_CANONICAL_EMAIL_BLOCKS = [
+  "admin:write",
+  "admin:write:canonical_email_blocks",
+];
+
+/** Admin::EmailDomainBlock of each block, with its week of refused sign-ups. */
+export async function emailDomainBlocksJson(
+  deps: Deps,
+  blocks: EmailDomainBlockRow[],
+): Promise<AdminEmailDomainBlock[]> {
+  const history = await emailDomainBlockHistory(
+    deps.sql,
+    blocks.map((b) => String(b.id)),
+  );
+  return blocks.map((b) =>
+    renderAdminEmailDomainBlock(b, history.get(String(b.id)) ?? [])
+  );
+}
+
+/** The fields of an IP block a POST or PUT may set (`expires_in` in seconds; blank: never). */
+export function ipBlockParams(params: {
+  string(name: string): string | undefined;
+  has(name: string): boolean;
+}): IpBlockInput {
+  const expiresIn = params.string("expires_in");
+  return {
+    ip: params.string("ip"),
+    severity: params.string("severity"),
+    comment: params.has("comment") ? params.string("comment") ?? "" : undefined,
+    expiresIn: !params.has("expires_in")
+      ? undefined
+      : expiresIn
+      ? Number(expiresIn)
+      : null,
   };
 }

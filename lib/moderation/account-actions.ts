@@ -25,6 +25,12 @@ import { everyoneRole } from "./roles.ts";
 import { type AuditAction, recordAction } from "./audit-log.ts";
 import * as db from "./account-actions-db.ts";
 import { lockReport, updateReport } from "./reports-db.ts";
+import { type MailDeps, mailWarning } from "../mail/mod.ts";
+import {
+  deleteCanonicalEmailBlocksOf,
+  insertCanonicalEmailBlock,
+} from "./sign-up-blocks-db.ts";
+import { canonicalEmailHash } from "./canonical-email.ts";
 
 export const ACCOUNT_ACTION_TYPES = [
   "none",
@@ -42,9 +48,14 @@ export interface AccountActionInput {
   warningPresetId?: string;
   /** Whether the user is told: with it (or a text) they get a warning they can appeal. */
   sendEmail?: boolean;
+  /**
+   * With `suspend` of a local account: also block its e-mail address (canonical e-mail block)
+   * from signing up again; lifted when the suspension is.
+   */
+  blockEmail?: boolean;
 }
 
-export interface ActionDeps {
+export interface ActionDeps extends MailDeps {
   sql: Sql;
   effects: EffectBus;
 }
@@ -201,6 +212,13 @@ export async function takeAccountAction(
         case "suspend":
           await db.setAccountFlag(tx, account.id, "suspended_at", true);
           await endAccess(tx, user, events);
+          if (input.blockEmail && user) {
+            await insertCanonicalEmailBlock(
+              tx,
+              await canonicalEmailHash(user.email),
+              account.id,
+            );
+          }
           // Peers are told with an Update of the emptied actor marked `suspended` (Mastodon's
           // SuspendAccountService#distribute_update_actor!); they hide it in turn.
           if (!account.domain) {
@@ -223,7 +241,7 @@ export async function takeAccountAction(
       // (send_email_notification, which the API defaults to true as Mastodon's does) or given
       // a text; a silent action without a text leaves none.
       if (!user || !(input.sendEmail ?? false) && !text) return null;
-      return await db.insertWarning(tx, {
+      const warning = await db.insertWarning(tx, {
         account_id: actor!.accountId,
         target_account_id: account.id,
         action: input.type,
@@ -231,6 +249,16 @@ export async function takeAccountAction(
         report_id: reportId,
         status_ids: statusIds,
       });
+      // Told by e-mail too, in this transaction: the mail goes once the action committed.
+      if (input.sendEmail) {
+        await mailWarning(
+          deps,
+          tx,
+          { user, username: account.username },
+          warning,
+        );
+      }
+      return warning;
     },
   );
 }
@@ -262,6 +290,7 @@ export async function liftLimit(
           return await db.setAccountFlag(tx, account.id, "silenced_at", false);
         case "unsuspend":
           await db.setAccountFlag(tx, account.id, "suspended_at", false);
+          await deleteCanonicalEmailBlocksOf(tx, account.id);
           // Peers restore it on the actor's Update (Mastodon's UnsuspendAccountService).
           if (!account.domain) {
             events.push({ type: "account.updated", accountId: account.id });

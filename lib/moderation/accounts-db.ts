@@ -19,7 +19,7 @@ export async function usersOfAccounts(
   return new Map(rows.map((u) => [String(u.account_id), u]));
 }
 
-/** The addresses each account's browser sessions came from, most recent first. */
+/** The addresses each account signed up and signed in from, most recent first. */
 export async function addressesOfAccounts(
   db: Queryable,
   accountIds: string[],
@@ -27,10 +27,17 @@ export async function addressesOfAccounts(
   const out = new Map<string, AddressUse[]>();
   if (accountIds.length === 0) return out;
   const rows = await db<AddressUse[]>`
-    SELECT u.account_id, s.ip, max(s.last_used_at) AS used_at
-    FROM web_sessions s JOIN users u ON u.id = s.user_id
-    WHERE u.account_id = ANY(${accountIds}::bigint[]) AND s.ip IS NOT NULL
-    GROUP BY u.account_id, s.ip
+    SELECT account_id, ip, max(used_at) AS used_at FROM (
+      SELECT u.account_id, s.ip, s.last_used_at AS used_at
+      FROM web_sessions s JOIN users u ON u.id = s.user_id
+      WHERE u.account_id = ANY(${accountIds}::bigint[]) AND s.ip IS NOT NULL
+      UNION ALL
+      -- Where it signed up from (a pending account has no session yet).
+      SELECT u.account_id, u.sign_up_ip, u.created_at
+      FROM users u
+      WHERE u.account_id = ANY(${accountIds}::bigint[]) AND u.sign_up_ip IS NOT NULL
+    ) uses
+    GROUP BY account_id, ip
     ORDER BY used_at DESC`;
   for (const row of rows) {
     const id = String(row.account_id);
@@ -49,7 +56,7 @@ export interface AccountQuery {
   displayName?: string;
   /** Substring of the e-mail address (Mastodon matches it with ILIKE). */
   email?: string;
-  /** An address a browser session of the user came from. */
+  /** An address the user signed up or a browser session of theirs came from. */
   ip?: string;
   roleIds?: string[];
   maxId?: string;
@@ -97,8 +104,8 @@ export async function listAccounts(
       ${q.email ? db`AND lower(u.email) LIKE ${like(q.email)}` : db``}
       ${
     q.ip
-      ? db`AND EXISTS (SELECT 1 FROM web_sessions ws
-             WHERE ws.user_id = u.id AND ws.ip = ${q.ip})`
+      ? db`AND (u.sign_up_ip = ${q.ip} OR EXISTS (SELECT 1 FROM web_sessions ws
+             WHERE ws.user_id = u.id AND ws.ip = ${q.ip}))`
       : db``
   }
       ${

@@ -13,6 +13,7 @@ import { type Actor, requirePermission, type Role } from "./permissions.ts";
 import * as db from "./accounts-db.ts";
 import { rolesOfAccounts } from "./roles-db.ts";
 import { everyoneRole } from "./roles.ts";
+import { type Inviter, invitersOfAccounts } from "./invites-db.ts";
 
 export interface ModeratedAccount {
   account: AccountRow;
@@ -21,6 +22,8 @@ export interface ModeratedAccount {
   /** The user's role ("everyone" without one); null for remote accounts. */
   role: Role | null;
   addresses: db.AddressUse[];
+  /** Whose invite the user signed up with (null: none, or a remote account). */
+  invitedBy: Inviter | null;
 }
 
 /** The moderator's view of these accounts, in the order given (missing ids left out). */
@@ -29,11 +32,12 @@ export async function moderatedAccounts(
   accounts: AccountRow[],
 ): Promise<ModeratedAccount[]> {
   const ids = accounts.map((a) => a.id);
-  const [users, roles, addresses, everyone] = await Promise.all([
+  const [users, roles, addresses, everyone, inviters] = await Promise.all([
     db.usersOfAccounts(sql, ids),
     rolesOfAccounts(sql, ids),
     db.addressesOfAccounts(sql, ids),
     everyoneRole(sql),
+    invitersOfAccounts(sql, ids),
   ]);
   return accounts.map((account) => {
     const user = users.get(account.id) ?? null;
@@ -42,6 +46,7 @@ export async function moderatedAccounts(
       user,
       role: user ? roles.get(account.id) ?? everyone : null,
       addresses: addresses.get(account.id) ?? [],
+      invitedBy: inviters.get(account.id) ?? null,
     };
   });
 }

@@ -30,6 +30,8 @@ export type AuditAction =
   | "reject_appeal"
   | "change_role"
   | "purge"
+  // Invites (invites.ts).
+  | "expire"
   // Announcements (lib/instance).
   | "publish"
   | "unpublish";
@@ -46,6 +48,11 @@ export type AuditTarget =
   | "AccountWarningPreset"
   /** A whole remote domain (a purge); its target id is 0. */
   | "Domain"
+  | "EmailDomainBlock"
+  | "IpBlock"
+  | "CanonicalEmailBlock"
+  | "Invite"
+  | "SpamLimits"
   // Instance settings and content (lib/instance); "Settings" has no id (0).
   | "Settings"
   | "Rule"

@@ -177,3 +177,57 @@ export {
   updateWarningPreset,
   type WarningPresetRow,
 } from "./warning-presets.ts";
+export {
+  type CanonicalEmailBlockRow,
+  type EmailDomainBlockRow,
+  IP_BLOCK_SEVERITIES,
+  type IpBlockRow,
+  type IpBlockSeverity,
+} from "./sign-up-blocks-db.ts";
+export {
+  createEmailDomainBlock,
+  createIpBlock,
+  deleteEmailDomainBlock,
+  deleteIpBlock,
+  emailDomainBlockHistory,
+  getEmailDomainBlock,
+  getIpBlock,
+  type IpBlockInput,
+  listEmailDomainBlocks,
+  listIpBlocks,
+  updateIpBlock,
+} from "./sign-up-blocks.ts";
+export {
+  createCanonicalEmailBlock,
+  deleteCanonicalEmailBlock,
+  getCanonicalEmailBlock,
+  listCanonicalEmailBlocks,
+  testCanonicalEmail,
+} from "./canonical-email-blocks.ts";
+export { canonicalEmail, canonicalEmailHash } from "./canonical-email.ts";
+export {
+  checkSignUp,
+  isAccessDenied,
+  type MxResolver,
+  signUpNeedsApproval,
+  systemMxResolver,
+} from "./sign-up-gate.ts";
+export {
+  allInvites,
+  createInvite,
+  expireInvite,
+  findUsableInvite,
+  getInvite,
+  INVITE_EXPIRIES,
+  INVITE_MAX_USES,
+  type InviteInput,
+  type InviteRow,
+  isInviteUsable,
+  ownInvites,
+} from "./invites.ts";
+export { claimInvite, invitersOfAccounts } from "./invites-db.ts";
+export {
+  MAX_NEW_ACCOUNT_DAYS,
+  newAccountLimitDays,
+  setNewAccountLimitDays,
+} from "./spam-limits.ts";

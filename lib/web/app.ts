@@ -23,6 +23,8 @@ import { compressResponse } from "./compression.ts";
 import { crossOriginMiddleware } from "../mastodon/cors.ts";
 import { canonicalHostMiddleware } from "./canonical-host.ts";
 import { withPageCaching } from "./page-caching.ts";
+import { clientAddress } from "./client-ip.ts";
+import { isAccessDenied } from "../moderation/mod.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -44,6 +46,27 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
         if (!isDatabaseUnavailable(error)) throw error;
         throw new HttpError(503, "Service temporarily unavailable");
       }
+    })
+    // An IP block `no_access` (lib/moderation): nothing at all for that address, as Mastodon's
+    // Rack::Attack blocklist — pages, API, federation. One indexed query per request, so a new
+    // block applies at once in every process.
+    .use(async (ctx) => {
+      const address = clientAddress(
+        ctx.req,
+        ctx.info,
+        deps.config.trustedProxies,
+      );
+      if (!await isAccessDenied(deps.sql, address)) return await ctx.next();
+      if (ctx.url.pathname.startsWith("/api/")) {
+        return Response.json({ error: "This action is not allowed" }, {
+          status: 403,
+        });
+      }
+      // Plain text: the error page needs the per-request state this request never gets.
+      return new Response("Access from your network is blocked.\n", {
+        status: 403,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
     })
     // Browser apps on other origins read the API, OAuth endpoints, /.well-known and NodeInfo.
     .use(crossOriginMiddleware())

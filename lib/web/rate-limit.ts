@@ -26,6 +26,8 @@ export const LIMITS = {
   signIn: { name: "sign_in", max: 25, windowSeconds: 300 },
   /** Per user. */
   media: { name: "media", max: 30, windowSeconds: 1800 },
+  /** Per address: asking for a password reset or a confirmation mail (each sends a mail). */
+  mail: { name: "mail", max: 5, windowSeconds: 1800 },
 } satisfies Record<string, Limit>;
 
 export interface RateDecision {
@@ -96,6 +98,13 @@ export function tooManyRequests(decision: RateDecision): Response {
   });
 }
 
+/** Requests that mail someone (lib/mail): limited, so nobody floods an inbox through us. */
+const MAILING_PATHS = new Set([
+  "/auth/password/new",
+  "/auth/confirmation",
+  "/api/v1/emails/confirmations",
+]);
+
 /** Which door limits a request counts against, and under which keys. */
 export function limitsFor(
   req: Request,
@@ -115,6 +124,9 @@ export function limitsFor(
     (path === "/auth/sign_up" || path === "/api/v1/accounts")
   ) {
     checks.push([LIMITS.signUp, `ip:${client.address}`]);
+  }
+  if (req.method === "POST" && MAILING_PATHS.has(path)) {
+    checks.push([LIMITS.mail, `ip:${client.address}`]);
   }
   return checks;
 }

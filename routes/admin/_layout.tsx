@@ -36,6 +36,17 @@ export default define.layout(({ Component, state, url }) => {
   if (can(moderator, "view_audit_log")) {
     links.push(["/admin/audit_log", "Audit log"]);
   }
+  if (can(moderator, "manage_blocks")) {
+    links.push(["/admin/email_domain_blocks", "E-mail domain blocks"]);
+    links.push(["/admin/canonical_email_blocks", "E-mail address blocks"]);
+    links.push(["/admin/ip_blocks", "IP blocks"]);
+  }
+  if (can(moderator, "manage_settings")) {
+    links.push(["/admin/spam_limits", "Spam limits"]);
+  }
+  if (can(moderator, "manage_invites")) {
+    links.push(["/admin/invites", "Invites"]);
+  }
   return (
     <div class="admin">
       <p class="admin-title">

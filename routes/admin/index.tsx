@@ -46,11 +46,21 @@ function Count(
   );
 }
 
-export default define.page<typeof handler>(function Dashboard({ data }) {
+export default define.page<typeof handler>(function Dashboard(
+  { data, state },
+) {
   return (
     <>
       <PageHead title="Moderation · Dashboard" />
       <h1>Dashboard</h1>
+      {!state.deps.config.mail.smtp && (
+        <p class="notice" role="alert">
+          E-mail is not configured (<code>SMTP_URL</code>{" "}
+          is not set): no mail is sent. Confirmation links, password resets,
+          warnings and notifications are written to the server log instead, and
+          new accounts are confirmed at once.
+        </p>
+      )}
       <section class="card">
         <dl class="admin-counts">
           <Count label="Open reports">

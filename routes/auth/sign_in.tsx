@@ -18,6 +18,8 @@ import { FormErrors } from "../../components/FormErrors.tsx";
 import { rateLimitHeaders } from "../../lib/web/rate-limit.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 import { OAUTH_PAGE_HEADERS } from "../../lib/web/security-headers.ts";
+import { noteSignIn } from "../../lib/mail/mod.ts";
+import { clientAddress } from "../../lib/web/client-ip.ts";
 
 const TOO_MANY_ATTEMPTS =
   "Too many sign-in attempts. Please wait a few minutes and try again.";
@@ -34,6 +36,8 @@ interface Data {
   errors: string[];
   login: string;
   returnTo: string;
+  /** Arrived from setting a new password by mail. */
+  passwordReset?: boolean;
 }
 
 export const handler = define.handlers<Data>({
@@ -44,9 +48,12 @@ export const handler = define.handlers<Data>({
     ) {
       return ctx.redirect(returnTo);
     }
-    return page({ errors: [], login: "", returnTo }, {
-      headers: pageHeaders(returnTo),
-    });
+    return page({
+      errors: [],
+      login: "",
+      returnTo,
+      passwordReset: ctx.url.searchParams.has("password_reset"),
+    }, { headers: pageHeaders(returnTo) });
   },
   async POST(ctx) {
     const { deps } = ctx.state;
@@ -66,13 +73,14 @@ export const handler = define.handlers<Data>({
       });
     }
     try {
-      const { user } = await authenticate(
+      const signedIn = await authenticate(
         deps.sql,
         login,
         field(form, "password"),
       );
-      if (await isTwoFactorEnabled(deps.sql, user.id)) {
-        // No session yet: the second step (routes/auth/two_factor.tsx) starts it.
+      if (await isTwoFactorEnabled(deps.sql, signedIn.user.id)) {
+        // No session yet: the second step (routes/auth/two_factor.tsx) starts it, and notes
+        // the sign-in.
         const response = ctx.redirect(
           `/auth/two_factor?return_to=${encodeURIComponent(returnTo)}`,
           303,
@@ -81,13 +89,25 @@ export const handler = define.handlers<Data>({
           response.headers,
           deps.config,
           deps.secret,
-          user.id,
+          signedIn.user.id,
         );
         return response;
       }
-      const secret = await startWebSession(deps.sql, deps.secret, user.id, {
+      const client = {
         userAgent: ctx.req.headers.get("user-agent"),
         ip: clientIp(ctx.req, ctx.info),
+      };
+      const secret = await startWebSession(
+        deps.sql,
+        deps.secret,
+        signedIn.user.id,
+        client,
+      );
+      // A sign-in from an address never seen for this account is mailed about (the client's
+      // address as the trusted proxies tell it).
+      await noteSignIn(deps, signedIn, {
+        userAgent: client.userAgent,
+        ip: clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
       });
       const response = ctx.redirect(returnTo, 303);
       setSessionCookie(response.headers, deps.config, secret);
@@ -109,6 +129,12 @@ const SignIn = define.page<typeof handler>(async ({ data, state }) => {
     <section class="card narrow">
       <PageHead title="Sign in" />
       <h1>Sign in</h1>
+      {data.passwordReset && (
+        <p class="notice" role="status">
+          Your password was changed, and every device and app signed out. Sign
+          in with the new password.
+        </p>
+      )}
       <FormErrors errors={data.errors} />
       <form method="post" action="/auth/sign_in" class="stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
@@ -133,6 +159,9 @@ const SignIn = define.page<typeof handler>(async ({ data, state }) => {
         </label>
         <button type="submit">Sign in</button>
       </form>
+      <p>
+        <a href="/auth/password/new">Forgot password?</a>
+      </p>
       {registrationsOpen && (
         <p>
           New here? <a href="/auth/sign_up">Create an account</a>

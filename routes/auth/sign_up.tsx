@@ -1,112 +1,142 @@
 import { page } from "fresh";
+import { emailConfirmationRequired } from "../../lib/domain/accounts.ts";
 import { define } from "../../utils.ts";
-import { signUp } from "../../lib/domain/accounts.ts";
+import {
+  register,
+  type SignUpOffer,
+  signUpOffer,
+} from "../../lib/domain/registration.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
-import {
-  clientIp,
-  CSRF_FAILED,
-  field,
-  readVerifiedForm,
-} from "../../lib/web/forms.ts";
+import { CSRF_FAILED, field, readVerifiedForm } from "../../lib/web/forms.ts";
+import { clientAddress } from "../../lib/web/client-ip.ts";
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
+import type { PageContext } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
-import type { Registrations } from "../../lib/config.ts";
 import {
   currentTerms,
   listRules,
-  registrationPolicy,
   type RuleRow,
 } from "../../lib/instance/mod.ts";
-import type { PageContext } from "../../lib/web/pages.ts";
 
 interface Data {
   errors: string[];
   values: { username: string; email: string; reason: string };
-  pending?: boolean;
-  mode: Registrations;
-  reasonRequired: boolean;
+  offer:
+    & Pick<
+      SignUpOffer,
+      "mode" | "open" | "approvalRequired" | "reasonRequired"
+    >
+    & { inviteCode: string; invitedBy: string | null };
+  /** The server's rules, which a newcomer agrees to follow. */
   rules: RuleRow[];
   hasTerms: boolean;
-}
-
-/** The registration mode and the rules a newcomer agrees to, as the admins set them now. */
-async function signUpTerms(ctx: PageContext) {
-  const { deps } = ctx.state;
-  const [policy, rules, terms] = await Promise.all([
-    registrationPolicy(deps),
-    listRules(deps.sql),
-    currentTerms(deps.sql),
-  ]);
-  return {
-    mode: policy.mode,
-    reasonRequired: policy.reasonRequired,
-    rules,
-    hasTerms: terms !== null,
-  };
+  /** An invite link that is used up, expired or unknown. */
+  badInvite?: boolean;
+  pending?: boolean;
 }
 
 const empty = { username: "", email: "", reason: "" };
 
+/**
+ * /auth/sign_up — the sign-up form (`?invite_code=` from an invite link, /invite/:code). What it
+ * offers and what it refuses are the registration rules' (lib/domain/registration.ts).
+ */
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     if (ctx.state.session) return ctx.redirect("/home");
-    return page({ errors: [], values: empty, ...await signUpTerms(ctx) });
+    const code = ctx.url.searchParams.get("invite_code") ?? "";
+    return page({ errors: [], values: empty, ...await offerFor(ctx, code) });
   },
   async POST(ctx) {
     const { deps } = ctx.state;
-    const terms = await signUpTerms(ctx);
     const form = await readVerifiedForm(ctx.req, deps);
     if (!form) {
-      return page({ errors: [CSRF_FAILED], values: empty, ...terms }, {
-        status: 403,
-      });
+      return page({
+        errors: [CSRF_FAILED],
+        values: empty,
+        ...await offerFor(ctx, ""),
+      }, { status: 403 });
     }
+    const code = field(form, "invite_code");
     const values = {
       username: field(form, "username"),
       email: field(form, "email"),
       reason: field(form, "reason"),
     };
+    const refuse = async (errors: string[], status: number) =>
+      page({ errors, values, ...await offerFor(ctx, code) }, { status });
     if (field(form, "password") !== field(form, "password_confirmation")) {
-      return page({
-        errors: ["Password confirmation doesn't match"],
-        values,
-        ...terms,
-      }, { status: 422 });
+      return await refuse(["Password confirmation doesn't match"], 422);
     }
+    // Behind a trusted proxy, the address it forwarded (what IP blocks and sessions record).
+    const ip = clientAddress(ctx.req, ctx.info, deps.config.trustedProxies);
     try {
-      const { user } = await signUp(deps.sql, {
+      const { user } = await register(deps, {
         username: values.username,
         email: values.email,
         password: field(form, "password"),
         reason: values.reason || null,
-      }, {
-        registrations: terms.mode,
-        reasonRequired: terms.reasonRequired,
-        effects: deps.effects,
+        inviteCode: code || null,
+        ip,
       });
       if (!user.approved) {
-        return page({ errors: [], values, pending: true, ...terms });
+        return page({
+          errors: [],
+          values,
+          ...await offerFor(ctx, ""),
+          pending: true,
+        });
       }
       const secret = await startWebSession(deps.sql, deps.secret, user.id, {
         userAgent: ctx.req.headers.get("user-agent"),
-        ip: clientIp(ctx.req, ctx.info),
+        ip,
       });
       const response = ctx.redirect("/home", 303);
       setSessionCookie(response.headers, deps.config, secret);
       return response;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], values, ...terms }, {
-        status: error.kind === "forbidden" ? 403 : 422,
-      });
+      return await refuse(
+        [error.message],
+        error.kind === "forbidden" ? 403 : 422,
+      );
     }
   },
 });
 
+async function offerFor(
+  ctx: PageContext,
+  inviteCode: string,
+): Promise<Pick<Data, "offer" | "badInvite" | "rules" | "hasTerms">> {
+  const { deps } = ctx.state;
+  const [offer, rules, terms] = await Promise.all([
+    signUpOffer(
+      deps,
+      clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
+      inviteCode || null,
+    ),
+    listRules(deps.sql),
+    currentTerms(deps.sql),
+  ]);
+  return {
+    rules,
+    hasTerms: terms !== null,
+    offer: {
+      mode: offer.mode,
+      open: offer.open,
+      approvalRequired: offer.approvalRequired,
+      reasonRequired: offer.reasonRequired,
+      inviteCode: offer.invite ? inviteCode : "",
+      invitedBy: offer.invite?.inviter_username ?? null,
+    },
+    badInvite: inviteCode !== "" && !offer.invite,
+  };
+}
+
 export default define.page<typeof handler>(function SignUp({ data, state }) {
-  const { mode, rules } = data;
+  const { offer } = data;
   if (data.pending) {
     return (
       <section class="card narrow">
@@ -116,14 +146,21 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           Your account was created and is waiting for a moderator's approval.
           You can sign in once it is approved.
         </p>
+        {emailConfirmationRequired(state.deps.config) && (
+          <p>
+            Meanwhile, please confirm your e-mail address with the link we sent
+            you.
+          </p>
+        )}
       </section>
     );
   }
-  if (mode === "closed") {
+  if (!offer.open) {
     return (
       <section class="card narrow">
         <PageHead title="Sign up" />
         <h1>Sign up</h1>
+        {data.badInvite && <p>This invite link is no longer valid.</p>}
         <p>Registrations are closed on this server.</p>
         <FormErrors errors={data.errors} />
       </section>
@@ -133,15 +170,23 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
     <section class="card narrow">
       <PageHead title="Sign up" />
       <h1>Create an account</h1>
-      {mode === "approval" && (
+      {offer.invitedBy && (
+        <p class="invited-by">You were invited by @{offer.invitedBy}.</p>
+      )}
+      {data.badInvite && (
+        <p>
+          This invite link is no longer valid; you can still sign up without it.
+        </p>
+      )}
+      {offer.approvalRequired && (
         <p>New accounts on this server are reviewed by a moderator.</p>
       )}
-      {rules.length > 0 && (
+      {data.rules.length > 0 && (
         <section aria-labelledby="rules-heading">
           <h2 id="rules-heading">Server rules</h2>
           <p>By signing up you agree to follow them.</p>
           <ol class="rules">
-            {rules.map((rule) => (
+            {data.rules.map((rule) => (
               <li>
                 <strong>{rule.text}</strong>
                 {rule.hint && <p>{rule.hint}</p>}
@@ -153,6 +198,9 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
       <FormErrors errors={data.errors} />
       <form method="post" action="/auth/sign_up" class="stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
+        {offer.inviteCode && (
+          <input type="hidden" name="invite_code" value={offer.inviteCode} />
+        )}
         <label>
           Username
           <input
@@ -198,13 +246,14 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
             autocomplete="new-password"
           />
         </label>
-        {mode === "approval" && (
+        {offer.approvalRequired && (
           <label>
             Why do you want to join?
             <textarea
               name="reason"
               rows={3}
-              required={data.reasonRequired}
+              maxLength={500}
+              required={offer.reasonRequired}
             >
               {data.values.reason}
             </textarea>

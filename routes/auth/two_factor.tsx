@@ -17,6 +17,9 @@ import {
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { rateLimitHeaders } from "../../lib/web/rate-limit.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
+import { noteSignIn } from "../../lib/mail/mod.ts";
+import { clientAddress } from "../../lib/web/client-ip.ts";
+import { findAccountById, findUserById } from "../../lib/db/accounts.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
@@ -66,10 +69,20 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError)) throw error;
       return page({ errors: [error.message], returnTo }, { status: 401 });
     }
-    const secret = await startWebSession(deps.sql, deps.secret, userId, {
+    const client = {
       userAgent: ctx.req.headers.get("user-agent"),
       ip: clientIp(ctx.req, ctx.info),
-    });
+    };
+    const secret = await startWebSession(deps.sql, deps.secret, userId, client);
+    // As a one-step sign-in does: an address never seen for this account is mailed about.
+    const user = await findUserById(deps.sql, userId);
+    const account = user && await findAccountById(deps.sql, user.account_id);
+    if (user && account) {
+      await noteSignIn(deps, { user, account }, {
+        userAgent: client.userAgent,
+        ip: clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
+      });
+    }
     const response = ctx.redirect(returnTo, 303);
     clearPendingSignIn(response.headers, deps.config);
     setSessionCookie(response.headers, deps.config, secret);

@@ -9,10 +9,19 @@ import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 import BrowserNotifications from "../../islands/BrowserNotifications.tsx";
+import {
+  type MailedNotificationType,
+  NOTIFICATION_EMAIL_TYPES,
+  notificationEmailChoices,
+  notificationTypeName,
+  saveNotificationEmailChoices,
+} from "../../lib/mail/mod.ts";
 
 interface Data {
   privacy: string;
   sensitive: boolean;
+  /** Which notifications come by e-mail. */
+  emails: Record<MailedNotificationType, boolean>;
   errors: string[];
   saved: boolean;
 }
@@ -24,7 +33,10 @@ const CHOICES: [string, string, string][] = [
   ["direct", "Mentioned people only", "Only the people you mention"],
 ];
 
-/** Posting defaults: who sees new posts, and marking media sensitive. */
+/**
+ * Posting defaults (who sees new posts, marking media sensitive) and, in a second form, which
+ * notifications come by e-mail.
+ */
 export const handler = define.handlers<Data>({
   GET(ctx) {
     const session = ctx.state.session;
@@ -32,12 +44,24 @@ export const handler = define.handlers<Data>({
     return page({
       privacy: session.user.default_privacy,
       sensitive: session.user.default_sensitive,
+      emails: notificationEmailChoices(session.user),
       errors: [],
       saved: ctx.url.searchParams.has("saved"),
     });
   },
   async POST(ctx) {
     const { session, form } = await signedInForm(ctx);
+    if (field(form, "form") === "notification_emails") {
+      const choices = Object.fromEntries(
+        NOTIFICATION_EMAIL_TYPES.map((t) => [t, field(form, t) === "on"]),
+      ) as Record<MailedNotificationType, boolean>;
+      await saveNotificationEmailChoices(
+        ctx.state.deps,
+        session.user.id,
+        choices,
+      );
+      return ctx.redirect("/settings/preferences?saved=1", 303);
+    }
     const privacy = field(form, "default_privacy");
     const sensitive = field(form, "default_sensitive") === "on";
     try {
@@ -45,7 +69,13 @@ export const handler = define.handlers<Data>({
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return page(
-        { privacy, sensitive, errors: [error.message], saved: false },
+        {
+          privacy,
+          sensitive,
+          emails: notificationEmailChoices(session.user),
+          errors: [error.message],
+          saved: false,
+        },
         {
           status: 422,
         },
@@ -106,6 +136,31 @@ export default define.page<typeof handler>(function Preferences(
           vapidKey={state.deps.vapid.publicKey}
           csrf={state.csrfToken}
         />
+      </section>
+      <section class="card">
+        <h2>E-mail notifications</h2>
+        <form method="post" action="/settings/preferences" class="stack">
+          <input type="hidden" name="_csrf" value={state.csrfToken} />
+          <input type="hidden" name="form" value="notification_emails" />
+          <fieldset>
+            <legend>Send me an e-mail about</legend>
+            <div class="stack">
+              {NOTIFICATION_EMAIL_TYPES.map((type) => (
+                <label class="checkbox">
+                  <input
+                    type="checkbox"
+                    name={type}
+                    checked={data.emails[type]}
+                  />
+                  {notificationTypeName(type, state.session?.user.locale)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <button type="submit">Save e-mail notifications</button>
+          </div>
+        </form>
       </section>
     </>
   );

@@ -5,30 +5,13 @@
  * Relationships are in relationships.test.ts.
  */
 import assert from "node:assert/strict";
-import { startTestInstance, type TestInstance } from "../helpers/app.ts";
+import { startTestInstance } from "../helpers/app.ts";
 import {
   assertMatchesSchema,
   assertResponseMatches,
 } from "../helpers/openapi.ts";
 import { api, client, createUserWithToken } from "../helpers/users.ts";
-
-async function appToken(
-  instance: TestInstance,
-  scopes = "read write follow push",
-) {
-  const app = await api(instance, null, "POST", "/api/v1/apps", {
-    client_name: "Signup App",
-    redirect_uris: "urn:ietf:wg:oauth:2.0:oob",
-    scopes,
-  });
-  const token = await api(instance, null, "POST", "/oauth/token", {
-    grant_type: "client_credentials",
-    client_id: app.body.client_id,
-    client_secret: app.body.client_secret,
-    scope: scopes,
-  });
-  return token.body.access_token as string;
-}
+import { appToken } from "../helpers/oauth.ts";
 
 Deno.test("registration through the API returns a working token; approval and closed modes", async (t) => {
   await t.step("open", async () => {

@@ -6,6 +6,7 @@
 import { loadConfig } from "../../lib/config.ts";
 import { createStarling, type Starling } from "../../lib/server.ts";
 import type { Resolver } from "../../lib/federation/public-address.ts";
+import type { MxResolver } from "../../lib/moderation/mod.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 
 export interface TestInstance {
@@ -31,6 +32,8 @@ export interface TestInstanceOptions {
   fileKv?: boolean;
   /** Plays the DNS for deliveries and stored inboxes (e.g. a rebinding one); system by default. */
   resolveHost?: Resolver;
+  /** Plays the DNS for the sign-up gate's MX check; the system resolver by default. */
+  resolveMx?: MxResolver;
   /**
    * Run on this (Postgres) database instead of a fresh one, and leave it in place on close:
    * a second instance on the same database plays a restart.
@@ -69,6 +72,7 @@ export async function startTestInstance(
     starling = await createStarling(config, {
       kvPath: options.fileKv ? config.kvPath : ":memory:",
       resolveHost: options.resolveHost,
+      resolveMx: options.resolveMx,
     });
     ready.resolve(starling);
   } catch (error) {

@@ -28,6 +28,25 @@ export async function postJson(
   };
 }
 
+/** A client-credentials token of a new app: what an app signs people up with. */
+export async function appToken(
+  instance: TestInstance,
+  scopes = "read write follow push",
+): Promise<string> {
+  const app = await postJson(instance, "/api/v1/apps", {
+    client_name: "Signup App",
+    redirect_uris: "urn:ietf:wg:oauth:2.0:oob",
+    scopes,
+  });
+  const token = await postJson(instance, "/oauth/token", {
+    grant_type: "client_credentials",
+    client_id: app.body.client_id,
+    client_secret: app.body.client_secret,
+    scope: scopes,
+  });
+  return token.body.access_token as string;
+}
+
 export async function registerApp(instance: TestInstance, redirect = REDIRECT) {
   const { status, body } = await postJson(instance, "/api/v1/apps", {
     client_name: "Test Client",

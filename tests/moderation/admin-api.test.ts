@@ -380,7 +380,8 @@ Deno.test({
         "read write",
       );
       const moderator = await createStaff(instance, "mod_max", "moderator");
-      // Domain blocks and allows need manage_federation, which Moderators lack: an Admin.
+      // Domain blocks and allows need manage_federation, sign-up blocks manage_blocks, which
+      // Moderators lack: an Admin.
       const admin = await createStaff(instance, "adm_max", "admin");
       const reporter = await createUserWithToken(instance, "rae");
       const filed = await api(
@@ -428,9 +429,11 @@ Deno.test({
             error: "This action is outside the authorized scopes",
           });
           if (pattern.includes("[id]")) {
-            const permitted = /\/domain_(blocks|allows)\//.test(pattern)
-              ? admin
-              : moderator;
+            const permitted =
+              /\/(domain_(blocks|allows)|email_domain_blocks|ip_blocks|canonical_email_blocks)\//
+                  .test(pattern)
+                ? admin
+                : moderator;
             const missing = await api(
               instance,
               permitted.token,

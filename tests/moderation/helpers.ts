@@ -1,6 +1,10 @@
 /** Moderation test helpers: users holding a built-in role, and Mastodon's admin entity lists. */
 import type { TestInstance } from "../helpers/app.ts";
-import { createUserWithToken, type TestUser } from "../helpers/users.ts";
+import {
+  apiFetch,
+  createUserWithToken,
+  type TestUser,
+} from "../helpers/users.ts";
 import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 
 /** A user with a built-in role and a token that may use the admin API. */
@@ -69,3 +73,17 @@ export const ROLE_ATTRIBUTES = [
   "color",
   "highlighted",
 ];
+
+/** `POST /api/v1/accounts` with an app's token, as from `ip` (X-Forwarded-For via loopback). */
+export async function signUpThroughApi(
+  instance: Pick<TestInstance, "fetch">,
+  appToken: string,
+  fields: Record<string, string | boolean>,
+  ip?: string,
+) {
+  const response = await apiFetch(instance, appToken, "/api/v1/accounts", {
+    body: { password: "a good password", agreement: true, ...fields },
+    headers: ip ? { "x-forwarded-for": ip } : {},
+  });
+  return { status: response.status, body: await response.json() };
+}

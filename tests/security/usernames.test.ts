@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import { FormClient } from "../helpers/forms.ts";
 import { api, apiFetch, createUserWithToken } from "../helpers/users.ts";
+import { appToken } from "../helpers/oauth.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
 import { eventually } from "../federation/helpers.ts";
 import { runAdminCommand } from "../../lib/admin/mod.ts";
@@ -28,21 +29,6 @@ async function localAccountCount(instance: TestInstance, username: string) {
   return row.n;
 }
 
-async function appToken(instance: TestInstance) {
-  const app = await api(instance, null, "POST", "/api/v1/apps", {
-    client_name: "Signup App",
-    redirect_uris: "urn:ietf:wg:oauth:2.0:oob",
-    scopes: "read write",
-  });
-  const token = await api(instance, null, "POST", "/oauth/token", {
-    grant_type: "client_credentials",
-    client_id: app.body.client_id,
-    client_secret: app.body.client_secret,
-    scope: "read write",
-  });
-  return token.body.access_token as string;
-}
-
 Deno.test({
   name:
     "__instance__ and names starting with _ can't be registered by form, API or admin CLI",
@@ -52,7 +38,7 @@ Deno.test({
     const instance = await startTestInstance();
     try {
       const browser = new FormClient(instance.origin);
-      const token = await appToken(instance);
+      const token = await appToken(instance, "read write");
       for (const username of INTERNAL_NAMES) {
         const form = await browser.page("/auth/sign_up");
         const posted = await browser.post("/auth/sign_up", {

@@ -106,6 +106,7 @@ Deno.test(
           "/",
           "/auth/sign_in",
           "/auth/sign_up",
+          "/auth/password/new",
           "/@alice",
           `/@alice/${first.id}`,
           "/public/local",
@@ -130,6 +131,7 @@ Deno.test(
           "/settings/profile",
           "/settings/preferences",
           "/settings/password",
+          "/settings/email",
         ]
       ) {
         problems.push(...await audit(page, path));

@@ -4,6 +4,7 @@ import {
   settleWithin,
   startTestInstance,
   type TestInstance,
+  type TestInstanceOptions,
 } from "../helpers/app.ts";
 import { hasChromium, launchBrowser, SKIP_MESSAGE } from "./browser.ts";
 import { PASSWORD, seed } from "./seed.ts";
@@ -25,8 +26,9 @@ export async function withBrowser(
     instance: TestInstance,
     seeded: Seeded,
   ) => Promise<void>,
+  instanceOptions: TestInstanceOptions = {},
 ) {
-  const instance = await startTestInstance();
+  const instance = await startTestInstance(instanceOptions);
   let browser: Browser | null = null;
   try {
     const seeded = await seed(instance.deps);

@@ -1,9 +1,9 @@
 /**
  * Admin::Account (docs.joinmastodon.org/entities/Admin_Account), as Mastodon's
- * REST::Admin::AccountSerializer renders it. Starling has no e-mail confirmation step or invite
- * requests yet: `confirmed`
- * is true for local users (their address is taken as given), `invite_request` is the
- * registration reason. Remote accounts have no user: no e-mail, role, addresses or locale.
+ * REST::Admin::AccountSerializer renders it. `confirmed`: the user confirmed their e-mail
+ * address (lib/mail); `invite_request` is the reason given at sign-up ("why do you want to
+ * join?"); `invited_by_account_id` appears when the user signed up with an invite. Remote
+ * accounts have no user: no e-mail, role, addresses or locale.
  */
 import type { ModeratedAccount } from "../../moderation/mod.ts";
 import { accountJson } from "./account.ts";
@@ -28,6 +28,8 @@ export interface AdminAccountJson {
   invite_request: string | null;
   ips: { ip: string; used_at: string }[];
   account: ReturnType<typeof accountJson>;
+  /** Only when the user signed up with an invite (as Mastodon's serializer). */
+  invited_by_account_id?: string;
 }
 
 export function adminAccountJson(
@@ -39,7 +41,7 @@ export function adminAccountJson(
     ip: a.ip,
     used_at: a.used_at.toISOString(),
   }));
-  return {
+  const json: AdminAccountJson = {
     id: account.id,
     username: account.username,
     domain: account.domain,
@@ -47,7 +49,7 @@ export function adminAccountJson(
     email: user?.email ?? null,
     ip: ips[0]?.ip ?? null,
     role: role ? roleJson(role) : null,
-    confirmed: user !== null,
+    confirmed: user?.confirmed_at != null,
     suspended: account.suspended_at !== null,
     silenced: account.silenced_at !== null,
     sensitized: account.sensitized_at !== null,
@@ -58,4 +60,6 @@ export function adminAccountJson(
     ips,
     account: accountJson(account, origin, role),
   };
+  if (view.invitedBy) json.invited_by_account_id = view.invitedBy.accountId;
+  return json;
 }

@@ -4,7 +4,14 @@ import { PageHead } from "../../../components/PageHead.tsx";
 import { listModeratedAccounts } from "../../../lib/moderation/mod.ts";
 
 interface Data {
-  rows: { id: string; username: string; email: string; reason: string }[];
+  rows: {
+    id: string;
+    username: string;
+    email: string;
+    reason: string;
+    /** Where it signed up from (null for accounts made before it was kept). */
+    ip: string | null;
+  }[];
 }
 
 /** /admin/accounts/pending — sign-ups waiting for approval (REGISTRATIONS=approval). */
@@ -23,6 +30,7 @@ export const handler = define.handlers<Data>({
         username: v.account.username,
         email: v.user?.email ?? "",
         reason: v.user?.registration_reason ?? "",
+        ip: v.user?.sign_up_ip ?? null,
       })),
     });
   },
@@ -38,6 +46,7 @@ export default define.page<typeof handler>(function Pending({ data, state }) {
         {data.rows.map((r) => (
           <li key={r.id} class="card">
             <a href={`/admin/accounts/${r.id}`}>@{r.username}</a> · {r.email}
+            {r.ip && <span class="sign-up-ip">· from {r.ip}</span>}
             {r.reason && <blockquote>{r.reason}</blockquote>}
             <div class="report-actions">
               {(["approve", "reject"] as const).map((action) => (

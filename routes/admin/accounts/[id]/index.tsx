@@ -44,6 +44,9 @@ interface Data {
   purgeOn: string | null;
   pending: boolean;
   ips: string[];
+  /** The reason given at sign-up ("why do you want to join?"). */
+  reason: string | null;
+  invitedBy: { accountId: string; username: string } | null;
   reportId: string;
   statuses: UiStatus[];
   context: StatusContext;
@@ -71,7 +74,9 @@ export const handler = define.handlers<Data>({
         ? `@${account.username}@${account.domain}`
         : `@${account.username}`,
       local: account.domain === null,
-      email: user?.email ?? null,
+      email: user
+        ? `${user.email}${user.confirmed_at ? "" : " (not confirmed yet)"}`
+        : null,
       role: role?.name || null,
       roleId: role && role.id !== EVERYONE_ROLE_ID ? role.id : null,
       assignable: user && can(moderator ?? null, "manage_roles") &&
@@ -93,6 +98,8 @@ export const handler = define.handlers<Data>({
         : null,
       pending: user !== null && !user.approved,
       ips: c.view.addresses.map((a) => a.ip),
+      reason: user?.registration_reason ?? null,
+      invitedBy: c.view.invitedBy,
       reportId: ctx.url.searchParams.get("report_id") ?? "",
       statuses: await uiStatuses(ctx, c.statuses),
       context: statusContext(ctx),
@@ -118,6 +125,7 @@ export const handler = define.handlers<Data>({
       reportId: field(form, "report_id") || undefined,
       sendEmail: field(form, "send_email_notification") === "1",
       warningPresetId: field(form, "warning_preset_id") || undefined,
+      blockEmail: field(form, "block_email") === "1",
     });
     return ctx.redirect(`/admin/accounts/${ctx.params.id}`, 303);
   },
@@ -172,6 +180,22 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           )}
           <dt>Joined</dt>
           <dd>{formatDateTime(data.createdAt)}</dd>
+          {data.invitedBy && (
+            <>
+              <dt>Invited by</dt>
+              <dd class="invited-by">
+                <a href={`/admin/accounts/${data.invitedBy.accountId}`}>
+                  @{data.invitedBy.username}
+                </a>
+              </dd>
+            </>
+          )}
+          {data.reason && (
+            <>
+              <dt>Reason for joining</dt>
+              <dd>{data.reason}</dd>
+            </>
+          )}
           <dt>State</dt>
           <dd class="account-state">
             {states.length ? states.join(", ") : "active"}
@@ -187,7 +211,7 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           )}
           {data.ips.length > 0 && (
             <>
-              <dt>Signed in from</dt>
+              <dt>Signed up or in from</dt>
               <dd>{data.ips.join(", ")}</dd>
             </>
           )}

@@ -15,6 +15,7 @@ import { tokenJson } from "../../../../lib/mastodon/oauth.ts";
 import { DomainError } from "../../../../lib/domain/errors.ts";
 import { findAccounts } from "../../../../lib/domain/profiles.ts";
 import { registerThroughApp } from "../../../../lib/domain/registration.ts";
+import { clientAddress } from "../../../../lib/web/client-ip.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -47,6 +48,8 @@ export const handler = define.handlers({
           agreement: params.boolean("agreement") ?? false,
           locale: params.string("locale"),
           reason: params.string("reason") ?? null,
+          inviteCode: params.string("invite_code") || null,
+          ip: clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
         },
       );
       return json(tokenJson(issued.accessToken, issued.row));
@@ -72,6 +75,8 @@ function validationErrorJson(error: DomainError) {
     ? "ERR_TOO_SHORT"
     : /reserved/i.test(description)
     ? "ERR_RESERVED"
+    : /disallowed/i.test(description)
+    ? "ERR_BLOCKED"
     : /accepted/i.test(description)
     ? "ERR_ACCEPTED"
     : "ERR_INVALID";

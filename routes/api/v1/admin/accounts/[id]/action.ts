@@ -1,7 +1,8 @@
 /**
  * POST /api/v1/admin/accounts/:id/action — take an action against the account (Mastodon's
  * Admin::AccountAction): `type` none, sensitive, disable, silence or suspend, with `report_id`
- * (resolved by it), `warning_preset_id`, `text`, `send_email_notification`. Answers `{}`.
+ * (resolved by it), `warning_preset_id`, `text`, `send_email_notification`; and Starling's
+ * `block_email` with `suspend` (a canonical e-mail block on the user's address). Answers `{}`.
  */
 import { define } from "../../../../../../utils.ts";
 import { json } from "../../../../../../lib/mastodon/errors.ts";
@@ -26,6 +27,7 @@ export const handler = define.handlers({
       reportId: params.string("report_id") || undefined,
       warningPresetId: params.string("warning_preset_id") || undefined,
       sendEmail: params.boolean("send_email_notification") ?? true,
+      blockEmail: params.boolean("block_email") ?? false,
     });
     return json({});
   },

@@ -1,0 +1,40 @@
+import { define } from "../../../../utils.ts";
+import { ConfirmAction } from "../../../../components/ConfirmAction.tsx";
+import {
+  confirmedActionRoute,
+  type ConfirmPageData,
+} from "../../../../lib/web/confirm-route.ts";
+import {
+  deleteCanonicalEmailBlock,
+  getCanonicalEmailBlock,
+} from "../../../../lib/moderation/mod.ts";
+
+/** /admin/canonical_email_blocks/:id/delete — asks first (GET), then lifts the block (POST). */
+export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
+  async ask(ctx) {
+    const { deps, moderator } = ctx.state;
+    const block = await getCanonicalEmailBlock(
+      deps.sql,
+      moderator ?? null,
+      ctx.params.id,
+    );
+    const short = block.canonical_email_hash.slice(0, 12);
+    return {
+      title: `Lift the block of address ${short}…?`,
+      detail: "That e-mail address may sign up again.",
+      button: "Lift the block",
+      cancel: "/admin/canonical_email_blocks",
+    };
+  },
+  act: (ctx) =>
+    deleteCanonicalEmailBlock(
+      ctx.state.deps.sql,
+      ctx.state.moderator ?? null,
+      ctx.params.id,
+    ),
+  back: "/admin/canonical_email_blocks",
+}));
+
+export default define.page<typeof handler>(({ data, state, url }) => (
+  <ConfirmAction {...data} action={url.pathname} csrf={state.csrfToken} />
+));

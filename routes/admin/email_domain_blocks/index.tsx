@@ -1,0 +1,115 @@
+import { page } from "fresh";
+import { define } from "../../../utils.ts";
+import { PageHead } from "../../../components/PageHead.tsx";
+import { FormErrors } from "../../../components/FormErrors.tsx";
+import { formatDateTime } from "../../../components/format.ts";
+import { signedInForm } from "../../../lib/web/actions.ts";
+import { field } from "../../../lib/web/forms.ts";
+import { DomainError } from "../../../lib/domain/errors.ts";
+import {
+  createEmailDomainBlock,
+  emailDomainBlockHistory,
+  listEmailDomainBlocks,
+} from "../../../lib/moderation/mod.ts";
+import type { PageContext } from "../../../lib/web/pages.ts";
+
+interface Data {
+  blocks: { id: string; domain: string; createdAt: string; week: number }[];
+  errors: string[];
+}
+
+async function load(ctx: PageContext, errors: string[] = []): Promise<Data> {
+  const { deps, moderator } = ctx.state;
+  const blocks = await listEmailDomainBlocks(deps.sql, moderator ?? null);
+  const history = await emailDomainBlockHistory(
+    deps.sql,
+    blocks.map((b) => String(b.id)),
+  );
+  return {
+    blocks: blocks.map((b) => ({
+      id: String(b.id),
+      domain: b.domain,
+      createdAt: b.created_at.toISOString(),
+      week: (history.get(String(b.id)) ?? []).reduce(
+        (sum, day) => sum + day.accounts,
+        0,
+      ),
+    })),
+    errors,
+  };
+}
+
+/**
+ * /admin/email_domain_blocks — e-mail domains refused at sign-up (`manage_blocks`), with the
+ * sign-ups each refused this week; POST adds one.
+ */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    return page(await load(ctx));
+  },
+  async POST(ctx) {
+    const { form } = await signedInForm(ctx);
+    const { deps, moderator } = ctx.state;
+    try {
+      await createEmailDomainBlock(
+        deps.sql,
+        moderator ?? null,
+        field(form, "domain"),
+      );
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === "validation") {
+        return page(await load(ctx, [error.message]), { status: 422 });
+      }
+      throw error;
+    }
+    return ctx.redirect("/admin/email_domain_blocks", 303);
+  },
+});
+
+export default define.page<typeof handler>(function EmailDomainBlocks(
+  { data, state },
+) {
+  return (
+    <>
+      <PageHead title="Moderation · E-mail domain blocks" />
+      <h1>E-mail domain blocks</h1>
+      <p>
+        Nobody can sign up with an address at these domains, at their
+        subdomains, or at a domain whose mail servers (MX) are under them.
+      </p>
+      <FormErrors errors={data.errors} />
+      <form method="post" action="/admin/email_domain_blocks" class="card">
+        <input type="hidden" name="_csrf" value={state.csrfToken} />
+        <label>
+          Domain <input name="domain" required placeholder="spam.example" />
+        </label>
+        <button type="submit">Block e-mail domain</button>
+      </form>
+      {data.blocks.length === 0 && <p class="empty">No blocks.</p>}
+      <table class="email-domain-blocks">
+        <thead>
+          <tr>
+            <th>Domain</th>
+            <th>Since</th>
+            <th>Refused this week</th>
+            <th></th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.blocks.map((b) => (
+            <tr key={b.id}>
+              <td>{b.domain}</td>
+              <td>{formatDateTime(b.createdAt)}</td>
+              <td>{b.week}</td>
+              <td>
+                <a href={`/admin/email_domain_blocks/${b.id}/delete`}>
+                  Unblock {b.domain}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+});

@@ -1,0 +1,114 @@
+import { page } from "fresh";
+import { define } from "../../../utils.ts";
+import {
+  RESET_LINK_BROKEN,
+  resetPassword,
+  resetTokenWorks,
+} from "../../../lib/mail/mod.ts";
+import { DomainError } from "../../../lib/domain/errors.ts";
+import {
+  CSRF_FAILED,
+  field,
+  readVerifiedForm,
+} from "../../../lib/web/forms.ts";
+import { FormErrors } from "../../../components/FormErrors.tsx";
+import { PageHead } from "../../../components/PageHead.tsx";
+
+interface Data {
+  token: string;
+  /** The link works (still): show the form. */
+  usable: boolean;
+  errors: string[];
+}
+
+/**
+ * The mailed reset link (`?reset_password_token=`): a form for the new password. Saving it
+ * uses the link up and signs the account out everywhere; then on to sign in.
+ */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    const token = ctx.url.searchParams.get("reset_password_token") ?? "";
+    const usable = await resetTokenWorks(ctx.state.deps, token);
+    return page(
+      { token, usable, errors: usable ? [] : [RESET_LINK_BROKEN] },
+      { status: usable ? 200 : 404 },
+    );
+  },
+  async POST(ctx) {
+    const { deps } = ctx.state;
+    const form = await readVerifiedForm(ctx.req, deps);
+    const token = form ? field(form, "reset_password_token") : "";
+    if (!form) {
+      return page({ token, usable: false, errors: [CSRF_FAILED] }, {
+        status: 403,
+      });
+    }
+    const password = field(form, "password");
+    if (password !== field(form, "password_confirmation")) {
+      return page({
+        token,
+        usable: true,
+        errors: ["Password confirmation doesn't match"],
+      }, { status: 422 });
+    }
+    try {
+      await resetPassword(deps, token, password);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const broken = error.kind === "not_found";
+      return page({ token, usable: !broken, errors: [error.message] }, {
+        status: broken ? 404 : 422,
+      });
+    }
+    return ctx.redirect("/auth/sign_in?password_reset=1", 303);
+  },
+});
+
+export default define.page<typeof handler>(function ResetPassword(
+  { data, state },
+) {
+  return (
+    <section class="card narrow">
+      <PageHead title="Choose a new password" />
+      <h1>Choose a new password</h1>
+      <FormErrors errors={data.errors} />
+      {data.usable
+        ? (
+          <form method="post" action="/auth/password/edit" class="stack">
+            <input type="hidden" name="_csrf" value={state.csrfToken} />
+            <input
+              type="hidden"
+              name="reset_password_token"
+              value={data.token}
+            />
+            <label>
+              New password
+              <input
+                name="password"
+                type="password"
+                required
+                minLength={8}
+                autocomplete="new-password"
+              />
+            </label>
+            <label>
+              Confirm new password
+              <input
+                name="password_confirmation"
+                type="password"
+                required
+                minLength={8}
+                autocomplete="new-password"
+              />
+            </label>
+            <button type="submit">Set new password</button>
+          </form>
+        )
+        : (
+          <p>
+            <a href="/auth/password/new">Ask for a new link</a>
+          </p>
+        )}
+    </section>
+  );
+});

@@ -1,0 +1,101 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { requestEmailChange } from "../../lib/mail/mod.ts";
+import { DomainError } from "../../lib/domain/errors.ts";
+import { field } from "../../lib/web/forms.ts";
+import { signedInForm } from "../../lib/web/actions.ts";
+import { signInFirst } from "../../lib/web/pages.ts";
+import { FormErrors } from "../../components/FormErrors.tsx";
+import { SettingsNav } from "../../components/SettingsNav.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
+
+interface Data {
+  errors: string[];
+  /** The new address a confirmation link was mailed to. */
+  requested?: string;
+  email: string;
+}
+
+/**
+ * Changing the e-mail address: with the current password, a confirmation link goes to the new
+ * address and a notice to the old one; the address changes when the link is followed.
+ */
+export const handler = define.handlers<Data>({
+  GET(ctx) {
+    if (!ctx.state.session) return signInFirst(ctx);
+    return page({ errors: [], email: "" });
+  },
+  async POST(ctx) {
+    const { session, form } = await signedInForm(ctx);
+    const email = field(form, "email").trim();
+    try {
+      await requestEmailChange(
+        ctx.state.deps,
+        session.user.id,
+        field(form, "current_password"),
+        email,
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return page({ errors: [error.message], email }, { status: 422 });
+    }
+    return page({ errors: [], email: "", requested: email });
+  },
+});
+
+export default define.page<typeof handler>(function EmailSettings(
+  { data, state },
+) {
+  return (
+    <>
+      <PageHead title="Settings · E-mail" />
+      <h1>Settings</h1>
+      <SettingsNav current="/settings/email" />
+      <section class="card">
+        <h2>E-mail address</h2>
+        <p>
+          Your address: <strong>{state.session?.user.email}</strong>
+          {state.session?.user.confirmed_at ? "" : " (not confirmed yet)"}
+        </p>
+        {data.requested && (
+          <p class="notice" role="status">
+            A confirmation link is on its way to{" "}
+            {data.requested}. Your address changes once you follow it.
+          </p>
+        )}
+        <FormErrors errors={data.errors} />
+        <form method="post" action="/settings/email" class="stack">
+          <input type="hidden" name="_csrf" value={state.csrfToken} />
+          <input
+            type="hidden"
+            name="username"
+            autocomplete="username"
+            value={state.session?.account.username}
+          />
+          <label>
+            New e-mail address
+            <input
+              name="email"
+              type="email"
+              required
+              autocomplete="email"
+              value={data.email}
+            />
+          </label>
+          <label>
+            Current password
+            <input
+              name="current_password"
+              type="password"
+              required
+              autocomplete="current-password"
+            />
+          </label>
+          <div>
+            <button type="submit">Change e-mail address</button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+});
