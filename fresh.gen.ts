@@ -4,283 +4,303 @@ import * as $0 from "./routes/.well-known/oauth-authorization-server.ts";
 import * as $1 from "./routes/@[username].rss.ts";
 import * as $2 from "./routes/@[username]/[id].tsx";
 import * as $3 from "./routes/@[username]/[id]/[action].ts";
-import * as $4 from "./routes/@[username]/block.tsx";
-import * as $5 from "./routes/@[username]/follow.ts";
-import * as $6 from "./routes/@[username]/followers.tsx";
-import * as $7 from "./routes/@[username]/following.tsx";
-import * as $8 from "./routes/@[username]/index.tsx";
-import * as $9 from "./routes/@[username]/media.tsx";
-import * as $10 from "./routes/@[username]/mute.ts";
-import * as $11 from "./routes/@[username]/tagged/[tag].tsx";
-import * as $12 from "./routes/@[username]/unblock.ts";
-import * as $13 from "./routes/@[username]/unfollow.ts";
-import * as $14 from "./routes/@[username]/unmute.ts";
-import * as $15 from "./routes/@[username]/with_replies.tsx";
-import * as $16 from "./routes/_app.tsx";
-import * as $17 from "./routes/_error.tsx";
-import * as $18 from "./routes/_middleware.ts";
-import * as $19 from "./routes/about.tsx";
-import * as $20 from "./routes/admin/_layout.tsx";
-import * as $21 from "./routes/admin/_middleware.ts";
-import * as $22 from "./routes/admin/accounts/[id]/[action].ts";
-import * as $23 from "./routes/admin/accounts/[id]/index.tsx";
-import * as $24 from "./routes/admin/accounts/[id]/role.ts";
-import * as $25 from "./routes/admin/accounts/index.tsx";
-import * as $26 from "./routes/admin/accounts/pending.tsx";
-import * as $27 from "./routes/admin/announcements/[id]/delete.tsx";
-import * as $28 from "./routes/admin/announcements/[id]/index.tsx";
-import * as $29 from "./routes/admin/announcements/[id]/publish.ts";
-import * as $30 from "./routes/admin/announcements/index.tsx";
-import * as $31 from "./routes/admin/appeals/[id]/[decision].ts";
-import * as $32 from "./routes/admin/appeals/index.tsx";
-import * as $33 from "./routes/admin/audit_log.tsx";
-import * as $34 from "./routes/admin/canonical_email_blocks/[id]/delete.tsx";
-import * as $35 from "./routes/admin/canonical_email_blocks/index.tsx";
-import * as $36 from "./routes/admin/domain_allows/[id]/delete.ts";
-import * as $37 from "./routes/admin/domain_allows/index.tsx";
-import * as $38 from "./routes/admin/domain_blocks/[id]/delete.tsx";
-import * as $39 from "./routes/admin/domain_blocks/[id]/index.tsx";
-import * as $40 from "./routes/admin/domain_blocks/export.ts";
-import * as $41 from "./routes/admin/domain_blocks/import.tsx";
-import * as $42 from "./routes/admin/domain_blocks/index.tsx";
-import * as $43 from "./routes/admin/domain_blocks/new.tsx";
-import * as $44 from "./routes/admin/domain_subscriptions/[id]/delete.tsx";
-import * as $45 from "./routes/admin/domain_subscriptions/[id]/index.tsx";
-import * as $46 from "./routes/admin/domain_subscriptions/index.tsx";
-import * as $47 from "./routes/admin/email_domain_blocks/[id]/delete.tsx";
-import * as $48 from "./routes/admin/email_domain_blocks/index.tsx";
-import * as $49 from "./routes/admin/index.tsx";
-import * as $50 from "./routes/admin/invites/[id]/expire.tsx";
-import * as $51 from "./routes/admin/invites/index.tsx";
-import * as $52 from "./routes/admin/ip_blocks/[id]/delete.tsx";
-import * as $53 from "./routes/admin/ip_blocks/index.tsx";
-import * as $54 from "./routes/admin/reports/[id]/[action].ts";
-import * as $55 from "./routes/admin/reports/[id]/index.tsx";
-import * as $56 from "./routes/admin/reports/index.tsx";
-import * as $57 from "./routes/admin/roles/[id]/delete.tsx";
-import * as $58 from "./routes/admin/roles/[id]/index.tsx";
-import * as $59 from "./routes/admin/roles/index.tsx";
-import * as $60 from "./routes/admin/roles/new.tsx";
-import * as $61 from "./routes/admin/rules/[id]/delete.tsx";
-import * as $62 from "./routes/admin/rules/[id]/index.tsx";
-import * as $63 from "./routes/admin/rules/[id]/move.ts";
-import * as $64 from "./routes/admin/rules/index.tsx";
-import * as $65 from "./routes/admin/settings.tsx";
-import * as $66 from "./routes/admin/spam_limits.tsx";
-import * as $67 from "./routes/admin/terms_of_service.tsx";
-import * as $68 from "./routes/admin/warning_presets/[id].tsx";
-import * as $69 from "./routes/admin/warning_presets/index.tsx";
-import * as $70 from "./routes/announcements/[id]/dismiss.ts";
-import * as $71 from "./routes/api/[...path].ts";
-import * as $72 from "./routes/api/_middleware.ts";
-import * as $73 from "./routes/api/v1/accounts/[id]/block.ts";
-import * as $74 from "./routes/api/v1/accounts/[id]/endorsements.ts";
-import * as $75 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
-import * as $76 from "./routes/api/v1/accounts/[id]/follow.ts";
-import * as $77 from "./routes/api/v1/accounts/[id]/followers.ts";
-import * as $78 from "./routes/api/v1/accounts/[id]/following.ts";
-import * as $79 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
-import * as $80 from "./routes/api/v1/accounts/[id]/index.ts";
-import * as $81 from "./routes/api/v1/accounts/[id]/lists.ts";
-import * as $82 from "./routes/api/v1/accounts/[id]/mute.ts";
-import * as $83 from "./routes/api/v1/accounts/[id]/note.ts";
-import * as $84 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
-import * as $85 from "./routes/api/v1/accounts/[id]/statuses.ts";
-import * as $86 from "./routes/api/v1/accounts/[id]/unblock.ts";
-import * as $87 from "./routes/api/v1/accounts/[id]/unfollow.ts";
-import * as $88 from "./routes/api/v1/accounts/[id]/unmute.ts";
-import * as $89 from "./routes/api/v1/accounts/familiar_followers.ts";
-import * as $90 from "./routes/api/v1/accounts/index.ts";
-import * as $91 from "./routes/api/v1/accounts/lookup.ts";
-import * as $92 from "./routes/api/v1/accounts/relationships.ts";
-import * as $93 from "./routes/api/v1/accounts/search.ts";
-import * as $94 from "./routes/api/v1/accounts/update_credentials.ts";
-import * as $95 from "./routes/api/v1/accounts/verify_credentials.ts";
-import * as $96 from "./routes/api/v1/admin/accounts/[id]/action.ts";
-import * as $97 from "./routes/api/v1/admin/accounts/[id]/approve.ts";
-import * as $98 from "./routes/api/v1/admin/accounts/[id]/enable.ts";
-import * as $99 from "./routes/api/v1/admin/accounts/[id]/index.ts";
-import * as $100 from "./routes/api/v1/admin/accounts/[id]/reject.ts";
-import * as $101 from "./routes/api/v1/admin/accounts/[id]/unsensitive.ts";
-import * as $102 from "./routes/api/v1/admin/accounts/[id]/unsilence.ts";
-import * as $103 from "./routes/api/v1/admin/accounts/[id]/unsuspend.ts";
-import * as $104 from "./routes/api/v1/admin/canonical_email_blocks/[id].ts";
-import * as $105 from "./routes/api/v1/admin/canonical_email_blocks/index.ts";
-import * as $106 from "./routes/api/v1/admin/canonical_email_blocks/test.ts";
-import * as $107 from "./routes/api/v1/admin/dimensions.ts";
-import * as $108 from "./routes/api/v1/admin/domain_allows/[id].ts";
-import * as $109 from "./routes/api/v1/admin/domain_allows/index.ts";
-import * as $110 from "./routes/api/v1/admin/domain_blocks/[id].ts";
-import * as $111 from "./routes/api/v1/admin/domain_blocks/index.ts";
-import * as $112 from "./routes/api/v1/admin/email_domain_blocks/[id].ts";
-import * as $113 from "./routes/api/v1/admin/email_domain_blocks/index.ts";
-import * as $114 from "./routes/api/v1/admin/ip_blocks/[id].ts";
-import * as $115 from "./routes/api/v1/admin/ip_blocks/index.ts";
-import * as $116 from "./routes/api/v1/admin/measures.ts";
-import * as $117 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
-import * as $118 from "./routes/api/v1/admin/reports/[id]/index.ts";
-import * as $119 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
-import * as $120 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
-import * as $121 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
-import * as $122 from "./routes/api/v1/admin/reports/index.ts";
-import * as $123 from "./routes/api/v1/admin/retention.ts";
-import * as $124 from "./routes/api/v1/announcements/[id]/dismiss.ts";
-import * as $125 from "./routes/api/v1/announcements/[id]/reactions/[name].ts";
-import * as $126 from "./routes/api/v1/announcements/index.ts";
-import * as $127 from "./routes/api/v1/apps/index.ts";
-import * as $128 from "./routes/api/v1/apps/verify_credentials.ts";
-import * as $129 from "./routes/api/v1/blocks.ts";
-import * as $130 from "./routes/api/v1/bookmarks.ts";
-import * as $131 from "./routes/api/v1/conversations/[id]/index.ts";
-import * as $132 from "./routes/api/v1/conversations/[id]/read.ts";
-import * as $133 from "./routes/api/v1/conversations/index.ts";
-import * as $134 from "./routes/api/v1/custom_emojis.ts";
-import * as $135 from "./routes/api/v1/directory.ts";
-import * as $136 from "./routes/api/v1/domain_blocks.ts";
-import * as $137 from "./routes/api/v1/emails/check_confirmation.ts";
-import * as $138 from "./routes/api/v1/emails/confirmations.ts";
-import * as $139 from "./routes/api/v1/endorsements.ts";
-import * as $140 from "./routes/api/v1/favourites.ts";
-import * as $141 from "./routes/api/v1/featured_tags.ts";
-import * as $142 from "./routes/api/v1/featured_tags/[id].ts";
-import * as $143 from "./routes/api/v1/featured_tags/suggestions.ts";
-import * as $144 from "./routes/api/v1/filters.ts";
-import * as $145 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $146 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $147 from "./routes/api/v1/follow_requests/index.ts";
-import * as $148 from "./routes/api/v1/followed_tags.ts";
-import * as $149 from "./routes/api/v1/instance/activity.ts";
-import * as $150 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $151 from "./routes/api/v1/instance/extended_description.ts";
-import * as $152 from "./routes/api/v1/instance/index.ts";
-import * as $153 from "./routes/api/v1/instance/peers.ts";
-import * as $154 from "./routes/api/v1/instance/privacy_policy.ts";
-import * as $155 from "./routes/api/v1/instance/rules.ts";
-import * as $156 from "./routes/api/v1/instance/terms_of_service/[date].ts";
-import * as $157 from "./routes/api/v1/instance/terms_of_service/index.ts";
-import * as $158 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $159 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $160 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $161 from "./routes/api/v1/lists/index.ts";
-import * as $162 from "./routes/api/v1/markers.ts";
-import * as $163 from "./routes/api/v1/media/[id].ts";
-import * as $164 from "./routes/api/v1/media/index.ts";
-import * as $165 from "./routes/api/v1/mutes.ts";
-import * as $166 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $167 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $168 from "./routes/api/v1/notifications/clear.ts";
-import * as $169 from "./routes/api/v1/notifications/index.ts";
-import * as $170 from "./routes/api/v1/notifications/policy.ts";
-import * as $171 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $172 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $173 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $174 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $175 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $176 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $177 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $178 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $179 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $180 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $181 from "./routes/api/v1/preferences.ts";
-import * as $182 from "./routes/api/v1/push/subscription.ts";
-import * as $183 from "./routes/api/v1/reports.ts";
-import * as $184 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $185 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $186 from "./routes/api/v1/severed_relationships.ts";
-import * as $187 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $188 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $189 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $190 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $191 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $192 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $193 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $194 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $195 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $196 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $197 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $198 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $199 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $200 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $201 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $202 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $203 from "./routes/api/v1/statuses/index.ts";
-import * as $204 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $205 from "./routes/api/v1/streaming/health.ts";
-import * as $206 from "./routes/api/v1/streaming/index.ts";
-import * as $207 from "./routes/api/v1/suggestions.ts";
-import * as $208 from "./routes/api/v1/tags/[name].ts";
-import * as $209 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $210 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $211 from "./routes/api/v1/timelines/home.ts";
-import * as $212 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $213 from "./routes/api/v1/timelines/public.ts";
-import * as $214 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $215 from "./routes/api/v1/trends/index.ts";
-import * as $216 from "./routes/api/v1/trends/links.ts";
-import * as $217 from "./routes/api/v1/trends/statuses.ts";
-import * as $218 from "./routes/api/v1/trends/tags.ts";
-import * as $219 from "./routes/api/v2/admin/accounts.ts";
-import * as $220 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $221 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $222 from "./routes/api/v2/filters/index.ts";
-import * as $223 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $224 from "./routes/api/v2/instance.ts";
-import * as $225 from "./routes/api/v2/media.ts";
-import * as $226 from "./routes/api/v2/notifications/index.ts";
-import * as $227 from "./routes/api/v2/notifications/policy.ts";
-import * as $228 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $229 from "./routes/api/v2/search.ts";
-import * as $230 from "./routes/api/v2/suggestions.ts";
-import * as $231 from "./routes/auth/confirmation.tsx";
-import * as $232 from "./routes/auth/password/edit.tsx";
-import * as $233 from "./routes/auth/password/new.tsx";
-import * as $234 from "./routes/auth/sign_in.tsx";
-import * as $235 from "./routes/auth/sign_out.ts";
-import * as $236 from "./routes/auth/sign_up.tsx";
-import * as $237 from "./routes/auth/two_factor.tsx";
-import * as $238 from "./routes/compose.tsx";
-import * as $239 from "./routes/disputes/strikes/[id].tsx";
-import * as $240 from "./routes/disputes/strikes/index.tsx";
-import * as $241 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $242 from "./routes/follow_requests/index.tsx";
-import * as $243 from "./routes/home.tsx";
-import * as $244 from "./routes/index.tsx";
-import * as $245 from "./routes/invite/[code].ts";
-import * as $246 from "./routes/invites/[id]/expire.ts";
-import * as $247 from "./routes/invites/index.tsx";
-import * as $248 from "./routes/mail/unsubscribe.tsx";
-import * as $249 from "./routes/media/[...key].ts";
-import * as $250 from "./routes/notifications.tsx";
-import * as $251 from "./routes/oauth/authorize.tsx";
-import * as $252 from "./routes/oauth/revoke.ts";
-import * as $253 from "./routes/oauth/token.ts";
-import * as $254 from "./routes/oauth/userinfo.ts";
-import * as $255 from "./routes/privacy-policy.tsx";
-import * as $256 from "./routes/public/index.tsx";
-import * as $257 from "./routes/public/local.tsx";
-import * as $258 from "./routes/search.tsx";
-import * as $259 from "./routes/settings/authorized_applications.tsx";
-import * as $260 from "./routes/settings/email.tsx";
-import * as $261 from "./routes/settings/index.ts";
-import * as $262 from "./routes/settings/password.tsx";
-import * as $263 from "./routes/settings/preferences.tsx";
-import * as $264 from "./routes/settings/profile.tsx";
-import * as $265 from "./routes/settings/push_token.ts";
-import * as $266 from "./routes/settings/two_factor.tsx";
-import * as $267 from "./routes/sw.js.ts";
-import * as $268 from "./routes/tags/[tag].rss.ts";
-import * as $269 from "./routes/tags/[tag].tsx";
-import * as $270 from "./routes/terms-of-service/[date].tsx";
-import * as $271 from "./routes/terms-of-service/index.tsx";
-import * as $272 from "./islands/ActionBar.tsx";
-import * as $273 from "./islands/BrowserNotifications.tsx";
-import * as $274 from "./islands/ComposeBox.tsx";
-import * as $275 from "./islands/FollowButton.tsx";
-import * as $276 from "./islands/LoadMore.tsx";
-import * as $277 from "./islands/NewPostsBanner.tsx";
-import * as $278 from "./islands/NewStatuses.tsx";
-import * as $279 from "./islands/NotificationsBadge.tsx";
-import * as $280 from "./islands/ProfileMenu.tsx";
+import * as $4 from "./routes/@[username]/[id]/delete.tsx";
+import * as $5 from "./routes/@[username]/[id]/edit.tsx";
+import * as $6 from "./routes/@[username]/[id]/history.tsx";
+import * as $7 from "./routes/@[username]/[id]/report.tsx";
+import * as $8 from "./routes/@[username]/block.tsx";
+import * as $9 from "./routes/@[username]/follow.ts";
+import * as $10 from "./routes/@[username]/followers.tsx";
+import * as $11 from "./routes/@[username]/following.tsx";
+import * as $12 from "./routes/@[username]/index.tsx";
+import * as $13 from "./routes/@[username]/media.tsx";
+import * as $14 from "./routes/@[username]/mute.ts";
+import * as $15 from "./routes/@[username]/report.tsx";
+import * as $16 from "./routes/@[username]/tagged/[tag].tsx";
+import * as $17 from "./routes/@[username]/unblock.ts";
+import * as $18 from "./routes/@[username]/unfollow.ts";
+import * as $19 from "./routes/@[username]/unmute.ts";
+import * as $20 from "./routes/@[username]/with_replies.tsx";
+import * as $21 from "./routes/_app.tsx";
+import * as $22 from "./routes/_error.tsx";
+import * as $23 from "./routes/_middleware.ts";
+import * as $24 from "./routes/about.tsx";
+import * as $25 from "./routes/admin/_layout.tsx";
+import * as $26 from "./routes/admin/_middleware.ts";
+import * as $27 from "./routes/admin/accounts/[id]/[action].ts";
+import * as $28 from "./routes/admin/accounts/[id]/index.tsx";
+import * as $29 from "./routes/admin/accounts/[id]/role.ts";
+import * as $30 from "./routes/admin/accounts/index.tsx";
+import * as $31 from "./routes/admin/accounts/pending.tsx";
+import * as $32 from "./routes/admin/announcements/[id]/delete.tsx";
+import * as $33 from "./routes/admin/announcements/[id]/index.tsx";
+import * as $34 from "./routes/admin/announcements/[id]/publish.ts";
+import * as $35 from "./routes/admin/announcements/index.tsx";
+import * as $36 from "./routes/admin/appeals/[id]/[decision].ts";
+import * as $37 from "./routes/admin/appeals/index.tsx";
+import * as $38 from "./routes/admin/audit_log.tsx";
+import * as $39 from "./routes/admin/canonical_email_blocks/[id]/delete.tsx";
+import * as $40 from "./routes/admin/canonical_email_blocks/index.tsx";
+import * as $41 from "./routes/admin/domain_allows/[id]/delete.ts";
+import * as $42 from "./routes/admin/domain_allows/index.tsx";
+import * as $43 from "./routes/admin/domain_blocks/[id]/delete.tsx";
+import * as $44 from "./routes/admin/domain_blocks/[id]/index.tsx";
+import * as $45 from "./routes/admin/domain_blocks/export.ts";
+import * as $46 from "./routes/admin/domain_blocks/import.tsx";
+import * as $47 from "./routes/admin/domain_blocks/index.tsx";
+import * as $48 from "./routes/admin/domain_blocks/new.tsx";
+import * as $49 from "./routes/admin/domain_subscriptions/[id]/delete.tsx";
+import * as $50 from "./routes/admin/domain_subscriptions/[id]/index.tsx";
+import * as $51 from "./routes/admin/domain_subscriptions/index.tsx";
+import * as $52 from "./routes/admin/email_domain_blocks/[id]/delete.tsx";
+import * as $53 from "./routes/admin/email_domain_blocks/index.tsx";
+import * as $54 from "./routes/admin/index.tsx";
+import * as $55 from "./routes/admin/invites/[id]/expire.tsx";
+import * as $56 from "./routes/admin/invites/index.tsx";
+import * as $57 from "./routes/admin/ip_blocks/[id]/delete.tsx";
+import * as $58 from "./routes/admin/ip_blocks/index.tsx";
+import * as $59 from "./routes/admin/reports/[id]/[action].ts";
+import * as $60 from "./routes/admin/reports/[id]/index.tsx";
+import * as $61 from "./routes/admin/reports/index.tsx";
+import * as $62 from "./routes/admin/roles/[id]/delete.tsx";
+import * as $63 from "./routes/admin/roles/[id]/index.tsx";
+import * as $64 from "./routes/admin/roles/index.tsx";
+import * as $65 from "./routes/admin/roles/new.tsx";
+import * as $66 from "./routes/admin/rules/[id]/delete.tsx";
+import * as $67 from "./routes/admin/rules/[id]/index.tsx";
+import * as $68 from "./routes/admin/rules/[id]/move.ts";
+import * as $69 from "./routes/admin/rules/index.tsx";
+import * as $70 from "./routes/admin/settings.tsx";
+import * as $71 from "./routes/admin/spam_limits.tsx";
+import * as $72 from "./routes/admin/terms_of_service.tsx";
+import * as $73 from "./routes/admin/warning_presets/[id].tsx";
+import * as $74 from "./routes/admin/warning_presets/index.tsx";
+import * as $75 from "./routes/announcements/[id]/dismiss.ts";
+import * as $76 from "./routes/api/[...path].ts";
+import * as $77 from "./routes/api/_middleware.ts";
+import * as $78 from "./routes/api/v1/accounts/[id]/block.ts";
+import * as $79 from "./routes/api/v1/accounts/[id]/endorsements.ts";
+import * as $80 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
+import * as $81 from "./routes/api/v1/accounts/[id]/follow.ts";
+import * as $82 from "./routes/api/v1/accounts/[id]/followers.ts";
+import * as $83 from "./routes/api/v1/accounts/[id]/following.ts";
+import * as $84 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
+import * as $85 from "./routes/api/v1/accounts/[id]/index.ts";
+import * as $86 from "./routes/api/v1/accounts/[id]/lists.ts";
+import * as $87 from "./routes/api/v1/accounts/[id]/mute.ts";
+import * as $88 from "./routes/api/v1/accounts/[id]/note.ts";
+import * as $89 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
+import * as $90 from "./routes/api/v1/accounts/[id]/statuses.ts";
+import * as $91 from "./routes/api/v1/accounts/[id]/unblock.ts";
+import * as $92 from "./routes/api/v1/accounts/[id]/unfollow.ts";
+import * as $93 from "./routes/api/v1/accounts/[id]/unmute.ts";
+import * as $94 from "./routes/api/v1/accounts/familiar_followers.ts";
+import * as $95 from "./routes/api/v1/accounts/index.ts";
+import * as $96 from "./routes/api/v1/accounts/lookup.ts";
+import * as $97 from "./routes/api/v1/accounts/relationships.ts";
+import * as $98 from "./routes/api/v1/accounts/search.ts";
+import * as $99 from "./routes/api/v1/accounts/update_credentials.ts";
+import * as $100 from "./routes/api/v1/accounts/verify_credentials.ts";
+import * as $101 from "./routes/api/v1/admin/accounts/[id]/action.ts";
+import * as $102 from "./routes/api/v1/admin/accounts/[id]/approve.ts";
+import * as $103 from "./routes/api/v1/admin/accounts/[id]/enable.ts";
+import * as $104 from "./routes/api/v1/admin/accounts/[id]/index.ts";
+import * as $105 from "./routes/api/v1/admin/accounts/[id]/reject.ts";
+import * as $106 from "./routes/api/v1/admin/accounts/[id]/unsensitive.ts";
+import * as $107 from "./routes/api/v1/admin/accounts/[id]/unsilence.ts";
+import * as $108 from "./routes/api/v1/admin/accounts/[id]/unsuspend.ts";
+import * as $109 from "./routes/api/v1/admin/canonical_email_blocks/[id].ts";
+import * as $110 from "./routes/api/v1/admin/canonical_email_blocks/index.ts";
+import * as $111 from "./routes/api/v1/admin/canonical_email_blocks/test.ts";
+import * as $112 from "./routes/api/v1/admin/dimensions.ts";
+import * as $113 from "./routes/api/v1/admin/domain_allows/[id].ts";
+import * as $114 from "./routes/api/v1/admin/domain_allows/index.ts";
+import * as $115 from "./routes/api/v1/admin/domain_blocks/[id].ts";
+import * as $116 from "./routes/api/v1/admin/domain_blocks/index.ts";
+import * as $117 from "./routes/api/v1/admin/email_domain_blocks/[id].ts";
+import * as $118 from "./routes/api/v1/admin/email_domain_blocks/index.ts";
+import * as $119 from "./routes/api/v1/admin/ip_blocks/[id].ts";
+import * as $120 from "./routes/api/v1/admin/ip_blocks/index.ts";
+import * as $121 from "./routes/api/v1/admin/measures.ts";
+import * as $122 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
+import * as $123 from "./routes/api/v1/admin/reports/[id]/index.ts";
+import * as $124 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
+import * as $125 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
+import * as $126 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
+import * as $127 from "./routes/api/v1/admin/reports/index.ts";
+import * as $128 from "./routes/api/v1/admin/retention.ts";
+import * as $129 from "./routes/api/v1/announcements/[id]/dismiss.ts";
+import * as $130 from "./routes/api/v1/announcements/[id]/reactions/[name].ts";
+import * as $131 from "./routes/api/v1/announcements/index.ts";
+import * as $132 from "./routes/api/v1/apps/index.ts";
+import * as $133 from "./routes/api/v1/apps/verify_credentials.ts";
+import * as $134 from "./routes/api/v1/blocks.ts";
+import * as $135 from "./routes/api/v1/bookmarks.ts";
+import * as $136 from "./routes/api/v1/conversations/[id]/index.ts";
+import * as $137 from "./routes/api/v1/conversations/[id]/read.ts";
+import * as $138 from "./routes/api/v1/conversations/index.ts";
+import * as $139 from "./routes/api/v1/custom_emojis.ts";
+import * as $140 from "./routes/api/v1/directory.ts";
+import * as $141 from "./routes/api/v1/domain_blocks.ts";
+import * as $142 from "./routes/api/v1/emails/check_confirmation.ts";
+import * as $143 from "./routes/api/v1/emails/confirmations.ts";
+import * as $144 from "./routes/api/v1/endorsements.ts";
+import * as $145 from "./routes/api/v1/favourites.ts";
+import * as $146 from "./routes/api/v1/featured_tags.ts";
+import * as $147 from "./routes/api/v1/featured_tags/[id].ts";
+import * as $148 from "./routes/api/v1/featured_tags/suggestions.ts";
+import * as $149 from "./routes/api/v1/filters.ts";
+import * as $150 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $151 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $152 from "./routes/api/v1/follow_requests/index.ts";
+import * as $153 from "./routes/api/v1/followed_tags.ts";
+import * as $154 from "./routes/api/v1/instance/activity.ts";
+import * as $155 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $156 from "./routes/api/v1/instance/extended_description.ts";
+import * as $157 from "./routes/api/v1/instance/index.ts";
+import * as $158 from "./routes/api/v1/instance/peers.ts";
+import * as $159 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $160 from "./routes/api/v1/instance/rules.ts";
+import * as $161 from "./routes/api/v1/instance/terms_of_service/[date].ts";
+import * as $162 from "./routes/api/v1/instance/terms_of_service/index.ts";
+import * as $163 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $164 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $165 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $166 from "./routes/api/v1/lists/index.ts";
+import * as $167 from "./routes/api/v1/markers.ts";
+import * as $168 from "./routes/api/v1/media/[id].ts";
+import * as $169 from "./routes/api/v1/media/index.ts";
+import * as $170 from "./routes/api/v1/mutes.ts";
+import * as $171 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $172 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $173 from "./routes/api/v1/notifications/clear.ts";
+import * as $174 from "./routes/api/v1/notifications/index.ts";
+import * as $175 from "./routes/api/v1/notifications/policy.ts";
+import * as $176 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $177 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $178 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $179 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $180 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $181 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $182 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $183 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $184 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $185 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $186 from "./routes/api/v1/preferences.ts";
+import * as $187 from "./routes/api/v1/push/subscription.ts";
+import * as $188 from "./routes/api/v1/reports.ts";
+import * as $189 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $190 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $191 from "./routes/api/v1/severed_relationships.ts";
+import * as $192 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $193 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $194 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $195 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $196 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $197 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $198 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $199 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $200 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $201 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $202 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $203 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $204 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $205 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $206 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $207 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $208 from "./routes/api/v1/statuses/index.ts";
+import * as $209 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $210 from "./routes/api/v1/streaming/health.ts";
+import * as $211 from "./routes/api/v1/streaming/index.ts";
+import * as $212 from "./routes/api/v1/suggestions.ts";
+import * as $213 from "./routes/api/v1/tags/[name].ts";
+import * as $214 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $215 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $216 from "./routes/api/v1/timelines/home.ts";
+import * as $217 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $218 from "./routes/api/v1/timelines/public.ts";
+import * as $219 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $220 from "./routes/api/v1/trends/index.ts";
+import * as $221 from "./routes/api/v1/trends/links.ts";
+import * as $222 from "./routes/api/v1/trends/statuses.ts";
+import * as $223 from "./routes/api/v1/trends/tags.ts";
+import * as $224 from "./routes/api/v2/admin/accounts.ts";
+import * as $225 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $226 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $227 from "./routes/api/v2/filters/index.ts";
+import * as $228 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $229 from "./routes/api/v2/instance.ts";
+import * as $230 from "./routes/api/v2/media.ts";
+import * as $231 from "./routes/api/v2/notifications/index.ts";
+import * as $232 from "./routes/api/v2/notifications/policy.ts";
+import * as $233 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $234 from "./routes/api/v2/search.ts";
+import * as $235 from "./routes/api/v2/suggestions.ts";
+import * as $236 from "./routes/auth/confirmation.tsx";
+import * as $237 from "./routes/auth/password/edit.tsx";
+import * as $238 from "./routes/auth/password/new.tsx";
+import * as $239 from "./routes/auth/sign_in.tsx";
+import * as $240 from "./routes/auth/sign_out.ts";
+import * as $241 from "./routes/auth/sign_up.tsx";
+import * as $242 from "./routes/auth/two_factor.tsx";
+import * as $243 from "./routes/bookmarks.tsx";
+import * as $244 from "./routes/compose.tsx";
+import * as $245 from "./routes/disputes/strikes/[id].tsx";
+import * as $246 from "./routes/disputes/strikes/index.tsx";
+import * as $247 from "./routes/favourites.tsx";
+import * as $248 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $249 from "./routes/follow_requests/index.tsx";
+import * as $250 from "./routes/home.tsx";
+import * as $251 from "./routes/index.tsx";
+import * as $252 from "./routes/invite/[code].ts";
+import * as $253 from "./routes/invites/[id]/expire.ts";
+import * as $254 from "./routes/invites/index.tsx";
+import * as $255 from "./routes/lists/[id]/edit.tsx";
+import * as $256 from "./routes/lists/[id]/index.tsx";
+import * as $257 from "./routes/lists/index.tsx";
+import * as $258 from "./routes/mail/unsubscribe.tsx";
+import * as $259 from "./routes/media/[...key].ts";
+import * as $260 from "./routes/notifications.tsx";
+import * as $261 from "./routes/notifications/policy.ts";
+import * as $262 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $263 from "./routes/notifications/requests/index.tsx";
+import * as $264 from "./routes/oauth/authorize.tsx";
+import * as $265 from "./routes/oauth/revoke.ts";
+import * as $266 from "./routes/oauth/token.ts";
+import * as $267 from "./routes/oauth/userinfo.ts";
+import * as $268 from "./routes/polls/[id]/votes.ts";
+import * as $269 from "./routes/privacy-policy.tsx";
+import * as $270 from "./routes/public/index.tsx";
+import * as $271 from "./routes/public/local.tsx";
+import * as $272 from "./routes/search.tsx";
+import * as $273 from "./routes/settings/authorized_applications.tsx";
+import * as $274 from "./routes/settings/blocks.tsx";
+import * as $275 from "./routes/settings/domain_blocks.tsx";
+import * as $276 from "./routes/settings/email.tsx";
+import * as $277 from "./routes/settings/followed_tags.tsx";
+import * as $278 from "./routes/settings/index.ts";
+import * as $279 from "./routes/settings/mutes.tsx";
+import * as $280 from "./routes/settings/password.tsx";
+import * as $281 from "./routes/settings/preferences.tsx";
+import * as $282 from "./routes/settings/profile.tsx";
+import * as $283 from "./routes/settings/push_token.ts";
+import * as $284 from "./routes/settings/two_factor.tsx";
+import * as $285 from "./routes/sw.js.ts";
+import * as $286 from "./routes/tags/[tag].rss.ts";
+import * as $287 from "./routes/tags/[tag].tsx";
+import * as $288 from "./routes/terms-of-service/[date].tsx";
+import * as $289 from "./routes/terms-of-service/index.tsx";
+import * as $290 from "./islands/ActionBar.tsx";
+import * as $291 from "./islands/BrowserNotifications.tsx";
+import * as $292 from "./islands/ComposeBox.tsx";
+import * as $293 from "./islands/CopyLink.tsx";
+import * as $294 from "./islands/FollowButton.tsx";
+import * as $295 from "./islands/LoadMore.tsx";
+import * as $296 from "./islands/NewPostsBanner.tsx";
+import * as $297 from "./islands/NewStatuses.tsx";
+import * as $298 from "./islands/NotificationsBadge.tsx";
+import * as $299 from "./islands/PollView.tsx";
+import * as $300 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -288,285 +308,305 @@ const manifest = {
     "./routes/@[username].rss.ts": $1,
     "./routes/@[username]/[id].tsx": $2,
     "./routes/@[username]/[id]/[action].ts": $3,
-    "./routes/@[username]/block.tsx": $4,
-    "./routes/@[username]/follow.ts": $5,
-    "./routes/@[username]/followers.tsx": $6,
-    "./routes/@[username]/following.tsx": $7,
-    "./routes/@[username]/index.tsx": $8,
-    "./routes/@[username]/media.tsx": $9,
-    "./routes/@[username]/mute.ts": $10,
-    "./routes/@[username]/tagged/[tag].tsx": $11,
-    "./routes/@[username]/unblock.ts": $12,
-    "./routes/@[username]/unfollow.ts": $13,
-    "./routes/@[username]/unmute.ts": $14,
-    "./routes/@[username]/with_replies.tsx": $15,
-    "./routes/_app.tsx": $16,
-    "./routes/_error.tsx": $17,
-    "./routes/_middleware.ts": $18,
-    "./routes/about.tsx": $19,
-    "./routes/admin/_layout.tsx": $20,
-    "./routes/admin/_middleware.ts": $21,
-    "./routes/admin/accounts/[id]/[action].ts": $22,
-    "./routes/admin/accounts/[id]/index.tsx": $23,
-    "./routes/admin/accounts/[id]/role.ts": $24,
-    "./routes/admin/accounts/index.tsx": $25,
-    "./routes/admin/accounts/pending.tsx": $26,
-    "./routes/admin/announcements/[id]/delete.tsx": $27,
-    "./routes/admin/announcements/[id]/index.tsx": $28,
-    "./routes/admin/announcements/[id]/publish.ts": $29,
-    "./routes/admin/announcements/index.tsx": $30,
-    "./routes/admin/appeals/[id]/[decision].ts": $31,
-    "./routes/admin/appeals/index.tsx": $32,
-    "./routes/admin/audit_log.tsx": $33,
-    "./routes/admin/canonical_email_blocks/[id]/delete.tsx": $34,
-    "./routes/admin/canonical_email_blocks/index.tsx": $35,
-    "./routes/admin/domain_allows/[id]/delete.ts": $36,
-    "./routes/admin/domain_allows/index.tsx": $37,
-    "./routes/admin/domain_blocks/[id]/delete.tsx": $38,
-    "./routes/admin/domain_blocks/[id]/index.tsx": $39,
-    "./routes/admin/domain_blocks/export.ts": $40,
-    "./routes/admin/domain_blocks/import.tsx": $41,
-    "./routes/admin/domain_blocks/index.tsx": $42,
-    "./routes/admin/domain_blocks/new.tsx": $43,
-    "./routes/admin/domain_subscriptions/[id]/delete.tsx": $44,
-    "./routes/admin/domain_subscriptions/[id]/index.tsx": $45,
-    "./routes/admin/domain_subscriptions/index.tsx": $46,
-    "./routes/admin/email_domain_blocks/[id]/delete.tsx": $47,
-    "./routes/admin/email_domain_blocks/index.tsx": $48,
-    "./routes/admin/index.tsx": $49,
-    "./routes/admin/invites/[id]/expire.tsx": $50,
-    "./routes/admin/invites/index.tsx": $51,
-    "./routes/admin/ip_blocks/[id]/delete.tsx": $52,
-    "./routes/admin/ip_blocks/index.tsx": $53,
-    "./routes/admin/reports/[id]/[action].ts": $54,
-    "./routes/admin/reports/[id]/index.tsx": $55,
-    "./routes/admin/reports/index.tsx": $56,
-    "./routes/admin/roles/[id]/delete.tsx": $57,
-    "./routes/admin/roles/[id]/index.tsx": $58,
-    "./routes/admin/roles/index.tsx": $59,
-    "./routes/admin/roles/new.tsx": $60,
-    "./routes/admin/rules/[id]/delete.tsx": $61,
-    "./routes/admin/rules/[id]/index.tsx": $62,
-    "./routes/admin/rules/[id]/move.ts": $63,
-    "./routes/admin/rules/index.tsx": $64,
-    "./routes/admin/settings.tsx": $65,
-    "./routes/admin/spam_limits.tsx": $66,
-    "./routes/admin/terms_of_service.tsx": $67,
-    "./routes/admin/warning_presets/[id].tsx": $68,
-    "./routes/admin/warning_presets/index.tsx": $69,
-    "./routes/announcements/[id]/dismiss.ts": $70,
-    "./routes/api/[...path].ts": $71,
-    "./routes/api/_middleware.ts": $72,
-    "./routes/api/v1/accounts/[id]/block.ts": $73,
-    "./routes/api/v1/accounts/[id]/endorsements.ts": $74,
-    "./routes/api/v1/accounts/[id]/featured_tags.ts": $75,
-    "./routes/api/v1/accounts/[id]/follow.ts": $76,
-    "./routes/api/v1/accounts/[id]/followers.ts": $77,
-    "./routes/api/v1/accounts/[id]/following.ts": $78,
-    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $79,
-    "./routes/api/v1/accounts/[id]/index.ts": $80,
-    "./routes/api/v1/accounts/[id]/lists.ts": $81,
-    "./routes/api/v1/accounts/[id]/mute.ts": $82,
-    "./routes/api/v1/accounts/[id]/note.ts": $83,
-    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $84,
-    "./routes/api/v1/accounts/[id]/statuses.ts": $85,
-    "./routes/api/v1/accounts/[id]/unblock.ts": $86,
-    "./routes/api/v1/accounts/[id]/unfollow.ts": $87,
-    "./routes/api/v1/accounts/[id]/unmute.ts": $88,
-    "./routes/api/v1/accounts/familiar_followers.ts": $89,
-    "./routes/api/v1/accounts/index.ts": $90,
-    "./routes/api/v1/accounts/lookup.ts": $91,
-    "./routes/api/v1/accounts/relationships.ts": $92,
-    "./routes/api/v1/accounts/search.ts": $93,
-    "./routes/api/v1/accounts/update_credentials.ts": $94,
-    "./routes/api/v1/accounts/verify_credentials.ts": $95,
-    "./routes/api/v1/admin/accounts/[id]/action.ts": $96,
-    "./routes/api/v1/admin/accounts/[id]/approve.ts": $97,
-    "./routes/api/v1/admin/accounts/[id]/enable.ts": $98,
-    "./routes/api/v1/admin/accounts/[id]/index.ts": $99,
-    "./routes/api/v1/admin/accounts/[id]/reject.ts": $100,
-    "./routes/api/v1/admin/accounts/[id]/unsensitive.ts": $101,
-    "./routes/api/v1/admin/accounts/[id]/unsilence.ts": $102,
-    "./routes/api/v1/admin/accounts/[id]/unsuspend.ts": $103,
-    "./routes/api/v1/admin/canonical_email_blocks/[id].ts": $104,
-    "./routes/api/v1/admin/canonical_email_blocks/index.ts": $105,
-    "./routes/api/v1/admin/canonical_email_blocks/test.ts": $106,
-    "./routes/api/v1/admin/dimensions.ts": $107,
-    "./routes/api/v1/admin/domain_allows/[id].ts": $108,
-    "./routes/api/v1/admin/domain_allows/index.ts": $109,
-    "./routes/api/v1/admin/domain_blocks/[id].ts": $110,
-    "./routes/api/v1/admin/domain_blocks/index.ts": $111,
-    "./routes/api/v1/admin/email_domain_blocks/[id].ts": $112,
-    "./routes/api/v1/admin/email_domain_blocks/index.ts": $113,
-    "./routes/api/v1/admin/ip_blocks/[id].ts": $114,
-    "./routes/api/v1/admin/ip_blocks/index.ts": $115,
-    "./routes/api/v1/admin/measures.ts": $116,
-    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $117,
-    "./routes/api/v1/admin/reports/[id]/index.ts": $118,
-    "./routes/api/v1/admin/reports/[id]/reopen.ts": $119,
-    "./routes/api/v1/admin/reports/[id]/resolve.ts": $120,
-    "./routes/api/v1/admin/reports/[id]/unassign.ts": $121,
-    "./routes/api/v1/admin/reports/index.ts": $122,
-    "./routes/api/v1/admin/retention.ts": $123,
-    "./routes/api/v1/announcements/[id]/dismiss.ts": $124,
-    "./routes/api/v1/announcements/[id]/reactions/[name].ts": $125,
-    "./routes/api/v1/announcements/index.ts": $126,
-    "./routes/api/v1/apps/index.ts": $127,
-    "./routes/api/v1/apps/verify_credentials.ts": $128,
-    "./routes/api/v1/blocks.ts": $129,
-    "./routes/api/v1/bookmarks.ts": $130,
-    "./routes/api/v1/conversations/[id]/index.ts": $131,
-    "./routes/api/v1/conversations/[id]/read.ts": $132,
-    "./routes/api/v1/conversations/index.ts": $133,
-    "./routes/api/v1/custom_emojis.ts": $134,
-    "./routes/api/v1/directory.ts": $135,
-    "./routes/api/v1/domain_blocks.ts": $136,
-    "./routes/api/v1/emails/check_confirmation.ts": $137,
-    "./routes/api/v1/emails/confirmations.ts": $138,
-    "./routes/api/v1/endorsements.ts": $139,
-    "./routes/api/v1/favourites.ts": $140,
-    "./routes/api/v1/featured_tags.ts": $141,
-    "./routes/api/v1/featured_tags/[id].ts": $142,
-    "./routes/api/v1/featured_tags/suggestions.ts": $143,
-    "./routes/api/v1/filters.ts": $144,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $145,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $146,
-    "./routes/api/v1/follow_requests/index.ts": $147,
-    "./routes/api/v1/followed_tags.ts": $148,
-    "./routes/api/v1/instance/activity.ts": $149,
-    "./routes/api/v1/instance/domain_blocks.ts": $150,
-    "./routes/api/v1/instance/extended_description.ts": $151,
-    "./routes/api/v1/instance/index.ts": $152,
-    "./routes/api/v1/instance/peers.ts": $153,
-    "./routes/api/v1/instance/privacy_policy.ts": $154,
-    "./routes/api/v1/instance/rules.ts": $155,
-    "./routes/api/v1/instance/terms_of_service/[date].ts": $156,
-    "./routes/api/v1/instance/terms_of_service/index.ts": $157,
-    "./routes/api/v1/instance/translation_languages.ts": $158,
-    "./routes/api/v1/lists/[id]/accounts.ts": $159,
-    "./routes/api/v1/lists/[id]/index.ts": $160,
-    "./routes/api/v1/lists/index.ts": $161,
-    "./routes/api/v1/markers.ts": $162,
-    "./routes/api/v1/media/[id].ts": $163,
-    "./routes/api/v1/media/index.ts": $164,
-    "./routes/api/v1/mutes.ts": $165,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $166,
-    "./routes/api/v1/notifications/[id]/index.ts": $167,
-    "./routes/api/v1/notifications/clear.ts": $168,
-    "./routes/api/v1/notifications/index.ts": $169,
-    "./routes/api/v1/notifications/policy.ts": $170,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $171,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $172,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $173,
-    "./routes/api/v1/notifications/requests/accept.ts": $174,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $175,
-    "./routes/api/v1/notifications/requests/index.ts": $176,
-    "./routes/api/v1/notifications/requests/merged.ts": $177,
-    "./routes/api/v1/notifications/unread_count.ts": $178,
-    "./routes/api/v1/polls/[id]/index.ts": $179,
-    "./routes/api/v1/polls/[id]/votes.ts": $180,
-    "./routes/api/v1/preferences.ts": $181,
-    "./routes/api/v1/push/subscription.ts": $182,
-    "./routes/api/v1/reports.ts": $183,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $184,
-    "./routes/api/v1/scheduled_statuses/index.ts": $185,
-    "./routes/api/v1/severed_relationships.ts": $186,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $187,
-    "./routes/api/v1/statuses/[id]/context.ts": $188,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $189,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $190,
-    "./routes/api/v1/statuses/[id]/history.ts": $191,
-    "./routes/api/v1/statuses/[id]/index.ts": $192,
-    "./routes/api/v1/statuses/[id]/mute.ts": $193,
-    "./routes/api/v1/statuses/[id]/pin.ts": $194,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $195,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $196,
-    "./routes/api/v1/statuses/[id]/source.ts": $197,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $198,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $199,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $200,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $201,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $202,
-    "./routes/api/v1/statuses/index.ts": $203,
-    "./routes/api/v1/streaming/[...stream].ts": $204,
-    "./routes/api/v1/streaming/health.ts": $205,
-    "./routes/api/v1/streaming/index.ts": $206,
-    "./routes/api/v1/suggestions.ts": $207,
-    "./routes/api/v1/tags/[name].ts": $208,
-    "./routes/api/v1/tags/[name]/follow.ts": $209,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $210,
-    "./routes/api/v1/timelines/home.ts": $211,
-    "./routes/api/v1/timelines/list/[list_id].ts": $212,
-    "./routes/api/v1/timelines/public.ts": $213,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $214,
-    "./routes/api/v1/trends/index.ts": $215,
-    "./routes/api/v1/trends/links.ts": $216,
-    "./routes/api/v1/trends/statuses.ts": $217,
-    "./routes/api/v1/trends/tags.ts": $218,
-    "./routes/api/v2/admin/accounts.ts": $219,
-    "./routes/api/v2/filters/[id]/index.ts": $220,
-    "./routes/api/v2/filters/[id]/keywords.ts": $221,
-    "./routes/api/v2/filters/index.ts": $222,
-    "./routes/api/v2/filters/keywords/[id].ts": $223,
-    "./routes/api/v2/instance.ts": $224,
-    "./routes/api/v2/media.ts": $225,
-    "./routes/api/v2/notifications/index.ts": $226,
-    "./routes/api/v2/notifications/policy.ts": $227,
-    "./routes/api/v2/notifications/unread_count.ts": $228,
-    "./routes/api/v2/search.ts": $229,
-    "./routes/api/v2/suggestions.ts": $230,
-    "./routes/auth/confirmation.tsx": $231,
-    "./routes/auth/password/edit.tsx": $232,
-    "./routes/auth/password/new.tsx": $233,
-    "./routes/auth/sign_in.tsx": $234,
-    "./routes/auth/sign_out.ts": $235,
-    "./routes/auth/sign_up.tsx": $236,
-    "./routes/auth/two_factor.tsx": $237,
-    "./routes/compose.tsx": $238,
-    "./routes/disputes/strikes/[id].tsx": $239,
-    "./routes/disputes/strikes/index.tsx": $240,
-    "./routes/follow_requests/[id]/[verb].ts": $241,
-    "./routes/follow_requests/index.tsx": $242,
-    "./routes/home.tsx": $243,
-    "./routes/index.tsx": $244,
-    "./routes/invite/[code].ts": $245,
-    "./routes/invites/[id]/expire.ts": $246,
-    "./routes/invites/index.tsx": $247,
-    "./routes/mail/unsubscribe.tsx": $248,
-    "./routes/media/[...key].ts": $249,
-    "./routes/notifications.tsx": $250,
-    "./routes/oauth/authorize.tsx": $251,
-    "./routes/oauth/revoke.ts": $252,
-    "./routes/oauth/token.ts": $253,
-    "./routes/oauth/userinfo.ts": $254,
-    "./routes/privacy-policy.tsx": $255,
-    "./routes/public/index.tsx": $256,
-    "./routes/public/local.tsx": $257,
-    "./routes/search.tsx": $258,
-    "./routes/settings/authorized_applications.tsx": $259,
-    "./routes/settings/email.tsx": $260,
-    "./routes/settings/index.ts": $261,
-    "./routes/settings/password.tsx": $262,
-    "./routes/settings/preferences.tsx": $263,
-    "./routes/settings/profile.tsx": $264,
-    "./routes/settings/push_token.ts": $265,
-    "./routes/settings/two_factor.tsx": $266,
-    "./routes/sw.js.ts": $267,
-    "./routes/tags/[tag].rss.ts": $268,
-    "./routes/tags/[tag].tsx": $269,
-    "./routes/terms-of-service/[date].tsx": $270,
-    "./routes/terms-of-service/index.tsx": $271,
+    "./routes/@[username]/[id]/delete.tsx": $4,
+    "./routes/@[username]/[id]/edit.tsx": $5,
+    "./routes/@[username]/[id]/history.tsx": $6,
+    "./routes/@[username]/[id]/report.tsx": $7,
+    "./routes/@[username]/block.tsx": $8,
+    "./routes/@[username]/follow.ts": $9,
+    "./routes/@[username]/followers.tsx": $10,
+    "./routes/@[username]/following.tsx": $11,
+    "./routes/@[username]/index.tsx": $12,
+    "./routes/@[username]/media.tsx": $13,
+    "./routes/@[username]/mute.ts": $14,
+    "./routes/@[username]/report.tsx": $15,
+    "./routes/@[username]/tagged/[tag].tsx": $16,
+    "./routes/@[username]/unblock.ts": $17,
+    "./routes/@[username]/unfollow.ts": $18,
+    "./routes/@[username]/unmute.ts": $19,
+    "./routes/@[username]/with_replies.tsx": $20,
+    "./routes/_app.tsx": $21,
+    "./routes/_error.tsx": $22,
+    "./routes/_middleware.ts": $23,
+    "./routes/about.tsx": $24,
+    "./routes/admin/_layout.tsx": $25,
+    "./routes/admin/_middleware.ts": $26,
+    "./routes/admin/accounts/[id]/[action].ts": $27,
+    "./routes/admin/accounts/[id]/index.tsx": $28,
+    "./routes/admin/accounts/[id]/role.ts": $29,
+    "./routes/admin/accounts/index.tsx": $30,
+    "./routes/admin/accounts/pending.tsx": $31,
+    "./routes/admin/announcements/[id]/delete.tsx": $32,
+    "./routes/admin/announcements/[id]/index.tsx": $33,
+    "./routes/admin/announcements/[id]/publish.ts": $34,
+    "./routes/admin/announcements/index.tsx": $35,
+    "./routes/admin/appeals/[id]/[decision].ts": $36,
+    "./routes/admin/appeals/index.tsx": $37,
+    "./routes/admin/audit_log.tsx": $38,
+    "./routes/admin/canonical_email_blocks/[id]/delete.tsx": $39,
+    "./routes/admin/canonical_email_blocks/index.tsx": $40,
+    "./routes/admin/domain_allows/[id]/delete.ts": $41,
+    "./routes/admin/domain_allows/index.tsx": $42,
+    "./routes/admin/domain_blocks/[id]/delete.tsx": $43,
+    "./routes/admin/domain_blocks/[id]/index.tsx": $44,
+    "./routes/admin/domain_blocks/export.ts": $45,
+    "./routes/admin/domain_blocks/import.tsx": $46,
+    "./routes/admin/domain_blocks/index.tsx": $47,
+    "./routes/admin/domain_blocks/new.tsx": $48,
+    "./routes/admin/domain_subscriptions/[id]/delete.tsx": $49,
+    "./routes/admin/domain_subscriptions/[id]/index.tsx": $50,
+    "./routes/admin/domain_subscriptions/index.tsx": $51,
+    "./routes/admin/email_domain_blocks/[id]/delete.tsx": $52,
+    "./routes/admin/email_domain_blocks/index.tsx": $53,
+    "./routes/admin/index.tsx": $54,
+    "./routes/admin/invites/[id]/expire.tsx": $55,
+    "./routes/admin/invites/index.tsx": $56,
+    "./routes/admin/ip_blocks/[id]/delete.tsx": $57,
+    "./routes/admin/ip_blocks/index.tsx": $58,
+    "./routes/admin/reports/[id]/[action].ts": $59,
+    "./routes/admin/reports/[id]/index.tsx": $60,
+    "./routes/admin/reports/index.tsx": $61,
+    "./routes/admin/roles/[id]/delete.tsx": $62,
+    "./routes/admin/roles/[id]/index.tsx": $63,
+    "./routes/admin/roles/index.tsx": $64,
+    "./routes/admin/roles/new.tsx": $65,
+    "./routes/admin/rules/[id]/delete.tsx": $66,
+    "./routes/admin/rules/[id]/index.tsx": $67,
+    "./routes/admin/rules/[id]/move.ts": $68,
+    "./routes/admin/rules/index.tsx": $69,
+    "./routes/admin/settings.tsx": $70,
+    "./routes/admin/spam_limits.tsx": $71,
+    "./routes/admin/terms_of_service.tsx": $72,
+    "./routes/admin/warning_presets/[id].tsx": $73,
+    "./routes/admin/warning_presets/index.tsx": $74,
+    "./routes/announcements/[id]/dismiss.ts": $75,
+    "./routes/api/[...path].ts": $76,
+    "./routes/api/_middleware.ts": $77,
+    "./routes/api/v1/accounts/[id]/block.ts": $78,
+    "./routes/api/v1/accounts/[id]/endorsements.ts": $79,
+    "./routes/api/v1/accounts/[id]/featured_tags.ts": $80,
+    "./routes/api/v1/accounts/[id]/follow.ts": $81,
+    "./routes/api/v1/accounts/[id]/followers.ts": $82,
+    "./routes/api/v1/accounts/[id]/following.ts": $83,
+    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $84,
+    "./routes/api/v1/accounts/[id]/index.ts": $85,
+    "./routes/api/v1/accounts/[id]/lists.ts": $86,
+    "./routes/api/v1/accounts/[id]/mute.ts": $87,
+    "./routes/api/v1/accounts/[id]/note.ts": $88,
+    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $89,
+    "./routes/api/v1/accounts/[id]/statuses.ts": $90,
+    "./routes/api/v1/accounts/[id]/unblock.ts": $91,
+    "./routes/api/v1/accounts/[id]/unfollow.ts": $92,
+    "./routes/api/v1/accounts/[id]/unmute.ts": $93,
+    "./routes/api/v1/accounts/familiar_followers.ts": $94,
+    "./routes/api/v1/accounts/index.ts": $95,
+    "./routes/api/v1/accounts/lookup.ts": $96,
+    "./routes/api/v1/accounts/relationships.ts": $97,
+    "./routes/api/v1/accounts/search.ts": $98,
+    "./routes/api/v1/accounts/update_credentials.ts": $99,
+    "./routes/api/v1/accounts/verify_credentials.ts": $100,
+    "./routes/api/v1/admin/accounts/[id]/action.ts": $101,
+    "./routes/api/v1/admin/accounts/[id]/approve.ts": $102,
+    "./routes/api/v1/admin/accounts/[id]/enable.ts": $103,
+    "./routes/api/v1/admin/accounts/[id]/index.ts": $104,
+    "./routes/api/v1/admin/accounts/[id]/reject.ts": $105,
+    "./routes/api/v1/admin/accounts/[id]/unsensitive.ts": $106,
+    "./routes/api/v1/admin/accounts/[id]/unsilence.ts": $107,
+    "./routes/api/v1/admin/accounts/[id]/unsuspend.ts": $108,
+    "./routes/api/v1/admin/canonical_email_blocks/[id].ts": $109,
+    "./routes/api/v1/admin/canonical_email_blocks/index.ts": $110,
+    "./routes/api/v1/admin/canonical_email_blocks/test.ts": $111,
+    "./routes/api/v1/admin/dimensions.ts": $112,
+    "./routes/api/v1/admin/domain_allows/[id].ts": $113,
+    "./routes/api/v1/admin/domain_allows/index.ts": $114,
+    "./routes/api/v1/admin/domain_blocks/[id].ts": $115,
+    "./routes/api/v1/admin/domain_blocks/index.ts": $116,
+    "./routes/api/v1/admin/email_domain_blocks/[id].ts": $117,
+    "./routes/api/v1/admin/email_domain_blocks/index.ts": $118,
+    "./routes/api/v1/admin/ip_blocks/[id].ts": $119,
+    "./routes/api/v1/admin/ip_blocks/index.ts": $120,
+    "./routes/api/v1/admin/measures.ts": $121,
+    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $122,
+    "./routes/api/v1/admin/reports/[id]/index.ts": $123,
+    "./routes/api/v1/admin/reports/[id]/reopen.ts": $124,
+    "./routes/api/v1/admin/reports/[id]/resolve.ts": $125,
+    "./routes/api/v1/admin/reports/[id]/unassign.ts": $126,
+    "./routes/api/v1/admin/reports/index.ts": $127,
+    "./routes/api/v1/admin/retention.ts": $128,
+    "./routes/api/v1/announcements/[id]/dismiss.ts": $129,
+    "./routes/api/v1/announcements/[id]/reactions/[name].ts": $130,
+    "./routes/api/v1/announcements/index.ts": $131,
+    "./routes/api/v1/apps/index.ts": $132,
+    "./routes/api/v1/apps/verify_credentials.ts": $133,
+    "./routes/api/v1/blocks.ts": $134,
+    "./routes/api/v1/bookmarks.ts": $135,
+    "./routes/api/v1/conversations/[id]/index.ts": $136,
+    "./routes/api/v1/conversations/[id]/read.ts": $137,
+    "./routes/api/v1/conversations/index.ts": $138,
+    "./routes/api/v1/custom_emojis.ts": $139,
+    "./routes/api/v1/directory.ts": $140,
+    "./routes/api/v1/domain_blocks.ts": $141,
+    "./routes/api/v1/emails/check_confirmation.ts": $142,
+    "./routes/api/v1/emails/confirmations.ts": $143,
+    "./routes/api/v1/endorsements.ts": $144,
+    "./routes/api/v1/favourites.ts": $145,
+    "./routes/api/v1/featured_tags.ts": $146,
+    "./routes/api/v1/featured_tags/[id].ts": $147,
+    "./routes/api/v1/featured_tags/suggestions.ts": $148,
+    "./routes/api/v1/filters.ts": $149,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $150,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $151,
+    "./routes/api/v1/follow_requests/index.ts": $152,
+    "./routes/api/v1/followed_tags.ts": $153,
+    "./routes/api/v1/instance/activity.ts": $154,
+    "./routes/api/v1/instance/domain_blocks.ts": $155,
+    "./routes/api/v1/instance/extended_description.ts": $156,
+    "./routes/api/v1/instance/index.ts": $157,
+    "./routes/api/v1/instance/peers.ts": $158,
+    "./routes/api/v1/instance/privacy_policy.ts": $159,
+    "./routes/api/v1/instance/rules.ts": $160,
+    "./routes/api/v1/instance/terms_of_service/[date].ts": $161,
+    "./routes/api/v1/instance/terms_of_service/index.ts": $162,
+    "./routes/api/v1/instance/translation_languages.ts": $163,
+    "./routes/api/v1/lists/[id]/accounts.ts": $164,
+    "./routes/api/v1/lists/[id]/index.ts": $165,
+    "./routes/api/v1/lists/index.ts": $166,
+    "./routes/api/v1/markers.ts": $167,
+    "./routes/api/v1/media/[id].ts": $168,
+    "./routes/api/v1/media/index.ts": $169,
+    "./routes/api/v1/mutes.ts": $170,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $171,
+    "./routes/api/v1/notifications/[id]/index.ts": $172,
+    "./routes/api/v1/notifications/clear.ts": $173,
+    "./routes/api/v1/notifications/index.ts": $174,
+    "./routes/api/v1/notifications/policy.ts": $175,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $176,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $177,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $178,
+    "./routes/api/v1/notifications/requests/accept.ts": $179,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $180,
+    "./routes/api/v1/notifications/requests/index.ts": $181,
+    "./routes/api/v1/notifications/requests/merged.ts": $182,
+    "./routes/api/v1/notifications/unread_count.ts": $183,
+    "./routes/api/v1/polls/[id]/index.ts": $184,
+    "./routes/api/v1/polls/[id]/votes.ts": $185,
+    "./routes/api/v1/preferences.ts": $186,
+    "./routes/api/v1/push/subscription.ts": $187,
+    "./routes/api/v1/reports.ts": $188,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $189,
+    "./routes/api/v1/scheduled_statuses/index.ts": $190,
+    "./routes/api/v1/severed_relationships.ts": $191,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $192,
+    "./routes/api/v1/statuses/[id]/context.ts": $193,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $194,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $195,
+    "./routes/api/v1/statuses/[id]/history.ts": $196,
+    "./routes/api/v1/statuses/[id]/index.ts": $197,
+    "./routes/api/v1/statuses/[id]/mute.ts": $198,
+    "./routes/api/v1/statuses/[id]/pin.ts": $199,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $200,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $201,
+    "./routes/api/v1/statuses/[id]/source.ts": $202,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $203,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $204,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $205,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $206,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $207,
+    "./routes/api/v1/statuses/index.ts": $208,
+    "./routes/api/v1/streaming/[...stream].ts": $209,
+    "./routes/api/v1/streaming/health.ts": $210,
+    "./routes/api/v1/streaming/index.ts": $211,
+    "./routes/api/v1/suggestions.ts": $212,
+    "./routes/api/v1/tags/[name].ts": $213,
+    "./routes/api/v1/tags/[name]/follow.ts": $214,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $215,
+    "./routes/api/v1/timelines/home.ts": $216,
+    "./routes/api/v1/timelines/list/[list_id].ts": $217,
+    "./routes/api/v1/timelines/public.ts": $218,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $219,
+    "./routes/api/v1/trends/index.ts": $220,
+    "./routes/api/v1/trends/links.ts": $221,
+    "./routes/api/v1/trends/statuses.ts": $222,
+    "./routes/api/v1/trends/tags.ts": $223,
+    "./routes/api/v2/admin/accounts.ts": $224,
+    "./routes/api/v2/filters/[id]/index.ts": $225,
+    "./routes/api/v2/filters/[id]/keywords.ts": $226,
+    "./routes/api/v2/filters/index.ts": $227,
+    "./routes/api/v2/filters/keywords/[id].ts": $228,
+    "./routes/api/v2/instance.ts": $229,
+    "./routes/api/v2/media.ts": $230,
+    "./routes/api/v2/notifications/index.ts": $231,
+    "./routes/api/v2/notifications/policy.ts": $232,
+    "./routes/api/v2/notifications/unread_count.ts": $233,
+    "./routes/api/v2/search.ts": $234,
+    "./routes/api/v2/suggestions.ts": $235,
+    "./routes/auth/confirmation.tsx": $236,
+    "./routes/auth/password/edit.tsx": $237,
+    "./routes/auth/password/new.tsx": $238,
+    "./routes/auth/sign_in.tsx": $239,
+    "./routes/auth/sign_out.ts": $240,
+    "./routes/auth/sign_up.tsx": $241,
+    "./routes/auth/two_factor.tsx": $242,
+    "./routes/bookmarks.tsx": $243,
+    "./routes/compose.tsx": $244,
+    "./routes/disputes/strikes/[id].tsx": $245,
+    "./routes/disputes/strikes/index.tsx": $246,
+    "./routes/favourites.tsx": $247,
+    "./routes/follow_requests/[id]/[verb].ts": $248,
+    "./routes/follow_requests/index.tsx": $249,
+    "./routes/home.tsx": $250,
+    "./routes/index.tsx": $251,
+    "./routes/invite/[code].ts": $252,
+    "./routes/invites/[id]/expire.ts": $253,
+    "./routes/invites/index.tsx": $254,
+    "./routes/lists/[id]/edit.tsx": $255,
+    "./routes/lists/[id]/index.tsx": $256,
+    "./routes/lists/index.tsx": $257,
+    "./routes/mail/unsubscribe.tsx": $258,
+    "./routes/media/[...key].ts": $259,
+    "./routes/notifications.tsx": $260,
+    "./routes/notifications/policy.ts": $261,
+    "./routes/notifications/requests/[id]/[verb].ts": $262,
+    "./routes/notifications/requests/index.tsx": $263,
+    "./routes/oauth/authorize.tsx": $264,
+    "./routes/oauth/revoke.ts": $265,
+    "./routes/oauth/token.ts": $266,
+    "./routes/oauth/userinfo.ts": $267,
+    "./routes/polls/[id]/votes.ts": $268,
+    "./routes/privacy-policy.tsx": $269,
+    "./routes/public/index.tsx": $270,
+    "./routes/public/local.tsx": $271,
+    "./routes/search.tsx": $272,
+    "./routes/settings/authorized_applications.tsx": $273,
+    "./routes/settings/blocks.tsx": $274,
+    "./routes/settings/domain_blocks.tsx": $275,
+    "./routes/settings/email.tsx": $276,
+    "./routes/settings/followed_tags.tsx": $277,
+    "./routes/settings/index.ts": $278,
+    "./routes/settings/mutes.tsx": $279,
+    "./routes/settings/password.tsx": $280,
+    "./routes/settings/preferences.tsx": $281,
+    "./routes/settings/profile.tsx": $282,
+    "./routes/settings/push_token.ts": $283,
+    "./routes/settings/two_factor.tsx": $284,
+    "./routes/sw.js.ts": $285,
+    "./routes/tags/[tag].rss.ts": $286,
+    "./routes/tags/[tag].tsx": $287,
+    "./routes/terms-of-service/[date].tsx": $288,
+    "./routes/terms-of-service/index.tsx": $289,
   },
   islands: {
-    "./islands/ActionBar.tsx": $272,
-    "./islands/BrowserNotifications.tsx": $273,
-    "./islands/ComposeBox.tsx": $274,
-    "./islands/FollowButton.tsx": $275,
-    "./islands/LoadMore.tsx": $276,
-    "./islands/NewPostsBanner.tsx": $277,
-    "./islands/NewStatuses.tsx": $278,
-    "./islands/NotificationsBadge.tsx": $279,
-    "./islands/ProfileMenu.tsx": $280,
+    "./islands/ActionBar.tsx": $290,
+    "./islands/BrowserNotifications.tsx": $291,
+    "./islands/ComposeBox.tsx": $292,
+    "./islands/CopyLink.tsx": $293,
+    "./islands/FollowButton.tsx": $294,
+    "./islands/LoadMore.tsx": $295,
+    "./islands/NewPostsBanner.tsx": $296,
+    "./islands/NewStatuses.tsx": $297,
+    "./islands/NotificationsBadge.tsx": $298,
+    "./islands/PollView.tsx": $299,
+    "./islands/ProfileMenu.tsx": $300,
   },
 };
 

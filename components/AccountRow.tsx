@@ -3,6 +3,7 @@ import { Avatar } from "./Avatar.tsx";
 import { displayName, profilePath } from "./format.ts";
 import FollowButton from "../islands/FollowButton.tsx";
 import type { ComponentChildren } from "preact";
+import { BotBadge } from "./BotBadge.tsx";
 
 /** One account in a list: avatar, names, and a follow button or other actions. */
 export function AccountRow(
@@ -24,6 +25,7 @@ export function AccountRow(
           {displayName(account)}
         </a>
         <span class="acct">@{account.acct}</span>
+        {account.bot && <BotBadge />}
       </div>
       <div class="account-actions">
         {children}

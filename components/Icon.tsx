@@ -89,6 +89,14 @@ const ICONS: Record<string, Shape[]> = {
     "polyline",
     { points: "5 12 12 5 19 12" },
   ]],
+  list: [
+    ["line", { x1: 8, y1: 6, x2: 21, y2: 6 }],
+    ["line", { x1: 8, y1: 12, x2: 21, y2: 12 }],
+    ["line", { x1: 8, y1: 18, x2: 21, y2: 18 }],
+    ["line", { x1: 3, y1: 6, x2: 3.01, y2: 6 }],
+    ["line", { x1: 3, y1: 12, x2: 3.01, y2: 12 }],
+    ["line", { x1: 3, y1: 18, x2: 3.01, y2: 18 }],
+  ],
   image: [
     ["rect", { x: 3, y: 3, width: 18, height: 18, rx: 2, ry: 2 }],
     ["circle", { cx: 8.5, cy: 8.5, r: 1.5 }],

@@ -4,6 +4,7 @@ import { Icon } from "./Icon.tsx";
 import { displayName, formatDate } from "./format.ts";
 import FollowButton from "../islands/FollowButton.tsx";
 import ProfileMenu from "../islands/ProfileMenu.tsx";
+import { BotBadge } from "./BotBadge.tsx";
 
 export type ProfileTab =
   | "posts"
@@ -103,6 +104,7 @@ export function ProfileHeader(
             )}
           </h1>
           <span class="acct">@{account.acct}</span>{" "}
+          {account.bot && <BotBadge />}{" "}
           {account.roles?.map((role) => (
             <span key={role.id} class="chip role-badge">{role.name}</span>
           ))}{" "}

@@ -16,7 +16,8 @@ export function PublicTimelinePage(
   { data, title, icon, description, stream, empty, api }: {
     data: TimelinePageData;
     title: string;
-    icon: IconName;
+    /** None where the title carries its own sign (`#cats`). */
+    icon?: IconName;
     description: string;
     stream: string;
     empty: string;
@@ -30,7 +31,7 @@ export function PublicTimelinePage(
       <header class="page-header">
         <div>
           <h1>
-            <Icon name={icon} size={22} /> {title}
+            {icon && <Icon name={icon} size={22} />} {title}
           </h1>
           <p>{description}</p>
         </div>

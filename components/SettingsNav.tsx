@@ -15,6 +15,10 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/authorized_applications", "Apps")}
       {link("/follow_requests", "Follow requests")}
       {link("/invites", "Invites")}
+      {link("/settings/mutes", "Muted")}
+      {link("/settings/blocks", "Blocked")}
+      {link("/settings/domain_blocks", "Blocked domains")}
+      {link("/settings/followed_tags", "Followed hashtags")}
     </nav>
   );
 }

@@ -1,20 +1,28 @@
-import type { UiMedia, UiStatus } from "./mastodon.ts";
+import type { UiStatus } from "./mastodon.ts";
 import { Avatar } from "./Avatar.tsx";
 import { Icon } from "./Icon.tsx";
 import {
   displayName,
+  formatCount,
   formatDateTime,
   formatShortDate,
+  mediaSummary,
   profilePath,
   statusPath,
 } from "./format.ts";
 import ActionBar from "../islands/ActionBar.tsx";
+import PollView from "../islands/PollView.tsx";
+import { MediaGallery } from "./MediaGallery.tsx";
+import { BotBadge } from "./BotBadge.tsx";
+import { StatusMenu } from "./StatusMenu.tsx";
 
 export interface StatusContext {
   signedIn: boolean;
   csrf: string;
   /** Where a no-JavaScript action form returns to. */
   returnTo: string;
+  /** The viewer's account, for what only an author may do (edit, delete, pin; no own votes). */
+  accountId?: string | null;
 }
 
 const VISIBILITY_LABEL: Record<string, string> = {
@@ -46,8 +54,22 @@ export function StatusCard(
         lang={status.language ?? undefined}
         dangerouslySetInnerHTML={{ __html: status.content }}
       />
+      {status.poll && (
+        <PollView
+          poll={status.poll}
+          canVote={context.signedIn &&
+            context.accountId !== status.account.id}
+          csrf={context.csrf}
+          returnTo={context.returnTo}
+        />
+      )}
       {status.media_attachments.length > 0 && (
-        <MediaGallery media={status.media_attachments} />
+        <MediaGallery
+          media={status.media_attachments}
+          // Behind a content warning the media is already hidden; without one, a sensitive
+          // post hides its media on its own.
+          hidden={status.sensitive && !status.spoiler_text}
+        />
       )}
     </>
   );
@@ -79,6 +101,7 @@ export function StatusCard(
             {name}
           </a>
           <span class="acct">@{status.account.acct}</span>
+          {status.account.bot && <BotBadge />}
         </div>
         <a href={path} class="status-time">
           <time datetime={status.created_at}>
@@ -121,28 +144,42 @@ export function StatusCard(
               <span lang={status.language ?? undefined}>
                 {status.spoiler_text}
               </span>
+              {status.media_attachments.length > 0 && (
+                <span class="cw-media">
+                  {` (${mediaSummary(status.media_attachments)})`}
+                </span>
+              )}
             </summary>
             {body}
           </details>
         )
         : body}
-      {status.edited_at && <p class="edited">Edited</p>}
+      {status.edited_at && (
+        <p class="edited">
+          <a href={`${path}/history`}>
+            Edited {formatDateTime(status.edited_at)}
+          </a>
+        </p>
+      )}
       {context.signedIn
         ? (
-          <ActionBar
-            id={status.id}
-            path={path}
-            repliesCount={status.replies_count}
-            reblogsCount={status.reblogs_count}
-            favouritesCount={status.favourites_count}
-            favourited={status.favourited ?? false}
-            reblogged={status.reblogged ?? false}
-            bookmarked={status.bookmarked ?? false}
-            canBoost={status.visibility === "public" ||
-              status.visibility === "unlisted"}
-            csrf={context.csrf}
-            returnTo={context.returnTo}
-          />
+          <div class="status-footer">
+            <ActionBar
+              id={status.id}
+              path={path}
+              repliesCount={status.replies_count}
+              reblogsCount={status.reblogs_count}
+              favouritesCount={status.favourites_count}
+              favourited={status.favourited ?? false}
+              reblogged={status.reblogged ?? false}
+              bookmarked={status.bookmarked ?? false}
+              canBoost={status.visibility === "public" ||
+                status.visibility === "unlisted"}
+              csrf={context.csrf}
+              returnTo={context.returnTo}
+            />
+            <StatusMenu status={status} context={context} path={path} />
+          </div>
         )
         : <Counts status={status} />}
     </article>
@@ -156,55 +193,18 @@ function Counts({ status }: { status: UiStatus }) {
       <span class="action">
         <Icon name="reply" />
         <span class="visually-hidden">Replies:</span>
-        <span class="count">{status.replies_count}</span>
+        <span class="count">{formatCount(status.replies_count)}</span>
       </span>
       <span class="action">
         <Icon name="boost" />
         <span class="visually-hidden">Boosts:</span>
-        <span class="count">{status.reblogs_count}</span>
+        <span class="count">{formatCount(status.reblogs_count)}</span>
       </span>
       <span class="action">
         <Icon name="star" />
         <span class="visually-hidden">Favourites:</span>
-        <span class="count">{status.favourites_count}</span>
+        <span class="count">{formatCount(status.favourites_count)}</span>
       </span>
-    </div>
-  );
-}
-
-/** Images with their alt text visible under them, as a caption everyone can read. */
-function MediaGallery({ media }: { media: UiMedia[] }) {
-  return (
-    <div class={`media-gallery count-${Math.min(media.length, 4)}`}>
-      {media.map((m) => (
-        <figure class="media">
-          {m.type === "image" || m.type === "gifv"
-            ? (
-              <a href={m.url ?? "#"}>
-                <img
-                  src={m.preview_url ?? m.url ?? ""}
-                  alt={m.description ?? ""}
-                  loading="lazy"
-                  // The preview's size reserves its box before it loads (no jump; room
-                  // for a blurhash placeholder), as Mastodon's meta.small gives it.
-                  width={m.meta?.small?.width}
-                  height={m.meta?.small?.height}
-                />
-              </a>
-            )
-            : (
-              <a href={m.url ?? "#"} class="media-link">
-                {m.type} attachment
-              </a>
-            )}
-          {m.description && (
-            <figcaption class="alt-text">
-              <span class="alt-badge" aria-hidden="true">ALT</span>{" "}
-              {m.description}
-            </figcaption>
-          )}
-        </figure>
-      ))}
     </div>
   );
 }

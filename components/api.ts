@@ -92,6 +92,9 @@ export function onNewStatuses(
 export function streamingUrl(stream: string): string {
   const url = new URL("/api/v1/streaming", location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  url.searchParams.set("stream", stream);
+  // `hashtag&tag=cats` is a stream name plus its parameters, each its own query parameter.
+  for (const [name, value] of new URLSearchParams(`stream=${stream}`)) {
+    url.searchParams.append(name, value);
+  }
   return url.href;
 }

@@ -58,3 +58,28 @@ export function statusPath(status: { id: string; account: { acct: string } }) {
 export function plural(n: number, one: string, many = one + "s"): string {
   return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 }
+
+/**
+ * Every count in the UI (replies, boosts, favourites, profile numbers) is shown, zero included,
+ * so a number never silently disappears.
+ */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en");
+}
+
+const MEDIA_NOUN: Record<string, [string, string]> = {
+  image: ["image", "images"],
+  gifv: ["GIF", "GIFs"],
+  video: ["video", "videos"],
+  audio: ["audio file", "audio files"],
+};
+
+/** What is attached, for a closed content warning: `2 images`, `1 image, 1 video`. */
+export function mediaSummary(media: { type: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const m of media) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
+  return [...counts].map(([type, n]) => {
+    const [one, many] = MEDIA_NOUN[type] ?? ["attachment", "attachments"];
+    return plural(n, one, many);
+  }).join(", ");
+}

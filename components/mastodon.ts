@@ -8,6 +8,7 @@ import type {
   Field,
   MediaAttachment,
   Notification,
+  Poll,
   Relationship,
   Report,
   Status,
@@ -46,6 +47,8 @@ export type UiMedia = Pick<
 
 export type UiTag = StatusTag;
 
+export type UiPoll = Poll;
+
 export type UiMention = StatusMention;
 
 export interface UiStatus extends
@@ -71,6 +74,9 @@ export interface UiStatus extends
     | "bookmarked"
     | "mentions"
     | "tags"
+    | "poll"
+    | "pinned"
+    | "muted"
   > {
   account: UiAccount;
   reblog: UiStatus | null;

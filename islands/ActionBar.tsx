@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { Icon, type IconName } from "../components/Icon.tsx";
 import { api } from "../components/api.ts";
+import { formatCount } from "../components/format.ts";
 import type { UiStatus } from "../components/mastodon.ts";
 
 export interface ActionBarProps {
@@ -85,8 +86,7 @@ export default function ActionBar(props: ActionBarProps) {
     }
   }
 
-  const count = (n: number) =>
-    n > 0 ? <span class="count">{n}</span> : <span class="count" />;
+  const count = (n: number) => <span class="count">{formatCount(n)}</span>;
 
   const toggleForm = (kind: Toggle, n: number | null) => {
     const on = pressed(kind);

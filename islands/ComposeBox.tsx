@@ -7,6 +7,12 @@ import {
   MediaFields,
   MediaPicker,
 } from "../components/ComposeMedia.tsx";
+import {
+  ComposePoll,
+  emptyPoll,
+  type PollDraft,
+  pollWanted,
+} from "../components/ComposePoll.tsx";
 
 export interface ComposeBoxProps {
   csrf: string;
@@ -18,6 +24,8 @@ export interface ComposeBoxProps {
   /** A refused post's content warning, given back. */
   initialSpoilerText?: string;
   initialWarning?: boolean;
+  /** A refused post's poll, given back. */
+  initialPoll?: PollDraft;
   /** Where the no-JavaScript form returns to. */
   returnTo: string;
   /** A unique prefix for element ids (two boxes on one page). */
@@ -50,6 +58,9 @@ export default function ComposeBox(props: ComposeBoxProps) {
     { kind: "error" | "ok"; text: string } | null
   >(null);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [poll, setPoll] = useState<PollDraft>(
+    props.initialPoll ?? emptyPoll(),
+  );
   // The server render (and the first render here) has the no-JavaScript file fields; once the
   // island runs, the picker replaces them.
   const [hydrated, setHydrated] = useState(false);
@@ -59,7 +70,8 @@ export default function ComposeBox(props: ComposeBoxProps) {
   const used = approximateStatusLength(text) +
     (warn ? approximateStatusLength(spoiler) : 0);
   const left = props.maxCharacters - used;
-  const empty = text.trim() === "" && attachments.length === 0;
+  const withPoll = pollWanted(poll);
+  const empty = text.trim() === "" && attachments.length === 0 && !withPoll;
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -81,6 +93,14 @@ export default function ComposeBox(props: ComposeBoxProps) {
           visibility,
           in_reply_to_id: props.inReplyToId,
           media_ids: uploaded,
+          poll: withPoll
+            ? {
+              options: poll.options.filter((o) => o.trim() !== ""),
+              multiple: poll.multiple,
+              hide_totals: poll.hideTotals,
+              expires_in: poll.expiresIn,
+            }
+            : undefined,
         },
       });
       posted = true;
@@ -89,6 +109,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
       setText(props.initialText ?? "");
       setSpoiler("");
       setWarn(false);
+      setPoll(emptyPoll());
       setMessage({ kind: "ok", text: "Posted." });
       announceStatuses([status]);
       textarea.current?.focus();
@@ -144,7 +165,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         aria-describedby={`${id}-count`}
         // Images alone make a post; the server refuses an empty one without JavaScript.
-        required={hydrated && attachments.length === 0}
+        required={hydrated && attachments.length === 0 && !withPoll}
       />
       {hydrated
         ? (
@@ -156,6 +177,12 @@ export default function ComposeBox(props: ComposeBoxProps) {
           />
         )
         : <MediaFields id={id} />}
+      <ComposePoll
+        id={id}
+        poll={poll}
+        onChange={setPoll}
+        interactive={hydrated}
+      />
       <div class="compose-footer">
         <label class="compose-visibility">
           <span class="visually-hidden">Who can see this post</span>

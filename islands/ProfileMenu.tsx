@@ -16,7 +16,7 @@ export interface ProfileMenuProps {
 type Action = "mute" | "unmute" | "block" | "unblock";
 
 /**
- * The "More" menu of a profile: mute/unmute and block/unblock. A `<details>` menu of small POST
+ * The "More" menu of a profile: mute/unmute, block/unblock, and a link to report the account. A `<details>` menu of small POST
  * forms that works without JavaScript ("Block" then leads to a confirm page). With JavaScript,
  * block asks in a modal dialog, every action goes through the API, and the page reloads so the
  * profile shows the new state everywhere (follow button, posts).
@@ -103,6 +103,9 @@ export default function ProfileMenu(props: ProfileMenuProps) {
                 Block @{props.acct}
               </a>
             )}
+          <a href={`/@${props.acct}/report`} class="menu-item danger">
+            Report @{props.acct}
+          </a>
         </div>
       </details>
       <dialog

@@ -6,17 +6,20 @@ import { SITE_NAME } from "../lib/web/head.ts";
 import { ConfirmEmailNotice } from "../components/ConfirmEmailNotice.tsx";
 
 function NavLink(
-  { href, icon, label, current }: {
+  { href, icon, label, current, compact = false }: {
     href: string;
     icon: IconName;
     label: string;
     current: boolean;
+    /** Shown as its icon alone (label kept for readers and as a tooltip) below wide screens. */
+    compact?: boolean;
   },
 ) {
   return (
     <a
       href={href}
-      class="nav-link"
+      class={compact ? "nav-link compact" : "nav-link"}
+      title={compact ? label : undefined}
       aria-current={current ? "page" : undefined}
     >
       <Icon name={icon} />
@@ -92,6 +95,27 @@ export default define.page(function App({ Component, state, url }) {
                     icon="search"
                     label="Search"
                     current={path === "/search"}
+                  />
+                  <NavLink
+                    href="/lists"
+                    icon="list"
+                    label="Lists"
+                    compact
+                    current={path.startsWith("/lists")}
+                  />
+                  <NavLink
+                    href="/bookmarks"
+                    icon="bookmark"
+                    label="Bookmarks"
+                    compact
+                    current={path === "/bookmarks"}
+                  />
+                  <NavLink
+                    href="/favourites"
+                    icon="star"
+                    label="Favourites"
+                    compact
+                    current={path === "/favourites"}
                   />
                   <NavLink
                     href={`/@${session.account.username}`}

@@ -12,6 +12,41 @@ import { FormErrors } from "../components/FormErrors.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
 import type { Visibility } from "../components/mastodon.ts";
 import { PageHead } from "../components/PageHead.tsx";
+import {
+  MAX_POLL_OPTIONS,
+  MIN_POLL_OPTIONS,
+  type PollDraft,
+  pollWanted,
+} from "../components/ComposePoll.tsx";
+
+/** What the compose form (or a redraft link) carries. */
+function draftFrom(form: FormData): Draft {
+  return {
+    text: field(form, "status") || field(form, "text"),
+    spoilerText: field(form, "spoiler_text"),
+    contentWarning: field(form, "content_warning") === "on",
+    visibility: (field(form, "visibility") || undefined) as
+      | Visibility
+      | undefined,
+    inReplyToId: field(form, "in_reply_to_id") || undefined,
+    poll: pollDraft(form),
+    returnTo: field(form, "return_to") || "/home",
+  };
+}
+
+/** The poll fields of the no-JavaScript form (`poll_options` repeated, blanks dropped later). */
+function pollDraft(form: FormData): PollDraft {
+  const options = form.getAll("poll_options")
+    .filter((o): o is string => typeof o === "string")
+    .slice(0, MAX_POLL_OPTIONS);
+  while (options.length < MIN_POLL_OPTIONS) options.push("");
+  return {
+    options,
+    multiple: field(form, "poll_multiple") === "on",
+    hideTotals: field(form, "poll_hide_totals") === "on",
+    expiresIn: Number(field(form, "poll_expires_in")) || 86400,
+  };
+}
 
 /** What was typed, given back when the post was refused. */
 interface Draft {
@@ -20,6 +55,7 @@ interface Draft {
   contentWarning: boolean;
   visibility?: Visibility;
   inReplyToId?: string;
+  poll: PollDraft;
   returnTo: string;
 }
 
@@ -43,7 +79,15 @@ const TOO_MANY_UPLOADS =
 export const handler = define.handlers<Data>({
   GET(ctx) {
     if (!ctx.state.session) return signInFirst(ctx);
-    return page({ errors: [] });
+    // "Delete and redraft" comes here with the deleted post's fields in the query.
+    if (!ctx.url.searchParams.has("text")) return page({ errors: [] });
+    const fields = new FormData();
+    for (const [name, value] of ctx.url.searchParams) {
+      fields.append(name, value);
+    }
+    const draft = draftFrom(fields);
+    draft.contentWarning = draft.spoilerText !== "";
+    return page({ errors: [], draft });
   },
   async POST(ctx) {
     const declared = Number(ctx.req.headers.get("content-length"));
@@ -56,16 +100,7 @@ export const handler = define.handlers<Data>({
       );
     }
     const { session, form } = await signedInForm(ctx);
-    const draft: Draft = {
-      text: field(form, "status"),
-      spoilerText: field(form, "spoiler_text"),
-      contentWarning: field(form, "content_warning") === "on",
-      visibility: (field(form, "visibility") || undefined) as
-        | Visibility
-        | undefined,
-      inReplyToId: field(form, "in_reply_to_id") || undefined,
-      returnTo: field(form, "return_to") || "/home",
-    };
+    const draft = draftFrom(form);
     const warn = draft.contentWarning;
     const uploads = await attachedFiles(form, "media", "media_description");
     const refused = ctx.state.deps.rateLimits.countMediaUploads(
@@ -86,6 +121,14 @@ export const handler = define.handlers<Data>({
         sensitive: warn && draft.spoilerText.trim() !== "",
         visibility: draft.visibility,
         inReplyToId: draft.inReplyToId,
+        poll: pollWanted(draft.poll)
+          ? {
+            options: draft.poll.options.filter((o) => o.trim() !== ""),
+            multiple: draft.poll.multiple,
+            hideTotals: draft.poll.hideTotals,
+            expiresIn: draft.poll.expiresIn,
+          }
+          : null,
       }, uploads);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -115,6 +158,7 @@ export default define.page<typeof handler>(function Compose({ data, state }) {
         initialText={draft?.text}
         initialSpoilerText={draft?.spoilerText}
         initialWarning={draft?.contentWarning}
+        initialPoll={draft?.poll}
         returnTo={draft?.returnTo ?? "/home"}
       />
     </section>

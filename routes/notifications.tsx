@@ -1,6 +1,7 @@
 import { page } from "fresh";
 import { define } from "../utils.ts";
 import { listNotifications } from "../lib/domain/notifications.ts";
+import { pendingRequestsSummary } from "../lib/domain/notification-requests.ts";
 import { renderNotifications } from "../lib/mastodon/entities/notification.ts";
 import {
   newerLink,
@@ -16,12 +17,15 @@ import { NotificationItem } from "../components/NotificationItem.tsx";
 import { Pagination } from "../components/Timeline.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { PageHead } from "../components/PageHead.tsx";
+import { plural } from "../components/format.ts";
 
 interface Data {
   notifications: UiNotification[];
   /** How many were unread when the page was asked for (for the title). */
   unread: number;
   context: StatusContext;
+  /** Held back by the notification policy: shown as a link to review them. */
+  filtered: { people: number; notifications: number };
   older: string | null;
   newer: string | null;
 }
@@ -49,9 +53,14 @@ export const handler = define.handlers<Data>({
       await markNotificationsRead(deps, session.account.id, rows[0].id);
       ctx.state.unreadNotifications = 0;
     }
+    const pending = await pendingRequestsSummary(deps.sql, session.account.id);
     return page({
       notifications,
       unread,
+      filtered: {
+        people: pending.pending_requests_count,
+        notifications: pending.pending_notifications_count,
+      },
       context: statusContext(ctx),
       older: olderLink(ctx.url, rows, query.limit),
       newer: newerLink(ctx.url),
@@ -75,6 +84,17 @@ export default define.page<typeof handler>(function Notifications({ data }) {
           Follow requests
         </a>
       </header>
+      {data.filtered.notifications > 0 && (
+        <a href="/notifications/requests" class="card filtered-link">
+          <Icon name="bell" />{" "}
+          <span>
+            {plural(data.filtered.notifications, "filtered notification")} from
+            {" "}
+            {plural(data.filtered.people, "person", "people")}
+          </span>{" "}
+          <span class="filtered-review">Review</span>
+        </a>
+      )}
       <section class="timeline" aria-label="Notifications">
         {data.notifications.map((n) => (
           <NotificationItem

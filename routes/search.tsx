@@ -51,7 +51,7 @@ export default define.page<typeof handler>(
   function Search({ data, state, url }) {
     const returnTo = url.pathname + url.search;
     const nothing = data.q && data.accounts.length === 0 &&
-      data.tags.length === 0;
+      data.tags.length === 0 && data.statuses.length === 0;
     return (
       <>
         <PageHead title={data.q ? `${data.q} · Search` : "Search"} />

@@ -45,7 +45,7 @@ export async function createStatusWithUploads(
     (input.status ?? "").replace(/\r\n?/g, "\n"),
     input.spoilerText ?? "",
     uploads.map((upload) => upload.name),
-    null,
+    input.poll ?? null,
   );
   parseVisibility(input.visibility, author.user.default_privacy);
 

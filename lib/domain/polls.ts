@@ -14,3 +14,6 @@ export async function ownVotes(
 ) {
   return (await loadOwnVotes(sql, accountId, [pollId])).get(pollId) ?? [];
 }
+
+/** A poll by id, whatever its status (callers have already checked the status). */
+export { findPoll } from "../db/polls.ts";

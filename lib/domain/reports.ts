@@ -17,7 +17,7 @@ import { findAccount } from "./profiles.ts";
 import { requireVisible } from "./visibility.ts";
 import { notificationEvents } from "./status-insert.ts";
 import { notifyReportFiled } from "../moderation/mod.ts";
-import { unknownRuleIds } from "../instance/mod.ts";
+import { listRules, unknownRuleIds } from "../instance/mod.ts";
 
 export const REPORT_CATEGORIES = ["spam", "legal", "violation", "other"];
 export const MAX_REPORT_COMMENT = 1000;
@@ -31,6 +31,16 @@ export interface NewReport {
   category?: string;
   ruleIds: string[];
   forward: boolean;
+}
+
+/** The server's rules in force, for a report form to offer (`GET /api/v1/instance/rules`). */
+export async function reportableRules(
+  sql: Queryable,
+): Promise<{ id: string; text: string }[]> {
+  return (await listRules(sql)).map((r) => ({
+    id: String(r.id),
+    text: r.text,
+  }));
 }
 
 /**

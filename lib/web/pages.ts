@@ -27,6 +27,7 @@ export function statusContext(ctx: PageContext): StatusContext {
     signedIn: ctx.state.session !== null,
     csrf: ctx.state.csrfToken,
     returnTo: here(ctx.url),
+    accountId: ctx.state.session?.account.id ?? null,
   };
 }
 

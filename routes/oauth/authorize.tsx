@@ -271,8 +271,9 @@ export default define.page<typeof handler>(({ data, state }) => {
         ))}
       </ul>
       <p class="help">
-        Only authorize apps you trust. You can sign the app out later by
-        changing your password.
+        Only authorize apps you trust. You can revoke its access at any time in
+        {" "}
+        <a href="/settings/authorized_applications">Settings › Apps</a>.
       </p>
       <form method="post" action="/oauth/authorize" class="oauth-decision">
         {hidden.filter(([, value]) => value !== null).map(([name, value]) => (

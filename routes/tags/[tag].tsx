@@ -44,7 +44,6 @@ export default define.page<typeof handler>(({ data }) => (
   <PublicTimelinePage
     data={data}
     title={`#${data.tag}`}
-    icon="hash"
     description={`Public posts tagged #${data.tag}.`}
     stream={`hashtag&tag=${encodeURIComponent(data.tag)}`}
     api={`/api/v1/timelines/tag/${encodeURIComponent(data.tag)}`}

@@ -9,7 +9,12 @@
  * sees no settings tab and gets a 403.
  */
 import assert from "node:assert/strict";
-import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
+import {
+  options,
+  signedInWithoutJs,
+  watchProblems,
+  withBrowser,
+} from "../web/harness.ts";
 import { Buffer } from "node:buffer";
 import {
   BUILT_IN_ROLE_IDS,
@@ -29,13 +34,14 @@ Deno.test(
                      WHERE id = ${carol.user.id}`;
       await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.moderator}
                      WHERE id = ${bob.user.id}`;
-      const noJs = { baseURL: instance.origin, javaScriptEnabled: false };
 
       // The Admin.
-      const context = await browser.newContext(noJs);
-      const page = await context.newPage();
-      const problems = watchProblems(page);
-      await signIn(page, "carol", "/admin");
+      const { context, page, problems } = await signedInWithoutJs(
+        browser,
+        instance,
+        "carol",
+        "/admin",
+      );
       await page.getByRole("link", { name: "Server settings" }).click();
       await page.getByLabel("Server name").fill("Testing Grounds");
       await page.getByLabel(/About this server/).fill(
@@ -144,7 +150,10 @@ Deno.test(
         "spam.example",
         { severity: "suspend", public_comment: "Spam" },
       );
-      const visitor = await browser.newContext(noJs);
+      const visitor = await browser.newContext({
+        baseURL: instance.origin,
+        javaScriptEnabled: false,
+      });
       const anonymous = await visitor.newPage();
       const visitorProblems = watchProblems(anonymous);
       await anonymous.goto("/");
@@ -176,10 +185,8 @@ Deno.test(
       await visitor.close();
 
       // A user: the banner on /home, dismissed with the form.
-      const user = await browser.newContext(noJs);
-      const home = await user.newPage();
-      const userProblems = watchProblems(home);
-      await signIn(home, "alice", "/home");
+      const { context: user, page: home, problems: userProblems } =
+        await signedInWithoutJs(browser, instance, "alice", "/home");
       const banner = home.getByRole("region", { name: "Announcements" });
       await banner.getByText("Welcome to Testing Grounds!").waitFor();
       await banner.getByRole("button", { name: "Dismiss" }).click();
@@ -192,9 +199,12 @@ Deno.test(
       await user.close();
 
       // A Moderator: no settings tab, and a 403.
-      const other = await browser.newContext(noJs);
-      const modPage = await other.newPage();
-      await signIn(modPage, "bob", "/admin");
+      const { context: other, page: modPage } = await signedInWithoutJs(
+        browser,
+        instance,
+        "bob",
+        "/admin",
+      );
       assert.equal(
         await modPage.getByRole("link", { name: "Server settings" }).count(),
         0,

@@ -6,7 +6,12 @@
  * limit. Someone without a moderation role gets a 403.
  */
 import assert from "node:assert/strict";
-import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
+import {
+  options,
+  signedInWithoutJs,
+  signIn,
+  withBrowser,
+} from "../web/harness.ts";
 import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 
 Deno.test(
@@ -18,13 +23,12 @@ Deno.test(
       const { alice, carol } = seeded;
       await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.admin}
                      WHERE id = ${carol.user.id}`;
-      const context = await browser.newContext({
-        baseURL: instance.origin,
-        javaScriptEnabled: false,
-      });
-      const page = await context.newPage();
-      const problems = watchProblems(page);
-      await signIn(page, "carol", "/admin");
+      const { context, page, problems } = await signedInWithoutJs(
+        browser,
+        instance,
+        "carol",
+        "/admin",
+      );
       await page.getByRole("link", { name: "Accounts", exact: true }).click();
       await page.getByLabel("Username").fill("alice");
       await page.getByRole("button", { name: "Search" }).click();

@@ -6,7 +6,12 @@
  * domain. A Moderator (no manage_federation) sees no such tab and gets a 403.
  */
 import assert from "node:assert/strict";
-import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
+import {
+  options,
+  signedInWithoutJs,
+  signIn,
+  withBrowser,
+} from "../web/harness.ts";
 import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 
 Deno.test(
@@ -25,13 +30,12 @@ Deno.test(
           SELECT domain || ' ' || severity AS d FROM domain_blocks ORDER BY domain`)
           .map((r) => r.d);
 
-      const context = await browser.newContext({
-        baseURL: instance.origin,
-        javaScriptEnabled: false,
-      });
-      const page = await context.newPage();
-      const problems = watchProblems(page);
-      await signIn(page, "carol", "/admin");
+      const { context, page, problems } = await signedInWithoutJs(
+        browser,
+        instance,
+        "carol",
+        "/admin",
+      );
       await page.getByRole("link", { name: "Domain blocks" }).click();
       await page.getByRole("heading", { name: "Domain blocks" }).waitFor();
       await page.getByText("No domain is blocked.").waitFor();

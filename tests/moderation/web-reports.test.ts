@@ -9,8 +9,8 @@ import assert from "node:assert/strict";
 import {
   cookieHeader,
   options,
+  signedInWithoutJs,
   signIn,
-  watchProblems,
   withBrowser,
 } from "../web/harness.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
@@ -41,13 +41,12 @@ Deno.test(
         forward: false,
       });
 
-      const context = await browser.newContext({
-        baseURL: instance.origin,
-        javaScriptEnabled: false,
-      });
-      const page = await context.newPage();
-      const problems = watchProblems(page);
-      await signIn(page, "carol", "/admin");
+      const { context, page, problems } = await signedInWithoutJs(
+        browser,
+        instance,
+        "carol",
+        "/admin",
+      );
       await page.getByRole("heading", { name: "Dashboard" }).waitFor();
       assert.equal(
         (await page.locator(".admin-counts dd").first().textContent())?.trim(),

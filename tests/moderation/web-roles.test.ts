@@ -4,7 +4,7 @@
  * a user from the account page, sees it counted, and deletes it after confirming.
  */
 import assert from "node:assert/strict";
-import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
+import { options, signedInWithoutJs, withBrowser } from "../web/harness.ts";
 import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 
 Deno.test(
@@ -15,13 +15,12 @@ Deno.test(
       const { deps } = instance;
       await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.owner}
                      WHERE id = ${carol.user.id}`;
-      const context = await browser.newContext({
-        baseURL: instance.origin,
-        javaScriptEnabled: false,
-      });
-      const page = await context.newPage();
-      const problems = watchProblems(page);
-      await signIn(page, "carol", "/admin");
+      const { context, page, problems } = await signedInWithoutJs(
+        browser,
+        instance,
+        "carol",
+        "/admin",
+      );
       await page.getByRole("link", { name: "Roles" }).click();
       await page.getByRole("link", { name: "Create a role" }).click();
       await page.getByLabel("Name").fill("Helper");

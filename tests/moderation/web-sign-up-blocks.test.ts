@@ -6,7 +6,12 @@
  * manage_blocks) has no such tabs and gets a 403.
  */
 import assert from "node:assert/strict";
-import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
+import {
+  options,
+  signedInWithoutJs,
+  signIn,
+  withBrowser,
+} from "../web/harness.ts";
 import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 import { appToken } from "../helpers/oauth.ts";
 import { signUpThroughApi } from "./helpers.ts";
@@ -22,13 +27,12 @@ Deno.test(
                      WHERE id = ${bob.user.id}`;
       await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.moderator}
                      WHERE id = ${carol.user.id}`;
-      const context = await browser.newContext({
-        baseURL: instance.origin,
-        javaScriptEnabled: false,
-      });
-      const page = await context.newPage();
-      const problems = watchProblems(page);
-      await signIn(page, "bob", "/admin");
+      const { page, problems } = await signedInWithoutJs(
+        browser,
+        instance,
+        "bob",
+        "/admin",
+      );
 
       // E-mail domain blocks.
       await page.getByRole("link", { name: "E-mail domain blocks" }).click();

@@ -4,7 +4,7 @@
  * edits it, and deletes it after ticking the confirmation; the warning keeps its text.
  */
 import assert from "node:assert/strict";
-import { options, signIn, watchProblems, withBrowser } from "../web/harness.ts";
+import { options, signedInWithoutJs, withBrowser } from "../web/harness.ts";
 import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 
 Deno.test(
@@ -15,13 +15,12 @@ Deno.test(
       const { deps } = instance;
       await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.admin}
                      WHERE id = ${carol.user.id}`;
-      const context = await browser.newContext({
-        baseURL: instance.origin,
-        javaScriptEnabled: false,
-      });
-      const page = await context.newPage();
-      const problems = watchProblems(page);
-      await signIn(page, "carol", "/admin");
+      const { context, page, problems } = await signedInWithoutJs(
+        browser,
+        instance,
+        "carol",
+        "/admin",
+      );
       await page.getByRole("link", { name: "Warning presets" }).click();
       await page.getByText("No preset yet.").waitFor();
       await page.getByLabel("Title").fill("Spam");

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { options, signIn, withBrowser } from "./harness.ts";
+import { createList } from "../../lib/domain/lists.ts";
 
 /** Runs in the page: a list of problems, empty when the page passes. */
 function auditPage(): string[] {
@@ -97,7 +98,10 @@ Deno.test(
   "web UI: pages pass the accessibility checks (labels, names, alt, focus)",
   options,
   async () => {
-    await withBrowser(async (browser, instance, { first }) => {
+    await withBrowser(async (browser, instance, { first, reply, bob }) => {
+      const list = await createList(instance.deps.sql, bob.account.id, {
+        title: "Friends",
+      });
       const context = await browser.newContext({ baseURL: instance.origin });
       const page = await context.newPage();
       const problems: string[] = [];
@@ -132,6 +136,24 @@ Deno.test(
           "/settings/preferences",
           "/settings/password",
           "/settings/email",
+          "/settings/two_factor",
+          "/invites",
+          "/settings/mutes",
+          "/settings/blocks",
+          "/settings/domain_blocks",
+          "/settings/followed_tags",
+          "/notifications/requests",
+          "/bookmarks",
+          "/favourites",
+          "/lists",
+          `/lists/${list.id}`,
+          `/lists/${list.id}/edit`,
+          "/compose",
+          `/@alice/${first.id}/report`,
+          "/@alice/report",
+          `/@alice/${first.id}/history`,
+          `/@bob/${reply.id}/edit`,
+          `/@bob/${reply.id}/delete`,
         ]
       ) {
         problems.push(...await audit(page, path));

@@ -106,3 +106,23 @@ export async function javascriptSize(
   }
   return total;
 }
+
+/**
+ * A new browser context with JavaScript off (the pages must work without it), signed in as
+ * `username` and on `path`, with problems watched: how the no-JavaScript walks begin.
+ */
+export async function signedInWithoutJs(
+  browser: Browser,
+  instance: TestInstance,
+  username: string,
+  path: string,
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    baseURL: instance.origin,
+    javaScriptEnabled: false,
+  });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await signIn(page, username, path);
+  return { context, page, problems };
+}

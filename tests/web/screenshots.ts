@@ -51,6 +51,11 @@ try {
       await shot("follow-requests", "/follow_requests");
       await shot("tag", "/tags/starling");
       await shot("block-confirm", "/@carol/block");
+      await shot("bookmarks", "/bookmarks");
+      await shot("lists", "/lists");
+      await shot("notification-requests", "/notifications/requests");
+      await shot("muted", "/settings/mutes");
+      await shot("domain-blocks", "/settings/domain_blocks");
       await shot("remote-404", "/@nobody@remote.example");
       await context.close();
     }

@@ -3,9 +3,13 @@ import { define } from "../../../utils.ts";
 import {
   bookmarkStatus,
   favouriteStatus,
+  muteConversation,
+  pinStatus,
   reblogStatus,
   unbookmarkStatus,
   unfavouriteStatus,
+  unmuteConversation,
+  unpinStatus,
   unreblogStatus,
 } from "../../../lib/domain/interactions.ts";
 import { backTo, signedInForm } from "../../../lib/web/actions.ts";
@@ -21,11 +25,16 @@ const ACTIONS: Record<string, Act> = {
   unreblog: unreblogStatus,
   bookmark: bookmarkStatus,
   unbookmark: unbookmarkStatus,
+  pin: pinStatus,
+  unpin: unpinStatus,
+  mute: muteConversation,
+  unmute: unmuteConversation,
 };
 
 /**
- * The no-JavaScript fallback of the action bar: `POST /@alice/123/favourite` (and unfavourite,
- * reblog, unreblog, bookmark, unbookmark), then back to the page.
+ * The no-JavaScript forms of the action bar and the post menu: `POST /@alice/123/favourite` (and
+ * unfavourite, reblog, unreblog, bookmark, unbookmark, pin, unpin, mute and unmute the
+ * conversation), then back to the page.
  */
 export const handler = define.handlers({
   async POST(ctx) {

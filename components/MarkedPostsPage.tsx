@@ -1,0 +1,43 @@
+import type { UiStatus } from "./mastodon.ts";
+import type { StatusContext } from "./StatusCard.tsx";
+import { Timeline } from "./Timeline.tsx";
+import { Icon, type IconName } from "./Icon.tsx";
+import { PageHead } from "./PageHead.tsx";
+
+export interface MarkedPostsData {
+  statuses: UiStatus[];
+  context: StatusContext;
+  older: string | null;
+  newer: string | null;
+}
+
+/** The viewer's bookmarks or favourites: a titled timeline with no live updates. */
+export function MarkedPostsPage(
+  { data, title, icon, api, empty }: {
+    data: MarkedPostsData;
+    title: string;
+    icon: IconName;
+    api: string;
+    empty: string;
+  },
+) {
+  return (
+    <>
+      <PageHead title={title} />
+      <header class="page-header">
+        <h1>
+          <Icon name={icon} size={22} /> {title}
+        </h1>
+      </header>
+      <Timeline
+        statuses={data.statuses}
+        context={data.context}
+        label={title}
+        older={data.older}
+        newer={data.newer}
+        api={api}
+        empty={empty}
+      />
+    </>
+  );
+}

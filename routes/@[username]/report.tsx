@@ -1,0 +1,71 @@
+import { page } from "fresh";
+import { define } from "../../utils.ts";
+import { lookupAccount } from "../../lib/domain/profiles.ts";
+import { postReport, reportFormData } from "../../lib/web/report.ts";
+import {
+  type PageContext,
+  signInFirst,
+  uiAccount,
+} from "../../lib/web/pages.ts";
+import type { UiAccount } from "../../components/mastodon.ts";
+import {
+  ReportForm,
+  type ReportFormData,
+  ReportSent,
+} from "../../components/ReportForm.tsx";
+import { AccountRow } from "../../components/AccountRow.tsx";
+import { PageHead } from "../../components/PageHead.tsx";
+
+interface Data {
+  account: UiAccount;
+  form: ReportFormData;
+  sent: boolean;
+}
+
+const target = (ctx: PageContext) =>
+  lookupAccount(
+    ctx.state.deps.sql,
+    ctx.params.username,
+    ctx.state.deps.config.host,
+  );
+
+/** `/@bob/report`: report an account (no particular post) to this server's moderators. */
+export const handler = define.handlers<Data>({
+  async GET(ctx) {
+    if (!ctx.state.session) return signInFirst(ctx);
+    const account = await target(ctx);
+    return page({
+      account: uiAccount(ctx, account),
+      form: await reportFormData(ctx, account),
+      sent: ctx.url.searchParams.has("sent"),
+    });
+  },
+  async POST(ctx) {
+    if (!ctx.state.session) return signInFirst(ctx);
+    const account = await target(ctx);
+    return await postReport(ctx, account, [], async (errors) => ({
+      account: uiAccount(ctx, account),
+      form: await reportFormData(ctx, account, errors),
+      sent: false,
+    }));
+  },
+});
+
+export default define.page<typeof handler>(function ReportAccount(
+  { data, state },
+) {
+  const back = `/@${data.account.acct}`;
+  if (data.sent) return <ReportSent back={back} />;
+  return (
+    <section class="card narrow" aria-labelledby="report-title">
+      <PageHead title={`Report @${data.account.acct}`} />
+      <h1 id="report-title">Report @{data.account.acct}</h1>
+      <AccountRow
+        account={data.account}
+        csrf={state.csrfToken}
+        returnTo={back}
+      />
+      <ReportForm data={data.form} csrf={state.csrfToken} back={back} />
+    </section>
+  );
+});
