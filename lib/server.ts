@@ -18,8 +18,13 @@ import { lazyFederation, subscribeOutboxLazily } from "./federation/lazy.ts";
 import { type Resolver, systemResolve } from "./federation/public-address.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
-import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
+import {
+  mediaAvJob,
+  mediaDiscardJob,
+  mediaPruneJob,
+} from "./domain/media-jobs.ts";
 import { blocklistRefreshJob, suspensionPurgeJob } from "./moderation/mod.ts";
+import { trendsRefreshJob } from "./trends/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import {
   loadVapidKeys,
@@ -104,12 +109,14 @@ export async function openDeps(
       new JobRegistry<Deps>([
         domainEventJob,
         mediaAvJob,
+        mediaDiscardJob,
         mediaPruneJob,
         publishScheduledJob,
         blocklistRefreshJob,
         suspensionPurgeJob,
         pushDeliverJob,
         mailSendJob,
+        trendsRefreshJob,
       ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {

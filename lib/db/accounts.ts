@@ -40,6 +40,15 @@ export interface AccountRow {
   /** 'local' or 'remote' while suspended (migration 0012): whose suspension it is. */
   suspension_origin: string | null;
   fetched_at: Date | null;
+  /** Profile settings (migration 0019), edited through /api/v1/profile. */
+  /** Followers and follows lists shown to the account alone (API, web, ActivityPub). */
+  hide_collections: boolean;
+  avatar_description: string;
+  header_description: string;
+  show_media: boolean;
+  show_media_replies: boolean;
+  show_featured: boolean;
+  attribution_domains: string[];
   created_at: Date;
   updated_at: Date;
 }

@@ -18,8 +18,15 @@ export interface FilterKeywordRow {
   whole_word: boolean;
 }
 
+export interface FilterStatusRow {
+  id: string;
+  filter_id: string;
+  status_id: string;
+}
+
 export interface FilterWithKeywords extends FilterRow {
   keywords: FilterKeywordRow[];
+  statuses: FilterStatusRow[];
 }
 
 export async function listFilters(
@@ -39,19 +46,42 @@ export async function listFilters(
   return await withKeywords(db, [...filters]);
 }
 
+/** The active filters of several accounts at once (the streaming fan-out), by account. */
+export async function activeFiltersOf(
+  db: Queryable,
+  accountIds: string[],
+): Promise<Map<string, FilterWithKeywords[]>> {
+  const byAccount = new Map<string, FilterWithKeywords[]>();
+  if (accountIds.length === 0) return byAccount;
+  const filters = await db<FilterRow[]>`
+    SELECT * FROM filters WHERE account_id = ANY(${accountIds}::bigint[])
+      AND (expires_at IS NULL OR expires_at > now())
+    ORDER BY id`;
+  for (const filter of await withKeywords(db, [...filters])) {
+    const list = byAccount.get(filter.account_id) ?? [];
+    list.push(filter);
+    byAccount.set(filter.account_id, list);
+  }
+  return byAccount;
+}
+
 async function withKeywords(
   db: Queryable,
   filters: FilterRow[],
 ): Promise<FilterWithKeywords[]> {
   if (filters.length === 0) return [];
-  const keywords = await db<FilterKeywordRow[]>`
-    SELECT * FROM filter_keywords WHERE filter_id = ANY(${
-    filters.map((f) => f.id)
-  }::bigint[])
-    ORDER BY id`;
+  const ids = filters.map((f) => f.id);
+  const [keywords, statuses] = await Promise.all([
+    db<FilterKeywordRow[]>`
+      SELECT * FROM filter_keywords WHERE filter_id = ANY(${ids}::bigint[]) ORDER BY id`,
+    db<FilterStatusRow[]>`
+      SELECT id, filter_id, status_id FROM filter_statuses
+      WHERE filter_id = ANY(${ids}::bigint[]) ORDER BY id`,
+  ]);
   return filters.map((f) => ({
     ...f,
     keywords: keywords.filter((k) => k.filter_id === f.id),
+    statuses: statuses.filter((s) => s.filter_id === f.id),
   }));
 }
 
@@ -150,4 +180,34 @@ export async function findKeyword(
     SELECT k.* FROM filter_keywords k JOIN filters f ON f.id = k.filter_id
     WHERE k.id = ${id} AND f.account_id = ${accountId}`;
   return row ?? null;
+}
+
+/** Adds a status to a filter; null when the filter names it already. */
+export async function insertFilterStatus(
+  db: Queryable,
+  filterId: string,
+  statusId: string,
+): Promise<FilterStatusRow | null> {
+  const [row] = await db<FilterStatusRow[]>`
+    INSERT INTO filter_statuses (filter_id, status_id) VALUES (${filterId}, ${statusId})
+    ON CONFLICT DO NOTHING RETURNING id, filter_id, status_id`;
+  return row ?? null;
+}
+
+/** A status entry with its filter's owner check, for /api/v2/filters/statuses/:id. */
+export async function findFilterStatus(
+  db: Queryable,
+  accountId: string,
+  id: string,
+): Promise<FilterStatusRow | null> {
+  if (!/^\d{1,19}$/.test(id)) return null;
+  const [row] = await db<FilterStatusRow[]>`
+    SELECT fs.id, fs.filter_id, fs.status_id
+    FROM filter_statuses fs JOIN filters f ON f.id = fs.filter_id
+    WHERE fs.id = ${id} AND f.account_id = ${accountId}`;
+  return row ?? null;
+}
+
+export async function deleteFilterStatus(db: Queryable, id: string) {
+  await db`DELETE FROM filter_statuses WHERE id = ${id}`;
 }

@@ -46,15 +46,32 @@ export async function insertNotifications(
   const reports = wanted.map((n) => n.reportId ?? null);
   // As text: postgres.js sends a boolean array as one boolean.
   const filtered = wanted.map((n) => String(n.filtered ?? false));
-  const groupable = new Set(["favourite", "reblog", "follow"]);
+  // Mastodon's groupable kinds: per status for favourites and boosts, per recipient otherwise;
+  // the key ends with an hour number, kept while the group spans less than 12 hours (below).
+  const groupable = new Set(["favourite", "reblog", "follow", "admin.sign_up"]);
   const keys = wanted.map((n) =>
-    groupable.has(n.type) ? `${n.type}-${n.statusId ?? n.recipientId}` : ""
+    groupable.has(n.type)
+      ? (n.type === "favourite" || n.type === "reblog"
+        ? `${n.type}-${n.statusId}`
+        : n.type)
+      : ""
   );
   const rows = await db<NotificationRow[]>`
     INSERT INTO notifications (id, account_id, from_account_id, type, status_id, group_key,
                                filtered, report_id)
     SELECT nid, n.recipient, n.actor, n.type, n.status,
-           CASE WHEN n.key = '' THEN 'ungrouped-' || nid ELSE n.key END, n.filtered::boolean,
+           CASE WHEN n.key = '' THEN 'ungrouped-' || nid
+             ELSE n.key || '-' || coalesce((
+               SELECT substring(p.group_key from '-([0-9]+)$')
+               FROM notifications p
+               WHERE p.account_id = n.recipient AND p.created_at > now() - interval '12 hours'
+                 AND left(p.group_key, length(n.key) + 1) = n.key || '-'
+                 AND substring(p.group_key from '-([0-9]+)$')::bigint
+                     BETWEEN floor(extract(epoch FROM now()) / 3600)::bigint - 11
+                         AND floor(extract(epoch FROM now()) / 3600)::bigint
+               ORDER BY p.id DESC LIMIT 1),
+               floor(extract(epoch FROM now()) / 3600)::bigint::text) END,
+           n.filtered::boolean,
            n.report
     FROM (
       SELECT starling_id() AS nid, *
@@ -84,6 +101,8 @@ export interface NotificationQuery {
   types?: string[];
   excludeTypes?: string[];
   fromAccountId?: string;
+  /** Also what the notification policy filtered (under requests). */
+  includeFiltered?: boolean;
   maxId?: string;
   sinceId?: string;
   minId?: string;
@@ -100,7 +119,8 @@ export async function listNotifications(
   const ascending = Boolean(q.minId);
   const rows = await db<NotificationRow[]>`
     SELECT n.* FROM notifications n LEFT JOIN statuses s ON s.id = n.status_id
-    WHERE n.account_id = ${recipientId} AND NOT n.filtered
+    WHERE n.account_id = ${recipientId}
+      ${q.includeFiltered ? db`` : db`AND NOT n.filtered`}
       ${q.types?.length ? db`AND n.type = ANY(${q.types}::text[])` : db``}
       ${
     q.excludeTypes?.length

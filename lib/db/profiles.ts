@@ -15,6 +15,13 @@ export type ProfileChanges = Partial<
     | "fields"
     | "avatar_url"
     | "header_url"
+    | "hide_collections"
+    | "avatar_description"
+    | "header_description"
+    | "show_media"
+    | "show_media_replies"
+    | "show_featured"
+    | "attribution_domains"
   >
 >;
 

@@ -22,7 +22,8 @@ type ListKind =
   | "following" // accounts `accountId` follows
   | "follow_requests" // accounts asking to follow `accountId`
   | "blocks" // accounts `accountId` blocks
-  | "mutes"; // accounts `accountId` mutes (unexpired)
+  | "mutes" // accounts `accountId` mutes (unexpired)
+  | "endorsements"; // accounts `accountId` features on their profile (and still follows)
 
 export async function listAccountsByRelationship(
   db: Queryable,
@@ -36,6 +37,7 @@ export async function listAccountsByRelationship(
     follow_requests: ["follow_requests", "target_account_id", "account_id"],
     blocks: ["blocks", "account_id", "target_account_id"],
     mutes: ["mutes", "account_id", "target_account_id"],
+    endorsements: ["account_pins", "account_id", "target_account_id"],
   }[kind];
   const ascending = page.minId !== undefined && page.maxId === undefined;
   const rows = await db<PagedAccount[]>`
@@ -46,6 +48,12 @@ export async function listAccountsByRelationship(
       ${
     kind === "mutes"
       ? db`AND (r.expires_at IS NULL OR r.expires_at > now())`
+      : db``
+  }
+      ${
+    kind === "endorsements"
+      ? db`AND EXISTS (SELECT 1 FROM follows ef WHERE ef.account_id = r.account_id
+                       AND ef.target_account_id = r.target_account_id)`
       : db``
   }
       ${page.maxId ? db`AND r.id < ${page.maxId}` : db``}

@@ -286,6 +286,8 @@ export interface RelationshipRow {
   requested_by: boolean;
   note: string;
   domain_blocking: boolean;
+  /** Featured on the viewer's profile (account_pins, migration 0020), while followed. */
+  endorsed: boolean;
 }
 
 /** The viewer's relationship to each target (in the order given), in one query. */
@@ -316,7 +318,9 @@ export async function findRelationships(
         WHERE r.account_id = t.id AND r.target_account_id = ${viewerId}) AS requested_by,
       coalesce(n.comment, '') AS note,
       EXISTS (SELECT 1 FROM account_domain_blocks d JOIN accounts da ON da.id = t.id
-        WHERE d.account_id = ${viewerId} AND d.domain = lower(da.domain)) AS domain_blocking
+        WHERE d.account_id = ${viewerId} AND d.domain = lower(da.domain)) AS domain_blocking,
+      f.id IS NOT NULL AND EXISTS (SELECT 1 FROM account_pins p
+        WHERE p.account_id = ${viewerId} AND p.target_account_id = t.id) AS endorsed
     FROM unnest(${targetIds}::bigint[]) WITH ORDINALITY AS t(id, ord)
     LEFT JOIN follows f ON f.account_id = ${viewerId} AND f.target_account_id = t.id
     LEFT JOIN mutes m ON m.account_id = ${viewerId} AND m.target_account_id = t.id

@@ -136,3 +136,16 @@ export async function suggestedTags(
     LIMIT ${limit}`,
   ];
 }
+
+/** Which of `tagIds` the account follows (one query). */
+export async function followedTagIds(
+  db: Queryable,
+  accountId: string,
+  tagIds: string[],
+): Promise<Set<string>> {
+  if (tagIds.length === 0) return new Set();
+  const rows = await db<{ tag_id: string }[]>`
+    SELECT tag_id::text AS tag_id FROM tag_follows
+    WHERE account_id = ${accountId} AND tag_id = ANY(${tagIds}::bigint[])`;
+  return new Set(rows.map((r) => r.tag_id));
+}

@@ -23,7 +23,7 @@ export interface Page {
 }
 
 /** `AND` conditions for paging on `column`, and the matching ORDER BY / LIMIT. */
-function paging(
+export function paging(
   db: Queryable,
   column: string,
   page: Page,
@@ -39,7 +39,8 @@ function paging(
   return { where, tail };
 }
 
-function newestFirst<T>(rows: readonly T[], page: Page): T[] {
+/** A page fetched oldest first (`min_id`) turned newest first, as Mastodon answers. */
+export function newestFirst<T>(rows: readonly T[], page: Page): T[] {
   return page.minId ? [...rows].reverse() : [...rows];
 }
 
@@ -177,6 +178,8 @@ export interface AccountStatusesOptions {
   tagged?: string;
   /** Public statuses only, whoever looks (the RSS feed: not unlisted either). */
   publicOnly?: boolean;
+  /** Leave out direct statuses (Mastodon 4.6's `exclude_direct`). */
+  excludeDirect?: boolean;
 }
 
 export async function accountStatuses(
@@ -218,6 +221,7 @@ export async function accountStatuses(
       : db``
   }
       ${options.publicOnly ? db`AND s.visibility = 'public'` : db``}
+      ${options.excludeDirect ? db`AND s.visibility <> 'direct'` : db``}
       AND ${visibleWithReblogSql(db, viewerId)}
     ${tail}`;
   return newestFirst(rows, page);

@@ -206,3 +206,41 @@ export function authorNotSuspendedSql(
       AND sa.suspended_at IS NOT NULL
   )`;
 }
+
+/**
+ * Whether the account at `<alias>` may be listed on public surfaces that recommend accounts
+ * (suggestions, the profile directory): it opted in (`discoverable`), moderation has not
+ * suspended or limited it (nor its domain), it has not moved, and a local one's sign-up was
+ * approved and is not disabled.
+ */
+export function accountListedSql(db: Queryable, alias = "a"): Fragment {
+  const a = db(alias);
+  return db`(${a}.discoverable AND ${a}.suspended_at IS NULL AND ${a}.silenced_at IS NULL
+    AND ${a}.moved_to_account_id IS NULL
+    AND (${a}.domain IS NULL
+      OR coalesce(domain_block_severity(${a}.domain), '') NOT IN ('silence', 'suspend'))
+    AND NOT EXISTS (SELECT 1 FROM users lu WHERE lu.account_id = ${a}.id
+                    AND (NOT lu.approved OR lu.disabled)))`;
+}
+
+/**
+ * The account at `<alias>` is not one the viewer blocks, mutes or whose domain the viewer
+ * blocks, and doesn't block the viewer: what account lists leave out for that viewer.
+ */
+export function accountNotHiddenSql(
+  db: Queryable,
+  viewerId: string | null,
+  alias = "a",
+): Fragment {
+  if (viewerId === null) return db`TRUE`;
+  const a = db(alias);
+  return db`NOT EXISTS (
+    SELECT 1 FROM blocks xb WHERE (xb.account_id = ${viewerId} AND xb.target_account_id = ${a}.id)
+      OR (xb.account_id = ${a}.id AND xb.target_account_id = ${viewerId})
+    UNION ALL
+    SELECT 1 FROM mutes xm WHERE xm.account_id = ${viewerId} AND xm.target_account_id = ${a}.id
+      AND (xm.expires_at IS NULL OR xm.expires_at > now())
+    UNION ALL
+    SELECT 1 FROM account_domain_blocks xd
+    WHERE xd.account_id = ${viewerId} AND xd.domain = lower(${a}.domain))`;
+}

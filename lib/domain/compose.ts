@@ -52,7 +52,7 @@ export async function createStatusWithUploads(
   const prepared: PreparedUpload[] = [];
   for (const [index, upload] of uploads.entries()) {
     try {
-      prepared.push(await prepareUpload(upload));
+      prepared.push(await prepareUpload(upload, deps.avTools));
     } catch (error) {
       if (
         !(error instanceof DomainError || error instanceof MediaTooLargeError)

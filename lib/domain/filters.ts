@@ -25,6 +25,21 @@ const ACTIONS = ["warn", "hide", "blur"];
 
 export type { FilterWithKeywords };
 
+/** Several viewers' active filters, by viewer (all contexts: pick with `inContext`). */
+export function loadViewersFilters(
+  sql: Queryable,
+  accountIds: string[],
+): Promise<Map<string, FilterWithKeywords[]>> {
+  return db.activeFiltersOf(sql, accountIds);
+}
+
+export function inContext(
+  filters: FilterWithKeywords[],
+  context: FilterContext,
+): FilterWithKeywords[] {
+  return filters.filter((f) => f.context.includes(context));
+}
+
 export async function loadActiveFilters(
   sql: Queryable,
   accountId: string,
@@ -40,17 +55,27 @@ function escapeRegExp(text: string): string {
 export interface FilterMatch {
   filter: FilterWithKeywords;
   keywordMatches: string[];
+  /** Ids of the statuses the filter names that this one is (or boosts). */
+  statusMatches: string[];
 }
 
-/** Which filters match a status's text (content, spoiler, media descriptions aside). */
+/**
+ * Which filters match a status: by its text (content, spoiler; media descriptions aside), or by
+ * naming it or, for a boost, the boost itself (`ids`: the status and the boost's id, as Mastodon
+ * matches `[status.id, status.reblog_of_id]`).
+ */
 export function matchFilters(
   filters: FilterWithKeywords[],
   status: { content: string; spoiler_text: string },
+  ids: string[] = [],
 ): FilterMatch[] {
   if (filters.length === 0) return [];
   const text = `${status.spoiler_text}\n${htmlToPlainText(status.content)}`;
   const matches: FilterMatch[] = [];
   for (const filter of filters) {
+    const statusMatches = filter.statuses
+      .filter((entry) => ids.includes(entry.status_id))
+      .map((entry) => entry.status_id);
     const hits = filter.keywords.filter((k) => {
       const body = escapeRegExp(k.keyword);
       const pattern = k.whole_word
@@ -58,7 +83,9 @@ export function matchFilters(
         : new RegExp(body, "iu");
       return pattern.test(text);
     }).map((k) => k.keyword);
-    if (hits.length) matches.push({ filter, keywordMatches: hits });
+    if (hits.length || statusMatches.length) {
+      matches.push({ filter, keywordMatches: hits, statusMatches });
+    }
   }
   return matches;
 }

@@ -1,8 +1,9 @@
 /**
- * Media work done by jobs (`lib/jobs`): video/audio processing after an upload, and the hourly
- * removal of uploads nobody attached.
+ * Media work done by jobs (`lib/jobs`): video/audio processing after an upload, the hourly
+ * removal of uploads nobody attached, and a deleted status's uploads when asked.
  */
 import type { Deps } from "../deps.ts";
+import { discardMedia, MEDIA_DISCARD_JOB } from "./media-discard.ts";
 import {
   MEDIA_AV_JOB,
   processAvUpload,
@@ -31,4 +32,19 @@ export const mediaAvJob = defineJob<{ mediaId: string }, Deps>({
   // storage or the database: a few tries, then parked for the operator.
   retry: { backoff: exponentialBackoff(5_000, 60_000), maxAttempts: 5 },
   handler: (deps, { mediaId }) => processAvUpload(deps, mediaId),
+});
+
+/** A deleted status's uploads, when its author asked for them to go too (`delete_media`). */
+export const mediaDiscardJob = defineJob<
+  { accountId: string; mediaIds: string[] },
+  Deps
+>({
+  kind: MEDIA_DISCARD_JOB,
+  parse: schema.object({
+    accountId: schema.string,
+    mediaIds: schema.array(schema.string),
+  }),
+  retry: { backoff: exponentialBackoff(5_000, 60_000), maxAttempts: 5 },
+  handler: (deps, { accountId, mediaIds }) =>
+    discardMedia(deps, accountId, mediaIds),
 });

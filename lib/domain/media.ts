@@ -13,7 +13,7 @@ import {
   type ProcessedImage,
   processImage,
 } from "../media/images.ts";
-import { probeAv } from "../media/av.ts";
+import { type AvTools, probeAv, videoLimitProblem } from "../media/av.ts";
 import { EXTENSIONS, mediaKey } from "../media/storage.ts";
 import { MEDIA_LIMITS } from "../media/limits.ts";
 
@@ -116,9 +116,14 @@ export type PreparedUpload =
     | { kind: "video" | "audio"; contentType: string; bytes: Uint8Array }
   );
 
-/** Every check and all image processing of an upload; nothing is stored. */
+/**
+ * Every check and all image processing of an upload; nothing is stored. With ffprobe
+ * (`avTools`), a video over the advertised frame size or rate is refused, as Mastodon does;
+ * without it, video is taken as it comes.
+ */
 export async function prepareUpload(
   input: UploadInput,
+  avTools: AvTools | null = null,
 ): Promise<PreparedUpload> {
   const description = checkDescription(input.description);
   const focus = parseFocus(input.focus) ?? { x: 0, y: 0 };
@@ -126,6 +131,12 @@ export async function prepareUpload(
   if (sniffed.kind === "image") {
     const image = await decodeImage(input.bytes, sniffed.contentType);
     return { description, focus, kind: "image", image };
+  }
+  if (sniffed.kind === "video" && avTools) {
+    // A file ffprobe can't read is kept, as before: served without a preview.
+    const info = await probeAv(avTools, input.bytes, false).catch(() => null);
+    const problem = info && videoLimitProblem(info, MEDIA_LIMITS);
+    if (problem) throw invalid(problem, "file");
   }
   return {
     description,
@@ -142,7 +153,11 @@ export async function uploadMedia(
   accountId: string,
   input: UploadInput,
 ): Promise<MediaRow> {
-  return await storeUpload(deps, accountId, await prepareUpload(input));
+  return await storeUpload(
+    deps,
+    accountId,
+    await prepareUpload(input, deps.avTools),
+  );
 }
 
 /** Stores a prepared upload: its files through `deps.media`, then its row. */
@@ -349,7 +364,8 @@ export async function deleteMedia(
   await removeMedia(deps, row);
 }
 
-async function removeMedia(
+/** Removes an upload: its row, then its files. */
+export async function removeMedia(
   deps: Deps,
   row: { id: string; file_key: string | null; preview_key: string | null },
 ) {

@@ -65,6 +65,7 @@ export interface NotificationFilter {
   types?: string[];
   excludeTypes?: string[];
   accountId?: string;
+  includeFiltered?: boolean;
 }
 
 export async function listNotifications(
@@ -81,6 +82,7 @@ export async function listNotifications(
     fromAccountId: filter.accountId && /^\d{1,19}$/.test(filter.accountId)
       ? filter.accountId
       : undefined,
+    includeFiltered: filter.includeFiltered,
     ...page,
   }, visibleToSql(sql, recipientId, "s"));
 }

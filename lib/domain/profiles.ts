@@ -13,6 +13,10 @@ import {
   findUserByAccountId,
 } from "../db/accounts.ts";
 import * as db from "../db/profiles.ts";
+import {
+  profileSettings,
+  type ProfileSettingsUpdate,
+} from "./profile-settings.ts";
 import { extractMentions, formatStatus } from "../text/compose.ts";
 import { stripBidiControls } from "../text/plain.ts";
 import type { Effects } from "./effects.ts";
@@ -23,6 +27,7 @@ export const NOTE_MAX = 500;
 export const FIELDS_MAX = 4;
 export const FIELD_NAME_MAX = 255;
 export const FIELD_VALUE_MAX = 255;
+
 export const VISIBILITIES = [
   "public",
   "unlisted",
@@ -30,7 +35,7 @@ export const VISIBILITIES = [
   "direct",
 ] as const;
 
-export interface ProfileUpdate {
+export interface ProfileUpdate extends ProfileSettingsUpdate {
   displayName?: string;
   note?: string;
   locked?: boolean;
@@ -80,6 +85,7 @@ export async function updateProfile(
   for (const flag of ["locked", "bot", "discoverable", "indexable"] as const) {
     if (update[flag] !== undefined) changes[flag] = update[flag];
   }
+  Object.assign(changes, profileSettings(update));
   if (update.fields !== undefined) {
     changes.fields = await renderFields(deps, update.fields);
   }

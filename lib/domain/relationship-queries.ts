@@ -69,8 +69,8 @@ export async function familiarFollowers(
 }
 
 /**
- * An account's followers or follows as someone sees them: nothing for a suspended account or
- * for a viewer the account blocks, as Mastodon hides them.
+ * An account's followers or follows as someone sees them: nothing for a suspended account, for
+ * a viewer the account blocks, or for anyone but the account when it hides them, as Mastodon.
  */
 export async function listNetwork(
   deps: RelationshipDeps,
@@ -80,6 +80,8 @@ export async function listNetwork(
   page: lists.Page,
 ): Promise<lists.PagedAccount[]> {
   if (account.suspended_at) return [];
+  // Hidden lists (Mastodon's hide_collections) are for their owner alone.
+  if (account.hide_collections && viewer?.id !== account.id) return [];
   if (viewer && viewer.id !== account.id) {
     const [row] = await db.findRelationships(deps.sql, viewer.id, [account.id]);
     if (row?.blocked_by) return [];

@@ -10,6 +10,8 @@ import type { StatusRow } from "../db/statuses.ts";
 import { findPoll, updatePollOptions } from "../db/polls.ts";
 import { insertRemoteMedia, type RemoteMediaRow } from "../db/media.ts";
 import { countStatusLength } from "../text/compose.ts";
+import { replaceLinks } from "../db/status-links.ts";
+import { linkedUrls } from "../text/links.ts";
 import { invalid, notFound } from "./errors.ts";
 import { removeDirectStatus } from "./conversations.ts";
 import {
@@ -20,6 +22,8 @@ import {
   validatePoll,
 } from "./status-input.ts";
 import type { StatusDeps } from "./statuses.ts";
+import type { Deps } from "../deps.ts";
+import { discardStatusMediaLater } from "./media-discard.ts";
 import type { DomainEvent } from "./effects.ts";
 
 export interface StatusChanges {
@@ -119,6 +123,9 @@ export async function applyStatusEdit(
       status.id,
       changes.tags.map((n) => ({ name: n, display_name: n })),
     );
+  }
+  if (updated.content !== status.content) {
+    await replaceLinks(tx, status.id, linkedUrls(updated.content));
   }
   const poll = updated.poll_id ? await findPoll(tx, updated.poll_id) : null;
   await db.insertStatusEdit(tx, {
@@ -222,8 +229,11 @@ export async function updateRemoteStatus(
 export async function removeStatus(
   deps: StatusDeps,
   status: StatusRow,
+  /** More to do in the deletion's transaction, before the row goes. */
+  alsoInTx?: (tx: Tx) => Promise<void>,
 ): Promise<StatusRow> {
   await deps.sql.begin(async (tx) => {
+    await alsoInTx?.(tx);
     const mentioned = await db.mentionedAccountIds(tx, status.id);
     await removeDirectStatus(tx, status);
     const { reblogs } = await db.deleteStatusRow(tx, status.id);
@@ -287,17 +297,27 @@ function deletionEvents(
   return events;
 }
 
-/** `DELETE /api/v1/statuses/:id`: only the author. */
+/**
+ * `DELETE /api/v1/statuses/:id`: only the author. Its uploads stay for a redraft unless
+ * `deleteMedia` (then a job removes them).
+ */
 export async function deleteStatus(
-  deps: StatusDeps,
+  deps: StatusDeps & { jobs: Deps["jobs"] },
   accountId: string,
   statusId: string,
+  options: { deleteMedia?: boolean } = {},
 ): Promise<StatusRow> {
   const status = await db.findStatusById(deps.sql, statusId);
   if (!status || status.account_id !== accountId || status.reblog_of_id) {
     throw notFound();
   }
-  return await removeStatus(deps, status);
+  return await removeStatus(
+    deps,
+    status,
+    options.deleteMedia
+      ? (tx) => discardStatusMediaLater(tx, deps.jobs, status)
+      : undefined,
+  );
 }
 
 /**

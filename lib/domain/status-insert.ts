@@ -11,6 +11,8 @@ import { fanOutToHomeFeeds } from "../db/feeds.ts";
 import type { NotificationRow } from "../db/notifications.ts";
 import { createNotifications } from "./notifications.ts";
 import { insertPoll } from "../db/polls.ts";
+import { replaceLinks } from "../db/status-links.ts";
+import { linkedUrls } from "../text/links.ts";
 import { insertRemoteMedia, type RemoteMediaRow } from "../db/media.ts";
 import type { DomainEvent } from "./effects.ts";
 import {
@@ -139,6 +141,10 @@ export async function insertStatus(
       status.id,
       tags.map((name) => ({ name, display_name: name })),
     );
+  }
+  if (!input.reblogOf) {
+    const links = linkedUrls(input.content);
+    if (links.length) await replaceLinks(tx, status.id, links, { fresh: true });
   }
   const mediaIds = input.mediaIds ?? [];
   if (mediaIds.length) {

@@ -71,3 +71,12 @@ export async function tagHistoriesById(
   }
   return byId;
 }
+
+/** Which of `tagIds` the viewer follows (none for an anonymous viewer). */
+export async function followedAmong(
+  sql: Queryable,
+  viewerId: string | null,
+  tagIds: string[],
+): Promise<Set<string>> {
+  return viewerId ? await db.followedTagIds(sql, viewerId, tagIds) : new Set();
+}

@@ -9,13 +9,39 @@ import type { Page } from "../db/timelines.ts";
 import { findAccountById } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import { findList } from "../db/lists.ts";
-import { notFound } from "./errors.ts";
+import { linkTimeline as linkTimelineRows } from "../db/status-links.ts";
+import { visibleStatusesByIds } from "../db/visible-statuses.ts";
+import { normalizeLinkUrl } from "../text/links.ts";
+import { invalid, notFound } from "./errors.ts";
 import { getVisibleStatus } from "./statuses.ts";
 
 export type { Page };
 
 export const homeTimeline = (sql: Queryable, viewerId: string, page: Page) =>
   db.homeTimeline(sql, viewerId, page);
+
+/** Mastodon's cap on `GET /api/v1/statuses?id[]=` (DEFAULT_STATUSES_LIMIT). */
+export const MANY_STATUSES_LIMIT = 20;
+
+/**
+ * Several statuses by id, those the viewer may see, in the order asked (repeats once). More
+ * than 20 distinct ids is refused, as Mastodon does; ids that aren't numbers match nothing.
+ */
+export async function statusesByIds(
+  sql: Queryable,
+  viewerId: string | null,
+  ids: string[],
+): Promise<StatusRow[]> {
+  const distinct = [...new Set(ids)];
+  if (distinct.length > MANY_STATUSES_LIMIT) {
+    throw invalid(`At most ${MANY_STATUSES_LIMIT} statuses can be requested`);
+  }
+  return await visibleStatusesByIds(
+    sql,
+    viewerId,
+    distinct.filter((id) => /^\d{1,19}$/.test(id)),
+  );
+}
 
 export const publicTimeline = (
   sql: Queryable,
@@ -30,6 +56,22 @@ export const tagTimeline = (
   options: db.TagOptions,
   page: Page,
 ) => db.tagTimeline(sql, viewerId, options, page);
+
+/**
+ * Public posts linking to `url` (Mastodon 4.3's link timeline). Mastodon answers only for a
+ * trending link's preview card; Starling has no preview cards, so any link posts carry counts,
+ * matched in the form `lib/text/links.ts` stores. A URL that isn't one is a 422.
+ */
+export async function linkTimeline(
+  sql: Queryable,
+  viewerId: string | null,
+  url: string,
+  page: Page,
+): Promise<StatusRow[]> {
+  const normalized = normalizeLinkUrl(url);
+  if (!normalized) throw invalid("url is not a web address", "url");
+  return await linkTimelineRows(sql, viewerId, normalized, page);
+}
 
 export async function listTimeline(
   sql: Queryable,

@@ -84,7 +84,7 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
         }
         return await relationshipCollectionPage(
           ctx,
-          account.id,
+          account,
           "followers",
           cursor,
         );
@@ -112,7 +112,7 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
         if (!account || cursor == null) return null;
         const page = await relationshipCollectionPage(
           ctx,
-          account.id,
+          account,
           "following",
           cursor,
         );
@@ -178,11 +178,13 @@ function outboxItem(
 
 async function relationshipCollectionPage(
   ctx: Context<Deps>,
-  accountId: string,
+  account: { id: string; hide_collections: boolean },
   direction: "followers" | "following",
   cursor: string,
 ) {
-  const rows = await relationshipPage(ctx.data.sql, accountId, direction, {
+  // Hidden lists (hide_collections) show their size only, as Mastodon's do.
+  if (account.hide_collections) return { items: [], nextCursor: null };
+  const rows = await relationshipPage(ctx.data.sql, account.id, direction, {
     beforeId: cursor || undefined,
     limit: 40,
   });

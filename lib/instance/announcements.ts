@@ -8,8 +8,11 @@
 import type { Queryable, Sql } from "../db/client.ts";
 import type { Effects } from "../domain/effects.ts";
 import { invalid, notFound } from "../domain/errors.ts";
-import { type Actor, requirePermission } from "../moderation/permissions.ts";
-import { recordAction } from "../moderation/audit-log.ts";
+import {
+  type Actor,
+  recordAction,
+  requirePermission,
+} from "../moderation/mod.ts";
 import * as db from "./announcements-db.ts";
 
 export type { AnnouncementRow, ReactionCount } from "./announcements-db.ts";

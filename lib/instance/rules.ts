@@ -5,8 +5,11 @@
  */
 import type { Queryable, Sql } from "../db/client.ts";
 import { invalid, notFound } from "../domain/errors.ts";
-import { type Actor, requirePermission } from "../moderation/permissions.ts";
-import { recordAction } from "../moderation/audit-log.ts";
+import {
+  type Actor,
+  recordAction,
+  requirePermission,
+} from "../moderation/mod.ts";
 import * as db from "./rules-db.ts";
 
 export type { RuleRow } from "./rules-db.ts";

@@ -11,8 +11,11 @@ import { storeProfileImage } from "../domain/media.ts";
 import type { Config, Registrations } from "../config.ts";
 import { findAccountByUsername } from "../db/accounts.ts";
 import { invalid } from "../domain/errors.ts";
-import { type Actor, requirePermission } from "../moderation/permissions.ts";
-import { recordAction } from "../moderation/audit-log.ts";
+import {
+  type Actor,
+  recordAction,
+  requirePermission,
+} from "../moderation/mod.ts";
 import * as db from "./settings-db.ts";
 
 export type DomainBlocksShown = "disabled" | "users" | "all";

@@ -3,12 +3,24 @@
  * target account from the path, and account lists with Mastodon's `Link` paging header.
  */
 import type { Deps } from "../deps.ts";
-import type { AccountRow } from "../db/accounts.ts";
+import {
+  type AccountRow,
+  findAccountsByIds,
+  type UserRow,
+} from "../db/accounts.ts";
 import type { PagedAccount } from "../db/relationship-lists.ts";
 import { findAccount } from "../domain/profiles.ts";
-import { relationship } from "../domain/relationships.ts";
+import {
+  pendingFollowRequestCount,
+  relationship,
+} from "../domain/relationships.ts";
+import { roleOf } from "../moderation/mod.ts";
 import { authenticateRequest, requireUser } from "./auth.ts";
-import { accountJson, relationshipJson } from "./entities/account.ts";
+import {
+  accountJson,
+  credentialAccountJson,
+  relationshipJson,
+} from "./entities/account.ts";
 import { json } from "./errors.ts";
 import { linkHeader } from "./pagination.ts";
 
@@ -42,4 +54,35 @@ export function accountPageResponse(
 ): Response {
   const link = linkHeader(origin, url, rows, (row) => row.page_id);
   return json(rows.map(render), { headers: link ? { link } : {} });
+}
+
+/** The caller's own account as a CredentialAccount (verify_credentials and profile edits). */
+export async function credentialAccountResponse(
+  deps: Deps,
+  login: { account: AccountRow; user: UserRow },
+): Promise<Response> {
+  const [pending, role] = await Promise.all([
+    pendingFollowRequestCount(deps, login.account.id),
+    roleOf(deps.sql, login.user),
+  ]);
+  return json(
+    credentialAccountJson(
+      login.account,
+      login.user,
+      deps.config.origin,
+      pending,
+      role,
+    ),
+  );
+}
+
+/** Accounts rendered in the order of `ids` (ids that name no account are skipped). */
+export async function renderAccountsInOrder(deps: Deps, ids: string[]) {
+  const byId = new Map(
+    (await findAccountsByIds(deps.sql, ids)).map((a) => [a.id, a]),
+  );
+  return ids.flatMap((id) => {
+    const account = byId.get(id);
+    return account ? [accountJson(account, deps.config.origin)] : [];
+  });
 }

@@ -97,8 +97,9 @@ export async function adminReportResponse(
 }
 
 /** What the one-action POST routes below need of Fresh's context. */
-interface ActionContext {
+export interface ActionContext {
   req: Request;
+  url: URL;
   params: Record<string, string>;
   state: { deps: Deps };
 }

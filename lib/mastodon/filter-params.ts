@@ -1,6 +1,7 @@
 /** Filter (v2) request parameters: `context[]`, `keywords_attributes[][keyword]` and friends. */
 import type { Params } from "./params.ts";
 import type { FilterInput } from "../domain/filters.ts";
+import type { V1FilterInput } from "../domain/filters-v1.ts";
 
 export function filterInput(params: Params): FilterInput {
   const expires = params.raw("expires_in");
@@ -19,5 +20,19 @@ export function filterInput(params: Params): FilterInput {
         : ["true", "1", "on"].includes(k.whole_word),
       destroy: ["true", "1", "on"].includes(k._destroy ?? ""),
     })),
+  };
+}
+
+/** The deprecated v1 filter parameters: `phrase`, `context[]`, `irreversible`, `whole_word`. */
+export function v1FilterInput(params: Params): V1FilterInput {
+  const expires = params.raw("expires_in");
+  return {
+    phrase: params.string("phrase"),
+    context: params.has("context") ? params.array("context") : undefined,
+    expiresIn: expires === undefined
+      ? undefined
+      : params.integer("expires_in") ?? null,
+    irreversible: params.boolean("irreversible"),
+    wholeWord: params.boolean("whole_word"),
   };
 }

@@ -62,3 +62,46 @@ export function linkHeader<T>(
   prev.set("min_id", cursor(items[0]));
   return `<${publicUrl(next)}>; rel="next", <${publicUrl(prev)}>; rel="prev"`;
 }
+
+/** Offset paging (trends, the directory): `offset` ≥ 0 and `limit` with a default and a cap. */
+export function offsetPage(
+  url: URL,
+  defaults: { limit: number; max: number },
+): { offset: number; limit: number } {
+  const number = (name: string) => {
+    const value = Number(url.searchParams.get(name));
+    return Number.isFinite(value) ? Math.trunc(value) : NaN;
+  };
+  const offset = number("offset");
+  const limit = number("limit");
+  return {
+    offset: offset > 0 ? offset : 0,
+    limit: limit > 0 ? Math.min(limit, defaults.max) : defaults.limit,
+  };
+}
+
+/**
+ * The `Link` header of an offset page, as Mastodon's trends send it: `next` when the page was
+ * full (there may be more), `prev` when it didn't start at 0.
+ */
+export function offsetLinkHeader(
+  origin: string,
+  url: URL,
+  page: { offset: number; limit: number },
+  count: number,
+): string | null {
+  const at = (offset: number) => {
+    const link = new URL(url.pathname, origin);
+    link.search = url.search;
+    link.searchParams.set("offset", String(offset));
+    return link.href;
+  };
+  const links = [];
+  if (count >= page.limit) {
+    links.push(`<${at(page.offset + page.limit)}>; rel="next"`);
+  }
+  if (page.offset > 0) {
+    links.push(`<${at(Math.max(page.offset - page.limit, 0))}>; rel="prev"`);
+  }
+  return links.length ? links.join(", ") : null;
+}

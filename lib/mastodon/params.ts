@@ -1,6 +1,6 @@
 /**
  * Request parameters as Mastodon apps send them: query string (also on POST, as Mammoth does),
- * JSON, form-urlencoded or multipart bodies; arrays as `ids[]` or `ids`; nested keys like
+ * JSON, form-urlencoded or multipart bodies; arrays as `ids[]`, `ids` or `ids[0]`; nested keys like
  * `poll[options][]` or `fields_attributes[0][name]`; `null` for an absent optional field;
  * booleans as `true`, `"true"`, `"1"`, `"on"`.
  */
@@ -65,6 +65,21 @@ export class Params {
     else this.#entries.set(key, [value]);
   }
 
+  /**
+   * An array sent with indexes, `name[0]`, `name[1]` (masto.js's multipart bodies), in index
+   * order; undefined when there is none.
+   */
+  #indexed(name: string): Value[] | undefined {
+    const found: [number, Value][] = [];
+    for (const [key, values] of this.#entries) {
+      if (!key.startsWith(`${name}[`)) continue;
+      const index = /^\[(\d+)\]$/.exec(key.slice(name.length))?.[1];
+      if (index !== undefined) found.push([Number(index), values.at(-1)!]);
+    }
+    if (found.length === 0) return undefined;
+    return found.sort(([a], [b]) => a - b).map(([, value]) => value);
+  }
+
   /** The raw value at a path (`["poll", "options"]`), from JSON or form entries. */
   raw(...path: string[]): unknown {
     let node: unknown = this.#json;
@@ -76,7 +91,7 @@ export class Params {
     if (node !== undefined) return node;
     const name = path[0] + path.slice(1).map((k) => `[${k}]`).join("");
     const values = this.#entries.get(name) ?? this.#entries.get(`${name}[]`);
-    if (!values) return undefined;
+    if (!values) return this.#indexed(name);
     return this.#entries.has(`${name}[]`) ? values : values[values.length - 1];
   }
 

@@ -57,6 +57,22 @@ export function statusJsonFor(
   );
 }
 
+/** Statuses rendered for the viewer in the order given (no filters applied), as a response. */
+export async function statusListResponse(
+  deps: Deps,
+  viewerId: string | null,
+  rows: StatusRow[],
+): Promise<Response> {
+  return json(
+    await renderStatuses({
+      sql: deps.sql,
+      origin: deps.config.origin,
+      viewerId,
+      mediaUrl: (key) => deps.media.url(key),
+    }, rows),
+  );
+}
+
 /** The paging query with Mastodon's limits (default 20, at most 40). */
 export function page(url: URL, limits = { limit: 20, max: 40 }): PageQuery {
   return pageQuery(url, limits);

@@ -12,7 +12,12 @@ import { notifyAll } from "../db/notify.ts";
 import { listsIncluding } from "../db/lists.ts";
 import { findNotificationsByIds } from "../db/notifications.ts";
 import { isVisibleTo, viewersWhoSee } from "../domain/visibility.ts";
-import { renderStatusForViewers } from "./entities/status.ts";
+import { applyFilters, renderStatusForViewers } from "./entities/status.ts";
+import {
+  type FilterContext,
+  inContext,
+  loadViewersFilters,
+} from "../domain/filters.ts";
 import { renderNotifications } from "./entities/notification.ts";
 import { findConversation } from "../db/conversations.ts";
 import { renderConversation } from "./entities/conversation.ts";
@@ -386,20 +391,45 @@ export class StreamHub {
     let allowed = await viewersWhoSee(sql, viewerIds, status);
     if (original) allowed = await viewersWhoSee(sql, [...allowed], original);
     if (allowed.size === 0) return;
-    const rendered = await renderStatusForViewers(
-      { sql, origin },
-      status,
-      [...allowed],
-    );
+    const signedIn = [...allowed].filter((id): id is string => id !== null);
+    const [rendered, filters] = await Promise.all([
+      renderStatusForViewers({ sql, origin }, status, [...allowed]),
+      event === "update" ? loadViewersFilters(sql, signedIn) : new Map(),
+    ]);
     for (const [viewerId, targets] of byViewer) {
       const json = rendered.get(viewerId);
       if (!json) continue;
-      const payload = JSON.stringify(json);
+      // Each stream's filter context, as the API's timelines: home for user and list
+      // streams, public for public and hashtag ones.
+      const payloads = new Map<string, string | null>();
       for (const { c, s } of targets) {
-        c.send({ stream: streamArray(s), event, payload });
+        const context = filterContextOf(s);
+        let payload = payloads.get(context ?? "");
+        if (payload === undefined) {
+          const shown = viewerId && context
+            ? applyFilters(
+              json,
+              status,
+              original ?? status,
+              inContext(filters.get(viewerId) ?? [], context),
+              viewerId,
+            )
+            : json;
+          payload = shown ? JSON.stringify(shown) : null;
+          payloads.set(context ?? "", payload);
+        }
+        if (payload) c.send({ stream: streamArray(s), event, payload });
       }
     }
   }
+}
+
+function filterContextOf(s: Subscription): FilterContext | null {
+  if (s.stream === "user" || s.stream === "list") return "home";
+  if (s.stream.startsWith("public") || s.stream.startsWith("hashtag")) {
+    return "public";
+  }
+  return null;
 }
 
 function streamed(event: DomainEvent): boolean {

@@ -103,3 +103,32 @@ export async function probeAv(
     await Deno.remove(path).catch(() => {});
   }
 }
+
+/** Frames per second from ffprobe's `avg_frame_rate` ("30000/1001", "25/1", "0/0"). */
+export function framesPerSecond(rate: string | null): number | null {
+  if (!rate) return null;
+  const [num, den = "1"] = rate.split("/");
+  const value = Number(num) / Number(den);
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+/**
+ * Why a probed video breaks the advertised limits (`video_matrix_limit`,
+ * `video_frame_rate_limit`), or null when it doesn't.
+ */
+export function videoLimitProblem(
+  info: Pick<AvInfo, "width" | "height" | "frameRate">,
+  limits: { video_matrix_limit: number; video_frame_rate_limit: number },
+): string | null {
+  if (
+    info.width && info.height &&
+    info.width * info.height > limits.video_matrix_limit
+  ) {
+    return `Video is too large (maximum ${limits.video_matrix_limit} pixels a frame)`;
+  }
+  const fps = framesPerSecond(info.frameRate);
+  if (fps && fps > limits.video_frame_rate_limit) {
+    return `Video frame rate is too high (maximum ${limits.video_frame_rate_limit} frames a second)`;
+  }
+  return null;
+}

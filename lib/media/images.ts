@@ -4,6 +4,7 @@
  * sRGB), shrink to Mastodon's 8.3 MP limit, and make a preview (longest side ≤ 640 px) and a
  * blurhash. sharp writes no metadata unless asked to, so stripping is the default behaviour.
  */
+import { MEDIA_LIMITS } from "./limits.ts";
 import type sharpModule from "sharp";
 import { encode as encodeBlurhash } from "blurhash";
 
@@ -23,7 +24,7 @@ function loadSharp(): Promise<Sharp> {
 /** Mastodon's limit for a stored image: 3840×2160 pixels' worth. */
 export const MAX_STORED_PIXELS = 3840 * 2160;
 /** What we agree to decode at all (Mastodon's `image_matrix_limit`). */
-export const MAX_INPUT_PIXELS = 33_177_600;
+export const MAX_INPUT_PIXELS = MEDIA_LIMITS.image_matrix_limit;
 export const PREVIEW_SIZE = 640;
 
 export interface Dimensions {

@@ -53,6 +53,13 @@ export type AuditTarget =
   | "CanonicalEmailBlock"
   | "Invite"
   | "SpamLimits"
+  // Trends review (lib/trends): a hashtag, a status, a shared link or a link's publisher (host).
+  | "Tag"
+  | "Status"
+  | "Link"
+  | "Publisher"
+  // An account the staff suggest to everyone (lib/domain/suggestions.ts).
+  | "FeaturedAccount"
   // Instance settings and content (lib/instance); "Settings" has no id (0).
   | "Settings"
   | "Rule"

@@ -82,6 +82,8 @@ export {
   type AuditLogRow,
   readAuditLog,
 } from "./audit-log.ts";
+// For subsystems whose moderator actions belong in the audit log (trends review, suggestions).
+export { recordAction } from "./audit-log.ts";
 export {
   DASHBOARD_DAYS,
   type DashboardCounts,

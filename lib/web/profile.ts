@@ -174,7 +174,7 @@ export function profileStatusesHandler(
   };
 }
 
-import { listRelated, relationships } from "../domain/relationships.ts";
+import { listNetwork, relationships } from "../domain/relationships.ts";
 
 export interface AccountListData {
   profile: ProfileData;
@@ -220,7 +220,13 @@ export function accountListHandler(tab: "followers" | "following") {
   return async (ctx: PageContext) => {
     const { row, profile } = await loadProfile(ctx);
     const query = webPage(ctx.url);
-    const rows = await listRelated(ctx.state.deps, tab, row.id, query);
+    const rows = await listNetwork(
+      ctx.state.deps,
+      tab,
+      row,
+      ctx.state.session?.account ?? null,
+      query,
+    );
     return page<AccountListData>({
       profile,
       head: headOf(ctx, profile, tab),

@@ -19,6 +19,10 @@ export default define.layout(({ Component, state, url }) => {
   if (can(moderator, "manage_appeals")) {
     links.push(["/admin/appeals", "Appeals"]);
   }
+  if (can(moderator, "manage_taxonomies")) {
+    links.push(["/admin/trends", "Trends"]);
+    links.push(["/admin/follow_recommendations", "Recommendations"]);
+  }
   if (can(moderator, "manage_federation")) {
     links.push(["/admin/domain_blocks", "Domain blocks"]);
     links.push(["/admin/domain_allows", "Allowed domains"]);

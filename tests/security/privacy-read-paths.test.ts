@@ -182,10 +182,25 @@ Deno.test({
             s.id
           ) ?? [],
         );
+        const byIds = await apiFetch(
+          instance,
+          world.tokens[viewer],
+          `/api/v1/statuses?${
+            VISIBILITIES.map((v) => `id[]=${posts[v].id}`).join("&")
+          }`,
+        );
+        const seenByIds = new Set(
+          (await byIds.json()).map((s: { id: string }) => s.id),
+        );
         for (const visibility of VISIBILITIES) {
           const where = `${viewer} × ${visibility}`;
           const sees = SEES[viewer][visibility];
           const { id, word, replyId } = posts[visibility];
+          assert.equal(
+            seenByIds.has(id),
+            sees,
+            `/api/v1/statuses?id[]=: ${where}`,
+          );
 
           // The status page: 200 or a 404 identical to a missing post's.
           const page = await webGet(world, viewer, `/@author/${id}`);

@@ -26,12 +26,13 @@ export function localProfileUrl(origin: string, username: string): string {
   return `${origin}/@${username}`;
 }
 
-export function absolute(
+/** A stored image's URL made absolute (`fallback` when there is none; null allowed). */
+export function absolute<F extends string | null>(
   origin: string,
   url: string | null,
-  fallback: string,
-): string {
-  if (!url) return `${origin}${fallback}`;
+  fallback: F,
+): string | F {
+  if (!url) return fallback === null ? fallback : `${origin}${fallback}`;
   return url.startsWith("/") ? `${origin}${url}` : url;
 }
 
@@ -85,7 +86,7 @@ export function accountJson(
     last_status_at: account.last_status_at
       ? account.last_status_at.toISOString().slice(0, 10)
       : null,
-    hide_collections: false,
+    hide_collections: account.hide_collections,
     noindex: !account.indexable,
     emojis: [],
     roles: accountRolesJson(role),
@@ -117,7 +118,8 @@ export function accountSourceJson(
       verified_at: field.verified_at ?? null,
     })),
     follow_requests_count: followRequestsCount,
-    hide_collections: false,
+    hide_collections: account.hide_collections,
+    attribution_domains: account.attribution_domains,
     discoverable: account.discoverable,
     indexable: account.indexable,
   };
@@ -154,7 +156,7 @@ export function relationshipJson(row: RelationshipRow): Relationship {
     requested: row.requested,
     requested_by: row.requested_by,
     domain_blocking: row.domain_blocking,
-    endorsed: false,
+    endorsed: row.endorsed,
     note: row.note,
   };
 }

@@ -6,37 +6,66 @@ import type { Config } from "../../config.ts";
 import type { InstanceStats } from "../../db/instance.ts";
 import type { InstanceSettings, RuleRow } from "../../instance/mod.ts";
 import { MEDIA_LIMITS } from "../../media/limits.ts";
+import { URL_LENGTH } from "../../text/compose.ts";
+import {
+  MAX_MEDIA,
+  MAX_STATUS_LENGTH,
+  POLL_LIMITS,
+} from "../../domain/status-input.ts";
+import { FEATURED_TAGS_MAX } from "../../domain/tags.ts";
+import { MAX_PINS } from "../../domain/interactions.ts";
+import {
+  DISPLAY_NAME_MAX,
+  FIELD_NAME_MAX,
+  FIELD_VALUE_MAX,
+  FIELDS_MAX,
+  NOTE_MAX,
+} from "../../domain/profiles.ts";
+import { IMAGE_DESCRIPTION_MAX } from "../../domain/profile-settings.ts";
 
 export const STARLING_VERSION = "0.1.0";
 /** Mastodon-compatible, so clients enable what Mastodon 4.3 has. */
 export const COMPATIBLE_VERSION =
   `4.3.0 (compatible; Starling ${STARLING_VERSION})`;
+/**
+ * Mastodon's API version (`api_versions.mastodon`) whose additions Starling has, each level
+ * with all below it: 2 grouped notifications (4.3); 3 `attribution_domains`; 4 `DELETE
+ * /api/v1/media/:id` and `delete_media`; 5 `filter_action: blur` (4.4). Not 7 (quote posts,
+ * 4.5) nor 8 (annual reports besides `/api/v1/profile`, 4.6); 6 has no documented addition.
+ */
+export const MASTODON_API_VERSION = 5;
 export const SOURCE_URL = "https://github.com/starling-social/starling";
 
+/**
+ * What `configuration` advertises, read from the constants the rules enforce, so the two can't
+ * drift apart (tests/api/instance-truth.test.ts checks each limit against the API).
+ */
 export const LIMITS = {
   statuses: {
-    max_characters: 500,
-    max_media_attachments: 4,
-    characters_reserved_per_url: 23,
+    max_characters: MAX_STATUS_LENGTH,
+    max_media_attachments: MAX_MEDIA,
+    characters_reserved_per_url: URL_LENGTH,
   },
   // What lib/domain/media.ts accepts and enforces.
   media_attachments: MEDIA_LIMITS,
   polls: {
-    max_options: 4,
-    max_characters_per_option: 50,
-    min_expiration: 300,
-    max_expiration: 2_629_746,
+    max_options: POLL_LIMITS.maxOptions,
+    max_characters_per_option: POLL_LIMITS.maxOptionLength,
+    min_expiration: POLL_LIMITS.minExpiration,
+    max_expiration: POLL_LIMITS.maxExpiration,
   },
   accounts: {
-    max_featured_tags: 10,
-    max_pinned_statuses: 5,
-    max_display_name_length: 30,
-    max_note_length: 500,
-    max_profile_fields: 4,
-    profile_field_name_limit: 255,
-    profile_field_value_limit: 255,
+    max_featured_tags: FEATURED_TAGS_MAX,
+    max_pinned_statuses: MAX_PINS,
+    max_display_name_length: DISPLAY_NAME_MAX,
+    max_note_length: NOTE_MAX,
+    max_profile_fields: FIELDS_MAX,
+    profile_field_name_limit: FIELD_NAME_MAX,
+    profile_field_value_limit: FIELD_VALUE_MAX,
+    max_avatar_description_length: IMAGE_DESCRIPTION_MAX,
+    max_header_description_length: IMAGE_DESCRIPTION_MAX,
   },
-} as const; // deno-fmt-ignore
+} as const;
 
 function streamingOrigin(origin: string): string {
   return origin.replace(/^http/, "ws");
@@ -122,7 +151,7 @@ export function instanceV2Json(
       min_age: null,
       url: null,
     },
-    api_versions: { mastodon: 2 },
+    api_versions: { mastodon: MASTODON_API_VERSION },
     contact: { email: contactEmailOf(config, about), account: contactAccount },
     rules: about.rules.map(ruleJson),
   };

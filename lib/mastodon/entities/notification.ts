@@ -20,20 +20,27 @@ export interface NotificationRenderOptions {
   viewerId: string;
 }
 
-async function load(
+/** What rendering `rows` needs, in a constant number of queries; `senderIds`: more accounts. */
+export async function loadNotificationParts(
   options: NotificationRenderOptions,
   rows: NotificationRow[],
+  senderIds: string[] = [],
 ) {
   const statusIds = [
     ...new Set(rows.map((n) => n.status_id).filter((id): id is string => !!id)),
   ];
   const [accounts, statusRows] = await Promise.all([
     findAccountsByIds(options.sql, [
-      ...new Set(rows.map((n) => n.from_account_id)),
+      ...new Set([...rows.map((n) => n.from_account_id), ...senderIds]),
     ]),
     findStatusesByIds(options.sql, statusIds),
   ]);
-  const statuses = await renderStatuses(options, statusRows);
+  // The viewer's filters of the notifications context: a `hide` match drops the notification
+  // (its status is not rendered), others mark the status `filtered`.
+  const statuses = await renderStatuses(
+    { ...options, filterContext: "notifications" },
+    statusRows,
+  );
   const reports = await findReportsByIds(options.sql, [
     ...new Set(rows.map((n) => n.report_id).filter((id): id is string => !!id)),
   ]);
@@ -67,7 +74,10 @@ export async function renderNotifications(
   rows: NotificationRow[],
 ): Promise<Notification[]> {
   if (rows.length === 0) return [];
-  const { accounts, statuses, reports, events } = await load(options, rows);
+  const { accounts, statuses, reports, events } = await loadNotificationParts(
+    options,
+    rows,
+  );
   return rows.flatMap((n) => {
     const account = accounts.get(n.from_account_id);
     if (!account) return [];
@@ -88,45 +98,4 @@ export async function renderNotifications(
       ...(event ? { event } : {}),
     }];
   });
-}
-
-/** `GET /api/v2/notifications`: groups by `group_key`, in page order. */
-export async function renderGroupedNotifications(
-  options: NotificationRenderOptions,
-  rows: NotificationRow[],
-) {
-  const { accounts, statuses } = await load(options, rows);
-  const groups = new Map<string, NotificationRow[]>();
-  for (const n of rows) {
-    if (!accounts.has(n.from_account_id)) continue;
-    if (n.status_id && !statuses.has(n.status_id)) continue;
-    const list = groups.get(n.group_key) ?? [];
-    list.push(n);
-    groups.set(n.group_key, list);
-  }
-  const notification_groups = [...groups.entries()].map(([key, members]) => ({
-    group_key: key,
-    notifications_count: members.length,
-    type: members[0].type,
-    most_recent_notification_id: members[0].id,
-    page_min_id: members[members.length - 1].id,
-    page_max_id: members[0].id,
-    latest_page_notification_at: members[0].created_at.toISOString(),
-    sample_account_ids: [...new Set(members.map((m) => m.from_account_id))]
-      .slice(0, 8),
-    status_id: members[0].status_id ?? null,
-  }));
-  const usedAccounts = new Set(
-    notification_groups.flatMap((g) => g.sample_account_ids),
-  );
-  const usedStatuses = new Set(
-    notification_groups.map((g) => g.status_id).filter(Boolean),
-  );
-  return {
-    accounts: [...usedAccounts].map((id) =>
-      accountJson(accounts.get(id)!, options.origin)
-    ),
-    statuses: [...statuses.values()].filter((s) => usedStatuses.has(s.id)),
-    notification_groups,
-  };
 }

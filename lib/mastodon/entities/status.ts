@@ -175,19 +175,36 @@ function renderLoaded(
     }
     const json = renderOne(row, bundle, options, reblog);
     if (!json) continue;
-    if (filters.length && options.viewerId !== row.account_id) {
-      const target = row.reblog_of_id
-        ? bundle.statuses.get(row.reblog_of_id)!
-        : row;
-      const matches = matchFilters(filters, target);
-      if (matches.some((m) => m.filter.filter_action === "hide")) continue;
-      const filtered = matches.map(filterResultJson);
-      if (reblog) reblog.filtered = filtered;
-      json.filtered = filtered;
-    }
-    out.push(json);
+    const target = row.reblog_of_id
+      ? bundle.statuses.get(row.reblog_of_id)!
+      : row;
+    const shown = applyFilters(json, row, target, filters, options.viewerId);
+    if (shown) out.push(shown);
   }
   return out;
+}
+
+/**
+ * A rendered status with the viewer's filters applied (`filters` of one context): null when a
+ * `hide` filter matches, else `filtered` set on it and on its boost's status. The viewer's own
+ * statuses are never filtered.
+ */
+export function applyFilters(
+  json: Status,
+  row: StatusRow,
+  target: StatusRow,
+  filters: FilterWithKeywords[],
+  viewerId: string | null,
+): Status | null {
+  if (filters.length === 0 || viewerId === row.account_id) return json;
+  const matches = matchFilters(filters, target, [row.id, target.id]);
+  if (matches.some((m) => m.filter.filter_action === "hide")) return null;
+  const filtered = matches.map(filterResultJson);
+  return {
+    ...json,
+    filtered,
+    reblog: json.reblog ? { ...json.reblog, filtered } : null,
+  };
 }
 
 /**

@@ -79,8 +79,34 @@ export interface CredentialAccount extends Account {
     hide_collections: boolean;
     discoverable: boolean | null;
     indexable: boolean;
+    /** Websites allowed to credit the account (Mastodon 4.4). */
+    attribution_domains: string[];
   };
   role: Role;
+}
+
+/** The caller's own profile with source values (Mastodon 4.6, `/api/v1/profile`). */
+export interface Profile {
+  id: string;
+  display_name: string;
+  /** What the user typed, not HTML. */
+  note: string;
+  fields: Field[];
+  avatar: string | null;
+  avatar_static: string | null;
+  avatar_description: string;
+  header: string | null;
+  header_static: string | null;
+  header_description: string;
+  locked: boolean;
+  bot: boolean;
+  hide_collections: boolean | null;
+  discoverable: boolean | null;
+  indexable: boolean;
+  show_media: boolean;
+  show_media_replies: boolean;
+  show_featured: boolean;
+  attribution_domains: string[];
 }
 
 /** `GET /api/v1/mutes` adds when each mute ends. */

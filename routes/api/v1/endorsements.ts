@@ -1,9 +1,22 @@
-/** GET /api/v1/endorsements — featured accounts are not supported yet. */
+/** GET /api/v1/endorsements — the accounts the caller features on their profile. */
 import { define } from "../../../utils.ts";
-import { json } from "../../../lib/mastodon/errors.ts";
+import { pageQuery } from "../../../lib/mastodon/pagination.ts";
+import {
+  accountPageResponse,
+  caller,
+} from "../../../lib/mastodon/account-api.ts";
+import { endorsementsOf } from "../../../lib/domain/endorsements.ts";
 
 export const handler = define.handlers({
-  GET() {
-    return json([]);
+  async GET(ctx) {
+    const { deps } = ctx.state;
+    const me = await caller(deps, ctx.req, "read:accounts");
+    const rows = await endorsementsOf(
+      deps,
+      me.account,
+      me.account,
+      pageQuery(ctx.url, { limit: 40, max: 80 }),
+    );
+    return accountPageResponse(ctx.url, rows, deps.config.origin);
   },
 });

@@ -1,4 +1,7 @@
-/** GET /api/v1/notifications — `types[]`, `exclude_types[]`, `account_id`, id paging. */
+/**
+ * GET /api/v1/notifications — `types[]`, `exclude_types[]`, `account_id`, `include_filtered`,
+ * id paging.
+ */
 import { define } from "../../../../utils.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
 import { Params } from "../../../../lib/mastodon/params.ts";
@@ -16,6 +19,7 @@ export const handler = define.handlers({
       types: params.array("types"),
       excludeTypes: params.array("exclude_types"),
       accountId: params.string("account_id"),
+      includeFiltered: params.boolean("include_filtered") ?? false,
     }, page(ctx.url, { limit: 40, max: 80 }));
     const body = await renderNotifications(
       { sql: deps.sql, origin: deps.config.origin, viewerId: me.account.id },

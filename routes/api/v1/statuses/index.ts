@@ -1,14 +1,18 @@
 /**
+ * GET /api/v1/statuses?id[]= — up to 20 statuses at once, those the caller may see.
  * POST /api/v1/statuses — post a status (JSON, form or multipart; `Idempotency-Key` honoured),
  * or, with a future `scheduled_at`, keep it for later and answer a ScheduledStatus.
  */
 import { define } from "../../../../utils.ts";
 import { Params } from "../../../../lib/mastodon/params.ts";
 import {
+  optionalViewer,
   requireCaller,
+  statusListResponse,
   statusResponse,
 } from "../../../../lib/mastodon/status-api.ts";
 import { createStatus } from "../../../../lib/domain/statuses.ts";
+import { statusesByIds } from "../../../../lib/domain/timelines.ts";
 import {
   parseScheduledAt,
   scheduleStatus,
@@ -18,6 +22,13 @@ import { json } from "../../../../lib/mastodon/errors.ts";
 import { renderScheduledStatus } from "../../../../lib/mastodon/entities/scheduled-status.ts";
 
 export const handler = define.handlers({
+  async GET(ctx) {
+    const { deps } = ctx.state;
+    const viewerId = await optionalViewer(deps, ctx.req, "read:statuses");
+    const ids = (await Params.from(ctx.req, ctx.url)).array("id");
+    const rows = await statusesByIds(deps.sql, viewerId, ids);
+    return await statusListResponse(deps, viewerId, rows);
+  },
   async POST(ctx) {
     const { deps } = ctx.state;
     const me = await requireCaller(deps, ctx.req, "write:statuses");

@@ -1,9 +1,25 @@
-/** GET /api/v1/trends/links — no trends yet; apps break on 404, so an empty list. */
+/** GET /api/v1/trends/links — links many accounts shared in public posts lately, once approved. */
 import { define } from "../../../../utils.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
+import {
+  offsetLinkHeader,
+  offsetPage,
+} from "../../../../lib/mastodon/pagination.ts";
+import { TREND_LIMITS } from "../../../../lib/mastodon/trends-api.ts";
+import { trendingLinks } from "../../../../lib/trends/mod.ts";
+import { trendsLinkJson } from "../../../../lib/mastodon/entities/trends.ts";
 
 export const handler = define.handlers({
-  GET() {
-    return json([]);
+  async GET(ctx) {
+    const { deps } = ctx.state;
+    const page = offsetPage(ctx.url, TREND_LIMITS.link);
+    const rows = await trendingLinks(deps.sql, page);
+    const link = offsetLinkHeader(
+      deps.config.origin,
+      ctx.url,
+      page,
+      rows.length,
+    );
+    return json(rows.map(trendsLinkJson), { headers: link ? { link } : {} });
   },
 });

@@ -1,11 +1,24 @@
-/** GET /api/v1/accounts/:id/endorsements — featured accounts are not supported yet: empty. */
+/** GET /api/v1/accounts/:id/endorsements — the accounts this account features on its profile. */
 import { define } from "../../../../../utils.ts";
-import { json } from "../../../../../lib/mastodon/errors.ts";
-import { pathAccount } from "../../../../../lib/mastodon/account-api.ts";
+import { pageQuery } from "../../../../../lib/mastodon/pagination.ts";
+import { authenticateRequest } from "../../../../../lib/mastodon/auth.ts";
+import {
+  accountPageResponse,
+  pathAccount,
+} from "../../../../../lib/mastodon/account-api.ts";
+import { endorsementsOf } from "../../../../../lib/domain/endorsements.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
-    await pathAccount(ctx.state.deps, ctx.params);
-    return json([]);
+    const { deps } = ctx.state;
+    const account = await pathAccount(deps, ctx.params);
+    const viewer = (await authenticateRequest(deps, ctx.req))?.account ?? null;
+    const rows = await endorsementsOf(
+      deps,
+      account,
+      viewer,
+      pageQuery(ctx.url, { limit: 40, max: 80 }),
+    );
+    return accountPageResponse(ctx.url, rows, deps.config.origin);
   },
 });

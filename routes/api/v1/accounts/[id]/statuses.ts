@@ -1,6 +1,6 @@
 /**
  * GET /api/v1/accounts/:id/statuses — what the caller may see of an account's statuses
- * (`only_media`, `exclude_replies`, `exclude_reblogs`, `pinned`, `tagged`).
+ * (`only_media`, `exclude_replies`, `exclude_reblogs`, `exclude_direct`, `pinned`, `tagged`).
  */
 import { define } from "../../../../../utils.ts";
 import { Params } from "../../../../../lib/mastodon/params.ts";
@@ -20,6 +20,7 @@ export const handler = define.handlers({
       onlyMedia: params.boolean("only_media") ?? false,
       excludeReplies: params.boolean("exclude_replies") ?? false,
       excludeReblogs: params.boolean("exclude_reblogs") ?? false,
+      excludeDirect: params.boolean("exclude_direct") ?? false,
       pinned: params.boolean("pinned") ?? false,
       tagged: params.string("tagged") || undefined,
     }, page(ctx.url));

@@ -1,7 +1,7 @@
 /**
  * GET /api/v1/statuses/:id — a status the caller may see (404 otherwise, as for a missing one).
  * PUT edits it (author only); DELETE removes it and answers it with its source `text`, for
- * delete-and-redraft.
+ * delete-and-redraft (its uploads stay for reuse unless `delete_media`).
  */
 import { define } from "../../../../../utils.ts";
 import { Params } from "../../../../../lib/mastodon/params.ts";
@@ -49,7 +49,10 @@ export const handler = define.handlers({
     const status = await getOwnStatus(deps, me.account.id, ctx.params.id);
     // Rendered before the delete: mentions, tags and media links go with the row.
     const body = await statusJsonFor(deps, me.account.id, status);
-    await deleteStatus(deps, me.account.id, status.id);
+    const deleteMedia = (await Params.from(ctx.req, ctx.url)).boolean(
+      "delete_media",
+    );
+    await deleteStatus(deps, me.account.id, status.id, { deleteMedia });
     return json({
       ...body,
       text: status.text,

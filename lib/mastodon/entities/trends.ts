@@ -1,0 +1,80 @@
+/**
+ * Trends::Link, and the admin forms of trending tags, statuses and links (Mastodon's
+ * REST::Admin::TagSerializer and Admin::Trends serializers add `requires_review`).
+ *
+ * Starling doesn't fetch link previews, so a trending link's card is what the URL itself says:
+ * its host as provider and title, no image. `author_url` and `embed_url` carry the provider's
+ * address and the link (the schema wants URIs there); with an empty `author_name` and type
+ * `link`, clients show neither.
+ */
+import type { TrendRow } from "../../trends/mod.ts";
+import type { PublisherRow } from "../../db/trend-publishers.ts";
+import type { TagRow } from "../../db/search.ts";
+import type { TagHistory } from "./tag.ts";
+import { tagEntityJson } from "./tag.ts";
+
+export function trendsLinkJson(row: TrendRow) {
+  const url = new URL(row.key);
+  const site = `${url.origin}/`;
+  return {
+    url: row.key,
+    title: `${url.host}${url.pathname === "/" ? "" : url.pathname}`,
+    description: "",
+    type: "link",
+    author_name: "",
+    author_url: site,
+    provider_name: url.host,
+    provider_url: site,
+    html: "",
+    width: 0,
+    height: 0,
+    image: null,
+    image_description: "",
+    embed_url: row.key,
+    blurhash: null,
+    published_at: null,
+    authors: [],
+    history: row.history,
+  };
+}
+
+/** Whether a moderator still has to decide (no review yet). */
+const requiresReview = (row: { trendable: boolean | null }) =>
+  row.trendable === null;
+
+export function adminTrendsLinkJson(row: TrendRow) {
+  return {
+    id: row.id,
+    ...trendsLinkJson(row),
+    requires_review: requiresReview(row),
+  };
+}
+
+export function adminTagJson(
+  tag: TagRow,
+  origin: string,
+  history: TagHistory,
+  trendable: boolean | null,
+) {
+  return {
+    ...tagEntityJson(tag, origin, history),
+    trendable: trendable === true,
+    usable: true,
+    listable: true,
+    requires_review: requiresReview({ trendable }),
+  };
+}
+
+/** Admin::Trends::Links::PreviewCardProvider: a site whose links may trend. */
+export function adminPublisherJson(row: PublisherRow) {
+  return {
+    id: row.id,
+    domain: row.host,
+    trendable: row.trendable === true,
+    reviewed_at: row.reviewed_at?.toISOString() ?? null,
+    requested_review_at: row.trendable === null
+      ? row.created_at.toISOString()
+      : null,
+    requires_review: requiresReview(row),
+  };
+}

@@ -1,0 +1,16 @@
+/** POST /api/v1/accounts/:id/unendorse — stop featuring the account; answers the Relationship. */
+import { define } from "../../../../../utils.ts";
+import {
+  caller,
+  relationshipResponse,
+} from "../../../../../lib/mastodon/account-api.ts";
+import { unendorse } from "../../../../../lib/domain/endorsements.ts";
+
+export const handler = define.handlers({
+  async POST(ctx) {
+    const { deps } = ctx.state;
+    const me = await caller(deps, ctx.req, "write:accounts");
+    await unendorse(deps, me.account, ctx.params.id);
+    return await relationshipResponse(deps, me.account, ctx.params.id);
+  },
+});

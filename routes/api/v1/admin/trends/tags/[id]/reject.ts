@@ -1,0 +1,7 @@
+/** POST /api/v1/admin/trends/tags/:id/reject — a moderator's decision; answers the Admin::Tag. */
+import { define } from "../../../../../../../utils.ts";
+import { reviewTrendRoute } from "../../../../../../../lib/mastodon/trends-api.ts";
+
+export const handler = define.handlers({
+  POST: reviewTrendRoute("tag", false),
+});
