@@ -179,6 +179,13 @@ export default define.page(function App({ Component, state, url }) {
             runs Starling, a federated social network server compatible with
             Mastodon.
           </p>
+          <p>
+            <a href="/about">About</a>
+            {" · "}
+            <a href="/privacy-policy">Privacy policy</a>
+            {" · "}
+            <a href="/terms-of-service">Terms of service</a>
+          </p>
         </footer>
       </body>
     </html>

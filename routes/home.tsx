@@ -14,12 +14,37 @@ import ComposeBox from "../islands/ComposeBox.tsx";
 import type { UiStatus, Visibility } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
 import { PageHead } from "../components/PageHead.tsx";
+import {
+  AnnouncementBanner,
+  type BannerAnnouncement,
+} from "../components/AnnouncementBanner.tsx";
+import { formatDateTime } from "../components/format.ts";
+import {
+  type AnnouncementRow,
+  announcementsFor,
+  renderInstanceText,
+} from "../lib/instance/mod.ts";
 
 interface Data {
   statuses: UiStatus[];
   context: StatusContext;
   older: string | null;
   newer: string | null;
+  announcements: BannerAnnouncement[];
+}
+
+function bannerOf(row: AnnouncementRow, origin: string): BannerAnnouncement {
+  const when = (time: Date) =>
+    row.all_day
+      ? time.toISOString().slice(0, 10)
+      : formatDateTime(time.toISOString());
+  return {
+    id: String(row.id),
+    html: renderInstanceText(row.text, origin),
+    when: row.starts_at && row.ends_at
+      ? `${when(row.starts_at)} – ${when(row.ends_at)}`
+      : null,
+  };
 }
 
 /** The signed-in home: compose box, then the home timeline (posts of followed accounts). */
@@ -28,16 +53,17 @@ export const handler = define.handlers<Data>({
     const session = ctx.state.session;
     if (!session) return signInFirst(ctx);
     const query = webPage(ctx.url);
-    const rows = await homeTimeline(
-      ctx.state.deps.sql,
-      session.account.id,
-      query,
-    );
+    const { sql, config } = ctx.state.deps;
+    const [rows, announcements] = await Promise.all([
+      homeTimeline(sql, session.account.id, query),
+      announcementsFor(sql, session.account.id),
+    ]);
     return page({
       statuses: await uiStatuses(ctx, rows, "home"),
       context: statusContext(ctx),
       older: olderLink(ctx.url, rows, query.limit),
       newer: newerLink(ctx.url),
+      announcements: announcements.map((a) => bannerOf(a, config.origin)),
     });
   },
 });
@@ -48,6 +74,10 @@ export default define.page<typeof handler>(function Home({ data, state }) {
     <>
       <PageHead title="Home" />
       <h1 class="visually-hidden">Home</h1>
+      <AnnouncementBanner
+        announcements={data.announcements}
+        csrf={state.csrfToken}
+      />
       {!data.newer && (
         <section class="card compose-card" aria-label="New post">
           <ComposeBox

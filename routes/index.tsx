@@ -14,6 +14,8 @@ interface Data {
   users: number;
   posts: number;
   peers: number;
+  title: string;
+  registrationsOpen: boolean;
 }
 
 /** The landing page: what this server is, the way in, and a taste of its local timeline. */
@@ -23,7 +25,7 @@ export const handler = define.handlers<Data>({
     const { sql } = ctx.state.deps;
     const [rows, overview] = await Promise.all([
       publicTimeline(sql, null, { local: true }, { limit: 5 }),
-      instanceOverview(sql),
+      instanceOverview(ctx.state.deps),
     ]);
     return page({
       preview: await uiStatuses(ctx, rows, "public"),
@@ -31,25 +33,26 @@ export const handler = define.handlers<Data>({
       users: Number(overview.stats.user_count ?? 0),
       posts: Number(overview.stats.status_count ?? 0),
       peers: Number(overview.stats.domain_count ?? 0),
+      title: overview.settings.title,
+      registrationsOpen: overview.settings.registrationsMode !== "closed",
     });
   },
 });
 
-export default define.page<typeof handler>(function Landing({ data, state }) {
-  const { config } = state.deps;
+export default define.page<typeof handler>(function Landing({ data }) {
   return (
     <>
-      <PageHead title={config.host} />
+      <PageHead title={data.title} />
       <section class="card hero">
         <span class="brand-mark" aria-hidden="true">✦</span>
-        <h1>{config.host}</h1>
+        <h1>{data.title}</h1>
         <p class="lead">
           A Starling server: post short updates, follow people here and across
           the fediverse — Mastodon and every compatible server — and use any
           Mastodon app.
         </p>
         <p class="actions">
-          {config.registrations !== "closed" && (
+          {data.registrationsOpen && (
             <a class="button" href="/auth/sign_up">Create an account</a>
           )}
           <a class="button secondary" href="/auth/sign_in">Sign in</a>
@@ -75,7 +78,7 @@ export default define.page<typeof handler>(function Landing({ data, state }) {
           </div>
         </dl>
       </section>
-      <h2 class="section-title">Recently on {config.host}</h2>
+      <h2 class="section-title">Recently on {data.title}</h2>
       <section class="timeline" aria-label="Recent local posts">
         {data.preview.map((status) => (
           <StatusCard key={status.id} status={status} context={data.context} />

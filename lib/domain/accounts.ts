@@ -28,6 +28,8 @@ export interface SignUpInput {
 
 export interface SignUpOptions {
   registrations: Registrations;
+  /** With approval: the admins ask for a reason (lib/instance's `registrationPolicy`). */
+  reasonRequired?: boolean;
   /** Set by the admin CLI: bypasses the registrations mode and approval. */
   byOperator?: boolean;
   /** The role's id (lib/moderation); none: the "everyone" role. */
@@ -91,10 +93,11 @@ export async function signUp(
   if (passwordIssue) throw invalid(passwordIssue, "password");
   if (
     options.registrations === "approval" && !options.byOperator &&
-    !input.reason?.trim()
+    !input.reason?.trim() && options.reasonRequired
   ) {
-    // Mastodon asks for a reason when sign-ups need approval; an empty one is allowed by the
-    // API, so accept it but keep the account pending.
+    // Mastodon asks for a reason when sign-ups need approval; an empty one is refused only
+    // when the admins chose "approval requires a reason".
+    throw invalid("Reason can't be blank", "reason");
   }
 
   // Hash and generate keys before the transaction: both are slow and need no lock.

@@ -130,6 +130,17 @@ export type DomainEvent =
   | { type: "report.created"; reportId: string; forward: boolean }
   /** Tokens stopped working (revoked, signed out, password changed): end their streams. */
   | { type: "token.revoked"; tokenIds: string[] }
+  /**
+   * Announcements (lib/instance): published or edited while published, withdrawn or deleted,
+   * a reaction added or removed. Every signed-in user's stream hears of them.
+   */
+  | {
+    type:
+      | "announcement.published"
+      | "announcement.deleted";
+    announcementId: string;
+  }
+  | { type: "announcement.reaction"; announcementId: string; name: string }
   | {
     type: "poll.voted";
     pollId: string;

@@ -31,6 +31,9 @@ const EVENT_TYPES = [
   "report.created",
   "token.revoked",
   "poll.voted",
+  "announcement.published",
+  "announcement.deleted",
+  "announcement.reaction",
 ] as const satisfies readonly DomainEvent["type"][];
 
 // Every event type is listed: a new one that isn't fails type checking here.

@@ -399,10 +399,13 @@ export async function pruneUnattachedMedia(
   return done;
 }
 
-/** Avatars (400×400) and headers (1500×500): same checks and processing, cropped to shape. */
+/**
+ * Avatars (400×400) and headers (1500×500): same checks and processing, cropped to shape; the
+ * server's thumbnail (/admin/settings) keeps its own shape.
+ */
 export async function storeProfileImage(
   deps: Deps,
-  kind: "avatar" | "header",
+  kind: "avatar" | "header" | "thumbnail",
   bytes: Uint8Array,
   claimedType: string,
 ): Promise<string> {
@@ -415,7 +418,9 @@ export async function storeProfileImage(
   }
   const cover = kind === "avatar"
     ? { width: 400, height: 400 }
-    : { width: 1500, height: 500 };
+    : kind === "header"
+    ? { width: 1500, height: 500 }
+    : undefined;
   const image = await decodeImage(bytes, sniffed.contentType, { cover });
   const key = mediaKey(`${kind}s`, "original", image.original.extension);
   await deps.media.put(key, image.original.bytes, image.original.contentType);

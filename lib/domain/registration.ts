@@ -14,6 +14,7 @@ import {
   signUp,
 } from "./accounts.ts";
 import type { Effects } from "./effects.ts";
+import { registrationMode, registrationPolicy } from "../instance/mod.ts";
 import { DomainError, invalid } from "./errors.ts";
 import { type IssuedToken, issueUserToken } from "./oauth.ts";
 import { follow } from "./relationships.ts";
@@ -33,14 +34,10 @@ export interface RegistrationDeps {
 }
 
 /**
- * The registrations mode in force: the one place that reads it, so that the mode can move from
- * the environment to an instance setting without touching its readers.
+ * The registrations mode in force is lib/instance's `registrationMode` (what an admin chose at
+ * /admin/settings, else `REGISTRATIONS`); re-exported for the readers of this module.
  */
-export function registrationMode(
-  deps: { config: { registrations: Registrations } },
-): Promise<Registrations> {
-  return Promise.resolve(deps.config.registrations);
-}
+export { registrationMode };
 
 export interface SignUpRequest {
   username: string;
@@ -60,6 +57,8 @@ export interface SignUpOffer {
   /** The form may be used (open, approval, or closed with a usable invite). */
   open: boolean;
   approvalRequired: boolean;
+  /** Approval needs a reason (the admins' "approval requires a reason"). */
+  reasonRequired: boolean;
   invite: InviteRow | null;
 }
 
@@ -68,15 +67,17 @@ export async function signUpOffer(
   ip: string | null,
   inviteCode?: string | null,
 ): Promise<SignUpOffer> {
-  const mode = await registrationMode(deps);
+  const { mode, approvalRequiresReason } = await registrationPolicy(deps);
   const invite = inviteCode
     ? await findUsableInvite(deps.sql, inviteCode)
     : null;
   const byAddress = await signUpNeedsApproval(deps.sql, ip);
+  const approvalRequired = byAddress || (mode === "approval" && !invite);
   return {
     mode,
     open: mode !== "closed" || invite !== null,
-    approvalRequired: byAddress || (mode === "approval" && !invite),
+    approvalRequired,
+    reasonRequired: approvalRequired && approvalRequiresReason,
     invite,
   };
 }
@@ -86,7 +87,7 @@ export async function register(
   deps: RegistrationDeps,
   input: SignUpRequest,
 ): Promise<LocalLogin> {
-  const mode = await registrationMode(deps);
+  const { mode, approvalRequiresReason } = await registrationPolicy(deps);
   const invite = input.inviteCode
     ? await findUsableInvite(deps.sql, input.inviteCode)
     : null;
@@ -116,6 +117,7 @@ export async function register(
     ip: input.ip,
   }, {
     registrations: effective,
+    reasonRequired: approvalRequiresReason,
     effects: deps.effects,
     inviteId: invite?.id,
     emailConfirmation: emailConfirmationRequired(deps.config),

@@ -17,6 +17,7 @@ import { findAccount } from "./profiles.ts";
 import { requireVisible } from "./visibility.ts";
 import { notificationEvents } from "./status-insert.ts";
 import { notifyReportFiled } from "../moderation/mod.ts";
+import { listRules, unknownRuleIds } from "../instance/mod.ts";
 
 export const REPORT_CATEGORIES = ["spam", "legal", "violation", "other"];
 export const MAX_REPORT_COMMENT = 1000;
@@ -32,29 +33,32 @@ export interface NewReport {
   forward: boolean;
 }
 
-/** The rules a report may cite (`GET /api/v1/instance/rules`): none are configured yet. */
-const SERVER_RULES: readonly { id: string; text: string }[] = [];
-const SERVER_RULE_IDS: readonly string[] = SERVER_RULES.map((r) => r.id);
-
-/** The server's rules, for a report form to offer. */
-export function reportableRules(): readonly { id: string; text: string }[] {
-  return SERVER_RULES;
+/** The server's rules in force, for a report form to offer (`GET /api/v1/instance/rules`). */
+export async function reportableRules(
+  sql: Queryable,
+): Promise<{ id: string; text: string }[]> {
+  return (await listRules(sql)).map((r) => ({
+    id: String(r.id),
+    text: r.text,
+  }));
 }
 
 /**
  * A report's category and cited rules, checked. Citing rules makes it a rule violation,
  * whatever category was sent (Mastodon's rule); other categories cite none.
  */
-export function checkCategory(
+export async function checkCategory(
+  sql: Queryable,
   requested: string,
   requestedRuleIds: string[],
-): { category: string; ruleIds: string[] } {
+): Promise<{ category: string; ruleIds: string[] }> {
   const ruleIds = [...new Set(requestedRuleIds)];
   const category = ruleIds.length ? "violation" : requested;
   if (!REPORT_CATEGORIES.includes(category)) {
     throw invalid(`Category '${category}' is not a valid category`, "category");
   }
-  if (ruleIds.some((id) => !SERVER_RULE_IDS.includes(id))) {
+  // Only the rules in force (`GET /api/v1/instance/rules`) may be cited.
+  if ((await unknownRuleIds(sql, ruleIds)).length > 0) {
     throw invalid("Rule ids does not reference valid rules", "rule_ids");
   }
   return { category, ruleIds };
@@ -73,7 +77,8 @@ export async function fileReport(
       "comment",
     );
   }
-  const { category, ruleIds } = checkCategory(
+  const { category, ruleIds } = await checkCategory(
+    deps.sql,
     input.category || "other",
     input.ruleIds,
   );

@@ -36,6 +36,7 @@ import {
   federationDocumentLoader,
 } from "./document-loader.ts";
 import { INSTANCE_ACTOR, SOFTWARE_NAME, SOFTWARE_VERSION } from "./names.ts";
+import { instanceSettings } from "../instance/mod.ts";
 
 export type StarlingFederation = Federation<Deps>;
 
@@ -54,7 +55,10 @@ export async function buildFederation(
   registerActors(builder);
 
   builder.setNodeInfoDispatcher("/nodeinfo/2.1", async (ctx) => {
-    const usage = await instanceUsage(ctx.data.sql);
+    const [usage, settings] = await Promise.all([
+      instanceUsage(ctx.data.sql),
+      instanceSettings(ctx.data),
+    ]);
     return {
       software: {
         name: SOFTWARE_NAME,
@@ -62,7 +66,7 @@ export async function buildFederation(
         homepage: new URL(ctx.data.config.origin),
       },
       protocols: ["activitypub"],
-      openRegistrations: ctx.data.config.registrations !== "closed",
+      openRegistrations: settings.registrationsMode !== "closed",
       usage: {
         users: {
           total: usage.users,
@@ -72,7 +76,7 @@ export async function buildFederation(
         localPosts: usage.local_posts,
         localComments: 0,
       },
-      metadata: { nodeName: ctx.data.config.host },
+      metadata: { nodeName: settings.title },
     };
   });
 

@@ -21,6 +21,10 @@ import {
 import { renderNotifications } from "./entities/notification.ts";
 import { findConversation } from "../db/conversations.ts";
 import { renderConversation } from "./entities/conversation.ts";
+import {
+  announcementMessage,
+  isAnnouncementEvent,
+} from "./streaming-announcements.ts";
 
 const CHANNEL = "starling_stream";
 
@@ -144,6 +148,11 @@ export class StreamHub {
 
   async #dispatch(event: DomainEvent): Promise<void> {
     if (this.#connections.size === 0 || this.#closed) return;
+    if (isAnnouncementEvent(event)) {
+      const message = await announcementMessage(this.#options, event);
+      if (message) this.#toSignedIn(message.event, message.payload);
+      return;
+    }
     switch (event.type) {
       case "status.created":
         return await this.#statusCreated(event.statusId);
@@ -161,6 +170,18 @@ export class StreamHub {
         return await this.#conversation(event.conversationId, event.accountId);
       case "token.revoked":
         return this.#revoked(new Set(event.tokenIds));
+    }
+  }
+
+  /** Announcements go to every signed-in `user` stream. */
+  #toSignedIn(event: string, payload: string) {
+    for (const c of this.#connections) {
+      if (!c.accountId) continue;
+      for (const s of c.subscriptions.values()) {
+        if (s.stream === "user") {
+          c.send({ stream: streamArray(s), event, payload });
+        }
+      }
     }
   }
 
@@ -415,7 +436,8 @@ function streamed(event: DomainEvent): boolean {
   return event.type === "status.created" || event.type === "status.updated" ||
     event.type === "status.deleted" || event.type === "reblog.undone" ||
     event.type === "notification.created" ||
-    event.type === "conversation.updated" || event.type === "token.revoked";
+    event.type === "conversation.updated" || event.type === "token.revoked" ||
+    isAnnouncementEvent(event);
 }
 
 /** Mastodon's `stream` array: `["hashtag", "foo"]`, `["list", "12"]`, `["user"]`. */

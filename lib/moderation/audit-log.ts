@@ -3,6 +3,7 @@
  * and what happened can't disagree. Who (account), what (action), to what (type and id), when.
  */
 import type { Queryable } from "../db/client.ts";
+import { type Actor, requirePermission } from "./permissions.ts";
 
 export type AuditAction =
   | "update"
@@ -30,7 +31,10 @@ export type AuditAction =
   | "change_role"
   | "purge"
   // Invites (invites.ts).
-  | "expire";
+  | "expire"
+  // Announcements (lib/instance).
+  | "publish"
+  | "unpublish";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -55,7 +59,12 @@ export type AuditTarget =
   | "Link"
   | "Publisher"
   // An account the staff suggest to everyone (lib/domain/suggestions.ts).
-  | "FeaturedAccount";
+  | "FeaturedAccount"
+  // Instance settings and content (lib/instance); "Settings" has no id (0).
+  | "Settings"
+  | "Rule"
+  | "Announcement"
+  | "TermsOfService";
 
 export interface AuditLogRow {
   id: string;
@@ -96,4 +105,66 @@ export async function actionsOn(
       WHERE target_type = ${targetType} AND target_id = ${targetId}
       ORDER BY id`,
   ];
+}
+
+export interface AuditLogFilter {
+  action?: string;
+  /** The moderator's account id. */
+  accountId?: string;
+  /** Entries older than this id (the next page). */
+  maxId?: string;
+  limit: number;
+}
+
+/** The log, newest first, with who did it; filterable by action and by moderator. */
+export async function listAuditLog(
+  db: Queryable,
+  filter: AuditLogFilter,
+): Promise<(AuditLogRow & { username: string | null })[]> {
+  const id = (value?: string) =>
+    value && /^\d{1,19}$/.test(value) ? value : null;
+  const accountId = id(filter.accountId);
+  const maxId = id(filter.maxId);
+  return [
+    ...await db<(AuditLogRow & { username: string | null })[]>`
+      SELECT l.*, a.username FROM admin_action_logs l
+      LEFT JOIN accounts a ON a.id = l.account_id
+      WHERE (${filter.action ?? null}::text IS NULL OR l.action = ${
+      filter.action ?? null
+    })
+        AND (${accountId}::bigint IS NULL OR l.account_id = ${accountId})
+        AND (${maxId}::bigint IS NULL OR l.id < ${maxId})
+      ORDER BY l.id DESC LIMIT ${filter.limit}`,
+  ];
+}
+
+/** Who has acted and what actions exist in the log: the page's filter choices. */
+export async function auditLogFacets(
+  db: Queryable,
+): Promise<
+  { actions: string[]; moderators: { id: string; username: string }[] }
+> {
+  const [actions, moderators] = await Promise.all([
+    db<
+      { action: string }[]
+    >`SELECT DISTINCT action FROM admin_action_logs ORDER BY action`,
+    db<{ id: string; username: string }[]>`
+      SELECT DISTINCT a.id, a.username FROM admin_action_logs l
+      JOIN accounts a ON a.id = l.account_id ORDER BY a.username`,
+  ]);
+  return { actions: actions.map((r) => r.action), moderators: [...moderators] };
+}
+
+/** The audit log page (`view_audit_log`): one page of entries and the filter choices. */
+export async function readAuditLog(
+  db: Queryable,
+  actor: Actor | null,
+  filter: AuditLogFilter,
+) {
+  requirePermission(actor, "view_audit_log");
+  const [entries, facets] = await Promise.all([
+    listAuditLog(db, filter),
+    auditLogFacets(db),
+  ]);
+  return { entries, ...facets };
 }

@@ -77,7 +77,11 @@ export {
   warningsOfAccount,
 } from "./appeals.ts";
 export { followRemoteSuspension } from "./remote-suspension.ts";
-export type { AuditLogRow } from "./audit-log.ts";
+export {
+  type AuditLogFilter,
+  type AuditLogRow,
+  readAuditLog,
+} from "./audit-log.ts";
 // For subsystems whose moderator actions belong in the audit log (trends review, suggestions).
 export { recordAction } from "./audit-log.ts";
 export {

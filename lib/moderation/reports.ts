@@ -134,13 +134,14 @@ export function updateReportCategory(
   id: string,
   input: { category?: string; ruleIds?: string[] },
 ): Promise<ReportRow> {
-  return act(sql, actor, id, "update", (report, tx) => {
-    const { category, ruleIds } = checkCategory(
+  return act(sql, actor, id, "update", async (report, tx) => {
+    const { category, ruleIds } = await checkCategory(
+      tx,
       input.category ?? report.category,
       input.ruleIds ??
         (input.category ? [] : (report.rule_ids ?? []).map(String)),
     );
-    return db.updateReport(tx, report.id, {
+    return await db.updateReport(tx, report.id, {
       category,
       rule_ids: category === "violation" ? ruleIds : null,
     });

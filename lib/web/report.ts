@@ -8,11 +8,13 @@ import { signedInForm } from "./actions.ts";
 import type { PageContext } from "./pages.ts";
 import type { ReportFormData } from "../../components/ReportForm.tsx";
 
-export function reportFormData(
+export async function reportFormData(
+  ctx: PageContext,
   target: AccountRow,
   errors: string[] = [],
-): ReportFormData {
-  return { remoteDomain: target.domain, rules: [...reportableRules()], errors };
+): Promise<ReportFormData> {
+  const rules = await reportableRules(ctx.state.deps.sql);
+  return { remoteDomain: target.domain, rules, errors };
 }
 
 /**

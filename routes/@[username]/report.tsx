@@ -36,19 +36,18 @@ export const handler = define.handlers<Data>({
     const account = await target(ctx);
     return page({
       account: uiAccount(ctx, account),
-      form: reportFormData(account),
+      form: await reportFormData(ctx, account),
       sent: ctx.url.searchParams.has("sent"),
     });
   },
   async POST(ctx) {
     if (!ctx.state.session) return signInFirst(ctx);
     const account = await target(ctx);
-    return await postReport(ctx, account, [], (errors) =>
-      Promise.resolve({
-        account: uiAccount(ctx, account),
-        form: reportFormData(account, errors),
-        sent: false,
-      }));
+    return await postReport(ctx, account, [], async (errors) => ({
+      account: uiAccount(ctx, account),
+      form: await reportFormData(ctx, account, errors),
+      sent: false,
+    }));
   },
 });
 

@@ -31,6 +31,14 @@ export default define.layout(({ Component, state, url }) => {
   if (can(moderator, "manage_roles")) links.push(["/admin/roles", "Roles"]);
   if (can(moderator, "manage_settings")) {
     links.push(["/admin/warning_presets", "Warning presets"]);
+    links.push(["/admin/settings", "Server settings"]);
+  }
+  if (can(moderator, "manage_rules")) links.push(["/admin/rules", "Rules"]);
+  if (can(moderator, "manage_announcements")) {
+    links.push(["/admin/announcements", "Announcements"]);
+  }
+  if (can(moderator, "view_audit_log")) {
+    links.push(["/admin/audit_log", "Audit log"]);
   }
   if (can(moderator, "manage_blocks")) {
     links.push(["/admin/email_domain_blocks", "E-mail domain blocks"]);

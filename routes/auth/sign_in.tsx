@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { authenticate } from "../../lib/domain/accounts.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
+import { registrationMode } from "../../lib/instance/mod.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
 import { isTwoFactorEnabled } from "../../lib/domain/two-factor.ts";
 import { setPendingSignIn } from "../../lib/web/pending-sign-in.ts";
@@ -121,7 +122,9 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function SignIn({ data, state }) {
+// Async: the "create an account" link follows the registration mode admins set now.
+const SignIn = define.page<typeof handler>(async ({ data, state }) => {
+  const registrationsOpen = await registrationMode(state.deps) !== "closed";
   return (
     <section class="card narrow">
       <PageHead title="Sign in" />
@@ -159,7 +162,7 @@ export default define.page<typeof handler>(function SignIn({ data, state }) {
       <p>
         <a href="/auth/password/new">Forgot password?</a>
       </p>
-      {state.deps.config.registrations !== "closed" && (
+      {registrationsOpen && (
         <p>
           New here? <a href="/auth/sign_up">Create an account</a>
         </p>
@@ -167,3 +170,5 @@ export default define.page<typeof handler>(function SignIn({ data, state }) {
     </section>
   );
 });
+
+export default SignIn;

@@ -14,14 +14,24 @@ import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import type { PageContext } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import {
+  currentTerms,
+  listRules,
+  type RuleRow,
+} from "../../lib/instance/mod.ts";
 
 interface Data {
   errors: string[];
   values: { username: string; email: string; reason: string };
-  offer: Pick<SignUpOffer, "mode" | "open" | "approvalRequired"> & {
-    inviteCode: string;
-    invitedBy: string | null;
-  };
+  offer:
+    & Pick<
+      SignUpOffer,
+      "mode" | "open" | "approvalRequired" | "reasonRequired"
+    >
+    & { inviteCode: string; invitedBy: string | null };
+  /** The server's rules, which a newcomer agrees to follow. */
+  rules: RuleRow[];
+  hasTerms: boolean;
   /** An invite link that is used up, expired or unknown. */
   badInvite?: boolean;
   pending?: boolean;
@@ -99,18 +109,25 @@ export const handler = define.handlers<Data>({
 async function offerFor(
   ctx: PageContext,
   inviteCode: string,
-): Promise<Pick<Data, "offer" | "badInvite">> {
+): Promise<Pick<Data, "offer" | "badInvite" | "rules" | "hasTerms">> {
   const { deps } = ctx.state;
-  const offer = await signUpOffer(
-    deps,
-    clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
-    inviteCode || null,
-  );
+  const [offer, rules, terms] = await Promise.all([
+    signUpOffer(
+      deps,
+      clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
+      inviteCode || null,
+    ),
+    listRules(deps.sql),
+    currentTerms(deps.sql),
+  ]);
   return {
+    rules,
+    hasTerms: terms !== null,
     offer: {
       mode: offer.mode,
       open: offer.open,
       approvalRequired: offer.approvalRequired,
+      reasonRequired: offer.reasonRequired,
       inviteCode: offer.invite ? inviteCode : "",
       invitedBy: offer.invite?.inviter_username ?? null,
     },
@@ -163,6 +180,20 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
       )}
       {offer.approvalRequired && (
         <p>New accounts on this server are reviewed by a moderator.</p>
+      )}
+      {data.rules.length > 0 && (
+        <section aria-labelledby="rules-heading">
+          <h2 id="rules-heading">Server rules</h2>
+          <p>By signing up you agree to follow them.</p>
+          <ol class="rules">
+            {data.rules.map((rule) => (
+              <li>
+                <strong>{rule.text}</strong>
+                {rule.hint && <p>{rule.hint}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
       <FormErrors errors={data.errors} />
       <form method="post" action="/auth/sign_up" class="stack">
@@ -218,11 +249,25 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
         {offer.approvalRequired && (
           <label>
             Why do you want to join?
-            <textarea name="reason" rows={3} maxLength={500}>
+            <textarea
+              name="reason"
+              rows={3}
+              maxLength={500}
+              required={offer.reasonRequired}
+            >
               {data.values.reason}
             </textarea>
           </label>
         )}
+        <p>
+          Signing up means accepting the{" "}
+          <a href="/privacy-policy">privacy policy</a>
+          {data.hasTerms && (
+            <>
+              {" "}and the <a href="/terms-of-service">terms of service</a>
+            </>
+          )}.
+        </p>
         <button type="submit">Sign up</button>
       </form>
       <p>

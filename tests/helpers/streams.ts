@@ -18,3 +18,14 @@ export async function untilSubscribed(
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** `promise`, or a rejection after `ms` (a stream event that never comes fails the test). */
+export function withTimeout<T>(promise: Promise<T>, ms = 10_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("no stream event")), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -2,13 +2,14 @@
  * Admin::Report (docs.joinmastodon.org/entities/Admin_Report), as Mastodon's
  * REST::Admin::ReportSerializer renders it: the report with its accounts as Admin::Accounts,
  * the reported statuses (whatever their visibility: moderators see them all) and the cited
- * rules (none can be configured yet, so always empty). A page renders in a fixed number of
+ * rules (deleted ones too: the report still cites them). A page renders in a fixed number of
  * queries, whatever its length.
  */
 import type { Queryable } from "../../db/client.ts";
 import type { ReportRow } from "../../db/reports.ts";
 import { findStatusesByIds } from "../../db/statuses.ts";
 import { accountsOfReports, moderatedAccounts } from "../../moderation/mod.ts";
+import { rulesByIds } from "../../instance/mod.ts";
 import { type AdminAccountJson, adminAccountJson } from "./admin-account.ts";
 import { renderStatuses } from "./status.ts";
 import type { Status } from "./types.ts";
@@ -54,6 +55,14 @@ export async function renderAdminReports(
   const statuses = new Map(
     (await renderStatuses(options, statusRows)).map((s) => [s.id, s]),
   );
+  const rules = new Map(
+    (await rulesByIds(options.sql, [
+      ...new Set(reports.flatMap((r) => (r.rule_ids ?? []).map(String))),
+    ])).map((rule) => [
+      String(rule.id),
+      { id: String(rule.id), text: rule.text, hint: rule.hint },
+    ]),
+  );
   const account = (id: string | null) => (id && accounts.get(id)) || null;
   return reports.flatMap((report) => {
     const reporter = account(report.account_id);
@@ -76,7 +85,10 @@ export async function renderAdminReports(
         const status = statuses.get(String(id));
         return status ? [status] : [];
       }),
-      rules: [],
+      rules: (report.rule_ids ?? []).flatMap((id) => {
+        const rule = rules.get(String(id));
+        return rule ? [rule] : [];
+      }),
     }];
   });
 }

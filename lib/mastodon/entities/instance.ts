@@ -4,6 +4,7 @@
  */
 import type { Config } from "../../config.ts";
 import type { InstanceStats } from "../../db/instance.ts";
+import type { InstanceSettings, RuleRow } from "../../instance/mod.ts";
 import { MEDIA_LIMITS } from "../../media/limits.ts";
 import { URL_LENGTH } from "../../text/compose.ts";
 import {
@@ -70,34 +71,55 @@ function streamingOrigin(origin: string): string {
   return origin.replace(/^http/, "ws");
 }
 
-function title(config: Config): string {
-  return config.host;
+/**
+ * What the instance's admins set (lib/instance), as the entities need it: the settings, the
+ * rules in force, whether terms of service exist.
+ */
+export interface InstanceAbout {
+  settings: InstanceSettings;
+  rules: RuleRow[];
+  hasTerms: boolean;
 }
 
-/** No contact address is configured yet; RFC 5321 has every mail domain answer `postmaster`. */
+/** Mastodon's Rule entity. */
+export function ruleJson(rule: RuleRow) {
+  return { id: String(rule.id), text: rule.text, hint: rule.hint };
+}
+
+/** Without a configured address: RFC 5321 has every mail domain answer `postmaster`. */
 export function contactEmail(config: Config): string {
   return `postmaster@${new URL(config.origin).hostname}`;
 }
 
-const DESCRIPTION =
-  "A Starling server: short posts and pictures, federated with the fediverse.";
+/** The contact address an admin set, else `postmaster`. */
+function contactEmailOf(config: Config, about: InstanceAbout): string {
+  return about.settings.contactEmail ?? contactEmail(config);
+}
+
+function thumbnailUrl(config: Config, about: InstanceAbout): string {
+  return about.settings.thumbnailUrl ??
+    `${config.origin}/static/avatars/original/missing.png`;
+}
 
 export function instanceV2Json(
   config: Config,
+  about: InstanceAbout,
   stats: InstanceStats,
   contactAccount: unknown | null,
   /** The Web Push public key (`Deps.vapid`), for `PushManager.subscribe`. */
   vapidPublicKey: string,
 ) {
+  const { settings } = about;
+  const mode = settings.registrationsMode;
   return {
     domain: config.host,
-    title: title(config),
+    title: settings.title,
     version: COMPATIBLE_VERSION,
     source_url: SOURCE_URL,
-    description: DESCRIPTION,
+    description: settings.shortDescription,
     usage: { users: { active_month: stats.active_month } },
     thumbnail: {
-      url: `${config.origin}/static/avatars/original/missing.png`,
+      url: thumbnailUrl(config, about),
       blurhash: null,
       versions: {},
     },
@@ -108,8 +130,10 @@ export function instanceV2Json(
         streaming: streamingOrigin(config.origin),
         status: null,
         about: `${config.origin}/about`,
-        privacy_policy: null,
-        terms_of_service: null,
+        privacy_policy: `${config.origin}/privacy-policy`,
+        terms_of_service: about.hasTerms
+          ? `${config.origin}/terms-of-service`
+          : null,
       },
       vapid: { public_key: vapidPublicKey },
       accounts: LIMITS.accounts,
@@ -120,30 +144,32 @@ export function instanceV2Json(
       limited_federation: false,
     },
     registrations: {
-      enabled: config.registrations !== "closed",
-      approval_required: config.registrations === "approval",
-      reason_required: config.registrations === "approval",
+      enabled: mode !== "closed",
+      approval_required: mode === "approval",
+      reason_required: mode === "approval" && settings.approvalRequiresReason,
       message: null,
       min_age: null,
       url: null,
     },
     api_versions: { mastodon: MASTODON_API_VERSION },
-    contact: { email: contactEmail(config), account: contactAccount },
-    rules: [],
+    contact: { email: contactEmailOf(config, about), account: contactAccount },
+    rules: about.rules.map(ruleJson),
   };
 }
 
 export function instanceV1Json(
   config: Config,
+  about: InstanceAbout,
   stats: InstanceStats,
   contactAccount: unknown | null,
 ) {
+  const { settings } = about;
   return {
     uri: config.host,
-    title: title(config),
-    short_description: DESCRIPTION,
-    description: DESCRIPTION,
-    email: contactEmail(config),
+    title: settings.title,
+    short_description: settings.shortDescription,
+    description: settings.shortDescription,
+    email: contactEmailOf(config, about),
     version: COMPATIBLE_VERSION,
     urls: { streaming_api: streamingOrigin(config.origin) },
     stats: {
@@ -151,10 +177,10 @@ export function instanceV1Json(
       status_count: stats.status_count,
       domain_count: stats.domain_count,
     },
-    thumbnail: `${config.origin}/static/avatars/original/missing.png`,
+    thumbnail: thumbnailUrl(config, about),
     languages: ["en"],
-    registrations: config.registrations !== "closed",
-    approval_required: config.registrations === "approval",
+    registrations: settings.registrationsMode !== "closed",
+    approval_required: settings.registrationsMode === "approval",
     invites_enabled: false,
     configuration: {
       accounts: { max_featured_tags: LIMITS.accounts.max_featured_tags },
@@ -163,6 +189,6 @@ export function instanceV1Json(
       polls: LIMITS.polls,
     },
     contact_account: contactAccount,
-    rules: [],
+    rules: about.rules.map(ruleJson),
   };
 }

@@ -38,7 +38,7 @@ async function load(ctx: PageContext, errors: string[] = []): Promise<Data> {
   const [status] = await uiStatuses(ctx, [row]);
   return {
     status,
-    form: reportFormData(author, errors),
+    form: await reportFormData(ctx, author, errors),
     sent: ctx.url.searchParams.has("sent"),
   };
 }

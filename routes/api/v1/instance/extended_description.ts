@@ -1,9 +1,21 @@
-/** GET /api/v1/instance/extended_description — the "about" text (none configured yet). */
+/** GET /api/v1/instance/extended_description — the "about" text admins write. */
 import { define } from "../../../../utils.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
+import {
+  extendedDescriptionOf,
+  instanceSettings,
+} from "../../../../lib/instance/mod.ts";
 
 export const handler = define.handlers({
-  GET() {
-    return json({ updated_at: new Date(0).toISOString(), content: "" });
+  async GET(ctx) {
+    const { deps } = ctx.state;
+    const text = extendedDescriptionOf(
+      await instanceSettings(deps),
+      deps.config.origin,
+    );
+    return json({
+      updated_at: text.updatedAt.toISOString(),
+      content: text.content,
+    });
   },
 });

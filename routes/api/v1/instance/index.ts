@@ -7,11 +7,13 @@ import { instanceOverview } from "../../../../lib/domain/instance.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
-    const { config, sql } = ctx.state.deps;
-    const { stats, contact } = await instanceOverview(sql);
+    const { config } = ctx.state.deps;
+    const overview = await instanceOverview(ctx.state.deps);
+    const { stats, contact } = overview;
     return json(
       instanceV1Json(
         config,
+        overview,
         stats,
         contact ? accountJson(contact, config.origin) : null,
       ),

@@ -1,9 +1,11 @@
-/** GET /api/v1/instance/rules — no server rules are configured yet. */
+/** GET /api/v1/instance/rules — the server's rules, in their order. */
 import { define } from "../../../../utils.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
+import { ruleJson } from "../../../../lib/mastodon/entities/instance.ts";
+import { listRules } from "../../../../lib/instance/mod.ts";
 
 export const handler = define.handlers({
-  GET() {
-    return json([]);
+  async GET(ctx) {
+    return json((await listRules(ctx.state.deps.sql)).map(ruleJson));
   },
 });
