@@ -272,9 +272,6 @@ Deno.test({
   },
 });
 
-/** Owned by other branches (the about/legal pages, Web Push): not yet served here. */
-const PENDING_ELSEWHERE = new Set(["configuration.urls.about"]);
-
 Deno.test("instance: api_versions is the declared level; every URL given resolves", async (t) => {
   const instance = await startTestInstance();
   try {
@@ -327,7 +324,7 @@ Deno.test("instance: api_versions is the declared level; every URL given resolve
     for (const [where, url] of Object.entries(urls)) {
       await t.step({
         name: `${where}: ${url}`,
-        ignore: url === null || PENDING_ELSEWHERE.has(where),
+        ignore: url === null,
         async fn() {
           // The streaming URL is a ws(s) origin: its health check answers over http(s).
           const target = /^wss?:/.test(url!)
