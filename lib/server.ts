@@ -20,6 +20,7 @@ import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
+import { analyzeJob } from "./domain/statistics-job.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
@@ -91,6 +92,8 @@ export async function openDeps(
         mediaAvJob,
         mediaPruneJob,
         publishScheduledJob,
+        // PGlite has no autovacuum: statistics are kept by a job (Postgres analyses itself).
+        ...(database.kind === "pglite" ? [analyzeJob] : []),
       ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {
