@@ -14,6 +14,7 @@ import type { StreamHub } from "./mastodon/streaming.ts";
 import type { MediaStorage } from "./media/storage.ts";
 import type { AvTools } from "./media/av.ts";
 import type { RateLimits } from "./web/rate-limit.ts";
+import type { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
 import type { Resolver } from "./federation/public-address.ts";
 
 export interface Deps {
@@ -59,6 +60,11 @@ export interface Deps {
    * stored: the system resolver, unless a test plays a (rebinding) DNS server.
    */
   resolveHost: Resolver;
+  /**
+   * Access tokens' owners held in memory (API authentication without a statement), dropped on
+   * every change the database announces (`lib/mastodon/token-owner-cache.ts`).
+   */
+  tokenOwners: TokenOwnerCache;
   /** This process's rate-limit counters (in memory, per process, as Mastodon's per node). */
   rateLimits: RateLimits;
   /**

@@ -22,6 +22,8 @@ import { mediaAvJob, mediaPruneJob } from "./domain/media-jobs.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import { analyzeJob } from "./domain/statistics-job.ts";
 import { RateLimits } from "./web/rate-limit.ts";
+import { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
+import { TOKEN_OWNER_CHANNEL } from "./db/api-auth.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
 import { settledWithin } from "./settle.ts";
@@ -112,6 +114,15 @@ export async function openDeps(
     await streams.start({
       publishOnly: options.commandLine || config.role === "worker",
     });
+    // Only a process serving the API holds token owners (not the CLI, nor a worker).
+    const tokenOwners = new TokenOwnerCache();
+    const stopTokenOwners = options.commandLine || config.role === "worker"
+      ? async () => {}
+      : await database.listen(
+        TOKEN_OWNER_CHANNEL,
+        (change) => tokenOwners.changed(change),
+        () => tokenOwners.listening(),
+      );
     const deps: Deps = {
       config,
       sql: database.sql,
@@ -127,9 +138,12 @@ export async function openDeps(
       media: createMediaStorage(config),
       avTools: options.commandLine ? null : await detectAvTools(),
       rateLimits: new RateLimits(config.trustedProxies),
+      tokenOwners,
       resolveHost: options.resolveHost ?? systemResolve,
       close: async () => {
         effects.close();
+        tokenOwners.stop();
+        await stopTokenOwners().catch(() => {});
         await streams.close();
         kv?.close();
         await database.close();
@@ -184,9 +198,12 @@ export async function createStarling(
       await deps.close();
     })();
   const requests = new RequestDrain();
+  const handler = deps.dbKind === "postgres"
+    ? forgetTokenOwnersAfterWrites(deps, web.handler)
+    : web.handler;
   return {
     deps,
-    handler: requests.wrap(web.handler),
+    handler: requests.wrap(handler),
     async stop(server) {
       const draining = requests.drain(budget.requestsMs);
       // Streams never finish on their own: end them, so that what is waited for is requests.
@@ -198,6 +215,27 @@ export async function createStarling(
       return finished;
     },
     close,
+  };
+}
+
+/**
+ * On a server, this process's own changes reach its token owners through the LISTEN connection
+ * just after the commit: a request that may have written forgets them all when it has finished,
+ * so the next request sees a revoked token or a suspended account whatever the timing.
+ */
+function forgetTokenOwnersAfterWrites(
+  deps: Deps,
+  handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>,
+): (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response> {
+  return async (req, info) => {
+    if (req.method === "GET" || req.method === "HEAD") {
+      return await handler(req, info);
+    }
+    try {
+      return await handler(req, info);
+    } finally {
+      deps.tokenOwners.afterWrite();
+    }
   };
 }
 
