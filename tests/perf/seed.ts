@@ -1,8 +1,8 @@
 /**
  * A seeded database for plan tests: one viewer following 150 authors with a long home feed,
  * public, unlisted and private posts, boosts, replies, hashtags, a list and notifications —
- * loaded with set-based SQL and deliberately NOT analysed (a freshly seeded server, or PGlite,
- * which runs no autovacuum): the plans must be good without statistics.
+ * loaded with set-based SQL after the migrations and deliberately NOT analysed (a freshly seeded
+ * server, or PGlite, which runs no autovacuum): the plans must be good without statistics.
  */
 import type postgres from "postgres";
 
