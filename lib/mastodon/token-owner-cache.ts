@@ -60,15 +60,7 @@ export class TokenOwnerCache {
     this.#generation++;
     const [kind, id] = payload.split(":");
     for (const [hash, { owner }] of this.#byHash) {
-      if (
-        kind === "token"
-          ? owner.token.id === id
-          : kind === "user"
-          ? owner.user?.id === id
-          : kind === "account"
-          ? owner.account?.id === id
-          : true
-      ) this.#byHash.delete(hash);
+      if (concerns(owner, kind, id)) this.#byHash.delete(hash);
     }
   }
 
@@ -93,5 +85,19 @@ export class TokenOwnerCache {
 
   get size(): number {
     return this.#byHash.size;
+  }
+}
+
+/** Whether a change to the `kind` row `id` concerns `owner` (an unknown kind concerns all). */
+function concerns(owner: TokenOwner, kind: string, id: string): boolean {
+  switch (kind) {
+    case "token":
+      return owner.token.id === id;
+    case "user":
+      return owner.user?.id === id;
+    case "account":
+      return owner.account?.id === id;
+    default:
+      return true;
   }
 }
