@@ -6,6 +6,7 @@
  * the same conditions.
  *
  *   deno run -A bench/probes/home-ab.ts <other-checkout> [--size=100k] [--seconds=12] [--limit=20]
+ *     [--encoding=identity]
  *   BENCH_ANALYZE=0 deno run -A bench/probes/home-ab.ts …   # data left unanalysed, autovacuum off
  *
  * The database (`starling_bench_ab`, or `BENCH_DATABASE`) is migrated by this checkout; the other
@@ -26,6 +27,8 @@ const flag = (name: string, fallback: string) =>
 const size = Number(flag("size", "100k").replace(/k$/, "000"));
 const seconds = Number(flag("seconds", "12"));
 const limit = Number(flag("limit", "20"));
+/** `--encoding=identity` asks for uncompressed bodies (what compression costs the server). */
+const encoding = flag("encoding", "");
 const name = Deno.env.get("BENCH_DATABASE") ?? "starling_bench_ab";
 
 async function serve(label: string, dir: string, dbUrl: string) {
@@ -83,7 +86,10 @@ for (const [label, server] of Object.entries(servers)) {
   const get = (path: string): Operation => async (w) => {
     const res = await fetch(`${server.origin}${path}`, {
       client,
-      headers: { authorization: `Bearer ${tokenOf(user(w))}` },
+      headers: {
+        authorization: `Bearer ${tokenOf(user(w))}`,
+        ...(encoding ? { "accept-encoding": encoding } : {}),
+      },
     });
     await res.arrayBuffer();
     return res.ok;
@@ -104,7 +110,9 @@ try {
     `\n${
       new Date().toISOString()
     } size ${size}, ${analysed}, limit ${limit}, ` +
-      `8 connections, ${seconds} s each, interleaved`,
+      `8 connections, ${seconds} s each, interleaved${
+        encoding ? `, accept-encoding: ${encoding}` : ""
+      }`,
   );
   for (const [op, r] of Object.entries(results)) {
     console.log(
