@@ -14,6 +14,7 @@ import type { StreamHub } from "./mastodon/streaming.ts";
 import type { MediaStorage } from "./media/storage.ts";
 import type { AvTools } from "./media/av.ts";
 import type { RateLimits } from "./web/rate-limit.ts";
+import type { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
 import type { Resolver } from "./federation/public-address.ts";
 import type { VapidKeys } from "./push/mod.ts";
 import type { MailTransport } from "./mail/mod.ts";
@@ -74,6 +75,11 @@ export interface Deps {
    * domain blocks: the system resolver (failing open after 1.5 s), unless a test plays DNS.
    */
   resolveMx: MxResolver;
+  /**
+   * Access tokens' owners held in memory (API authentication without a statement), dropped on
+   * every change the database announces (`lib/mastodon/token-owner-cache.ts`).
+   */
+  tokenOwners: TokenOwnerCache;
   /** This process's rate-limit counters (in memory, per process, as Mastodon's per node). */
   rateLimits: RateLimits;
   /**

@@ -31,7 +31,10 @@ import {
   pushDeliverJob,
   subscribePushDelivery,
 } from "./push/mod.ts";
+import { analyzeJob } from "./domain/statistics-job.ts";
 import { RateLimits } from "./web/rate-limit.ts";
+import { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
+import { TOKEN_OWNER_CHANNEL } from "./db/api-auth.ts";
 import { serveAdminCommands } from "./admin/remote.ts";
 import { RequestDrain } from "./web/drain.ts";
 import { settledWithin } from "./settle.ts";
@@ -117,6 +120,8 @@ export async function openDeps(
         pushDeliverJob,
         mailSendJob,
         trendsRefreshJob,
+        // PGlite has no autovacuum: statistics are kept by a job (Postgres analyses itself).
+        ...(database.kind === "pglite" ? [analyzeJob] : []),
       ]),
       // The embedded database has one connection, so no LISTEN: see lib/jobs/queue.ts.
       {
@@ -136,6 +141,15 @@ export async function openDeps(
       publishOnly: options.commandLine || config.role === "worker",
     });
     const mailer = createMailTransport(config.mail);
+    // Only a process serving the API holds token owners (not the CLI, nor a worker).
+    const tokenOwners = new TokenOwnerCache();
+    const stopTokenOwners = options.commandLine || config.role === "worker"
+      ? async () => {}
+      : await database.listen(
+        TOKEN_OWNER_CHANNEL,
+        (change) => tokenOwners.changed(change),
+        () => tokenOwners.listening(),
+      );
     const deps: Deps = {
       config,
       sql: database.sql,
@@ -153,11 +167,14 @@ export async function openDeps(
       avTools: options.commandLine ? null : await detectAvTools(),
       mailer,
       rateLimits: new RateLimits(config.trustedProxies),
+      tokenOwners,
       resolveHost: options.resolveHost ?? systemResolve,
       resolveMx: options.resolveMx ?? systemMxResolver,
       close: async () => {
         effects.close();
         mailer.close();
+        tokenOwners.stop();
+        await stopTokenOwners().catch(() => {});
         await streams.close();
         kv?.close();
         await database.close();
@@ -226,9 +243,12 @@ export async function createStarling(
       await deps.close();
     })();
   const requests = new RequestDrain();
+  const handler = deps.dbKind === "postgres"
+    ? forgetTokenOwnersAfterWrites(deps, web.handler)
+    : web.handler;
   return {
     deps,
-    handler: requests.wrap(web.handler),
+    handler: requests.wrap(handler),
     async stop(server) {
       const draining = requests.drain(budget.requestsMs);
       // Streams never finish on their own: end them, so that what is waited for is requests.
@@ -240,6 +260,27 @@ export async function createStarling(
       return finished;
     },
     close,
+  };
+}
+
+/**
+ * On a server, this process's own changes reach its token owners through the LISTEN connection
+ * just after the commit: a request that may have written forgets them all when it has finished,
+ * so the next request sees a revoked token or a suspended account whatever the timing.
+ */
+function forgetTokenOwnersAfterWrites(
+  deps: Deps,
+  handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>,
+): (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response> {
+  return async (req, info) => {
+    if (req.method === "GET" || req.method === "HEAD") {
+      return await handler(req, info);
+    }
+    try {
+      return await handler(req, info);
+    } finally {
+      deps.tokenOwners.afterWrite();
+    }
   };
 }
 

@@ -32,3 +32,10 @@ export async function findActiveTokenOwner(
     account: account as unknown as AccountRow | null,
   };
 }
+
+/**
+ * Where the database announces every change to a token, a user or a local account, as
+ * `token:ID`, `user:ID` or `account:ID` (triggers of migration 0021): what invalidates the
+ * token owners held in memory (`lib/mastodon/token-owner-cache.ts`).
+ */
+export const TOKEN_OWNER_CHANNEL = "starling_token_owners";

@@ -17,6 +17,18 @@ export interface Database {
   sql: Sql;
   /** `postgres` for a server, `pglite` for the embedded database. */
   kind: "postgres" | "pglite";
+  /**
+   * LISTENs on `channel`; resolves to the function that stops. On a server, on a connection of
+   * its own (postgres.js `listen`, shared with the streaming API's), listening again after a
+   * reconnect: `onListen` runs each time, since what was sent meanwhile is lost. On PGlite, the
+   * one connection listens itself: a notification arrives with the response of the statement
+   * that committed it, so this process's own change is seen before its write returns.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListen?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -56,7 +68,15 @@ export async function openDatabase(
       await pool.close().catch(() => {});
       throw error;
     }
-    return { sql: pool.sql, kind: "postgres", close: pool.close };
+    return {
+      sql: pool.sql,
+      kind: "postgres",
+      async listen(channel, onNotify, onListen) {
+        const listener = await pool.sql.listen(channel, onNotify, onListen);
+        return () => listener.unlisten();
+      },
+      close: pool.close,
+    };
   }
   return await openEmbedded(options.pgliteDir ?? "memory://");
 }
@@ -78,15 +98,35 @@ async function openEmbedded(dir: string): Promise<Database> {
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
     await server.start();
     const address = server.getServerConn(); // "127.0.0.1:PORT"
+    const listeners = new Map<string, Set<(payload: string) => void>>();
     // PGlite is a single connection: one client connection keeps transactions from interleaving.
     const sql = postgres(`postgres://postgres@${address}/postgres`, {
       ...sharedOptions,
       max: 1,
       ssl: false,
-    });
+      // Not in postgres.js's types, but passed to every connection: the NOTIFYs this one gets.
+      onnotify: (channel: string, payload: string) =>
+        listeners.get(channel)?.forEach((fn) => fn(payload)),
+    } as postgres.Options<Record<string, never>>);
     return {
       sql,
       kind: "pglite",
+      async listen(channel, onNotify, onListen) {
+        let fns = listeners.get(channel);
+        if (!fns) {
+          listeners.set(channel, fns = new Set());
+          await sql`LISTEN ${sql(channel)}`;
+        }
+        fns.add(onNotify);
+        onListen?.();
+        return async () => {
+          fns.delete(onNotify);
+          if (fns.size === 0 && listeners.get(channel) === fns) {
+            listeners.delete(channel);
+            await sql`UNLISTEN ${sql(channel)}`.catch(() => {});
+          }
+        };
+      },
       close: async () => {
         await sql.end({ timeout: 5 });
         await server.stop();

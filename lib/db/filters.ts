@@ -211,3 +211,43 @@ export async function findFilterStatus(
 export async function deleteFilterStatus(db: Queryable, id: string) {
   await db`DELETE FROM filter_statuses WHERE id = ${id}`;
 }
+
+/**
+ * The viewer's active filters of `context` with their keywords, as one JSON column, for a
+ * statement that loads something else (the status bundle: a page costs no statement for its
+ * filters). Uncorrelated, so Postgres computes it once per statement. Read with `parseFilters`.
+ */
+export function activeFiltersColumn(
+  db: Queryable,
+  accountId: string,
+  context: string,
+) {
+  return db`(
+    SELECT json_agg(json_build_object(
+      'id', f.id::text, 'account_id', f.account_id::text, 'title', f.title,
+      'context', f.context, 'filter_action', f.filter_action,
+      'expires_at', f.expires_at, 'created_at', f.created_at,
+      'keywords', coalesce((
+        SELECT json_agg(json_build_object('id', k.id::text, 'filter_id', k.filter_id::text,
+          'keyword', k.keyword, 'whole_word', k.whole_word) ORDER BY k.id)
+        FROM filter_keywords k WHERE k.filter_id = f.id), '[]')) ORDER BY f.id)
+    FROM filters f
+    WHERE f.account_id = ${accountId} AND ${context} = ANY(f.context)
+      AND (f.expires_at IS NULL OR f.expires_at > now()))`;
+}
+
+type FilterJson = Omit<FilterWithKeywords, "expires_at" | "created_at"> & {
+  expires_at: string | null;
+  created_at: string;
+};
+
+/** The rows of `activeFiltersColumn` (null: none), dates as dates. */
+export function parseFilters(
+  column: FilterJson[] | null,
+): FilterWithKeywords[] {
+  return (column ?? []).map((f) => ({
+    ...f,
+    expires_at: f.expires_at === null ? null : new Date(f.expires_at),
+    created_at: new Date(f.created_at),
+  }));
+}

@@ -5,6 +5,7 @@
  * leaves the database as it was before it.
  */
 import type { Sql } from "./client.ts";
+import { analyzeFilledTables } from "./statistics.ts";
 
 /** Arbitrary constant: the advisory lock key all Starling processes agree on for migrating. */
 const MIGRATION_LOCK_KEY = 7_246_318_001;
@@ -80,5 +81,8 @@ export async function migrate(
     });
     if (ran) applied.push(migration.version);
   }
+  // New tables and indexes have no statistics until something analyses them: autovacuum may
+  // take a while, and the embedded database (PGlite) has none.
+  if (applied.length) await analyzeFilledTables(sql);
   return applied;
 }

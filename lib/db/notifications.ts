@@ -1,6 +1,7 @@
 /** SQL for notifications: one per (recipient, type, actor, status), so redeliveries notify once. */
 import type { Queryable } from "./client.ts";
 import type { Fragment } from "./visibility.ts";
+import { candidateRows, lookupById, windowedPage } from "./windowed.ts";
 
 export interface NotificationRow {
   id: string;
@@ -109,35 +110,41 @@ export interface NotificationQuery {
   limit: number;
 }
 
-/** A page, newest first; `visible` filters out notifications about statuses now invisible. */
+/**
+ * A page, newest first; `visible` filters out notifications about statuses now invisible. Read
+ * in windows of the recipient's newest notifications (`windowed.ts`: a plan that doesn't need
+ * statistics).
+ */
 export async function listNotifications(
   db: Queryable,
   recipientId: string,
   q: NotificationQuery,
   visible: Fragment,
 ): Promise<NotificationRow[]> {
-  const ascending = Boolean(q.minId);
-  const rows = await db<NotificationRow[]>`
-    SELECT n.* FROM notifications n LEFT JOIN statuses s ON s.id = n.status_id
-    WHERE n.account_id = ${recipientId}
-      ${q.includeFiltered ? db`` : db`AND NOT n.filtered`}
-      ${q.types?.length ? db`AND n.type = ANY(${q.types}::text[])` : db``}
-      ${
-    q.excludeTypes?.length
-      ? db`AND NOT (n.type = ANY(${q.excludeTypes}::text[]))`
-      : db``
-  }
-      ${q.fromAccountId ? db`AND n.from_account_id = ${q.fromAccountId}` : db``}
-      ${q.maxId ? db`AND n.id < ${q.maxId}` : db``}
-      ${q.sinceId ? db`AND n.id > ${q.sinceId}` : db``}
-      ${q.minId ? db`AND n.id > ${q.minId}` : db``}
-      AND (n.status_id IS NULL OR ${visible})
-      AND NOT EXISTS (SELECT 1 FROM account_domain_blocks db
-                      JOIN accounts da ON lower(da.domain) = db.domain
-                      WHERE db.account_id = ${recipientId} AND da.id = n.from_account_id)
-    ORDER BY n.id ${ascending ? db`ASC` : db`DESC`}
-    LIMIT ${q.limit}`;
-  return ascending ? [...rows].reverse() : [...rows];
+  return await windowedPage<NotificationRow>(db, "w.id", q, {
+    candidates: (bounds, order, size) =>
+      db`
+      SELECT w.id FROM notifications w
+      WHERE w.account_id = ${recipientId} ${bounds}
+        ${q.includeFiltered ? db`` : db`AND NOT w.filtered`}
+        ${q.types?.length ? db`AND w.type = ANY(${q.types}::text[])` : db``}
+        ${
+        q.excludeTypes?.length
+          ? db`AND NOT (w.type = ANY(${q.excludeTypes}::text[]))`
+          : db``
+      }
+        ${
+        q.fromAccountId ? db`AND w.from_account_id = ${q.fromAccountId}` : db``
+      }
+      ORDER BY w.id ${order} LIMIT ${size}`,
+    rows: db`
+      SELECT n.* FROM ${candidateRows(db, "notifications", "n")}
+      LEFT JOIN ${lookupById(db, "statuses", "s", "n.status_id")} ON TRUE
+      WHERE (n.status_id IS NULL OR ${visible})
+        AND NOT EXISTS (SELECT 1 FROM account_domain_blocks db
+                        JOIN accounts da ON lower(da.domain) = db.domain
+                        WHERE db.account_id = ${recipientId} AND da.id = n.from_account_id)`,
+  });
 }
 
 export async function findNotification(

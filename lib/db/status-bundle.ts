@@ -10,6 +10,11 @@ import type { StatusRow } from "./statuses.ts";
 import type { ViewerFlags } from "./interactions.ts";
 import type { PollRow } from "./polls.ts";
 import { splitJoined } from "./joined.ts";
+import {
+  activeFiltersColumn,
+  type FilterWithKeywords,
+  parseFilters,
+} from "./filters.ts";
 
 export interface MentionRow {
   status_id: string;
@@ -55,6 +60,8 @@ export interface StatusBundle {
   applications: Map<string, { name: string; website: string | null }>;
   flags: ViewerFlags | null;
   ownVotes: Map<string, number[]>;
+  /** The viewer's active filters of the context asked for (none when none was). */
+  filters: FilterWithKeywords[];
 }
 
 /** The viewer-independent and viewer-dependent extras of one status, as computed columns. */
@@ -64,6 +71,8 @@ interface StatusExtras {
   _media: MediaRow[] | null;
   _app_name: string | null;
   _app_website: string | null;
+  /** The viewer's filters (`activeFiltersColumn`), on the page's first status only. */
+  _filters?: Parameters<typeof parseFilters>[0];
 }
 
 /** The viewer's relation to one status, as computed columns (`viewerFlagColumns`). */
@@ -163,13 +172,15 @@ export async function loadViewersFlags(
 /**
  * One statement for the whole page: every status asked for and the originals of the reblogs
  * among them, each with its author, poll, application, tags, mentions, media and the viewer's
- * flags (ids inside JSON are cast to text: they don't fit a JSON number).
+ * flags (ids inside JSON are cast to text: they don't fit a JSON number) — and, given a filter
+ * context, the viewer's active filters of it.
  */
 export async function loadStatusBundle(
   db: Queryable,
   rows: StatusRow[],
   viewerId: string | null,
   extraAccountIds: string[] = [],
+  filterContext?: string,
 ): Promise<StatusBundle> {
   const pageIds = rows.map((s) => s.id);
   // The page and the originals of the reblogs on it.
@@ -209,6 +220,13 @@ export async function loadStatusBundle(
           FROM media_attachments ma WHERE ma.status_id = st.id
         ) AS _media,
         ${viewerFlagColumns(db, db`${viewerId}::bigint`)}
+        ${
+        filterContext && viewerId
+          ? db`, CASE WHEN st.id = ${pageIds[0]} THEN ${
+            activeFiltersColumn(db, viewerId, filterContext)
+          } END AS _filters`
+          : db``
+      }
       FROM statuses st
       LEFT JOIN accounts a ON a.id = st.account_id
       LEFT JOIN polls p ON p.id = st.poll_id
@@ -229,6 +247,7 @@ export async function loadStatusBundle(
     applications: new Map(),
     flags: viewerId ? emptyFlags() : null,
     ownVotes: new Map(),
+    filters: [],
   };
   if (pageIds.length === 0) return bundle;
   for (const [s, a, p, x] of splitJoined(joined)) {
@@ -252,6 +271,7 @@ export async function loadStatusBundle(
     }
     if (extras._media) bundle.media.set(status.id, extras._media);
     if (bundle.flags) addFlags(bundle.flags, bundle.ownVotes, status, extras);
+    if (extras._filters) bundle.filters = parseFilters(extras._filters);
   }
   return bundle;
 }

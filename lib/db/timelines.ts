@@ -14,6 +14,7 @@ import {
   visibleToSql,
   visibleWithReblogSql,
 } from "./visibility.ts";
+import { candidateRows, lookupById, windowedPage } from "./windowed.ts";
 
 export interface Page {
   maxId?: string;
@@ -49,18 +50,19 @@ export async function homeTimeline(
   viewerId: string,
   page: Page,
 ) {
-  const { where, tail } = paging(db, "s.id", page);
-  const rows = await db<StatusRow[]>`
-    SELECT s.* FROM home_feed_entries h
-    JOIN statuses s ON s.id = h.status_id
-    LEFT JOIN statuses r ON r.id = s.reblog_of_id
-    WHERE h.account_id = ${viewerId} ${where}
-      AND ${visibleWithReblogSql(db, viewerId)} AND ${
-    notSilencedSql(db, viewerId)
-  }
-      AND ${authorNotSuspendedSql(db)}
-    ${tail}`;
-  return newestFirst(rows, page);
+  return await windowedPage<StatusRow>(db, "h.status_id", page, {
+    candidates: (bounds, order, size) =>
+      db`
+      SELECT h.status_id AS id FROM home_feed_entries h
+      WHERE h.account_id = ${viewerId} ${bounds}
+      ORDER BY h.status_id ${order} LIMIT ${size}`,
+    rows: db`
+      SELECT s.* FROM ${candidateRows(db, "statuses", "s")}
+      LEFT JOIN ${lookupById(db, "statuses", "r", "s.reblog_of_id")} ON TRUE
+      WHERE ${visibleWithReblogSql(db, viewerId)}
+        AND ${notSilencedSql(db, viewerId)}
+        AND ${authorNotSuspendedSql(db)}`,
+  });
 }
 
 export interface PublicOptions {
@@ -75,21 +77,28 @@ export async function publicTimeline(
   options: PublicOptions,
   page: Page,
 ) {
-  const { where, tail } = paging(db, "s.id", page);
-  const rows = await db<StatusRow[]>`
-    SELECT s.* FROM statuses s LEFT JOIN statuses r ON FALSE
-    WHERE s.visibility = 'public' AND s.reblog_of_id IS NULL ${where}
-      ${options.local ? db`AND s.local` : db``}
-      ${options.remote ? db`AND NOT s.local` : db``}
-      ${
-    options.onlyMedia
-      ? db`AND EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = s.id)`
-      : db``
-  }
-      AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
-      AND ${authorShownSql(db, viewerId)}
-    ${tail}`;
-  return newestFirst(rows, page);
+  // The candidates come from the partial indexes statuses_public / statuses_public_local.
+  return await windowedPage<StatusRow>(db, "p.id", page, {
+    candidates: (bounds, order, size) =>
+      db`
+      SELECT p.id FROM statuses p
+      WHERE p.visibility = 'public' AND p.reblog_of_id IS NULL ${bounds}
+        ${options.local ? db`AND p.local` : db``}
+        ${options.remote ? db`AND NOT p.local` : db``}
+      ORDER BY p.id ${order} LIMIT ${size}`,
+    rows: db`
+      SELECT s.* FROM ${candidateRows(db, "statuses", "s")}
+      LEFT JOIN statuses r ON FALSE
+      WHERE ${mediaOnly(db, options)}
+        AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
+        AND ${authorShownSql(db, viewerId)}`,
+  });
+}
+
+function mediaOnly(db: Queryable, options: PublicOptions): Fragment {
+  return options.onlyMedia
+    ? db`EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = s.id)`
+    : db`TRUE`;
 }
 
 export interface TagOptions extends PublicOptions {
@@ -110,35 +119,40 @@ export async function tagTimeline(
   );
   const allOf = (options.all ?? []).map((t) => t.toLowerCase());
   const noneOf = (options.none ?? []).map((t) => t.toLowerCase());
-  const { where, tail } = paging(db, "s.id", page);
-  const rows = await db<StatusRow[]>`
-    SELECT s.* FROM statuses s LEFT JOIN statuses r ON FALSE
-    WHERE s.visibility = 'public' AND s.reblog_of_id IS NULL ${where}
-      AND EXISTS (SELECT 1 FROM statuses_tags st JOIN tags t ON t.id = st.tag_id
-                  WHERE st.status_id = s.id AND t.name = ANY(${anyOf}::text[]))
+  return await windowedPage<StatusRow>(db, "st.status_id", page, {
+    // Newest first per tag (statuses_tags' primary key is (tag_id, status_id)), then merged:
+    // what is sorted is at most `size` ids per tag asked for, never the tag's whole history.
+    candidates: (bounds, order, size) =>
+      db`
+      SELECT DISTINCT tagged.id FROM tags t CROSS JOIN LATERAL (
+        SELECT st.status_id AS id FROM statuses_tags st
+        WHERE st.tag_id = t.id ${bounds}
+        ORDER BY st.status_id ${order} LIMIT ${size}
+      ) tagged
+      WHERE t.name = ANY(${anyOf}::text[])
+      ORDER BY tagged.id ${order} LIMIT ${size}`,
+    rows: db`
+      SELECT s.* FROM ${candidateRows(db, "statuses", "s")}
+      LEFT JOIN statuses r ON FALSE
+      WHERE s.visibility = 'public' AND s.reblog_of_id IS NULL
       ${
-    allOf.length
-      ? db`AND (SELECT count(DISTINCT t.name) FROM statuses_tags st JOIN tags t ON t.id = st.tag_id
+      allOf.length
+        ? db`AND (SELECT count(DISTINCT t.name) FROM statuses_tags st JOIN tags t ON t.id = st.tag_id
                 WHERE st.status_id = s.id AND t.name = ANY(${allOf}::text[])) = ${allOf.length}`
-      : db``
-  }
+        : db``
+    }
       ${
-    noneOf.length
-      ? db`AND NOT EXISTS (SELECT 1 FROM statuses_tags st JOIN tags t ON t.id = st.tag_id
+      noneOf.length
+        ? db`AND NOT EXISTS (SELECT 1 FROM statuses_tags st JOIN tags t ON t.id = st.tag_id
                        WHERE st.status_id = s.id AND t.name = ANY(${noneOf}::text[]))`
-      : db``
-  }
+        : db``
+    }
       ${options.local ? db`AND s.local` : db``}
       ${options.remote ? db`AND NOT s.local` : db``}
-      ${
-    options.onlyMedia
-      ? db`AND EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = s.id)`
-      : db``
-  }
+      AND ${mediaOnly(db, options)}
       AND ${visibleToSql(db, viewerId)} AND ${notSilencedSql(db, viewerId)}
-      AND ${authorShownSql(db, viewerId)}
-    ${tail}`;
-  return newestFirst(rows, page);
+      AND ${authorShownSql(db, viewerId)}`,
+  });
 }
 
 export async function listTimeline(
@@ -147,7 +161,6 @@ export async function listTimeline(
   list: { id: string; replies_policy: string },
   page: Page,
 ) {
-  const { where, tail } = paging(db, "s.id", page);
   const members =
     db`SELECT account_id FROM list_accounts WHERE list_id = ${list.id}`;
   const replies = list.replies_policy === "none"
@@ -159,15 +172,25 @@ export async function listTimeline(
               OR s.in_reply_to_account_id = ${viewerId} OR EXISTS (
                 SELECT 1 FROM follows lf WHERE lf.account_id = ${viewerId}
                 AND lf.target_account_id = s.in_reply_to_account_id))`;
-  const rows = await db<StatusRow[]>`
-    SELECT s.* FROM statuses s LEFT JOIN statuses r ON r.id = s.reblog_of_id
-    WHERE s.account_id IN (${members}) ${where} ${replies}
-      AND ${visibleWithReblogSql(db, viewerId)} AND ${
-    notSilencedSql(db, viewerId)
-  }
-      AND ${authorNotSuspendedSql(db)}
-    ${tail}`;
-  return newestFirst(rows, page);
+  return await windowedPage<StatusRow>(db, "ms.id", page, {
+    // Newest first per member (statuses_account is (account_id, id DESC)), then merged: what
+    // is sorted is at most `size` ids per member, never the members' whole history.
+    candidates: (bounds, order, size) =>
+      db`
+      SELECT member.id FROM list_accounts la CROSS JOIN LATERAL (
+        SELECT ms.id FROM statuses ms
+        WHERE ms.account_id = la.account_id ${bounds}
+        ORDER BY ms.id ${order} LIMIT ${size}
+      ) member
+      WHERE la.list_id = ${list.id}
+      ORDER BY member.id ${order} LIMIT ${size}`,
+    rows: db`
+      SELECT s.* FROM ${candidateRows(db, "statuses", "s")}
+      LEFT JOIN ${lookupById(db, "statuses", "r", "s.reblog_of_id")} ON TRUE
+      WHERE ${visibleWithReblogSql(db, viewerId)} ${replies}
+        AND ${notSilencedSql(db, viewerId)}
+        AND ${authorNotSuspendedSql(db)}`,
+  });
 }
 
 export interface AccountStatusesOptions {
@@ -189,42 +212,50 @@ export async function accountStatuses(
   options: AccountStatusesOptions,
   page: Page,
 ) {
-  const { where, tail } = paging(db, "s.id", page);
-  const rows = await db<StatusRow[]>`
-    SELECT s.* FROM statuses s LEFT JOIN statuses r ON r.id = s.reblog_of_id
-    WHERE s.account_id = ${accountId} ${where}
+  // Pinned statuses come from the pins (few), everything else from statuses_account in order.
+  const candidates = options.pinned
+    ? (bounds: Fragment, order: Fragment, size: number) =>
+      db`
+      SELECT p.status_id AS id FROM status_pins p
+      WHERE p.account_id = ${accountId} ${bounds}
+      ORDER BY p.status_id ${order} LIMIT ${size}`
+    : (bounds: Fragment, order: Fragment, size: number) =>
+      db`
+      SELECT p.id FROM statuses p
+      WHERE p.account_id = ${accountId} ${bounds}
+      ORDER BY p.id ${order} LIMIT ${size}`;
+  return await windowedPage<StatusRow>(
+    db,
+    options.pinned ? "p.status_id" : "p.id",
+    page,
+    {
+      candidates,
+      rows: db`
+      SELECT s.* FROM ${candidateRows(db, "statuses", "s")}
+      LEFT JOIN ${lookupById(db, "statuses", "r", "s.reblog_of_id")} ON TRUE
+      WHERE s.account_id = ${accountId}
+      ${options.onlyMedia ? db`AND ${mediaOnly(db, options)}` : db``}
       ${
-    options.pinned
-      ? db`AND EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id
-                       AND p.account_id = ${accountId})`
-      : db``
-  }
+        options.excludeReplies
+          ? db`AND (s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)`
+          : db``
+      }
       ${
-    options.onlyMedia
-      ? db`AND EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = s.id)`
-      : db``
-  }
+        options.excludeReblogs || options.onlyMedia
+          ? db`AND s.reblog_of_id IS NULL`
+          : db``
+      }
       ${
-    options.excludeReplies
-      ? db`AND (s.in_reply_to_id IS NULL OR s.in_reply_to_account_id = s.account_id)`
-      : db``
-  }
-      ${
-    options.excludeReblogs || options.onlyMedia
-      ? db`AND s.reblog_of_id IS NULL`
-      : db``
-  }
-      ${
-    options.tagged
-      ? db`AND EXISTS (SELECT 1 FROM statuses_tags st JOIN tags t ON t.id = st.tag_id
+        options.tagged
+          ? db`AND EXISTS (SELECT 1 FROM statuses_tags st JOIN tags t ON t.id = st.tag_id
                        WHERE st.status_id = s.id AND t.name = ${options.tagged.toLowerCase()})`
-      : db``
-  }
+          : db``
+      }
       ${options.publicOnly ? db`AND s.visibility = 'public'` : db``}
       ${options.excludeDirect ? db`AND s.visibility <> 'direct'` : db``}
-      AND ${visibleWithReblogSql(db, viewerId)}
-    ${tail}`;
-  return newestFirst(rows, page);
+      AND ${visibleWithReblogSql(db, viewerId)}`,
+    },
+  );
 }
 
 /** Ancestors, oldest first, up to `limit` (following in_reply_to_id upwards). */

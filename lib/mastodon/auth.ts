@@ -37,7 +37,13 @@ export async function authenticateRequest(
 ): Promise<ApiAuth | null> {
   const token = bearerToken(req);
   if (!token) return null;
-  const found = await findActiveTokenOwner(deps.sql, await hashToken(token));
+  const hash = await hashToken(token);
+  let found = deps.tokenOwners.get(hash) ?? null;
+  if (!found) {
+    const generation = deps.tokenOwners.generation();
+    found = await findActiveTokenOwner(deps.sql, hash);
+    if (found) deps.tokenOwners.set(hash, found, generation);
+  }
   if (!found) throw unauthorized();
   const { token: row, user, account } = found;
   if (row.user_id) {

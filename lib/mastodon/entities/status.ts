@@ -15,7 +15,6 @@ import type { PollRow } from "../../db/polls.ts";
 import {
   type FilterContext,
   type FilterWithKeywords,
-  loadActiveFilters,
   matchFilters,
 } from "../../domain/filters.ts";
 import { accountJson } from "./account.ts";
@@ -149,13 +148,15 @@ export async function renderStatuses(
   rows: StatusRow[],
 ): Promise<Status[]> {
   if (rows.length === 0) return [];
-  const [bundle, filters] = await Promise.all([
-    loadStatusBundle(options.sql, rows, options.viewerId),
-    options.filterContext && options.viewerId
-      ? loadActiveFilters(options.sql, options.viewerId, options.filterContext)
-      : [],
-  ]);
-  return renderLoaded(bundle, rows, options, filters);
+  // The viewer's filters come in the bundle's statement.
+  const bundle = await loadStatusBundle(
+    options.sql,
+    rows,
+    options.viewerId,
+    [],
+    options.filterContext,
+  );
+  return renderLoaded(bundle, rows, options, bundle.filters);
 }
 
 /** The rendering half of `renderStatuses`, for rows whose bundle is loaded. */
