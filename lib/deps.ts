@@ -18,7 +18,7 @@ import type { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
 import type { Resolver } from "./federation/public-address.ts";
 import type { VapidKeys } from "./push/mod.ts";
 import type { MailTransport } from "./mail/mod.ts";
-import type { MxResolver } from "./moderation/mod.ts";
+import type { AccessGate, MxResolver } from "./moderation/mod.ts";
 
 export interface Deps {
   config: Config;
@@ -80,6 +80,8 @@ export interface Deps {
    * every change the database announces (`lib/mastodon/token-owner-cache.ts`).
    */
   tokenOwners: TokenOwnerCache;
+  /** Whether a `no_access` IP block is in force, held per process (lib/moderation). */
+  accessGate: AccessGate;
   /** This process's rate-limit counters (in memory, per process, as Mastodon's per node). */
   rateLimits: RateLimits;
   /**

@@ -23,7 +23,6 @@ import {
   mediaDiscardJob,
   mediaPruneJob,
 } from "./domain/media-jobs.ts";
-import { blocklistRefreshJob, suspensionPurgeJob } from "./moderation/mod.ts";
 import { trendsRefreshJob } from "./trends/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import {
@@ -45,7 +44,14 @@ import {
   mailEventListener,
   mailSendJob,
 } from "./mail/mod.ts";
-import { type MxResolver, systemMxResolver } from "./moderation/mod.ts";
+import {
+  AccessGate,
+  blocklistRefreshJob,
+  IP_BLOCKS_CHANNEL,
+  type MxResolver,
+  suspensionPurgeJob,
+  systemMxResolver,
+} from "./moderation/mod.ts";
 
 export interface Starling {
   deps: Deps;
@@ -150,6 +156,14 @@ export async function openDeps(
         (change) => tokenOwners.changed(change),
         () => tokenOwners.listening(),
       );
+    const accessGate = new AccessGate();
+    const stopAccessGate = options.commandLine || config.role === "worker"
+      ? async () => {}
+      : await database.listen(
+        IP_BLOCKS_CHANNEL,
+        () => accessGate.changed(),
+        () => accessGate.listening(),
+      );
     const deps: Deps = {
       config,
       sql: database.sql,
@@ -168,6 +182,7 @@ export async function openDeps(
       mailer,
       rateLimits: new RateLimits(config.trustedProxies),
       tokenOwners,
+      accessGate,
       resolveHost: options.resolveHost ?? systemResolve,
       resolveMx: options.resolveMx ?? systemMxResolver,
       close: async () => {
@@ -175,6 +190,8 @@ export async function openDeps(
         mailer.close();
         tokenOwners.stop();
         await stopTokenOwners().catch(() => {});
+        accessGate.stop();
+        await stopAccessGate().catch(() => {});
         await streams.close();
         kv?.close();
         await database.close();
@@ -280,6 +297,10 @@ function forgetTokenOwnersAfterWrites(
       return await handler(req, info);
     } finally {
       deps.tokenOwners.afterWrite();
+      // The same for the IP blocks this request may have changed (the admin API and pages).
+      if (new URL(req.url).pathname.includes("ip_blocks")) {
+        deps.accessGate.changed();
+      }
     }
   };
 }

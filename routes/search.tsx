@@ -32,6 +32,7 @@ export const handler = define.handlers<Data>({
     if (!q) return page({ q, accounts: [], tags: [], statuses: [], context });
     const { deps } = ctx.state;
     const results = await search(deps.sql, viewerId(ctx), {
+      localHost: deps.config.host,
       q,
       limit: 10,
       offset: 0,

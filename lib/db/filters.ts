@@ -213,7 +213,7 @@ export async function deleteFilterStatus(db: Queryable, id: string) {
 }
 
 /**
- * The viewer's active filters of `context` with their keywords, as one JSON column, for a
+ * The viewer's active filters of `context` with their keywords and statuses, as one JSON column, for a
  * statement that loads something else (the status bundle: a page costs no statement for its
  * filters). Uncorrelated, so Postgres computes it once per statement. Read with `parseFilters`.
  */
@@ -230,7 +230,11 @@ export function activeFiltersColumn(
       'keywords', coalesce((
         SELECT json_agg(json_build_object('id', k.id::text, 'filter_id', k.filter_id::text,
           'keyword', k.keyword, 'whole_word', k.whole_word) ORDER BY k.id)
-        FROM filter_keywords k WHERE k.filter_id = f.id), '[]')) ORDER BY f.id)
+        FROM filter_keywords k WHERE k.filter_id = f.id), '[]'),
+      'statuses', coalesce((
+        SELECT json_agg(json_build_object('id', fs.id::text, 'filter_id', fs.filter_id::text,
+          'status_id', fs.status_id::text) ORDER BY fs.id)
+        FROM filter_statuses fs WHERE fs.filter_id = f.id), '[]')) ORDER BY f.id)
     FROM filters f
     WHERE f.account_id = ${accountId} AND ${context} = ANY(f.context)
       AND (f.expires_at IS NULL OR f.expires_at > now()))`;

@@ -1,42 +1,13 @@
-/** SQL for search: accounts by username/display-name prefix, hashtags by prefix, statuses by text. */
+/**
+ * SQL for search: hashtags by prefix, statuses by text (accounts: `searchAccounts` in
+ * profiles.ts, shared with /api/v1/accounts/search).
+ */
 import type { Queryable } from "./client.ts";
-import type { AccountRow } from "./accounts.ts";
 import type { StatusRow } from "./statuses.ts";
 import { visibleToSql } from "./visibility.ts";
 
 const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, "\\$&")}%`;
 const likeAnywhere = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
-
-export async function searchAccounts(
-  db: Queryable,
-  q: string,
-  options: { limit: number; offset: number; followingOf?: string },
-): Promise<AccountRow[]> {
-  const [username, domain] = q.replace(/^@/, "").split("@");
-  return [
-    ...await db<AccountRow[]>`
-    SELECT * FROM accounts a
-    WHERE a.suspended_at IS NULL
-      AND (lower(a.username) LIKE lower(${likePrefix(username)})
-           OR lower(a.display_name) LIKE lower(${likePrefix(q)}))
-      ${
-      domain
-        ? db`AND lower(coalesce(a.domain, '')) LIKE lower(${
-          likePrefix(domain)
-        })`
-        : db``
-    }
-      ${
-      options.followingOf
-        ? db`AND EXISTS (SELECT 1 FROM follows f WHERE f.account_id = ${options.followingOf}
-                         AND f.target_account_id = a.id)`
-        : db``
-    }
-    ORDER BY (lower(a.username) = lower(${username})) DESC, a.domain IS NOT NULL,
-             a.followers_count DESC, a.id
-    LIMIT ${options.limit} OFFSET ${options.offset}`,
-  ];
-}
 
 export interface TagRow {
   id: string;

@@ -13,9 +13,12 @@ import type { TagRow } from "../db/search.ts";
 import { normalizeHashtag } from "../text/compose.ts";
 import { invalid, notFound } from "./errors.ts";
 import { isVisibleTo } from "./visibility.ts";
+import { searchAccounts } from "./profiles.ts";
 
 export interface SearchInput {
   q: string;
+  /** This server's host: `user@<it>` is a local account. */
+  localHost: string;
   type?: string;
   limit: number;
   offset: number;
@@ -66,9 +69,11 @@ export async function search(
       /^(@?[^@\s]+@)([^@\s]+)$/,
       (_, user, host) => user + normalizeDomain(host),
     );
-    const rows = await db.searchAccounts(sql, address, {
+    const rows = await searchAccounts(sql, {
+      q: address,
       ...page,
-      followingOf: input.following && viewerId ? viewerId : undefined,
+      localHost: input.localHost,
+      followedBy: input.following && viewerId ? viewerId : undefined,
     });
     const seen = new Set(results.accounts.map((a) => a.id));
     results.accounts.push(...rows.filter((a) => !seen.has(a.id)));

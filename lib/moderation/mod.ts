@@ -209,7 +209,6 @@ export {
 export { canonicalEmail, canonicalEmailHash } from "./canonical-email.ts";
 export {
   checkSignUp,
-  isAccessDenied,
   type MxResolver,
   signUpNeedsApproval,
   systemMxResolver,
@@ -233,3 +232,4 @@ export {
   newAccountLimitDays,
   setNewAccountLimitDays,
 } from "./spam-limits.ts";
+export { AccessGate, IP_BLOCKS_CHANNEL } from "./access-gate.ts";

@@ -304,3 +304,13 @@ export async function deleteCanonicalEmailBlocksOf(
       RETURNING *`,
   ];
 }
+
+/** Whether any `no_access` block is in force now, and when the next one of them expires. */
+export async function noAccessState(
+  db: Queryable,
+): Promise<{ any: boolean; nextExpiry: Date | null }> {
+  const [row] = await db<{ any: boolean; next_expiry: Date | null }[]>`
+    SELECT count(*) > 0 AS any, min(expires_at) AS next_expiry FROM ip_blocks
+    WHERE severity = 'no_access' AND (expires_at IS NULL OR expires_at > now())`;
+  return { any: row.any, nextExpiry: row.next_expiry };
+}

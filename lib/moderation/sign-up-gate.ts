@@ -142,12 +142,3 @@ export async function signUpNeedsApproval(
     "sign_up_requires_approval",
   );
 }
-
-/** Whether an unexpired `no_access` block holds `ip`: every request from it is refused. */
-export async function isAccessDenied(
-  sql: Sql,
-  ip: string | null,
-): Promise<boolean> {
-  if (!ip || !isAddress(ip)) return false;
-  return await db.isAddressDenied(sql, ip);
-}

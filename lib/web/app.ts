@@ -24,7 +24,6 @@ import { crossOriginMiddleware } from "../mastodon/cors.ts";
 import { canonicalHostMiddleware } from "./canonical-host.ts";
 import { withPageCaching } from "./page-caching.ts";
 import { clientAddress } from "./client-ip.ts";
-import { isAccessDenied } from "../moderation/mod.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -48,15 +47,17 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
       }
     })
     // An IP block `no_access` (lib/moderation): nothing at all for that address, as Mastodon's
-    // Rack::Attack blocklist — pages, API, federation. One indexed query per request, so a new
-    // block applies at once in every process.
+    // Rack::Attack blocklist — pages, API, federation. No statement while no such block is in
+    // force (lib/moderation/access-gate.ts); a change applies at once in every process.
     .use(async (ctx) => {
       const address = clientAddress(
         ctx.req,
         ctx.info,
         deps.config.trustedProxies,
       );
-      if (!await isAccessDenied(deps.sql, address)) return await ctx.next();
+      if (!await deps.accessGate.denies(deps.sql, address)) {
+        return await ctx.next();
+      }
       if (ctx.url.pathname.startsWith("/api/")) {
         return Response.json({ error: "This action is not allowed" }, {
           status: 403,

@@ -18,6 +18,7 @@ export const handler = define.handlers({
     const params = await Params.from(ctx.req, ctx.url);
     const limit = Math.min(Math.max(params.integer("limit") ?? 20, 1), 40);
     const results = await search(deps.sql, viewerId, {
+      localHost: deps.config.host,
       q: params.string("q") ?? "",
       type: params.string("type") || undefined,
       limit,
