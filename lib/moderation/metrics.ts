@@ -157,14 +157,24 @@ function measureSource(
   }
 }
 
+/** A period as given (`start_at`, `end_at`), read once the caller may see the numbers. */
+export type PeriodInput = db.Period | { startAt?: string; endAt?: string };
+
+function periodOf(input: PeriodInput, maxDays?: number): db.Period {
+  return "from" in input
+    ? input
+    : parsePeriod(input.startAt, input.endAt, maxDays);
+}
+
 export async function measures(
   sql: Sql,
   actor: Actor | null,
   keys: string[],
-  period: db.Period,
+  periodInput: PeriodInput,
   arg: KeyArgument,
 ): Promise<Measure[]> {
   requirePermission(actor, "view_dashboard");
+  const period = periodOf(periodInput);
   const wanted = MEASURE_KEYS.filter((k) => keys.includes(k));
   const length = period.to.getTime() - period.from.getTime();
   const previous = {
@@ -204,12 +214,13 @@ export async function dimensions(
   sql: Sql,
   actor: Actor | null,
   keys: string[],
-  period: db.Period,
+  periodInput: PeriodInput,
   limit: number,
   arg: KeyArgument,
   software: { name: string; version: string },
 ): Promise<Dimension[]> {
   requirePermission(actor, "view_dashboard");
+  const period = periodOf(periodInput);
   const plain = (rows: db.DimensionRow[], human = (k: string) => k) =>
     rows.map((r) => ({ key: r.key, humanKey: human(r.key), value: r.value }));
   const out: Dimension[] = [];
@@ -290,10 +301,20 @@ export async function dimensions(
 export async function retentionCohorts(
   sql: Sql,
   actor: Actor | null,
-  period: db.Period,
+  periodInput: PeriodInput,
   frequency: "day" | "month",
 ): Promise<Cohort[]> {
   requirePermission(actor, "view_dashboard");
+  // Mastodon answers `[]` when a parameter is missing.
+  if (
+    !("from" in periodInput) && (!periodInput.startAt || !periodInput.endAt)
+  ) {
+    return [];
+  }
+  const period = periodOf(
+    periodInput,
+    frequency === "month" ? 3660 : undefined,
+  );
   const rows = await db.retention(sql, period, frequency);
   const cohorts = new Map<number, Cohort>();
   for (const row of rows) {

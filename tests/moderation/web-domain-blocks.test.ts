@@ -36,7 +36,8 @@ Deno.test(
         "carol",
         "/admin",
       );
-      await page.getByRole("link", { name: "Domain blocks" }).click();
+      await page.getByRole("link", { name: "Domain blocks", exact: true })
+        .click();
       await page.getByRole("heading", { name: "Domain blocks" }).waitFor();
       await page.getByText("No domain is blocked.").waitFor();
 
@@ -114,7 +115,8 @@ Deno.test(
       const modPage = await other.newPage();
       await signIn(modPage, "bob", "/admin");
       assert.equal(
-        await modPage.getByRole("link", { name: "Domain blocks" }).count(),
+        await modPage.getByRole("link", { name: "Domain blocks", exact: true })
+          .count(),
         0,
       );
       const refused = await modPage.goto("/admin/domain_blocks");

@@ -26,7 +26,7 @@ Deno.test(
       await page.getByLabel("Title").fill("Spam");
       await page.getByLabel("Text").fill("Please stop posting spam.");
       await page.getByRole("button", { name: "Add preset" }).click();
-      await page.getByRole("link", { name: "Spam" }).waitFor();
+      await page.getByRole("link", { name: "Spam", exact: true }).waitFor();
 
       await page.goto(`/admin/accounts/${bob.account.id}`);
       await page.getByRole("combobox", { name: /Warning preset/ })
@@ -39,7 +39,7 @@ Deno.test(
       assert.equal(warning.text, "Please stop posting spam.\n\nLast warning.");
 
       await page.goto("/admin/warning_presets");
-      await page.getByRole("link", { name: "Spam" }).click();
+      await page.getByRole("link", { name: "Spam", exact: true }).click();
       await page.getByLabel("Title").fill("Spam (final)");
       await page.getByRole("button", { name: "Save" }).click();
       await page.getByRole("link", { name: "Spam (final)" }).click();

@@ -97,15 +97,23 @@ Deno.test(
           registrationId: await registrationId,
           data: push.text,
         });
-        const shown = await page.waitForFunction(async () => {
-          const registration = await navigator.serviceWorker.getRegistration(
-            "/",
-          );
-          const [n] = await registration!.getNotifications();
-          return n &&
-            { title: n.title, body: n.body, icon: n.icon, tag: n.tag };
-        });
-        assert.deepEqual(await shown.jsonValue(), {
+        // The worker shows it asynchronously: ask until it is there (an async predicate
+        // would be a promise, truthy at once, for waitForFunction).
+        const shownNotification = () =>
+          page.evaluate(async () => {
+            const registration = await navigator.serviceWorker
+              .getRegistration("/");
+            const [n] = await registration!.getNotifications();
+            return n
+              ? { title: n.title, body: n.body, icon: n.icon, tag: n.tag }
+              : null;
+          });
+        let shown = await shownNotification();
+        for (let i = 0; !shown && i < 200; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          shown = await shownNotification();
+        }
+        assert.deepEqual(shown, {
           title: push.payload.title,
           body: push.payload.body,
           icon: push.payload.icon,

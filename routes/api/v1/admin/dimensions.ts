@@ -8,7 +8,7 @@ import {
 } from "../../../../lib/mastodon/admin-api.ts";
 import { renderAdminDimension } from "../../../../lib/mastodon/entities/admin-metrics.ts";
 import { STARLING_VERSION } from "../../../../lib/mastodon/entities/instance.ts";
-import { dimensions, parsePeriod } from "../../../../lib/moderation/mod.ts";
+import { dimensions } from "../../../../lib/moderation/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
@@ -21,10 +21,10 @@ export const handler = define.handlers({
       deps.sql,
       actor,
       params.array("keys"),
-      parsePeriod(
-        params.string("start_at") ?? today,
-        params.string("end_at") ?? today,
-      ),
+      {
+        startAt: params.string("start_at") ?? today,
+        endAt: params.string("end_at") ?? today,
+      },
       Math.min(Math.max(params.integer("limit") ?? 10, 1), 100),
       (key, name) => params.string(key, name),
       { name: "starling", version: STARLING_VERSION },

@@ -7,7 +7,7 @@ import {
   requireStaffCaller,
 } from "../../../../lib/mastodon/admin-api.ts";
 import { renderAdminMeasure } from "../../../../lib/mastodon/entities/admin-metrics.ts";
-import { measures, parsePeriod } from "../../../../lib/moderation/mod.ts";
+import { measures } from "../../../../lib/moderation/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
@@ -18,7 +18,7 @@ export const handler = define.handlers({
       deps.sql,
       actor,
       params.array("keys"),
-      parsePeriod(params.string("start_at"), params.string("end_at")),
+      { startAt: params.string("start_at"), endAt: params.string("end_at") },
       (key, name) => params.string(key, name),
     );
     return json(result.map(renderAdminMeasure));

@@ -11,10 +11,7 @@ import {
   requireStaffCaller,
 } from "../../../../lib/mastodon/admin-api.ts";
 import { renderAdminCohort } from "../../../../lib/mastodon/entities/admin-metrics.ts";
-import {
-  parsePeriod,
-  retentionCohorts,
-} from "../../../../lib/moderation/mod.ts";
+import { retentionCohorts } from "../../../../lib/moderation/mod.ts";
 
 export const handler = define.handlers({
   async POST(ctx) {
@@ -23,12 +20,11 @@ export const handler = define.handlers({
     const params = await Params.from(ctx.req, ctx.url);
     const startAt = params.string("start_at");
     const endAt = params.string("end_at");
-    if (!startAt || !endAt) return json([]);
     const frequency = params.string("frequency") === "month" ? "month" : "day";
     const cohorts = await retentionCohorts(
       deps.sql,
       actor,
-      parsePeriod(startAt, endAt, frequency === "month" ? 3660 : 366),
+      { startAt, endAt },
       frequency,
     );
     return json(cohorts.map(renderAdminCohort));
