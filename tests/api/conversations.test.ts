@@ -5,6 +5,7 @@
  * SSE). Postgres, so stream events travel through LISTEN/NOTIFY.
  */
 import assert from "node:assert/strict";
+import { withTimeout } from "../helpers/streams.ts";
 import { createStreamingAPIClient } from "masto";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import {
@@ -19,16 +20,6 @@ import {
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
-
-function withTimeout<T>(promise: Promise<T>, ms = 10_000): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error("timed out")), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
 
 async function post(
   instance: TestInstance,

@@ -7,20 +7,7 @@ import { createRestAPIClient, createStreamingAPIClient } from "masto";
 import { startTestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
-import { untilSubscribed } from "../helpers/streams.ts";
-
-function withTimeout<T>(promise: Promise<T>, ms = 10_000): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error("timed out waiting for a stream event")),
-        ms,
-      );
-    }),
-  ]).finally(() => clearTimeout(timer));
-}
+import { untilSubscribed, withTimeout } from "../helpers/streams.ts";
 
 Deno.test("WebSocket: update and notification on the user stream", async () => {
   const instance = await startTestInstance();
