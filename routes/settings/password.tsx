@@ -10,6 +10,7 @@ import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { NewPasswordFields } from "../../components/NewPasswordFields.tsx";
 
 interface Data {
   errors: string[];
@@ -101,26 +102,7 @@ export default define.page<typeof handler>(function PasswordSettings(
               autocomplete="current-password"
             />
           </label>
-          <label>
-            New password
-            <input
-              name="password"
-              type="password"
-              required
-              minLength={8}
-              autocomplete="new-password"
-            />
-          </label>
-          <label>
-            Confirm new password
-            <input
-              name="password_confirmation"
-              type="password"
-              required
-              minLength={8}
-              autocomplete="new-password"
-            />
-          </label>
+          <NewPasswordFields />
           <div>
             <button type="submit">Change password</button>
           </div>

@@ -1,4 +1,5 @@
 import { page } from "fresh";
+import { NewPasswordFields } from "../../../components/NewPasswordFields.tsx";
 import { define } from "../../../utils.ts";
 import {
   RESET_LINK_BROKEN,
@@ -81,26 +82,7 @@ export default define.page<typeof handler>(function ResetPassword(
               name="reset_password_token"
               value={data.token}
             />
-            <label>
-              New password
-              <input
-                name="password"
-                type="password"
-                required
-                minLength={8}
-                autocomplete="new-password"
-              />
-            </label>
-            <label>
-              Confirm new password
-              <input
-                name="password_confirmation"
-                type="password"
-                required
-                minLength={8}
-                autocomplete="new-password"
-              />
-            </label>
+            <NewPasswordFields />
             <button type="submit">Set new password</button>
           </form>
         )
