@@ -7,3 +7,9 @@ export function encodeBase64Url(bytes: Uint8Array): string {
     "",
   );
 }
+
+/** The bytes of a base64url string (padding optional). */
+export function decodeBase64Url(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}

@@ -9,6 +9,7 @@ import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import type { Sql } from "../db/client.ts";
 import * as db from "../db/two-factor.ts";
+import { deleteAllSecurityKeys } from "../db/security-keys.ts";
 import { findUserById } from "../db/accounts.ts";
 import { DomainError, invalid } from "./errors.ts";
 import { verifyPassword } from "./passwords.ts";
@@ -124,7 +125,11 @@ export async function disableTwoFactor(
   password: string,
 ): Promise<void> {
   await requirePassword(sql, userId, password);
-  await sql.begin((tx) => db.disableTwoFactor(tx, userId));
+  // Security keys are a second factor beside the app, never the only one.
+  await sql.begin(async (tx) => {
+    await db.disableTwoFactor(tx, userId);
+    await deleteAllSecurityKeys(tx, userId);
+  });
 }
 
 export async function regenerateRecoveryCodes(

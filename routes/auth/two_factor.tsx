@@ -4,6 +4,14 @@ import { DomainError } from "../../lib/domain/errors.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
 import { verifySecondFactor } from "../../lib/domain/two-factor.ts";
 import {
+  relyingParty,
+  signInOptions,
+  verifySecurityKey,
+} from "../../lib/domain/security-keys.ts";
+import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import SecurityKeyButton from "../../islands/SecurityKeyButton.tsx";
+import type { PageContext } from "../../lib/web/pages.ts";
+import {
   clientIp,
   CSRF_FAILED,
   field,
@@ -25,35 +33,53 @@ import { PageHead } from "../../components/PageHead.tsx";
 interface Data {
   errors: string[];
   returnTo: string;
+  /** When the user has security keys: the options to sign in with one (a fresh challenge). */
+  keyOptions: PublicKeyCredentialRequestOptionsJSON | null;
 }
 
+const keyOptionsFor = (ctx: PageContext, userId: string) =>
+  signInOptions(
+    ctx.state.deps.sql,
+    relyingParty(ctx.state.deps.config),
+    userId,
+  );
+
 /**
- * /auth/two_factor — the second step of signing in: a code from the authenticator app or a
- * recovery code, for the user whose password was right a moment ago (pending-sign-in.ts).
- * Attempts count against the same limit as passwords.
+ * /auth/two_factor — the second step of signing in: a code from the authenticator app, a
+ * recovery code, or one of the user's security keys (its answer posted as `response`), for the
+ * user whose password was right a moment ago (pending-sign-in.ts). Attempts count against the
+ * same limit as passwords.
  */
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const returnTo = safeReturnTo(ctx.url.searchParams.get("return_to"));
-    if (!await readPendingSignIn(ctx.req, ctx.state.deps.secret)) {
+    const userId = await readPendingSignIn(ctx.req, ctx.state.deps.secret);
+    if (!userId) {
       return ctx.redirect(
         `/auth/sign_in?return_to=${encodeURIComponent(returnTo)}`,
       );
     }
-    return page({ errors: [], returnTo });
+    return page({
+      errors: [],
+      returnTo,
+      keyOptions: await keyOptionsFor(ctx, userId),
+    });
   },
   async POST(ctx) {
     const { deps } = ctx.state;
     const form = await readVerifiedForm(ctx.req, deps);
     const returnTo = safeReturnTo(form ? field(form, "return_to") : null);
     if (!form) {
-      return page({ errors: [CSRF_FAILED], returnTo }, { status: 403 });
+      return page({ errors: [CSRF_FAILED], returnTo, keyOptions: null }, {
+        status: 403,
+      });
     }
     const userId = await readPendingSignIn(ctx.req, deps.secret);
     if (!userId) {
       return page({
         errors: ["This sign-in took too long. Please sign in again."],
         returnTo,
+        keyOptions: null,
       }, { status: 401 });
     }
     const refused = deps.rateLimits.countSignIn(ctx.req, `2fa:${userId}`);
@@ -61,13 +87,28 @@ export const handler = define.handlers<Data>({
       return page({
         errors: ["Too many attempts. Please wait a few minutes."],
         returnTo,
+        keyOptions: null,
       }, { status: 429, headers: rateLimitHeaders(refused) });
     }
+    const keyAnswer = field(form, "response");
     try {
-      await verifySecondFactor(deps.sql, userId, field(form, "code"));
+      if (keyAnswer) {
+        await verifySecurityKey(
+          deps.sql,
+          relyingParty(deps.config),
+          userId,
+          keyAnswer,
+        );
+      } else {
+        await verifySecondFactor(deps.sql, userId, field(form, "code"));
+      }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], returnTo }, { status: 401 });
+      return page({
+        errors: [error.message],
+        returnTo,
+        keyOptions: await keyOptionsFor(ctx, userId),
+      }, { status: 401 });
     }
     const client = {
       userAgent: ctx.req.headers.get("user-agent"),
@@ -98,6 +139,23 @@ export default define.page<typeof handler>(function TwoFactor(
       <PageHead title="Two-factor authentication" />
       <h1>Two-factor authentication</h1>
       <FormErrors errors={data.errors} />
+      {data.keyOptions && (
+        <form
+          id="security-key-sign-in"
+          method="post"
+          action="/auth/two_factor"
+          class="stack"
+        >
+          <input type="hidden" name="_csrf" value={state.csrfToken} />
+          <input type="hidden" name="return_to" value={data.returnTo} />
+          <input type="hidden" name="response" value="" />
+          <SecurityKeyButton
+            ceremony={{ kind: "sign_in", options: data.keyOptions }}
+            formId="security-key-sign-in"
+            label="Use security key"
+          />
+        </form>
+      )}
       <form method="post" action="/auth/two_factor" class="stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <input type="hidden" name="return_to" value={data.returnTo} />

@@ -145,6 +145,11 @@ export default define.page<typeof handler>(function TwoFactorSettings(
               On: signing in asks for a code from your authenticator app.{" "}
               {data.unusedCodes} recovery code(s) left.
             </p>
+            <p>
+              <a href="/settings/security_keys">Security keys</a>{" "}
+              let you sign in with a key or passkey instead of a code. Turning
+              two-factor off removes them too.
+            </p>
             <form method="post" action="/settings/two_factor" class="card">
               {csrf}
               {passwordField}
