@@ -15,7 +15,8 @@
 import { signRequest } from "@fedify/fedify";
 import type { DocumentLoader, RemoteDocument } from "@fedify/vocab";
 import { pinnedFetch, type Resolver } from "./pinned-fetch.ts";
-import { SOFTWARE_NAME, SOFTWARE_VERSION } from "./names.ts";
+import { SOFTWARE_NAME } from "./names.ts";
+import { STARLING_VERSION } from "../version.ts";
 
 /** Redirects followed per fetch (Fedify's own loader allows 20). */
 export const MAX_REDIRECTS = 5;
@@ -168,7 +169,7 @@ export function strictDocumentLoader(
 
 /** The `User-Agent` of every request Starling makes to a remote server. */
 export function userAgentFor(origin: string): string {
-  return `${SOFTWARE_NAME}/${SOFTWARE_VERSION} (+${origin})`;
+  return `${SOFTWARE_NAME}/${STARLING_VERSION} (+${origin})`;
 }
 
 export interface FederationLoaderConfig {

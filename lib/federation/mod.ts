@@ -35,12 +35,13 @@ import {
   federationContextLoader,
   federationDocumentLoader,
 } from "./document-loader.ts";
-import { INSTANCE_ACTOR, SOFTWARE_NAME, SOFTWARE_VERSION } from "./names.ts";
+import { INSTANCE_ACTOR, SOFTWARE_NAME } from "./names.ts";
+import { STARLING_VERSION } from "../version.ts";
 import { instanceSettings } from "../instance/mod.ts";
 
 export type StarlingFederation = Federation<Deps>;
 
-export { INSTANCE_ACTOR, SOFTWARE_NAME, SOFTWARE_VERSION } from "./names.ts";
+export { INSTANCE_ACTOR, SOFTWARE_NAME } from "./names.ts";
 
 export interface BuildFederationOptions {
   /** Compress the retry schedule (tests); see `createMastodonRetryPolicy`. */
@@ -62,7 +63,7 @@ export async function buildFederation(
     return {
       software: {
         name: SOFTWARE_NAME,
-        version: SOFTWARE_VERSION,
+        version: STARLING_VERSION,
         homepage: new URL(ctx.data.config.origin),
       },
       protocols: ["activitypub"],

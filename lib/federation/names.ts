@@ -8,4 +8,3 @@
  */
 export const INSTANCE_ACTOR = "instance-actor";
 export const SOFTWARE_NAME = "starling";
-export const SOFTWARE_VERSION = "0.1.0";

@@ -23,7 +23,8 @@ import {
 } from "../../domain/profiles.ts";
 import { IMAGE_DESCRIPTION_MAX } from "../../domain/profile-settings.ts";
 
-export const STARLING_VERSION = "0.1.0";
+import { STARLING_VERSION } from "../../version.ts";
+
 /** Mastodon-compatible, so clients enable what Mastodon 4.3 has. */
 export const COMPATIBLE_VERSION =
   `4.3.0 (compatible; Starling ${STARLING_VERSION})`;

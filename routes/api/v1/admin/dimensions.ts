@@ -7,7 +7,7 @@ import {
   requireStaffCaller,
 } from "../../../../lib/mastodon/admin-api.ts";
 import { renderAdminDimension } from "../../../../lib/mastodon/entities/admin-metrics.ts";
-import { STARLING_VERSION } from "../../../../lib/mastodon/entities/instance.ts";
+import { STARLING_VERSION } from "../../../../lib/version.ts";
 import { dimensions } from "../../../../lib/moderation/mod.ts";
 
 export const handler = define.handlers({
