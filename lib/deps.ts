@@ -15,7 +15,7 @@ import type { MediaStorage } from "./media/storage.ts";
 import type { AvTools } from "./media/av.ts";
 import type { RateLimits } from "./web/rate-limit.ts";
 import type { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
-import type { Resolver } from "./federation/public-address.ts";
+import type { Resolver } from "./net/mod.ts";
 import type { VapidKeys } from "./push/mod.ts";
 import type { MailTransport } from "./mail/mod.ts";
 import type { AccessGate, MxResolver } from "./moderation/mod.ts";

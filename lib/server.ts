@@ -15,7 +15,7 @@ import { StreamHub } from "./mastodon/streaming.ts";
 import { buildWebApp } from "./web/app.ts";
 import { workerHealthApp } from "./web/health.ts";
 import { lazyFederation, subscribeOutboxLazily } from "./federation/lazy.ts";
-import { type Resolver, systemResolve } from "./federation/public-address.ts";
+import { type Resolver, systemResolve } from "./net/mod.ts";
 import { createMediaStorage } from "./media/storage.ts";
 import { detectAvTools } from "./media/av.ts";
 import {

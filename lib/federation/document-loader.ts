@@ -14,7 +14,11 @@
  */
 import { signRequest } from "@fedify/fedify";
 import type { DocumentLoader, RemoteDocument } from "@fedify/vocab";
-import { pinnedFetch, type Resolver } from "./pinned-fetch.ts";
+import {
+  fetchFollowingRedirects,
+  FetchRefused,
+  type Resolver,
+} from "../net/mod.ts";
 import { SOFTWARE_NAME } from "./names.ts";
 import { STARLING_VERSION } from "../version.ts";
 
@@ -94,75 +98,86 @@ export function strictDocumentLoader(
   const maxBytes = options.maxBytes ?? 1024 * 1024;
   const accepted = options.contexts ? CONTEXT_TYPE : AP_TYPE;
   return async (url, loadOptions): Promise<RemoteDocument> => {
-    let current = new URL(url);
-    for (let hop = 0;; hop++) {
-      let request = new Request(current, {
+    const requestFor = async (at: URL) => {
+      const request = new Request(at, {
         headers: { accept: ACCEPT, "user-agent": options.userAgent },
         redirect: "manual",
       });
-      if (options.signer) {
-        request = await signRequest(
+      return options.signer
+        ? await signRequest(
           request,
           options.signer.privateKey,
           options.signer.keyId,
-        );
+        )
+        : request;
+    };
+    // Redirects and HTML alternates share one budget of `maxRedirects` hops.
+    let hops = 0;
+    let next = new URL(url);
+    for (;;) {
+      let followed;
+      try {
+        followed = await fetchFollowingRedirects(next, requestFor, {
+          allowPrivateAddress: options.allowPrivateAddress,
+          resolve: options.resolve,
+          maxBytes,
+          signal: loadOptions?.signal,
+          maxRedirects: options.maxRedirects - hops,
+        });
+      } catch (error) {
+        if (
+          error instanceof FetchRefused && error.reason === "too many redirects"
+        ) {
+          throw new DocumentRefused(next, "too many redirects");
+        }
+        throw error;
       }
-      const response = await pinnedFetch(request, {
-        allowPrivateAddress: options.allowPrivateAddress,
-        resolve: options.resolve,
-        maxBytes,
-        signal: loadOptions?.signal,
-      });
-      let next: URL | null = null;
-      if (
-        response.status >= 300 && response.status < 400 &&
-        response.headers.has("location")
-      ) {
-        await response.body?.cancel();
-        next = new URL(response.headers.get("location")!, current);
-      } else if (!response.ok) {
+      const { response, url: current } = followed;
+      hops += followed.redirects;
+      if (!response.ok) {
         await response.body?.cancel();
         throw new DocumentRefused(current, `HTTP ${response.status}`);
-      } else {
-        const type = response.headers.get("content-type") ?? "";
-        if (accepted.test(type)) {
-          let document: unknown;
-          try {
-            document = JSON.parse(await response.text());
-          } catch (error) {
-            if (error instanceof SyntaxError) {
-              throw new DocumentRefused(current, "not JSON");
-            }
-            throw error;
+      }
+      const type = response.headers.get("content-type") ?? "";
+      if (accepted.test(type)) {
+        let document: unknown;
+        try {
+          document = JSON.parse(await response.text());
+        } catch (error) {
+          if (error instanceof SyntaxError) {
+            throw new DocumentRefused(current, "not JSON");
           }
-          const id = options.contexts ? null : documentId(document, current);
-          if (id && id.origin !== current.origin) {
-            throw new DocumentRefused(
-              current,
-              `its id ${id.href} is on another origin`,
-            );
-          }
-          return { contextUrl: null, document, documentUrl: current.href };
+          throw error;
         }
-        if (
-          !options.contexts &&
-          /^(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)
-        ) {
-          next = alternateLink(await response.text(), current);
-        } else {
-          await response.body?.cancel();
-        }
-        if (!next) {
+        const id = options.contexts ? null : documentId(document, current);
+        if (id && id.origin !== current.origin) {
           throw new DocumentRefused(
             current,
-            `not an ActivityPub document (${type || "no type"})`,
+            `its id ${id.href} is on another origin`,
           );
         }
+        return { contextUrl: null, document, documentUrl: current.href };
       }
-      if (hop >= options.maxRedirects) {
+      let alternate: URL | null = null;
+      if (
+        !options.contexts &&
+        /^(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type)
+      ) {
+        alternate = alternateLink(await response.text(), current);
+      } else {
+        await response.body?.cancel();
+      }
+      if (!alternate) {
+        throw new DocumentRefused(
+          current,
+          `not an ActivityPub document (${type || "no type"})`,
+        );
+      }
+      if (hops >= options.maxRedirects) {
         throw new DocumentRefused(current, "too many redirects");
       }
-      current = next;
+      hops++;
+      next = alternate;
     }
   };
 }

@@ -112,7 +112,7 @@ export async function buildFederation(
     origin: deps.config.origin,
     // Fedify's own fetches (keys while verifying inbox signatures, objects it dereferences) go
     // through our strict loader: ActivityPub types only, same-origin ids, ≤ 5 redirects, public
-    // addresses pinned against DNS rebinding (see document-loader.ts, pinned-fetch.ts). Fedify
+    // addresses pinned against DNS rebinding (see document-loader.ts, lib/net/pinned-fetch.ts). Fedify
     // refuses these factories alongside its `allowPrivateAddress` and `userAgent` options, so
     // those are ours: the loaders take `ALLOW_PRIVATE_ADDRESS` and set our User-Agent (Fedify's
     // deliveries send its default one).

@@ -23,7 +23,7 @@
  * out. Not a permanent failure at once: a host's DNS can be fixed, and refusing costs nothing.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import { pinnedFetch, type PinnedFetchOptions } from "./pinned-fetch.ts";
+import { pinnedFetch, type PinnedFetchOptions } from "../net/mod.ts";
 
 /** What a delivery scope holds: the sending instance's address policy and resolver. */
 export type DeliveryPolicy =

@@ -14,7 +14,7 @@ import { findAccountById, findAccountByUsername } from "../db/accounts.ts";
 import { followRemoteSuspension } from "../moderation/mod.ts";
 import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
 import { accountInputFromActor } from "./from-ap-actors.ts";
-import { isPublicUrl } from "./public-address.ts";
+import { isPublicUrl } from "../net/mod.ts";
 import { federationDocumentLoader } from "./document-loader.ts";
 import { webFingerActorId } from "./webfinger.ts";
 import { normalizeDomain } from "../text/domain.ts";
@@ -85,7 +85,7 @@ export async function persistActor(
     contextLoader: ctx.contextLoader,
   });
   if (!input) return null;
-  // We will POST deliveries to these: never into a private network (see public-address.ts).
+  // We will POST deliveries to these: never into a private network (see lib/net/public-address.ts).
   if (!ctx.data.config.allowPrivateAddress) {
     for (const url of [input.inbox_url, input.shared_inbox_url]) {
       if (url && !await isPublicUrl(url, ctx.data.resolveHost)) return null;

@@ -10,10 +10,10 @@
  * `ALLOW_PRIVATE_ADDRESS` is off.
  */
 import {
-  FetchRefused,
+  fetchFollowingRedirects,
   pinnedFetch,
   type PinnedFetchOptions,
-} from "./pinned-fetch.ts";
+} from "../net/mod.ts";
 import { MAX_REDIRECTS, userAgentFor } from "./document-loader.ts";
 
 const JRD_TYPE = /^application\/(jrd\+)?json\s*(;|$)/i;
@@ -41,38 +41,31 @@ async function fetchJrd(
   url: URL,
   options: WebFingerOptions,
 ): Promise<{ links?: JrdLink[] } | null> {
-  const fetchHop = options.fetchHop ?? pinnedFetch;
-  let current = url;
-  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const response = await fetchHop(
+  const { response } = await fetchFollowingRedirects(
+    url,
+    (current) =>
       new Request(current, {
         headers: {
           accept: "application/jrd+json, application/json",
           "user-agent": userAgentFor(options.origin),
         },
       }),
-      {
-        allowPrivateAddress: options.allowPrivateAddress,
-        resolve: options.resolve,
-        maxBytes: MAX_JRD_BYTES,
-      },
-    );
-    const location = response.headers.get("location");
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      current = new URL(location, current);
-      continue;
-    }
-    if (
-      !response.ok ||
-      !JRD_TYPE.test(response.headers.get("content-type") ?? "")
-    ) {
-      await response.body?.cancel();
-      return null;
-    }
-    return await response.json();
+    {
+      allowPrivateAddress: options.allowPrivateAddress,
+      resolve: options.resolve,
+      maxBytes: MAX_JRD_BYTES,
+      maxRedirects: MAX_REDIRECTS,
+      fetchHop: options.fetchHop,
+    },
+  );
+  if (
+    !response.ok ||
+    !JRD_TYPE.test(response.headers.get("content-type") ?? "")
+  ) {
+    await response.body?.cancel();
+    return null;
   }
-  throw new FetchRefused(url, "too many redirects");
+  return await response.json();
 }
 
 /** The `self` link (the actor id) WebFinger gives for `acct:username@host`, or null. */

@@ -12,7 +12,7 @@
 import type { Deps } from "../deps.ts";
 import type { Sql, Tx } from "../db/client.ts";
 import { invalid, notFound } from "../domain/errors.ts";
-import { FetchRefused, pinnedFetch } from "../federation/pinned-fetch.ts";
+import { fetchFollowingRedirects, FetchRefused } from "../net/mod.ts";
 import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
 import { type Actor, requirePermission } from "./permissions.ts";
 import { recordAction } from "./audit-log.ts";
@@ -227,33 +227,26 @@ function draftKey(change: Change): string {
 class ListError extends Error {}
 
 async function fetchList(deps: BlocklistDeps, url: string): Promise<string> {
-  let current = new URL(url);
-  for (let hop = 0;; hop++) {
-    const response = await pinnedFetch(
+  const { response } = await fetchFollowingRedirects(
+    new URL(url),
+    (current) =>
       new Request(current, {
         headers: {
           accept: "text/csv, application/json, text/plain;q=0.9, */*;q=0.5",
         },
       }),
-      {
-        allowPrivateAddress: deps.config.allowPrivateAddress,
-        resolve: deps.resolveHost,
-        maxBytes: MAX_LIST_BYTES,
-      },
-    );
-    const location = response.headers.get("location");
-    if (response.status >= 300 && response.status < 400 && location) {
-      await response.body?.cancel();
-      if (hop >= MAX_REDIRECTS) throw new ListError("too many redirects");
-      current = new URL(location, current);
-      continue;
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new ListError(`the list answered HTTP ${response.status}`);
-    }
-    return await response.text();
+    {
+      allowPrivateAddress: deps.config.allowPrivateAddress,
+      resolve: deps.resolveHost,
+      maxBytes: MAX_LIST_BYTES,
+      maxRedirects: MAX_REDIRECTS,
+    },
+  );
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new ListError(`the list answered HTTP ${response.status}`);
   }
+  return await response.text();
 }
 
 /** What the list asks of the blocks this subscription may change. */

@@ -12,7 +12,7 @@
 import type { Deps } from "../deps.ts";
 import type { DomainEvent } from "../domain/effects.ts";
 import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
-import { pinnedFetch } from "../federation/pinned-fetch.ts";
+import { pinnedFetch } from "../net/mod.ts";
 import {
   deleteSubscription,
   deleteSubscriptionsOfTokens,

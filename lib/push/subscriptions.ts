@@ -11,7 +11,7 @@ import { invalid, notFound } from "../domain/errors.ts";
 import { NOTIFICATION_TYPES } from "../domain/notifications.ts";
 import * as db from "./subscriptions-db.ts";
 import { sealToken } from "./token-seal.ts";
-import { isPublicUrl } from "../federation/public-address.ts";
+import { isPublicUrl } from "../net/mod.ts";
 
 export type PushPolicy = db.PushSubscriptionRow["policy"];
 export const PUSH_POLICIES: PushPolicy[] = [

@@ -5,7 +5,7 @@
  */
 import { loadConfig } from "../../lib/config.ts";
 import { createStarling, type Starling } from "../../lib/server.ts";
-import type { Resolver } from "../../lib/federation/public-address.ts";
+import type { Resolver } from "../../lib/net/mod.ts";
 import type { MxResolver } from "../../lib/moderation/mod.ts";
 import { createTestDatabase, type TestDatabase } from "./db.ts";
 

@@ -1,5 +1,5 @@
 /**
- * The fetcher behind every federation fetch (`lib/federation/pinned-fetch.ts`, used by the
+ * The fetcher behind every federation fetch (`lib/net/pinned-fetch.ts`, used by the
  * document loader and WebFinger), as a specification:
  * - a host name is resolved once, every address it resolves to is checked, and the socket
  *   connects to the checked address: a DNS answer that turns into 127.0.0.1 after the check
@@ -14,7 +14,7 @@
 import assert from "node:assert/strict";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
 import { connectionCounter } from "../helpers/connection-counter.ts";
-import { pinnedFetch } from "../../lib/federation/pinned-fetch.ts";
+import { pinnedFetch } from "../../lib/net/mod.ts";
 import { strictDocumentLoader } from "../../lib/federation/document-loader.ts";
 import { webFingerActorId } from "../../lib/federation/webfinger.ts";
 

@@ -17,10 +17,7 @@ import { startTestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken } from "../helpers/users.ts";
 import { AS_CONTEXT, startFakePeer } from "../helpers/fake-peer.ts";
 import { eventually } from "../federation/helpers.ts";
-import {
-  isPrivateAddress,
-  isPublicUrl,
-} from "../../lib/federation/public-address.ts";
+import { isPrivateAddress, isPublicUrl } from "../../lib/net/mod.ts";
 import { persistActor } from "../../lib/federation/remote-accounts.ts";
 import { connectionCounter } from "../helpers/connection-counter.ts";
 

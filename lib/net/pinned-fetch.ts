@@ -10,7 +10,7 @@
  *
  * Also: http(s) only (no `data:`, `file:`), `localhost` refused by name, a connect timeout
  * (5 s), a total timeout covering the body (30 s), a body size cap. Redirects are not
- * followed here: callers follow them hop by hop (document-loader.ts, webfinger.ts, Fedify's
+ * followed here: callers follow them hop by hop (`fetchFollowingRedirects`, Fedify's
  * double knock for deliveries), so every hop is checked the same way.
  */
 import http from "node:http";
@@ -42,7 +42,7 @@ export const TOTAL_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export class FetchRefused extends Error {
-  constructor(url: URL | string, reason: string) {
+  constructor(url: URL | string, readonly reason: string) {
     super(`${url}: ${reason}`);
     this.name = "FetchRefused";
   }
