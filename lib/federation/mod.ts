@@ -36,7 +36,7 @@ import {
   federationDocumentLoader,
 } from "./document-loader.ts";
 import { INSTANCE_ACTOR, SOFTWARE_NAME } from "./names.ts";
-import { STARLING_VERSION } from "../version.ts";
+import { MASTODON_COMPATIBLE_VERSION, STARLING_VERSION } from "../version.ts";
 import { instanceSettings } from "../instance/mod.ts";
 
 export type StarlingFederation = Federation<Deps>;
@@ -77,7 +77,10 @@ export async function buildFederation(
         localPosts: usage.local_posts,
         localComments: 0,
       },
-      metadata: { nodeName: settings.title },
+      metadata: {
+        nodeName: settings.title,
+        upstream: { name: "mastodon", version: MASTODON_COMPATIBLE_VERSION },
+      },
     };
   });
 

@@ -23,11 +23,14 @@ import {
 } from "../../domain/profiles.ts";
 import { IMAGE_DESCRIPTION_MAX } from "../../domain/profile-settings.ts";
 
-import { STARLING_VERSION } from "../../version.ts";
+import {
+  MASTODON_COMPATIBLE_VERSION,
+  STARLING_VERSION,
+} from "../../version.ts";
 
 /** Mastodon-compatible, so clients enable what Mastodon 4.3 has. */
 export const COMPATIBLE_VERSION =
-  `4.3.0 (compatible; Starling ${STARLING_VERSION})`;
+  `${MASTODON_COMPATIBLE_VERSION} (compatible; Starling ${STARLING_VERSION})`;
 /**
  * Mastodon's API version (`api_versions.mastodon`) whose additions Starling has, each level
  * with all below it: 2 grouped notifications (4.3); 3 `attribution_domains`; 4 `DELETE
