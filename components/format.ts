@@ -55,8 +55,12 @@ export function statusPath(status: { id: string; account: { acct: string } }) {
   return `/@${status.account.acct}/${status.id}`;
 }
 
+// One formatter for every count: `toLocaleString` builds a new one per call (measurable on a
+// timeline page, which shows dozens of counts).
+const COUNT = new Intl.NumberFormat("en");
+
 export function plural(n: number, one: string, many = one + "s"): string {
-  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+  return `${COUNT.format(n)} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -64,7 +68,7 @@ export function plural(n: number, one: string, many = one + "s"): string {
  * so a number never silently disappears.
  */
 export function formatCount(n: number): string {
-  return n.toLocaleString("en");
+  return COUNT.format(n);
 }
 
 const MEDIA_NOUN: Record<string, [string, string]> = {
