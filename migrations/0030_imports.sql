@@ -27,3 +27,7 @@ CREATE TABLE import_rows (
   PRIMARY KEY (import_id, line)
 );
 CREATE INDEX import_rows_pending ON import_rows (import_id, line) WHERE state = 'pending';
+
+-- A follow request keeps the languages asked for (a follows file's `Languages`, the API's
+-- `languages`), so the follow its Accept makes has them too.
+ALTER TABLE follow_requests ADD COLUMN languages text[];

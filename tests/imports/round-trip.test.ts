@@ -73,7 +73,7 @@ Deno.test({
     const instance = await startTestInstance();
     try {
       const host = new URL(instance.origin).host;
-      const [alice, bob, carol, dave, eve, frank] = await Promise.all(
+      const [alice, _bob, carol, dave, eve, frank] = await Promise.all(
         ["alice", "bob", "carol", "dave", "eve", "frank"].map((name) =>
           createUserWithToken(instance, name)
         ),
