@@ -29,6 +29,11 @@ const TYPE_LABELS: Record<ImportType, string> = {
   lists: "Lists",
 };
 
+const MODES = [
+  ["merge", "Merge", "keep what you have and add what the file lists"],
+  ["overwrite", "Overwrite", "also remove what the file doesn't list"],
+] as const;
+
 interface Data {
   imports: Awaited<ReturnType<typeof recentImports>>;
   errors: string[];
@@ -128,7 +133,12 @@ export default define.page<typeof handler>(function Import(
           server (<a href="/settings/export">Export</a>).
         </p>
         <FormErrors errors={data.errors} />
-        <form method="post" action={HERE} enctype="multipart/form-data">
+        <form
+          method="post"
+          action={HERE}
+          enctype="multipart/form-data"
+          class="stack"
+        >
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <label>
             Import type
@@ -142,24 +152,21 @@ export default define.page<typeof handler>(function Import(
           </label>
           <fieldset>
             <legend>Mode</legend>
-            <label>
-              <input
-                type="radio"
-                name="mode"
-                value="merge"
-                checked={data.mode === "merge"}
-              />{" "}
-              Merge: keep what you have and add what the file lists
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="mode"
-                value="overwrite"
-                checked={data.mode === "overwrite"}
-              />{" "}
-              Overwrite: also remove what the file doesn't list
-            </label>
+            <div class="stack">
+              {MODES.map(([value, label, help]) => (
+                <label class="checkbox" key={value}>
+                  <input
+                    type="radio"
+                    name="mode"
+                    value={value}
+                    checked={data.mode === value}
+                  />
+                  <span>
+                    {label} <small>— {help}</small>
+                  </span>
+                </label>
+              ))}
+            </div>
           </fieldset>
           <label>
             CSV file
@@ -172,7 +179,7 @@ export default define.page<typeof handler>(function Import(
         <section class="card" aria-labelledby="recent-title">
           <h2 id="recent-title">Recent imports</h2>
           <form method="get" action={HERE}>
-            <button type="submit">Refresh progress</button>
+            <button type="submit" class="secondary">Refresh progress</button>
           </form>
           {data.imports.map((record) => (
             <article key={record.id} aria-label={`Import ${record.file_name}`}>
