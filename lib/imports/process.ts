@@ -133,10 +133,21 @@ export async function processImportBatch(
   return { finished: true, askedOthers };
 }
 
+/** postgres.js's codes for a lost connection to our database. */
+const CONNECTION_CODES = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+]);
+
 /** A failure of this row (it stays failed, with this reason), not of our own database. */
 function isRowProblem(error: unknown): boolean {
-  return error instanceof Error &&
-    !(error.name === "PostgresError" || "severity_local" in error);
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name !== "PostgresError" &&
+    !(typeof code === "string" && CONNECTION_CODES.has(code));
 }
 
 function asksOthers(data: ParsedRow["data"], host: string): boolean {
