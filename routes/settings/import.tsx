@@ -123,7 +123,7 @@ export default define.page<typeof handler>(function Import(
 ) {
   return (
     <>
-      <PageHead title="Import" />
+      <PageHead title="Settings · Import" />
       <h1>Settings</h1>
       <SettingsNav current={HERE} />
       <section class="card" aria-labelledby="import-title">

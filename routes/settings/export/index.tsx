@@ -34,7 +34,7 @@ const ROWS: [string, keyof ExportCounts, ExportFileName][] = [
 export default define.page<typeof handler>(function Export({ data }) {
   return (
     <>
-      <PageHead title="Export" />
+      <PageHead title="Settings · Export" />
       <h1>Settings</h1>
       <SettingsNav current={HERE} />
       <section class="card" aria-labelledby="export-title">
