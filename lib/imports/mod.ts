@@ -13,7 +13,12 @@ export {
   type ExportFileName,
   isExportFile,
 } from "./export.ts";
-export { IMPORT_COLUMNS, MAX_IMPORT_ROWS, parseImportFile } from "./parse.ts";
+export {
+  IMPORT_COLUMNS,
+  IMPORT_TYPE_LABELS,
+  MAX_IMPORT_ROWS,
+  parseImportFile,
+} from "./parse.ts";
 export {
   IMPORT_BATCH_ROWS,
   IMPORT_JOB,

@@ -70,4 +70,12 @@ Deno.test("import files: a bad line is refused with its number and why", () => {
     'Line 1: the header has no "Account address" column',
   );
   assert.equal(message("following", "\n\n"), "The file is empty");
+  // A follows file uploaded as a blocking list would block everyone one follows.
+  assert.match(
+    message(
+      "blocking",
+      "Account address,Show boosts,Notify on new posts,Languages\na@b.example,true,false,\n",
+    ),
+    /^Line 1: the "show boosts" column is in following list files, not in blocking list files/,
+  );
 });

@@ -94,6 +94,7 @@ export function parseImportFile(
   const positions = hasHeader
     ? names.map((name) => first.indexOf(name.toLowerCase()))
     : names.map((_, index) => index);
+  if (hasHeader) refuseOtherTypesHeader(type, first);
   if (positions[0] < 0) {
     throw invalid(`Line 1: the header has no "${names[0]}" column`, "file");
   }
@@ -117,6 +118,40 @@ export function parseImportFile(
     }
   });
 }
+
+/**
+ * A header with another type's column is that type's export (say, a follows file uploaded as a
+ * blocking list, which would block everyone one follows): refused before anything is done.
+ */
+function refuseOtherTypesHeader(type: ImportType, header: string[]): void {
+  const own = IMPORT_COLUMNS[type].map((name) => name.toLowerCase());
+  for (const cell of header) {
+    if (own.includes(cell)) continue;
+    const other = (Object.keys(IMPORT_COLUMNS) as ImportType[]).find((t) =>
+      IMPORT_COLUMNS[t].some((name) => name.toLowerCase() === cell)
+    );
+    if (other) {
+      const [theirs, ours] = [other, type].map((t) =>
+        IMPORT_TYPE_LABELS[t].toLowerCase()
+      );
+      throw invalid(
+        `Line 1: the "${cell}" column is in ${theirs} files, not in ${ours} files; ` +
+          "choose the import type that matches the file",
+        "file",
+      );
+    }
+  }
+}
+
+/** Each type's name, as the import page and its messages call it. */
+export const IMPORT_TYPE_LABELS: Record<ImportType, string> = {
+  following: "Following list",
+  blocking: "Blocking list",
+  muting: "Muting list",
+  domain_blocking: "Domain blocking list",
+  bookmarks: "Bookmarks",
+  lists: "Lists",
+};
 
 function readRow(
   type: ImportType,

@@ -5,6 +5,7 @@ import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
 import { type PageContext, signInFirst } from "../../lib/web/pages.ts";
 import {
+  IMPORT_TYPE_LABELS,
   IMPORT_TYPES,
   type ImportRecord,
   type ImportType,
@@ -19,15 +20,6 @@ import { PageHead } from "../../components/PageHead.tsx";
 const HERE = "/settings/import";
 /** A 20,000-row follows file is well under this. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-
-const TYPE_LABELS: Record<ImportType, string> = {
-  following: "Following list",
-  blocking: "Blocking list",
-  muting: "Muting list",
-  domain_blocking: "Domain blocking list",
-  bookmarks: "Bookmarks",
-  lists: "Lists",
-};
 
 const MODES = [
   ["merge", "Merge", "keep what you have and add what the file lists"],
@@ -145,7 +137,7 @@ export default define.page<typeof handler>(function Import(
             <select name="type">
               {IMPORT_TYPES.map((type) => (
                 <option key={type} value={type} selected={type === data.type}>
-                  {TYPE_LABELS[type]}
+                  {IMPORT_TYPE_LABELS[type]}
                 </option>
               ))}
             </select>
@@ -184,7 +176,8 @@ export default define.page<typeof handler>(function Import(
           {data.imports.map((record) => (
             <article key={record.id} aria-label={`Import ${record.file_name}`}>
               <h3>
-                {TYPE_LABELS[record.type]} ({record.mode}) · {record.file_name}
+                {IMPORT_TYPE_LABELS[record.type]} ({record.mode}) ·{" "}
+                {record.file_name}
               </h3>
               <Progress record={record} />
               {record.failures.length > 0 && (
