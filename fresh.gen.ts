@@ -307,32 +307,35 @@ import * as $303 from "./routes/settings/authorized_applications.tsx";
 import * as $304 from "./routes/settings/blocks.tsx";
 import * as $305 from "./routes/settings/domain_blocks.tsx";
 import * as $306 from "./routes/settings/email.tsx";
-import * as $307 from "./routes/settings/followed_tags.tsx";
-import * as $308 from "./routes/settings/index.ts";
-import * as $309 from "./routes/settings/mutes.tsx";
-import * as $310 from "./routes/settings/password.tsx";
-import * as $311 from "./routes/settings/preferences.tsx";
-import * as $312 from "./routes/settings/profile.tsx";
-import * as $313 from "./routes/settings/push_token.ts";
-import * as $314 from "./routes/settings/security_keys.tsx";
-import * as $315 from "./routes/settings/two_factor.tsx";
-import * as $316 from "./routes/sw.js.ts";
-import * as $317 from "./routes/tags/[tag].rss.ts";
-import * as $318 from "./routes/tags/[tag].tsx";
-import * as $319 from "./routes/terms-of-service/[date].tsx";
-import * as $320 from "./routes/terms-of-service/index.tsx";
-import * as $321 from "./islands/ActionBar.tsx";
-import * as $322 from "./islands/BrowserNotifications.tsx";
-import * as $323 from "./islands/ComposeBox.tsx";
-import * as $324 from "./islands/CopyLink.tsx";
-import * as $325 from "./islands/FollowButton.tsx";
-import * as $326 from "./islands/LoadMore.tsx";
-import * as $327 from "./islands/NewPostsBanner.tsx";
-import * as $328 from "./islands/NewStatuses.tsx";
-import * as $329 from "./islands/NotificationsBadge.tsx";
-import * as $330 from "./islands/PollView.tsx";
-import * as $331 from "./islands/ProfileMenu.tsx";
-import * as $332 from "./islands/SecurityKeyButton.tsx";
+import * as $307 from "./routes/settings/export/[file].ts";
+import * as $308 from "./routes/settings/export/index.tsx";
+import * as $309 from "./routes/settings/followed_tags.tsx";
+import * as $310 from "./routes/settings/import.tsx";
+import * as $311 from "./routes/settings/index.ts";
+import * as $312 from "./routes/settings/mutes.tsx";
+import * as $313 from "./routes/settings/password.tsx";
+import * as $314 from "./routes/settings/preferences.tsx";
+import * as $315 from "./routes/settings/profile.tsx";
+import * as $316 from "./routes/settings/push_token.ts";
+import * as $317 from "./routes/settings/security_keys.tsx";
+import * as $318 from "./routes/settings/two_factor.tsx";
+import * as $319 from "./routes/sw.js.ts";
+import * as $320 from "./routes/tags/[tag].rss.ts";
+import * as $321 from "./routes/tags/[tag].tsx";
+import * as $322 from "./routes/terms-of-service/[date].tsx";
+import * as $323 from "./routes/terms-of-service/index.tsx";
+import * as $324 from "./islands/ActionBar.tsx";
+import * as $325 from "./islands/BrowserNotifications.tsx";
+import * as $326 from "./islands/ComposeBox.tsx";
+import * as $327 from "./islands/CopyLink.tsx";
+import * as $328 from "./islands/FollowButton.tsx";
+import * as $329 from "./islands/LoadMore.tsx";
+import * as $330 from "./islands/NewPostsBanner.tsx";
+import * as $331 from "./islands/NewStatuses.tsx";
+import * as $332 from "./islands/NotificationsBadge.tsx";
+import * as $333 from "./islands/PollView.tsx";
+import * as $334 from "./islands/ProfileMenu.tsx";
+import * as $335 from "./islands/SecurityKeyButton.tsx";
 
 const manifest = {
   routes: {
@@ -643,34 +646,37 @@ const manifest = {
     "./routes/settings/blocks.tsx": $304,
     "./routes/settings/domain_blocks.tsx": $305,
     "./routes/settings/email.tsx": $306,
-    "./routes/settings/followed_tags.tsx": $307,
-    "./routes/settings/index.ts": $308,
-    "./routes/settings/mutes.tsx": $309,
-    "./routes/settings/password.tsx": $310,
-    "./routes/settings/preferences.tsx": $311,
-    "./routes/settings/profile.tsx": $312,
-    "./routes/settings/push_token.ts": $313,
-    "./routes/settings/security_keys.tsx": $314,
-    "./routes/settings/two_factor.tsx": $315,
-    "./routes/sw.js.ts": $316,
-    "./routes/tags/[tag].rss.ts": $317,
-    "./routes/tags/[tag].tsx": $318,
-    "./routes/terms-of-service/[date].tsx": $319,
-    "./routes/terms-of-service/index.tsx": $320,
+    "./routes/settings/export/[file].ts": $307,
+    "./routes/settings/export/index.tsx": $308,
+    "./routes/settings/followed_tags.tsx": $309,
+    "./routes/settings/import.tsx": $310,
+    "./routes/settings/index.ts": $311,
+    "./routes/settings/mutes.tsx": $312,
+    "./routes/settings/password.tsx": $313,
+    "./routes/settings/preferences.tsx": $314,
+    "./routes/settings/profile.tsx": $315,
+    "./routes/settings/push_token.ts": $316,
+    "./routes/settings/security_keys.tsx": $317,
+    "./routes/settings/two_factor.tsx": $318,
+    "./routes/sw.js.ts": $319,
+    "./routes/tags/[tag].rss.ts": $320,
+    "./routes/tags/[tag].tsx": $321,
+    "./routes/terms-of-service/[date].tsx": $322,
+    "./routes/terms-of-service/index.tsx": $323,
   },
   islands: {
-    "./islands/ActionBar.tsx": $321,
-    "./islands/BrowserNotifications.tsx": $322,
-    "./islands/ComposeBox.tsx": $323,
-    "./islands/CopyLink.tsx": $324,
-    "./islands/FollowButton.tsx": $325,
-    "./islands/LoadMore.tsx": $326,
-    "./islands/NewPostsBanner.tsx": $327,
-    "./islands/NewStatuses.tsx": $328,
-    "./islands/NotificationsBadge.tsx": $329,
-    "./islands/PollView.tsx": $330,
-    "./islands/ProfileMenu.tsx": $331,
-    "./islands/SecurityKeyButton.tsx": $332,
+    "./islands/ActionBar.tsx": $324,
+    "./islands/BrowserNotifications.tsx": $325,
+    "./islands/ComposeBox.tsx": $326,
+    "./islands/CopyLink.tsx": $327,
+    "./islands/FollowButton.tsx": $328,
+    "./islands/LoadMore.tsx": $329,
+    "./islands/NewPostsBanner.tsx": $330,
+    "./islands/NewStatuses.tsx": $331,
+    "./islands/NotificationsBadge.tsx": $332,
+    "./islands/PollView.tsx": $333,
+    "./islands/ProfileMenu.tsx": $334,
+    "./islands/SecurityKeyButton.tsx": $335,
   },
 };
 

@@ -19,6 +19,8 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/blocks", "Blocked")}
       {link("/settings/domain_blocks", "Blocked domains")}
       {link("/settings/followed_tags", "Followed hashtags")}
+      {link("/settings/import", "Import")}
+      {link("/settings/export", "Export")}
     </nav>
   );
 }

@@ -10,6 +10,7 @@ import { migrate, readMigrations } from "./db/migrate.ts";
 import { loadSecretKey } from "./domain/secrets.ts";
 import { EffectBus } from "./domain/effects.ts";
 import { domainEventJob } from "./domain/event-job.ts";
+import { importJob } from "./imports/mod.ts";
 import { JobQueue, JobRegistry } from "./jobs/mod.ts";
 import { StreamHub } from "./mastodon/streaming.ts";
 import { buildWebApp } from "./web/app.ts";
@@ -126,6 +127,7 @@ export async function openDeps(
         pushDeliverJob,
         mailSendJob,
         trendsRefreshJob,
+        importJob,
         // PGlite has no autovacuum: statistics are kept by a job (Postgres analyses itself).
         ...(database.kind === "pglite" ? [analyzeJob] : []),
       ]),

@@ -15,7 +15,8 @@ export interface FollowRow {
   created_at: Date;
 }
 
-export type FollowRequestRow = Omit<FollowRow, "languages">;
+/** A request has the fields of the follow it becomes (languages since migration 0030). */
+export type FollowRequestRow = FollowRow;
 
 export interface BlockRow {
   id: string;
@@ -136,11 +137,12 @@ export async function insertFollowRequest(
   options: FollowOptions & { uri?: string | null },
 ): Promise<FollowRequestRow | null> {
   const [row] = await db<FollowRequestRow[]>`
-    INSERT INTO follow_requests (account_id, target_account_id, show_reblogs, notify, uri)
+    INSERT INTO follow_requests
+      (account_id, target_account_id, show_reblogs, notify, languages, uri)
     VALUES (${accountId}, ${targetId}, ${options.show_reblogs ?? true}, ${
     options.notify ?? false
   },
-            ${options.uri ?? null})
+            ${options.languages ?? null}, ${options.uri ?? null})
     ON CONFLICT (account_id, target_account_id) DO NOTHING
     RETURNING *`;
   return row ?? null;

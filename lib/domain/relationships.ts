@@ -189,6 +189,7 @@ export async function authorizeFollowRequest(
     const created = await db.insertFollow(tx, requester.id, target.id, {
       show_reblogs: request.show_reblogs,
       notify: request.notify,
+      languages: request.languages,
       uri: request.uri,
     });
     if (created && requester.domain === null) {

@@ -52,4 +52,38 @@ export class FormClient {
       body: new URLSearchParams(fields),
     });
   }
+
+  /** POSTs a multipart form (fields and files), as a browser's file upload does. */
+  async postMultipart(
+    path: string,
+    fields: Record<string, string | File>,
+  ): Promise<Response> {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    return await this.request(path, {
+      method: "POST",
+      headers: { origin: this.origin },
+      body,
+    });
+  }
+}
+
+/** A `FormClient` signed in through the sign-in form (test users' password by default). */
+export async function signedInClient(
+  origin: string,
+  login: string,
+  password = "a good password",
+): Promise<FormClient> {
+  const client = new FormClient(origin);
+  const form = await client.page("/auth/sign_in");
+  const response = await client.post("/auth/sign_in", {
+    _csrf: form.csrf,
+    login,
+    password,
+    return_to: "/home",
+  });
+  if (response.status !== 303) {
+    throw new Error(`sign-in as ${login} answered ${response.status}`);
+  }
+  return client;
 }

@@ -142,6 +142,8 @@ Deno.test(
           "/settings/blocks",
           "/settings/domain_blocks",
           "/settings/followed_tags",
+          "/settings/import",
+          "/settings/export",
           "/notifications/requests",
           "/bookmarks",
           "/favourites",
