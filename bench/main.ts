@@ -33,6 +33,7 @@ import {
 } from "./scenarios/memory.ts";
 import { startup } from "./scenarios/startup.ts";
 import { pages } from "./scenarios/pages.ts";
+import { pageWeight } from "./scenarios/page_weight.ts";
 import { posting } from "./scenarios/posting.ts";
 import { inbox } from "./scenarios/inbox.ts";
 import { fanout } from "./scenarios/fanout.ts";
@@ -43,6 +44,7 @@ const SCENARIOS = [
   "memory",
   "home",
   "pages",
+  "weight",
   "inbox",
   "fanout",
   "outage",
@@ -52,6 +54,7 @@ const DATA_SCENARIOS = [
   "memory",
   "home",
   "pages",
+  "weight",
   "inbox",
   "fanout",
   "outage",
@@ -172,6 +175,7 @@ async function runDataset(
     const steps: [string, boolean, () => Promise<void>][] = [
       ["home", true, () => homeTimeline(options, data)],
       ["pages", everySize, () => pages(options, data)],
+      ["weight", first, () => pageWeight(options, data)],
       ["inbox", first, () => inbox(options, data)],
       ["fanout", first, () => fanout(options, data)],
       // Stops and restarts Starling: after the others that read the first process's log.
