@@ -60,11 +60,18 @@ export interface SpawnOptions {
  * `BENCH_INSPECT=9339 deno task bench …` starts the Starling servers with the V8 inspector on
  * that port, so a profiler can attach while a scenario runs (how the inbox's KV waits were found).
  */
+/**
+ * `BENCH_INSPECT=PORT` opens the server's inspector; `BENCH_CPU_PROF=DIR` makes each server
+ * process write a V8 CPU profile into DIR when it stops (open it in Chrome's DevTools).
+ */
 function inspectFlag(name: string): string[] {
+  if (!name.startsWith("server")) return [];
   const port = Deno.env.get("BENCH_INSPECT");
-  return port && name.startsWith("server")
-    ? [`--inspect=127.0.0.1:${port}`]
-    : [];
+  const profiles = Deno.env.get("BENCH_CPU_PROF");
+  return [
+    ...(port ? [`--inspect=127.0.0.1:${port}`] : []),
+    ...(profiles ? ["--cpu-prof", `--cpu-prof-dir=${profiles}`] : []),
+  ];
 }
 
 export async function spawnDeno(options: SpawnOptions): Promise<Spawned> {
