@@ -19,6 +19,9 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/blocks", "Blocked")}
       {link("/settings/domain_blocks", "Blocked domains")}
       {link("/settings/followed_tags", "Followed hashtags")}
+      {link("/settings/aliases", "Account aliases")}
+      {link("/settings/migration", "Move to another account")}
+      {link("/settings/delete", "Delete account")}
     </nav>
   );
 }

@@ -52,6 +52,7 @@ import {
   suspensionPurgeJob,
   systemMxResolver,
 } from "./moderation/mod.ts";
+import { accountDeletionJob } from "./domain/account-deletion.ts";
 
 export interface Starling {
   deps: Deps;
@@ -123,6 +124,7 @@ export async function openDeps(
         publishScheduledJob,
         blocklistRefreshJob,
         suspensionPurgeJob,
+        accountDeletionJob,
         pushDeliverJob,
         mailSendJob,
         trendsRefreshJob,

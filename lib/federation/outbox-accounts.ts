@@ -6,6 +6,7 @@ import { Delete, Update } from "@fedify/vocab";
 import { findAccountById } from "../db/accounts.ts";
 import { actorFromAccount } from "./to-ap.ts";
 import {
+  knownPeerRecipients,
   type OutboxContext as Ctx,
   PUBLIC_COLLECTION,
 } from "./outbox-audience.ts";
@@ -36,7 +37,8 @@ export async function sendProfileUpdate(
 }
 
 /**
- * A local account is about to be deleted: Delete(Person) to its followers' shared inboxes.
+ * A local account is about to be deleted: Delete(Person) to every server we know (its
+ * followers' among them), one delivery per shared inbox.
  * Called while the account, its keys and its follows still exist (`account.deleting`); Fedify
  * puts the signing keys and the inbox list into the queued message, so the delivery goes out
  * after the rows are gone — and from the server's worker when the admin CLI enqueued it.
@@ -48,9 +50,11 @@ export async function sendAccountDeletion(
   const account = await findAccountById(ctx.data.sql, accountId);
   if (!account || account.domain !== null) return;
   const actor = ctx.getActorUri(account.username);
+  const recipients = await knownPeerRecipients(ctx.data);
+  if (recipients.length === 0) return;
   await ctx.sendActivity(
     { identifier: account.username },
-    "followers",
+    recipients,
     new Delete({
       id: new URL(`${actor.href}#delete`),
       actor,
