@@ -303,35 +303,37 @@ import * as $299 from "./routes/privacy-policy.tsx";
 import * as $300 from "./routes/public/index.tsx";
 import * as $301 from "./routes/public/local.tsx";
 import * as $302 from "./routes/search.tsx";
-import * as $303 from "./routes/settings/authorized_applications.tsx";
-import * as $304 from "./routes/settings/blocks.tsx";
-import * as $305 from "./routes/settings/delete.tsx";
-import * as $306 from "./routes/settings/domain_blocks.tsx";
-import * as $307 from "./routes/settings/email.tsx";
-import * as $308 from "./routes/settings/followed_tags.tsx";
-import * as $309 from "./routes/settings/index.ts";
-import * as $310 from "./routes/settings/mutes.tsx";
-import * as $311 from "./routes/settings/password.tsx";
-import * as $312 from "./routes/settings/preferences.tsx";
-import * as $313 from "./routes/settings/profile.tsx";
-import * as $314 from "./routes/settings/push_token.ts";
-import * as $315 from "./routes/settings/two_factor.tsx";
-import * as $316 from "./routes/sw.js.ts";
-import * as $317 from "./routes/tags/[tag].rss.ts";
-import * as $318 from "./routes/tags/[tag].tsx";
-import * as $319 from "./routes/terms-of-service/[date].tsx";
-import * as $320 from "./routes/terms-of-service/index.tsx";
-import * as $321 from "./islands/ActionBar.tsx";
-import * as $322 from "./islands/BrowserNotifications.tsx";
-import * as $323 from "./islands/ComposeBox.tsx";
-import * as $324 from "./islands/CopyLink.tsx";
-import * as $325 from "./islands/FollowButton.tsx";
-import * as $326 from "./islands/LoadMore.tsx";
-import * as $327 from "./islands/NewPostsBanner.tsx";
-import * as $328 from "./islands/NewStatuses.tsx";
-import * as $329 from "./islands/NotificationsBadge.tsx";
-import * as $330 from "./islands/PollView.tsx";
-import * as $331 from "./islands/ProfileMenu.tsx";
+import * as $303 from "./routes/settings/aliases.tsx";
+import * as $304 from "./routes/settings/authorized_applications.tsx";
+import * as $305 from "./routes/settings/blocks.tsx";
+import * as $306 from "./routes/settings/delete.tsx";
+import * as $307 from "./routes/settings/domain_blocks.tsx";
+import * as $308 from "./routes/settings/email.tsx";
+import * as $309 from "./routes/settings/followed_tags.tsx";
+import * as $310 from "./routes/settings/index.ts";
+import * as $311 from "./routes/settings/migration.tsx";
+import * as $312 from "./routes/settings/mutes.tsx";
+import * as $313 from "./routes/settings/password.tsx";
+import * as $314 from "./routes/settings/preferences.tsx";
+import * as $315 from "./routes/settings/profile.tsx";
+import * as $316 from "./routes/settings/push_token.ts";
+import * as $317 from "./routes/settings/two_factor.tsx";
+import * as $318 from "./routes/sw.js.ts";
+import * as $319 from "./routes/tags/[tag].rss.ts";
+import * as $320 from "./routes/tags/[tag].tsx";
+import * as $321 from "./routes/terms-of-service/[date].tsx";
+import * as $322 from "./routes/terms-of-service/index.tsx";
+import * as $323 from "./islands/ActionBar.tsx";
+import * as $324 from "./islands/BrowserNotifications.tsx";
+import * as $325 from "./islands/ComposeBox.tsx";
+import * as $326 from "./islands/CopyLink.tsx";
+import * as $327 from "./islands/FollowButton.tsx";
+import * as $328 from "./islands/LoadMore.tsx";
+import * as $329 from "./islands/NewPostsBanner.tsx";
+import * as $330 from "./islands/NewStatuses.tsx";
+import * as $331 from "./islands/NotificationsBadge.tsx";
+import * as $332 from "./islands/PollView.tsx";
+import * as $333 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -638,37 +640,39 @@ const manifest = {
     "./routes/public/index.tsx": $300,
     "./routes/public/local.tsx": $301,
     "./routes/search.tsx": $302,
-    "./routes/settings/authorized_applications.tsx": $303,
-    "./routes/settings/blocks.tsx": $304,
-    "./routes/settings/delete.tsx": $305,
-    "./routes/settings/domain_blocks.tsx": $306,
-    "./routes/settings/email.tsx": $307,
-    "./routes/settings/followed_tags.tsx": $308,
-    "./routes/settings/index.ts": $309,
-    "./routes/settings/mutes.tsx": $310,
-    "./routes/settings/password.tsx": $311,
-    "./routes/settings/preferences.tsx": $312,
-    "./routes/settings/profile.tsx": $313,
-    "./routes/settings/push_token.ts": $314,
-    "./routes/settings/two_factor.tsx": $315,
-    "./routes/sw.js.ts": $316,
-    "./routes/tags/[tag].rss.ts": $317,
-    "./routes/tags/[tag].tsx": $318,
-    "./routes/terms-of-service/[date].tsx": $319,
-    "./routes/terms-of-service/index.tsx": $320,
+    "./routes/settings/aliases.tsx": $303,
+    "./routes/settings/authorized_applications.tsx": $304,
+    "./routes/settings/blocks.tsx": $305,
+    "./routes/settings/delete.tsx": $306,
+    "./routes/settings/domain_blocks.tsx": $307,
+    "./routes/settings/email.tsx": $308,
+    "./routes/settings/followed_tags.tsx": $309,
+    "./routes/settings/index.ts": $310,
+    "./routes/settings/migration.tsx": $311,
+    "./routes/settings/mutes.tsx": $312,
+    "./routes/settings/password.tsx": $313,
+    "./routes/settings/preferences.tsx": $314,
+    "./routes/settings/profile.tsx": $315,
+    "./routes/settings/push_token.ts": $316,
+    "./routes/settings/two_factor.tsx": $317,
+    "./routes/sw.js.ts": $318,
+    "./routes/tags/[tag].rss.ts": $319,
+    "./routes/tags/[tag].tsx": $320,
+    "./routes/terms-of-service/[date].tsx": $321,
+    "./routes/terms-of-service/index.tsx": $322,
   },
   islands: {
-    "./islands/ActionBar.tsx": $321,
-    "./islands/BrowserNotifications.tsx": $322,
-    "./islands/ComposeBox.tsx": $323,
-    "./islands/CopyLink.tsx": $324,
-    "./islands/FollowButton.tsx": $325,
-    "./islands/LoadMore.tsx": $326,
-    "./islands/NewPostsBanner.tsx": $327,
-    "./islands/NewStatuses.tsx": $328,
-    "./islands/NotificationsBadge.tsx": $329,
-    "./islands/PollView.tsx": $330,
-    "./islands/ProfileMenu.tsx": $331,
+    "./islands/ActionBar.tsx": $323,
+    "./islands/BrowserNotifications.tsx": $324,
+    "./islands/ComposeBox.tsx": $325,
+    "./islands/CopyLink.tsx": $326,
+    "./islands/FollowButton.tsx": $327,
+    "./islands/LoadMore.tsx": $328,
+    "./islands/NewPostsBanner.tsx": $329,
+    "./islands/NewStatuses.tsx": $330,
+    "./islands/NotificationsBadge.tsx": $331,
+    "./islands/PollView.tsx": $332,
+    "./islands/ProfileMenu.tsx": $333,
   },
 };
 

@@ -131,6 +131,7 @@ export function parseHandle(
 export async function resolveHandle(
   ctx: Ctx,
   query: string,
+  options: { refresh?: boolean } = {},
 ): Promise<AccountRow | null> {
   const handle = parseHandle(query);
   if (!handle) return null;
@@ -139,7 +140,7 @@ export async function resolveHandle(
     return await findAccountByUsername(sql, handle.username, null);
   }
   const known = await findAccountByUsername(sql, handle.username, handle.host);
-  if (known && !isStale(known)) return known;
+  if (known && !options.refresh && !isStale(known)) return known;
   const actorUri = await webFingerActorId(
     handle.username,
     handle.host,
