@@ -14,3 +14,11 @@ CREATE TABLE account_tombstones (
   deleted_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX account_tombstones_username ON account_tombstones (lower(username));
+
+-- Moves taken (ours, and remote accounts' `Move` activities): a redelivered Move is taken once.
+CREATE TABLE account_moves (
+  origin_account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  target_account_id bigint NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (origin_account_id, target_account_id)
+);

@@ -39,3 +39,16 @@ export async function localFollowerIds(
     ORDER BY f.account_id LIMIT ${limit}`;
   return rows.map((r) => r.account_id);
 }
+
+/** Records that `originId` moved to `targetId`; false when it already was (a redelivery). */
+export async function recordMove(
+  db: Queryable,
+  originId: string,
+  targetId: string,
+): Promise<boolean> {
+  const rows = await db`
+    INSERT INTO account_moves (origin_account_id, target_account_id)
+    VALUES (${originId}, ${targetId})
+    ON CONFLICT DO NOTHING RETURNING 1`;
+  return rows.length > 0;
+}

@@ -172,6 +172,7 @@ export async function moveAccount(
         },
     );
     if (!input.redirectOnly) {
+      await db.recordMove(tx, account.id, target.id);
       await enqueueFollowersMove(deps, tx, account.id, target.id);
     }
   });
@@ -206,8 +207,9 @@ export function requireNotMoved(
 
 /**
  * A remote account says it moved to `target`: accepted only when `target` (fetched fresh by
- * the caller) lists it among its aliases, and only once per origin and target. Returns
- * whether the move was taken.
+ * the caller) lists it among its aliases, and only once per origin and target (an actor's
+ * Update may have pointed it there already: that is a redirect, not a move). Returns whether
+ * the move was taken.
  */
 export async function acceptRemoteMove(
   deps: Pick<MoveDeps, "sql" | "jobs">,
@@ -221,9 +223,7 @@ export async function acceptRemoteMove(
     throw forbidden("The new account does not list the old one as an alias");
   }
   return await deps.sql.begin(async (tx) => {
-    const [locked] = await tx<{ moved_to_account_id: string | null }[]>`
-      SELECT moved_to_account_id FROM accounts WHERE id = ${origin.id} FOR UPDATE`;
-    if (!locked || locked.moved_to_account_id === target.id) return false;
+    if (!await db.recordMove(tx, origin.id, target.id)) return false;
     await db.setMovedTo(tx, origin.id, target.id, { stampMove: true });
     await enqueueFollowersMove(deps, tx, origin.id, target.id);
     return true;

@@ -138,16 +138,33 @@ Deno.test({
         "bob no longer follows alice",
         async () => !await follows(b, bob.account.id, aliceOnB.id),
       );
-      const notifications = await api(
-        b,
-        bob.token,
-        "GET",
-        "/api/v1/notifications?types[]=move",
+      const notifications = await eventually(
+        "bob's move notification",
+        async () => {
+          const found = await api(
+            b,
+            bob.token,
+            "GET",
+            "/api/v1/notifications?types[]=move",
+          );
+          return found.body.length ? found : null;
+        },
       );
       assert.equal(notifications.body.length, 1);
       assert.equal(notifications.body[0].type, "move");
       assert.equal(notifications.body[0].account.acct, `alice@${aHost}`);
       assert.equal(notifications.body[0].target.acct, "newalice");
+
+      // B shows alice's profile as moved, also once her Update (with `movedTo`) is in.
+      await eventually("alice's movedTo Update processed on B", async () => {
+        const row = await findAccountById(b.deps.sql, aliceOnB.id);
+        return row?.fetched_at && row.fetched_at > aliceOnB.fetched_at! &&
+          row.moved_to_account_id === newalice.account.id;
+      });
+      const bobBrowser = await signInBrowser(b, "bob");
+      const aliceOnBProfile = await bobBrowser.page(`/@alice@${aHost}`);
+      assert.match(aliceOnBProfile.html, /has moved to/);
+      assert.match(aliceOnBProfile.html, /@newalice/);
 
       // On A: carol, alice's local follower, follows newalice on B (accepted there).
       const newaliceOnA = await eventually(
@@ -158,7 +175,10 @@ Deno.test({
         "carol follows newalice",
         () => follows(a, carol.account.id, newaliceOnA.id),
       );
-      assert.equal(await follows(a, carol.account.id, alice.account.id), false);
+      await eventually(
+        "carol no longer follows alice",
+        async () => !await follows(a, carol.account.id, alice.account.id),
+      );
 
       // A redelivered Move changes nothing; a Move to an account that does not list the
       // origin is refused.
