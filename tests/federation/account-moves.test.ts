@@ -162,6 +162,10 @@ Deno.test({
           row.moved_to_account_id === newalice.account.id;
       });
       const bobBrowser = await signInBrowser(b, "bob");
+      assert.match(
+        (await bobBrowser.page("/notifications")).html,
+        /moved to\s*(<!--[^>]*-->)?\s*<a href="\/@newalice"/,
+      );
       const aliceOnBProfile = await bobBrowser.page(`/@alice@${aHost}`);
       assert.match(aliceOnBProfile.html, /has moved to/);
       assert.match(aliceOnBProfile.html, /@newalice/);
