@@ -154,6 +154,7 @@ Deno.test({
       assert.equal(notifications.body[0].type, "move");
       assert.equal(notifications.body[0].account.acct, `alice@${aHost}`);
       assert.equal(notifications.body[0].target.acct, "newalice");
+      assert.equal(notifications.body[0].account.moved.acct, "newalice");
 
       // B shows alice's profile as moved, also once her Update (with `movedTo`) is in.
       await eventually("alice's movedTo Update processed on B", async () => {

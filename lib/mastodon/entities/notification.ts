@@ -107,7 +107,14 @@ export async function renderNotifications(
       type: n.type,
       created_at: n.created_at.toISOString(),
       group_key: n.group_key,
-      account: accountJson(account, options.origin),
+      // Mastodon's own client reads the new account from the sender's `moved`; others from
+      // `target`.
+      account: target
+        ? {
+          ...accountJson(account, options.origin),
+          moved: accountJson(target, options.origin),
+        }
+        : accountJson(account, options.origin),
       ...(status ? { status } : {}),
       ...(report ? { report } : {}),
       ...(event ? { event } : {}),
