@@ -13,12 +13,11 @@ import { findAccountById, findAccountsByIds } from "../db/accounts.ts";
 import * as db from "../db/account-moves.ts";
 import type { Effects } from "./effects.ts";
 import type { LocalLogin } from "./accounts.ts";
-import { forbidden, invalid } from "./errors.ts";
+import { DomainError, forbidden, invalid } from "./errors.ts";
 import { verifyPassword } from "./passwords.ts";
 import { follow, unfollow } from "./relationships.ts";
 import { createNotifications } from "./notifications.ts";
 import { notificationEvents } from "./status-insert.ts";
-import { DomainError } from "./errors.ts";
 import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
 
 export const MOVE_COOLDOWN_DAYS = 30;
@@ -275,7 +274,8 @@ export async function moveFollowersBatch(
       if (error instanceof DomainError) continue;
       throw error;
     }
-    await unfollow(deps, follower, origin);
+    // Told before the old follow goes: a retry after a crash finds the follower again, and
+    // the notification is made once (notifications_once).
     await deps.sql.begin(async (tx) => {
       const rows = await createNotifications(tx, [{
         recipientId: follower.id,
@@ -285,6 +285,7 @@ export async function moveFollowersBatch(
       }]);
       await deps.effects.record(tx, ...notificationEvents(rows));
     });
+    await unfollow(deps, follower, origin);
   }
   if (ids.length === FOLLOWERS_BATCH) {
     await enqueueFollowersMove(
