@@ -236,3 +236,55 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "a remote account's move carries all its local followers over, batch after batch, once",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const instance = await startTestInstance();
+    try {
+      const { sql } = instance.deps;
+      const [origin] = await sql<AccountRow[]>`
+        INSERT INTO accounts (username, domain, uri, url, inbox_url)
+        VALUES ('old', 'gone.invalid', 'https://gone.invalid/users/old',
+          'https://gone.invalid/@old', 'https://gone.invalid/users/old/inbox')
+        RETURNING *`;
+      const target = await createUserWithToken(instance, "new");
+      await sql`UPDATE accounts SET also_known_as = ${[origin.uri!]}::text[]
+        WHERE id = ${target.account.id}`;
+      // 120 local followers: more than two batches.
+      await sql`
+        WITH f AS (
+          INSERT INTO accounts (username)
+          SELECT 'follower' || g FROM generate_series(1, 120) g RETURNING id
+        )
+        INSERT INTO follows (account_id, target_account_id)
+        SELECT id, ${origin.id} FROM f`;
+      const targetRow = await findAccountById(sql, target.account.id);
+      assert.equal(
+        await acceptRemoteMove(instance.deps, origin, targetRow!),
+        true,
+      );
+      assert.equal(
+        await acceptRemoteMove(instance.deps, origin, targetRow!),
+        false,
+        "a redelivery is no second move",
+      );
+      await eventually("every follower moved", async () => {
+        const [{ moved, left }] = await sql<{ moved: number; left: number }[]>`
+          SELECT
+            (SELECT count(*)::int FROM follows WHERE target_account_id = ${target.account.id}) AS moved,
+            (SELECT count(*)::int FROM follows WHERE target_account_id = ${origin.id}) AS left`;
+        return moved === 120 && left === 0;
+      }, 60_000);
+      const [{ notified }] = await sql<{ notified: number }[]>`
+        SELECT count(*)::int AS notified FROM notifications
+        WHERE type = 'move' AND from_account_id = ${origin.id}`;
+      assert.equal(notified, 120);
+    } finally {
+      await instance.close();
+    }
+  },
+});
