@@ -304,39 +304,42 @@ import * as $300 from "./routes/privacy-policy.tsx";
 import * as $301 from "./routes/public/index.tsx";
 import * as $302 from "./routes/public/local.tsx";
 import * as $303 from "./routes/search.tsx";
-import * as $304 from "./routes/settings/authorized_applications.tsx";
-import * as $305 from "./routes/settings/blocks.tsx";
-import * as $306 from "./routes/settings/domain_blocks.tsx";
-import * as $307 from "./routes/settings/email.tsx";
-import * as $308 from "./routes/settings/export/[file].ts";
-import * as $309 from "./routes/settings/export/index.tsx";
-import * as $310 from "./routes/settings/followed_tags.tsx";
-import * as $311 from "./routes/settings/import.tsx";
-import * as $312 from "./routes/settings/index.ts";
-import * as $313 from "./routes/settings/mutes.tsx";
-import * as $314 from "./routes/settings/password.tsx";
-import * as $315 from "./routes/settings/preferences.tsx";
-import * as $316 from "./routes/settings/profile.tsx";
-import * as $317 from "./routes/settings/push_token.ts";
-import * as $318 from "./routes/settings/security_keys.tsx";
-import * as $319 from "./routes/settings/two_factor.tsx";
-import * as $320 from "./routes/sw.js.ts";
-import * as $321 from "./routes/tags/[tag].rss.ts";
-import * as $322 from "./routes/tags/[tag].tsx";
-import * as $323 from "./routes/terms-of-service/[date].tsx";
-import * as $324 from "./routes/terms-of-service/index.tsx";
-import * as $325 from "./islands/ActionBar.tsx";
-import * as $326 from "./islands/BrowserNotifications.tsx";
-import * as $327 from "./islands/ComposeBox.tsx";
-import * as $328 from "./islands/CopyLink.tsx";
-import * as $329 from "./islands/FollowButton.tsx";
-import * as $330 from "./islands/LoadMore.tsx";
-import * as $331 from "./islands/NewPostsBanner.tsx";
-import * as $332 from "./islands/NewStatuses.tsx";
-import * as $333 from "./islands/NotificationsBadge.tsx";
-import * as $334 from "./islands/PollView.tsx";
-import * as $335 from "./islands/ProfileMenu.tsx";
-import * as $336 from "./islands/SecurityKeyButton.tsx";
+import * as $304 from "./routes/settings/aliases.tsx";
+import * as $305 from "./routes/settings/authorized_applications.tsx";
+import * as $306 from "./routes/settings/blocks.tsx";
+import * as $307 from "./routes/settings/delete.tsx";
+import * as $308 from "./routes/settings/domain_blocks.tsx";
+import * as $309 from "./routes/settings/email.tsx";
+import * as $310 from "./routes/settings/export/[file].ts";
+import * as $311 from "./routes/settings/export/index.tsx";
+import * as $312 from "./routes/settings/followed_tags.tsx";
+import * as $313 from "./routes/settings/import.tsx";
+import * as $314 from "./routes/settings/index.ts";
+import * as $315 from "./routes/settings/migration.tsx";
+import * as $316 from "./routes/settings/mutes.tsx";
+import * as $317 from "./routes/settings/password.tsx";
+import * as $318 from "./routes/settings/preferences.tsx";
+import * as $319 from "./routes/settings/profile.tsx";
+import * as $320 from "./routes/settings/push_token.ts";
+import * as $321 from "./routes/settings/security_keys.tsx";
+import * as $322 from "./routes/settings/two_factor.tsx";
+import * as $323 from "./routes/sw.js.ts";
+import * as $324 from "./routes/tags/[tag].rss.ts";
+import * as $325 from "./routes/tags/[tag].tsx";
+import * as $326 from "./routes/terms-of-service/[date].tsx";
+import * as $327 from "./routes/terms-of-service/index.tsx";
+import * as $328 from "./islands/ActionBar.tsx";
+import * as $329 from "./islands/BrowserNotifications.tsx";
+import * as $330 from "./islands/ComposeBox.tsx";
+import * as $331 from "./islands/CopyLink.tsx";
+import * as $332 from "./islands/FollowButton.tsx";
+import * as $333 from "./islands/LoadMore.tsx";
+import * as $334 from "./islands/NewPostsBanner.tsx";
+import * as $335 from "./islands/NewStatuses.tsx";
+import * as $336 from "./islands/NotificationsBadge.tsx";
+import * as $337 from "./islands/PollView.tsx";
+import * as $338 from "./islands/ProfileMenu.tsx";
+import * as $339 from "./islands/SecurityKeyButton.tsx";
 
 const manifest = {
   routes: {
@@ -644,41 +647,44 @@ const manifest = {
     "./routes/public/index.tsx": $301,
     "./routes/public/local.tsx": $302,
     "./routes/search.tsx": $303,
-    "./routes/settings/authorized_applications.tsx": $304,
-    "./routes/settings/blocks.tsx": $305,
-    "./routes/settings/domain_blocks.tsx": $306,
-    "./routes/settings/email.tsx": $307,
-    "./routes/settings/export/[file].ts": $308,
-    "./routes/settings/export/index.tsx": $309,
-    "./routes/settings/followed_tags.tsx": $310,
-    "./routes/settings/import.tsx": $311,
-    "./routes/settings/index.ts": $312,
-    "./routes/settings/mutes.tsx": $313,
-    "./routes/settings/password.tsx": $314,
-    "./routes/settings/preferences.tsx": $315,
-    "./routes/settings/profile.tsx": $316,
-    "./routes/settings/push_token.ts": $317,
-    "./routes/settings/security_keys.tsx": $318,
-    "./routes/settings/two_factor.tsx": $319,
-    "./routes/sw.js.ts": $320,
-    "./routes/tags/[tag].rss.ts": $321,
-    "./routes/tags/[tag].tsx": $322,
-    "./routes/terms-of-service/[date].tsx": $323,
-    "./routes/terms-of-service/index.tsx": $324,
+    "./routes/settings/aliases.tsx": $304,
+    "./routes/settings/authorized_applications.tsx": $305,
+    "./routes/settings/blocks.tsx": $306,
+    "./routes/settings/delete.tsx": $307,
+    "./routes/settings/domain_blocks.tsx": $308,
+    "./routes/settings/email.tsx": $309,
+    "./routes/settings/export/[file].ts": $310,
+    "./routes/settings/export/index.tsx": $311,
+    "./routes/settings/followed_tags.tsx": $312,
+    "./routes/settings/import.tsx": $313,
+    "./routes/settings/index.ts": $314,
+    "./routes/settings/migration.tsx": $315,
+    "./routes/settings/mutes.tsx": $316,
+    "./routes/settings/password.tsx": $317,
+    "./routes/settings/preferences.tsx": $318,
+    "./routes/settings/profile.tsx": $319,
+    "./routes/settings/push_token.ts": $320,
+    "./routes/settings/security_keys.tsx": $321,
+    "./routes/settings/two_factor.tsx": $322,
+    "./routes/sw.js.ts": $323,
+    "./routes/tags/[tag].rss.ts": $324,
+    "./routes/tags/[tag].tsx": $325,
+    "./routes/terms-of-service/[date].tsx": $326,
+    "./routes/terms-of-service/index.tsx": $327,
   },
   islands: {
-    "./islands/ActionBar.tsx": $325,
-    "./islands/BrowserNotifications.tsx": $326,
-    "./islands/ComposeBox.tsx": $327,
-    "./islands/CopyLink.tsx": $328,
-    "./islands/FollowButton.tsx": $329,
-    "./islands/LoadMore.tsx": $330,
-    "./islands/NewPostsBanner.tsx": $331,
-    "./islands/NewStatuses.tsx": $332,
-    "./islands/NotificationsBadge.tsx": $333,
-    "./islands/PollView.tsx": $334,
-    "./islands/ProfileMenu.tsx": $335,
-    "./islands/SecurityKeyButton.tsx": $336,
+    "./islands/ActionBar.tsx": $328,
+    "./islands/BrowserNotifications.tsx": $329,
+    "./islands/ComposeBox.tsx": $330,
+    "./islands/CopyLink.tsx": $331,
+    "./islands/FollowButton.tsx": $332,
+    "./islands/LoadMore.tsx": $333,
+    "./islands/NewPostsBanner.tsx": $334,
+    "./islands/NewStatuses.tsx": $335,
+    "./islands/NotificationsBadge.tsx": $336,
+    "./islands/PollView.tsx": $337,
+    "./islands/ProfileMenu.tsx": $338,
+    "./islands/SecurityKeyButton.tsx": $339,
   },
 };
 

@@ -19,6 +19,7 @@ const KINDS: Record<string, [IconName, string]> = {
   poll: ["bell", "A poll has ended"],
   "admin.report": ["bell", "filed a report"],
   "admin.sign_up": ["userPlus", "signed up"],
+  move: ["userPlus", "moved to"],
 };
 
 /** One notification: who did what, and the post it was about. */
@@ -43,6 +44,9 @@ export function NotificationItem(
           <a href={profilePath(n.account)}>{displayName(n.account)}</a>
         </strong>{" "}
         {text}
+        {n.type === "move" && n.target && (
+          <a href={profilePath(n.target)}>{displayName(n.target)}</a>
+        )}
         {n.type === "follow_request" && <a href="/follow_requests">Review</a>}
         {n.type === "admin.report" && n.report && (
           <a href={`/admin/reports/${n.report.id}`}>Review</a>

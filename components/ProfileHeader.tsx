@@ -35,6 +35,14 @@ export function ProfileHeader(
   );
   return (
     <section class="card profile" aria-labelledby="profile-name">
+      {profile.movedTo && (
+        <p class="notice moved-banner" role="status">
+          {name} has moved to{" "}
+          <a href={`/@${profile.movedTo.acct}`}>
+            {profile.movedTo.name} (@{profile.movedTo.acct})
+          </a>
+        </p>
+      )}
       <div class="profile-header-image">
         {hasHeader && <img src={account.header} alt="" />}
       </div>

@@ -21,6 +21,9 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/followed_tags", "Followed hashtags")}
       {link("/settings/import", "Import")}
       {link("/settings/export", "Export")}
+      {link("/settings/aliases", "Account aliases")}
+      {link("/settings/migration", "Move to another account")}
+      {link("/settings/delete", "Delete account")}
     </nav>
   );
 }

@@ -94,6 +94,8 @@ export interface UiNotification
   status?: UiStatus | null;
   /** For `admin.report`: the report (moderators only). */
   report?: Pick<Report, "id"> | null;
+  /** For `move`: the account the sender moved to. */
+  target?: UiAccount | null;
 }
 
 export type { Visibility } from "../lib/mastodon/entities/types.ts";

@@ -48,9 +48,13 @@ export interface Deps {
   federation: () => Promise<Federation<Deps>>;
   /**
    * Finds `@user@host`, `user@host`, an actor URL or a post URL on other servers (or ours),
-   * fetching and storing it: what search with `resolve=true` calls.
+   * fetching and storing it: what search with `resolve=true` calls. `refresh`: fetch an
+   * account again even when the stored copy is recent (a move checks its aliases as of now).
    */
-  resolveRemote(query: string): Promise<ResolvedRemote>;
+  resolveRemote(
+    query: string,
+    options?: { refresh?: boolean },
+  ): Promise<ResolvedRemote>;
   /**
    * The streaming API's subscribers held by this process, fed from domain events (through
    * Postgres LISTEN/NOTIFY when `dbKind` is `postgres`, so every process sees every event).

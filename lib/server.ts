@@ -53,6 +53,8 @@ import {
   suspensionPurgeJob,
   systemMxResolver,
 } from "./moderation/mod.ts";
+import { accountDeletionJob } from "./domain/account-deletion.ts";
+import { moveFollowersJob } from "./domain/account-moves.ts";
 
 export interface Starling {
   deps: Deps;
@@ -124,6 +126,8 @@ export async function openDeps(
         publishScheduledJob,
         blocklistRefreshJob,
         suspensionPurgeJob,
+        accountDeletionJob,
+        moveFollowersJob,
         pushDeliverJob,
         mailSendJob,
         trendsRefreshJob,
@@ -177,8 +181,12 @@ export async function openDeps(
       jobs,
       streams,
       federation: undefined as unknown as Deps["federation"], // set just below
-      resolveRemote: async (query) =>
-        (await import("./federation/search.ts")).resolveRemote(deps, query),
+      resolveRemote: async (query, options) =>
+        (await import("./federation/search.ts")).resolveRemote(
+          deps,
+          query,
+          options,
+        ),
       media: createMediaStorage(config),
       avTools: options.commandLine ? null : await detectAvTools(),
       mailer,

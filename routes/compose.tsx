@@ -148,6 +148,13 @@ export default define.page<typeof handler>(function Compose({ data, state }) {
     <section class="card compose-card">
       <PageHead title="New post" />
       <h1>New post</h1>
+      {state.session?.account.moved_to_account_id && (
+        <p class="notice" role="status">
+          This account has moved to another account and can no longer post (see
+          {" "}
+          <a href="/settings/migration">Move to another account</a>).
+        </p>
+      )}
       <FormErrors errors={data.errors} />
       <ComposeBox
         csrf={state.csrfToken}

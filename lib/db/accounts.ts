@@ -19,6 +19,8 @@ export interface AccountRow {
   fields: { name: string; value: string; verified_at?: string | null }[];
   also_known_as: string[];
   moved_to_account_id: string | null;
+  /** When a local account last moved away (migration 0029): one move per 30 days. */
+  moved_at: Date | null;
   actor_type: string;
   inbox_url: string | null;
   shared_inbox_url: string | null;
@@ -77,6 +79,8 @@ export interface UserRow {
   confirmed_at: Date | null;
   /** Notification e-mails chosen per type; absent types take the default (lib/mail). */
   notification_emails: Record<string, boolean>;
+  /** The user asked to delete their account: it goes after this (migration 0029). */
+  delete_after: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -267,6 +271,27 @@ export async function listLocalUsers(
     ORDER BY u.id`;
 }
 
+/** Schedules (or, with null, cancels) a user's own deletion request (migration 0029). */
+export async function updateUserDeletion(
+  db: Queryable,
+  userId: string,
+  deleteAfter: Date | null,
+): Promise<void> {
+  await db`UPDATE users SET delete_after = ${deleteAfter}, updated_at = now()
+    WHERE id = ${userId}`;
+}
+
+/** Users whose deletion request's grace period is over at `now`, oldest first. */
+export async function usersDueForDeletion(
+  db: Queryable,
+  now: Date,
+  limit: number,
+): Promise<{ account_id: string }[]> {
+  return await db<{ account_id: string }[]>`
+    SELECT account_id FROM users WHERE delete_after <= ${now}
+    ORDER BY delete_after LIMIT ${limit}`;
+}
+
 export async function updateUser(
   db: Queryable,
   userId: string,
@@ -300,12 +325,23 @@ export async function deleteAccount(
   return result.count > 0;
 }
 
+/** A deleted local account's username stays taken for good (migration 0029). */
+export async function insertAccountTombstone(
+  db: Queryable,
+  username: string,
+): Promise<void> {
+  await db`INSERT INTO account_tombstones (username) VALUES (${username})
+    ON CONFLICT DO NOTHING`;
+}
+
 export async function isUsernameTaken(
   db: Queryable,
   username: string,
 ): Promise<boolean> {
   const [row] = await db`
-    SELECT 1 FROM accounts WHERE lower(username) = lower(${username}) AND domain IS NULL`;
+    SELECT 1 FROM accounts WHERE lower(username) = lower(${username}) AND domain IS NULL
+    UNION ALL
+    SELECT 1 FROM account_tombstones WHERE lower(username) = lower(${username})`;
   return Boolean(row);
 }
 

@@ -124,6 +124,26 @@ export async function remoteFollowerInboxes(
     ORDER BY f.id LIMIT ${options.limit}`;
 }
 
+/**
+ * One remote account per distinct delivery inbox (the shared one where there is one): every
+ * server we know, for what all of them must hear (a deleted account). Paged by inbox.
+ */
+export async function knownPeerInboxes(
+  db: Queryable,
+  options: { afterInbox?: string; limit: number },
+): Promise<(InboxRow & { delivery_inbox: string })[]> {
+  return await db<(InboxRow & { delivery_inbox: string })[]>`
+    SELECT DISTINCT ON (coalesce(shared_inbox_url, inbox_url))
+      uri, inbox_url, shared_inbox_url,
+      coalesce(shared_inbox_url, inbox_url) AS delivery_inbox
+    FROM accounts
+    WHERE domain IS NOT NULL AND inbox_url IS NOT NULL AND uri IS NOT NULL
+      AND suspended_at IS NULL
+      AND coalesce(shared_inbox_url, inbox_url) > ${options.afterInbox ?? ""}
+    ORDER BY coalesce(shared_inbox_url, inbox_url)
+    LIMIT ${options.limit}`;
+}
+
 /** Actor URIs (remote) or usernames (local) of an account's followers or followees. */
 export async function relationshipPage(
   db: Queryable,

@@ -231,6 +231,18 @@ export async function replacePassword(
   effects?: Effects,
 ): Promise<void> {
   await db.updateUser(tx, userId, { password_hash: passwordHash });
+  await endAllSessions(tx, userId, effects);
+}
+
+/**
+ * Ends every web session and revokes every token of the user, in `tx` (a password change, a
+ * reset, a deletion request).
+ */
+export async function endAllSessions(
+  tx: Queryable,
+  userId: string,
+  effects?: Effects,
+): Promise<void> {
   const tokens = await tx<{ id: string }[]>`
     UPDATE oauth_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL
     RETURNING id`;
@@ -252,15 +264,24 @@ export async function approve(sql: Queryable, userId: string): Promise<void> {
  * Deletes a local account and everything of it. With `effects`, listeners hear
  * `account.deleting` first and are awaited (federation queues the Delete of the actor while its
  * keys and followers still exist: see `EffectBus.emitAndWait`), then `account.deleted` is
- * recorded with the deletion.
+ * recorded with the deletion. The username stays taken (`account_tombstones`) unless
+ * `reserveUsername` is false. The admin CLI, moderators and self-service deletion
+ * (`account-deletion.ts`) all end here.
  */
 export async function deleteLocalAccount(
   sql: Sql,
   accountId: string,
   effects?: EffectBus,
+  options: { reserveUsername?: boolean } = {},
 ): Promise<void> {
   await effects?.emitAndWait({ type: "account.deleting", accountId });
   await sql.begin(async (tx) => {
+    const account = await db.findAccountById(tx, accountId);
+    // Its actor URI was known to peers: the name is never given to anyone else (a rejected
+    // sign-up, which never federated, frees it).
+    if (account && options.reserveUsername !== false) {
+      await db.insertAccountTombstone(tx, account.username);
+    }
     await db.deleteAccount(tx, accountId);
     await effects?.record(tx, { type: "account.deleted", accountId });
   });

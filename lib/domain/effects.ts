@@ -14,6 +14,8 @@ export type DomainEvent =
    * federation sends Delete(Person) to its followers while the keys and follows still exist.
    */
   | { type: "account.deleting"; accountId: string }
+  /** A local account moved to another (federation sends Move, then an Update of the actor). */
+  | { type: "account.moved"; accountId: string; targetAccountId: string }
   /** A local profile changed (federation sends an Update of the actor). */
   | { type: "account.updated"; accountId: string }
   // Relationships (lib/domain/relationships.ts). `accountId` is the follower or blocker,

@@ -11,6 +11,7 @@ const EVENT_TYPES = [
   "account.deleted",
   "account.deleting",
   "account.updated",
+  "account.moved",
   "follow.requested",
   "follow.accepted",
   "follow.rejected",

@@ -28,6 +28,7 @@ export const NOTIFICATION_TYPES = [
   "moderation_warning",
   "quote",
   "quoted_update",
+  "move",
 ];
 
 /**

@@ -9,6 +9,7 @@ import type { AccountRow, UserRow } from "../db/accounts.ts";
 import * as db from "../db/statuses.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import type { DomainEvent, Effects } from "./effects.ts";
+import { requireNotMoved } from "./account-moves.ts";
 import { forbidden, invalid, notFound } from "./errors.ts";
 import { requireVisible } from "./visibility.ts";
 import {
@@ -68,6 +69,7 @@ export async function createStatus(
   input: CreateStatusInput,
 ): Promise<StatusRow> {
   requireConfirmedEmail(author.user);
+  requireNotMoved(author.account);
   const text = (input.status ?? "").replace(/\r\n?/g, "\n");
   const spoilerText = input.spoilerText ?? "";
   const mediaIds = [...new Set(input.mediaIds ?? [])];

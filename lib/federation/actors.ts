@@ -9,7 +9,7 @@ import type { Deps } from "../deps.ts";
 import { findAccountKeys } from "../db/accounts.ts";
 import { findLocalAccountByUsername } from "../db/federation.ts";
 import { importKeyPairs, instanceActorKeyPairs } from "./keys.ts";
-import { actorFromAccount, profileUrl } from "./to-ap.ts";
+import { localActor, profileUrl } from "./to-ap.ts";
 import { INSTANCE_ACTOR } from "./names.ts";
 
 /** Registers the actor, handle, key-pair and WebFinger-link dispatchers on `builder`. */
@@ -34,7 +34,7 @@ export function registerActors(builder: FederationBuilder<Deps>): void {
         return null;
       }
       const keys = await ctx.getActorKeyPairs(identifier);
-      return actorFromAccount(ctx, account, keys);
+      return await localActor(ctx, account, keys);
     })
     .mapActorAlias("/actor", INSTANCE_ACTOR)
     .mapHandle(async (ctx, username) => {

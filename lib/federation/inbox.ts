@@ -4,7 +4,7 @@
  * proof) and that the signing key belongs to the activity's actor; what is checked here is that
  * objects belong to that actor (same origin, `attributedTo`), and that Update/Delete come from
  * the owner. Anything else is ignored and nothing is stored. The listeners live by subject:
- * `inbox-statuses.ts`, `inbox-relationships.ts` and `inbox-featured.ts`.
+ * `inbox-statuses.ts`, `inbox-relationships.ts`, `inbox-featured.ts` and `inbox-moves.ts`.
  */
 import type { FederationBuilder } from "@fedify/fedify";
 import {
@@ -18,6 +18,7 @@ import {
   Flag,
   Follow,
   Like,
+  Move,
   Reject,
   Remove,
   Undo,
@@ -44,6 +45,7 @@ import {
   undoRelationship,
 } from "./inbox-relationships.ts";
 import { onFeaturedChange } from "./inbox-featured.ts";
+import { onMove } from "./inbox-moves.ts";
 import { INSTANCE_ACTOR } from "./names.ts";
 import { federationPolicy, refusesActor } from "../moderation/mod.ts";
 
@@ -61,6 +63,7 @@ export function registerInboxListeners(builder: FederationBuilder<Deps>): void {
     .on(Announce, guarded(onAnnounce))
     .on(Like, guarded(onLike))
     .on(Block, guarded(onBlock))
+    .on(Move, guarded(onMove))
     .on(Flag, guarded(onFlagUnlessRejected))
     .on(Add, guarded((ctx, add: Add) => onFeaturedChange(ctx, add, true)))
     .on(

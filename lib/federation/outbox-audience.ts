@@ -8,7 +8,11 @@ import type { Activity, Recipient } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
-import { remoteFollowerInboxes } from "../db/federation.ts";
+import {
+  type InboxRow,
+  knownPeerInboxes,
+  remoteFollowerInboxes,
+} from "../db/federation.ts";
 import { federationPolicy } from "../moderation/mod.ts";
 
 export type OutboxContext = Context<Deps>;
@@ -66,17 +70,44 @@ export async function remoteFollowerRecipients(
       limit: 1000,
     });
     for (const row of rows) {
-      if (policy.refusesUrl(row.inbox_url)) continue;
-      recipients.push({
-        id: new URL(row.uri),
-        inboxId: new URL(row.inbox_url),
-        endpoints: row.shared_inbox_url
-          ? { sharedInbox: new URL(row.shared_inbox_url) }
-          : null,
-      });
+      if (!policy.refusesUrl(row.inbox_url)) {
+        recipients.push(inboxRecipient(row));
+      }
     }
     if (rows.length < 1000) return recipients;
     afterId = rows[rows.length - 1].follow_id;
+  }
+}
+
+function inboxRecipient(row: InboxRow): Recipient {
+  return {
+    id: new URL(row.uri),
+    inboxId: new URL(row.inbox_url),
+    endpoints: row.shared_inbox_url
+      ? { sharedInbox: new URL(row.shared_inbox_url) }
+      : null,
+  };
+}
+
+/**
+ * One recipient per inbox of every server we know (Mastodon sends an account's Delete to all
+ * of them, not only to its followers' servers), read in pages of 1,000.
+ */
+export async function knownPeerRecipients(
+  deps: Pick<Deps, "sql" | "config">,
+): Promise<Recipient[]> {
+  const policy = await federationPolicy(deps);
+  const recipients: Recipient[] = [];
+  let afterInbox: string | undefined;
+  while (true) {
+    const rows = await knownPeerInboxes(deps.sql, { afterInbox, limit: 1000 });
+    for (const row of rows) {
+      if (!policy.refusesUrl(row.inbox_url)) {
+        recipients.push(inboxRecipient(row));
+      }
+    }
+    if (rows.length < 1000) return recipients;
+    afterInbox = rows[rows.length - 1].delivery_inbox;
   }
 }
 

@@ -21,7 +21,11 @@ import {
   sendFollowDecision,
   sendUnfollow,
 } from "./outbox-relationships.ts";
-import { sendAccountDeletion, sendProfileUpdate } from "./outbox-accounts.ts";
+import {
+  sendAccountDeletion,
+  sendMove,
+  sendProfileUpdate,
+} from "./outbox-accounts.ts";
 import { sendReport } from "./outbox-reports.ts";
 
 /** Translates one domain event into deliveries (subscribed by `lazy.ts`). */
@@ -73,6 +77,8 @@ async function deliver(ctx: OutboxContext, event: DomainEvent): Promise<void> {
       return await sendPollVote(ctx, event);
     case "account.updated":
       return await sendProfileUpdate(ctx, event.accountId);
+    case "account.moved":
+      return await sendMove(ctx, event.accountId, event.targetAccountId);
     case "account.deleting":
       return await sendAccountDeletion(ctx, event.accountId);
     case "report.created":

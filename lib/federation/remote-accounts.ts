@@ -15,6 +15,7 @@ import { followRemoteSuspension } from "../moderation/mod.ts";
 import { findAccountByUri, upsertRemoteAccount } from "../db/federation.ts";
 import { accountInputFromActor } from "./from-ap-actors.ts";
 import { isPublicUrl } from "../net/mod.ts";
+import { setMovedTo } from "../db/account-moves.ts";
 import { federationDocumentLoader } from "./document-loader.ts";
 import { webFingerActorId } from "./webfinger.ts";
 import { normalizeDomain } from "../text/domain.ts";
@@ -94,7 +95,27 @@ export async function persistActor(
   const account = await upsertRemoteAccount(ctx.data.sql, input);
   // Its server's word on suspension (`toot:suspended`), applied on every fetch or Update.
   await followRemoteSuspension(ctx.data.sql, account, actor.suspended === true);
+  // `movedTo` (Mastodon's redirect, or what a Move left): the profile points there when we
+  // know that account; followers move only on a `Move` (inbox-moves.ts).
+  const movedTo = actor.successorId
+    ? await knownAccountByUri(ctx, actor.successorId)
+    : null;
+  if ((movedTo?.id ?? null) !== account.moved_to_account_id) {
+    await setMovedTo(ctx.data.sql, account.id, movedTo?.id ?? null);
+  }
   return await findAccountById(ctx.data.sql, account.id) ?? account;
+}
+
+/** The account an actor URI names, ours or one stored; nothing is fetched. */
+async function knownAccountByUri(
+  ctx: Ctx,
+  url: URL,
+): Promise<AccountRow | null> {
+  const parsed = ctx.parseUri(url);
+  if (parsed?.type === "actor") {
+    return await findAccountByUsername(ctx.data.sql, parsed.identifier, null);
+  }
+  return await findAccountByUri(ctx.data.sql, url.href);
 }
 
 /**
@@ -131,6 +152,7 @@ export function parseHandle(
 export async function resolveHandle(
   ctx: Ctx,
   query: string,
+  options: { refresh?: boolean } = {},
 ): Promise<AccountRow | null> {
   const handle = parseHandle(query);
   if (!handle) return null;
@@ -139,7 +161,7 @@ export async function resolveHandle(
     return await findAccountByUsername(sql, handle.username, null);
   }
   const known = await findAccountByUsername(sql, handle.username, handle.host);
-  if (known && !isStale(known)) return known;
+  if (known && !options.refresh && !isStale(known)) return known;
   const actorUri = await webFingerActorId(
     handle.username,
     handle.host,

@@ -23,6 +23,7 @@ export interface ResolvedRemote {
 export async function resolveRemote(
   deps: Deps,
   query: string,
+  options: { refresh?: boolean } = {},
 ): Promise<ResolvedRemote> {
   const ctx = (await deps.federation()).createContext(
     new URL(deps.config.origin),
@@ -30,7 +31,7 @@ export async function resolveRemote(
   );
   const q = query.trim();
   if (parseHandle(q)) {
-    return { account: await resolveHandle(ctx, q), status: null };
+    return { account: await resolveHandle(ctx, q, options), status: null };
   }
   let url: URL;
   try {
@@ -44,7 +45,9 @@ export async function resolveRemote(
   // Ours, or already known, answers without a fetch.
   const asStatus = await resolveStatusUri(ctx, url.href, 0).catch(() => null);
   if (asStatus) return { account: null, status: asStatus };
-  const asAccount = await resolveActorUri(ctx, url.href).catch(() => null);
+  const asAccount = await resolveActorUri(ctx, url.href, options).catch(() =>
+    null
+  );
   if (asAccount) return { account: asAccount, status: null };
   // A profile or post page URL (e.g. https://host/@user/123): follow it to the object.
   const object = await fetchObject(ctx, url);

@@ -28,6 +28,7 @@ import {
 } from "./media-document.ts";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
+import { findAccountById } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import type { NoteParts } from "./note-parts.ts";
 
@@ -86,13 +87,33 @@ export function accountUri(
     : new URL(account.uri!);
 }
 
+type ActorKeys = {
+  cryptographicKey: import("@fedify/vocab").CryptographicKey;
+  multikey: unknown;
+}[];
+
+/** A local account as its actor, with `movedTo` when it moved (the new account looked up). */
+export async function localActor(
+  ctx: Ctx,
+  account: AccountRow,
+  keys: ActorKeys,
+): Promise<Person> {
+  const movedTo = account.moved_to_account_id
+    ? await findAccountById(ctx.data.sql, account.moved_to_account_id)
+    : null;
+  return actorFromAccount(
+    ctx,
+    account,
+    keys,
+    movedTo ? accountUri(ctx, movedTo) : null,
+  );
+}
+
 export function actorFromAccount(
   ctx: Ctx,
   account: AccountRow,
-  keys: {
-    cryptographicKey: import("@fedify/vocab").CryptographicKey;
-    multikey: unknown;
-  }[],
+  keys: ActorKeys,
+  movedTo: URL | null = null,
 ): Person {
   const origin = ctx.data.config.origin;
   const id = ctx.getActorUri(account.username);
@@ -125,6 +146,7 @@ export function actorFromAccount(
       new PropertyValue({ name: field.name, value: field.value })
     ),
     aliases: account.also_known_as.map((uri) => new URL(uri)),
+    successor: movedTo,
     publicKey: keys[0]?.cryptographicKey ?? null,
     assertionMethods: keys.map((k) => k.multikey as never),
   });

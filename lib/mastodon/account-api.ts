@@ -5,6 +5,7 @@
 import type { Deps } from "../deps.ts";
 import {
   type AccountRow,
+  findAccountById,
   findAccountsByIds,
   type UserRow,
 } from "../db/accounts.ts";
@@ -22,6 +23,7 @@ import {
   relationshipJson,
 } from "./entities/account.ts";
 import { json } from "./errors.ts";
+import type { Account } from "./entities/types.ts";
 import { linkHeader } from "./pagination.ts";
 
 /** The signed-in caller, with one of `scopes`. */
@@ -56,6 +58,22 @@ export function accountPageResponse(
   return json(rows.map(render), { headers: link ? { link } : {} });
 }
 
+/**
+ * An account as the single-account endpoints show it: with `moved`, the account it moved to
+ * (Mastodon leaves the field out when it did not move, and never nests it twice).
+ */
+export async function accountWithMoved<T extends Account>(
+  deps: Deps,
+  account: AccountRow,
+  json: T,
+): Promise<T> {
+  if (!account.moved_to_account_id) return json;
+  const moved = await findAccountById(deps.sql, account.moved_to_account_id);
+  return moved
+    ? { ...json, moved: accountJson(moved, deps.config.origin) }
+    : json;
+}
+
 /** The caller's own account as a CredentialAccount (verify_credentials and profile edits). */
 export async function credentialAccountResponse(
   deps: Deps,
@@ -66,12 +84,16 @@ export async function credentialAccountResponse(
     roleOf(deps.sql, login.user),
   ]);
   return json(
-    credentialAccountJson(
+    await accountWithMoved(
+      deps,
       login.account,
-      login.user,
-      deps.config.origin,
-      pending,
-      role,
+      credentialAccountJson(
+        login.account,
+        login.user,
+        deps.config.origin,
+        pending,
+        role,
+      ),
     ),
   );
 }

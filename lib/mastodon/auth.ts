@@ -48,7 +48,7 @@ export async function authenticateRequest(
   const { token: row, user, account } = found;
   if (row.user_id) {
     if (!user || !account) throw unauthorized();
-    if (user.disabled || account.suspended_at) {
+    if (user.disabled || account.suspended_at || user.delete_after) {
       throw new ApiError(403, "Your login is currently disabled");
     }
     if (!user.approved) {

@@ -331,7 +331,9 @@ export async function rejectSignUp(
     if (user.approved) throw forbidden();
     return Promise.resolve();
   });
-  await deleteLocalAccount(deps.sql, targetId, deps.effects);
+  await deleteLocalAccount(deps.sql, targetId, deps.effects, {
+    reserveUsername: false,
+  });
 }
 
 /**

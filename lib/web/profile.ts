@@ -4,6 +4,7 @@ import { lookupAccount } from "../domain/profiles.ts";
 import { DomainError } from "../domain/errors.ts";
 import { relationship } from "../domain/relationships.ts";
 import type { AccountRow } from "../db/accounts.ts";
+import { findAccountById } from "../db/accounts.ts";
 import type { PageContext } from "./pages.ts";
 import { uiAccount } from "./pages.ts";
 import { roleOfAccount } from "../moderation/mod.ts";
@@ -18,6 +19,8 @@ export interface ProfileData {
   /** The account lives on another server; `remoteUrl` is its page there. */
   remote: boolean;
   remoteUrl: string | null;
+  /** The account it moved to (Mastodon's "has moved to" banner), when it did. */
+  movedTo: { acct: string; name: string } | null;
 }
 
 /**
@@ -67,6 +70,9 @@ export async function loadProfile(
   const rel = session && !isSelf
     ? await relationship(deps, session.account, row.id)
     : null;
+  const moved = row.moved_to_account_id
+    ? await findAccountById(deps.sql, row.moved_to_account_id)
+    : null;
   return {
     row,
     profile: {
@@ -85,6 +91,14 @@ export async function loadProfile(
       isSelf,
       remote: row.domain !== null,
       remoteUrl: row.domain !== null ? row.url ?? row.uri : null,
+      movedTo: moved
+        ? {
+          acct: moved.domain
+            ? `${moved.username}@${moved.domain}`
+            : moved.username,
+          name: moved.display_name || moved.username,
+        }
+        : null,
     },
   };
 }

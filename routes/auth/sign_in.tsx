@@ -38,6 +38,8 @@ interface Data {
   returnTo: string;
   /** Arrived from setting a new password by mail. */
   passwordReset?: boolean;
+  /** Arrived from asking to delete the account (routes/settings/delete.tsx). */
+  deletionRequested?: boolean;
 }
 
 export const handler = define.handlers<Data>({
@@ -53,6 +55,7 @@ export const handler = define.handlers<Data>({
       login: "",
       returnTo,
       passwordReset: ctx.url.searchParams.has("password_reset"),
+      deletionRequested: ctx.url.searchParams.has("deletion_requested"),
     }, { headers: pageHeaders(returnTo) });
   },
   async POST(ctx) {
@@ -133,6 +136,12 @@ const SignIn = define.page<typeof handler>(async ({ data, state }) => {
         <p class="notice" role="status">
           Your password was changed, and every device and app signed out. Sign
           in with the new password.
+        </p>
+      )}
+      {data.deletionRequested && (
+        <p class="notice" role="status">
+          Your account will be deleted, and every device and app signed out.
+          Sign in again before then to cancel.
         </p>
       )}
       <FormErrors errors={data.errors} />

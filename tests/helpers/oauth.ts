@@ -76,6 +76,14 @@ export async function signedInBrowser(
     email: `${username}@example.com`,
     password: "a good password",
   }, { registrations: "open", byOperator: true });
+  return await signInBrowser(instance, username);
+}
+
+/** A form client signed in as an existing user (password "a good password"). */
+export async function signInBrowser(
+  instance: Pick<TestInstance, "origin">,
+  username: string,
+) {
   const browser = new FormClient(instance.origin);
   const form = await browser.page("/auth/sign_in");
   const response = await browser.post("/auth/sign_in", {

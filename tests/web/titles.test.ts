@@ -245,6 +245,16 @@ Deno.test({
         "Settings · Apps",
         aliceBrowser,
       );
+      await titled(
+        "/settings/migration",
+        "Settings · Move to another account",
+        aliceBrowser,
+      );
+      await titled(
+        "/settings/delete",
+        "Settings · Delete account",
+        aliceBrowser,
+      );
       await titled("/follow_requests", "Follow requests", aliceBrowser);
       await titled("/compose", "New post", aliceBrowser);
       await titled("/@bob/block", "Block @bob?", aliceBrowser);

@@ -56,9 +56,21 @@ export async function loadNotificationParts(
     rows.map((n) => n.account_relationship_severance_event_id)
       .filter((id): id is string => !!id),
   );
+  // A `move` notification names the account its sender moved to (Mastodon's `target`).
+  const movedTo = await findAccountsByIds(
+    options.sql,
+    rows.flatMap((n) => {
+      const id = n.type === "move"
+        ? accounts.find((a) => a.id === n.from_account_id)?.moved_to_account_id
+        : null;
+      return id ? [id] : [];
+    }),
+  );
   return {
     events,
-    accounts: new Map<string, AccountRow>(accounts.map((a) => [a.id, a])),
+    accounts: new Map<string, AccountRow>(
+      [...accounts, ...movedTo].map((a) => [a.id, a]),
+    ),
     statuses: new Map<string, Status>(statuses.map((s) => [s.id, s])),
     reports: new Map(
       reports.flatMap((r) => {
@@ -84,6 +96,9 @@ export async function renderNotifications(
     const status = n.status_id ? statuses.get(n.status_id) : undefined;
     if (n.status_id && !status) return [];
     const report = n.report_id ? reports.get(n.report_id) : undefined;
+    const target = n.type === "move" && account.moved_to_account_id
+      ? accounts.get(account.moved_to_account_id)
+      : undefined;
     const event = n.account_relationship_severance_event_id
       ? events.get(n.account_relationship_severance_event_id)
       : undefined;
@@ -92,10 +107,18 @@ export async function renderNotifications(
       type: n.type,
       created_at: n.created_at.toISOString(),
       group_key: n.group_key,
-      account: accountJson(account, options.origin),
+      // Mastodon's own client reads the new account from the sender's `moved`; others from
+      // `target`.
+      account: target
+        ? {
+          ...accountJson(account, options.origin),
+          moved: accountJson(target, options.origin),
+        }
+        : accountJson(account, options.origin),
       ...(status ? { status } : {}),
       ...(report ? { report } : {}),
       ...(event ? { event } : {}),
+      ...(target ? { target: accountJson(target, options.origin) } : {}),
     }];
   });
 }

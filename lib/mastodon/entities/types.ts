@@ -304,6 +304,8 @@ export interface Notification {
   report?: Report;
   /** For `severed_relationships`: what a domain block cut (Mastodon 4.3). */
   event?: RelationshipSeveranceEvent;
+  /** For `move`: the account the sender moved to. */
+  target?: Account;
 }
 
 /** Mastodon's RelationshipSeveranceEvent: follows a moderation action cut, for one account. */
