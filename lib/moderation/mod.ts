@@ -120,6 +120,13 @@ export {
 } from "./domain-blocks.ts";
 export { severanceEvents, severedRelationshipsOf } from "./suspend.ts";
 export {
+  getHashtag,
+  listHashtags,
+  type ModeratedTagRow,
+  type TagChanges,
+  updateHashtag,
+} from "./hashtags.ts";
+export {
   applyDomainBlockImport,
   exportDomainBlocks,
   type ImportError,
