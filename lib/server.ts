@@ -25,6 +25,7 @@ import {
 } from "./domain/media-jobs.ts";
 import { trendsRefreshJob } from "./trends/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
+import { publishAnnouncementJob } from "./instance/mod.ts";
 import {
   loadVapidKeys,
   pushDeliverJob,
@@ -121,6 +122,7 @@ export async function openDeps(
         mediaDiscardJob,
         mediaPruneJob,
         publishScheduledJob,
+        publishAnnouncementJob,
         blocklistRefreshJob,
         suspensionPurgeJob,
         pushDeliverJob,
