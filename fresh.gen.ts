@@ -319,22 +319,25 @@ import * as $315 from "./routes/settings/preferences.tsx";
 import * as $316 from "./routes/settings/profile.tsx";
 import * as $317 from "./routes/settings/push_token.ts";
 import * as $318 from "./routes/settings/two_factor.tsx";
-import * as $319 from "./routes/sw.js.ts";
-import * as $320 from "./routes/tags/[tag].rss.ts";
-import * as $321 from "./routes/tags/[tag].tsx";
-import * as $322 from "./routes/terms-of-service/[date].tsx";
-import * as $323 from "./routes/terms-of-service/index.tsx";
-import * as $324 from "./islands/ActionBar.tsx";
-import * as $325 from "./islands/BrowserNotifications.tsx";
-import * as $326 from "./islands/ComposeBox.tsx";
-import * as $327 from "./islands/CopyLink.tsx";
-import * as $328 from "./islands/FollowButton.tsx";
-import * as $329 from "./islands/LoadMore.tsx";
-import * as $330 from "./islands/NewPostsBanner.tsx";
-import * as $331 from "./islands/NewStatuses.tsx";
-import * as $332 from "./islands/NotificationsBadge.tsx";
-import * as $333 from "./islands/PollView.tsx";
-import * as $334 from "./islands/ProfileMenu.tsx";
+import * as $319 from "./routes/severed_relationships/[id]/followers.csv.ts";
+import * as $320 from "./routes/severed_relationships/[id]/following.csv.ts";
+import * as $321 from "./routes/severed_relationships/index.tsx";
+import * as $322 from "./routes/sw.js.ts";
+import * as $323 from "./routes/tags/[tag].rss.ts";
+import * as $324 from "./routes/tags/[tag].tsx";
+import * as $325 from "./routes/terms-of-service/[date].tsx";
+import * as $326 from "./routes/terms-of-service/index.tsx";
+import * as $327 from "./islands/ActionBar.tsx";
+import * as $328 from "./islands/BrowserNotifications.tsx";
+import * as $329 from "./islands/ComposeBox.tsx";
+import * as $330 from "./islands/CopyLink.tsx";
+import * as $331 from "./islands/FollowButton.tsx";
+import * as $332 from "./islands/LoadMore.tsx";
+import * as $333 from "./islands/NewPostsBanner.tsx";
+import * as $334 from "./islands/NewStatuses.tsx";
+import * as $335 from "./islands/NotificationsBadge.tsx";
+import * as $336 from "./islands/PollView.tsx";
+import * as $337 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -657,24 +660,27 @@ const manifest = {
     "./routes/settings/profile.tsx": $316,
     "./routes/settings/push_token.ts": $317,
     "./routes/settings/two_factor.tsx": $318,
-    "./routes/sw.js.ts": $319,
-    "./routes/tags/[tag].rss.ts": $320,
-    "./routes/tags/[tag].tsx": $321,
-    "./routes/terms-of-service/[date].tsx": $322,
-    "./routes/terms-of-service/index.tsx": $323,
+    "./routes/severed_relationships/[id]/followers.csv.ts": $319,
+    "./routes/severed_relationships/[id]/following.csv.ts": $320,
+    "./routes/severed_relationships/index.tsx": $321,
+    "./routes/sw.js.ts": $322,
+    "./routes/tags/[tag].rss.ts": $323,
+    "./routes/tags/[tag].tsx": $324,
+    "./routes/terms-of-service/[date].tsx": $325,
+    "./routes/terms-of-service/index.tsx": $326,
   },
   islands: {
-    "./islands/ActionBar.tsx": $324,
-    "./islands/BrowserNotifications.tsx": $325,
-    "./islands/ComposeBox.tsx": $326,
-    "./islands/CopyLink.tsx": $327,
-    "./islands/FollowButton.tsx": $328,
-    "./islands/LoadMore.tsx": $329,
-    "./islands/NewPostsBanner.tsx": $330,
-    "./islands/NewStatuses.tsx": $331,
-    "./islands/NotificationsBadge.tsx": $332,
-    "./islands/PollView.tsx": $333,
-    "./islands/ProfileMenu.tsx": $334,
+    "./islands/ActionBar.tsx": $327,
+    "./islands/BrowserNotifications.tsx": $328,
+    "./islands/ComposeBox.tsx": $329,
+    "./islands/CopyLink.tsx": $330,
+    "./islands/FollowButton.tsx": $331,
+    "./islands/LoadMore.tsx": $332,
+    "./islands/NewPostsBanner.tsx": $333,
+    "./islands/NewStatuses.tsx": $334,
+    "./islands/NotificationsBadge.tsx": $335,
+    "./islands/PollView.tsx": $336,
+    "./islands/ProfileMenu.tsx": $337,
   },
 };
 

@@ -19,6 +19,7 @@ const KINDS: Record<string, [IconName, string]> = {
   poll: ["bell", "A poll has ended"],
   "admin.report": ["bell", "filed a report"],
   "admin.sign_up": ["userPlus", "signed up"],
+  severed_relationships: ["bell", "lost follows to a moderation decision"],
 };
 
 /** One notification: who did what, and the post it was about. */
@@ -44,6 +45,11 @@ export function NotificationItem(
         </strong>{" "}
         {text}
         {n.type === "follow_request" && <a href="/follow_requests">Review</a>}
+        {n.type === "severed_relationships" && n.event && (
+          <a href="/severed_relationships">
+            See who (blocked: {n.event.target_name})
+          </a>
+        )}
         {n.type === "admin.report" && n.report && (
           <a href={`/admin/reports/${n.report.id}`}>Review</a>
         )}

@@ -10,6 +10,7 @@ import type {
   Notification,
   Poll,
   Relationship,
+  RelationshipSeveranceEvent,
   Report,
   Status,
   StatusMention,
@@ -94,6 +95,8 @@ export interface UiNotification
   status?: UiStatus | null;
   /** For `admin.report`: the report (moderators only). */
   report?: Pick<Report, "id"> | null;
+  /** For `severed_relationships`: what was cut (its lists are at /severed_relationships). */
+  event?: Pick<RelationshipSeveranceEvent, "id" | "target_name">;
 }
 
 export type { Visibility } from "../lib/mastodon/entities/types.ts";

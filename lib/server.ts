@@ -50,6 +50,7 @@ import {
   blocklistRefreshJob,
   IP_BLOCKS_CHANNEL,
   type MxResolver,
+  severDomainJob,
   suspensionPurgeJob,
   systemMxResolver,
 } from "./moderation/mod.ts";
@@ -124,6 +125,7 @@ export async function openDeps(
         publishScheduledJob,
         publishAnnouncementJob,
         blocklistRefreshJob,
+        severDomainJob,
         suspensionPurgeJob,
         pushDeliverJob,
         mailSendJob,

@@ -118,7 +118,16 @@ export {
   publicDomainBlocks,
   updateDomainBlock,
 } from "./domain-blocks.ts";
-export { severanceEvents, severedRelationshipsOf } from "./suspend.ts";
+export {
+  SEVER_DOMAIN_JOB,
+  severanceEvents,
+  severDomain,
+  severDomainJob,
+  severedAccounts,
+  severedAccountsCsv,
+  severedRelationshipsOf,
+} from "./suspend.ts";
+export type { SeveredDirection } from "./suspend-db.ts";
 export {
   getHashtag,
   listHashtags,
