@@ -26,7 +26,7 @@ export {
   rolesOfAccounts,
   setRole,
 } from "./roles.ts";
-export { notifyReportFiled, notifySignUp } from "./notify.ts";
+export { notifyReportFiled, notifySignUp, staffMailsFor } from "./notify.ts";
 export {
   accountsOfReports,
   addNote,
