@@ -14,6 +14,7 @@ import { recordAction } from "./audit-log.ts";
 import * as db from "./federation-policy-db.ts";
 import { normalizeDomain } from "./federation-policy.ts";
 import { onBlockChange } from "./suspend.ts";
+import { csvField } from "./csv.ts";
 import type { BlockDeps } from "./domain-blocks.ts";
 
 export const CSV_COLUMNS = [
@@ -296,11 +297,6 @@ export function importRefused(errors: ImportError[]): DomainError {
     errors.map((e) => `line ${e.line}: ${e.message}`).join("; "),
     "file",
   );
-}
-
-/** One CSV field, quoted when it must be. */
-export function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** Every block as Mastodon's CSV export. */

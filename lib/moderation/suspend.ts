@@ -18,7 +18,7 @@ import type { RelationshipSeveranceEvent } from "../mastodon/entities/types.ts";
 import { notFound } from "../domain/errors.ts";
 import type { DomainBlockRow } from "./federation-policy-db.ts";
 import * as db from "./suspend-db.ts";
-import { csvField } from "./domain-csv.ts";
+import { csvField } from "./csv.ts";
 
 export const SEVER_DOMAIN_JOB = "moderation.sever_domain";
 /** Follows cut per transaction: small enough not to hold locks for long. */

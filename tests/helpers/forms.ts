@@ -53,3 +53,26 @@ export class FormClient {
     });
   }
 }
+
+/**
+ * A FormClient signed in as `login` through the sign-in form, with the password the user
+ * helpers give everyone; throws unless the sign-in answered with its redirect.
+ */
+export async function signedInClient(
+  origin: string,
+  login: string,
+): Promise<FormClient> {
+  const web = new FormClient(origin);
+  const { csrf } = await web.page("/auth/sign_in");
+  const res = await web.post("/auth/sign_in", {
+    _csrf: csrf,
+    login,
+    password: "a good password",
+    return_to: "/home",
+  });
+  await res.body?.cancel();
+  if (res.status !== 303) {
+    throw new Error(`signing in as ${login} answered ${res.status}`);
+  }
+  return web;
+}

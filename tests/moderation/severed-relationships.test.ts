@@ -12,7 +12,7 @@
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import { api, createUserWithToken } from "../helpers/users.ts";
-import { FormClient } from "../helpers/forms.ts";
+import { signedInClient } from "../helpers/forms.ts";
 import { eventually } from "../federation/helpers.ts";
 import { createStaff } from "./helpers.ts";
 import { severDomain, severDomainJob } from "../../lib/moderation/mod.ts";
@@ -51,20 +51,6 @@ async function follows(
 async function countOf(instance: TestInstance, sql: string) {
   const [{ n }] = await instance.deps.sql.unsafe<{ n: number }[]>(sql);
   return n;
-}
-
-async function signedIn(instance: TestInstance, username: string) {
-  const web = new FormClient(instance.origin);
-  const form = await web.page("/auth/sign_in");
-  const res = await web.post("/auth/sign_in", {
-    _csrf: form.csrf,
-    login: username,
-    password: "a good password",
-    return_to: "/",
-  });
-  assert.equal(res.status, 303);
-  await res.body?.cancel();
-  return web;
 }
 
 Deno.test({
@@ -142,7 +128,7 @@ Deno.test({
       assert.equal(event.following_count, 2);
       assert.equal(event.followers_count, 2);
 
-      const web = await signedIn(instance, "alice");
+      const web = await signedInClient(instance.origin, "alice");
       const notifications = await web.page("/notifications");
       assert.match(notifications.html, /href="\/severed_relationships"/);
       const listing = await web.page("/severed_relationships");
@@ -169,7 +155,7 @@ Deno.test({
         "Account address\nyuri@far.example\nzed@far.example\n",
       );
       // Bob can't read alice's lists.
-      const asBob = await signedIn(instance, "bob");
+      const asBob = await signedInClient(instance.origin, "bob");
       const refused = await asBob.request(
         `/severed_relationships/${event.id}/followers.csv`,
       );

@@ -6,26 +6,12 @@
  * not to other users); one turned off there is not sent.
  */
 import assert from "node:assert/strict";
-import { FormClient } from "../helpers/forms.ts";
+import { signedInClient } from "../helpers/forms.ts";
 import { api, createUserWithToken } from "../helpers/users.ts";
 import { mailQueueSettled, withMailInstance } from "../helpers/smtp.ts";
 import { createStaff } from "./helpers.ts";
 import { signUp } from "../../lib/domain/accounts.ts";
 import { appeal } from "../../lib/moderation/mod.ts";
-
-async function signedIn(origin: string, username: string) {
-  const web = new FormClient(origin);
-  const form = await web.page("/auth/sign_in");
-  const res = await web.post("/auth/sign_in", {
-    _csrf: form.csrf,
-    login: username,
-    password: "a good password",
-    return_to: "/",
-  });
-  assert.equal(res.status, 303);
-  await res.body?.cancel();
-  return web;
-}
 
 Deno.test({
   name:
@@ -41,7 +27,7 @@ Deno.test({
     const tom = await createUserWithToken(instance, "tom");
 
     // The moderator turns report mails off; a plain user isn't offered staff mails at all.
-    const asMo = await signedIn(instance.origin, "mo");
+    const asMo = await signedInClient(instance.origin, "mo");
     const preferences = await asMo.page("/settings/preferences");
     assert.match(preferences.html, /new reports \(moderators\)/);
     assert.match(preferences.html, /accounts waiting for approval/);
@@ -56,7 +42,7 @@ Deno.test({
     });
     assert.equal(saved.status, 303);
     await saved.body?.cancel();
-    const asRita = await signedIn(instance.origin, "rita");
+    const asRita = await signedInClient(instance.origin, "rita");
     assert.doesNotMatch(
       (await asRita.page("/settings/preferences")).html,
       /moderators/,
