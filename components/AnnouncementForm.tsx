@@ -10,6 +10,7 @@ export interface AnnouncementValues {
   startsAt: string;
   endsAt: string;
   allDay: boolean;
+  scheduledAt: string;
 }
 
 /** `datetime-local` values are read as UTC (the label says so). */
@@ -25,6 +26,7 @@ export function announcementValues(
     startsAt: local(row?.starts_at ?? null),
     endsAt: local(row?.ends_at ?? null),
     allDay: row?.all_day ?? false,
+    scheduledAt: local(row?.scheduled_at ?? null),
   };
 }
 
@@ -37,6 +39,7 @@ export function announcementInputOf(form: FormData): AnnouncementInput & {
     startsAt: utc(field(form, "starts_at")),
     endsAt: utc(field(form, "ends_at")),
     allDay: form.get("all_day") === "true",
+    scheduledAt: utc(field(form, "scheduled_at")),
     publish: form.get("publish") === "true",
   };
 }
@@ -47,6 +50,7 @@ export function valuesOfInput(input: AnnouncementInput): AnnouncementValues {
     startsAt: (input.startsAt ?? "").slice(0, 16),
     endsAt: (input.endsAt ?? "").slice(0, 16),
     allDay: !!input.allDay,
+    scheduledAt: (input.scheduledAt ?? "").slice(0, 16),
   };
 }
 
@@ -84,10 +88,18 @@ export function AnnouncementForm(
         />{" "}
         All day (show dates only)
       </label>
+      <label>
+        Publish at (UTC, optional: a draft is published then)
+        <input
+          type="datetime-local"
+          name="scheduled_at"
+          value={values.scheduledAt}
+        />
+      </label>
       {offerPublish && (
         <label>
           <input type="checkbox" name="publish" value="true" checked />{" "}
-          Publish now
+          Publish now (unless a time to publish at is given)
         </label>
       )}
       <button type="submit">{submit}</button>

@@ -20,6 +20,7 @@ const KINDS: Record<string, [IconName, string]> = {
   "admin.report": ["bell", "filed a report"],
   "admin.sign_up": ["userPlus", "signed up"],
   move: ["userPlus", "moved to"],
+  severed_relationships: ["bell", "lost follows to a moderation decision"],
 };
 
 /** One notification: who did what, and the post it was about. */
@@ -48,6 +49,11 @@ export function NotificationItem(
           <a href={profilePath(n.target)}>{displayName(n.target)}</a>
         )}
         {n.type === "follow_request" && <a href="/follow_requests">Review</a>}
+        {n.type === "severed_relationships" && n.event && (
+          <a href="/severed_relationships">
+            See who (blocked: {n.event.target_name})
+          </a>
+        )}
         {n.type === "admin.report" && n.report && (
           <a href={`/admin/reports/${n.report.id}`}>Review</a>
         )}

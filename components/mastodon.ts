@@ -10,6 +10,7 @@ import type {
   Notification,
   Poll,
   Relationship,
+  RelationshipSeveranceEvent,
   Report,
   Status,
   StatusMention,
@@ -96,6 +97,8 @@ export interface UiNotification
   report?: Pick<Report, "id"> | null;
   /** For `move`: the account the sender moved to. */
   target?: UiAccount | null;
+  /** For `severed_relationships`: what was cut (its lists are at /severed_relationships). */
+  event?: Pick<RelationshipSeveranceEvent, "id" | "target_name">;
 }
 
 export type { Visibility } from "../lib/mastodon/entities/types.ts";

@@ -26,6 +26,7 @@ import {
 } from "./domain/media-jobs.ts";
 import { trendsRefreshJob } from "./trends/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
+import { publishAnnouncementJob } from "./instance/mod.ts";
 import {
   loadVapidKeys,
   pushDeliverJob,
@@ -50,6 +51,7 @@ import {
   blocklistRefreshJob,
   IP_BLOCKS_CHANNEL,
   type MxResolver,
+  severDomainJob,
   suspensionPurgeJob,
   systemMxResolver,
 } from "./moderation/mod.ts";
@@ -124,7 +126,9 @@ export async function openDeps(
         mediaDiscardJob,
         mediaPruneJob,
         publishScheduledJob,
+        publishAnnouncementJob,
         blocklistRefreshJob,
+        severDomainJob,
         suspensionPurgeJob,
         accountDeletionJob,
         moveFollowersJob,

@@ -67,8 +67,8 @@ export async function runDomainsCommand(
       };
       const existing = await findDomainBlockByDomain(deps.sql, domain);
       const block = existing
-        ? await updateDomainBlock(deps.sql, actor, existing.id, input)
-        : await createDomainBlock(deps.sql, actor, domain, {
+        ? await updateDomainBlock(deps, actor, existing.id, input)
+        : await createDomainBlock(deps, actor, domain, {
           severity: "suspend",
           ...Object.fromEntries(
             Object.entries(input).filter(([, v]) => v !== undefined),
@@ -114,7 +114,7 @@ export async function runDomainsCommand(
         io.out("(preview: nothing applied; run again with --apply)");
         return 0;
       }
-      await applyDomainBlockImport(deps.sql, actor, text);
+      await applyDomainBlockImport(deps, actor, text);
       io.out("applied");
       return 0;
     }

@@ -162,3 +162,21 @@ export async function insertRemoteMedia(
     RETURNING id, position`;
   return [...rows].sort((a, b) => a.position - b.position).map((r) => r.id);
 }
+
+/** Attachments by where their bytes are: attached uploads, uploads waiting, remote links. */
+export interface MediaUsageRow {
+  kind: "attached" | "unattached" | "remote";
+  count: number;
+  bytes: string;
+}
+
+export async function mediaUsage(db: Queryable): Promise<MediaUsageRow[]> {
+  return [
+    ...await db<MediaUsageRow[]>`
+    SELECT CASE WHEN remote_url IS NOT NULL AND file_key IS NULL THEN 'remote'
+                WHEN status_id IS NULL THEN 'unattached'
+                ELSE 'attached' END AS kind,
+           count(*)::int AS count, coalesce(sum(file_size), 0)::text AS bytes
+    FROM media_attachments GROUP BY 1 ORDER BY 1`,
+  ];
+}

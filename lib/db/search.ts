@@ -24,7 +24,7 @@ export async function searchTags(
     ...await db<TagRow[]>`
     SELECT id, name, display_name FROM tags WHERE name LIKE ${
       likePrefix(q.toLowerCase())
-    }
+    } AND usable AND listable
     ORDER BY length(name), name LIMIT ${options.limit} OFFSET ${options.offset}`,
   ];
 }

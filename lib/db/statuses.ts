@@ -245,7 +245,10 @@ export async function mentionedAccountIds(
   return rows.map((r) => r.account_id);
 }
 
-/** Links the status to the tags named (lowercase names), creating missing tags. */
+/**
+ * Links the status to the tags named (lowercase names), creating missing tags; tags moderators
+ * made unusable are not linked.
+ */
 export async function replaceTags(
   db: Queryable,
   statusId: string,
@@ -261,7 +264,7 @@ export async function replaceTags(
     ON CONFLICT (name) DO NOTHING`;
   await db`
     INSERT INTO statuses_tags (status_id, tag_id)
-    SELECT ${statusId}, id FROM tags WHERE name = ANY(${names}::text[])
+    SELECT ${statusId}, id FROM tags WHERE name = ANY(${names}::text[]) AND usable
     ON CONFLICT DO NOTHING`;
 }
 

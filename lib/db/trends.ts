@@ -5,6 +5,7 @@
  */
 import type { Queryable } from "./client.ts";
 import type { StatusRow } from "./statuses.ts";
+import type { FlaggedTagRow } from "./admin-tags.ts";
 import type { TagRow } from "./search.ts";
 import {
   authorShownSql,
@@ -65,6 +66,7 @@ export async function measureTags(
       FROM statuses_tags st
       JOIN statuses s ON s.id = st.status_id
       JOIN accounts a ON a.id = s.account_id
+      JOIN tags tg ON tg.id = st.tag_id AND tg.usable
       WHERE s.visibility = 'public' AND s.reblog_of_id IS NULL
         AND s.id > ${idSince(db, o.days)}
         AND s.created_at > now() - make_interval(days => ${o.days})
@@ -267,7 +269,7 @@ export async function trendingTagRows(
     ...await db<TagRow[]>`
     SELECT tg.id::text AS id, tg.name, tg.display_name FROM trends t
     JOIN trend_reviews tr ON tr.kind = 'tag' AND tr.key = t.key AND tr.trendable
-    JOIN tags tg ON tg.id = t.key::bigint
+    JOIN tags tg ON tg.id = t.key::bigint AND tg.usable
     WHERE t.kind = 'tag'
     ORDER BY t.score DESC, tg.id
     OFFSET ${o.offset} LIMIT ${o.limit}`,
@@ -278,10 +280,11 @@ export async function trendingTagRows(
 export async function tagsByIds(
   db: Queryable,
   ids: string[],
-): Promise<TagRow[]> {
+): Promise<FlaggedTagRow[]> {
   if (ids.length === 0) return [];
   return [
-    ...await db<TagRow[]>`
-    SELECT id::text AS id, name, display_name FROM tags WHERE id = ANY(${ids}::bigint[])`,
+    ...await db<FlaggedTagRow[]>`
+    SELECT id::text AS id, name, display_name, usable, listable
+    FROM tags WHERE id = ANY(${ids}::bigint[])`,
   ];
 }

@@ -5,8 +5,10 @@
  */
 import type { Sql } from "../db/client.ts";
 import * as db from "../db/statuses.ts";
+import { unusableTagNames } from "../db/admin-tags.ts";
 import {
   countStatusLength,
+  extractHashtags,
   extractMentions,
   formatStatus,
 } from "../text/compose.ts";
@@ -112,6 +114,9 @@ export async function renderText(
       : null,
   }));
   const found = await db.findAccountsByHandles(deps.sql, handles);
+  const unusable = new Set(
+    await unusableTagNames(deps.sql, extractHashtags(text)),
+  );
   const byHandle = new Map(
     found.map((
       a,
@@ -132,7 +137,8 @@ export async function renderText(
           : `${origin}/@${account.username}`,
       };
     },
-    tagUrl: (name) => `${origin}/tags/${encodeURIComponent(name)}`,
+    tagUrl: (name) =>
+      unusable.has(name) ? null : `${origin}/tags/${encodeURIComponent(name)}`,
   });
   return {
     html: formatted.html,

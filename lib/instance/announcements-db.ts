@@ -8,6 +8,8 @@ export interface AnnouncementRow {
   ends_at: Date | null;
   all_day: boolean;
   published_at: Date | null;
+  /** When the `announcements.publish` job publishes a draft. */
+  scheduled_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -17,6 +19,7 @@ export interface AnnouncementFields {
   starts_at: Date | null;
   ends_at: Date | null;
   all_day: boolean;
+  scheduled_at: Date | null;
 }
 
 export interface ReactionCount {
@@ -70,9 +73,9 @@ export async function insertAnnouncement(
   publish: boolean,
 ): Promise<AnnouncementRow> {
   const [row] = await db<AnnouncementRow[]>`
-    INSERT INTO announcements (text, starts_at, ends_at, all_day, published_at)
+    INSERT INTO announcements (text, starts_at, ends_at, all_day, scheduled_at, published_at)
     VALUES (${fields.text}, ${fields.starts_at}, ${fields.ends_at}, ${fields.all_day},
-            ${publish ? db`now()` : null})
+            ${fields.scheduled_at}, ${publish ? db`now()` : null})
     RETURNING *`;
   return row;
 }
@@ -84,7 +87,8 @@ export async function updateAnnouncementRow(
 ): Promise<AnnouncementRow> {
   const [row] = await db<AnnouncementRow[]>`
     UPDATE announcements SET text = ${fields.text}, starts_at = ${fields.starts_at},
-      ends_at = ${fields.ends_at}, all_day = ${fields.all_day}, updated_at = now()
+      ends_at = ${fields.ends_at}, all_day = ${fields.all_day},
+      scheduled_at = ${fields.scheduled_at}, updated_at = now()
     WHERE id = ${id} RETURNING *`;
   return row;
 }
@@ -100,6 +104,21 @@ export async function setPublished(
         updated_at = now()
     WHERE id = ${id} RETURNING *`;
   return row;
+}
+
+/**
+ * Publishes the draft `id` if its scheduled time has come (locked, so a concurrent edit or a
+ * repeated job can't publish it twice); null when there is nothing to publish.
+ */
+export async function publishIfDue(
+  db: Queryable,
+  id: string,
+): Promise<AnnouncementRow | null> {
+  const [row] = await db<AnnouncementRow[]>`
+    UPDATE announcements SET published_at = now(), updated_at = now()
+    WHERE id = ${id} AND published_at IS NULL AND scheduled_at <= now()
+    RETURNING *`;
+  return row ?? null;
 }
 
 export async function deleteAnnouncementRow(

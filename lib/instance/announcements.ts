@@ -3,10 +3,14 @@
  * withdraws it; signed-in users see the published ones, dismiss them and react with emoji.
  * Publishing, editing a published one, withdrawing and reactions are domain events, so the
  * streams of every process hear of them (`announcement`, `announcement.reaction`,
- * `announcement.delete`) once the change is committed.
+ * `announcement.delete`) once the change is committed. A draft with `scheduled_at` is published
+ * then by the `announcements.publish` job, written with it (so it survives restarts); the
+ * streams hear of it only then.
  */
 import type { Queryable, Sql } from "../db/client.ts";
+import type { Deps } from "../deps.ts";
 import type { Effects } from "../domain/effects.ts";
+import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
 import { invalid, notFound } from "../domain/errors.ts";
 import {
   type Actor,
@@ -20,7 +24,11 @@ export type { AnnouncementRow, ReactionCount } from "./announcements-db.ts";
 interface WriteDeps {
   sql: Sql;
   effects: Effects;
+  jobs: Deps["jobs"];
 }
+
+export const PUBLISH_ANNOUNCEMENT_JOB = "announcements.publish";
+const jobKey = (id: string) => `announcement:${id}`;
 
 export interface AnnouncementInput {
   text: string;
@@ -28,6 +36,8 @@ export interface AnnouncementInput {
   startsAt?: string | null;
   endsAt?: string | null;
   allDay?: boolean;
+  /** When to publish a draft (ISO date-time), or empty for by hand. */
+  scheduledAt?: string | null;
 }
 
 /** Mastodon allows 8 different reactions on one announcement. */
@@ -67,7 +77,39 @@ function checkFields(input: AnnouncementInput): db.AnnouncementFields {
     throw invalid("Ends at must be after starts at", "ends_at");
   }
   // Mastodon: all_day means nothing without times.
-  return { text, starts_at, ends_at, all_day: !!input.allDay && !!starts_at };
+  return {
+    text,
+    starts_at,
+    ends_at,
+    all_day: !!input.allDay && !!starts_at,
+    scheduled_at: parseTime(input.scheduledAt, "scheduled_at"),
+  };
+}
+
+/**
+ * Writes (in `tx`) the job that publishes the draft `row` at its `scheduled_at`, replacing any
+ * earlier one; a published row or one without a time has none.
+ */
+async function schedulePublication(
+  deps: WriteDeps,
+  tx: Queryable,
+  row: db.AnnouncementRow,
+): Promise<void> {
+  await deps.jobs.cancel(tx, PUBLISH_ANNOUNCEMENT_JOB, jobKey(row.id));
+  if (row.published_at || !row.scheduled_at) return;
+  await deps.jobs.enqueue(tx, PUBLISH_ANNOUNCEMENT_JOB, {
+    announcementId: row.id,
+  }, {
+    orderingKey: jobKey(row.id),
+    delayMs: row.scheduled_at.getTime() - Date.now(),
+  });
+}
+
+/** A draft's publication time must be ahead (a published one's is history). */
+function checkSchedule(fields: db.AnnouncementFields, publishing: boolean) {
+  if (!publishing && fields.scheduled_at && fields.scheduled_at <= new Date()) {
+    throw invalid("Scheduled at must be in the future", "scheduled_at");
+  }
 }
 
 export async function listAnnouncements(
@@ -100,9 +142,13 @@ export async function createAnnouncement(
 ): Promise<db.AnnouncementRow> {
   const mod = requirePermission(actor, "manage_announcements");
   const fields = checkFields(input);
+  // A time to publish at means "not now", as Mastodon's form does.
+  const publishNow = input.publish && !fields.scheduled_at;
+  checkSchedule(fields, publishNow);
   return await deps.sql.begin(async (tx) => {
-    const row = await db.insertAnnouncement(tx, fields, input.publish);
+    const row = await db.insertAnnouncement(tx, fields, publishNow);
     await log(tx, mod, "create", row);
+    await schedulePublication(deps, tx, row);
     if (row.published_at) {
       await deps.effects.record(tx, {
         type: "announcement.published",
@@ -122,9 +168,11 @@ export async function updateAnnouncement(
   const mod = requirePermission(actor, "manage_announcements");
   const previous = await findOr404(deps.sql, id);
   const fields = checkFields(input);
+  checkSchedule(fields, !!previous.published_at);
   return await deps.sql.begin(async (tx) => {
     const row = await db.updateAnnouncementRow(tx, previous.id, fields);
     await log(tx, mod, "update", row);
+    await schedulePublication(deps, tx, row);
     if (row.published_at) {
       await deps.effects.record(tx, {
         type: "announcement.published",
@@ -148,6 +196,8 @@ export async function setAnnouncementPublished(
   return await deps.sql.begin(async (tx) => {
     const row = await db.setPublished(tx, previous.id, published);
     await log(tx, mod, published ? "publish" : "unpublish", row);
+    // By hand wins over the schedule: withdrawn stays withdrawn.
+    await deps.jobs.cancel(tx, PUBLISH_ANNOUNCEMENT_JOB, jobKey(row.id));
     await deps.effects.record(tx, {
       type: published ? "announcement.published" : "announcement.deleted",
       announcementId: row.id,
@@ -166,6 +216,7 @@ export async function deleteAnnouncement(
   await deps.sql.begin(async (tx) => {
     await db.deleteAnnouncementRow(tx, row.id);
     await log(tx, mod, "destroy", row);
+    await deps.jobs.cancel(tx, PUBLISH_ANNOUNCEMENT_JOB, jobKey(row.id));
     if (row.published_at) {
       await deps.effects.record(tx, {
         type: "announcement.deleted",
@@ -263,3 +314,34 @@ async function log(
     humanIdentifier: row.text.slice(0, 80),
   });
 }
+
+/**
+ * Publishes a scheduled draft when its time has come: the streams hear `announcement` once
+ * it is committed. A repeat, or a draft published, withdrawn, moved or deleted meanwhile,
+ * publishes nothing.
+ */
+export async function publishScheduledAnnouncement(
+  deps: Pick<WriteDeps, "sql" | "effects">,
+  id: string,
+): Promise<void> {
+  await deps.sql.begin(async (tx) => {
+    const row = await db.publishIfDue(tx, id);
+    if (!row) return;
+    await deps.effects.record(tx, {
+      type: "announcement.published",
+      announcementId: row.id,
+    });
+  });
+}
+
+export const publishAnnouncementJob = defineJob<
+  { announcementId: string },
+  Deps
+>({
+  kind: PUBLISH_ANNOUNCEMENT_JOB,
+  parse: schema.object({ announcementId: schema.string }),
+  // On time within seconds even if the database was down then (as scheduled posts).
+  retry: { backoff: exponentialBackoff(500, 4_000), maxAttempts: 24 * 900 },
+  handler: (deps, { announcementId }) =>
+    publishScheduledAnnouncement(deps, announcementId),
+});

@@ -42,6 +42,8 @@ export {
   findPublishedAnnouncement,
   getAnnouncement,
   listAnnouncements,
+  PUBLISH_ANNOUNCEMENT_JOB,
+  publishAnnouncementJob,
   type ReactionCount,
   reactionsOf,
   reactToAnnouncement,

@@ -25,6 +25,12 @@ export type MailedNotificationType =
   | "reblog"
   | "favourite";
 
+/** The e-mails staff get (Mastodon's AdminMailer, and its setting names). */
+export type StaffMailType = "report" | "pending_account" | "appeal";
+
+/** Every kind of e-mail a user may turn off in their preferences. */
+export type MailChoice = MailedNotificationType | StaffMailType;
+
 /** What a moderator did, as the warning's `action`. */
 export type WarningAction =
   | "none"
@@ -138,6 +144,31 @@ const en = {
       action: { label: "Open notifications", url: p.url },
     }),
   } satisfies Record<MailedNotificationType, unknown>,
+  /** To moderators whose role may act on it. */
+  staff: {
+    report: (p: { from: string; host: string; url: string }): MailContent => ({
+      subject: `New report on ${p.host}`,
+      body: [`${p.from} filed a report. A moderator should review it.`],
+      action: { label: "Review the report", url: p.url },
+    }),
+    pending_account: (
+      p: { from: string; host: string; reason: string; url: string },
+    ): MailContent => ({
+      subject: `New account waiting for review on ${p.host}`,
+      body: [
+        `${p.from} signed up and waits for approval.`,
+        ...(p.reason ? [`Why they want to join:\n${p.reason}`] : []),
+      ],
+      action: { label: "Review pending accounts", url: p.url },
+    }),
+    appeal: (
+      p: { from: string; host: string; text: string; url: string },
+    ): MailContent => ({
+      subject: `New appeal on ${p.host}`,
+      body: [`${p.from} appealed a moderation decision:`, p.text],
+      action: { label: "Review appeals", url: p.url },
+    }),
+  } satisfies Record<StaffMailType, unknown>,
   notificationFooter: (
     p: {
       host: string;
@@ -156,7 +187,10 @@ const en = {
     mention: "mentions",
     reblog: "boosts of your posts",
     favourite: "favourites of your posts",
-  } satisfies Record<MailedNotificationType, string>,
+    report: "new reports (moderators)",
+    pending_account: "accounts waiting for approval (moderators)",
+    appeal: "new appeals (moderators)",
+  } satisfies Record<MailChoice, string>,
   unknownBrowser: "an unknown browser",
 };
 

@@ -33,13 +33,19 @@ export {
 export { mailWarning, noteSignIn } from "./alerts.ts";
 export {
   checkUnsubscribeLink,
+  mailAppealToStaff,
   NOTIFICATION_EMAIL_TYPES,
   notificationEmailChoices,
   notificationTypeName,
   saveNotificationEmailChoices,
+  STAFF_EMAIL_TYPES,
   unsubscribe,
 } from "./notification-mail.ts";
-export type { MailedNotificationType } from "./messages.ts";
+export type {
+  MailChoice,
+  MailedNotificationType,
+  StaffMailType,
+} from "./messages.ts";
 
 /**
  * The domain events that mail: a sign-up that must confirm its address gets its link; a

@@ -1,11 +1,14 @@
 /**
  * Notification e-mails: for each type a user chose (Mastodon's defaults: new followers, follow
  * requests and mentions on; boosts and favourites off), every notification announced with
- * `notification.created` is mailed. Each mail carries `List-Unsubscribe` with a signed URL and
+ * `notification.created` is mailed. Staff get Mastodon's admin mails the same way (on unless
+ * turned off): a new report (`admin.report`), a sign-up waiting for approval (`admin.sign_up`
+ * of a pending account), and a new appeal (`mailAppealToStaff`, no notification exists). Each mail carries `List-Unsubscribe` with a signed URL and
  * `List-Unsubscribe-Post` (RFC 8058), so a mail client's one-click POST turns that type off
  * without signing in.
  */
 import type { Deps } from "../deps.ts";
+import type { Queryable } from "../db/client.ts";
 import { findAccountById, type UserRow } from "../db/accounts.ts";
 import { findNotification } from "../db/notifications.ts";
 import { findStatusById } from "../db/statuses.ts";
@@ -14,7 +17,13 @@ import { safeEqual } from "../domain/secrets.ts";
 import { htmlToPlainText } from "../text/mod.ts";
 import * as db from "./mail-db.ts";
 import { enqueueMail } from "./job.ts";
-import { type MailedNotificationType, messagesFor } from "./messages.ts";
+import {
+  type MailChoice,
+  type MailContent,
+  type MailedNotificationType,
+  messagesFor,
+  type StaffMailType,
+} from "./messages.ts";
 import { renderMail } from "./render.ts";
 
 export const NOTIFICATION_EMAIL_TYPES = [
@@ -25,34 +34,59 @@ export const NOTIFICATION_EMAIL_TYPES = [
   "favourite",
 ] as const satisfies readonly MailedNotificationType[];
 
+/** Staff mails, each offered to those whose role covers it (lib/moderation decides who). */
+export const STAFF_EMAIL_TYPES = [
+  "report",
+  "pending_account",
+  "appeal",
+] as const satisfies readonly StaffMailType[];
+
+const ALL_CHOICES: readonly MailChoice[] = [
+  ...NOTIFICATION_EMAIL_TYPES,
+  ...STAFF_EMAIL_TYPES,
+];
+
 /** Mastodon's defaults (`UserSettings` `notification_emails`). */
-const DEFAULTS: Record<MailedNotificationType, boolean> = {
+const DEFAULTS: Record<MailChoice, boolean> = {
   follow: true,
   follow_request: true,
   mention: true,
   reblog: false,
   favourite: false,
+  report: true,
+  pending_account: true,
+  appeal: true,
+};
+
+/** The staff mail each admin notification is. */
+const STAFF_NOTIFICATIONS: Record<string, StaffMailType> = {
+  "admin.report": "report",
+  "admin.sign_up": "pending_account",
 };
 
 export function isMailedType(type: string): type is MailedNotificationType {
   return (NOTIFICATION_EMAIL_TYPES as readonly string[]).includes(type);
 }
 
-/** Which notification types the user gets by e-mail. */
-export function notificationEmailChoices(
-  user: Pick<UserRow, "notification_emails">,
-): Record<MailedNotificationType, boolean> {
-  const chosen = user.notification_emails ?? {};
-  return Object.fromEntries(
-    NOTIFICATION_EMAIL_TYPES.map((t) => [t, chosen[t] ?? DEFAULTS[t]]),
-  ) as Record<MailedNotificationType, boolean>;
+function isMailChoice(type: string): type is MailChoice {
+  return ALL_CHOICES.includes(type as MailChoice);
 }
 
-/** Saves the user's choice for every type (the preferences form sends them all). */
+/** Which e-mails the user gets. */
+export function notificationEmailChoices(
+  user: Pick<UserRow, "notification_emails">,
+): Record<MailChoice, boolean> {
+  const chosen = user.notification_emails ?? {};
+  return Object.fromEntries(
+    ALL_CHOICES.map((t) => [t, chosen[t] ?? DEFAULTS[t]]),
+  ) as Record<MailChoice, boolean>;
+}
+
+/** Saves the user's choices (the preferences form sends every type it shows). */
 export async function saveNotificationEmailChoices(
   deps: Pick<Deps, "sql">,
   userId: string,
-  choices: Record<MailedNotificationType, boolean>,
+  choices: Partial<Record<MailChoice, boolean>>,
 ): Promise<void> {
   await db.setNotificationEmails(deps.sql, userId, choices);
 }
@@ -68,7 +102,7 @@ function unsubscribeSignature(
 export async function unsubscribeUrl(
   deps: Pick<Deps, "secret" | "config">,
   userId: string,
-  type: MailedNotificationType,
+  type: MailChoice,
 ): Promise<string> {
   const query = new URLSearchParams({
     user: userId,
@@ -82,9 +116,9 @@ export async function unsubscribeUrl(
 export async function checkUnsubscribeLink(
   deps: Pick<Deps, "secret">,
   link: { user: string; type: string; signature: string },
-): Promise<MailedNotificationType> {
+): Promise<MailChoice> {
   if (
-    !isMailedType(link.type) ||
+    !isMailChoice(link.type) ||
     !safeEqual(
       link.signature,
       await unsubscribeSignature(deps, link.user, link.type),
@@ -99,7 +133,7 @@ export async function checkUnsubscribeLink(
 export async function unsubscribe(
   deps: Pick<Deps, "sql" | "secret">,
   link: { user: string; type: string; signature: string },
-): Promise<MailedNotificationType> {
+): Promise<MailChoice> {
   const type = await checkUnsubscribeLink(deps, link);
   await db.setNotificationEmails(deps.sql, link.user, { [type]: false });
   return type;
@@ -107,7 +141,7 @@ export async function unsubscribe(
 
 /** How a type is named to the user (the preferences page, the unsubscribe page). */
 export function notificationTypeName(
-  type: MailedNotificationType,
+  type: MailChoice,
   locale?: string,
 ): string {
   return messagesFor(locale).notificationTypeNames[type];
@@ -127,12 +161,13 @@ export async function mailNotification(
   },
 ): Promise<void> {
   const type = event.notificationType;
+  const choice = isMailedType(type) ? type : STAFF_NOTIFICATIONS[type];
   // Without SMTP, notification e-mails are not made at all: the notification itself is in the
   // app, and the server log is for mail a user needs (links, alerts, warnings), not every like.
-  if (!isMailedType(type) || !deps.config.mail.smtp) return;
+  if (!choice || !deps.config.mail.smtp) return;
   const user = await db.findUserOfAccount(deps.sql, event.recipientId);
   if (!user?.confirmed_at || user.disabled) return;
-  if (!notificationEmailChoices(user)[type]) return;
+  if (!notificationEmailChoices(user)[choice]) return;
   const notification = await findNotification(
     deps.sql,
     event.recipientId,
@@ -152,25 +187,66 @@ export async function mailNotification(
   const text = status ? excerpt(htmlToPlainText(status.content)) : "";
   const messages = messagesFor(user.locale);
   const notifications = `${origin}/notifications`;
-  const content = type === "follow"
-    ? messages.notification.follow({
+  let content: MailContent;
+  if (choice === "report") {
+    content = messages.staff.report({
       from: fromName,
-      url: `${origin}/@${acct}`,
-    })
-    : type === "follow_request"
-    ? messages.notification.follow_request({
+      host,
+      url: `${origin}/admin/reports/${notification.report_id}`,
+    });
+  } else if (choice === "pending_account") {
+    // Mastodon mails staff about sign-ups that wait for them, not every sign-up.
+    const newcomer = await db.findUserOfAccount(deps.sql, from.id);
+    if (!newcomer || newcomer.approved) return;
+    content = messages.staff.pending_account({
       from: fromName,
-      url: `${origin}/follow_requests`,
-    })
-    : messages.notification[type]({ from: fromName, text, url: notifications });
-  const unsubscribe = await unsubscribeUrl(deps, user.id, type);
+      host,
+      reason: newcomer.registration_reason ?? "",
+      url: `${origin}/admin/accounts/pending`,
+    });
+  } else {
+    content = type === "follow"
+      ? messages.notification.follow({
+        from: fromName,
+        url: `${origin}/@${acct}`,
+      })
+      : type === "follow_request"
+      ? messages.notification.follow_request({
+        from: fromName,
+        url: `${origin}/follow_requests`,
+      })
+      : messages.notification[choice as MailedNotificationType]({
+        from: fromName,
+        text,
+        url: notifications,
+      });
+  }
+  const mail = await withUnsubscribe(deps, user, choice, content);
+  // Claimed and enqueued together: an event handled twice mails once.
+  await deps.sql.begin(async (tx) => {
+    if (await db.claimNotificationEmail(tx, notification.id)) {
+      await enqueueMail(deps, tx, mail);
+    }
+  });
+}
+
+/** The mail, with the footer and headers that let its reader turn this kind off. */
+async function withUnsubscribe(
+  deps: Pick<Deps, "config" | "secret">,
+  user: { id: string; email: string; locale: string | null },
+  choice: MailChoice,
+  content: MailContent,
+) {
+  const { host, origin } = deps.config;
+  const messages = messagesFor(user.locale);
+  const unsubscribe = await unsubscribeUrl(deps, user.id, choice);
   content.footer = messages.notificationFooter({
     host,
-    what: messages.notificationTypeNames[type],
+    what: messages.notificationTypeNames[choice],
     settingsUrl: `${origin}/settings/preferences`,
     unsubscribeUrl: unsubscribe,
   });
-  const mail = renderMail(user.email, content, {
+  return renderMail(user.email, content, {
     host,
     origin,
     headers: {
@@ -178,12 +254,36 @@ export async function mailNotification(
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   });
-  // Claimed and enqueued together: an event handled twice mails once.
-  await deps.sql.begin(async (tx) => {
-    if (await db.claimNotificationEmail(tx, notification.id)) {
-      await enqueueMail(deps, tx, mail);
-    }
-  });
+}
+
+/**
+ * Mails a new appeal to each of `recipientIds` (those who may decide appeals) who is a
+ * confirmed, enabled user and kept these mails on; written in `tx`, the appeal's transaction.
+ */
+export async function mailAppealToStaff(
+  deps: Pick<Deps, "jobs" | "config" | "secret">,
+  tx: Queryable,
+  recipientIds: string[],
+  appeal: { username: string; text: string },
+): Promise<void> {
+  if (!deps.config.mail.smtp) return;
+  const { host, origin } = deps.config;
+  for (const accountId of recipientIds) {
+    const user = await db.findUserOfAccount(tx, accountId);
+    if (!user?.confirmed_at || user.disabled) continue;
+    if (!notificationEmailChoices(user).appeal) continue;
+    const content = messagesFor(user.locale).staff.appeal({
+      from: `@${appeal.username}`,
+      host,
+      text: excerpt(appeal.text),
+      url: `${origin}/admin/appeals`,
+    });
+    await enqueueMail(
+      deps,
+      tx,
+      await withUnsubscribe(deps, user, "appeal", content),
+    );
+  }
 }
 
 function excerpt(text: string, max = 500): string {

@@ -4,7 +4,7 @@
  * Trends::Link, each with `requires_review`).
  */
 import type { Deps } from "../deps.ts";
-import type { Actor } from "../moderation/mod.ts";
+import type { Actor, ModeratedTagRow } from "../moderation/mod.ts";
 import {
   publishersForReview,
   reviewedPublisher,
@@ -48,14 +48,9 @@ async function renderAdminTrends(
   const review = new Map(rows.map((r) => [r.key, r.trendable]));
   if (kind === "tag") {
     const tags = await tagsOfTrends(deps.sql, rows);
-    const histories = await tagHistoriesById(deps.sql, tags.map((t) => t.id));
-    return tags.map((tag) =>
-      adminTagJson(
-        tag,
-        origin,
-        histories.get(tag.id) ?? [],
-        review.get(tag.id) ?? null,
-      )
+    return await renderAdminTags(
+      deps,
+      tags.map((tag) => ({ ...tag, trendable: review.get(tag.id) ?? null })),
     );
   }
   const statuses = await renderStatuses(
@@ -74,6 +69,22 @@ async function renderAdminTrends(
       ...s,
       requires_review: (review.get(s.id) ?? null) === null,
     }));
+}
+
+/** Admin::Tag of each tag, their week of use fetched in one query. */
+export async function renderAdminTags(
+  deps: Deps,
+  tags: ModeratedTagRow[],
+): Promise<ReturnType<typeof adminTagJson>[]> {
+  const histories = await tagHistoriesById(deps.sql, tags.map((t) => t.id));
+  return tags.map((tag) =>
+    adminTagJson(
+      tag,
+      deps.config.origin,
+      histories.get(tag.id) ?? [],
+      tag.trendable,
+    )
+  );
 }
 
 /** `GET /api/v1/admin/trends/<kind>`: everything trending, reviewed or not. */

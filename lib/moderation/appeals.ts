@@ -5,7 +5,15 @@
  */
 import type { Queryable } from "../db/client.ts";
 import { invalid, notFound } from "../domain/errors.ts";
-import { type Actor, requirePermission } from "./permissions.ts";
+import type { Deps } from "../deps.ts";
+import { findAccountById } from "../db/accounts.ts";
+import { mailAppealToStaff } from "../mail/mod.ts";
+import {
+  type Actor,
+  PERMISSION_FLAGS,
+  requirePermission,
+} from "./permissions.ts";
+import { accountIdsWithPermission } from "./roles-db.ts";
 import { recordAction } from "./audit-log.ts";
 import * as db from "./account-actions-db.ts";
 import type { ActionDeps } from "./account-actions.ts";
@@ -29,9 +37,12 @@ export async function ownWarning(
   return { warning, appeal: await db.appealOfWarning(sql, warning.id) };
 }
 
-/** Appeals a warning; a second appeal of the same warning is refused. */
+/**
+ * Appeals a warning; a second appeal of the same warning is refused. Those who may decide
+ * appeals are mailed (in the same transaction, as jobs).
+ */
 export async function appeal(
-  deps: ActionDeps,
+  deps: Pick<Deps, "sql" | "jobs" | "config" | "secret">,
   accountId: string,
   warningId: string,
   text: string,
@@ -45,13 +56,22 @@ export async function appeal(
     );
   }
   const { warning } = await ownWarning(deps.sql, accountId, warningId);
-  const row = await db.insertAppeal(deps.sql, {
-    account_id: accountId,
-    account_warning_id: warning.id,
-    text: body,
+  return await deps.sql.begin(async (tx) => {
+    const row = await db.insertAppeal(tx, {
+      account_id: accountId,
+      account_warning_id: warning.id,
+      text: body,
+    });
+    if (!row) throw invalid("This strike has already been appealed", "text");
+    const appellant = await findAccountById(tx, accountId);
+    await mailAppealToStaff(
+      deps,
+      tx,
+      await accountIdsWithPermission(tx, PERMISSION_FLAGS.manage_appeals),
+      { username: appellant?.username ?? "", text: body },
+    );
+    return row;
   });
-  if (!row) throw invalid("This strike has already been appealed", "text");
-  return row;
 }
 
 export function listAppeals(

@@ -17,11 +17,15 @@ import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
 import { type Actor, requirePermission } from "./permissions.ts";
 import { recordAction } from "./audit-log.ts";
 import * as policy from "./federation-policy-db.ts";
-import { onBlockChange } from "./suspend.ts";
+import { onBlockChange, type SeveranceJobs } from "./suspend.ts";
+import type { BlockDeps } from "./domain-blocks.ts";
 import { type ListedFields, parseBlocklist } from "./blocklist-formats.ts";
 import * as db from "./blocklist-subscriptions-db.ts";
 
-export type BlocklistDeps = Pick<Deps, "sql" | "config" | "resolveHost">;
+export type BlocklistDeps = Pick<
+  Deps,
+  "sql" | "config" | "resolveHost" | "jobs"
+>;
 export type {
   DraftRow,
   SubscriptionRow,
@@ -195,6 +199,7 @@ export async function refreshSubscription(
     if (subscription.auto_apply) {
       await applyChanges(
         tx,
+        deps.jobs,
         subscription,
         changes,
         subscription.created_by_account_id,
@@ -291,18 +296,18 @@ function pick(fields: ListedFields): ListedFields {
  * transaction with its audit entries.
  */
 export async function approveDrafts(
-  sql: Sql,
+  deps: BlockDeps,
   actor: Actor | null,
   id: string,
   domains?: string[],
 ): Promise<number> {
   const mod = requirePermission(actor, "manage_federation");
-  const { subscription } = await getSubscription(sql, actor, id);
-  return await sql.begin(async (tx) => {
+  const { subscription } = await getSubscription(deps.sql, actor, id);
+  return await deps.sql.begin(async (tx) => {
     const drafts = (await db.draftsOf(tx, id)).filter((d) =>
       !d.rejected && (!domains || domains.includes(d.domain))
     );
-    await applyChanges(tx, subscription, drafts, mod.accountId);
+    await applyChanges(tx, deps.jobs, subscription, drafts, mod.accountId);
     await db.deleteDrafts(tx, id, drafts.map((d) => d.domain));
     return drafts.length;
   });
@@ -326,6 +331,7 @@ export async function rejectDrafts(
 
 async function applyChanges(
   tx: Tx,
+  jobs: SeveranceJobs,
   subscription: db.SubscriptionRow,
   changes: Change[],
   accountId: string | null,
@@ -359,7 +365,7 @@ async function applyChanges(
       targetId: block?.id ?? previous!.id,
       humanIdentifier: `${change.domain} (${subscription.url})`,
     });
-    if (block) await onBlockChange(tx, block, previous ?? null);
+    if (block) await onBlockChange(tx, jobs, block, previous ?? null);
   }
 }
 

@@ -9,7 +9,13 @@ import { type Actor, requirePermission } from "./permissions.ts";
 import { recordAction } from "./audit-log.ts";
 import * as db from "./federation-policy-db.ts";
 import { normalizeDomain } from "./federation-policy.ts";
-import { onBlockChange } from "./suspend.ts";
+import { onBlockChange, type SeveranceJobs } from "./suspend.ts";
+
+/** What changing a block needs: a suspension writes its severance job. */
+export interface BlockDeps {
+  sql: Sql;
+  jobs: SeveranceJobs;
+}
 
 export type DomainBlockInput = Partial<db.DomainBlockFields>;
 
@@ -80,7 +86,7 @@ export async function getDomainBlock(
  * domain already blocked at least as hard.
  */
 export async function createDomainBlock(
-  sql: Sql,
+  deps: BlockDeps,
   actor: Actor | null,
   domainInput: string,
   input: DomainBlockInput,
@@ -88,7 +94,7 @@ export async function createDomainBlock(
   const mod = requirePermission(actor, "manage_federation");
   const domain = checkDomain(domainInput);
   const fields = checkFields(DEFAULTS, input);
-  return await sql.begin(async (tx) => {
+  return await deps.sql.begin(async (tx) => {
     if (await db.findDomainBlock(tx, { domain })) {
       throw invalid("Domain is already blocked", "domain");
     }
@@ -100,21 +106,21 @@ export async function createDomainBlock(
       targetId: block.id,
       humanIdentifier: domain,
     });
-    await onBlockChange(tx, block, null);
+    await onBlockChange(tx, deps.jobs, block, null);
     return block;
   });
 }
 
 export async function updateDomainBlock(
-  sql: Sql,
+  deps: BlockDeps,
   actor: Actor | null,
   id: string,
   input: DomainBlockInput,
 ): Promise<db.DomainBlockRow> {
   const mod = requirePermission(actor, "manage_federation");
-  const previous = await getDomainBlock(sql, actor, id);
+  const previous = await getDomainBlock(deps.sql, actor, id);
   const fields = checkFields(previous, input);
-  return await sql.begin(async (tx) => {
+  return await deps.sql.begin(async (tx) => {
     const block = await db.updateDomainBlockRow(tx, previous.id, fields);
     await recordAction(tx, {
       accountId: mod.accountId,
@@ -123,7 +129,7 @@ export async function updateDomainBlock(
       targetId: block.id,
       humanIdentifier: block.domain,
     });
-    await onBlockChange(tx, block, previous);
+    await onBlockChange(tx, deps.jobs, block, previous);
     return block;
   });
 }

@@ -14,6 +14,8 @@ import { recordAction } from "./audit-log.ts";
 import * as db from "./federation-policy-db.ts";
 import { normalizeDomain } from "./federation-policy.ts";
 import { onBlockChange } from "./suspend.ts";
+import { csvField } from "./csv.ts";
+import type { BlockDeps } from "./domain-blocks.ts";
 
 export const CSV_COLUMNS = [
   "#domain",
@@ -263,14 +265,14 @@ export async function previewDomainBlockImport(
  * naming the lines.
  */
 export async function applyDomainBlockImport(
-  sql: Sql,
+  deps: BlockDeps,
   actor: Actor | null,
   text: string,
 ): Promise<ImportPreview> {
   const mod = requirePermission(actor, "manage_federation");
-  const preview = await previewDomainBlockImport(sql, actor, text);
+  const preview = await previewDomainBlockImport(deps.sql, actor, text);
   if (preview.errors.length) throw importRefused(preview.errors);
-  await sql.begin(async (tx) => {
+  await deps.sql.begin(async (tx) => {
     for (const line of preview.lines) {
       if (line.action === "unchanged") continue;
       const previous = await db.findDomainBlock(tx, { domain: line.domain });
@@ -284,7 +286,7 @@ export async function applyDomainBlockImport(
         targetId: block.id,
         humanIdentifier: block.domain,
       });
-      await onBlockChange(tx, block, previous);
+      await onBlockChange(tx, deps.jobs, block, previous);
     }
   });
   return preview;
@@ -295,10 +297,6 @@ export function importRefused(errors: ImportError[]): DomainError {
     errors.map((e) => `line ${e.line}: ${e.message}`).join("; "),
     "file",
   );
-}
-
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
 /** Every block as Mastodon's CSV export. */

@@ -26,7 +26,7 @@ export {
   rolesOfAccounts,
   setRole,
 } from "./roles.ts";
-export { notifyReportFiled, notifySignUp } from "./notify.ts";
+export { notifyReportFiled, notifySignUp, staffMailsFor } from "./notify.ts";
 export {
   accountsOfReports,
   addNote,
@@ -118,7 +118,23 @@ export {
   publicDomainBlocks,
   updateDomainBlock,
 } from "./domain-blocks.ts";
-export { severanceEvents, severedRelationshipsOf } from "./suspend.ts";
+export {
+  SEVER_DOMAIN_JOB,
+  severanceEvents,
+  severDomain,
+  severDomainJob,
+  severedAccounts,
+  severedAccountsCsv,
+  severedRelationshipsOf,
+} from "./suspend.ts";
+export type { SeveredDirection } from "./suspend-db.ts";
+export {
+  getHashtag,
+  listHashtags,
+  type ModeratedTagRow,
+  type TagChanges,
+  updateHashtag,
+} from "./hashtags.ts";
 export {
   applyDomainBlockImport,
   exportDomainBlocks,

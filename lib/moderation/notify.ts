@@ -6,7 +6,8 @@
 import type { Queryable } from "../db/client.ts";
 import type { NotificationRow } from "../db/notifications.ts";
 import { createNotifications } from "../domain/notifications.ts";
-import { PERMISSION_FLAGS } from "./permissions.ts";
+import type { StaffMailType } from "../mail/mod.ts";
+import { type Actor, can, PERMISSION_FLAGS } from "./permissions.ts";
 import { accountIdsWithPermission } from "./roles-db.ts";
 
 /** Call in the transaction that stored the report; announce the rows after commit. */
@@ -48,4 +49,13 @@ export async function notifySignUp(
       statusId: null,
     })),
   );
+}
+
+/** The staff e-mails (Mastodon's admin mails) an actor's role gets and may turn off. */
+export function staffMailsFor(actor: Actor | null): StaffMailType[] {
+  const mails: StaffMailType[] = [];
+  if (can(actor, "manage_reports")) mails.push("report");
+  if (can(actor, "manage_users")) mails.push("pending_account");
+  if (can(actor, "manage_appeals")) mails.push("appeal");
+  return mails;
 }

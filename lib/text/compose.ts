@@ -15,8 +15,11 @@ export interface FormatOptions {
     username: string,
     domain?: string,
   ): { url: string; id: string } | null;
-  /** The URL of a hashtag's page, given its normalised name. */
-  tagUrl(name: string): string;
+  /**
+   * The URL of a hashtag's page, given its normalised name; null leaves it plain text (a tag
+   * moderators made unusable).
+   */
+  tagUrl(name: string): string | null;
 }
 
 /** A mention found in the text (domain normalised; null when none given). */
@@ -273,9 +276,14 @@ export function formatStatus(
           break;
         case "hashtag": {
           const name = normalizeHashtag(t.name);
+          const url = options.tagUrl(name);
+          if (url === null) {
+            inner += escapeHtml(t.text);
+            break;
+          }
           tags.push(name);
           inner += `<a href="${
-            escapeHtml(options.tagUrl(name))
+            escapeHtml(url)
           }" class="mention hashtag" rel="tag">#<span>${
             escapeHtml(t.name)
           }</span></a>`;

@@ -21,6 +21,7 @@ export default define.layout(({ Component, state, url }) => {
   }
   if (can(moderator, "manage_taxonomies")) {
     links.push(["/admin/trends", "Trends"]);
+    links.push(["/admin/tags", "Hashtags"]);
     links.push(["/admin/follow_recommendations", "Recommendations"]);
   }
   if (can(moderator, "manage_federation")) {

@@ -2,14 +2,14 @@ import { page } from "fresh";
 import { define } from "../../utils.ts";
 import {
   checkUnsubscribeLink,
-  type MailedNotificationType,
+  type MailChoice,
   notificationTypeName,
   unsubscribe,
 } from "../../lib/mail/mod.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 
 interface Data {
-  type: MailedNotificationType;
+  type: MailChoice;
   done: boolean;
   action: string;
 }

@@ -10,18 +10,22 @@ import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 import BrowserNotifications from "../../islands/BrowserNotifications.tsx";
 import {
-  type MailedNotificationType,
+  type MailChoice,
   NOTIFICATION_EMAIL_TYPES,
   notificationEmailChoices,
   notificationTypeName,
   saveNotificationEmailChoices,
 } from "../../lib/mail/mod.ts";
+import { loadActor, staffMailsFor } from "../../lib/moderation/mod.ts";
+import type { PageContext } from "../../lib/web/pages.ts";
 
 interface Data {
   privacy: string;
   sensitive: boolean;
   /** Which notifications come by e-mail. */
-  emails: Record<MailedNotificationType, boolean>;
+  emails: Record<MailChoice, boolean>;
+  /** The e-mails offered: every notification type, and the staff mails of the user's role. */
+  offered: MailChoice[];
   errors: string[];
   saved: boolean;
 }
@@ -37,14 +41,24 @@ const CHOICES: [string, string, string][] = [
  * Posting defaults (who sees new posts, marking media sensitive) and, in a second form, which
  * notifications come by e-mail.
  */
+/** The e-mails this user may choose: staff mails only for a role that gets them. */
+async function offeredMails(ctx: PageContext): Promise<MailChoice[]> {
+  const user = ctx.state.session!.user;
+  return [
+    ...NOTIFICATION_EMAIL_TYPES,
+    ...staffMailsFor(await loadActor(ctx.state.deps.sql, user)),
+  ];
+}
+
 export const handler = define.handlers<Data>({
-  GET(ctx) {
+  async GET(ctx) {
     const session = ctx.state.session;
     if (!session) return signInFirst(ctx);
     return page({
       privacy: session.user.default_privacy,
       sensitive: session.user.default_sensitive,
       emails: notificationEmailChoices(session.user),
+      offered: await offeredMails(ctx),
       errors: [],
       saved: ctx.url.searchParams.has("saved"),
     });
@@ -53,8 +67,8 @@ export const handler = define.handlers<Data>({
     const { session, form } = await signedInForm(ctx);
     if (field(form, "form") === "notification_emails") {
       const choices = Object.fromEntries(
-        NOTIFICATION_EMAIL_TYPES.map((t) => [t, field(form, t) === "on"]),
-      ) as Record<MailedNotificationType, boolean>;
+        (await offeredMails(ctx)).map((t) => [t, field(form, t) === "on"]),
+      ) as Partial<Record<MailChoice, boolean>>;
       await saveNotificationEmailChoices(
         ctx.state.deps,
         session.user.id,
@@ -73,6 +87,7 @@ export const handler = define.handlers<Data>({
           privacy,
           sensitive,
           emails: notificationEmailChoices(session.user),
+          offered: await offeredMails(ctx),
           errors: [error.message],
           saved: false,
         },
@@ -145,7 +160,7 @@ export default define.page<typeof handler>(function Preferences(
           <fieldset>
             <legend>Send me an e-mail about</legend>
             <div class="stack">
-              {NOTIFICATION_EMAIL_TYPES.map((type) => (
+              {data.offered.map((type) => (
                 <label class="checkbox">
                   <input
                     type="checkbox"

@@ -82,6 +82,7 @@ export async function signedInClient(
     password,
     return_to: "/home",
   });
+  await response.body?.cancel();
   if (response.status !== 303) {
     throw new Error(`sign-in as ${login} answered ${response.status}`);
   }

@@ -142,7 +142,7 @@ Deno.test(
 
       // A visitor: /about (with the moderated servers), sign-up, privacy policy, terms.
       await createDomainBlock(
-        deps.sql,
+        deps,
         await loadActor(deps.sql, {
           ...carol.user,
           role_id: BUILT_IN_ROLE_IDS.admin,

@@ -54,7 +54,7 @@ Deno.test("blocklist subscriptions: drafts, approval, rejection, removal, hand-m
                CASE WHEN subscription_id IS NULL THEN ' (by hand)' ELSE '' END AS d
         FROM domain_blocks ORDER BY domain`).map((r) => r.d);
 
-    await createDomainBlock(deps.sql, actor, "mine.example", {
+    await createDomainBlock(deps, actor, "mine.example", {
       severity: "silence",
     });
     lists.state.body = [
@@ -78,7 +78,7 @@ Deno.test("blocklist subscriptions: drafts, approval, rejection, removal, hand-m
     assert.deepEqual(await blocks(), ["mine.example silence (by hand)"]);
 
     assert.equal(
-      await approveDrafts(deps.sql, actor, sub.id, ["spam.example"]),
+      await approveDrafts(deps, actor, sub.id, ["spam.example"]),
       1,
     );
     await rejectDrafts(deps.sql, actor, sub.id, ["rude.example"]);
@@ -107,7 +107,7 @@ Deno.test("blocklist subscriptions: drafts, approval, rejection, removal, hand-m
       drafts.map((d) => `${d.domain} ${d.action} ${d.rejected}`),
       ["rude.example create false", "spam.example delete false"],
     );
-    await approveDrafts(deps.sql, actor, sub.id);
+    await approveDrafts(deps, actor, sub.id);
     assert.deepEqual(await blocks(), [
       "mine.example silence (by hand)",
       "rude.example suspend",

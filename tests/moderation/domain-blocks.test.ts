@@ -69,7 +69,7 @@ async function block(
   domain: string,
   input: DomainBlockInput = { severity: "suspend" },
 ) {
-  return await createDomainBlock(instance.deps.sql, actor, domain, input);
+  return await createDomainBlock(instance.deps, actor, domain, input);
 }
 
 function hostOf(peer: FakePeer) {

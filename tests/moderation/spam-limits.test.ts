@@ -8,21 +8,8 @@
 import assert from "node:assert/strict";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import { api, createUserWithToken, follow } from "../helpers/users.ts";
-import { FormClient } from "../helpers/forms.ts";
+import { signedInClient } from "../helpers/forms.ts";
 import { createStaff } from "./helpers.ts";
-
-async function signedIn(instance: TestInstance, username: string) {
-  const web = new FormClient(instance.origin);
-  const { csrf } = await web.page("/auth/sign_in");
-  const res = await web.post("/auth/sign_in", {
-    _csrf: csrf,
-    return_to: "/home",
-    login: username,
-    password: "a good password",
-  });
-  assert.equal(res.status, 303);
-  return web;
-}
 
 async function mentionsOf(instance: TestInstance, token: string) {
   const res = await api(
@@ -62,10 +49,10 @@ Deno.test({
       assert.deepEqual(await mentionsOf(instance, alice.token), ["early"]);
 
       // A Moderator can't turn it on; an Admin can.
-      const modWeb = await signedIn(instance, "modder");
+      const modWeb = await signedInClient(instance.origin, "modder");
       let form = await modWeb.page("/admin/spam_limits");
       assert.equal(form.status, 403);
-      const web = await signedIn(instance, "boss");
+      const web = await signedInClient(instance.origin, "boss");
       form = await web.page("/admin/spam_limits");
       assert.equal(form.status, 200);
       const bad = await web.post("/admin/spam_limits", {

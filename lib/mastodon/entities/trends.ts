@@ -9,7 +9,7 @@
  */
 import type { TrendRow } from "../../trends/mod.ts";
 import type { PublisherRow } from "../../db/trend-publishers.ts";
-import type { TagRow } from "../../db/search.ts";
+import type { FlaggedTagRow } from "../../db/admin-tags.ts";
 import type { TagHistory } from "./tag.ts";
 import { tagEntityJson } from "./tag.ts";
 
@@ -50,8 +50,9 @@ export function adminTrendsLinkJson(row: TrendRow) {
   };
 }
 
+/** Admin::Tag (Mastodon 4.5): the Tag entity with what moderators decided about it. */
 export function adminTagJson(
-  tag: TagRow,
+  tag: FlaggedTagRow,
   origin: string,
   history: TagHistory,
   trendable: boolean | null,
@@ -59,8 +60,8 @@ export function adminTagJson(
   return {
     ...tagEntityJson(tag, origin, history),
     trendable: trendable === true,
-    usable: true,
-    listable: true,
+    usable: tag.usable,
+    listable: tag.listable,
     requires_review: requiresReview({ trendable }),
   };
 }

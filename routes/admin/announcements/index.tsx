@@ -84,6 +84,10 @@ export default define.page<typeof handler>(
                         ? `Published ${
                           formatDateTime(a.published_at.toISOString())
                         }`
+                        : a.scheduled_at
+                        ? `Scheduled for ${
+                          formatDateTime(a.scheduled_at.toISOString())
+                        }`
                         : "Draft"}
                     </td>
                     <td>

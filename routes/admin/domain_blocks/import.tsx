@@ -38,7 +38,7 @@ export const handler = define.handlers<Data>({
       csv,
     );
     if (form.get("apply") === "1" && preview.errors.length === 0) {
-      await applyDomainBlockImport(deps.sql, moderator ?? null, csv);
+      await applyDomainBlockImport(deps, moderator ?? null, csv);
       return ctx.redirect("/admin/domain_blocks", 303);
     }
     return page({ csv, preview }, {

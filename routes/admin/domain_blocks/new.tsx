@@ -43,7 +43,7 @@ export const handler = define.handlers<Data>({
     const domain = String(form.get("domain") ?? "");
     const fields = blockFieldsOf(form);
     try {
-      await createDomainBlock(deps.sql, moderator ?? null, domain, fields);
+      await createDomainBlock(deps, moderator ?? null, domain, fields);
     } catch (error) {
       if (error instanceof DomainError && error.kind === "validation") {
         return page({ domain, fields, error: error.message }, { status: 422 });

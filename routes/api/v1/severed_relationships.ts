@@ -1,7 +1,8 @@
 /**
  * GET /api/v1/severed_relationships — what domain blocks cut from the caller's follows
  * (Mastodon 4.3's RelationshipSeveranceEvents), newest first. The per-event lists of accounts
- * (`…/:id/followers`, `…/following`) are not kept.
+ * are CSV downloads on the web, as Mastodon's: /severed_relationships/:id/following.csv and
+ * followers.csv.
  */
 import { define } from "../../../utils.ts";
 import { json } from "../../../lib/mastodon/errors.ts";

@@ -28,7 +28,7 @@ export const handler = define.handlers<Data>({
     const { form } = await signedInForm(ctx);
     const { deps, moderator } = ctx.state;
     await updateDomainBlock(
-      deps.sql,
+      deps,
       moderator ?? null,
       ctx.params.id,
       blockFieldsOf(form),

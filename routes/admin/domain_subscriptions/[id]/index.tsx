@@ -38,7 +38,7 @@ export const handler = define.handlers<Data>({
     const domains = form.getAll("domain").map(String);
     switch (form.get("do")) {
       case "approve":
-        await approveDrafts(deps.sql, actor, id, domains);
+        await approveDrafts(deps, actor, id, domains);
         break;
       case "reject":
         await rejectDrafts(deps.sql, actor, id, domains);

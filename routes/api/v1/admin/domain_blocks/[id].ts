@@ -38,7 +38,7 @@ export const handler = define.handlers({
     );
     const params = await Params.from(ctx.req, ctx.url);
     const block = await updateDomainBlock(
-      deps.sql,
+      deps,
       actor,
       ctx.params.id,
       domainBlockParams(params),

@@ -38,7 +38,7 @@ export const handler = define.handlers({
     );
     const params = await Params.from(ctx.req, ctx.url);
     const block = await createDomainBlock(
-      deps.sql,
+      deps,
       actor,
       params.string("domain") ?? "",
       domainBlockParams(params),

@@ -1,0 +1,5 @@
+/** /severed_relationships/:id/followers.csv — the followers the user lost in one event. */
+import { define } from "../../../utils.ts";
+import { severedListCsv } from "../../../lib/web/severed-relationships.ts";
+
+export const handler = define.handlers({ GET: severedListCsv("followers") });
