@@ -15,7 +15,6 @@ import { appToken } from "../helpers/oauth.ts";
 import { startPushReceiver } from "../helpers/push-receiver.ts";
 import {
   api,
-  apiFetch,
   createUserWithToken,
   follow,
   type TestUser,
