@@ -2,18 +2,33 @@
  * Trends::Link, and the admin forms of trending tags, statuses and links (Mastodon's
  * REST::Admin::TagSerializer and Admin::Trends serializers add `requires_review`).
  *
- * Starling doesn't fetch link previews, so a trending link's card is what the URL itself says:
- * its host as provider and title, no image. `author_url` and `embed_url` carry the provider's
- * address and the link (the schema wants URIs there); with an empty `author_name` and type
- * `link`, clients show neither.
+ * A trending link shows the preview card fetched for it (a local post linked it, `lib/cards`);
+ * without one, what the URL itself says: its host as provider and title, no image.
+ * `author_url` and `embed_url` carry the provider's address and the link (the schema wants URIs
+ * there); with an empty `author_name` and type `link`, clients show neither.
  */
 import type { TrendRow } from "../../trends/mod.ts";
+import type { PreviewCardRow } from "../../cards/mod.ts";
+import { previewCardJson } from "./preview-card.ts";
 import type { PublisherRow } from "../../db/trend-publishers.ts";
 import type { TagRow } from "../../db/search.ts";
 import type { TagHistory } from "./tag.ts";
 import { tagEntityJson } from "./tag.ts";
 
-export function trendsLinkJson(row: TrendRow) {
+export function trendsLinkJson(
+  row: TrendRow,
+  card?: {
+    found: PreviewCardRow | undefined;
+    mediaUrl: (key: string) => string;
+  },
+) {
+  if (card?.found) {
+    return {
+      ...previewCardJson(card.found, card.mediaUrl),
+      url: row.key,
+      history: row.history,
+    };
+  }
   const url = new URL(row.key);
   const site = `${url.origin}/`;
   return {

@@ -7,6 +7,7 @@ import {
 } from "../../../../lib/mastodon/pagination.ts";
 import { TREND_LIMITS } from "../../../../lib/mastodon/trends-api.ts";
 import { trendingLinks } from "../../../../lib/trends/mod.ts";
+import { cardsByUrl } from "../../../../lib/cards/mod.ts";
 import { trendsLinkJson } from "../../../../lib/mastodon/entities/trends.ts";
 
 export const handler = define.handlers({
@@ -20,6 +21,15 @@ export const handler = define.handlers({
       page,
       rows.length,
     );
-    return json(rows.map(trendsLinkJson), { headers: link ? { link } : {} });
+    const cards = await cardsByUrl(deps.sql, rows.map((row) => row.key));
+    return json(
+      rows.map((row) =>
+        trendsLinkJson(row, {
+          found: cards.get(row.key),
+          mediaUrl: (key) => deps.media.url(key),
+        })
+      ),
+      { headers: link ? { link } : {} },
+    );
   },
 });
