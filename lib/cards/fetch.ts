@@ -84,10 +84,10 @@ async function fetchOk(
           maxBytes,
         },
       );
-    } catch (error) {
-      // Refused (a private address, too large): no card. Anything else may pass: retried.
-      if (error instanceof FetchRefused) return null;
-      throw error;
+    } catch {
+      // Refused (a private address, too large), unresolvable or unreachable: no card, as
+      // Mastodon's link crawler gives up at once (a post is not worth hammering a site for).
+      return null;
     }
     const location = response.headers.get("location");
     if (response.status >= 300 && response.status < 400 && location) {
@@ -108,9 +108,8 @@ async function fetchOk(
 async function readText(response: Response): Promise<string | null> {
   try {
     return await response.text();
-  } catch (error) {
-    if (error instanceof FetchRefused) return null;
-    throw error;
+  } catch {
+    return null; // past the limit, or the connection dropped
   }
 }
 
@@ -136,9 +135,8 @@ async function fetchImage(deps: CardFetchDeps, url: string) {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await fetched.response.arrayBuffer());
-  } catch (error) {
-    if (error instanceof FetchRefused) return null;
-    throw error;
+  } catch {
+    return null; // past the limit, or the connection dropped
   }
   return await storeCardImage(deps, bytes);
 }

@@ -37,7 +37,8 @@ export const fetchCardJob = defineJob<{ statusId: string }, Deps>({
   kind: FETCH_CARD_JOB,
   parse: schema.object({ statusId: schema.string }),
   retry: {
-    // A page that did not answer: a few tries over a quarter of an hour, then no card.
+    // An unreachable page already means no card (fetch.ts): what fails here is our database
+    // or media storage, worth a few tries.
     backoff: exponentialBackoff(30_000, 10 * 60_000),
     maxAttempts: 4,
   },

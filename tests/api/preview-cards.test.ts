@@ -244,3 +244,33 @@ Deno.test("preview cards: an image over 2 MB is left out; a page without a title
     await site.close();
   }
 });
+
+Deno.test("preview cards: a link to a private address is not fetched (SSRF guard)", async () => {
+  const site = startSite(await smallPng());
+  const instance = await startTestInstance({
+    env: { ALLOW_PRIVATE_ADDRESS: "false" },
+  });
+  try {
+    const alice = await createUserWithToken(instance, "alice");
+    const posted = await api(
+      instance,
+      alice.token,
+      "POST",
+      "/api/v1/statuses",
+      {
+        status: `Inside: ${site.origin}/herons`,
+      },
+    );
+    await cardJobsDone(instance);
+    const read = await api(
+      instance,
+      alice.token,
+      "GET",
+      `/api/v1/statuses/${posted.body.id}`,
+    );
+    assert.equal(read.body.card, null);
+  } finally {
+    await instance.close();
+    await site.close();
+  }
+});
