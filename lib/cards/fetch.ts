@@ -7,7 +7,7 @@
  */
 import type { Deps } from "../deps.ts";
 import type { PreviewCardInput } from "../db/preview-cards.ts";
-import { FetchRefused, pinnedFetch } from "../federation/pinned-fetch.ts";
+import { pinnedFetch } from "../federation/pinned-fetch.ts";
 import { userAgentFor } from "../federation/document-loader.ts";
 import { CARD_IMAGE_MAX_BYTES, storeCardImage } from "../domain/media.ts";
 import { parseOembed, parsePage } from "./parse.ts";

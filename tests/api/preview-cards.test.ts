@@ -210,7 +210,7 @@ Deno.test("preview cards: a local post's link gets its page's card, streamed and
   }
 });
 
-Deno.test("preview cards: an image over 2 MB is left out; a page without a title makes no card", async () => {
+Deno.test("preview cards: an image over 2 MB is left out; an edit without the link drops the card; a page without a title makes no card", async () => {
   const site = startSite(await smallPng());
   const instance = await startTestInstance();
   try {
@@ -223,6 +223,23 @@ Deno.test("preview cards: an image over 2 MB is left out; a page without a title
     assert.equal(egrets.card.title, "Egrets");
     assert.equal(egrets.card.description, "White and tall.");
     assert.equal(egrets.card.image, null);
+
+    // An edit that drops the link drops the card.
+    const edited = await api(
+      instance,
+      alice.token,
+      "PUT",
+      `/api/v1/statuses/${egrets.id}`,
+      { status: "Never mind the link" },
+    );
+    assert.equal(edited.status, 200);
+    await eventually("the card gone", async () =>
+      (await api(
+        instance,
+        alice.token,
+        "GET",
+        `/api/v1/statuses/${egrets.id}`,
+      )).body.card === null);
 
     const untitled = await api(
       instance,
