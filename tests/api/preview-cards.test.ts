@@ -186,6 +186,11 @@ Deno.test("preview cards: a local post's link gets its page's card, streamed and
       "/api/v1/admin/trends/links",
     );
     const pending = review.body.find((l: { url: string }) => l.url === article);
+    assert.equal(
+      pending.title,
+      "Grey herons & their lakes",
+      "moderators see the card",
+    );
     const approved = await api(
       instance,
       mod.token,

@@ -15,13 +15,13 @@ import type { TagRow } from "../../db/search.ts";
 import type { TagHistory } from "./tag.ts";
 import { tagEntityJson } from "./tag.ts";
 
-export function trendsLinkJson(
-  row: TrendRow,
-  card?: {
-    found: PreviewCardRow | undefined;
-    mediaUrl: (key: string) => string;
-  },
-) {
+/** The card fetched for a trending link, if any, and how to address its image. */
+export interface LinkCard {
+  found: PreviewCardRow | undefined;
+  mediaUrl: (key: string) => string;
+}
+
+export function trendsLinkJson(row: TrendRow, card?: LinkCard) {
   if (card?.found) {
     return {
       ...previewCardJson(card.found, card.mediaUrl),
@@ -57,10 +57,10 @@ export function trendsLinkJson(
 const requiresReview = (row: { trendable: boolean | null }) =>
   row.trendable === null;
 
-export function adminTrendsLinkJson(row: TrendRow) {
+export function adminTrendsLinkJson(row: TrendRow, card?: LinkCard) {
   return {
     id: row.id,
-    ...trendsLinkJson(row),
+    ...trendsLinkJson(row, card),
     requires_review: requiresReview(row),
   };
 }

@@ -5,9 +5,11 @@ import {
   offsetLinkHeader,
   offsetPage,
 } from "../../../../lib/mastodon/pagination.ts";
-import { TREND_LIMITS } from "../../../../lib/mastodon/trends-api.ts";
+import {
+  linkCards,
+  TREND_LIMITS,
+} from "../../../../lib/mastodon/trends-api.ts";
 import { trendingLinks } from "../../../../lib/trends/mod.ts";
-import { cardsByUrl } from "../../../../lib/cards/mod.ts";
 import { trendsLinkJson } from "../../../../lib/mastodon/entities/trends.ts";
 
 export const handler = define.handlers({
@@ -21,15 +23,9 @@ export const handler = define.handlers({
       page,
       rows.length,
     );
-    const cards = await cardsByUrl(deps.sql, rows.map((row) => row.key));
-    return json(
-      rows.map((row) =>
-        trendsLinkJson(row, {
-          found: cards.get(row.key),
-          mediaUrl: (key) => deps.media.url(key),
-        })
-      ),
-      { headers: link ? { link } : {} },
-    );
+    const cards = await linkCards(deps, rows);
+    return json(rows.map((row) => trendsLinkJson(row, cards(row))), {
+      headers: link ? { link } : {},
+    });
   },
 });
