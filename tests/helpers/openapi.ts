@@ -18,7 +18,8 @@
  *   template exactly as in the document, e.g. `/api/v1/accounts/{id}/follow`), takes the JSON
  *   schema of that status's response (falling back to `default`), and validates `body`. Throws
  *   when the document has no such operation or response, so typos don't pass silently.
- * - `schemaNames()` lists the component schema names (for diagnostics).
+ * - `schemaNames()` lists the component schema names (for diagnostics); `DOCUMENT_PATH` is
+ *   where the document was found (for a test that walks its paths).
  * - `groupIdsAsDocumented(body)`: Mastodon sends a notification group's
  *   `most_recent_notification_id` as a numeric string (64-bit ids don't fit a JSON number); the
  *   document says integer. Checks each is a numeric string and returns the body with a number
@@ -35,7 +36,7 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
 /** `MASTODON_OPENAPI`, else `shared/` beside the checkout (as CI lays it), else the workplace's. */
-const DOCUMENT_PATH = Deno.env.get("MASTODON_OPENAPI") ??
+export const DOCUMENT_PATH = Deno.env.get("MASTODON_OPENAPI") ??
   [
     new URL("../../../shared/mastodon-openapi.json", import.meta.url).pathname,
     "/work/shared/mastodon-openapi.json",
