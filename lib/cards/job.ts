@@ -14,7 +14,7 @@ import {
   findFreshCard,
   upsertCard,
 } from "../db/preview-cards.ts";
-import { linkedUrls } from "../text/links.ts";
+import { linkedUrls } from "../text/mod.ts";
 import { fetchCard } from "./fetch.ts";
 
 export const FETCH_CARD_JOB = "status.fetch_card";
