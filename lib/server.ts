@@ -33,6 +33,7 @@ import {
   subscribePushDelivery,
 } from "./push/mod.ts";
 import { analyzeJob } from "./domain/statistics-job.ts";
+import { fetchCardJob, subscribeCardFetching } from "./cards/mod.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
 import { TOKEN_OWNER_CHANNEL } from "./db/api-auth.ts";
@@ -133,6 +134,7 @@ export async function openDeps(
         accountDeletionJob,
         moveFollowersJob,
         pushDeliverJob,
+        fetchCardJob,
         mailSendJob,
         trendsRefreshJob,
         importJob,
@@ -237,6 +239,8 @@ export async function createStarling(
   const stopOutbox = subscribeOutboxLazily(deps);
   // … and notifications into pushes.
   const stopPush = subscribePushDelivery(deps);
+  // …and local posts with a link into preview card fetches.
+  const stopCards = subscribeCardFetching(deps);
   // …and mails what they tell the user (confirmation links, notification e-mails).
   const stopMail = deps.effects.on(mailEventListener(deps));
   const smtp = config.mail.smtp;
@@ -270,6 +274,7 @@ export async function createStarling(
       await workerStopped;
       stopOutbox();
       stopPush();
+      stopCards();
       stopMail();
       await deps.close();
     })();

@@ -8,6 +8,7 @@ import type { Queryable } from "./client.ts";
 import type { AccountRow } from "./accounts.ts";
 import type { StatusRow } from "./statuses.ts";
 import type { ViewerFlags } from "./interactions.ts";
+import type { PreviewCardRow } from "./preview-cards.ts";
 import type { PollRow } from "./polls.ts";
 import { splitJoined } from "./joined.ts";
 import {
@@ -62,6 +63,8 @@ export interface StatusBundle {
   ownVotes: Map<string, number[]>;
   /** The viewer's active filters of the context asked for (none when none was). */
   filters: FilterWithKeywords[];
+  /** The preview card each status shows (migration 0033), by status id. */
+  cards: Map<string, PreviewCardRow>;
 }
 
 /** The viewer-independent and viewer-dependent extras of one status, as computed columns. */
@@ -71,6 +74,7 @@ interface StatusExtras {
   _media: MediaRow[] | null;
   _app_name: string | null;
   _app_website: string | null;
+  _card: PreviewCardRow | null;
   /** The viewer's filters (`activeFiltersColumn`), on the page's first status only. */
   _filters?: Parameters<typeof parseFilters>[0];
 }
@@ -219,6 +223,10 @@ export async function loadStatusBundle(
             'processing', ma.processing, 'position', ma.position) ORDER BY ma.position, ma.id)
           FROM media_attachments ma WHERE ma.status_id = st.id
         ) AS _media,
+        (
+          SELECT row_to_json(c) FROM preview_cards_statuses pc
+          JOIN preview_cards c ON c.id = pc.preview_card_id WHERE pc.status_id = st.id
+        ) AS _card,
         ${viewerFlagColumns(db, db`${viewerId}::bigint`)}
         ${
         filterContext && viewerId
@@ -248,6 +256,7 @@ export async function loadStatusBundle(
     flags: viewerId ? emptyFlags() : null,
     ownVotes: new Map(),
     filters: [],
+    cards: new Map(),
   };
   if (pageIds.length === 0) return bundle;
   for (const [s, a, p, x] of splitJoined(joined)) {
@@ -270,6 +279,7 @@ export async function loadStatusBundle(
       );
     }
     if (extras._media) bundle.media.set(status.id, extras._media);
+    if (extras._card) bundle.cards.set(status.id, extras._card);
     if (bundle.flags) addFlags(bundle.flags, bundle.ownVotes, status, extras);
     if (extras._filters) bundle.filters = parseFilters(extras._filters);
   }

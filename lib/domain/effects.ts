@@ -70,6 +70,8 @@ export type DomainEvent =
     accountId: string;
     local: boolean;
   }
+  // A local status got its link preview (lib/cards): streams show it again; nothing federates.
+  | { type: "status.card_attached"; statusId: string }
   | {
     type: "status.deleted";
     statusId: string;

@@ -20,6 +20,7 @@ const EVENT_TYPES = [
   "block.undone",
   "status.created",
   "status.updated",
+  "status.card_attached",
   "status.deleted",
   "status.pinned",
   "status.unpinned",

@@ -426,3 +426,43 @@ export async function storeProfileImage(
   await deps.media.put(key, image.original.bytes, image.original.contentType);
   return deps.media.url(key);
 }
+
+/** Mastodon's limit for a preview card's image (`PreviewCard::LIMIT`). */
+export const CARD_IMAGE_MAX_BYTES = 2 * 1048576;
+
+export interface StoredCardImage {
+  key: string;
+  width: number;
+  height: number;
+  blurhash: string;
+}
+
+/**
+ * A link preview's image, fetched from the linked page: sniffed (the page's word for its type
+ * is not trusted), at most `CARD_IMAGE_MAX_BYTES`, stored as its 640 px preview (a card shows
+ * no more). Null when it is not an image we read.
+ */
+export async function storeCardImage(
+  deps: Pick<Deps, "media">,
+  bytes: Uint8Array,
+): Promise<StoredCardImage | null> {
+  const sniffed = sniffMedia(bytes);
+  if (sniffed?.kind !== "image" || bytes.length > CARD_IMAGE_MAX_BYTES) {
+    return null;
+  }
+  let image: Awaited<ReturnType<typeof processImage>>;
+  try {
+    image = await processImage(bytes, sniffed.contentType);
+  } catch (error) {
+    if (error instanceof ImageDecodeError) return null;
+    throw error;
+  }
+  const key = mediaKey("cards", "small", image.preview.extension);
+  await deps.media.put(key, image.preview.bytes, image.preview.contentType);
+  return {
+    key,
+    width: image.meta.small.width,
+    height: image.meta.small.height,
+    blurhash: image.blurhash,
+  };
+}

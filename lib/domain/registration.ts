@@ -49,6 +49,11 @@ export interface SignUpRequest {
   inviteCode?: string | null;
   /** The client's address (TRUSTED_PROXIES applied). */
   ip: string | null;
+  /**
+   * `YYYY-MM-DD`, asked only when the admins set a minimum age (Mastodon 4.4's
+   * `date_of_birth`); checked, never stored.
+   */
+  dateOfBirth?: string | null;
 }
 
 /** What the sign-up form offers this visitor: whether it is open, needs a reason, the invite. */
@@ -60,6 +65,8 @@ export interface SignUpOffer {
   /** Approval needs a reason (the admins' "approval requires a reason"). */
   reasonRequired: boolean;
   invite: InviteRow | null;
+  /** The minimum age the admins set: the form asks for a date of birth. */
+  minAge: number | null;
 }
 
 export async function signUpOffer(
@@ -67,7 +74,9 @@ export async function signUpOffer(
   ip: string | null,
   inviteCode?: string | null,
 ): Promise<SignUpOffer> {
-  const { mode, approvalRequiresReason } = await registrationPolicy(deps);
+  const { mode, approvalRequiresReason, minAge } = await registrationPolicy(
+    deps,
+  );
   const invite = inviteCode
     ? await findUsableInvite(deps.sql, inviteCode)
     : null;
@@ -79,6 +88,7 @@ export async function signUpOffer(
     approvalRequired,
     reasonRequired: approvalRequired && approvalRequiresReason,
     invite,
+    minAge,
   };
 }
 
@@ -87,7 +97,9 @@ export async function register(
   deps: RegistrationDeps,
   input: SignUpRequest,
 ): Promise<LocalLogin> {
-  const { mode, approvalRequiresReason } = await registrationPolicy(deps);
+  const { mode, approvalRequiresReason, minAge } = await registrationPolicy(
+    deps,
+  );
   const invite = input.inviteCode
     ? await findUsableInvite(deps.sql, input.inviteCode)
     : null;
@@ -100,6 +112,7 @@ export async function register(
       "Registrations are closed on this server",
     );
   }
+  if (minAge !== null) checkAge(input.dateOfBirth, minAge);
   const gate = await checkSignUp(deps, {
     email: input.email.trim(),
     ip: input.ip,
@@ -126,6 +139,36 @@ export async function register(
     await followInviter(deps, login, invite);
   }
   return login;
+}
+
+/**
+ * Mastodon 4.4's age check: with a minimum age, a date of birth is required and must be at
+ * least `minAge` years ago (today, UTC).
+ */
+export function checkAge(
+  dateOfBirth: string | null | undefined,
+  minAge: number,
+  today = new Date(),
+): void {
+  const text = (dateOfBirth ?? "").trim();
+  if (!text) throw invalid("Date of birth can't be blank", "date_of_birth");
+  const born = /^\d{4}-\d{2}-\d{2}$/.test(text)
+    ? new Date(`${text}T00:00:00Z`)
+    : null;
+  if (
+    !born || Number.isNaN(born.getTime()) ||
+    born.toISOString().slice(0, 10) !== text
+  ) {
+    throw invalid("Date of birth is invalid", "date_of_birth");
+  }
+  const latest = new Date(Date.UTC(
+    today.getUTCFullYear() - minAge,
+    today.getUTCMonth(),
+    today.getUTCDate(),
+  ));
+  if (born > latest) {
+    throw invalid("Date of birth is below the age limit", "date_of_birth");
+  }
 }
 
 /** "Follow me" invites: the new account follows its inviter (refusals, e.g. a block, skipped). */

@@ -54,6 +54,21 @@ export async function unfeatureTag(
   if (!await db.deleteFeaturedTag(sql, accountId, id)) throw notFound();
 }
 
+/**
+ * Mastodon 4.4's `POST /api/v1/tags/:name/unfeature`: stops featuring the tag by name (a tag
+ * not featured stays so; an unknown tag reads as missing).
+ */
+export async function unfeatureTagNamed(
+  sql: Queryable,
+  accountId: string,
+  name: string,
+): Promise<void> {
+  const normal = normalizeHashtag(name.trim().replace(/^#/, ""));
+  const featured = (await db.listFeaturedTags(sql, accountId))
+    .find((f) => f.name === normal);
+  if (featured) await db.deleteFeaturedTag(sql, accountId, featured.id);
+}
+
 export function featuredTagSuggestions(sql: Queryable, accountId: string) {
   return db.suggestedTags(sql, accountId, SUGGESTIONS_MAX);
 }

@@ -37,6 +37,11 @@ export interface InstanceSettings {
   privacyPolicy: string;
   privacyPolicyUpdatedAt: Date | null;
   showDomainBlocks: DomainBlocksShown;
+  /**
+   * The minimum age to sign up (Mastodon 4.4's `min_age`): sign-up then asks for a date of
+   * birth and refuses anyone younger. Null: no age is asked.
+   */
+  minAge: number | null;
 }
 
 /** What an admin may set (every key optional: a form sends what it shows). */
@@ -61,10 +66,12 @@ const KEYS = {
   approvalRequiresReason: "require_invite_text",
   privacyPolicy: "privacy_policy",
   showDomainBlocks: "show_domain_blocks",
+  minAge: "min_age",
 } as const satisfies Record<keyof SettingsInput, string>;
 
 const MODES: readonly Registrations[] = ["open", "approval", "closed"];
 const SHOWN: readonly DomainBlocksShown[] = ["disabled", "users", "all"];
+const MAX_MIN_AGE = 100;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The settings now: stored values over the defaults (read per request; one small query). */
@@ -95,6 +102,7 @@ export async function instanceSettings(
       KEYS.showDomainBlocks,
       config.showDomainBlocks ?? "disabled",
     ),
+    minAge: minAgeOf(rows.get(KEYS.minAge)?.value),
   };
 }
 
@@ -121,18 +129,36 @@ function modeOf(
     : config.registrations;
 }
 
+/** A stored minimum age, if it is one (a whole number of years). */
+function minAgeOf(stored: unknown): number | null {
+  return Number.isInteger(stored) && (stored as number) > 0
+    ? stored as number
+    : null;
+}
+
 /**
- * What sign-up needs to know: the mode, and whether the admins ask for a reason when a sign-up
- * needs approval (whatever made it need one: the mode or an IP rule).
+ * What sign-up needs to know: the mode, whether the admins ask for a reason when a sign-up
+ * needs approval (whatever made it need one: the mode or an IP rule), and the minimum age.
  */
 export async function registrationPolicy(
   deps: { sql: Queryable; config: { registrations: Registrations } },
-): Promise<{ mode: Registrations; approvalRequiresReason: boolean }> {
-  const [mode, reason] = await Promise.all([
+): Promise<
+  {
+    mode: Registrations;
+    approvalRequiresReason: boolean;
+    minAge: number | null;
+  }
+> {
+  const [mode, reason, minAge] = await Promise.all([
     registrationMode(deps),
     db.settingValue(deps.sql, KEYS.approvalRequiresReason),
+    db.settingValue(deps.sql, KEYS.minAge),
   ]);
-  return { mode, approvalRequiresReason: reason === true };
+  return {
+    mode,
+    approvalRequiresReason: reason === true,
+    minAge: minAgeOf(minAge),
+  };
 }
 
 /**
@@ -185,6 +211,16 @@ function checkInput(input: SettingsInput): SettingsInput {
     throw invalid(
       "Registrations mode is not included in the list",
       "registrationsMode",
+    );
+  }
+  if (
+    input.minAge !== undefined && input.minAge !== null &&
+    !(Number.isInteger(input.minAge) && input.minAge > 0 &&
+      input.minAge <= MAX_MIN_AGE)
+  ) {
+    throw invalid(
+      `Minimum age must be a whole number of years from 1 to ${MAX_MIN_AGE}`,
+      "minAge",
     );
   }
   if (

@@ -31,6 +31,17 @@ export interface JobDefinition<P, C> {
   readonly everyMs?: number;
 }
 
+/**
+ * Thrown by a handler when the other side said when to come back (an HTTP `Retry-After`): the
+ * job is retried after `delayMs` instead of its backoff; attempts and age still count.
+ */
+export class RetryLater extends Error {
+  constructor(message: string, readonly delayMs: number) {
+    super(message);
+    this.name = "RetryLater";
+  }
+}
+
 export function defineJob<P, C>(
   definition: JobDefinition<P, C>,
 ): JobDefinition<P, C> {

@@ -13,6 +13,7 @@ export {
   exponentialBackoff,
   type JobDefinition,
   JobRegistry,
+  RetryLater,
   type RetryPolicy,
 } from "./define.ts";
 export { type EnqueueOptions, JobQueue } from "./queue.ts";

@@ -23,7 +23,7 @@
  *   its next run after each run: it runs once per period, not once per process.
  */
 import type { Queryable, Sql } from "../db/client.ts";
-import type { JobRegistry } from "./define.ts";
+import { type JobRegistry, RetryLater } from "./define.ts";
 import {
   deleteJob,
   deleteKeyedJobs,
@@ -200,7 +200,9 @@ export class JobQueue<C> {
       await definition.handler(context, payload);
     } catch (error) {
       const { retry } = definition;
-      const delay = retry.backoff(row.attempts);
+      const delay = error instanceof RetryLater
+        ? error.delayMs
+        : retry.backoff(row.attempts);
       const age = Date.now() - (row.created_at as Date).getTime();
       const giveUp = retry.isPermanent?.(error) ||
         row.attempts >= retry.maxAttempts ||

@@ -157,6 +157,7 @@ export class StreamHub {
       case "status.created":
         return await this.#statusCreated(event.statusId);
       case "status.updated":
+      case "status.card_attached":
         return await this.#statusUpdated(event.statusId);
       case "status.deleted":
       case "reblog.undone":
@@ -434,6 +435,7 @@ function filterContextOf(s: Subscription): FilterContext | null {
 
 function streamed(event: DomainEvent): boolean {
   return event.type === "status.created" || event.type === "status.updated" ||
+    event.type === "status.card_attached" ||
     event.type === "status.deleted" || event.type === "reblog.undone" ||
     event.type === "notification.created" ||
     event.type === "conversation.updated" || event.type === "token.revoked" ||

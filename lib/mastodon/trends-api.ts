@@ -22,7 +22,9 @@ import {
   adminPublisherJson,
   adminTagJson,
   adminTrendsLinkJson,
+  type LinkCard,
 } from "./entities/trends.ts";
+import { cardsByUrl } from "../cards/mod.ts";
 import { type ActionContext, requireStaffCaller } from "./admin-api.ts";
 import { json } from "./errors.ts";
 import { offsetLinkHeader, offsetPage } from "./pagination.ts";
@@ -37,6 +39,16 @@ export const TREND_LIMITS = {
 export const READ_TRENDS = ["admin:read"];
 export const WRITE_TRENDS = ["admin:write"];
 
+/** The preview cards of trending links (one query), as `trendsLinkJson` takes them. */
+export async function linkCards(
+  deps: Deps,
+  rows: TrendRow[],
+): Promise<(row: TrendRow) => LinkCard> {
+  const cards = await cardsByUrl(deps.sql, rows.map((row) => row.key));
+  const mediaUrl = (key: string) => deps.media.url(key);
+  return (row) => ({ found: cards.get(row.key), mediaUrl });
+}
+
 async function renderAdminTrends(
   deps: Deps,
   actor: Actor,
@@ -44,7 +56,10 @@ async function renderAdminTrends(
   rows: TrendRow[],
 ): Promise<unknown[]> {
   const origin = deps.config.origin;
-  if (kind === "link") return rows.map(adminTrendsLinkJson);
+  if (kind === "link") {
+    const cards = await linkCards(deps, rows);
+    return rows.map((row) => adminTrendsLinkJson(row, cards(row)));
+  }
   const review = new Map(rows.map((r) => [r.key, r.trendable]));
   if (kind === "tag") {
     const tags = await tagsOfTrends(deps.sql, rows);

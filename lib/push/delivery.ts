@@ -7,11 +7,17 @@
  * guard every outgoing request uses: the endpoint is a URL a client gave us.
  *
  * Answers, as Mastodon's worker treats them: 2xx done; 404/410 the subscription is gone (deleted);
- * 408/429/5xx or no answer retried with backoff; any other 4xx dropped with a log line.
+ * 408/429/5xx or no answer retried with backoff, or after the `Retry-After` the push service
+ * gave (RFC 8030 §8.4 asks for it with 429); any other 4xx dropped with a log line.
  */
 import type { Deps } from "../deps.ts";
 import type { DomainEvent } from "../domain/effects.ts";
-import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
+import {
+  defineJob,
+  exponentialBackoff,
+  RetryLater,
+  schema,
+} from "../jobs/mod.ts";
 import { pinnedFetch } from "../net/mod.ts";
 import {
   deleteSubscription,
@@ -123,13 +129,35 @@ export async function deliverPush(
     return;
   }
   if (status === 408 || status === 429 || status >= 500) {
-    throw new PushRetry(`push to ${origin(subscription.endpoint)}: ${status}`);
+    const message = `push to ${origin(subscription.endpoint)}: ${status}`;
+    const wait = retryAfterMs(response.headers.get("retry-after"));
+    throw wait === null
+      ? new PushRetry(message)
+      : new RetryLater(`${message}, retry after ${wait / 1000} s`, wait);
   }
   console.warn(
     `push: ${
       origin(subscription.endpoint)
     } refused notification ${notificationId} for subscription ${subscription.id} with ${status}; dropped`,
   );
+}
+
+/** Past this, the push would be stale anyway: the TTL check parks it. */
+const MAX_RETRY_AFTER_MS = TTL_SECONDS * 1000;
+
+/**
+ * `Retry-After` (RFC 9110 §10.2.3) as milliseconds from now: delay-seconds or an HTTP-date;
+ * null when absent or unreadable (then the job's backoff applies).
+ */
+export function retryAfterMs(
+  value: string | null,
+  now = Date.now(),
+): number | null {
+  if (!value) return null;
+  const text = value.trim();
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  if (!Number.isFinite(ms)) return null;
+  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
 
 /**

@@ -22,3 +22,4 @@ export {
 } from "./compose.ts";
 export { normalizeDomain, sameDomain } from "./domain.ts";
 export { type HtmlSink, walkHtml } from "./html-walk.ts";
+export { linkedUrls } from "./links.ts";

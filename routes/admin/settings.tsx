@@ -31,11 +31,18 @@ function inputOf(form: FormData): SettingsInput {
     contactEmail: field(form, "contact_email"),
     registrationsMode: field(form, "registrations_mode") as Registrations,
     approvalRequiresReason: form.get("approval_requires_reason") === "true",
+    minAge: minAgeOf(field(form, "min_age")),
     privacyPolicy: field(form, "privacy_policy"),
     showDomainBlocks: field(form, "show_domain_blocks") as DomainBlocksShown,
     // Unticked: the thumbnail stays (a new upload replaces it).
     ...(form.get("remove_thumbnail") === "true" ? { thumbnailUrl: null } : {}),
   };
+}
+
+/** Blank: no minimum age; anything else is checked by lib/instance (NaN is refused there). */
+function minAgeOf(text: string | undefined): number | null | undefined {
+  if (text === undefined) return undefined;
+  return text.trim() === "" ? null : Number(text);
 }
 
 /** /admin/settings — the server's name, texts, contact and sign-up mode (`manage_settings`). */
@@ -170,6 +177,17 @@ export default define.page<typeof handler>(function Settings({ data, state }) {
             checked={settings.approvalRequiresReason}
           />{" "}
           With approval, ask why they want to join (required)
+        </label>
+        <label>
+          Minimum age to sign up (blank: none; sign-up then asks for a date of
+          birth)
+          <input
+            type="number"
+            name="min_age"
+            min={1}
+            max={100}
+            value={settings.minAge ?? ""}
+          />
         </label>
         <label>
           Privacy policy (blank: the built-in one)

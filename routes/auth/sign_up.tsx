@@ -22,11 +22,16 @@ import {
 
 interface Data {
   errors: string[];
-  values: { username: string; email: string; reason: string };
+  values: {
+    username: string;
+    email: string;
+    reason: string;
+    dateOfBirth: string;
+  };
   offer:
     & Pick<
       SignUpOffer,
-      "mode" | "open" | "approvalRequired" | "reasonRequired"
+      "mode" | "open" | "approvalRequired" | "reasonRequired" | "minAge"
     >
     & { inviteCode: string; invitedBy: string | null };
   /** The server's rules, which a newcomer agrees to follow. */
@@ -37,7 +42,7 @@ interface Data {
   pending?: boolean;
 }
 
-const empty = { username: "", email: "", reason: "" };
+const empty = { username: "", email: "", reason: "", dateOfBirth: "" };
 
 /**
  * /auth/sign_up — the sign-up form (`?invite_code=` from an invite link, /invite/:code). What it
@@ -64,6 +69,7 @@ export const handler = define.handlers<Data>({
       username: field(form, "username"),
       email: field(form, "email"),
       reason: field(form, "reason"),
+      dateOfBirth: field(form, "date_of_birth"),
     };
     const refuse = async (errors: string[], status: number) =>
       page({ errors, values, ...await offerFor(ctx, code) }, { status });
@@ -80,6 +86,7 @@ export const handler = define.handlers<Data>({
         reason: values.reason || null,
         inviteCode: code || null,
         ip,
+        dateOfBirth: values.dateOfBirth || null,
       });
       if (!user.approved) {
         return page({
@@ -128,6 +135,7 @@ async function offerFor(
       open: offer.open,
       approvalRequired: offer.approvalRequired,
       reasonRequired: offer.reasonRequired,
+      minAge: offer.minAge,
       inviteCode: offer.invite ? inviteCode : "",
       invitedBy: offer.invite?.inviter_username ?? null,
     },
@@ -246,6 +254,19 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
             autocomplete="new-password"
           />
         </label>
+        {offer.minAge !== null && (
+          <label>
+            Date of birth (you must be at least{" "}
+            {offer.minAge}; it is checked, not kept)
+            <input
+              name="date_of_birth"
+              type="date"
+              required
+              value={data.values.dateOfBirth}
+              autocomplete="bday"
+            />
+          </label>
+        )}
         {offer.approvalRequired && (
           <label>
             Why do you want to join?

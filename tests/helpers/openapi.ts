@@ -18,7 +18,12 @@
  *   template exactly as in the document, e.g. `/api/v1/accounts/{id}/follow`), takes the JSON
  *   schema of that status's response (falling back to `default`), and validates `body`. Throws
  *   when the document has no such operation or response, so typos don't pass silently.
- * - `schemaNames()` lists the component schema names (for diagnostics).
+ * - `schemaNames()` lists the component schema names (for diagnostics); `DOCUMENT_PATH` is
+ *   where the document was found (for a test that walks its paths).
+ * - `groupIdsAsDocumented(body)`: Mastodon sends a notification group's
+ *   `most_recent_notification_id` as a numeric string (64-bit ids don't fit a JSON number); the
+ *   document says integer. Checks each is a numeric string and returns the body with a number
+ *   there, for the validator.
  *
  * The document is OpenAPI 3.1 (JSON Schema 2020-12): it is compiled with Ajv2020, `strict: false`
  * (it carries `example`, `externalDocs`, `deprecated`), ajv-formats, and any format the document
@@ -31,7 +36,7 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 
 /** `MASTODON_OPENAPI`, else `shared/` beside the checkout (as CI lays it), else the workplace's. */
-const DOCUMENT_PATH = Deno.env.get("MASTODON_OPENAPI") ??
+export const DOCUMENT_PATH = Deno.env.get("MASTODON_OPENAPI") ??
   [
     new URL("../../../shared/mastodon-openapi.json", import.meta.url).pathname,
     "/work/shared/mastodon-openapi.json",
@@ -125,6 +130,29 @@ function check(validate: ValidateFunction, body: unknown, what: string): void {
       JSON.stringify(body).slice(0, 2000)
     }`,
   });
+}
+
+export function groupIdsAsDocumented(body: unknown): unknown {
+  const groups = (body as { notification_groups?: Record<string, unknown>[] })
+    ?.notification_groups;
+  if (!groups) return body;
+  for (const group of groups) {
+    const id = group.most_recent_notification_id;
+    if (typeof id !== "string" || !/^\d+$/.test(id)) {
+      throw new AssertionError({
+        message: `most_recent_notification_id is not a numeric string: ${
+          JSON.stringify(id)
+        }`,
+      });
+    }
+  }
+  return {
+    ...body as object,
+    notification_groups: groups.map((g) => ({
+      ...g,
+      most_recent_notification_id: 1,
+    })),
+  };
 }
 
 export async function schemaNames(): Promise<string[]> {

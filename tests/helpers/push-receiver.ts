@@ -3,7 +3,8 @@
  * secret (what a browser hands out as `keys.p256dh` / `keys.auth`), accepts the POSTs a push
  * service would, checks their VAPID signature (RFC 8292) against the public key the instance
  * advertises, and decrypts the body with `http_ece` (`aes128gcm`, RFC 8291, or the draft
- * `aesgcm`). Each push is answered with the next scripted status (201 when none is left).
+ * `aesgcm`). Each push is answered with the next scripted answer (201 when none is left): a
+ * status, or a status with headers (a 429 with `Retry-After`).
  */
 import { Buffer } from "node:buffer";
 import crypto from "node:crypto";
@@ -21,6 +22,11 @@ export interface ReceivedPush {
   problems: string[];
 }
 
+export interface ScriptedAnswer {
+  status: number;
+  headers: Record<string, string>;
+}
+
 export interface PushReceiver {
   endpoint: string;
   keys: { p256dh: string; auth: string };
@@ -28,8 +34,8 @@ export interface PushReceiver {
   next(): Promise<ReceivedPush>;
   /** Every push received so far. */
   received: ReceivedPush[];
-  /** Statuses for the next pushes, in order (then 201). */
-  respondWith(...statuses: number[]): void;
+  /** Answers for the next pushes, in order (then 201). */
+  respondWith(...answers: (number | ScriptedAnswer)[]): void;
   close(): Promise<void>;
 }
 
@@ -40,7 +46,7 @@ export function startPushReceiver(vapidPublicKey: string): PushReceiver {
   const received: ReceivedPush[] = [];
   const waiting: ((push: ReceivedPush) => void)[] = [];
   let read = 0;
-  const script: number[] = [];
+  const script: (number | ScriptedAnswer)[] = [];
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen: () => {} },
     async (req) => {
@@ -53,7 +59,10 @@ export function startPushReceiver(vapidPublicKey: string): PushReceiver {
       });
       received.push(push);
       waiting.shift()?.(push);
-      return new Response(null, { status: script.shift() ?? 201 });
+      const answer = script.shift() ?? 201;
+      return typeof answer === "number"
+        ? new Response(null, { status: answer })
+        : new Response(null, answer);
     },
   );
   const origin = `http://127.0.0.1:${server.addr.port}`;
@@ -77,8 +86,8 @@ export function startPushReceiver(vapidPublicKey: string): PushReceiver {
         })
       );
     },
-    respondWith(...statuses) {
-      script.push(...statuses);
+    respondWith(...answers) {
+      script.push(...answers);
     },
     close: () => server.shutdown(),
   };

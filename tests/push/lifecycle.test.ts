@@ -8,6 +8,7 @@ import { registerApp } from "../helpers/oauth.ts";
 import { eventually } from "../federation/helpers.ts";
 import { findApplicationByClientId } from "../../lib/db/oauth.ts";
 import { issueUserToken } from "../../lib/domain/oauth.ts";
+import { JOBS_CHANNEL } from "../../lib/jobs/mod.ts";
 import {
   assertSigned,
   mention,
@@ -39,6 +40,41 @@ Deno.test("push: 410 Gone removes the subscription; a 503 is retried until it ar
         (await api(instance, alice.token, "GET", "/api/v1/push/subscription"))
           .status === 404,
     );
+  } finally {
+    await close();
+  }
+});
+
+Deno.test("push: a 429 with Retry-After is retried after the delay the push service asked for", async () => {
+  const { instance, receiver, alice, close } = await setup();
+  try {
+    const bob = await createUserWithToken(instance, "bob");
+    await subscribe(instance, alice, receiver);
+    receiver.respondWith({ status: 429, headers: { "retry-after": "600" } });
+    await mention(instance, bob, "slow down");
+    const refused = await receiver.next();
+    // Not the 2 s backoff: the job waits the ten minutes asked for.
+    const waiting = await eventually(
+      "the push rescheduled",
+      async () =>
+        (await instance.deps.sql<{ id: string; seconds: number }[]>`
+        SELECT id, extract(epoch FROM run_at - now())::float8 AS seconds
+        FROM jobs WHERE kind = 'push.deliver' AND attempts = 1
+          AND last_error IS NOT NULL`)[0],
+    );
+    assert.ok(
+      waiting.seconds > 540,
+      `due in ${waiting.seconds} s, not in ten minutes`,
+    );
+    assert.equal(receiver.received.length, 1, "not retried meanwhile");
+    // Ten minutes later (the row made due, the runner woken as a writer would):
+    await instance.deps.sql.begin(async (tx) => {
+      await tx`UPDATE jobs SET run_at = now() WHERE id = ${waiting.id}`;
+      await tx`SELECT pg_notify(${JOBS_CHANNEL}, '0')`;
+    });
+    const retried = await receiver.next();
+    assertSigned(retried);
+    assert.equal(retried.notificationId, refused.notificationId);
   } finally {
     await close();
   }

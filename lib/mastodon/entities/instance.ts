@@ -152,7 +152,7 @@ export function instanceV2Json(
       approval_required: mode === "approval",
       reason_required: mode === "approval" && settings.approvalRequiresReason,
       message: null,
-      min_age: null,
+      min_age: settings.minAge,
       url: null,
     },
     api_versions: { mastodon: MASTODON_API_VERSION },

@@ -20,8 +20,10 @@ import {
 import { accountJson } from "./account.ts";
 import { filterResultJson } from "./filter.ts";
 import { pollJson } from "./poll.ts";
+import { previewCardJson } from "./preview-card.ts";
 import type {
   MediaAttachment,
+  PreviewCard,
   Status,
   StatusMention,
   StatusTag,
@@ -62,6 +64,20 @@ export function mediaJson(
     description: media.description,
     blurhash: media.blurhash,
   };
+}
+
+function cardOf(
+  statusId: string,
+  bundle: StatusBundle,
+  options: RenderOptions,
+): PreviewCard | null {
+  const card = bundle.cards.get(statusId);
+  return card
+    ? previewCardJson(
+      card,
+      options.mediaUrl ?? ((key) => `${options.origin}/media/${key}`),
+    )
+    : null;
 }
 
 export function tagJson(name: string, origin: string): StatusTag {
@@ -124,7 +140,7 @@ function renderOne(
       tagJson(tag.name, origin)
     ),
     emojis: [],
-    card: null,
+    card: cardOf(status.id, bundle, options),
     poll: poll
       ? pollJson(poll, bundle.ownVotes.get(poll.id) ?? null, options.viewerId)
       : null,

@@ -11,6 +11,8 @@ export function tagEntityJson(
   origin: string,
   history: TagHistory,
   following?: boolean,
+  /** Whether the viewer features it on their profile (Mastodon 4.4), when known. */
+  featuring?: boolean,
 ) {
   return {
     id: tag.id,
@@ -18,6 +20,7 @@ export function tagEntityJson(
     url: `${origin}/tags/${encodeURIComponent(tag.name)}`,
     history,
     ...(following === undefined ? {} : { following }),
+    ...(featuring === undefined ? {} : { featuring }),
   };
 }
 
@@ -27,10 +30,17 @@ export async function renderTags(
   tags: TagRow[],
   origin: string,
   following?: (tag: TagRow) => boolean | undefined,
+  featuring?: (tag: TagRow) => boolean | undefined,
 ) {
   const histories = await tagHistoriesById(sql, tags.map((t) => t.id));
   return tags.map((tag) =>
-    tagEntityJson(tag, origin, histories.get(tag.id) ?? [], following?.(tag))
+    tagEntityJson(
+      tag,
+      origin,
+      histories.get(tag.id) ?? [],
+      following?.(tag),
+      featuring?.(tag),
+    )
   );
 }
 

@@ -2,18 +2,33 @@
  * Trends::Link, and the admin forms of trending tags, statuses and links (Mastodon's
  * REST::Admin::TagSerializer and Admin::Trends serializers add `requires_review`).
  *
- * Starling doesn't fetch link previews, so a trending link's card is what the URL itself says:
- * its host as provider and title, no image. `author_url` and `embed_url` carry the provider's
- * address and the link (the schema wants URIs there); with an empty `author_name` and type
- * `link`, clients show neither.
+ * A trending link shows the preview card fetched for it (a local post linked it, `lib/cards`);
+ * without one, what the URL itself says: its host as provider and title, no image.
+ * `author_url` and `embed_url` carry the provider's address and the link (the schema wants URIs
+ * there); with an empty `author_name` and type `link`, clients show neither.
  */
 import type { TrendRow } from "../../trends/mod.ts";
+import type { PreviewCardRow } from "../../cards/mod.ts";
+import { previewCardJson } from "./preview-card.ts";
 import type { PublisherRow } from "../../db/trend-publishers.ts";
 import type { FlaggedTagRow } from "../../db/admin-tags.ts";
 import type { TagHistory } from "./tag.ts";
 import { tagEntityJson } from "./tag.ts";
 
-export function trendsLinkJson(row: TrendRow) {
+/** The card fetched for a trending link, if any, and how to address its image. */
+export interface LinkCard {
+  found: PreviewCardRow | undefined;
+  mediaUrl: (key: string) => string;
+}
+
+export function trendsLinkJson(row: TrendRow, card?: LinkCard) {
+  if (card?.found) {
+    return {
+      ...previewCardJson(card.found, card.mediaUrl),
+      url: row.key,
+      history: row.history,
+    };
+  }
   const url = new URL(row.key);
   const site = `${url.origin}/`;
   return {
@@ -42,10 +57,10 @@ export function trendsLinkJson(row: TrendRow) {
 const requiresReview = (row: { trendable: boolean | null }) =>
   row.trendable === null;
 
-export function adminTrendsLinkJson(row: TrendRow) {
+export function adminTrendsLinkJson(row: TrendRow, card?: LinkCard) {
   return {
     id: row.id,
-    ...trendsLinkJson(row),
+    ...trendsLinkJson(row, card),
     requires_review: requiresReview(row),
   };
 }

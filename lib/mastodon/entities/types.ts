@@ -219,8 +219,12 @@ export interface PreviewCard {
   width: number;
   height: number;
   image: string | null;
+  image_description: string;
   embed_url: string;
   blurhash: string | null;
+  published_at: string | null;
+  /** Fediverse accounts credited as authors (Mastodon 4.3); Starling credits none. */
+  authors: never[];
 }
 
 export interface FilterKeyword {

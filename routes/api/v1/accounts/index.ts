@@ -49,6 +49,7 @@ export const handler = define.handlers({
           locale: params.string("locale"),
           reason: params.string("reason") ?? null,
           inviteCode: params.string("invite_code") || null,
+          dateOfBirth: params.string("date_of_birth") ?? null,
           ip: clientAddress(ctx.req, ctx.info, deps.config.trustedProxies),
         },
       );
@@ -77,6 +78,8 @@ function validationErrorJson(error: DomainError) {
     ? "ERR_RESERVED"
     : /disallowed/i.test(description)
     ? "ERR_BLOCKED"
+    : /below the age limit/i.test(description)
+    ? "ERR_BELOW_LIMIT"
     : /accepted/i.test(description)
     ? "ERR_ACCEPTED"
     : "ERR_INVALID";

@@ -5,7 +5,10 @@ import {
   offsetLinkHeader,
   offsetPage,
 } from "../../../../lib/mastodon/pagination.ts";
-import { TREND_LIMITS } from "../../../../lib/mastodon/trends-api.ts";
+import {
+  linkCards,
+  TREND_LIMITS,
+} from "../../../../lib/mastodon/trends-api.ts";
 import { trendingLinks } from "../../../../lib/trends/mod.ts";
 import { trendsLinkJson } from "../../../../lib/mastodon/entities/trends.ts";
 
@@ -20,6 +23,9 @@ export const handler = define.handlers({
       page,
       rows.length,
     );
-    return json(rows.map(trendsLinkJson), { headers: link ? { link } : {} });
+    const cards = await linkCards(deps, rows);
+    return json(rows.map((row) => trendsLinkJson(row, cards(row))), {
+      headers: link ? { link } : {},
+    });
   },
 });
