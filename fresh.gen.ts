@@ -303,34 +303,36 @@ import * as $299 from "./routes/privacy-policy.tsx";
 import * as $300 from "./routes/public/index.tsx";
 import * as $301 from "./routes/public/local.tsx";
 import * as $302 from "./routes/search.tsx";
-import * as $303 from "./routes/settings/authorized_applications.tsx";
-import * as $304 from "./routes/settings/blocks.tsx";
-import * as $305 from "./routes/settings/domain_blocks.tsx";
-import * as $306 from "./routes/settings/email.tsx";
-import * as $307 from "./routes/settings/followed_tags.tsx";
-import * as $308 from "./routes/settings/index.ts";
-import * as $309 from "./routes/settings/mutes.tsx";
-import * as $310 from "./routes/settings/password.tsx";
-import * as $311 from "./routes/settings/preferences.tsx";
-import * as $312 from "./routes/settings/profile.tsx";
-import * as $313 from "./routes/settings/push_token.ts";
-import * as $314 from "./routes/settings/two_factor.tsx";
-import * as $315 from "./routes/sw.js.ts";
-import * as $316 from "./routes/tags/[tag].rss.ts";
-import * as $317 from "./routes/tags/[tag].tsx";
-import * as $318 from "./routes/terms-of-service/[date].tsx";
-import * as $319 from "./routes/terms-of-service/index.tsx";
-import * as $320 from "./islands/ActionBar.tsx";
-import * as $321 from "./islands/BrowserNotifications.tsx";
-import * as $322 from "./islands/ComposeBox.tsx";
-import * as $323 from "./islands/CopyLink.tsx";
-import * as $324 from "./islands/FollowButton.tsx";
-import * as $325 from "./islands/LoadMore.tsx";
-import * as $326 from "./islands/NewPostsBanner.tsx";
-import * as $327 from "./islands/NewStatuses.tsx";
-import * as $328 from "./islands/NotificationsBadge.tsx";
-import * as $329 from "./islands/PollView.tsx";
-import * as $330 from "./islands/ProfileMenu.tsx";
+import * as $303 from "./routes/settings/archive/download/[id].ts";
+import * as $304 from "./routes/settings/archive/index.tsx";
+import * as $305 from "./routes/settings/authorized_applications.tsx";
+import * as $306 from "./routes/settings/blocks.tsx";
+import * as $307 from "./routes/settings/domain_blocks.tsx";
+import * as $308 from "./routes/settings/email.tsx";
+import * as $309 from "./routes/settings/followed_tags.tsx";
+import * as $310 from "./routes/settings/index.ts";
+import * as $311 from "./routes/settings/mutes.tsx";
+import * as $312 from "./routes/settings/password.tsx";
+import * as $313 from "./routes/settings/preferences.tsx";
+import * as $314 from "./routes/settings/profile.tsx";
+import * as $315 from "./routes/settings/push_token.ts";
+import * as $316 from "./routes/settings/two_factor.tsx";
+import * as $317 from "./routes/sw.js.ts";
+import * as $318 from "./routes/tags/[tag].rss.ts";
+import * as $319 from "./routes/tags/[tag].tsx";
+import * as $320 from "./routes/terms-of-service/[date].tsx";
+import * as $321 from "./routes/terms-of-service/index.tsx";
+import * as $322 from "./islands/ActionBar.tsx";
+import * as $323 from "./islands/BrowserNotifications.tsx";
+import * as $324 from "./islands/ComposeBox.tsx";
+import * as $325 from "./islands/CopyLink.tsx";
+import * as $326 from "./islands/FollowButton.tsx";
+import * as $327 from "./islands/LoadMore.tsx";
+import * as $328 from "./islands/NewPostsBanner.tsx";
+import * as $329 from "./islands/NewStatuses.tsx";
+import * as $330 from "./islands/NotificationsBadge.tsx";
+import * as $331 from "./islands/PollView.tsx";
+import * as $332 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -637,36 +639,38 @@ const manifest = {
     "./routes/public/index.tsx": $300,
     "./routes/public/local.tsx": $301,
     "./routes/search.tsx": $302,
-    "./routes/settings/authorized_applications.tsx": $303,
-    "./routes/settings/blocks.tsx": $304,
-    "./routes/settings/domain_blocks.tsx": $305,
-    "./routes/settings/email.tsx": $306,
-    "./routes/settings/followed_tags.tsx": $307,
-    "./routes/settings/index.ts": $308,
-    "./routes/settings/mutes.tsx": $309,
-    "./routes/settings/password.tsx": $310,
-    "./routes/settings/preferences.tsx": $311,
-    "./routes/settings/profile.tsx": $312,
-    "./routes/settings/push_token.ts": $313,
-    "./routes/settings/two_factor.tsx": $314,
-    "./routes/sw.js.ts": $315,
-    "./routes/tags/[tag].rss.ts": $316,
-    "./routes/tags/[tag].tsx": $317,
-    "./routes/terms-of-service/[date].tsx": $318,
-    "./routes/terms-of-service/index.tsx": $319,
+    "./routes/settings/archive/download/[id].ts": $303,
+    "./routes/settings/archive/index.tsx": $304,
+    "./routes/settings/authorized_applications.tsx": $305,
+    "./routes/settings/blocks.tsx": $306,
+    "./routes/settings/domain_blocks.tsx": $307,
+    "./routes/settings/email.tsx": $308,
+    "./routes/settings/followed_tags.tsx": $309,
+    "./routes/settings/index.ts": $310,
+    "./routes/settings/mutes.tsx": $311,
+    "./routes/settings/password.tsx": $312,
+    "./routes/settings/preferences.tsx": $313,
+    "./routes/settings/profile.tsx": $314,
+    "./routes/settings/push_token.ts": $315,
+    "./routes/settings/two_factor.tsx": $316,
+    "./routes/sw.js.ts": $317,
+    "./routes/tags/[tag].rss.ts": $318,
+    "./routes/tags/[tag].tsx": $319,
+    "./routes/terms-of-service/[date].tsx": $320,
+    "./routes/terms-of-service/index.tsx": $321,
   },
   islands: {
-    "./islands/ActionBar.tsx": $320,
-    "./islands/BrowserNotifications.tsx": $321,
-    "./islands/ComposeBox.tsx": $322,
-    "./islands/CopyLink.tsx": $323,
-    "./islands/FollowButton.tsx": $324,
-    "./islands/LoadMore.tsx": $325,
-    "./islands/NewPostsBanner.tsx": $326,
-    "./islands/NewStatuses.tsx": $327,
-    "./islands/NotificationsBadge.tsx": $328,
-    "./islands/PollView.tsx": $329,
-    "./islands/ProfileMenu.tsx": $330,
+    "./islands/ActionBar.tsx": $322,
+    "./islands/BrowserNotifications.tsx": $323,
+    "./islands/ComposeBox.tsx": $324,
+    "./islands/CopyLink.tsx": $325,
+    "./islands/FollowButton.tsx": $326,
+    "./islands/LoadMore.tsx": $327,
+    "./islands/NewPostsBanner.tsx": $328,
+    "./islands/NewStatuses.tsx": $329,
+    "./islands/NotificationsBadge.tsx": $330,
+    "./islands/PollView.tsx": $331,
+    "./islands/ProfileMenu.tsx": $332,
   },
 };
 

@@ -19,6 +19,7 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/blocks", "Blocked")}
       {link("/settings/domain_blocks", "Blocked domains")}
       {link("/settings/followed_tags", "Followed hashtags")}
+      {link("/settings/archive", "Archive")}
     </nav>
   );
 }

@@ -31,6 +31,11 @@ import {
   subscribePushDelivery,
 } from "./push/mod.ts";
 import { analyzeJob } from "./domain/statistics-job.ts";
+import {
+  archiveAnalyseJob,
+  archiveExportJob,
+  archiveImportJob,
+} from "./archive/mod.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
 import { TOKEN_OWNER_CHANNEL } from "./db/api-auth.ts";
@@ -126,6 +131,9 @@ export async function openDeps(
         pushDeliverJob,
         mailSendJob,
         trendsRefreshJob,
+        archiveExportJob,
+        archiveAnalyseJob,
+        archiveImportJob,
         // PGlite has no autovacuum: statistics are kept by a job (Postgres analyses itself).
         ...(database.kind === "pglite" ? [analyzeJob] : []),
       ]),

@@ -171,3 +171,12 @@ async function mayFetch(
   if (!viewer || viewer.id === author.id) return false;
   return await isVisibleTo(ctx.data.sql, { accountId: viewer.id }, status);
 }
+
+export {
+  ARCHIVE_CONTEXT,
+  archiveActivities,
+  archiveActor,
+  type ArchivedActivity,
+  type ArchivePage,
+  readArchivedActivity,
+} from "./archive.ts";
