@@ -1,4 +1,4 @@
-import { page } from "fresh";
+import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import {
   type ArchiveState,
@@ -15,7 +15,14 @@ import {
 import { DomainError } from "../../../lib/domain/errors.ts";
 import { field } from "../../../lib/web/forms.ts";
 import { signedInForm } from "../../../lib/web/actions.ts";
-import { signInFirst } from "../../../lib/web/pages.ts";
+import { type PageContext, signInFirst } from "../../../lib/web/pages.ts";
+import { verifyCsrf } from "../../../lib/web/csrf.ts";
+import {
+  multipartBoundary,
+  MultipartError,
+  multipartParts,
+  partText,
+} from "../../../lib/web/multipart.ts";
 import { FormErrors } from "../../../components/FormErrors.tsx";
 import { SettingsNav } from "../../../components/SettingsNav.tsx";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -50,6 +57,8 @@ export const handler = define.handlers<Data>({
   },
   async POST(ctx) {
     const { deps } = ctx.state;
+    const boundary = multipartBoundary(ctx.req.headers.get("content-type"));
+    if (boundary && ctx.req.body) return await uploadArchive(ctx, boundary);
     const { session, form } = await signedInForm(ctx);
     const accountId = session.account.id;
     try {
@@ -57,17 +66,6 @@ export const handler = define.handlers<Data>({
         case "export":
           await requestArchive(deps, accountId);
           break;
-        case "import": {
-          const file = form.get("archive");
-          if (!(file instanceof File) || file.size === 0) {
-            throw new DomainError(
-              "validation",
-              "Choose an archive file to import.",
-            );
-          }
-          await startImport(deps, accountId, file.stream());
-          break;
-        }
         case "confirm":
           await confirmImport(deps, accountId, field(form, "import_id"));
           break;
@@ -84,6 +82,50 @@ export const handler = define.handlers<Data>({
     return ctx.redirect("/settings/archive", 303);
   },
 });
+
+/**
+ * The import form (multipart): read as a stream, its hidden fields (which come first) checked
+ * before the file goes, part by part, into storage — an archive of gigabytes never sits in
+ * memory, as `Request.formData()` would keep it.
+ */
+async function uploadArchive(ctx: PageContext, boundary: string) {
+  const { deps, session } = ctx.state;
+  if (!session) throw new HttpError(401, "Please sign in first.");
+  const fields = new FormData();
+  let started = false;
+  try {
+    for await (const part of multipartParts(ctx.req.body!, boundary)) {
+      if (part.filename === null) {
+        fields.set(part.name, await partText(part));
+        continue;
+      }
+      if (
+        part.name !== "archive" || started ||
+        !await verifyCsrf(ctx.req, fields, deps.secret, deps.config.origin)
+      ) {
+        await part.body.cancel();
+        throw new HttpError(
+          403,
+          "Your form expired or came from another site. Please try again.",
+        );
+      }
+      started = true;
+      await startImport(deps, session.account.id, part.body);
+    }
+    if (!started) {
+      throw new DomainError("validation", "Choose an archive file to import.");
+    }
+  } catch (error) {
+    if (error instanceof MultipartError) {
+      throw new HttpError(400, "The upload was cut short. Please try again.");
+    }
+    if (!(error instanceof DomainError)) throw error;
+    return page(await load(ctx, session.account.id, [error.message]), {
+      status: 422,
+    });
+  }
+  return ctx.redirect("/settings/archive", 303);
+}
 
 function when(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
