@@ -11,24 +11,10 @@ import assert from "node:assert/strict";
 import { unzipSync } from "fflate";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import { api, createUserWithToken } from "../helpers/users.ts";
-import { FormClient } from "../helpers/forms.ts";
 import { followFrom, startFakePeer, startInbox } from "../helpers/fake-peer.ts";
 import { eventually } from "../federation/helpers.ts";
+import { count, signedIn, uploadArchive } from "./helpers.ts";
 import { smallPng, upload } from "../media/helpers.ts";
-
-async function signedIn(instance: TestInstance, username: string) {
-  const web = new FormClient(instance.origin);
-  const { csrf } = await web.page("/auth/sign_in");
-  const res = await web.post("/auth/sign_in", {
-    _csrf: csrf,
-    return_to: "/home",
-    login: username,
-    password: "a good password",
-  });
-  assert.equal(res.status, 303);
-  await res.body?.cancel();
-  return web;
-}
 
 async function post(
   instance: TestInstance,
@@ -38,38 +24,6 @@ async function post(
   const res = await api(instance, token, "POST", "/api/v1/statuses", body);
   assert.equal(res.status, 200, JSON.stringify(res.body));
   return res.body as { id: string; uri: string; created_at: string };
-}
-
-/** Uploads `zip` on the archive page; returns the page once the dry run is shown. */
-async function uploadArchive(web: FormClient, zip: Uint8Array) {
-  const { csrf } = await web.page("/settings/archive");
-  const form = new FormData();
-  form.set("_csrf", csrf);
-  form.set("intent", "import");
-  form.set(
-    "archive",
-    new File([zip as Uint8Array<ArrayBuffer>], "archive.zip", {
-      type: "application/zip",
-    }),
-  );
-  const res = await web.request("/settings/archive", {
-    method: "POST",
-    headers: { origin: web.origin },
-    body: form,
-  });
-  assert.equal(res.status, 303);
-  await res.body?.cancel();
-  return await eventually("the dry run", async () => {
-    const { html } = await web.page("/settings/archive");
-    return html.includes("What will be imported") ? html : null;
-  });
-}
-
-function count(html: string, label: string): number {
-  const match = new RegExp(`<th scope="row">${label}</th><td>(\\d+)</td>`)
-    .exec(html);
-  assert.ok(match, `a count for ${label}`);
-  return Number(match[1]);
 }
 
 Deno.test({
