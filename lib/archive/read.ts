@@ -51,7 +51,7 @@ export async function* archivedActivities(
   archive: OpenedArchive,
   size: number,
 ): AsyncGenerator<ArchivedActivity[]> {
-  const federation = await import("../federation/mod.ts");
+  const read = await (await import("../federation/mod.ts")).archiveReader(deps);
   const stream = await openZipEntry(
     deps.media,
     archive.key,
@@ -65,8 +65,7 @@ export async function* archivedActivities(
     for (const item of reader.push(text)) {
       if (!item || typeof item !== "object") continue;
       batch.push(
-        await federation.readArchivedActivity(
-          deps,
+        await read(
           item as Record<string, unknown>,
           reader.context,
           archive.followersUrl,

@@ -126,19 +126,50 @@ export type ArchivedActivity =
 const noFetching = (url: string) =>
   Promise.reject(new Error(`not fetched while reading an archive: ${url}`));
 
-/** Reads one item of an archive's `outbox.json`. `followersUrl`: the archived actor's. */
-export async function readArchivedActivity(
+/**
+ * A reader of an archive's `outbox.json` items. The contexts it needs are loaded once for the
+ * whole archive (the federation's loader asks its cache each time: thousands of round trips).
+ */
+export async function archiveReader(
   deps: Deps,
+): Promise<
+  (
+    item: Json,
+    archiveContext: unknown,
+    followersUrl: string | null,
+  ) => Promise<ArchivedActivity>
+> {
+  const ctx = context(deps, await deps.federation());
+  const contexts = new Map<string, ReturnType<typeof ctx.contextLoader>>();
+  const contextLoader = (url: string) => {
+    let loaded = contexts.get(url);
+    if (!loaded) {
+      loaded = ctx.contextLoader(url);
+      contexts.set(url, loaded);
+      loaded.catch(() => contexts.delete(url));
+    }
+    return loaded;
+  };
+  const options = {
+    documentLoader: noFetching,
+    contextLoader,
+    baseUrl: new URL(ARCHIVE_BASE),
+  };
+  return (item, archiveContext, followersUrl) =>
+    readArchivedActivity(item, archiveContext, followersUrl, options);
+}
+
+/** Reads one item of an archive's `outbox.json`. `followersUrl`: the archived actor's. */
+async function readArchivedActivity(
   item: Json,
   archiveContext: unknown,
   followersUrl: string | null,
+  options: {
+    documentLoader: typeof noFetching;
+    contextLoader: (url: string) => ReturnType<Context<Deps>["contextLoader"]>;
+    baseUrl: URL;
+  },
 ): Promise<ArchivedActivity> {
-  const ctx = context(deps, await deps.federation());
-  const options = {
-    documentLoader: noFetching,
-    contextLoader: ctx.contextLoader,
-    baseUrl: new URL(ARCHIVE_BASE),
-  };
   let activity: APObject;
   try {
     activity = await APObject.fromJsonLd(

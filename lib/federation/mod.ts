@@ -178,5 +178,5 @@ export {
   archiveActor,
   type ArchivedActivity,
   type ArchivePage,
-  readArchivedActivity,
+  archiveReader,
 } from "./archive.ts";
