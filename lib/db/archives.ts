@@ -169,7 +169,7 @@ export async function moveArchiveImport(
 
 /**
  * Of `uris` (ids of archived posts), those already here for `accountId`: imported before
- * (`origin_uri`) or the very statuses (a Starling archive brought back to its own server).
+ * (`origin_uri`) or their very own statuses (a Starling archive brought back to its server).
  */
 export async function knownArchivedUris(
   db: Queryable,
@@ -181,7 +181,7 @@ export async function knownArchivedUris(
     SELECT origin_uri AS uri FROM statuses
     WHERE account_id = ${accountId} AND origin_uri = ANY(${uris}::text[])
     UNION
-    SELECT uri FROM statuses WHERE uri = ANY(${uris}::text[])`;
+    SELECT uri FROM statuses WHERE account_id = ${accountId} AND uri = ANY(${uris}::text[])`;
   return new Set(rows.map((r) => r.uri));
 }
 
