@@ -4,13 +4,13 @@
  * /settings/archive, downloads it once the job built it, and finds Mastodon's files in it;
  * then a user on a fresh instance, followed by a peer, uploads it: the dry run counts what will
  * come, the import brings every post with its date, warning, visibility, photo and alt text
- * and thread, peers can fetch them, and nothing is delivered to the follower — while a post
- * written afterwards is. A second upload of the same archive would import nothing new.
+ * and thread, peers can fetch them, and nothing reaches the remote follower nor a local
+ * follower's home feed — while a post written afterwards does. The avatar is in the archive. A second upload of the same archive would import nothing new.
  */
 import assert from "node:assert/strict";
 import { unzipSync } from "fflate";
 import { startTestInstance, type TestInstance } from "../helpers/app.ts";
-import { api, createUserWithToken } from "../helpers/users.ts";
+import { api, createUserWithToken, follow } from "../helpers/users.ts";
 import { followFrom, startFakePeer, startInbox } from "../helpers/fake-peer.ts";
 import { eventually } from "../federation/helpers.ts";
 import { count, signedIn, uploadArchive } from "./helpers.ts";
@@ -84,6 +84,27 @@ Deno.test({
       );
       assert.equal(boost.status, 200);
       const originals = [root, reply, warned, photo, secret];
+      const avatarForm = new FormData();
+      avatarForm.set(
+        "avatar",
+        new File(
+          [await smallPng(200, 200) as Uint8Array<ArrayBuffer>],
+          "a.png",
+          {
+            type: "image/png",
+          },
+        ),
+      );
+      const profile = await source.fetch(
+        "/api/v1/accounts/update_credentials",
+        {
+          method: "PATCH",
+          headers: { authorization: `Bearer ${alice.token}` },
+          body: avatarForm,
+        },
+      );
+      assert.equal(profile.status, 200);
+      await profile.body?.cancel();
 
       // --- export ---
       const aliceWeb = await signedIn(source, "alice");
@@ -163,6 +184,8 @@ Deno.test({
       const actor = json("actor.json");
       assert.equal(actor.preferredUsername, "alice");
       assert.match(actor.publicKey.publicKeyPem, /BEGIN PUBLIC KEY/);
+      assert.match(actor.icon.url, /^avatar\.\w+$/);
+      assert.ok(files[actor.icon.url], "the avatar is in the archive");
       assert.deepEqual(json("likes.json").orderedItems, [bobs.uri]);
       assert.deepEqual(json("bookmarks.json").orderedItems, [bobs.uri]);
 
@@ -181,6 +204,8 @@ Deno.test({
         );
         return res.body.followers_count === 1;
       });
+      const dave = await createUserWithToken(target, "dave");
+      await follow(target, dave, carol);
       const carolWeb = await signedIn(target, "carol");
       const dryRun = await uploadArchive(carolWeb, zip);
       assert.equal(count(dryRun, "Posts to import"), 5);
@@ -252,6 +277,14 @@ Deno.test({
         new Date(root.created_at).toISOString(),
       );
 
+      const home = await api(
+        target,
+        dave.token,
+        "GET",
+        "/api/v1/timelines/home",
+      );
+      assert.deepEqual(home.body, [], "not in a local follower's home feed");
+
       // Reimporting finds everything there already.
       const second = await uploadArchive(carolWeb, zip);
       assert.equal(count(second, "Posts to import"), 0);
@@ -263,6 +296,15 @@ Deno.test({
         "the new post is delivered",
         () => Promise.resolve(inbox.creates("Written after the import") === 1),
       );
+      await eventually("the new post is in the follower's home", async () => {
+        const res = await api(
+          target,
+          dave.token,
+          "GET",
+          "/api/v1/timelines/home",
+        );
+        return res.body.length === 1;
+      });
       assert.deepEqual(
         inbox.received.filter((a) => a.type === "Create").map((a) =>
           a.object?.content
