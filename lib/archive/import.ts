@@ -27,7 +27,7 @@ import { DomainError } from "../domain/errors.ts";
 import { MEDIA_LIMITS } from "../media/limits.ts";
 import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
 import { archivedActivities, openArchive, type OpenedArchive } from "./read.ts";
-import { openZipEntry, ZipFormatError } from "./zip-reader.ts";
+import { readZipEntry, ZipFormatError } from "./zip-reader.ts";
 
 export const ARCHIVE_ANALYSE_JOB = "archive.analyse";
 export const ARCHIVE_IMPORT_JOB = "archive.import";
@@ -346,12 +346,18 @@ async function importFile(
   path: string,
   wanted: PendingFile[],
 ): Promise<boolean> {
-  const entry = archive.entries.get(path)!;
-  if (entry.size > MEDIA_LIMITS.video_size_limit) return false;
-  const bytes = new Uint8Array(
-    await new Response(await openZipEntry(deps.media, archive.key, entry))
-      .arrayBuffer(),
-  );
+  let bytes: Uint8Array;
+  try {
+    bytes = await readZipEntry(
+      deps.media,
+      archive.key,
+      archive.entries.get(path)!,
+      MEDIA_LIMITS.video_size_limit,
+    );
+  } catch (error) {
+    if (error instanceof ZipFormatError) return false;
+    throw error;
+  }
   for (const file of wanted) {
     try {
       const media = await uploadMedia(deps, accountId, {

@@ -4,6 +4,9 @@
  * out, so a 5,000-post outbox is never one parsed tree. The top-level `@context` is kept when it
  * comes before the items (Mastodon writes it first).
  */
+/** One activity is a few kilobytes; a bigger item is not one (and is not held). */
+const MAX_ITEM_CHARS = 16 * 1048576;
+
 export class OrderedItemsReader {
   /** The top-level `@context`, once read. */
   context: unknown = undefined;
@@ -96,6 +99,12 @@ export class OrderedItemsReader {
       }
     }
     if (this.#capture && start >= 0) this.#buffer += text.slice(start);
+    if (
+      this.#buffer.length > MAX_ITEM_CHARS ||
+      this.#string.length > MAX_ITEM_CHARS
+    ) {
+      throw new SyntaxError("outbox.json has an item over 16 MB");
+    }
     return out;
   }
 

@@ -8,6 +8,7 @@ import type { ArchivedActivity } from "../federation/mod.ts";
 import {
   openZipEntry,
   readZipEntries,
+  readZipEntry,
   type ZipEntry,
   ZipFormatError,
 } from "./zip-reader.ts";
@@ -36,9 +37,10 @@ export async function openArchive(
   }
   let followersUrl: string | null = null;
   const actor = entries.get("actor.json");
-  if (actor && actor.size <= MAX_ACTOR_BYTES) {
-    const text = await new Response(await openZipEntry(deps.media, key, actor))
-      .text();
+  if (actor) {
+    const text = new TextDecoder().decode(
+      await readZipEntry(deps.media, key, actor, MAX_ACTOR_BYTES),
+    );
     const followers = (JSON.parse(text) as { followers?: unknown }).followers;
     followersUrl = typeof followers === "string" ? followers : null;
   }

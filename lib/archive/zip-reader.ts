@@ -167,3 +167,32 @@ export async function openZipEntry(
     )
     : stored.body;
 }
+
+/**
+ * An entry's bytes, refusing more than `limit` as they are inflated: the sizes in the
+ * directory are the archive's word, not a guarantee (a ZIP bomb lies about them).
+ */
+export async function readZipEntry(
+  storage: MediaStorage,
+  key: string,
+  entry: ZipEntry,
+  limit: number,
+): Promise<Uint8Array> {
+  if (entry.size > limit) {
+    throw new ZipFormatError(`${entry.name} is too large`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of await openZipEntry(storage, key, entry)) {
+    size += chunk.length;
+    if (size > limit) throw new ZipFormatError(`${entry.name} is too large`);
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
