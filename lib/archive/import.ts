@@ -289,7 +289,7 @@ async function importBatch(
           authorUsername: account.username,
           local: true,
           published: activity.published,
-          visibility: "public",
+          visibility: activity.visibility,
           content: "",
           reblogOf: target,
           imported: { originUri: id },

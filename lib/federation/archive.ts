@@ -16,6 +16,7 @@ import {
   isPostObject,
   type RemoteStatusInput,
   statusInputFromObject,
+  visibilityOf,
 } from "./from-ap.ts";
 
 type Json = Record<string, unknown>;
@@ -119,7 +120,13 @@ export type ArchivedActivity =
     /** For each of `post.media`, its path inside the archive (null: not a file of it). */
     mediaPaths: (string | null)[];
   }
-  | { kind: "boost"; id: string; objectUri: string; published: Date }
+  | {
+    kind: "boost";
+    id: string;
+    objectUri: string;
+    published: Date;
+    visibility: "public" | "unlisted" | "private";
+  }
   | { kind: "other" };
 
 /** Never fetches: everything an archived activity needs is in the archive. */
@@ -186,6 +193,10 @@ async function readArchivedActivity(
       ? {
         kind: "boost",
         id: activity.id.href,
+        // A boost is never direct: addressed to no one public, it is followers-only.
+        visibility: boostVisibility(
+          visibilityOf(activity.toIds, activity.ccIds, followersUrl),
+        ),
         objectUri,
         published: published
           ? new Date(published.epochMilliseconds)
@@ -211,4 +222,10 @@ async function readArchivedActivity(
         : null
     ),
   };
+}
+
+function boostVisibility(
+  visibility: ReturnType<typeof visibilityOf>,
+): "public" | "unlisted" | "private" {
+  return visibility === "direct" ? "private" : visibility;
 }

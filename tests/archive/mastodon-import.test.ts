@@ -2,7 +2,8 @@
  * Importing an archive as Mastodon writes it (one `@context` at the top, items without theirs,
  * files under relative `media_attachments/files/…` paths, the followers collection in
  * `actor.json`): unlisted and direct posts keep their visibility from their addressing, the
- * language from `contentMap`, hashtags, the alt text; a boost of a post nobody here knows and
+ * language from `contentMap`, hashtags, the alt text; a boost of a post known here is a boost
+ * (unlisted, dated as it was); a boost of a post nobody here knows and
  * an item of another type are skipped and counted; a reply to a post outside the archive keeps
  * its link to it; a file the archive lacks is counted as missing.
  */
@@ -50,7 +51,8 @@ function create(
   };
 }
 
-async function mastodonArchive(): Promise<Uint8Array> {
+/** `knownUri`: a post on the importing server, which the archive boosts (unlisted). */
+async function mastodonArchive(knownUri: string): Promise<Uint8Array> {
   const path =
     "media_attachments/files/110/000/000/000/000/001/original/c0ffee.png";
   const outbox = {
@@ -71,7 +73,7 @@ async function mastodonArchive(): Promise<Uint8Array> {
     ],
     id: "outbox.json",
     type: "OrderedCollection",
-    totalItems: 7,
+    totalItems: 8,
     orderedItems: [
       create(1, "2022-03-04T05:06:07Z", { to: [PUBLIC], cc: [FOLLOWERS] }, {
         content:
@@ -126,6 +128,15 @@ async function mastodonArchive(): Promise<Uint8Array> {
         cc: [FOLLOWERS],
         object: "https://elsewhere.example/users/erin/statuses/10",
       },
+      {
+        id: `${ACTOR}/statuses/6/activity`,
+        type: "Announce",
+        actor: ACTOR,
+        published: "2022-03-09T05:06:07Z",
+        to: [FOLLOWERS],
+        cc: [PUBLIC],
+        object: knownUri,
+      },
       { id: `${ACTOR}#likes/1`, type: "Like", actor: ACTOR, object: "x" },
     ],
   };
@@ -155,8 +166,21 @@ Deno.test({
     const instance = await startTestInstance();
     try {
       const dana = await createUserWithToken(instance, "dana");
+      const frank = await createUserWithToken(instance, "frank");
+      const known = await api(
+        instance,
+        frank.token,
+        "POST",
+        "/api/v1/statuses",
+        {
+          status: "A post known here",
+        },
+      );
       const web = await signedIn(instance, "dana");
-      const dryRun = await uploadArchive(web, await mastodonArchive());
+      const dryRun = await uploadArchive(
+        web,
+        await mastodonArchive(known.body.uri),
+      );
       assert.equal(count(dryRun, "Posts to import"), 4);
       assert.equal(
         count(dryRun, "Replies within the archive \\(threads kept\\)"),
@@ -172,6 +196,7 @@ Deno.test({
         1,
       );
       assert.equal(count(dryRun, "Other items \\(skipped\\)"), 1);
+      assert.equal(count(dryRun, "Boosts of posts known here"), 1);
 
       // Nothing is imported before the user confirms.
       const none = await api(
@@ -202,7 +227,7 @@ Deno.test({
         "GET",
         `/api/v1/accounts/${dana.account.id}/statuses`,
       );
-      const [reply4, direct, unlisted, first] = listed.body as {
+      const [boost, reply4, direct, unlisted, first] = listed.body as {
         id: string;
         content: string;
         created_at: string;
@@ -211,8 +236,16 @@ Deno.test({
         in_reply_to_id: string | null;
         tags: { name: string }[];
         media_attachments: { description: string }[];
+        reblog: { id: string } | null;
       }[];
-      assert.equal(listed.body.length, 4);
+      assert.equal(listed.body.length, 5);
+      assert.equal(
+        boost.reblog?.id,
+        known.body.id,
+        "the boost of a known post",
+      );
+      assert.equal(boost.visibility, "unlisted");
+      assert.equal(boost.created_at, "2022-03-09T05:06:07.000Z");
       assert.equal(first.created_at, "2022-03-04T05:06:07.000Z");
       assert.equal(first.visibility, "public");
       assert.equal(first.language, "de");
