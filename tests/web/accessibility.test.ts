@@ -142,6 +142,7 @@ Deno.test(
           "/settings/blocks",
           "/settings/domain_blocks",
           "/settings/followed_tags",
+          "/settings/archive",
           "/notifications/requests",
           "/bookmarks",
           "/favourites",
