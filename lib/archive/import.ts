@@ -14,6 +14,7 @@ import {
   attachImportedMedia,
   findArchiveImport,
   hasBoosted,
+  importedWithoutMedia,
   knownArchivedUris,
   linkImportedReplies,
   moveArchiveImport,
@@ -266,6 +267,16 @@ async function importBatch(
         ? a.objectUri
         : []
     );
+    // Posts with files that a stopped import wrote without them (see `importedWithoutMedia`).
+    const unfinished = await importedWithoutMedia(
+      tx,
+      account.id,
+      batch.flatMap((a) =>
+        a.kind === "post" && known.has(a.post.uri) && a.mediaPaths.length
+          ? [a.post.uri]
+          : []
+      ),
+    );
     const here: Map<string, StatusRow> = await statusesByArchivedUri(
       tx,
       account.id,
@@ -276,6 +287,9 @@ async function importBatch(
       if (!id) continue;
       if (known.has(id)) {
         result.duplicates++;
+        if (activity.kind === "post" && unfinished.has(id)) {
+          queueFiles(archive, activity, files, result);
+        }
         continue;
       }
       if (activity.kind === "boost") {
@@ -319,22 +333,32 @@ async function importBatch(
       });
       here.set(id, status);
       result.posts++;
-      activity.mediaPaths.forEach((path, position) => {
-        if (!path || !archive.entries.has(path)) {
-          result.mediaSkipped++;
-          return;
-        }
-        const media = post.media[position];
-        const list = files.get(path) ?? [];
-        list.push({
-          originUri: id,
-          position,
-          description: media.description,
-          contentType: media.content_type,
-        });
-        files.set(path, list);
-      });
+      queueFiles(archive, activity, files, result);
     }
+  });
+}
+
+/** Notes the files of an imported post, to be read once the posts are in. */
+function queueFiles(
+  archive: OpenedArchive,
+  activity: Extract<ArchivedActivity, { kind: "post" }>,
+  files: Map<string, PendingFile[]>,
+  result: ImportResult,
+): void {
+  activity.mediaPaths.forEach((path, position) => {
+    if (!path || !archive.entries.has(path)) {
+      result.mediaSkipped++;
+      return;
+    }
+    const media = activity.post.media[position];
+    const list = files.get(path) ?? [];
+    list.push({
+      originUri: activity.post.uri,
+      position,
+      description: media.description,
+      contentType: media.content_type,
+    });
+    files.set(path, list);
   });
 }
 

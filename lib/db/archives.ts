@@ -246,3 +246,20 @@ export async function hasBoosted(
     SELECT 1 FROM statuses WHERE account_id = ${accountId} AND reblog_of_id = ${statusId}`;
   return rows.length > 0;
 }
+
+/**
+ * Of `originUris`, the imported posts of `accountId` without any file: an import stopped
+ * between its posts and their files (files come last) finishes them when it runs again.
+ */
+export async function importedWithoutMedia(
+  db: Queryable,
+  accountId: string,
+  originUris: string[],
+): Promise<Set<string>> {
+  if (originUris.length === 0) return new Set();
+  const rows = await db<{ origin_uri: string }[]>`
+    SELECT s.origin_uri FROM statuses s
+    WHERE s.account_id = ${accountId} AND s.origin_uri = ANY(${originUris}::text[])
+      AND NOT EXISTS (SELECT 1 FROM media_attachments m WHERE m.status_id = s.id)`;
+  return new Set(rows.map((r) => r.origin_uri));
+}

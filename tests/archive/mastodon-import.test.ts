@@ -5,7 +5,8 @@
  * language from `contentMap`, hashtags, the alt text; a boost of a post known here is a boost
  * (unlisted, dated as it was); a boost of a post nobody here knows and
  * an item of another type are skipped and counted; a reply to a post outside the archive keeps
- * its link to it; a file the archive lacks is counted as missing.
+ * its link to it; a file the archive lacks is counted as missing. Run again after a stop
+ * between posts and files, an import adds the missing files and no post twice.
  */
 import assert from "node:assert/strict";
 import { zipSync } from "fflate";
@@ -177,10 +178,8 @@ Deno.test({
         },
       );
       const web = await signedIn(instance, "dana");
-      const dryRun = await uploadArchive(
-        web,
-        await mastodonArchive(known.body.uri),
-      );
+      const archive = await mastodonArchive(known.body.uri);
+      const dryRun = await uploadArchive(web, archive);
       assert.equal(count(dryRun, "Posts to import"), 4);
       assert.equal(
         count(dryRun, "Replies within the archive \\(threads kept\\)"),
@@ -263,6 +262,41 @@ Deno.test({
         stored[0].in_reply_to_uri,
         "https://elsewhere.example/users/erin/statuses/9",
       );
+
+      // An import stopped between its posts and their files (files come last): running the
+      // same archive again adds the missing file and nothing else.
+      await instance.deps.sql`
+        DELETE FROM media_attachments WHERE status_id = ${first.id}`;
+      const again = await uploadArchive(web, archive);
+      assert.equal(count(again, "Posts to import"), 0);
+      const second = await web.page("/settings/archive");
+      const confirmedAgain = await web.post("/settings/archive", {
+        _csrf: second.csrf,
+        intent: "confirm",
+        import_id: /name="import_id" value="(\d+)"/.exec(second.html)![1],
+      });
+      assert.equal(confirmedAgain.status, 303);
+      await confirmedAgain.body?.cancel();
+      const restored = await eventually("the file is back", async () => {
+        const res = await api(
+          instance,
+          dana.token,
+          "GET",
+          `/api/v1/statuses/${first.id}`,
+        );
+        return res.body.media_attachments.length === 1 ? res.body : null;
+      }, 30_000);
+      assert.equal(
+        restored.media_attachments[0].description,
+        "Eine blaue Fläche",
+      );
+      const after = await api(
+        instance,
+        dana.token,
+        "GET",
+        `/api/v1/accounts/${dana.account.id}/statuses`,
+      );
+      assert.equal(after.body.length, 5, "no post twice");
     } finally {
       await instance.close();
     }
