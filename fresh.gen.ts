@@ -314,44 +314,46 @@ import * as $310 from "./routes/public/index.tsx";
 import * as $311 from "./routes/public/local.tsx";
 import * as $312 from "./routes/search.tsx";
 import * as $313 from "./routes/settings/aliases.tsx";
-import * as $314 from "./routes/settings/authorized_applications.tsx";
-import * as $315 from "./routes/settings/blocks.tsx";
-import * as $316 from "./routes/settings/delete.tsx";
-import * as $317 from "./routes/settings/domain_blocks.tsx";
-import * as $318 from "./routes/settings/email.tsx";
-import * as $319 from "./routes/settings/export/[file].ts";
-import * as $320 from "./routes/settings/export/index.tsx";
-import * as $321 from "./routes/settings/followed_tags.tsx";
-import * as $322 from "./routes/settings/import.tsx";
-import * as $323 from "./routes/settings/index.ts";
-import * as $324 from "./routes/settings/migration.tsx";
-import * as $325 from "./routes/settings/mutes.tsx";
-import * as $326 from "./routes/settings/password.tsx";
-import * as $327 from "./routes/settings/preferences.tsx";
-import * as $328 from "./routes/settings/profile.tsx";
-import * as $329 from "./routes/settings/push_token.ts";
-import * as $330 from "./routes/settings/security_keys.tsx";
-import * as $331 from "./routes/settings/two_factor.tsx";
-import * as $332 from "./routes/severed_relationships/[id]/followers.csv.ts";
-import * as $333 from "./routes/severed_relationships/[id]/following.csv.ts";
-import * as $334 from "./routes/severed_relationships/index.tsx";
-import * as $335 from "./routes/sw.js.ts";
-import * as $336 from "./routes/tags/[tag].rss.ts";
-import * as $337 from "./routes/tags/[tag].tsx";
-import * as $338 from "./routes/terms-of-service/[date].tsx";
-import * as $339 from "./routes/terms-of-service/index.tsx";
-import * as $340 from "./islands/ActionBar.tsx";
-import * as $341 from "./islands/BrowserNotifications.tsx";
-import * as $342 from "./islands/ComposeBox.tsx";
-import * as $343 from "./islands/CopyLink.tsx";
-import * as $344 from "./islands/FollowButton.tsx";
-import * as $345 from "./islands/LoadMore.tsx";
-import * as $346 from "./islands/NewPostsBanner.tsx";
-import * as $347 from "./islands/NewStatuses.tsx";
-import * as $348 from "./islands/NotificationsBadge.tsx";
-import * as $349 from "./islands/PollView.tsx";
-import * as $350 from "./islands/ProfileMenu.tsx";
-import * as $351 from "./islands/SecurityKeyButton.tsx";
+import * as $314 from "./routes/settings/archive/download/[id].ts";
+import * as $315 from "./routes/settings/archive/index.tsx";
+import * as $316 from "./routes/settings/authorized_applications.tsx";
+import * as $317 from "./routes/settings/blocks.tsx";
+import * as $318 from "./routes/settings/delete.tsx";
+import * as $319 from "./routes/settings/domain_blocks.tsx";
+import * as $320 from "./routes/settings/email.tsx";
+import * as $321 from "./routes/settings/export/[file].ts";
+import * as $322 from "./routes/settings/export/index.tsx";
+import * as $323 from "./routes/settings/followed_tags.tsx";
+import * as $324 from "./routes/settings/import.tsx";
+import * as $325 from "./routes/settings/index.ts";
+import * as $326 from "./routes/settings/migration.tsx";
+import * as $327 from "./routes/settings/mutes.tsx";
+import * as $328 from "./routes/settings/password.tsx";
+import * as $329 from "./routes/settings/preferences.tsx";
+import * as $330 from "./routes/settings/profile.tsx";
+import * as $331 from "./routes/settings/push_token.ts";
+import * as $332 from "./routes/settings/security_keys.tsx";
+import * as $333 from "./routes/settings/two_factor.tsx";
+import * as $334 from "./routes/severed_relationships/[id]/followers.csv.ts";
+import * as $335 from "./routes/severed_relationships/[id]/following.csv.ts";
+import * as $336 from "./routes/severed_relationships/index.tsx";
+import * as $337 from "./routes/sw.js.ts";
+import * as $338 from "./routes/tags/[tag].rss.ts";
+import * as $339 from "./routes/tags/[tag].tsx";
+import * as $340 from "./routes/terms-of-service/[date].tsx";
+import * as $341 from "./routes/terms-of-service/index.tsx";
+import * as $342 from "./islands/ActionBar.tsx";
+import * as $343 from "./islands/BrowserNotifications.tsx";
+import * as $344 from "./islands/ComposeBox.tsx";
+import * as $345 from "./islands/CopyLink.tsx";
+import * as $346 from "./islands/FollowButton.tsx";
+import * as $347 from "./islands/LoadMore.tsx";
+import * as $348 from "./islands/NewPostsBanner.tsx";
+import * as $349 from "./islands/NewStatuses.tsx";
+import * as $350 from "./islands/NotificationsBadge.tsx";
+import * as $351 from "./islands/PollView.tsx";
+import * as $352 from "./islands/ProfileMenu.tsx";
+import * as $353 from "./islands/SecurityKeyButton.tsx";
 
 const manifest = {
   routes: {
@@ -669,46 +671,48 @@ const manifest = {
     "./routes/public/local.tsx": $311,
     "./routes/search.tsx": $312,
     "./routes/settings/aliases.tsx": $313,
-    "./routes/settings/authorized_applications.tsx": $314,
-    "./routes/settings/blocks.tsx": $315,
-    "./routes/settings/delete.tsx": $316,
-    "./routes/settings/domain_blocks.tsx": $317,
-    "./routes/settings/email.tsx": $318,
-    "./routes/settings/export/[file].ts": $319,
-    "./routes/settings/export/index.tsx": $320,
-    "./routes/settings/followed_tags.tsx": $321,
-    "./routes/settings/import.tsx": $322,
-    "./routes/settings/index.ts": $323,
-    "./routes/settings/migration.tsx": $324,
-    "./routes/settings/mutes.tsx": $325,
-    "./routes/settings/password.tsx": $326,
-    "./routes/settings/preferences.tsx": $327,
-    "./routes/settings/profile.tsx": $328,
-    "./routes/settings/push_token.ts": $329,
-    "./routes/settings/security_keys.tsx": $330,
-    "./routes/settings/two_factor.tsx": $331,
-    "./routes/severed_relationships/[id]/followers.csv.ts": $332,
-    "./routes/severed_relationships/[id]/following.csv.ts": $333,
-    "./routes/severed_relationships/index.tsx": $334,
-    "./routes/sw.js.ts": $335,
-    "./routes/tags/[tag].rss.ts": $336,
-    "./routes/tags/[tag].tsx": $337,
-    "./routes/terms-of-service/[date].tsx": $338,
-    "./routes/terms-of-service/index.tsx": $339,
+    "./routes/settings/archive/download/[id].ts": $314,
+    "./routes/settings/archive/index.tsx": $315,
+    "./routes/settings/authorized_applications.tsx": $316,
+    "./routes/settings/blocks.tsx": $317,
+    "./routes/settings/delete.tsx": $318,
+    "./routes/settings/domain_blocks.tsx": $319,
+    "./routes/settings/email.tsx": $320,
+    "./routes/settings/export/[file].ts": $321,
+    "./routes/settings/export/index.tsx": $322,
+    "./routes/settings/followed_tags.tsx": $323,
+    "./routes/settings/import.tsx": $324,
+    "./routes/settings/index.ts": $325,
+    "./routes/settings/migration.tsx": $326,
+    "./routes/settings/mutes.tsx": $327,
+    "./routes/settings/password.tsx": $328,
+    "./routes/settings/preferences.tsx": $329,
+    "./routes/settings/profile.tsx": $330,
+    "./routes/settings/push_token.ts": $331,
+    "./routes/settings/security_keys.tsx": $332,
+    "./routes/settings/two_factor.tsx": $333,
+    "./routes/severed_relationships/[id]/followers.csv.ts": $334,
+    "./routes/severed_relationships/[id]/following.csv.ts": $335,
+    "./routes/severed_relationships/index.tsx": $336,
+    "./routes/sw.js.ts": $337,
+    "./routes/tags/[tag].rss.ts": $338,
+    "./routes/tags/[tag].tsx": $339,
+    "./routes/terms-of-service/[date].tsx": $340,
+    "./routes/terms-of-service/index.tsx": $341,
   },
   islands: {
-    "./islands/ActionBar.tsx": $340,
-    "./islands/BrowserNotifications.tsx": $341,
-    "./islands/ComposeBox.tsx": $342,
-    "./islands/CopyLink.tsx": $343,
-    "./islands/FollowButton.tsx": $344,
-    "./islands/LoadMore.tsx": $345,
-    "./islands/NewPostsBanner.tsx": $346,
-    "./islands/NewStatuses.tsx": $347,
-    "./islands/NotificationsBadge.tsx": $348,
-    "./islands/PollView.tsx": $349,
-    "./islands/ProfileMenu.tsx": $350,
-    "./islands/SecurityKeyButton.tsx": $351,
+    "./islands/ActionBar.tsx": $342,
+    "./islands/BrowserNotifications.tsx": $343,
+    "./islands/ComposeBox.tsx": $344,
+    "./islands/CopyLink.tsx": $345,
+    "./islands/FollowButton.tsx": $346,
+    "./islands/LoadMore.tsx": $347,
+    "./islands/NewPostsBanner.tsx": $348,
+    "./islands/NewStatuses.tsx": $349,
+    "./islands/NotificationsBadge.tsx": $350,
+    "./islands/PollView.tsx": $351,
+    "./islands/ProfileMenu.tsx": $352,
+    "./islands/SecurityKeyButton.tsx": $353,
   },
 };
 

@@ -24,6 +24,7 @@ export function SettingsNav({ current }: { current: string }) {
       {link("/settings/aliases", "Account aliases")}
       {link("/settings/migration", "Move to another account")}
       {link("/settings/delete", "Delete account")}
+      {link("/settings/archive", "Archive")}
     </nav>
   );
 }

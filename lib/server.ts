@@ -34,6 +34,11 @@ import {
 } from "./push/mod.ts";
 import { analyzeJob } from "./domain/statistics-job.ts";
 import { fetchCardJob, subscribeCardFetching } from "./cards/mod.ts";
+import {
+  archiveAnalyseJob,
+  archiveExportJob,
+  archiveImportJob,
+} from "./archive/mod.ts";
 import { RateLimits } from "./web/rate-limit.ts";
 import { TokenOwnerCache } from "./mastodon/token-owner-cache.ts";
 import { TOKEN_OWNER_CHANNEL } from "./db/api-auth.ts";
@@ -138,6 +143,9 @@ export async function openDeps(
         mailSendJob,
         trendsRefreshJob,
         importJob,
+        archiveExportJob,
+        archiveAnalyseJob,
+        archiveImportJob,
         // PGlite has no autovacuum: statistics are kept by a job (Postgres analyses itself).
         ...(database.kind === "pglite" ? [analyzeJob] : []),
       ]),

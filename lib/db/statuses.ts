@@ -26,6 +26,9 @@ export interface StatusRow {
   created_at: Date;
   edited_at: Date | null;
   updated_at: Date;
+  /** Brought in from an account archive (then `origin_uri` is its id where it was written). */
+  imported_at: Date | null;
+  origin_uri: string | null;
 }
 
 export type NewStatusRow =
@@ -48,6 +51,8 @@ export type NewStatusRow =
       | "poll_id"
       | "created_at"
       | "edited_at"
+      | "imported_at"
+      | "origin_uri"
     >
   >;
 

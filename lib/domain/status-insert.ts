@@ -57,6 +57,12 @@ export interface InsertStatusInput {
    */
   remoteMedia?: RemoteMediaRow[];
   poll?: PollInput | null;
+  /**
+   * A local post brought in from an account archive (`lib/archive`): its id and date come from
+   * `published`, it keeps `originUri`, and it is history, not news — no home-feed fan-out, no
+   * notifications, no conversation (and its caller records no events, so nothing federates).
+   */
+  imported?: { originUri: string };
 }
 
 export interface InsertedStatus {
@@ -78,7 +84,7 @@ export async function insertStatus(
 ): Promise<InsertedStatus> {
   const id = await db.nextStatusId(
     tx,
-    input.local ? undefined : input.published,
+    input.local && !input.imported ? undefined : input.published,
   );
   let uri = input.uri;
   let url = input.url ?? null;
@@ -130,6 +136,8 @@ export async function insertStatus(
     application_id: input.applicationId ?? null,
     poll_id: pollId,
     created_at: input.published,
+    imported_at: input.imported ? new Date() : undefined,
+    origin_uri: input.imported?.originUri,
   });
   // A new row has nothing to replace: skip the DELETEs when there is nothing to add.
   const mentioned = [...new Set(input.mentionedAccountIds ?? [])];
@@ -171,6 +179,7 @@ export async function insertStatus(
       status.created_at,
     );}
 
+  if (input.imported) return { status, notifications: [], conversations: [] };
   await fanOutToHomeFeeds(tx, {
     statusId: status.id,
     authorId: input.accountId,

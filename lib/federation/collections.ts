@@ -151,7 +151,7 @@ export function registerCollections(builder: FederationBuilder<Deps>): void {
 }
 
 /** A post as its `Create`, a boost as its `Announce`; null for a post deleted meanwhile. */
-function outboxItem(
+export function outboxItem(
   ctx: Context<Deps>,
   row: StatusRow,
   author: AccountRow,

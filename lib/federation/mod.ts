@@ -175,3 +175,12 @@ async function mayFetch(
   if (!viewer || viewer.id === author.id) return false;
   return await isVisibleTo(ctx.data.sql, { accountId: viewer.id }, status);
 }
+
+export {
+  ARCHIVE_CONTEXT,
+  archiveActivities,
+  archiveActor,
+  type ArchivedActivity,
+  type ArchivePage,
+  archiveReader,
+} from "./archive.ts";

@@ -21,6 +21,38 @@ export interface MediaStorage {
   delete(key: string): Promise<void>;
   /** The public URL browsers and peers load the file from. */
   url(key: string): string;
+  /**
+   * Writes a file of unknown length from a stream, holding at most one part of it (8 MiB on
+   * S3) in memory: for account archives, which can be larger than memory. A `private` file
+   * gets no public-read ACL in the bucket. Returns the number of bytes written.
+   */
+  putStream(
+    key: string,
+    body: ReadableStream<Uint8Array>,
+    contentType: string,
+    options?: { private?: boolean },
+  ): Promise<number>;
+  /** The file (or bytes `start`..`end`, inclusive) as a stream with its total size; null if none. */
+  getStream(key: string, range?: ByteRange): Promise<StoredStream | null>;
+}
+
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export interface StoredStream {
+  body: ReadableStream<Uint8Array>;
+  /** The whole file's size, whatever range was asked for. */
+  size: number;
+}
+
+/**
+ * Keys under `archives/` are account archives: never served by `/media/<key>` (they are
+ * downloaded by their owner only, through the archive settings page).
+ */
+export function isPrivateKey(key: string): boolean {
+  return key.startsWith("archives/");
 }
 
 /** `a-z0-9` segments separated by `/`, ending in one extension: nothing can climb out. */
@@ -112,7 +144,73 @@ export class LocalMediaStorage implements MediaStorage {
   url(key: string): string {
     return `${this.origin}/media/${key}`;
   }
+
+  async putStream(
+    key: string,
+    body: ReadableStream<Uint8Array>,
+    _contentType: string,
+  ): Promise<number> {
+    checkKey(key);
+    const path = `${this.directory}/${key}`;
+    await Deno.mkdir(path.slice(0, path.lastIndexOf("/")), { recursive: true });
+    const temporary = `${path}.${crypto.randomUUID()}.part`;
+    const file = await Deno.open(temporary, { write: true, createNew: true });
+    let size = 0;
+    try {
+      await body.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, controller) {
+            size += chunk.length;
+            controller.enqueue(chunk);
+          },
+        }),
+      ).pipeTo(file.writable);
+      await Deno.rename(temporary, path);
+    } catch (error) {
+      await Deno.remove(temporary).catch(() => {});
+      throw error;
+    }
+    return size;
+  }
+
+  async getStream(key: string, range?: ByteRange) {
+    if (!isMediaKey(key)) return null;
+    let file: Deno.FsFile;
+    try {
+      file = await Deno.open(`${this.directory}/${key}`);
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return null;
+      throw error;
+    }
+    const size = (await file.stat()).size;
+    if (!range) return { body: file.readable, size };
+    await file.seek(range.start, Deno.SeekMode.Start);
+    let left = range.end - range.start + 1;
+    const reader = file.readable.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { value, done } = await reader.read();
+        if (done || left <= 0) {
+          await reader.cancel();
+          controller.close();
+          return;
+        }
+        const chunk = value.length > left ? value.subarray(0, left) : value;
+        left -= chunk.length;
+        controller.enqueue(chunk);
+        if (left <= 0) {
+          await reader.cancel();
+          controller.close();
+        }
+      },
+      cancel: () => reader.cancel(),
+    });
+    return { body, size };
+  }
 }
+
+/** S3 takes multipart uploads in parts of at least 5 MiB (all but the last). */
+const S3_PART_BYTES = 8 * 1048576;
 
 /** Path-style S3 requests (`<endpoint>/<bucket>/<key>`), which every S3-compatible server takes. */
 export class S3MediaStorage implements MediaStorage {
@@ -142,8 +240,19 @@ export class S3MediaStorage implements MediaStorage {
     return this.#client.sign(this.#objectUrl(key), { method, ...init });
   }
 
-  async #send(method: string, key: string, init: RequestInit = {}) {
-    return await this.#fetch(await this.sign(method, key, init));
+  async #send(
+    method: string,
+    key: string,
+    init: RequestInit = {},
+    query = "",
+  ) {
+    checkKey(key);
+    return await this.#fetch(
+      await this.#client.sign(`${this.#objectUrl(key)}${query}`, {
+        method,
+        ...init,
+      }),
+    );
   }
 
   async put(key: string, bytes: Uint8Array, contentType: string) {
@@ -190,6 +299,101 @@ export class S3MediaStorage implements MediaStorage {
 
   url(key: string): string {
     return `${this.options.publicUrl}/${key}`;
+  }
+
+  /** A multipart upload, part by part as the stream fills them; aborted on failure. */
+  async putStream(
+    key: string,
+    body: ReadableStream<Uint8Array>,
+    contentType: string,
+    options: { private?: boolean } = {},
+  ): Promise<number> {
+    const created = await this.#send("POST", key, {
+      headers: {
+        "content-type": contentType,
+        ...(options.private ? {} : { "x-amz-acl": "public-read" }),
+      },
+    }, "?uploads");
+    const text = await created.text();
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(text)?.[1];
+    if (!created.ok || !uploadId) {
+      throw new Error(
+        `S3 multipart upload of ${key} failed: ${created.status}`,
+      );
+    }
+    const upload = `uploadId=${encodeURIComponent(uploadId)}`;
+    const etags: string[] = [];
+    let size = 0;
+    const sendPart = async (bytes: Uint8Array) => {
+      const response = await this.#send(
+        "PUT",
+        key,
+        { body: bytes as Uint8Array<ArrayBuffer> },
+        `?partNumber=${etags.length + 1}&${upload}`,
+      );
+      await response.body?.cancel();
+      const etag = response.headers.get("etag");
+      if (!response.ok || !etag) {
+        throw new Error(`S3 part upload of ${key} failed: ${response.status}`);
+      }
+      etags.push(etag);
+    };
+    try {
+      let part = new Uint8Array(S3_PART_BYTES);
+      let filled = 0;
+      for await (const chunk of body) {
+        size += chunk.length;
+        let offset = 0;
+        while (offset < chunk.length) {
+          const n = Math.min(chunk.length - offset, part.length - filled);
+          part.set(chunk.subarray(offset, offset + n), filled);
+          filled += n;
+          offset += n;
+          if (filled === part.length) {
+            await sendPart(part);
+            part = new Uint8Array(S3_PART_BYTES);
+            filled = 0;
+          }
+        }
+      }
+      if (filled > 0 || etags.length === 0) {
+        await sendPart(part.subarray(0, filled));
+      }
+      const parts = etags.map((etag, i) =>
+        `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`
+      ).join("");
+      const completed = await this.#send("POST", key, {
+        body: `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`,
+        headers: { "content-type": "application/xml" },
+      }, `?${upload}`);
+      const answer = await completed.text();
+      if (!completed.ok || answer.includes("<Error>")) {
+        throw new Error(`S3 completing ${key} failed: ${completed.status}`);
+      }
+    } catch (error) {
+      await this.#send("DELETE", key, {}, `?${upload}`)
+        .then((r) => r.body?.cancel()).catch(() => {});
+      throw error;
+    }
+    return size;
+  }
+
+  async getStream(key: string, range?: ByteRange) {
+    if (!isMediaKey(key)) return null;
+    const response = await this.#send(
+      "GET",
+      key,
+      range ? { headers: { range: `bytes=${range.start}-${range.end}` } } : {},
+    );
+    if (response.status === 404 || !response.ok || !response.body) {
+      await response.body?.cancel();
+      if (response.status === 404) return null;
+      throw new Error(`S3 GET ${key} failed: ${response.status}`);
+    }
+    const total = /\/(\d+)$/.exec(
+      response.headers.get("content-range") ?? "",
+    )?.[1] ?? response.headers.get("content-length");
+    return { body: response.body, size: Number(total ?? 0) };
   }
 }
 

@@ -4,7 +4,7 @@
  * CSP with nothing allowed. Keys are random and a file never changes: cached for a year.
  */
 import { define } from "../../utils.ts";
-import { isMediaKey } from "../../lib/media/storage.ts";
+import { isMediaKey, isPrivateKey } from "../../lib/media/storage.ts";
 
 const FILE_HEADERS = {
   "cache-control": "public, max-age=31536000, immutable",
@@ -30,7 +30,7 @@ async function serve(
 ) {
   const { deps } = ctx.state;
   const key = ctx.params.key ?? "";
-  if (!isMediaKey(key)) return notFound();
+  if (!isMediaKey(key) || isPrivateKey(key)) return notFound();
   if (deps.media.kind !== "local") {
     // URLs rendered before a move to object storage keep working.
     return new Response(null, {

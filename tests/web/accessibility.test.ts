@@ -147,6 +147,7 @@ Deno.test(
           "/settings/aliases",
           "/settings/migration",
           "/settings/delete",
+          "/settings/archive",
           "/notifications/requests",
           "/bookmarks",
           "/favourites",
