@@ -24,6 +24,7 @@ import {
   mediaPruneJob,
 } from "./domain/media-jobs.ts";
 import { trendsRefreshJob } from "./trends/mod.ts";
+import { emojiFilesJob } from "./emoji/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import {
   loadVapidKeys,
@@ -120,6 +121,7 @@ export async function openDeps(
         mediaAvJob,
         mediaDiscardJob,
         mediaPruneJob,
+        emojiFilesJob,
         publishScheduledJob,
         blocklistRefreshJob,
         suspensionPurgeJob,

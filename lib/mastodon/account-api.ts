@@ -15,6 +15,7 @@ import {
   relationship,
 } from "../domain/relationships.ts";
 import { roleOf } from "../moderation/mod.ts";
+import { emojisOfAccount } from "../emoji/mod.ts";
 import { authenticateRequest, requireUser } from "./auth.ts";
 import {
   accountJson,
@@ -61,9 +62,10 @@ export async function credentialAccountResponse(
   deps: Deps,
   login: { account: AccountRow; user: UserRow },
 ): Promise<Response> {
-  const [pending, role] = await Promise.all([
+  const [pending, role, emojis] = await Promise.all([
     pendingFollowRequestCount(deps, login.account.id),
     roleOf(deps.sql, login.user),
+    emojisOfAccount(deps.sql, (key) => deps.media.url(key), login.account),
   ]);
   return json(
     credentialAccountJson(
@@ -72,6 +74,7 @@ export async function credentialAccountResponse(
       deps.config.origin,
       pending,
       role,
+      emojis,
     ),
   );
 }

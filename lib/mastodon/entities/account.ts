@@ -8,6 +8,7 @@ import type { RelationshipRow } from "../../db/relationships.ts";
 import type {
   Account,
   CredentialAccount,
+  CustomEmoji,
   MutedAccount,
   Relationship,
 } from "./types.ts";
@@ -49,11 +50,16 @@ export interface AccountField {
   value_source?: string;
 }
 
-/** `role`: the account's user's role, when the caller loaded it (shown in `roles` if highlighted). */
+/**
+ * `role`: the account's user's role, when the caller loaded it (shown in `roles` if highlighted);
+ * `emojis`: the custom emoji its name, bio and fields show, when the caller loaded them
+ * (lib/emoji `accountEmojis`).
+ */
 export function accountJson(
   account: AccountRow,
   origin: string,
   role?: Role | null,
+  emojis: CustomEmoji[] = [],
 ): Account {
   const local = account.domain === null;
   const avatar = absolute(origin, account.avatar_url, DEFAULT_AVATAR_PATH);
@@ -88,7 +94,7 @@ export function accountJson(
       : null,
     hide_collections: account.hide_collections,
     noindex: !account.indexable,
-    emojis: [],
+    emojis: suspended ? [] : emojis,
     roles: accountRolesJson(role),
     fields: suspended
       ? []
@@ -132,9 +138,10 @@ export function credentialAccountJson(
   origin: string,
   followRequestsCount: number,
   role: Role,
+  emojis: CustomEmoji[] = [],
 ): CredentialAccount {
   return {
-    ...accountJson(account, origin, role),
+    ...accountJson(account, origin, role, emojis),
     source: accountSourceJson(account, user, followRequestsCount),
     role: roleJson(role),
   };

@@ -20,6 +20,12 @@ import {
 import { accountJson } from "./account.ts";
 import { filterResultJson } from "./filter.ts";
 import { pollJson } from "./poll.ts";
+import {
+  accountEmojis,
+  accountEmojiSource,
+  EmojiIndex,
+  type EmojiSource,
+} from "../../emoji/mod.ts";
 import type {
   MediaAttachment,
   Status,
@@ -68,11 +74,40 @@ export function tagJson(name: string, origin: string): StatusTag {
   return { name, url: `${origin}/tags/${encodeURIComponent(name)}` };
 }
 
+/** The custom emoji a bundle's statuses and their authors may show, in one query. */
+export function loadBundleEmojis(
+  bundle: Pick<StatusBundle, "statuses" | "accounts" | "polls">,
+  options: Pick<RenderOptions, "sql" | "origin" | "mediaUrl">,
+): Promise<EmojiIndex> {
+  const sources: EmojiSource[] = [];
+  for (const status of bundle.statuses.values()) {
+    const account = bundle.accounts.get(status.account_id);
+    if (!account) continue;
+    const poll = status.poll_id ? bundle.polls.get(status.poll_id) : undefined;
+    sources.push({
+      domain: account.domain,
+      texts: [status.content, status.spoiler_text, ...(poll?.options ?? [])],
+    });
+  }
+  for (const account of bundle.accounts.values()) {
+    sources.push(accountEmojiSource(account));
+  }
+  return EmojiIndex.load(options.sql, fileUrlOf(options), sources);
+}
+
+/** The storage's URL function, or `/media/<key>` on this server. */
+export function fileUrlOf(
+  options: Pick<RenderOptions, "origin" | "mediaUrl">,
+): (key: string) => string {
+  return options.mediaUrl ?? ((key) => `${options.origin}/media/${key}`);
+}
+
 function renderOne(
   status: StatusRow,
   bundle: StatusBundle,
   options: RenderOptions,
   reblog: Status | null,
+  emojis: EmojiIndex,
 ): Status | null {
   const account = bundle.accounts.get(status.account_id);
   if (!account) return null;
@@ -108,7 +143,12 @@ function renderOne(
     application: app && status.local
       ? { name: app.name, website: app.website }
       : null,
-    account: accountJson(account, origin),
+    account: accountJson(
+      account,
+      origin,
+      undefined,
+      accountEmojis(emojis, account),
+    ),
     media_attachments: (bundle.media.get(status.id) ?? []).map((m) =>
       mediaJson(m, origin, options.mediaUrl)
     ),
@@ -123,10 +163,22 @@ function renderOne(
     tags: (bundle.tags.get(status.id) ?? []).map((tag) =>
       tagJson(tag.name, origin)
     ),
-    emojis: [],
+    emojis: emojis.find(
+      account.domain,
+      status.content,
+      status.spoiler_text,
+      ...(poll?.options ?? []),
+    ),
     card: null,
     poll: poll
-      ? pollJson(poll, bundle.ownVotes.get(poll.id) ?? null, options.viewerId)
+      ? {
+        ...pollJson(
+          poll,
+          bundle.ownVotes.get(poll.id) ?? null,
+          options.viewerId,
+        ),
+        emojis: emojis.find(account.domain, ...poll.options),
+      }
       : null,
   };
   if (flags) {
@@ -156,7 +208,8 @@ export async function renderStatuses(
     [],
     options.filterContext,
   );
-  return renderLoaded(bundle, rows, options, bundle.filters);
+  const emojis = await loadBundleEmojis(bundle, options);
+  return renderLoaded(bundle, rows, options, emojis, bundle.filters);
 }
 
 /** The rendering half of `renderStatuses`, for rows whose bundle is loaded. */
@@ -164,6 +217,7 @@ function renderLoaded(
   bundle: StatusBundle,
   rows: StatusRow[],
   options: RenderOptions,
+  emojis: EmojiIndex,
   filters: FilterWithKeywords[] = [],
 ): Status[] {
   const out: Status[] = [];
@@ -171,10 +225,12 @@ function renderLoaded(
     let reblog: Status | null = null;
     if (row.reblog_of_id) {
       const original = bundle.statuses.get(row.reblog_of_id);
-      reblog = original ? renderOne(original, bundle, options, null) : null;
+      reblog = original
+        ? renderOne(original, bundle, options, null, emojis)
+        : null;
       if (!reblog) continue;
     }
-    const json = renderOne(row, bundle, options, reblog);
+    const json = renderOne(row, bundle, options, reblog, emojis);
     if (!json) continue;
     const target = row.reblog_of_id
       ? bundle.statuses.get(row.reblog_of_id)!
@@ -224,6 +280,7 @@ export async function renderStatusForViewers(
     loadStatusBundle(options.sql, [row], null),
     loadViewersFlags(options.sql, statusIds, signedIn),
   ]);
+  const emojis = await loadBundleEmojis(bundle, options);
   const out = new Map<string | null, Status>();
   for (const viewerId of viewerIds) {
     const own = viewerId
@@ -233,6 +290,7 @@ export async function renderStatusForViewers(
       { ...bundle, ...own },
       [row],
       { ...options, viewerId },
+      emojis,
     );
     if (json) out.set(viewerId, json);
   }

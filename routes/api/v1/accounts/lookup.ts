@@ -4,12 +4,18 @@ import { Params } from "../../../../lib/mastodon/params.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
 import { accountJson } from "../../../../lib/mastodon/entities/account.ts";
 import { lookupAccount } from "../../../../lib/domain/profiles.ts";
+import { emojisOfAccount } from "../../../../lib/emoji/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
     const { deps } = ctx.state;
     const acct = (await Params.from(ctx.req, ctx.url)).string("acct") ?? "";
     const account = await lookupAccount(deps.sql, acct, deps.config.host);
-    return json(accountJson(account, deps.config.origin));
+    const emojis = await emojisOfAccount(
+      deps.sql,
+      (key) => deps.media.url(key),
+      account,
+    );
+    return json(accountJson(account, deps.config.origin, undefined, emojis));
   },
 });
