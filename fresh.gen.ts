@@ -41,296 +41,299 @@ import * as $37 from "./routes/admin/appeals/index.tsx";
 import * as $38 from "./routes/admin/audit_log.tsx";
 import * as $39 from "./routes/admin/canonical_email_blocks/[id]/delete.tsx";
 import * as $40 from "./routes/admin/canonical_email_blocks/index.tsx";
-import * as $41 from "./routes/admin/domain_allows/[id]/delete.ts";
-import * as $42 from "./routes/admin/domain_allows/index.tsx";
-import * as $43 from "./routes/admin/domain_blocks/[id]/delete.tsx";
-import * as $44 from "./routes/admin/domain_blocks/[id]/index.tsx";
-import * as $45 from "./routes/admin/domain_blocks/export.ts";
-import * as $46 from "./routes/admin/domain_blocks/import.tsx";
-import * as $47 from "./routes/admin/domain_blocks/index.tsx";
-import * as $48 from "./routes/admin/domain_blocks/new.tsx";
-import * as $49 from "./routes/admin/domain_subscriptions/[id]/delete.tsx";
-import * as $50 from "./routes/admin/domain_subscriptions/[id]/index.tsx";
-import * as $51 from "./routes/admin/domain_subscriptions/index.tsx";
-import * as $52 from "./routes/admin/email_domain_blocks/[id]/delete.tsx";
-import * as $53 from "./routes/admin/email_domain_blocks/index.tsx";
-import * as $54 from "./routes/admin/follow_recommendations/index.tsx";
-import * as $55 from "./routes/admin/index.tsx";
-import * as $56 from "./routes/admin/invites/[id]/expire.tsx";
-import * as $57 from "./routes/admin/invites/index.tsx";
-import * as $58 from "./routes/admin/ip_blocks/[id]/delete.tsx";
-import * as $59 from "./routes/admin/ip_blocks/index.tsx";
-import * as $60 from "./routes/admin/reports/[id]/[action].ts";
-import * as $61 from "./routes/admin/reports/[id]/index.tsx";
-import * as $62 from "./routes/admin/reports/index.tsx";
-import * as $63 from "./routes/admin/roles/[id]/delete.tsx";
-import * as $64 from "./routes/admin/roles/[id]/index.tsx";
-import * as $65 from "./routes/admin/roles/index.tsx";
-import * as $66 from "./routes/admin/roles/new.tsx";
-import * as $67 from "./routes/admin/rules/[id]/delete.tsx";
-import * as $68 from "./routes/admin/rules/[id]/index.tsx";
-import * as $69 from "./routes/admin/rules/[id]/move.ts";
-import * as $70 from "./routes/admin/rules/index.tsx";
-import * as $71 from "./routes/admin/settings.tsx";
-import * as $72 from "./routes/admin/spam_limits.tsx";
-import * as $73 from "./routes/admin/terms_of_service.tsx";
-import * as $74 from "./routes/admin/trends/index.tsx";
-import * as $75 from "./routes/admin/warning_presets/[id].tsx";
-import * as $76 from "./routes/admin/warning_presets/index.tsx";
-import * as $77 from "./routes/announcements/[id]/dismiss.ts";
-import * as $78 from "./routes/api/[...path].ts";
-import * as $79 from "./routes/api/_middleware.ts";
-import * as $80 from "./routes/api/v1/accounts/[id]/block.ts";
-import * as $81 from "./routes/api/v1/accounts/[id]/endorse.ts";
-import * as $82 from "./routes/api/v1/accounts/[id]/endorsements.ts";
-import * as $83 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
-import * as $84 from "./routes/api/v1/accounts/[id]/follow.ts";
-import * as $85 from "./routes/api/v1/accounts/[id]/followers.ts";
-import * as $86 from "./routes/api/v1/accounts/[id]/following.ts";
-import * as $87 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
-import * as $88 from "./routes/api/v1/accounts/[id]/index.ts";
-import * as $89 from "./routes/api/v1/accounts/[id]/lists.ts";
-import * as $90 from "./routes/api/v1/accounts/[id]/mute.ts";
-import * as $91 from "./routes/api/v1/accounts/[id]/note.ts";
-import * as $92 from "./routes/api/v1/accounts/[id]/pin.ts";
-import * as $93 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
-import * as $94 from "./routes/api/v1/accounts/[id]/statuses.ts";
-import * as $95 from "./routes/api/v1/accounts/[id]/unblock.ts";
-import * as $96 from "./routes/api/v1/accounts/[id]/unendorse.ts";
-import * as $97 from "./routes/api/v1/accounts/[id]/unfollow.ts";
-import * as $98 from "./routes/api/v1/accounts/[id]/unmute.ts";
-import * as $99 from "./routes/api/v1/accounts/[id]/unpin.ts";
-import * as $100 from "./routes/api/v1/accounts/familiar_followers.ts";
-import * as $101 from "./routes/api/v1/accounts/index.ts";
-import * as $102 from "./routes/api/v1/accounts/lookup.ts";
-import * as $103 from "./routes/api/v1/accounts/relationships.ts";
-import * as $104 from "./routes/api/v1/accounts/search.ts";
-import * as $105 from "./routes/api/v1/accounts/update_credentials.ts";
-import * as $106 from "./routes/api/v1/accounts/verify_credentials.ts";
-import * as $107 from "./routes/api/v1/admin/accounts/[id]/action.ts";
-import * as $108 from "./routes/api/v1/admin/accounts/[id]/approve.ts";
-import * as $109 from "./routes/api/v1/admin/accounts/[id]/enable.ts";
-import * as $110 from "./routes/api/v1/admin/accounts/[id]/index.ts";
-import * as $111 from "./routes/api/v1/admin/accounts/[id]/reject.ts";
-import * as $112 from "./routes/api/v1/admin/accounts/[id]/unsensitive.ts";
-import * as $113 from "./routes/api/v1/admin/accounts/[id]/unsilence.ts";
-import * as $114 from "./routes/api/v1/admin/accounts/[id]/unsuspend.ts";
-import * as $115 from "./routes/api/v1/admin/canonical_email_blocks/[id].ts";
-import * as $116 from "./routes/api/v1/admin/canonical_email_blocks/index.ts";
-import * as $117 from "./routes/api/v1/admin/canonical_email_blocks/test.ts";
-import * as $118 from "./routes/api/v1/admin/dimensions.ts";
-import * as $119 from "./routes/api/v1/admin/domain_allows/[id].ts";
-import * as $120 from "./routes/api/v1/admin/domain_allows/index.ts";
-import * as $121 from "./routes/api/v1/admin/domain_blocks/[id].ts";
-import * as $122 from "./routes/api/v1/admin/domain_blocks/index.ts";
-import * as $123 from "./routes/api/v1/admin/email_domain_blocks/[id].ts";
-import * as $124 from "./routes/api/v1/admin/email_domain_blocks/index.ts";
-import * as $125 from "./routes/api/v1/admin/ip_blocks/[id].ts";
-import * as $126 from "./routes/api/v1/admin/ip_blocks/index.ts";
-import * as $127 from "./routes/api/v1/admin/measures.ts";
-import * as $128 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
-import * as $129 from "./routes/api/v1/admin/reports/[id]/index.ts";
-import * as $130 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
-import * as $131 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
-import * as $132 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
-import * as $133 from "./routes/api/v1/admin/reports/index.ts";
-import * as $134 from "./routes/api/v1/admin/retention.ts";
-import * as $135 from "./routes/api/v1/admin/trends/links/[id]/approve.ts";
-import * as $136 from "./routes/api/v1/admin/trends/links/[id]/reject.ts";
-import * as $137 from "./routes/api/v1/admin/trends/links/index.ts";
-import * as $138 from "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts";
-import * as $139 from "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts";
-import * as $140 from "./routes/api/v1/admin/trends/links/publishers/index.ts";
-import * as $141 from "./routes/api/v1/admin/trends/statuses/[id]/approve.ts";
-import * as $142 from "./routes/api/v1/admin/trends/statuses/[id]/reject.ts";
-import * as $143 from "./routes/api/v1/admin/trends/statuses/index.ts";
-import * as $144 from "./routes/api/v1/admin/trends/tags/[id]/approve.ts";
-import * as $145 from "./routes/api/v1/admin/trends/tags/[id]/reject.ts";
-import * as $146 from "./routes/api/v1/admin/trends/tags/index.ts";
-import * as $147 from "./routes/api/v1/announcements/[id]/dismiss.ts";
-import * as $148 from "./routes/api/v1/announcements/[id]/reactions/[name].ts";
-import * as $149 from "./routes/api/v1/announcements/index.ts";
-import * as $150 from "./routes/api/v1/apps/index.ts";
-import * as $151 from "./routes/api/v1/apps/verify_credentials.ts";
-import * as $152 from "./routes/api/v1/blocks.ts";
-import * as $153 from "./routes/api/v1/bookmarks.ts";
-import * as $154 from "./routes/api/v1/conversations/[id]/index.ts";
-import * as $155 from "./routes/api/v1/conversations/[id]/read.ts";
-import * as $156 from "./routes/api/v1/conversations/index.ts";
-import * as $157 from "./routes/api/v1/custom_emojis.ts";
-import * as $158 from "./routes/api/v1/directory.ts";
-import * as $159 from "./routes/api/v1/domain_blocks.ts";
-import * as $160 from "./routes/api/v1/emails/check_confirmation.ts";
-import * as $161 from "./routes/api/v1/emails/confirmations.ts";
-import * as $162 from "./routes/api/v1/endorsements.ts";
-import * as $163 from "./routes/api/v1/favourites.ts";
-import * as $164 from "./routes/api/v1/featured_tags.ts";
-import * as $165 from "./routes/api/v1/featured_tags/[id].ts";
-import * as $166 from "./routes/api/v1/featured_tags/suggestions.ts";
-import * as $167 from "./routes/api/v1/filters/[id].ts";
-import * as $168 from "./routes/api/v1/filters/index.ts";
-import * as $169 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $170 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $171 from "./routes/api/v1/follow_requests/index.ts";
-import * as $172 from "./routes/api/v1/followed_tags.ts";
-import * as $173 from "./routes/api/v1/instance/activity.ts";
-import * as $174 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $175 from "./routes/api/v1/instance/extended_description.ts";
-import * as $176 from "./routes/api/v1/instance/index.ts";
-import * as $177 from "./routes/api/v1/instance/peers.ts";
-import * as $178 from "./routes/api/v1/instance/privacy_policy.ts";
-import * as $179 from "./routes/api/v1/instance/rules.ts";
-import * as $180 from "./routes/api/v1/instance/terms_of_service/[date].ts";
-import * as $181 from "./routes/api/v1/instance/terms_of_service/index.ts";
-import * as $182 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $183 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $184 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $185 from "./routes/api/v1/lists/index.ts";
-import * as $186 from "./routes/api/v1/markers.ts";
-import * as $187 from "./routes/api/v1/media/[id].ts";
-import * as $188 from "./routes/api/v1/media/index.ts";
-import * as $189 from "./routes/api/v1/mutes.ts";
-import * as $190 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $191 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $192 from "./routes/api/v1/notifications/clear.ts";
-import * as $193 from "./routes/api/v1/notifications/index.ts";
-import * as $194 from "./routes/api/v1/notifications/policy.ts";
-import * as $195 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $196 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $197 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $198 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $199 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $200 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $201 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $202 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $203 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $204 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $205 from "./routes/api/v1/preferences.ts";
-import * as $206 from "./routes/api/v1/profile/avatar.ts";
-import * as $207 from "./routes/api/v1/profile/header.ts";
-import * as $208 from "./routes/api/v1/profile/index.ts";
-import * as $209 from "./routes/api/v1/push/subscription.ts";
-import * as $210 from "./routes/api/v1/reports.ts";
-import * as $211 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $212 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $213 from "./routes/api/v1/severed_relationships.ts";
-import * as $214 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $215 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $216 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $217 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $218 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $219 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $220 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $221 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $222 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $223 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $224 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $225 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $226 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $227 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $228 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $229 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $230 from "./routes/api/v1/statuses/index.ts";
-import * as $231 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $232 from "./routes/api/v1/streaming/health.ts";
-import * as $233 from "./routes/api/v1/streaming/index.ts";
-import * as $234 from "./routes/api/v1/suggestions/[account_id].ts";
-import * as $235 from "./routes/api/v1/suggestions/index.ts";
-import * as $236 from "./routes/api/v1/tags/[name].ts";
-import * as $237 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $238 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $239 from "./routes/api/v1/timelines/home.ts";
-import * as $240 from "./routes/api/v1/timelines/link.ts";
-import * as $241 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $242 from "./routes/api/v1/timelines/public.ts";
-import * as $243 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $244 from "./routes/api/v1/trends/index.ts";
-import * as $245 from "./routes/api/v1/trends/links.ts";
-import * as $246 from "./routes/api/v1/trends/statuses.ts";
-import * as $247 from "./routes/api/v1/trends/tags.ts";
-import * as $248 from "./routes/api/v2/admin/accounts.ts";
-import * as $249 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $250 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $251 from "./routes/api/v2/filters/[id]/statuses.ts";
-import * as $252 from "./routes/api/v2/filters/index.ts";
-import * as $253 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $254 from "./routes/api/v2/filters/statuses/[id].ts";
-import * as $255 from "./routes/api/v2/instance.ts";
-import * as $256 from "./routes/api/v2/media.ts";
-import * as $257 from "./routes/api/v2/notifications/[group_key]/accounts.ts";
-import * as $258 from "./routes/api/v2/notifications/[group_key]/dismiss.ts";
-import * as $259 from "./routes/api/v2/notifications/[group_key]/index.ts";
-import * as $260 from "./routes/api/v2/notifications/index.ts";
-import * as $261 from "./routes/api/v2/notifications/policy.ts";
-import * as $262 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $263 from "./routes/api/v2/search.ts";
-import * as $264 from "./routes/api/v2/suggestions.ts";
-import * as $265 from "./routes/auth/confirmation.tsx";
-import * as $266 from "./routes/auth/password/edit.tsx";
-import * as $267 from "./routes/auth/password/new.tsx";
-import * as $268 from "./routes/auth/sign_in.tsx";
-import * as $269 from "./routes/auth/sign_out.ts";
-import * as $270 from "./routes/auth/sign_up.tsx";
-import * as $271 from "./routes/auth/two_factor.tsx";
-import * as $272 from "./routes/bookmarks.tsx";
-import * as $273 from "./routes/compose.tsx";
-import * as $274 from "./routes/disputes/strikes/[id].tsx";
-import * as $275 from "./routes/disputes/strikes/index.tsx";
-import * as $276 from "./routes/explore.tsx";
-import * as $277 from "./routes/favourites.tsx";
-import * as $278 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $279 from "./routes/follow_requests/index.tsx";
-import * as $280 from "./routes/home.tsx";
-import * as $281 from "./routes/index.tsx";
-import * as $282 from "./routes/invite/[code].ts";
-import * as $283 from "./routes/invites/[id]/expire.ts";
-import * as $284 from "./routes/invites/index.tsx";
-import * as $285 from "./routes/lists/[id]/edit.tsx";
-import * as $286 from "./routes/lists/[id]/index.tsx";
-import * as $287 from "./routes/lists/index.tsx";
-import * as $288 from "./routes/mail/unsubscribe.tsx";
-import * as $289 from "./routes/media/[...key].ts";
-import * as $290 from "./routes/notifications.tsx";
-import * as $291 from "./routes/notifications/policy.ts";
-import * as $292 from "./routes/notifications/requests/[id]/[verb].ts";
-import * as $293 from "./routes/notifications/requests/index.tsx";
-import * as $294 from "./routes/oauth/authorize.tsx";
-import * as $295 from "./routes/oauth/revoke.ts";
-import * as $296 from "./routes/oauth/token.ts";
-import * as $297 from "./routes/oauth/userinfo.ts";
-import * as $298 from "./routes/polls/[id]/votes.ts";
-import * as $299 from "./routes/privacy-policy.tsx";
-import * as $300 from "./routes/public/index.tsx";
-import * as $301 from "./routes/public/local.tsx";
-import * as $302 from "./routes/search.tsx";
-import * as $303 from "./routes/settings/authorized_applications.tsx";
-import * as $304 from "./routes/settings/blocks.tsx";
-import * as $305 from "./routes/settings/domain_blocks.tsx";
-import * as $306 from "./routes/settings/email.tsx";
-import * as $307 from "./routes/settings/followed_tags.tsx";
-import * as $308 from "./routes/settings/index.ts";
-import * as $309 from "./routes/settings/mutes.tsx";
-import * as $310 from "./routes/settings/password.tsx";
-import * as $311 from "./routes/settings/preferences.tsx";
-import * as $312 from "./routes/settings/profile.tsx";
-import * as $313 from "./routes/settings/push_token.ts";
-import * as $314 from "./routes/settings/two_factor.tsx";
-import * as $315 from "./routes/sw.js.ts";
-import * as $316 from "./routes/tags/[tag].rss.ts";
-import * as $317 from "./routes/tags/[tag].tsx";
-import * as $318 from "./routes/terms-of-service/[date].tsx";
-import * as $319 from "./routes/terms-of-service/index.tsx";
-import * as $320 from "./islands/ActionBar.tsx";
-import * as $321 from "./islands/BrowserNotifications.tsx";
-import * as $322 from "./islands/ComposeBox.tsx";
-import * as $323 from "./islands/CopyLink.tsx";
-import * as $324 from "./islands/FollowButton.tsx";
-import * as $325 from "./islands/LoadMore.tsx";
-import * as $326 from "./islands/NewPostsBanner.tsx";
-import * as $327 from "./islands/NewStatuses.tsx";
-import * as $328 from "./islands/NotificationsBadge.tsx";
-import * as $329 from "./islands/PollView.tsx";
-import * as $330 from "./islands/ProfileMenu.tsx";
+import * as $41 from "./routes/admin/custom_emojis/[id]/delete.tsx";
+import * as $42 from "./routes/admin/custom_emojis/[id]/index.tsx";
+import * as $43 from "./routes/admin/custom_emojis/index.tsx";
+import * as $44 from "./routes/admin/domain_allows/[id]/delete.ts";
+import * as $45 from "./routes/admin/domain_allows/index.tsx";
+import * as $46 from "./routes/admin/domain_blocks/[id]/delete.tsx";
+import * as $47 from "./routes/admin/domain_blocks/[id]/index.tsx";
+import * as $48 from "./routes/admin/domain_blocks/export.ts";
+import * as $49 from "./routes/admin/domain_blocks/import.tsx";
+import * as $50 from "./routes/admin/domain_blocks/index.tsx";
+import * as $51 from "./routes/admin/domain_blocks/new.tsx";
+import * as $52 from "./routes/admin/domain_subscriptions/[id]/delete.tsx";
+import * as $53 from "./routes/admin/domain_subscriptions/[id]/index.tsx";
+import * as $54 from "./routes/admin/domain_subscriptions/index.tsx";
+import * as $55 from "./routes/admin/email_domain_blocks/[id]/delete.tsx";
+import * as $56 from "./routes/admin/email_domain_blocks/index.tsx";
+import * as $57 from "./routes/admin/follow_recommendations/index.tsx";
+import * as $58 from "./routes/admin/index.tsx";
+import * as $59 from "./routes/admin/invites/[id]/expire.tsx";
+import * as $60 from "./routes/admin/invites/index.tsx";
+import * as $61 from "./routes/admin/ip_blocks/[id]/delete.tsx";
+import * as $62 from "./routes/admin/ip_blocks/index.tsx";
+import * as $63 from "./routes/admin/reports/[id]/[action].ts";
+import * as $64 from "./routes/admin/reports/[id]/index.tsx";
+import * as $65 from "./routes/admin/reports/index.tsx";
+import * as $66 from "./routes/admin/roles/[id]/delete.tsx";
+import * as $67 from "./routes/admin/roles/[id]/index.tsx";
+import * as $68 from "./routes/admin/roles/index.tsx";
+import * as $69 from "./routes/admin/roles/new.tsx";
+import * as $70 from "./routes/admin/rules/[id]/delete.tsx";
+import * as $71 from "./routes/admin/rules/[id]/index.tsx";
+import * as $72 from "./routes/admin/rules/[id]/move.ts";
+import * as $73 from "./routes/admin/rules/index.tsx";
+import * as $74 from "./routes/admin/settings.tsx";
+import * as $75 from "./routes/admin/spam_limits.tsx";
+import * as $76 from "./routes/admin/terms_of_service.tsx";
+import * as $77 from "./routes/admin/trends/index.tsx";
+import * as $78 from "./routes/admin/warning_presets/[id].tsx";
+import * as $79 from "./routes/admin/warning_presets/index.tsx";
+import * as $80 from "./routes/announcements/[id]/dismiss.ts";
+import * as $81 from "./routes/api/[...path].ts";
+import * as $82 from "./routes/api/_middleware.ts";
+import * as $83 from "./routes/api/v1/accounts/[id]/block.ts";
+import * as $84 from "./routes/api/v1/accounts/[id]/endorse.ts";
+import * as $85 from "./routes/api/v1/accounts/[id]/endorsements.ts";
+import * as $86 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
+import * as $87 from "./routes/api/v1/accounts/[id]/follow.ts";
+import * as $88 from "./routes/api/v1/accounts/[id]/followers.ts";
+import * as $89 from "./routes/api/v1/accounts/[id]/following.ts";
+import * as $90 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
+import * as $91 from "./routes/api/v1/accounts/[id]/index.ts";
+import * as $92 from "./routes/api/v1/accounts/[id]/lists.ts";
+import * as $93 from "./routes/api/v1/accounts/[id]/mute.ts";
+import * as $94 from "./routes/api/v1/accounts/[id]/note.ts";
+import * as $95 from "./routes/api/v1/accounts/[id]/pin.ts";
+import * as $96 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
+import * as $97 from "./routes/api/v1/accounts/[id]/statuses.ts";
+import * as $98 from "./routes/api/v1/accounts/[id]/unblock.ts";
+import * as $99 from "./routes/api/v1/accounts/[id]/unendorse.ts";
+import * as $100 from "./routes/api/v1/accounts/[id]/unfollow.ts";
+import * as $101 from "./routes/api/v1/accounts/[id]/unmute.ts";
+import * as $102 from "./routes/api/v1/accounts/[id]/unpin.ts";
+import * as $103 from "./routes/api/v1/accounts/familiar_followers.ts";
+import * as $104 from "./routes/api/v1/accounts/index.ts";
+import * as $105 from "./routes/api/v1/accounts/lookup.ts";
+import * as $106 from "./routes/api/v1/accounts/relationships.ts";
+import * as $107 from "./routes/api/v1/accounts/search.ts";
+import * as $108 from "./routes/api/v1/accounts/update_credentials.ts";
+import * as $109 from "./routes/api/v1/accounts/verify_credentials.ts";
+import * as $110 from "./routes/api/v1/admin/accounts/[id]/action.ts";
+import * as $111 from "./routes/api/v1/admin/accounts/[id]/approve.ts";
+import * as $112 from "./routes/api/v1/admin/accounts/[id]/enable.ts";
+import * as $113 from "./routes/api/v1/admin/accounts/[id]/index.ts";
+import * as $114 from "./routes/api/v1/admin/accounts/[id]/reject.ts";
+import * as $115 from "./routes/api/v1/admin/accounts/[id]/unsensitive.ts";
+import * as $116 from "./routes/api/v1/admin/accounts/[id]/unsilence.ts";
+import * as $117 from "./routes/api/v1/admin/accounts/[id]/unsuspend.ts";
+import * as $118 from "./routes/api/v1/admin/canonical_email_blocks/[id].ts";
+import * as $119 from "./routes/api/v1/admin/canonical_email_blocks/index.ts";
+import * as $120 from "./routes/api/v1/admin/canonical_email_blocks/test.ts";
+import * as $121 from "./routes/api/v1/admin/dimensions.ts";
+import * as $122 from "./routes/api/v1/admin/domain_allows/[id].ts";
+import * as $123 from "./routes/api/v1/admin/domain_allows/index.ts";
+import * as $124 from "./routes/api/v1/admin/domain_blocks/[id].ts";
+import * as $125 from "./routes/api/v1/admin/domain_blocks/index.ts";
+import * as $126 from "./routes/api/v1/admin/email_domain_blocks/[id].ts";
+import * as $127 from "./routes/api/v1/admin/email_domain_blocks/index.ts";
+import * as $128 from "./routes/api/v1/admin/ip_blocks/[id].ts";
+import * as $129 from "./routes/api/v1/admin/ip_blocks/index.ts";
+import * as $130 from "./routes/api/v1/admin/measures.ts";
+import * as $131 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
+import * as $132 from "./routes/api/v1/admin/reports/[id]/index.ts";
+import * as $133 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
+import * as $134 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
+import * as $135 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
+import * as $136 from "./routes/api/v1/admin/reports/index.ts";
+import * as $137 from "./routes/api/v1/admin/retention.ts";
+import * as $138 from "./routes/api/v1/admin/trends/links/[id]/approve.ts";
+import * as $139 from "./routes/api/v1/admin/trends/links/[id]/reject.ts";
+import * as $140 from "./routes/api/v1/admin/trends/links/index.ts";
+import * as $141 from "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts";
+import * as $142 from "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts";
+import * as $143 from "./routes/api/v1/admin/trends/links/publishers/index.ts";
+import * as $144 from "./routes/api/v1/admin/trends/statuses/[id]/approve.ts";
+import * as $145 from "./routes/api/v1/admin/trends/statuses/[id]/reject.ts";
+import * as $146 from "./routes/api/v1/admin/trends/statuses/index.ts";
+import * as $147 from "./routes/api/v1/admin/trends/tags/[id]/approve.ts";
+import * as $148 from "./routes/api/v1/admin/trends/tags/[id]/reject.ts";
+import * as $149 from "./routes/api/v1/admin/trends/tags/index.ts";
+import * as $150 from "./routes/api/v1/announcements/[id]/dismiss.ts";
+import * as $151 from "./routes/api/v1/announcements/[id]/reactions/[name].ts";
+import * as $152 from "./routes/api/v1/announcements/index.ts";
+import * as $153 from "./routes/api/v1/apps/index.ts";
+import * as $154 from "./routes/api/v1/apps/verify_credentials.ts";
+import * as $155 from "./routes/api/v1/blocks.ts";
+import * as $156 from "./routes/api/v1/bookmarks.ts";
+import * as $157 from "./routes/api/v1/conversations/[id]/index.ts";
+import * as $158 from "./routes/api/v1/conversations/[id]/read.ts";
+import * as $159 from "./routes/api/v1/conversations/index.ts";
+import * as $160 from "./routes/api/v1/custom_emojis.ts";
+import * as $161 from "./routes/api/v1/directory.ts";
+import * as $162 from "./routes/api/v1/domain_blocks.ts";
+import * as $163 from "./routes/api/v1/emails/check_confirmation.ts";
+import * as $164 from "./routes/api/v1/emails/confirmations.ts";
+import * as $165 from "./routes/api/v1/endorsements.ts";
+import * as $166 from "./routes/api/v1/favourites.ts";
+import * as $167 from "./routes/api/v1/featured_tags.ts";
+import * as $168 from "./routes/api/v1/featured_tags/[id].ts";
+import * as $169 from "./routes/api/v1/featured_tags/suggestions.ts";
+import * as $170 from "./routes/api/v1/filters/[id].ts";
+import * as $171 from "./routes/api/v1/filters/index.ts";
+import * as $172 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $173 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $174 from "./routes/api/v1/follow_requests/index.ts";
+import * as $175 from "./routes/api/v1/followed_tags.ts";
+import * as $176 from "./routes/api/v1/instance/activity.ts";
+import * as $177 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $178 from "./routes/api/v1/instance/extended_description.ts";
+import * as $179 from "./routes/api/v1/instance/index.ts";
+import * as $180 from "./routes/api/v1/instance/peers.ts";
+import * as $181 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $182 from "./routes/api/v1/instance/rules.ts";
+import * as $183 from "./routes/api/v1/instance/terms_of_service/[date].ts";
+import * as $184 from "./routes/api/v1/instance/terms_of_service/index.ts";
+import * as $185 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $186 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $187 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $188 from "./routes/api/v1/lists/index.ts";
+import * as $189 from "./routes/api/v1/markers.ts";
+import * as $190 from "./routes/api/v1/media/[id].ts";
+import * as $191 from "./routes/api/v1/media/index.ts";
+import * as $192 from "./routes/api/v1/mutes.ts";
+import * as $193 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $194 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $195 from "./routes/api/v1/notifications/clear.ts";
+import * as $196 from "./routes/api/v1/notifications/index.ts";
+import * as $197 from "./routes/api/v1/notifications/policy.ts";
+import * as $198 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $199 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $200 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $201 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $202 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $203 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $204 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $205 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $206 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $207 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $208 from "./routes/api/v1/preferences.ts";
+import * as $209 from "./routes/api/v1/profile/avatar.ts";
+import * as $210 from "./routes/api/v1/profile/header.ts";
+import * as $211 from "./routes/api/v1/profile/index.ts";
+import * as $212 from "./routes/api/v1/push/subscription.ts";
+import * as $213 from "./routes/api/v1/reports.ts";
+import * as $214 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $215 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $216 from "./routes/api/v1/severed_relationships.ts";
+import * as $217 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $218 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $219 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $220 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $221 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $222 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $223 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $224 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $225 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $226 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $227 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $228 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $229 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $230 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $231 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $232 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $233 from "./routes/api/v1/statuses/index.ts";
+import * as $234 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $235 from "./routes/api/v1/streaming/health.ts";
+import * as $236 from "./routes/api/v1/streaming/index.ts";
+import * as $237 from "./routes/api/v1/suggestions/[account_id].ts";
+import * as $238 from "./routes/api/v1/suggestions/index.ts";
+import * as $239 from "./routes/api/v1/tags/[name].ts";
+import * as $240 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $241 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $242 from "./routes/api/v1/timelines/home.ts";
+import * as $243 from "./routes/api/v1/timelines/link.ts";
+import * as $244 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $245 from "./routes/api/v1/timelines/public.ts";
+import * as $246 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $247 from "./routes/api/v1/trends/index.ts";
+import * as $248 from "./routes/api/v1/trends/links.ts";
+import * as $249 from "./routes/api/v1/trends/statuses.ts";
+import * as $250 from "./routes/api/v1/trends/tags.ts";
+import * as $251 from "./routes/api/v2/admin/accounts.ts";
+import * as $252 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $253 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $254 from "./routes/api/v2/filters/[id]/statuses.ts";
+import * as $255 from "./routes/api/v2/filters/index.ts";
+import * as $256 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $257 from "./routes/api/v2/filters/statuses/[id].ts";
+import * as $258 from "./routes/api/v2/instance.ts";
+import * as $259 from "./routes/api/v2/media.ts";
+import * as $260 from "./routes/api/v2/notifications/[group_key]/accounts.ts";
+import * as $261 from "./routes/api/v2/notifications/[group_key]/dismiss.ts";
+import * as $262 from "./routes/api/v2/notifications/[group_key]/index.ts";
+import * as $263 from "./routes/api/v2/notifications/index.ts";
+import * as $264 from "./routes/api/v2/notifications/policy.ts";
+import * as $265 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $266 from "./routes/api/v2/search.ts";
+import * as $267 from "./routes/api/v2/suggestions.ts";
+import * as $268 from "./routes/auth/confirmation.tsx";
+import * as $269 from "./routes/auth/password/edit.tsx";
+import * as $270 from "./routes/auth/password/new.tsx";
+import * as $271 from "./routes/auth/sign_in.tsx";
+import * as $272 from "./routes/auth/sign_out.ts";
+import * as $273 from "./routes/auth/sign_up.tsx";
+import * as $274 from "./routes/auth/two_factor.tsx";
+import * as $275 from "./routes/bookmarks.tsx";
+import * as $276 from "./routes/compose.tsx";
+import * as $277 from "./routes/disputes/strikes/[id].tsx";
+import * as $278 from "./routes/disputes/strikes/index.tsx";
+import * as $279 from "./routes/explore.tsx";
+import * as $280 from "./routes/favourites.tsx";
+import * as $281 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $282 from "./routes/follow_requests/index.tsx";
+import * as $283 from "./routes/home.tsx";
+import * as $284 from "./routes/index.tsx";
+import * as $285 from "./routes/invite/[code].ts";
+import * as $286 from "./routes/invites/[id]/expire.ts";
+import * as $287 from "./routes/invites/index.tsx";
+import * as $288 from "./routes/lists/[id]/edit.tsx";
+import * as $289 from "./routes/lists/[id]/index.tsx";
+import * as $290 from "./routes/lists/index.tsx";
+import * as $291 from "./routes/mail/unsubscribe.tsx";
+import * as $292 from "./routes/media/[...key].ts";
+import * as $293 from "./routes/notifications.tsx";
+import * as $294 from "./routes/notifications/policy.ts";
+import * as $295 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $296 from "./routes/notifications/requests/index.tsx";
+import * as $297 from "./routes/oauth/authorize.tsx";
+import * as $298 from "./routes/oauth/revoke.ts";
+import * as $299 from "./routes/oauth/token.ts";
+import * as $300 from "./routes/oauth/userinfo.ts";
+import * as $301 from "./routes/polls/[id]/votes.ts";
+import * as $302 from "./routes/privacy-policy.tsx";
+import * as $303 from "./routes/public/index.tsx";
+import * as $304 from "./routes/public/local.tsx";
+import * as $305 from "./routes/search.tsx";
+import * as $306 from "./routes/settings/authorized_applications.tsx";
+import * as $307 from "./routes/settings/blocks.tsx";
+import * as $308 from "./routes/settings/domain_blocks.tsx";
+import * as $309 from "./routes/settings/email.tsx";
+import * as $310 from "./routes/settings/followed_tags.tsx";
+import * as $311 from "./routes/settings/index.ts";
+import * as $312 from "./routes/settings/mutes.tsx";
+import * as $313 from "./routes/settings/password.tsx";
+import * as $314 from "./routes/settings/preferences.tsx";
+import * as $315 from "./routes/settings/profile.tsx";
+import * as $316 from "./routes/settings/push_token.ts";
+import * as $317 from "./routes/settings/two_factor.tsx";
+import * as $318 from "./routes/sw.js.ts";
+import * as $319 from "./routes/tags/[tag].rss.ts";
+import * as $320 from "./routes/tags/[tag].tsx";
+import * as $321 from "./routes/terms-of-service/[date].tsx";
+import * as $322 from "./routes/terms-of-service/index.tsx";
+import * as $323 from "./islands/ActionBar.tsx";
+import * as $324 from "./islands/BrowserNotifications.tsx";
+import * as $325 from "./islands/ComposeBox.tsx";
+import * as $326 from "./islands/CopyLink.tsx";
+import * as $327 from "./islands/FollowButton.tsx";
+import * as $328 from "./islands/LoadMore.tsx";
+import * as $329 from "./islands/NewPostsBanner.tsx";
+import * as $330 from "./islands/NewStatuses.tsx";
+import * as $331 from "./islands/NotificationsBadge.tsx";
+import * as $332 from "./islands/PollView.tsx";
+import * as $333 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -375,298 +378,301 @@ const manifest = {
     "./routes/admin/audit_log.tsx": $38,
     "./routes/admin/canonical_email_blocks/[id]/delete.tsx": $39,
     "./routes/admin/canonical_email_blocks/index.tsx": $40,
-    "./routes/admin/domain_allows/[id]/delete.ts": $41,
-    "./routes/admin/domain_allows/index.tsx": $42,
-    "./routes/admin/domain_blocks/[id]/delete.tsx": $43,
-    "./routes/admin/domain_blocks/[id]/index.tsx": $44,
-    "./routes/admin/domain_blocks/export.ts": $45,
-    "./routes/admin/domain_blocks/import.tsx": $46,
-    "./routes/admin/domain_blocks/index.tsx": $47,
-    "./routes/admin/domain_blocks/new.tsx": $48,
-    "./routes/admin/domain_subscriptions/[id]/delete.tsx": $49,
-    "./routes/admin/domain_subscriptions/[id]/index.tsx": $50,
-    "./routes/admin/domain_subscriptions/index.tsx": $51,
-    "./routes/admin/email_domain_blocks/[id]/delete.tsx": $52,
-    "./routes/admin/email_domain_blocks/index.tsx": $53,
-    "./routes/admin/follow_recommendations/index.tsx": $54,
-    "./routes/admin/index.tsx": $55,
-    "./routes/admin/invites/[id]/expire.tsx": $56,
-    "./routes/admin/invites/index.tsx": $57,
-    "./routes/admin/ip_blocks/[id]/delete.tsx": $58,
-    "./routes/admin/ip_blocks/index.tsx": $59,
-    "./routes/admin/reports/[id]/[action].ts": $60,
-    "./routes/admin/reports/[id]/index.tsx": $61,
-    "./routes/admin/reports/index.tsx": $62,
-    "./routes/admin/roles/[id]/delete.tsx": $63,
-    "./routes/admin/roles/[id]/index.tsx": $64,
-    "./routes/admin/roles/index.tsx": $65,
-    "./routes/admin/roles/new.tsx": $66,
-    "./routes/admin/rules/[id]/delete.tsx": $67,
-    "./routes/admin/rules/[id]/index.tsx": $68,
-    "./routes/admin/rules/[id]/move.ts": $69,
-    "./routes/admin/rules/index.tsx": $70,
-    "./routes/admin/settings.tsx": $71,
-    "./routes/admin/spam_limits.tsx": $72,
-    "./routes/admin/terms_of_service.tsx": $73,
-    "./routes/admin/trends/index.tsx": $74,
-    "./routes/admin/warning_presets/[id].tsx": $75,
-    "./routes/admin/warning_presets/index.tsx": $76,
-    "./routes/announcements/[id]/dismiss.ts": $77,
-    "./routes/api/[...path].ts": $78,
-    "./routes/api/_middleware.ts": $79,
-    "./routes/api/v1/accounts/[id]/block.ts": $80,
-    "./routes/api/v1/accounts/[id]/endorse.ts": $81,
-    "./routes/api/v1/accounts/[id]/endorsements.ts": $82,
-    "./routes/api/v1/accounts/[id]/featured_tags.ts": $83,
-    "./routes/api/v1/accounts/[id]/follow.ts": $84,
-    "./routes/api/v1/accounts/[id]/followers.ts": $85,
-    "./routes/api/v1/accounts/[id]/following.ts": $86,
-    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $87,
-    "./routes/api/v1/accounts/[id]/index.ts": $88,
-    "./routes/api/v1/accounts/[id]/lists.ts": $89,
-    "./routes/api/v1/accounts/[id]/mute.ts": $90,
-    "./routes/api/v1/accounts/[id]/note.ts": $91,
-    "./routes/api/v1/accounts/[id]/pin.ts": $92,
-    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $93,
-    "./routes/api/v1/accounts/[id]/statuses.ts": $94,
-    "./routes/api/v1/accounts/[id]/unblock.ts": $95,
-    "./routes/api/v1/accounts/[id]/unendorse.ts": $96,
-    "./routes/api/v1/accounts/[id]/unfollow.ts": $97,
-    "./routes/api/v1/accounts/[id]/unmute.ts": $98,
-    "./routes/api/v1/accounts/[id]/unpin.ts": $99,
-    "./routes/api/v1/accounts/familiar_followers.ts": $100,
-    "./routes/api/v1/accounts/index.ts": $101,
-    "./routes/api/v1/accounts/lookup.ts": $102,
-    "./routes/api/v1/accounts/relationships.ts": $103,
-    "./routes/api/v1/accounts/search.ts": $104,
-    "./routes/api/v1/accounts/update_credentials.ts": $105,
-    "./routes/api/v1/accounts/verify_credentials.ts": $106,
-    "./routes/api/v1/admin/accounts/[id]/action.ts": $107,
-    "./routes/api/v1/admin/accounts/[id]/approve.ts": $108,
-    "./routes/api/v1/admin/accounts/[id]/enable.ts": $109,
-    "./routes/api/v1/admin/accounts/[id]/index.ts": $110,
-    "./routes/api/v1/admin/accounts/[id]/reject.ts": $111,
-    "./routes/api/v1/admin/accounts/[id]/unsensitive.ts": $112,
-    "./routes/api/v1/admin/accounts/[id]/unsilence.ts": $113,
-    "./routes/api/v1/admin/accounts/[id]/unsuspend.ts": $114,
-    "./routes/api/v1/admin/canonical_email_blocks/[id].ts": $115,
-    "./routes/api/v1/admin/canonical_email_blocks/index.ts": $116,
-    "./routes/api/v1/admin/canonical_email_blocks/test.ts": $117,
-    "./routes/api/v1/admin/dimensions.ts": $118,
-    "./routes/api/v1/admin/domain_allows/[id].ts": $119,
-    "./routes/api/v1/admin/domain_allows/index.ts": $120,
-    "./routes/api/v1/admin/domain_blocks/[id].ts": $121,
-    "./routes/api/v1/admin/domain_blocks/index.ts": $122,
-    "./routes/api/v1/admin/email_domain_blocks/[id].ts": $123,
-    "./routes/api/v1/admin/email_domain_blocks/index.ts": $124,
-    "./routes/api/v1/admin/ip_blocks/[id].ts": $125,
-    "./routes/api/v1/admin/ip_blocks/index.ts": $126,
-    "./routes/api/v1/admin/measures.ts": $127,
-    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $128,
-    "./routes/api/v1/admin/reports/[id]/index.ts": $129,
-    "./routes/api/v1/admin/reports/[id]/reopen.ts": $130,
-    "./routes/api/v1/admin/reports/[id]/resolve.ts": $131,
-    "./routes/api/v1/admin/reports/[id]/unassign.ts": $132,
-    "./routes/api/v1/admin/reports/index.ts": $133,
-    "./routes/api/v1/admin/retention.ts": $134,
-    "./routes/api/v1/admin/trends/links/[id]/approve.ts": $135,
-    "./routes/api/v1/admin/trends/links/[id]/reject.ts": $136,
-    "./routes/api/v1/admin/trends/links/index.ts": $137,
-    "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts": $138,
-    "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts": $139,
-    "./routes/api/v1/admin/trends/links/publishers/index.ts": $140,
-    "./routes/api/v1/admin/trends/statuses/[id]/approve.ts": $141,
-    "./routes/api/v1/admin/trends/statuses/[id]/reject.ts": $142,
-    "./routes/api/v1/admin/trends/statuses/index.ts": $143,
-    "./routes/api/v1/admin/trends/tags/[id]/approve.ts": $144,
-    "./routes/api/v1/admin/trends/tags/[id]/reject.ts": $145,
-    "./routes/api/v1/admin/trends/tags/index.ts": $146,
-    "./routes/api/v1/announcements/[id]/dismiss.ts": $147,
-    "./routes/api/v1/announcements/[id]/reactions/[name].ts": $148,
-    "./routes/api/v1/announcements/index.ts": $149,
-    "./routes/api/v1/apps/index.ts": $150,
-    "./routes/api/v1/apps/verify_credentials.ts": $151,
-    "./routes/api/v1/blocks.ts": $152,
-    "./routes/api/v1/bookmarks.ts": $153,
-    "./routes/api/v1/conversations/[id]/index.ts": $154,
-    "./routes/api/v1/conversations/[id]/read.ts": $155,
-    "./routes/api/v1/conversations/index.ts": $156,
-    "./routes/api/v1/custom_emojis.ts": $157,
-    "./routes/api/v1/directory.ts": $158,
-    "./routes/api/v1/domain_blocks.ts": $159,
-    "./routes/api/v1/emails/check_confirmation.ts": $160,
-    "./routes/api/v1/emails/confirmations.ts": $161,
-    "./routes/api/v1/endorsements.ts": $162,
-    "./routes/api/v1/favourites.ts": $163,
-    "./routes/api/v1/featured_tags.ts": $164,
-    "./routes/api/v1/featured_tags/[id].ts": $165,
-    "./routes/api/v1/featured_tags/suggestions.ts": $166,
-    "./routes/api/v1/filters/[id].ts": $167,
-    "./routes/api/v1/filters/index.ts": $168,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $169,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $170,
-    "./routes/api/v1/follow_requests/index.ts": $171,
-    "./routes/api/v1/followed_tags.ts": $172,
-    "./routes/api/v1/instance/activity.ts": $173,
-    "./routes/api/v1/instance/domain_blocks.ts": $174,
-    "./routes/api/v1/instance/extended_description.ts": $175,
-    "./routes/api/v1/instance/index.ts": $176,
-    "./routes/api/v1/instance/peers.ts": $177,
-    "./routes/api/v1/instance/privacy_policy.ts": $178,
-    "./routes/api/v1/instance/rules.ts": $179,
-    "./routes/api/v1/instance/terms_of_service/[date].ts": $180,
-    "./routes/api/v1/instance/terms_of_service/index.ts": $181,
-    "./routes/api/v1/instance/translation_languages.ts": $182,
-    "./routes/api/v1/lists/[id]/accounts.ts": $183,
-    "./routes/api/v1/lists/[id]/index.ts": $184,
-    "./routes/api/v1/lists/index.ts": $185,
-    "./routes/api/v1/markers.ts": $186,
-    "./routes/api/v1/media/[id].ts": $187,
-    "./routes/api/v1/media/index.ts": $188,
-    "./routes/api/v1/mutes.ts": $189,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $190,
-    "./routes/api/v1/notifications/[id]/index.ts": $191,
-    "./routes/api/v1/notifications/clear.ts": $192,
-    "./routes/api/v1/notifications/index.ts": $193,
-    "./routes/api/v1/notifications/policy.ts": $194,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $195,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $196,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $197,
-    "./routes/api/v1/notifications/requests/accept.ts": $198,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $199,
-    "./routes/api/v1/notifications/requests/index.ts": $200,
-    "./routes/api/v1/notifications/requests/merged.ts": $201,
-    "./routes/api/v1/notifications/unread_count.ts": $202,
-    "./routes/api/v1/polls/[id]/index.ts": $203,
-    "./routes/api/v1/polls/[id]/votes.ts": $204,
-    "./routes/api/v1/preferences.ts": $205,
-    "./routes/api/v1/profile/avatar.ts": $206,
-    "./routes/api/v1/profile/header.ts": $207,
-    "./routes/api/v1/profile/index.ts": $208,
-    "./routes/api/v1/push/subscription.ts": $209,
-    "./routes/api/v1/reports.ts": $210,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $211,
-    "./routes/api/v1/scheduled_statuses/index.ts": $212,
-    "./routes/api/v1/severed_relationships.ts": $213,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $214,
-    "./routes/api/v1/statuses/[id]/context.ts": $215,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $216,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $217,
-    "./routes/api/v1/statuses/[id]/history.ts": $218,
-    "./routes/api/v1/statuses/[id]/index.ts": $219,
-    "./routes/api/v1/statuses/[id]/mute.ts": $220,
-    "./routes/api/v1/statuses/[id]/pin.ts": $221,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $222,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $223,
-    "./routes/api/v1/statuses/[id]/source.ts": $224,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $225,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $226,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $227,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $228,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $229,
-    "./routes/api/v1/statuses/index.ts": $230,
-    "./routes/api/v1/streaming/[...stream].ts": $231,
-    "./routes/api/v1/streaming/health.ts": $232,
-    "./routes/api/v1/streaming/index.ts": $233,
-    "./routes/api/v1/suggestions/[account_id].ts": $234,
-    "./routes/api/v1/suggestions/index.ts": $235,
-    "./routes/api/v1/tags/[name].ts": $236,
-    "./routes/api/v1/tags/[name]/follow.ts": $237,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $238,
-    "./routes/api/v1/timelines/home.ts": $239,
-    "./routes/api/v1/timelines/link.ts": $240,
-    "./routes/api/v1/timelines/list/[list_id].ts": $241,
-    "./routes/api/v1/timelines/public.ts": $242,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $243,
-    "./routes/api/v1/trends/index.ts": $244,
-    "./routes/api/v1/trends/links.ts": $245,
-    "./routes/api/v1/trends/statuses.ts": $246,
-    "./routes/api/v1/trends/tags.ts": $247,
-    "./routes/api/v2/admin/accounts.ts": $248,
-    "./routes/api/v2/filters/[id]/index.ts": $249,
-    "./routes/api/v2/filters/[id]/keywords.ts": $250,
-    "./routes/api/v2/filters/[id]/statuses.ts": $251,
-    "./routes/api/v2/filters/index.ts": $252,
-    "./routes/api/v2/filters/keywords/[id].ts": $253,
-    "./routes/api/v2/filters/statuses/[id].ts": $254,
-    "./routes/api/v2/instance.ts": $255,
-    "./routes/api/v2/media.ts": $256,
-    "./routes/api/v2/notifications/[group_key]/accounts.ts": $257,
-    "./routes/api/v2/notifications/[group_key]/dismiss.ts": $258,
-    "./routes/api/v2/notifications/[group_key]/index.ts": $259,
-    "./routes/api/v2/notifications/index.ts": $260,
-    "./routes/api/v2/notifications/policy.ts": $261,
-    "./routes/api/v2/notifications/unread_count.ts": $262,
-    "./routes/api/v2/search.ts": $263,
-    "./routes/api/v2/suggestions.ts": $264,
-    "./routes/auth/confirmation.tsx": $265,
-    "./routes/auth/password/edit.tsx": $266,
-    "./routes/auth/password/new.tsx": $267,
-    "./routes/auth/sign_in.tsx": $268,
-    "./routes/auth/sign_out.ts": $269,
-    "./routes/auth/sign_up.tsx": $270,
-    "./routes/auth/two_factor.tsx": $271,
-    "./routes/bookmarks.tsx": $272,
-    "./routes/compose.tsx": $273,
-    "./routes/disputes/strikes/[id].tsx": $274,
-    "./routes/disputes/strikes/index.tsx": $275,
-    "./routes/explore.tsx": $276,
-    "./routes/favourites.tsx": $277,
-    "./routes/follow_requests/[id]/[verb].ts": $278,
-    "./routes/follow_requests/index.tsx": $279,
-    "./routes/home.tsx": $280,
-    "./routes/index.tsx": $281,
-    "./routes/invite/[code].ts": $282,
-    "./routes/invites/[id]/expire.ts": $283,
-    "./routes/invites/index.tsx": $284,
-    "./routes/lists/[id]/edit.tsx": $285,
-    "./routes/lists/[id]/index.tsx": $286,
-    "./routes/lists/index.tsx": $287,
-    "./routes/mail/unsubscribe.tsx": $288,
-    "./routes/media/[...key].ts": $289,
-    "./routes/notifications.tsx": $290,
-    "./routes/notifications/policy.ts": $291,
-    "./routes/notifications/requests/[id]/[verb].ts": $292,
-    "./routes/notifications/requests/index.tsx": $293,
-    "./routes/oauth/authorize.tsx": $294,
-    "./routes/oauth/revoke.ts": $295,
-    "./routes/oauth/token.ts": $296,
-    "./routes/oauth/userinfo.ts": $297,
-    "./routes/polls/[id]/votes.ts": $298,
-    "./routes/privacy-policy.tsx": $299,
-    "./routes/public/index.tsx": $300,
-    "./routes/public/local.tsx": $301,
-    "./routes/search.tsx": $302,
-    "./routes/settings/authorized_applications.tsx": $303,
-    "./routes/settings/blocks.tsx": $304,
-    "./routes/settings/domain_blocks.tsx": $305,
-    "./routes/settings/email.tsx": $306,
-    "./routes/settings/followed_tags.tsx": $307,
-    "./routes/settings/index.ts": $308,
-    "./routes/settings/mutes.tsx": $309,
-    "./routes/settings/password.tsx": $310,
-    "./routes/settings/preferences.tsx": $311,
-    "./routes/settings/profile.tsx": $312,
-    "./routes/settings/push_token.ts": $313,
-    "./routes/settings/two_factor.tsx": $314,
-    "./routes/sw.js.ts": $315,
-    "./routes/tags/[tag].rss.ts": $316,
-    "./routes/tags/[tag].tsx": $317,
-    "./routes/terms-of-service/[date].tsx": $318,
-    "./routes/terms-of-service/index.tsx": $319,
+    "./routes/admin/custom_emojis/[id]/delete.tsx": $41,
+    "./routes/admin/custom_emojis/[id]/index.tsx": $42,
+    "./routes/admin/custom_emojis/index.tsx": $43,
+    "./routes/admin/domain_allows/[id]/delete.ts": $44,
+    "./routes/admin/domain_allows/index.tsx": $45,
+    "./routes/admin/domain_blocks/[id]/delete.tsx": $46,
+    "./routes/admin/domain_blocks/[id]/index.tsx": $47,
+    "./routes/admin/domain_blocks/export.ts": $48,
+    "./routes/admin/domain_blocks/import.tsx": $49,
+    "./routes/admin/domain_blocks/index.tsx": $50,
+    "./routes/admin/domain_blocks/new.tsx": $51,
+    "./routes/admin/domain_subscriptions/[id]/delete.tsx": $52,
+    "./routes/admin/domain_subscriptions/[id]/index.tsx": $53,
+    "./routes/admin/domain_subscriptions/index.tsx": $54,
+    "./routes/admin/email_domain_blocks/[id]/delete.tsx": $55,
+    "./routes/admin/email_domain_blocks/index.tsx": $56,
+    "./routes/admin/follow_recommendations/index.tsx": $57,
+    "./routes/admin/index.tsx": $58,
+    "./routes/admin/invites/[id]/expire.tsx": $59,
+    "./routes/admin/invites/index.tsx": $60,
+    "./routes/admin/ip_blocks/[id]/delete.tsx": $61,
+    "./routes/admin/ip_blocks/index.tsx": $62,
+    "./routes/admin/reports/[id]/[action].ts": $63,
+    "./routes/admin/reports/[id]/index.tsx": $64,
+    "./routes/admin/reports/index.tsx": $65,
+    "./routes/admin/roles/[id]/delete.tsx": $66,
+    "./routes/admin/roles/[id]/index.tsx": $67,
+    "./routes/admin/roles/index.tsx": $68,
+    "./routes/admin/roles/new.tsx": $69,
+    "./routes/admin/rules/[id]/delete.tsx": $70,
+    "./routes/admin/rules/[id]/index.tsx": $71,
+    "./routes/admin/rules/[id]/move.ts": $72,
+    "./routes/admin/rules/index.tsx": $73,
+    "./routes/admin/settings.tsx": $74,
+    "./routes/admin/spam_limits.tsx": $75,
+    "./routes/admin/terms_of_service.tsx": $76,
+    "./routes/admin/trends/index.tsx": $77,
+    "./routes/admin/warning_presets/[id].tsx": $78,
+    "./routes/admin/warning_presets/index.tsx": $79,
+    "./routes/announcements/[id]/dismiss.ts": $80,
+    "./routes/api/[...path].ts": $81,
+    "./routes/api/_middleware.ts": $82,
+    "./routes/api/v1/accounts/[id]/block.ts": $83,
+    "./routes/api/v1/accounts/[id]/endorse.ts": $84,
+    "./routes/api/v1/accounts/[id]/endorsements.ts": $85,
+    "./routes/api/v1/accounts/[id]/featured_tags.ts": $86,
+    "./routes/api/v1/accounts/[id]/follow.ts": $87,
+    "./routes/api/v1/accounts/[id]/followers.ts": $88,
+    "./routes/api/v1/accounts/[id]/following.ts": $89,
+    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $90,
+    "./routes/api/v1/accounts/[id]/index.ts": $91,
+    "./routes/api/v1/accounts/[id]/lists.ts": $92,
+    "./routes/api/v1/accounts/[id]/mute.ts": $93,
+    "./routes/api/v1/accounts/[id]/note.ts": $94,
+    "./routes/api/v1/accounts/[id]/pin.ts": $95,
+    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $96,
+    "./routes/api/v1/accounts/[id]/statuses.ts": $97,
+    "./routes/api/v1/accounts/[id]/unblock.ts": $98,
+    "./routes/api/v1/accounts/[id]/unendorse.ts": $99,
+    "./routes/api/v1/accounts/[id]/unfollow.ts": $100,
+    "./routes/api/v1/accounts/[id]/unmute.ts": $101,
+    "./routes/api/v1/accounts/[id]/unpin.ts": $102,
+    "./routes/api/v1/accounts/familiar_followers.ts": $103,
+    "./routes/api/v1/accounts/index.ts": $104,
+    "./routes/api/v1/accounts/lookup.ts": $105,
+    "./routes/api/v1/accounts/relationships.ts": $106,
+    "./routes/api/v1/accounts/search.ts": $107,
+    "./routes/api/v1/accounts/update_credentials.ts": $108,
+    "./routes/api/v1/accounts/verify_credentials.ts": $109,
+    "./routes/api/v1/admin/accounts/[id]/action.ts": $110,
+    "./routes/api/v1/admin/accounts/[id]/approve.ts": $111,
+    "./routes/api/v1/admin/accounts/[id]/enable.ts": $112,
+    "./routes/api/v1/admin/accounts/[id]/index.ts": $113,
+    "./routes/api/v1/admin/accounts/[id]/reject.ts": $114,
+    "./routes/api/v1/admin/accounts/[id]/unsensitive.ts": $115,
+    "./routes/api/v1/admin/accounts/[id]/unsilence.ts": $116,
+    "./routes/api/v1/admin/accounts/[id]/unsuspend.ts": $117,
+    "./routes/api/v1/admin/canonical_email_blocks/[id].ts": $118,
+    "./routes/api/v1/admin/canonical_email_blocks/index.ts": $119,
+    "./routes/api/v1/admin/canonical_email_blocks/test.ts": $120,
+    "./routes/api/v1/admin/dimensions.ts": $121,
+    "./routes/api/v1/admin/domain_allows/[id].ts": $122,
+    "./routes/api/v1/admin/domain_allows/index.ts": $123,
+    "./routes/api/v1/admin/domain_blocks/[id].ts": $124,
+    "./routes/api/v1/admin/domain_blocks/index.ts": $125,
+    "./routes/api/v1/admin/email_domain_blocks/[id].ts": $126,
+    "./routes/api/v1/admin/email_domain_blocks/index.ts": $127,
+    "./routes/api/v1/admin/ip_blocks/[id].ts": $128,
+    "./routes/api/v1/admin/ip_blocks/index.ts": $129,
+    "./routes/api/v1/admin/measures.ts": $130,
+    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $131,
+    "./routes/api/v1/admin/reports/[id]/index.ts": $132,
+    "./routes/api/v1/admin/reports/[id]/reopen.ts": $133,
+    "./routes/api/v1/admin/reports/[id]/resolve.ts": $134,
+    "./routes/api/v1/admin/reports/[id]/unassign.ts": $135,
+    "./routes/api/v1/admin/reports/index.ts": $136,
+    "./routes/api/v1/admin/retention.ts": $137,
+    "./routes/api/v1/admin/trends/links/[id]/approve.ts": $138,
+    "./routes/api/v1/admin/trends/links/[id]/reject.ts": $139,
+    "./routes/api/v1/admin/trends/links/index.ts": $140,
+    "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts": $141,
+    "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts": $142,
+    "./routes/api/v1/admin/trends/links/publishers/index.ts": $143,
+    "./routes/api/v1/admin/trends/statuses/[id]/approve.ts": $144,
+    "./routes/api/v1/admin/trends/statuses/[id]/reject.ts": $145,
+    "./routes/api/v1/admin/trends/statuses/index.ts": $146,
+    "./routes/api/v1/admin/trends/tags/[id]/approve.ts": $147,
+    "./routes/api/v1/admin/trends/tags/[id]/reject.ts": $148,
+    "./routes/api/v1/admin/trends/tags/index.ts": $149,
+    "./routes/api/v1/announcements/[id]/dismiss.ts": $150,
+    "./routes/api/v1/announcements/[id]/reactions/[name].ts": $151,
+    "./routes/api/v1/announcements/index.ts": $152,
+    "./routes/api/v1/apps/index.ts": $153,
+    "./routes/api/v1/apps/verify_credentials.ts": $154,
+    "./routes/api/v1/blocks.ts": $155,
+    "./routes/api/v1/bookmarks.ts": $156,
+    "./routes/api/v1/conversations/[id]/index.ts": $157,
+    "./routes/api/v1/conversations/[id]/read.ts": $158,
+    "./routes/api/v1/conversations/index.ts": $159,
+    "./routes/api/v1/custom_emojis.ts": $160,
+    "./routes/api/v1/directory.ts": $161,
+    "./routes/api/v1/domain_blocks.ts": $162,
+    "./routes/api/v1/emails/check_confirmation.ts": $163,
+    "./routes/api/v1/emails/confirmations.ts": $164,
+    "./routes/api/v1/endorsements.ts": $165,
+    "./routes/api/v1/favourites.ts": $166,
+    "./routes/api/v1/featured_tags.ts": $167,
+    "./routes/api/v1/featured_tags/[id].ts": $168,
+    "./routes/api/v1/featured_tags/suggestions.ts": $169,
+    "./routes/api/v1/filters/[id].ts": $170,
+    "./routes/api/v1/filters/index.ts": $171,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $172,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $173,
+    "./routes/api/v1/follow_requests/index.ts": $174,
+    "./routes/api/v1/followed_tags.ts": $175,
+    "./routes/api/v1/instance/activity.ts": $176,
+    "./routes/api/v1/instance/domain_blocks.ts": $177,
+    "./routes/api/v1/instance/extended_description.ts": $178,
+    "./routes/api/v1/instance/index.ts": $179,
+    "./routes/api/v1/instance/peers.ts": $180,
+    "./routes/api/v1/instance/privacy_policy.ts": $181,
+    "./routes/api/v1/instance/rules.ts": $182,
+    "./routes/api/v1/instance/terms_of_service/[date].ts": $183,
+    "./routes/api/v1/instance/terms_of_service/index.ts": $184,
+    "./routes/api/v1/instance/translation_languages.ts": $185,
+    "./routes/api/v1/lists/[id]/accounts.ts": $186,
+    "./routes/api/v1/lists/[id]/index.ts": $187,
+    "./routes/api/v1/lists/index.ts": $188,
+    "./routes/api/v1/markers.ts": $189,
+    "./routes/api/v1/media/[id].ts": $190,
+    "./routes/api/v1/media/index.ts": $191,
+    "./routes/api/v1/mutes.ts": $192,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $193,
+    "./routes/api/v1/notifications/[id]/index.ts": $194,
+    "./routes/api/v1/notifications/clear.ts": $195,
+    "./routes/api/v1/notifications/index.ts": $196,
+    "./routes/api/v1/notifications/policy.ts": $197,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $198,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $199,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $200,
+    "./routes/api/v1/notifications/requests/accept.ts": $201,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $202,
+    "./routes/api/v1/notifications/requests/index.ts": $203,
+    "./routes/api/v1/notifications/requests/merged.ts": $204,
+    "./routes/api/v1/notifications/unread_count.ts": $205,
+    "./routes/api/v1/polls/[id]/index.ts": $206,
+    "./routes/api/v1/polls/[id]/votes.ts": $207,
+    "./routes/api/v1/preferences.ts": $208,
+    "./routes/api/v1/profile/avatar.ts": $209,
+    "./routes/api/v1/profile/header.ts": $210,
+    "./routes/api/v1/profile/index.ts": $211,
+    "./routes/api/v1/push/subscription.ts": $212,
+    "./routes/api/v1/reports.ts": $213,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $214,
+    "./routes/api/v1/scheduled_statuses/index.ts": $215,
+    "./routes/api/v1/severed_relationships.ts": $216,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $217,
+    "./routes/api/v1/statuses/[id]/context.ts": $218,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $219,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $220,
+    "./routes/api/v1/statuses/[id]/history.ts": $221,
+    "./routes/api/v1/statuses/[id]/index.ts": $222,
+    "./routes/api/v1/statuses/[id]/mute.ts": $223,
+    "./routes/api/v1/statuses/[id]/pin.ts": $224,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $225,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $226,
+    "./routes/api/v1/statuses/[id]/source.ts": $227,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $228,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $229,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $230,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $231,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $232,
+    "./routes/api/v1/statuses/index.ts": $233,
+    "./routes/api/v1/streaming/[...stream].ts": $234,
+    "./routes/api/v1/streaming/health.ts": $235,
+    "./routes/api/v1/streaming/index.ts": $236,
+    "./routes/api/v1/suggestions/[account_id].ts": $237,
+    "./routes/api/v1/suggestions/index.ts": $238,
+    "./routes/api/v1/tags/[name].ts": $239,
+    "./routes/api/v1/tags/[name]/follow.ts": $240,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $241,
+    "./routes/api/v1/timelines/home.ts": $242,
+    "./routes/api/v1/timelines/link.ts": $243,
+    "./routes/api/v1/timelines/list/[list_id].ts": $244,
+    "./routes/api/v1/timelines/public.ts": $245,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $246,
+    "./routes/api/v1/trends/index.ts": $247,
+    "./routes/api/v1/trends/links.ts": $248,
+    "./routes/api/v1/trends/statuses.ts": $249,
+    "./routes/api/v1/trends/tags.ts": $250,
+    "./routes/api/v2/admin/accounts.ts": $251,
+    "./routes/api/v2/filters/[id]/index.ts": $252,
+    "./routes/api/v2/filters/[id]/keywords.ts": $253,
+    "./routes/api/v2/filters/[id]/statuses.ts": $254,
+    "./routes/api/v2/filters/index.ts": $255,
+    "./routes/api/v2/filters/keywords/[id].ts": $256,
+    "./routes/api/v2/filters/statuses/[id].ts": $257,
+    "./routes/api/v2/instance.ts": $258,
+    "./routes/api/v2/media.ts": $259,
+    "./routes/api/v2/notifications/[group_key]/accounts.ts": $260,
+    "./routes/api/v2/notifications/[group_key]/dismiss.ts": $261,
+    "./routes/api/v2/notifications/[group_key]/index.ts": $262,
+    "./routes/api/v2/notifications/index.ts": $263,
+    "./routes/api/v2/notifications/policy.ts": $264,
+    "./routes/api/v2/notifications/unread_count.ts": $265,
+    "./routes/api/v2/search.ts": $266,
+    "./routes/api/v2/suggestions.ts": $267,
+    "./routes/auth/confirmation.tsx": $268,
+    "./routes/auth/password/edit.tsx": $269,
+    "./routes/auth/password/new.tsx": $270,
+    "./routes/auth/sign_in.tsx": $271,
+    "./routes/auth/sign_out.ts": $272,
+    "./routes/auth/sign_up.tsx": $273,
+    "./routes/auth/two_factor.tsx": $274,
+    "./routes/bookmarks.tsx": $275,
+    "./routes/compose.tsx": $276,
+    "./routes/disputes/strikes/[id].tsx": $277,
+    "./routes/disputes/strikes/index.tsx": $278,
+    "./routes/explore.tsx": $279,
+    "./routes/favourites.tsx": $280,
+    "./routes/follow_requests/[id]/[verb].ts": $281,
+    "./routes/follow_requests/index.tsx": $282,
+    "./routes/home.tsx": $283,
+    "./routes/index.tsx": $284,
+    "./routes/invite/[code].ts": $285,
+    "./routes/invites/[id]/expire.ts": $286,
+    "./routes/invites/index.tsx": $287,
+    "./routes/lists/[id]/edit.tsx": $288,
+    "./routes/lists/[id]/index.tsx": $289,
+    "./routes/lists/index.tsx": $290,
+    "./routes/mail/unsubscribe.tsx": $291,
+    "./routes/media/[...key].ts": $292,
+    "./routes/notifications.tsx": $293,
+    "./routes/notifications/policy.ts": $294,
+    "./routes/notifications/requests/[id]/[verb].ts": $295,
+    "./routes/notifications/requests/index.tsx": $296,
+    "./routes/oauth/authorize.tsx": $297,
+    "./routes/oauth/revoke.ts": $298,
+    "./routes/oauth/token.ts": $299,
+    "./routes/oauth/userinfo.ts": $300,
+    "./routes/polls/[id]/votes.ts": $301,
+    "./routes/privacy-policy.tsx": $302,
+    "./routes/public/index.tsx": $303,
+    "./routes/public/local.tsx": $304,
+    "./routes/search.tsx": $305,
+    "./routes/settings/authorized_applications.tsx": $306,
+    "./routes/settings/blocks.tsx": $307,
+    "./routes/settings/domain_blocks.tsx": $308,
+    "./routes/settings/email.tsx": $309,
+    "./routes/settings/followed_tags.tsx": $310,
+    "./routes/settings/index.ts": $311,
+    "./routes/settings/mutes.tsx": $312,
+    "./routes/settings/password.tsx": $313,
+    "./routes/settings/preferences.tsx": $314,
+    "./routes/settings/profile.tsx": $315,
+    "./routes/settings/push_token.ts": $316,
+    "./routes/settings/two_factor.tsx": $317,
+    "./routes/sw.js.ts": $318,
+    "./routes/tags/[tag].rss.ts": $319,
+    "./routes/tags/[tag].tsx": $320,
+    "./routes/terms-of-service/[date].tsx": $321,
+    "./routes/terms-of-service/index.tsx": $322,
   },
   islands: {
-    "./islands/ActionBar.tsx": $320,
-    "./islands/BrowserNotifications.tsx": $321,
-    "./islands/ComposeBox.tsx": $322,
-    "./islands/CopyLink.tsx": $323,
-    "./islands/FollowButton.tsx": $324,
-    "./islands/LoadMore.tsx": $325,
-    "./islands/NewPostsBanner.tsx": $326,
-    "./islands/NewStatuses.tsx": $327,
-    "./islands/NotificationsBadge.tsx": $328,
-    "./islands/PollView.tsx": $329,
-    "./islands/ProfileMenu.tsx": $330,
+    "./islands/ActionBar.tsx": $323,
+    "./islands/BrowserNotifications.tsx": $324,
+    "./islands/ComposeBox.tsx": $325,
+    "./islands/CopyLink.tsx": $326,
+    "./islands/FollowButton.tsx": $327,
+    "./islands/LoadMore.tsx": $328,
+    "./islands/NewPostsBanner.tsx": $329,
+    "./islands/NewStatuses.tsx": $330,
+    "./islands/NotificationsBadge.tsx": $331,
+    "./islands/PollView.tsx": $332,
+    "./islands/ProfileMenu.tsx": $333,
   },
 };
 
