@@ -11,6 +11,8 @@ import {
 } from "../lib/web/pages.ts";
 import { Timeline } from "../components/Timeline.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
+import type { PickerEmoji } from "../components/EmojiPicker.tsx";
+import { pickerEmojis } from "../lib/emoji/mod.ts";
 import type { UiStatus, Visibility } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
 import { PageHead } from "../components/PageHead.tsx";
@@ -31,6 +33,7 @@ interface Data {
   older: string | null;
   newer: string | null;
   announcements: BannerAnnouncement[];
+  emojis: PickerEmoji[];
 }
 
 function bannerOf(row: AnnouncementRow, origin: string): BannerAnnouncement {
@@ -53,10 +56,11 @@ export const handler = define.handlers<Data>({
     const session = ctx.state.session;
     if (!session) return signInFirst(ctx);
     const query = webPage(ctx.url);
-    const { sql, config } = ctx.state.deps;
-    const [rows, announcements] = await Promise.all([
+    const { sql, config, media } = ctx.state.deps;
+    const [rows, announcements, emojis] = await Promise.all([
       homeTimeline(sql, session.account.id, query),
       announcementsFor(sql, session.account.id),
+      pickerEmojis(sql, (key) => media.url(key)),
     ]);
     return page({
       statuses: await uiStatuses(ctx, rows, "home"),
@@ -64,6 +68,7 @@ export const handler = define.handlers<Data>({
       older: olderLink(ctx.url, rows, query.limit),
       newer: newerLink(ctx.url),
       announcements: announcements.map((a) => bannerOf(a, config.origin)),
+      emojis,
     });
   },
 });
@@ -85,6 +90,7 @@ export default define.page<typeof handler>(function Home({ data, state }) {
             defaultVisibility={session.user.default_privacy as Visibility}
             maxCharacters={500}
             returnTo="/home"
+            emojis={data.emojis}
           />
         </section>
       )}

@@ -26,6 +26,7 @@ export {
   type EmojiSource,
   type FileUrl,
   localEmojis,
+  pickerEmojis,
   shortcodesIn,
 } from "./render.ts";
 export { type RemoteEmoji, storeRemoteEmojis } from "./remote.ts";

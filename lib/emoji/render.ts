@@ -139,3 +139,11 @@ export async function emojisOfAccount(
   ]);
   return accountEmojis(index, account);
 }
+
+/** What the compose picker offers: the enabled local emoji shown in the picker. */
+export async function pickerEmojis(
+  sql: Queryable,
+  fileUrl: FileUrl,
+): Promise<CustomEmoji[]> {
+  return (await localEmojis(sql, fileUrl)).filter((e) => e.visible_in_picker);
+}
