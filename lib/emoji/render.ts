@@ -48,7 +48,8 @@ export class EmojiIndex {
   static readonly EMPTY = new EmojiIndex(new Map());
 
   private constructor(
-    private readonly byDomain: Map<string, Map<string, CustomEmoji>>,
+    private readonly byDomain: Map<string, Map<string, db.EmojiRow>>,
+    private readonly fileUrl: FileUrl = (key) => key,
   ) {}
 
   static async load(
@@ -65,13 +66,31 @@ export class EmojiIndex {
     }
     if (wanted.size === 0) return EmojiIndex.EMPTY;
     const rows = await db.enabledByShortcodes(sql, [...wanted.values()]);
-    const byDomain = new Map<string, Map<string, CustomEmoji>>();
+    const byDomain = new Map<string, Map<string, db.EmojiRow>>();
     for (const row of rows) {
       const domain = row.domain ?? "";
       if (!byDomain.has(domain)) byDomain.set(domain, new Map());
-      byDomain.get(domain)!.set(row.shortcode, emojiJson(row, fileUrl));
+      byDomain.get(domain)!.set(row.shortcode, row);
     }
-    return new EmojiIndex(byDomain);
+    return new EmojiIndex(byDomain, fileUrl);
+  }
+
+  /** The rows of the emoji `texts` by someone of `domain` show (ActivityPub tags need ids). */
+  rows(
+    domain: string | null,
+    ...texts: (string | null | undefined)[]
+  ): db.EmojiRow[] {
+    const known = this.byDomain.get(domain ?? "");
+    if (!known) return [];
+    return shortcodesIn(...texts).flatMap((code) => {
+      const row = known.get(code);
+      return row ? [row] : [];
+    });
+  }
+
+  /** The URL of a stored file (the index's storage). */
+  url(key: string): string {
+    return this.fileUrl(key);
   }
 
   /** The emoji `texts` by someone of `domain` show, each once, in order of appearance. */
@@ -79,12 +98,9 @@ export class EmojiIndex {
     domain: string | null,
     ...texts: (string | null | undefined)[]
   ): CustomEmoji[] {
-    const known = this.byDomain.get(domain ?? "");
-    if (!known) return [];
-    return shortcodesIn(...texts).flatMap((code) => {
-      const emoji = known.get(code);
-      return emoji ? [emoji] : [];
-    });
+    return this.rows(domain, ...texts).map((row) =>
+      emojiJson(row, this.fileUrl)
+    );
   }
 }
 
@@ -134,10 +150,19 @@ export async function emojisOfAccount(
   fileUrl: FileUrl,
   account: Parameters<typeof accountEmojiSource>[0],
 ): Promise<CustomEmoji[]> {
-  const index = await EmojiIndex.load(sql, fileUrl, [
-    accountEmojiSource(account),
-  ]);
-  return accountEmojis(index, account);
+  return (await emojiRowsOfAccount(sql, account)).map((row) =>
+    emojiJson(row, fileUrl)
+  );
+}
+
+/** The same as rows (the actor's Emoji tags). */
+export async function emojiRowsOfAccount(
+  sql: Queryable,
+  account: Parameters<typeof accountEmojiSource>[0],
+): Promise<db.EmojiRow[]> {
+  const source = accountEmojiSource(account);
+  const index = await EmojiIndex.load(sql, (key) => key, [source]);
+  return index.rows(source.domain, ...source.texts);
 }
 
 /** What the compose picker offers: the enabled local emoji shown in the picker. */
@@ -146,4 +171,38 @@ export async function pickerEmojis(
   fileUrl: FileUrl,
 ): Promise<CustomEmoji[]> {
   return (await localEmojis(sql, fileUrl)).filter((e) => e.visible_in_picker);
+}
+
+/** What a page of statuses needs looked up: each status's texts and its author's profile. */
+export interface BundleTexts {
+  statuses: Map<string, {
+    account_id: string;
+    content: string;
+    spoiler_text: string;
+    poll_id: string | null;
+  }>;
+  accounts: Map<string, Parameters<typeof accountEmojiSource>[0]>;
+  polls: Map<string, { options: string[] }>;
+}
+
+/** The custom emoji a page of statuses and their authors may show, in one query. */
+export function emojiIndexOfBundle(
+  sql: Queryable,
+  fileUrl: FileUrl,
+  bundle: BundleTexts,
+): Promise<EmojiIndex> {
+  const sources: EmojiSource[] = [];
+  for (const status of bundle.statuses.values()) {
+    const account = bundle.accounts.get(status.account_id);
+    if (!account) continue;
+    const poll = status.poll_id ? bundle.polls.get(status.poll_id) : undefined;
+    sources.push({
+      domain: account.domain,
+      texts: [status.content, status.spoiler_text, ...(poll?.options ?? [])],
+    });
+  }
+  for (const account of bundle.accounts.values()) {
+    sources.push(accountEmojiSource(account));
+  }
+  return EmojiIndex.load(sql, fileUrl, sources);
 }

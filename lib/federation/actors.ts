@@ -11,6 +11,7 @@ import { findLocalAccountByUsername } from "../db/federation.ts";
 import { importKeyPairs, instanceActorKeyPairs } from "./keys.ts";
 import { actorFromAccount, profileUrl } from "./to-ap.ts";
 import { INSTANCE_ACTOR } from "./names.ts";
+import { emojiRowsOfAccount } from "../emoji/mod.ts";
 
 /** Registers the actor, handle, key-pair and WebFinger-link dispatchers on `builder`. */
 export function registerActors(builder: FederationBuilder<Deps>): void {
@@ -34,7 +35,12 @@ export function registerActors(builder: FederationBuilder<Deps>): void {
         return null;
       }
       const keys = await ctx.getActorKeyPairs(identifier);
-      return actorFromAccount(ctx, account, keys);
+      return actorFromAccount(
+        ctx,
+        account,
+        keys,
+        await emojiRowsOfAccount(ctx.data.sql, account),
+      );
     })
     .mapActorAlias("/actor", INSTANCE_ACTOR)
     .mapHandle(async (ctx, username) => {

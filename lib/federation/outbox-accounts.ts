@@ -5,6 +5,7 @@
 import { Delete, Update } from "@fedify/vocab";
 import { findAccountById } from "../db/accounts.ts";
 import { actorFromAccount } from "./to-ap.ts";
+import { emojiRowsOfAccount } from "../emoji/mod.ts";
 import {
   type OutboxContext as Ctx,
   PUBLIC_COLLECTION,
@@ -18,7 +19,12 @@ export async function sendProfileUpdate(
   const account = await findAccountById(ctx.data.sql, accountId);
   if (!account || account.domain !== null) return;
   const keys = await ctx.getActorKeyPairs(account.username);
-  const actor = actorFromAccount(ctx, account, keys);
+  const actor = actorFromAccount(
+    ctx,
+    account,
+    keys,
+    await emojiRowsOfAccount(ctx.data.sql, account),
+  );
   await ctx.sendActivity(
     { identifier: account.username },
     "followers",

@@ -8,6 +8,7 @@ import {
   Collection,
   Create,
   Document,
+  Emoji,
   Endpoints,
   Hashtag,
   Image,
@@ -30,6 +31,7 @@ import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import type { NoteParts } from "./note-parts.ts";
+import type { EmojiRow } from "../emoji/mod.ts";
 
 type Ctx = Context<Deps>;
 
@@ -93,6 +95,8 @@ export function actorFromAccount(
     cryptographicKey: import("@fedify/vocab").CryptographicKey;
     multikey: unknown;
   }[],
+  /** The custom emoji its name, bio and fields show (`emojiRowsOfAccount`). */
+  emojis: EmojiRow[] = [],
 ): Person {
   const origin = ctx.data.config.origin;
   const id = ctx.getActorUri(account.username);
@@ -125,8 +129,31 @@ export function actorFromAccount(
       new PropertyValue({ name: field.name, value: field.value })
     ),
     aliases: account.also_known_as.map((uri) => new URL(uri)),
+    tags: suspended ? [] : emojis.map((emoji) => emojiTag(ctx, emoji)),
     publicKey: keys[0]?.cryptographicKey ?? null,
     assertionMethods: keys.map((k) => k.multikey as never),
+  });
+}
+
+/** The ActivityPub id of one of our custom emoji (Mastodon's `/emojis/:id`). */
+export function emojiUri(origin: string, id: string): URL {
+  return new URL(`/emojis/${id}`, origin);
+}
+
+/** A local custom emoji as the `Emoji` tag peers read (Mastodon's shape). */
+export function emojiTag(ctx: Ctx, emoji: EmojiRow): Emoji {
+  return new Emoji({
+    id: emojiUri(ctx.data.config.origin, String(emoji.id)),
+    name: `:${emoji.shortcode}:`,
+    updated: toInstant(emoji.updated_at),
+    icon: new Image({
+      url: new URL(
+        emoji.image_key
+          ? ctx.data.media.url(emoji.image_key)
+          : emoji.image_remote_url!,
+      ),
+      mediaType: emoji.image_content_type,
+    }),
   });
 }
 
@@ -200,6 +227,7 @@ export function noteFromStatus(
       ...parts.tags.map((name) =>
         new Hashtag({ href: tagUrl(origin, name), name: `#${name}` })
       ),
+      ...parts.emojis.map((emoji) => emojiTag(ctx, emoji)),
     ],
     attachments: parts.media.map((m) => attachmentFor(ctx, m)),
   };

@@ -22,9 +22,8 @@ import { filterResultJson } from "./filter.ts";
 import { pollJson } from "./poll.ts";
 import {
   accountEmojis,
-  accountEmojiSource,
-  EmojiIndex,
-  type EmojiSource,
+  type EmojiIndex,
+  emojiIndexOfBundle,
 } from "../../emoji/mod.ts";
 import type {
   MediaAttachment,
@@ -76,23 +75,10 @@ export function tagJson(name: string, origin: string): StatusTag {
 
 /** The custom emoji a bundle's statuses and their authors may show, in one query. */
 export function loadBundleEmojis(
-  bundle: Pick<StatusBundle, "statuses" | "accounts" | "polls">,
+  bundle: StatusBundle,
   options: Pick<RenderOptions, "sql" | "origin" | "mediaUrl">,
 ): Promise<EmojiIndex> {
-  const sources: EmojiSource[] = [];
-  for (const status of bundle.statuses.values()) {
-    const account = bundle.accounts.get(status.account_id);
-    if (!account) continue;
-    const poll = status.poll_id ? bundle.polls.get(status.poll_id) : undefined;
-    sources.push({
-      domain: account.domain,
-      texts: [status.content, status.spoiler_text, ...(poll?.options ?? [])],
-    });
-  }
-  for (const account of bundle.accounts.values()) {
-    sources.push(accountEmojiSource(account));
-  }
-  return EmojiIndex.load(options.sql, fileUrlOf(options), sources);
+  return emojiIndexOfBundle(options.sql, fileUrlOf(options), bundle);
 }
 
 /** The storage's URL function, or `/media/<key>` on this server. */
