@@ -28,6 +28,7 @@ export {
   type EmojiSource,
   type FileUrl,
   localEmojis,
+  localEmojisNamed,
   pickerEmojis,
   shortcodesIn,
 } from "./render.ts";

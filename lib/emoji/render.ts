@@ -206,3 +206,16 @@ export function emojiIndexOfBundle(
   }
   return EmojiIndex.load(sql, fileUrl, sources);
 }
+
+/** The enabled local emoji among `shortcodes`, by shortcode (announcement reactions). */
+export async function localEmojisNamed(
+  sql: Queryable,
+  fileUrl: FileUrl,
+  shortcodes: string[],
+): Promise<Map<string, CustomEmoji>> {
+  const rows = await db.enabledByShortcodes(
+    sql,
+    shortcodes.map((shortcode) => ({ domain: "", shortcode })),
+  );
+  return new Map(rows.map((row) => [row.shortcode, emojiJson(row, fileUrl)]));
+}
