@@ -139,3 +139,11 @@ export async function accountSeveranceEventIds(
     r.id
   );
 }
+
+/** Remote custom emoji of `domain` and its subdomains (they keep no files of ours). */
+export async function deleteRemoteEmojisOn(
+  db: Queryable,
+  domain: string,
+): Promise<void> {
+  await db`DELETE FROM custom_emojis WHERE ${onDomain(db, "domain", domain)}`;
+}

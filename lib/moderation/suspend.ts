@@ -12,12 +12,20 @@ import type { RelationshipSeveranceEvent } from "../mastodon/entities/types.ts";
 import type { DomainBlockRow } from "./federation-policy-db.ts";
 import * as db from "./suspend-db.ts";
 
-/** `OnBlockChange` for blocks: severs when a block becomes a suspension. */
+/**
+ * `OnBlockChange` for blocks: severs when a block becomes a suspension; forgets the domain's
+ * custom emoji when its media become rejected (Mastodon's BlockDomainService `clear_emojos`).
+ */
 export async function onBlockChange(
   tx: Tx,
   block: DomainBlockRow,
   previous: DomainBlockRow | null,
 ): Promise<void> {
+  const rejectsMedia = (b: DomainBlockRow | null) =>
+    !!b && (b.reject_media || b.severity === "suspend");
+  if (rejectsMedia(block) && !rejectsMedia(previous)) {
+    await db.deleteRemoteEmojisOn(tx, block.domain);
+  }
   if (block.severity !== "suspend" || previous?.severity === "suspend") return;
   await severDomain(tx, block.domain);
 }

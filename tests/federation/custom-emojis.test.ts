@@ -3,7 +3,8 @@
  * `:blobcat:`; B stores it as a remote emoji of A's domain (image at A's URL) and shows it in
  * the post's and the account's `emojis`; B's admin copies it to a local emoji of B (image
  * stored on B). After B blocks A's media (`reject_media`), a post naming a new emoji of A
- * arrives without it: nothing is stored and `emojis` stays empty.
+ * arrives without it (nothing is stored, `emojis` stays empty), and the emoji B knew of A are
+ * forgotten.
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
@@ -128,6 +129,12 @@ Deno.test({
         `/api/v1/statuses/${laterOnB.id}`,
       );
       assert.deepEqual(laterShown.body.emojis, []);
+      // What B knew of A's emoji is forgotten with the block (its copy on B stays).
+      assert.deepEqual(
+        (await api(b, bob.token, "GET", `/api/v1/statuses/${onB.id}`)).body
+          .emojis,
+        [],
+      );
       assert.equal(
         (await b.deps.sql`
           SELECT 1 FROM custom_emojis WHERE shortcode = 'party'`).length,
