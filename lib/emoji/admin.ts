@@ -232,10 +232,14 @@ export const emojiFilesJob = defineJob<{ keys: string[] }, Deps>({
   },
 });
 
-/** For the operator's command line (`deno task admin emoji import`): no moderator to name. */
+/**
+ * For the operator's command line (`deno task admin emoji import`), which the operator may run
+ * before anyone holds a role: the audit log names the Owner when there is one.
+ */
 export function importEmoji(
   deps: AdminDeps,
+  operator: Actor | null,
   upload: EmojiUpload,
 ): Promise<db.EmojiRow> {
-  return insertLocal(deps, null, upload, "create");
+  return insertLocal(deps, operator, upload, "create");
 }
