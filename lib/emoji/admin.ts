@@ -128,6 +128,14 @@ export async function listEmojisForAdmin(
   return { emojis, categories };
 }
 
+export async function emojiCategories(
+  sql: Queryable,
+  actor: Actor | null,
+): Promise<db.CategoryRow[]> {
+  requirePermission(actor, "manage_custom_emojis");
+  return await db.allCategories(sql);
+}
+
 export type EmojiChange =
   | { kind: "category"; category: string }
   | { kind: "picker"; visible: boolean }

@@ -10,6 +10,7 @@ export {
   copyEmoji,
   createEmoji,
   deleteEmoji,
+  emojiCategories,
   type EmojiChange,
   emojiFilesJob,
   type EmojiUpload,

@@ -102,7 +102,7 @@ Deno.test({
         /^validation/,
       );
 
-      const blobcat = await createEmoji(deps, adminActor, {
+      await createEmoji(deps, adminActor, {
         shortcode: "blobcat",
         bytes: png,
         category: "Cats",

@@ -2,6 +2,7 @@ import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { FormErrors } from "../../../components/FormErrors.tsx";
+import { EmojiCategoryField } from "../../../components/EmojiCategoryField.tsx";
 import { signedInForm } from "../../../lib/web/actions.ts";
 import { field } from "../../../lib/web/forms.ts";
 import type { PageContext } from "../../../lib/web/pages.ts";
@@ -168,18 +169,11 @@ export default define.page<typeof handler>(function CustomEmojis(
             accept="image/png,image/gif,image/webp"
           />
         </label>
-        <label>
-          Category (optional)
-          <input
-            name="category"
-            list="emoji-categories"
-            maxLength={64}
-            value={data.category}
-          />
-        </label>
-        <datalist id="emoji-categories">
-          {data.categories.map((c) => <option value={c.name} />)}
-        </datalist>
+        <EmojiCategoryField
+          label="Category (optional)"
+          value={data.category}
+          categories={data.categories}
+        />
         <button type="submit">Upload</button>
       </form>
       <h2>Emoji</h2>

@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../../../../utils.ts";
 import { PageHead } from "../../../../components/PageHead.tsx";
 import { FormErrors } from "../../../../components/FormErrors.tsx";
+import { EmojiCategoryField } from "../../../../components/EmojiCategoryField.tsx";
 import { signedInForm } from "../../../../lib/web/actions.ts";
 import { field } from "../../../../lib/web/forms.ts";
 import type { PageContext } from "../../../../lib/web/pages.ts";
@@ -10,10 +11,10 @@ import {
   type CategoryRow,
   changeEmoji,
   copyEmoji,
+  emojiCategories,
   type EmojiChange,
   emojiJson,
   getEmoji,
-  listEmojisForAdmin,
 } from "../../../../lib/emoji/mod.ts";
 import type { AdminEmoji } from "../index.tsx";
 
@@ -26,13 +27,7 @@ interface Data {
 async function load(ctx: PageContext, errors: string[]): Promise<Data> {
   const { deps, moderator } = ctx.state;
   const row = await getEmoji(deps.sql, moderator ?? null, ctx.params.id);
-  const { categories } = await listEmojisForAdmin(deps.sql, moderator ?? null, {
-    origin: "local",
-    query: "",
-    domain: "",
-    limit: 0,
-    after: null,
-  });
+  const categories = await emojiCategories(deps.sql, moderator ?? null);
   const json = emojiJson(row, (key) => deps.media.url(key));
   return {
     emoji: {
@@ -150,18 +145,11 @@ export default define.page<typeof handler>(function CustomEmoji(
         <form method="post" action={action} class="card stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <input type="hidden" name="change" value="category" />
-          <label>
-            Category (empty: none)
-            <input
-              name="category"
-              list="emoji-categories"
-              maxLength={64}
-              value={emoji.category ?? ""}
-            />
-          </label>
-          <datalist id="emoji-categories">
-            {data.categories.map((c) => <option value={c.name} />)}
-          </datalist>
+          <EmojiCategoryField
+            label="Category (empty: none)"
+            value={emoji.category ?? ""}
+            categories={data.categories}
+          />
           <button type="submit">Save category</button>
         </form>
       )}
