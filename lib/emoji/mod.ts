@@ -22,6 +22,7 @@ export {
   accountEmojis,
   accountEmojiSource,
   EmojiIndex,
+  enabledLocalEmoji,
   emojiIndexOfBundle,
   emojiJson,
   emojiRowsOfAccount,

@@ -219,3 +219,13 @@ export async function localEmojisNamed(
   );
   return new Map(rows.map((row) => [row.shortcode, emojiJson(row, fileUrl)]));
 }
+
+/** An enabled local emoji by id (its ActivityPub object, `/emojis/:id`); null otherwise. */
+export async function enabledLocalEmoji(
+  sql: Queryable,
+  id: string,
+): Promise<db.EmojiRow | null> {
+  if (!/^\d{1,19}$/.test(id)) return null;
+  const row = await db.findEmoji(sql, id);
+  return row && row.domain === null && !row.disabled ? row : null;
+}

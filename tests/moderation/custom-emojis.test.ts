@@ -210,6 +210,13 @@ Deno.test({
       assert.equal(tag.name, ":blobcat:");
       assert.equal(tag.icon.url, cat.url);
       assert.equal(tag.icon.mediaType, "image/png");
+      // Its id resolves to the same Emoji.
+      const object = await (await instance.fetch(new URL(tag.id).pathname, {
+        headers: { accept: "application/activity+json" },
+      })).json();
+      assert.equal(object.type, "Emoji");
+      assert.equal(object.name, ":blobcat:");
+      assert.equal(object.icon.url, cat.url);
 
       // Disabled: no longer rendered anywhere.
       await changeEmoji(deps.sql, adminActor, party.id, {
