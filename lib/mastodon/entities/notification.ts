@@ -8,7 +8,12 @@ import type { AccountRow } from "../../db/accounts.ts";
 import { findAccountsByIds } from "../../db/accounts.ts";
 import { findStatusesByIds } from "../../db/statuses.ts";
 import { accountJson } from "./account.ts";
-import { renderStatuses } from "./status.ts";
+import { fileUrlOf, renderStatuses } from "./status.ts";
+import {
+  accountEmojis,
+  accountEmojiSource,
+  EmojiIndex,
+} from "../../emoji/mod.ts";
 import type { Notification, Status } from "./types.ts";
 import { findReportsByIds } from "../../db/reports.ts";
 import { reportJson } from "./report.ts";
@@ -51,6 +56,12 @@ export async function loadNotificationParts(
     ))
       .map((a) => [a.id, a]),
   );
+  // The custom emoji in the senders' names and bios.
+  const emojis = await EmojiIndex.load(
+    options.sql,
+    fileUrlOf(options),
+    accounts.map(accountEmojiSource),
+  );
   const events = await severanceEvents(
     options.sql,
     rows.map((n) => n.account_relationship_severance_event_id)
@@ -59,6 +70,14 @@ export async function loadNotificationParts(
   return {
     events,
     accounts: new Map<string, AccountRow>(accounts.map((a) => [a.id, a])),
+    /** A sender as the Account entity, with its custom emoji. */
+    accountJson: (account: AccountRow) =>
+      accountJson(
+        account,
+        options.origin,
+        undefined,
+        accountEmojis(emojis, account),
+      ),
     statuses: new Map<string, Status>(statuses.map((s) => [s.id, s])),
     reports: new Map(
       reports.flatMap((r) => {
@@ -74,10 +93,8 @@ export async function renderNotifications(
   rows: NotificationRow[],
 ): Promise<Notification[]> {
   if (rows.length === 0) return [];
-  const { accounts, statuses, reports, events } = await loadNotificationParts(
-    options,
-    rows,
-  );
+  const { accounts, statuses, reports, events, ...parts } =
+    await loadNotificationParts(options, rows);
   return rows.flatMap((n) => {
     const account = accounts.get(n.from_account_id);
     if (!account) return [];
@@ -92,7 +109,7 @@ export async function renderNotifications(
       type: n.type,
       created_at: n.created_at.toISOString(),
       group_key: n.group_key,
-      account: accountJson(account, options.origin),
+      account: parts.accountJson(account),
       ...(status ? { status } : {}),
       ...(report ? { report } : {}),
       ...(event ? { event } : {}),
