@@ -1,7 +1,7 @@
 /**
  * Custom emoji in Chromium: an Admin, with JavaScript off, uploads one through the form on
- * /admin/custom_emojis, files it in a category and disables it on its page, after a refused
- * upload says why. Meanwhile a user's post naming `:blobcat:` shows the image (alt
+ * /admin/custom_emojis, finds it with the list's filters and search, files it in a category
+ * and disables it on its page, after a refused upload says why. Meanwhile a user's post naming `:blobcat:` shows the image (alt
  * `:blobcat:`) on her profile, and the compose page lists it under its category: as text
  * without JavaScript, as a button that inserts the code with it.
  */
@@ -60,6 +60,16 @@ Deno.test(
         buffer: png,
       });
       await page.getByRole("button", { name: "Upload" }).click();
+      // The list's filters: none remote, a search that finds it and one that doesn't.
+      const which = page.getByRole("navigation", { name: "Which emoji" });
+      await which.getByRole("link", { name: "Remote" }).click();
+      await page.getByText("No custom emoji here.").waitFor();
+      await which.getByRole("link", { name: "Local" }).click();
+      await page.getByLabel("Shortcode", { exact: true }).fill("nothing");
+      await page.getByRole("button", { name: "Search" }).click();
+      await page.getByText("No custom emoji here.").waitFor();
+      await page.getByLabel("Shortcode", { exact: true }).fill("blob");
+      await page.getByRole("button", { name: "Search" }).click();
       await page.getByRole("link", { name: ":blobcat:" }).click();
       await page.getByLabel(/Category/).fill("Cats");
       await page.getByRole("button", { name: "Save category" }).click();

@@ -32,7 +32,7 @@ export interface AdminEmoji {
 interface Data {
   emojis: AdminEmoji[];
   categories: CategoryRow[];
-  filter: Pick<EmojiFilter, "origin" | "query">;
+  filter: Pick<EmojiFilter, "origin" | "query" | "domain">;
   next: string | null;
   errors: string[];
   shortcode: string;
@@ -45,7 +45,7 @@ function filterOf(url: URL): EmojiFilter {
   return {
     origin: origin === "local" || origin === "remote" ? origin : "all",
     query: (url.searchParams.get("q") ?? "").trim().slice(0, 100),
-    domain: "",
+    domain: (url.searchParams.get("domain") ?? "").trim().toLowerCase(),
     limit: PAGE_SIZE,
     after: /^\d{1,19}$/.test(after) ? after : null,
   };
@@ -74,7 +74,11 @@ async function load(
       disabled: row.disabled,
     })),
     categories,
-    filter: { origin: filter.origin, query: filter.query },
+    filter: {
+      origin: filter.origin,
+      query: filter.query,
+      domain: filter.domain,
+    },
     next: next ? String(next) : null,
     ...form,
   };
@@ -184,6 +188,9 @@ export default define.page<typeof handler>(function CustomEmojis(
         {filter.origin !== "all" && (
           <input type="hidden" name="origin" value={filter.origin} />
         )}
+        {filter.domain && (
+          <input type="hidden" name="domain" value={filter.domain} />
+        )}
         <label>
           Shortcode <input type="search" name="q" value={filter.query} />
         </label>{" "}
@@ -219,7 +226,19 @@ export default define.page<typeof handler>(function CustomEmojis(
                       :{emoji.shortcode}:
                     </a>
                   </td>
-                  <td>{emoji.domain ?? "Local"}</td>
+                  <td>
+                    {emoji.domain
+                      ? (
+                        <a
+                          href={`/admin/custom_emojis?origin=remote&domain=${
+                            encodeURIComponent(emoji.domain)
+                          }`}
+                        >
+                          {emoji.domain}
+                        </a>
+                      )
+                      : "Local"}
+                  </td>
                   <td>{emoji.category ?? ""}</td>
                   <td>
                     {emoji.disabled ? "Disabled" : "Enabled"}
