@@ -21,6 +21,7 @@ import {
   accountJson,
   credentialAccountJson,
   relationshipJson,
+  renderAccounts,
 } from "./entities/account.ts";
 import { json } from "./errors.ts";
 import { linkHeader } from "./pagination.ts";
@@ -84,8 +85,10 @@ export async function renderAccountsInOrder(deps: Deps, ids: string[]) {
   const byId = new Map(
     (await findAccountsByIds(deps.sql, ids)).map((a) => [a.id, a]),
   );
-  return ids.flatMap((id) => {
-    const account = byId.get(id);
-    return account ? [accountJson(account, deps.config.origin)] : [];
-  });
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  return await renderAccounts({
+    sql: deps.sql,
+    origin: deps.config.origin,
+    mediaUrl: (key) => deps.media.url(key),
+  }, rows);
 }

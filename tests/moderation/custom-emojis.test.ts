@@ -200,6 +200,16 @@ Deno.test({
         "/api/v1/accounts/verify_credentials",
       );
       assert.equal(me.body.emojis.length, 2);
+      const found = await api(
+        instance,
+        alice.token,
+        "GET",
+        "/api/v1/accounts/search?q=alice",
+      );
+      assert.deepEqual(
+        found.body[0].emojis.map((e: { shortcode: string }) => e.shortcode),
+        ["blobcat", "party_parrot"],
+      );
 
       // Peers read the post's emoji as Emoji tags.
       const note = await (await instance.fetch(

@@ -14,6 +14,12 @@ import type {
 } from "./types.ts";
 import type { Role } from "../../moderation/mod.ts";
 import { accountRolesJson, roleJson } from "./role.ts";
+import type { Queryable } from "../../db/client.ts";
+import {
+  accountEmojis,
+  accountEmojiSource,
+  EmojiIndex,
+} from "../../emoji/mod.ts";
 
 export const DEFAULT_AVATAR_PATH = "/static/avatars/original/missing.png";
 export const DEFAULT_HEADER_PATH = "/static/headers/original/missing.png";
@@ -178,4 +184,23 @@ export function mutedAccountJson(
     ...accountJson(account, origin),
     mute_expires_at: expiresAt?.toISOString() ?? null,
   };
+}
+
+/** Accounts as entities with the custom emoji of their names and bios (one query for all). */
+export async function renderAccounts(
+  options: {
+    sql: Queryable;
+    origin: string;
+    mediaUrl?: (key: string) => string;
+  },
+  rows: AccountRow[],
+): Promise<Account[]> {
+  const emojis = await EmojiIndex.load(
+    options.sql,
+    options.mediaUrl ?? ((key) => `${options.origin}/media/${key}`),
+    rows.map(accountEmojiSource),
+  );
+  return rows.map((row) =>
+    accountJson(row, options.origin, undefined, accountEmojis(emojis, row))
+  );
 }
