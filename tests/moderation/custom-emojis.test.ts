@@ -20,9 +20,11 @@ import {
   EMOJI_SIZE_LIMIT,
 } from "../../lib/emoji/mod.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
+import { editStatus } from "../../lib/domain/status-changes.ts";
 import { updateProfile } from "../../lib/domain/profiles.ts";
 import { createAnnouncement } from "../../lib/instance/mod.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
+import { eventually } from "../federation/helpers.ts";
 
 async function animatedGif(): Promise<Uint8Array> {
   const frame = (colour: string) =>
@@ -228,6 +230,23 @@ Deno.test({
       assert.equal(object.name, ":blobcat:");
       assert.equal(object.icon.url, cat.url);
 
+      // An edit: each version lists the emoji of its own text.
+      await editStatus(deps, alice.account.id, post.id, {
+        status: "Only :party_parrot: now",
+      });
+      const history = await api(
+        instance,
+        alice.token,
+        "GET",
+        `/api/v1/statuses/${post.id}/history`,
+      );
+      assert.deepEqual(
+        history.body.map((v: { emojis: { shortcode: string }[] }) =>
+          v.emojis.map((e) => e.shortcode).join(" ")
+        ),
+        ["blobcat party_parrot", "party_parrot"],
+      );
+
       // Disabled: no longer rendered anywhere.
       await changeEmoji(deps.sql, adminActor, party.id, {
         kind: "enabled",
@@ -239,10 +258,7 @@ Deno.test({
         "GET",
         `/api/v1/statuses/${post.id}`,
       );
-      assert.deepEqual(
-        after.body.emojis.map((e: { shortcode: string }) => e.shortcode),
-        ["blobcat"],
-      );
+      assert.deepEqual(after.body.emojis, []);
 
       // Announcement reactions: a custom emoji with its URLs; a disabled one is refused.
       const announcement = await createAnnouncement(deps, adminActor, {
@@ -280,6 +296,12 @@ Deno.test({
 
       // Deleted: gone from the list, and its files go by a job.
       await deleteEmoji(deps, adminActor, hidden.id);
+      await eventually(
+        "the deleted emoji's files removed",
+        async () =>
+          !(await deps.media.get(hidden.image_key!)) &&
+          !(await deps.media.get(hidden.image_static_key!)),
+      );
       const log = await deps.sql<
         { action: string; human_identifier: string }[]
       >`
