@@ -1,10 +1,12 @@
 /**
  * Custom emoji through the domain and the API (issue 16): an Admin uploads one (PNG/GIF/WebP,
  * 256 KB, a unique `[a-zA-Z0-9_]{2,}` shortcode; a Moderator may not), `GET
- * /api/v1/custom_emojis` lists the enabled local ones with images that load; a post, a display
- * name and a bio naming `:code:` carry it in `emojis` (and the post's Note an `Emoji` tag),
- * until it is disabled; an announcement takes it as a reaction, with its URLs; each change is
- * in the audit log.
+ * /api/v1/custom_emojis` lists the enabled local ones with images that load (an animated GIF
+ * stays animated, with a still `static_url`); a post, a display name and a bio naming `:code:`
+ * carry it in `emojis` (account lookup, credentials, search, each version in the edit history;
+ * the post's Note an `Emoji` tag whose id resolves), until it is disabled; an announcement
+ * takes it as a reaction, with its URLs; a deleted one's files go; each change is in the
+ * audit log.
  */
 import assert from "node:assert/strict";
 import sharp from "sharp";
