@@ -46,11 +46,7 @@ Deno.test(
         mimeType: "image/png",
         buffer: png,
       });
-      // The refusal is a 422 page: expected here, not a problem.
-      const refused = page.waitForResponse((r) => r.status() === 422);
       await page.getByRole("button", { name: "Upload" }).click();
-      await refused;
-      problems.length = 0;
       await page.getByText(/Shortcode must be at least 2 characters/).waitFor();
 
       await page.getByLabel(/Shortcode \(letters/).fill("blobcat");
@@ -97,7 +93,8 @@ Deno.test(
       assert.deepEqual(row, { disabled: true, category: "Cats" });
       await page.goto("/@alice");
       assert.equal(await page.locator("img.custom-emoji").count(), 0);
-      assert.deepEqual(problems, []);
+      // The refused upload's page answers 422 on purpose; nothing else went wrong.
+      assert.deepEqual(problems.filter((p) => !/\b422\b/.test(p)), []);
       await context.close();
 
       // With JavaScript: the picker's button puts the code into the text.
