@@ -224,6 +224,14 @@ Deno.test({
       assert.equal(tag.name, ":blobcat:");
       assert.equal(tag.icon.url, cat.url);
       assert.equal(tag.icon.mediaType, "image/png");
+      // The actor names its name's and bio's emoji too.
+      const person = await (await instance.fetch("/users/alice", {
+        headers: { accept: "application/activity+json" },
+      })).json();
+      assert.deepEqual(
+        [person.tag].flat().map((t: { name: string }) => t.name),
+        [":blobcat:", ":party_parrot:"],
+      );
       // Its id resolves to the same Emoji.
       const object = await (await instance.fetch(new URL(tag.id).pathname, {
         headers: { accept: "application/activity+json" },
