@@ -12,7 +12,13 @@ import {
 import { Timeline } from "../components/Timeline.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
 import type { PickerEmoji } from "../components/EmojiPicker.tsx";
-import { pickerEmojis } from "../lib/emoji/mod.ts";
+import {
+  localEmojisNamed,
+  pickerEmojis,
+  shortcodesIn,
+} from "../lib/emoji/mod.ts";
+import { emojifyHtml } from "../components/CustomEmoji.tsx";
+import type { CustomEmoji } from "../lib/mastodon/entities/types.ts";
 import type { UiStatus, Visibility } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
 import { PageHead } from "../components/PageHead.tsx";
@@ -36,14 +42,18 @@ interface Data {
   emojis: PickerEmoji[];
 }
 
-function bannerOf(row: AnnouncementRow, origin: string): BannerAnnouncement {
+function bannerOf(
+  row: AnnouncementRow,
+  origin: string,
+  emojis: CustomEmoji[],
+): BannerAnnouncement {
   const when = (time: Date) =>
     row.all_day
       ? time.toISOString().slice(0, 10)
       : formatDateTime(time.toISOString());
   return {
     id: String(row.id),
-    html: renderInstanceText(row.text, origin),
+    html: emojifyHtml(renderInstanceText(row.text, origin), emojis),
     when: row.starts_at && row.ends_at
       ? `${when(row.starts_at)} – ${when(row.ends_at)}`
       : null,
@@ -62,12 +72,20 @@ export const handler = define.handlers<Data>({
       announcementsFor(sql, session.account.id),
       pickerEmojis(sql, (key) => media.url(key)),
     ]);
+    // The local custom emoji the announcements name.
+    const announced = await localEmojisNamed(
+      sql,
+      (key) => media.url(key),
+      shortcodesIn(...announcements.map((a) => a.text)),
+    );
     return page({
       statuses: await uiStatuses(ctx, rows, "home"),
       context: statusContext(ctx),
       older: olderLink(ctx.url, rows, query.limit),
       newer: newerLink(ctx.url),
-      announcements: announcements.map((a) => bannerOf(a, config.origin)),
+      announcements: announcements.map((a) =>
+        bannerOf(a, config.origin, [...announced.values()])
+      ),
       emojis,
     });
   },

@@ -2,7 +2,8 @@
  * Custom emoji in Chromium: an Admin, with JavaScript off, uploads one through the form on
  * /admin/custom_emojis, finds it with the list's filters and search, files it in a category
  * and disables it on its page, after a refused upload says why. Meanwhile a user's post naming `:blobcat:` shows the image (alt
- * `:blobcat:`) on her profile, and the compose page lists it under its category: as text
+ * `:blobcat:`) on her profile, as does an announcement on /home, and the compose page lists
+ * it under its category: as text
  * without JavaScript, as a button that inserts the code with it.
  */
 import assert from "node:assert/strict";
@@ -14,7 +15,8 @@ import {
   watchProblems,
   withBrowser,
 } from "../web/harness.ts";
-import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
+import { BUILT_IN_ROLE_IDS, loadActor } from "../../lib/moderation/mod.ts";
+import { createAnnouncement } from "../../lib/instance/mod.ts";
 import { createStatus } from "../../lib/domain/statuses.ts";
 import { smallPng } from "../media/helpers.ts";
 
@@ -76,6 +78,21 @@ Deno.test(
       await page.goto("/@alice");
       const inPost = page.locator(".status-content img.custom-emoji").first();
       assert.equal(await inPost.getAttribute("alt"), ":blobcat:");
+      await createAnnouncement(
+        deps,
+        await loadActor(deps.sql, {
+          account_id: carol.account.id,
+          role_id: BUILT_IN_ROLE_IDS.admin,
+        }),
+        { text: "Welcome :blobcat:", publish: true },
+      );
+      await page.goto("/home");
+      assert.equal(
+        await page.locator(".announcement img.custom-emoji").getAttribute(
+          "alt",
+        ),
+        ":blobcat:",
+      );
       await page.goto("/compose");
       await page.getByText("Custom emoji").click();
       await page.getByRole("region", { name: "Cats" }).getByText(":blobcat:")
