@@ -1,10 +1,10 @@
 /**
  * Custom emoji in Chromium: an Admin, with JavaScript off, uploads one through the form on
  * /admin/custom_emojis, finds it with the list's filters and search, files it in a category
- * and disables it on its page, after a refused upload says why. Meanwhile a user's post naming `:blobcat:` shows the image (alt
- * `:blobcat:`) on her profile, as does an announcement on /home, and the compose page lists
- * it under its category: as text
- * without JavaScript, as a button that inserts the code with it.
+ * and disables it on its page, after a refused upload says why. Meanwhile a user's post naming
+ * `:blobcat:` shows the image (alt `:blobcat:`) on her profile, as does an announcement on
+ * /home, and the compose page lists it under its category: as text without JavaScript, as a
+ * button that inserts the code with it.
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
