@@ -41,319 +41,322 @@ import * as $37 from "./routes/admin/appeals/index.tsx";
 import * as $38 from "./routes/admin/audit_log.tsx";
 import * as $39 from "./routes/admin/canonical_email_blocks/[id]/delete.tsx";
 import * as $40 from "./routes/admin/canonical_email_blocks/index.tsx";
-import * as $41 from "./routes/admin/domain_allows/[id]/delete.ts";
-import * as $42 from "./routes/admin/domain_allows/index.tsx";
-import * as $43 from "./routes/admin/domain_blocks/[id]/delete.tsx";
-import * as $44 from "./routes/admin/domain_blocks/[id]/index.tsx";
-import * as $45 from "./routes/admin/domain_blocks/export.ts";
-import * as $46 from "./routes/admin/domain_blocks/import.tsx";
-import * as $47 from "./routes/admin/domain_blocks/index.tsx";
-import * as $48 from "./routes/admin/domain_blocks/new.tsx";
-import * as $49 from "./routes/admin/domain_subscriptions/[id]/delete.tsx";
-import * as $50 from "./routes/admin/domain_subscriptions/[id]/index.tsx";
-import * as $51 from "./routes/admin/domain_subscriptions/index.tsx";
-import * as $52 from "./routes/admin/email_domain_blocks/[id]/delete.tsx";
-import * as $53 from "./routes/admin/email_domain_blocks/index.tsx";
-import * as $54 from "./routes/admin/follow_recommendations/index.tsx";
-import * as $55 from "./routes/admin/index.tsx";
-import * as $56 from "./routes/admin/invites/[id]/expire.tsx";
-import * as $57 from "./routes/admin/invites/index.tsx";
-import * as $58 from "./routes/admin/ip_blocks/[id]/delete.tsx";
-import * as $59 from "./routes/admin/ip_blocks/index.tsx";
-import * as $60 from "./routes/admin/reports/[id]/[action].ts";
-import * as $61 from "./routes/admin/reports/[id]/index.tsx";
-import * as $62 from "./routes/admin/reports/index.tsx";
-import * as $63 from "./routes/admin/roles/[id]/delete.tsx";
-import * as $64 from "./routes/admin/roles/[id]/index.tsx";
-import * as $65 from "./routes/admin/roles/index.tsx";
-import * as $66 from "./routes/admin/roles/new.tsx";
-import * as $67 from "./routes/admin/rules/[id]/delete.tsx";
-import * as $68 from "./routes/admin/rules/[id]/index.tsx";
-import * as $69 from "./routes/admin/rules/[id]/move.ts";
-import * as $70 from "./routes/admin/rules/index.tsx";
-import * as $71 from "./routes/admin/settings.tsx";
-import * as $72 from "./routes/admin/spam_limits.tsx";
-import * as $73 from "./routes/admin/tags/[id].tsx";
-import * as $74 from "./routes/admin/tags/index.tsx";
-import * as $75 from "./routes/admin/terms_of_service.tsx";
-import * as $76 from "./routes/admin/trends/index.tsx";
-import * as $77 from "./routes/admin/warning_presets/[id].tsx";
-import * as $78 from "./routes/admin/warning_presets/index.tsx";
-import * as $79 from "./routes/announcements/[id]/dismiss.ts";
-import * as $80 from "./routes/api/[...path].ts";
-import * as $81 from "./routes/api/_middleware.ts";
-import * as $82 from "./routes/api/oembed.ts";
-import * as $83 from "./routes/api/v1/accounts/[id]/block.ts";
-import * as $84 from "./routes/api/v1/accounts/[id]/endorse.ts";
-import * as $85 from "./routes/api/v1/accounts/[id]/endorsements.ts";
-import * as $86 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
-import * as $87 from "./routes/api/v1/accounts/[id]/follow.ts";
-import * as $88 from "./routes/api/v1/accounts/[id]/followers.ts";
-import * as $89 from "./routes/api/v1/accounts/[id]/following.ts";
-import * as $90 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
-import * as $91 from "./routes/api/v1/accounts/[id]/index.ts";
-import * as $92 from "./routes/api/v1/accounts/[id]/lists.ts";
-import * as $93 from "./routes/api/v1/accounts/[id]/mute.ts";
-import * as $94 from "./routes/api/v1/accounts/[id]/note.ts";
-import * as $95 from "./routes/api/v1/accounts/[id]/pin.ts";
-import * as $96 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
-import * as $97 from "./routes/api/v1/accounts/[id]/statuses.ts";
-import * as $98 from "./routes/api/v1/accounts/[id]/unblock.ts";
-import * as $99 from "./routes/api/v1/accounts/[id]/unendorse.ts";
-import * as $100 from "./routes/api/v1/accounts/[id]/unfollow.ts";
-import * as $101 from "./routes/api/v1/accounts/[id]/unmute.ts";
-import * as $102 from "./routes/api/v1/accounts/[id]/unpin.ts";
-import * as $103 from "./routes/api/v1/accounts/familiar_followers.ts";
-import * as $104 from "./routes/api/v1/accounts/index.ts";
-import * as $105 from "./routes/api/v1/accounts/lookup.ts";
-import * as $106 from "./routes/api/v1/accounts/relationships.ts";
-import * as $107 from "./routes/api/v1/accounts/search.ts";
-import * as $108 from "./routes/api/v1/accounts/update_credentials.ts";
-import * as $109 from "./routes/api/v1/accounts/verify_credentials.ts";
-import * as $110 from "./routes/api/v1/admin/accounts/[id]/action.ts";
-import * as $111 from "./routes/api/v1/admin/accounts/[id]/approve.ts";
-import * as $112 from "./routes/api/v1/admin/accounts/[id]/enable.ts";
-import * as $113 from "./routes/api/v1/admin/accounts/[id]/index.ts";
-import * as $114 from "./routes/api/v1/admin/accounts/[id]/reject.ts";
-import * as $115 from "./routes/api/v1/admin/accounts/[id]/unsensitive.ts";
-import * as $116 from "./routes/api/v1/admin/accounts/[id]/unsilence.ts";
-import * as $117 from "./routes/api/v1/admin/accounts/[id]/unsuspend.ts";
-import * as $118 from "./routes/api/v1/admin/canonical_email_blocks/[id].ts";
-import * as $119 from "./routes/api/v1/admin/canonical_email_blocks/index.ts";
-import * as $120 from "./routes/api/v1/admin/canonical_email_blocks/test.ts";
-import * as $121 from "./routes/api/v1/admin/dimensions.ts";
-import * as $122 from "./routes/api/v1/admin/domain_allows/[id].ts";
-import * as $123 from "./routes/api/v1/admin/domain_allows/index.ts";
-import * as $124 from "./routes/api/v1/admin/domain_blocks/[id].ts";
-import * as $125 from "./routes/api/v1/admin/domain_blocks/index.ts";
-import * as $126 from "./routes/api/v1/admin/email_domain_blocks/[id].ts";
-import * as $127 from "./routes/api/v1/admin/email_domain_blocks/index.ts";
-import * as $128 from "./routes/api/v1/admin/ip_blocks/[id].ts";
-import * as $129 from "./routes/api/v1/admin/ip_blocks/index.ts";
-import * as $130 from "./routes/api/v1/admin/measures.ts";
-import * as $131 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
-import * as $132 from "./routes/api/v1/admin/reports/[id]/index.ts";
-import * as $133 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
-import * as $134 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
-import * as $135 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
-import * as $136 from "./routes/api/v1/admin/reports/index.ts";
-import * as $137 from "./routes/api/v1/admin/retention.ts";
-import * as $138 from "./routes/api/v1/admin/tags/[id].ts";
-import * as $139 from "./routes/api/v1/admin/tags/index.ts";
-import * as $140 from "./routes/api/v1/admin/trends/links/[id]/approve.ts";
-import * as $141 from "./routes/api/v1/admin/trends/links/[id]/reject.ts";
-import * as $142 from "./routes/api/v1/admin/trends/links/index.ts";
-import * as $143 from "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts";
-import * as $144 from "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts";
-import * as $145 from "./routes/api/v1/admin/trends/links/publishers/index.ts";
-import * as $146 from "./routes/api/v1/admin/trends/statuses/[id]/approve.ts";
-import * as $147 from "./routes/api/v1/admin/trends/statuses/[id]/reject.ts";
-import * as $148 from "./routes/api/v1/admin/trends/statuses/index.ts";
-import * as $149 from "./routes/api/v1/admin/trends/tags/[id]/approve.ts";
-import * as $150 from "./routes/api/v1/admin/trends/tags/[id]/reject.ts";
-import * as $151 from "./routes/api/v1/admin/trends/tags/index.ts";
-import * as $152 from "./routes/api/v1/announcements/[id]/dismiss.ts";
-import * as $153 from "./routes/api/v1/announcements/[id]/reactions/[name].ts";
-import * as $154 from "./routes/api/v1/announcements/index.ts";
-import * as $155 from "./routes/api/v1/annual_reports/index.ts";
-import * as $156 from "./routes/api/v1/apps/index.ts";
-import * as $157 from "./routes/api/v1/apps/verify_credentials.ts";
-import * as $158 from "./routes/api/v1/blocks.ts";
-import * as $159 from "./routes/api/v1/bookmarks.ts";
-import * as $160 from "./routes/api/v1/conversations/[id]/index.ts";
-import * as $161 from "./routes/api/v1/conversations/[id]/read.ts";
-import * as $162 from "./routes/api/v1/conversations/index.ts";
-import * as $163 from "./routes/api/v1/custom_emojis.ts";
-import * as $164 from "./routes/api/v1/directory.ts";
-import * as $165 from "./routes/api/v1/domain_blocks.ts";
-import * as $166 from "./routes/api/v1/emails/check_confirmation.ts";
-import * as $167 from "./routes/api/v1/emails/confirmations.ts";
-import * as $168 from "./routes/api/v1/endorsements.ts";
-import * as $169 from "./routes/api/v1/favourites.ts";
-import * as $170 from "./routes/api/v1/featured_tags.ts";
-import * as $171 from "./routes/api/v1/featured_tags/[id].ts";
-import * as $172 from "./routes/api/v1/featured_tags/suggestions.ts";
-import * as $173 from "./routes/api/v1/filters/[id].ts";
-import * as $174 from "./routes/api/v1/filters/index.ts";
-import * as $175 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
-import * as $176 from "./routes/api/v1/follow_requests/[id]/reject.ts";
-import * as $177 from "./routes/api/v1/follow_requests/index.ts";
-import * as $178 from "./routes/api/v1/followed_tags.ts";
-import * as $179 from "./routes/api/v1/instance/activity.ts";
-import * as $180 from "./routes/api/v1/instance/domain_blocks.ts";
-import * as $181 from "./routes/api/v1/instance/extended_description.ts";
-import * as $182 from "./routes/api/v1/instance/index.ts";
-import * as $183 from "./routes/api/v1/instance/peers.ts";
-import * as $184 from "./routes/api/v1/instance/privacy_policy.ts";
-import * as $185 from "./routes/api/v1/instance/rules.ts";
-import * as $186 from "./routes/api/v1/instance/terms_of_service/[date].ts";
-import * as $187 from "./routes/api/v1/instance/terms_of_service/index.ts";
-import * as $188 from "./routes/api/v1/instance/translation_languages.ts";
-import * as $189 from "./routes/api/v1/lists/[id]/accounts.ts";
-import * as $190 from "./routes/api/v1/lists/[id]/index.ts";
-import * as $191 from "./routes/api/v1/lists/index.ts";
-import * as $192 from "./routes/api/v1/markers.ts";
-import * as $193 from "./routes/api/v1/media/[id].ts";
-import * as $194 from "./routes/api/v1/media/index.ts";
-import * as $195 from "./routes/api/v1/mutes.ts";
-import * as $196 from "./routes/api/v1/notifications/[id]/dismiss.ts";
-import * as $197 from "./routes/api/v1/notifications/[id]/index.ts";
-import * as $198 from "./routes/api/v1/notifications/clear.ts";
-import * as $199 from "./routes/api/v1/notifications/index.ts";
-import * as $200 from "./routes/api/v1/notifications/policy.ts";
-import * as $201 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
-import * as $202 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
-import * as $203 from "./routes/api/v1/notifications/requests/[id]/index.ts";
-import * as $204 from "./routes/api/v1/notifications/requests/accept.ts";
-import * as $205 from "./routes/api/v1/notifications/requests/dismiss.ts";
-import * as $206 from "./routes/api/v1/notifications/requests/index.ts";
-import * as $207 from "./routes/api/v1/notifications/requests/merged.ts";
-import * as $208 from "./routes/api/v1/notifications/unread_count.ts";
-import * as $209 from "./routes/api/v1/polls/[id]/index.ts";
-import * as $210 from "./routes/api/v1/polls/[id]/votes.ts";
-import * as $211 from "./routes/api/v1/preferences.ts";
-import * as $212 from "./routes/api/v1/profile/avatar.ts";
-import * as $213 from "./routes/api/v1/profile/header.ts";
-import * as $214 from "./routes/api/v1/profile/index.ts";
-import * as $215 from "./routes/api/v1/push/subscription.ts";
-import * as $216 from "./routes/api/v1/reports.ts";
-import * as $217 from "./routes/api/v1/scheduled_statuses/[id].ts";
-import * as $218 from "./routes/api/v1/scheduled_statuses/index.ts";
-import * as $219 from "./routes/api/v1/severed_relationships.ts";
-import * as $220 from "./routes/api/v1/statuses/[id]/bookmark.ts";
-import * as $221 from "./routes/api/v1/statuses/[id]/context.ts";
-import * as $222 from "./routes/api/v1/statuses/[id]/favourite.ts";
-import * as $223 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
-import * as $224 from "./routes/api/v1/statuses/[id]/history.ts";
-import * as $225 from "./routes/api/v1/statuses/[id]/index.ts";
-import * as $226 from "./routes/api/v1/statuses/[id]/mute.ts";
-import * as $227 from "./routes/api/v1/statuses/[id]/pin.ts";
-import * as $228 from "./routes/api/v1/statuses/[id]/reblog.ts";
-import * as $229 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
-import * as $230 from "./routes/api/v1/statuses/[id]/source.ts";
-import * as $231 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
-import * as $232 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
-import * as $233 from "./routes/api/v1/statuses/[id]/unmute.ts";
-import * as $234 from "./routes/api/v1/statuses/[id]/unpin.ts";
-import * as $235 from "./routes/api/v1/statuses/[id]/unreblog.ts";
-import * as $236 from "./routes/api/v1/statuses/index.ts";
-import * as $237 from "./routes/api/v1/streaming/[...stream].ts";
-import * as $238 from "./routes/api/v1/streaming/health.ts";
-import * as $239 from "./routes/api/v1/streaming/index.ts";
-import * as $240 from "./routes/api/v1/suggestions/[account_id].ts";
-import * as $241 from "./routes/api/v1/suggestions/index.ts";
-import * as $242 from "./routes/api/v1/tags/[name].ts";
-import * as $243 from "./routes/api/v1/tags/[name]/feature.ts";
-import * as $244 from "./routes/api/v1/tags/[name]/follow.ts";
-import * as $245 from "./routes/api/v1/tags/[name]/unfeature.ts";
-import * as $246 from "./routes/api/v1/tags/[name]/unfollow.ts";
-import * as $247 from "./routes/api/v1/timelines/home.ts";
-import * as $248 from "./routes/api/v1/timelines/link.ts";
-import * as $249 from "./routes/api/v1/timelines/list/[list_id].ts";
-import * as $250 from "./routes/api/v1/timelines/public.ts";
-import * as $251 from "./routes/api/v1/timelines/tag/[hashtag].ts";
-import * as $252 from "./routes/api/v1/trends/index.ts";
-import * as $253 from "./routes/api/v1/trends/links.ts";
-import * as $254 from "./routes/api/v1/trends/statuses.ts";
-import * as $255 from "./routes/api/v1/trends/tags.ts";
-import * as $256 from "./routes/api/v2/admin/accounts.ts";
-import * as $257 from "./routes/api/v2/filters/[id]/index.ts";
-import * as $258 from "./routes/api/v2/filters/[id]/keywords.ts";
-import * as $259 from "./routes/api/v2/filters/[id]/statuses.ts";
-import * as $260 from "./routes/api/v2/filters/index.ts";
-import * as $261 from "./routes/api/v2/filters/keywords/[id].ts";
-import * as $262 from "./routes/api/v2/filters/statuses/[id].ts";
-import * as $263 from "./routes/api/v2/instance.ts";
-import * as $264 from "./routes/api/v2/media.ts";
-import * as $265 from "./routes/api/v2/notifications/[group_key]/accounts.ts";
-import * as $266 from "./routes/api/v2/notifications/[group_key]/dismiss.ts";
-import * as $267 from "./routes/api/v2/notifications/[group_key]/index.ts";
-import * as $268 from "./routes/api/v2/notifications/index.ts";
-import * as $269 from "./routes/api/v2/notifications/policy.ts";
-import * as $270 from "./routes/api/v2/notifications/unread_count.ts";
-import * as $271 from "./routes/api/v2/search.ts";
-import * as $272 from "./routes/api/v2/suggestions.ts";
-import * as $273 from "./routes/auth/confirmation.tsx";
-import * as $274 from "./routes/auth/password/edit.tsx";
-import * as $275 from "./routes/auth/password/new.tsx";
-import * as $276 from "./routes/auth/sign_in.tsx";
-import * as $277 from "./routes/auth/sign_out.ts";
-import * as $278 from "./routes/auth/sign_up.tsx";
-import * as $279 from "./routes/auth/two_factor.tsx";
-import * as $280 from "./routes/bookmarks.tsx";
-import * as $281 from "./routes/compose.tsx";
-import * as $282 from "./routes/disputes/strikes/[id].tsx";
-import * as $283 from "./routes/disputes/strikes/index.tsx";
-import * as $284 from "./routes/explore.tsx";
-import * as $285 from "./routes/favourites.tsx";
-import * as $286 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $287 from "./routes/follow_requests/index.tsx";
-import * as $288 from "./routes/health.ts";
-import * as $289 from "./routes/home.tsx";
-import * as $290 from "./routes/icons.svg.ts";
-import * as $291 from "./routes/index.tsx";
-import * as $292 from "./routes/invite/[code].ts";
-import * as $293 from "./routes/invites/[id]/expire.ts";
-import * as $294 from "./routes/invites/index.tsx";
-import * as $295 from "./routes/lists/[id]/edit.tsx";
-import * as $296 from "./routes/lists/[id]/index.tsx";
-import * as $297 from "./routes/lists/index.tsx";
-import * as $298 from "./routes/mail/unsubscribe.tsx";
-import * as $299 from "./routes/media/[...key].ts";
-import * as $300 from "./routes/notifications.tsx";
-import * as $301 from "./routes/notifications/policy.ts";
-import * as $302 from "./routes/notifications/requests/[id]/[verb].ts";
-import * as $303 from "./routes/notifications/requests/index.tsx";
-import * as $304 from "./routes/oauth/authorize.tsx";
-import * as $305 from "./routes/oauth/revoke.ts";
-import * as $306 from "./routes/oauth/token.ts";
-import * as $307 from "./routes/oauth/userinfo.ts";
-import * as $308 from "./routes/polls/[id]/votes.ts";
-import * as $309 from "./routes/privacy-policy.tsx";
-import * as $310 from "./routes/public/index.tsx";
-import * as $311 from "./routes/public/local.tsx";
-import * as $312 from "./routes/search.tsx";
-import * as $313 from "./routes/settings/aliases.tsx";
-import * as $314 from "./routes/settings/archive/download/[id].ts";
-import * as $315 from "./routes/settings/archive/index.tsx";
-import * as $316 from "./routes/settings/authorized_applications.tsx";
-import * as $317 from "./routes/settings/blocks.tsx";
-import * as $318 from "./routes/settings/delete.tsx";
-import * as $319 from "./routes/settings/domain_blocks.tsx";
-import * as $320 from "./routes/settings/email.tsx";
-import * as $321 from "./routes/settings/export/[file].ts";
-import * as $322 from "./routes/settings/export/index.tsx";
-import * as $323 from "./routes/settings/followed_tags.tsx";
-import * as $324 from "./routes/settings/import.tsx";
-import * as $325 from "./routes/settings/index.ts";
-import * as $326 from "./routes/settings/migration.tsx";
-import * as $327 from "./routes/settings/mutes.tsx";
-import * as $328 from "./routes/settings/password.tsx";
-import * as $329 from "./routes/settings/preferences.tsx";
-import * as $330 from "./routes/settings/profile.tsx";
-import * as $331 from "./routes/settings/push_token.ts";
-import * as $332 from "./routes/settings/security_keys.tsx";
-import * as $333 from "./routes/settings/two_factor.tsx";
-import * as $334 from "./routes/severed_relationships/[id]/followers.csv.ts";
-import * as $335 from "./routes/severed_relationships/[id]/following.csv.ts";
-import * as $336 from "./routes/severed_relationships/index.tsx";
-import * as $337 from "./routes/sw.js.ts";
-import * as $338 from "./routes/tags/[tag].rss.ts";
-import * as $339 from "./routes/tags/[tag].tsx";
-import * as $340 from "./routes/terms-of-service/[date].tsx";
-import * as $341 from "./routes/terms-of-service/index.tsx";
-import * as $342 from "./islands/ActionBar.tsx";
-import * as $343 from "./islands/BrowserNotifications.tsx";
-import * as $344 from "./islands/ComposeBox.tsx";
-import * as $345 from "./islands/CopyLink.tsx";
-import * as $346 from "./islands/FollowButton.tsx";
-import * as $347 from "./islands/LoadMore.tsx";
-import * as $348 from "./islands/NewPostsBanner.tsx";
-import * as $349 from "./islands/NewStatuses.tsx";
-import * as $350 from "./islands/NotificationsBadge.tsx";
-import * as $351 from "./islands/PollView.tsx";
-import * as $352 from "./islands/ProfileMenu.tsx";
-import * as $353 from "./islands/SecurityKeyButton.tsx";
+import * as $41 from "./routes/admin/custom_emojis/[id]/delete.tsx";
+import * as $42 from "./routes/admin/custom_emojis/[id]/index.tsx";
+import * as $43 from "./routes/admin/custom_emojis/index.tsx";
+import * as $44 from "./routes/admin/domain_allows/[id]/delete.ts";
+import * as $45 from "./routes/admin/domain_allows/index.tsx";
+import * as $46 from "./routes/admin/domain_blocks/[id]/delete.tsx";
+import * as $47 from "./routes/admin/domain_blocks/[id]/index.tsx";
+import * as $48 from "./routes/admin/domain_blocks/export.ts";
+import * as $49 from "./routes/admin/domain_blocks/import.tsx";
+import * as $50 from "./routes/admin/domain_blocks/index.tsx";
+import * as $51 from "./routes/admin/domain_blocks/new.tsx";
+import * as $52 from "./routes/admin/domain_subscriptions/[id]/delete.tsx";
+import * as $53 from "./routes/admin/domain_subscriptions/[id]/index.tsx";
+import * as $54 from "./routes/admin/domain_subscriptions/index.tsx";
+import * as $55 from "./routes/admin/email_domain_blocks/[id]/delete.tsx";
+import * as $56 from "./routes/admin/email_domain_blocks/index.tsx";
+import * as $57 from "./routes/admin/follow_recommendations/index.tsx";
+import * as $58 from "./routes/admin/index.tsx";
+import * as $59 from "./routes/admin/invites/[id]/expire.tsx";
+import * as $60 from "./routes/admin/invites/index.tsx";
+import * as $61 from "./routes/admin/ip_blocks/[id]/delete.tsx";
+import * as $62 from "./routes/admin/ip_blocks/index.tsx";
+import * as $63 from "./routes/admin/reports/[id]/[action].ts";
+import * as $64 from "./routes/admin/reports/[id]/index.tsx";
+import * as $65 from "./routes/admin/reports/index.tsx";
+import * as $66 from "./routes/admin/roles/[id]/delete.tsx";
+import * as $67 from "./routes/admin/roles/[id]/index.tsx";
+import * as $68 from "./routes/admin/roles/index.tsx";
+import * as $69 from "./routes/admin/roles/new.tsx";
+import * as $70 from "./routes/admin/rules/[id]/delete.tsx";
+import * as $71 from "./routes/admin/rules/[id]/index.tsx";
+import * as $72 from "./routes/admin/rules/[id]/move.ts";
+import * as $73 from "./routes/admin/rules/index.tsx";
+import * as $74 from "./routes/admin/settings.tsx";
+import * as $75 from "./routes/admin/spam_limits.tsx";
+import * as $76 from "./routes/admin/tags/[id].tsx";
+import * as $77 from "./routes/admin/tags/index.tsx";
+import * as $78 from "./routes/admin/terms_of_service.tsx";
+import * as $79 from "./routes/admin/trends/index.tsx";
+import * as $80 from "./routes/admin/warning_presets/[id].tsx";
+import * as $81 from "./routes/admin/warning_presets/index.tsx";
+import * as $82 from "./routes/announcements/[id]/dismiss.ts";
+import * as $83 from "./routes/api/[...path].ts";
+import * as $84 from "./routes/api/_middleware.ts";
+import * as $85 from "./routes/api/oembed.ts";
+import * as $86 from "./routes/api/v1/accounts/[id]/block.ts";
+import * as $87 from "./routes/api/v1/accounts/[id]/endorse.ts";
+import * as $88 from "./routes/api/v1/accounts/[id]/endorsements.ts";
+import * as $89 from "./routes/api/v1/accounts/[id]/featured_tags.ts";
+import * as $90 from "./routes/api/v1/accounts/[id]/follow.ts";
+import * as $91 from "./routes/api/v1/accounts/[id]/followers.ts";
+import * as $92 from "./routes/api/v1/accounts/[id]/following.ts";
+import * as $93 from "./routes/api/v1/accounts/[id]/identity_proofs.ts";
+import * as $94 from "./routes/api/v1/accounts/[id]/index.ts";
+import * as $95 from "./routes/api/v1/accounts/[id]/lists.ts";
+import * as $96 from "./routes/api/v1/accounts/[id]/mute.ts";
+import * as $97 from "./routes/api/v1/accounts/[id]/note.ts";
+import * as $98 from "./routes/api/v1/accounts/[id]/pin.ts";
+import * as $99 from "./routes/api/v1/accounts/[id]/remove_from_followers.ts";
+import * as $100 from "./routes/api/v1/accounts/[id]/statuses.ts";
+import * as $101 from "./routes/api/v1/accounts/[id]/unblock.ts";
+import * as $102 from "./routes/api/v1/accounts/[id]/unendorse.ts";
+import * as $103 from "./routes/api/v1/accounts/[id]/unfollow.ts";
+import * as $104 from "./routes/api/v1/accounts/[id]/unmute.ts";
+import * as $105 from "./routes/api/v1/accounts/[id]/unpin.ts";
+import * as $106 from "./routes/api/v1/accounts/familiar_followers.ts";
+import * as $107 from "./routes/api/v1/accounts/index.ts";
+import * as $108 from "./routes/api/v1/accounts/lookup.ts";
+import * as $109 from "./routes/api/v1/accounts/relationships.ts";
+import * as $110 from "./routes/api/v1/accounts/search.ts";
+import * as $111 from "./routes/api/v1/accounts/update_credentials.ts";
+import * as $112 from "./routes/api/v1/accounts/verify_credentials.ts";
+import * as $113 from "./routes/api/v1/admin/accounts/[id]/action.ts";
+import * as $114 from "./routes/api/v1/admin/accounts/[id]/approve.ts";
+import * as $115 from "./routes/api/v1/admin/accounts/[id]/enable.ts";
+import * as $116 from "./routes/api/v1/admin/accounts/[id]/index.ts";
+import * as $117 from "./routes/api/v1/admin/accounts/[id]/reject.ts";
+import * as $118 from "./routes/api/v1/admin/accounts/[id]/unsensitive.ts";
+import * as $119 from "./routes/api/v1/admin/accounts/[id]/unsilence.ts";
+import * as $120 from "./routes/api/v1/admin/accounts/[id]/unsuspend.ts";
+import * as $121 from "./routes/api/v1/admin/canonical_email_blocks/[id].ts";
+import * as $122 from "./routes/api/v1/admin/canonical_email_blocks/index.ts";
+import * as $123 from "./routes/api/v1/admin/canonical_email_blocks/test.ts";
+import * as $124 from "./routes/api/v1/admin/dimensions.ts";
+import * as $125 from "./routes/api/v1/admin/domain_allows/[id].ts";
+import * as $126 from "./routes/api/v1/admin/domain_allows/index.ts";
+import * as $127 from "./routes/api/v1/admin/domain_blocks/[id].ts";
+import * as $128 from "./routes/api/v1/admin/domain_blocks/index.ts";
+import * as $129 from "./routes/api/v1/admin/email_domain_blocks/[id].ts";
+import * as $130 from "./routes/api/v1/admin/email_domain_blocks/index.ts";
+import * as $131 from "./routes/api/v1/admin/ip_blocks/[id].ts";
+import * as $132 from "./routes/api/v1/admin/ip_blocks/index.ts";
+import * as $133 from "./routes/api/v1/admin/measures.ts";
+import * as $134 from "./routes/api/v1/admin/reports/[id]/assign_to_self.ts";
+import * as $135 from "./routes/api/v1/admin/reports/[id]/index.ts";
+import * as $136 from "./routes/api/v1/admin/reports/[id]/reopen.ts";
+import * as $137 from "./routes/api/v1/admin/reports/[id]/resolve.ts";
+import * as $138 from "./routes/api/v1/admin/reports/[id]/unassign.ts";
+import * as $139 from "./routes/api/v1/admin/reports/index.ts";
+import * as $140 from "./routes/api/v1/admin/retention.ts";
+import * as $141 from "./routes/api/v1/admin/tags/[id].ts";
+import * as $142 from "./routes/api/v1/admin/tags/index.ts";
+import * as $143 from "./routes/api/v1/admin/trends/links/[id]/approve.ts";
+import * as $144 from "./routes/api/v1/admin/trends/links/[id]/reject.ts";
+import * as $145 from "./routes/api/v1/admin/trends/links/index.ts";
+import * as $146 from "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts";
+import * as $147 from "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts";
+import * as $148 from "./routes/api/v1/admin/trends/links/publishers/index.ts";
+import * as $149 from "./routes/api/v1/admin/trends/statuses/[id]/approve.ts";
+import * as $150 from "./routes/api/v1/admin/trends/statuses/[id]/reject.ts";
+import * as $151 from "./routes/api/v1/admin/trends/statuses/index.ts";
+import * as $152 from "./routes/api/v1/admin/trends/tags/[id]/approve.ts";
+import * as $153 from "./routes/api/v1/admin/trends/tags/[id]/reject.ts";
+import * as $154 from "./routes/api/v1/admin/trends/tags/index.ts";
+import * as $155 from "./routes/api/v1/announcements/[id]/dismiss.ts";
+import * as $156 from "./routes/api/v1/announcements/[id]/reactions/[name].ts";
+import * as $157 from "./routes/api/v1/announcements/index.ts";
+import * as $158 from "./routes/api/v1/annual_reports/index.ts";
+import * as $159 from "./routes/api/v1/apps/index.ts";
+import * as $160 from "./routes/api/v1/apps/verify_credentials.ts";
+import * as $161 from "./routes/api/v1/blocks.ts";
+import * as $162 from "./routes/api/v1/bookmarks.ts";
+import * as $163 from "./routes/api/v1/conversations/[id]/index.ts";
+import * as $164 from "./routes/api/v1/conversations/[id]/read.ts";
+import * as $165 from "./routes/api/v1/conversations/index.ts";
+import * as $166 from "./routes/api/v1/custom_emojis.ts";
+import * as $167 from "./routes/api/v1/directory.ts";
+import * as $168 from "./routes/api/v1/domain_blocks.ts";
+import * as $169 from "./routes/api/v1/emails/check_confirmation.ts";
+import * as $170 from "./routes/api/v1/emails/confirmations.ts";
+import * as $171 from "./routes/api/v1/endorsements.ts";
+import * as $172 from "./routes/api/v1/favourites.ts";
+import * as $173 from "./routes/api/v1/featured_tags.ts";
+import * as $174 from "./routes/api/v1/featured_tags/[id].ts";
+import * as $175 from "./routes/api/v1/featured_tags/suggestions.ts";
+import * as $176 from "./routes/api/v1/filters/[id].ts";
+import * as $177 from "./routes/api/v1/filters/index.ts";
+import * as $178 from "./routes/api/v1/follow_requests/[id]/authorize.ts";
+import * as $179 from "./routes/api/v1/follow_requests/[id]/reject.ts";
+import * as $180 from "./routes/api/v1/follow_requests/index.ts";
+import * as $181 from "./routes/api/v1/followed_tags.ts";
+import * as $182 from "./routes/api/v1/instance/activity.ts";
+import * as $183 from "./routes/api/v1/instance/domain_blocks.ts";
+import * as $184 from "./routes/api/v1/instance/extended_description.ts";
+import * as $185 from "./routes/api/v1/instance/index.ts";
+import * as $186 from "./routes/api/v1/instance/peers.ts";
+import * as $187 from "./routes/api/v1/instance/privacy_policy.ts";
+import * as $188 from "./routes/api/v1/instance/rules.ts";
+import * as $189 from "./routes/api/v1/instance/terms_of_service/[date].ts";
+import * as $190 from "./routes/api/v1/instance/terms_of_service/index.ts";
+import * as $191 from "./routes/api/v1/instance/translation_languages.ts";
+import * as $192 from "./routes/api/v1/lists/[id]/accounts.ts";
+import * as $193 from "./routes/api/v1/lists/[id]/index.ts";
+import * as $194 from "./routes/api/v1/lists/index.ts";
+import * as $195 from "./routes/api/v1/markers.ts";
+import * as $196 from "./routes/api/v1/media/[id].ts";
+import * as $197 from "./routes/api/v1/media/index.ts";
+import * as $198 from "./routes/api/v1/mutes.ts";
+import * as $199 from "./routes/api/v1/notifications/[id]/dismiss.ts";
+import * as $200 from "./routes/api/v1/notifications/[id]/index.ts";
+import * as $201 from "./routes/api/v1/notifications/clear.ts";
+import * as $202 from "./routes/api/v1/notifications/index.ts";
+import * as $203 from "./routes/api/v1/notifications/policy.ts";
+import * as $204 from "./routes/api/v1/notifications/requests/[id]/accept.ts";
+import * as $205 from "./routes/api/v1/notifications/requests/[id]/dismiss.ts";
+import * as $206 from "./routes/api/v1/notifications/requests/[id]/index.ts";
+import * as $207 from "./routes/api/v1/notifications/requests/accept.ts";
+import * as $208 from "./routes/api/v1/notifications/requests/dismiss.ts";
+import * as $209 from "./routes/api/v1/notifications/requests/index.ts";
+import * as $210 from "./routes/api/v1/notifications/requests/merged.ts";
+import * as $211 from "./routes/api/v1/notifications/unread_count.ts";
+import * as $212 from "./routes/api/v1/polls/[id]/index.ts";
+import * as $213 from "./routes/api/v1/polls/[id]/votes.ts";
+import * as $214 from "./routes/api/v1/preferences.ts";
+import * as $215 from "./routes/api/v1/profile/avatar.ts";
+import * as $216 from "./routes/api/v1/profile/header.ts";
+import * as $217 from "./routes/api/v1/profile/index.ts";
+import * as $218 from "./routes/api/v1/push/subscription.ts";
+import * as $219 from "./routes/api/v1/reports.ts";
+import * as $220 from "./routes/api/v1/scheduled_statuses/[id].ts";
+import * as $221 from "./routes/api/v1/scheduled_statuses/index.ts";
+import * as $222 from "./routes/api/v1/severed_relationships.ts";
+import * as $223 from "./routes/api/v1/statuses/[id]/bookmark.ts";
+import * as $224 from "./routes/api/v1/statuses/[id]/context.ts";
+import * as $225 from "./routes/api/v1/statuses/[id]/favourite.ts";
+import * as $226 from "./routes/api/v1/statuses/[id]/favourited_by.ts";
+import * as $227 from "./routes/api/v1/statuses/[id]/history.ts";
+import * as $228 from "./routes/api/v1/statuses/[id]/index.ts";
+import * as $229 from "./routes/api/v1/statuses/[id]/mute.ts";
+import * as $230 from "./routes/api/v1/statuses/[id]/pin.ts";
+import * as $231 from "./routes/api/v1/statuses/[id]/reblog.ts";
+import * as $232 from "./routes/api/v1/statuses/[id]/reblogged_by.ts";
+import * as $233 from "./routes/api/v1/statuses/[id]/source.ts";
+import * as $234 from "./routes/api/v1/statuses/[id]/unbookmark.ts";
+import * as $235 from "./routes/api/v1/statuses/[id]/unfavourite.ts";
+import * as $236 from "./routes/api/v1/statuses/[id]/unmute.ts";
+import * as $237 from "./routes/api/v1/statuses/[id]/unpin.ts";
+import * as $238 from "./routes/api/v1/statuses/[id]/unreblog.ts";
+import * as $239 from "./routes/api/v1/statuses/index.ts";
+import * as $240 from "./routes/api/v1/streaming/[...stream].ts";
+import * as $241 from "./routes/api/v1/streaming/health.ts";
+import * as $242 from "./routes/api/v1/streaming/index.ts";
+import * as $243 from "./routes/api/v1/suggestions/[account_id].ts";
+import * as $244 from "./routes/api/v1/suggestions/index.ts";
+import * as $245 from "./routes/api/v1/tags/[name].ts";
+import * as $246 from "./routes/api/v1/tags/[name]/feature.ts";
+import * as $247 from "./routes/api/v1/tags/[name]/follow.ts";
+import * as $248 from "./routes/api/v1/tags/[name]/unfeature.ts";
+import * as $249 from "./routes/api/v1/tags/[name]/unfollow.ts";
+import * as $250 from "./routes/api/v1/timelines/home.ts";
+import * as $251 from "./routes/api/v1/timelines/link.ts";
+import * as $252 from "./routes/api/v1/timelines/list/[list_id].ts";
+import * as $253 from "./routes/api/v1/timelines/public.ts";
+import * as $254 from "./routes/api/v1/timelines/tag/[hashtag].ts";
+import * as $255 from "./routes/api/v1/trends/index.ts";
+import * as $256 from "./routes/api/v1/trends/links.ts";
+import * as $257 from "./routes/api/v1/trends/statuses.ts";
+import * as $258 from "./routes/api/v1/trends/tags.ts";
+import * as $259 from "./routes/api/v2/admin/accounts.ts";
+import * as $260 from "./routes/api/v2/filters/[id]/index.ts";
+import * as $261 from "./routes/api/v2/filters/[id]/keywords.ts";
+import * as $262 from "./routes/api/v2/filters/[id]/statuses.ts";
+import * as $263 from "./routes/api/v2/filters/index.ts";
+import * as $264 from "./routes/api/v2/filters/keywords/[id].ts";
+import * as $265 from "./routes/api/v2/filters/statuses/[id].ts";
+import * as $266 from "./routes/api/v2/instance.ts";
+import * as $267 from "./routes/api/v2/media.ts";
+import * as $268 from "./routes/api/v2/notifications/[group_key]/accounts.ts";
+import * as $269 from "./routes/api/v2/notifications/[group_key]/dismiss.ts";
+import * as $270 from "./routes/api/v2/notifications/[group_key]/index.ts";
+import * as $271 from "./routes/api/v2/notifications/index.ts";
+import * as $272 from "./routes/api/v2/notifications/policy.ts";
+import * as $273 from "./routes/api/v2/notifications/unread_count.ts";
+import * as $274 from "./routes/api/v2/search.ts";
+import * as $275 from "./routes/api/v2/suggestions.ts";
+import * as $276 from "./routes/auth/confirmation.tsx";
+import * as $277 from "./routes/auth/password/edit.tsx";
+import * as $278 from "./routes/auth/password/new.tsx";
+import * as $279 from "./routes/auth/sign_in.tsx";
+import * as $280 from "./routes/auth/sign_out.ts";
+import * as $281 from "./routes/auth/sign_up.tsx";
+import * as $282 from "./routes/auth/two_factor.tsx";
+import * as $283 from "./routes/bookmarks.tsx";
+import * as $284 from "./routes/compose.tsx";
+import * as $285 from "./routes/disputes/strikes/[id].tsx";
+import * as $286 from "./routes/disputes/strikes/index.tsx";
+import * as $287 from "./routes/explore.tsx";
+import * as $288 from "./routes/favourites.tsx";
+import * as $289 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $290 from "./routes/follow_requests/index.tsx";
+import * as $291 from "./routes/health.ts";
+import * as $292 from "./routes/home.tsx";
+import * as $293 from "./routes/icons.svg.ts";
+import * as $294 from "./routes/index.tsx";
+import * as $295 from "./routes/invite/[code].ts";
+import * as $296 from "./routes/invites/[id]/expire.ts";
+import * as $297 from "./routes/invites/index.tsx";
+import * as $298 from "./routes/lists/[id]/edit.tsx";
+import * as $299 from "./routes/lists/[id]/index.tsx";
+import * as $300 from "./routes/lists/index.tsx";
+import * as $301 from "./routes/mail/unsubscribe.tsx";
+import * as $302 from "./routes/media/[...key].ts";
+import * as $303 from "./routes/notifications.tsx";
+import * as $304 from "./routes/notifications/policy.ts";
+import * as $305 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $306 from "./routes/notifications/requests/index.tsx";
+import * as $307 from "./routes/oauth/authorize.tsx";
+import * as $308 from "./routes/oauth/revoke.ts";
+import * as $309 from "./routes/oauth/token.ts";
+import * as $310 from "./routes/oauth/userinfo.ts";
+import * as $311 from "./routes/polls/[id]/votes.ts";
+import * as $312 from "./routes/privacy-policy.tsx";
+import * as $313 from "./routes/public/index.tsx";
+import * as $314 from "./routes/public/local.tsx";
+import * as $315 from "./routes/search.tsx";
+import * as $316 from "./routes/settings/aliases.tsx";
+import * as $317 from "./routes/settings/archive/download/[id].ts";
+import * as $318 from "./routes/settings/archive/index.tsx";
+import * as $319 from "./routes/settings/authorized_applications.tsx";
+import * as $320 from "./routes/settings/blocks.tsx";
+import * as $321 from "./routes/settings/delete.tsx";
+import * as $322 from "./routes/settings/domain_blocks.tsx";
+import * as $323 from "./routes/settings/email.tsx";
+import * as $324 from "./routes/settings/export/[file].ts";
+import * as $325 from "./routes/settings/export/index.tsx";
+import * as $326 from "./routes/settings/followed_tags.tsx";
+import * as $327 from "./routes/settings/import.tsx";
+import * as $328 from "./routes/settings/index.ts";
+import * as $329 from "./routes/settings/migration.tsx";
+import * as $330 from "./routes/settings/mutes.tsx";
+import * as $331 from "./routes/settings/password.tsx";
+import * as $332 from "./routes/settings/preferences.tsx";
+import * as $333 from "./routes/settings/profile.tsx";
+import * as $334 from "./routes/settings/push_token.ts";
+import * as $335 from "./routes/settings/security_keys.tsx";
+import * as $336 from "./routes/settings/two_factor.tsx";
+import * as $337 from "./routes/severed_relationships/[id]/followers.csv.ts";
+import * as $338 from "./routes/severed_relationships/[id]/following.csv.ts";
+import * as $339 from "./routes/severed_relationships/index.tsx";
+import * as $340 from "./routes/sw.js.ts";
+import * as $341 from "./routes/tags/[tag].rss.ts";
+import * as $342 from "./routes/tags/[tag].tsx";
+import * as $343 from "./routes/terms-of-service/[date].tsx";
+import * as $344 from "./routes/terms-of-service/index.tsx";
+import * as $345 from "./islands/ActionBar.tsx";
+import * as $346 from "./islands/BrowserNotifications.tsx";
+import * as $347 from "./islands/ComposeBox.tsx";
+import * as $348 from "./islands/CopyLink.tsx";
+import * as $349 from "./islands/FollowButton.tsx";
+import * as $350 from "./islands/LoadMore.tsx";
+import * as $351 from "./islands/NewPostsBanner.tsx";
+import * as $352 from "./islands/NewStatuses.tsx";
+import * as $353 from "./islands/NotificationsBadge.tsx";
+import * as $354 from "./islands/PollView.tsx";
+import * as $355 from "./islands/ProfileMenu.tsx";
+import * as $356 from "./islands/SecurityKeyButton.tsx";
 
 const manifest = {
   routes: {
@@ -398,321 +401,324 @@ const manifest = {
     "./routes/admin/audit_log.tsx": $38,
     "./routes/admin/canonical_email_blocks/[id]/delete.tsx": $39,
     "./routes/admin/canonical_email_blocks/index.tsx": $40,
-    "./routes/admin/domain_allows/[id]/delete.ts": $41,
-    "./routes/admin/domain_allows/index.tsx": $42,
-    "./routes/admin/domain_blocks/[id]/delete.tsx": $43,
-    "./routes/admin/domain_blocks/[id]/index.tsx": $44,
-    "./routes/admin/domain_blocks/export.ts": $45,
-    "./routes/admin/domain_blocks/import.tsx": $46,
-    "./routes/admin/domain_blocks/index.tsx": $47,
-    "./routes/admin/domain_blocks/new.tsx": $48,
-    "./routes/admin/domain_subscriptions/[id]/delete.tsx": $49,
-    "./routes/admin/domain_subscriptions/[id]/index.tsx": $50,
-    "./routes/admin/domain_subscriptions/index.tsx": $51,
-    "./routes/admin/email_domain_blocks/[id]/delete.tsx": $52,
-    "./routes/admin/email_domain_blocks/index.tsx": $53,
-    "./routes/admin/follow_recommendations/index.tsx": $54,
-    "./routes/admin/index.tsx": $55,
-    "./routes/admin/invites/[id]/expire.tsx": $56,
-    "./routes/admin/invites/index.tsx": $57,
-    "./routes/admin/ip_blocks/[id]/delete.tsx": $58,
-    "./routes/admin/ip_blocks/index.tsx": $59,
-    "./routes/admin/reports/[id]/[action].ts": $60,
-    "./routes/admin/reports/[id]/index.tsx": $61,
-    "./routes/admin/reports/index.tsx": $62,
-    "./routes/admin/roles/[id]/delete.tsx": $63,
-    "./routes/admin/roles/[id]/index.tsx": $64,
-    "./routes/admin/roles/index.tsx": $65,
-    "./routes/admin/roles/new.tsx": $66,
-    "./routes/admin/rules/[id]/delete.tsx": $67,
-    "./routes/admin/rules/[id]/index.tsx": $68,
-    "./routes/admin/rules/[id]/move.ts": $69,
-    "./routes/admin/rules/index.tsx": $70,
-    "./routes/admin/settings.tsx": $71,
-    "./routes/admin/spam_limits.tsx": $72,
-    "./routes/admin/tags/[id].tsx": $73,
-    "./routes/admin/tags/index.tsx": $74,
-    "./routes/admin/terms_of_service.tsx": $75,
-    "./routes/admin/trends/index.tsx": $76,
-    "./routes/admin/warning_presets/[id].tsx": $77,
-    "./routes/admin/warning_presets/index.tsx": $78,
-    "./routes/announcements/[id]/dismiss.ts": $79,
-    "./routes/api/[...path].ts": $80,
-    "./routes/api/_middleware.ts": $81,
-    "./routes/api/oembed.ts": $82,
-    "./routes/api/v1/accounts/[id]/block.ts": $83,
-    "./routes/api/v1/accounts/[id]/endorse.ts": $84,
-    "./routes/api/v1/accounts/[id]/endorsements.ts": $85,
-    "./routes/api/v1/accounts/[id]/featured_tags.ts": $86,
-    "./routes/api/v1/accounts/[id]/follow.ts": $87,
-    "./routes/api/v1/accounts/[id]/followers.ts": $88,
-    "./routes/api/v1/accounts/[id]/following.ts": $89,
-    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $90,
-    "./routes/api/v1/accounts/[id]/index.ts": $91,
-    "./routes/api/v1/accounts/[id]/lists.ts": $92,
-    "./routes/api/v1/accounts/[id]/mute.ts": $93,
-    "./routes/api/v1/accounts/[id]/note.ts": $94,
-    "./routes/api/v1/accounts/[id]/pin.ts": $95,
-    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $96,
-    "./routes/api/v1/accounts/[id]/statuses.ts": $97,
-    "./routes/api/v1/accounts/[id]/unblock.ts": $98,
-    "./routes/api/v1/accounts/[id]/unendorse.ts": $99,
-    "./routes/api/v1/accounts/[id]/unfollow.ts": $100,
-    "./routes/api/v1/accounts/[id]/unmute.ts": $101,
-    "./routes/api/v1/accounts/[id]/unpin.ts": $102,
-    "./routes/api/v1/accounts/familiar_followers.ts": $103,
-    "./routes/api/v1/accounts/index.ts": $104,
-    "./routes/api/v1/accounts/lookup.ts": $105,
-    "./routes/api/v1/accounts/relationships.ts": $106,
-    "./routes/api/v1/accounts/search.ts": $107,
-    "./routes/api/v1/accounts/update_credentials.ts": $108,
-    "./routes/api/v1/accounts/verify_credentials.ts": $109,
-    "./routes/api/v1/admin/accounts/[id]/action.ts": $110,
-    "./routes/api/v1/admin/accounts/[id]/approve.ts": $111,
-    "./routes/api/v1/admin/accounts/[id]/enable.ts": $112,
-    "./routes/api/v1/admin/accounts/[id]/index.ts": $113,
-    "./routes/api/v1/admin/accounts/[id]/reject.ts": $114,
-    "./routes/api/v1/admin/accounts/[id]/unsensitive.ts": $115,
-    "./routes/api/v1/admin/accounts/[id]/unsilence.ts": $116,
-    "./routes/api/v1/admin/accounts/[id]/unsuspend.ts": $117,
-    "./routes/api/v1/admin/canonical_email_blocks/[id].ts": $118,
-    "./routes/api/v1/admin/canonical_email_blocks/index.ts": $119,
-    "./routes/api/v1/admin/canonical_email_blocks/test.ts": $120,
-    "./routes/api/v1/admin/dimensions.ts": $121,
-    "./routes/api/v1/admin/domain_allows/[id].ts": $122,
-    "./routes/api/v1/admin/domain_allows/index.ts": $123,
-    "./routes/api/v1/admin/domain_blocks/[id].ts": $124,
-    "./routes/api/v1/admin/domain_blocks/index.ts": $125,
-    "./routes/api/v1/admin/email_domain_blocks/[id].ts": $126,
-    "./routes/api/v1/admin/email_domain_blocks/index.ts": $127,
-    "./routes/api/v1/admin/ip_blocks/[id].ts": $128,
-    "./routes/api/v1/admin/ip_blocks/index.ts": $129,
-    "./routes/api/v1/admin/measures.ts": $130,
-    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $131,
-    "./routes/api/v1/admin/reports/[id]/index.ts": $132,
-    "./routes/api/v1/admin/reports/[id]/reopen.ts": $133,
-    "./routes/api/v1/admin/reports/[id]/resolve.ts": $134,
-    "./routes/api/v1/admin/reports/[id]/unassign.ts": $135,
-    "./routes/api/v1/admin/reports/index.ts": $136,
-    "./routes/api/v1/admin/retention.ts": $137,
-    "./routes/api/v1/admin/tags/[id].ts": $138,
-    "./routes/api/v1/admin/tags/index.ts": $139,
-    "./routes/api/v1/admin/trends/links/[id]/approve.ts": $140,
-    "./routes/api/v1/admin/trends/links/[id]/reject.ts": $141,
-    "./routes/api/v1/admin/trends/links/index.ts": $142,
-    "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts": $143,
-    "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts": $144,
-    "./routes/api/v1/admin/trends/links/publishers/index.ts": $145,
-    "./routes/api/v1/admin/trends/statuses/[id]/approve.ts": $146,
-    "./routes/api/v1/admin/trends/statuses/[id]/reject.ts": $147,
-    "./routes/api/v1/admin/trends/statuses/index.ts": $148,
-    "./routes/api/v1/admin/trends/tags/[id]/approve.ts": $149,
-    "./routes/api/v1/admin/trends/tags/[id]/reject.ts": $150,
-    "./routes/api/v1/admin/trends/tags/index.ts": $151,
-    "./routes/api/v1/announcements/[id]/dismiss.ts": $152,
-    "./routes/api/v1/announcements/[id]/reactions/[name].ts": $153,
-    "./routes/api/v1/announcements/index.ts": $154,
-    "./routes/api/v1/annual_reports/index.ts": $155,
-    "./routes/api/v1/apps/index.ts": $156,
-    "./routes/api/v1/apps/verify_credentials.ts": $157,
-    "./routes/api/v1/blocks.ts": $158,
-    "./routes/api/v1/bookmarks.ts": $159,
-    "./routes/api/v1/conversations/[id]/index.ts": $160,
-    "./routes/api/v1/conversations/[id]/read.ts": $161,
-    "./routes/api/v1/conversations/index.ts": $162,
-    "./routes/api/v1/custom_emojis.ts": $163,
-    "./routes/api/v1/directory.ts": $164,
-    "./routes/api/v1/domain_blocks.ts": $165,
-    "./routes/api/v1/emails/check_confirmation.ts": $166,
-    "./routes/api/v1/emails/confirmations.ts": $167,
-    "./routes/api/v1/endorsements.ts": $168,
-    "./routes/api/v1/favourites.ts": $169,
-    "./routes/api/v1/featured_tags.ts": $170,
-    "./routes/api/v1/featured_tags/[id].ts": $171,
-    "./routes/api/v1/featured_tags/suggestions.ts": $172,
-    "./routes/api/v1/filters/[id].ts": $173,
-    "./routes/api/v1/filters/index.ts": $174,
-    "./routes/api/v1/follow_requests/[id]/authorize.ts": $175,
-    "./routes/api/v1/follow_requests/[id]/reject.ts": $176,
-    "./routes/api/v1/follow_requests/index.ts": $177,
-    "./routes/api/v1/followed_tags.ts": $178,
-    "./routes/api/v1/instance/activity.ts": $179,
-    "./routes/api/v1/instance/domain_blocks.ts": $180,
-    "./routes/api/v1/instance/extended_description.ts": $181,
-    "./routes/api/v1/instance/index.ts": $182,
-    "./routes/api/v1/instance/peers.ts": $183,
-    "./routes/api/v1/instance/privacy_policy.ts": $184,
-    "./routes/api/v1/instance/rules.ts": $185,
-    "./routes/api/v1/instance/terms_of_service/[date].ts": $186,
-    "./routes/api/v1/instance/terms_of_service/index.ts": $187,
-    "./routes/api/v1/instance/translation_languages.ts": $188,
-    "./routes/api/v1/lists/[id]/accounts.ts": $189,
-    "./routes/api/v1/lists/[id]/index.ts": $190,
-    "./routes/api/v1/lists/index.ts": $191,
-    "./routes/api/v1/markers.ts": $192,
-    "./routes/api/v1/media/[id].ts": $193,
-    "./routes/api/v1/media/index.ts": $194,
-    "./routes/api/v1/mutes.ts": $195,
-    "./routes/api/v1/notifications/[id]/dismiss.ts": $196,
-    "./routes/api/v1/notifications/[id]/index.ts": $197,
-    "./routes/api/v1/notifications/clear.ts": $198,
-    "./routes/api/v1/notifications/index.ts": $199,
-    "./routes/api/v1/notifications/policy.ts": $200,
-    "./routes/api/v1/notifications/requests/[id]/accept.ts": $201,
-    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $202,
-    "./routes/api/v1/notifications/requests/[id]/index.ts": $203,
-    "./routes/api/v1/notifications/requests/accept.ts": $204,
-    "./routes/api/v1/notifications/requests/dismiss.ts": $205,
-    "./routes/api/v1/notifications/requests/index.ts": $206,
-    "./routes/api/v1/notifications/requests/merged.ts": $207,
-    "./routes/api/v1/notifications/unread_count.ts": $208,
-    "./routes/api/v1/polls/[id]/index.ts": $209,
-    "./routes/api/v1/polls/[id]/votes.ts": $210,
-    "./routes/api/v1/preferences.ts": $211,
-    "./routes/api/v1/profile/avatar.ts": $212,
-    "./routes/api/v1/profile/header.ts": $213,
-    "./routes/api/v1/profile/index.ts": $214,
-    "./routes/api/v1/push/subscription.ts": $215,
-    "./routes/api/v1/reports.ts": $216,
-    "./routes/api/v1/scheduled_statuses/[id].ts": $217,
-    "./routes/api/v1/scheduled_statuses/index.ts": $218,
-    "./routes/api/v1/severed_relationships.ts": $219,
-    "./routes/api/v1/statuses/[id]/bookmark.ts": $220,
-    "./routes/api/v1/statuses/[id]/context.ts": $221,
-    "./routes/api/v1/statuses/[id]/favourite.ts": $222,
-    "./routes/api/v1/statuses/[id]/favourited_by.ts": $223,
-    "./routes/api/v1/statuses/[id]/history.ts": $224,
-    "./routes/api/v1/statuses/[id]/index.ts": $225,
-    "./routes/api/v1/statuses/[id]/mute.ts": $226,
-    "./routes/api/v1/statuses/[id]/pin.ts": $227,
-    "./routes/api/v1/statuses/[id]/reblog.ts": $228,
-    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $229,
-    "./routes/api/v1/statuses/[id]/source.ts": $230,
-    "./routes/api/v1/statuses/[id]/unbookmark.ts": $231,
-    "./routes/api/v1/statuses/[id]/unfavourite.ts": $232,
-    "./routes/api/v1/statuses/[id]/unmute.ts": $233,
-    "./routes/api/v1/statuses/[id]/unpin.ts": $234,
-    "./routes/api/v1/statuses/[id]/unreblog.ts": $235,
-    "./routes/api/v1/statuses/index.ts": $236,
-    "./routes/api/v1/streaming/[...stream].ts": $237,
-    "./routes/api/v1/streaming/health.ts": $238,
-    "./routes/api/v1/streaming/index.ts": $239,
-    "./routes/api/v1/suggestions/[account_id].ts": $240,
-    "./routes/api/v1/suggestions/index.ts": $241,
-    "./routes/api/v1/tags/[name].ts": $242,
-    "./routes/api/v1/tags/[name]/feature.ts": $243,
-    "./routes/api/v1/tags/[name]/follow.ts": $244,
-    "./routes/api/v1/tags/[name]/unfeature.ts": $245,
-    "./routes/api/v1/tags/[name]/unfollow.ts": $246,
-    "./routes/api/v1/timelines/home.ts": $247,
-    "./routes/api/v1/timelines/link.ts": $248,
-    "./routes/api/v1/timelines/list/[list_id].ts": $249,
-    "./routes/api/v1/timelines/public.ts": $250,
-    "./routes/api/v1/timelines/tag/[hashtag].ts": $251,
-    "./routes/api/v1/trends/index.ts": $252,
-    "./routes/api/v1/trends/links.ts": $253,
-    "./routes/api/v1/trends/statuses.ts": $254,
-    "./routes/api/v1/trends/tags.ts": $255,
-    "./routes/api/v2/admin/accounts.ts": $256,
-    "./routes/api/v2/filters/[id]/index.ts": $257,
-    "./routes/api/v2/filters/[id]/keywords.ts": $258,
-    "./routes/api/v2/filters/[id]/statuses.ts": $259,
-    "./routes/api/v2/filters/index.ts": $260,
-    "./routes/api/v2/filters/keywords/[id].ts": $261,
-    "./routes/api/v2/filters/statuses/[id].ts": $262,
-    "./routes/api/v2/instance.ts": $263,
-    "./routes/api/v2/media.ts": $264,
-    "./routes/api/v2/notifications/[group_key]/accounts.ts": $265,
-    "./routes/api/v2/notifications/[group_key]/dismiss.ts": $266,
-    "./routes/api/v2/notifications/[group_key]/index.ts": $267,
-    "./routes/api/v2/notifications/index.ts": $268,
-    "./routes/api/v2/notifications/policy.ts": $269,
-    "./routes/api/v2/notifications/unread_count.ts": $270,
-    "./routes/api/v2/search.ts": $271,
-    "./routes/api/v2/suggestions.ts": $272,
-    "./routes/auth/confirmation.tsx": $273,
-    "./routes/auth/password/edit.tsx": $274,
-    "./routes/auth/password/new.tsx": $275,
-    "./routes/auth/sign_in.tsx": $276,
-    "./routes/auth/sign_out.ts": $277,
-    "./routes/auth/sign_up.tsx": $278,
-    "./routes/auth/two_factor.tsx": $279,
-    "./routes/bookmarks.tsx": $280,
-    "./routes/compose.tsx": $281,
-    "./routes/disputes/strikes/[id].tsx": $282,
-    "./routes/disputes/strikes/index.tsx": $283,
-    "./routes/explore.tsx": $284,
-    "./routes/favourites.tsx": $285,
-    "./routes/follow_requests/[id]/[verb].ts": $286,
-    "./routes/follow_requests/index.tsx": $287,
-    "./routes/health.ts": $288,
-    "./routes/home.tsx": $289,
-    "./routes/icons.svg.ts": $290,
-    "./routes/index.tsx": $291,
-    "./routes/invite/[code].ts": $292,
-    "./routes/invites/[id]/expire.ts": $293,
-    "./routes/invites/index.tsx": $294,
-    "./routes/lists/[id]/edit.tsx": $295,
-    "./routes/lists/[id]/index.tsx": $296,
-    "./routes/lists/index.tsx": $297,
-    "./routes/mail/unsubscribe.tsx": $298,
-    "./routes/media/[...key].ts": $299,
-    "./routes/notifications.tsx": $300,
-    "./routes/notifications/policy.ts": $301,
-    "./routes/notifications/requests/[id]/[verb].ts": $302,
-    "./routes/notifications/requests/index.tsx": $303,
-    "./routes/oauth/authorize.tsx": $304,
-    "./routes/oauth/revoke.ts": $305,
-    "./routes/oauth/token.ts": $306,
-    "./routes/oauth/userinfo.ts": $307,
-    "./routes/polls/[id]/votes.ts": $308,
-    "./routes/privacy-policy.tsx": $309,
-    "./routes/public/index.tsx": $310,
-    "./routes/public/local.tsx": $311,
-    "./routes/search.tsx": $312,
-    "./routes/settings/aliases.tsx": $313,
-    "./routes/settings/archive/download/[id].ts": $314,
-    "./routes/settings/archive/index.tsx": $315,
-    "./routes/settings/authorized_applications.tsx": $316,
-    "./routes/settings/blocks.tsx": $317,
-    "./routes/settings/delete.tsx": $318,
-    "./routes/settings/domain_blocks.tsx": $319,
-    "./routes/settings/email.tsx": $320,
-    "./routes/settings/export/[file].ts": $321,
-    "./routes/settings/export/index.tsx": $322,
-    "./routes/settings/followed_tags.tsx": $323,
-    "./routes/settings/import.tsx": $324,
-    "./routes/settings/index.ts": $325,
-    "./routes/settings/migration.tsx": $326,
-    "./routes/settings/mutes.tsx": $327,
-    "./routes/settings/password.tsx": $328,
-    "./routes/settings/preferences.tsx": $329,
-    "./routes/settings/profile.tsx": $330,
-    "./routes/settings/push_token.ts": $331,
-    "./routes/settings/security_keys.tsx": $332,
-    "./routes/settings/two_factor.tsx": $333,
-    "./routes/severed_relationships/[id]/followers.csv.ts": $334,
-    "./routes/severed_relationships/[id]/following.csv.ts": $335,
-    "./routes/severed_relationships/index.tsx": $336,
-    "./routes/sw.js.ts": $337,
-    "./routes/tags/[tag].rss.ts": $338,
-    "./routes/tags/[tag].tsx": $339,
-    "./routes/terms-of-service/[date].tsx": $340,
-    "./routes/terms-of-service/index.tsx": $341,
+    "./routes/admin/custom_emojis/[id]/delete.tsx": $41,
+    "./routes/admin/custom_emojis/[id]/index.tsx": $42,
+    "./routes/admin/custom_emojis/index.tsx": $43,
+    "./routes/admin/domain_allows/[id]/delete.ts": $44,
+    "./routes/admin/domain_allows/index.tsx": $45,
+    "./routes/admin/domain_blocks/[id]/delete.tsx": $46,
+    "./routes/admin/domain_blocks/[id]/index.tsx": $47,
+    "./routes/admin/domain_blocks/export.ts": $48,
+    "./routes/admin/domain_blocks/import.tsx": $49,
+    "./routes/admin/domain_blocks/index.tsx": $50,
+    "./routes/admin/domain_blocks/new.tsx": $51,
+    "./routes/admin/domain_subscriptions/[id]/delete.tsx": $52,
+    "./routes/admin/domain_subscriptions/[id]/index.tsx": $53,
+    "./routes/admin/domain_subscriptions/index.tsx": $54,
+    "./routes/admin/email_domain_blocks/[id]/delete.tsx": $55,
+    "./routes/admin/email_domain_blocks/index.tsx": $56,
+    "./routes/admin/follow_recommendations/index.tsx": $57,
+    "./routes/admin/index.tsx": $58,
+    "./routes/admin/invites/[id]/expire.tsx": $59,
+    "./routes/admin/invites/index.tsx": $60,
+    "./routes/admin/ip_blocks/[id]/delete.tsx": $61,
+    "./routes/admin/ip_blocks/index.tsx": $62,
+    "./routes/admin/reports/[id]/[action].ts": $63,
+    "./routes/admin/reports/[id]/index.tsx": $64,
+    "./routes/admin/reports/index.tsx": $65,
+    "./routes/admin/roles/[id]/delete.tsx": $66,
+    "./routes/admin/roles/[id]/index.tsx": $67,
+    "./routes/admin/roles/index.tsx": $68,
+    "./routes/admin/roles/new.tsx": $69,
+    "./routes/admin/rules/[id]/delete.tsx": $70,
+    "./routes/admin/rules/[id]/index.tsx": $71,
+    "./routes/admin/rules/[id]/move.ts": $72,
+    "./routes/admin/rules/index.tsx": $73,
+    "./routes/admin/settings.tsx": $74,
+    "./routes/admin/spam_limits.tsx": $75,
+    "./routes/admin/tags/[id].tsx": $76,
+    "./routes/admin/tags/index.tsx": $77,
+    "./routes/admin/terms_of_service.tsx": $78,
+    "./routes/admin/trends/index.tsx": $79,
+    "./routes/admin/warning_presets/[id].tsx": $80,
+    "./routes/admin/warning_presets/index.tsx": $81,
+    "./routes/announcements/[id]/dismiss.ts": $82,
+    "./routes/api/[...path].ts": $83,
+    "./routes/api/_middleware.ts": $84,
+    "./routes/api/oembed.ts": $85,
+    "./routes/api/v1/accounts/[id]/block.ts": $86,
+    "./routes/api/v1/accounts/[id]/endorse.ts": $87,
+    "./routes/api/v1/accounts/[id]/endorsements.ts": $88,
+    "./routes/api/v1/accounts/[id]/featured_tags.ts": $89,
+    "./routes/api/v1/accounts/[id]/follow.ts": $90,
+    "./routes/api/v1/accounts/[id]/followers.ts": $91,
+    "./routes/api/v1/accounts/[id]/following.ts": $92,
+    "./routes/api/v1/accounts/[id]/identity_proofs.ts": $93,
+    "./routes/api/v1/accounts/[id]/index.ts": $94,
+    "./routes/api/v1/accounts/[id]/lists.ts": $95,
+    "./routes/api/v1/accounts/[id]/mute.ts": $96,
+    "./routes/api/v1/accounts/[id]/note.ts": $97,
+    "./routes/api/v1/accounts/[id]/pin.ts": $98,
+    "./routes/api/v1/accounts/[id]/remove_from_followers.ts": $99,
+    "./routes/api/v1/accounts/[id]/statuses.ts": $100,
+    "./routes/api/v1/accounts/[id]/unblock.ts": $101,
+    "./routes/api/v1/accounts/[id]/unendorse.ts": $102,
+    "./routes/api/v1/accounts/[id]/unfollow.ts": $103,
+    "./routes/api/v1/accounts/[id]/unmute.ts": $104,
+    "./routes/api/v1/accounts/[id]/unpin.ts": $105,
+    "./routes/api/v1/accounts/familiar_followers.ts": $106,
+    "./routes/api/v1/accounts/index.ts": $107,
+    "./routes/api/v1/accounts/lookup.ts": $108,
+    "./routes/api/v1/accounts/relationships.ts": $109,
+    "./routes/api/v1/accounts/search.ts": $110,
+    "./routes/api/v1/accounts/update_credentials.ts": $111,
+    "./routes/api/v1/accounts/verify_credentials.ts": $112,
+    "./routes/api/v1/admin/accounts/[id]/action.ts": $113,
+    "./routes/api/v1/admin/accounts/[id]/approve.ts": $114,
+    "./routes/api/v1/admin/accounts/[id]/enable.ts": $115,
+    "./routes/api/v1/admin/accounts/[id]/index.ts": $116,
+    "./routes/api/v1/admin/accounts/[id]/reject.ts": $117,
+    "./routes/api/v1/admin/accounts/[id]/unsensitive.ts": $118,
+    "./routes/api/v1/admin/accounts/[id]/unsilence.ts": $119,
+    "./routes/api/v1/admin/accounts/[id]/unsuspend.ts": $120,
+    "./routes/api/v1/admin/canonical_email_blocks/[id].ts": $121,
+    "./routes/api/v1/admin/canonical_email_blocks/index.ts": $122,
+    "./routes/api/v1/admin/canonical_email_blocks/test.ts": $123,
+    "./routes/api/v1/admin/dimensions.ts": $124,
+    "./routes/api/v1/admin/domain_allows/[id].ts": $125,
+    "./routes/api/v1/admin/domain_allows/index.ts": $126,
+    "./routes/api/v1/admin/domain_blocks/[id].ts": $127,
+    "./routes/api/v1/admin/domain_blocks/index.ts": $128,
+    "./routes/api/v1/admin/email_domain_blocks/[id].ts": $129,
+    "./routes/api/v1/admin/email_domain_blocks/index.ts": $130,
+    "./routes/api/v1/admin/ip_blocks/[id].ts": $131,
+    "./routes/api/v1/admin/ip_blocks/index.ts": $132,
+    "./routes/api/v1/admin/measures.ts": $133,
+    "./routes/api/v1/admin/reports/[id]/assign_to_self.ts": $134,
+    "./routes/api/v1/admin/reports/[id]/index.ts": $135,
+    "./routes/api/v1/admin/reports/[id]/reopen.ts": $136,
+    "./routes/api/v1/admin/reports/[id]/resolve.ts": $137,
+    "./routes/api/v1/admin/reports/[id]/unassign.ts": $138,
+    "./routes/api/v1/admin/reports/index.ts": $139,
+    "./routes/api/v1/admin/retention.ts": $140,
+    "./routes/api/v1/admin/tags/[id].ts": $141,
+    "./routes/api/v1/admin/tags/index.ts": $142,
+    "./routes/api/v1/admin/trends/links/[id]/approve.ts": $143,
+    "./routes/api/v1/admin/trends/links/[id]/reject.ts": $144,
+    "./routes/api/v1/admin/trends/links/index.ts": $145,
+    "./routes/api/v1/admin/trends/links/publishers/[id]/approve.ts": $146,
+    "./routes/api/v1/admin/trends/links/publishers/[id]/reject.ts": $147,
+    "./routes/api/v1/admin/trends/links/publishers/index.ts": $148,
+    "./routes/api/v1/admin/trends/statuses/[id]/approve.ts": $149,
+    "./routes/api/v1/admin/trends/statuses/[id]/reject.ts": $150,
+    "./routes/api/v1/admin/trends/statuses/index.ts": $151,
+    "./routes/api/v1/admin/trends/tags/[id]/approve.ts": $152,
+    "./routes/api/v1/admin/trends/tags/[id]/reject.ts": $153,
+    "./routes/api/v1/admin/trends/tags/index.ts": $154,
+    "./routes/api/v1/announcements/[id]/dismiss.ts": $155,
+    "./routes/api/v1/announcements/[id]/reactions/[name].ts": $156,
+    "./routes/api/v1/announcements/index.ts": $157,
+    "./routes/api/v1/annual_reports/index.ts": $158,
+    "./routes/api/v1/apps/index.ts": $159,
+    "./routes/api/v1/apps/verify_credentials.ts": $160,
+    "./routes/api/v1/blocks.ts": $161,
+    "./routes/api/v1/bookmarks.ts": $162,
+    "./routes/api/v1/conversations/[id]/index.ts": $163,
+    "./routes/api/v1/conversations/[id]/read.ts": $164,
+    "./routes/api/v1/conversations/index.ts": $165,
+    "./routes/api/v1/custom_emojis.ts": $166,
+    "./routes/api/v1/directory.ts": $167,
+    "./routes/api/v1/domain_blocks.ts": $168,
+    "./routes/api/v1/emails/check_confirmation.ts": $169,
+    "./routes/api/v1/emails/confirmations.ts": $170,
+    "./routes/api/v1/endorsements.ts": $171,
+    "./routes/api/v1/favourites.ts": $172,
+    "./routes/api/v1/featured_tags.ts": $173,
+    "./routes/api/v1/featured_tags/[id].ts": $174,
+    "./routes/api/v1/featured_tags/suggestions.ts": $175,
+    "./routes/api/v1/filters/[id].ts": $176,
+    "./routes/api/v1/filters/index.ts": $177,
+    "./routes/api/v1/follow_requests/[id]/authorize.ts": $178,
+    "./routes/api/v1/follow_requests/[id]/reject.ts": $179,
+    "./routes/api/v1/follow_requests/index.ts": $180,
+    "./routes/api/v1/followed_tags.ts": $181,
+    "./routes/api/v1/instance/activity.ts": $182,
+    "./routes/api/v1/instance/domain_blocks.ts": $183,
+    "./routes/api/v1/instance/extended_description.ts": $184,
+    "./routes/api/v1/instance/index.ts": $185,
+    "./routes/api/v1/instance/peers.ts": $186,
+    "./routes/api/v1/instance/privacy_policy.ts": $187,
+    "./routes/api/v1/instance/rules.ts": $188,
+    "./routes/api/v1/instance/terms_of_service/[date].ts": $189,
+    "./routes/api/v1/instance/terms_of_service/index.ts": $190,
+    "./routes/api/v1/instance/translation_languages.ts": $191,
+    "./routes/api/v1/lists/[id]/accounts.ts": $192,
+    "./routes/api/v1/lists/[id]/index.ts": $193,
+    "./routes/api/v1/lists/index.ts": $194,
+    "./routes/api/v1/markers.ts": $195,
+    "./routes/api/v1/media/[id].ts": $196,
+    "./routes/api/v1/media/index.ts": $197,
+    "./routes/api/v1/mutes.ts": $198,
+    "./routes/api/v1/notifications/[id]/dismiss.ts": $199,
+    "./routes/api/v1/notifications/[id]/index.ts": $200,
+    "./routes/api/v1/notifications/clear.ts": $201,
+    "./routes/api/v1/notifications/index.ts": $202,
+    "./routes/api/v1/notifications/policy.ts": $203,
+    "./routes/api/v1/notifications/requests/[id]/accept.ts": $204,
+    "./routes/api/v1/notifications/requests/[id]/dismiss.ts": $205,
+    "./routes/api/v1/notifications/requests/[id]/index.ts": $206,
+    "./routes/api/v1/notifications/requests/accept.ts": $207,
+    "./routes/api/v1/notifications/requests/dismiss.ts": $208,
+    "./routes/api/v1/notifications/requests/index.ts": $209,
+    "./routes/api/v1/notifications/requests/merged.ts": $210,
+    "./routes/api/v1/notifications/unread_count.ts": $211,
+    "./routes/api/v1/polls/[id]/index.ts": $212,
+    "./routes/api/v1/polls/[id]/votes.ts": $213,
+    "./routes/api/v1/preferences.ts": $214,
+    "./routes/api/v1/profile/avatar.ts": $215,
+    "./routes/api/v1/profile/header.ts": $216,
+    "./routes/api/v1/profile/index.ts": $217,
+    "./routes/api/v1/push/subscription.ts": $218,
+    "./routes/api/v1/reports.ts": $219,
+    "./routes/api/v1/scheduled_statuses/[id].ts": $220,
+    "./routes/api/v1/scheduled_statuses/index.ts": $221,
+    "./routes/api/v1/severed_relationships.ts": $222,
+    "./routes/api/v1/statuses/[id]/bookmark.ts": $223,
+    "./routes/api/v1/statuses/[id]/context.ts": $224,
+    "./routes/api/v1/statuses/[id]/favourite.ts": $225,
+    "./routes/api/v1/statuses/[id]/favourited_by.ts": $226,
+    "./routes/api/v1/statuses/[id]/history.ts": $227,
+    "./routes/api/v1/statuses/[id]/index.ts": $228,
+    "./routes/api/v1/statuses/[id]/mute.ts": $229,
+    "./routes/api/v1/statuses/[id]/pin.ts": $230,
+    "./routes/api/v1/statuses/[id]/reblog.ts": $231,
+    "./routes/api/v1/statuses/[id]/reblogged_by.ts": $232,
+    "./routes/api/v1/statuses/[id]/source.ts": $233,
+    "./routes/api/v1/statuses/[id]/unbookmark.ts": $234,
+    "./routes/api/v1/statuses/[id]/unfavourite.ts": $235,
+    "./routes/api/v1/statuses/[id]/unmute.ts": $236,
+    "./routes/api/v1/statuses/[id]/unpin.ts": $237,
+    "./routes/api/v1/statuses/[id]/unreblog.ts": $238,
+    "./routes/api/v1/statuses/index.ts": $239,
+    "./routes/api/v1/streaming/[...stream].ts": $240,
+    "./routes/api/v1/streaming/health.ts": $241,
+    "./routes/api/v1/streaming/index.ts": $242,
+    "./routes/api/v1/suggestions/[account_id].ts": $243,
+    "./routes/api/v1/suggestions/index.ts": $244,
+    "./routes/api/v1/tags/[name].ts": $245,
+    "./routes/api/v1/tags/[name]/feature.ts": $246,
+    "./routes/api/v1/tags/[name]/follow.ts": $247,
+    "./routes/api/v1/tags/[name]/unfeature.ts": $248,
+    "./routes/api/v1/tags/[name]/unfollow.ts": $249,
+    "./routes/api/v1/timelines/home.ts": $250,
+    "./routes/api/v1/timelines/link.ts": $251,
+    "./routes/api/v1/timelines/list/[list_id].ts": $252,
+    "./routes/api/v1/timelines/public.ts": $253,
+    "./routes/api/v1/timelines/tag/[hashtag].ts": $254,
+    "./routes/api/v1/trends/index.ts": $255,
+    "./routes/api/v1/trends/links.ts": $256,
+    "./routes/api/v1/trends/statuses.ts": $257,
+    "./routes/api/v1/trends/tags.ts": $258,
+    "./routes/api/v2/admin/accounts.ts": $259,
+    "./routes/api/v2/filters/[id]/index.ts": $260,
+    "./routes/api/v2/filters/[id]/keywords.ts": $261,
+    "./routes/api/v2/filters/[id]/statuses.ts": $262,
+    "./routes/api/v2/filters/index.ts": $263,
+    "./routes/api/v2/filters/keywords/[id].ts": $264,
+    "./routes/api/v2/filters/statuses/[id].ts": $265,
+    "./routes/api/v2/instance.ts": $266,
+    "./routes/api/v2/media.ts": $267,
+    "./routes/api/v2/notifications/[group_key]/accounts.ts": $268,
+    "./routes/api/v2/notifications/[group_key]/dismiss.ts": $269,
+    "./routes/api/v2/notifications/[group_key]/index.ts": $270,
+    "./routes/api/v2/notifications/index.ts": $271,
+    "./routes/api/v2/notifications/policy.ts": $272,
+    "./routes/api/v2/notifications/unread_count.ts": $273,
+    "./routes/api/v2/search.ts": $274,
+    "./routes/api/v2/suggestions.ts": $275,
+    "./routes/auth/confirmation.tsx": $276,
+    "./routes/auth/password/edit.tsx": $277,
+    "./routes/auth/password/new.tsx": $278,
+    "./routes/auth/sign_in.tsx": $279,
+    "./routes/auth/sign_out.ts": $280,
+    "./routes/auth/sign_up.tsx": $281,
+    "./routes/auth/two_factor.tsx": $282,
+    "./routes/bookmarks.tsx": $283,
+    "./routes/compose.tsx": $284,
+    "./routes/disputes/strikes/[id].tsx": $285,
+    "./routes/disputes/strikes/index.tsx": $286,
+    "./routes/explore.tsx": $287,
+    "./routes/favourites.tsx": $288,
+    "./routes/follow_requests/[id]/[verb].ts": $289,
+    "./routes/follow_requests/index.tsx": $290,
+    "./routes/health.ts": $291,
+    "./routes/home.tsx": $292,
+    "./routes/icons.svg.ts": $293,
+    "./routes/index.tsx": $294,
+    "./routes/invite/[code].ts": $295,
+    "./routes/invites/[id]/expire.ts": $296,
+    "./routes/invites/index.tsx": $297,
+    "./routes/lists/[id]/edit.tsx": $298,
+    "./routes/lists/[id]/index.tsx": $299,
+    "./routes/lists/index.tsx": $300,
+    "./routes/mail/unsubscribe.tsx": $301,
+    "./routes/media/[...key].ts": $302,
+    "./routes/notifications.tsx": $303,
+    "./routes/notifications/policy.ts": $304,
+    "./routes/notifications/requests/[id]/[verb].ts": $305,
+    "./routes/notifications/requests/index.tsx": $306,
+    "./routes/oauth/authorize.tsx": $307,
+    "./routes/oauth/revoke.ts": $308,
+    "./routes/oauth/token.ts": $309,
+    "./routes/oauth/userinfo.ts": $310,
+    "./routes/polls/[id]/votes.ts": $311,
+    "./routes/privacy-policy.tsx": $312,
+    "./routes/public/index.tsx": $313,
+    "./routes/public/local.tsx": $314,
+    "./routes/search.tsx": $315,
+    "./routes/settings/aliases.tsx": $316,
+    "./routes/settings/archive/download/[id].ts": $317,
+    "./routes/settings/archive/index.tsx": $318,
+    "./routes/settings/authorized_applications.tsx": $319,
+    "./routes/settings/blocks.tsx": $320,
+    "./routes/settings/delete.tsx": $321,
+    "./routes/settings/domain_blocks.tsx": $322,
+    "./routes/settings/email.tsx": $323,
+    "./routes/settings/export/[file].ts": $324,
+    "./routes/settings/export/index.tsx": $325,
+    "./routes/settings/followed_tags.tsx": $326,
+    "./routes/settings/import.tsx": $327,
+    "./routes/settings/index.ts": $328,
+    "./routes/settings/migration.tsx": $329,
+    "./routes/settings/mutes.tsx": $330,
+    "./routes/settings/password.tsx": $331,
+    "./routes/settings/preferences.tsx": $332,
+    "./routes/settings/profile.tsx": $333,
+    "./routes/settings/push_token.ts": $334,
+    "./routes/settings/security_keys.tsx": $335,
+    "./routes/settings/two_factor.tsx": $336,
+    "./routes/severed_relationships/[id]/followers.csv.ts": $337,
+    "./routes/severed_relationships/[id]/following.csv.ts": $338,
+    "./routes/severed_relationships/index.tsx": $339,
+    "./routes/sw.js.ts": $340,
+    "./routes/tags/[tag].rss.ts": $341,
+    "./routes/tags/[tag].tsx": $342,
+    "./routes/terms-of-service/[date].tsx": $343,
+    "./routes/terms-of-service/index.tsx": $344,
   },
   islands: {
-    "./islands/ActionBar.tsx": $342,
-    "./islands/BrowserNotifications.tsx": $343,
-    "./islands/ComposeBox.tsx": $344,
-    "./islands/CopyLink.tsx": $345,
-    "./islands/FollowButton.tsx": $346,
-    "./islands/LoadMore.tsx": $347,
-    "./islands/NewPostsBanner.tsx": $348,
-    "./islands/NewStatuses.tsx": $349,
-    "./islands/NotificationsBadge.tsx": $350,
-    "./islands/PollView.tsx": $351,
-    "./islands/ProfileMenu.tsx": $352,
-    "./islands/SecurityKeyButton.tsx": $353,
+    "./islands/ActionBar.tsx": $345,
+    "./islands/BrowserNotifications.tsx": $346,
+    "./islands/ComposeBox.tsx": $347,
+    "./islands/CopyLink.tsx": $348,
+    "./islands/FollowButton.tsx": $349,
+    "./islands/LoadMore.tsx": $350,
+    "./islands/NewPostsBanner.tsx": $351,
+    "./islands/NewStatuses.tsx": $352,
+    "./islands/NotificationsBadge.tsx": $353,
+    "./islands/PollView.tsx": $354,
+    "./islands/ProfileMenu.tsx": $355,
+    "./islands/SecurityKeyButton.tsx": $356,
   },
 };
 

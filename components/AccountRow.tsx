@@ -4,6 +4,7 @@ import { displayName, profilePath } from "./format.ts";
 import FollowButton from "../islands/FollowButton.tsx";
 import type { ComponentChildren } from "preact";
 import { BotBadge } from "./BotBadge.tsx";
+import { EmojiText } from "./CustomEmoji.tsx";
 
 /** One account in a list: avatar, names, and a follow button or other actions. */
 export function AccountRow(
@@ -22,7 +23,7 @@ export function AccountRow(
       </a>
       <div class="status-author">
         <a href={profilePath(account)} class="display-name">
-          {displayName(account)}
+          <EmojiText text={displayName(account)} emojis={account.emojis} />
         </a>
         <span class="acct">@{account.acct}</span>
         {account.bot && <BotBadge />}

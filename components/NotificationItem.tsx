@@ -7,6 +7,7 @@ import {
   formatShortDate,
   profilePath,
 } from "./format.ts";
+import { EmojiText } from "./CustomEmoji.tsx";
 
 const KINDS: Record<string, [IconName, string]> = {
   follow: ["userPlus", "followed you"],
@@ -42,7 +43,12 @@ export function NotificationItem(
           <Icon name={icon} />
         </span>
         <strong>
-          <a href={profilePath(n.account)}>{displayName(n.account)}</a>
+          <a href={profilePath(n.account)}>
+            <EmojiText
+              text={displayName(n.account)}
+              emojis={n.account.emojis}
+            />
+          </a>
         </strong>{" "}
         {text}
         {n.type === "move" && n.target && (

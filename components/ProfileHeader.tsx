@@ -5,6 +5,7 @@ import { displayName, formatDate } from "./format.ts";
 import FollowButton from "../islands/FollowButton.tsx";
 import ProfileMenu from "../islands/ProfileMenu.tsx";
 import { BotBadge } from "./BotBadge.tsx";
+import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
 
 export type ProfileTab =
   | "posts"
@@ -103,7 +104,7 @@ export function ProfileHeader(
         </div>
         <div class="profile-name">
           <h1 id="profile-name">
-            {name}
+            <EmojiText text={name} emojis={account.emojis} />
             {account.locked && (
               <span title="Approves followers">
                 <Icon name="lock" size={16} />
@@ -129,17 +130,23 @@ export function ProfileHeader(
           <div
             class="profile-note"
             // Rendered from the bio by lib/domain/profiles (local) or sanitised at ingest (remote).
-            dangerouslySetInnerHTML={{ __html: account.note }}
+            dangerouslySetInnerHTML={{
+              __html: emojifyHtml(account.note, account.emojis),
+            }}
           />
         )}
         {account.fields.length > 0 && (
           <dl class="profile-fields">
             {account.fields.map((field) => (
               <div>
-                <dt>{field.name}</dt>
+                <dt>
+                  <EmojiText text={field.name} emojis={account.emojis} />
+                </dt>
                 <dd
                   class={field.verified_at ? "verified" : undefined}
-                  dangerouslySetInnerHTML={{ __html: field.value }}
+                  dangerouslySetInnerHTML={{
+                    __html: emojifyHtml(field.value, account.emojis),
+                  }}
                 />
               </div>
             ))}

@@ -15,6 +15,7 @@ import PollView from "../islands/PollView.tsx";
 import { MediaGallery } from "./MediaGallery.tsx";
 import { BotBadge } from "./BotBadge.tsx";
 import { StatusMenu } from "./StatusMenu.tsx";
+import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
 
 export interface StatusContext {
   signedIn: boolean;
@@ -52,7 +53,9 @@ export function StatusCard(
       <div
         class="status-content"
         lang={status.language ?? undefined}
-        dangerouslySetInnerHTML={{ __html: status.content }}
+        dangerouslySetInnerHTML={{
+          __html: emojifyHtml(status.content, status.emojis),
+        }}
       />
       {status.poll && (
         <PollView
@@ -83,7 +86,10 @@ export function StatusCard(
         <p class="status-prepend">
           <Icon name="boost" size={14} />
           <a href={profilePath(outer.account)}>
-            {displayName(outer.account)}
+            <EmojiText
+              text={displayName(outer.account)}
+              emojis={outer.account.emojis}
+            />
           </a>{" "}
           boosted
         </p>
@@ -98,7 +104,7 @@ export function StatusCard(
         </a>
         <div class="status-author" id={`status-${outer.id}-author`}>
           <a href={profilePath(status.account)} class="display-name">
-            {name}
+            <EmojiText text={name} emojis={status.account.emojis} />
           </a>
           <span class="acct">@{status.account.acct}</span>
           {status.account.bot && <BotBadge />}
@@ -142,7 +148,7 @@ export function StatusCard(
             <summary>
               <span class="cw-label">Content warning:</span>{" "}
               <span lang={status.language ?? undefined}>
-                {status.spoiler_text}
+                <EmojiText text={status.spoiler_text} emojis={status.emojis} />
               </span>
               {status.media_attachments.length > 0 && (
                 <span class="cw-media">

@@ -39,7 +39,9 @@ export type UiAccount =
     | "fields"
   >
   /** Highlighted roles, shown as badges (Moderator, Admin…). */
-  & Partial<Pick<Account, "roles">>;
+  & Partial<Pick<Account, "roles">>
+  /** The custom emoji its name, bio and fields show. */
+  & Partial<Pick<Account, "emojis">>;
 
 export type UiMedia = Pick<
   MediaAttachment,
@@ -78,7 +80,8 @@ export interface UiStatus extends
     | "poll"
     | "pinned"
     | "muted"
-  > {
+  >,
+  Partial<Pick<Status, "emojis">> {
   account: UiAccount;
   reblog: UiStatus | null;
   media_attachments: UiMedia[];

@@ -13,6 +13,11 @@ import {
   type PollDraft,
   pollWanted,
 } from "../components/ComposePoll.tsx";
+import {
+  EmojiPicker,
+  insertShortcode,
+  type PickerEmoji,
+} from "../components/EmojiPicker.tsx";
 
 export interface ComposeBoxProps {
   csrf: string;
@@ -30,6 +35,8 @@ export interface ComposeBoxProps {
   returnTo: string;
   /** A unique prefix for element ids (two boxes on one page). */
   idPrefix?: string;
+  /** The custom emoji the picker offers (visible_in_picker ones). */
+  emojis?: PickerEmoji[];
 }
 
 const VISIBILITIES: [Visibility, string][] = [
@@ -66,6 +73,16 @@ export default function ComposeBox(props: ComposeBoxProps) {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const pickEmoji = (shortcode: string) => {
+    const box = textarea.current;
+    const at = box ? box.selectionStart : text.length;
+    const next = insertShortcode(text, at, shortcode);
+    setText(next.text);
+    requestAnimationFrame(() => {
+      box?.focus();
+      box?.setSelectionRange(next.cursor, next.cursor);
+    });
+  };
 
   const used = approximateStatusLength(text) +
     (warn ? approximateStatusLength(spoiler) : 0);
@@ -166,6 +183,10 @@ export default function ComposeBox(props: ComposeBoxProps) {
         aria-describedby={`${id}-count`}
         // Images alone make a post; the server refuses an empty one without JavaScript.
         required={hydrated && attachments.length === 0 && !withPoll}
+      />
+      <EmojiPicker
+        emojis={props.emojis ?? []}
+        onPick={hydrated ? pickEmoji : undefined}
       />
       {hydrated
         ? (

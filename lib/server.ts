@@ -25,6 +25,7 @@ import {
   mediaPruneJob,
 } from "./domain/media-jobs.ts";
 import { trendsRefreshJob } from "./trends/mod.ts";
+import { emojiFilesJob } from "./emoji/mod.ts";
 import { publishScheduledJob } from "./domain/scheduled-statuses.ts";
 import { publishAnnouncementJob } from "./instance/mod.ts";
 import {
@@ -131,6 +132,7 @@ export async function openDeps(
         mediaAvJob,
         mediaDiscardJob,
         mediaPruneJob,
+        emojiFilesJob,
         publishScheduledJob,
         publishAnnouncementJob,
         blocklistRefreshJob,

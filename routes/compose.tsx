@@ -6,7 +6,9 @@ import { MEDIA_LIMITS } from "../lib/domain/media.ts";
 import { MAX_MEDIA } from "../lib/domain/status-input.ts";
 import { attachedFiles, field } from "../lib/web/forms.ts";
 import { backTo, signedInForm } from "../lib/web/actions.ts";
-import { signInFirst } from "../lib/web/pages.ts";
+import { type PageContext, signInFirst } from "../lib/web/pages.ts";
+import { pickerEmojis } from "../lib/emoji/mod.ts";
+import type { PickerEmoji } from "../components/EmojiPicker.tsx";
 import { rateLimitHeaders } from "../lib/web/rate-limit.ts";
 import { FormErrors } from "../components/FormErrors.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
@@ -62,6 +64,12 @@ interface Draft {
 interface Data {
   errors: string[];
   draft?: Draft;
+  emojis: PickerEmoji[];
+}
+
+function loadPicker(ctx: PageContext): Promise<PickerEmoji[]> {
+  const { deps } = ctx.state;
+  return pickerEmojis(deps.sql, (key) => deps.media.url(key));
 }
 
 /** The most a compose form may weigh: its files at their limit, and room for the text. */
@@ -77,17 +85,18 @@ const TOO_MANY_UPLOADS =
  * the API instead.
  */
 export const handler = define.handlers<Data>({
-  GET(ctx) {
+  async GET(ctx) {
     if (!ctx.state.session) return signInFirst(ctx);
     // "Delete and redraft" comes here with the deleted post's fields in the query.
-    if (!ctx.url.searchParams.has("text")) return page({ errors: [] });
+    const emojis = await loadPicker(ctx);
+    if (!ctx.url.searchParams.has("text")) return page({ errors: [], emojis });
     const fields = new FormData();
     for (const [name, value] of ctx.url.searchParams) {
       fields.append(name, value);
     }
     const draft = draftFrom(fields);
     draft.contentWarning = draft.spoilerText !== "";
-    return page({ errors: [], draft });
+    return page({ errors: [], draft, emojis });
   },
   async POST(ctx) {
     const declared = Number(ctx.req.headers.get("content-length"));
@@ -109,7 +118,11 @@ export const handler = define.handlers<Data>({
       uploads.length,
     );
     if (refused) {
-      return page({ errors: [TOO_MANY_UPLOADS], draft }, {
+      return page({
+        errors: [TOO_MANY_UPLOADS],
+        draft,
+        emojis: await loadPicker(ctx),
+      }, {
         status: 429,
         headers: rateLimitHeaders(refused),
       });
@@ -136,7 +149,9 @@ export const handler = define.handlers<Data>({
       if (error.field === "media") {
         errors.push("Nothing was posted. Please choose your images again.");
       }
-      return page({ errors, draft }, { status: 422 });
+      return page({ errors, draft, emojis: await loadPicker(ctx) }, {
+        status: 422,
+      });
     }
     return backTo(ctx, form, "/home");
   },
@@ -167,6 +182,7 @@ export default define.page<typeof handler>(function Compose({ data, state }) {
         initialWarning={draft?.contentWarning}
         initialPoll={draft?.poll}
         returnTo={draft?.returnTo ?? "/home"}
+        emojis={data.emojis}
       />
     </section>
   );

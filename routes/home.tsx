@@ -11,6 +11,14 @@ import {
 } from "../lib/web/pages.ts";
 import { Timeline } from "../components/Timeline.tsx";
 import ComposeBox from "../islands/ComposeBox.tsx";
+import type { PickerEmoji } from "../components/EmojiPicker.tsx";
+import {
+  localEmojisNamed,
+  pickerEmojis,
+  shortcodesIn,
+} from "../lib/emoji/mod.ts";
+import { emojifyHtml } from "../components/CustomEmoji.tsx";
+import type { CustomEmoji } from "../lib/mastodon/entities/types.ts";
 import type { UiStatus, Visibility } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
 import { PageHead } from "../components/PageHead.tsx";
@@ -31,16 +39,21 @@ interface Data {
   older: string | null;
   newer: string | null;
   announcements: BannerAnnouncement[];
+  emojis: PickerEmoji[];
 }
 
-function bannerOf(row: AnnouncementRow, origin: string): BannerAnnouncement {
+function bannerOf(
+  row: AnnouncementRow,
+  origin: string,
+  emojis: CustomEmoji[],
+): BannerAnnouncement {
   const when = (time: Date) =>
     row.all_day
       ? time.toISOString().slice(0, 10)
       : formatDateTime(time.toISOString());
   return {
     id: String(row.id),
-    html: renderInstanceText(row.text, origin),
+    html: emojifyHtml(renderInstanceText(row.text, origin), emojis),
     when: row.starts_at && row.ends_at
       ? `${when(row.starts_at)} – ${when(row.ends_at)}`
       : null,
@@ -53,17 +66,27 @@ export const handler = define.handlers<Data>({
     const session = ctx.state.session;
     if (!session) return signInFirst(ctx);
     const query = webPage(ctx.url);
-    const { sql, config } = ctx.state.deps;
-    const [rows, announcements] = await Promise.all([
+    const { sql, config, media } = ctx.state.deps;
+    const [rows, announcements, emojis] = await Promise.all([
       homeTimeline(sql, session.account.id, query),
       announcementsFor(sql, session.account.id),
+      pickerEmojis(sql, (key) => media.url(key)),
     ]);
+    // The local custom emoji the announcements name.
+    const announced = await localEmojisNamed(
+      sql,
+      (key) => media.url(key),
+      shortcodesIn(...announcements.map((a) => a.text)),
+    );
     return page({
       statuses: await uiStatuses(ctx, rows, "home"),
       context: statusContext(ctx),
       older: olderLink(ctx.url, rows, query.limit),
       newer: newerLink(ctx.url),
-      announcements: announcements.map((a) => bannerOf(a, config.origin)),
+      announcements: announcements.map((a) =>
+        bannerOf(a, config.origin, [...announced.values()])
+      ),
+      emojis,
     });
   },
 });
@@ -85,6 +108,7 @@ export default define.page<typeof handler>(function Home({ data, state }) {
             defaultVisibility={session.user.default_privacy as Visibility}
             maxCharacters={500}
             returnTo="/home"
+            emojis={data.emojis}
           />
         </section>
       )}

@@ -27,6 +27,7 @@ import { MEDIA_USAGE, runMediaCommand } from "./media.ts";
 import { JOBS_USAGE, runJobsCommand } from "./jobs.ts";
 import { DOMAINS_USAGE, runDomainsCommand } from "./domains.ts";
 import { runStatusesCommand, STATUSES_USAGE } from "./statuses.ts";
+import { EMOJI_USAGE, runEmojiCommand } from "./emoji.ts";
 import { operator } from "./operator.ts";
 
 export class AdminError extends Error {}
@@ -71,7 +72,8 @@ const USAGE = `usage: deno task admin <command>
 ${MEDIA_USAGE}
 ${JOBS_USAGE}
 ${DOMAINS_USAGE}
-${STATUSES_USAGE}`;
+${STATUSES_USAGE}
+${EMOJI_USAGE}`;
 
 export async function runAdminCommand(
   deps: Deps,
@@ -112,6 +114,15 @@ export async function runAdminCommand(
   }
   if (group === "statuses") {
     return await runStatusesCommand(
+      deps,
+      command,
+      rest,
+      io,
+      (message) => new AdminError(message),
+    );
+  }
+  if (group === "emoji") {
+    return await runEmojiCommand(
       deps,
       command,
       rest,

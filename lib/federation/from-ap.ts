@@ -9,6 +9,7 @@ import {
   Audio,
   Document,
   type DocumentLoader,
+  Emoji,
   Hashtag,
   Image,
   Link,
@@ -24,6 +25,7 @@ import { escapeHtml } from "../text/plain.ts";
 import { webUrl } from "../text/web-url.ts";
 import { mediaTermsOf } from "./media-document.ts";
 import type { RemoteMediaRow } from "../db/media.ts";
+import type { RemoteEmoji } from "../emoji/mod.ts";
 
 /**
  * A remote post keeps at most this many hashtags and mentions: a peer sending thousands must
@@ -137,6 +139,8 @@ export interface RemoteStatusInput {
   /** Actor URIs of mentioned accounts (`Mention` tags). */
   mention_uris: string[];
   tags: string[];
+  /** Custom emoji named in `Emoji` tags (stored unless the domain's media are rejected). */
+  emojis: RemoteEmoji[];
   media: RemoteMediaInput[];
   poll: RemotePollInput | null;
   quote_uri: string | null;
@@ -206,6 +210,32 @@ async function attachmentExtras(
   }
 }
 
+/** An `Emoji` tag as a remote emoji: `:name:` and an icon with a web URL, or null. */
+export async function remoteEmojiOf(
+  tag: Emoji,
+  options: LoaderOptions,
+): Promise<RemoteEmoji | null> {
+  const shortcode = plainText(tag.name).trim().replace(/^:|:$/g, "");
+  const icon = await tag.getIcon(options).catch(() => null);
+  const url = icon ? linkHref(icon) : null;
+  if (!shortcode || !url) return null;
+  return { shortcode, url, uri: webUrl(tag.id) };
+}
+
+/** The `Emoji` tags of an object (an actor's profile emoji). */
+export async function emojiTagsOf(
+  object: { getTags(options: LoaderOptions): AsyncIterable<unknown> },
+  options: LoaderOptions,
+): Promise<RemoteEmoji[]> {
+  const emojis: RemoteEmoji[] = [];
+  for await (const tag of first(object.getTags(options), MAX_TAG_ITEMS)) {
+    if (!(tag instanceof Emoji)) continue;
+    const emoji = await remoteEmojiOf(tag, options);
+    if (emoji) emojis.push(emoji);
+  }
+  return emojis;
+}
+
 export async function statusInputFromObject(
   object: PostObject,
   author: { followers_url: string | null },
@@ -216,8 +246,12 @@ export async function statusInputFromObject(
   if (!uri) return null;
   const mention_uris: string[] = [];
   const tags = new Set<string>();
+  const emojis: RemoteEmoji[] = [];
   for await (const tag of first(object.getTags(options), MAX_TAG_ITEMS)) {
-    if (tag instanceof Mention) {
+    if (tag instanceof Emoji) {
+      const emoji = await remoteEmojiOf(tag, options);
+      if (emoji) emojis.push(emoji);
+    } else if (tag instanceof Mention) {
       const href = webUrl(tag.href);
       if (href && mention_uris.length < MAX_REMOTE_MENTIONS) {
         mention_uris.push(href);
@@ -281,6 +315,7 @@ export async function statusInputFromObject(
     in_reply_to_uri: object.replyTargetId?.href ?? null,
     mention_uris,
     tags: [...tags],
+    emojis,
     media,
     poll: object instanceof Question ? await pollInput(object, options) : null,
     quote_uri: (object as Note).quoteUrl?.href ?? null,

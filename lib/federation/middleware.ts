@@ -132,7 +132,7 @@ async function gateInbox(
 
 /** The paths Fedify answers (mod.ts and inbox.ts register them). */
 const FEDIFY_PATH =
-  /^\/(users\/|inbox$|actor$|nodeinfo\/|\.well-known\/(webfinger|nodeinfo)$)/;
+  /^\/(users\/|emojis\/|inbox$|actor$|nodeinfo\/|\.well-known\/(webfinger|nodeinfo)$)/;
 
 export function federationMiddleware(deps: Deps) {
   return async (ctx: MiddlewareContext): Promise<Response> => {

@@ -16,7 +16,7 @@ import {
   kvCache,
   type RequestContext,
 } from "@fedify/fedify";
-import { Note } from "@fedify/vocab";
+import { Emoji, Note } from "@fedify/vocab";
 import type { Deps } from "../deps.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
@@ -25,7 +25,7 @@ import { findStatusById, type StatusRow } from "../db/statuses.ts";
 import { isVisibleTo } from "../domain/visibility.ts";
 import { federationKvStore, federationQueue } from "./stores.ts";
 import { createMastodonRetryPolicy } from "./retry-policy.ts";
-import { noteFromStatus } from "./to-ap.ts";
+import { emojiTag, noteFromStatus } from "./to-ap.ts";
 import { loadNoteParts } from "./note-parts.ts";
 import { registerActors } from "./actors.ts";
 import { registerCollections } from "./collections.ts";
@@ -38,6 +38,7 @@ import {
 import { INSTANCE_ACTOR, SOFTWARE_NAME } from "./names.ts";
 import { MASTODON_COMPATIBLE_VERSION, STARLING_VERSION } from "../version.ts";
 import { instanceSettings } from "../instance/mod.ts";
+import { enabledLocalEmoji } from "../emoji/mod.ts";
 
 export type StarlingFederation = Federation<Deps>;
 
@@ -102,6 +103,12 @@ export async function buildFederation(
       return parts && noteFromStatus(ctx, status, author, parts) as Note;
     },
   );
+
+  // Our custom emoji as peers dereference them (the ids of our Emoji tags).
+  builder.setObjectDispatcher(Emoji, "/emojis/{id}", async (ctx, { id }) => {
+    const emoji = await enabledLocalEmoji(ctx.data.sql, id);
+    return emoji && emojiTag(ctx, emoji);
+  });
 
   registerCollections(builder);
   registerInboxListeners(builder);

@@ -15,6 +15,7 @@ import {
   type StatusBundle,
 } from "../db/status-bundle.ts";
 import { accountUri, statusUri } from "./to-ap.ts";
+import { emojiIndexOfBundle, type EmojiRow } from "../emoji/mod.ts";
 
 /** Everything `noteFromStatus` needs besides the row. */
 export interface NoteParts {
@@ -25,6 +26,8 @@ export interface NoteParts {
   media: MediaRow[];
   replyTarget: URL | null;
   poll: PollRow | null;
+  /** The custom emoji its text shows (Emoji tags). */
+  emojis: EmojiRow[];
 }
 
 export interface LoadedNotes {
@@ -53,6 +56,11 @@ export async function loadNotes(
     loadStatusBundle(ctx.data.sql, rows, null, parentAuthorIds),
     findStatusesByIds(ctx.data.sql, parentIds),
   ]);
+  const emojis = await emojiIndexOfBundle(
+    ctx.data.sql,
+    (key) => ctx.data.media.url(key),
+    bundle,
+  );
   const parentsById = new Map(parents.map((p) => [p.id, p]));
   const parts = new Map<string, NoteParts>();
   for (const status of bundle.statuses.values()) {
@@ -72,6 +80,14 @@ export async function loadNotes(
         ? new URL(status.in_reply_to_uri)
         : null,
       poll: status.poll_id ? bundle.polls.get(status.poll_id) ?? null : null,
+      emojis: emojis.rows(
+        bundle.accounts.get(status.account_id)?.domain ?? null,
+        status.content,
+        status.spoiler_text,
+        ...(status.poll_id
+          ? bundle.polls.get(status.poll_id)?.options ?? []
+          : []),
+      ),
     });
   }
   return { bundle, parts };

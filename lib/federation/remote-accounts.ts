@@ -21,6 +21,8 @@ import { webFingerActorId } from "./webfinger.ts";
 import { normalizeDomain } from "../text/domain.ts";
 import { INSTANCE_ACTOR } from "./names.ts";
 import { federationPolicy } from "../moderation/mod.ts";
+import { storeRemoteEmojis } from "../emoji/mod.ts";
+import { emojiTagsOf } from "./from-ap.ts";
 
 export const ACCOUNT_STALE_MS = 24 * 60 * 60 * 1000;
 
@@ -93,6 +95,15 @@ export async function persistActor(
     }
   }
   const account = await upsertRemoteAccount(ctx.data.sql, input);
+  // Its name's and bio's emoji (not for a domain whose media we reject).
+  await storeRemoteEmojis(
+    ctx.data,
+    input.domain,
+    await emojiTagsOf(actor, {
+      documentLoader: await signedLoader(ctx),
+      contextLoader: ctx.contextLoader,
+    }),
+  );
   // Its server's word on suspension (`toot:suspended`), applied on every fetch or Update.
   await followRemoteSuspension(ctx.data.sql, account, actor.suspended === true);
   // `movedTo` (Mastodon's redirect, or what a Move left): the profile points there when we

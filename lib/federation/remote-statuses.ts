@@ -32,6 +32,7 @@ import {
   resolveActorUri,
   signedLoader,
 } from "./remote-accounts.ts";
+import { storeRemoteEmojis } from "../emoji/mod.ts";
 
 type Ctx = Context<Deps>;
 
@@ -110,6 +111,8 @@ async function postInput(ctx: Ctx, object: PostObject, author: AccountRow) {
     contextLoader: ctx.contextLoader,
   });
   if (!input || !author.domain) return input;
+  // The post's emoji, known from now on by shortcode on its domain (not for reject_media).
+  await storeRemoteEmojis(ctx.data, author.domain, input.emojis);
   if (!(await federationPolicy(ctx.data)).rejectsMedia(author.domain)) {
     return input;
   }

@@ -8,6 +8,7 @@ import {
   Collection,
   Create,
   Document,
+  Emoji,
   Endpoints,
   Hashtag,
   Image,
@@ -31,6 +32,7 @@ import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import type { NoteParts } from "./note-parts.ts";
+import { type EmojiRow, emojiRowsOfAccount } from "../emoji/mod.ts";
 
 type Ctx = Context<Deps>;
 
@@ -92,28 +94,32 @@ type ActorKeys = {
   multikey: unknown;
 }[];
 
-/** A local account as its actor, with `movedTo` when it moved (the new account looked up). */
+/**
+ * A local account as its actor: with `movedTo` when it moved (the new account looked up) and
+ * the custom emoji its name, bio and fields show.
+ */
 export async function localActor(
   ctx: Ctx,
   account: AccountRow,
   keys: ActorKeys,
 ): Promise<Person> {
-  const movedTo = account.moved_to_account_id
-    ? await findAccountById(ctx.data.sql, account.moved_to_account_id)
-    : null;
-  return actorFromAccount(
-    ctx,
-    account,
-    keys,
-    movedTo ? accountUri(ctx, movedTo) : null,
-  );
+  const [movedTo, emojis] = await Promise.all([
+    account.moved_to_account_id
+      ? findAccountById(ctx.data.sql, account.moved_to_account_id)
+      : null,
+    emojiRowsOfAccount(ctx.data.sql, account),
+  ]);
+  return actorFromAccount(ctx, account, keys, {
+    movedTo: movedTo ? accountUri(ctx, movedTo) : null,
+    emojis,
+  });
 }
 
 export function actorFromAccount(
   ctx: Ctx,
   account: AccountRow,
   keys: ActorKeys,
-  movedTo: URL | null = null,
+  extra: { movedTo?: URL | null; emojis?: EmojiRow[] } = {},
 ): Person {
   const origin = ctx.data.config.origin;
   const id = ctx.getActorUri(account.username);
@@ -146,9 +152,32 @@ export function actorFromAccount(
       new PropertyValue({ name: field.name, value: field.value })
     ),
     aliases: account.also_known_as.map((uri) => new URL(uri)),
-    successor: movedTo,
+    successor: extra.movedTo ?? null,
+    tags: suspended ? [] : (extra.emojis ?? []).map((e) => emojiTag(ctx, e)),
     publicKey: keys[0]?.cryptographicKey ?? null,
     assertionMethods: keys.map((k) => k.multikey as never),
+  });
+}
+
+/** The ActivityPub id of one of our custom emoji (Mastodon's `/emojis/:id`). */
+export function emojiUri(origin: string, id: string): URL {
+  return new URL(`/emojis/${id}`, origin);
+}
+
+/** A local custom emoji as the `Emoji` tag peers read (Mastodon's shape). */
+export function emojiTag(ctx: Ctx, emoji: EmojiRow): Emoji {
+  return new Emoji({
+    id: emojiUri(ctx.data.config.origin, String(emoji.id)),
+    name: `:${emoji.shortcode}:`,
+    updated: toInstant(emoji.updated_at),
+    icon: new Image({
+      url: new URL(
+        emoji.image_key
+          ? ctx.data.media.url(emoji.image_key)
+          : emoji.image_remote_url!,
+      ),
+      mediaType: emoji.image_content_type,
+    }),
   });
 }
 
@@ -222,6 +251,7 @@ export function noteFromStatus(
       ...parts.tags.map((name) =>
         new Hashtag({ href: tagUrl(origin, name), name: `#${name}` })
       ),
+      ...parts.emojis.map((emoji) => emojiTag(ctx, emoji)),
     ],
     attachments: parts.media.map((m) => attachmentFor(ctx, m)),
   };

@@ -18,6 +18,7 @@ import {
   requirePermission,
 } from "../moderation/mod.ts";
 import * as db from "./announcements-db.ts";
+import { localEmojisNamed } from "../emoji/mod.ts";
 
 export type { AnnouncementRow, ReactionCount } from "./announcements-db.ts";
 
@@ -44,7 +45,8 @@ export interface AnnouncementInput {
 const MAX_REACTION_KINDS = 8;
 /**
  * One emoji: a pictograph, a flag or a keycap, with its modifiers and tags, joined by ZWJ to
- * further pictographs; two emoji side by side are not one. Custom emoji don't exist here yet.
+ * further pictographs; two emoji side by side are not one. Or the shortcode of an enabled local
+ * custom emoji (checked against the database).
  */
 const UNICODE_EMOJI =
   /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3)[\p{Emoji_Modifier}\uFE0F\u{E0020}-\u{E007F}]*(?:\u200D\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]*)*$/u;
@@ -277,7 +279,7 @@ export async function reactToAnnouncement(
   add: boolean,
 ): Promise<void> {
   const row = await published(deps.sql, id);
-  if (add && (name.length > 64 || !UNICODE_EMOJI.test(name))) {
+  if (add && !(await isReactionEmoji(deps.sql, name))) {
     throw invalid("Name is not a recognized emoji", "name");
   }
   await deps.sql.begin(async (tx) => {
@@ -298,6 +300,14 @@ export async function reactToAnnouncement(
       name,
     });
   });
+}
+
+/** A unicode emoji, or the shortcode of an enabled local custom emoji (as Mastodon allows). */
+async function isReactionEmoji(sql: Queryable, name: string) {
+  if (name.length > 128) return false;
+  if (UNICODE_EMOJI.test(name)) return true;
+  if (!/^[a-zA-Z0-9_]{2,}$/.test(name)) return false;
+  return (await localEmojisNamed(sql, (key) => key, [name])).has(name);
 }
 
 async function log(

@@ -16,11 +16,13 @@ import {
   relationship,
 } from "../domain/relationships.ts";
 import { roleOf } from "../moderation/mod.ts";
+import { emojisOfAccount } from "../emoji/mod.ts";
 import { authenticateRequest, requireUser } from "./auth.ts";
 import {
   accountJson,
   credentialAccountJson,
   relationshipJson,
+  renderAccounts,
 } from "./entities/account.ts";
 import { json } from "./errors.ts";
 import type { Account } from "./entities/types.ts";
@@ -79,9 +81,10 @@ export async function credentialAccountResponse(
   deps: Deps,
   login: { account: AccountRow; user: UserRow },
 ): Promise<Response> {
-  const [pending, role] = await Promise.all([
+  const [pending, role, emojis] = await Promise.all([
     pendingFollowRequestCount(deps, login.account.id),
     roleOf(deps.sql, login.user),
+    emojisOfAccount(deps.sql, (key) => deps.media.url(key), login.account),
   ]);
   return json(
     await accountWithMoved(
@@ -93,6 +96,7 @@ export async function credentialAccountResponse(
         deps.config.origin,
         pending,
         role,
+        emojis,
       ),
     ),
   );
@@ -103,8 +107,10 @@ export async function renderAccountsInOrder(deps: Deps, ids: string[]) {
   const byId = new Map(
     (await findAccountsByIds(deps.sql, ids)).map((a) => [a.id, a]),
   );
-  return ids.flatMap((id) => {
-    const account = byId.get(id);
-    return account ? [accountJson(account, deps.config.origin)] : [];
-  });
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
+  return await renderAccounts({
+    sql: deps.sql,
+    origin: deps.config.origin,
+    mediaUrl: (key) => deps.media.url(key),
+  }, rows);
 }

@@ -34,7 +34,9 @@ export type AuditAction =
   | "expire"
   // Announcements (lib/instance).
   | "publish"
-  | "unpublish";
+  | "unpublish"
+  // Custom emoji (lib/emoji): a remote one copied to local.
+  | "copy";
 
 /** What an action was done to. */
 export type AuditTarget =
@@ -64,7 +66,8 @@ export type AuditTarget =
   | "Settings"
   | "Rule"
   | "Announcement"
-  | "TermsOfService";
+  | "TermsOfService"
+  | "CustomEmoji";
 
 export interface AuditLogRow {
   id: string;

@@ -209,3 +209,11 @@ export async function severedRelationships(
       ORDER BY s.remote_acct`,
   ];
 }
+
+/** Remote custom emoji of `domain` and its subdomains (they keep no files of ours). */
+export async function deleteRemoteEmojisOn(
+  db: Queryable,
+  domain: string,
+): Promise<void> {
+  await db`DELETE FROM custom_emojis WHERE ${onDomain(db, "domain", domain)}`;
+}

@@ -27,13 +27,21 @@ export const SEVER_BATCH = 500;
 /** The job queue a block change writes its severance job to. */
 export type SeveranceJobs = Deps["jobs"];
 
-/** `OnBlockChange` for blocks: severs when a block becomes a suspension. */
+/**
+ * `OnBlockChange` for blocks: severs when a block becomes a suspension; forgets the domain's
+ * custom emoji when its media become rejected (Mastodon's BlockDomainService `clear_emojos`).
+ */
 export async function onBlockChange(
   tx: Tx,
   jobs: SeveranceJobs,
   block: DomainBlockRow,
   previous: DomainBlockRow | null,
 ): Promise<void> {
+  const rejectsMedia = (b: DomainBlockRow | null) =>
+    !!b && (b.reject_media || b.severity === "suspend");
+  if (rejectsMedia(block) && !rejectsMedia(previous)) {
+    await db.deleteRemoteEmojisOn(tx, block.domain);
+  }
   if (block.severity !== "suspend" || previous?.severity === "suspend") return;
   const eventId = await db.insertSeveranceEvent(
     tx,

@@ -14,6 +14,7 @@ import type { StatusContext } from "../../components/StatusCard.tsx";
 import type { UiAccount, UiStatus } from "../../components/mastodon.ts";
 import type { FilterContext } from "../domain/filters.ts";
 import type { Role } from "../moderation/mod.ts";
+import type { CustomEmoji } from "../mastodon/entities/types.ts";
 
 export type PageContext = Context<State>;
 
@@ -63,8 +64,9 @@ export function uiAccount(
   ctx: PageContext,
   account: AccountRow,
   role?: Role | null,
+  emojis?: CustomEmoji[],
 ): UiAccount {
-  return accountJson(account, ctx.state.deps.config.origin, role);
+  return accountJson(account, ctx.state.deps.config.origin, role, emojis);
 }
 
 /** Twenty per page, older pages by `max_id`, as the API pages. */

@@ -8,6 +8,7 @@ import { findAccountById } from "../db/accounts.ts";
 import type { PageContext } from "./pages.ts";
 import { uiAccount } from "./pages.ts";
 import { roleOfAccount } from "../moderation/mod.ts";
+import { emojisOfAccount } from "../emoji/mod.ts";
 import type { UiAccount, UiRelationship } from "../../components/mastodon.ts";
 import { type PageHeadData, profileHead } from "./head.ts";
 
@@ -76,7 +77,12 @@ export async function loadProfile(
   return {
     row,
     profile: {
-      account: uiAccount(ctx, row, await roleOfAccount(deps.sql, row.id)),
+      account: uiAccount(
+        ctx,
+        row,
+        await roleOfAccount(deps.sql, row.id),
+        await emojisOfAccount(deps.sql, (key) => deps.media.url(key), row),
+      ),
       relationship: rel
         ? {
           id: rel.id,

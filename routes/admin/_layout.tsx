@@ -38,6 +38,9 @@ export default define.layout(({ Component, state, url }) => {
   if (can(moderator, "manage_announcements")) {
     links.push(["/admin/announcements", "Announcements"]);
   }
+  if (can(moderator, "manage_custom_emojis")) {
+    links.push(["/admin/custom_emojis", "Custom emoji"]);
+  }
   if (can(moderator, "view_audit_log")) {
     links.push(["/admin/audit_log", "Audit log"]);
   }

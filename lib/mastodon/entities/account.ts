@@ -8,11 +8,18 @@ import type { RelationshipRow } from "../../db/relationships.ts";
 import type {
   Account,
   CredentialAccount,
+  CustomEmoji,
   MutedAccount,
   Relationship,
 } from "./types.ts";
 import type { Role } from "../../moderation/mod.ts";
 import { accountRolesJson, roleJson } from "./role.ts";
+import type { Queryable } from "../../db/client.ts";
+import {
+  accountEmojis,
+  accountEmojiSource,
+  EmojiIndex,
+} from "../../emoji/mod.ts";
 
 export const DEFAULT_AVATAR_PATH = "/static/avatars/original/missing.png";
 export const DEFAULT_HEADER_PATH = "/static/headers/original/missing.png";
@@ -49,11 +56,16 @@ export interface AccountField {
   value_source?: string;
 }
 
-/** `role`: the account's user's role, when the caller loaded it (shown in `roles` if highlighted). */
+/**
+ * `role`: the account's user's role, when the caller loaded it (shown in `roles` if highlighted);
+ * `emojis`: the custom emoji its name, bio and fields show, when the caller loaded them
+ * (lib/emoji `accountEmojis`).
+ */
 export function accountJson(
   account: AccountRow,
   origin: string,
   role?: Role | null,
+  emojis: CustomEmoji[] = [],
 ): Account {
   const local = account.domain === null;
   const avatar = absolute(origin, account.avatar_url, DEFAULT_AVATAR_PATH);
@@ -88,7 +100,7 @@ export function accountJson(
       : null,
     hide_collections: account.hide_collections,
     noindex: !account.indexable,
-    emojis: [],
+    emojis: suspended ? [] : emojis,
     roles: accountRolesJson(role),
     fields: suspended
       ? []
@@ -132,9 +144,10 @@ export function credentialAccountJson(
   origin: string,
   followRequestsCount: number,
   role: Role,
+  emojis: CustomEmoji[] = [],
 ): CredentialAccount {
   return {
-    ...accountJson(account, origin, role),
+    ...accountJson(account, origin, role, emojis),
     source: accountSourceJson(account, user, followRequestsCount),
     role: roleJson(role),
   };
@@ -171,4 +184,23 @@ export function mutedAccountJson(
     ...accountJson(account, origin),
     mute_expires_at: expiresAt?.toISOString() ?? null,
   };
+}
+
+/** Accounts as entities with the custom emoji of their names and bios (one query for all). */
+export async function renderAccounts(
+  options: {
+    sql: Queryable;
+    origin: string;
+    mediaUrl?: (key: string) => string;
+  },
+  rows: AccountRow[],
+): Promise<Account[]> {
+  const emojis = await EmojiIndex.load(
+    options.sql,
+    options.mediaUrl ?? ((key) => `${options.origin}/media/${key}`),
+    rows.map(accountEmojiSource),
+  );
+  return rows.map((row) =>
+    accountJson(row, options.origin, undefined, accountEmojis(emojis, row))
+  );
 }

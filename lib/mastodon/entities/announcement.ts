@@ -1,7 +1,8 @@
 /**
  * Mastodon's Announcement entity (docs.joinmastodon.org/entities/Announcement): the text as
  * HTML, its times, whether the viewer dismissed it (`read`), and reactions with the viewer's
- * own (`me`). Starling has no custom emoji, so `emojis` is empty and reactions are unicode.
+ * own (`me`). A reaction with a custom emoji carries its `url` and `static_url`; custom emoji
+ * in the text are listed in `emojis`.
  */
 import type { Queryable } from "../../db/client.ts";
 import { formatStatus } from "../../text/mod.ts";
@@ -10,6 +11,8 @@ import {
   type ReactionCount,
   reactionsOf,
 } from "../../instance/mod.ts";
+import { localEmojisNamed, shortcodesIn } from "../../emoji/mod.ts";
+import type { CustomEmoji } from "./types.ts";
 
 export interface AnnouncementJson {
   id: string;
@@ -23,8 +26,14 @@ export interface AnnouncementJson {
   mentions: never[];
   statuses: never[];
   tags: { name: string; url: string }[];
-  emojis: never[];
-  reactions: { name: string; count: number; me?: boolean }[];
+  emojis: CustomEmoji[];
+  reactions: {
+    name: string;
+    count: number;
+    me?: boolean;
+    url?: string;
+    static_url?: string;
+  }[];
 }
 
 function dateOf(time: Date | null, allDay: boolean): string | null {
@@ -37,6 +46,7 @@ function render(
   reactions: ReactionCount[],
   origin: string,
   signedIn: boolean,
+  emojis: Map<string, CustomEmoji>,
 ): AnnouncementJson {
   const tagUrl = (name: string) => `${origin}/tags/${encodeURIComponent(name)}`;
   const formatted = formatStatus(row.text, {
@@ -55,18 +65,30 @@ function render(
     mentions: [],
     statuses: [],
     tags: formatted.tags.map((name) => ({ name, url: tagUrl(name) })),
-    emojis: [],
-    reactions: reactions.map((r) => ({
-      name: r.name,
-      count: r.count,
-      ...(signedIn ? { me: r.me } : {}),
-    })),
+    emojis: shortcodesIn(row.text).flatMap((code) => {
+      const emoji = emojis.get(code);
+      return emoji ? [emoji] : [];
+    }),
+    reactions: reactions.map((r) => {
+      const emoji = emojis.get(r.name);
+      return {
+        name: r.name,
+        count: r.count,
+        ...(signedIn ? { me: r.me } : {}),
+        ...(emoji ? { url: emoji.url, static_url: emoji.static_url } : {}),
+      };
+    }),
   };
 }
 
 /** Renders announcements for one viewer (their dismissals and reactions). */
 export async function renderAnnouncements(
-  options: { sql: Queryable; origin: string; viewerId: string | null },
+  options: {
+    sql: Queryable;
+    origin: string;
+    viewerId: string | null;
+    mediaUrl?: (key: string) => string;
+  },
   rows: (AnnouncementRow & { read?: boolean })[],
 ): Promise<AnnouncementJson[]> {
   const reactions = await reactionsOf(
@@ -74,12 +96,22 @@ export async function renderAnnouncements(
     rows.map((r) => String(r.id)),
     options.viewerId,
   );
+  // Custom emoji named by reactions or written in the texts (local ones only, as Mastodon).
+  const emojis = await localEmojisNamed(
+    options.sql,
+    options.mediaUrl ?? ((key) => `${options.origin}/media/${key}`),
+    [
+      ...reactions.map((r) => r.name),
+      ...shortcodesIn(...rows.map((r) => r.text)),
+    ],
+  );
   return rows.map((row) =>
     render(
       row,
       reactions.filter((r) => r.announcement_id === String(row.id)),
       options.origin,
       options.viewerId !== null,
+      emojis,
     )
   );
 }

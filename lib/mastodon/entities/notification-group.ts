@@ -32,11 +32,12 @@ export async function renderNotificationGroups(
   groups: NotificationGroupData[],
   expand: ExpandAccounts = "full",
 ) {
-  const { accounts, statuses, reports, events } = await loadNotificationParts(
-    options,
-    groups.map((g) => g.head),
-    groups.flatMap((g) => g.sample_account_ids),
-  );
+  const { accounts, statuses, reports, events, ...parts } =
+    await loadNotificationParts(
+      options,
+      groups.map((g) => g.head),
+      groups.flatMap((g) => g.sample_account_ids),
+    );
   const shown = groups.flatMap((group) => {
     const head = group.head;
     const sample = group.sample_account_ids.filter((id) => accounts.has(id));
@@ -77,9 +78,7 @@ export async function renderNotificationGroups(
   );
   const usedStatuses = new Set(shown.map((g) => g.status_id).filter(Boolean));
   return {
-    accounts: [...fullIds].map((id) =>
-      accountJson(accounts.get(id)!, options.origin)
-    ),
+    accounts: [...fullIds].map((id) => parts.accountJson(accounts.get(id)!)),
     ...(partial
       ? {
         partial_accounts: [...partialIds].map((id) =>

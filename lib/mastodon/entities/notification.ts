@@ -8,7 +8,12 @@ import type { AccountRow } from "../../db/accounts.ts";
 import { findAccountsByIds } from "../../db/accounts.ts";
 import { findStatusesByIds } from "../../db/statuses.ts";
 import { accountJson } from "./account.ts";
-import { renderStatuses } from "./status.ts";
+import { fileUrlOf, renderStatuses } from "./status.ts";
+import {
+  accountEmojis,
+  accountEmojiSource,
+  EmojiIndex,
+} from "../../emoji/mod.ts";
 import type { Notification, Status } from "./types.ts";
 import { findReportsByIds } from "../../db/reports.ts";
 import { reportJson } from "./report.ts";
@@ -51,6 +56,12 @@ export async function loadNotificationParts(
     ))
       .map((a) => [a.id, a]),
   );
+  // The custom emoji in the senders' names and bios.
+  const emojis = await EmojiIndex.load(
+    options.sql,
+    fileUrlOf(options),
+    accounts.map(accountEmojiSource),
+  );
   const events = await severanceEvents(
     options.sql,
     rows.map((n) => n.account_relationship_severance_event_id)
@@ -71,6 +82,14 @@ export async function loadNotificationParts(
     accounts: new Map<string, AccountRow>(
       [...accounts, ...movedTo].map((a) => [a.id, a]),
     ),
+    /** A sender as the Account entity, with its custom emoji. */
+    accountJson: (account: AccountRow) =>
+      accountJson(
+        account,
+        options.origin,
+        undefined,
+        accountEmojis(emojis, account),
+      ),
     statuses: new Map<string, Status>(statuses.map((s) => [s.id, s])),
     reports: new Map(
       reports.flatMap((r) => {
@@ -86,10 +105,8 @@ export async function renderNotifications(
   rows: NotificationRow[],
 ): Promise<Notification[]> {
   if (rows.length === 0) return [];
-  const { accounts, statuses, reports, events } = await loadNotificationParts(
-    options,
-    rows,
-  );
+  const { accounts, statuses, reports, events, ...parts } =
+    await loadNotificationParts(options, rows);
   return rows.flatMap((n) => {
     const account = accounts.get(n.from_account_id);
     if (!account) return [];
@@ -110,15 +127,12 @@ export async function renderNotifications(
       // Mastodon's own client reads the new account from the sender's `moved`; others from
       // `target`.
       account: target
-        ? {
-          ...accountJson(account, options.origin),
-          moved: accountJson(target, options.origin),
-        }
-        : accountJson(account, options.origin),
+        ? { ...parts.accountJson(account), moved: parts.accountJson(target) }
+        : parts.accountJson(account),
       ...(status ? { status } : {}),
       ...(report ? { report } : {}),
       ...(event ? { event } : {}),
-      ...(target ? { target: accountJson(target, options.origin) } : {}),
+      ...(target ? { target: parts.accountJson(target) } : {}),
     }];
   });
 }

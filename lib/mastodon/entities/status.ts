@@ -21,6 +21,11 @@ import { accountJson } from "./account.ts";
 import { filterResultJson } from "./filter.ts";
 import { pollJson } from "./poll.ts";
 import { previewCardJson } from "./preview-card.ts";
+import {
+  accountEmojis,
+  type EmojiIndex,
+  emojiIndexOfBundle,
+} from "../../emoji/mod.ts";
 import type {
   MediaAttachment,
   PreviewCard,
@@ -84,11 +89,27 @@ export function tagJson(name: string, origin: string): StatusTag {
   return { name, url: `${origin}/tags/${encodeURIComponent(name)}` };
 }
 
+/** The custom emoji a bundle's statuses and their authors may show, in one query. */
+export function loadBundleEmojis(
+  bundle: StatusBundle,
+  options: Pick<RenderOptions, "sql" | "origin" | "mediaUrl">,
+): Promise<EmojiIndex> {
+  return emojiIndexOfBundle(options.sql, fileUrlOf(options), bundle);
+}
+
+/** The storage's URL function, or `/media/<key>` on this server. */
+export function fileUrlOf(
+  options: Pick<RenderOptions, "origin" | "mediaUrl">,
+): (key: string) => string {
+  return options.mediaUrl ?? ((key) => `${options.origin}/media/${key}`);
+}
+
 function renderOne(
   status: StatusRow,
   bundle: StatusBundle,
   options: RenderOptions,
   reblog: Status | null,
+  emojis: EmojiIndex,
 ): Status | null {
   const account = bundle.accounts.get(status.account_id);
   if (!account) return null;
@@ -124,7 +145,12 @@ function renderOne(
     application: app && status.local
       ? { name: app.name, website: app.website }
       : null,
-    account: accountJson(account, origin),
+    account: accountJson(
+      account,
+      origin,
+      undefined,
+      accountEmojis(emojis, account),
+    ),
     media_attachments: (bundle.media.get(status.id) ?? []).map((m) =>
       mediaJson(m, origin, options.mediaUrl)
     ),
@@ -139,10 +165,22 @@ function renderOne(
     tags: (bundle.tags.get(status.id) ?? []).map((tag) =>
       tagJson(tag.name, origin)
     ),
-    emojis: [],
+    emojis: emojis.find(
+      account.domain,
+      status.content,
+      status.spoiler_text,
+      ...(poll?.options ?? []),
+    ),
     card: cardOf(status.id, bundle, options),
     poll: poll
-      ? pollJson(poll, bundle.ownVotes.get(poll.id) ?? null, options.viewerId)
+      ? {
+        ...pollJson(
+          poll,
+          bundle.ownVotes.get(poll.id) ?? null,
+          options.viewerId,
+        ),
+        emojis: emojis.find(account.domain, ...poll.options),
+      }
       : null,
   };
   if (flags) {
@@ -172,7 +210,8 @@ export async function renderStatuses(
     [],
     options.filterContext,
   );
-  return renderLoaded(bundle, rows, options, bundle.filters);
+  const emojis = await loadBundleEmojis(bundle, options);
+  return renderLoaded(bundle, rows, options, emojis, bundle.filters);
 }
 
 /** The rendering half of `renderStatuses`, for rows whose bundle is loaded. */
@@ -180,6 +219,7 @@ function renderLoaded(
   bundle: StatusBundle,
   rows: StatusRow[],
   options: RenderOptions,
+  emojis: EmojiIndex,
   filters: FilterWithKeywords[] = [],
 ): Status[] {
   const out: Status[] = [];
@@ -187,10 +227,12 @@ function renderLoaded(
     let reblog: Status | null = null;
     if (row.reblog_of_id) {
       const original = bundle.statuses.get(row.reblog_of_id);
-      reblog = original ? renderOne(original, bundle, options, null) : null;
+      reblog = original
+        ? renderOne(original, bundle, options, null, emojis)
+        : null;
       if (!reblog) continue;
     }
-    const json = renderOne(row, bundle, options, reblog);
+    const json = renderOne(row, bundle, options, reblog, emojis);
     if (!json) continue;
     const target = row.reblog_of_id
       ? bundle.statuses.get(row.reblog_of_id)!
@@ -240,6 +282,7 @@ export async function renderStatusForViewers(
     loadStatusBundle(options.sql, [row], null),
     loadViewersFlags(options.sql, statusIds, signedIn),
   ]);
+  const emojis = await loadBundleEmojis(bundle, options);
   const out = new Map<string | null, Status>();
   for (const viewerId of viewerIds) {
     const own = viewerId
@@ -249,6 +292,7 @@ export async function renderStatusForViewers(
       { ...bundle, ...own },
       [row],
       { ...options, viewerId },
+      emojis,
     );
     if (json) out.set(viewerId, json);
   }

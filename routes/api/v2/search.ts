@@ -7,7 +7,7 @@ import { json } from "../../../lib/mastodon/errors.ts";
 import { Params } from "../../../lib/mastodon/params.ts";
 import { optionalViewer } from "../../../lib/mastodon/status-api.ts";
 import { search } from "../../../lib/domain/search.ts";
-import { accountJson } from "../../../lib/mastodon/entities/account.ts";
+import { renderAccounts } from "../../../lib/mastodon/entities/account.ts";
 import { renderStatuses } from "../../../lib/mastodon/entities/status.ts";
 import { renderTags } from "../../../lib/mastodon/entities/tag.ts";
 
@@ -33,7 +33,10 @@ export const handler = define.handlers({
     });
     const origin = deps.config.origin;
     return json({
-      accounts: results.accounts.map((a) => accountJson(a, origin)),
+      accounts: await renderAccounts(
+        { sql: deps.sql, origin, mediaUrl: (key) => deps.media.url(key) },
+        results.accounts,
+      ),
       statuses: await renderStatuses(
         { sql: deps.sql, origin, viewerId },
         results.statuses,

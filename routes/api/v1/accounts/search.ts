@@ -3,7 +3,7 @@ import { define } from "../../../../utils.ts";
 import { Params } from "../../../../lib/mastodon/params.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
 import { caller } from "../../../../lib/mastodon/account-api.ts";
-import { accountJson } from "../../../../lib/mastodon/entities/account.ts";
+import { renderAccounts } from "../../../../lib/mastodon/entities/account.ts";
 import { searchAccounts } from "../../../../lib/domain/profiles.ts";
 
 export const handler = define.handlers({
@@ -19,6 +19,12 @@ export const handler = define.handlers({
       localHost: deps.config.host,
       followedBy: params.boolean("following") ? me.account.id : undefined,
     });
-    return json(accounts.map((a) => accountJson(a, deps.config.origin)));
+    return json(
+      await renderAccounts({
+        sql: deps.sql,
+        origin: deps.config.origin,
+        mediaUrl: (key) => deps.media.url(key),
+      }, accounts),
+    );
   },
 });

@@ -19,6 +19,7 @@ export const handler = define.handlers({
         sql: deps.sql,
         origin: deps.config.origin,
         viewerId: me.account.id,
+        mediaUrl: (key) => deps.media.url(key),
       }, rows),
     );
   },

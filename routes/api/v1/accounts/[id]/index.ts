@@ -7,17 +7,21 @@ import {
 } from "../../../../../lib/mastodon/account-api.ts";
 import { accountJson } from "../../../../../lib/mastodon/entities/account.ts";
 import { roleOfAccount } from "../../../../../lib/moderation/mod.ts";
+import { emojisOfAccount } from "../../../../../lib/emoji/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
     const { deps } = ctx.state;
     const account = await pathAccount(deps, ctx.params);
-    const role = await roleOfAccount(deps.sql, account.id);
+    const [role, emojis] = await Promise.all([
+      roleOfAccount(deps.sql, account.id),
+      emojisOfAccount(deps.sql, (key) => deps.media.url(key), account),
+    ]);
     return json(
       await accountWithMoved(
         deps,
         account,
-        accountJson(account, deps.config.origin, role),
+        accountJson(account, deps.config.origin, role, emojis),
       ),
     );
   },

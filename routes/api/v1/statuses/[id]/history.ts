@@ -8,6 +8,7 @@ import {
 import { getVisibleStatus } from "../../../../../lib/domain/statuses.ts";
 import { statusHistory } from "../../../../../lib/domain/status-changes.ts";
 import { mediaJson } from "../../../../../lib/mastodon/entities/status.ts";
+import { EmojiIndex } from "../../../../../lib/emoji/mod.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -31,9 +32,19 @@ export const handler = define.handlers({
           }
           : null,
         media_attachments: current.media_attachments,
-        emojis: [],
+        emojis: current.emojis,
       }]);
     }
+    // Each version shows the emoji its own text names (those still enabled).
+    const domain = status.local ? null : current.account.acct.split("@")[1];
+    const emojis = await EmojiIndex.load(
+      deps.sql,
+      (key) => deps.media.url(key),
+      edits.map((edit) => ({
+        domain,
+        texts: [edit.content, edit.spoiler_text, ...(edit.poll_options ?? [])],
+      })),
+    );
     return json(edits.map((edit) => ({
       content: edit.content,
       spoiler_text: edit.spoiler_text,
@@ -47,7 +58,12 @@ export const handler = define.handlers({
         const row = media.get(id);
         return row ? [mediaJson(row, deps.config.origin)] : [];
       }),
-      emojis: [],
+      emojis: emojis.find(
+        domain,
+        edit.content,
+        edit.spoiler_text,
+        ...(edit.poll_options ?? []),
+      ),
     })));
   },
 });
