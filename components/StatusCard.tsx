@@ -46,6 +46,12 @@ export function StatusCard(
   const status = outer.reblog ?? outer;
   const path = statusPath(status);
   const name = displayName(status.account);
+  // The viewer's filters that matched (on the boost, when it is one): "warn" puts the post
+  // behind a switch, "blur" hides its media ("hide" matches never reach a page).
+  const filtered = outer.filtered ?? status.filtered ?? [];
+  const warnedBy = filtered.filter((f) => f.filter.filter_action === "warn")
+    .map((f) => f.filter.title);
+  const blurred = filtered.some((f) => f.filter.filter_action === "blur");
   const body = (
     <>
       {/* Sanitised at ingest (lib/text sanitizeHtml); never raw remote HTML. */}
@@ -68,11 +74,29 @@ export function StatusCard(
           media={status.media_attachments}
           // Behind a content warning the media is already hidden; without one, a sensitive
           // post hides its media on its own.
-          hidden={status.sensitive && !status.spoiler_text}
+          hidden={(status.sensitive && !status.spoiler_text) || blurred}
         />
       )}
     </>
   );
+  const shown = status.spoiler_text
+    ? (
+      <details class="content-warning">
+        <summary>
+          <span class="cw-label">Content warning:</span>{" "}
+          <span lang={status.language ?? undefined}>
+            {status.spoiler_text}
+          </span>
+          {status.media_attachments.length > 0 && (
+            <span class="cw-media">
+              {` (${mediaSummary(status.media_attachments)})`}
+            </span>
+          )}
+        </summary>
+        {body}
+      </details>
+    )
+    : body;
   return (
     <article
       class={focused ? "status focused" : "status"}
@@ -136,24 +160,16 @@ export function StatusCard(
           <Icon name="reply" size={14} /> Reply
         </p>
       )}
-      {status.spoiler_text
+      {warnedBy.length > 0
         ? (
-          <details class="content-warning">
+          <details class="content-warning filtered-warning">
             <summary>
-              <span class="cw-label">Content warning:</span>{" "}
-              <span lang={status.language ?? undefined}>
-                {status.spoiler_text}
-              </span>
-              {status.media_attachments.length > 0 && (
-                <span class="cw-media">
-                  {` (${mediaSummary(status.media_attachments)})`}
-                </span>
-              )}
+              <span class="cw-label">Filtered:</span> {warnedBy.join(", ")}
             </summary>
-            {body}
+            {shown}
           </details>
         )
-        : body}
+        : shown}
       {status.edited_at && (
         <p class="edited">
           <a href={`${path}/history`}>

@@ -77,6 +77,7 @@ export interface UiStatus extends
     | "poll"
     | "pinned"
     | "muted"
+    | "filtered"
   > {
   account: UiAccount;
   reblog: UiStatus | null;

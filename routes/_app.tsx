@@ -6,24 +6,41 @@ import { SITE_NAME } from "../lib/web/head.ts";
 import { ConfirmEmailNotice } from "../components/ConfirmEmailNotice.tsx";
 
 function NavLink(
-  { href, icon, label, current, compact = false }: {
+  { href, icon, label, current }: {
     href: string;
     icon: IconName;
     label: string;
     current: boolean;
-    /** Shown as its icon alone (label kept for readers and as a tooltip) below wide screens. */
-    compact?: boolean;
   },
 ) {
   return (
     <a
       href={href}
-      class={compact ? "nav-link compact" : "nav-link"}
-      title={compact ? label : undefined}
+      class="nav-link"
       aria-current={current ? "page" : undefined}
     >
       <Icon name={icon} />
       <span class="nav-text">{label}</span>
+    </a>
+  );
+}
+
+/** A link of the header's "More" menu. */
+function MenuLink(
+  { href, icon, label, current }: {
+    href: string;
+    icon: IconName;
+    label: string;
+    current: boolean;
+  },
+) {
+  return (
+    <a
+      href={href}
+      class="menu-item"
+      aria-current={current ? "page" : undefined}
+    >
+      <Icon name={icon} /> {label}
     </a>
   );
 }
@@ -79,16 +96,16 @@ export default define.page(function App({ Component, state, url }) {
                     current={path === "/notifications"}
                   />
                   <NavLink
-                    href="/public/local"
-                    icon="users"
-                    label="Local"
-                    current={path === "/public/local"}
+                    href="/conversations"
+                    icon="mail"
+                    label="Messages"
+                    current={path.startsWith("/conversations")}
                   />
                   <NavLink
-                    href="/public"
-                    icon="globe"
-                    label="Federated"
-                    current={path === "/public"}
+                    href="/explore"
+                    icon="compass"
+                    label="Explore"
+                    current={path === "/explore"}
                   />
                   <NavLink
                     href="/search"
@@ -96,60 +113,92 @@ export default define.page(function App({ Component, state, url }) {
                     label="Search"
                     current={path === "/search"}
                   />
-                  <NavLink
-                    href="/lists"
-                    icon="list"
-                    label="Lists"
-                    compact
-                    current={path.startsWith("/lists")}
-                  />
-                  <NavLink
-                    href="/bookmarks"
-                    icon="bookmark"
-                    label="Bookmarks"
-                    compact
-                    current={path === "/bookmarks"}
-                  />
-                  <NavLink
-                    href="/favourites"
-                    icon="star"
-                    label="Favourites"
-                    compact
-                    current={path === "/favourites"}
-                  />
-                  <NavLink
-                    href={`/@${session.account.username}`}
-                    icon="user"
-                    label="Profile"
-                    current={path === `/@${session.account.username}`}
-                  />
-                  <NavLink
-                    href="/settings/profile"
-                    icon="settings"
-                    label="Settings"
-                    current={path.startsWith("/settings")}
-                  />
-                  <form method="post" action="/auth/sign_out" class="inline">
-                    <input type="hidden" name="_csrf" value={state.csrfToken} />
-                    <button type="submit" class="link sign-out">
-                      Sign out
-                    </button>
-                  </form>
+                  {/* The rest, labelled, in a menu that opens without JavaScript. */}
+                  <details class="menu nav-more">
+                    <summary class="nav-link">
+                      <Icon name="menu" />
+                      <span class="nav-text">More</span>
+                    </summary>
+                    <div class="menu-items">
+                      <MenuLink
+                        href="/public/local"
+                        icon="users"
+                        label="Local"
+                        current={path === "/public/local"}
+                      />
+                      <MenuLink
+                        href="/public"
+                        icon="globe"
+                        label="Federated"
+                        current={path === "/public"}
+                      />
+                      <MenuLink
+                        href="/lists"
+                        icon="list"
+                        label="Lists"
+                        current={path.startsWith("/lists")}
+                      />
+                      <MenuLink
+                        href="/bookmarks"
+                        icon="bookmark"
+                        label="Bookmarks"
+                        current={path === "/bookmarks"}
+                      />
+                      <MenuLink
+                        href="/favourites"
+                        icon="star"
+                        label="Favourites"
+                        current={path === "/favourites"}
+                      />
+                      <MenuLink
+                        href="/filters"
+                        icon="filter"
+                        label="Filters"
+                        current={path.startsWith("/filters")}
+                      />
+                      <MenuLink
+                        href={`/@${session.account.username}`}
+                        icon="user"
+                        label="Profile"
+                        current={path === `/@${session.account.username}`}
+                      />
+                      <MenuLink
+                        href="/settings/profile"
+                        icon="settings"
+                        label="Settings"
+                        current={path.startsWith("/settings")}
+                      />
+                      <form
+                        method="post"
+                        action="/auth/sign_out"
+                        class="inline"
+                      >
+                        <input
+                          type="hidden"
+                          name="_csrf"
+                          value={state.csrfToken}
+                        />
+                        <button type="submit" class="menu-item sign-out">
+                          Sign out
+                        </button>
+                      </form>
+                    </div>
+                  </details>
                 </>
               )
               : (
                 <>
                   <NavLink
+                    href="/explore"
+                    icon="compass"
+                    label="Explore"
+                    current={path === "/explore"}
+                  />
+                  <NavLink
                     href="/public/local"
                     icon="users"
                     label="Local"
                     current={path === "/public/local"}
-                  />
-                  <NavLink
-                    href="/public"
-                    icon="globe"
-                    label="Federated"
-                    current={path === "/public"}
                   />
                   <NavLink
                     href="/search"

@@ -79,8 +79,9 @@ const TOO_MANY_UPLOADS =
 export const handler = define.handlers<Data>({
   GET(ctx) {
     if (!ctx.state.session) return signInFirst(ctx);
-    // "Delete and redraft" comes here with the deleted post's fields in the query.
-    if (!ctx.url.searchParams.has("text")) return page({ errors: [] });
+    // "Delete and redraft" comes here with the deleted post's fields in the query, "New
+    // message" (direct messages) with its visibility.
+    if (ctx.url.searchParams.size === 0) return page({ errors: [] });
     const fields = new FormData();
     for (const [name, value] of ctx.url.searchParams) {
       fields.append(name, value);
