@@ -103,7 +103,12 @@ export const handler = define.handlers<Data>({
     const { session, form } = await signedInForm(ctx);
     const draft = draftFrom(form);
     const warn = draft.contentWarning;
-    const uploads = await attachedFiles(form, "media", "media_description");
+    const uploads = await attachedFiles(
+      form,
+      "media",
+      "media_description",
+      ["media_focus_x", "media_focus_y"],
+    );
     const refused = ctx.state.deps.rateLimits.countMediaUploads(
       ctx.req,
       session.user.id,
