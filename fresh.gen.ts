@@ -272,70 +272,72 @@ import * as $268 from "./routes/auth/sign_in.tsx";
 import * as $269 from "./routes/auth/sign_out.ts";
 import * as $270 from "./routes/auth/sign_up.tsx";
 import * as $271 from "./routes/auth/two_factor.tsx";
-import * as $272 from "./routes/bookmarks.tsx";
-import * as $273 from "./routes/compose.tsx";
-import * as $274 from "./routes/conversations/[id].ts";
-import * as $275 from "./routes/conversations/index.tsx";
-import * as $276 from "./routes/disputes/strikes/[id].tsx";
-import * as $277 from "./routes/disputes/strikes/index.tsx";
-import * as $278 from "./routes/explore.tsx";
-import * as $279 from "./routes/favourites.tsx";
-import * as $280 from "./routes/filters/[id]/edit.tsx";
-import * as $281 from "./routes/filters/index.tsx";
-import * as $282 from "./routes/filters/new.tsx";
-import * as $283 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $284 from "./routes/follow_requests/index.tsx";
-import * as $285 from "./routes/home.tsx";
-import * as $286 from "./routes/index.tsx";
-import * as $287 from "./routes/invite/[code].ts";
-import * as $288 from "./routes/invites/[id]/expire.ts";
-import * as $289 from "./routes/invites/index.tsx";
-import * as $290 from "./routes/lists/[id]/edit.tsx";
-import * as $291 from "./routes/lists/[id]/index.tsx";
-import * as $292 from "./routes/lists/index.tsx";
-import * as $293 from "./routes/mail/unsubscribe.tsx";
-import * as $294 from "./routes/media/[...key].ts";
-import * as $295 from "./routes/notifications.tsx";
-import * as $296 from "./routes/notifications/policy.ts";
-import * as $297 from "./routes/notifications/requests/[id]/[verb].ts";
-import * as $298 from "./routes/notifications/requests/index.tsx";
-import * as $299 from "./routes/oauth/authorize.tsx";
-import * as $300 from "./routes/oauth/revoke.ts";
-import * as $301 from "./routes/oauth/token.ts";
-import * as $302 from "./routes/oauth/userinfo.ts";
-import * as $303 from "./routes/polls/[id]/votes.ts";
-import * as $304 from "./routes/privacy-policy.tsx";
-import * as $305 from "./routes/public/index.tsx";
-import * as $306 from "./routes/public/local.tsx";
-import * as $307 from "./routes/search.tsx";
-import * as $308 from "./routes/settings/authorized_applications.tsx";
-import * as $309 from "./routes/settings/blocks.tsx";
-import * as $310 from "./routes/settings/domain_blocks.tsx";
-import * as $311 from "./routes/settings/email.tsx";
-import * as $312 from "./routes/settings/followed_tags.tsx";
-import * as $313 from "./routes/settings/index.ts";
-import * as $314 from "./routes/settings/mutes.tsx";
-import * as $315 from "./routes/settings/password.tsx";
-import * as $316 from "./routes/settings/preferences.tsx";
-import * as $317 from "./routes/settings/profile.tsx";
-import * as $318 from "./routes/settings/push_token.ts";
-import * as $319 from "./routes/settings/two_factor.tsx";
-import * as $320 from "./routes/sw.js.ts";
-import * as $321 from "./routes/tags/[tag].rss.ts";
-import * as $322 from "./routes/tags/[tag].tsx";
-import * as $323 from "./routes/terms-of-service/[date].tsx";
-import * as $324 from "./routes/terms-of-service/index.tsx";
-import * as $325 from "./islands/ActionBar.tsx";
-import * as $326 from "./islands/BrowserNotifications.tsx";
-import * as $327 from "./islands/ComposeBox.tsx";
-import * as $328 from "./islands/CopyLink.tsx";
-import * as $329 from "./islands/FollowButton.tsx";
-import * as $330 from "./islands/LoadMore.tsx";
-import * as $331 from "./islands/NewPostsBanner.tsx";
-import * as $332 from "./islands/NewStatuses.tsx";
-import * as $333 from "./islands/NotificationsBadge.tsx";
-import * as $334 from "./islands/PollView.tsx";
-import * as $335 from "./islands/ProfileMenu.tsx";
+import * as $272 from "./routes/authorize_interaction.tsx";
+import * as $273 from "./routes/bookmarks.tsx";
+import * as $274 from "./routes/compose.tsx";
+import * as $275 from "./routes/conversations/[id].ts";
+import * as $276 from "./routes/conversations/index.tsx";
+import * as $277 from "./routes/disputes/strikes/[id].tsx";
+import * as $278 from "./routes/disputes/strikes/index.tsx";
+import * as $279 from "./routes/explore.tsx";
+import * as $280 from "./routes/favourites.tsx";
+import * as $281 from "./routes/filters/[id]/edit.tsx";
+import * as $282 from "./routes/filters/index.tsx";
+import * as $283 from "./routes/filters/new.tsx";
+import * as $284 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $285 from "./routes/follow_requests/index.tsx";
+import * as $286 from "./routes/home.tsx";
+import * as $287 from "./routes/index.tsx";
+import * as $288 from "./routes/interact.tsx";
+import * as $289 from "./routes/invite/[code].ts";
+import * as $290 from "./routes/invites/[id]/expire.ts";
+import * as $291 from "./routes/invites/index.tsx";
+import * as $292 from "./routes/lists/[id]/edit.tsx";
+import * as $293 from "./routes/lists/[id]/index.tsx";
+import * as $294 from "./routes/lists/index.tsx";
+import * as $295 from "./routes/mail/unsubscribe.tsx";
+import * as $296 from "./routes/media/[...key].ts";
+import * as $297 from "./routes/notifications.tsx";
+import * as $298 from "./routes/notifications/policy.ts";
+import * as $299 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $300 from "./routes/notifications/requests/index.tsx";
+import * as $301 from "./routes/oauth/authorize.tsx";
+import * as $302 from "./routes/oauth/revoke.ts";
+import * as $303 from "./routes/oauth/token.ts";
+import * as $304 from "./routes/oauth/userinfo.ts";
+import * as $305 from "./routes/polls/[id]/votes.ts";
+import * as $306 from "./routes/privacy-policy.tsx";
+import * as $307 from "./routes/public/index.tsx";
+import * as $308 from "./routes/public/local.tsx";
+import * as $309 from "./routes/search.tsx";
+import * as $310 from "./routes/settings/authorized_applications.tsx";
+import * as $311 from "./routes/settings/blocks.tsx";
+import * as $312 from "./routes/settings/domain_blocks.tsx";
+import * as $313 from "./routes/settings/email.tsx";
+import * as $314 from "./routes/settings/followed_tags.tsx";
+import * as $315 from "./routes/settings/index.ts";
+import * as $316 from "./routes/settings/mutes.tsx";
+import * as $317 from "./routes/settings/password.tsx";
+import * as $318 from "./routes/settings/preferences.tsx";
+import * as $319 from "./routes/settings/profile.tsx";
+import * as $320 from "./routes/settings/push_token.ts";
+import * as $321 from "./routes/settings/two_factor.tsx";
+import * as $322 from "./routes/sw.js.ts";
+import * as $323 from "./routes/tags/[tag].rss.ts";
+import * as $324 from "./routes/tags/[tag].tsx";
+import * as $325 from "./routes/terms-of-service/[date].tsx";
+import * as $326 from "./routes/terms-of-service/index.tsx";
+import * as $327 from "./islands/ActionBar.tsx";
+import * as $328 from "./islands/BrowserNotifications.tsx";
+import * as $329 from "./islands/ComposeBox.tsx";
+import * as $330 from "./islands/CopyLink.tsx";
+import * as $331 from "./islands/FollowButton.tsx";
+import * as $332 from "./islands/LoadMore.tsx";
+import * as $333 from "./islands/NewPostsBanner.tsx";
+import * as $334 from "./islands/NewStatuses.tsx";
+import * as $335 from "./islands/NotificationsBadge.tsx";
+import * as $336 from "./islands/PollView.tsx";
+import * as $337 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -611,72 +613,74 @@ const manifest = {
     "./routes/auth/sign_out.ts": $269,
     "./routes/auth/sign_up.tsx": $270,
     "./routes/auth/two_factor.tsx": $271,
-    "./routes/bookmarks.tsx": $272,
-    "./routes/compose.tsx": $273,
-    "./routes/conversations/[id].ts": $274,
-    "./routes/conversations/index.tsx": $275,
-    "./routes/disputes/strikes/[id].tsx": $276,
-    "./routes/disputes/strikes/index.tsx": $277,
-    "./routes/explore.tsx": $278,
-    "./routes/favourites.tsx": $279,
-    "./routes/filters/[id]/edit.tsx": $280,
-    "./routes/filters/index.tsx": $281,
-    "./routes/filters/new.tsx": $282,
-    "./routes/follow_requests/[id]/[verb].ts": $283,
-    "./routes/follow_requests/index.tsx": $284,
-    "./routes/home.tsx": $285,
-    "./routes/index.tsx": $286,
-    "./routes/invite/[code].ts": $287,
-    "./routes/invites/[id]/expire.ts": $288,
-    "./routes/invites/index.tsx": $289,
-    "./routes/lists/[id]/edit.tsx": $290,
-    "./routes/lists/[id]/index.tsx": $291,
-    "./routes/lists/index.tsx": $292,
-    "./routes/mail/unsubscribe.tsx": $293,
-    "./routes/media/[...key].ts": $294,
-    "./routes/notifications.tsx": $295,
-    "./routes/notifications/policy.ts": $296,
-    "./routes/notifications/requests/[id]/[verb].ts": $297,
-    "./routes/notifications/requests/index.tsx": $298,
-    "./routes/oauth/authorize.tsx": $299,
-    "./routes/oauth/revoke.ts": $300,
-    "./routes/oauth/token.ts": $301,
-    "./routes/oauth/userinfo.ts": $302,
-    "./routes/polls/[id]/votes.ts": $303,
-    "./routes/privacy-policy.tsx": $304,
-    "./routes/public/index.tsx": $305,
-    "./routes/public/local.tsx": $306,
-    "./routes/search.tsx": $307,
-    "./routes/settings/authorized_applications.tsx": $308,
-    "./routes/settings/blocks.tsx": $309,
-    "./routes/settings/domain_blocks.tsx": $310,
-    "./routes/settings/email.tsx": $311,
-    "./routes/settings/followed_tags.tsx": $312,
-    "./routes/settings/index.ts": $313,
-    "./routes/settings/mutes.tsx": $314,
-    "./routes/settings/password.tsx": $315,
-    "./routes/settings/preferences.tsx": $316,
-    "./routes/settings/profile.tsx": $317,
-    "./routes/settings/push_token.ts": $318,
-    "./routes/settings/two_factor.tsx": $319,
-    "./routes/sw.js.ts": $320,
-    "./routes/tags/[tag].rss.ts": $321,
-    "./routes/tags/[tag].tsx": $322,
-    "./routes/terms-of-service/[date].tsx": $323,
-    "./routes/terms-of-service/index.tsx": $324,
+    "./routes/authorize_interaction.tsx": $272,
+    "./routes/bookmarks.tsx": $273,
+    "./routes/compose.tsx": $274,
+    "./routes/conversations/[id].ts": $275,
+    "./routes/conversations/index.tsx": $276,
+    "./routes/disputes/strikes/[id].tsx": $277,
+    "./routes/disputes/strikes/index.tsx": $278,
+    "./routes/explore.tsx": $279,
+    "./routes/favourites.tsx": $280,
+    "./routes/filters/[id]/edit.tsx": $281,
+    "./routes/filters/index.tsx": $282,
+    "./routes/filters/new.tsx": $283,
+    "./routes/follow_requests/[id]/[verb].ts": $284,
+    "./routes/follow_requests/index.tsx": $285,
+    "./routes/home.tsx": $286,
+    "./routes/index.tsx": $287,
+    "./routes/interact.tsx": $288,
+    "./routes/invite/[code].ts": $289,
+    "./routes/invites/[id]/expire.ts": $290,
+    "./routes/invites/index.tsx": $291,
+    "./routes/lists/[id]/edit.tsx": $292,
+    "./routes/lists/[id]/index.tsx": $293,
+    "./routes/lists/index.tsx": $294,
+    "./routes/mail/unsubscribe.tsx": $295,
+    "./routes/media/[...key].ts": $296,
+    "./routes/notifications.tsx": $297,
+    "./routes/notifications/policy.ts": $298,
+    "./routes/notifications/requests/[id]/[verb].ts": $299,
+    "./routes/notifications/requests/index.tsx": $300,
+    "./routes/oauth/authorize.tsx": $301,
+    "./routes/oauth/revoke.ts": $302,
+    "./routes/oauth/token.ts": $303,
+    "./routes/oauth/userinfo.ts": $304,
+    "./routes/polls/[id]/votes.ts": $305,
+    "./routes/privacy-policy.tsx": $306,
+    "./routes/public/index.tsx": $307,
+    "./routes/public/local.tsx": $308,
+    "./routes/search.tsx": $309,
+    "./routes/settings/authorized_applications.tsx": $310,
+    "./routes/settings/blocks.tsx": $311,
+    "./routes/settings/domain_blocks.tsx": $312,
+    "./routes/settings/email.tsx": $313,
+    "./routes/settings/followed_tags.tsx": $314,
+    "./routes/settings/index.ts": $315,
+    "./routes/settings/mutes.tsx": $316,
+    "./routes/settings/password.tsx": $317,
+    "./routes/settings/preferences.tsx": $318,
+    "./routes/settings/profile.tsx": $319,
+    "./routes/settings/push_token.ts": $320,
+    "./routes/settings/two_factor.tsx": $321,
+    "./routes/sw.js.ts": $322,
+    "./routes/tags/[tag].rss.ts": $323,
+    "./routes/tags/[tag].tsx": $324,
+    "./routes/terms-of-service/[date].tsx": $325,
+    "./routes/terms-of-service/index.tsx": $326,
   },
   islands: {
-    "./islands/ActionBar.tsx": $325,
-    "./islands/BrowserNotifications.tsx": $326,
-    "./islands/ComposeBox.tsx": $327,
-    "./islands/CopyLink.tsx": $328,
-    "./islands/FollowButton.tsx": $329,
-    "./islands/LoadMore.tsx": $330,
-    "./islands/NewPostsBanner.tsx": $331,
-    "./islands/NewStatuses.tsx": $332,
-    "./islands/NotificationsBadge.tsx": $333,
-    "./islands/PollView.tsx": $334,
-    "./islands/ProfileMenu.tsx": $335,
+    "./islands/ActionBar.tsx": $327,
+    "./islands/BrowserNotifications.tsx": $328,
+    "./islands/ComposeBox.tsx": $329,
+    "./islands/CopyLink.tsx": $330,
+    "./islands/FollowButton.tsx": $331,
+    "./islands/LoadMore.tsx": $332,
+    "./islands/NewPostsBanner.tsx": $333,
+    "./islands/NewStatuses.tsx": $334,
+    "./islands/NotificationsBadge.tsx": $335,
+    "./islands/PollView.tsx": $336,
+    "./islands/ProfileMenu.tsx": $337,
   },
 };
 

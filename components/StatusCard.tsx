@@ -6,6 +6,7 @@ import {
   formatCount,
   formatDateTime,
   formatShortDate,
+  interactPath,
   mediaSummary,
   profilePath,
   statusPath,
@@ -202,25 +203,33 @@ export function StatusCard(
   );
 }
 
-/** Signed-out readers see the counts only (no island, no JavaScript). */
+/**
+ * Signed-out readers see the counts (no island, no JavaScript), each a link to act on the post
+ * from their own server (`/interact`, Mastodon's remote interaction).
+ */
 function Counts({ status }: { status: UiStatus }) {
+  const action = (
+    intent: "reply" | "reblog" | "favourite",
+    icon: "reply" | "boost" | "star",
+    label: string,
+    count: number,
+  ) => (
+    <a class="action" href={interactPath(intent, status.uri)}>
+      <Icon name={icon} />
+      <span class="visually-hidden">{label}</span>
+      <span class="count">{formatCount(count)}</span>
+    </a>
+  );
   return (
     <div class="action-bar readonly">
-      <span class="action">
-        <Icon name="reply" />
-        <span class="visually-hidden">Replies:</span>
-        <span class="count">{formatCount(status.replies_count)}</span>
-      </span>
-      <span class="action">
-        <Icon name="boost" />
-        <span class="visually-hidden">Boosts:</span>
-        <span class="count">{formatCount(status.reblogs_count)}</span>
-      </span>
-      <span class="action">
-        <Icon name="star" />
-        <span class="visually-hidden">Favourites:</span>
-        <span class="count">{formatCount(status.favourites_count)}</span>
-      </span>
+      {action("reply", "reply", "Reply — replies:", status.replies_count)}
+      {action("reblog", "boost", "Boost — boosts:", status.reblogs_count)}
+      {action(
+        "favourite",
+        "star",
+        "Favourite — favourites:",
+        status.favourites_count,
+      )}
     </div>
   );
 }

@@ -177,6 +177,9 @@ export async function openDeps(
       federation: undefined as unknown as Deps["federation"], // set just below
       resolveRemote: async (query) =>
         (await import("./federation/search.ts")).resolveRemote(deps, query),
+      remoteInteractionUrl: async (handle, intent, uri) =>
+        (await import("./federation/interaction-intents.ts"))
+          .remoteInteractionUrl(config, handle, intent, uri),
       media: createMediaStorage(config),
       avTools: options.commandLine ? null : await detectAvTools(),
       mailer,

@@ -10,6 +10,7 @@ import { findAccount } from "../../lib/domain/profiles.ts";
 import { field } from "../../lib/web/forms.ts";
 import { backTo, signedInForm } from "../../lib/web/actions.ts";
 import { signInFirst } from "../../lib/web/pages.ts";
+import { accountPath } from "../../lib/web/interaction.ts";
 
 /**
  * `/conversations/:id`: opening a conversation marks it read and shows its last post in its
@@ -34,10 +35,7 @@ export const handler = define.handlers({
     );
     await markConversationRead(deps.sql, session.account.id, conversation.id);
     const author = await findAccount(deps.sql, status.account_id);
-    const acct = author.domain
-      ? `${author.username}@${author.domain}`
-      : author.username;
-    return ctx.redirect(`/@${acct}/${status.id}`, 303);
+    return ctx.redirect(`${accountPath(author)}/${status.id}`, 303);
   },
   async POST(ctx) {
     const { session, form } = await signedInForm(ctx);
