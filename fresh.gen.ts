@@ -332,12 +332,13 @@ import * as $328 from "./islands/BrowserNotifications.tsx";
 import * as $329 from "./islands/ComposeBox.tsx";
 import * as $330 from "./islands/CopyLink.tsx";
 import * as $331 from "./islands/FollowButton.tsx";
-import * as $332 from "./islands/LoadMore.tsx";
-import * as $333 from "./islands/NewPostsBanner.tsx";
-import * as $334 from "./islands/NewStatuses.tsx";
-import * as $335 from "./islands/NotificationsBadge.tsx";
-import * as $336 from "./islands/PollView.tsx";
-import * as $337 from "./islands/ProfileMenu.tsx";
+import * as $332 from "./islands/KeyboardShortcuts.tsx";
+import * as $333 from "./islands/LoadMore.tsx";
+import * as $334 from "./islands/NewPostsBanner.tsx";
+import * as $335 from "./islands/NewStatuses.tsx";
+import * as $336 from "./islands/NotificationsBadge.tsx";
+import * as $337 from "./islands/PollView.tsx";
+import * as $338 from "./islands/ProfileMenu.tsx";
 
 const manifest = {
   routes: {
@@ -675,12 +676,13 @@ const manifest = {
     "./islands/ComposeBox.tsx": $329,
     "./islands/CopyLink.tsx": $330,
     "./islands/FollowButton.tsx": $331,
-    "./islands/LoadMore.tsx": $332,
-    "./islands/NewPostsBanner.tsx": $333,
-    "./islands/NewStatuses.tsx": $334,
-    "./islands/NotificationsBadge.tsx": $335,
-    "./islands/PollView.tsx": $336,
-    "./islands/ProfileMenu.tsx": $337,
+    "./islands/KeyboardShortcuts.tsx": $332,
+    "./islands/LoadMore.tsx": $333,
+    "./islands/NewPostsBanner.tsx": $334,
+    "./islands/NewStatuses.tsx": $335,
+    "./islands/NotificationsBadge.tsx": $336,
+    "./islands/PollView.tsx": $337,
+    "./islands/ProfileMenu.tsx": $338,
   },
 };
 

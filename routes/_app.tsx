@@ -2,6 +2,7 @@ import { define } from "../utils.ts";
 import { asset } from "fresh/runtime";
 import { Icon, type IconName } from "../components/Icon.tsx";
 import NotificationsBadge from "../islands/NotificationsBadge.tsx";
+import KeyboardShortcuts from "../islands/KeyboardShortcuts.tsx";
 import { SITE_NAME } from "../lib/web/head.ts";
 import { ConfirmEmailNotice } from "../components/ConfirmEmailNotice.tsx";
 
@@ -56,11 +57,20 @@ export default define.page(function App({ Component, state, url }) {
   const path = url.pathname;
   const unread = state.unreadNotifications ?? 0;
   return (
-    <html lang="en">
+    <html
+      lang="en"
+      // The signed-in user's theme; visitors follow their device (static/styles.css).
+      data-theme={session?.user.theme ?? "system"}
+    >
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
+        <meta
+          name="color-scheme"
+          content={{ light: "light", dark: "dark", contrast: "dark" }[
+            session?.user.theme ?? ""
+          ] ?? "light dark"}
+        />
         {/* The default; every page gives its own through components/PageHead.tsx. */}
         <title>{SITE_NAME}</title>
         <link rel="stylesheet" href={asset("/static/styles.css")} />
@@ -235,6 +245,7 @@ export default define.page(function App({ Component, state, url }) {
             {" · "}
             <a href="/terms-of-service">Terms of service</a>
           </p>
+          <KeyboardShortcuts />
         </footer>
       </body>
     </html>

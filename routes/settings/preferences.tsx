@@ -19,12 +19,20 @@ import {
 
 interface Data {
   privacy: string;
+  theme: string;
   sensitive: boolean;
   /** Which notifications come by e-mail. */
   emails: Record<MailedNotificationType, boolean>;
   errors: string[];
   saved: boolean;
 }
+
+const THEME_CHOICES: [string, string][] = [
+  ["system", "Same as this device (light or dark)"],
+  ["light", "Light"],
+  ["dark", "Dark"],
+  ["contrast", "High contrast"],
+];
 
 const CHOICES: [string, string, string][] = [
   ["public", "Public", "Everyone, and shown in public timelines"],
@@ -34,8 +42,8 @@ const CHOICES: [string, string, string][] = [
 ];
 
 /**
- * Posting defaults (who sees new posts, marking media sensitive) and, in a second form, which
- * notifications come by e-mail.
+ * Posting defaults (who sees new posts, marking media sensitive), the web UI's theme and, in
+ * their own forms, which notifications come by e-mail.
  */
 export const handler = define.handlers<Data>({
   GET(ctx) {
@@ -43,6 +51,7 @@ export const handler = define.handlers<Data>({
     if (!session) return signInFirst(ctx);
     return page({
       privacy: session.user.default_privacy,
+      theme: session.user.theme,
       sensitive: session.user.default_sensitive,
       emails: notificationEmailChoices(session.user),
       errors: [],
@@ -62,15 +71,26 @@ export const handler = define.handlers<Data>({
       );
       return ctx.redirect("/settings/preferences?saved=1", 303);
     }
-    const privacy = field(form, "default_privacy");
-    const sensitive = field(form, "default_sensitive") === "on";
+    const appearance = field(form, "form") === "appearance";
+    const privacy = appearance
+      ? session.user.default_privacy
+      : field(form, "default_privacy");
+    const sensitive = appearance
+      ? session.user.default_sensitive
+      : field(form, "default_sensitive") === "on";
+    const theme = appearance ? field(form, "theme") : session.user.theme;
     try {
-      await updateProfile(ctx.state.deps, session, { privacy, sensitive });
+      await updateProfile(
+        ctx.state.deps,
+        session,
+        appearance ? { theme } : { privacy, sensitive },
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return page(
         {
           privacy,
+          theme,
           sensitive,
           emails: notificationEmailChoices(session.user),
           errors: [error.message],
@@ -127,6 +147,32 @@ export default define.page<typeof handler>(function Preferences(
           </label>
           <div>
             <button type="submit">Save preferences</button>
+          </div>
+        </form>
+      </section>
+      <section class="card" aria-labelledby="appearance">
+        <h2 id="appearance">Appearance</h2>
+        <form method="post" action="/settings/preferences" class="stack">
+          <input type="hidden" name="_csrf" value={state.csrfToken} />
+          <input type="hidden" name="form" value="appearance" />
+          <fieldset>
+            <legend>Theme</legend>
+            <div class="stack">
+              {THEME_CHOICES.map(([value, label]) => (
+                <label class="checkbox">
+                  <input
+                    type="radio"
+                    name="theme"
+                    value={value}
+                    checked={data.theme === value}
+                  />
+                  {label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <div>
+            <button type="submit">Save theme</button>
           </div>
         </form>
       </section>
