@@ -1,4 +1,5 @@
 import type { FilterContext } from "../lib/domain/filters.ts";
+import { RadioChoices } from "./RadioChoices.tsx";
 
 /** A filter as its form holds it, the same fields when creating one and when editing it. */
 export interface FilterDraft {
@@ -107,19 +108,11 @@ export function FilterFields(
       </fieldset>
       <fieldset>
         <legend>What a match does</legend>
-        {ACTIONS.map(([value, label, hint]) => (
-          <label class="checkbox" key={value}>
-            <input
-              type="radio"
-              name="filter_action"
-              value={value}
-              checked={filter.action === value}
-            />
-            <span>
-              {label} <span class="help">{hint}</span>
-            </span>
-          </label>
-        ))}
+        <RadioChoices
+          name="filter_action"
+          choices={ACTIONS}
+          checked={filter.action}
+        />
       </fieldset>
       <label for="filter-expires">Expires after</label>
       <select id="filter-expires" name="expires_in">

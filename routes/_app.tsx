@@ -6,44 +6,61 @@ import KeyboardShortcuts from "../islands/KeyboardShortcuts.tsx";
 import { SITE_NAME } from "../lib/web/head.ts";
 import { ConfirmEmailNotice } from "../components/ConfirmEmailNotice.tsx";
 
-function NavLink(
-  { href, icon, label, current }: {
-    href: string;
-    icon: IconName;
-    label: string;
-    current: boolean;
-  },
+interface Place {
+  href: string;
+  icon: IconName;
+  label: string;
+  /** This page is the place (or one of its pages). */
+  current: boolean;
+}
+
+/** A link of the header: in the bar (`nav-link`) or in its "More" menu (`menu-item`). */
+function PlaceLink(
+  { place, inMenu = false }: { place: Place; inMenu?: boolean },
 ) {
   return (
     <a
-      href={href}
-      class="nav-link"
-      aria-current={current ? "page" : undefined}
+      href={place.href}
+      class={inMenu ? "menu-item" : "nav-link"}
+      aria-current={place.current ? "page" : undefined}
     >
-      <Icon name={icon} />
-      <span class="nav-text">{label}</span>
+      <Icon name={place.icon} />
+      <span class={inMenu ? undefined : "nav-text"}>{place.label}</span>
     </a>
   );
 }
 
-/** A link of the header's "More" menu. */
-function MenuLink(
-  { href, icon, label, current }: {
-    href: string;
-    icon: IconName;
-    label: string;
-    current: boolean;
-  },
-) {
-  return (
-    <a
-      href={href}
-      class="menu-item"
-      aria-current={current ? "page" : undefined}
-    >
-      <Icon name={icon} /> {label}
-    </a>
-  );
+/** The header's places for who is looking: in the bar, and (signed in) in the menu. */
+function places(path: string, username: string | null) {
+  /** `under`: the place is current on every page below this path. */
+  const at = (href: string, icon: IconName, label: string, under?: string) => ({
+    href,
+    icon,
+    label,
+    current: under ? path.startsWith(under) : path === href,
+  });
+  const explore = at("/explore", "compass", "Explore");
+  const search = at("/search", "search", "Search");
+  const local = at("/public/local", "users", "Local");
+  if (username === null) return { bar: [explore, local, search], menu: [] };
+  return {
+    bar: [
+      at("/home", "home", "Home"),
+      at("/conversations", "mail", "Messages", "/conversations"),
+      explore,
+      search,
+    ],
+    menu: [
+      local,
+      at("/public", "globe", "Federated"),
+      at("/lists", "list", "Lists", "/lists"),
+      at("/bookmarks", "bookmark", "Bookmarks"),
+      at("/favourites", "star", "Favourites"),
+      at("/filters", "filter", "Filters", "/filters"),
+      at(`/@${username}`, "user", "Profile"),
+      at("/settings/profile", "settings", "Settings", "/settings"),
+    ],
+  };
 }
 
 /**
@@ -56,6 +73,7 @@ export default define.page(function App({ Component, state, url }) {
   const host = state.deps.config.host;
   const path = url.pathname;
   const unread = state.unreadNotifications ?? 0;
+  const nav = places(path, session?.account.username ?? null);
   return (
     <html
       lang="en"
@@ -95,89 +113,24 @@ export default define.page(function App({ Component, state, url }) {
             {session
               ? (
                 <>
-                  <NavLink
-                    href="/home"
-                    icon="home"
-                    label="Home"
-                    current={path === "/home"}
-                  />
+                  <PlaceLink place={nav.bar[0]} />
                   <NotificationsBadge
                     unread={unread}
                     current={path === "/notifications"}
                   />
-                  <NavLink
-                    href="/conversations"
-                    icon="mail"
-                    label="Messages"
-                    current={path.startsWith("/conversations")}
-                  />
-                  <NavLink
-                    href="/explore"
-                    icon="compass"
-                    label="Explore"
-                    current={path === "/explore"}
-                  />
-                  <NavLink
-                    href="/search"
-                    icon="search"
-                    label="Search"
-                    current={path === "/search"}
-                  />
+                  {nav.bar.slice(1).map((place) => (
+                    <PlaceLink key={place.href} place={place} />
+                  ))}
                   {/* The rest, labelled, in a menu that opens without JavaScript. */}
-                  <details class="menu nav-more">
+                  <details class="nav-more">
                     <summary class="nav-link">
                       <Icon name="menu" />
                       <span class="nav-text">More</span>
                     </summary>
                     <div class="menu-items">
-                      <MenuLink
-                        href="/public/local"
-                        icon="users"
-                        label="Local"
-                        current={path === "/public/local"}
-                      />
-                      <MenuLink
-                        href="/public"
-                        icon="globe"
-                        label="Federated"
-                        current={path === "/public"}
-                      />
-                      <MenuLink
-                        href="/lists"
-                        icon="list"
-                        label="Lists"
-                        current={path.startsWith("/lists")}
-                      />
-                      <MenuLink
-                        href="/bookmarks"
-                        icon="bookmark"
-                        label="Bookmarks"
-                        current={path === "/bookmarks"}
-                      />
-                      <MenuLink
-                        href="/favourites"
-                        icon="star"
-                        label="Favourites"
-                        current={path === "/favourites"}
-                      />
-                      <MenuLink
-                        href="/filters"
-                        icon="filter"
-                        label="Filters"
-                        current={path.startsWith("/filters")}
-                      />
-                      <MenuLink
-                        href={`/@${session.account.username}`}
-                        icon="user"
-                        label="Profile"
-                        current={path === `/@${session.account.username}`}
-                      />
-                      <MenuLink
-                        href="/settings/profile"
-                        icon="settings"
-                        label="Settings"
-                        current={path.startsWith("/settings")}
-                      />
+                      {nav.menu.map((place) => (
+                        <PlaceLink key={place.href} place={place} inMenu />
+                      ))}
                       <form
                         method="post"
                         action="/auth/sign_out"
@@ -198,24 +151,9 @@ export default define.page(function App({ Component, state, url }) {
               )
               : (
                 <>
-                  <NavLink
-                    href="/explore"
-                    icon="compass"
-                    label="Explore"
-                    current={path === "/explore"}
-                  />
-                  <NavLink
-                    href="/public/local"
-                    icon="users"
-                    label="Local"
-                    current={path === "/public/local"}
-                  />
-                  <NavLink
-                    href="/search"
-                    icon="search"
-                    label="Search"
-                    current={path === "/search"}
-                  />
+                  {nav.bar.map((place) => (
+                    <PlaceLink key={place.href} place={place} />
+                  ))}
                   <a href="/auth/sign_in" class="nav-plain">Sign in</a>
                   <a href="/auth/sign_up" class="button small">Sign up</a>
                 </>

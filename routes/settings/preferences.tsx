@@ -8,6 +8,7 @@ import { signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { RadioChoices } from "../../components/RadioChoices.tsx";
 import BrowserNotifications from "../../islands/BrowserNotifications.tsx";
 import {
   type MailedNotificationType,
@@ -121,21 +122,11 @@ export default define.page<typeof handler>(function Preferences(
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <fieldset>
             <legend>Default visibility of new posts</legend>
-            <div class="stack">
-              {CHOICES.map(([value, label, help]) => (
-                <label class="checkbox">
-                  <input
-                    type="radio"
-                    name="default_privacy"
-                    value={value}
-                    checked={data.privacy === value}
-                  />
-                  <span>
-                    {label} <small>— {help}</small>
-                  </span>
-                </label>
-              ))}
-            </div>
+            <RadioChoices
+              name="default_privacy"
+              choices={CHOICES}
+              checked={data.privacy}
+            />
           </fieldset>
           <label class="checkbox">
             <input
@@ -157,19 +148,11 @@ export default define.page<typeof handler>(function Preferences(
           <input type="hidden" name="form" value="appearance" />
           <fieldset>
             <legend>Theme</legend>
-            <div class="stack">
-              {THEME_CHOICES.map(([value, label]) => (
-                <label class="checkbox">
-                  <input
-                    type="radio"
-                    name="theme"
-                    value={value}
-                    checked={data.theme === value}
-                  />
-                  {label}
-                </label>
-              ))}
-            </div>
+            <RadioChoices
+              name="theme"
+              choices={THEME_CHOICES}
+              checked={data.theme}
+            />
           </fieldset>
           <div>
             <button type="submit">Save theme</button>
