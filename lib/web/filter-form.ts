@@ -48,7 +48,8 @@ export function draftOfForm(
   const keywords: FilterKeywordDraft[] = [...rows.entries()]
     .sort(([a], [b]) => a - b)
     .map(([, row]) => ({
-      id: row.id || undefined,
+      // Ids are numbers; anything else posted is a new keyword.
+      id: /^\d{1,19}$/.test(row.id ?? "") ? row.id : undefined,
       keyword: row.keyword ?? "",
       wholeWord: row.whole_word === "on",
       // An existing keyword emptied is removed, not kept blank.
