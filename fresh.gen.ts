@@ -283,80 +283,88 @@ import * as $279 from "./routes/auth/sign_in.tsx";
 import * as $280 from "./routes/auth/sign_out.ts";
 import * as $281 from "./routes/auth/sign_up.tsx";
 import * as $282 from "./routes/auth/two_factor.tsx";
-import * as $283 from "./routes/bookmarks.tsx";
-import * as $284 from "./routes/compose.tsx";
-import * as $285 from "./routes/disputes/strikes/[id].tsx";
-import * as $286 from "./routes/disputes/strikes/index.tsx";
-import * as $287 from "./routes/explore.tsx";
-import * as $288 from "./routes/favourites.tsx";
-import * as $289 from "./routes/follow_requests/[id]/[verb].ts";
-import * as $290 from "./routes/follow_requests/index.tsx";
-import * as $291 from "./routes/health.ts";
-import * as $292 from "./routes/home.tsx";
-import * as $293 from "./routes/icons.svg.ts";
-import * as $294 from "./routes/index.tsx";
-import * as $295 from "./routes/invite/[code].ts";
-import * as $296 from "./routes/invites/[id]/expire.ts";
-import * as $297 from "./routes/invites/index.tsx";
-import * as $298 from "./routes/lists/[id]/edit.tsx";
-import * as $299 from "./routes/lists/[id]/index.tsx";
-import * as $300 from "./routes/lists/index.tsx";
-import * as $301 from "./routes/mail/unsubscribe.tsx";
-import * as $302 from "./routes/media/[...key].ts";
-import * as $303 from "./routes/notifications.tsx";
-import * as $304 from "./routes/notifications/policy.ts";
-import * as $305 from "./routes/notifications/requests/[id]/[verb].ts";
-import * as $306 from "./routes/notifications/requests/index.tsx";
-import * as $307 from "./routes/oauth/authorize.tsx";
-import * as $308 from "./routes/oauth/revoke.ts";
-import * as $309 from "./routes/oauth/token.ts";
-import * as $310 from "./routes/oauth/userinfo.ts";
-import * as $311 from "./routes/polls/[id]/votes.ts";
-import * as $312 from "./routes/privacy-policy.tsx";
-import * as $313 from "./routes/public/index.tsx";
-import * as $314 from "./routes/public/local.tsx";
-import * as $315 from "./routes/search.tsx";
-import * as $316 from "./routes/settings/aliases.tsx";
-import * as $317 from "./routes/settings/archive/download/[id].ts";
-import * as $318 from "./routes/settings/archive/index.tsx";
-import * as $319 from "./routes/settings/authorized_applications.tsx";
-import * as $320 from "./routes/settings/blocks.tsx";
-import * as $321 from "./routes/settings/delete.tsx";
-import * as $322 from "./routes/settings/domain_blocks.tsx";
-import * as $323 from "./routes/settings/email.tsx";
-import * as $324 from "./routes/settings/export/[file].ts";
-import * as $325 from "./routes/settings/export/index.tsx";
-import * as $326 from "./routes/settings/followed_tags.tsx";
-import * as $327 from "./routes/settings/import.tsx";
-import * as $328 from "./routes/settings/index.ts";
-import * as $329 from "./routes/settings/migration.tsx";
-import * as $330 from "./routes/settings/mutes.tsx";
-import * as $331 from "./routes/settings/password.tsx";
-import * as $332 from "./routes/settings/preferences.tsx";
-import * as $333 from "./routes/settings/profile.tsx";
-import * as $334 from "./routes/settings/push_token.ts";
-import * as $335 from "./routes/settings/security_keys.tsx";
-import * as $336 from "./routes/settings/two_factor.tsx";
-import * as $337 from "./routes/severed_relationships/[id]/followers.csv.ts";
-import * as $338 from "./routes/severed_relationships/[id]/following.csv.ts";
-import * as $339 from "./routes/severed_relationships/index.tsx";
-import * as $340 from "./routes/sw.js.ts";
-import * as $341 from "./routes/tags/[tag].rss.ts";
-import * as $342 from "./routes/tags/[tag].tsx";
-import * as $343 from "./routes/terms-of-service/[date].tsx";
-import * as $344 from "./routes/terms-of-service/index.tsx";
-import * as $345 from "./islands/ActionBar.tsx";
-import * as $346 from "./islands/BrowserNotifications.tsx";
-import * as $347 from "./islands/ComposeBox.tsx";
-import * as $348 from "./islands/CopyLink.tsx";
-import * as $349 from "./islands/FollowButton.tsx";
-import * as $350 from "./islands/LoadMore.tsx";
-import * as $351 from "./islands/NewPostsBanner.tsx";
-import * as $352 from "./islands/NewStatuses.tsx";
-import * as $353 from "./islands/NotificationsBadge.tsx";
-import * as $354 from "./islands/PollView.tsx";
-import * as $355 from "./islands/ProfileMenu.tsx";
-import * as $356 from "./islands/SecurityKeyButton.tsx";
+import * as $283 from "./routes/authorize_interaction.tsx";
+import * as $284 from "./routes/bookmarks.tsx";
+import * as $285 from "./routes/compose.tsx";
+import * as $286 from "./routes/conversations/[id].ts";
+import * as $287 from "./routes/conversations/index.tsx";
+import * as $288 from "./routes/disputes/strikes/[id].tsx";
+import * as $289 from "./routes/disputes/strikes/index.tsx";
+import * as $290 from "./routes/explore.tsx";
+import * as $291 from "./routes/favourites.tsx";
+import * as $292 from "./routes/filters/[id]/edit.tsx";
+import * as $293 from "./routes/filters/index.tsx";
+import * as $294 from "./routes/filters/new.tsx";
+import * as $295 from "./routes/follow_requests/[id]/[verb].ts";
+import * as $296 from "./routes/follow_requests/index.tsx";
+import * as $297 from "./routes/health.ts";
+import * as $298 from "./routes/home.tsx";
+import * as $299 from "./routes/icons.svg.ts";
+import * as $300 from "./routes/index.tsx";
+import * as $301 from "./routes/interact.tsx";
+import * as $302 from "./routes/invite/[code].ts";
+import * as $303 from "./routes/invites/[id]/expire.ts";
+import * as $304 from "./routes/invites/index.tsx";
+import * as $305 from "./routes/lists/[id]/edit.tsx";
+import * as $306 from "./routes/lists/[id]/index.tsx";
+import * as $307 from "./routes/lists/index.tsx";
+import * as $308 from "./routes/mail/unsubscribe.tsx";
+import * as $309 from "./routes/media/[...key].ts";
+import * as $310 from "./routes/notifications.tsx";
+import * as $311 from "./routes/notifications/policy.ts";
+import * as $312 from "./routes/notifications/requests/[id]/[verb].ts";
+import * as $313 from "./routes/notifications/requests/index.tsx";
+import * as $314 from "./routes/oauth/authorize.tsx";
+import * as $315 from "./routes/oauth/revoke.ts";
+import * as $316 from "./routes/oauth/token.ts";
+import * as $317 from "./routes/oauth/userinfo.ts";
+import * as $318 from "./routes/polls/[id]/votes.ts";
+import * as $319 from "./routes/privacy-policy.tsx";
+import * as $320 from "./routes/public/index.tsx";
+import * as $321 from "./routes/public/local.tsx";
+import * as $322 from "./routes/search.tsx";
+import * as $323 from "./routes/settings/aliases.tsx";
+import * as $324 from "./routes/settings/archive/download/[id].ts";
+import * as $325 from "./routes/settings/archive/index.tsx";
+import * as $326 from "./routes/settings/authorized_applications.tsx";
+import * as $327 from "./routes/settings/blocks.tsx";
+import * as $328 from "./routes/settings/delete.tsx";
+import * as $329 from "./routes/settings/domain_blocks.tsx";
+import * as $330 from "./routes/settings/email.tsx";
+import * as $331 from "./routes/settings/export/[file].ts";
+import * as $332 from "./routes/settings/export/index.tsx";
+import * as $333 from "./routes/settings/followed_tags.tsx";
+import * as $334 from "./routes/settings/import.tsx";
+import * as $335 from "./routes/settings/index.ts";
+import * as $336 from "./routes/settings/migration.tsx";
+import * as $337 from "./routes/settings/mutes.tsx";
+import * as $338 from "./routes/settings/password.tsx";
+import * as $339 from "./routes/settings/preferences.tsx";
+import * as $340 from "./routes/settings/profile.tsx";
+import * as $341 from "./routes/settings/push_token.ts";
+import * as $342 from "./routes/settings/security_keys.tsx";
+import * as $343 from "./routes/settings/two_factor.tsx";
+import * as $344 from "./routes/severed_relationships/[id]/followers.csv.ts";
+import * as $345 from "./routes/severed_relationships/[id]/following.csv.ts";
+import * as $346 from "./routes/severed_relationships/index.tsx";
+import * as $347 from "./routes/sw.js.ts";
+import * as $348 from "./routes/tags/[tag].rss.ts";
+import * as $349 from "./routes/tags/[tag].tsx";
+import * as $350 from "./routes/terms-of-service/[date].tsx";
+import * as $351 from "./routes/terms-of-service/index.tsx";
+import * as $352 from "./islands/ActionBar.tsx";
+import * as $353 from "./islands/BrowserNotifications.tsx";
+import * as $354 from "./islands/ComposeBox.tsx";
+import * as $355 from "./islands/CopyLink.tsx";
+import * as $356 from "./islands/FollowButton.tsx";
+import * as $357 from "./islands/KeyboardShortcuts.tsx";
+import * as $358 from "./islands/LoadMore.tsx";
+import * as $359 from "./islands/NewPostsBanner.tsx";
+import * as $360 from "./islands/NewStatuses.tsx";
+import * as $361 from "./islands/NotificationsBadge.tsx";
+import * as $362 from "./islands/PollView.tsx";
+import * as $363 from "./islands/ProfileMenu.tsx";
+import * as $364 from "./islands/SecurityKeyButton.tsx";
 
 const manifest = {
   routes: {
@@ -643,82 +651,90 @@ const manifest = {
     "./routes/auth/sign_out.ts": $280,
     "./routes/auth/sign_up.tsx": $281,
     "./routes/auth/two_factor.tsx": $282,
-    "./routes/bookmarks.tsx": $283,
-    "./routes/compose.tsx": $284,
-    "./routes/disputes/strikes/[id].tsx": $285,
-    "./routes/disputes/strikes/index.tsx": $286,
-    "./routes/explore.tsx": $287,
-    "./routes/favourites.tsx": $288,
-    "./routes/follow_requests/[id]/[verb].ts": $289,
-    "./routes/follow_requests/index.tsx": $290,
-    "./routes/health.ts": $291,
-    "./routes/home.tsx": $292,
-    "./routes/icons.svg.ts": $293,
-    "./routes/index.tsx": $294,
-    "./routes/invite/[code].ts": $295,
-    "./routes/invites/[id]/expire.ts": $296,
-    "./routes/invites/index.tsx": $297,
-    "./routes/lists/[id]/edit.tsx": $298,
-    "./routes/lists/[id]/index.tsx": $299,
-    "./routes/lists/index.tsx": $300,
-    "./routes/mail/unsubscribe.tsx": $301,
-    "./routes/media/[...key].ts": $302,
-    "./routes/notifications.tsx": $303,
-    "./routes/notifications/policy.ts": $304,
-    "./routes/notifications/requests/[id]/[verb].ts": $305,
-    "./routes/notifications/requests/index.tsx": $306,
-    "./routes/oauth/authorize.tsx": $307,
-    "./routes/oauth/revoke.ts": $308,
-    "./routes/oauth/token.ts": $309,
-    "./routes/oauth/userinfo.ts": $310,
-    "./routes/polls/[id]/votes.ts": $311,
-    "./routes/privacy-policy.tsx": $312,
-    "./routes/public/index.tsx": $313,
-    "./routes/public/local.tsx": $314,
-    "./routes/search.tsx": $315,
-    "./routes/settings/aliases.tsx": $316,
-    "./routes/settings/archive/download/[id].ts": $317,
-    "./routes/settings/archive/index.tsx": $318,
-    "./routes/settings/authorized_applications.tsx": $319,
-    "./routes/settings/blocks.tsx": $320,
-    "./routes/settings/delete.tsx": $321,
-    "./routes/settings/domain_blocks.tsx": $322,
-    "./routes/settings/email.tsx": $323,
-    "./routes/settings/export/[file].ts": $324,
-    "./routes/settings/export/index.tsx": $325,
-    "./routes/settings/followed_tags.tsx": $326,
-    "./routes/settings/import.tsx": $327,
-    "./routes/settings/index.ts": $328,
-    "./routes/settings/migration.tsx": $329,
-    "./routes/settings/mutes.tsx": $330,
-    "./routes/settings/password.tsx": $331,
-    "./routes/settings/preferences.tsx": $332,
-    "./routes/settings/profile.tsx": $333,
-    "./routes/settings/push_token.ts": $334,
-    "./routes/settings/security_keys.tsx": $335,
-    "./routes/settings/two_factor.tsx": $336,
-    "./routes/severed_relationships/[id]/followers.csv.ts": $337,
-    "./routes/severed_relationships/[id]/following.csv.ts": $338,
-    "./routes/severed_relationships/index.tsx": $339,
-    "./routes/sw.js.ts": $340,
-    "./routes/tags/[tag].rss.ts": $341,
-    "./routes/tags/[tag].tsx": $342,
-    "./routes/terms-of-service/[date].tsx": $343,
-    "./routes/terms-of-service/index.tsx": $344,
+    "./routes/authorize_interaction.tsx": $283,
+    "./routes/bookmarks.tsx": $284,
+    "./routes/compose.tsx": $285,
+    "./routes/conversations/[id].ts": $286,
+    "./routes/conversations/index.tsx": $287,
+    "./routes/disputes/strikes/[id].tsx": $288,
+    "./routes/disputes/strikes/index.tsx": $289,
+    "./routes/explore.tsx": $290,
+    "./routes/favourites.tsx": $291,
+    "./routes/filters/[id]/edit.tsx": $292,
+    "./routes/filters/index.tsx": $293,
+    "./routes/filters/new.tsx": $294,
+    "./routes/follow_requests/[id]/[verb].ts": $295,
+    "./routes/follow_requests/index.tsx": $296,
+    "./routes/health.ts": $297,
+    "./routes/home.tsx": $298,
+    "./routes/icons.svg.ts": $299,
+    "./routes/index.tsx": $300,
+    "./routes/interact.tsx": $301,
+    "./routes/invite/[code].ts": $302,
+    "./routes/invites/[id]/expire.ts": $303,
+    "./routes/invites/index.tsx": $304,
+    "./routes/lists/[id]/edit.tsx": $305,
+    "./routes/lists/[id]/index.tsx": $306,
+    "./routes/lists/index.tsx": $307,
+    "./routes/mail/unsubscribe.tsx": $308,
+    "./routes/media/[...key].ts": $309,
+    "./routes/notifications.tsx": $310,
+    "./routes/notifications/policy.ts": $311,
+    "./routes/notifications/requests/[id]/[verb].ts": $312,
+    "./routes/notifications/requests/index.tsx": $313,
+    "./routes/oauth/authorize.tsx": $314,
+    "./routes/oauth/revoke.ts": $315,
+    "./routes/oauth/token.ts": $316,
+    "./routes/oauth/userinfo.ts": $317,
+    "./routes/polls/[id]/votes.ts": $318,
+    "./routes/privacy-policy.tsx": $319,
+    "./routes/public/index.tsx": $320,
+    "./routes/public/local.tsx": $321,
+    "./routes/search.tsx": $322,
+    "./routes/settings/aliases.tsx": $323,
+    "./routes/settings/archive/download/[id].ts": $324,
+    "./routes/settings/archive/index.tsx": $325,
+    "./routes/settings/authorized_applications.tsx": $326,
+    "./routes/settings/blocks.tsx": $327,
+    "./routes/settings/delete.tsx": $328,
+    "./routes/settings/domain_blocks.tsx": $329,
+    "./routes/settings/email.tsx": $330,
+    "./routes/settings/export/[file].ts": $331,
+    "./routes/settings/export/index.tsx": $332,
+    "./routes/settings/followed_tags.tsx": $333,
+    "./routes/settings/import.tsx": $334,
+    "./routes/settings/index.ts": $335,
+    "./routes/settings/migration.tsx": $336,
+    "./routes/settings/mutes.tsx": $337,
+    "./routes/settings/password.tsx": $338,
+    "./routes/settings/preferences.tsx": $339,
+    "./routes/settings/profile.tsx": $340,
+    "./routes/settings/push_token.ts": $341,
+    "./routes/settings/security_keys.tsx": $342,
+    "./routes/settings/two_factor.tsx": $343,
+    "./routes/severed_relationships/[id]/followers.csv.ts": $344,
+    "./routes/severed_relationships/[id]/following.csv.ts": $345,
+    "./routes/severed_relationships/index.tsx": $346,
+    "./routes/sw.js.ts": $347,
+    "./routes/tags/[tag].rss.ts": $348,
+    "./routes/tags/[tag].tsx": $349,
+    "./routes/terms-of-service/[date].tsx": $350,
+    "./routes/terms-of-service/index.tsx": $351,
   },
   islands: {
-    "./islands/ActionBar.tsx": $345,
-    "./islands/BrowserNotifications.tsx": $346,
-    "./islands/ComposeBox.tsx": $347,
-    "./islands/CopyLink.tsx": $348,
-    "./islands/FollowButton.tsx": $349,
-    "./islands/LoadMore.tsx": $350,
-    "./islands/NewPostsBanner.tsx": $351,
-    "./islands/NewStatuses.tsx": $352,
-    "./islands/NotificationsBadge.tsx": $353,
-    "./islands/PollView.tsx": $354,
-    "./islands/ProfileMenu.tsx": $355,
-    "./islands/SecurityKeyButton.tsx": $356,
+    "./islands/ActionBar.tsx": $352,
+    "./islands/BrowserNotifications.tsx": $353,
+    "./islands/ComposeBox.tsx": $354,
+    "./islands/CopyLink.tsx": $355,
+    "./islands/FollowButton.tsx": $356,
+    "./islands/KeyboardShortcuts.tsx": $357,
+    "./islands/LoadMore.tsx": $358,
+    "./islands/NewPostsBanner.tsx": $359,
+    "./islands/NewStatuses.tsx": $360,
+    "./islands/NotificationsBadge.tsx": $361,
+    "./islands/PollView.tsx": $362,
+    "./islands/ProfileMenu.tsx": $363,
+    "./islands/SecurityKeyButton.tsx": $364,
   },
 };
 

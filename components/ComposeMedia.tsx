@@ -1,9 +1,11 @@
 /**
  * Images on a post being written. Without JavaScript: four file inputs with an alt text field
- * each, posted with the form (multipart). With it: a picker button, then a preview of each chosen
- * image (an object URL, hence `blob:` in the page's img-src) with its alt text and a remove button.
+ * and a focal point each, posted with the form (multipart). With it: a picker button, then a preview of each chosen
+ * image (an object URL, hence `blob:` in the page's img-src) with its alt text, its focal point
+ * and a remove button.
  */
 import { useRef } from "preact/hooks";
+import { FocalPoint, type Focus } from "./FocalPoint.tsx";
 
 export const MAX_ATTACHMENTS = 4;
 /** The image types the server takes (lib/media/limits.ts). */
@@ -15,6 +17,8 @@ export interface Attachment {
   /** `URL.createObjectURL(file)`, revoked when the image is removed or posted. */
   previewUrl: string;
   description: string;
+  /** Where the picture matters most; null leaves the centre. */
+  focus: Focus | null;
 }
 
 /** The no-JavaScript fields: `media` and `media_description`, paired by position. */
@@ -39,6 +43,7 @@ export function MediaFields({ id }: { id: string }) {
             rows={2}
             maxLength={ALT_LIMIT}
           />
+          <FocalPoint id={`${id}-media-${n}`} label={`image ${n}`} />
         </div>
       ))}
     </details>
@@ -66,6 +71,7 @@ export function MediaPicker(
         file,
         previewUrl: URL.createObjectURL(file),
         description: "",
+        focus: null,
       })),
     ]);
   }
@@ -75,9 +81,9 @@ export function MediaPicker(
     onChange(attachments.filter((_, i) => i !== index));
   }
 
-  function describe(index: number, description: string) {
+  function change(index: number, changes: Partial<Attachment>) {
     onChange(
-      attachments.map((a, i) => i === index ? { ...a, description } : a),
+      attachments.map((a, i) => i === index ? { ...a, ...changes } : a),
     );
   }
 
@@ -110,8 +116,13 @@ export function MediaPicker(
         <ul class="compose-attachments">
           {attachments.map((a, i) => (
             <li key={a.previewUrl}>
-              {/* Decorative: the alt text beside it says what it shows. */}
-              <img src={a.previewUrl} alt="" />
+              <FocalPoint
+                id={`${id}-media-${i + 1}`}
+                label={`image ${i + 1}`}
+                focus={a.focus}
+                previewUrl={a.previewUrl}
+                onChange={(focus) => change(i, { focus })}
+              />
               <label for={`${id}-alt-${i + 1}`}>
                 Alt text for image {i + 1}
               </label>
@@ -122,7 +133,9 @@ export function MediaPicker(
                 placeholder="Describe it for people who can't see it"
                 value={a.description}
                 onInput={(e) =>
-                  describe(i, (e.target as HTMLTextAreaElement).value)}
+                  change(i, {
+                    description: (e.target as HTMLTextAreaElement).value,
+                  })}
               />
               <button
                 type="button"

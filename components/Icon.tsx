@@ -97,6 +97,16 @@ const ICONS: Record<string, Shape[]> = {
     ["line", { x1: 3, y1: 12, x2: 3.01, y2: 12 }],
     ["line", { x1: 3, y1: 18, x2: 3.01, y2: 18 }],
   ],
+  compass: [
+    ["circle", { cx: 12, cy: 12, r: 10 }],
+    ["polygon", { points: "16.24 7.76 14.12 14.12 7.76 16.24 9.88 9.88" }],
+  ],
+  filter: [["polygon", { points: "22 3 2 3 10 12.46 10 19 14 21 14 12.46" }]],
+  menu: [
+    ["line", { x1: 3, y1: 6, x2: 21, y2: 6 }],
+    ["line", { x1: 3, y1: 12, x2: 21, y2: 12 }],
+    ["line", { x1: 3, y1: 18, x2: 21, y2: 18 }],
+  ],
   image: [
     ["rect", { x: 3, y: 3, width: 18, height: 18, rx: 2, ry: 2 }],
     ["circle", { cx: 8.5, cy: 8.5, r: 1.5 }],

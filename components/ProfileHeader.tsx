@@ -1,7 +1,7 @@
 import type { ProfileData } from "../lib/web/profile.ts";
 import { Avatar } from "./Avatar.tsx";
 import { Icon } from "./Icon.tsx";
-import { displayName, formatDate } from "./format.ts";
+import { displayName, formatDate, interactPath } from "./format.ts";
 import FollowButton from "../islands/FollowButton.tsx";
 import ProfileMenu from "../islands/ProfileMenu.tsx";
 import { BotBadge } from "./BotBadge.tsx";
@@ -93,11 +93,8 @@ export function ProfileHeader(
               </a>
             )}
             {!signedIn && (
-              <a
-                class="button"
-                href={`/auth/sign_in?return_to=${encodeURIComponent(base)}`}
-              >
-                Sign in to follow
+              <a class="button" href={interactPath("follow", account.url)}>
+                Follow
               </a>
             )}
           </div>

@@ -13,7 +13,7 @@ export interface TimelinePageData {
 
 /** The local, federated and hashtag timelines share this page. */
 export function PublicTimelinePage(
-  { data, title, icon, description, stream, empty, api }: {
+  { data, title, icon, description, stream, empty, api, feed }: {
     data: TimelinePageData;
     title: string;
     /** None where the title carries its own sign (`#cats`). */
@@ -23,6 +23,8 @@ export function PublicTimelinePage(
     empty: string;
     /** The same timeline in the API, for loading older posts in place. */
     api: string;
+    /** The live feeds (this server's, every server's) get tabs between them. */
+    feed?: "local" | "federated";
   },
 ) {
   return (
@@ -36,6 +38,22 @@ export function PublicTimelinePage(
           <p>{description}</p>
         </div>
       </header>
+      {feed && (
+        <nav class="tabs card-tabs" aria-label="Live feeds">
+          <a
+            href="/public/local"
+            aria-current={feed === "local" ? "page" : undefined}
+          >
+            This server
+          </a>
+          <a
+            href="/public"
+            aria-current={feed === "federated" ? "page" : undefined}
+          >
+            Other servers too
+          </a>
+        </nav>
+      )}
       <Timeline
         statuses={data.statuses}
         context={data.context}

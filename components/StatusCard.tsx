@@ -6,6 +6,7 @@ import {
   formatCount,
   formatDateTime,
   formatShortDate,
+  interactPath,
   mediaSummary,
   profilePath,
   statusPath,
@@ -47,6 +48,12 @@ export function StatusCard(
   const status = outer.reblog ?? outer;
   const path = statusPath(status);
   const name = displayName(status.account);
+  // The viewer's filters that matched (on the boost, when it is one): "warn" puts the post
+  // behind a switch, "blur" hides its media ("hide" matches never reach a page).
+  const filtered = outer.filtered ?? status.filtered ?? [];
+  const warnedBy = filtered.filter((f) => f.filter.filter_action === "warn")
+    .map((f) => f.filter.title);
+  const blurred = filtered.some((f) => f.filter.filter_action === "blur");
   const body = (
     <>
       {/* Sanitised at ingest (lib/text sanitizeHtml); never raw remote HTML. */}
@@ -71,11 +78,29 @@ export function StatusCard(
           media={status.media_attachments}
           // Behind a content warning the media is already hidden; without one, a sensitive
           // post hides its media on its own.
-          hidden={status.sensitive && !status.spoiler_text}
+          hidden={(status.sensitive && !status.spoiler_text) || blurred}
         />
       )}
     </>
   );
+  const shown = status.spoiler_text
+    ? (
+      <details class="content-warning">
+        <summary>
+          <span class="cw-label">Content warning:</span>{" "}
+          <span lang={status.language ?? undefined}>
+            <EmojiText text={status.spoiler_text} emojis={status.emojis} />
+          </span>
+          {status.media_attachments.length > 0 && (
+            <span class="cw-media">
+              {` (${mediaSummary(status.media_attachments)})`}
+            </span>
+          )}
+        </summary>
+        {body}
+      </details>
+    )
+    : body;
   return (
     <article
       class={focused ? "status focused" : "status"}
@@ -142,24 +167,16 @@ export function StatusCard(
           <Icon name="reply" size={14} /> Reply
         </p>
       )}
-      {status.spoiler_text
+      {warnedBy.length > 0
         ? (
-          <details class="content-warning">
+          <details class="content-warning filtered-warning">
             <summary>
-              <span class="cw-label">Content warning:</span>{" "}
-              <span lang={status.language ?? undefined}>
-                <EmojiText text={status.spoiler_text} emojis={status.emojis} />
-              </span>
-              {status.media_attachments.length > 0 && (
-                <span class="cw-media">
-                  {` (${mediaSummary(status.media_attachments)})`}
-                </span>
-              )}
+              <span class="cw-label">Filtered:</span> {warnedBy.join(", ")}
             </summary>
-            {body}
+            {shown}
           </details>
         )
-        : body}
+        : shown}
       {status.edited_at && (
         <p class="edited">
           <a href={`${path}/history`}>
@@ -192,25 +209,33 @@ export function StatusCard(
   );
 }
 
-/** Signed-out readers see the counts only (no island, no JavaScript). */
+/**
+ * Signed-out readers see the counts (no island, no JavaScript), each a link to act on the post
+ * from their own server (`/interact`, Mastodon's remote interaction).
+ */
 function Counts({ status }: { status: UiStatus }) {
+  const action = (
+    intent: "reply" | "reblog" | "favourite",
+    icon: "reply" | "boost" | "star",
+    label: string,
+    count: number,
+  ) => (
+    <a class="action" href={interactPath(intent, status.uri)}>
+      <Icon name={icon} />
+      <span class="visually-hidden">{label}</span>
+      <span class="count">{formatCount(count)}</span>
+    </a>
+  );
   return (
     <div class="action-bar readonly">
-      <span class="action">
-        <Icon name="reply" />
-        <span class="visually-hidden">Replies:</span>
-        <span class="count">{formatCount(status.replies_count)}</span>
-      </span>
-      <span class="action">
-        <Icon name="boost" />
-        <span class="visually-hidden">Boosts:</span>
-        <span class="count">{formatCount(status.reblogs_count)}</span>
-      </span>
-      <span class="action">
-        <Icon name="star" />
-        <span class="visually-hidden">Favourites:</span>
-        <span class="count">{formatCount(status.favourites_count)}</span>
-      </span>
+      {action("reply", "reply", "Reply — replies:", status.replies_count)}
+      {action("reblog", "boost", "Boost — boosts:", status.reblogs_count)}
+      {action(
+        "favourite",
+        "star",
+        "Favourite — favourites:",
+        status.favourites_count,
+      )}
     </div>
   );
 }

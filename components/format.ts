@@ -87,3 +87,11 @@ export function mediaSummary(media: { type: string }[]): string {
     return plural(n, one, many);
   }).join(", ");
 }
+
+/** Where a signed-out visitor acts on `uri` from their own server (remote interaction). */
+export function interactPath(
+  intent: "follow" | "reply" | "reblog" | "favourite",
+  uri: string,
+): string {
+  return `/interact?intent=${intent}&uri=${encodeURIComponent(uri)}`;
+}

@@ -80,6 +80,7 @@ export interface UiStatus extends
     | "poll"
     | "pinned"
     | "muted"
+    | "filtered"
   >,
   Partial<Pick<Status, "emojis">> {
   account: UiAccount;

@@ -84,6 +84,30 @@ export default function ComposeBox(props: ComposeBoxProps) {
     });
   };
 
+  // What was typed and not posted survives a reload (this browser only); posting clears it.
+  // A redraft's or refused post's text given by the page wins over an older draft.
+  const draftKey = `starling:draft:${id}:${props.inReplyToId ?? ""}`;
+  const draftLoaded = useRef(false);
+  useEffect(() => {
+    const saved = readDraft(draftKey);
+    if (saved && (!props.initialText || props.inReplyToId)) {
+      setText(saved.text);
+      setSpoiler(saved.spoiler);
+      setWarn(saved.warn);
+      setVisibility(saved.visibility);
+      setMessage({ kind: "ok", text: "Your unsent draft is back." });
+    }
+    draftLoaded.current = true;
+  }, []);
+  useEffect(() => {
+    if (!draftLoaded.current) return;
+    const untouched = text === (props.initialText ?? "") && spoiler === "";
+    writeDraft(
+      draftKey,
+      untouched ? null : { text, spoiler, warn, visibility },
+    );
+  }, [text, spoiler, warn, visibility]);
+
   const used = approximateStatusLength(text) +
     (warn ? approximateStatusLength(spoiler) : 0);
   const left = props.maxCharacters - used;
@@ -121,6 +145,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
         },
       });
       posted = true;
+      writeDraft(draftKey, null);
       for (const a of attachments) URL.revokeObjectURL(a.previewUrl);
       setAttachments([]);
       setText(props.initialText ?? "");
@@ -265,6 +290,9 @@ async function upload(attachment: Attachment): Promise<string> {
   body.append("file", attachment.file);
   const description = attachment.description.trim();
   if (description) body.append("description", description);
+  if (attachment.focus) {
+    body.append("focus", `${attachment.focus.x},${attachment.focus.y}`);
+  }
   try {
     return (await api<{ id: string }>("/api/v2/media", {
       method: "POST",
@@ -274,5 +302,31 @@ async function upload(attachment: Attachment): Promise<string> {
     throw new Error(
       `“${attachment.file.name}” can't be attached: ${(e as Error).message}`,
     );
+  }
+}
+
+interface Draft {
+  text: string;
+  spoiler: string;
+  warn: boolean;
+  visibility: Visibility;
+}
+
+function readDraft(key: string): Draft | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(key) ?? "null");
+    return value && typeof value.text === "string" ? value as Draft : null;
+  } catch {
+    return null; // storage off, or not ours
+  }
+}
+
+/** Saves the draft, or forgets it (`null`); storage may be off or full: then nothing is kept. */
+function writeDraft(key: string, draft: Draft | null) {
+  try {
+    if (draft) localStorage.setItem(key, JSON.stringify(draft));
+    else localStorage.removeItem(key);
+  } catch {
+    // Nothing to do: the draft just won't survive a reload.
   }
 }

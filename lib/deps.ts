@@ -19,6 +19,7 @@ import type { Resolver } from "./net/mod.ts";
 import type { VapidKeys } from "./push/mod.ts";
 import type { MailTransport } from "./mail/mod.ts";
 import type { AccessGate, MxResolver } from "./moderation/mod.ts";
+import type { Intent } from "./federation/interaction-intents.ts";
 
 export interface Deps {
   config: Config;
@@ -55,6 +56,15 @@ export interface Deps {
     query: string,
     options?: { refresh?: boolean },
   ): Promise<ResolvedRemote>;
+  /**
+   * Where `handle` (`user@server`) can do `intent` on `uri` on its own server, from that
+   * server's WebFinger (remote interaction), or null.
+   */
+  remoteInteractionUrl(
+    handle: string,
+    intent: Intent,
+    uri: string,
+  ): Promise<string | null>;
   /**
    * The streaming API's subscribers held by this process, fed from domain events (through
    * Postgres LISTEN/NOTIFY when `dbKind` is `postgres`, so every process sees every event).

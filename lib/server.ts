@@ -203,6 +203,9 @@ export async function openDeps(
           query,
           options,
         ),
+      remoteInteractionUrl: async (handle, intent, uri) =>
+        (await import("./federation/interaction-intents.ts"))
+          .remoteInteractionUrl(config, handle, intent, uri),
       media: createMediaStorage(config),
       avTools: options.commandLine ? null : await detectAvTools(),
       mailer,

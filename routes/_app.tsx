@@ -2,30 +2,65 @@ import { define } from "../utils.ts";
 import { asset } from "fresh/runtime";
 import { Icon, type IconName } from "../components/Icon.tsx";
 import NotificationsBadge from "../islands/NotificationsBadge.tsx";
+import KeyboardShortcuts from "../islands/KeyboardShortcuts.tsx";
 import { SITE_NAME } from "../lib/web/head.ts";
 import { ConfirmEmailNotice } from "../components/ConfirmEmailNotice.tsx";
 
-function NavLink(
-  { href, icon, label, current, compact = false }: {
-    href: string;
-    icon: IconName;
-    label: string;
-    current: boolean;
-    /** Shown as its icon alone (label kept for readers and as a tooltip) below wide screens. */
-    compact?: boolean;
-  },
+interface Place {
+  href: string;
+  icon: IconName;
+  label: string;
+  /** This page is the place (or one of its pages). */
+  current: boolean;
+}
+
+/** A link of the header: in the bar (`nav-link`) or in its "More" menu (`menu-item`). */
+function PlaceLink(
+  { place, inMenu = false }: { place: Place; inMenu?: boolean },
 ) {
   return (
     <a
-      href={href}
-      class={compact ? "nav-link compact" : "nav-link"}
-      title={compact ? label : undefined}
-      aria-current={current ? "page" : undefined}
+      href={place.href}
+      class={inMenu ? "menu-item" : "nav-link"}
+      aria-current={place.current ? "page" : undefined}
     >
-      <Icon name={icon} />
-      <span class="nav-text">{label}</span>
+      <Icon name={place.icon} />
+      <span class={inMenu ? undefined : "nav-text"}>{place.label}</span>
     </a>
   );
+}
+
+/** The header's places for who is looking: in the bar, and (signed in) in the menu. */
+function places(path: string, username: string | null) {
+  /** `under`: the place is current on every page below this path. */
+  const at = (href: string, icon: IconName, label: string, under?: string) => ({
+    href,
+    icon,
+    label,
+    current: under ? path.startsWith(under) : path === href,
+  });
+  const explore = at("/explore", "compass", "Explore");
+  const search = at("/search", "search", "Search");
+  const local = at("/public/local", "users", "Local");
+  if (username === null) return { bar: [explore, local, search], menu: [] };
+  return {
+    bar: [
+      at("/home", "home", "Home"),
+      at("/conversations", "mail", "Messages", "/conversations"),
+      explore,
+      search,
+    ],
+    menu: [
+      local,
+      at("/public", "globe", "Federated"),
+      at("/lists", "list", "Lists", "/lists"),
+      at("/bookmarks", "bookmark", "Bookmarks"),
+      at("/favourites", "star", "Favourites"),
+      at("/filters", "filter", "Filters", "/filters"),
+      at(`/@${username}`, "user", "Profile"),
+      at("/settings/profile", "settings", "Settings", "/settings"),
+    ],
+  };
 }
 
 /**
@@ -38,12 +73,22 @@ export default define.page(function App({ Component, state, url }) {
   const host = state.deps.config.host;
   const path = url.pathname;
   const unread = state.unreadNotifications ?? 0;
+  const nav = places(path, session?.account.username ?? null);
   return (
-    <html lang="en">
+    <html
+      lang="en"
+      // The signed-in user's theme; visitors follow their device (static/styles.css).
+      data-theme={session?.user.theme ?? "system"}
+    >
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
+        <meta
+          name="color-scheme"
+          content={{ light: "light", dark: "dark", contrast: "dark" }[
+            session?.user.theme ?? ""
+          ] ?? "light dark"}
+        />
         {/* The default; every page gives its own through components/PageHead.tsx. */}
         <title>{SITE_NAME}</title>
         <link rel="stylesheet" href={asset("/static/styles.css")} />
@@ -68,95 +113,47 @@ export default define.page(function App({ Component, state, url }) {
             {session
               ? (
                 <>
-                  <NavLink
-                    href="/home"
-                    icon="home"
-                    label="Home"
-                    current={path === "/home"}
-                  />
+                  <PlaceLink place={nav.bar[0]} />
                   <NotificationsBadge
                     unread={unread}
                     current={path === "/notifications"}
                   />
-                  <NavLink
-                    href="/public/local"
-                    icon="users"
-                    label="Local"
-                    current={path === "/public/local"}
-                  />
-                  <NavLink
-                    href="/public"
-                    icon="globe"
-                    label="Federated"
-                    current={path === "/public"}
-                  />
-                  <NavLink
-                    href="/search"
-                    icon="search"
-                    label="Search"
-                    current={path === "/search"}
-                  />
-                  <NavLink
-                    href="/lists"
-                    icon="list"
-                    label="Lists"
-                    compact
-                    current={path.startsWith("/lists")}
-                  />
-                  <NavLink
-                    href="/bookmarks"
-                    icon="bookmark"
-                    label="Bookmarks"
-                    compact
-                    current={path === "/bookmarks"}
-                  />
-                  <NavLink
-                    href="/favourites"
-                    icon="star"
-                    label="Favourites"
-                    compact
-                    current={path === "/favourites"}
-                  />
-                  <NavLink
-                    href={`/@${session.account.username}`}
-                    icon="user"
-                    label="Profile"
-                    current={path === `/@${session.account.username}`}
-                  />
-                  <NavLink
-                    href="/settings/profile"
-                    icon="settings"
-                    label="Settings"
-                    current={path.startsWith("/settings")}
-                  />
-                  <form method="post" action="/auth/sign_out" class="inline">
-                    <input type="hidden" name="_csrf" value={state.csrfToken} />
-                    <button type="submit" class="link sign-out">
-                      Sign out
-                    </button>
-                  </form>
+                  {nav.bar.slice(1).map((place) => (
+                    <PlaceLink key={place.href} place={place} />
+                  ))}
+                  {/* The rest, labelled, in a menu that opens without JavaScript. */}
+                  <details class="nav-more">
+                    <summary class="nav-link">
+                      <Icon name="menu" />
+                      <span class="nav-text">More</span>
+                    </summary>
+                    <div class="menu-items">
+                      {nav.menu.map((place) => (
+                        <PlaceLink key={place.href} place={place} inMenu />
+                      ))}
+                      <form
+                        method="post"
+                        action="/auth/sign_out"
+                        class="inline"
+                      >
+                        <input
+                          type="hidden"
+                          name="_csrf"
+                          value={state.csrfToken}
+                        />
+                        <button type="submit" class="menu-item sign-out">
+                          Sign out
+                        </button>
+                      </form>
+                    </div>
+                  </details>
                 </>
               )
               : (
                 <>
-                  <NavLink
-                    href="/public/local"
-                    icon="users"
-                    label="Local"
-                    current={path === "/public/local"}
-                  />
-                  <NavLink
-                    href="/public"
-                    icon="globe"
-                    label="Federated"
-                    current={path === "/public"}
-                  />
-                  <NavLink
-                    href="/search"
-                    icon="search"
-                    label="Search"
-                    current={path === "/search"}
-                  />
+                  {nav.bar.map((place) => (
+                    <PlaceLink key={place.href} place={place} />
+                  ))}
                   <a href="/auth/sign_in" class="nav-plain">Sign in</a>
                   <a href="/auth/sign_up" class="button small">Sign up</a>
                 </>
@@ -186,6 +183,7 @@ export default define.page(function App({ Component, state, url }) {
             {" · "}
             <a href="/terms-of-service">Terms of service</a>
           </p>
+          <KeyboardShortcuts />
         </footer>
       </body>
     </html>

@@ -87,9 +87,10 @@ const TOO_MANY_UPLOADS =
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     if (!ctx.state.session) return signInFirst(ctx);
-    // "Delete and redraft" comes here with the deleted post's fields in the query.
+    // "Delete and redraft" comes here with the deleted post's fields in the query, "New
+    // message" (direct messages) with its visibility.
     const emojis = await loadPicker(ctx);
-    if (!ctx.url.searchParams.has("text")) return page({ errors: [], emojis });
+    if (ctx.url.searchParams.size === 0) return page({ errors: [], emojis });
     const fields = new FormData();
     for (const [name, value] of ctx.url.searchParams) {
       fields.append(name, value);
@@ -111,7 +112,12 @@ export const handler = define.handlers<Data>({
     const { session, form } = await signedInForm(ctx);
     const draft = draftFrom(form);
     const warn = draft.contentWarning;
-    const uploads = await attachedFiles(form, "media", "media_description");
+    const uploads = await attachedFiles(
+      form,
+      "media",
+      "media_description",
+      ["media_focus_x", "media_focus_y"],
+    );
     const refused = ctx.state.deps.rateLimits.countMediaUploads(
       ctx.req,
       session.user.id,

@@ -2,91 +2,184 @@ import { page } from "fresh";
 import { define } from "../utils.ts";
 import { PageHead } from "../components/PageHead.tsx";
 import { Timeline } from "../components/Timeline.tsx";
-import type { UiStatus } from "../components/mastodon.ts";
+import { AccountRow } from "../components/AccountRow.tsx";
+import type { UiAccount, UiStatus } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
-import { statusContext, uiStatuses, viewerId } from "../lib/web/pages.ts";
+import {
+  statusContext,
+  uiAccount,
+  uiStatuses,
+  viewerId,
+} from "../lib/web/pages.ts";
 import {
   trendingLinks,
   trendingStatuses,
   trendingTags,
 } from "../lib/trends/mod.ts";
+import { suggestionsFor } from "../lib/domain/suggestions.ts";
+import { directory } from "../lib/domain/directory.ts";
+
+const TABS = [
+  ["posts", "Posts"],
+  ["tags", "Hashtags"],
+  ["links", "News"],
+  ["people", "People"],
+] as const;
+type Tab = typeof TABS[number][0];
 
 interface Data {
+  tab: Tab;
   tags: string[];
   links: { url: string; host: string; accounts: number }[];
   statuses: UiStatus[];
+  people: UiAccount[];
+  /** People are suggestions to follow (signed in) or this server's active accounts. */
+  suggested: boolean;
   context: StatusContext;
 }
 
 /**
- * /explore — what trends here: hashtags, posts and links many accounts used, boosted or shared
- * lately, once moderators approved them (the same as /api/v1/trends/*, for this viewer).
+ * /explore — what trends here, one tab at a time: posts, hashtags and links many accounts
+ * boosted, used or shared lately once moderators approved them (as /api/v1/trends/* shows
+ * them to this viewer), and people: follow suggestions when signed in, else the active local
+ * accounts of the directory.
  */
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     const { sql } = ctx.state.deps;
+    const asked = ctx.url.searchParams.get("tab");
+    const tab: Tab = TABS.find(([t]) => t === asked)?.[0] ?? "posts";
+    const viewer = viewerId(ctx);
     const top = { offset: 0, limit: 10 };
-    const [tags, links, rows] = await Promise.all([
-      trendingTags(sql, top),
-      trendingLinks(sql, top),
-      trendingStatuses(sql, viewerId(ctx), { offset: 0, limit: 20 }),
-    ]);
-    return page({
-      tags: tags.map((t) => t.display_name || t.name),
-      links: links.map((l) => ({
+    const data: Data = {
+      tab,
+      tags: [],
+      links: [],
+      statuses: [],
+      people: [],
+      suggested: viewer !== null,
+      context: statusContext(ctx),
+    };
+    if (tab === "posts") {
+      const rows = await trendingStatuses(sql, viewer, {
+        offset: 0,
+        limit: 20,
+      });
+      data.statuses = await uiStatuses(ctx, rows, "public");
+    } else if (tab === "tags") {
+      data.tags = (await trendingTags(sql, top)).map((t) =>
+        t.display_name || t.name
+      );
+    } else if (tab === "links") {
+      data.links = (await trendingLinks(sql, top)).map((l) => ({
         url: l.key,
         host: new URL(l.key).host,
         accounts: l.accounts,
-      })),
-      statuses: await uiStatuses(ctx, rows, "public"),
-      context: statusContext(ctx),
-    });
+      }));
+    } else {
+      const rows = viewer
+        ? await suggestionsFor(sql, viewer, 20)
+        : await directory(sql, null, { local: true, offset: 0, limit: 20 });
+      data.people = rows.map((a) => uiAccount(ctx, a));
+    }
+    return page(data);
   },
 });
 
-export default define.page<typeof handler>(function Explore({ data }) {
+export default define.page<typeof handler>(function Explore({ data, state }) {
+  const { tab, context } = data;
+  const title = TABS.find(([t]) => t === tab)![1];
   return (
     <>
-      <PageHead title="Explore" />
+      <PageHead title={`Explore: ${title}`} />
       <header class="page-header">
         <div>
           <h1>Explore</h1>
           <p>What people here are talking about.</p>
         </div>
       </header>
-      <section class="explore-tags" aria-label="Trending hashtags">
-        <h2>Hashtags</h2>
-        {data.tags.length === 0 && <p class="empty">Nothing trending yet.</p>}
-        <ul class="stack">
-          {data.tags.map((tag) => (
-            <li key={tag}>
-              <a href={`/tags/${encodeURIComponent(tag)}`}>#{tag}</a>
-            </li>
+      <nav class="tabs card-tabs" aria-label="Explore">
+        {TABS.map(([value, label]) => (
+          <a
+            key={value}
+            href={value === "posts" ? "/explore" : `/explore?tab=${value}`}
+            aria-current={value === tab ? "page" : undefined}
+          >
+            {label}
+          </a>
+        ))}
+      </nav>
+      {tab === "posts" && (
+        <Timeline
+          statuses={data.statuses}
+          context={context}
+          label="Trending posts"
+          older={null}
+          empty="Nothing trending yet."
+        />
+      )}
+      {tab === "tags" && (
+        <section class="card" aria-label="Trending hashtags">
+          {data.tags.length === 0 && <p class="empty">Nothing trending yet.</p>}
+          <ul class="plain-list">
+            {data.tags.map((tag) => (
+              <li key={tag} class="plain-row">
+                <a href={`/tags/${encodeURIComponent(tag)}`}>#{tag}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {tab === "links" && (
+        <section class="card" aria-label="Trending links">
+          {data.links.length === 0 && (
+            <p class="empty">Nothing trending yet.</p>
+          )}
+          <ul class="plain-list">
+            {data.links.map((link) => (
+              <li key={link.url} class="plain-row">
+                <a href={link.url} rel="nofollow noopener" target="_blank">
+                  {link.url}
+                </a>
+                <span class="help">
+                  {link.host} · shared by {link.accounts} people
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {tab === "people" && (
+        <section
+          class="timeline"
+          aria-label={data.suggested ? "Suggested people" : "Active people"}
+        >
+          <p class="help explore-note">
+            {data.suggested
+              ? "People you might like to follow."
+              : "People active on this server lately."}
+          </p>
+          {data.people.map((account) => (
+            <AccountRow
+              key={account.id}
+              account={account}
+              relationship={data.suggested
+                ? {
+                  id: account.id,
+                  following: false,
+                  followed_by: false,
+                  requested: false,
+                }
+                : null}
+              csrf={state.csrfToken}
+              returnTo={context.returnTo}
+            />
           ))}
-        </ul>
-      </section>
-      <section class="explore-links" aria-label="Trending links">
-        <h2>Links</h2>
-        {data.links.length === 0 && <p class="empty">Nothing trending yet.</p>}
-        <ul class="stack">
-          {data.links.map((link) => (
-            <li key={link.url}>
-              <a href={link.url} rel="nofollow noopener" target="_blank">
-                {link.url}
-              </a>{" "}
-              · shared by {link.accounts} people
-            </li>
-          ))}
-        </ul>
-      </section>
-      <h2>Posts</h2>
-      <Timeline
-        statuses={data.statuses}
-        context={data.context}
-        label="Trending posts"
-        older={null}
-        empty="Nothing trending yet."
-      />
+          {data.people.length === 0 && (
+            <p class="empty">No one to suggest yet.</p>
+          )}
+        </section>
+      )}
     </>
   );
 });

@@ -73,6 +73,8 @@ export interface UserRow {
   default_privacy: string;
   default_sensitive: boolean;
   default_language: string | null;
+  /** The web UI's colours: "system", "light", "dark" or "contrast". */
+  theme: string;
   sign_in_count: number;
   last_sign_in_at: Date | null;
   /** Null until the e-mail address is confirmed (lib/mail). */

@@ -25,8 +25,12 @@ export type ProfileChanges = Partial<
   >
 >;
 
+/** The user's own defaults: for posting, and the web UI's theme. */
 export type PostingDefaults = Partial<
-  Pick<UserRow, "default_privacy" | "default_sensitive" | "default_language">
+  Pick<
+    UserRow,
+    "default_privacy" | "default_sensitive" | "default_language" | "theme"
+  >
 >;
 
 export async function updateAccountProfile(

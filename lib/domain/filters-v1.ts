@@ -77,7 +77,7 @@ export async function updateV1Filter(
     throw invalid("Keyword can't be blank", "phrase");
   }
   await updateFilter(sql, accountId, filter.id, {
-    context: input.context,
+    context: input.context?.length ? input.context : undefined,
     expiresIn: input.expiresIn,
     filterAction: input.irreversible === undefined
       ? undefined

@@ -168,7 +168,10 @@ export async function updateFilter(
       if (!input.title.trim()) throw invalid("Title can't be blank", "title");
       changes.title = input.title.trim();
     }
-    if (input.context?.length) changes.context = checkContext(input.context);
+    // A context given must name one (a blank one is refused, as when creating).
+    if (input.context !== undefined) {
+      changes.context = checkContext(input.context);
+    }
     if (input.filterAction !== undefined) {
       if (!ACTIONS.includes(input.filterAction)) {
         throw invalid("Filter action is invalid");

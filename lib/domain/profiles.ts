@@ -28,6 +28,9 @@ export const FIELDS_MAX = 4;
 export const FIELD_NAME_MAX = 255;
 export const FIELD_VALUE_MAX = 255;
 
+/** The web UI's colour themes: the device's choice, light, dark, high contrast. */
+export const THEMES = ["system", "light", "dark", "contrast"] as const;
+
 export const VISIBILITIES = [
   "public",
   "unlisted",
@@ -50,6 +53,8 @@ export interface ProfileUpdate extends ProfileSettingsUpdate {
   privacy?: string;
   sensitive?: boolean;
   language?: string | null;
+  /** The web UI's colours (`THEMES`). */
+  theme?: string;
 }
 
 export interface ProfileDeps {
@@ -101,6 +106,12 @@ export async function updateProfile(
   }
   if (update.sensitive !== undefined) {
     defaults.default_sensitive = update.sensitive;
+  }
+  if (update.theme !== undefined) {
+    if (!(THEMES as readonly string[]).includes(update.theme)) {
+      throw invalid("Theme is not included in the list");
+    }
+    defaults.theme = update.theme;
   }
   if (update.language !== undefined) {
     const language = update.language?.trim() || null;

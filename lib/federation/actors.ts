@@ -11,6 +11,7 @@ import { findLocalAccountByUsername } from "../db/federation.ts";
 import { importKeyPairs, instanceActorKeyPairs } from "./keys.ts";
 import { localActor, profileUrl } from "./to-ap.ts";
 import { INSTANCE_ACTOR } from "./names.ts";
+import { interactionLinks } from "./interaction-intents.ts";
 
 /** Registers the actor, handle, key-pair and WebFinger-link dispatchers on `builder`. */
 export function registerActors(builder: FederationBuilder<Deps>): void {
@@ -72,16 +73,25 @@ export function registerActors(builder: FederationBuilder<Deps>): void {
     });
 
   builder.setWebFingerLinksDispatcher((ctx, resource) => {
-    // The profile page link Mastodon shows; Fedify adds `self` for the actor itself.
+    // Fedify calls this once it found the actor, with the resource asked for: the actor's URL
+    // or `acct:user@host`. Both get where to act on something seen elsewhere
+    // (`/authorize_interaction`); the URL form also the profile page with its type. Fedify
+    // adds `self` for the actor itself.
+    const { origin, host } = ctx.data.config;
     const parsed = ctx.parseUri(resource);
-    if (parsed?.type !== "actor" || parsed.identifier === INSTANCE_ACTOR) {
-      return [];
+    const acct = resource.protocol === "acct:"
+      ? resource.pathname.split("@")[0]
+      : null;
+    if (parsed?.type === "actor" && parsed.identifier !== INSTANCE_ACTOR) {
+      return [{
+        rel: "http://webfinger.net/rel/profile-page",
+        type: "text/html",
+        href: profileUrl(origin, parsed.identifier).href,
+      }, ...interactionLinks(origin)];
     }
-    return [{
-      rel: "http://webfinger.net/rel/profile-page",
-      type: "text/html",
-      href: profileUrl(ctx.data.config.origin, parsed.identifier).href,
-    }];
+    // The instance actor's handle is the host's name: no person to act as.
+    if (acct && acct !== host) return interactionLinks(origin);
+    return [];
   });
 }
 

@@ -30,10 +30,12 @@ export interface WebFingerOptions {
   resolve?: PinnedFetchOptions["resolve"];
 }
 
-interface JrdLink {
+export interface JrdLink {
   rel?: string;
   type?: string;
   href?: string;
+  /** RFC 6570 template (remote interaction: `{uri}`, FEP-3b86: `{object}`). */
+  template?: string;
 }
 
 /** The JRD at `url`, following redirects through the same checks; null when refused. */
@@ -68,12 +70,12 @@ async function fetchJrd(
   return await response.json();
 }
 
-/** The `self` link (the actor id) WebFinger gives for `acct:username@host`, or null. */
-export async function webFingerActorId(
+/** The links WebFinger gives for `acct:username@host`, or null when it answers nothing. */
+export async function webFingerLinks(
   username: string,
   host: string,
   options: WebFingerOptions,
-): Promise<string | null> {
+): Promise<JrdLink[] | null> {
   const resource = `acct:${username}@${host}`;
   const schemes = options.allowPrivateAddress &&
       options.origin.startsWith("http:")
@@ -89,14 +91,24 @@ export async function webFingerActorId(
     url.searchParams.set("resource", resource);
     try {
       const jrd = await fetchJrd(url, options);
-      const self = jrd?.links?.find((l) =>
-        l.rel === "self" && AP_LINK_TYPE.test(l.type ?? "") &&
-        typeof l.href === "string"
-      );
-      if (self?.href) return self.href;
+      if (Array.isArray(jrd?.links)) return jrd.links;
     } catch {
       // Refused, unreachable or not JSON: try the next scheme.
     }
   }
   return null;
+}
+
+/** The `self` link (the actor id) WebFinger gives for `acct:username@host`, or null. */
+export async function webFingerActorId(
+  username: string,
+  host: string,
+  options: WebFingerOptions,
+): Promise<string | null> {
+  const links = await webFingerLinks(username, host, options);
+  const self = links?.find((l) =>
+    l.rel === "self" && AP_LINK_TYPE.test(l.type ?? "") &&
+    typeof l.href === "string"
+  );
+  return self?.href ?? null;
 }

@@ -47,28 +47,40 @@ export function clientIp(
 
 /**
  * The files of a form's repeated file field, each with the text of the field posted beside it
- * (its alt text); file inputs left empty are skipped.
+ * (its alt text) and its focal point (`focusFields`: the x and y fields, "x,y" when both are
+ * given); file inputs left empty are skipped.
  */
 export async function attachedFiles(
   form: FormData,
   fileField: string,
   descriptionField: string,
+  focusFields?: [string, string],
 ): Promise<
   {
     name: string;
     bytes: Uint8Array;
     claimedType: string;
     description?: string;
+    focus?: string;
   }[]
 > {
   const descriptions = form.getAll(descriptionField);
+  const [xs, ys] = focusFields
+    ? [form.getAll(focusFields[0]), form.getAll(focusFields[1])]
+    : [[], []];
   const files = [];
   for (const [index, value] of form.getAll(fileField).entries()) {
     if (typeof value === "string" || (value.size === 0 && !value.name)) {
       continue;
     }
     const description = descriptions[index];
+    const [x, y] = [xs[index], ys[index]];
+    const focus = typeof x === "string" && typeof y === "string" &&
+        x.trim() && y.trim()
+      ? `${x.trim()},${y.trim()}`
+      : undefined;
     files.push({
+      focus,
       name: value.name,
       bytes: new Uint8Array(await value.arrayBuffer()),
       claimedType: value.type,

@@ -28,6 +28,8 @@ export const LIMITS = {
   media: { name: "media", max: 30, windowSeconds: 1800 },
   /** Per address: asking for a password reset or a confirmation mail (each sends a mail). */
   mail: { name: "mail", max: 5, windowSeconds: 1800 },
+  /** Per address: a visitor's handle looked up on its server (`/interact`, remote interaction). */
+  remoteLookup: { name: "remote_lookup", max: 30, windowSeconds: 300 },
 } satisfies Record<string, Limit>;
 
 export interface RateDecision {
@@ -127,6 +129,9 @@ export function limitsFor(
   }
   if (req.method === "POST" && MAILING_PATHS.has(path)) {
     checks.push([LIMITS.mail, `ip:${client.address}`]);
+  }
+  if (req.method === "POST" && path === "/interact") {
+    checks.push([LIMITS.remoteLookup, `ip:${client.address}`]);
   }
   return checks;
 }

@@ -34,6 +34,7 @@ export const handler = define.handlers<TimelinePageData>({
 
 export default define.page<typeof handler>(({ data }) => (
   <PublicTimelinePage
+    feed="federated"
     data={data}
     title="Federated timeline"
     icon="globe"

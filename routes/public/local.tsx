@@ -34,6 +34,7 @@ export const handler = define.handlers<TimelinePageData>({
 
 export default define.page<typeof handler>(({ data, state }) => (
   <PublicTimelinePage
+    feed="local"
     data={data}
     title="Local timeline"
     icon="users"

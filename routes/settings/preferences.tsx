@@ -8,6 +8,7 @@ import { signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { RadioChoices } from "../../components/RadioChoices.tsx";
 import BrowserNotifications from "../../islands/BrowserNotifications.tsx";
 import {
   type MailChoice,
@@ -21,6 +22,7 @@ import type { PageContext } from "../../lib/web/pages.ts";
 
 interface Data {
   privacy: string;
+  theme: string;
   sensitive: boolean;
   /** Which notifications come by e-mail. */
   emails: Record<MailChoice, boolean>;
@@ -30,6 +32,13 @@ interface Data {
   saved: boolean;
 }
 
+const THEME_CHOICES: [string, string][] = [
+  ["system", "Same as this device (light or dark)"],
+  ["light", "Light"],
+  ["dark", "Dark"],
+  ["contrast", "High contrast"],
+];
+
 const CHOICES: [string, string, string][] = [
   ["public", "Public", "Everyone, and shown in public timelines"],
   ["unlisted", "Unlisted", "Everyone, but kept out of public timelines"],
@@ -38,8 +47,8 @@ const CHOICES: [string, string, string][] = [
 ];
 
 /**
- * Posting defaults (who sees new posts, marking media sensitive) and, in a second form, which
- * notifications come by e-mail.
+ * Posting defaults (who sees new posts, marking media sensitive), the web UI's theme and, in
+ * their own forms, which notifications come by e-mail.
  */
 /** The e-mails this user may choose: staff mails only for a role that gets them. */
 async function offeredMails(ctx: PageContext): Promise<MailChoice[]> {
@@ -56,6 +65,7 @@ export const handler = define.handlers<Data>({
     if (!session) return signInFirst(ctx);
     return page({
       privacy: session.user.default_privacy,
+      theme: session.user.theme,
       sensitive: session.user.default_sensitive,
       emails: notificationEmailChoices(session.user),
       offered: await offeredMails(ctx),
@@ -76,15 +86,26 @@ export const handler = define.handlers<Data>({
       );
       return ctx.redirect("/settings/preferences?saved=1", 303);
     }
-    const privacy = field(form, "default_privacy");
-    const sensitive = field(form, "default_sensitive") === "on";
+    const appearance = field(form, "form") === "appearance";
+    const privacy = appearance
+      ? session.user.default_privacy
+      : field(form, "default_privacy");
+    const sensitive = appearance
+      ? session.user.default_sensitive
+      : field(form, "default_sensitive") === "on";
+    const theme = appearance ? field(form, "theme") : session.user.theme;
     try {
-      await updateProfile(ctx.state.deps, session, { privacy, sensitive });
+      await updateProfile(
+        ctx.state.deps,
+        session,
+        appearance ? { theme } : { privacy, sensitive },
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return page(
         {
           privacy,
+          theme,
           sensitive,
           emails: notificationEmailChoices(session.user),
           offered: await offeredMails(ctx),
@@ -116,21 +137,11 @@ export default define.page<typeof handler>(function Preferences(
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <fieldset>
             <legend>Default visibility of new posts</legend>
-            <div class="stack">
-              {CHOICES.map(([value, label, help]) => (
-                <label class="checkbox">
-                  <input
-                    type="radio"
-                    name="default_privacy"
-                    value={value}
-                    checked={data.privacy === value}
-                  />
-                  <span>
-                    {label} <small>— {help}</small>
-                  </span>
-                </label>
-              ))}
-            </div>
+            <RadioChoices
+              name="default_privacy"
+              choices={CHOICES}
+              checked={data.privacy}
+            />
           </fieldset>
           <label class="checkbox">
             <input
@@ -142,6 +153,24 @@ export default define.page<typeof handler>(function Preferences(
           </label>
           <div>
             <button type="submit">Save preferences</button>
+          </div>
+        </form>
+      </section>
+      <section class="card" aria-labelledby="appearance">
+        <h2 id="appearance">Appearance</h2>
+        <form method="post" action="/settings/preferences" class="stack">
+          <input type="hidden" name="_csrf" value={state.csrfToken} />
+          <input type="hidden" name="form" value="appearance" />
+          <fieldset>
+            <legend>Theme</legend>
+            <RadioChoices
+              name="theme"
+              choices={THEME_CHOICES}
+              checked={data.theme}
+            />
+          </fieldset>
+          <div>
+            <button type="submit">Save theme</button>
           </div>
         </form>
       </section>

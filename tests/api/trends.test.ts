@@ -329,8 +329,8 @@ Deno.test("trends: /admin/trends lists what trends and approves without JavaScri
       "fediverseday",
     ]);
 
-    // The web UI's /explore shows the same, without signing in.
-    const explore = await (await instance.fetch("/explore")).text();
+    // The web UI's /explore (its Hashtags tab) shows the same, without signing in.
+    const explore = await (await instance.fetch("/explore?tab=tags")).text();
     assert.match(explore, /href="\/tags\/fediverseday">#fediverseday</);
 
     // A whole site at once: approving the publisher lets its links trend.
@@ -355,7 +355,7 @@ Deno.test("trends: /admin/trends lists what trends and approves without JavaScri
       "https://blog.example/fediverse-day",
     ]);
     assert.match(
-      await (await instance.fetch("/explore")).text(),
+      await (await instance.fetch("/explore?tab=links")).text(),
       /href="https:\/\/blog\.example\/fediverse-day"/,
     );
     const [logged] = await instance.deps.sql<{ target_type: string }[]>`

@@ -7,6 +7,9 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { options, signIn, withBrowser } from "./harness.ts";
 import { createList } from "../../lib/domain/lists.ts";
+import { createStatus } from "../../lib/domain/statuses.ts";
+import { createFilter } from "../../lib/domain/filters.ts";
+import axe from "axe-core";
 
 /** Runs in the page: a list of problems, empty when the page passes. */
 function auditPage(): string[] {
@@ -116,6 +119,12 @@ Deno.test(
           "/public/local",
           "/tags/starling",
           "/search?q=coffee",
+          "/explore",
+          `/interact?intent=favourite&uri=${
+            encodeURIComponent(
+              `${instance.origin}/users/alice/statuses/${first.id}`,
+            )
+          }`,
         ]
       ) {
         problems.push(...await audit(page, path));
@@ -160,12 +169,130 @@ Deno.test(
           `/@alice/${first.id}/history`,
           `/@bob/${reply.id}/edit`,
           `/@bob/${reply.id}/delete`,
+          "/conversations",
+          "/filters",
+          "/filters/new",
+          "/explore?tab=people",
         ]
       ) {
         problems.push(...await audit(page, path));
       }
       assert.deepEqual(problems, []);
       await context.close();
+    });
+  },
+);
+
+/** Runs axe-core's WCAG 2 AA colour-contrast rule in the page: the failing elements. */
+async function contrastProblems(page: Page, path: string): Promise<string[]> {
+  const response = await page.goto(path);
+  assert.ok(
+    response && response.status() < 400,
+    `${path}: ${response?.status()}`,
+  );
+  await page.waitForLoadState("networkidle");
+  if (!(await page.evaluate(() => "axe" in globalThis))) {
+    await page.addScriptTag({ content: axe.source });
+  }
+  const violations = await page.evaluate(async () => {
+    const run = (globalThis as unknown as {
+      axe: {
+        run: (
+          context: Document,
+          options: unknown,
+        ) => Promise<
+          {
+            violations: {
+              id: string;
+              nodes: { target: string[]; failureSummary?: string }[];
+            }[];
+            passes: { nodes: unknown[] }[];
+          }
+        >;
+      };
+    }).axe.run;
+    const result = await run(document, {
+      runOnly: { type: "rule", values: ["color-contrast"] },
+    });
+    const checked = result.passes.reduce((n, p) => n + p.nodes.length, 0);
+    return [
+      ...(checked === 0 ? ["no text was checked"] : []),
+      ...result.violations.flatMap((v) =>
+        v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? v.id}`)
+      ),
+    ];
+  });
+  return violations.map((v) => `${path}: ${v}`);
+}
+
+Deno.test(
+  "web UI: text meets WCAG AA contrast in the light, dark and high-contrast themes (axe-core)",
+  options,
+  async () => {
+    await withBrowser(async (browser, instance, { alice, bob, first }) => {
+      const { deps } = instance;
+      await createStatus(deps, alice, {
+        status: "@bob a direct word",
+        visibility: "direct",
+      });
+      await createFilter(deps.sql, bob.account.id, {
+        title: "Spoilers",
+        context: ["home"],
+        filterAction: "warn",
+        keywords: [{ keyword: "finale" }],
+      });
+      const problems: string[] = [];
+      const pages = [
+        "/home",
+        `/@alice/${first.id}`,
+        "/conversations",
+        "/filters/new",
+        "/settings/preferences",
+        "/explore?tab=people",
+      ];
+      for (const scheme of ["light", "dark"] as const) {
+        // The device's scheme, with the default theme ("same as this device").
+        const context = await browser.newContext({
+          baseURL: instance.origin,
+          colorScheme: scheme,
+          // axe-core goes in as an inline script, which our CSP rightly refuses.
+          bypassCSP: true,
+        });
+        const page = await context.newPage();
+        await signIn(page, "bob");
+        for (const path of pages) {
+          problems.push(
+            ...(await contrastProblems(page, path)).map((p) =>
+              `${scheme}: ${p}`
+            ),
+          );
+        }
+        await context.close();
+      }
+      // The high-contrast theme, chosen in the settings (a light device: the theme wins).
+      const context = await browser.newContext({
+        baseURL: instance.origin,
+        colorScheme: "light",
+        bypassCSP: true,
+      });
+      const page = await context.newPage();
+      await signIn(page, "bob", "/settings/preferences");
+      await page.getByLabel("High contrast").check();
+      await page.getByRole("button", { name: "Save theme" }).click();
+      await page.getByText("Preferences saved.").waitFor();
+      assert.equal(
+        await page.evaluate(() =>
+          getComputedStyle(document.body).backgroundColor
+        ),
+        "rgb(0, 0, 0)",
+      );
+      for (const path of ["/home", "/settings/preferences"]) {
+        problems.push(
+          ...(await contrastProblems(page, path)).map((p) => `contrast: ${p}`),
+        );
+      }
+      await context.close();
+      assert.deepEqual(problems, []);
     });
   },
 );

@@ -2,7 +2,7 @@
  * The signed-in user's own pages, walked with JavaScript off (plain forms): bookmarks and
  * favourites, follow requests (accept, reject), muted and blocked accounts (undone from their pages), blocked domains, followed
  * hashtags, and lists (create, add and remove members, the list's timeline, rename with its
- * replies policy and exclusive flag, delete), reached from the header and settings navigation.
+ * replies policy and exclusive flag, delete), reached from the header (its "More" menu) and settings navigation.
  */
 import assert from "node:assert/strict";
 import { options, signIn, watchProblems, withBrowser } from "./harness.ts";
@@ -39,12 +39,17 @@ Deno.test("web UI: the account's own pages", options, async () => {
     await signIn(page, "bob");
     const nav = page.getByRole("navigation", { name: "Main" });
     const settings = page.getByRole("navigation", { name: "Settings" });
+    // The header's "More" menu (a <details>: it opens without JavaScript).
+    const more = async (name: string) => {
+      await nav.getByText("More").click();
+      await nav.getByRole("link", { name }).click();
+    };
 
     // Bookmarks and favourites, from the header.
-    await nav.getByRole("link", { name: "Bookmarks" }).click();
+    await more("Bookmarks");
     await page.getByRole("heading", { name: "Bookmarks" }).waitFor();
     await page.getByText("The sourdough thread is the best part").waitFor();
-    await nav.getByRole("link", { name: "Favourites" }).click();
+    await more("Favourites");
     await page.getByRole("heading", { name: "Favourites" }).waitFor();
     const favourite = page.locator(`article[data-status-id="${first.id}"]`);
     await favourite.waitFor();
@@ -81,7 +86,7 @@ Deno.test("web UI: the account's own pages", options, async () => {
     await page.getByText("You don't follow any hashtags.").waitFor();
 
     // Lists: create, add Alice (whom Bob follows), read, rename, remove, delete.
-    await nav.getByRole("link", { name: "Lists" }).click();
+    await more("Lists");
     await page.getByText("No lists yet.").waitFor();
     await page.getByLabel("Title").fill("Friends");
     await page.getByRole("button", { name: "Create list" }).click();
@@ -103,7 +108,7 @@ Deno.test("web UI: the account's own pages", options, async () => {
     assert.equal(await page.getByLabel(/exclusive list/).isChecked(), true);
     await page.getByRole("button", { name: "Remove @alice" }).click();
     await members.getByText("No one is in this list yet.").waitFor();
-    await nav.getByRole("link", { name: "Lists" }).click();
+    await more("Lists");
     const row = page.locator(".plain-row", { hasText: "Close friends" });
     await row.getByText("Exclusive").waitFor();
     await row.getByRole("link", { name: /Edit/ }).click();
@@ -111,6 +116,7 @@ Deno.test("web UI: the account's own pages", options, async () => {
     await page.getByText("No lists yet.").waitFor();
 
     // Follow requests, answered by Carol from her settings.
+    await nav.getByText("More").click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await signIn(page, "carol");
     await page.goto("/settings/profile");

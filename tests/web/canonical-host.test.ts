@@ -103,9 +103,10 @@ Deno.test({
         ]);
         // Signed in as the new account.
         assert.equal(
-          await page.getByRole("link", { name: "Profile" }).getAttribute(
-            "href",
-          ),
+          await page.getByRole("link", { name: "Profile", includeHidden: true })
+            .getAttribute(
+              "href",
+            ),
           `/@${username}`,
         );
         await context.close();

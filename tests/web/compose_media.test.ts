@@ -1,6 +1,8 @@
 /**
  * Images on a new post from the web UI: with JavaScript through the compose box's picker
- * (preview, alt text, upload, post), without it as a multipart form to `/compose`, where a file
+ * (preview, alt text, focal point by a click, upload, post; the text kept as a draft across a
+ * reload until posted), without it as a multipart form to `/compose` (alt text and focal
+ * point fields beside each file), where a file
  * that is not an image refuses the whole post, stores nothing and keeps the text typed.
  */
 import assert from "node:assert/strict";
@@ -33,6 +35,16 @@ async function countRows(
   return row;
 }
 
+async function focusOf(
+  instance: TestInstance,
+  description: string,
+): Promise<unknown> {
+  const [row] = await instance.deps.sql<{ focus: unknown }[]>`
+    SELECT meta->'focus' AS focus FROM media_attachments
+    WHERE description = ${description}`;
+  return row?.focus;
+}
+
 Deno.test(
   "web UI: attach an image with alt text from the compose box and post it",
   options,
@@ -47,6 +59,13 @@ Deno.test(
       );
       const picker = page.getByRole("button", { name: "Add images" });
       await picker.waitFor();
+      const box = page.getByLabel("What's on your mind?");
+
+      // A draft survives a reload.
+      await box.fill("Draft: tomatoes, maybe");
+      await page.reload();
+      await page.getByText("Your unsent draft is back.").waitFor();
+      assert.equal(await box.inputValue(), "Draft: tomatoes, maybe");
 
       const [chooser] = await Promise.all([
         page.waitForEvent("filechooser"),
@@ -70,7 +89,22 @@ Deno.test(
 
       const alt = "Three red tomatoes on a wooden table";
       await page.getByLabel("Alt text for image 1").fill(alt);
-      await page.getByLabel("What's on your mind?").fill("From the garden");
+      // The focal point: a click on the upper right quarter sets both fields.
+      const focal = page.getByRole("button", {
+        name: "Set the focal point of image 1",
+      });
+      const area = (await focal.boundingBox())!;
+      await focal.click({
+        position: { x: area.width * 0.75, y: area.height * 0.25 },
+      });
+      for (const axis of ["Across", "Up"]) {
+        // Half way to the edge, give or take a pixel of a small preview.
+        const value = Number(await page.getByLabel(axis).inputValue());
+        assert.ok(Math.abs(value - 0.5) <= 0.05, `${axis}: ${value}`);
+      }
+      await page.getByLabel("Across").fill("0.5");
+      await page.getByLabel("Up").fill("-0.25");
+      await box.fill("From the garden");
       await page.getByRole("button", { name: "Post", exact: true }).click();
 
       const posted = page.locator(".new-statuses article", {
@@ -92,6 +126,13 @@ Deno.test(
         statuses: 3,
         media: 1,
       });
+      assert.deepEqual(await focusOf(instance, alt), { x: 0.5, y: -0.25 });
+      // Posting let go of the draft.
+      assert.equal(await box.inputValue(), "");
+      assert.equal(
+        await page.getByText("Your unsent draft is back.").count(),
+        0,
+      );
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -127,6 +168,8 @@ Deno.test(
         for (const [blob, name, description] of files) {
           body.append("media", blob, name);
           body.append("media_description", description);
+          body.append("media_focus_x", name === "loaves.png" ? "-0.4" : "");
+          body.append("media_focus_y", name === "loaves.png" ? "0.6" : "");
         }
         return body;
       };
@@ -167,6 +210,10 @@ Deno.test(
       assert.equal(created.headers.get("location"), "/home");
       const after = await client.page("/home");
       assert.match(after.html, /alt="Two loaves cooling on a rack"/);
+      assert.deepEqual(
+        await focusOf(instance, "Two loaves cooling on a rack"),
+        { x: -0.4, y: 0.6 },
+      );
       assert.deepEqual(await countRows(instance, "bob"), {
         statuses: before.statuses + 1,
         media: before.media + 1,

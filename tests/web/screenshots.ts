@@ -34,6 +34,14 @@ try {
       await shot("sign-up", "/auth/sign_up");
       await shot("profile-anonymous", "/@alice");
       await shot("status-anonymous", `/@alice/${first.id}`);
+      await shot(
+        "interact",
+        `/interact?intent=favourite&uri=${
+          encodeURIComponent(
+            `${instance.origin}/users/alice/statuses/${first.id}`,
+          )
+        }`,
+      );
       await page.goto("/auth/sign_in");
       await page.fill("input[name=login]", "alice");
       await page.fill("input[name=password]", PASSWORD);
@@ -57,6 +65,10 @@ try {
       await shot("muted", "/settings/mutes");
       await shot("domain-blocks", "/settings/domain_blocks");
       await shot("remote-404", "/@nobody@remote.example");
+      await shot("conversations", "/conversations");
+      await shot("filters-new", "/filters/new");
+      await shot("explore-people", "/explore?tab=people");
+      await shot("preferences", "/settings/preferences");
       await context.close();
     }
   }

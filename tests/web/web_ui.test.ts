@@ -32,7 +32,9 @@ Deno.test(
         page.waitForURL("**/home"),
         page.getByRole("button", { name: "Sign up" }).click(),
       ]);
-      await page.getByRole("link", { name: "Profile" }).waitFor();
+      // Signed in: the header's menu links to her profile.
+      await page.getByRole("link", { name: "Profile", includeHidden: true })
+        .waitFor({ state: "attached" });
 
       // Post from the compose island: the post appears without a page load.
       await page.waitForFunction(() =>

@@ -14,6 +14,8 @@ export interface ConversationRenderOptions {
   sql: Queryable;
   origin: string;
   viewerId: string;
+  /** Where media files are served from (the web pages pass the media store's). */
+  mediaUrl?: (key: string) => string;
 }
 
 export async function renderConversations(
