@@ -49,15 +49,33 @@ export async function relationshipResponse(
   return json(relationshipJson(await relationship(deps, viewer, targetId)));
 }
 
-/** A page of accounts listed through relationship rows, with `Link` by those rows' ids. */
-export function accountPageResponse(
+/** Account entities for `rows`, with their custom emoji (one query for all). */
+export function accountsJson(
+  deps: Pick<Deps, "sql" | "config" | "media">,
+  rows: AccountRow[],
+): Promise<Account[]> {
+  return renderAccounts({
+    sql: deps.sql,
+    origin: deps.config.origin,
+    mediaUrl: (key) => deps.media.url(key),
+  }, rows);
+}
+
+/**
+ * A page of accounts listed through relationship rows (with their custom emoji), with `Link`
+ * by those rows' ids; `decorate` adds what a list says beyond the account (a mute's expiry).
+ */
+export async function accountPageResponse(
+  deps: Pick<Deps, "sql" | "config" | "media">,
   url: URL,
   rows: PagedAccount[],
-  origin: string,
-  render: (row: PagedAccount) => unknown = (row) => accountJson(row, origin),
-): Response {
-  const link = linkHeader(origin, url, rows, (row) => row.page_id);
-  return json(rows.map(render), { headers: link ? { link } : {} });
+  decorate: (row: PagedAccount, account: Account) => unknown = (_, a) => a,
+): Promise<Response> {
+  const accounts = await accountsJson(deps, rows);
+  const link = linkHeader(deps.config.origin, url, rows, (row) => row.page_id);
+  return json(rows.map((row, i) => decorate(row, accounts[i])), {
+    headers: link ? { link } : {},
+  });
 }
 
 /**
@@ -107,10 +125,5 @@ export async function renderAccountsInOrder(deps: Deps, ids: string[]) {
   const byId = new Map(
     (await findAccountsByIds(deps.sql, ids)).map((a) => [a.id, a]),
   );
-  const rows = ids.flatMap((id) => byId.get(id) ?? []);
-  return await renderAccounts({
-    sql: deps.sql,
-    origin: deps.config.origin,
-    mediaUrl: (key) => deps.media.url(key),
-  }, rows);
+  return await accountsJson(deps, ids.flatMap((id) => byId.get(id) ?? []));
 }

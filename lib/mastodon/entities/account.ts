@@ -9,7 +9,6 @@ import type {
   Account,
   CredentialAccount,
   CustomEmoji,
-  MutedAccount,
   Relationship,
 } from "./types.ts";
 import type { Role } from "../../moderation/mod.ts";
@@ -171,18 +170,6 @@ export function relationshipJson(row: RelationshipRow): Relationship {
     domain_blocking: row.domain_blocking,
     endorsed: row.endorsed,
     note: row.note,
-  };
-}
-
-/** `GET /api/v1/mutes` adds when each mute ends. */
-export function mutedAccountJson(
-  account: AccountRow,
-  origin: string,
-  expiresAt: Date | null,
-): MutedAccount {
-  return {
-    ...accountJson(account, origin),
-    mute_expires_at: expiresAt?.toISOString() ?? null,
   };
 }
 

@@ -17,6 +17,6 @@ export const handler = define.handlers({
       me.account.id,
       pageQuery(ctx.url),
     );
-    return accountPageResponse(ctx.url, rows, deps.config.origin);
+    return accountPageResponse(deps, ctx.url, rows);
   },
 });

@@ -5,7 +5,7 @@ import { Params } from "../../../lib/mastodon/params.ts";
 import { offsetPage } from "../../../lib/mastodon/pagination.ts";
 import { optionalViewer } from "../../../lib/mastodon/status-api.ts";
 import { directory } from "../../../lib/domain/directory.ts";
-import { accountJson } from "../../../lib/mastodon/entities/account.ts";
+import { accountsJson } from "../../../lib/mastodon/account-api.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -17,6 +17,6 @@ export const handler = define.handlers({
       local: params.boolean("local") ?? false,
       ...offsetPage(ctx.url, { limit: 40, max: 80 }),
     });
-    return json(rows.map((row) => accountJson(row, deps.config.origin)));
+    return json(await accountsJson(deps, rows));
   },
 });

@@ -17,6 +17,6 @@ export const handler = define.handlers({
       me.account,
       pageQuery(ctx.url, { limit: 40, max: 80 }),
     );
-    return accountPageResponse(ctx.url, rows, deps.config.origin);
+    return accountPageResponse(deps, ctx.url, rows);
   },
 });

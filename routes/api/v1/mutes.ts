@@ -5,8 +5,8 @@ import {
   accountPageResponse,
   caller,
 } from "../../../lib/mastodon/account-api.ts";
-import { mutedAccountJson } from "../../../lib/mastodon/entities/account.ts";
 import { listRelated, mutesOf } from "../../../lib/domain/relationships.ts";
+import type { MutedAccount } from "../../../lib/mastodon/entities/types.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -23,11 +23,13 @@ export const handler = define.handlers({
       mutes.map((m) => [m.target_account_id, m.expires_at]),
     );
     return accountPageResponse(
+      deps,
       ctx.url,
       rows,
-      deps.config.origin,
-      (row) =>
-        mutedAccountJson(row, deps.config.origin, expiry.get(row.id) ?? null),
+      (row, account): MutedAccount => ({
+        ...account,
+        mute_expires_at: expiry.get(row.id)?.toISOString() ?? null,
+      }),
     );
   },
 });

@@ -3,7 +3,7 @@ import { define } from "../../../../utils.ts";
 import { Params } from "../../../../lib/mastodon/params.ts";
 import { json } from "../../../../lib/mastodon/errors.ts";
 import { caller } from "../../../../lib/mastodon/account-api.ts";
-import { accountJson } from "../../../../lib/mastodon/entities/account.ts";
+import { accountsJson } from "../../../../lib/mastodon/account-api.ts";
 import { familiarFollowers } from "../../../../lib/domain/relationships.ts";
 
 export const handler = define.handlers({
@@ -12,9 +12,11 @@ export const handler = define.handlers({
     const me = await caller(deps, ctx.req, "read:follows");
     const ids = (await Params.from(ctx.req, ctx.url)).array("id");
     const familiar = await familiarFollowers(deps, me.account, ids);
-    return json(familiar.map(({ id, accounts }) => ({
-      id,
-      accounts: accounts.map((a) => accountJson(a, deps.config.origin)),
-    })));
+    return json(
+      await Promise.all(familiar.map(async ({ id, accounts }) => ({
+        id,
+        accounts: await accountsJson(deps, accounts),
+      }))),
+    );
   },
 });

@@ -10,7 +10,7 @@ import {
   authenticateRequest,
   requireScope,
 } from "../../../../lib/mastodon/auth.ts";
-import { accountJson } from "../../../../lib/mastodon/entities/account.ts";
+import { accountsJson } from "../../../../lib/mastodon/account-api.ts";
 import { tokenJson } from "../../../../lib/mastodon/oauth.ts";
 import { DomainError } from "../../../../lib/domain/errors.ts";
 import { findAccounts } from "../../../../lib/domain/profiles.ts";
@@ -20,10 +20,8 @@ import { clientAddress } from "../../../../lib/web/client-ip.ts";
 export const handler = define.handlers({
   async GET(ctx) {
     const ids = (await Params.from(ctx.req, ctx.url)).array("id");
-    const accounts = await findAccounts(ctx.state.deps.sql, ids);
-    return json(
-      accounts.map((a) => accountJson(a, ctx.state.deps.config.origin)),
-    );
+    const { deps } = ctx.state;
+    return json(await accountsJson(deps, await findAccounts(deps.sql, ids)));
   },
 
   async POST(ctx) {

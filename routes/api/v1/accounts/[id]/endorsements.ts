@@ -19,6 +19,6 @@ export const handler = define.handlers({
       viewer,
       pageQuery(ctx.url, { limit: 40, max: 80 }),
     );
-    return accountPageResponse(ctx.url, rows, deps.config.origin);
+    return accountPageResponse(deps, ctx.url, rows);
   },
 });

@@ -20,6 +20,6 @@ export const handler = define.handlers({
       viewer,
       pageQuery(ctx.url),
     );
-    return accountPageResponse(ctx.url, rows, deps.config.origin);
+    return accountPageResponse(deps, ctx.url, rows);
   },
 });

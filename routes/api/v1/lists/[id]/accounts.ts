@@ -9,7 +9,7 @@ import {
   listAccounts,
   removeListAccounts,
 } from "../../../../../lib/domain/lists.ts";
-import { accountJson } from "../../../../../lib/mastodon/entities/account.ts";
+import { accountsJson } from "../../../../../lib/mastodon/account-api.ts";
 
 export const handler = define.handlers({
   async GET(ctx) {
@@ -24,7 +24,7 @@ export const handler = define.handlers({
       q.maxId,
     );
     const link = linkHeader(deps.config.origin, ctx.url, rows, (a) => a.id);
-    return json(rows.map((a) => accountJson(a, deps.config.origin)), {
+    return json(await accountsJson(deps, rows), {
       headers: link ? { link } : {},
     });
   },
