@@ -42,7 +42,9 @@ mark(`migrations (${migrations.length})`);
 await database.close();
 mark("close PGlite");
 const starling = await server.createStarling(config);
-mark("createStarling on the migrated directory (open, keys, KV, jobs, web app)");
+mark(
+  "createStarling on the migrated directory (open, keys, KV, jobs, web app)",
+);
 await starling.close?.();
 
 const total = phases.reduce((a, [, w]) => a + w, 0);
