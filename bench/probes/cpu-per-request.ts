@@ -12,7 +12,7 @@
 import { connect, dropDatabase, recreateDatabase } from "../lib/pg.ts";
 import { generate, shapeFor, tokenOf } from "../lib/datagen.ts";
 import { httpClient } from "../lib/load.ts";
-import { freePort, OUT_DIR, starlingEnv } from "../lib/process.ts";
+import { OUT_DIR, readCpuMs, serveCheckout } from "../lib/process.ts";
 
 const flag = (name: string, fallback: string) =>
   Deno.args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ??
@@ -25,43 +25,6 @@ const checkouts = [
   ...Deno.args.filter((a) => !a.startsWith("--")),
 ];
 const name = Deno.env.get("BENCH_DATABASE") ?? "starling_bench_cpu";
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await Deno.readTextFile(`/proc/${pid}/stat`);
-  // Fields after the command name (which may hold spaces) start at ") ".
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const utime = Number(fields[11]), stime = Number(fields[12]);
-  return (utime + stime) * 1000 / TICKS_PER_SECOND;
-}
-
-async function serve(label: string, dir: string, dbUrl: string) {
-  const port = freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const log = await Deno.open(`${OUT_DIR}/cpu-${label}.log`, {
-    write: true,
-    create: true,
-    truncate: true,
-  });
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "main.ts"],
-    cwd: dir,
-    env: { ...await starlingEnv(dbUrl), PORT: String(port), ORIGIN: origin },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  child.stdout.pipeTo(log.writable, { preventClose: true }).catch(() => {});
-  child.stderr.pipeTo(log.writable).catch(() => {});
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`${origin}/api/v1/instance`);
-      await res.body?.cancel();
-      if (res.ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { origin, pid: child.pid, stop: () => (child.kill(), child.status) };
-}
 
 await Deno.mkdir(OUT_DIR, { recursive: true });
 const dbUrl = await recreateDatabase(name);
@@ -72,7 +35,7 @@ const client = httpClient();
 const servers = [];
 try {
   for (const [i, dir] of checkouts.entries()) {
-    servers.push({ dir, ...await serve(String(i), dir, dbUrl) });
+    servers.push({ dir, ...await serveCheckout(`cpu-${i}`, dir, dbUrl) });
   }
   const paths = {
     home20: "/api/v1/timelines/home?limit=20",
@@ -109,10 +72,10 @@ try {
     for (let round = 0; round < rounds; round++) {
       for (const encoding of encodings) {
         for (const [op, path] of Object.entries(paths)) {
-          const before = await cpuMs(server.pid);
+          const before = await readCpuMs(server.pid);
           await run(path, encoding, requests);
           (samples[`${encoding} ${op}`] ??= []).push(
-            (await cpuMs(server.pid) - before) / requests,
+            (await readCpuMs(server.pid) - before) / requests,
           );
         }
       }

@@ -7,18 +7,11 @@
  *
  *   deno run -A bench/probes/start-cpu.ts [--runs=3]
  */
-import { freePort, ROOT_DIR, SECRET_KEY } from "../lib/process.ts";
+import { freePort, readCpuMs, ROOT_DIR, SECRET_KEY } from "../lib/process.ts";
 
 const runs = Number(
   Deno.args.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? "3",
 );
-const TICKS_PER_SECOND = 100;
-
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await Deno.readTextFile(`/proc/${pid}/stat`);
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 1000 / TICKS_PER_SECOND;
-}
 
 async function start(dataDir: string) {
   const port = freePort();
@@ -48,7 +41,7 @@ async function start(dataDir: string) {
     await new Promise((r) => setTimeout(r, 20));
   }
   const wall = performance.now() - started;
-  const cpu = await cpuMs(child.pid);
+  const cpu = await readCpuMs(child.pid);
   child.kill("SIGTERM");
   await child.status;
   return { wall, cpu };
