@@ -7,6 +7,7 @@ import type { Config } from "./config.ts";
 import type { Deps } from "./deps.ts";
 import { openDatabase } from "./db/client.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
+import { readEmbeddedTemplate } from "./db/embedded-template.ts";
 import { loadSecretKey } from "./domain/secrets.ts";
 import { EffectBus } from "./domain/effects.ts";
 import { domainEventJob } from "./domain/event-job.ts";
@@ -108,6 +109,8 @@ export async function openDeps(
   const database = await openDatabase({
     url: config.databaseUrl,
     pgliteDir: `${config.dataDir}/pg`,
+    // A first start copies the migrated database `deno task build` made, when there is one.
+    pgliteTemplate: () => readEmbeddedTemplate(config.rootDir),
   });
   let kv: Deno.Kv | undefined;
   try {

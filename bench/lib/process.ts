@@ -192,6 +192,57 @@ export async function readRssKiB(pid: number): Promise<number> {
   return match ? Number(match[1]) : NaN;
 }
 
+/** A process's CPU time so far (user + system, all threads) in ms, from /proc (USER_HZ 100). */
+export async function readCpuMs(pid: number): Promise<number> {
+  const stat = await Deno.readTextFile(`/proc/${pid}/stat`);
+  // Fields after the command name (which may hold spaces) start at ") ".
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * `deno run -A main.ts` in checkout `dir` on `dbUrl`, logging to bench/out/<prefix>.log,
+ * once its API answers: for probes that compare builds side by side.
+ */
+export async function serveCheckout(
+  prefix: string,
+  dir: string,
+  dbUrl: string,
+) {
+  const port = freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const log = await Deno.open(`${OUT_DIR}/${prefix}.log`, {
+    write: true,
+    create: true,
+    truncate: true,
+  });
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "main.ts"],
+    cwd: dir,
+    env: { ...await starlingEnv(dbUrl), PORT: String(port), ORIGIN: origin },
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  child.stdout.pipeTo(log.writable, { preventClose: true }).catch(() => {});
+  child.stderr.pipeTo(log.writable).catch(() => {});
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`${origin}/api/v1/instance`);
+      await res.body?.cancel();
+      if (res.ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    origin,
+    pid: child.pid,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await child.status;
+    },
+  };
+}
+
 const tempDirs: string[] = [];
 
 /** Removes the DATA_DIRs made by `starlingEnv` (call once the servers are stopped). */

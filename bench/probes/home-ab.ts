@@ -15,7 +15,7 @@
 import { connect, dropDatabase, recreateDatabase } from "../lib/pg.ts";
 import { generate, shapeFor, tokenOf } from "../lib/datagen.ts";
 import { httpClient, type Operation, runInterleaved } from "../lib/load.ts";
-import { freePort, OUT_DIR, starlingEnv } from "../lib/process.ts";
+import { OUT_DIR, serveCheckout } from "../lib/process.ts";
 import { prng } from "../lib/context.ts";
 import { fmtMs } from "../lib/stats.ts";
 
@@ -31,40 +31,6 @@ const limit = Number(flag("limit", "20"));
 const encoding = flag("encoding", "");
 const name = Deno.env.get("BENCH_DATABASE") ?? "starling_bench_ab";
 
-async function serve(label: string, dir: string, dbUrl: string) {
-  const port = freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const log = await Deno.open(`${OUT_DIR}/ab-${label}.log`, {
-    write: true,
-    create: true,
-    truncate: true,
-  });
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "main.ts"],
-    cwd: dir,
-    env: { ...await starlingEnv(dbUrl), PORT: String(port), ORIGIN: origin },
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  child.stdout.pipeTo(log.writable, { preventClose: true }).catch(() => {});
-  child.stderr.pipeTo(log.writable).catch(() => {});
-  for (let i = 0; i < 600; i++) {
-    try {
-      const res = await fetch(`${origin}/api/v1/instance`);
-      await res.body?.cancel();
-      if (res.ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    origin,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await child.status;
-    },
-  };
-}
-
 await Deno.mkdir(OUT_DIR, { recursive: true });
 const dbUrl = await recreateDatabase(name);
 const sql = connect(dbUrl, 4);
@@ -72,8 +38,8 @@ const report = await generate(sql, shapeFor(size), "http://127.0.0.1:1");
 await sql.end();
 console.log(`dataset ${size}: ${report.seconds.toFixed(1)} s`);
 const servers = {
-  after: await serve("this", Deno.cwd(), dbUrl),
-  before: await serve("other", other, dbUrl),
+  after: await serveCheckout("ab-this", Deno.cwd(), dbUrl),
+  before: await serveCheckout("ab-other", other, dbUrl),
 };
 const client = httpClient();
 const ops: Record<string, Operation> = {};

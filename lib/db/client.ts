@@ -29,6 +29,8 @@ export interface Database {
     onNotify: (payload: string) => void,
     onListen?: () => void,
   ): Promise<() => Promise<void>>;
+  /** PGlite only: its data directory as a gzipped tarball (the embedded template's source). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,11 @@ export interface DatabaseOptions {
   pgliteDir?: string;
   /** Pool size for a Postgres server. */
   max?: number;
+  /**
+   * For a PGlite data directory that doesn't exist yet: a migrated data directory to start
+   * from instead of running initdb (`embedded-template.ts`), or null to create it.
+   */
+  pgliteTemplate?: () => Promise<Blob | null>;
 }
 
 const sharedOptions = {
@@ -78,7 +85,10 @@ export async function openDatabase(
       close: pool.close,
     };
   }
-  return await openEmbedded(options.pgliteDir ?? "memory://");
+  return await openEmbedded(
+    options.pgliteDir ?? "memory://",
+    options.pgliteTemplate,
+  );
 }
 
 /**
@@ -88,13 +98,21 @@ export async function openDatabase(
  * one client connection (pglite-socket's default), this process's own pool: PGlite has a single
  * session, which two clients would share (settings, prepared statements, transactions).
  */
-async function openEmbedded(dir: string): Promise<Database> {
-  const lock = dir === "memory://" ? null : await lockDataDirectory(dir);
+async function openEmbedded(
+  dir: string,
+  template?: () => Promise<Blob | null>,
+): Promise<Database> {
+  const inMemory = dir === "memory://";
+  const lock = inMemory ? null : await lockDataDirectory(dir);
   try {
+    const loadDataDir =
+      !inMemory && template && !await exists(`${dir}/PG_VERSION`)
+        ? await template() ?? undefined
+        : undefined;
     // Imported lazily: PGlite's WASM is only loaded when the embedded database is used.
     const { PGlite } = await import("@electric-sql/pglite");
     const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-    const db = await PGlite.create(dir === "memory://" ? undefined : dir);
+    const db = await PGlite.create(inMemory ? undefined : dir, { loadDataDir });
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0 });
     await server.start();
     const address = server.getServerConn(); // "127.0.0.1:PORT"
@@ -127,6 +145,7 @@ async function openEmbedded(dir: string): Promise<Database> {
           }
         };
       },
+      dumpDataDir: () => db.dumpDataDir("gzip"),
       close: async () => {
         await sql.end({ timeout: 5 });
         await server.stop();
@@ -136,6 +155,16 @@ async function openEmbedded(dir: string): Promise<Database> {
     };
   } catch (error) {
     await lock?.release();
+    throw error;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
     throw error;
   }
 }

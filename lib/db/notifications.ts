@@ -122,21 +122,16 @@ export async function listNotifications(
   visible: Fragment,
 ): Promise<NotificationRow[]> {
   return await windowedPage<NotificationRow>(db, "w.id", q, {
-    candidates: (bounds, order, size) =>
+    // A function with sorting disabled (migration 0034): the window is a walk of the index in
+    // order whatever the statistics say.
+    candidates: (_bounds, _order, size, range) =>
       db`
-      SELECT w.id FROM notifications w
-      WHERE w.account_id = ${recipientId} ${bounds}
-        ${q.includeFiltered ? db`` : db`AND NOT w.filtered`}
-        ${q.types?.length ? db`AND w.type = ANY(${q.types}::text[])` : db``}
-        ${
-        q.excludeTypes?.length
-          ? db`AND NOT (w.type = ANY(${q.excludeTypes}::text[]))`
-          : db``
-      }
-        ${
-        q.fromAccountId ? db`AND w.from_account_id = ${q.fromAccountId}` : db``
-      }
-      ORDER BY w.id ${order} LIMIT ${size}`,
+      SELECT id FROM notification_candidates(
+        ${recipientId}, ${range.before}, ${range.after}, ${range.ascending},
+        ${q.includeFiltered ?? false},
+        ${q.types?.length ? q.types : null}::text[],
+        ${q.excludeTypes?.length ? q.excludeTypes : null}::text[],
+        ${q.fromAccountId ?? null}, ${size})`,
     rows: db`
       SELECT n.* FROM ${candidateRows(db, "notifications", "n")}
       LEFT JOIN ${lookupById(db, "statuses", "s", "n.status_id")} ON TRUE

@@ -22,6 +22,13 @@ export interface WindowPage {
   limit: number;
 }
 
+/** A window's bounds as values: ids older than `before`, newer than `after`, and its order. */
+export interface WindowRange {
+  before: string | null;
+  after: string | null;
+  ascending: boolean;
+}
+
 /** The first window holds twice the page; later ones grow fourfold, up to this many ids. */
 const MAX_WINDOW = 1000;
 
@@ -29,9 +36,15 @@ export interface WindowedQuery {
   /**
    * The candidates: `SELECT <column> AS id FROM … WHERE … ${bounds} ORDER BY <column> ${order}
    * LIMIT ${size}`, over an index whose order is the column's. `bounds` is the paging condition
-   * on `column` (passed to `windowedPage`).
+   * on `column` (passed to `windowedPage`); `range` is the same bounds as values, for a
+   * candidate query that takes them as arguments (a function: notifications).
    */
-  candidates(bounds: Fragment, order: Fragment, size: number): Fragment;
+  candidates(
+    bounds: Fragment,
+    order: Fragment,
+    size: number,
+    range: WindowRange,
+  ): Fragment;
   /**
    * The rows for the candidates, filtered: a `SELECT` reading the CTE `candidates` (column `id`),
    * without ORDER BY or LIMIT. Its rows need an `id` column: the order of the page.
@@ -64,7 +77,11 @@ export async function windowedPage<T extends { id: string }>(
       (T & { _window_rows: number; _window_end: string })[]
     >`
       WITH candidates AS MATERIALIZED (${
-      query.candidates(bounds, order, size)
+      query.candidates(bounds, order, size, {
+        before: maxId ?? null,
+        after: newest([page.sinceId, minId]),
+        ascending,
+      })
     }),
       scanned AS (
         SELECT count(*)::int AS n, ${
@@ -89,6 +106,13 @@ export async function windowedPage<T extends { id: string }>(
     size = Math.min(size * 4, MAX_WINDOW);
   }
   return ascending ? found.reverse() : found;
+}
+
+/** The larger of the ids given (both bound a page from below), or null. */
+function newest(ids: (string | undefined)[]): string | null {
+  const given = ids.filter((id): id is string => Boolean(id));
+  if (given.length === 0) return null;
+  return given.reduce((a, b) => (BigInt(a) >= BigInt(b) ? a : b));
 }
 
 /**

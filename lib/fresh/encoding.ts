@@ -64,25 +64,52 @@ export type Effort = "fast" | "max";
 /** Bytes that own their buffer, as `Response` bodies want them. */
 export type Bytes = Uint8Array<ArrayBuffer>;
 
+/**
+ * Up to this size a per-request body is compressed on the calling thread. Measured
+ * (bench/probes/compression.ts, server CPU per request in bench/probes/cpu-per-request.ts):
+ * node:zlib's callback API costs ~0.3–0.4 ms of CPU per call beyond the encoding itself (the
+ * hand-off to the thread pool and back), more than brotli at quality 1 takes for a 34 KB home
+ * timeline (~0.1 ms); on two cores shared with Postgres the pool's thread has no core of its own
+ * to run on anyway. Bigger bodies go to the pool so one response cannot hold the event loop
+ * for long.
+ */
+const INLINE_MAX_BYTES = 256 * 1024;
+
 export async function encode(
   bytes: Uint8Array,
   coding: ContentCoding,
   effort: Effort,
 ): Promise<Bytes> {
-  if (coding === "gzip") {
+  if (effort === "fast") {
+    // Quality 1 / level 1: a 34 KB timeline becomes ~6% of its size either way; quality 5
+    // made it ~5% for 3× the CPU, and that CPU was a third of the request's (RESULTS.md).
+    if (bytes.length <= INLINE_MAX_BYTES) {
+      return new Uint8Array(
+        coding === "gzip"
+          ? zlib.gzipSync(bytes, { level: 1 })
+          : zlib.brotliCompressSync(bytes, brotliOptions(1, bytes.length)),
+      );
+    }
     return new Uint8Array(
-      await gzip(bytes, { level: effort === "max" ? 9 : 6 }),
+      coding === "gzip"
+        ? await gzip(bytes, { level: 1 })
+        : await brotliCompress(bytes, brotliOptions(1, bytes.length)),
     );
   }
-  // Measured on a 93 KB page: quality 5 takes ~1 ms for 4.3 KB, quality 11 ~130 ms for 3.9 KB.
+  if (coding === "gzip") return new Uint8Array(await gzip(bytes, { level: 9 }));
+  // Measured on a 93 KB page: quality 11 takes ~130 ms for 3.9 KB; fine for bytes made once.
   return new Uint8Array(
-    await brotliCompress(bytes, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: effort === "max" ? 11 : 5,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }),
+    await brotliCompress(bytes, brotliOptions(11, bytes.length)),
   );
+}
+
+function brotliOptions(quality: number, size: number): zlib.BrotliOptions {
+  return {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
+    },
+  };
 }
 
 /** A body's compressed forms, made once; a coding is left out where it saves nothing. */

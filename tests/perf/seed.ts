@@ -51,8 +51,9 @@ export async function seedFeeds(
       INSERT INTO lists (id, account_id, title) VALUES (1, 1, 'friends');
       INSERT INTO list_accounts (list_id, account_id)
       SELECT 1, t FROM generate_series(10, 40) t;
-      INSERT INTO notifications (account_id, from_account_id, type, status_id, group_key)
-      SELECT 1, s.account_id, 'favourite', s.id, 'ungrouped-' || s.id
+      -- Each with its status's id, so that pages by id (max_id, min_id) land mid-list.
+      INSERT INTO notifications (id, account_id, from_account_id, type, status_id, group_key)
+      SELECT s.id, 1, s.account_id, 'favourite', s.id, 'ungrouped-' || s.id
       FROM statuses s WHERE s.account_id <> 1;
     `);
   });
