@@ -52,3 +52,54 @@ export async function recordMove(
     ON CONFLICT DO NOTHING RETURNING 1`;
   return rows.length > 0;
 }
+
+/** The local accounts that block `accountId`. */
+export async function localBlockerIds(
+  db: Queryable,
+  accountId: string,
+): Promise<string[]> {
+  const rows = await db<{ account_id: string }[]>`
+    SELECT b.account_id FROM blocks b JOIN accounts a ON a.id = b.account_id
+    WHERE b.target_account_id = ${accountId} AND a.domain IS NULL`;
+  return rows.map((r) => r.account_id);
+}
+
+export interface LocalMuteRow {
+  account_id: string;
+  hide_notifications: boolean;
+  expires_at: Date | null;
+}
+
+/** The local accounts that mute `accountId` (mutes still running). */
+export async function localMutes(
+  db: Queryable,
+  accountId: string,
+): Promise<LocalMuteRow[]> {
+  return [
+    ...await db<LocalMuteRow[]>`
+      SELECT m.account_id, m.hide_notifications, m.expires_at
+      FROM mutes m JOIN accounts a ON a.id = m.account_id
+      WHERE m.target_account_id = ${accountId} AND a.domain IS NULL
+        AND (m.expires_at IS NULL OR m.expires_at > now())`,
+  ];
+}
+
+/**
+ * The follower's lists that hold `originId` also hold `targetId`, when the follower now
+ * follows it (a list holds only accounts its owner follows).
+ */
+export async function copyListMemberships(
+  db: Queryable,
+  followerId: string,
+  originId: string,
+  targetId: string,
+): Promise<void> {
+  await db`
+    INSERT INTO list_accounts (list_id, account_id)
+    SELECT la.list_id, ${targetId} FROM list_accounts la
+    JOIN lists l ON l.id = la.list_id
+    WHERE l.account_id = ${followerId} AND la.account_id = ${originId}
+      AND EXISTS (SELECT 1 FROM follows
+                  WHERE account_id = ${followerId} AND target_account_id = ${targetId})
+    ON CONFLICT DO NOTHING`;
+}

@@ -104,6 +104,11 @@ export async function deleteFollow(
     UPDATE accounts SET following_count = greatest(following_count - 1, 0) WHERE id = ${accountId}`;
   await db`
     UPDATE accounts SET followers_count = greatest(followers_count - 1, 0) WHERE id = ${targetId}`;
+  // A list holds only accounts its owner follows: unfollowing (or blocking) takes the account
+  // out of the owner's lists, as on Mastodon.
+  await db`
+    DELETE FROM list_accounts la USING lists l
+    WHERE l.id = la.list_id AND l.account_id = ${accountId} AND la.account_id = ${targetId}`;
   return row;
 }
 

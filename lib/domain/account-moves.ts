@@ -15,7 +15,8 @@ import type { Effects } from "./effects.ts";
 import type { LocalLogin } from "./accounts.ts";
 import { DomainError, forbidden, invalid } from "./errors.ts";
 import { verifyPassword } from "./passwords.ts";
-import { follow, unfollow } from "./relationships.ts";
+import { block, follow, mute, unfollow } from "./relationships.ts";
+import { findFollow } from "../db/relationships.ts";
 import { createNotifications } from "./notifications.ts";
 import { notificationEvents } from "./status-insert.ts";
 import { defineJob, exponentialBackoff, schema } from "../jobs/mod.ts";
@@ -248,8 +249,10 @@ async function enqueueFollowersMove(
 
 /**
  * One batch of the origin's local followers follow the target (a request where it is locked)
+ * with the same options (boosts, notify, languages), keep it in the lists that held the origin,
  * and stop following the origin, each told by a `move` notification; the next batch is queued.
- * A follower who can't follow the target (blocked) keeps following the origin.
+ * A follower who can't follow the target (blocked) keeps following the origin. The first batch
+ * also carries blocks and mutes of the origin over to the target, as Mastodon does.
  */
 export async function moveFollowersBatch(
   deps: Pick<MoveDeps, "sql" | "effects" | "jobs">,
@@ -260,6 +263,7 @@ export async function moveFollowersBatch(
     findAccountById(deps.sql, payload.targetId),
   ]);
   if (!origin || !target || origin.moved_to_account_id !== target.id) return 0;
+  if (payload.afterId === null) await carryBlocksAndMutes(deps, origin, target);
   const ids = await db.localFollowerIds(
     deps.sql,
     origin.id,
@@ -268,12 +272,18 @@ export async function moveFollowersBatch(
   );
   for (const follower of await findAccountsByIds(deps.sql, ids)) {
     if (follower.id === target.id) continue;
+    const old = await findFollow(deps.sql, follower.id, origin.id);
     try {
-      await follow(deps, follower, target);
+      await follow(deps, follower, target, {
+        reblogs: old?.show_reblogs,
+        notify: old?.notify,
+        languages: old?.languages,
+      });
     } catch (error) {
       if (error instanceof DomainError) continue;
       throw error;
     }
+    await db.copyListMemberships(deps.sql, follower.id, origin.id, target.id);
     // Told before the old follow goes: a retry after a crash finds the follower again, and
     // the notification is made once (notifications_once).
     await deps.sql.begin(async (tx) => {
@@ -297,6 +307,37 @@ export async function moveFollowersBatch(
     );
   }
   return ids.length;
+}
+
+/** Who blocked or muted the origin blocks or mutes the target too (a mute keeps its end). */
+async function carryBlocksAndMutes(
+  deps: Pick<MoveDeps, "sql" | "effects" | "jobs">,
+  origin: AccountRow,
+  target: AccountRow,
+): Promise<void> {
+  const blockers = await findAccountsByIds(
+    deps.sql,
+    await db.localBlockerIds(deps.sql, origin.id),
+  );
+  for (const blocker of blockers) {
+    if (blocker.id !== target.id) await block(deps, blocker, target);
+  }
+  const mutes = await db.localMutes(deps.sql, origin.id);
+  const muters = new Map(
+    (await findAccountsByIds(deps.sql, mutes.map((m) => m.account_id))).map((
+      a,
+    ) => [a.id, a]),
+  );
+  for (const m of mutes) {
+    const muter = muters.get(m.account_id);
+    if (!muter || muter.id === target.id) continue;
+    await mute(deps, muter, target, {
+      notifications: m.hide_notifications,
+      durationSeconds: m.expires_at
+        ? Math.max(1, Math.ceil((m.expires_at.getTime() - Date.now()) / 1000))
+        : 0,
+    });
+  }
 }
 
 export const moveFollowersJob = defineJob<

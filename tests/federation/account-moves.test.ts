@@ -288,3 +288,97 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "a move carries over what local users had with the old account: follow options, list memberships, blocks, mutes",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const instance = await startTestInstance();
+    try {
+      const { sql } = instance.deps;
+      const [origin] = await sql<AccountRow[]>`
+        INSERT INTO accounts (username, domain, uri, url, inbox_url)
+        VALUES ('old', 'gone.invalid', 'https://gone.invalid/users/old',
+          'https://gone.invalid/@old', 'https://gone.invalid/users/old/inbox')
+        RETURNING *`;
+      const target = await createUserWithToken(instance, "new");
+      await sql`UPDATE accounts SET also_known_as = ${[origin.uri!]}::text[]
+        WHERE id = ${target.account.id}`;
+      const lena = await createUserWithToken(instance, "lena");
+      const mia = await createUserWithToken(instance, "mia");
+      const nora = await createUserWithToken(instance, "nora");
+      // lena follows the old account without boosts, with notifications, in German only, and
+      // keeps it in a list; mia blocks it; nora mutes it for a day, notifications shown.
+      await sql`
+        INSERT INTO follows (account_id, target_account_id, show_reblogs, notify, languages)
+        VALUES (${lena.account.id}, ${origin.id}, false, true, ${[
+        "de",
+      ]}::text[])`;
+      const list = await api(instance, lena.token, "POST", "/api/v1/lists", {
+        title: "Friends",
+      });
+      await sql`INSERT INTO list_accounts (list_id, account_id)
+        VALUES (${list.body.id}, ${origin.id})`;
+      await sql`INSERT INTO blocks (account_id, target_account_id)
+        VALUES (${mia.account.id}, ${origin.id})`;
+      const muteEnds = new Date(Date.now() + 86_400_000);
+      await sql`
+        INSERT INTO mutes (account_id, target_account_id, hide_notifications, expires_at)
+        VALUES (${nora.account.id}, ${origin.id}, false, ${muteEnds})`;
+
+      const targetRow = await findAccountById(sql, target.account.id);
+      assert.equal(
+        await acceptRemoteMove(instance.deps, origin, targetRow!),
+        true,
+      );
+      // Her move is done when the old follow is gone (the last step for each follower).
+      await eventually(
+        "lena's follow moved",
+        async () => !await follows(instance, lena.account.id, origin.id),
+      );
+
+      const rel = async (user: { token: string }) =>
+        (await api(
+          instance,
+          user.token,
+          "GET",
+          `/api/v1/accounts/relationships?id[]=${target.account.id}`,
+        )).body[0];
+      const lenaRel = await rel(lena);
+      assert.equal(lenaRel.following, true);
+      assert.equal(lenaRel.showing_reblogs, false, "boosts still hidden");
+      assert.equal(lenaRel.notifying, true, "still told of new posts");
+      assert.deepEqual(lenaRel.languages, ["de"]);
+      const members = await api(
+        instance,
+        lena.token,
+        "GET",
+        `/api/v1/lists/${list.body.id}/accounts`,
+      );
+      assert.deepEqual(
+        members.body.map((a: { id: string }) => a.id),
+        [target.account.id],
+        "the list holds the new account (the old one left with the unfollow)",
+      );
+      await eventually(
+        "mia blocks and nora mutes the new account",
+        async () =>
+          (await rel(mia)).blocking === true &&
+          (await rel(nora)).muting === true,
+      );
+      const noraRel = await rel(nora);
+      assert.equal(noraRel.muting_notifications, false);
+      const [mute] = await sql<{ expires_at: Date }[]>`
+        SELECT expires_at FROM mutes
+        WHERE account_id = ${nora.account.id} AND target_account_id = ${target.account.id}`;
+      assert.ok(
+        Math.abs(mute.expires_at.getTime() - muteEnds.getTime()) < 60_000,
+        "the mute ends when the old one would have",
+      );
+    } finally {
+      await instance.close();
+    }
+  },
+});
