@@ -336,6 +336,16 @@ export async function insertAccountTombstone(
     ON CONFLICT DO NOTHING`;
 }
 
+/** Whether `username` belonged to a local account that was deleted. */
+export async function isDeletedUsername(
+  db: Queryable,
+  username: string,
+): Promise<boolean> {
+  const [row] = await db`
+    SELECT 1 FROM account_tombstones WHERE lower(username) = lower(${username})`;
+  return Boolean(row);
+}
+
 export async function isUsernameTaken(
   db: Queryable,
   username: string,

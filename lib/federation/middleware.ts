@@ -14,6 +14,7 @@ import {
   isCollectionPath,
 } from "./collection-json.ts";
 import { refusesActor } from "../moderation/mod.ts";
+import { isDeletedUsername } from "../db/accounts.ts";
 
 interface MiddlewareContext {
   req: Request;
@@ -190,7 +191,14 @@ export function federationMiddleware(deps: Deps) {
       atOrigin(request, deps.config.origin),
       {
         contextData: deps,
-        onNotFound: () => ctx.next(),
+        // A deleted account's actor is gone for good (410, as Mastodon), not unknown.
+        onNotFound: async () => {
+          const username = /^\/users\/([^/]+)$/.exec(pathname)?.[1];
+          return username &&
+              await isDeletedUsername(deps.sql, decodeURIComponent(username))
+            ? new Response("Gone", { status: 410 })
+            : await ctx.next();
+        },
         onNotAcceptable: async () => {
           const page = ctx.req.method === "GET"
             ? htmlPageFor(deps.config.origin, pathname)

@@ -124,6 +124,11 @@ Deno.test({
         }, { registrations: "open" }),
         /Username has already been taken/,
       );
+      const actor = await fetch(`${a.origin}/users/alice`, {
+        headers: { accept: "application/activity+json" },
+      });
+      await actor.body?.cancel();
+      assert.equal(actor.status, 410, "her actor is gone, not unknown");
 
       await eventually(
         "alice gone from B",
