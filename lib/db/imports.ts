@@ -24,6 +24,8 @@ export interface ImportRecord {
   failed_rows: number;
   created_at: Date;
   finished_at: Date | null;
+  /** Its job gave up after its retries (parked): nothing more happens until an admin retries it. */
+  stalled: boolean;
 }
 
 /** A row as written: its fields (`lib/imports/parse.ts` says which) as JSON. */
@@ -44,7 +46,9 @@ const IMPORT_COLUMNS = (db: Queryable) =>
      (SELECT count(*) FROM import_rows r WHERE r.import_id = i.id AND r.state <> 'pending')::int
        AS processed_rows,
      (SELECT count(*) FROM import_rows r WHERE r.import_id = i.id AND r.state = 'failed')::int
-       AS failed_rows`;
+       AS failed_rows,
+     EXISTS (SELECT 1 FROM jobs j WHERE j.ordering_key = 'import:' || i.id
+               AND j.parked_at IS NOT NULL) AS stalled`;
 
 /** Writes the import and all its rows (in the caller's transaction); returns its id. */
 export async function insertImport(

@@ -99,7 +99,11 @@ function rowText(data: Record<string, unknown>): string {
 }
 
 function Progress({ record }: { record: ImportRecord }) {
-  const state = record.finished_at ? "Finished" : "In progress";
+  const state = record.finished_at
+    ? "Finished"
+    : record.stalled
+    ? "Stopped after repeated errors (an admin can retry it)"
+    : "In progress";
   return (
     <p>
       <strong>{state}</strong>: {record.processed_rows} of {record.total_rows}

@@ -46,6 +46,16 @@ Deno.test({
         assert.equal(outcome.finished, false);
         assert.equal(await followCount(first.deps.sql), 2);
         assert.match((await web.page("/settings/import")).html, /2 of 5/);
+        // Had its job given up after its retries, the page would say so, not "In progress".
+        const parked = (at: Date | null) =>
+          first.deps.sql`UPDATE jobs SET parked_at = ${at}
+            WHERE ordering_key = ${"import:" + importId}`;
+        await parked(new Date());
+        assert.match(
+          (await web.page("/settings/import")).html,
+          /Stopped after repeated errors/,
+        );
+        await parked(null);
       } finally {
         await first.close();
       }
