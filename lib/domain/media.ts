@@ -4,6 +4,9 @@
  * through `deps.media`, and remove uploads nobody attached to a post.
  */
 import type { Deps } from "../deps.ts";
+import type { Queryable } from "../db/client.ts";
+import { findMediaByIds } from "../db/status-bundle.ts";
+import { mediaIdsOf } from "../db/statuses.ts";
 import * as db from "../db/media.ts";
 import type { MediaRow } from "../db/media.ts";
 import { invalid, notFound } from "./errors.ts";
@@ -350,6 +353,48 @@ export async function updateMedia(
       : checkDescription(changes.description),
     meta: focus ? { ...row.meta, focus } : undefined,
   });
+}
+
+/** The files attached to a status, in their order. */
+export async function attachedMedia(
+  sql: Queryable,
+  statusId: string,
+): Promise<MediaRow[]> {
+  const ids = await mediaIdsOf(sql, statusId);
+  const rows = new Map(
+    (await findMediaByIds(sql, ids)).map((row) => [row.id, row]),
+  );
+  return ids.flatMap((id) => rows.get(id) ?? []);
+}
+
+/** A change to an attached file's alt text or focal point, made with an edit of its post. */
+export interface MediaAttributes {
+  id: string;
+  description?: string;
+  focus?: string;
+}
+
+/**
+ * Mastodon's `media_attributes` on a status edit: the alt text and focal point of files
+ * attached to `statusId` (after the edit). Attributes for files not attached to it are
+ * ignored, as Mastodon does. Runs in the edit's transaction.
+ */
+export async function applyMediaAttributes(
+  tx: Queryable,
+  statusId: string,
+  attributes: MediaAttributes[],
+): Promise<void> {
+  for (const attributes_ of attributes) {
+    const row = await db.findMediaById(tx, attributes_.id);
+    if (!row || row.status_id !== statusId) continue;
+    const focus = parseFocus(attributes_.focus);
+    await db.updateMediaFields(tx, row.id, {
+      description: attributes_.description === undefined
+        ? undefined
+        : checkDescription(attributes_.description),
+      meta: focus ? { ...row.meta, focus } : undefined,
+    });
+  }
 }
 
 export async function deleteMedia(

@@ -24,6 +24,7 @@ import {
 import type { StatusDeps } from "./statuses.ts";
 import type { Deps } from "../deps.ts";
 import { discardStatusMediaLater } from "./media-discard.ts";
+import { applyMediaAttributes, type MediaAttributes } from "./media.ts";
 import type { DomainEvent } from "./effects.ts";
 
 export interface StatusChanges {
@@ -148,6 +149,8 @@ export interface EditStatusInput {
   sensitive?: boolean;
   language?: string;
   mediaIds?: string[];
+  /** Alt text and focal points of the attached files (Mastodon's `media_attributes`). */
+  mediaAttributes?: MediaAttributes[];
   poll?: PollInput | null;
 }
 
@@ -194,6 +197,9 @@ export async function editStatus(
       mediaIds,
       poll: input.poll ?? null,
     });
+    if (input.mediaAttributes?.length) {
+      await applyMediaAttributes(tx, updated.id, input.mediaAttributes);
+    }
     await deps.effects.record(tx, {
       type: "status.updated",
       statusId: updated.id,

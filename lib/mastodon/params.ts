@@ -146,7 +146,9 @@ export class Params {
 
   /**
    * Indexed nested records such as `fields_attributes[0][name]` (form) or
-   * `fields_attributes: [{name}]` / `{"0": {name}}` (JSON), in index order.
+   * `fields_attributes: [{name}]` / `{"0": {name}}` (JSON), in index order; also the unindexed
+   * form `media_attributes[][id]=…&media_attributes[][description]=…`, the n-th value of each
+   * key going to the n-th record.
    */
   records(name: string): Record<string, string>[] {
     const json = this.#json[name];
@@ -158,16 +160,26 @@ export class Params {
     }
     const byIndex = new Map<string, Record<string, string>>();
     const pattern = new RegExp(`^${name}\\[(\\d+)\\]\\[(\\w+)\\]$`);
+    const unindexed = new RegExp(`^${name}\\[\\]\\[(\\w+)\\]$`);
+    const loose: Record<string, string>[] = [];
     for (const [key, values] of this.#entries) {
+      const field = unindexed.exec(key)?.[1];
+      if (field) {
+        values.forEach((value, i) => (loose[i] ??= {})[field] = String(value));
+        continue;
+      }
       const match = pattern.exec(key);
       if (!match) continue;
       const record = byIndex.get(match[1]) ?? {};
       record[match[2]] = String(values[values.length - 1]);
       byIndex.set(match[1], record);
     }
-    return [...byIndex.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(
-      ([, r]) => r,
-    );
+    return [
+      ...[...byIndex.entries()].sort(([a], [b]) => Number(a) - Number(b)).map(
+        ([, r]) => r,
+      ),
+      ...loose,
+    ];
   }
 }
 

@@ -8,17 +8,62 @@ import { signedInForm } from "../../../lib/web/actions.ts";
 import { signInFirst } from "../../../lib/web/pages.ts";
 import { FormErrors } from "../../../components/FormErrors.tsx";
 import { PageHead } from "../../../components/PageHead.tsx";
+import {
+  attachedMedia,
+  type MediaAttributes,
+} from "../../../lib/domain/media.ts";
+import type { PageContext } from "../../../lib/web/pages.ts";
+
+/** An attached file as the form shows it: its preview, alt text and focal point. */
+interface MediaField {
+  id: string;
+  previewUrl: string;
+  description: string;
+  focusX: number;
+  focusY: number;
+}
 
 interface Data {
   text: string;
   spoilerText: string;
+  media: MediaField[];
   back: string;
   errors: string[];
 }
 
+async function mediaFields(
+  ctx: PageContext,
+  statusId: string,
+): Promise<MediaField[]> {
+  const { deps } = ctx.state;
+  return (await attachedMedia(deps.sql, statusId)).map((m) => {
+    const focus = (m.meta as { focus?: { x: number; y: number } }).focus;
+    const key = m.preview_key ?? m.file_key;
+    return {
+      id: m.id,
+      previewUrl: key ? deps.media.url(key) : m.remote_url ?? "",
+      description: m.description ?? "",
+      focusX: focus?.x ?? 0,
+      focusY: focus?.y ?? 0,
+    };
+  });
+}
+
+/** The form's `media[i][…]` fields as Mastodon's `media_attributes`. */
+function mediaAttributesOf(form: FormData): MediaAttributes[] {
+  return form.getAll("media_id").map((id, i) => ({
+    id: String(id),
+    description: String(form.getAll("media_description")[i] ?? ""),
+    focus: `${form.getAll("media_focus_x")[i] ?? 0},${
+      form.getAll("media_focus_y")[i] ?? 0
+    }`,
+  }));
+}
+
 /**
- * `/@alice/123/edit`: the author changes a post's text and content warning (as
- * `PUT /api/v1/statuses/:id` does); the earlier version stays in its edit history.
+ * `/@alice/123/edit`: the author changes a post's text, content warning, and its images' alt
+ * text and focal points (as `PUT /api/v1/statuses/:id` with `media_attributes` does); the
+ * earlier version stays in its edit history.
  */
 export const handler = define.handlers<Data>({
   async GET(ctx) {
@@ -33,6 +78,7 @@ export const handler = define.handlers<Data>({
     return page({
       text: status.text,
       spoilerText: status.spoiler_text,
+      media: await mediaFields(ctx, status.id),
       back: `/@${ctx.params.username}/${status.id}`,
       errors: [],
     });
@@ -47,14 +93,19 @@ export const handler = define.handlers<Data>({
       await editStatus(ctx.state.deps, session.account.id, ctx.params.id, {
         status: text,
         spoilerText,
+        mediaAttributes: mediaAttributesOf(form),
       });
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page({ text, spoilerText, back, errors: [error.message] }, {
-        status: 422,
-      });
+      return page({
+        text,
+        spoilerText,
+        media: await mediaFields(ctx, ctx.params.id),
+        back,
+        errors: [error.message],
+      }, { status: 422 });
     }
     return ctx.redirect(back, 303);
   },
@@ -78,6 +129,41 @@ export default define.page<typeof handler>(function EditPost(
           Text
           <textarea name="status" rows={6}>{data.text}</textarea>
         </label>
+        {data.media.map((m, i) => (
+          <fieldset key={m.id} class="media-edit">
+            <legend>Image {i + 1}</legend>
+            <input type="hidden" name="media_id" value={m.id} />
+            <img src={m.previewUrl} alt={m.description} width={160} />
+            <label>
+              Description (alt text)
+              <textarea name="media_description" rows={2} maxLength={1500}>
+                {m.description}
+              </textarea>
+            </label>
+            <label>
+              Focal point, across (−1 left to 1 right){" "}
+              <input
+                name="media_focus_x"
+                type="number"
+                min={-1}
+                max={1}
+                step={0.01}
+                value={m.focusX}
+              />
+            </label>
+            <label>
+              Focal point, down (1 top to −1 bottom){" "}
+              <input
+                name="media_focus_y"
+                type="number"
+                min={-1}
+                max={1}
+                step={0.01}
+                value={m.focusY}
+              />
+            </label>
+          </fieldset>
+        ))}
         <div class="actions">
           <button type="submit">Save changes</button>
           <a class="button secondary" href={data.back}>Cancel</a>

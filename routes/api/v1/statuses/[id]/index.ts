@@ -39,6 +39,11 @@ export const handler = define.handlers({
       sensitive: params.boolean("sensitive"),
       language: params.string("language") || undefined,
       mediaIds: params.has("media_ids") ? params.array("media_ids") : undefined,
+      mediaAttributes: params.records("media_attributes").map((m) => ({
+        id: m.id ?? "",
+        description: m.description,
+        focus: m.focus,
+      })),
       poll: pollInput(params),
     });
     return await statusResponse(deps, me.account.id, status);
