@@ -119,7 +119,9 @@ Deno.test({
       const measure = async (mentioned: string[]) => {
         let best = Infinity;
         let log: string[] = [];
-        for (let round = 0; round < 3; round++) {
+        // The best of five: a statement of the background job runner can land inside a round
+        // (seen once in three rounds on a loaded CI machine); it is not the post's.
+        for (let round = 0; round < 5; round++) {
           await new Promise((r) => setTimeout(r, 200));
           counter.takeLog();
           const before = counter.count();
