@@ -31,6 +31,41 @@ export interface Messages {
     privacyPolicy: string;
     termsOfService: string;
   };
+  /**
+   * A post as shown everywhere (components/StatusCard.tsx, StatusMenu.tsx, islands/ActionBar.tsx).
+   * Strings only: they travel to islands as props. `{…}` marks what is filled in.
+   */
+  status: {
+    visibilityPublic: string;
+    visibilityUnlisted: string;
+    visibilityPrivate: string;
+    visibilityDirect: string;
+    inReplyTo: string;
+    contentWarning: string;
+    filtered: string;
+    /** `{date}` */
+    edited: string;
+    reply: string;
+    boost: string;
+    boostUnavailable: string;
+    favourite: string;
+    bookmark: string;
+    repliesCount: string;
+    boostsCount: string;
+    favouritesCount: string;
+    more: string;
+    moreActions: string;
+    copyLink: string;
+    linkCopied: string;
+    mute: string;
+    unmute: string;
+    pin: string;
+    unpin: string;
+    edit: string;
+    deleteOrRedraft: string;
+    /** `{acct}` */
+    report: string;
+  };
   /** The interface-language setting (routes/settings/preferences.tsx). */
   language: {
     legend: string;

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { startTestInstance } from "../helpers/app.ts";
-import { createUserWithToken } from "../helpers/users.ts";
+import { api, createUserWithToken } from "../helpers/users.ts";
 import { signedInClient } from "../helpers/forms.ts";
 
 Deno.test({
@@ -35,7 +35,18 @@ Deno.test({
       assert.match(english.html, /<html lang="en"/);
       assert.match(english.html, />Sign in</);
 
-      await createUserWithToken(instance, "alice");
+      const alice = await createUserWithToken(instance, "alice");
+      await api(instance, alice.token, "POST", "/api/v1/statuses", {
+        status: "Guten Morgen",
+        spoiler_text: "Kaffee",
+      });
+      // A visitor reading her profile in German: the post's counts and warning in German.
+      const profile = await instance.fetch("/@alice", {
+        headers: { "accept-language": "de" },
+      });
+      const profileHtml = await profile.text();
+      assert.match(profileHtml, />Inhaltswarnung:</);
+      assert.match(profileHtml, />Antworten — Anzahl:</);
       const web = await signedInClient(instance.origin, "alice");
       let page = await web.page("/settings/preferences");
       assert.match(page.html, /Interface language/);
@@ -66,6 +77,9 @@ Deno.test({
       assert.match(html, /<html lang="de"/);
       assert.match(html, />Startseite</);
       assert.match(html, />Abmelden</);
+      // Her own post's actions, rendered by the action bar island, are named in German too.
+      assert.match(html, /aria-label="Antworten"/);
+      assert.match(html, />Unterhaltung stummschalten</);
       page = await web.page("/settings/preferences");
       assert.match(page.html, /Sprache der Oberfläche/);
       assert.match(page.html, /value="de"[^>]*checked|checked[^>]*value="de"/);
