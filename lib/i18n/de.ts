@@ -58,6 +58,23 @@ export const de: Messages = {
     deleteOrRedraft: "Löschen oder neu verfassen",
     report: "@{acct} melden",
   },
+  notification: {
+    follow: "folgt dir",
+    follow_request: "möchte dir folgen",
+    favourite: "hat deinen Beitrag favorisiert",
+    reblog: "hat deinen Beitrag geteilt",
+    mention: "hat dich erwähnt",
+    status: "hat etwas veröffentlicht",
+    update: "hat einen Beitrag bearbeitet, mit dem du interagiert hast",
+    poll: "Eine Umfrage ist beendet",
+    "admin.report": "hat eine Meldung eingereicht",
+    "admin.sign_up": "hat sich registriert",
+    move: "ist umgezogen zu",
+    severed_relationships:
+      "hat durch eine Moderationsentscheidung Folgebeziehungen verloren",
+    review: "Ansehen",
+    seeWho: "Wer betroffen ist (gesperrt: {domain})",
+  },
   language: {
     legend: "Sprache der Oberfläche",
   },

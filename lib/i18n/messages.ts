@@ -66,6 +66,24 @@ export interface Messages {
     /** `{acct}` */
     report: string;
   };
+  /** What a notification says after its sender's name (components/NotificationItem.tsx). */
+  notification: {
+    follow: string;
+    follow_request: string;
+    favourite: string;
+    reblog: string;
+    mention: string;
+    status: string;
+    update: string;
+    poll: string;
+    "admin.report": string;
+    "admin.sign_up": string;
+    move: string;
+    severed_relationships: string;
+    review: string;
+    /** `{domain}` */
+    seeWho: string;
+  };
   /** The interface-language setting (routes/settings/preferences.tsx). */
   language: {
     legend: string;

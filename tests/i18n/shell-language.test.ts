@@ -80,6 +80,22 @@ Deno.test({
       // Her own post's actions, rendered by the action bar island, are named in German too.
       assert.match(html, /aria-label="Antworten"/);
       assert.match(html, />Unterhaltung stummschalten</);
+      // Bob favourites her post: the notification reads in German.
+      const bob = await createUserWithToken(instance, "bob");
+      const [post] = (await api(
+        instance,
+        alice.token,
+        "GET",
+        `/api/v1/accounts/${alice.account.id}/statuses`,
+      )).body;
+      await api(
+        instance,
+        bob.token,
+        "POST",
+        `/api/v1/statuses/${post.id}/favourite`,
+      );
+      const notifications = await web.page("/notifications");
+      assert.match(notifications.html, /hat deinen Beitrag favorisiert/);
       page = await web.page("/settings/preferences");
       assert.match(page.html, /Sprache der Oberfläche/);
       assert.match(page.html, /value="de"[^>]*checked|checked[^>]*value="de"/);
