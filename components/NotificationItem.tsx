@@ -1,5 +1,7 @@
 import type { UiNotification } from "./mastodon.ts";
-import { StatusCard, type StatusContext } from "./StatusCard.tsx";
+import { fill, StatusCard, type StatusContext } from "./StatusCard.tsx";
+import type { Messages } from "../lib/i18n/messages.ts";
+import { en } from "../lib/i18n/en.ts";
 import { Icon, type IconName } from "./Icon.tsx";
 import {
   displayName,
@@ -9,29 +11,36 @@ import {
 } from "./format.ts";
 import { EmojiText } from "./CustomEmoji.tsx";
 
-const KINDS: Record<string, [IconName, string]> = {
-  follow: ["userPlus", "followed you"],
-  follow_request: ["userPlus", "asked to follow you"],
-  favourite: ["star", "favourited your post"],
-  reblog: ["boost", "boosted your post"],
-  mention: ["reply", "mentioned you"],
-  status: ["bell", "posted"],
-  update: ["bell", "edited a post you interacted with"],
-  poll: ["bell", "A poll has ended"],
-  "admin.report": ["bell", "filed a report"],
-  "admin.sign_up": ["userPlus", "signed up"],
-  move: ["userPlus", "moved to"],
-  severed_relationships: ["bell", "lost follows to a moderation decision"],
+type NotificationLabels = Messages["notification"];
+type Kind = Exclude<keyof NotificationLabels, "review" | "seeWho">;
+
+const ICONS: Record<Kind, IconName> = {
+  follow: "userPlus",
+  follow_request: "userPlus",
+  favourite: "star",
+  reblog: "boost",
+  mention: "reply",
+  status: "bell",
+  update: "bell",
+  poll: "bell",
+  "admin.report": "bell",
+  "admin.sign_up": "userPlus",
+  move: "userPlus",
+  severed_relationships: "bell",
 };
 
 /** One notification: who did what, and the post it was about. */
 export function NotificationItem(
-  { notification: n, context }: {
+  { notification: n, context, labels = en.notification }: {
     notification: UiNotification;
     context: StatusContext;
+    /** In the page's language (lib/i18n). */
+    labels?: NotificationLabels;
   },
 ) {
-  const [icon, text] = KINDS[n.type] ?? ["bell", n.type];
+  const kind = Object.hasOwn(ICONS, n.type) ? n.type as Kind : null;
+  const icon = kind ? ICONS[kind] : "bell";
+  const text = kind ? labels[kind] : n.type;
   // A mention is the post itself; other kinds show the post they are about, compactly.
   if (n.type === "mention" && n.status) {
     return <StatusCard status={n.status} context={context} />;
@@ -54,14 +63,16 @@ export function NotificationItem(
         {n.type === "move" && n.target && (
           <a href={profilePath(n.target)}>{displayName(n.target)}</a>
         )}
-        {n.type === "follow_request" && <a href="/follow_requests">Review</a>}
+        {n.type === "follow_request" && (
+          <a href="/follow_requests">{labels.review}</a>
+        )}
         {n.type === "severed_relationships" && n.event && (
           <a href="/severed_relationships">
-            See who (blocked: {n.event.target_name})
+            {fill(labels.seeWho, { domain: n.event.target_name })}
           </a>
         )}
         {n.type === "admin.report" && n.report && (
-          <a href={`/admin/reports/${n.report.id}`}>Review</a>
+          <a href={`/admin/reports/${n.report.id}`}>{labels.review}</a>
         )}
         <time datetime={n.created_at}>
           <span class="time-long">{formatDateTime(n.created_at)}</span>

@@ -17,6 +17,8 @@ import { MediaGallery } from "./MediaGallery.tsx";
 import { BotBadge } from "./BotBadge.tsx";
 import { StatusMenu } from "./StatusMenu.tsx";
 import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
+import type { Messages } from "../lib/i18n/messages.ts";
+import { en } from "../lib/i18n/en.ts";
 
 export interface StatusContext {
   signedIn: boolean;
@@ -25,14 +27,25 @@ export interface StatusContext {
   returnTo: string;
   /** The viewer's account, for what only an author may do (edit, delete, pin; no own votes). */
   accountId?: string | null;
+  /** The page language's strings for a post (lib/i18n); English when not given. */
+  labels?: StatusLabels;
 }
 
-const VISIBILITY_LABEL: Record<string, string> = {
-  public: "Public",
-  unlisted: "Unlisted",
-  private: "Followers only",
-  direct: "Mentioned people only",
-};
+export type StatusLabels = Messages["status"];
+
+/** `{name}` placeholders filled in (catalogue strings reach islands as plain strings). */
+export function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (all, key) => values[key] ?? all);
+}
+
+function visibilityLabel(labels: StatusLabels, visibility: string): string {
+  return {
+    public: labels.visibilityPublic,
+    unlisted: labels.visibilityUnlisted,
+    private: labels.visibilityPrivate,
+    direct: labels.visibilityDirect,
+  }[visibility] ?? visibility;
+}
 
 /**
  * One post as an `<article>`. Used by pages and by islands (new posts shown in place), so it
@@ -47,6 +60,7 @@ export function StatusCard(
 ) {
   const status = outer.reblog ?? outer;
   const path = statusPath(status);
+  const labels = context.labels ?? en.status;
   const name = displayName(status.account);
   // The viewer's filters that matched (on the boost, when it is one): "warn" puts the post
   // behind a switch, "blur" hides its media ("hide" matches never reach a page).
@@ -87,7 +101,7 @@ export function StatusCard(
     ? (
       <details class="content-warning">
         <summary>
-          <span class="cw-label">Content warning:</span>{" "}
+          <span class="cw-label">{labels.contentWarning}</span>{" "}
           <span lang={status.language ?? undefined}>
             <EmojiText text={status.spoiler_text} emojis={status.emojis} />
           </span>
@@ -145,7 +159,7 @@ export function StatusCard(
           {status.visibility !== "public" && (
             <span
               class="visibility-badge"
-              title={VISIBILITY_LABEL[status.visibility]}
+              title={visibilityLabel(labels, status.visibility)}
             >
               <Icon
                 name={status.visibility === "direct"
@@ -156,7 +170,7 @@ export function StatusCard(
                 size={14}
               />
               <span class="visually-hidden">
-                {VISIBILITY_LABEL[status.visibility]}
+                {visibilityLabel(labels, status.visibility)}
               </span>
             </span>
           )}
@@ -164,14 +178,15 @@ export function StatusCard(
       </header>
       {status.in_reply_to_id && !focused && (
         <p class="status-reply-to">
-          <Icon name="reply" size={14} /> Reply
+          <Icon name="reply" size={14} /> {labels.inReplyTo}
         </p>
       )}
       {warnedBy.length > 0
         ? (
           <details class="content-warning filtered-warning">
             <summary>
-              <span class="cw-label">Filtered:</span> {warnedBy.join(", ")}
+              <span class="cw-label">{labels.filtered}</span>{" "}
+              {warnedBy.join(", ")}
             </summary>
             {shown}
           </details>
@@ -180,7 +195,7 @@ export function StatusCard(
       {status.edited_at && (
         <p class="edited">
           <a href={`${path}/history`}>
-            Edited {formatDateTime(status.edited_at)}
+            {fill(labels.edited, { date: formatDateTime(status.edited_at) })}
           </a>
         </p>
       )}
@@ -200,11 +215,18 @@ export function StatusCard(
                 status.visibility === "unlisted"}
               csrf={context.csrf}
               returnTo={context.returnTo}
+              labels={{
+                reply: labels.reply,
+                boost: labels.boost,
+                boostUnavailable: labels.boostUnavailable,
+                favourite: labels.favourite,
+                bookmark: labels.bookmark,
+              }}
             />
             <StatusMenu status={status} context={context} path={path} />
           </div>
         )
-        : <Counts status={status} />}
+        : <Counts status={status} labels={labels} />}
     </article>
   );
 }
@@ -213,7 +235,9 @@ export function StatusCard(
  * Signed-out readers see the counts (no island, no JavaScript), each a link to act on the post
  * from their own server (`/interact`, Mastodon's remote interaction).
  */
-function Counts({ status }: { status: UiStatus }) {
+function Counts(
+  { status, labels }: { status: UiStatus; labels: StatusLabels },
+) {
   const action = (
     intent: "reply" | "reblog" | "favourite",
     icon: "reply" | "boost" | "star",
@@ -228,12 +252,12 @@ function Counts({ status }: { status: UiStatus }) {
   );
   return (
     <div class="action-bar readonly">
-      {action("reply", "reply", "Reply — replies:", status.replies_count)}
-      {action("reblog", "boost", "Boost — boosts:", status.reblogs_count)}
+      {action("reply", "reply", labels.repliesCount, status.replies_count)}
+      {action("reblog", "boost", labels.boostsCount, status.reblogs_count)}
       {action(
         "favourite",
         "star",
-        "Favourite — favourites:",
+        labels.favouritesCount,
         status.favourites_count,
       )}
     </div>

@@ -1,5 +1,6 @@
 import type { UiStatus } from "./mastodon.ts";
-import type { StatusContext } from "./StatusCard.tsx";
+import { fill, type StatusContext } from "./StatusCard.tsx";
+import { en } from "../lib/i18n/en.ts";
 import CopyLink from "../islands/CopyLink.tsx";
 
 /**
@@ -15,6 +16,7 @@ export function StatusMenu(
   },
 ) {
   const own = context.accountId === status.account.id;
+  const labels = context.labels ?? en.status;
   const pinnable = status.visibility === "public" ||
     status.visibility === "unlisted";
   const action = (verb: string, label: string) => (
@@ -26,28 +28,34 @@ export function StatusMenu(
   );
   return (
     <details class="status-menu">
-      <summary class="icon-button" title="More">
+      <summary class="icon-button" title={labels.more}>
         <span aria-hidden="true">⋯</span>
-        <span class="visually-hidden">More actions for this post</span>
+        <span class="visually-hidden">{labels.moreActions}</span>
       </summary>
       <div class="menu-items">
-        {status.url && <CopyLink url={status.url} />}
+        {status.url && (
+          <CopyLink
+            url={status.url}
+            label={labels.copyLink}
+            copiedLabel={labels.linkCopied}
+          />
+        )}
         {status.muted
-          ? action("unmute", "Unmute conversation")
-          : action("mute", "Mute conversation")}
+          ? action("unmute", labels.unmute)
+          : action("mute", labels.mute)}
         {own && pinnable &&
           (status.pinned
-            ? action("unpin", "Unpin from profile")
-            : action("pin", "Pin on profile"))}
-        {own && <a class="menu-item" href={`${path}/edit`}>Edit</a>}
+            ? action("unpin", labels.unpin)
+            : action("pin", labels.pin))}
+        {own && <a class="menu-item" href={`${path}/edit`}>{labels.edit}</a>}
         {own && (
           <a class="menu-item danger" href={`${path}/delete`}>
-            Delete or redraft
+            {labels.deleteOrRedraft}
           </a>
         )}
         {!own && (
           <a class="menu-item danger" href={`${path}/report`}>
-            Report @{status.account.acct}
+            {fill(labels.report, { acct: status.account.acct })}
           </a>
         )}
       </div>

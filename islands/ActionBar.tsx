@@ -18,15 +18,33 @@ export interface ActionBarProps {
   canBoost: boolean;
   csrf: string;
   returnTo: string;
+  /** The buttons' names in the page's language (English when not given). */
+  labels?: ActionLabels;
 }
+
+export interface ActionLabels {
+  reply: string;
+  boost: string;
+  boostUnavailable: string;
+  favourite: string;
+  bookmark: string;
+}
+
+const ENGLISH: ActionLabels = {
+  reply: "Reply",
+  boost: "Boost",
+  boostUnavailable: "Boost (not available for this post's visibility)",
+  favourite: "Favourite",
+  bookmark: "Bookmark",
+};
 
 type Toggle = "favourite" | "reblog" | "bookmark";
 
 // A toggle keeps its name; `aria-pressed` says whether it is on.
-const LABELS: Record<Toggle, [label: string, icon: IconName]> = {
-  favourite: ["Favourite", "star"],
-  reblog: ["Boost", "boost"],
-  bookmark: ["Bookmark", "bookmark"],
+const TOGGLES: Record<Toggle, [label: keyof ActionLabels, icon: IconName]> = {
+  favourite: ["favourite", "star"],
+  reblog: ["boost", "boost"],
+  bookmark: ["bookmark", "bookmark"],
 };
 
 /**
@@ -34,6 +52,7 @@ const LABELS: Record<Toggle, [label: string, icon: IconName]> = {
  * small POST form; with it, the same forms call the Mastodon API and update in place.
  */
 export default function ActionBar(props: ActionBarProps) {
+  const labels = props.labels ?? ENGLISH;
   const [state, setState] = useState({
     favourited: props.favourited,
     reblogged: props.reblogged,
@@ -90,7 +109,8 @@ export default function ActionBar(props: ActionBarProps) {
 
   const toggleForm = (kind: Toggle, n: number | null) => {
     const on = pressed(kind);
-    const [label, icon] = LABELS[kind];
+    const [labelKey, icon] = TOGGLES[kind];
+    const label = labels[labelKey];
     return (
       <form
         method="post"
@@ -121,8 +141,8 @@ export default function ActionBar(props: ActionBarProps) {
         <a
           class="icon-button"
           href={`${props.path}#compose`}
-          aria-label="Reply"
-          title="Reply"
+          aria-label={labels.reply}
+          title={labels.reply}
         >
           <Icon name="reply" />
         </a>
@@ -136,7 +156,7 @@ export default function ActionBar(props: ActionBarProps) {
               type="button"
               class="icon-button"
               disabled
-              aria-label="Boost (not available for this post's visibility)"
+              aria-label={labels.boostUnavailable}
             >
               <Icon name="boost" />
             </button>

@@ -4,14 +4,27 @@ import { subscribe } from "../components/streaming.ts";
 
 /** The "Notifications" link in the header, with a live count of unread ones. */
 export default function NotificationsBadge(
-  { unread, current = false }: { unread: number; current?: boolean },
+  {
+    unread,
+    current = false,
+    label: name = "Notifications",
+    unreadLabel = "Notifications ({count} unread)",
+  }: {
+    unread: number;
+    current?: boolean;
+    /** The link's text in the page's language, and its label with `{count}` unread. */
+    label?: string;
+    unreadLabel?: string;
+  },
 ) {
   const [count, setCount] = useState(unread);
   useEffect(() =>
     subscribe("user", ({ event }) => {
       if (event === "notification") setCount((n) => n + 1);
     }), []);
-  const label = count > 0 ? `Notifications (${count} unread)` : "Notifications";
+  const label = count > 0
+    ? unreadLabel.replace("{count}", String(count))
+    : name;
   return (
     <a
       href="/notifications"
@@ -20,7 +33,7 @@ export default function NotificationsBadge(
       aria-current={current ? "page" : undefined}
     >
       <Icon name="bell" />
-      <span class="nav-text">Notifications</span>
+      <span class="nav-text">{name}</span>
       {count > 0 && (
         <span class="badge" aria-hidden="true">
           {count > 99 ? "99+" : count}

@@ -5,6 +5,7 @@ import NotificationsBadge from "../islands/NotificationsBadge.tsx";
 import KeyboardShortcuts from "../islands/KeyboardShortcuts.tsx";
 import { SITE_NAME } from "../lib/web/head.ts";
 import { ConfirmEmailNotice } from "../components/ConfirmEmailNotice.tsx";
+import { DEFAULT_LOCALE, type Messages, messagesFor } from "../lib/i18n/mod.ts";
 
 interface Place {
   href: string;
@@ -31,7 +32,11 @@ function PlaceLink(
 }
 
 /** The header's places for who is looking: in the bar, and (signed in) in the menu. */
-function places(path: string, username: string | null) {
+function places(
+  path: string,
+  username: string | null,
+  t: Messages["shell"],
+) {
   /** `under`: the place is current on every page below this path. */
   const at = (href: string, icon: IconName, label: string, under?: string) => ({
     href,
@@ -39,26 +44,26 @@ function places(path: string, username: string | null) {
     label,
     current: under ? path.startsWith(under) : path === href,
   });
-  const explore = at("/explore", "compass", "Explore");
-  const search = at("/search", "search", "Search");
-  const local = at("/public/local", "users", "Local");
+  const explore = at("/explore", "compass", t.explore);
+  const search = at("/search", "search", t.search);
+  const local = at("/public/local", "users", t.local);
   if (username === null) return { bar: [explore, local, search], menu: [] };
   return {
     bar: [
-      at("/home", "home", "Home"),
-      at("/conversations", "mail", "Messages", "/conversations"),
+      at("/home", "home", t.home),
+      at("/conversations", "mail", t.messages, "/conversations"),
       explore,
       search,
     ],
     menu: [
       local,
-      at("/public", "globe", "Federated"),
-      at("/lists", "list", "Lists", "/lists"),
-      at("/bookmarks", "bookmark", "Bookmarks"),
-      at("/favourites", "star", "Favourites"),
-      at("/filters", "filter", "Filters", "/filters"),
-      at(`/@${username}`, "user", "Profile"),
-      at("/settings/profile", "settings", "Settings", "/settings"),
+      at("/public", "globe", t.federated),
+      at("/lists", "list", t.lists, "/lists"),
+      at("/bookmarks", "bookmark", t.bookmarks),
+      at("/favourites", "star", t.favourites),
+      at("/filters", "filter", t.filters, "/filters"),
+      at(`/@${username}`, "user", t.profile),
+      at("/settings/profile", "settings", t.settings, "/settings"),
     ],
   };
 }
@@ -73,10 +78,12 @@ export default define.page(function App({ Component, state, url }) {
   const host = state.deps.config.host;
   const path = url.pathname;
   const unread = state.unreadNotifications ?? 0;
-  const nav = places(path, session?.account.username ?? null);
+  const locale = state.locale ?? DEFAULT_LOCALE;
+  const t = (state.t ?? messagesFor(locale)).shell;
+  const nav = places(path, session?.account.username ?? null, t);
   return (
     <html
-      lang="en"
+      lang={locale}
       // The signed-in user's theme; visitors follow their device (static/styles.css).
       data-theme={session?.user.theme ?? "system"}
     >
@@ -102,14 +109,14 @@ export default define.page(function App({ Component, state, url }) {
         )}
       </head>
       <body>
-        <a class="skip-link" href="#main">Skip to content</a>
+        <a class="skip-link" href="#main">{t.skipToContent}</a>
         <header class="site-header">
           <a class="brand" href={session ? "/home" : "/"}>
             <span class="brand-mark" aria-hidden="true">✦</span>
             <span class="brand-name">Starling</span>
             <span class="host">{host}</span>
           </a>
-          <nav aria-label="Main" class="main-nav">
+          <nav aria-label={t.mainNavigation} class="main-nav">
             {session
               ? (
                 <>
@@ -117,6 +124,8 @@ export default define.page(function App({ Component, state, url }) {
                   <NotificationsBadge
                     unread={unread}
                     current={path === "/notifications"}
+                    label={t.notifications}
+                    unreadLabel={t.notificationsUnread}
                   />
                   {nav.bar.slice(1).map((place) => (
                     <PlaceLink key={place.href} place={place} />
@@ -125,7 +134,7 @@ export default define.page(function App({ Component, state, url }) {
                   <details class="nav-more">
                     <summary class="nav-link">
                       <Icon name="menu" />
-                      <span class="nav-text">More</span>
+                      <span class="nav-text">{t.more}</span>
                     </summary>
                     <div class="menu-items">
                       {nav.menu.map((place) => (
@@ -142,7 +151,7 @@ export default define.page(function App({ Component, state, url }) {
                           value={state.csrfToken}
                         />
                         <button type="submit" class="menu-item sign-out">
-                          Sign out
+                          {t.signOut}
                         </button>
                       </form>
                     </div>
@@ -154,8 +163,8 @@ export default define.page(function App({ Component, state, url }) {
                   {nav.bar.map((place) => (
                     <PlaceLink key={place.href} place={place} />
                   ))}
-                  <a href="/auth/sign_in" class="nav-plain">Sign in</a>
-                  <a href="/auth/sign_up" class="button small">Sign up</a>
+                  <a href="/auth/sign_in" class="nav-plain">{t.signIn}</a>
+                  <a href="/auth/sign_up" class="button small">{t.signUp}</a>
                 </>
               )}
           </nav>
@@ -171,17 +180,13 @@ export default define.page(function App({ Component, state, url }) {
           <Component />
         </main>
         <footer class="site-footer">
+          <p>{t.runsStarling(host)}</p>
           <p>
-            {host}{" "}
-            runs Starling, a federated social network server compatible with
-            Mastodon.
-          </p>
-          <p>
-            <a href="/about">About</a>
+            <a href="/about">{t.about}</a>
             {" · "}
-            <a href="/privacy-policy">Privacy policy</a>
+            <a href="/privacy-policy">{t.privacyPolicy}</a>
             {" · "}
-            <a href="/terms-of-service">Terms of service</a>
+            <a href="/terms-of-service">{t.termsOfService}</a>
           </p>
           <KeyboardShortcuts />
         </footer>

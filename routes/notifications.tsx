@@ -68,54 +68,57 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function Notifications({ data }) {
-  return (
-    <>
-      <PageHead
-        title={data.unread > 0
-          ? `Notifications (${data.unread})`
-          : "Notifications"}
-      />
-      <header class="page-header">
-        <h1>
-          <Icon name="bell" size={22} /> Notifications
-        </h1>
-        <a href="/follow_requests" class="button secondary small">
-          Follow requests
-        </a>
-      </header>
-      {data.filtered.notifications > 0 && (
-        <a href="/notifications/requests" class="card filtered-link">
-          <Icon name="bell" />{" "}
-          <span>
-            {plural(data.filtered.notifications, "filtered notification")} from
-            {" "}
-            {plural(data.filtered.people, "person", "people")}
-          </span>{" "}
-          <span class="filtered-review">Review</span>
-        </a>
-      )}
-      <section class="timeline" aria-label="Notifications">
-        {data.notifications.map((n) => (
-          <NotificationItem
-            key={n.id}
-            notification={n}
-            context={data.context}
-          />
-        ))}
-        {data.notifications.length === 0 && (
-          <p class="empty">
-            Nothing yet. When people follow you, mention you, boost or favourite
-            your posts, you'll see it here.
-          </p>
+export default define.page<typeof handler>(
+  function Notifications({ data, state }) {
+    return (
+      <>
+        <PageHead
+          title={data.unread > 0
+            ? `Notifications (${data.unread})`
+            : "Notifications"}
+        />
+        <header class="page-header">
+          <h1>
+            <Icon name="bell" size={22} /> Notifications
+          </h1>
+          <a href="/follow_requests" class="button secondary small">
+            Follow requests
+          </a>
+        </header>
+        {data.filtered.notifications > 0 && (
+          <a href="/notifications/requests" class="card filtered-link">
+            <Icon name="bell" />{" "}
+            <span>
+              {plural(data.filtered.notifications, "filtered notification")}
+              {" "}
+              from {plural(data.filtered.people, "person", "people")}
+            </span>{" "}
+            <span class="filtered-review">Review</span>
+          </a>
         )}
-      </section>
-      <Pagination
-        older={data.older}
-        newer={data.newer}
-        olderLabel="Older"
-        newerLabel="Newer"
-      />
-    </>
-  );
-});
+        <section class="timeline" aria-label="Notifications">
+          {data.notifications.map((n) => (
+            <NotificationItem
+              key={n.id}
+              notification={n}
+              context={data.context}
+              labels={state.t?.notification}
+            />
+          ))}
+          {data.notifications.length === 0 && (
+            <p class="empty">
+              Nothing yet. When people follow you, mention you, boost or
+              favourite your posts, you'll see it here.
+            </p>
+          )}
+        </section>
+        <Pagination
+          older={data.older}
+          newer={data.newer}
+          olderLabel="Older"
+          newerLabel="Newer"
+        />
+      </>
+    );
+  },
+);

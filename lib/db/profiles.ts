@@ -29,7 +29,11 @@ export type ProfileChanges = Partial<
 export type PostingDefaults = Partial<
   Pick<
     UserRow,
-    "default_privacy" | "default_sensitive" | "default_language" | "theme"
+    | "default_privacy"
+    | "default_sensitive"
+    | "default_language"
+    | "theme"
+    | "locale"
   >
 >;
 

@@ -21,6 +21,7 @@ import { extractMentions, formatStatus } from "../text/compose.ts";
 import { stripBidiControls } from "../text/plain.ts";
 import type { Effects } from "./effects.ts";
 import { invalid, notFound } from "./errors.ts";
+import { isLocale } from "../i18n/mod.ts";
 
 export const DISPLAY_NAME_MAX = 30;
 export const NOTE_MAX = 500;
@@ -55,6 +56,8 @@ export interface ProfileUpdate extends ProfileSettingsUpdate {
   language?: string | null;
   /** The web UI's colours (`THEMES`). */
   theme?: string;
+  /** The web UI's language (lib/i18n). */
+  locale?: string;
 }
 
 export interface ProfileDeps {
@@ -112,6 +115,12 @@ export async function updateProfile(
       throw invalid("Theme is not included in the list");
     }
     defaults.theme = update.theme;
+  }
+  if (update.locale !== undefined) {
+    if (!isLocale(update.locale)) {
+      throw invalid("That interface language is not available");
+    }
+    defaults.locale = update.locale;
   }
   if (update.language !== undefined) {
     const language = update.language?.trim() || null;

@@ -24,6 +24,8 @@ import { crossOriginMiddleware } from "../mastodon/cors.ts";
 import { canonicalHostMiddleware } from "./canonical-host.ts";
 import { withPageCaching } from "./page-caching.ts";
 import { clientAddress } from "./client-ip.ts";
+import { localeFor, messagesFor } from "../i18n/mod.ts";
+import { appendVary } from "./headers.ts";
 
 export interface WebApp {
   handler: (req: Request, info?: Deno.ServeHandlerInfo) => Promise<Response>;
@@ -116,7 +118,24 @@ export async function buildWebApp(deps: Deps): Promise<WebApp> {
       }
       const { anchor, isNew } = csrfAnchor(ctx.req);
       ctx.state.csrfToken = await csrfToken(deps.secret, anchor);
+      const acceptLanguage = ctx.req.headers.get("accept-language");
+      ctx.state.locale = localeFor(
+        ctx.state.session?.user.locale,
+        acceptLanguage,
+      );
+      ctx.state.t = messagesFor(ctx.state.locale);
       const response = await ctx.next();
+      if (
+        !ctx.state.session &&
+        (response.headers.get("content-type") ?? "").startsWith("text/html")
+      ) {
+        // A visitor's page is in the language their browser asked for: caches must key on it.
+        try {
+          appendVary(response.headers, "Accept-Language");
+        } catch {
+          // Immutable headers (a fetched Response): nothing to add to.
+        }
+      }
       if (
         isNew &&
         (response.headers.get("content-type") ?? "").startsWith("text/html")

@@ -29,6 +29,7 @@ export function statusContext(ctx: PageContext): StatusContext {
     csrf: ctx.state.csrfToken,
     returnTo: here(ctx.url),
     accountId: ctx.state.session?.account.id ?? null,
+    labels: ctx.state.t?.status,
   };
 }
 

@@ -19,10 +19,12 @@ import {
 } from "../../lib/mail/mod.ts";
 import { loadActor, staffMailsFor } from "../../lib/moderation/mod.ts";
 import type { PageContext } from "../../lib/web/pages.ts";
+import { LOCALE_NAMES } from "../../lib/i18n/mod.ts";
 
 interface Data {
   privacy: string;
   theme: string;
+  locale: string;
   sensitive: boolean;
   /** Which notifications come by e-mail. */
   emails: Record<MailChoice, boolean>;
@@ -66,6 +68,7 @@ export const handler = define.handlers<Data>({
     return page({
       privacy: session.user.default_privacy,
       theme: session.user.theme,
+      locale: session.user.locale,
       sensitive: session.user.default_sensitive,
       emails: notificationEmailChoices(session.user),
       offered: await offeredMails(ctx),
@@ -94,11 +97,12 @@ export const handler = define.handlers<Data>({
       ? session.user.default_sensitive
       : field(form, "default_sensitive") === "on";
     const theme = appearance ? field(form, "theme") : session.user.theme;
+    const locale = appearance ? field(form, "locale") : session.user.locale;
     try {
       await updateProfile(
         ctx.state.deps,
         session,
-        appearance ? { theme } : { privacy, sensitive },
+        appearance ? { theme, locale } : { privacy, sensitive },
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -106,6 +110,7 @@ export const handler = define.handlers<Data>({
         {
           privacy,
           theme,
+          locale,
           sensitive,
           emails: notificationEmailChoices(session.user),
           offered: await offeredMails(ctx),
@@ -169,8 +174,16 @@ export default define.page<typeof handler>(function Preferences(
               checked={data.theme}
             />
           </fieldset>
+          <fieldset>
+            <legend>{state.t?.language.legend ?? "Interface language"}</legend>
+            <RadioChoices
+              name="locale"
+              choices={Object.entries(LOCALE_NAMES)}
+              checked={data.locale.split("-")[0]}
+            />
+          </fieldset>
           <div>
-            <button type="submit">Save theme</button>
+            <button type="submit">Save appearance</button>
           </div>
         </form>
       </section>

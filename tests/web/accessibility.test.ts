@@ -278,7 +278,7 @@ Deno.test(
       const page = await context.newPage();
       await signIn(page, "bob", "/settings/preferences");
       await page.getByLabel("High contrast").check();
-      await page.getByRole("button", { name: "Save theme" }).click();
+      await page.getByRole("button", { name: "Save appearance" }).click();
       await page.getByText("Preferences saved.").waitFor();
       assert.equal(
         await page.evaluate(() =>

@@ -71,7 +71,7 @@ Deno.test(
       // The theme: dark chosen on a light device.
       await page.goto("/settings/preferences");
       await page.getByLabel("Dark", { exact: true }).check();
-      await page.getByRole("button", { name: "Save theme" }).click();
+      await page.getByRole("button", { name: "Save appearance" }).click();
       await page.getByText("Preferences saved.").waitFor();
       assert.equal(
         await page.locator("html").getAttribute("data-theme"),

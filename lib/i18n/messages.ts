@@ -1,0 +1,91 @@
+/**
+ * The shape every catalogue has. A locale's catalogue is typed against it, so a string missing
+ * from one fails `deno check` rather than showing up in English (or blank) at run time.
+ */
+export interface Messages {
+  /** The page shell: skip link, header navigation, footer (routes/_app.tsx). */
+  shell: {
+    skipToContent: string;
+    mainNavigation: string;
+    home: string;
+    notifications: string;
+    /** `{count}` stands for the number (islands get strings, not functions). */
+    notificationsUnread: string;
+    messages: string;
+    explore: string;
+    search: string;
+    local: string;
+    federated: string;
+    lists: string;
+    bookmarks: string;
+    favourites: string;
+    filters: string;
+    profile: string;
+    settings: string;
+    more: string;
+    signIn: string;
+    signUp: string;
+    signOut: string;
+    runsStarling: (host: string) => string;
+    about: string;
+    privacyPolicy: string;
+    termsOfService: string;
+  };
+  /**
+   * A post as shown everywhere (components/StatusCard.tsx, StatusMenu.tsx, islands/ActionBar.tsx).
+   * Strings only: they travel to islands as props. `{…}` marks what is filled in.
+   */
+  status: {
+    visibilityPublic: string;
+    visibilityUnlisted: string;
+    visibilityPrivate: string;
+    visibilityDirect: string;
+    inReplyTo: string;
+    contentWarning: string;
+    filtered: string;
+    /** `{date}` */
+    edited: string;
+    reply: string;
+    boost: string;
+    boostUnavailable: string;
+    favourite: string;
+    bookmark: string;
+    repliesCount: string;
+    boostsCount: string;
+    favouritesCount: string;
+    more: string;
+    moreActions: string;
+    copyLink: string;
+    linkCopied: string;
+    mute: string;
+    unmute: string;
+    pin: string;
+    unpin: string;
+    edit: string;
+    deleteOrRedraft: string;
+    /** `{acct}` */
+    report: string;
+  };
+  /** What a notification says after its sender's name (components/NotificationItem.tsx). */
+  notification: {
+    follow: string;
+    follow_request: string;
+    favourite: string;
+    reblog: string;
+    mention: string;
+    status: string;
+    update: string;
+    poll: string;
+    "admin.report": string;
+    "admin.sign_up": string;
+    move: string;
+    severed_relationships: string;
+    review: string;
+    /** `{domain}` */
+    seeWho: string;
+  };
+  /** The interface-language setting (routes/settings/preferences.tsx). */
+  language: {
+    legend: string;
+  };
+}
