@@ -31,6 +31,20 @@ async function follows(
   return Boolean(row);
 }
 
+/** A remote account `old` (its server gone) and a local `new` that lists it as an alias. */
+async function remoteMovingToLocal(instance: TestInstance) {
+  const { sql } = instance.deps;
+  const [origin] = await sql<AccountRow[]>`
+    INSERT INTO accounts (username, domain, uri, url, inbox_url)
+    VALUES ('old', 'gone.invalid', 'https://gone.invalid/users/old',
+      'https://gone.invalid/@old', 'https://gone.invalid/users/old/inbox')
+    RETURNING *`;
+  const target = await createUserWithToken(instance, "new");
+  await sql`UPDATE accounts SET also_known_as = ${[origin.uri!]}::text[]
+    WHERE id = ${target.account.id}`;
+  return { origin, target };
+}
+
 async function actorJson(instance: TestInstance, username: string) {
   const response = await instance.fetch(`/users/${username}`, {
     headers: { accept: "application/activity+json" },
@@ -246,14 +260,7 @@ Deno.test({
     const instance = await startTestInstance();
     try {
       const { sql } = instance.deps;
-      const [origin] = await sql<AccountRow[]>`
-        INSERT INTO accounts (username, domain, uri, url, inbox_url)
-        VALUES ('old', 'gone.invalid', 'https://gone.invalid/users/old',
-          'https://gone.invalid/@old', 'https://gone.invalid/users/old/inbox')
-        RETURNING *`;
-      const target = await createUserWithToken(instance, "new");
-      await sql`UPDATE accounts SET also_known_as = ${[origin.uri!]}::text[]
-        WHERE id = ${target.account.id}`;
+      const { origin, target } = await remoteMovingToLocal(instance);
       // 120 local followers: more than two batches.
       await sql`
         WITH f AS (
@@ -298,14 +305,7 @@ Deno.test({
     const instance = await startTestInstance();
     try {
       const { sql } = instance.deps;
-      const [origin] = await sql<AccountRow[]>`
-        INSERT INTO accounts (username, domain, uri, url, inbox_url)
-        VALUES ('old', 'gone.invalid', 'https://gone.invalid/users/old',
-          'https://gone.invalid/@old', 'https://gone.invalid/users/old/inbox')
-        RETURNING *`;
-      const target = await createUserWithToken(instance, "new");
-      await sql`UPDATE accounts SET also_known_as = ${[origin.uri!]}::text[]
-        WHERE id = ${target.account.id}`;
+      const { origin, target } = await remoteMovingToLocal(instance);
       const lena = await createUserWithToken(instance, "lena");
       const mia = await createUserWithToken(instance, "mia");
       const nora = await createUserWithToken(instance, "nora");

@@ -140,28 +140,22 @@ export default define.page<typeof handler>(function EditPost(
                 {m.description}
               </textarea>
             </label>
-            <label>
-              Focal point, across (−1 left to 1 right){" "}
-              <input
-                name="media_focus_x"
-                type="number"
-                min={-1}
-                max={1}
-                step={0.01}
-                value={m.focusX}
-              />
-            </label>
-            <label>
-              Focal point, down (1 top to −1 bottom){" "}
-              <input
-                name="media_focus_y"
-                type="number"
-                min={-1}
-                max={1}
-                step={0.01}
-                value={m.focusY}
-              />
-            </label>
+            {([
+              ["x", "Focal point, across (−1 left to 1 right)", m.focusX],
+              ["y", "Focal point, down (1 top to −1 bottom)", m.focusY],
+            ] as const).map(([axis, label, value]) => (
+              <label key={axis}>
+                {label}{" "}
+                <input
+                  name={`media_focus_${axis}`}
+                  type="number"
+                  min={-1}
+                  max={1}
+                  step={0.01}
+                  value={value}
+                />
+              </label>
+            ))}
           </fieldset>
         ))}
         <div class="actions">
