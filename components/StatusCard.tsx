@@ -18,7 +18,7 @@ import { BotBadge } from "./BotBadge.tsx";
 import { StatusMenu } from "./StatusMenu.tsx";
 import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
 import type { Messages } from "../lib/i18n/messages.ts";
-import { en } from "../lib/i18n/en.ts";
+import { enStatus } from "../lib/i18n/en-status.ts";
 
 export interface StatusContext {
   signedIn: boolean;
@@ -60,7 +60,7 @@ export function StatusCard(
 ) {
   const status = outer.reblog ?? outer;
   const path = statusPath(status);
-  const labels = context.labels ?? en.status;
+  const labels = context.labels ?? enStatus;
   const name = displayName(status.account);
   // The viewer's filters that matched (on the boost, when it is one): "warn" puts the post
   // behind a switch, "blur" hides its media ("hide" matches never reach a page).

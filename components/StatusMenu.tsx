@@ -1,6 +1,6 @@
 import type { UiStatus } from "./mastodon.ts";
 import { fill, type StatusContext } from "./StatusCard.tsx";
-import { en } from "../lib/i18n/en.ts";
+import { enStatus } from "../lib/i18n/en-status.ts";
 import CopyLink from "../islands/CopyLink.tsx";
 
 /**
@@ -16,7 +16,7 @@ export function StatusMenu(
   },
 ) {
   const own = context.accountId === status.account.id;
-  const labels = context.labels ?? en.status;
+  const labels = context.labels ?? enStatus;
   const pinnable = status.visibility === "public" ||
     status.visibility === "unlisted";
   const action = (verb: string, label: string) => (

@@ -3,6 +3,8 @@ import { Icon, type IconName } from "../components/Icon.tsx";
 import { api } from "../components/api.ts";
 import { formatCount } from "../components/format.ts";
 import type { UiStatus } from "../components/mastodon.ts";
+import type { StatusLabels } from "../components/StatusCard.tsx";
+import { enStatus } from "../lib/i18n/en-status.ts";
 
 export interface ActionBarProps {
   id: string;
@@ -22,21 +24,11 @@ export interface ActionBarProps {
   labels?: ActionLabels;
 }
 
-export interface ActionLabels {
-  reply: string;
-  boost: string;
-  boostUnavailable: string;
-  favourite: string;
-  bookmark: string;
-}
-
-const ENGLISH: ActionLabels = {
-  reply: "Reply",
-  boost: "Boost",
-  boostUnavailable: "Boost (not available for this post's visibility)",
-  favourite: "Favourite",
-  bookmark: "Bookmark",
-};
+/** The action bar's part of a post's strings (lib/i18n). */
+export type ActionLabels = Pick<
+  StatusLabels,
+  "reply" | "boost" | "boostUnavailable" | "favourite" | "bookmark"
+>;
 
 type Toggle = "favourite" | "reblog" | "bookmark";
 
@@ -52,7 +44,7 @@ const TOGGLES: Record<Toggle, [label: keyof ActionLabels, icon: IconName]> = {
  * small POST form; with it, the same forms call the Mastodon API and update in place.
  */
 export default function ActionBar(props: ActionBarProps) {
-  const labels = props.labels ?? ENGLISH;
+  const labels = props.labels ?? enStatus;
   const [state, setState] = useState({
     favourited: props.favourited,
     reblogged: props.reblogged,

@@ -1,4 +1,5 @@
 import type { Messages } from "./messages.ts";
+import { enStatus } from "./en-status.ts";
 
 /** English, the source catalogue. */
 export const en: Messages = {
@@ -29,35 +30,7 @@ export const en: Messages = {
     privacyPolicy: "Privacy policy",
     termsOfService: "Terms of service",
   },
-  status: {
-    visibilityPublic: "Public",
-    visibilityUnlisted: "Unlisted",
-    visibilityPrivate: "Followers only",
-    visibilityDirect: "Mentioned people only",
-    inReplyTo: "Reply",
-    contentWarning: "Content warning:",
-    filtered: "Filtered:",
-    edited: "Edited {date}",
-    reply: "Reply",
-    boost: "Boost",
-    boostUnavailable: "Boost (not available for this post's visibility)",
-    favourite: "Favourite",
-    bookmark: "Bookmark",
-    repliesCount: "Reply — replies:",
-    boostsCount: "Boost — boosts:",
-    favouritesCount: "Favourite — favourites:",
-    more: "More",
-    moreActions: "More actions for this post",
-    copyLink: "Copy link",
-    linkCopied: "Link copied",
-    mute: "Mute conversation",
-    unmute: "Unmute conversation",
-    pin: "Pin on profile",
-    unpin: "Unpin from profile",
-    edit: "Edit",
-    deleteOrRedraft: "Delete or redraft",
-    report: "Report @{acct}",
-  },
+  status: enStatus,
   notification: {
     follow: "followed you",
     follow_request: "asked to follow you",
