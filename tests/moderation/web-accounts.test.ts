@@ -8,26 +8,22 @@
 import assert from "node:assert/strict";
 import {
   options,
-  signedInWithoutJs,
   signIn,
+  staffWithoutJs,
   withBrowser,
 } from "../web/harness.ts";
-import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 
 Deno.test(
   "web UI: an admin limits an account with a warning, the user appeals once, the appeal is approved (no JavaScript)",
   options,
   async () => {
     await withBrowser(async (browser, instance, seeded) => {
-      const { deps } = instance;
       const { alice, carol } = seeded;
-      await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.admin}
-                     WHERE id = ${carol.user.id}`;
-      const { context, page, problems } = await signedInWithoutJs(
+      const { context, page, problems } = await staffWithoutJs(
         browser,
         instance,
-        "carol",
-        "/admin",
+        carol,
+        "admin",
       );
       await page.getByRole("link", { name: "Accounts", exact: true }).click();
       await page.getByLabel("Username").fill("alice");

@@ -4,8 +4,7 @@
  * one change and rejects the other, fetches again, and unsubscribes after confirming.
  */
 import assert from "node:assert/strict";
-import { options, signedInWithoutJs, withBrowser } from "../web/harness.ts";
-import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
+import { options, staffWithoutJs, withBrowser } from "../web/harness.ts";
 
 Deno.test(
   "web UI: an Admin subscribes to a blocklist and reviews its changes (no JavaScript)",
@@ -21,13 +20,11 @@ Deno.test(
     try {
       await withBrowser(async (browser, instance, { carol }) => {
         const { deps } = instance;
-        await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.admin}
-                       WHERE id = ${carol.user.id}`;
-        const { context, page, problems } = await signedInWithoutJs(
+        const { context, page, problems } = await staffWithoutJs(
           browser,
           instance,
-          "carol",
-          "/admin",
+          carol,
+          "admin",
         );
         await page.getByRole("link", { name: "Blocklists" }).click();
         await page.getByText("No blocklist is subscribed to.").waitFor();

@@ -10,8 +10,8 @@ import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import {
   options,
-  signedInWithoutJs,
   signIn,
+  staffWithoutJs,
   watchProblems,
   withBrowser,
 } from "../web/harness.ts";
@@ -26,13 +26,11 @@ Deno.test(
   async () => {
     await withBrowser(async (browser, instance, { carol, alice }) => {
       const { deps } = instance;
-      await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.admin}
-                     WHERE id = ${carol.user.id}`;
-      const { context, page, problems } = await signedInWithoutJs(
+      const { context, page, problems } = await staffWithoutJs(
         browser,
         instance,
-        "carol",
-        "/admin",
+        carol,
+        "admin",
       );
       await page.getByRole("link", { name: "Custom emoji" }).click();
       await page.getByText("No custom emoji here.").waitFor();

@@ -4,8 +4,7 @@
  * a user from the account page, sees it counted, and deletes it after confirming.
  */
 import assert from "node:assert/strict";
-import { options, signedInWithoutJs, withBrowser } from "../web/harness.ts";
-import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
+import { options, staffWithoutJs, withBrowser } from "../web/harness.ts";
 
 Deno.test(
   "web UI: the Owner creates a role, gives it to a user and deletes it (no JavaScript)",
@@ -13,13 +12,11 @@ Deno.test(
   async () => {
     await withBrowser(async (browser, instance, { carol, bob }) => {
       const { deps } = instance;
-      await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.owner}
-                     WHERE id = ${carol.user.id}`;
-      const { context, page, problems } = await signedInWithoutJs(
+      const { context, page, problems } = await staffWithoutJs(
         browser,
         instance,
-        "carol",
-        "/admin",
+        carol,
+        "owner",
       );
       await page.getByRole("link", { name: "Roles" }).click();
       await page.getByRole("link", { name: "Create a role" }).click();

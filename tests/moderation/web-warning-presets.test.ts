@@ -4,8 +4,7 @@
  * edits it, and deletes it after ticking the confirmation; the warning keeps its text.
  */
 import assert from "node:assert/strict";
-import { options, signedInWithoutJs, withBrowser } from "../web/harness.ts";
-import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
+import { options, staffWithoutJs, withBrowser } from "../web/harness.ts";
 
 Deno.test(
   "web UI: an Admin manages warning presets and warns with one (no JavaScript)",
@@ -13,13 +12,11 @@ Deno.test(
   async () => {
     await withBrowser(async (browser, instance, { carol, bob }) => {
       const { deps } = instance;
-      await deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.admin}
-                     WHERE id = ${carol.user.id}`;
-      const { context, page, problems } = await signedInWithoutJs(
+      const { context, page, problems } = await staffWithoutJs(
         browser,
         instance,
-        "carol",
-        "/admin",
+        carol,
+        "admin",
       );
       await page.getByRole("link", { name: "Warning presets" }).click();
       await page.getByText("No preset yet.").waitFor();

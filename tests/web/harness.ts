@@ -8,6 +8,7 @@ import {
 } from "../helpers/app.ts";
 import { hasChromium, launchBrowser, SKIP_MESSAGE } from "./browser.ts";
 import { PASSWORD, seed } from "./seed.ts";
+import { BUILT_IN_ROLE_IDS } from "../../lib/moderation/mod.ts";
 
 const ignore = !hasChromium();
 if (ignore) console.warn(SKIP_MESSAGE);
@@ -125,4 +126,25 @@ export async function signedInWithoutJs(
   const problems = watchProblems(page);
   await signIn(page, username, path);
   return { context, page, problems };
+}
+
+/**
+ * A seeded user given a built-in staff role, then signed in without JavaScript on `path`
+ * (the admin pages' walks begin so).
+ */
+export async function staffWithoutJs(
+  browser: Browser,
+  instance: TestInstance,
+  staff: { user: { id: string }; account: { username: string } },
+  role: keyof typeof BUILT_IN_ROLE_IDS,
+  path = "/admin",
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  await instance.deps.sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS[role]}
+                          WHERE id = ${staff.user.id}`;
+  return await signedInWithoutJs(
+    browser,
+    instance,
+    staff.account.username,
+    path,
+  );
 }
