@@ -13,6 +13,7 @@ import { clearSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 
 interface Data {
   errors: string[];
@@ -86,21 +87,10 @@ export default define.page<typeof handler>(function DeleteAccount(
               <FormErrors errors={data.errors} />
               <form method="post" action="/settings/delete" class="stack">
                 <input type="hidden" name="_csrf" value={state.csrfToken} />
-                <input
-                  type="hidden"
-                  name="username"
-                  autocomplete="username"
-                  value={state.session?.account.username}
+                <CurrentPasswordField
+                  name="password"
+                  username={state.session?.account.username}
                 />
-                <label>
-                  Current password
-                  <input
-                    name="password"
-                    type="password"
-                    required
-                    autocomplete="current-password"
-                  />
-                </label>
                 <div>
                   <button type="submit" class="danger">
                     Delete my account

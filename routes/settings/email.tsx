@@ -8,6 +8,7 @@ import { signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 
 interface Data {
   errors: string[];
@@ -66,12 +67,6 @@ export default define.page<typeof handler>(function EmailSettings(
         <FormErrors errors={data.errors} />
         <form method="post" action="/settings/email" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
-          <input
-            type="hidden"
-            name="username"
-            autocomplete="username"
-            value={state.session?.account.username}
-          />
           <label>
             New e-mail address
             <input
@@ -82,15 +77,7 @@ export default define.page<typeof handler>(function EmailSettings(
               value={data.email}
             />
           </label>
-          <label>
-            Current password
-            <input
-              name="current_password"
-              type="password"
-              required
-              autocomplete="current-password"
-            />
-          </label>
+          <CurrentPasswordField username={state.session?.account.username} />
           <div>
             <button type="submit">Change e-mail address</button>
           </div>

@@ -13,6 +13,7 @@ import { signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 
 interface Data {
   errors: string[];
@@ -118,12 +119,6 @@ export default define.page<typeof handler>(function Migration(
               <FormErrors errors={data.errors} />
               <form method="post" action="/settings/migration" class="stack">
                 <input type="hidden" name="_csrf" value={state.csrfToken} />
-                <input
-                  type="hidden"
-                  name="username"
-                  autocomplete="username"
-                  value={account?.username}
-                />
                 <label>
                   Handle of the new account
                   <input
@@ -133,15 +128,7 @@ export default define.page<typeof handler>(function Migration(
                     value={data.acct}
                   />
                 </label>
-                <label>
-                  Current password
-                  <input
-                    name="current_password"
-                    type="password"
-                    required
-                    autocomplete="current-password"
-                  />
-                </label>
+                <CurrentPasswordField username={account?.username} />
                 <label>
                   <input type="checkbox" name="redirect_only" value="1" />{" "}
                   Redirect only: point the profile to the new account without

@@ -11,6 +11,7 @@ import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 import { NewPasswordFields } from "../../components/NewPasswordFields.tsx";
+import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 
 interface Data {
   errors: string[];
@@ -87,21 +88,7 @@ export default define.page<typeof handler>(function PasswordSettings(
         <FormErrors errors={data.errors} />
         <form method="post" action="/settings/password" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
-          <input
-            type="hidden"
-            name="username"
-            autocomplete="username"
-            value={state.session?.account.username}
-          />
-          <label>
-            Current password
-            <input
-              name="current_password"
-              type="password"
-              required
-              autocomplete="current-password"
-            />
-          </label>
+          <CurrentPasswordField username={state.session?.account.username} />
           <NewPasswordFields />
           <div>
             <button type="submit">Change password</button>

@@ -16,6 +16,7 @@ import { signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
 
 interface Data {
   enabled: boolean;
@@ -106,15 +107,7 @@ export default define.page<typeof handler>(function TwoFactorSettings(
 ) {
   const csrf = <input type="hidden" name="_csrf" value={state.csrfToken} />;
   const passwordField = (
-    <label>
-      Your password
-      <input
-        name="password"
-        type="password"
-        required
-        autocomplete="current-password"
-      />
-    </label>
+    <CurrentPasswordField name="password" label="Your password" />
   );
   return (
     <>

@@ -1,0 +1,34 @@
+/**
+ * The password a form asks for before it changes something that matters (e-mail, password,
+ * two-factor, moving, deletion). With `username`, a hidden username field beside it, so
+ * password managers know which account the password is for.
+ */
+export function CurrentPasswordField(
+  { name = "current_password", label = "Current password", username }: {
+    name?: string;
+    label?: string;
+    username?: string;
+  },
+) {
+  return (
+    <>
+      {username !== undefined && (
+        <input
+          type="hidden"
+          name="username"
+          autocomplete="username"
+          value={username}
+        />
+      )}
+      <label>
+        {label}
+        <input
+          name={name}
+          type="password"
+          required
+          autocomplete="current-password"
+        />
+      </label>
+    </>
+  );
+}
