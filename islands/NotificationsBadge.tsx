@@ -1,3 +1,4 @@
+import { fill } from "../lib/i18n/fill.ts";
 import { useEffect, useState } from "preact/hooks";
 import { Icon } from "../components/Icon.tsx";
 import { subscribe } from "../components/streaming.ts";
@@ -22,9 +23,7 @@ export default function NotificationsBadge(
     subscribe("user", ({ event }) => {
       if (event === "notification") setCount((n) => n + 1);
     }), []);
-  const label = count > 0
-    ? unreadLabel.replace("{count}", String(count))
-    : name;
+  const label = count > 0 ? fill(unreadLabel, { count }) : name;
   return (
     <a
       href="/notifications"

@@ -1,6 +1,13 @@
 /**
  * The shape every catalogue has. A locale's catalogue is typed against it, so a string missing
  * from one fails `deno check` rather than showing up in English (or blank) at run time.
+ *
+ * A section for one part of the UI lives in its own pair of files: `en/<section>.ts` is the
+ * source (`export const <section> = {…}` with doc comments, `export type <Section>Messages =
+ * typeof <section>`) and `de/<section>.ts` is typed against that type. Register a section with
+ * one line here and one in each of `en.ts` and `de.ts`. `{name}` in a string marks a value
+ * filled in with `fill()` (strings travel to islands as props); a page-only string may be a
+ * function instead.
  */
 export interface Messages {
   /** The page shell: skip link, header navigation, footer (routes/_app.tsx). */

@@ -8,6 +8,7 @@ import { en } from "./en.ts";
 import { de } from "./de.ts";
 
 export type { Messages };
+export { fill } from "./fill.ts";
 
 const CATALOGUES = { en, de } satisfies Record<string, Messages>;
 

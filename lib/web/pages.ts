@@ -15,12 +15,21 @@ import type { UiAccount, UiStatus } from "../../components/mastodon.ts";
 import type { FilterContext } from "../domain/filters.ts";
 import type { Role } from "../moderation/mod.ts";
 import type { CustomEmoji } from "../mastodon/entities/types.ts";
+import { DEFAULT_LOCALE, type Messages, messagesFor } from "../i18n/mod.ts";
 
 export type PageContext = Context<State>;
 
 /** The path + query of this page: where no-JavaScript forms come back to. */
 export function here(url: URL): string {
   return url.pathname + url.search;
+}
+
+/**
+ * This request's strings (lib/i18n), chosen in lib/web/app.ts from the user's setting or the
+ * browser's Accept-Language. Pages call this once; components get the section they need as a prop.
+ */
+export function messages(ctx: { state: State }): Messages {
+  return ctx.state.t ?? messagesFor(ctx.state.locale ?? DEFAULT_LOCALE);
 }
 
 export function statusContext(ctx: PageContext): StatusContext {
