@@ -95,8 +95,9 @@ export async function generate(
     await step(
       "users, keys, tokens",
       `
-      INSERT INTO users (account_id, email, password_hash)
-      SELECT id, 'user' || n || '@bench.test', 'bench-no-password' FROM b_acct WHERE local;
+      -- Confirmed addresses: an unconfirmed user may read but not post (lib/domain/statuses.ts).
+      INSERT INTO users (account_id, email, password_hash, confirmed_at)
+      SELECT id, 'user' || n || '@bench.test', 'bench-no-password', now() FROM b_acct WHERE local;
       INSERT INTO account_keys (account_id, algorithm, public_jwk, private_jwk)
       SELECT a.id, k.algorithm, k.public_jwk, k.private_jwk
       FROM b_acct a, jsonb_to_recordset('${

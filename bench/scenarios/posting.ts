@@ -64,7 +64,7 @@ export async function posting(
       scenario: NAME,
       size: data.label,
       metric: "API p99 (vs one SQL transaction)",
-      figure: `endpoint missing (${check.status})`,
+      figure: `endpoint missing (${check.status} ${check.body.slice(0, 200)})`,
       floor: `${fmtMs(floor.p99)}; ${floor.throughput.toFixed(0)} tx/s`,
       ratio: "–",
       target: "≤ 3×; ≥ 200 posts/s",
