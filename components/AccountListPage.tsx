@@ -4,15 +4,22 @@ import { AccountRow } from "./AccountRow.tsx";
 import { Pagination } from "./Timeline.tsx";
 import { displayName } from "./format.ts";
 import { PageHead } from "./PageHead.tsx";
+import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
+import type { PagingLabels } from "./Timeline.tsx";
 
 /** A profile's followers or following. */
 export function AccountListPage(
-  { data, csrf }: { data: AccountListData; csrf: string },
+  { data, csrf, labels: t, paging }: {
+    data: AccountListData;
+    csrf: string;
+    labels: ProfileMessages;
+    paging: PagingLabels;
+  },
 ) {
   const name = displayName(data.profile.account);
   const label = data.tab === "followers"
-    ? `People who follow ${name}`
-    : `People ${name} follows`;
+    ? t.followersOf(name)
+    : t.followedBy(name);
   return (
     <>
       <PageHead {...data.head} />
@@ -22,6 +29,7 @@ export function AccountListPage(
         csrf={csrf}
         returnTo={data.returnTo}
         signedIn={data.signedIn}
+        labels={t}
       />
       <section class="timeline" aria-label={label}>
         <h2 class="visually-hidden">{label}</h2>
@@ -35,17 +43,16 @@ export function AccountListPage(
         ))}
         {data.accounts.length === 0 && (
           <p class="empty">
-            {data.tab === "followers"
-              ? "No followers yet."
-              : "Not following anyone yet."}
+            {data.tab === "followers" ? t.noFollowers : t.notFollowing}
           </p>
         )}
       </section>
       <Pagination
         older={data.older}
         newer={data.newer}
-        olderLabel="More"
-        newerLabel="Back"
+        labels={paging}
+        olderLabel={t.more}
+        newerLabel={t.back}
       />
     </>
   );

@@ -2,6 +2,8 @@
  * The announcements a signed-in user hasn't dismissed, above the home timeline. Dismissing is a
  * plain form post (POST /announcements/:id/dismiss), so it works without JavaScript.
  */
+import type { TimelineMessages } from "../lib/i18n/en/timeline.ts";
+
 export interface BannerAnnouncement {
   id: string;
   html: string;
@@ -9,14 +11,15 @@ export interface BannerAnnouncement {
 }
 
 export function AnnouncementBanner(
-  { announcements, csrf }: {
+  { announcements, csrf, labels }: {
     announcements: BannerAnnouncement[];
     csrf: string;
+    labels: Pick<TimelineMessages, "announcements" | "dismiss">;
   },
 ) {
   if (announcements.length === 0) return null;
   return (
-    <section class="card announcements" aria-label="Announcements">
+    <section class="card announcements" aria-label={labels.announcements}>
       {announcements.map((a) => (
         <article class="announcement">
           <div dangerouslySetInnerHTML={{ __html: a.html }} />
@@ -28,7 +31,7 @@ export function AnnouncementBanner(
           >
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="return_to" value="/home" />
-            <button type="submit" class="link">Dismiss</button>
+            <button type="submit" class="link">{labels.dismiss}</button>
           </form>
         </article>
       ))}

@@ -1,10 +1,22 @@
-/** What blocking does, in the words the confirm page and the dialog share. */
-export function BlockConsequences() {
+import { block, type BlockMessages } from "../lib/i18n/en/block.ts";
+
+/**
+ * What blocking does, in the words the confirm page and the dialog share. Strings only (the
+ * profile menu island shows it too); English when not given.
+ */
+export function BlockConsequences(
+  { labels = block }: {
+    labels?: Pick<
+      BlockMessages,
+      "theirPostsHidden" | "theyCantFollow" | "followsEnd"
+    >;
+  },
+) {
   return (
     <ul class="consequences">
-      <li>You won't see their posts or notifications from them.</li>
-      <li>They can't follow you or see your posts while signed in.</li>
-      <li>Any follows between you end.</li>
+      <li>{labels.theirPostsHidden}</li>
+      <li>{labels.theyCantFollow}</li>
+      <li>{labels.followsEnd}</li>
     </ul>
   );
 }

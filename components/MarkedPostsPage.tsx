@@ -3,6 +3,7 @@ import type { StatusContext } from "./StatusCard.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { Icon, type IconName } from "./Icon.tsx";
 import { PageHead } from "./PageHead.tsx";
+import type { PagingLabels } from "./Timeline.tsx";
 
 export interface MarkedPostsData {
   statuses: UiStatus[];
@@ -13,12 +14,13 @@ export interface MarkedPostsData {
 
 /** The viewer's bookmarks or favourites: a titled timeline with no live updates. */
 export function MarkedPostsPage(
-  { data, title, icon, api, empty }: {
+  { data, title, icon, api, empty, labels }: {
     data: MarkedPostsData;
     title: string;
     icon: IconName;
     api: string;
     empty: string;
+    labels: PagingLabels;
   },
 ) {
   return (
@@ -37,6 +39,7 @@ export function MarkedPostsPage(
         newer={data.newer}
         api={api}
         empty={empty}
+        labels={labels}
       />
     </>
   );

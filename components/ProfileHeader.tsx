@@ -6,6 +6,7 @@ import FollowButton from "../islands/FollowButton.tsx";
 import ProfileMenu from "../islands/ProfileMenu.tsx";
 import { BotBadge } from "./BotBadge.tsx";
 import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
+import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
 
 export type ProfileTab =
   | "posts"
@@ -19,12 +20,13 @@ export type ProfileTab =
  * counts, the follow button and the tabs.
  */
 export function ProfileHeader(
-  { profile, tab, csrf, returnTo, signedIn }: {
+  { profile, tab, csrf, returnTo, signedIn, labels: t }: {
     profile: ProfileData;
     tab: ProfileTab;
     csrf: string;
     returnTo: string;
     signedIn: boolean;
+    labels: ProfileMessages;
   },
 ) {
   const { account, relationship } = profile;
@@ -38,7 +40,7 @@ export function ProfileHeader(
     <section class="card profile" aria-labelledby="profile-name">
       {profile.movedTo && (
         <p class="notice moved-banner" role="status">
-          {name} has moved to{" "}
+          {t.movedTo(name)}{" "}
           <a href={`/@${profile.movedTo.acct}`}>
             {profile.movedTo.name} (@{profile.movedTo.acct})
           </a>
@@ -60,7 +62,8 @@ export function ProfileHeader(
                 <input type="hidden" name="_csrf" value={csrf} />
                 <input type="hidden" name="return_to" value={returnTo} />
                 <button type="submit" class="button secondary">
-                  Unblock<span class="visually-hidden">{name}</span>
+                  {t.unblock}
+                  <span class="visually-hidden">{name}</span>
                 </button>
               </form>
             )}
@@ -89,12 +92,12 @@ export function ProfileHeader(
             )}
             {profile.isSelf && (
               <a class="button secondary" href="/settings/profile">
-                Edit profile
+                {t.editProfile}
               </a>
             )}
             {!signedIn && (
               <a class="button" href={interactPath("follow", account.url)}>
-                Follow
+                {t.follow}
               </a>
             )}
           </div>
@@ -103,24 +106,24 @@ export function ProfileHeader(
           <h1 id="profile-name">
             <EmojiText text={name} emojis={account.emojis} />
             {account.locked && (
-              <span title="Approves followers">
+              <span title={t.approvesFollowers}>
                 <Icon name="lock" size={16} />
-                <span class="visually-hidden">(approves followers)</span>
+                <span class="visually-hidden">({t.approvesFollowers})</span>
               </span>
             )}
           </h1>
           <span class="acct">@{account.acct}</span>{" "}
-          {account.bot && <BotBadge />}{" "}
+          {account.bot && <BotBadge label={t.bot} title={t.botTitle} />}{" "}
           {account.roles?.map((role) => (
             <span key={role.id} class="chip role-badge">{role.name}</span>
           ))}{" "}
-          {relationship?.followed_by && <span class="chip">Follows you</span>}
-          {" "}
-          {relationship?.blocking && <span class="chip danger">Blocked</span>}
-          {" "}
-          {relationship?.muting && <span class="chip">Muted</span>}{" "}
+          {relationship?.followed_by && <span class="chip">{t.followsYou}
+          </span>}{" "}
+          {relationship?.blocking && (
+            <span class="chip danger">{t.blocked}</span>
+          )} {relationship?.muting && <span class="chip">{t.muted}</span>}{" "}
           {relationship?.blocked_by && (
-            <span class="chip danger">Blocks you</span>
+            <span class="chip danger">{t.blocksYou}</span>
           )}
         </div>
         {account.note && (
@@ -152,48 +155,45 @@ export function ProfileHeader(
         <ul class="profile-counts">
           <li>
             <span>
-              <strong>{account.statuses_count.toLocaleString("en")}</strong>
-              {" "}
-              {account.statuses_count === 1 ? "post" : "posts"}
+              <strong>{t.number(account.statuses_count)}</strong>{" "}
+              {t.postsNoun(account.statuses_count)}
             </span>
           </li>
           <li>
             <a href={`${base}/following`}>
-              <strong>{account.following_count.toLocaleString("en")}</strong>
-              {" "}
-              following
+              <strong>{t.number(account.following_count)}</strong>{" "}
+              {t.followingNoun(account.following_count)}
             </a>
           </li>
           <li>
             <a href={`${base}/followers`}>
-              <strong>{account.followers_count.toLocaleString("en")}</strong>
-              {" "}
-              {account.followers_count === 1 ? "follower" : "followers"}
+              <strong>{t.number(account.followers_count)}</strong>{" "}
+              {t.followersNoun(account.followers_count)}
             </a>
           </li>
           <li>
-            <span>Joined {formatDate(account.created_at)}</span>
+            <span>{t.joined(formatDate(account.created_at))}</span>
           </li>
         </ul>
         {profile.remote && (
           <p class="remote-note">
-            This account is on another server; counts may be incomplete.{" "}
+            {t.remoteNote}{" "}
             {profile.remoteUrl && (
               <a href={profile.remoteUrl} rel="noopener nofollow">
-                See the original profile
+                {t.seeOriginal}
               </a>
             )}
           </p>
         )}
       </div>
-      <nav class="tabs" aria-label="Profile sections">
-        {tabLink("posts", base, "Posts")}
-        {tabLink("with_replies", `${base}/with_replies`, "Posts and replies")}
-        {tabLink("media", `${base}/media`, "Media")}
+      <nav class="tabs" aria-label={t.sections}>
+        {tabLink("posts", base, t.tabPosts)}
+        {tabLink("with_replies", `${base}/with_replies`, t.tabWithReplies)}
+        {tabLink("media", `${base}/media`, t.tabMedia)}
         {tab === "followers" &&
-          tabLink("followers", `${base}/followers`, "Followers")}
+          tabLink("followers", `${base}/followers`, t.tabFollowers)}
         {tab === "following" &&
-          tabLink("following", `${base}/following`, "Following")}
+          tabLink("following", `${base}/following`, t.tabFollowing)}
       </nav>
     </section>
   );

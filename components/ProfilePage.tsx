@@ -3,19 +3,26 @@ import { ProfileHeader } from "./ProfileHeader.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { displayName } from "./format.ts";
 import { PageHead } from "./PageHead.tsx";
+import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
+import type { PagingLabels } from "./Timeline.tsx";
 
 /** A profile with one of its posts tabs. */
 export function ProfilePage(
-  { data, csrf }: { data: ProfileStatusesData; csrf: string },
+  { data, csrf, labels: t, paging }: {
+    data: ProfileStatusesData;
+    csrf: string;
+    labels: ProfileMessages;
+    paging: PagingLabels;
+  },
 ) {
   const name = displayName(data.profile.account);
   const label = data.tagged
-    ? `Posts by ${name} tagged #${data.tagged}`
+    ? t.postsTaggedBy(name, data.tagged)
     : data.tab === "media"
-    ? `Media by ${name}`
+    ? t.mediaBy(name)
     : data.tab === "with_replies"
-    ? `Posts and replies by ${name}`
-    : `Posts by ${name}`;
+    ? t.postsAndRepliesBy(name)
+    : t.postsBy(name);
   return (
     <>
       <PageHead {...data.head} />
@@ -25,6 +32,7 @@ export function ProfilePage(
         csrf={csrf}
         returnTo={data.context.returnTo}
         signedIn={data.context.signedIn}
+        labels={t}
       />
       <h2 class="visually-hidden">{label}</h2>
       <Timeline
@@ -43,12 +51,13 @@ export function ProfilePage(
             : ""
         }`}
         empty={data.profile.relationship?.blocking
-          ? "You've blocked this account, so its posts are hidden."
+          ? t.blockedPostsHidden
           : data.tagged
-          ? `No posts tagged #${data.tagged} yet.`
+          ? t.noPostsTagged(data.tagged)
           : data.tab === "media"
-          ? "No posts with pictures yet."
-          : "No posts yet."}
+          ? t.noMedia
+          : t.noPosts}
+        labels={paging}
       />
     </>
   );

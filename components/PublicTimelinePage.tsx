@@ -3,6 +3,7 @@ import type { StatusContext } from "./StatusCard.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { Icon, type IconName } from "./Icon.tsx";
 import { PageHead } from "./PageHead.tsx";
+import type { TimelineMessages } from "../lib/i18n/en/timeline.ts";
 
 export interface TimelinePageData {
   statuses: UiStatus[];
@@ -13,7 +14,7 @@ export interface TimelinePageData {
 
 /** The local, federated and hashtag timelines share this page. */
 export function PublicTimelinePage(
-  { data, title, icon, description, stream, empty, api, feed }: {
+  { data, title, icon, description, stream, empty, api, feed, labels }: {
     data: TimelinePageData;
     title: string;
     /** None where the title carries its own sign (`#cats`). */
@@ -25,6 +26,7 @@ export function PublicTimelinePage(
     api: string;
     /** The live feeds (this server's, every server's) get tabs between them. */
     feed?: "local" | "federated";
+    labels: TimelineMessages;
   },
 ) {
   return (
@@ -39,18 +41,18 @@ export function PublicTimelinePage(
         </div>
       </header>
       {feed && (
-        <nav class="tabs card-tabs" aria-label="Live feeds">
+        <nav class="tabs card-tabs" aria-label={labels.liveFeeds}>
           <a
             href="/public/local"
             aria-current={feed === "local" ? "page" : undefined}
           >
-            This server
+            {labels.thisServer}
           </a>
           <a
             href="/public"
             aria-current={feed === "federated" ? "page" : undefined}
           >
-            Other servers too
+            {labels.otherServersToo}
           </a>
         </nav>
       )}
@@ -63,6 +65,7 @@ export function PublicTimelinePage(
         stream={stream}
         empty={empty}
         api={api}
+        labels={labels}
       />
     </>
   );

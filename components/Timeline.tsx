@@ -3,6 +3,13 @@ import { StatusCard, type StatusContext } from "./StatusCard.tsx";
 import NewStatuses from "../islands/NewStatuses.tsx";
 import NewPostsBanner from "../islands/NewPostsBanner.tsx";
 import LoadMore from "../islands/LoadMore.tsx";
+import { timeline, type TimelineMessages } from "../lib/i18n/en/timeline.ts";
+
+/** The strings of a list of posts and its paging links (`messages(ctx).timeline`). */
+export type PagingLabels = Pick<
+  TimelineMessages,
+  "nothingHere" | "olderPosts" | "newerPosts" | "pages"
+>;
 
 /**
  * A list of statuses with "newer / older" links that work without JavaScript. With `stream`,
@@ -20,6 +27,7 @@ export function Timeline(
     live = false,
     empty,
     api,
+    labels = timeline,
   }: {
     statuses: UiStatus[];
     context: StatusContext;
@@ -35,6 +43,8 @@ export function Timeline(
      * loads in place when JavaScript runs.
      */
     api?: string;
+    /** English when not given. */
+    labels?: PagingLabels;
   },
 ) {
   const ids = statuses.map((s) => s.id);
@@ -56,7 +66,7 @@ export function Timeline(
           <StatusCard key={status.id} status={status} context={context} />
         ))}
         {statuses.length === 0 && (
-          <p class="empty">{empty ?? "Nothing here yet."}</p>
+          <p class="empty">{empty ?? labels.nothingHere}</p>
         )}
         {inPlace && (
           <LoadMore
@@ -67,22 +77,34 @@ export function Timeline(
           />
         )}
       </section>
-      <Pagination older={inPlace ? null : older} newer={newer ?? null} />
+      <Pagination
+        older={inPlace ? null : older}
+        newer={newer ?? null}
+        labels={labels}
+      />
     </>
   );
 }
 
 export function Pagination(
-  { older, newer, olderLabel = "Older posts", newerLabel = "Newer posts" }: {
+  {
+    older,
+    newer,
+    labels = timeline,
+    olderLabel = labels.olderPosts,
+    newerLabel = labels.newerPosts,
+  }: {
     older: string | null;
     newer: string | null;
+    /** English when not given. */
+    labels?: Pick<PagingLabels, "olderPosts" | "newerPosts" | "pages">;
     olderLabel?: string;
     newerLabel?: string;
   },
 ) {
   if (!older && !newer) return null;
   return (
-    <nav class="pagination" aria-label="Pages">
+    <nav class="pagination" aria-label={labels.pages}>
       {newer && (
         <a class="button secondary" href={newer} rel="prev">
           ← {newerLabel}

@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../utils.ts";
 import { homeTimeline } from "../lib/domain/timelines.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   signInFirst,
@@ -93,16 +94,18 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(function Home({ data, state }) {
   const session = state.session!;
+  const t = messages({ state }).timeline;
   return (
     <>
-      <PageHead title="Home" />
-      <h1 class="visually-hidden">Home</h1>
+      <PageHead title={t.home} />
+      <h1 class="visually-hidden">{t.home}</h1>
       <AnnouncementBanner
         announcements={data.announcements}
         csrf={state.csrfToken}
+        labels={t}
       />
       {!data.newer && (
-        <section class="card compose-card" aria-label="New post">
+        <section class="card compose-card" aria-label={t.newPost}>
           <ComposeBox
             csrf={state.csrfToken}
             defaultVisibility={session.user.default_privacy as Visibility}
@@ -115,13 +118,14 @@ export default define.page<typeof handler>(function Home({ data, state }) {
       <Timeline
         statuses={data.statuses}
         context={data.context}
-        label="Home timeline"
+        label={t.homeTimeline}
         older={data.older}
         newer={data.newer}
         stream="user"
         api="/api/v1/timelines/home"
         live
-        empty="Your home timeline is empty. Follow people to see their posts here — try the local timeline to find some."
+        empty={t.homeEmpty}
+        labels={t}
       />
     </>
   );

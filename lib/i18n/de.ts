@@ -1,4 +1,7 @@
 import type { Messages } from "./messages.ts";
+import { timeline } from "./de/timeline.ts";
+import { profile } from "./de/profile.ts";
+import { block } from "./de/block.ts";
 
 /** German. */
 export const de: Messages = {
@@ -78,4 +81,7 @@ export const de: Messages = {
   language: {
     legend: "Sprache der Oberfläche",
   },
+  timeline,
+  profile,
+  block,
 };

@@ -1,5 +1,8 @@
 import type { Messages } from "./messages.ts";
 import { enStatus } from "./en-status.ts";
+import { timeline } from "./en/timeline.ts";
+import { profile } from "./en/profile.ts";
+import { block } from "./en/block.ts";
 
 /** English, the source catalogue. */
 export const en: Messages = {
@@ -50,4 +53,7 @@ export const en: Messages = {
   language: {
     legend: "Interface language",
   },
+  timeline,
+  profile,
+  block,
 };

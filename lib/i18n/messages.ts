@@ -95,4 +95,7 @@ export interface Messages {
   language: {
     legend: string;
   };
+  timeline: import("./en/timeline.ts").TimelineMessages;
+  profile: import("./en/profile.ts").ProfileMessages;
+  block: import("./en/block.ts").BlockMessages;
 }

@@ -6,7 +6,7 @@ import { relationship } from "../domain/relationships.ts";
 import type { AccountRow } from "../db/accounts.ts";
 import { findAccountById } from "../db/accounts.ts";
 import type { PageContext } from "./pages.ts";
-import { uiAccount } from "./pages.ts";
+import { messages, uiAccount } from "./pages.ts";
 import { roleOfAccount } from "../moderation/mod.ts";
 import { emojisOfAccount } from "../emoji/mod.ts";
 import type { UiAccount, UiRelationship } from "../../components/mastodon.ts";
@@ -45,18 +45,12 @@ async function findOrResolveAccount(ctx: PageContext): Promise<AccountRow> {
       throw error;
     }
     if (!session) {
-      throw new HttpError(
-        404,
-        `@${acct} isn't known on this server yet. Sign in to look the account up on its own server.`,
-      );
+      throw new HttpError(404, messages(ctx).profile.notKnownHere(acct));
     }
     const resolved = await deps.resolveRemote(`@${acct}`).catch(() => null);
     const account = resolved?.account;
     if (!account || account.suspended_at) {
-      throw new HttpError(
-        404,
-        `We couldn't find @${acct}. Check the address, or try again later if its server is down.`,
-      );
+      throw new HttpError(404, messages(ctx).profile.notFound(acct));
     }
     return account;
   }
@@ -141,14 +135,6 @@ const TAB_OPTIONS = {
   media: { onlyMedia: true },
 } as const;
 
-const TAB_NAMES: Record<ProfileTab, string> = {
-  posts: "Posts",
-  with_replies: "Posts and replies",
-  media: "Media",
-  followers: "Followers",
-  following: "Following",
-};
-
 /** The profile's title and preview; a tab other than the posts adds its name. */
 function headOf(
   ctx: PageContext,
@@ -158,8 +144,16 @@ function headOf(
 ): PageHeadData {
   const { host, origin } = ctx.state.deps.config;
   if (tab === "posts" && !tagged) return profileHead(profile.account, host);
+  const t = messages(ctx).profile;
+  const tabNames: Record<ProfileTab, string> = {
+    posts: t.tabPosts,
+    with_replies: t.tabWithReplies,
+    media: t.tabMedia,
+    followers: t.tabFollowers,
+    following: t.tabFollowing,
+  };
   return profileHead(profile.account, host, {
-    name: tagged ? `#${tagged}` : TAB_NAMES[tab],
+    name: tagged ? `#${tagged}` : tabNames[tab],
     url: origin + ctx.url.pathname,
   });
 }

@@ -3,7 +3,8 @@ import { define } from "../../utils.ts";
 import { block } from "../../lib/domain/relationships.ts";
 import { lookupAccount } from "../../lib/domain/profiles.ts";
 import { accountActionHandler } from "../../lib/web/actions.ts";
-import { signInFirst, uiAccount } from "../../lib/web/pages.ts";
+import { messages, signInFirst, uiAccount } from "../../lib/web/pages.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import type { UiAccount } from "../../components/mastodon.ts";
 import { Avatar } from "../../components/Avatar.tsx";
 import { displayName, profilePath } from "../../components/format.ts";
@@ -37,6 +38,8 @@ export default define.page<typeof handler>(function ConfirmBlock(
 ) {
   const { account } = data;
   const back = profilePath(account);
+  const t = messages({ state }).block;
+  const title = fill(t.title, { acct: account.acct });
   return (
     <section class="card narrow confirm-card" aria-labelledby="confirm-title">
       <div class="confirm-who">
@@ -46,14 +49,14 @@ export default define.page<typeof handler>(function ConfirmBlock(
           <span class="acct">@{account.acct}</span>
         </div>
       </div>
-      <PageHead title={`Block @${account.acct}?`} />
-      <h1 id="confirm-title">Block @{account.acct}?</h1>
-      <BlockConsequences />
+      <PageHead title={title} />
+      <h1 id="confirm-title">{title}</h1>
+      <BlockConsequences labels={t} />
       <form method="post" class="actions">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <input type="hidden" name="return_to" value={back} />
-        <button type="submit" class="danger">Block</button>
-        <a class="button secondary" href={back}>Cancel</a>
+        <button type="submit" class="danger">{t.block}</button>
+        <a class="button secondary" href={back}>{t.cancel}</a>
       </form>
     </section>
   );

@@ -1,4 +1,5 @@
 import { define } from "../../utils.ts";
+import { messages } from "../../lib/web/pages.ts";
 import { profileStatusesHandler } from "../../lib/web/profile.ts";
 import { ProfilePage } from "../../components/ProfilePage.tsx";
 
@@ -6,6 +7,14 @@ export const handler = define.handlers({
   GET: profileStatusesHandler("with_replies"),
 });
 
-export default define.page<typeof handler>(({ data, state }) => (
-  <ProfilePage data={data} csrf={state.csrfToken} />
-));
+export default define.page<typeof handler>(({ data, state }) => {
+  const t = messages({ state });
+  return (
+    <ProfilePage
+      data={data}
+      csrf={state.csrfToken}
+      labels={t.profile}
+      paging={t.timeline}
+    />
+  );
+});

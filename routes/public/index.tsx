@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { publicTimeline } from "../../lib/domain/timelines.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   statusContext,
@@ -32,15 +33,19 @@ export const handler = define.handlers<TimelinePageData>({
   },
 });
 
-export default define.page<typeof handler>(({ data }) => (
-  <PublicTimelinePage
-    feed="federated"
-    data={data}
-    title="Federated timeline"
-    icon="globe"
-    description="Public posts from this server and every server it knows."
-    stream="public"
-    api="/api/v1/timelines/public"
-    empty="No public posts known yet."
-  />
-));
+export default define.page<typeof handler>(({ data, state }) => {
+  const t = messages({ state }).timeline;
+  return (
+    <PublicTimelinePage
+      feed="federated"
+      data={data}
+      title={t.federatedTitle}
+      icon="globe"
+      description={t.federatedDescription}
+      stream="public"
+      api="/api/v1/timelines/public"
+      empty={t.federatedEmpty}
+      labels={t}
+    />
+  );
+});

@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { publicTimeline } from "../../lib/domain/timelines.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   statusContext,
@@ -32,15 +33,19 @@ export const handler = define.handlers<TimelinePageData>({
   },
 });
 
-export default define.page<typeof handler>(({ data, state }) => (
-  <PublicTimelinePage
-    feed="local"
-    data={data}
-    title="Local timeline"
-    icon="users"
-    description={`Public posts from people on ${state.deps.config.host}.`}
-    stream="public:local"
-    api="/api/v1/timelines/public?local=true"
-    empty="No public posts on this server yet."
-  />
-));
+export default define.page<typeof handler>(({ data, state }) => {
+  const t = messages({ state }).timeline;
+  return (
+    <PublicTimelinePage
+      feed="local"
+      data={data}
+      title={t.localTitle}
+      icon="users"
+      description={t.localDescription(state.deps.config.host)}
+      stream="public:local"
+      api="/api/v1/timelines/public?local=true"
+      empty={t.localEmpty}
+      labels={t}
+    />
+  );
+});

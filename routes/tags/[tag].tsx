@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { tagTimeline } from "../../lib/domain/timelines.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   statusContext,
@@ -40,13 +41,17 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(({ data }) => (
-  <PublicTimelinePage
-    data={data}
-    title={`#${data.tag}`}
-    description={`Public posts tagged #${data.tag}.`}
-    stream={`hashtag&tag=${encodeURIComponent(data.tag)}`}
-    api={`/api/v1/timelines/tag/${encodeURIComponent(data.tag)}`}
-    empty={`No public posts tagged #${data.tag} yet.`}
-  />
-));
+export default define.page<typeof handler>(({ data, state }) => {
+  const t = messages({ state }).timeline;
+  return (
+    <PublicTimelinePage
+      data={data}
+      title={`#${data.tag}`}
+      description={t.tagDescription(data.tag)}
+      stream={`hashtag&tag=${encodeURIComponent(data.tag)}`}
+      api={`/api/v1/timelines/tag/${encodeURIComponent(data.tag)}`}
+      empty={t.tagEmpty(data.tag)}
+      labels={t}
+    />
+  );
+});
