@@ -3,25 +3,39 @@ import type {
   PolicyValue,
 } from "../lib/domain/notification-policy.ts";
 
-const FIELDS: [PolicyField, string][] = [
-  ["for_not_following", "People you don't follow"],
-  ["for_not_followers", "People who don't follow you"],
-  ["for_new_accounts", "New accounts (under 30 days old)"],
-  ["for_private_mentions", "Unsolicited private mentions"],
-  ["for_limited_accounts", "Accounts limited by the moderators"],
+import type { NotificationsMessages } from "../lib/i18n/en/notifications.ts";
+
+/** The catalogue's names for each kind of sender and each choice. */
+type PolicyLabel =
+  | "forNotFollowing"
+  | "forNotFollowers"
+  | "forNewAccounts"
+  | "forPrivateMentions"
+  | "forLimitedAccounts"
+  | "policyAccept"
+  | "policyFilter"
+  | "policyDrop";
+
+const FIELDS: [PolicyField, PolicyLabel][] = [
+  ["for_not_following", "forNotFollowing"],
+  ["for_not_followers", "forNotFollowers"],
+  ["for_new_accounts", "forNewAccounts"],
+  ["for_private_mentions", "forPrivateMentions"],
+  ["for_limited_accounts", "forLimitedAccounts"],
 ];
 
-const CHOICES: [PolicyValue, string][] = [
-  ["accept", "Show"],
-  ["filter", "Filter (review here)"],
-  ["drop", "Ignore"],
+const CHOICES: [PolicyValue, PolicyLabel][] = [
+  ["accept", "policyAccept"],
+  ["filter", "policyFilter"],
+  ["drop", "policyDrop"],
 ];
 
 /** The notification policy (as `PUT /api/v2/notifications/policy`), one select per kind of sender. */
 export function NotificationPolicyForm(
-  { policy, csrf }: {
+  { policy, csrf, labels }: {
     policy: Record<PolicyField, PolicyValue>;
     csrf: string;
+    labels: NotificationsMessages;
   },
 ) {
   return (
@@ -29,18 +43,18 @@ export function NotificationPolicyForm(
       <input type="hidden" name="_csrf" value={csrf} />
       {FIELDS.map(([field, label]) => (
         <label key={field}>
-          {label}
+          {labels[label]}
           <select name={field}>
             {CHOICES.map(([value, text]) => (
               <option value={value} selected={policy[field] === value}>
-                {text}
+                {labels[text]}
               </option>
             ))}
           </select>
         </label>
       ))}
       <div>
-        <button type="submit">Save notification settings</button>
+        <button type="submit">{labels.savePolicy}</button>
       </div>
     </form>
   );

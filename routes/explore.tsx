@@ -6,6 +6,7 @@ import { AccountRow } from "../components/AccountRow.tsx";
 import type { UiAccount, UiStatus } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
 import {
+  messages,
   statusContext,
   uiAccount,
   uiStatuses,
@@ -20,10 +21,10 @@ import { suggestionsFor } from "../lib/domain/suggestions.ts";
 import { directory } from "../lib/domain/directory.ts";
 
 const TABS = [
-  ["posts", "Posts"],
-  ["tags", "Hashtags"],
-  ["links", "News"],
-  ["people", "People"],
+  ["posts", "tabPosts"],
+  ["tags", "tabTags"],
+  ["links", "tabLinks"],
+  ["people", "tabPeople"],
 ] as const;
 type Tab = typeof TABS[number][0];
 
@@ -88,24 +89,25 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(function Explore({ data, state }) {
   const { tab, context } = data;
-  const title = TABS.find(([t]) => t === tab)![1];
+  const { explore: t, timeline } = messages({ state });
+  const title = t[TABS.find(([value]) => value === tab)![1]];
   return (
     <>
-      <PageHead title={`Explore: ${title}`} />
+      <PageHead title={t.titleOf(title)} />
       <header class="page-header">
         <div>
-          <h1>Explore</h1>
-          <p>What people here are talking about.</p>
+          <h1>{t.title}</h1>
+          <p>{t.intro}</p>
         </div>
       </header>
-      <nav class="tabs card-tabs" aria-label="Explore">
+      <nav class="tabs card-tabs" aria-label={t.title}>
         {TABS.map(([value, label]) => (
           <a
             key={value}
             href={value === "posts" ? "/explore" : `/explore?tab=${value}`}
             aria-current={value === tab ? "page" : undefined}
           >
-            {label}
+            {t[label]}
           </a>
         ))}
       </nav>
@@ -113,14 +115,15 @@ export default define.page<typeof handler>(function Explore({ data, state }) {
         <Timeline
           statuses={data.statuses}
           context={context}
-          label="Trending posts"
+          label={t.trendingPosts}
           older={null}
-          empty="Nothing trending yet."
+          empty={t.nothingTrending}
+          labels={timeline}
         />
       )}
       {tab === "tags" && (
-        <section class="card" aria-label="Trending hashtags">
-          {data.tags.length === 0 && <p class="empty">Nothing trending yet.</p>}
+        <section class="card" aria-label={t.trendingTags}>
+          {data.tags.length === 0 && <p class="empty">{t.nothingTrending}</p>}
           <ul class="plain-list">
             {data.tags.map((tag) => (
               <li key={tag} class="plain-row">
@@ -131,10 +134,8 @@ export default define.page<typeof handler>(function Explore({ data, state }) {
         </section>
       )}
       {tab === "links" && (
-        <section class="card" aria-label="Trending links">
-          {data.links.length === 0 && (
-            <p class="empty">Nothing trending yet.</p>
-          )}
+        <section class="card" aria-label={t.trendingLinks}>
+          {data.links.length === 0 && <p class="empty">{t.nothingTrending}</p>}
           <ul class="plain-list">
             {data.links.map((link) => (
               <li key={link.url} class="plain-row">
@@ -142,7 +143,7 @@ export default define.page<typeof handler>(function Explore({ data, state }) {
                   {link.url}
                 </a>
                 <span class="help">
-                  {link.host} · shared by {link.accounts} people
+                  {link.host} · {t.sharedBy(link.accounts)}
                 </span>
               </li>
             ))}
@@ -152,12 +153,10 @@ export default define.page<typeof handler>(function Explore({ data, state }) {
       {tab === "people" && (
         <section
           class="timeline"
-          aria-label={data.suggested ? "Suggested people" : "Active people"}
+          aria-label={data.suggested ? t.suggestedPeople : t.activePeople}
         >
           <p class="help explore-note">
-            {data.suggested
-              ? "People you might like to follow."
-              : "People active on this server lately."}
+            {data.suggested ? t.suggestedIntro : t.activeIntro}
           </p>
           {data.people.map((account) => (
             <AccountRow
@@ -175,9 +174,7 @@ export default define.page<typeof handler>(function Explore({ data, state }) {
               returnTo={context.returnTo}
             />
           ))}
-          {data.people.length === 0 && (
-            <p class="empty">No one to suggest yet.</p>
-          )}
+          {data.people.length === 0 && <p class="empty">{t.noOneToSuggest}</p>}
         </section>
       )}
     </>

@@ -4,6 +4,7 @@ import { listNotifications } from "../lib/domain/notifications.ts";
 import { pendingRequestsSummary } from "../lib/domain/notification-requests.ts";
 import { renderNotifications } from "../lib/mastodon/entities/notification.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   signInFirst,
@@ -17,7 +18,6 @@ import { NotificationItem } from "../components/NotificationItem.tsx";
 import { Pagination } from "../components/Timeline.tsx";
 import { Icon } from "../components/Icon.tsx";
 import { PageHead } from "../components/PageHead.tsx";
-import { plural } from "../components/format.ts";
 
 interface Data {
   notifications: UiNotification[];
@@ -70,53 +70,50 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(
   function Notifications({ data, state }) {
+    const messagesOf = messages({ state });
+    const t = messagesOf.notifications;
     return (
       <>
         <PageHead
-          title={data.unread > 0
-            ? `Notifications (${data.unread})`
-            : "Notifications"}
+          title={data.unread > 0 ? t.titleUnread(data.unread) : t.title}
         />
         <header class="page-header">
           <h1>
-            <Icon name="bell" size={22} /> Notifications
+            <Icon name="bell" size={22} /> {t.title}
           </h1>
           <a href="/follow_requests" class="button secondary small">
-            Follow requests
+            {t.followRequests}
           </a>
         </header>
         {data.filtered.notifications > 0 && (
           <a href="/notifications/requests" class="card filtered-link">
             <Icon name="bell" />{" "}
             <span>
-              {plural(data.filtered.notifications, "filtered notification")}
-              {" "}
-              from {plural(data.filtered.people, "person", "people")}
+              {t.filteredSummary(
+                data.filtered.notifications,
+                data.filtered.people,
+              )}
             </span>{" "}
-            <span class="filtered-review">Review</span>
+            <span class="filtered-review">{t.review}</span>
           </a>
         )}
-        <section class="timeline" aria-label="Notifications">
+        <section class="timeline" aria-label={t.title}>
           {data.notifications.map((n) => (
             <NotificationItem
               key={n.id}
               notification={n}
               context={data.context}
-              labels={state.t?.notification}
+              labels={messagesOf.notification}
             />
           ))}
-          {data.notifications.length === 0 && (
-            <p class="empty">
-              Nothing yet. When people follow you, mention you, boost or
-              favourite your posts, you'll see it here.
-            </p>
-          )}
+          {data.notifications.length === 0 && <p class="empty">{t.empty}</p>}
         </section>
         <Pagination
           older={data.older}
           newer={data.newer}
-          olderLabel="Older"
-          newerLabel="Newer"
+          labels={messagesOf.timeline}
+          olderLabel={t.older}
+          newerLabel={t.newer}
         />
       </>
     );

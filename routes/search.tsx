@@ -2,7 +2,12 @@ import { page } from "fresh";
 import { define } from "../utils.ts";
 import { search } from "../lib/domain/search.ts";
 import { withRelationships } from "../lib/web/profile.ts";
-import { statusContext, uiStatuses, viewerId } from "../lib/web/pages.ts";
+import {
+  messages,
+  statusContext,
+  uiStatuses,
+  viewerId,
+} from "../lib/web/pages.ts";
 import type {
   UiAccount,
   UiRelationship,
@@ -51,33 +56,32 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(
   function Search({ data, state, url }) {
     const returnTo = url.pathname + url.search;
+    const t = messages({ state }).explore;
     const nothing = data.q && data.accounts.length === 0 &&
       data.tags.length === 0 && data.statuses.length === 0;
     return (
       <>
-        <PageHead title={data.q ? `${data.q} · Search` : "Search"} />
+        <PageHead title={data.q ? t.searchTitle(data.q) : t.search} />
         <h1>
-          <Icon name="search" size={22} /> Search
+          <Icon name="search" size={22} /> {t.search}
         </h1>
         <form method="get" action="/search" class="search-form" role="search">
           <label>
-            <span class="visually-hidden">
-              Search for people, hashtags or posts
-            </span>
+            <span class="visually-hidden">{t.searchLabel}</span>
             <input
               type="search"
               name="q"
               value={data.q}
-              placeholder="alice, @bob@example.social or #hashtag"
+              placeholder={t.searchPlaceholder}
             />
           </label>
-          <button type="submit">Search</button>
+          <button type="submit">{t.search}</button>
         </form>
         {data.q && (
           <div class="results">
             {data.accounts.length > 0 && (
               <section class="results-section" aria-labelledby="people">
-                <h2 id="people" class="section-title">People</h2>
+                <h2 id="people" class="section-title">{t.people}</h2>
                 <div class="timeline">
                   {data.accounts.map(({ account, relationship }) => (
                     <AccountRow
@@ -92,7 +96,7 @@ export default define.page<typeof handler>(
             )}
             {data.tags.length > 0 && (
               <section class="results-section" aria-labelledby="hashtags">
-                <h2 id="hashtags" class="section-title">Hashtags</h2>
+                <h2 id="hashtags" class="section-title">{t.hashtags}</h2>
                 <div class="timeline">
                   {data.tags.map((tag) => (
                     <div class="tag-row">
@@ -105,7 +109,7 @@ export default define.page<typeof handler>(
             )}
             {data.statuses.length > 0 && (
               <section class="results-section" aria-labelledby="posts">
-                <h2 id="posts" class="section-title">Posts</h2>
+                <h2 id="posts" class="section-title">{t.posts}</h2>
                 <div class="timeline">
                   {data.statuses.map((status) => (
                     <StatusCard status={status} context={data.context} />
@@ -113,12 +117,7 @@ export default define.page<typeof handler>(
                 </div>
               </section>
             )}
-            {nothing && (
-              <p class="empty">
-                Nothing found for “{data.q}”. For someone on another server,
-                search their full address, like @name@example.social.
-              </p>
-            )}
+            {nothing && <p class="empty">{t.nothingFound(data.q)}</p>}
           </div>
         )}
       </>

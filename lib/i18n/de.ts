@@ -2,6 +2,9 @@ import type { Messages } from "./messages.ts";
 import { timeline } from "./de/timeline.ts";
 import { profile } from "./de/profile.ts";
 import { block } from "./de/block.ts";
+import { notifications } from "./de/notifications.ts";
+import { followRequests } from "./de/followRequests.ts";
+import { explore } from "./de/explore.ts";
 
 /** German. */
 export const de: Messages = {
@@ -84,4 +87,7 @@ export const de: Messages = {
   timeline,
   profile,
   block,
+  notifications,
+  followRequests,
+  explore,
 };

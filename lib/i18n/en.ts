@@ -3,6 +3,9 @@ import { enStatus } from "./en-status.ts";
 import { timeline } from "./en/timeline.ts";
 import { profile } from "./en/profile.ts";
 import { block } from "./en/block.ts";
+import { notifications } from "./en/notifications.ts";
+import { followRequests } from "./en/followRequests.ts";
+import { explore } from "./en/explore.ts";
 
 /** English, the source catalogue. */
 export const en: Messages = {
@@ -56,4 +59,7 @@ export const en: Messages = {
   timeline,
   profile,
   block,
+  notifications,
+  followRequests,
+  explore,
 };

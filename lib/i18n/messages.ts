@@ -98,4 +98,7 @@ export interface Messages {
   timeline: import("./en/timeline.ts").TimelineMessages;
   profile: import("./en/profile.ts").ProfileMessages;
   block: import("./en/block.ts").BlockMessages;
+  notifications: import("./en/notifications.ts").NotificationsMessages;
+  followRequests: import("./en/followRequests.ts").FollowRequestsMessages;
+  explore: import("./en/explore.ts").ExploreMessages;
 }

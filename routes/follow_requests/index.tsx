@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { listRelated } from "../../lib/domain/relationships.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   signInFirst,
@@ -49,6 +50,7 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function FollowRequests(
   { data, state },
 ) {
+  const { followRequests: t, timeline } = messages({ state });
   const answer = (account: UiAccount, verb: "authorize" | "reject") => (
     <form method="post" action={`/follow_requests/${account.id}/${verb}`}>
       <input type="hidden" name="_csrf" value={state.csrfToken} />
@@ -56,29 +58,28 @@ export default define.page<typeof handler>(function FollowRequests(
         type="submit"
         class={verb === "authorize" ? "small" : "small secondary"}
       >
-        {verb === "authorize" ? "Accept" : "Reject"}
+        {verb === "authorize" ? t.accept : t.reject}
         <span class="visually-hidden">@{account.acct}</span>
       </button>
     </form>
   );
   return (
     <>
-      <PageHead title="Follow requests" />
+      <PageHead title={t.title} />
       <header class="page-header">
         <div>
           <h1>
-            <Icon name="userPlus" size={22} /> Follow requests
+            <Icon name="userPlus" size={22} /> {t.title}
           </h1>
           {!data.locked && (
             <p>
-              Your account is not locked, so people follow you without asking.
-              {" "}
-              <a href="/settings/profile">Change this in settings</a>.
+              {t.notLocked}{" "}
+              <a href="/settings/profile">{t.changeInSettings}</a>.
             </p>
           )}
         </div>
       </header>
-      <section class="timeline" aria-label="Follow requests">
+      <section class="timeline" aria-label={t.title}>
         {data.accounts.map((account) => (
           <AccountRow
             key={account.id}
@@ -90,11 +91,9 @@ export default define.page<typeof handler>(function FollowRequests(
             {answer(account, "reject")}
           </AccountRow>
         ))}
-        {data.accounts.length === 0 && (
-          <p class="empty">No one is waiting for your answer.</p>
-        )}
+        {data.accounts.length === 0 && <p class="empty">{t.empty}</p>}
       </section>
-      <Pagination older={data.older} newer={data.newer} />
+      <Pagination older={data.older} newer={data.newer} labels={timeline} />
     </>
   );
 });

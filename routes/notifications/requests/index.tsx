@@ -9,6 +9,7 @@ import {
 import { NotificationPolicyForm } from "../../../components/NotificationPolicyForm.tsx";
 import { renderNotificationRequests } from "../../../lib/mastodon/entities/notification-request.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   signInFirst,
@@ -24,7 +25,6 @@ import { AccountRow } from "../../../components/AccountRow.tsx";
 import { Pagination } from "../../../components/Timeline.tsx";
 import { Icon } from "../../../components/Icon.tsx";
 import { PageHead } from "../../../components/PageHead.tsx";
-import { plural } from "../../../components/format.ts";
 
 interface Request {
   id: string;
@@ -81,6 +81,7 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function NotificationRequests(
   { data, state },
 ) {
+  const { notifications: t, timeline } = messages({ state });
   const answer = (request: Request, verb: "accept" | "dismiss") => (
     <form
       method="post"
@@ -91,38 +92,35 @@ export default define.page<typeof handler>(function NotificationRequests(
         type="submit"
         class={verb === "accept" ? "small" : "small secondary"}
       >
-        {verb === "accept" ? "Accept" : "Dismiss"}
+        {verb === "accept" ? t.accept : t.dismiss}
         <span class="visually-hidden">@{request.account.acct}</span>
       </button>
     </form>
   );
   return (
     <>
-      <PageHead title="Filtered notifications" />
+      <PageHead title={t.filteredTitle} />
       <header class="page-header">
         <div>
           <h1>
-            <Icon name="bell" size={22} /> Filtered notifications
+            <Icon name="bell" size={22} /> {t.filteredTitle}
           </h1>
-          <p>
-            Your notification settings held these back. Accept a sender to see
-            their notifications (now and from then on), or dismiss them.
-          </p>
+          <p>{t.filteredIntro}</p>
         </div>
         <a href="/notifications" class="button secondary small">
-          All notifications
+          {t.allNotifications}
         </a>
       </header>
       {data.done && (
         <p class="notice" role="status">
           {data.done === "accept"
-            ? "Accepted: their notifications are in your list now."
+            ? t.accepted
             : data.done === "policy"
-            ? "Notification settings saved."
-            : "Dismissed."}
+            ? t.policySaved
+            : t.dismissed}
         </p>
       )}
-      <section class="timeline" aria-label="Filtered notifications">
+      <section class="timeline" aria-label={t.filteredTitle}>
         {data.requests.map((request) => (
           <div class="notification-request" key={request.id}>
             <AccountRow
@@ -134,21 +132,23 @@ export default define.page<typeof handler>(function NotificationRequests(
               {answer(request, "dismiss")}
             </AccountRow>
             <p class="request-count">
-              {plural(request.count, "notification")}
+              {t.count(request.count)}
             </p>
             {request.lastStatus && (
               <StatusCard status={request.lastStatus} context={data.context} />
             )}
           </div>
         ))}
-        {data.requests.length === 0 && (
-          <p class="empty">No filtered notifications.</p>
-        )}
+        {data.requests.length === 0 && <p class="empty">{t.noFiltered}</p>}
       </section>
-      <Pagination older={data.older} newer={data.newer} />
+      <Pagination older={data.older} newer={data.newer} labels={timeline} />
       <section class="card" aria-labelledby="policy-title">
-        <h2 id="policy-title">Notifications from…</h2>
-        <NotificationPolicyForm policy={data.policy} csrf={state.csrfToken} />
+        <h2 id="policy-title">{t.policyTitle}</h2>
+        <NotificationPolicyForm
+          policy={data.policy}
+          csrf={state.csrfToken}
+          labels={t}
+        />
       </section>
     </>
   );
