@@ -1,5 +1,6 @@
 import type { FilterContext } from "../lib/domain/filters.ts";
 import { RadioChoices } from "./RadioChoices.tsx";
+import type { FiltersMessages } from "../lib/i18n/en/filters.ts";
 
 /** A filter as its form holds it, the same fields when creating one and when editing it. */
 export interface FilterDraft {
@@ -23,49 +24,46 @@ export interface FilterKeywordDraft {
 /** Blank keyword rows offered after the filled ones (no JavaScript needed to add some). */
 export const BLANK_KEYWORD_ROWS = 3;
 
-const CONTEXTS: [FilterContext, string][] = [
-  ["home", "Home and lists"],
-  ["notifications", "Notifications"],
-  ["public", "Public timelines"],
-  ["thread", "Conversations"],
-  ["account", "Profiles"],
+/** Where a filter applies, in the form's order. */
+const CONTEXTS: FilterContext[] = [
+  "home",
+  "notifications",
+  "public",
+  "thread",
+  "account",
 ];
 
-const ACTIONS: [string, string, string][] = [
-  [
-    "warn",
-    "Hide with a warning",
-    "Shows that a filter matched, with a button to see the post.",
-  ],
-  [
-    "blur",
-    "Hide media with a warning",
-    "Shows the text but hides the pictures and videos.",
-  ],
-  ["hide", "Hide completely", "The post is not shown at all."],
+const ACTIONS = ["warn", "blur", "hide"] as const;
+
+const DURATIONS: [string, keyof FiltersMessages["durations"]][] = [
+  ["", "never"],
+  ["1800", "minutes30"],
+  ["3600", "hour1"],
+  ["21600", "hours6"],
+  ["43200", "hours12"],
+  ["86400", "day1"],
+  ["604800", "week1"],
 ];
 
-const DURATIONS: [string, string][] = [
-  ["", "Never"],
-  ["1800", "30 minutes"],
-  ["3600", "1 hour"],
-  ["21600", "6 hours"],
-  ["43200", "12 hours"],
-  ["86400", "1 day"],
-  ["604800", "1 week"],
-];
+/** A context's name (`home` → "Home and lists"); an unknown one as it is. */
+export function contextLabel(labels: FiltersMessages, context: string) {
+  return Object.hasOwn(labels.contexts, context)
+    ? labels.contexts[context as FilterContext]
+    : context;
+}
 
-export const CONTEXT_LABELS: Record<string, string> = Object.fromEntries(
-  CONTEXTS,
-);
-export const ACTION_LABELS: Record<string, string> = Object.fromEntries(
-  ACTIONS.map(([value, label]) => [value, label]),
-);
+/** An action's name (`warn` → "Hide with a warning"); an unknown one as it is. */
+export function actionLabel(labels: FiltersMessages, action: string) {
+  return Object.hasOwn(labels.actions, action)
+    ? labels.actions[action as typeof ACTIONS[number]]
+    : action;
+}
 
 /** The fields of the filter form: title, where it applies, what it does, expiry, keywords. */
 export function FilterFields(
-  { filter, expiresLabel }: {
+  { filter, expiresLabel, labels: t }: {
     filter: FilterDraft;
+    labels: FiltersMessages;
     /** How the current expiry reads, for the "keep" choice when editing. */
     expiresLabel?: string;
   },
@@ -84,7 +82,7 @@ export function FilterFields(
   ];
   return (
     <>
-      <label for="filter-title">Title</label>
+      <label for="filter-title">{t.titleLabel}</label>
       <input
         id="filter-title"
         name="title"
@@ -93,8 +91,8 @@ export function FilterFields(
         required
       />
       <fieldset>
-        <legend>Filter in</legend>
-        {CONTEXTS.map(([value, label]) => (
+        <legend>{t.filterIn}</legend>
+        {CONTEXTS.map((value) => (
           <label class="checkbox" key={value}>
             <input
               type="checkbox"
@@ -102,43 +100,44 @@ export function FilterFields(
               value={value}
               checked={filter.context.includes(value)}
             />
-            {label}
+            {t.contexts[value]}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>What a match does</legend>
+        <legend>{t.whatAMatchDoes}</legend>
         <RadioChoices
           name="filter_action"
-          choices={ACTIONS}
+          choices={ACTIONS.map((value) => [
+            value,
+            t.actions[value],
+            t.actionHints[value],
+          ])}
           checked={filter.action}
         />
       </fieldset>
-      <label for="filter-expires">Expires after</label>
+      <label for="filter-expires">{t.expiresAfter}</label>
       <select id="filter-expires" name="expires_in">
         {expiresLabel && (
           <option value="keep" selected={filter.expiresIn === "keep"}>
-            Keep as it is ({expiresLabel})
+            {t.keepAsItIs(expiresLabel)}
           </option>
         )}
         {DURATIONS.map(([value, label]) => (
           <option value={value} selected={filter.expiresIn === value}>
-            {label}
+            {t.durations[label]}
           </option>
         ))}
       </select>
       <fieldset>
-        <legend>Keywords and phrases</legend>
-        <p class="help">
-          A post matches when it contains one of them (case doesn't matter).
-          “Whole word” matches “cat” but not “category”.
-        </p>
+        <legend>{t.keywords}</legend>
+        <p class="help">{t.keywordsHelp}</p>
         <table class="keyword-table">
           <thead>
             <tr>
-              <th scope="col">Keyword</th>
-              <th scope="col">Whole word</th>
-              <th scope="col">Remove</th>
+              <th scope="col">{t.keyword}</th>
+              <th scope="col">{t.wholeWord}</th>
+              <th scope="col">{t.remove}</th>
             </tr>
           </thead>
           <tbody>
@@ -156,8 +155,8 @@ export function FilterFields(
                     name={`keywords[${i}][keyword]`}
                     value={k.keyword}
                     aria-label={k.id
-                      ? `Keyword ${i + 1}`
-                      : `New keyword ${i + 1 - saved}`}
+                      ? t.keywordNumber(i + 1)
+                      : t.newKeywordNumber(i + 1 - saved)}
                     maxLength={200}
                   />
                 </td>
@@ -167,7 +166,7 @@ export function FilterFields(
                     name={`keywords[${i}][whole_word]`}
                     value="on"
                     checked={k.wholeWord}
-                    aria-label={`Whole word only, keyword ${i + 1}`}
+                    aria-label={t.wholeWordOf(i + 1)}
                   />
                 </td>
                 <td>
@@ -177,7 +176,7 @@ export function FilterFields(
                       name={`keywords[${i}][_destroy]`}
                       value="on"
                       checked={k.destroy}
-                      aria-label={`Remove “${k.keyword}”`}
+                      aria-label={t.removeKeyword(k.keyword)}
                     />
                   )}
                 </td>

@@ -1,3 +1,5 @@
+import type { ListsMessages } from "../lib/i18n/en/lists.ts";
+
 /** A list's settings, the same fields when creating one and when editing it. */
 export interface ListSettings {
   title: string;
@@ -5,18 +7,22 @@ export interface ListSettings {
   exclusive: boolean;
 }
 
-const REPLIES: [string, string][] = [
-  ["list", "Replies to members of the list"],
-  ["followed", "Replies to anyone you follow"],
-  ["none", "No replies"],
-];
+const REPLIES = [
+  ["list", "repliesList"],
+  ["followed", "repliesFollowed"],
+  ["none", "repliesNone"],
+] as const;
 
 export function ListFields(
-  { list, id }: { list: ListSettings; id: string },
+  { list, id, labels: t }: {
+    list: ListSettings;
+    id: string;
+    labels: ListsMessages;
+  },
 ) {
   return (
     <>
-      <label for={`${id}-title`}>Title</label>
+      <label for={`${id}-title`}>{t.titleLabel}</label>
       <input
         id={`${id}-title`}
         name="title"
@@ -24,11 +30,11 @@ export function ListFields(
         maxLength={100}
         required
       />
-      <label for={`${id}-replies`}>Show replies</label>
+      <label for={`${id}-replies`}>{t.showReplies}</label>
       <select id={`${id}-replies`} name="replies_policy">
         {REPLIES.map(([value, label]) => (
           <option value={value} selected={value === list.repliesPolicy}>
-            {label}
+            {t[label]}
           </option>
         ))}
       </select>
@@ -39,7 +45,7 @@ export function ListFields(
           value="on"
           checked={list.exclusive}
         />
-        Hide these posts from Home (an exclusive list)
+        {t.exclusiveLabel}
       </label>
     </>
   );

@@ -5,6 +5,8 @@ import { block } from "./de/block.ts";
 import { notifications } from "./de/notifications.ts";
 import { followRequests } from "./de/followRequests.ts";
 import { explore } from "./de/explore.ts";
+import { filters } from "./de/filters.ts";
+import { lists } from "./de/lists.ts";
 
 /** German. */
 export const de: Messages = {
@@ -90,4 +92,6 @@ export const de: Messages = {
   notifications,
   followRequests,
   explore,
+  filters,
+  lists,
 };

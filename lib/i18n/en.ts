@@ -6,6 +6,8 @@ import { block } from "./en/block.ts";
 import { notifications } from "./en/notifications.ts";
 import { followRequests } from "./en/followRequests.ts";
 import { explore } from "./en/explore.ts";
+import { filters } from "./en/filters.ts";
+import { lists } from "./en/lists.ts";
 
 /** English, the source catalogue. */
 export const en: Messages = {
@@ -62,4 +64,6 @@ export const en: Messages = {
   notifications,
   followRequests,
   explore,
+  filters,
+  lists,
 };

@@ -101,4 +101,6 @@ export interface Messages {
   notifications: import("./en/notifications.ts").NotificationsMessages;
   followRequests: import("./en/followRequests.ts").FollowRequestsMessages;
   explore: import("./en/explore.ts").ExploreMessages;
+  filters: import("./en/filters.ts").FiltersMessages;
+  lists: import("./en/lists.ts").ListsMessages;
 }

@@ -3,11 +3,8 @@ import { define } from "../../utils.ts";
 import { deleteFilter, listFilters } from "../../lib/domain/filters.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
-import {
-  ACTION_LABELS,
-  CONTEXT_LABELS,
-} from "../../components/FilterFields.tsx";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { actionLabel, contextLabel } from "../../components/FilterFields.tsx";
 import { PostButton } from "../../components/PostButton.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -25,14 +22,11 @@ interface FilterSummary {
 
 interface Data {
   filters: FilterSummary[];
-  notice: string | null;
+  notice: Notice | null;
 }
 
-const NOTICES: Record<string, string> = {
-  created: "Filter created.",
-  saved: "Filter saved.",
-  deleted: "Filter deleted.",
-};
+const NOTICES = ["created", "saved", "deleted"] as const;
+type Notice = typeof NOTICES[number];
 
 /**
  * `/filters`: the viewer's filters (v2) — keywords that hide or put a warning on posts in the
@@ -44,7 +38,7 @@ export const handler = define.handlers<Data>({
     if (!session) return signInFirst(ctx);
     const rows = await listFilters(ctx.state.deps.sql, session.account.id);
     const now = Date.now();
-    const notice = [...ctx.url.searchParams.keys()].find((k) => k in NOTICES);
+    const notice = NOTICES.find((k) => ctx.url.searchParams.has(k));
     return page({
       filters: rows.map((f) => ({
         id: f.id,
@@ -55,7 +49,7 @@ export const handler = define.handlers<Data>({
         expiresAt: f.expires_at?.toISOString() ?? null,
         expired: f.expires_at !== null && f.expires_at.getTime() <= now,
       })),
-      notice: notice ? NOTICES[notice] : null,
+      notice: notice ?? null,
     });
   },
   async POST(ctx) {
@@ -72,37 +66,35 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Filters(
   { data, state },
 ) {
+  const t = messages({ state }).filters;
   return (
     <>
-      <PageHead title="Filters" />
+      <PageHead title={t.title} />
       <header class="page-header">
         <h1>
-          <Icon name="filter" size={22} /> Filters
+          <Icon name="filter" size={22} /> {t.title}
         </h1>
-        <a class="button small" href="/filters/new">New filter</a>
+        <a class="button small" href="/filters/new">{t.newFilter}</a>
       </header>
-      {data.notice && <p class="notice" role="status">{data.notice}</p>}
-      <section class="card" aria-label="Your filters">
-        {data.filters.length === 0 && (
-          <p class="empty">
-            No filters yet. A filter hides posts with words you don't want to
-            see, or puts a warning on them.
-          </p>
-        )}
+      {data.notice && <p class="notice" role="status">{t[data.notice]}</p>}
+      <section class="card" aria-label={t.yourFilters}>
+        {data.filters.length === 0 && <p class="empty">{t.empty}</p>}
         <ul class="plain-list">
           {data.filters.map((f) => (
             <li key={f.id} class="plain-row filter-row">
               <div>
                 <strong>{f.title}</strong>
-                {f.expired && <span class="chip danger">Expired</span>}
+                {f.expired && <span class="chip danger">{t.expired}</span>}
                 <p class="help">
-                  {f.keywords.length
-                    ? f.keywords.join(", ")
-                    : "No keywords yet"} · {ACTION_LABELS[f.action] ??
-                    f.action} · in{" "}
-                  {f.context.map((c) => CONTEXT_LABELS[c] ?? c).join(", ")}
+                  {f.keywords.length ? f.keywords.join(", ") : t.noKeywords}
+                  {" · "}
+                  {actionLabel(t, f.action)}
+                  {" · "}
+                  {t.inContexts(
+                    f.context.map((c) => contextLabel(t, c)).join(", "),
+                  )}
                   {f.expiresAt && !f.expired &&
-                    ` · until ${formatDateTime(f.expiresAt)}`}
+                    ` · ${t.until(formatDateTime(f.expiresAt))}`}
                 </p>
               </div>
               <div class="conversation-actions">
@@ -110,7 +102,8 @@ export default define.page<typeof handler>(function Filters(
                   class="button small secondary"
                   href={`/filters/${f.id}/edit`}
                 >
-                  Edit<span class="visually-hidden">{f.title}</span>
+                  {t.edit}
+                  <span class="visually-hidden">{f.title}</span>
                 </a>
                 <PostButton
                   action="/filters"
@@ -118,7 +111,8 @@ export default define.page<typeof handler>(function Filters(
                   returnTo="/filters"
                   fields={{ filter_id: f.id }}
                 >
-                  Delete<span class="visually-hidden">{f.title}</span>
+                  {t.delete}
+                  <span class="visually-hidden">{f.title}</span>
                 </PostButton>
               </div>
             </li>

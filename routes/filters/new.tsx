@@ -3,7 +3,7 @@ import { define } from "../../utils.ts";
 import { createFilter } from "../../lib/domain/filters.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
 import {
   BLANK_FILTER,
   draftOfForm,
@@ -49,16 +49,17 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function NewFilter(
   { data, state },
 ) {
+  const t = messages({ state }).filters;
   return (
     <section class="card">
-      <PageHead title="New filter" />
-      <h1>New filter</h1>
+      <PageHead title={t.newFilter} />
+      <h1>{t.newFilter}</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action="/filters/new" class="stack filter-form">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
-        <FilterFields filter={data.draft} />
+        <FilterFields filter={data.draft} labels={t} />
         <div>
-          <button type="submit">Save filter</button>
+          <button type="submit">{t.save}</button>
         </div>
       </form>
     </section>

@@ -4,7 +4,11 @@ import { createList, listLists } from "../../lib/domain/lists.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { type PageContext, signInFirst } from "../../lib/web/pages.ts";
+import {
+  messages,
+  type PageContext,
+  signInFirst,
+} from "../../lib/web/pages.ts";
 import {
   ListFields,
   type ListSettings,
@@ -68,41 +72,39 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function Lists({ data, state }) {
+  const t = messages({ state }).lists;
   return (
     <>
-      <PageHead title="Lists" />
+      <PageHead title={t.title} />
       <header class="page-header">
         <h1>
-          <Icon name="list" size={22} /> Lists
+          <Icon name="list" size={22} /> {t.title}
         </h1>
       </header>
       <section class="card" aria-labelledby="your-lists">
-        <h2 id="your-lists">Your lists</h2>
+        <h2 id="your-lists">{t.yourLists}</h2>
         <ul class="plain-list">
           {data.lists.map((list) => (
             <li key={list.id} class="plain-row">
               <a href={`/lists/${list.id}`}>{list.title}</a>
-              {list.exclusive && <span class="chip">Exclusive</span>}
+              {list.exclusive && <span class="chip">{t.exclusive}</span>}
               <a class="button small secondary" href={`/lists/${list.id}/edit`}>
-                Edit<span class="visually-hidden">{list.title}</span>
+                {t.edit}
+                <span class="visually-hidden">{list.title}</span>
               </a>
             </li>
           ))}
         </ul>
-        {data.lists.length === 0 && (
-          <p class="empty">
-            No lists yet. A list is a timeline of some of the people you follow.
-          </p>
-        )}
+        {data.lists.length === 0 && <p class="empty">{t.empty}</p>}
       </section>
       <section class="card" aria-labelledby="new-list">
-        <h2 id="new-list">New list</h2>
+        <h2 id="new-list">{t.newList}</h2>
         <FormErrors errors={data.errors} />
         <form method="post" action="/lists" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
-          <ListFields list={data.draft} id="new-list" />
+          <ListFields list={data.draft} id="new-list" labels={t} />
           <div>
-            <button type="submit">Create list</button>
+            <button type="submit">{t.createList}</button>
           </div>
         </form>
       </section>

@@ -3,7 +3,7 @@ import { define } from "../../../utils.ts";
 import { getFilter, updateFilter } from "../../../lib/domain/filters.ts";
 import { DomainError } from "../../../lib/domain/errors.ts";
 import { signedInForm } from "../../../lib/web/actions.ts";
-import { signInFirst } from "../../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../../lib/web/pages.ts";
 import {
   draftOfFilter,
   draftOfForm,
@@ -68,21 +68,23 @@ export default define.page<typeof handler>(function EditFilter(
   { data, state },
 ) {
   const here = `/filters/${data.id}/edit`;
+  const t = messages({ state }).filters;
   return (
     <section class="card">
-      <PageHead title={`Edit filter ${data.draft.title}`} />
-      <h1>Edit filter</h1>
+      <PageHead title={t.editFilterNamed(data.draft.title)} />
+      <h1>{t.editFilter}</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action={here} class="stack filter-form">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <FilterFields
           filter={data.draft}
+          labels={t}
           expiresLabel={data.draft.expiresAt
-            ? `until ${formatDateTime(data.draft.expiresAt)}`
+            ? t.until(formatDateTime(data.draft.expiresAt))
             : undefined}
         />
         <div>
-          <button type="submit">Save filter</button>
+          <button type="submit">{t.save}</button>
         </div>
       </form>
     </section>

@@ -13,6 +13,7 @@ import { DomainError } from "../../../lib/domain/errors.ts";
 import { field } from "../../../lib/web/forms.ts";
 import { signedInForm } from "../../../lib/web/actions.ts";
 import {
+  messages,
   type PageContext,
   signInFirst,
   uiAccount,
@@ -35,18 +36,14 @@ interface Data {
   /** People the viewer follows who are not in the list yet. */
   candidates: UiAccount[];
   errors: string[];
-  notice: string | null;
+  notice: Notice | null;
 }
 
 /** Members shown, and followed accounts offered, at most (the API pages beyond this). */
 const SHOWN = 80;
 
-const NOTICES: Record<string, string> = {
-  created: "List created. Add people you follow to it below.",
-  saved: "List saved.",
-  added: "Added to the list.",
-  removed: "Removed from the list.",
-};
+const NOTICES = ["created", "saved", "added", "removed"] as const;
+type Notice = typeof NOTICES[number];
 
 async function load(
   ctx: PageContext,
@@ -61,7 +58,7 @@ async function load(
   const following = await listRelated(deps, "following", ownerId, {
     limit: SHOWN,
   });
-  const notice = [...ctx.url.searchParams.keys()].find((k) => k in NOTICES);
+  const notice = NOTICES.find((k) => ctx.url.searchParams.has(k));
   return {
     id: list.id,
     settings: settings ?? {
@@ -74,7 +71,7 @@ async function load(
       uiAccount(ctx, a)
     ),
     errors,
-    notice: notice ? NOTICES[notice] : null,
+    notice: notice ?? null,
   };
 }
 
@@ -127,6 +124,7 @@ export default define.page<typeof handler>(function EditList(
   { data, state },
 ) {
   const here = `/lists/${data.id}/edit`;
+  const t = messages({ state }).lists;
   const member = (account: UiAccount, op: "add" | "remove") => (
     <AccountRow
       key={account.id}
@@ -141,61 +139,59 @@ export default define.page<typeof handler>(function EditList(
         fields={{ op, account_id: account.id }}
         secondary={op === "remove"}
       >
-        {op === "add" ? "Add" : "Remove"}
+        {op === "add" ? t.add : t.remove}
         <span class="visually-hidden">@{account.acct}</span>
       </PostButton>
     </AccountRow>
   );
   return (
     <>
-      <PageHead title={`Edit list ${data.settings.title}`} />
+      <PageHead title={t.editListNamed(data.settings.title)} />
       <header class="page-header">
-        <h1>Edit list</h1>
+        <h1>{t.editList}</h1>
         <a class="button secondary small" href={`/lists/${data.id}`}>
-          Open the list
+          {t.openList}
         </a>
       </header>
-      {data.notice && <p class="notice" role="status">{data.notice}</p>}
+      {data.notice && <p class="notice" role="status">{t[data.notice]}</p>}
       <section class="card" aria-labelledby="list-settings">
-        <h2 id="list-settings">Settings</h2>
+        <h2 id="list-settings">{t.settings}</h2>
         <FormErrors errors={data.errors} />
         <form method="post" action={here} class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <input type="hidden" name="op" value="update" />
-          <ListFields list={data.settings} id="list" />
+          <ListFields list={data.settings} id="list" labels={t} />
           <div>
-            <button type="submit">Save list</button>
+            <button type="submit">{t.saveList}</button>
           </div>
         </form>
       </section>
       <section class="card" aria-labelledby="list-members">
-        <h2 id="list-members">Members</h2>
+        <h2 id="list-members">{t.members}</h2>
         <div class="timeline">
           {data.members.map((account) => member(account, "remove"))}
-          {data.members.length === 0 && (
-            <p class="empty">No one is in this list yet.</p>
-          )}
+          {data.members.length === 0 && <p class="empty">{t.noMembers}</p>}
         </div>
       </section>
       <section class="card" aria-labelledby="list-add">
-        <h2 id="list-add">Add people you follow</h2>
+        <h2 id="list-add">{t.addPeople}</h2>
         <div class="timeline">
           {data.candidates.map((account) => member(account, "add"))}
           {data.candidates.length === 0 && (
-            <p class="empty">Everyone you follow is in this list.</p>
+            <p class="empty">{t.everyoneIsIn}</p>
           )}
         </div>
       </section>
       <section class="card" aria-labelledby="list-delete">
-        <h2 id="list-delete">Delete this list</h2>
-        <p>Its members stay followed; only the list goes.</p>
+        <h2 id="list-delete">{t.deleteTitle}</h2>
+        <p>{t.deleteDetail}</p>
         <PostButton
           action={here}
           csrf={state.csrfToken}
           returnTo="/lists"
           fields={{ op: "delete" }}
         >
-          Delete list
+          {t.deleteList}
         </PostButton>
       </section>
     </>

@@ -3,6 +3,7 @@ import { define } from "../../../utils.ts";
 import { getList } from "../../../lib/domain/lists.ts";
 import { listTimeline } from "../../../lib/domain/timelines.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   signInFirst,
@@ -46,28 +47,32 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function ListTimeline({ data }) {
-  return (
-    <>
-      <PageHead title={data.title} />
-      <header class="page-header">
-        <h1>
-          <Icon name="list" size={22} /> {data.title}
-        </h1>
-        <a class="button secondary small" href={`/lists/${data.id}/edit`}>
-          Edit list
-        </a>
-      </header>
-      <Timeline
-        statuses={data.statuses}
-        context={data.context}
-        label={data.title}
-        older={data.older}
-        newer={data.newer}
-        stream={`list&list=${data.id}`}
-        api={`/api/v1/timelines/list/${data.id}`}
-        empty="Nothing here yet. Add people you follow to this list to see their posts."
-      />
-    </>
-  );
-});
+export default define.page<typeof handler>(
+  function ListTimeline({ data, state }) {
+    const { lists: t, timeline } = messages({ state });
+    return (
+      <>
+        <PageHead title={data.title} />
+        <header class="page-header">
+          <h1>
+            <Icon name="list" size={22} /> {data.title}
+          </h1>
+          <a class="button secondary small" href={`/lists/${data.id}/edit`}>
+            {t.editList}
+          </a>
+        </header>
+        <Timeline
+          statuses={data.statuses}
+          context={data.context}
+          label={data.title}
+          older={data.older}
+          newer={data.newer}
+          stream={`list&list=${data.id}`}
+          api={`/api/v1/timelines/list/${data.id}`}
+          empty={t.timelineEmpty}
+          labels={timeline}
+        />
+      </>
+    );
+  },
+);

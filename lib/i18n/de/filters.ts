@@ -1,0 +1,63 @@
+import type { FiltersMessages } from "../en/filters.ts";
+
+export const filters: FiltersMessages = {
+  title: "Filter",
+  newFilter: "Neuer Filter",
+  editFilter: "Filter bearbeiten",
+  editFilterNamed: (title) => `Filter ${title} bearbeiten`,
+  created: "Filter erstellt.",
+  saved: "Filter gespeichert.",
+  deleted: "Filter gelöscht.",
+  yourFilters: "Deine Filter",
+  empty:
+    "Noch keine Filter. Ein Filter blendet Beiträge mit Wörtern aus, die du nicht sehen möchtest, oder versieht sie mit einer Warnung.",
+  expired: "Abgelaufen",
+  noKeywords: "Noch keine Schlagwörter",
+  inContexts: (contexts) => `in ${contexts}`,
+  until: (date) => `bis ${date}`,
+  edit: "Bearbeiten",
+  delete: "Löschen",
+  save: "Filter speichern",
+  titleLabel: "Titel",
+  filterIn: "Filtern in",
+  contexts: {
+    home: "Startseite und Listen",
+    notifications: "Mitteilungen",
+    public: "Öffentliche Timelines",
+    thread: "Unterhaltungen",
+    account: "Profile",
+  },
+  whatAMatchDoes: "Was bei einem Treffer passiert",
+  actions: {
+    warn: "Mit einer Warnung ausblenden",
+    blur: "Medien mit einer Warnung ausblenden",
+    hide: "Vollständig ausblenden",
+  },
+  actionHints: {
+    warn:
+      "Zeigt an, dass ein Filter zutrifft, mit einer Schaltfläche, um den Beitrag anzusehen.",
+    blur: "Zeigt den Text, blendet aber Bilder und Videos aus.",
+    hide: "Der Beitrag wird gar nicht angezeigt.",
+  },
+  expiresAfter: "Läuft ab nach",
+  keepAsItIs: (expiry) => `Unverändert lassen (${expiry})`,
+  durations: {
+    never: "Nie",
+    minutes30: "30 Minuten",
+    hour1: "1 Stunde",
+    hours6: "6 Stunden",
+    hours12: "12 Stunden",
+    day1: "1 Tag",
+    week1: "1 Woche",
+  },
+  keywords: "Schlagwörter und Ausdrücke",
+  keywordsHelp:
+    "Ein Beitrag trifft zu, wenn er eines davon enthält (Groß- und Kleinschreibung egal). „Ganzes Wort“ trifft auf „Katze“ zu, aber nicht auf „Katzenfutter“.",
+  keyword: "Schlagwort",
+  wholeWord: "Ganzes Wort",
+  remove: "Entfernen",
+  keywordNumber: (n) => `Schlagwort ${n}`,
+  newKeywordNumber: (n) => `Neues Schlagwort ${n}`,
+  wholeWordOf: (n) => `Nur ganzes Wort, Schlagwort ${n}`,
+  removeKeyword: (keyword) => `„${keyword}“ entfernen`,
+};
