@@ -1,4 +1,5 @@
 import { FormErrors } from "./FormErrors.tsx";
+import type { ReportMessages } from "../lib/i18n/en/report.ts";
 
 export interface ReportFormData {
   /** The reported account's server, when it is not this one (the report may be forwarded). */
@@ -7,19 +8,24 @@ export interface ReportFormData {
   errors: string[];
 }
 
-const CATEGORIES: [string, string, string][] = [
-  ["spam", "It's spam", "Malicious links, fake engagement or repetitive"],
-  ["legal", "It's illegal", "You think it breaks the law where you live"],
-  ["violation", "It breaks the server's rules", "Choose the rules below"],
-  ["other", "Something else", "None of the above"],
-];
+const CATEGORIES = [
+  ["spam", "spam", "spamHint"],
+  ["legal", "legal", "legalHint"],
+  ["violation", "violation", "violationHint"],
+  ["other", "other", "otherHint"],
+] as const;
 
 /**
  * A report's fields (as `POST /api/v1/reports` takes them): category, the server's rules when
  * there are any, a comment, and forwarding to the account's own server. Posts to this page.
  */
 export function ReportForm(
-  { data, csrf, back }: { data: ReportFormData; csrf: string; back: string },
+  { data, csrf, back, labels: t }: {
+    data: ReportFormData;
+    csrf: string;
+    back: string;
+    labels: ReportMessages;
+  },
 ) {
   return (
     <>
@@ -27,7 +33,7 @@ export function ReportForm(
       <form method="post" class="stack">
         <input type="hidden" name="_csrf" value={csrf} />
         <fieldset>
-          <legend>What's wrong?</legend>
+          <legend>{t.whatsWrong}</legend>
           <div class="stack">
             {CATEGORIES.filter(([value]) =>
               value !== "violation" || data.rules.length > 0
@@ -40,7 +46,7 @@ export function ReportForm(
                   checked={value === "other"}
                 />
                 <span>
-                  {label} <small>— {help}</small>
+                  {t[label]} <small>— {t[help]}</small>
                 </span>
               </label>
             ))}
@@ -48,7 +54,7 @@ export function ReportForm(
         </fieldset>
         {data.rules.length > 0 && (
           <fieldset>
-            <legend>Which rules are broken?</legend>
+            <legend>{t.whichRules}</legend>
             {data.rules.map((rule) => (
               <label class="checkbox">
                 <input type="checkbox" name="rule_ids" value={rule.id} />
@@ -58,18 +64,18 @@ export function ReportForm(
           </fieldset>
         )}
         <label>
-          Anything else the moderators should know? (optional)
+          {t.comment}
           <textarea name="comment" rows={3} maxLength={1000} />
         </label>
         {data.remoteDomain && (
           <label class="checkbox">
             <input type="checkbox" name="forward" value="on" />
-            Also send an anonymous copy to {data.remoteDomain}
+            {t.forward(data.remoteDomain)}
           </label>
         )}
         <div class="actions">
-          <button type="submit" class="danger">Send report</button>
-          <a class="button secondary" href={back}>Cancel</a>
+          <button type="submit" class="danger">{t.send}</button>
+          <a class="button secondary" href={back}>{t.cancel}</a>
         </div>
       </form>
     </>
@@ -77,12 +83,14 @@ export function ReportForm(
 }
 
 /** After a report is sent. */
-export function ReportSent({ back }: { back: string }) {
+export function ReportSent(
+  { back, labels: t }: { back: string; labels: ReportMessages },
+) {
   return (
     <section class="card narrow" aria-labelledby="report-title">
-      <h1 id="report-title">Thanks, your report was sent</h1>
-      <p role="status">The moderators of this server will look at it.</p>
-      <a class="button secondary" href={back}>Go back</a>
+      <h1 id="report-title">{t.sent}</h1>
+      <p role="status">{t.sentDetail}</p>
+      <a class="button secondary" href={back}>{t.goBack}</a>
     </section>
   );
 }

@@ -7,6 +7,9 @@ import { followRequests } from "./de/followRequests.ts";
 import { explore } from "./de/explore.ts";
 import { filters } from "./de/filters.ts";
 import { lists } from "./de/lists.ts";
+import { conversations } from "./de/conversations.ts";
+import { report } from "./de/report.ts";
+import { thread } from "./de/thread.ts";
 
 /** German. */
 export const de: Messages = {
@@ -94,4 +97,7 @@ export const de: Messages = {
   explore,
   filters,
   lists,
+  conversations,
+  report,
+  thread,
 };

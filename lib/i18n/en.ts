@@ -8,6 +8,9 @@ import { followRequests } from "./en/followRequests.ts";
 import { explore } from "./en/explore.ts";
 import { filters } from "./en/filters.ts";
 import { lists } from "./en/lists.ts";
+import { conversations } from "./en/conversations.ts";
+import { report } from "./en/report.ts";
+import { thread } from "./en/thread.ts";
 
 /** English, the source catalogue. */
 export const en: Messages = {
@@ -66,4 +69,7 @@ export const en: Messages = {
   explore,
   filters,
   lists,
+  conversations,
+  report,
+  thread,
 };

@@ -103,4 +103,7 @@ export interface Messages {
   explore: import("./en/explore.ts").ExploreMessages;
   filters: import("./en/filters.ts").FiltersMessages;
   lists: import("./en/lists.ts").ListsMessages;
+  conversations: import("./en/conversations.ts").ConversationsMessages;
+  report: import("./en/report.ts").ReportMessages;
+  thread: import("./en/thread.ts").ThreadMessages;
 }

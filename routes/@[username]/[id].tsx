@@ -2,7 +2,12 @@ import { HttpError, page } from "fresh";
 import { define } from "../../utils.ts";
 import { getVisibleStatus } from "../../lib/domain/statuses.ts";
 import { statusContext as threadOf } from "../../lib/domain/timelines.ts";
-import { statusContext, uiStatuses, viewerId } from "../../lib/web/pages.ts";
+import {
+  messages,
+  statusContext,
+  uiStatuses,
+  viewerId,
+} from "../../lib/web/pages.ts";
 import { StatusCard } from "../../components/StatusCard.tsx";
 import ComposeBox from "../../islands/ComposeBox.tsx";
 import NewStatuses from "../../islands/NewStatuses.tsx";
@@ -62,13 +67,14 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(
   function StatusPage({ data, state }) {
     const { status, context } = data;
+    const t = messages({ state }).thread;
     return (
       <>
         <PageHead {...data.head} />
         <h1 class="visually-hidden">
-          Post by {displayName(status.account)}
+          {t.postBy(displayName(status.account))}
         </h1>
-        <section class="timeline thread" aria-label="Conversation">
+        <section class="timeline thread" aria-label={t.conversation}>
           {data.ancestors.map((s) => (
             <StatusCard key={s.id} status={s} context={context} />
           ))}

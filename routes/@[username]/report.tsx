@@ -3,6 +3,7 @@ import { define } from "../../utils.ts";
 import { lookupAccount } from "../../lib/domain/profiles.ts";
 import { postReport, reportFormData } from "../../lib/web/report.ts";
 import {
+  messages,
   type PageContext,
   signInFirst,
   uiAccount,
@@ -15,6 +16,7 @@ import {
 } from "../../components/ReportForm.tsx";
 import { AccountRow } from "../../components/AccountRow.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { fill } from "../../lib/i18n/fill.ts";
 
 interface Data {
   account: UiAccount;
@@ -55,17 +57,24 @@ export default define.page<typeof handler>(function ReportAccount(
   { data, state },
 ) {
   const back = `/@${data.account.acct}`;
-  if (data.sent) return <ReportSent back={back} />;
+  const t = messages({ state }).report;
+  if (data.sent) return <ReportSent back={back} labels={t} />;
+  const title = fill(t.title, { acct: data.account.acct });
   return (
     <section class="card narrow" aria-labelledby="report-title">
-      <PageHead title={`Report @${data.account.acct}`} />
-      <h1 id="report-title">Report @{data.account.acct}</h1>
+      <PageHead title={title} />
+      <h1 id="report-title">{title}</h1>
       <AccountRow
         account={data.account}
         csrf={state.csrfToken}
         returnTo={back}
       />
-      <ReportForm data={data.form} csrf={state.csrfToken} back={back} />
+      <ReportForm
+        data={data.form}
+        csrf={state.csrfToken}
+        back={back}
+        labels={t}
+      />
     </section>
   );
 });

@@ -3,6 +3,7 @@ import { define } from "../../utils.ts";
 import { listConversations } from "../../lib/domain/conversations.ts";
 import { renderConversations } from "../../lib/mastodon/entities/conversation.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   signInFirst,
@@ -70,24 +71,25 @@ export default define.page<typeof handler>(function Conversations(
   { data, state },
 ) {
   const { context } = data;
+  const t = messages({ state }).conversations;
   return (
     <>
-      <PageHead title="Direct messages" />
+      <PageHead title={t.title} />
       <header class="page-header">
         <h1>
-          <Icon name="mail" size={22} /> Direct messages
+          <Icon name="mail" size={22} /> {t.title}
         </h1>
         <a class="button small" href="/compose?visibility=direct">
-          New message
+          {t.newMessage}
         </a>
       </header>
-      <section class="timeline conversations" aria-label="Conversations">
+      <section class="timeline conversations" aria-label={t.conversations}>
         {data.conversations.map((c) => {
           const headingId = `conversation-${c.id}`;
           // Each button names its conversation for screen readers.
           const about = (
             <span class="visually-hidden">
-              {` the conversation with ${participants(c.accounts)}`}
+              {t.theConversationWith(participants(c.accounts))}
             </span>
           );
           return (
@@ -98,12 +100,13 @@ export default define.page<typeof handler>(function Conversations(
             >
               <header class="conversation-header">
                 <h2 id={headingId}>
-                  {c.unread && <span class="chip">Unread</span>} With{" "}
-                  {participants(c.accounts)}
+                  {c.unread && <span class="chip">{t.unread}</span>}{" "}
+                  {t.with(participants(c.accounts))}
                 </h2>
                 <div class="conversation-actions">
                   <a class="button small" href={`/conversations/${c.id}`}>
-                    Open{about}
+                    {t.open}
+                    {about}
                   </a>
                   {c.unread && (
                     <PostButton
@@ -112,7 +115,8 @@ export default define.page<typeof handler>(function Conversations(
                       returnTo={context.returnTo}
                       fields={{ op: "read" }}
                     >
-                      Mark read{about}
+                      {t.markRead}
+                      {about}
                     </PostButton>
                   )}
                   <PostButton
@@ -121,7 +125,8 @@ export default define.page<typeof handler>(function Conversations(
                     returnTo={context.returnTo}
                     fields={{ op: "remove" }}
                   >
-                    Remove{about}
+                    {t.remove}
+                    {about}
                   </PostButton>
                 </div>
               </header>
@@ -131,17 +136,12 @@ export default define.page<typeof handler>(function Conversations(
             </section>
           );
         })}
-        {data.conversations.length === 0 && (
-          <p class="empty">
-            No direct messages yet. A post whose visibility is “Mentioned people
-            only” starts one.
-          </p>
-        )}
+        {data.conversations.length === 0 && <p class="empty">{t.empty}</p>}
       </section>
       {(data.older || data.newer) && (
-        <nav class="pager" aria-label="More conversations">
-          {data.newer && <a href={data.newer}>Newer conversations</a>}
-          {data.older && <a href={data.older}>Older conversations</a>}
+        <nav class="pager" aria-label={t.more}>
+          {data.newer && <a href={data.newer}>{t.newer}</a>}
+          {data.older && <a href={data.older}>{t.older}</a>}
         </nav>
       )}
     </>

@@ -2,7 +2,7 @@ import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import { getVisibleStatus } from "../../../lib/domain/statuses.ts";
 import { statusHistory } from "../../../lib/domain/status-changes.ts";
-import { viewerId } from "../../../lib/web/pages.ts";
+import { messages, viewerId } from "../../../lib/web/pages.ts";
 import { formatDateTime } from "../../../components/format.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 
@@ -49,48 +49,51 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function EditHistory({ data }) {
-  return (
-    <>
-      <PageHead title="Edit history" />
-      <header class="page-header">
-        <h1>Edit history</h1>
-        <a class="button secondary small" href={data.back}>Back to the post</a>
-      </header>
-      <ol class="timeline edit-history" reversed>
-        {data.versions.map((version, index) => (
-          <li class="status">
-            <p class="edit-when">
-              {index === data.versions.length - 1
-                ? "Original"
-                : index === 0
-                ? "Current version"
-                : "Edited"},{" "}
-              <time datetime={version.createdAt}>
-                {formatDateTime(version.createdAt)}
-              </time>
-            </p>
-            {version.spoilerText && (
-              <p class="cw-label">Content warning: {version.spoilerText}</p>
-            )}
-            {/* Sanitised when it was stored, like every post's content. */}
-            <div
-              class="status-content"
-              dangerouslySetInnerHTML={{ __html: version.content }}
-            />
-            {version.pollOptions && (
-              <ul class="edit-poll">
-                {version.pollOptions.map((o) => <li key={o}>{o}</li>)}
-              </ul>
-            )}
-            {version.mediaCount > 0 && (
-              <p class="edit-media">
-                {version.mediaCount} attachment{version.mediaCount > 1 && "s"}
+export default define.page<typeof handler>(
+  function EditHistory({ data, state }) {
+    const t = messages({ state }).thread;
+    return (
+      <>
+        <PageHead title={t.editHistory} />
+        <header class="page-header">
+          <h1>{t.editHistory}</h1>
+          <a class="button secondary small" href={data.back}>{t.backToPost}</a>
+        </header>
+        <ol class="timeline edit-history" reversed>
+          {data.versions.map((version, index) => (
+            <li class="status">
+              <p class="edit-when">
+                {index === data.versions.length - 1
+                  ? t.original
+                  : index === 0
+                  ? t.currentVersion
+                  : t.edited},{" "}
+                <time datetime={version.createdAt}>
+                  {formatDateTime(version.createdAt)}
+                </time>
               </p>
-            )}
-          </li>
-        ))}
-      </ol>
-    </>
-  );
-});
+              {version.spoilerText && (
+                <p class="cw-label">{t.contentWarning(version.spoilerText)}</p>
+              )}
+              {/* Sanitised when it was stored, like every post's content. */}
+              <div
+                class="status-content"
+                dangerouslySetInnerHTML={{ __html: version.content }}
+              />
+              {version.pollOptions && (
+                <ul class="edit-poll">
+                  {version.pollOptions.map((o) => <li key={o}>{o}</li>)}
+                </ul>
+              )}
+              {version.mediaCount > 0 && (
+                <p class="edit-media">
+                  {t.attachments(version.mediaCount)}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </>
+    );
+  },
+);

@@ -4,6 +4,7 @@ import { getVisibleStatus } from "../../../lib/domain/statuses.ts";
 import { findAccount } from "../../../lib/domain/profiles.ts";
 import { postReport, reportFormData } from "../../../lib/web/report.ts";
 import {
+  messages,
   type PageContext,
   signInFirst,
   uiStatuses,
@@ -16,6 +17,7 @@ import {
   ReportSent,
 } from "../../../components/ReportForm.tsx";
 import { PageHead } from "../../../components/PageHead.tsx";
+import { fill } from "../../../lib/i18n/fill.ts";
 
 interface Data {
   status: UiStatus;
@@ -59,16 +61,28 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Report({ data, state }) {
   const { status } = data;
   const back = `/@${status.account.acct}/${status.id}`;
-  if (data.sent) return <ReportSent back={back} />;
+  const { report: t, status: statusLabels } = messages({ state });
+  if (data.sent) return <ReportSent back={back} labels={t} />;
+  const title = fill(t.title, { acct: status.account.acct });
   return (
     <section class="card narrow" aria-labelledby="report-title">
-      <PageHead title={`Report @${status.account.acct}`} />
-      <h1 id="report-title">Report @{status.account.acct}</h1>
+      <PageHead title={title} />
+      <h1 id="report-title">{title}</h1>
       <StatusCard
         status={status}
-        context={{ signedIn: false, csrf: state.csrfToken, returnTo: back }}
+        context={{
+          signedIn: false,
+          csrf: state.csrfToken,
+          returnTo: back,
+          labels: statusLabels,
+        }}
       />
-      <ReportForm data={data.form} csrf={state.csrfToken} back={back} />
+      <ReportForm
+        data={data.form}
+        csrf={state.csrfToken}
+        back={back}
+        labels={t}
+      />
     </section>
   );
 });

@@ -1,0 +1,18 @@
+import { counter } from "../count.ts";
+
+const { count } = counter("en");
+
+/** A post's own page in its thread (routes/@[username]/[id].tsx) and its edit history. */
+export const thread = {
+  postBy: (name: string) => `Post by ${name}`,
+  conversation: "Conversation",
+  editHistory: "Edit history",
+  backToPost: "Back to the post",
+  original: "Original",
+  currentVersion: "Current version",
+  edited: "Edited",
+  contentWarning: (text: string) => `Content warning: ${text}`,
+  attachments: (n: number) => count(n, "attachment", "attachments"),
+};
+
+export type ThreadMessages = typeof thread;
