@@ -1,30 +1,21 @@
 import { HttpError } from "fresh";
 import { define } from "../utils.ts";
 import { PageHead } from "../components/PageHead.tsx";
-
-const TITLES: Record<number, string> = {
-  400: "That request didn't make sense",
-  401: "Please sign in",
-  403: "Not allowed",
-  404: "Not found",
-  405: "Not allowed",
-  410: "Gone",
-  422: "That didn't work",
-  503: "Back in a moment",
-};
+import { messages } from "../lib/web/pages.ts";
 
 /** The error page: the status, a plain explanation, and a way back. */
 export default define.page(function ErrorPage(
   { error, status = 500, state, url },
 ) {
-  const title = TITLES[status] ?? "Something went wrong";
+  const t = messages({ state }).errors;
+  const title = t.titles[status] ?? t.somethingWentWrong;
   const detail = error instanceof HttpError && status < 500 &&
       !/^HTTP \d+$|^Not Found$/.test(error.message)
     ? error.message
     : status === 404
-    ? "This page doesn't exist, or you can't see it."
+    ? t.notFound
     : status >= 500
-    ? "The server had a problem. Please try again in a moment."
+    ? t.serverProblem
     : null;
   return (
     <section class="card error-page">
@@ -43,11 +34,11 @@ export default define.page(function ErrorPage(
                 encodeURIComponent(url.pathname + url.search)
               }`}
             >
-              Sign in
+              {t.signIn}
             </a>
           )}
         <a class="button secondary" href={state.session ? "/home" : "/"}>
-          Go to the start page
+          {t.startPage}
         </a>
       </p>
     </section>

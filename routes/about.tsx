@@ -1,6 +1,7 @@
 import { page } from "fresh";
 import { define } from "../utils.ts";
 import { PageHead } from "../components/PageHead.tsx";
+import { messages } from "../lib/web/pages.ts";
 import { instanceOverview } from "../lib/domain/instance.ts";
 import {
   extendedDescriptionOf,
@@ -50,10 +51,11 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function About({ data }) {
+export default define.page<typeof handler>(function About({ data, state }) {
+  const t = messages({ state }).about;
   return (
     <section class="card about">
-      <PageHead title={`About ${data.title}`} />
+      <PageHead title={t.aboutTitle(data.title)} />
       {data.thumbnailUrl && (
         <img class="about-thumbnail" src={data.thumbnailUrl} alt="" />
       )}
@@ -67,7 +69,7 @@ export default define.page<typeof handler>(function About({ data }) {
       )}
       {(data.contact || data.contactEmail) && (
         <>
-          <h2>Contact</h2>
+          <h2>{t.contact}</h2>
           <p>
             {data.contact && (
               <a href={`/@${data.contact.username}`}>
@@ -81,9 +83,9 @@ export default define.page<typeof handler>(function About({ data }) {
           </p>
         </>
       )}
-      <h2>Server rules</h2>
+      <h2>{t.rules}</h2>
       {data.rules.length === 0
-        ? <p class="empty">This server has no rules listed.</p>
+        ? <p class="empty">{t.noRules}</p>
         : (
           <ol class="rules">
             {data.rules.map((rule) => (
@@ -96,23 +98,23 @@ export default define.page<typeof handler>(function About({ data }) {
         )}
       {data.moderated && (
         <>
-          <h2>Moderated servers</h2>
+          <h2>{t.moderatedServers}</h2>
           {data.moderated.length === 0
-            ? <p class="empty">No server is limited or blocked.</p>
+            ? <p class="empty">{t.noModeratedServers}</p>
             : (
               <table class="admin-table">
                 <thead>
                   <tr>
-                    <th>Server</th>
-                    <th>Severity</th>
-                    <th>Reason</th>
+                    <th>{t.server}</th>
+                    <th>{t.severity}</th>
+                    <th>{t.reason}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.moderated.map((block) => (
                     <tr>
                       <td>{block.domain}</td>
-                      <td>{block.severity}</td>
+                      <td>{t.severities[block.severity]}</td>
                       <td>{block.comment ?? ""}</td>
                     </tr>
                   ))}
@@ -122,9 +124,9 @@ export default define.page<typeof handler>(function About({ data }) {
         </>
       )}
       <p>
-        <a href="/privacy-policy">Privacy policy</a>
+        <a href="/privacy-policy">{t.privacyPolicy}</a>
         {" · "}
-        <a href="/terms-of-service">Terms of service</a>
+        <a href="/terms-of-service">{t.termsOfService}</a>
       </p>
     </section>
   );

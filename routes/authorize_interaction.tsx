@@ -3,7 +3,7 @@ import { define } from "../utils.ts";
 import { getVisibleStatus } from "../lib/domain/statuses.ts";
 import { findAccount } from "../lib/domain/profiles.ts";
 import { accountPath } from "../lib/web/interaction.ts";
-import { signInFirst } from "../lib/web/pages.ts";
+import { messages, signInFirst } from "../lib/web/pages.ts";
 import { PageHead } from "../components/PageHead.tsx";
 
 interface Data {
@@ -39,16 +39,17 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function AuthorizeInteraction(
-  { data },
+  { data, state },
 ) {
+  const t = messages({ state }).interact;
   return (
     <section class="card">
-      <PageHead title="Not found" />
-      <h1>Nothing found there</h1>
+      <PageHead title={t.notFoundTitle} />
+      <h1>{t.nothingFound}</h1>
       <p>
-        We couldn't find a post or an account at{" "}
-        <code class="break">{data.uri || "(no address)"}</code>. It may have
-        been deleted, or its server may not answer.
+        {t.couldNotFind} <code class="break">{data.uri || t.noAddress}</code>.
+        {" "}
+        {t.mayBeDeleted}
       </p>
     </section>
   );

@@ -2,7 +2,7 @@ import { page } from "fresh";
 import { define } from "../utils.ts";
 import { publicTimeline } from "../lib/domain/timelines.ts";
 import { instanceOverview } from "../lib/domain/instance.ts";
-import { statusContext, uiStatuses } from "../lib/web/pages.ts";
+import { messages, statusContext, uiStatuses } from "../lib/web/pages.ts";
 import { StatusCard } from "../components/StatusCard.tsx";
 import type { UiStatus } from "../components/mastodon.ts";
 import type { StatusContext } from "../components/StatusCard.tsx";
@@ -39,58 +39,53 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function Landing({ data }) {
+export default define.page<typeof handler>(function Landing({ data, state }) {
+  const t = messages({ state }).about;
   return (
     <>
       <PageHead title={data.title} />
       <section class="card hero">
         <span class="brand-mark" aria-hidden="true">✦</span>
         <h1>{data.title}</h1>
-        <p class="lead">
-          A Starling server: post short updates, follow people here and across
-          the fediverse — Mastodon and every compatible server — and use any
-          Mastodon app.
-        </p>
+        <p class="lead">{t.landingLead}</p>
         <p class="actions">
           {data.registrationsOpen && (
-            <a class="button" href="/auth/sign_up">Create an account</a>
+            <a class="button" href="/auth/sign_up">{t.createAccount}</a>
           )}
-          <a class="button secondary" href="/auth/sign_in">Sign in</a>
+          <a class="button secondary" href="/auth/sign_in">{t.signIn}</a>
         </p>
         <dl class="stats">
           <div>
-            <dt>People</dt>
+            <dt>{t.people}</dt>
             <dd>
-              <strong>{data.users.toLocaleString("en")}</strong>
+              <strong>{t.number(data.users)}</strong>
             </dd>
           </div>
           <div>
-            <dt>Posts</dt>
+            <dt>{t.posts}</dt>
             <dd>
-              <strong>{data.posts.toLocaleString("en")}</strong>
+              <strong>{t.number(data.posts)}</strong>
             </dd>
           </div>
           <div>
-            <dt>Servers known</dt>
+            <dt>{t.serversKnown}</dt>
             <dd>
-              <strong>{data.peers.toLocaleString("en")}</strong>
+              <strong>{t.number(data.peers)}</strong>
             </dd>
           </div>
         </dl>
       </section>
-      <h2 class="section-title">Recently on {data.title}</h2>
-      <section class="timeline" aria-label="Recent local posts">
+      <h2 class="section-title">{t.recentlyOn(data.title)}</h2>
+      <section class="timeline" aria-label={t.recentLocalPosts}>
         {data.preview.map((status) => (
           <StatusCard key={status.id} status={status} context={data.context} />
         ))}
-        {data.preview.length === 0 && (
-          <p class="empty">No public posts yet. Be the first!</p>
-        )}
+        {data.preview.length === 0 && <p class="empty">{t.noPublicPosts}</p>}
       </section>
       {data.preview.length > 0 && (
         <p class="pagination">
           <a class="button secondary older" href="/public/local">
-            See the whole local timeline →
+            {t.wholeLocalTimeline} →
           </a>
         </p>
       )}

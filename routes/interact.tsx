@@ -3,9 +3,10 @@ import { define } from "../utils.ts";
 import { CSRF_FAILED, field, readVerifiedForm } from "../lib/web/forms.ts";
 import {
   type Intent,
-  INTENT_LABELS,
+  INTENT_TITLES,
   isIntent,
 } from "../lib/web/interaction.ts";
+import { messages, type PageContext } from "../lib/web/pages.ts";
 import { FormErrors } from "../components/FormErrors.tsx";
 import { PageHead } from "../components/PageHead.tsx";
 
@@ -16,7 +17,10 @@ interface Data {
   errors: string[];
 }
 
-function params(url: URL | FormData): { intent: Intent; uri: string } {
+function params(
+  ctx: PageContext,
+  url: URL | FormData,
+): { intent: Intent; uri: string } {
   const get = (name: string) =>
     url instanceof URL
       ? url.searchParams.get(name)
@@ -26,7 +30,7 @@ function params(url: URL | FormData): { intent: Intent; uri: string } {
   const intent = get("intent");
   const uri = get("uri") ?? "";
   if (!isIntent(intent) || !/^https?:\/\/\S+$/.test(uri)) {
-    throw new HttpError(400, "This link names nothing to interact with.");
+    throw new HttpError(400, messages(ctx).interact.badLink);
   }
   return { intent, uri };
 }
@@ -38,13 +42,14 @@ function params(url: URL | FormData): { intent: Intent; uri: string } {
  */
 export const handler = define.handlers<Data>({
   GET(ctx) {
-    return page({ ...params(ctx.url), handle: "", errors: [] });
+    return page({ ...params(ctx, ctx.url), handle: "", errors: [] });
   },
   async POST(ctx) {
     const { deps } = ctx.state;
     const form = await readVerifiedForm(ctx.req, deps);
     if (!form) throw new HttpError(403, CSRF_FAILED);
-    const { intent, uri } = params(form);
+    const { intent, uri } = params(ctx, form);
+    const t = messages(ctx).interact;
     const handle = field(form, "handle").trim().replace(/^@/, "");
     const [user, host] = handle.split("@");
     if (!user || !host) {
@@ -52,7 +57,7 @@ export const handler = define.handlers<Data>({
         intent,
         uri,
         handle,
-        errors: ["Enter your handle as you@your.server."],
+        errors: [t.badHandle],
       }, { status: 422 });
     }
     // One of ours: straight to our own page for it.
@@ -69,9 +74,7 @@ export const handler = define.handlers<Data>({
         intent,
         uri,
         handle,
-        errors: [
-          `${host} didn't tell us where to send you. Check the handle, or open the link below on your server.`,
-        ],
+        errors: [t.noAnswer(host)],
       }, { status: 422 });
     }
     return new Response(null, { status: 303, headers: { location: target } });
@@ -81,44 +84,38 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Interact(
   { data, state },
 ) {
-  const action = INTENT_LABELS[data.intent];
-  const what = data.intent === "follow" ? "this account" : "this post";
+  const t = messages({ state }).interact;
+  const title = t[INTENT_TITLES[data.intent]];
   return (
     <section class="card">
-      <PageHead title={`${action} ${what}`} />
-      <h1>
-        {action} {what}
-      </h1>
-      <p>
-        With an account on another server, you can do this from there. Enter
-        your handle, and we'll take you to your server.
-      </p>
+      <PageHead title={title} />
+      <h1>{title}</h1>
+      <p>{t.intro}</p>
       <FormErrors errors={data.errors} />
       <form method="post" action="/interact" class="stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <input type="hidden" name="intent" value={data.intent} />
         <input type="hidden" name="uri" value={data.uri} />
-        <label for="interact-handle">Your handle</label>
+        <label for="interact-handle">{t.yourHandle}</label>
         <input
           id="interact-handle"
           name="handle"
           value={data.handle}
-          placeholder="you@your.server"
+          placeholder={t.handlePlaceholder}
           autocomplete="username"
           required
           spellcheck={false}
           autocapitalize="none"
         />
         <div>
-          <button type="submit">Go to your server</button>
+          <button type="submit">{t.goToServer}</button>
         </div>
       </form>
       <p class="help">
-        Or search for this address on your server:{" "}
-        <code class="break">{data.uri}</code>
+        {t.orSearch} <code class="break">{data.uri}</code>
       </p>
       <p>
-        Have an account here?{" "}
+        {t.haveAccountHere}{" "}
         <a
           href={`/auth/sign_in?return_to=${
             encodeURIComponent(
@@ -126,7 +123,7 @@ export default define.page<typeof handler>(function Interact(
             )
           }`}
         >
-          Sign in
+          {t.signIn}
         </a>
       </p>
     </section>

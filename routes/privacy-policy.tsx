@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../utils.ts";
 import { PageHead } from "../components/PageHead.tsx";
 import { formatDateTime } from "../components/format.ts";
+import { messages } from "../lib/web/pages.ts";
 import {
   instanceSettings,
   privacyPolicyOf,
@@ -20,16 +21,19 @@ export const handler = define.handlers<RenderedText & { title: string }>({
   },
 });
 
-export default define.page<typeof handler>(function PrivacyPolicy({ data }) {
-  return (
-    <section class="card about">
-      <PageHead title="Privacy policy" />
-      <h1>Privacy policy of {data.title}</h1>
-      <p>Last updated {formatDateTime(data.updatedAt.toISOString())}</p>
-      <div
-        class="about-text"
-        dangerouslySetInnerHTML={{ __html: data.content }}
-      />
-    </section>
-  );
-});
+export default define.page<typeof handler>(
+  function PrivacyPolicy({ data, state }) {
+    const t = messages({ state }).about;
+    return (
+      <section class="card about">
+        <PageHead title={t.privacyPolicy} />
+        <h1>{t.privacyPolicyOf(data.title)}</h1>
+        <p>{t.lastUpdated(formatDateTime(data.updatedAt.toISOString()))}</p>
+        <div
+          class="about-text"
+          dangerouslySetInnerHTML={{ __html: data.content }}
+        />
+      </section>
+    );
+  },
+);

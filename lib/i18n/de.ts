@@ -10,6 +10,9 @@ import { lists } from "./de/lists.ts";
 import { conversations } from "./de/conversations.ts";
 import { report } from "./de/report.ts";
 import { thread } from "./de/thread.ts";
+import { about } from "./de/about.ts";
+import { interact } from "./de/interact.ts";
+import { errors } from "./de/errors.ts";
 
 /** German. */
 export const de: Messages = {
@@ -100,4 +103,7 @@ export const de: Messages = {
   conversations,
   report,
   thread,
+  about,
+  interact,
+  errors,
 };

@@ -11,6 +11,9 @@ import { lists } from "./en/lists.ts";
 import { conversations } from "./en/conversations.ts";
 import { report } from "./en/report.ts";
 import { thread } from "./en/thread.ts";
+import { about } from "./en/about.ts";
+import { interact } from "./en/interact.ts";
+import { errors } from "./en/errors.ts";
 
 /** English, the source catalogue. */
 export const en: Messages = {
@@ -72,4 +75,7 @@ export const en: Messages = {
   conversations,
   report,
   thread,
+  about,
+  interact,
+  errors,
 };

@@ -106,4 +106,7 @@ export interface Messages {
   conversations: import("./en/conversations.ts").ConversationsMessages;
   report: import("./en/report.ts").ReportMessages;
   thread: import("./en/thread.ts").ThreadMessages;
+  about: import("./en/about.ts").AboutMessages;
+  interact: import("./en/interact.ts").InteractMessages;
+  errors: import("./en/errors.ts").ErrorsMessages;
 }

@@ -1,6 +1,7 @@
 import { HttpError, page } from "fresh";
 import { define } from "../../utils.ts";
 import { TermsPage, type TermsPageData } from "../../components/TermsPage.tsx";
+import { messages } from "../../lib/web/pages.ts";
 import {
   instanceSettings,
   renderInstanceText,
@@ -15,7 +16,9 @@ export const handler = define.handlers<TermsPageData>({
       instanceSettings(deps),
       termsOfDate(deps.sql, ctx.params.date),
     ]);
-    if (!terms) throw new HttpError(404, "No terms of service of that date.");
+    if (!terms) {
+      throw new HttpError(404, messages(ctx).about.noTermsOfDate);
+    }
     return page({
       title: settings.title,
       version: {
@@ -26,4 +29,6 @@ export const handler = define.handlers<TermsPageData>({
   },
 });
 
-export default define.page<typeof handler>(TermsPage);
+export default define.page<typeof handler>(({ data, state }) => (
+  <TermsPage data={data} labels={messages({ state }).about} />
+));

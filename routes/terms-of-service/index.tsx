@@ -1,6 +1,7 @@
 import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { TermsPage, type TermsPageData } from "../../components/TermsPage.tsx";
+import { messages } from "../../lib/web/pages.ts";
 import {
   currentTerms,
   instanceSettings,
@@ -25,4 +26,6 @@ export const handler = define.handlers<TermsPageData>({
   },
 });
 
-export default define.page<typeof handler>(TermsPage);
+export default define.page<typeof handler>(({ data, state }) => (
+  <TermsPage data={data} labels={messages({ state }).about} />
+));
