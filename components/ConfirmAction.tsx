@@ -13,17 +13,25 @@ export interface ConfirmActionProps {
   csrf: string;
 }
 
-/** The page that asks before a destructive admin action: one button to do it, a way back. */
-export function ConfirmAction(props: ConfirmActionProps) {
+/**
+ * The page that asks before a destructive admin action: one button to do it, a way back.
+ * `labels`: the title's prefix and the way back in the page's language (English when not given).
+ */
+export function ConfirmAction(
+  props: ConfirmActionProps & {
+    labels?: { moderation: string; cancel: string };
+  },
+) {
+  const labels = props.labels ?? { moderation: "Moderation", cancel: "Cancel" };
   return (
     <>
-      <PageHead title={`Moderation · ${props.title}`} />
+      <PageHead title={`${labels.moderation} · ${props.title}`} />
       <h1>{props.title}</h1>
       <p>{props.detail}</p>
       <form method="post" action={props.action}>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <button type="submit">{props.button}</button>{" "}
-        <a href={props.cancel}>Cancel</a>
+        <a href={props.cancel}>{labels.cancel}</a>
       </form>
     </>
   );

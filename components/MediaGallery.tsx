@@ -1,28 +1,42 @@
 import type { UiMedia } from "./mastodon.ts";
 import { mediaSummary } from "./format.ts";
+import { fill } from "../lib/i18n/fill.ts";
+import type { Messages } from "../lib/i18n/messages.ts";
+
+/** The strings of a gallery, from the post's labels (strings only: islands render posts too). */
+export type MediaLabels = Pick<
+  Messages["status"],
+  "sensitiveContent" | "showMedia" | "mediaAttachment"
+>;
 
 /**
  * A post's attachments. `hidden` (sensitive media without a content warning) puts them behind
  * a "show" switch that works without JavaScript (`<details>`), saying what is there.
  */
 export function MediaGallery(
-  { media, hidden = false }: { media: UiMedia[]; hidden?: boolean },
+  { media, hidden = false, labels }: {
+    media: UiMedia[];
+    hidden?: boolean;
+    labels: MediaLabels;
+  },
 ) {
-  if (!hidden) return <Gallery media={media} />;
+  if (!hidden) return <Gallery media={media} labels={labels} />;
   return (
     <details class="sensitive-media">
       <summary>
-        <span class="sensitive-label">Sensitive content</span>{" "}
+        <span class="sensitive-label">{labels.sensitiveContent}</span>{" "}
         <span class="sensitive-what">({mediaSummary(media)})</span>{" "}
-        <span class="sensitive-show">Show</span>
+        <span class="sensitive-show">{labels.showMedia}</span>
       </summary>
-      <Gallery media={media} />
+      <Gallery media={media} labels={labels} />
     </details>
   );
 }
 
 /** Images with their alt text visible under them, as a caption everyone can read. */
-function Gallery({ media }: { media: UiMedia[] }) {
+function Gallery(
+  { media, labels }: { media: UiMedia[]; labels: MediaLabels },
+) {
   return (
     <div class={`media-gallery count-${Math.min(media.length, 4)}`}>
       {media.map((m) => (
@@ -43,7 +57,7 @@ function Gallery({ media }: { media: UiMedia[] }) {
             )
             : (
               <a href={m.url ?? "#"} class="media-link">
-                {m.type} attachment
+                {fill(labels.mediaAttachment, { type: m.type })}
               </a>
             )}
           {m.description && (

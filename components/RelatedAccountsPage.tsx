@@ -5,22 +5,26 @@ import { Pagination } from "./Timeline.tsx";
 import { SettingsNav } from "./SettingsNav.tsx";
 import { PageHead } from "./PageHead.tsx";
 import { profilePath } from "./format.ts";
+import type { RelatedAccountsMessages } from "../lib/i18n/en/relatedAccounts.ts";
+import type { PagingLabels } from "./Timeline.tsx";
 
 /** Muted or blocked accounts, each with the button that undoes it (`POST /@bob/unmute`…). */
 export function RelatedAccountsPage(
-  { data, csrf, kind }: {
+  { data, csrf, kind, labels: t, paging }: {
     data: RelatedAccountsData;
     csrf: string;
     kind: "mutes" | "blocks";
+    labels: RelatedAccountsMessages;
+    paging: PagingLabels;
   },
 ) {
   const [title, verb, label, empty] = kind === "mutes"
-    ? ["Muted accounts", "unmute", "Unmute", "You haven't muted anyone."]
-    : ["Blocked accounts", "unblock", "Unblock", "You haven't blocked anyone."];
+    ? [t.mutedTitle, "unmute", t.unmute, t.noMuted]
+    : [t.blockedTitle, "unblock", t.unblock, t.noBlocked];
   return (
     <>
       <PageHead title={title} />
-      <h1>Settings</h1>
+      <h1>{t.settings}</h1>
       <SettingsNav current={data.returnTo} />
       <section class="card" aria-labelledby="related-title">
         <h2 id="related-title">{title}</h2>
@@ -45,7 +49,7 @@ export function RelatedAccountsPage(
           {data.accounts.length === 0 && <p class="empty">{empty}</p>}
         </div>
       </section>
-      <Pagination older={data.older} newer={data.newer} />
+      <Pagination older={data.older} newer={data.newer} labels={paging} />
     </>
   );
 }

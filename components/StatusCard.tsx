@@ -93,6 +93,7 @@ export function StatusCard(
           // Behind a content warning the media is already hidden; without one, a sensitive
           // post hides its media on its own.
           hidden={(status.sensitive && !status.spoiler_text) || blurred}
+          labels={labels}
         />
       )}
     </>

@@ -13,6 +13,7 @@ import { thread } from "./de/thread.ts";
 import { about } from "./de/about.ts";
 import { interact } from "./de/interact.ts";
 import { errors } from "./de/errors.ts";
+import { relatedAccounts } from "./de/relatedAccounts.ts";
 
 /** German. */
 export const de: Messages = {
@@ -51,6 +52,9 @@ export const de: Messages = {
     inReplyTo: "Antwort",
     contentWarning: "Inhaltswarnung:",
     filtered: "Gefiltert:",
+    sensitiveContent: "Sensibler Inhalt",
+    showMedia: "Anzeigen",
+    mediaAttachment: "Anhang ({type})",
     edited: "Bearbeitet {date}",
     reply: "Antworten",
     boost: "Teilen",
@@ -106,4 +110,5 @@ export const de: Messages = {
   about,
   interact,
   errors,
+  relatedAccounts,
 };

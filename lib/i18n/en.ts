@@ -14,6 +14,7 @@ import { thread } from "./en/thread.ts";
 import { about } from "./en/about.ts";
 import { interact } from "./en/interact.ts";
 import { errors } from "./en/errors.ts";
+import { relatedAccounts } from "./en/relatedAccounts.ts";
 
 /** English, the source catalogue. */
 export const en: Messages = {
@@ -78,4 +79,5 @@ export const en: Messages = {
   about,
   interact,
   errors,
+  relatedAccounts,
 };

@@ -50,6 +50,11 @@ export interface Messages {
     inReplyTo: string;
     contentWarning: string;
     filtered: string;
+    /** Sensitive media behind a switch (components/MediaGallery.tsx). */
+    sensitiveContent: string;
+    showMedia: string;
+    /** A link to an attachment that is not a picture; `{type}` is the API's type. */
+    mediaAttachment: string;
     /** `{date}` */
     edited: string;
     reply: string;
@@ -109,4 +114,5 @@ export interface Messages {
   about: import("./en/about.ts").AboutMessages;
   interact: import("./en/interact.ts").InteractMessages;
   errors: import("./en/errors.ts").ErrorsMessages;
+  relatedAccounts: import("./en/relatedAccounts.ts").RelatedAccountsMessages;
 }

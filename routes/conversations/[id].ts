@@ -9,7 +9,7 @@ import { getVisibleStatus } from "../../lib/domain/statuses.ts";
 import { findAccount } from "../../lib/domain/profiles.ts";
 import { field } from "../../lib/web/forms.ts";
 import { backTo, signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
 import { accountPath } from "../../lib/web/interaction.ts";
 
 /**
@@ -46,7 +46,7 @@ export const handler = define.handlers({
     } else if (op === "remove") {
       await removeConversation(sql, session.account.id, ctx.params.id);
     } else {
-      throw new HttpError(400, "Unknown action.");
+      throw new HttpError(400, messages(ctx).conversations.unknownAction);
     }
     return backTo(ctx, form, "/conversations");
   },

@@ -15,4 +15,5 @@ export const conversations: ConversationsMessages = {
   more: "Weitere Unterhaltungen",
   newer: "Neuere Unterhaltungen",
   older: "Ältere Unterhaltungen",
+  unknownAction: "Unbekannte Aktion.",
 };

@@ -16,6 +16,8 @@ export const conversations = {
   more: "More conversations",
   newer: "Newer conversations",
   older: "Older conversations",
+  /** A form posted with an action the page doesn't offer. */
+  unknownAction: "Unknown action.",
 };
 
 export type ConversationsMessages = typeof conversations;
