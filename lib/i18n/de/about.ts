@@ -1,4 +1,7 @@
 import type { AboutMessages } from "../en/about.ts";
+import { counter } from "../count.ts";
+
+const { format } = counter("de");
 
 export const about: AboutMessages = {
   aboutTitle: (server) => `Über ${server}`,
@@ -32,7 +35,7 @@ export const about: AboutMessages = {
   people: "Profile",
   posts: "Beiträge",
   serversKnown: "Bekannte Server",
-  number: (n) => n.toLocaleString("de"),
+  number: format,
   recentlyOn: (server) => `Neu auf ${server}`,
   recentLocalPosts: "Neueste lokale Beiträge",
   noPublicPosts: "Noch keine öffentlichen Beiträge. Sei die erste Person!",

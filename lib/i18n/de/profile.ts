@@ -1,7 +1,7 @@
 import type { ProfileMessages } from "../en/profile.ts";
 import { counter } from "../count.ts";
 
-const { count, format } = counter("de");
+const { format } = counter("de");
 
 export const profile: ProfileMessages = {
   movedTo: (name) => `${name} ist umgezogen nach`,
@@ -48,5 +48,4 @@ export const profile: ProfileMessages = {
     `@${acct} wurde nicht gefunden. Prüfe die Adresse oder versuche es später noch einmal, falls sein Server nicht erreichbar ist.`,
   bot: "Bot",
   botTitle: "Automatisiertes Konto",
-  posts: (n) => count(n, "Beitrag", "Beiträge"),
 };

@@ -1,3 +1,7 @@
+import { counter } from "../count.ts";
+
+const { format } = counter("en");
+
 /**
  * The server's own pages (routes/about.tsx, privacy-policy.tsx, terms-of-service,
  * components/TermsPage.tsx) and the landing page visitors see (routes/index.tsx).
@@ -36,7 +40,7 @@ export const about = {
   posts: "Posts",
   serversKnown: "Servers known",
   /** A stat's number, formatted for the language. */
-  number: (n: number) => n.toLocaleString("en"),
+  number: format,
   recentlyOn: (server: string) => `Recently on ${server}`,
   recentLocalPosts: "Recent local posts",
   noPublicPosts: "No public posts yet. Be the first!",

@@ -1,6 +1,6 @@
 import { counter } from "../count.ts";
 
-const { count, format } = counter("en");
+const { format } = counter("en");
 
 /**
  * A profile's pages (components/ProfileHeader.tsx, ProfilePage.tsx, AccountListPage.tsx and
@@ -56,8 +56,6 @@ export const profile = {
   /** The badge of an automated account, and its tooltip. */
   bot: "Bot",
   botTitle: "Automated account",
-  /** Counted posts elsewhere, e.g. under a hashtag. */
-  posts: (n: number) => count(n, "post", "posts"),
 };
 
 export type ProfileMessages = typeof profile;
