@@ -39,6 +39,7 @@ export function statusContext(ctx: PageContext): StatusContext {
     returnTo: here(ctx.url),
     accountId: ctx.state.session?.account.id ?? null,
     labels: ctx.state.t?.status,
+    locale: ctx.state.locale,
   };
 }
 
