@@ -1,4 +1,10 @@
 import type { Messages } from "./messages.ts";
+import { compose } from "./de/compose.ts";
+import { poll } from "./de/poll.ts";
+import { shortcuts } from "./de/shortcuts.ts";
+import { feed } from "./de/feed.ts";
+import { accountActions } from "./de/account-actions.ts";
+import { push } from "./de/push.ts";
 
 /** German. */
 export const de: Messages = {
@@ -78,4 +84,10 @@ export const de: Messages = {
   language: {
     legend: "Sprache der Oberfläche",
   },
+  compose,
+  poll,
+  shortcuts,
+  feed,
+  accountActions,
+  push,
 };

@@ -1,6 +1,13 @@
 import type { Messages } from "./messages.ts";
 import { enStatus } from "./en-status.ts";
 
+import { compose } from "./en/compose.ts";
+import { poll } from "./en/poll.ts";
+import { shortcuts } from "./en/shortcuts.ts";
+import { feed } from "./en/feed.ts";
+import { accountActions } from "./en/account-actions.ts";
+import { push } from "./en/push.ts";
+
 /** English, the source catalogue. */
 export const en: Messages = {
   shell: {
@@ -50,4 +57,10 @@ export const en: Messages = {
   language: {
     legend: "Interface language",
   },
+  compose,
+  poll,
+  shortcuts,
+  feed,
+  accountActions,
+  push,
 };
