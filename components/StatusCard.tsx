@@ -19,6 +19,7 @@ import { StatusMenu } from "./StatusMenu.tsx";
 import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
 import type { Messages } from "../lib/i18n/messages.ts";
 import { enStatus } from "../lib/i18n/en-status.ts";
+import { poll as enPoll, type PollMessages } from "../lib/i18n/en/poll.ts";
 
 export interface StatusContext {
   signedIn: boolean;
@@ -31,6 +32,8 @@ export interface StatusContext {
   labels?: StatusLabels;
   /** The page's locale (`ctx.state.locale`) for dates and counts; English when not given. */
   locale?: string;
+  /** The page language's strings for polls; English when not given. */
+  poll?: PollMessages;
 }
 
 export type StatusLabels = Messages["status"];
@@ -88,6 +91,8 @@ export function StatusCard(
             context.accountId !== status.account.id}
           csrf={context.csrf}
           returnTo={context.returnTo}
+          labels={context.poll ?? enPoll}
+          locale={locale}
         />
       )}
       {status.media_attachments.length > 0 && (

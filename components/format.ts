@@ -104,6 +104,27 @@ export function formatRelative(
   return "";
 }
 
+const durations = new Map<string, Intl.NumberFormat>();
+
+/** `5 minutes` / `5 Minuten`: a length of time with its unit spelled out. */
+export function formatDuration(
+  amount: number,
+  unit: "minute" | "hour" | "day",
+  locale = "en",
+): string {
+  const key = `${unit}:${locale}`;
+  let format = durations.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), {
+      style: "unit",
+      unit,
+      unitDisplay: "long",
+    });
+    durations.set(key, format);
+  }
+  return format.format(amount);
+}
+
 export function displayName(account: UiAccount): string {
   return account.display_name.trim() || account.username;
 }

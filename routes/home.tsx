@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../utils.ts";
 import { homeTimeline } from "../lib/domain/timelines.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   signInFirst,
@@ -109,6 +110,8 @@ export default define.page<typeof handler>(function Home({ data, state }) {
             maxCharacters={500}
             returnTo="/home"
             emojis={data.emojis}
+            labels={messages({ state }).compose.box}
+            locale={state.locale ?? "en"}
           />
         </section>
       )}

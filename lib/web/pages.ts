@@ -40,6 +40,7 @@ export function statusContext(ctx: PageContext): StatusContext {
     accountId: ctx.state.session?.account.id ?? null,
     labels: ctx.state.t?.status,
     locale: ctx.state.locale,
+    poll: ctx.state.t?.poll,
   };
 }
 

@@ -2,7 +2,12 @@ import { HttpError, page } from "fresh";
 import { define } from "../../utils.ts";
 import { getVisibleStatus } from "../../lib/domain/statuses.ts";
 import { statusContext as threadOf } from "../../lib/domain/timelines.ts";
-import { statusContext, uiStatuses, viewerId } from "../../lib/web/pages.ts";
+import {
+  messages,
+  statusContext,
+  uiStatuses,
+  viewerId,
+} from "../../lib/web/pages.ts";
 import { StatusCard } from "../../components/StatusCard.tsx";
 import ComposeBox from "../../islands/ComposeBox.tsx";
 import NewStatuses from "../../islands/NewStatuses.tsx";
@@ -85,6 +90,8 @@ export default define.page<typeof handler>(
                 initialText={data.replyText}
                 returnTo={context.returnTo}
                 idPrefix="reply"
+                labels={messages({ state }).compose.box}
+                locale={state.locale ?? "en"}
               />
             </div>
           )}
