@@ -20,6 +20,7 @@ import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
 import type { Messages } from "../lib/i18n/messages.ts";
 import { enStatus } from "../lib/i18n/en-status.ts";
 import { poll as enPoll, type PollMessages } from "../lib/i18n/en/poll.ts";
+import type { FeedMessages } from "../lib/i18n/en/feed.ts";
 
 export interface StatusContext {
   signedIn: boolean;
@@ -34,6 +35,8 @@ export interface StatusContext {
   locale?: string;
   /** The page language's strings for polls; English when not given. */
   poll?: PollMessages;
+  /** The live parts of a timeline ("N new posts", "Older posts"; components/Timeline.tsx). */
+  feed?: FeedMessages;
 }
 
 export type StatusLabels = Messages["status"];

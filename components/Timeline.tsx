@@ -3,6 +3,7 @@ import { StatusCard, type StatusContext } from "./StatusCard.tsx";
 import NewStatuses from "../islands/NewStatuses.tsx";
 import NewPostsBanner from "../islands/NewPostsBanner.tsx";
 import LoadMore from "../islands/LoadMore.tsx";
+import { feed as enFeed } from "../lib/i18n/en/feed.ts";
 
 /**
  * A list of statuses with "newer / older" links that work without JavaScript. With `stream`,
@@ -43,10 +44,11 @@ export function Timeline(
     : null;
   const inPlace = older && api && maxId;
   const atTop = !newer;
+  const feed = context.feed ?? enFeed;
   return (
     <>
       {stream && atTop && context.signedIn && (
-        <NewPostsBanner stream={stream} existingIds={ids} />
+        <NewPostsBanner stream={stream} existingIds={ids} labels={feed} />
       )}
       <section class="timeline" aria-label={label}>
         {(live || stream) && atTop && context.signedIn && (
@@ -64,6 +66,7 @@ export function Timeline(
             api={`${api}${api.includes("?") ? "&" : "?"}max_id=${maxId}`}
             context={context}
             existingIds={ids}
+            labels={feed}
           />
         )}
       </section>

@@ -2,6 +2,8 @@ import { useState } from "preact/hooks";
 import { apiPage } from "../components/api.ts";
 import type { UiStatus } from "../components/mastodon.ts";
 import { StatusCard, type StatusContext } from "../components/StatusCard.tsx";
+import { fill } from "../lib/i18n/fill.ts";
+import type { FeedMessages } from "../lib/i18n/en/feed.ts";
 
 export interface LoadMoreProps {
   /** The page's own "Older posts" URL: what the link does without JavaScript. */
@@ -11,6 +13,8 @@ export interface LoadMoreProps {
   context: StatusContext;
   /** Ids already on the page, so a status is never shown twice. */
   existingIds: string[];
+  /** In the page's language (lib/i18n `feed`). */
+  labels: FeedMessages;
 }
 
 const PAGE_SIZE = 20;
@@ -26,13 +30,14 @@ export default function LoadMore(props: LoadMoreProps) {
   const [href, setHref] = useState(props.href);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
+  const t = props.labels;
 
   async function load(event: Event) {
     if (!next) return;
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    setMessage("Loading older posts…");
+    setMessage(t.loadingOlder);
     try {
       const page = await apiPage<UiStatus>(next);
       const seen = new Set([
@@ -49,11 +54,11 @@ export default function LoadMore(props: LoadMoreProps) {
         url.searchParams.set("max_id", last.id);
         setHref(url.pathname + url.search);
       }
-      setMessage(
-        `${
-          fresh.length === 1 ? "1 older post" : `${fresh.length} older posts`
-        } loaded${more ? "" : ". That's everything"}.`,
+      const loaded = fill(
+        fresh.length === 1 ? t.olderLoadedOne : t.olderLoadedMany,
+        { count: fresh.length },
       );
+      setMessage(more ? loaded : `${loaded} ${t.everything}`);
     } catch (e) {
       setMessage((e as Error).message);
     } finally {
@@ -84,10 +89,10 @@ export default function LoadMore(props: LoadMoreProps) {
               onClick={load}
               aria-disabled={busy ? "true" : undefined}
             >
-              {busy ? "Loading…" : "Older posts"}
+              {busy ? t.loading : t.olderPosts}
             </a>
           )
-          : <p class="muted">You've reached the end.</p>}
+          : <p class="muted">{t.end}</p>}
         <p class="visually-hidden" role="status" aria-live="polite">
           {message}
         </p>

@@ -41,6 +41,7 @@ export function statusContext(ctx: PageContext): StatusContext {
     labels: ctx.state.t?.status,
     locale: ctx.state.locale,
     poll: ctx.state.t?.poll,
+    feed: ctx.state.t?.feed,
   };
 }
 

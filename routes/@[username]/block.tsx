@@ -3,7 +3,7 @@ import { define } from "../../utils.ts";
 import { block } from "../../lib/domain/relationships.ts";
 import { lookupAccount } from "../../lib/domain/profiles.ts";
 import { accountActionHandler } from "../../lib/web/actions.ts";
-import { signInFirst, uiAccount } from "../../lib/web/pages.ts";
+import { messages, signInFirst, uiAccount } from "../../lib/web/pages.ts";
 import type { UiAccount } from "../../components/mastodon.ts";
 import { Avatar } from "../../components/Avatar.tsx";
 import { displayName, profilePath } from "../../components/format.ts";
@@ -48,7 +48,7 @@ export default define.page<typeof handler>(function ConfirmBlock(
       </div>
       <PageHead title={`Block @${account.acct}?`} />
       <h1 id="confirm-title">Block @{account.acct}?</h1>
-      <BlockConsequences />
+      <BlockConsequences labels={messages({ state }).accountActions} />
       <form method="post" class="actions">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <input type="hidden" name="return_to" value={back} />
