@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { apiPage } from "../components/api.ts";
 import type { UiStatus } from "../components/mastodon.ts";
-import { StatusCard, type StatusContext } from "../components/StatusCard.tsx";
+import type { StatusContext } from "../components/StatusCard.tsx";
+import { loadStatusCard } from "../components/status-card-loader.ts";
 import { fill } from "../lib/i18n/fill.ts";
 import type { FeedMessages } from "../lib/i18n/en/feed.ts";
 
@@ -26,6 +27,9 @@ const PAGE_SIZE = 20;
  */
 export default function LoadMore(props: LoadMoreProps) {
   const [statuses, setStatuses] = useState<UiStatus[]>([]);
+  const [card, setCard] = useState<
+    { StatusCard: Awaited<ReturnType<typeof loadStatusCard>> } | null
+  >(null);
   const [next, setNext] = useState<string | null>(withLimit(props.api));
   const [href, setHref] = useState(props.href);
   const [busy, setBusy] = useState(false);
@@ -39,7 +43,11 @@ export default function LoadMore(props: LoadMoreProps) {
     setBusy(true);
     setMessage(t.loadingOlder);
     try {
-      const page = await apiPage<UiStatus>(next);
+      const [page, StatusCard] = await Promise.all([
+        apiPage<UiStatus>(next),
+        loadStatusCard(),
+      ]);
+      setCard({ StatusCard });
       const seen = new Set([
         ...props.existingIds,
         ...statuses.map((s) => s.id),
@@ -68,10 +76,10 @@ export default function LoadMore(props: LoadMoreProps) {
 
   return (
     <>
-      {statuses.length > 0 && (
+      {statuses.length > 0 && card && (
         <div class="more-statuses">
           {statuses.map((status) => (
-            <StatusCard
+            <card.StatusCard
               key={status.id}
               status={status}
               context={props.context}
