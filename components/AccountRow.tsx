@@ -1,15 +1,34 @@
 import type { UiAccount, UiRelationship } from "./mastodon.ts";
 import { Avatar } from "./Avatar.tsx";
 import { displayName, profilePath } from "./format.ts";
-import FollowButton from "../islands/FollowButton.tsx";
+import FollowButton, { type FollowLabels } from "../islands/FollowButton.tsx";
 import type { ComponentChildren } from "preact";
 import { BotBadge } from "./BotBadge.tsx";
 import { EmojiText } from "./CustomEmoji.tsx";
+import {
+  accountActions as enAccountActions,
+  type AccountActionsMessages,
+} from "../lib/i18n/en/account-actions.ts";
+
+/** Only the button's four strings travel with each button (a list page has dozens). */
+export function followLabels(t: AccountActionsMessages): FollowLabels {
+  const { follow, requestToFollow, unfollow, cancelFollowRequest } = t;
+  return { follow, requestToFollow, unfollow, cancelFollowRequest };
+}
 
 /** One account in a list: avatar, names, and a follow button or other actions. */
 export function AccountRow(
-  { account, relationship, csrf, returnTo, children }: {
+  {
+    account,
+    relationship,
+    csrf,
+    returnTo,
+    children,
+    actionLabels = enAccountActions,
+  }: {
     account: UiAccount;
+    /** The follow button's strings in the page's language (English if not given). */
+    actionLabels?: AccountActionsMessages;
     relationship?: UiRelationship | null;
     csrf: string;
     returnTo: string;
@@ -40,6 +59,7 @@ export function AccountRow(
             locked={account.locked}
             csrf={csrf}
             returnTo={returnTo}
+            labels={followLabels(actionLabels)}
           />
         )}
       </div>

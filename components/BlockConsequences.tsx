@@ -1,22 +1,22 @@
-import { block, type BlockMessages } from "../lib/i18n/en/block.ts";
+import type { AccountActionsMessages } from "../lib/i18n/en/account-actions.ts";
+
+export type BlockConsequencesLabels = Pick<
+  AccountActionsMessages,
+  "blockHidesPosts" | "blockStopsFollowing" | "blockEndsFollows"
+>;
 
 /**
- * What blocking does, in the words the confirm page and the dialog share. Strings only (the
- * profile menu island shows it too); English when not given.
+ * What blocking does, in the words the confirm page and the dialog share. Rendered inside
+ * islands too, so the strings come as a prop (lib/i18n `accountActions`).
  */
 export function BlockConsequences(
-  { labels = block }: {
-    labels?: Pick<
-      BlockMessages,
-      "theirPostsHidden" | "theyCantFollow" | "followsEnd"
-    >;
-  },
+  { labels: t }: { labels: BlockConsequencesLabels },
 ) {
   return (
     <ul class="consequences">
-      <li>{labels.theirPostsHidden}</li>
-      <li>{labels.theyCantFollow}</li>
-      <li>{labels.followsEnd}</li>
+      <li>{t.blockHidesPosts}</li>
+      <li>{t.blockStopsFollowing}</li>
+      <li>{t.blockEndsFollows}</li>
     </ul>
   );
 }

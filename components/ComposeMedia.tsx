@@ -6,6 +6,10 @@
  */
 import { useRef } from "preact/hooks";
 import { FocalPoint, type Focus } from "./FocalPoint.tsx";
+import { fill } from "../lib/i18n/fill.ts";
+import type { ComposeMessages } from "../lib/i18n/en/compose.ts";
+
+type Labels = ComposeMessages["box"];
 
 export const MAX_ATTACHMENTS = 4;
 /** The image types the server takes (lib/media/limits.ts). */
@@ -22,28 +26,32 @@ export interface Attachment {
 }
 
 /** The no-JavaScript fields: `media` and `media_description`, paired by position. */
-export function MediaFields({ id }: { id: string }) {
+export function MediaFields({ id, labels: t }: { id: string; labels: Labels }) {
   const slots = Array.from({ length: MAX_ATTACHMENTS }, (_, i) => i + 1);
   return (
     <details class="compose-media">
-      <summary>Attach images</summary>
+      <summary>{t.attachImages}</summary>
       {slots.map((n) => (
         <div class="compose-media-slot">
-          <label for={`${id}-media-${n}`}>Image {n}</label>
+          <label for={`${id}-media-${n}`}>{fill(t.image, { n })}</label>
           <input
             id={`${id}-media-${n}`}
             type="file"
             name="media"
             accept={ACCEPT}
           />
-          <label for={`${id}-alt-${n}`}>Alt text for image {n}</label>
+          <label for={`${id}-alt-${n}`}>{fill(t.altTextFor, { n })}</label>
           <textarea
             id={`${id}-alt-${n}`}
             name="media_description"
             rows={2}
             maxLength={ALT_LIMIT}
           />
-          <FocalPoint id={`${id}-media-${n}`} label={`image ${n}`} />
+          <FocalPoint
+            id={`${id}-media-${n}`}
+            label={fill(t.imageInSentence, { n })}
+            labels={t}
+          />
         </div>
       ))}
     </details>
@@ -51,8 +59,9 @@ export function MediaFields({ id }: { id: string }) {
 }
 
 export function MediaPicker(
-  { id, attachments, onChange, disabled }: {
+  { id, attachments, onChange, disabled, labels: t }: {
     id: string;
+    labels: Labels;
     attachments: Attachment[];
     onChange: (attachments: Attachment[]) => void;
     disabled: boolean;
@@ -95,7 +104,7 @@ export function MediaPicker(
         accept={ACCEPT}
         multiple
         hidden
-        aria-label="Images to attach"
+        aria-label={t.imagesToAttach}
         onChange={pick}
       />
       <button
@@ -105,12 +114,12 @@ export function MediaPicker(
         onClick={() => picker.current?.click()}
         aria-describedby={`${id}-media-limit`}
       >
-        Add images
+        {t.addImages}
       </button>
       <span id={`${id}-media-limit`} class="compose-media-limit">
-        {room > 0
-          ? `Up to ${MAX_ATTACHMENTS} images`
-          : `${MAX_ATTACHMENTS} images attached (the most)`}
+        {fill(room > 0 ? t.upToImages : t.imagesFull, {
+          max: MAX_ATTACHMENTS,
+        })}
       </span>
       {attachments.length > 0 && (
         <ul class="compose-attachments">
@@ -118,19 +127,20 @@ export function MediaPicker(
             <li key={a.previewUrl}>
               <FocalPoint
                 id={`${id}-media-${i + 1}`}
-                label={`image ${i + 1}`}
+                label={fill(t.imageInSentence, { n: i + 1 })}
+                labels={t}
                 focus={a.focus}
                 previewUrl={a.previewUrl}
                 onChange={(focus) => change(i, { focus })}
               />
               <label for={`${id}-alt-${i + 1}`}>
-                Alt text for image {i + 1}
+                {fill(t.altTextFor, { n: i + 1 })}
               </label>
               <textarea
                 id={`${id}-alt-${i + 1}`}
                 rows={2}
                 maxLength={ALT_LIMIT}
-                placeholder="Describe it for people who can't see it"
+                placeholder={t.altTextPlaceholder}
                 value={a.description}
                 onInput={(e) =>
                   change(i, {
@@ -142,7 +152,7 @@ export function MediaPicker(
                 class="secondary small"
                 onClick={() => remove(i)}
               >
-                Remove image {i + 1}
+                {fill(t.removeImage, { n: i + 1 })}
               </button>
             </li>
           ))}

@@ -4,6 +4,10 @@
  * ignored); with it, two to start and "Add option" / "Remove" buttons. Either way a poll is
  * sent when any option is filled in, and the server's rules (lib/domain/status-input.ts) judge it.
  */
+import { fill } from "../lib/i18n/fill.ts";
+import { formatDuration } from "./format.ts";
+import type { ComposeMessages } from "../lib/i18n/en/compose.ts";
+
 export const MAX_POLL_OPTIONS = 4;
 export const MIN_POLL_OPTIONS = 2;
 
@@ -15,14 +19,15 @@ export interface PollDraft {
   expiresIn: number;
 }
 
-export const POLL_DURATIONS: [number, string][] = [
-  [300, "5 minutes"],
-  [1800, "30 minutes"],
-  [3600, "1 hour"],
-  [21600, "6 hours"],
-  [86400, "1 day"],
-  [259200, "3 days"],
-  [604800, "7 days"],
+/** The lengths offered, in seconds, with the unit they are spelled out in. */
+export const POLL_DURATIONS: [number, number, "minute" | "hour" | "day"][] = [
+  [300, 5, "minute"],
+  [1800, 30, "minute"],
+  [3600, 1, "hour"],
+  [21600, 6, "hour"],
+  [86400, 1, "day"],
+  [259200, 3, "day"],
+  [604800, 7, "day"],
 ];
 
 export function emptyPoll(slots = MIN_POLL_OPTIONS): PollDraft {
@@ -40,8 +45,10 @@ export function pollWanted(poll: PollDraft): boolean {
 }
 
 export function ComposePoll(
-  { id, poll, onChange, interactive }: {
+  { id, poll, onChange, interactive, labels: t, locale }: {
     id: string;
+    labels: ComposeMessages["box"];
+    locale: string;
     poll: PollDraft;
     onChange: (poll: PollDraft) => void;
     /** JavaScript runs: show add/remove buttons instead of the four fixed fields. */
@@ -58,12 +65,14 @@ export function ComposePoll(
   ].slice(0, MAX_POLL_OPTIONS);
   return (
     <details class="compose-poll" open={pollWanted(poll) || undefined}>
-      <summary>Add a poll</summary>
+      <summary>{t.addPoll}</summary>
       <fieldset>
-        <legend class="visually-hidden">Poll</legend>
+        <legend class="visually-hidden">{t.poll}</legend>
         {options.map((option, index) => (
           <div class="compose-poll-option" key={index}>
-            <label for={`${id}-poll-${index}`}>Option {index + 1}</label>
+            <label for={`${id}-poll-${index}`}>
+              {fill(t.pollOption, { n: index + 1 })}
+            </label>
             <input
               id={`${id}-poll-${index}`}
               name="poll_options"
@@ -83,7 +92,11 @@ export function ComposePoll(
                 onClick={() =>
                   set({ options: poll.options.filter((_, i) => i !== index) })}
               >
-                Remove<span class="visually-hidden">option {index + 1}</span>
+                {t.removePollOption}
+                <span class="visually-hidden">
+                  {" "}
+                  {fill(t.removedPollOption, { n: index + 1 })}
+                </span>
               </button>
             )}
           </div>
@@ -94,10 +107,10 @@ export function ComposePoll(
             class="small secondary"
             onClick={() => set({ options: [...poll.options, ""] })}
           >
-            Add option
+            {t.addPollOption}
           </button>
         )}
-        <label for={`${id}-poll-duration`}>Poll length</label>
+        <label for={`${id}-poll-duration`}>{t.pollLength}</label>
         <select
           id={`${id}-poll-duration`}
           name="poll_expires_in"
@@ -106,12 +119,12 @@ export function ComposePoll(
               expiresIn: Number((e.target as HTMLSelectElement).value),
             })}
         >
-          {POLL_DURATIONS.map(([seconds, label]) => (
+          {POLL_DURATIONS.map(([seconds, amount, unit]) => (
             <option
               value={String(seconds)}
               selected={seconds === poll.expiresIn}
             >
-              {label}
+              {formatDuration(amount, unit, locale)}
             </option>
           ))}
         </select>
@@ -124,7 +137,7 @@ export function ComposePoll(
             onChange={(e) =>
               set({ multiple: (e.target as HTMLInputElement).checked })}
           />
-          Allow several choices
+          {t.pollMultiple}
         </label>
         <label class="checkbox">
           <input
@@ -135,7 +148,7 @@ export function ComposePoll(
             onChange={(e) =>
               set({ hideTotals: (e.target as HTMLInputElement).checked })}
           />
-          Hide vote counts until the poll ends
+          {t.pollHideTotals}
         </label>
       </fieldset>
     </details>

@@ -4,6 +4,7 @@
  * each is a button that puts its code into the text at the cursor.
  */
 import type { CustomEmoji } from "../lib/mastodon/entities/types.ts";
+import type { ComposeMessages } from "../lib/i18n/en/compose.ts";
 
 export type PickerEmoji = Pick<
   CustomEmoji,
@@ -22,8 +23,12 @@ function grouped(emojis: PickerEmoji[]): [string, PickerEmoji[]][] {
 }
 
 export function EmojiPicker(
-  { emojis, onPick }: {
+  { emojis, onPick, labels: t }: {
     emojis: PickerEmoji[];
+    labels: Pick<
+      ComposeMessages["box"],
+      "customEmoji" | "customEmojiUncategorised"
+    >;
     /** Set once the island runs. */
     onPick?: (shortcode: string) => void;
   },
@@ -31,9 +36,9 @@ export function EmojiPicker(
   if (emojis.length === 0) return null;
   return (
     <details class="emoji-picker">
-      <summary>Custom emoji</summary>
+      <summary>{t.customEmoji}</summary>
       {grouped(emojis).map(([category, list]) => (
-        <section aria-label={category || "Custom"}>
+        <section aria-label={category || t.customEmojiUncategorised}>
           {category && <h3>{category}</h3>}
           <ul>
             {list.map((emoji) => {

@@ -4,6 +4,9 @@
  * two number fields posted with the form. In the compose island: the same two fields, and the
  * preview becomes a button that sets both where it is clicked, with a marker there.
  */
+import { fill } from "../lib/i18n/fill.ts";
+import type { ComposeMessages } from "../lib/i18n/en/compose.ts";
+
 export interface Focus {
   x: number;
   y: number;
@@ -26,11 +29,13 @@ export function focusAt(
 }
 
 export function FocalPoint(
-  { id, label, focus, onChange, previewUrl }: {
+  { id, label, focus, onChange, previewUrl, labels: t }: {
     /** Unique per image: ids of the fields. */
     id: string;
     /** Names the image in the field labels ("image 1"). */
     label: string;
+    /** The compose box's strings, in the page's language. */
+    labels: ComposeMessages["box"];
     /** Set in the island; the no-JavaScript fields start blank (the centre). */
     focus?: Focus | null;
     onChange?: (focus: Focus) => void;
@@ -81,7 +86,9 @@ export function FocalPoint(
         >
           {/* Decorative: the alt text beside it says what it shows. */}
           <img src={previewUrl} alt="" />
-          <span class="visually-hidden">Set the focal point of {label}</span>
+          <span class="visually-hidden">
+            {fill(t.setFocalPointOf, { image: label })}
+          </span>
           {focus && (
             <span
               class="focal-marker"
@@ -96,15 +103,13 @@ export function FocalPoint(
         </button>
       )}
       <fieldset class="focal-fields">
-        <legend>Focal point of {label}</legend>
+        <legend>{fill(t.focalPointOf, { image: label })}</legend>
         <p id={`${id}-focus-help`} class="help">
-          {previewUrl
-            ? "Click the picture where it matters most, or type it: "
-            : ""}
-          −1 to 1, from the left and from the bottom; 0 is the centre.
+          {previewUrl ? `${t.focalPointClick} ` : ""}
+          {t.focalPointHelp}
         </p>
-        {field("x", "Across")}
-        {field("y", "Up")}
+        {field("x", t.focalPointAcross)}
+        {field("y", t.focalPointUp)}
       </fieldset>
     </div>
   );

@@ -75,9 +75,11 @@ export function NotificationItem(
           <a href={`/admin/reports/${n.report.id}`}>{labels.review}</a>
         )}
         <time datetime={n.created_at}>
-          <span class="time-long">{formatDateTime(n.created_at)}</span>
+          <span class="time-long">
+            {formatDateTime(n.created_at, context.locale)}
+          </span>
           <span class="time-short" aria-hidden="true">
-            {formatShortDate(n.created_at)}
+            {formatShortDate(n.created_at, context.locale)}
           </span>
         </time>
       </p>

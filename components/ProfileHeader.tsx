@@ -3,8 +3,13 @@ import { Avatar } from "./Avatar.tsx";
 import { Icon } from "./Icon.tsx";
 import { displayName, formatDate, interactPath } from "./format.ts";
 import FollowButton from "../islands/FollowButton.tsx";
+import { followLabels } from "./AccountRow.tsx";
 import ProfileMenu from "../islands/ProfileMenu.tsx";
 import { BotBadge } from "./BotBadge.tsx";
+import {
+  accountActions as enAccountActions,
+  type AccountActionsMessages,
+} from "../lib/i18n/en/account-actions.ts";
 import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
 import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
 
@@ -20,8 +25,18 @@ export type ProfileTab =
  * counts, the follow button and the tabs.
  */
 export function ProfileHeader(
-  { profile, tab, csrf, returnTo, signedIn, labels: t }: {
+  {
+    profile,
+    tab,
+    csrf,
+    returnTo,
+    signedIn,
+    labels: t,
+    actionLabels = enAccountActions,
+  }: {
     profile: ProfileData;
+    /** The follow button's and menu's strings in the page's language (English if not given). */
+    actionLabels?: AccountActionsMessages;
     tab: ProfileTab;
     csrf: string;
     returnTo: string;
@@ -78,6 +93,7 @@ export function ProfileHeader(
                 locked={account.locked}
                 csrf={csrf}
                 returnTo={returnTo}
+                labels={followLabels(actionLabels)}
               />
             )}
             {signedIn && !profile.isSelf && relationship && (
@@ -88,6 +104,7 @@ export function ProfileHeader(
                 muting={relationship.muting ?? false}
                 csrf={csrf}
                 returnTo={returnTo}
+                labels={actionLabels}
               />
             )}
             {profile.isSelf && (

@@ -19,6 +19,8 @@ import { StatusMenu } from "./StatusMenu.tsx";
 import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
 import type { Messages } from "../lib/i18n/messages.ts";
 import { enStatus } from "../lib/i18n/en-status.ts";
+import { poll as enPoll, type PollMessages } from "../lib/i18n/en/poll.ts";
+import type { FeedMessages } from "../lib/i18n/en/feed.ts";
 
 export interface StatusContext {
   signedIn: boolean;
@@ -29,6 +31,12 @@ export interface StatusContext {
   accountId?: string | null;
   /** The page language's strings for a post (lib/i18n); English when not given. */
   labels?: StatusLabels;
+  /** The page's locale (`ctx.state.locale`) for dates and counts; English when not given. */
+  locale?: string;
+  /** The page language's strings for polls; English when not given. */
+  poll?: PollMessages;
+  /** The live parts of a timeline ("N new posts", "Older posts"; components/Timeline.tsx). */
+  feed?: FeedMessages;
 }
 
 export type StatusLabels = Messages["status"];
@@ -61,6 +69,7 @@ export function StatusCard(
   const status = outer.reblog ?? outer;
   const path = statusPath(status);
   const labels = context.labels ?? enStatus;
+  const locale = context.locale ?? "en";
   const name = displayName(status.account);
   // The viewer's filters that matched (on the boost, when it is one): "warn" puts the post
   // behind a switch, "blur" hides its media ("hide" matches never reach a page).
@@ -85,6 +94,8 @@ export function StatusCard(
             context.accountId !== status.account.id}
           csrf={context.csrf}
           returnTo={context.returnTo}
+          labels={context.poll ?? enPoll}
+          locale={locale}
         />
       )}
       {status.media_attachments.length > 0 && (
@@ -151,10 +162,12 @@ export function StatusCard(
         </div>
         <a href={path} class="status-time">
           <time datetime={status.created_at}>
-            <span class="time-long">{formatDateTime(status.created_at)}</span>
+            <span class="time-long">
+              {formatDateTime(status.created_at, locale)}
+            </span>
             {/* Phones show the short form; readers still get the full one. */}
             <span class="time-short" aria-hidden="true">
-              {formatShortDate(status.created_at)}
+              {formatShortDate(status.created_at, locale)}
             </span>
           </time>
           {status.visibility !== "public" && (
@@ -196,7 +209,9 @@ export function StatusCard(
       {status.edited_at && (
         <p class="edited">
           <a href={`${path}/history`}>
-            {fill(labels.edited, { date: formatDateTime(status.edited_at) })}
+            {fill(labels.edited, {
+              date: formatDateTime(status.edited_at, locale),
+            })}
           </a>
         </p>
       )}
@@ -216,6 +231,7 @@ export function StatusCard(
                 status.visibility === "unlisted"}
               csrf={context.csrf}
               returnTo={context.returnTo}
+              locale={locale}
               labels={{
                 reply: labels.reply,
                 boost: labels.boost,
@@ -227,7 +243,7 @@ export function StatusCard(
             <StatusMenu status={status} context={context} path={path} />
           </div>
         )
-        : <Counts status={status} labels={labels} />}
+        : <Counts status={status} labels={labels} locale={locale} />}
     </article>
   );
 }
@@ -237,7 +253,11 @@ export function StatusCard(
  * from their own server (`/interact`, Mastodon's remote interaction).
  */
 function Counts(
-  { status, labels }: { status: UiStatus; labels: StatusLabels },
+  { status, labels, locale }: {
+    status: UiStatus;
+    labels: StatusLabels;
+    locale: string;
+  },
 ) {
   const action = (
     intent: "reply" | "reblog" | "favourite",
@@ -248,7 +268,7 @@ function Counts(
     <a class="action" href={interactPath(intent, status.uri)}>
       <Icon name={icon} />
       <span class="visually-hidden">{label}</span>
-      <span class="count">{formatCount(count)}</span>
+      <span class="count">{formatCount(count, locale)}</span>
     </a>
   );
   return (

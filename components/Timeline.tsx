@@ -10,6 +10,7 @@ export type PagingLabels = Pick<
   TimelineMessages,
   "nothingHere" | "olderPosts" | "newerPosts" | "pages"
 >;
+import { feed as enFeed } from "../lib/i18n/en/feed.ts";
 
 /**
  * A list of statuses with "newer / older" links that work without JavaScript. With `stream`,
@@ -53,10 +54,11 @@ export function Timeline(
     : null;
   const inPlace = older && api && maxId;
   const atTop = !newer;
+  const feed = context.feed ?? enFeed;
   return (
     <>
       {stream && atTop && context.signedIn && (
-        <NewPostsBanner stream={stream} existingIds={ids} />
+        <NewPostsBanner stream={stream} existingIds={ids} labels={feed} />
       )}
       <section class="timeline" aria-label={label}>
         {(live || stream) && atTop && context.signedIn && (
@@ -74,6 +76,7 @@ export function Timeline(
             api={`${api}${api.includes("?") ? "&" : "?"}max_id=${maxId}`}
             context={context}
             existingIds={ids}
+            labels={feed}
           />
         )}
       </section>

@@ -1,45 +1,128 @@
-/** Formatting shared by server pages and islands (deterministic: the same text on both sides). */
+/**
+ * Formatting shared by server pages and islands (deterministic: the same text on both sides for
+ * the same locale, so an island's first render matches the server's). Every function takes the
+ * page's locale (`ctx.state.locale`, an island's `locale` prop) explicitly; English by default.
+ */
 import type { UiAccount } from "./mastodon.ts";
 
-const DATE = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
-
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : DATE.format(date);
+/**
+ * The Intl locale for a UI locale. English keeps the British day-month order the UI has always
+ * shown (`27 Nov 2025`); German is `27. Nov. 2025`.
+ */
+function intlLocale(locale: string): string {
+  return locale === "en" ? "en-GB" : locale;
 }
 
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : DATE_TIME.format(date);
+// Intl formatters are costly to build (a timeline page formats dozens of dates): one per locale
+// and kind, built on first use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(
+  locale: string,
+  kind: "date" | "dateTime" | "shortDate",
+): Intl.DateTimeFormat {
+  const key = `${kind}:${locale}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), {
+      day: "numeric",
+      month: "short",
+      ...(kind === "shortDate" ? {} : { year: "numeric" }),
+      ...(kind === "dateTime"
+        ? { hour: "2-digit", minute: "2-digit", timeZoneName: "short" }
+        : {}),
+      timeZone: "UTC",
+    });
+    formatters.set(key, format);
+  }
+  return format;
 }
 
-const SHORT_DATE = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
+function parse(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** `27 Nov 2025` / `27. Nov. 2025`. */
+export function formatDate(iso: string, locale = "en"): string {
+  const date = parse(iso);
+  return date ? dateFormat(locale, "date").format(date) : "";
+}
+
+/** `27 Nov 2025, 14:05 UTC` / `27. Nov. 2025, 14:05 UTC`. */
+export function formatDateTime(iso: string, locale = "en"): string {
+  const date = parse(iso);
+  return date ? dateFormat(locale, "dateTime").format(date) : "";
+}
 
 /** `27 Nov` this year, `27 Nov 2025` before: the timestamp on narrow screens. */
-export function formatShortDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
+export function formatShortDate(iso: string, locale = "en"): string {
+  const date = parse(iso);
+  if (!date) return "";
   return date.getUTCFullYear() === new Date().getUTCFullYear()
-    ? SHORT_DATE.format(date)
-    : DATE.format(date);
+    ? dateFormat(locale, "shortDate").format(date)
+    : dateFormat(locale, "date").format(date);
+}
+
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+/**
+ * How far `iso` is from `now`, in the largest whole unit: `5 minutes ago` / `vor 5 Minuten`,
+ * `in 2 days` / `in 2 Tagen`. `now` is a parameter so a server page and its island can agree on
+ * it (the island's first render gets the server's `now` as a prop).
+ */
+export function formatRelative(
+  iso: string,
+  locale = "en",
+  now: number = Date.now(),
+): string {
+  const date = parse(iso);
+  if (!date) return "";
+  let format = relativeFormatters.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(intlLocale(locale), {
+      numeric: "auto",
+    });
+    relativeFormatters.set(locale, format);
+  }
+  const seconds = Math.round((date.getTime() - now) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === "second") {
+      return format.format(Math.trunc(seconds / size), unit);
+    }
+  }
+  return "";
+}
+
+const durations = new Map<string, Intl.NumberFormat>();
+
+/** `5 minutes` / `5 Minuten`: a length of time with its unit spelled out. */
+export function formatDuration(
+  amount: number,
+  unit: "minute" | "hour" | "day",
+  locale = "en",
+): string {
+  const key = `${unit}:${locale}`;
+  let format = durations.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), {
+      style: "unit",
+      unit,
+      unitDisplay: "long",
+    });
+    durations.set(key, format);
+  }
+  return format.format(amount);
 }
 
 export function displayName(account: UiAccount): string {
@@ -55,20 +138,25 @@ export function statusPath(status: { id: string; account: { acct: string } }) {
   return `/@${status.account.acct}/${status.id}`;
 }
 
-// One formatter for every count: `toLocaleString` builds a new one per call (measurable on a
-// timeline page, which shows dozens of counts).
-const COUNT = new Intl.NumberFormat("en");
+// One formatter per locale for every count: `toLocaleString` builds a new one per call
+// (measurable on a timeline page, which shows dozens of counts).
+const counts = new Map<string, Intl.NumberFormat>();
 
 export function plural(n: number, one: string, many = one + "s"): string {
-  return `${COUNT.format(n)} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /**
  * Every count in the UI (replies, boosts, favourites, profile numbers) is shown, zero included,
- * so a number never silently disappears.
+ * so a number never silently disappears. `1,234` / `1.234`.
  */
-export function formatCount(n: number): string {
-  return COUNT.format(n);
+export function formatCount(n: number, locale = "en"): string {
+  let format = counts.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    counts.set(locale, format);
+  }
+  return format.format(n);
 }
 
 const MEDIA_NOUN: Record<string, [string, string]> = {

@@ -22,6 +22,8 @@ export interface ActionBarProps {
   returnTo: string;
   /** The buttons' names in the page's language (English when not given). */
   labels?: ActionLabels;
+  /** The page's locale, for the counts (`1.234` in German). */
+  locale?: string;
 }
 
 /** The action bar's part of a post's strings (lib/i18n). */
@@ -97,7 +99,9 @@ export default function ActionBar(props: ActionBarProps) {
     }
   }
 
-  const count = (n: number) => <span class="count">{formatCount(n)}</span>;
+  const count = (n: number) => (
+    <span class="count">{formatCount(n, props.locale)}</span>
+  );
 
   const toggleForm = (kind: Toggle, n: number | null) => {
     const on = pressed(kind);

@@ -18,6 +18,11 @@ import {
   insertShortcode,
   type PickerEmoji,
 } from "../components/EmojiPicker.tsx";
+import { fill } from "../lib/i18n/fill.ts";
+import type { ComposeMessages } from "../lib/i18n/en/compose.ts";
+
+/** The compose box's strings: the `compose.box` section of the page's language. */
+export type ComposeBoxLabels = ComposeMessages["box"];
 
 export interface ComposeBoxProps {
   csrf: string;
@@ -37,14 +42,11 @@ export interface ComposeBoxProps {
   idPrefix?: string;
   /** The custom emoji the picker offers (visible_in_picker ones). */
   emojis?: PickerEmoji[];
+  /** In the page's language (lib/i18n `compose.box`). */
+  labels: ComposeBoxLabels;
+  /** The page's locale: the poll lengths are spelled out in it. */
+  locale: string;
 }
-
-const VISIBILITIES: [Visibility, string][] = [
-  ["public", "Public"],
-  ["unlisted", "Unlisted (not in public timelines)"],
-  ["private", "Followers only"],
-  ["direct", "Mentioned people only"],
-];
 
 /**
  * Writing a post: text with a live character count, images with alt text, an optional content
@@ -54,6 +56,13 @@ const VISIBILITIES: [Visibility, string][] = [
  */
 export default function ComposeBox(props: ComposeBoxProps) {
   const id = props.idPrefix ?? "compose";
+  const t = props.labels;
+  const visibilities: [Visibility, string][] = [
+    ["public", t.visibilityPublic],
+    ["unlisted", t.visibilityUnlisted],
+    ["private", t.visibilityPrivate],
+    ["direct", t.visibilityDirect],
+  ];
   const [text, setText] = useState(props.initialText ?? "");
   const [spoiler, setSpoiler] = useState(props.initialSpoilerText ?? "");
   const [warn, setWarn] = useState(props.initialWarning ?? false);
@@ -95,7 +104,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
       setSpoiler(saved.spoiler);
       setWarn(saved.warn);
       setVisibility(saved.visibility);
-      setMessage({ kind: "ok", text: "Your unsent draft is back." });
+      setMessage({ kind: "ok", text: t.draftRestored });
     }
     draftLoaded.current = true;
   }, []);
@@ -123,7 +132,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
     let posted = false;
     try {
       for (const attachment of attachments) {
-        uploaded.push(await upload(attachment));
+        uploaded.push(await upload(attachment, t));
       }
       const status = await api<UiStatus>("/api/v1/statuses", {
         method: "POST",
@@ -152,7 +161,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
       setSpoiler("");
       setWarn(false);
       setPoll(emptyPoll());
-      setMessage({ kind: "ok", text: "Posted." });
+      setMessage({ kind: "ok", text: t.posted });
       announceStatuses([status]);
       textarea.current?.focus();
     } catch (e) {
@@ -183,26 +192,24 @@ export default function ComposeBox(props: ComposeBoxProps) {
         <input type="hidden" name="in_reply_to_id" value={props.inReplyToId} />
       )}
       <label class="compose-cw">
-        <span class="visually-hidden">Content warning text</span>
+        <span class="visually-hidden">{t.contentWarningText}</span>
         <input
           name="spoiler_text"
-          placeholder="Write your warning here"
+          placeholder={t.contentWarningPlaceholder}
           value={spoiler}
           maxLength={500}
           onInput={(e) => setSpoiler((e.target as HTMLInputElement).value)}
         />
       </label>
       <label for={`${id}-text`} class="visually-hidden">
-        {props.inReplyToId ? "Your reply" : "What's on your mind?"}
+        {props.inReplyToId ? t.replyLabel : t.textLabel}
       </label>
       <textarea
         id={`${id}-text`}
         ref={textarea}
         name="status"
         rows={4}
-        placeholder={props.inReplyToId
-          ? "Write your reply"
-          : "What's on your mind?"}
+        placeholder={props.inReplyToId ? t.replyPlaceholder : t.textPlaceholder}
         value={text}
         onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         aria-describedby={`${id}-count`}
@@ -211,6 +218,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
       />
       <EmojiPicker
         emojis={props.emojis ?? []}
+        labels={t}
         onPick={hydrated ? pickEmoji : undefined}
       />
       {hydrated
@@ -220,18 +228,21 @@ export default function ComposeBox(props: ComposeBoxProps) {
             attachments={attachments}
             onChange={setAttachments}
             disabled={sending}
+            labels={t}
           />
         )
-        : <MediaFields id={id} />}
+        : <MediaFields id={id} labels={t} />}
       <ComposePoll
         id={id}
         poll={poll}
         onChange={setPoll}
         interactive={hydrated}
+        labels={t}
+        locale={props.locale}
       />
       <div class="compose-footer">
         <label class="compose-visibility">
-          <span class="visually-hidden">Who can see this post</span>
+          <span class="visually-hidden">{t.visibilityLabel}</span>
           <select
             name="visibility"
             value={visibility}
@@ -240,7 +251,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
                 (e.target as HTMLSelectElement).value as Visibility,
               )}
           >
-            {VISIBILITIES.map(([value, label]) => (
+            {visibilities.map(([value, label]) => (
               <option value={value} selected={value === visibility}>
                 {label}
               </option>
@@ -256,7 +267,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
               checked={warn}
               onChange={(e) => setWarn((e.target as HTMLInputElement).checked)}
             />
-            Content warning
+            {t.contentWarning}
           </label>
         </div>
         <span
@@ -264,10 +275,12 @@ export default function ComposeBox(props: ComposeBoxProps) {
           class={left < 0 ? "char-count over" : "char-count"}
         >
           <span aria-hidden="true">{left}</span>
-          <span class="visually-hidden">{left} characters left</span>
+          <span class="visually-hidden">
+            {fill(t.charactersLeft, { count: left })}
+          </span>
         </span>
         <button type="submit" disabled={sending || left < 0}>
-          {sending ? "Posting…" : props.inReplyToId ? "Reply" : "Post"}
+          {sending ? t.posting : props.inReplyToId ? t.reply : t.post}
         </button>
       </div>
       {/* Always in the page, so assistive technology hears what lands in it. */}
@@ -285,7 +298,10 @@ export default function ComposeBox(props: ComposeBoxProps) {
 }
 
 /** Uploads one image with its alt text; returns the attachment's id. */
-async function upload(attachment: Attachment): Promise<string> {
+async function upload(
+  attachment: Attachment,
+  t: ComposeBoxLabels,
+): Promise<string> {
   const body = new FormData();
   body.append("file", attachment.file);
   const description = attachment.description.trim();
@@ -300,7 +316,10 @@ async function upload(attachment: Attachment): Promise<string> {
     })).id;
   } catch (e) {
     throw new Error(
-      `“${attachment.file.name}” can't be attached: ${(e as Error).message}`,
+      fill(t.attachFailed, {
+        name: attachment.file.name,
+        reason: (e as Error).message,
+      }),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { api } from "../components/api.ts";
 import type { UiRelationship } from "../components/mastodon.ts";
+import type { AccountActionsMessages } from "../lib/i18n/en/account-actions.ts";
 
 export interface FollowButtonProps {
   accountId: string;
@@ -12,7 +13,14 @@ export interface FollowButtonProps {
   locked: boolean;
   csrf: string;
   returnTo: string;
+  /** In the page's language (lib/i18n `accountActions`). */
+  labels: FollowLabels;
 }
+
+export type FollowLabels = Pick<
+  AccountActionsMessages,
+  "follow" | "requestToFollow" | "unfollow" | "cancelFollowRequest"
+>;
 
 /** Follow / Unfollow / Cancel request, as a form that works without JavaScript. */
 export default function FollowButton(props: FollowButtonProps) {
@@ -42,13 +50,14 @@ export default function FollowButton(props: FollowButtonProps) {
     }
   }
 
+  const t = props.labels;
   const label = relation.following
-    ? "Unfollow"
+    ? t.unfollow
     : relation.requested
-    ? "Cancel follow request"
+    ? t.cancelFollowRequest
     : props.locked
-    ? "Request to follow"
-    : "Follow";
+    ? t.requestToFollow
+    : t.follow;
   return (
     <form
       method="post"

@@ -1,7 +1,10 @@
 import { useState } from "preact/hooks";
 import { apiPage } from "../components/api.ts";
 import type { UiStatus } from "../components/mastodon.ts";
-import { StatusCard, type StatusContext } from "../components/StatusCard.tsx";
+import type { StatusContext } from "../components/StatusCard.tsx";
+import { loadStatusCard } from "../components/status-card-loader.ts";
+import { fill } from "../lib/i18n/fill.ts";
+import type { FeedMessages } from "../lib/i18n/en/feed.ts";
 
 export interface LoadMoreProps {
   /** The page's own "Older posts" URL: what the link does without JavaScript. */
@@ -11,6 +14,8 @@ export interface LoadMoreProps {
   context: StatusContext;
   /** Ids already on the page, so a status is never shown twice. */
   existingIds: string[];
+  /** In the page's language (lib/i18n `feed`). */
+  labels: FeedMessages;
 }
 
 const PAGE_SIZE = 20;
@@ -22,19 +27,27 @@ const PAGE_SIZE = 20;
  */
 export default function LoadMore(props: LoadMoreProps) {
   const [statuses, setStatuses] = useState<UiStatus[]>([]);
+  const [card, setCard] = useState<
+    { StatusCard: Awaited<ReturnType<typeof loadStatusCard>> } | null
+  >(null);
   const [next, setNext] = useState<string | null>(withLimit(props.api));
   const [href, setHref] = useState(props.href);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
+  const t = props.labels;
 
   async function load(event: Event) {
     if (!next) return;
     event.preventDefault();
     if (busy) return;
     setBusy(true);
-    setMessage("Loading older posts…");
+    setMessage(t.loadingOlder);
     try {
-      const page = await apiPage<UiStatus>(next);
+      const [page, StatusCard] = await Promise.all([
+        apiPage<UiStatus>(next),
+        loadStatusCard(),
+      ]);
+      setCard({ StatusCard });
       const seen = new Set([
         ...props.existingIds,
         ...statuses.map((s) => s.id),
@@ -49,11 +62,11 @@ export default function LoadMore(props: LoadMoreProps) {
         url.searchParams.set("max_id", last.id);
         setHref(url.pathname + url.search);
       }
-      setMessage(
-        `${
-          fresh.length === 1 ? "1 older post" : `${fresh.length} older posts`
-        } loaded${more ? "" : ". That's everything"}.`,
+      const loaded = fill(
+        fresh.length === 1 ? t.olderLoadedOne : t.olderLoadedMany,
+        { count: fresh.length },
       );
+      setMessage(more ? loaded : `${loaded} ${t.everything}`);
     } catch (e) {
       setMessage((e as Error).message);
     } finally {
@@ -63,10 +76,10 @@ export default function LoadMore(props: LoadMoreProps) {
 
   return (
     <>
-      {statuses.length > 0 && (
+      {statuses.length > 0 && card && (
         <div class="more-statuses">
           {statuses.map((status) => (
-            <StatusCard
+            <card.StatusCard
               key={status.id}
               status={status}
               context={props.context}
@@ -84,10 +97,10 @@ export default function LoadMore(props: LoadMoreProps) {
               onClick={load}
               aria-disabled={busy ? "true" : undefined}
             >
-              {busy ? "Loading…" : "Older posts"}
+              {busy ? t.loading : t.olderPosts}
             </a>
           )
-          : <p class="muted">You've reached the end.</p>}
+          : <p class="muted">{t.end}</p>}
         <p class="visually-hidden" role="status" aria-live="polite">
           {message}
         </p>

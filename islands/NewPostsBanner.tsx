@@ -2,13 +2,20 @@ import { useEffect, useState } from "preact/hooks";
 import { announceStatuses, onNewStatuses } from "../components/api.ts";
 import type { UiStatus } from "../components/mastodon.ts";
 import { subscribe } from "../components/streaming.ts";
+import { fill } from "../lib/i18n/fill.ts";
+import type { FeedMessages } from "../lib/i18n/en/feed.ts";
 
 /**
  * "N new posts": listens to the streaming API for this timeline and, when asked, shows the
  * waiting posts at the top of the timeline (the NewStatuses island) without a reload.
  */
 export default function NewPostsBanner(
-  { stream, existingIds = [] }: { stream: string; existingIds?: string[] },
+  { stream, existingIds = [], labels: t }: {
+    stream: string;
+    existingIds?: string[];
+    /** In the page's language (lib/i18n `feed`). */
+    labels: Pick<FeedMessages, "newPostsOne" | "newPostsMany">;
+  },
 ) {
   const [waiting, setWaiting] = useState<UiStatus[]>([]);
   useEffect(() => {
@@ -52,7 +59,7 @@ export default function NewPostsBanner(
             });
           }}
         >
-          {n === 1 ? "1 new post" : `${n} new posts`}
+          {fill(n === 1 ? t.newPostsOne : t.newPostsMany, { count: n })}
         </button>
       )}
     </div>

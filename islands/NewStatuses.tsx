@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { onNewStatuses } from "../components/api.ts";
 import type { UiStatus } from "../components/mastodon.ts";
-import { StatusCard, type StatusContext } from "../components/StatusCard.tsx";
+import type { StatusContext } from "../components/StatusCard.tsx";
+import { loadStatusCard } from "../components/status-card-loader.ts";
 
 /**
  * The top of a timeline: statuses posted from the compose box or let in from the "new posts"
@@ -15,15 +16,21 @@ export default function NewStatuses(
   },
 ) {
   const [statuses, setStatuses] = useState<UiStatus[]>([]);
+  const [card, setCard] = useState<
+    { StatusCard: Awaited<ReturnType<typeof loadStatusCard>> } | null
+  >(null);
   useEffect(() =>
-    onNewStatuses((incoming) => {
+    onNewStatuses(async (incoming) => {
+      const StatusCard = await loadStatusCard();
+      setCard({ StatusCard });
       setStatuses((current) => {
         const seen = new Set([...existingIds, ...current.map((s) => s.id)]);
         const fresh = incoming.filter((s) => !seen.has(s.id));
         return [...fresh.reverse(), ...current];
       });
     }), []);
-  if (statuses.length === 0) return <div class="new-statuses" />;
+  if (statuses.length === 0 || !card) return <div class="new-statuses" />;
+  const { StatusCard } = card;
   return (
     <div class="new-statuses">
       {statuses.map((status) => (

@@ -1,7 +1,13 @@
 import { useState } from "preact/hooks";
 import { api } from "../components/api.ts";
 import type { UiPoll } from "../components/mastodon.ts";
-import { formatCount, formatDateTime, plural } from "../components/format.ts";
+import {
+  formatCount,
+  formatDateTime,
+  formatRelative,
+} from "../components/format.ts";
+import { fill } from "../lib/i18n/fill.ts";
+import type { PollMessages } from "../lib/i18n/en/poll.ts";
 
 export interface PollViewProps {
   poll: UiPoll;
@@ -9,6 +15,10 @@ export interface PollViewProps {
   canVote: boolean;
   csrf: string;
   returnTo: string;
+  /** The page language's strings (lib/i18n `poll`). */
+  labels: PollMessages;
+  /** The page's locale, for counts and times. */
+  locale: string;
 }
 
 /**
@@ -52,15 +62,25 @@ export default function PollView(props: PollViewProps) {
     );
   }
 
+  const { labels: t, locale } = props;
   const voters = poll.voters_count ?? poll.votes_count;
   const summary = (
     <p class="poll-summary">
-      {plural(voters, "person", "people")} voted · {poll.expires_at
-        ? open
-          ? `Ends ${formatDateTime(poll.expires_at)}`
-          : `Closed ${formatDateTime(poll.expires_at)}`
-        : "No end date"}
-      {poll.multiple && " · Multiple choice"}
+      {fill(voters === 1 ? t.votersOne : t.votersMany, {
+        count: formatCount(voters, locale),
+      })} · {poll.expires_at
+        ? (
+          <time
+            datetime={poll.expires_at}
+            title={formatDateTime(poll.expires_at, locale)}
+          >
+            {fill(open ? t.endsIn : t.closed, {
+              time: formatRelative(poll.expires_at, locale),
+            })}
+          </time>
+        )
+        : t.noEndDate}
+      {poll.multiple && ` · ${t.multipleChoice}`}
     </p>
   );
 
@@ -76,7 +96,7 @@ export default function PollView(props: PollViewProps) {
         <input type="hidden" name="return_to" value={props.returnTo} />
         <fieldset>
           <legend class="visually-hidden">
-            {poll.multiple ? "Choose one or more" : "Choose one"}
+            {poll.multiple ? t.chooseSeveral : t.chooseOne}
           </legend>
           {poll.options.map((option, index) => (
             <label class="checkbox poll-option" key={index}>
@@ -94,7 +114,7 @@ export default function PollView(props: PollViewProps) {
         </fieldset>
         <div class="poll-footer">
           <button type="submit" class="small" disabled={busy}>
-            {busy ? "Voting…" : "Vote"}
+            {busy ? t.voting : t.vote}
           </button>
           {summary}
         </div>
@@ -110,7 +130,7 @@ export default function PollView(props: PollViewProps) {
     : poll.votes_count;
   const most = Math.max(0, ...poll.options.map((o) => o.votes_count ?? 0));
   return (
-    <div class="poll" role="group" aria-label="Poll results">
+    <div class="poll" role="group" aria-label={t.results}>
       <ul class="poll-results">
         {poll.options.map((option, index) => {
           const votes = option.votes_count ?? 0;
@@ -126,7 +146,7 @@ export default function PollView(props: PollViewProps) {
               {!hidden && <span class="poll-share">{share}%</span>}
               <span class="poll-title">
                 {option.title}
-                {mine && <span class="chip poll-mine">Your vote</span>}
+                {mine && <span class="chip poll-mine">{t.yourVote}</span>}
               </span>
               {!hidden && (
                 // A <progress> draws the bar: the page's CSP allows no inline styles.
@@ -139,16 +159,16 @@ export default function PollView(props: PollViewProps) {
               )}
               {!hidden && (
                 <span class="visually-hidden">
-                  {formatCount(votes)} {votes === 1 ? "vote" : "votes"}
+                  {fill(votes === 1 ? t.votesOne : t.votesMany, {
+                    count: formatCount(votes, locale),
+                  })}
                 </span>
               )}
             </li>
           );
         })}
       </ul>
-      {hidden && (
-        <p class="poll-hidden">Results are hidden until the poll ends.</p>
-      )}
+      {hidden && <p class="poll-hidden">{t.totalsHidden}</p>}
       {summary}
     </div>
   );

@@ -2,6 +2,8 @@ import { useRef, useState } from "preact/hooks";
 import { api } from "../components/api.ts";
 import { BlockConsequences } from "../components/BlockConsequences.tsx";
 import type { UiRelationship } from "../components/mastodon.ts";
+import { fill } from "../lib/i18n/fill.ts";
+import type { AccountActionsMessages } from "../lib/i18n/en/account-actions.ts";
 
 export interface ProfileMenuProps {
   accountId: string;
@@ -11,6 +13,8 @@ export interface ProfileMenuProps {
   muting: boolean;
   csrf: string;
   returnTo: string;
+  /** In the page's language (lib/i18n `accountActions`). */
+  labels: AccountActionsMessages;
 }
 
 type Action = "mute" | "unmute" | "block" | "unblock";
@@ -62,13 +66,15 @@ export default function ProfileMenu(props: ProfileMenuProps) {
     </>
   );
   const muteAction: Action = props.muting ? "unmute" : "mute";
+  const t = props.labels;
+  const acct = { acct: props.acct };
 
   return (
     <div class="profile-menu-wrap">
       <details class="menu" ref={menu}>
         <summary class="button secondary icon-only">
           <span aria-hidden="true">⋯</span>
-          <span class="visually-hidden">More actions for @{props.acct}</span>
+          <span class="visually-hidden">{fill(t.moreFor, acct)}</span>
         </summary>
         <div class="menu-items">
           <form
@@ -78,7 +84,7 @@ export default function ProfileMenu(props: ProfileMenuProps) {
           >
             {hidden}
             <button type="submit" class="menu-item" disabled={busy}>
-              {props.muting ? "Unmute" : "Mute"} @{props.acct}
+              {fill(props.muting ? t.unmute : t.mute, acct)}
             </button>
           </form>
           {props.blocking
@@ -90,7 +96,7 @@ export default function ProfileMenu(props: ProfileMenuProps) {
               >
                 {hidden}
                 <button type="submit" class="menu-item" disabled={busy}>
-                  Unblock @{props.acct}
+                  {fill(t.unblock, acct)}
                 </button>
               </form>
             )
@@ -100,11 +106,11 @@ export default function ProfileMenu(props: ProfileMenuProps) {
                 class="menu-item danger"
                 onClick={askToBlock}
               >
-                Block @{props.acct}
+                {fill(t.block, acct)}
               </a>
             )}
           <a href={`/@${props.acct}/report`} class="menu-item danger">
-            Report @{props.acct}
+            {fill(t.report, acct)}
           </a>
         </div>
       </details>
@@ -115,9 +121,9 @@ export default function ProfileMenu(props: ProfileMenuProps) {
       >
         <form method="dialog">
           <h2 id={`block-title-${props.accountId}`}>
-            Block @{props.acct}?
+            {fill(t.blockQuestion, acct)}
           </h2>
-          <BlockConsequences />
+          <BlockConsequences labels={t} />
           <div class="actions">
             <button
               type="button"
@@ -125,10 +131,10 @@ export default function ProfileMenu(props: ProfileMenuProps) {
               disabled={busy}
               onClick={() => run("block")}
             >
-              Block
+              {t.blockConfirm}
             </button>
             <button type="submit" class="secondary" value="cancel" autofocus>
-              Cancel
+              {t.cancel}
             </button>
           </div>
           {message && <p class="action-error" role="alert">{message}</p>}

@@ -188,7 +188,9 @@ export default define.page(function App({ Component, state, url }) {
             {" · "}
             <a href="/terms-of-service">{t.termsOfService}</a>
           </p>
-          <KeyboardShortcuts />
+          <KeyboardShortcuts
+            labels={(state.t ?? messagesFor(locale)).shortcuts}
+          />
         </footer>
       </body>
     </html>

@@ -6,7 +6,8 @@ import { MEDIA_LIMITS } from "../lib/domain/media.ts";
 import { MAX_MEDIA } from "../lib/domain/status-input.ts";
 import { attachedFiles, field } from "../lib/web/forms.ts";
 import { backTo, signedInForm } from "../lib/web/actions.ts";
-import { type PageContext, signInFirst } from "../lib/web/pages.ts";
+import { messages, type PageContext, signInFirst } from "../lib/web/pages.ts";
+import { fill } from "../lib/i18n/fill.ts";
 import { pickerEmojis } from "../lib/emoji/mod.ts";
 import type { PickerEmoji } from "../components/EmojiPicker.tsx";
 import { rateLimitHeaders } from "../lib/web/rate-limit.ts";
@@ -76,9 +77,6 @@ function loadPicker(ctx: PageContext): Promise<PickerEmoji[]> {
 const COMPOSE_BODY_LIMIT = MAX_MEDIA * MEDIA_LIMITS.image_size_limit +
   256 * 1024;
 
-const TOO_MANY_UPLOADS =
-  "You've uploaded many images in the last half hour. Nothing was posted; please try again later.";
-
 /**
  * The compose form's no-JavaScript path (`POST /compose`, multipart with up to four files and
  * their alt text), and a page of its own for writing a post. The compose island posts through
@@ -100,13 +98,14 @@ export const handler = define.handlers<Data>({
     return page({ errors: [], draft, emojis });
   },
   async POST(ctx) {
+    const t = messages(ctx).compose;
     const declared = Number(ctx.req.headers.get("content-length"));
     if (declared > COMPOSE_BODY_LIMIT) {
       throw new HttpError(
         413,
-        `Your images are too large together (at most ${
-          Math.floor(MEDIA_LIMITS.image_size_limit / 1048576)
-        } MB each).`,
+        fill(t.imagesTooLarge, {
+          size: Math.floor(MEDIA_LIMITS.image_size_limit / 1048576),
+        }),
       );
     }
     const { session, form } = await signedInForm(ctx);
@@ -125,7 +124,7 @@ export const handler = define.handlers<Data>({
     );
     if (refused) {
       return page({
-        errors: [TOO_MANY_UPLOADS],
+        errors: [t.tooManyUploads],
         draft,
         emojis: await loadPicker(ctx),
       }, {
@@ -153,7 +152,7 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError)) throw error;
       const errors = [error.message];
       if (error.field === "media") {
-        errors.push("Nothing was posted. Please choose your images again.");
+        errors.push(t.chooseImagesAgain);
       }
       return page({ errors, draft, emojis: await loadPicker(ctx) }, {
         status: 422,
@@ -163,17 +162,20 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function Compose({ data, state }) {
+export default define.page<typeof handler>(function Compose(ctx) {
+  const { data, state } = ctx;
   const { draft } = data;
+  const t = messages(ctx).compose;
+  const [movedBefore, movedAfter] = t.moved.split("{link}");
   return (
     <section class="card compose-card">
-      <PageHead title="New post" />
-      <h1>New post</h1>
+      <PageHead title={t.newPost} />
+      <h1>{t.newPost}</h1>
       {state.session?.account.moved_to_account_id && (
         <p class="notice" role="status">
-          This account has moved to another account and can no longer post (see
-          {" "}
-          <a href="/settings/migration">Move to another account</a>).
+          {movedBefore}
+          <a href="/settings/migration">{t.movedLink}</a>
+          {movedAfter}
         </p>
       )}
       <FormErrors errors={data.errors} />
@@ -189,6 +191,8 @@ export default define.page<typeof handler>(function Compose({ data, state }) {
         initialPoll={draft?.poll}
         returnTo={draft?.returnTo ?? "/home"}
         emojis={data.emojis}
+        labels={t.box}
+        locale={state.locale ?? "en"}
       />
     </section>
   );

@@ -112,6 +112,8 @@ export default define.page<typeof handler>(function Home({ data, state }) {
             maxCharacters={500}
             returnTo="/home"
             emojis={data.emojis}
+            labels={messages({ state }).compose.box}
+            locale={state.locale ?? "en"}
           />
         </section>
       )}

@@ -14,6 +14,12 @@ import { about } from "./de/about.ts";
 import { interact } from "./de/interact.ts";
 import { errors } from "./de/errors.ts";
 import { relatedAccounts } from "./de/relatedAccounts.ts";
+import { compose } from "./de/compose.ts";
+import { poll } from "./de/poll.ts";
+import { shortcuts } from "./de/shortcuts.ts";
+import { feed } from "./de/feed.ts";
+import { accountActions } from "./de/account-actions.ts";
+import { push } from "./de/push.ts";
 
 /** German. */
 export const de: Messages = {
@@ -111,4 +117,10 @@ export const de: Messages = {
   interact,
   errors,
   relatedAccounts,
+  compose,
+  poll,
+  shortcuts,
+  feed,
+  accountActions,
+  push,
 };

@@ -16,6 +16,13 @@ import { interact } from "./en/interact.ts";
 import { errors } from "./en/errors.ts";
 import { relatedAccounts } from "./en/relatedAccounts.ts";
 
+import { compose } from "./en/compose.ts";
+import { poll } from "./en/poll.ts";
+import { shortcuts } from "./en/shortcuts.ts";
+import { feed } from "./en/feed.ts";
+import { accountActions } from "./en/account-actions.ts";
+import { push } from "./en/push.ts";
+
 /** English, the source catalogue. */
 export const en: Messages = {
   shell: {
@@ -80,4 +87,10 @@ export const en: Messages = {
   interact,
   errors,
   relatedAccounts,
+  compose,
+  poll,
+  shortcuts,
+  feed,
+  accountActions,
+  push,
 };

@@ -1,3 +1,10 @@
+import type { ComposeMessages } from "./en/compose.ts";
+import type { PollMessages } from "./en/poll.ts";
+import type { ShortcutsMessages } from "./en/shortcuts.ts";
+import type { FeedMessages } from "./en/feed.ts";
+import type { AccountActionsMessages } from "./en/account-actions.ts";
+import type { PushMessages } from "./en/push.ts";
+
 /**
  * The shape every catalogue has. A locale's catalogue is typed against it, so a string missing
  * from one fails `deno check` rather than showing up in English (or blank) at run time.
@@ -115,4 +122,10 @@ export interface Messages {
   interact: import("./en/interact.ts").InteractMessages;
   errors: import("./en/errors.ts").ErrorsMessages;
   relatedAccounts: import("./en/relatedAccounts.ts").RelatedAccountsMessages;
+  compose: ComposeMessages;
+  poll: PollMessages;
+  shortcuts: ShortcutsMessages;
+  feed: FeedMessages;
+  accountActions: AccountActionsMessages;
+  push: PushMessages;
 }

@@ -39,6 +39,9 @@ export function statusContext(ctx: PageContext): StatusContext {
     returnTo: here(ctx.url),
     accountId: ctx.state.session?.account.id ?? null,
     labels: ctx.state.t?.status,
+    locale: ctx.state.locale,
+    poll: ctx.state.t?.poll,
+    feed: ctx.state.t?.feed,
   };
 }
 

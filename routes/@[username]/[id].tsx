@@ -91,6 +91,8 @@ export default define.page<typeof handler>(
                 initialText={data.replyText}
                 returnTo={context.returnTo}
                 idPrefix="reply"
+                labels={messages({ state }).compose.box}
+                locale={state.locale ?? "en"}
               />
             </div>
           )}

@@ -51,7 +51,7 @@ export default define.page<typeof handler>(function ConfirmBlock(
       </div>
       <PageHead title={title} />
       <h1 id="confirm-title">{title}</h1>
-      <BlockConsequences labels={t} />
+      <BlockConsequences labels={messages({ state }).accountActions} />
       <form method="post" class="actions">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <input type="hidden" name="return_to" value={back} />

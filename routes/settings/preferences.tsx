@@ -4,7 +4,7 @@ import { updateProfile } from "../../lib/domain/profiles.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -192,6 +192,7 @@ export default define.page<typeof handler>(function Preferences(
         <BrowserNotifications
           vapidKey={state.deps.vapid.publicKey}
           csrf={state.csrfToken}
+          labels={messages({ state }).push}
         />
       </section>
       <section class="card">

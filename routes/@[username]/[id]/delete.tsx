@@ -5,7 +5,7 @@ import { deleteStatus } from "../../../lib/domain/status-changes.ts";
 import { findPoll } from "../../../lib/domain/polls.ts";
 import { field } from "../../../lib/web/forms.ts";
 import { signedInForm } from "../../../lib/web/actions.ts";
-import { signInFirst, uiStatuses } from "../../../lib/web/pages.ts";
+import { messages, signInFirst, uiStatuses } from "../../../lib/web/pages.ts";
 import type { UiStatus } from "../../../components/mastodon.ts";
 import { StatusCard } from "../../../components/StatusCard.tsx";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -58,30 +58,34 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function ConfirmDelete(
-  { data, state },
-) {
+export default define.page<typeof handler>(function ConfirmDelete(ctx) {
+  const { data, state } = ctx;
+  const all = messages(ctx);
+  const t = all.compose;
   const back = `/@${data.status.account.acct}/${data.status.id}`;
   return (
     <section class="card narrow confirm-card" aria-labelledby="confirm-title">
-      <PageHead title="Delete post?" />
-      <h1 id="confirm-title">Delete this post?</h1>
+      <PageHead title={t.deleteTitle} />
+      <h1 id="confirm-title">{t.deleteQuestion}</h1>
       <StatusCard
         status={data.status}
-        context={{ signedIn: false, csrf: state.csrfToken, returnTo: back }}
+        context={{
+          signedIn: false,
+          csrf: state.csrfToken,
+          returnTo: back,
+          labels: all.status,
+          locale: state.locale,
+          poll: all.poll,
+        }}
       />
-      <p>
-        Deleting removes it here and asks other servers to remove it. "Delete
-        and redraft" opens it in the compose page first; boosts and favourites
-        are lost, and images must be attached again.
-      </p>
+      <p>{t.deleteExplained}</p>
       <form method="post" class="actions">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
-        <button type="submit" class="danger">Delete</button>
+        <button type="submit" class="danger">{t.delete}</button>
         <button type="submit" name="redraft" value="1" class="secondary">
-          Delete and redraft
+          {t.deleteAndRedraft}
         </button>
-        <a class="button secondary" href={back}>Cancel</a>
+        <a class="button secondary" href={back}>{t.cancel}</a>
       </form>
     </section>
   );

@@ -5,7 +5,8 @@ import { editStatus } from "../../../lib/domain/status-changes.ts";
 import { DomainError } from "../../../lib/domain/errors.ts";
 import { field } from "../../../lib/web/forms.ts";
 import { signedInForm } from "../../../lib/web/actions.ts";
-import { signInFirst } from "../../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../../lib/web/pages.ts";
+import { fill } from "../../../lib/i18n/fill.ts";
 import { FormErrors } from "../../../components/FormErrors.tsx";
 import { PageHead } from "../../../components/PageHead.tsx";
 import {
@@ -111,38 +112,38 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function EditPost(
-  { data, state },
-) {
+export default define.page<typeof handler>(function EditPost(ctx) {
+  const { data, state } = ctx;
+  const t = messages(ctx).compose;
   return (
     <section class="card compose-card">
-      <PageHead title="Edit post" />
-      <h1>Edit post</h1>
+      <PageHead title={t.editPost} />
+      <h1>{t.editPost}</h1>
       <FormErrors errors={data.errors} />
       <form method="post" class="stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Content warning (optional)
+          {t.contentWarningOptional}
           <input name="spoiler_text" value={data.spoilerText} maxLength={500} />
         </label>
         <label>
-          Text
+          {t.text}
           <textarea name="status" rows={6}>{data.text}</textarea>
         </label>
         {data.media.map((m, i) => (
           <fieldset key={m.id} class="media-edit">
-            <legend>Image {i + 1}</legend>
+            <legend>{fill(t.box.image, { n: i + 1 })}</legend>
             <input type="hidden" name="media_id" value={m.id} />
             <img src={m.previewUrl} alt={m.description} width={160} />
             <label>
-              Description (alt text)
+              {t.altText}
               <textarea name="media_description" rows={2} maxLength={1500}>
                 {m.description}
               </textarea>
             </label>
             {([
-              ["x", "Focal point, across (−1 left to 1 right)", m.focusX],
-              ["y", "Focal point, down (1 top to −1 bottom)", m.focusY],
+              ["x", t.focalPointAcrossRange, m.focusX],
+              ["y", t.focalPointDownRange, m.focusY],
             ] as const).map(([axis, label, value]) => (
               <label key={axis}>
                 {label}{" "}
@@ -159,8 +160,8 @@ export default define.page<typeof handler>(function EditPost(
           </fieldset>
         ))}
         <div class="actions">
-          <button type="submit">Save changes</button>
-          <a class="button secondary" href={data.back}>Cancel</a>
+          <button type="submit">{t.saveChanges}</button>
+          <a class="button secondary" href={data.back}>{t.cancel}</a>
         </div>
       </form>
     </section>
