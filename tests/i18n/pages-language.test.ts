@@ -236,7 +236,11 @@ Deno.test({
       await visitor("/@bob/followers", ["Follower von bob"]);
       await visitor("/@bob/following", ["Profile, denen bob folgt"]);
       await visitor("/@bob/tagged/hunde", ["Noch keine Beiträge mit #hunde."]);
-      await visitor(`/@bob/${cats.id}`, ["Beitrag von bob", "Unterhaltung"]);
+      await visitor(`/@bob/${cats.id}`, [
+        "Beitrag von bob",
+        "Unterhaltung",
+        "<title>@bob: „Katzen sind sehr toll",
+      ]);
       await visitor(`/@bob/${cats.id}/history`, [
         "Bearbeitungsverlauf",
         "Aktuelle Version",
