@@ -6,6 +6,8 @@ import { displayName } from "./format.ts";
 import { PageHead } from "./PageHead.tsx";
 import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
 import type { PagingLabels } from "./Timeline.tsx";
+import type { State } from "../utils.ts";
+import { messages } from "../lib/web/pages.ts";
 
 /** A profile's followers or following. */
 export function AccountListPage(
@@ -55,5 +57,20 @@ export function AccountListPage(
         newerLabel={t.back}
       />
     </>
+  );
+}
+
+/** The followers or following route page, in the request's language. */
+export function AccountListRoute(
+  { data, state }: { data: AccountListData; state: State },
+) {
+  const t = messages({ state });
+  return (
+    <AccountListPage
+      data={data}
+      csrf={state.csrfToken}
+      labels={t.profile}
+      paging={t.timeline}
+    />
   );
 }

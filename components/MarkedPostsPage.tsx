@@ -4,6 +4,8 @@ import { Timeline } from "./Timeline.tsx";
 import { Icon, type IconName } from "./Icon.tsx";
 import { PageHead } from "./PageHead.tsx";
 import type { PagingLabels } from "./Timeline.tsx";
+import type { State } from "../utils.ts";
+import { messages } from "../lib/web/pages.ts";
 
 export interface MarkedPostsData {
   statuses: UiStatus[];
@@ -43,4 +45,24 @@ export function MarkedPostsPage(
       />
     </>
   );
+}
+
+/** The route page of `/bookmarks` or `/favourites`, in the request's language. */
+export function markedPostsRoute(
+  kind: "bookmarks" | "favourites",
+  icon: IconName,
+) {
+  return ({ data, state }: { data: MarkedPostsData; state: State }) => {
+    const t = messages({ state }).timeline;
+    return (
+      <MarkedPostsPage
+        data={data}
+        title={t[kind]}
+        icon={icon}
+        api={`/api/v1/${kind}`}
+        empty={t[`${kind}Empty`]}
+        labels={t}
+      />
+    );
+  };
 }

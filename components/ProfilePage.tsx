@@ -5,6 +5,8 @@ import { displayName } from "./format.ts";
 import { PageHead } from "./PageHead.tsx";
 import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
 import type { PagingLabels } from "./Timeline.tsx";
+import type { State } from "../utils.ts";
+import { messages } from "../lib/web/pages.ts";
 
 /** A profile with one of its posts tabs. */
 export function ProfilePage(
@@ -60,5 +62,20 @@ export function ProfilePage(
         labels={paging}
       />
     </>
+  );
+}
+
+/** A posts tab's route page: the profile in the request's language (routes/@[username]/…). */
+export function ProfileRoute(
+  { data, state }: { data: ProfileStatusesData; state: State },
+) {
+  const t = messages({ state });
+  return (
+    <ProfilePage
+      data={data}
+      csrf={state.csrfToken}
+      labels={t.profile}
+      paging={t.timeline}
+    />
   );
 }

@@ -7,6 +7,8 @@ import { PageHead } from "./PageHead.tsx";
 import { profilePath } from "./format.ts";
 import type { RelatedAccountsMessages } from "../lib/i18n/en/relatedAccounts.ts";
 import type { PagingLabels } from "./Timeline.tsx";
+import type { State } from "../utils.ts";
+import { messages } from "../lib/web/pages.ts";
 
 /** Muted or blocked accounts, each with the button that undoes it (`POST /@bob/unmute`…). */
 export function RelatedAccountsPage(
@@ -52,4 +54,20 @@ export function RelatedAccountsPage(
       <Pagination older={data.older} newer={data.newer} labels={paging} />
     </>
   );
+}
+
+/** The route page of `/settings/mutes` or `/settings/blocks`, in the request's language. */
+export function relatedAccountsRoute(kind: "mutes" | "blocks") {
+  return ({ data, state }: { data: RelatedAccountsData; state: State }) => {
+    const t = messages({ state });
+    return (
+      <RelatedAccountsPage
+        data={data}
+        csrf={state.csrfToken}
+        kind={kind}
+        labels={t.relatedAccounts}
+        paging={t.timeline}
+      />
+    );
+  };
 }

@@ -6,6 +6,13 @@
  */
 import { htmlToPlainText } from "../text/plain.ts";
 import type { UiAccount, UiStatus } from "../../components/mastodon.ts";
+import type { ThreadMessages } from "../i18n/en/thread.ts";
+
+/** How a post's page title and preview put it, in the page's language. */
+export type StatusHeadLabels = Pick<
+  ThreadMessages,
+  "headTitle" | "headWarning" | "headPicture" | "headPost"
+>;
 
 /**
  * The name after every title and in previews. Starling has no per-instance name setting yet
@@ -91,14 +98,19 @@ export function profileHead(
  * and sensitive pictures are not shown in previews. Followers-only and direct posts (seen only
  * by their audience, 404 to everyone else) get a title and nothing a crawler could pass on.
  */
-export function statusHead(status: UiStatus, host: string): PageHeadData {
+export function statusHead(
+  status: UiStatus,
+  host: string,
+  labels: StatusHeadLabels,
+): PageHeadData {
   const handle = `@${status.account.acct}`;
   const text = status.spoiler_text.trim()
-    ? `CW: ${status.spoiler_text.trim()}`
+    ? labels.headWarning(status.spoiler_text.trim())
     : htmlToPlainText(status.content);
   const picture = status.media_attachments.find((m) => m.type === "image");
-  const short = excerpt(text, 60) || (picture ? "a picture" : "a post");
-  const head: PageHeadData = { title: `${handle}: "${short}"` };
+  const short = excerpt(text, 60) ||
+    (picture ? labels.headPicture : labels.headPost);
+  const head: PageHeadData = { title: labels.headTitle(handle, short) };
   if (status.visibility !== "public" && status.visibility !== "unlisted") {
     return head;
   }

@@ -59,7 +59,7 @@ export const handler = define.handlers<Data>({
       descendants: rest.filter((s) => !ancestorIds.has(s.id)),
       context: statusContext(ctx),
       replyText: mentions.map((a) => `@${a} `).join(""),
-      head: statusHead(shown, deps.config.host),
+      head: statusHead(shown, deps.config.host, messages(ctx).thread),
     });
   },
 });

@@ -1,20 +1,9 @@
 import { define } from "../../utils.ts";
-import { messages } from "../../lib/web/pages.ts";
 import { profileStatusesHandler } from "../../lib/web/profile.ts";
-import { ProfilePage } from "../../components/ProfilePage.tsx";
+import { ProfileRoute } from "../../components/ProfilePage.tsx";
 
 export const handler = define.handlers({
   GET: profileStatusesHandler("media"),
 });
 
-export default define.page<typeof handler>(({ data, state }) => {
-  const t = messages({ state });
-  return (
-    <ProfilePage
-      data={data}
-      csrf={state.csrfToken}
-      labels={t.profile}
-      paging={t.timeline}
-    />
-  );
-});
+export default define.page<typeof handler>(ProfileRoute);

@@ -1,22 +1,10 @@
 import { define } from "../../utils.ts";
 import { relatedAccountsHandler } from "../../lib/web/related-accounts.ts";
-import { RelatedAccountsPage } from "../../components/RelatedAccountsPage.tsx";
-import { messages } from "../../lib/web/pages.ts";
+import { relatedAccountsRoute } from "../../components/RelatedAccountsPage.tsx";
 
 /** `/settings/mutes`: the accounts the viewer muted, each with a button to undo it. */
 export const handler = define.handlers({
   GET: relatedAccountsHandler("mutes"),
 });
 
-export default define.page<typeof handler>(({ data, state }) => {
-  const t = messages({ state });
-  return (
-    <RelatedAccountsPage
-      data={data}
-      csrf={state.csrfToken}
-      kind="mutes"
-      labels={t.relatedAccounts}
-      paging={t.timeline}
-    />
-  );
-});
+export default define.page<typeof handler>(relatedAccountsRoute("mutes"));

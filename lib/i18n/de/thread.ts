@@ -13,4 +13,8 @@ export const thread: ThreadMessages = {
   edited: "Bearbeitet",
   contentWarning: (text) => `Inhaltswarnung: ${text}`,
   attachments: (n) => count(n, "Anhang", "Anhänge"),
+  headTitle: (handle, excerpt) => `${handle}: „${excerpt}“`,
+  headWarning: (text) => `Inhaltswarnung: ${text}`,
+  headPicture: "ein Bild",
+  headPost: "ein Beitrag",
 };
