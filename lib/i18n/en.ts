@@ -1,6 +1,5 @@
 import type { Messages } from "./messages.ts";
 import { enStatus } from "./en-status.ts";
-
 import { compose } from "./en/compose.ts";
 import { poll } from "./en/poll.ts";
 import { shortcuts } from "./en/shortcuts.ts";
