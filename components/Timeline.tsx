@@ -54,7 +54,8 @@ export function Timeline(
     : null;
   const inPlace = older && api && maxId;
   const atTop = !newer;
-  const feed = context.feed ?? enFeed;
+  // The feed's strings go to its two islands as their labels, not again inside every context.
+  const { feed = enFeed, ...cardContext } = context;
   return (
     <>
       {stream && atTop && context.signedIn && (
@@ -62,7 +63,7 @@ export function Timeline(
       )}
       <section class="timeline" aria-label={label}>
         {(live || stream) && atTop && context.signedIn && (
-          <NewStatuses context={context} existingIds={ids} />
+          <NewStatuses context={cardContext} existingIds={ids} />
         )}
         {statuses.map((status) => (
           <StatusCard key={status.id} status={status} context={context} />
@@ -74,7 +75,7 @@ export function Timeline(
           <LoadMore
             href={older}
             api={`${api}${api.includes("?") ? "&" : "?"}max_id=${maxId}`}
-            context={context}
+            context={cardContext}
             existingIds={ids}
             labels={feed}
           />

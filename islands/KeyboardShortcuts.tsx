@@ -13,6 +13,9 @@ const KEYS: [string, keyof ShortcutsMessages][] = [
   ["?", "help"],
 ];
 
+/** What the keys do, once the first shortcut has loaded it. */
+let keys: typeof import("../components/shortcut-keys.ts") | null = null;
+
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable ||
@@ -49,10 +52,13 @@ export default function KeyboardShortcuts(
           : !KEYS.some(([k]) => k === key)
       ) {
         return;
+      } else if (keys) {
+        keys.press(key);
       } else {
-        import("../components/shortcut-keys.ts").then((keys) =>
-          keys.press(key)
-        );
+        import("../components/shortcut-keys.ts").then((loaded) => {
+          keys = loaded;
+          loaded.press(key);
+        });
       }
       e.preventDefault();
     };

@@ -34,6 +34,11 @@ Deno.test(
       assert.ok(ids.length >= 2);
 
       await page.keyboard.press("j");
+      // The first shortcut loads what the keys do (not part of the page's JavaScript).
+      await page.waitForFunction(
+        (id) => (document.activeElement as HTMLElement).dataset.statusId === id,
+        ids[0],
+      );
       assert.deepEqual(await focused(), { id: ids[0], outline: "solid" });
       await page.keyboard.press("j");
       assert.equal((await focused()).id, ids[1]);
