@@ -11,19 +11,21 @@ export interface ConfirmActionProps {
   /** Back, without doing it. */
   cancel: string;
   csrf: string;
+  /** The title's first half ("Moderation") and the way back's name. */
+  labels: { moderation: string; cancel: string };
 }
 
 /** The page that asks before a destructive admin action: one button to do it, a way back. */
 export function ConfirmAction(props: ConfirmActionProps) {
   return (
     <>
-      <PageHead title={`Moderation · ${props.title}`} />
+      <PageHead title={`${props.labels.moderation} · ${props.title}`} />
       <h1>{props.title}</h1>
       <p>{props.detail}</p>
       <form method="post" action={props.action}>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <button type="submit">{props.button}</button>{" "}
-        <a href={props.cancel}>Cancel</a>
+        <a href={props.cancel}>{props.labels.cancel}</a>
       </form>
     </>
   );

@@ -1,4 +1,9 @@
 import type { Messages } from "./messages.ts";
+import { admin } from "./de/admin.ts";
+import { adminModeration } from "./de/adminModeration.ts";
+import { adminFederation } from "./de/adminFederation.ts";
+import { adminServer } from "./de/adminServer.ts";
+import { invites } from "./de/invites.ts";
 
 /** German. */
 export const de: Messages = {
@@ -78,4 +83,9 @@ export const de: Messages = {
   language: {
     legend: "Sprache der Oberfläche",
   },
+  admin,
+  adminModeration,
+  adminFederation,
+  adminServer,
+  invites,
 };

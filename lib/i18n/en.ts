@@ -1,4 +1,9 @@
 import type { Messages } from "./messages.ts";
+import { admin } from "./en/admin.ts";
+import { adminModeration } from "./en/adminModeration.ts";
+import { adminFederation } from "./en/adminFederation.ts";
+import { adminServer } from "./en/adminServer.ts";
+import { invites } from "./en/invites.ts";
 import { enStatus } from "./en-status.ts";
 
 /** English, the source catalogue. */
@@ -50,4 +55,9 @@ export const en: Messages = {
   language: {
     legend: "Interface language",
   },
+  admin,
+  adminModeration,
+  adminFederation,
+  adminServer,
+  invites,
 };

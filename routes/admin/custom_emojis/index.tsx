@@ -1,5 +1,6 @@
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
+import { messages } from "../../../lib/web/pages.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { FormErrors } from "../../../components/FormErrors.tsx";
 import { EmojiCategoryField } from "../../../components/EmojiCategoryField.tsx";
@@ -91,7 +92,7 @@ async function load(
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     if (!can(ctx.state.moderator ?? null, "manage_custom_emojis")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     return page(await load(ctx, { errors: [], shortcode: "", category: "" }));
   },
