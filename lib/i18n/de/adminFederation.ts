@@ -54,8 +54,10 @@ export const adminFederation: AdminFederationMessages = {
   },
   allows: {
     title: "Erlaubte Domains",
-    on: "Der Allowlist-Modus ist an (LIMITED_FEDERATION): Nur diese Domains föderieren.",
-    off: "Der Allowlist-Modus ist aus (LIMITED_FEDERATION=false): Diese Liste wirkt erst, wenn er an ist.",
+    on:
+      "Der Allowlist-Modus ist an (LIMITED_FEDERATION): Nur diese Domains föderieren.",
+    off:
+      "Der Allowlist-Modus ist aus (LIMITED_FEDERATION=false): Diese Liste wirkt erst, wenn er an ist.",
     domain: "Domain",
     allow: "Erlauben",
     remove: (domain) => `${domain} entfernen`,

@@ -141,7 +141,8 @@ export const adminServer: AdminServerMessages = {
     saved: "Gespeichert.",
     displayName:
       "Anzeigename (nur die Groß- und Kleinschreibung kann sich ändern)",
-    usable: "Verwendbar: in neuen Beiträgen verlinkt und von der Suche gefunden",
+    usable:
+      "Verwendbar: in neuen Beiträgen verlinkt und von der Suche gefunden",
     listable: "Gelistet: von der Suche vorgeschlagen",
     trends: "Trends",
     waiting: "Wartet auf Prüfung",

@@ -59,8 +59,10 @@ export const adminFederation = {
   },
   allows: {
     title: "Allowed domains",
-    on: "Allowlist mode is on (LIMITED_FEDERATION): only these domains federate.",
-    off: "Allowlist mode is off (LIMITED_FEDERATION=false): this list has no effect until it is on.",
+    on:
+      "Allowlist mode is on (LIMITED_FEDERATION): only these domains federate.",
+    off:
+      "Allowlist mode is off (LIMITED_FEDERATION=false): this list has no effect until it is on.",
     domain: "Domain",
     allow: "Allow",
     remove: (domain: string) => `Remove ${domain}`,

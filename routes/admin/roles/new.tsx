@@ -52,16 +52,18 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function NewRole({ data, state }) {
+  const { admin } = messages({ state });
   return (
     <>
-      <PageHead title="Moderation · New role" />
-      <h1>New role</h1>
+      <PageHead title={`${admin.moderation} · ${admin.roles.newTitle}`} />
+      <h1>{admin.roles.newTitle}</h1>
       <RoleForm
         action="/admin/roles/new"
         csrf={state.csrfToken}
         values={data.values}
         everyone={false}
-        submit="Create role"
+        submit={admin.roles.createButton}
+        labels={admin}
         error={data.error}
       />
     </>
