@@ -4,31 +4,33 @@
  * need. It posts to the account page.
  */
 import type { WarningPresetRow } from "../lib/moderation/mod.ts";
+import type { AdminModerationMessages } from "../lib/i18n/en/adminModeration.ts";
 
 export function AccountActionForm(
-  { accountId, csrf, reportId, local, presets }: {
+  { accountId, csrf, reportId, local, presets, labels: t }: {
     accountId: string;
     csrf: string;
     reportId: string;
     /** Local accounts can also be disabled. */
     local: boolean;
     presets: WarningPresetRow[];
+    labels: AdminModerationMessages["actionForm"];
   },
 ) {
   return (
     <section class="card">
-      <h2>Take action</h2>
+      <h2>{t.title}</h2>
       <form method="post" action={`/admin/accounts/${accountId}`}>
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="report_id" value={reportId} />
         <fieldset>
-          <legend>Action</legend>
+          <legend>{t.action}</legend>
           {[
-            ["none", "Warning only"],
-            ["sensitive", "Mark media as sensitive"],
-            ...(local ? [["disable", "Disable login"]] : []),
-            ["silence", "Limit"],
-            ["suspend", "Suspend"],
+            ["none", t.none],
+            ["sensitive", t.sensitive],
+            ...(local ? [["disable", t.disable]] : []),
+            ["silence", t.silence],
+            ["suspend", t.suspend],
           ].map(([value, label]) => (
             <label key={value}>
               <input
@@ -44,33 +46,32 @@ export function AccountActionForm(
         </fieldset>
         {presets.length > 0 && (
           <label>
-            Warning preset
+            {t.preset}
             <select name="warning_preset_id">
-              <option value="">None</option>
+              <option value="">{t.noPreset}</option>
               {presets.map((p) => (
                 <option key={p.id} value={p.id}>{p.title || p.text}</option>
               ))}
             </select>
           </label>
         )}
-        <label for="action-text">Custom warning</label>
+        <label for="action-text">{t.customWarning}</label>
         <textarea id="action-text" name="text" rows={3} />
         <label>
           <input type="checkbox" name="send_email_notification" value="1" />
           {" "}
-          Notify the user (they see the warning and may appeal it)
+          {t.notify}
         </label>
         {local && (
           <label>
             <input type="checkbox" name="block_email" value="1" />{" "}
-            When suspending: block this e-mail address from signing up again
+            {t.blockEmail}
           </label>
         )}
         <label>
-          <input type="checkbox" name="confirm" value="1" />{" "}
-          I confirm (needed to suspend or disable)
+          <input type="checkbox" name="confirm" value="1" /> {t.confirm}
         </label>
-        <button type="submit">Perform action</button>
+        <button type="submit">{t.submit}</button>
       </form>
     </section>
   );

@@ -1,9 +1,14 @@
 /** The tabs above the moderation pages: only those the moderator may use. */
 export function AdminNav(
-  { current, links }: { current: string; links: [string, string][] },
+  { current, links, label }: {
+    current: string;
+    links: [string, string][];
+    /** The navigation's name for screen readers. */
+    label: string;
+  },
 ) {
   return (
-    <nav class="settings-nav admin-nav" aria-label="Moderation">
+    <nav class="settings-nav admin-nav" aria-label={label}>
       {links.map(([href, label]) => (
         <a
           key={href}

@@ -4,6 +4,7 @@ import type {
   AnnouncementRow,
 } from "../lib/instance/mod.ts";
 import { field } from "../lib/web/forms.ts";
+import type { AdminServerMessages } from "../lib/i18n/en/adminServer.ts";
 
 export interface AnnouncementValues {
   text: string;
@@ -55,28 +56,29 @@ export function valuesOfInput(input: AnnouncementInput): AnnouncementValues {
 }
 
 export function AnnouncementForm(
-  { action, csrf, values, submit, offerPublish }: {
+  { action, csrf, values, submit, offerPublish, labels: t }: {
     action: string;
     csrf: string;
     values: AnnouncementValues;
     submit: string;
     /** The new page offers to publish at once. */
     offerPublish: boolean;
+    labels: AdminServerMessages["announcementForm"];
   },
 ) {
   return (
     <form method="post" action={action} class="card stack">
       <input type="hidden" name="_csrf" value={csrf} />
       <label>
-        Announcement
+        {t.announcement}
         <textarea name="text" rows={4} required>{values.text}</textarea>
       </label>
       <label>
-        Event starts (UTC, optional)
+        {t.startsAt}
         <input type="datetime-local" name="starts_at" value={values.startsAt} />
       </label>
       <label>
-        Event ends (UTC, optional)
+        {t.endsAt}
         <input type="datetime-local" name="ends_at" value={values.endsAt} />
       </label>
       <label>
@@ -86,10 +88,10 @@ export function AnnouncementForm(
           value="true"
           checked={values.allDay}
         />{" "}
-        All day (show dates only)
+        {t.allDay}
       </label>
       <label>
-        Publish at (UTC, optional: a draft is published then)
+        {t.scheduledAt}
         <input
           type="datetime-local"
           name="scheduled_at"
@@ -99,7 +101,7 @@ export function AnnouncementForm(
       {offerPublish && (
         <label>
           <input type="checkbox" name="publish" value="true" checked />{" "}
-          Publish now (unless a time to publish at is given)
+          {t.publishNow}
         </label>
       )}
       <button type="submit">{submit}</button>

@@ -11,27 +11,21 @@ export interface ConfirmActionProps {
   /** Back, without doing it. */
   cancel: string;
   csrf: string;
+  /** The title's first half ("Moderation") and the way back's name. */
+  labels: { moderation: string; cancel: string };
 }
 
-/**
- * The page that asks before a destructive admin action: one button to do it, a way back.
- * `labels`: the title's prefix and the way back in the page's language (English when not given).
- */
-export function ConfirmAction(
-  props: ConfirmActionProps & {
-    labels?: { moderation: string; cancel: string };
-  },
-) {
-  const labels = props.labels ?? { moderation: "Moderation", cancel: "Cancel" };
+/** The page that asks before a destructive admin action: one button to do it, a way back. */
+export function ConfirmAction(props: ConfirmActionProps) {
   return (
     <>
-      <PageHead title={`${labels.moderation} · ${props.title}`} />
+      <PageHead title={`${props.labels.moderation} · ${props.title}`} />
       <h1>{props.title}</h1>
       <p>{props.detail}</p>
       <form method="post" action={props.action}>
         <input type="hidden" name="_csrf" value={props.csrf} />
         <button type="submit">{props.button}</button>{" "}
-        <a href={props.cancel}>{labels.cancel}</a>
+        <a href={props.cancel}>{props.labels.cancel}</a>
       </form>
     </>
   );

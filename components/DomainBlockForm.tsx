@@ -1,30 +1,35 @@
 /** The fields of a domain block, for the new and edit pages (/admin/domain_blocks). */
 import type { DomainBlockFields } from "../lib/moderation/mod.ts";
+import type { AdminFederationMessages } from "../lib/i18n/en/adminFederation.ts";
 
 export function DomainBlockForm(
-  { action, csrf, domain, fields, submit }: {
+  { action, csrf, domain, fields, submit, labels }: {
     action: string;
     csrf: string;
     /** Shown as an input on the new page; fixed on the edit page. */
     domain: string | null;
     fields: DomainBlockFields;
     submit: string;
+    labels: Pick<AdminFederationMessages, "blockForm" | "severities">;
   },
 ) {
+  const t = labels.blockForm;
   return (
     <form method="post" action={action} class="card">
       <input type="hidden" name="_csrf" value={csrf} />
       {domain !== null && (
         <label>
-          Domain
+          {t.domain}
           <input name="domain" required value={domain} />
         </label>
       )}
       <label>
-        Severity
+        {t.severity}
         <select name="severity">
           {(["silence", "suspend", "noop"] as const).map((s) => (
-            <option value={s} selected={fields.severity === s}>{s}</option>
+            <option value={s} selected={fields.severity === s}>
+              {labels.severities[s]}
+            </option>
           ))}
         </select>
       </label>
@@ -35,7 +40,7 @@ export function DomainBlockForm(
           value="true"
           checked={fields.reject_media}
         />{" "}
-        Reject media files
+        {t.rejectMedia}
       </label>
       <label>
         <input
@@ -44,7 +49,7 @@ export function DomainBlockForm(
           value="true"
           checked={fields.reject_reports}
         />{" "}
-        Reject reports
+        {t.rejectReports}
       </label>
       <label>
         <input
@@ -53,16 +58,16 @@ export function DomainBlockForm(
           value="true"
           checked={fields.obfuscate}
         />{" "}
-        Obfuscate the domain name in the public list
+        {t.obfuscate}
       </label>
       <label>
-        Private comment (moderators only)
+        {t.privateComment}
         <textarea name="private_comment">
           {fields.private_comment ?? ""}
         </textarea>
       </label>
       <label>
-        Public comment
+        {t.publicComment}
         <textarea name="public_comment">{fields.public_comment ?? ""}</textarea>
       </label>
       <button type="submit">{submit}</button>

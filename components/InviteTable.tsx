@@ -1,4 +1,5 @@
 import { formatDateTime } from "./format.ts";
+import type { InvitesMessages } from "../lib/i18n/en/invites.ts";
 
 export interface InviteView {
   id: string;
@@ -17,21 +18,22 @@ export interface InviteView {
  * `expire` renders the way to end a usable one.
  */
 export function InviteTable(
-  { invites, showInviter, expire }: {
+  { invites, showInviter, expire, labels: t }: {
     invites: InviteView[];
     showInviter: boolean;
     expire: (invite: InviteView) => preact.ComponentChildren;
+    labels: InvitesMessages["table"];
   },
 ) {
-  if (invites.length === 0) return <p class="empty">No invites yet.</p>;
+  if (invites.length === 0) return <p class="empty">{t.empty}</p>;
   return (
     <table class="invites">
       <thead>
         <tr>
-          <th>Link</th>
-          {showInviter && <th>By</th>}
-          <th>Uses</th>
-          <th>Expires</th>
+          <th>{t.link}</th>
+          {showInviter && <th>{t.by}</th>}
+          <th>{t.usesColumn}</th>
+          <th>{t.expires}</th>
           <th></th>
         </tr>
       </thead>
@@ -42,10 +44,10 @@ export function InviteTable(
               <input
                 readOnly
                 value={invite.url}
-                aria-label="Invite link"
+                aria-label={t.inviteLink}
                 size={36}
               />
-              {invite.autofollow && <small>follows you</small>}
+              {invite.autofollow && <small>{t.followsYou}</small>}
               {invite.comment && <small>{invite.comment}</small>}
             </td>
             {showInviter && <td>@{invite.inviter}</td>}
@@ -55,10 +57,10 @@ export function InviteTable(
             </td>
             <td>
               {!invite.usable
-                ? "expired"
+                ? t.expired
                 : invite.expiresAt
                 ? formatDateTime(invite.expiresAt)
-                : "never"}
+                : t.never}
             </td>
             <td>{invite.usable && expire(invite)}</td>
           </tr>

@@ -4,6 +4,7 @@ import {
   PERMISSION_FLAGS,
   type RoleInput,
 } from "../lib/moderation/mod.ts";
+import type { AdminMessages } from "../lib/i18n/en/admin.ts";
 
 export interface RoleFormValues {
   name: string;
@@ -12,29 +13,6 @@ export interface RoleFormValues {
   permissions: number;
   highlighted: boolean;
 }
-
-const PERMISSION_LABELS: Record<Permission, string> = {
-  administrator: "Administrator (every permission)",
-  view_devops: "View devops",
-  view_audit_log: "View the audit log",
-  view_dashboard: "View the dashboard",
-  manage_reports: "Manage reports",
-  manage_federation: "Manage federation",
-  manage_settings: "Manage settings",
-  manage_blocks: "Manage e-mail and IP blocks",
-  manage_taxonomies: "Manage hashtags and trends",
-  manage_appeals: "Manage appeals",
-  manage_users: "Manage users",
-  manage_invites: "Manage invites",
-  manage_rules: "Manage rules",
-  manage_announcements: "Manage announcements",
-  manage_custom_emojis: "Manage custom emoji",
-  manage_webhooks: "Manage webhooks",
-  invite_users: "Invite users",
-  manage_roles: "Manage roles",
-  manage_user_access: "Manage user access",
-  delete_user_data: "Delete user data",
-};
 
 /** The form's fields as a role input (a missing checkbox is a permission not held). */
 export function roleInputOf(form: FormData, everyone: boolean): RoleInput {
@@ -54,15 +32,17 @@ export function roleInputOf(form: FormData, everyone: boolean): RoleInput {
 }
 
 export function RoleForm(
-  { action, csrf, values, everyone, submit, error }: {
+  { action, csrf, values, everyone, submit, error, labels }: {
     action: string;
     csrf: string;
     values: RoleFormValues;
     everyone: boolean;
     submit: string;
     error: string | null;
+    labels: Pick<AdminMessages, "roles" | "permissionNames">;
   },
 ) {
+  const t = labels.roles;
   return (
     <form method="post" action={action} class="card">
       <input type="hidden" name="_csrf" value={csrf} />
@@ -70,11 +50,11 @@ export function RoleForm(
       {!everyone && (
         <>
           <label>
-            Name
+            {t.name}
             <input name="name" required maxLength={100} value={values.name} />
           </label>
           <label>
-            Colour (#rrggbb, optional)
+            {t.color}
             <input
               name="color"
               value={values.color}
@@ -82,7 +62,7 @@ export function RoleForm(
             />
           </label>
           <label>
-            Position (higher ranks above; below your own role's)
+            {t.positionHint}
             <input
               type="number"
               name="position"
@@ -97,12 +77,12 @@ export function RoleForm(
               value="true"
               checked={values.highlighted}
             />{" "}
-            Show the role as a badge on profiles
+            {t.highlighted}
           </label>
         </>
       )}
       <fieldset>
-        <legend>Permissions</legend>
+        <legend>{t.permissions}</legend>
         {(Object.keys(PERMISSION_FLAGS) as Permission[]).map((name) => (
           <label key={name}>
             <input
@@ -111,7 +91,7 @@ export function RoleForm(
               value={name}
               checked={(values.permissions & PERMISSION_FLAGS[name]) !== 0}
             />{" "}
-            {PERMISSION_LABELS[name]}
+            {labels.permissionNames[name]}
           </label>
         ))}
       </fieldset>

@@ -20,6 +20,11 @@ import { shortcuts } from "./de/shortcuts.ts";
 import { feed } from "./de/feed.ts";
 import { accountActions } from "./de/account-actions.ts";
 import { push } from "./de/push.ts";
+import { admin } from "./de/admin.ts";
+import { adminModeration } from "./de/adminModeration.ts";
+import { adminFederation } from "./de/adminFederation.ts";
+import { adminServer } from "./de/adminServer.ts";
+import { invites } from "./de/invites.ts";
 
 /** German. */
 export const de: Messages = {
@@ -123,4 +128,9 @@ export const de: Messages = {
   feed,
   accountActions,
   push,
+  admin,
+  adminModeration,
+  adminFederation,
+  adminServer,
+  invites,
 };

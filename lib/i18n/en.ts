@@ -1,4 +1,9 @@
 import type { Messages } from "./messages.ts";
+import { admin } from "./en/admin.ts";
+import { adminModeration } from "./en/adminModeration.ts";
+import { adminFederation } from "./en/adminFederation.ts";
+import { adminServer } from "./en/adminServer.ts";
+import { invites } from "./en/invites.ts";
 import { enStatus } from "./en-status.ts";
 import { timeline } from "./en/timeline.ts";
 import { profile } from "./en/profile.ts";
@@ -93,4 +98,9 @@ export const en: Messages = {
   feed,
   accountActions,
   push,
+  admin,
+  adminModeration,
+  adminFederation,
+  adminServer,
+  invites,
 };

@@ -5,6 +5,11 @@ import type { FeedMessages } from "./en/feed.ts";
 import type { AccountActionsMessages } from "./en/account-actions.ts";
 import type { PushMessages } from "./en/push.ts";
 
+import type { AdminMessages } from "./en/admin.ts";
+import type { AdminModerationMessages } from "./en/adminModeration.ts";
+import type { AdminFederationMessages } from "./en/adminFederation.ts";
+import type { AdminServerMessages } from "./en/adminServer.ts";
+import type { InvitesMessages } from "./en/invites.ts";
 /**
  * The shape every catalogue has. A locale's catalogue is typed against it, so a string missing
  * from one fails `deno check` rather than showing up in English (or blank) at run time.
@@ -128,4 +133,14 @@ export interface Messages {
   feed: FeedMessages;
   accountActions: AccountActionsMessages;
   push: PushMessages;
+  /** The moderation area's frame, dashboard, roles, audit log (lib/i18n/en/admin.ts). */
+  admin: AdminMessages;
+  /** Accounts, reports, appeals in the moderation area. */
+  adminModeration: AdminModerationMessages;
+  /** Domain, e-mail and IP blocks, allowlist, blocklist subscriptions. */
+  adminFederation: AdminFederationMessages;
+  /** Server settings, rules, announcements, emoji, hashtags, trends, presets. */
+  adminServer: AdminServerMessages;
+  /** Invite links (/invites and the table /admin/invites shares). */
+  invites: InvitesMessages;
 }

@@ -7,7 +7,10 @@ import type { PageContext } from "./pages.ts";
 import { signedInForm } from "./actions.ts";
 import type { ConfirmActionProps } from "../../components/ConfirmAction.tsx";
 
-export type ConfirmPageData = Omit<ConfirmActionProps, "csrf" | "action">;
+export type ConfirmPageData = Omit<
+  ConfirmActionProps,
+  "csrf" | "action" | "labels"
+>;
 
 export function confirmedActionRoute(options: {
   /** Loads the target (404/403 thrown by the rules) and words the question. */

@@ -1,6 +1,6 @@
 import { HttpError } from "fresh";
 import { define } from "../../utils.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
 import { canEnterAdmin, loadActor } from "../../lib/moderation/mod.ts";
 
 /**
@@ -13,7 +13,7 @@ export default define.middleware(async (ctx) => {
   if (!session) return signInFirst(ctx);
   const actor = await loadActor(ctx.state.deps.sql, session.user);
   if (!canEnterAdmin(actor)) {
-    throw new HttpError(403, "This page is for moderators and administrators.");
+    throw new HttpError(403, messages(ctx).admin.onlyStaff);
   }
   ctx.state.moderator = actor;
   return await ctx.next();

@@ -3,6 +3,8 @@ import { define } from "../../utils.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { type AuditLogRow, readAuditLog } from "../../lib/moderation/mod.ts";
+import { messages } from "../../lib/web/pages.ts";
+import type { AdminMessages } from "../../lib/i18n/en/admin.ts";
 
 const PAGE_SIZE = 40;
 
@@ -41,31 +43,41 @@ export const handler = define.handlers<Data>({
   },
 });
 
-function targetOf(entry: AuditLogRow): string {
+function targetOf(
+  entry: AuditLogRow,
+  t: AdminMessages["auditLog"],
+): string {
   const name = entry.human_identifier ?? "";
-  if (entry.target_type === "Settings") return `Server settings: ${name}`;
-  return `${entry.target_type} ${name || `#${entry.target_id}`}`;
+  if (entry.target_type === "Settings") return t.settingsTarget(name);
+  const type = t.targets[entry.target_type] ?? entry.target_type;
+  return `${type} ${name || `#${entry.target_id}`}`;
 }
 
-export default define.page<typeof handler>(function AuditLog({ data }) {
+export default define.page<typeof handler>(function AuditLog({ data, state }) {
+  const { admin } = messages({ state });
+  const t = admin.auditLog;
+  const actionName = (action: string) =>
+    (t.actions as Record<string, string>)[action] ?? action;
   return (
     <>
-      <PageHead title="Administration · Audit log" />
-      <h1>Audit log</h1>
+      <PageHead title={`${admin.administration} · ${t.title}`} />
+      <h1>{t.title}</h1>
       <form method="get" action="/admin/audit_log" class="card filters">
         <label>
-          Action
+          {t.action}
           <select name="action_type">
-            <option value="">All actions</option>
+            <option value="">{t.allActions}</option>
             {data.actions.map((a) => (
-              <option value={a} selected={a === data.action}>{a}</option>
+              <option value={a} selected={a === data.action}>
+                {actionName(a)}
+              </option>
             ))}
           </select>
         </label>{" "}
         <label>
-          Moderator
+          {t.moderator}
           <select name="account_id">
-            <option value="">Everyone</option>
+            <option value="">{t.everyone}</option>
             {data.moderators.map((m) => (
               <option value={m.id} selected={m.id === data.accountId}>
                 @{m.username}
@@ -73,26 +85,26 @@ export default define.page<typeof handler>(function AuditLog({ data }) {
             ))}
           </select>
         </label>{" "}
-        <button type="submit">Filter</button>
+        <button type="submit">{t.filter}</button>
       </form>
       {data.entries.length === 0
-        ? <p class="empty">Nothing was logged.</p>
+        ? <p class="empty">{t.empty}</p>
         : (
           <table class="admin-table">
             <thead>
               <tr>
-                <th>Who</th>
-                <th>Action</th>
-                <th>Target</th>
-                <th>When</th>
+                <th>{t.who}</th>
+                <th>{t.action}</th>
+                <th>{t.target}</th>
+                <th>{t.when}</th>
               </tr>
             </thead>
             <tbody>
               {data.entries.map((entry) => (
                 <tr>
-                  <td>{entry.username ? `@${entry.username}` : "(deleted)"}</td>
-                  <td>{entry.action}</td>
-                  <td>{targetOf(entry)}</td>
+                  <td>{entry.username ? `@${entry.username}` : t.deleted}</td>
+                  <td>{actionName(entry.action)}</td>
+                  <td>{targetOf(entry, t)}</td>
                   <td>{formatDateTime(entry.created_at.toISOString())}</td>
                 </tr>
               ))}
@@ -101,7 +113,7 @@ export default define.page<typeof handler>(function AuditLog({ data }) {
         )}
       {data.older && (
         <p>
-          <a href={data.older} rel="next">Older entries</a>
+          <a href={data.older} rel="next">{t.olderEntries}</a>
         </p>
       )}
     </>

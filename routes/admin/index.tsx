@@ -9,14 +9,7 @@ import {
   dashboardCounts,
   humanBytes,
 } from "../../lib/moderation/mod.ts";
-
-const MEASURE_NAMES: Record<string, string> = {
-  new_users: "New users",
-  active_users: "Active users",
-  interactions: "Interactions",
-  opened_reports: "Reports opened",
-  resolved_reports: "Reports resolved",
-};
+import { messages } from "../../lib/web/pages.ts";
 
 /** /admin — the dashboard: what waits for moderators, the last 30 days, the backlog. */
 export const handler = define.handlers<DashboardCounts>({
@@ -49,50 +42,48 @@ function Count(
 export default define.page<typeof handler>(function Dashboard(
   { data, state },
 ) {
+  const t = messages({ state }).admin;
+  const d = t.dashboard;
   return (
     <>
-      <PageHead title="Moderation · Dashboard" />
-      <h1>Dashboard</h1>
+      <PageHead title={`${t.moderation} · ${d.title}`} />
+      <h1>{d.title}</h1>
       {!state.deps.config.mail.smtp && (
         <p class="notice" role="alert">
-          E-mail is not configured (<code>SMTP_URL</code>{" "}
-          is not set): no mail is sent. Confirmation links, password resets,
-          warnings and notifications are written to the server log instead, and
-          new accounts are confirmed at once.
+          {d.noMailStart}
+          <code>SMTP_URL</code> {d.noMail}
         </p>
       )}
       <section class="card">
         <dl class="admin-counts">
-          <Count label="Open reports">
+          <Count label={d.openReports}>
             <a href="/admin/reports">{data.openReports}</a>
           </Count>
-          <Count label="Users">{data.localUsers}</Count>
+          <Count label={d.users}>{data.localUsers}</Count>
         </dl>
       </section>
       <section class="card" aria-labelledby="last-days">
-        <h2 id="last-days">Last {DASHBOARD_DAYS} days</h2>
+        <h2 id="last-days">{d.lastDays(DASHBOARD_DAYS)}</h2>
         <dl class="admin-counts">
           {data.measures.map((m) => (
-            <Count label={MEASURE_NAMES[m.key] ?? m.key}>
+            <Count label={d.measures[m.key] ?? m.key}>
               {m.total}
               {m.previousTotal !== undefined && (
-                <small>
-                  (previous {DASHBOARD_DAYS} days: {m.previousTotal})
-                </small>
+                <small>{d.previous(DASHBOARD_DAYS, m.previousTotal)}</small>
               )}
             </Count>
           ))}
         </dl>
       </section>
       <section class="card" aria-labelledby="server">
-        <h2 id="server">Server</h2>
+        <h2 id="server">{d.server}</h2>
         <dl class="admin-counts">
-          <Count label="Jobs waiting">{data.jobsDue}</Count>
-          <Count label="Jobs parked">{data.jobsParked}</Count>
+          <Count label={d.jobsWaiting}>{data.jobsDue}</Count>
+          <Count label={d.jobsParked}>{data.jobsParked}</Count>
           {data.federationDue !== null && (
-            <Count label="Federation queue">{data.federationDue}</Count>
+            <Count label={d.federationQueue}>{data.federationDue}</Count>
           )}
-          <Count label="Media stored">{humanBytes(data.mediaBytes)}</Count>
+          <Count label={d.mediaStored}>{humanBytes(data.mediaBytes)}</Count>
         </dl>
       </section>
     </>

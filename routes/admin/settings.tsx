@@ -1,5 +1,6 @@
 import { HttpError, page } from "fresh";
 import { define } from "../../utils.ts";
+import { messages } from "../../lib/web/pages.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { signedInForm } from "../../lib/web/actions.ts";
@@ -49,7 +50,7 @@ function minAgeOf(text: string | undefined): number | null | undefined {
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     if (!can(ctx.state.moderator ?? null, "manage_settings")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     return page({
       settings: await instanceSettings(ctx.state.deps),
@@ -79,28 +80,21 @@ export const handler = define.handlers<Data>({
   },
 });
 
-const MODES: [Registrations, string][] = [
-  ["open", "Anyone can sign up"],
-  ["approval", "Sign-ups need a moderator's approval"],
-  ["closed", "Nobody can sign up"],
-];
-const SHOWN: [DomainBlocksShown, string][] = [
-  ["disabled", "Nobody"],
-  ["users", "Signed-in users"],
-  ["all", "Everyone"],
-];
+const MODES: Registrations[] = ["open", "approval", "closed"];
+const SHOWN: DomainBlocksShown[] = ["disabled", "users", "all"];
 
 export default define.page<typeof handler>(function Settings({ data, state }) {
   const { settings } = data;
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.settings;
   return (
     <>
-      <PageHead title="Administration · Server settings" />
-      <h1>Server settings</h1>
+      <PageHead title={`${admin.administration} · ${t.title}`} />
+      <h1>{t.title}</h1>
       <p>
-        Changes apply at once.{" "}
-        <a href="/admin/terms_of_service">Terms of service</a>
+        {t.applyAtOnce} <a href="/admin/terms_of_service">{t.terms}</a>
       </p>
-      {data.saved && <p role="status">Settings saved.</p>}
+      {data.saved && <p role="status">{t.saved}</p>}
       <FormErrors errors={data.errors} />
       <form
         method="post"
@@ -110,26 +104,26 @@ export default define.page<typeof handler>(function Settings({ data, state }) {
       >
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Server name
+          {t.serverName}
           <input name="title" maxLength={100} value={settings.title} />
         </label>
         <label>
-          Short description
+          {t.shortDescription}
           <textarea name="short_description" rows={2} maxLength={500}>
             {settings.shortDescription}
           </textarea>
         </label>
         <label>
-          About this server (shown on /about; blank lines separate paragraphs)
+          {t.about}
           <textarea name="extended_description" rows={8}>
             {settings.extendedDescription}
           </textarea>
         </label>
         <label>
-          Thumbnail {settings.thumbnailUrl && (
+          {t.thumbnail} {settings.thumbnailUrl && (
             <img
               src={settings.thumbnailUrl}
-              alt="Current thumbnail"
+              alt={t.currentThumbnail}
               height={48}
             />
           )}
@@ -138,18 +132,18 @@ export default define.page<typeof handler>(function Settings({ data, state }) {
         {settings.thumbnailUrl && (
           <label>
             <input type="checkbox" name="remove_thumbnail" value="true" />{" "}
-            Remove the thumbnail
+            {t.removeThumbnail}
           </label>
         )}
         <label>
-          Contact account (a local username)
+          {t.contactAccount}
           <input
             name="contact_username"
             value={settings.contactUsername ?? ""}
           />
         </label>
         <label>
-          Contact e-mail
+          {t.contactEmail}
           <input
             name="contact_email"
             type="email"
@@ -157,14 +151,14 @@ export default define.page<typeof handler>(function Settings({ data, state }) {
           />
         </label>
         <label>
-          Registrations
+          {t.registrations}
           <select name="registrations_mode">
-            {MODES.map(([mode, label]) => (
+            {MODES.map((mode) => (
               <option
                 value={mode}
                 selected={settings.registrationsMode === mode}
               >
-                {label}
+                {t.modes[mode]}
               </option>
             ))}
           </select>
@@ -176,11 +170,10 @@ export default define.page<typeof handler>(function Settings({ data, state }) {
             value="true"
             checked={settings.approvalRequiresReason}
           />{" "}
-          With approval, ask why they want to join (required)
+          {t.requireReason}
         </label>
         <label>
-          Minimum age to sign up (blank: none; sign-up then asks for a date of
-          birth)
+          {t.minAge}
           <input
             type="number"
             name="min_age"
@@ -190,25 +183,25 @@ export default define.page<typeof handler>(function Settings({ data, state }) {
           />
         </label>
         <label>
-          Privacy policy (blank: the built-in one)
+          {t.privacyPolicy}
           <textarea name="privacy_policy" rows={8}>
             {settings.privacyPolicy}
           </textarea>
         </label>
         <label>
-          Show the moderated servers to
+          {t.showDomainBlocks}
           <select name="show_domain_blocks">
-            {SHOWN.map(([value, label]) => (
+            {SHOWN.map((value) => (
               <option
                 value={value}
                 selected={settings.showDomainBlocks === value}
               >
-                {label}
+                {t.shown[value]}
               </option>
             ))}
           </select>
         </label>
-        <button type="submit">Save settings</button>
+        <button type="submit">{t.submit}</button>
       </form>
     </>
   );

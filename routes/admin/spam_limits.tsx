@@ -11,6 +11,7 @@ import {
   newAccountLimitDays,
   setNewAccountLimitDays,
 } from "../../lib/moderation/mod.ts";
+import { messages } from "../../lib/web/pages.ts";
 
 interface Data {
   days: number;
@@ -55,22 +56,19 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function SpamLimits(
   { data, state },
 ) {
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.spamLimits;
   return (
     <>
-      <PageHead title="Moderation · Spam limits" />
-      <h1>New account limits</h1>
-      <p>
-        Against spam waves: a post from an account younger than this that nobody
-        on this server follows reaches the local users it mentions as a
-        notification request (under "Filtered notifications"), not as a
-        notification. 0 turns it off.
-      </p>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.heading}</h1>
+      <p>{t.intro}</p>
       <FormErrors errors={data.errors} />
-      {data.saved && <p role="status">Saved.</p>}
+      {data.saved && <p role="status">{t.saved}</p>}
       <form method="post" action="/admin/spam_limits" class="card">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Days{" "}
+          {t.days}{" "}
           <input
             name="new_account_days"
             type="number"
@@ -79,7 +77,7 @@ export default define.page<typeof handler>(function SpamLimits(
             value={data.days}
           />
         </label>
-        <button type="submit">Save</button>
+        <button type="submit">{admin.save}</button>
       </form>
     </>
   );

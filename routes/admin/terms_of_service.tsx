@@ -1,5 +1,6 @@
 import { HttpError, page } from "fresh";
 import { define } from "../../utils.ts";
+import { messages } from "../../lib/web/pages.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { signedInForm } from "../../lib/web/actions.ts";
@@ -26,7 +27,7 @@ interface Data {
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     if (!can(ctx.state.moderator ?? null, "manage_settings")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     const history = await termsHistory(ctx.state.deps.sql);
     return page({
@@ -58,19 +59,21 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(function Terms({ data, state }) {
   const today = new Date().toISOString().slice(0, 10);
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.terms;
   return (
     <>
-      <PageHead title="Administration · Terms of service" />
-      <h1>Terms of service</h1>
+      <PageHead title={`${admin.administration} · ${t.title}`} />
+      <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action="/admin/terms_of_service" class="card stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Terms (plain text; blank lines separate paragraphs)
+          {t.text}
           <textarea name="text" rows={12} required>{data.text}</textarea>
         </label>
         <label>
-          Effective from
+          {t.effectiveFrom}
           <input
             type="date"
             name="effective_date"
@@ -78,17 +81,17 @@ export default define.page<typeof handler>(function Terms({ data, state }) {
             value={data.effectiveDate}
           />
         </label>
-        <button type="submit">Publish</button>
+        <button type="submit">{t.publish}</button>
       </form>
       {data.history.length === 0
-        ? <p class="empty">No terms of service were published.</p>
+        ? <p class="empty">{t.empty}</p>
         : (
           <table class="admin-table">
             <thead>
               <tr>
-                <th>Effective from</th>
-                <th>Status</th>
-                <th>Published</th>
+                <th>{t.effectiveFrom}</th>
+                <th>{t.status}</th>
+                <th>{t.published}</th>
               </tr>
             </thead>
             <tbody>
@@ -101,10 +104,10 @@ export default define.page<typeof handler>(function Terms({ data, state }) {
                   </td>
                   <td>
                     {version.effective
-                      ? "in force"
+                      ? t.inForce
                       : version.effective_date > today
-                      ? "upcoming"
-                      : "superseded"}
+                      ? t.upcoming
+                      : t.superseded}
                   </td>
                   <td>{version.published_at.toISOString().slice(0, 10)}</td>
                 </tr>

@@ -6,7 +6,7 @@ import { FormErrors } from "../../components/FormErrors.tsx";
 import { InviteTable, type InviteView } from "../../components/InviteTable.tsx";
 import { signedInForm } from "../../lib/web/actions.ts";
 import { field } from "../../lib/web/forms.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
 import { inviteView } from "../../lib/web/invites.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import {
@@ -72,56 +72,57 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function Invites({ data, state }) {
+  const t = messages({ state }).invites;
   return (
     <section class="card">
-      <PageHead title="Invite people" />
+      <PageHead title={t.title} />
       <SettingsNav current="/invites" />
-      <h1>Invite people</h1>
+      <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action="/invites" class="stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Max number of uses{" "}
+          {t.maxUses}{" "}
           <select name="max_uses">
-            <option value="">No limit</option>
+            <option value="">{t.noLimit}</option>
             {INVITE_MAX_USES.map((n) => (
               <option key={n} value={n}>
-                {n} {n === 1 ? "use" : "uses"}
+                {t.uses(n)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Expire after{" "}
+          {t.expireAfter}{" "}
           <select name="expires_in">
-            <option value="">Never</option>
+            <option value="">{t.never}</option>
             {INVITE_EXPIRIES.map(([seconds, label]) => (
               <option
                 key={seconds}
                 value={seconds}
                 selected={seconds === 604800}
               >
-                {label}
+                {t.expiries[seconds] ?? label}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <input type="checkbox" name="autofollow" value="1" />{" "}
-          Ask people who join to follow you
+          <input type="checkbox" name="autofollow" value="1" /> {t.autofollow}
         </label>
         <label>
-          Note for yourself <input name="comment" maxLength={420} />
+          {t.comment} <input name="comment" maxLength={420} />
         </label>
-        <button type="submit">Generate invite link</button>
+        <button type="submit">{t.generate}</button>
       </form>
       <InviteTable
         invites={data.invites}
         showInviter={false}
+        labels={t.table}
         expire={(invite) => (
           <form method="post" action={`/invites/${invite.id}/expire`}>
             <input type="hidden" name="_csrf" value={state.csrfToken} />
-            <button type="submit" class="small">Expire</button>
+            <button type="submit" class="small">{t.expire}</button>
           </form>
         )}
       />

@@ -1,7 +1,12 @@
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
-import { newerLink, olderLink, webPage } from "../../../lib/web/pages.ts";
+import {
+  messages,
+  newerLink,
+  olderLink,
+  webPage,
+} from "../../../lib/web/pages.ts";
 import {
   type AccountFilter,
   listModeratedAccounts,
@@ -20,7 +25,7 @@ interface Row {
   id: string;
   handle: string;
   email: string | null;
-  state: string;
+  state: typeof STATUSES[number];
 }
 
 interface Data {
@@ -30,7 +35,9 @@ interface Data {
   newer: string | null;
 }
 
-function stateOf({ account, user }: ModeratedAccount): string {
+function stateOf(
+  { account, user }: ModeratedAccount,
+): typeof STATUSES[number] {
   if (account.suspended_at) return "suspended";
   if (user?.disabled) return "disabled";
   if (user && !user.approved) return "pending";
@@ -91,58 +98,65 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function Accounts({ data }) {
+export default define.page<typeof handler>(function Accounts({ data, state }) {
   const q = data.query;
+  const { admin } = messages({ state });
+  const t = messages({ state }).adminModeration.accounts;
   return (
     <>
-      <PageHead title="Moderation · Accounts" />
-      <h1>Accounts</h1>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
       <form method="get" action="/admin/accounts" class="card admin-search">
         <label>
-          Username <input name="username" value={q.username} />
+          {t.username} <input name="username" value={q.username} />
         </label>
         <label>
-          Domain <input name="by_domain" value={q.by_domain} />
+          {t.domain} <input name="by_domain" value={q.by_domain} />
         </label>
         <label>
-          E-mail <input name="email" value={q.email} />
+          {t.email} <input name="email" value={q.email} />
         </label>
         <label>
-          IP <input name="ip" value={q.ip} />
+          {t.ip} <input name="ip" value={q.ip} />
         </label>
         <label>
-          State{" "}
+          {t.state}{" "}
           <select name="status">
-            <option value="">any</option>
+            <option value="">{t.any}</option>
             {STATUSES.map((s) => (
-              <option key={s} value={s} selected={q.status === s}>{s}</option>
+              <option key={s} value={s} selected={q.status === s}>
+                {t.states[s]}
+              </option>
             ))}
           </select>
         </label>
         <label>
-          Origin{" "}
+          {t.origin}{" "}
           <select name="origin">
-            <option value="">any</option>
-            <option value="local" selected={q.origin === "local"}>local</option>
+            <option value="">{t.any}</option>
+            <option value="local" selected={q.origin === "local"}>
+              {t.local}
+            </option>
             <option value="remote" selected={q.origin === "remote"}>
-              remote
+              {t.remote}
             </option>
           </select>
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{admin.search}</button>
       </form>
-      {data.rows.length === 0 && <p class="empty">No accounts match.</p>}
+      {data.rows.length === 0 && <p class="empty">{t.empty}</p>}
       <ul class="stack admin-accounts">
         {data.rows.map((r) => (
           <li key={r.id} class="card">
             <a href={`/admin/accounts/${r.id}`}>{r.handle}</a>
-            {r.email && ` · ${r.email}`} · <span class="state">{r.state}</span>
+            {r.email && ` · ${r.email}`} ·{" "}
+            <span class="state">{t.states[r.state]}</span>
           </li>
         ))}
       </ul>
       <nav class="pager">
-        {data.newer && <a href={data.newer}>Newer</a>}
-        {data.older && <a href={data.older}>Older</a>}
+        {data.newer && <a href={data.newer}>{admin.newer}</a>}
+        {data.older && <a href={data.older}>{admin.older}</a>}
       </nav>
     </>
   );

@@ -2,6 +2,7 @@ import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { listModeratedAccounts } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   rows: {
@@ -37,16 +38,18 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function Pending({ data, state }) {
+  const { admin, adminModeration } = messages({ state });
+  const t = adminModeration.pending;
   return (
     <>
-      <PageHead title="Moderation · Pending accounts" />
-      <h1>Pending accounts</h1>
-      {data.rows.length === 0 && <p class="empty">Nobody is waiting.</p>}
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      {data.rows.length === 0 && <p class="empty">{t.empty}</p>}
       <ul class="stack pending-accounts">
         {data.rows.map((r) => (
           <li key={r.id} class="card">
             <a href={`/admin/accounts/${r.id}`}>@{r.username}</a> · {r.email}
-            {r.ip && <span class="sign-up-ip">· from {r.ip}</span>}
+            {r.ip && <span class="sign-up-ip">{t.from(r.ip)}</span>}
             {r.reason && <blockquote>{r.reason}</blockquote>}
             <div class="report-actions">
               {(["approve", "reject"] as const).map((action) => (
@@ -57,7 +60,7 @@ export default define.page<typeof handler>(function Pending({ data, state }) {
                 >
                   <input type="hidden" name="_csrf" value={state.csrfToken} />
                   <button type="submit" class="small">
-                    {action === "approve" ? "Approve" : "Reject"}
+                    {action === "approve" ? admin.approve : admin.reject}
                   </button>
                 </form>
               ))}

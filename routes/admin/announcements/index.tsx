@@ -1,5 +1,6 @@
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
+import { messages } from "../../../lib/web/pages.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { FormErrors } from "../../../components/FormErrors.tsx";
 import {
@@ -30,7 +31,7 @@ export const handler = define.handlers<Data>({
   async GET(ctx) {
     const { deps, moderator } = ctx.state;
     if (!can(moderator ?? null, "manage_announcements")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     return page({
       announcements: await listAnnouncements(deps.sql, moderator ?? null),
@@ -60,18 +61,20 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(
   function Announcements({ data, state }) {
+    const { admin, adminServer } = messages({ state });
+    const t = adminServer.announcements;
     return (
       <>
-        <PageHead title="Administration · Announcements" />
-        <h1>Announcements</h1>
+        <PageHead title={`${admin.administration} · ${t.title}`} />
+        <h1>{t.title}</h1>
         {data.announcements.length === 0
-          ? <p class="empty">No announcements yet.</p>
+          ? <p class="empty">{t.empty}</p>
           : (
             <table class="admin-table">
               <thead>
                 <tr>
-                  <th>Text</th>
-                  <th>Status</th>
+                  <th>{t.text}</th>
+                  <th>{t.status}</th>
                   <th></th>
                 </tr>
               </thead>
@@ -81,14 +84,14 @@ export default define.page<typeof handler>(
                     <td>{a.text}</td>
                     <td>
                       {a.published_at
-                        ? `Published ${
-                          formatDateTime(a.published_at.toISOString())
-                        }`
+                        ? t.published(
+                          formatDateTime(a.published_at.toISOString()),
+                        )
                         : a.scheduled_at
-                        ? `Scheduled for ${
-                          formatDateTime(a.scheduled_at.toISOString())
-                        }`
-                        : "Draft"}
+                        ? t.scheduled(
+                          formatDateTime(a.scheduled_at.toISOString()),
+                        )
+                        : t.draft}
                     </td>
                     <td>
                       <form
@@ -107,25 +110,29 @@ export default define.page<typeof handler>(
                           value={a.published_at ? "false" : "true"}
                         />
                         <button type="submit" class="link">
-                          {a.published_at ? "Unpublish" : "Publish"}
+                          {a.published_at ? t.unpublish : t.publish}
                         </button>
                       </form>{" "}
-                      <a href={`/admin/announcements/${a.id}`}>Edit</a>{" "}
-                      <a href={`/admin/announcements/${a.id}/delete`}>Delete</a>
+                      <a href={`/admin/announcements/${a.id}`}>{admin.edit}</a>
+                      {" "}
+                      <a href={`/admin/announcements/${a.id}/delete`}>
+                        {admin.delete}
+                      </a>
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-        <h2>New announcement</h2>
+        <h2>{t.newTitle}</h2>
         <FormErrors errors={data.errors} />
         <AnnouncementForm
           action="/admin/announcements"
           csrf={state.csrfToken}
           values={data.values}
-          submit="Create announcement"
+          submit={t.create}
           offerPublish
+          labels={adminServer.announcementForm}
         />
       </>
     );

@@ -4,6 +4,7 @@ import { PageHead } from "../../../components/PageHead.tsx";
 import { formatDateTime } from "../../../components/format.ts";
 import { findAccountsByIds } from "../../../lib/db/accounts.ts";
 import { listAppeals } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   appeals: {
@@ -28,7 +29,9 @@ export const handler = define.handlers<Data>({
       appeals: rows.map((r) => ({
         id: r.id,
         accountId: String(r.account_id),
-        handle: `@${accounts.get(String(r.account_id))?.username ?? "(gone)"}`,
+        handle: accounts.has(String(r.account_id))
+          ? `@${accounts.get(String(r.account_id))!.username}`
+          : messages(ctx).admin.gone,
         text: r.text,
         at: r.created_at.toISOString(),
       })),
@@ -37,11 +40,13 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function Appeals({ data, state }) {
+  const { admin, adminModeration } = messages({ state });
+  const t = adminModeration.appeals;
   return (
     <>
-      <PageHead title="Moderation · Appeals" />
-      <h1>Appeals</h1>
-      {data.appeals.length === 0 && <p class="empty">No appeals waiting.</p>}
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      {data.appeals.length === 0 && <p class="empty">{t.empty}</p>}
       <ul class="stack appeals">
         {data.appeals.map((a) => (
           <li key={a.id} class="card">
@@ -57,9 +62,7 @@ export default define.page<typeof handler>(function Appeals({ data, state }) {
                 >
                   <input type="hidden" name="_csrf" value={state.csrfToken} />
                   <button type="submit" class="small">
-                    {decision === "approve"
-                      ? "Approve appeal"
-                      : "Reject appeal"}
+                    {decision === "approve" ? t.approve : t.reject}
                   </button>
                 </form>
               ))}

@@ -11,7 +11,7 @@ import {
   listCanonicalEmailBlocks,
   testCanonicalEmail,
 } from "../../../lib/moderation/mod.ts";
-import type { PageContext } from "../../../lib/web/pages.ts";
+import { messages, type PageContext } from "../../../lib/web/pages.ts";
 
 interface Data {
   blocks: {
@@ -78,43 +78,40 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function CanonicalEmailBlocks(
   { data, state },
 ) {
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.emailAddresses;
   return (
     <>
-      <PageHead title="Moderation · E-mail address blocks" />
-      <h1>E-mail address blocks</h1>
-      <p>
-        An address is compared without dots and without a +suffix before the @,
-        so foo.bar+x@example.com is foobar@example.com. Only a hash of it is
-        kept.
-      </p>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <FormErrors errors={data.errors} />
       <form method="post" action="/admin/canonical_email_blocks" class="card">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          E-mail address <input name="email" type="email" required />
+          {t.address} <input name="email" type="email" required />
         </label>
-        <button type="submit">Block address</button>
+        <button type="submit">{t.block}</button>
       </form>
       <form method="get" action="/admin/canonical_email_blocks" class="card">
         <label>
-          Is this address blocked?{" "}
+          {t.test}{" "}
           <input name="test" type="email" value={data.tested?.email ?? ""} />
         </label>
-        <button type="submit">Check</button>
+        <button type="submit">{t.check}</button>
         {data.tested && (
           <p class="tested" role="status">
-            {data.tested.email}{" "}
-            {data.tested.blocked ? "is blocked." : "is not blocked."}
+            {data.tested.email} {data.tested.blocked ? t.blocked : t.notBlocked}
           </p>
         )}
       </form>
-      {data.blocks.length === 0 && <p class="empty">No blocks.</p>}
+      {data.blocks.length === 0 && <p class="empty">{t.empty}</p>}
       <table class="canonical-email-blocks">
         <thead>
           <tr>
-            <th>Hash</th>
-            <th>From</th>
-            <th>Since</th>
+            <th>{t.hash}</th>
+            <th>{t.from}</th>
+            <th>{t.since}</th>
             <th></th>
           </tr>
         </thead>
@@ -128,15 +125,15 @@ export default define.page<typeof handler>(function CanonicalEmailBlocks(
                 {b.fromAccountId
                   ? (
                     <a href={`/admin/accounts/${b.fromAccountId}`}>
-                      suspended account
+                      {t.suspendedAccount}
                     </a>
                   )
-                  : "added by hand"}
+                  : t.byHand}
               </td>
               <td>{formatDateTime(b.createdAt)}</td>
               <td>
                 <a href={`/admin/canonical_email_blocks/${b.id}/delete`}>
-                  Lift
+                  {t.lift}
                 </a>
               </td>
             </tr>

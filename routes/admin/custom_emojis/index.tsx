@@ -5,7 +5,7 @@ import { FormErrors } from "../../../components/FormErrors.tsx";
 import { EmojiCategoryField } from "../../../components/EmojiCategoryField.tsx";
 import { signedInForm } from "../../../lib/web/actions.ts";
 import { field } from "../../../lib/web/forms.ts";
-import type { PageContext } from "../../../lib/web/pages.ts";
+import { messages, type PageContext } from "../../../lib/web/pages.ts";
 import { DomainError } from "../../../lib/domain/errors.ts";
 import { can } from "../../../lib/moderation/mod.ts";
 import {
@@ -91,7 +91,7 @@ async function load(
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     if (!can(ctx.state.moderator ?? null, "manage_custom_emojis")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     return page(await load(ctx, { errors: [], shortcode: "", category: "" }));
   },
@@ -126,6 +126,8 @@ export default define.page<typeof handler>(function CustomEmojis(
   { data, state, url },
 ) {
   const { filter } = data;
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.emojis;
   const tab = (origin: EmojiFilter["origin"], label: string) => {
     const href = origin === "all"
       ? "/admin/custom_emojis"
@@ -143,9 +145,9 @@ export default define.page<typeof handler>(function CustomEmojis(
   if (data.next) nextUrl.searchParams.set("max_id", data.next);
   return (
     <>
-      <PageHead title="Administration · Custom emoji" />
-      <h1>Custom emoji</h1>
-      <h2>Upload an emoji</h2>
+      <PageHead title={`${admin.administration} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      <h2>{t.upload}</h2>
       <FormErrors errors={data.errors} />
       <form
         method="post"
@@ -155,7 +157,7 @@ export default define.page<typeof handler>(function CustomEmojis(
       >
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Shortcode (letters, digits and underscores, at least 2)
+          {t.shortcodeHint}
           <input
             name="shortcode"
             required
@@ -165,7 +167,7 @@ export default define.page<typeof handler>(function CustomEmojis(
           />
         </label>
         <label>
-          Image (PNG, GIF or WebP, at most {EMOJI_SIZE_LIMIT / 1024} KB)
+          {t.image(EMOJI_SIZE_LIMIT / 1024)}
           <input
             type="file"
             name="image"
@@ -174,15 +176,15 @@ export default define.page<typeof handler>(function CustomEmojis(
           />
         </label>
         <EmojiCategoryField
-          label="Category (optional)"
+          label={t.categoryOptional}
           value={data.category}
           categories={data.categories}
         />
-        <button type="submit">Upload</button>
+        <button type="submit">{t.uploadButton}</button>
       </form>
-      <h2>Emoji</h2>
-      <nav class="filters" aria-label="Which emoji">
-        {tab("all", "All")} {tab("local", "Local")} {tab("remote", "Remote")}
+      <h2>{t.listTitle}</h2>
+      <nav class="filters" aria-label={t.which}>
+        {tab("all", t.all)} {tab("local", t.local)} {tab("remote", t.remote)}
       </nav>
       <form method="get" action="/admin/custom_emojis" class="inline">
         {filter.origin !== "all" && (
@@ -192,21 +194,21 @@ export default define.page<typeof handler>(function CustomEmojis(
           <input type="hidden" name="domain" value={filter.domain} />
         )}
         <label>
-          Shortcode <input type="search" name="q" value={filter.query} />
+          {t.shortcode} <input type="search" name="q" value={filter.query} />
         </label>{" "}
-        <button type="submit">Search</button>
+        <button type="submit">{admin.search}</button>
       </form>
       {data.emojis.length === 0
-        ? <p class="empty">No custom emoji here.</p>
+        ? <p class="empty">{t.empty}</p>
         : (
           <table class="admin-table">
             <thead>
               <tr>
-                <th scope="col">Emoji</th>
-                <th scope="col">Shortcode</th>
-                <th scope="col">Server</th>
-                <th scope="col">Category</th>
-                <th scope="col">State</th>
+                <th scope="col">{t.emoji}</th>
+                <th scope="col">{t.shortcode}</th>
+                <th scope="col">{t.server}</th>
+                <th scope="col">{t.category}</th>
+                <th scope="col">{t.state}</th>
               </tr>
             </thead>
             <tbody>
@@ -237,19 +239,21 @@ export default define.page<typeof handler>(function CustomEmojis(
                           {emoji.domain}
                         </a>
                       )
-                      : "Local"}
+                      : t.local}
                   </td>
                   <td>{emoji.category ?? ""}</td>
                   <td>
-                    {emoji.disabled ? "Disabled" : "Enabled"}
-                    {emoji.visible_in_picker ? "" : " · hidden from picker"}
+                    {emoji.disabled ? t.disabled : t.enabled}
+                    {emoji.visible_in_picker ? "" : t.hiddenFromPicker}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-      {data.next && <a href={nextUrl.pathname + nextUrl.search}>Older</a>}
+      {data.next && (
+        <a href={nextUrl.pathname + nextUrl.search}>{admin.older}</a>
+      )}
     </>
   );
 });

@@ -8,6 +8,7 @@ import {
   type DomainAllowRow,
   listDomainAllows,
 } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   allows: DomainAllowRow[];
@@ -52,22 +53,20 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function Allows({ data, state }) {
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.allows;
   return (
     <>
-      <PageHead title="Moderation · Allowed domains" />
-      <h1>Allowed domains</h1>
-      <p>
-        {data.limited
-          ? "Allowlist mode is on (LIMITED_FEDERATION): only these domains federate."
-          : "Allowlist mode is off (LIMITED_FEDERATION=false): this list has no effect until it is on."}
-      </p>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      <p>{data.limited ? t.on : t.off}</p>
       {data.error && <p class="error" role="alert">{data.error}</p>}
       <form method="post" action="/admin/domain_allows" class="card">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Domain <input name="domain" required />
+          {t.domain} <input name="domain" required />
         </label>
-        <button type="submit">Allow</button>
+        <button type="submit">{t.allow}</button>
       </form>
       <ul class="domain-allows">
         {data.allows.map((allow) => (
@@ -80,7 +79,7 @@ export default define.page<typeof handler>(function Allows({ data, state }) {
             >
               <input type="hidden" name="_csrf" value={state.csrfToken} />
               <button type="submit" class="small">
-                Remove {allow.domain}
+                {t.remove(allow.domain)}
               </button>
             </form>
           </li>

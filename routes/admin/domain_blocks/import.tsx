@@ -1,5 +1,6 @@
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
+import { messages } from "../../../lib/web/pages.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { signedInForm } from "../../../lib/web/actions.ts";
 import {
@@ -8,6 +9,7 @@ import {
   type ImportPreview,
   previewDomainBlockImport,
 } from "../../../lib/moderation/mod.ts";
+import type { AdminFederationMessages } from "../../../lib/i18n/en/adminFederation.ts";
 
 interface Data {
   csv: string;
@@ -21,7 +23,7 @@ interface Data {
 export const handler = define.handlers<Data>({
   GET(ctx) {
     if (!can(ctx.state.moderator ?? null, "manage_federation")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     return page({ csv: "", preview: null });
   },
@@ -47,9 +49,16 @@ export const handler = define.handlers<Data>({
   },
 });
 
-function describe(line: ImportPreview["lines"][number]): string {
-  if (line.action === "create") return `block (${line.fields.severity})`;
-  if (line.action === "unchanged") return "no change";
+function describe(
+  line: ImportPreview["lines"][number],
+  t: AdminFederationMessages,
+): string {
+  if (line.action === "create") {
+    return t.import.create(
+      t.severities[line.fields.severity] ?? line.fields.severity,
+    );
+  }
+  if (line.action === "unchanged") return t.import.unchanged;
   return Object.entries(line.changes)
     .map(([key, [before, after]]) => `${key}: ${before} → ${after}`)
     .join(", ");
@@ -57,18 +66,18 @@ function describe(line: ImportPreview["lines"][number]): string {
 
 export default define.page<typeof handler>(function Import({ data, state }) {
   const { preview } = data;
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.import;
   return (
     <>
-      <PageHead title="Moderation · Import domain blocks" />
-      <h1>Import domain blocks</h1>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
       {preview && preview.errors.length > 0 && (
         <div class="error" role="alert">
-          <p>Nothing was applied. Fix these lines:</p>
+          <p>{t.nothingApplied}</p>
           <ul>
             {preview.errors.map((e) => (
-              <li>
-                Line {e.line}: {e.message}
-              </li>
+              <li>{t.lineError(e.line, e.message)}</li>
             ))}
           </ul>
         </div>
@@ -81,9 +90,9 @@ export default define.page<typeof handler>(function Import({ data, state }) {
           <table class="admin-table import-preview">
             <thead>
               <tr>
-                <th>Line</th>
-                <th>Domain</th>
-                <th>Change</th>
+                <th>{t.line}</th>
+                <th>{t.domain}</th>
+                <th>{t.change}</th>
               </tr>
             </thead>
             <tbody>
@@ -91,12 +100,12 @@ export default define.page<typeof handler>(function Import({ data, state }) {
                 <tr>
                   <td>{line.line}</td>
                   <td>{line.domain}</td>
-                  <td>{describe(line)}</td>
+                  <td>{describe(line, adminFederation)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <button type="submit">Apply</button>
+          <button type="submit">{t.apply}</button>
         </form>
       )}
       <form
@@ -107,14 +116,14 @@ export default define.page<typeof handler>(function Import({ data, state }) {
       >
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Mastodon's CSV
+          {t.csv}{" "}
           (#domain,#severity,#reject_media,#reject_reports,#public_comment,#obfuscate)
           <textarea name="csv" rows={8}>{data.csv}</textarea>
         </label>
         <label>
-          or a file <input type="file" name="file" accept=".csv,text/csv" />
+          {t.file} <input type="file" name="file" accept=".csv,text/csv" />
         </label>
-        <button type="submit">Preview</button>
+        <button type="submit">{t.preview}</button>
       </form>
     </>
   );

@@ -6,6 +6,8 @@ import {
   type DomainBlockRow,
   listDomainBlocks,
 } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
+import type { AdminFederationMessages } from "../../../lib/i18n/en/adminFederation.ts";
 
 interface Data {
   blocks: DomainBlockRow[];
@@ -21,36 +23,43 @@ export const handler = define.handlers<Data>({
   },
 });
 
-function flags(block: DomainBlockRow): string {
+function flags(
+  block: DomainBlockRow,
+  t: AdminFederationMessages["domainBlocks"],
+): string {
   return [
-    block.reject_media && "media rejected",
-    block.reject_reports && "reports rejected",
-    block.obfuscate && "obfuscated",
+    block.reject_media && t.mediaRejected,
+    block.reject_reports && t.reportsRejected,
+    block.obfuscate && t.obfuscated,
   ].filter(Boolean).join(", ");
 }
 
-export default define.page<typeof handler>(function DomainBlocks({ data }) {
+export default define.page<typeof handler>(function DomainBlocks(
+  { data, state },
+) {
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.domainBlocks;
   return (
     <>
-      <PageHead title="Moderation · Domain blocks" />
-      <h1>Domain blocks</h1>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
       <p>
-        <a href="/admin/domain_blocks/new">Block a domain</a>
+        <a href="/admin/domain_blocks/new">{t.blockDomain}</a>
         {" · "}
-        <a href="/admin/domain_blocks/import">Import CSV</a>
+        <a href="/admin/domain_blocks/import">{t.importCsv}</a>
         {" · "}
-        <a href="/admin/domain_blocks/export">Export CSV</a>
+        <a href="/admin/domain_blocks/export">{t.exportCsv}</a>
       </p>
       {data.blocks.length === 0
-        ? <p class="empty">No domain is blocked.</p>
+        ? <p class="empty">{t.empty}</p>
         : (
           <table class="admin-table">
             <thead>
               <tr>
-                <th>Domain</th>
-                <th>Severity</th>
-                <th>Also</th>
-                <th>Since</th>
+                <th>{t.domain}</th>
+                <th>{t.severity}</th>
+                <th>{t.also}</th>
+                <th>{t.since}</th>
                 <th></th>
               </tr>
             </thead>
@@ -62,12 +71,15 @@ export default define.page<typeof handler>(function DomainBlocks({ data }) {
                       {block.domain}
                     </a>
                   </td>
-                  <td>{block.severity}</td>
-                  <td>{flags(block)}</td>
+                  <td>
+                    {adminFederation.severities[block.severity] ??
+                      block.severity}
+                  </td>
+                  <td>{flags(block, t)}</td>
                   <td>{formatDateTime(block.created_at.toISOString())}</td>
                   <td>
                     <a href={`/admin/domain_blocks/${block.id}/delete`}>
-                      Unblock
+                      {t.unblock}
                     </a>
                   </td>
                 </tr>

@@ -1,5 +1,6 @@
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
+import { messages } from "../../../lib/web/pages.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import {
   blockFieldsOf,
@@ -33,7 +34,7 @@ const EMPTY: DomainBlockFields = {
 export const handler = define.handlers<Data>({
   GET(ctx) {
     if (!can(ctx.state.moderator ?? null, "manage_federation")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     return page({ domain: "", fields: EMPTY, error: null });
   },
@@ -55,17 +56,20 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function NewBlock({ data, state }) {
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.domainBlocks;
   return (
     <>
-      <PageHead title="Moderation · Block a domain" />
-      <h1>Block a domain</h1>
+      <PageHead title={`${admin.moderation} · ${t.blockDomain}`} />
+      <h1>{t.blockDomain}</h1>
       {data.error && <p class="error" role="alert">{data.error}</p>}
       <DomainBlockForm
         action="/admin/domain_blocks/new"
         csrf={state.csrfToken}
         domain={data.domain}
         fields={data.fields}
-        submit="Block"
+        submit={t.block}
+        labels={adminFederation}
       />
     </>
   );

@@ -9,6 +9,7 @@ import {
   subscribe,
   type SubscriptionRow,
 } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   subscriptions: (SubscriptionRow & { pending: number })[];
@@ -56,23 +57,22 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Subscriptions(
   { data, state },
 ) {
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.subscriptions;
   return (
     <>
-      <PageHead title="Moderation · Blocklist subscriptions" />
-      <h1>Blocklist subscriptions</h1>
-      <p>
-        A subscribed list is fetched daily. Domains you blocked yourself are
-        never changed by a list.
-      </p>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       {data.subscriptions.length === 0
-        ? <p class="empty">No blocklist is subscribed to.</p>
+        ? <p class="empty">{t.empty}</p>
         : (
           <table class="admin-table">
             <thead>
               <tr>
-                <th>List</th>
-                <th>Changes</th>
-                <th>Last fetched</th>
+                <th>{t.list}</th>
+                <th>{t.changes}</th>
+                <th>{t.lastFetched}</th>
               </tr>
             </thead>
             <tbody>
@@ -82,14 +82,12 @@ export default define.page<typeof handler>(function Subscriptions(
                     <a href={`/admin/domain_subscriptions/${s.id}`}>{s.url}</a>
                   </td>
                   <td>
-                    {s.auto_apply
-                      ? "applied automatically"
-                      : `${s.pending} waiting for review`}
+                    {s.auto_apply ? t.autoApplied : t.waiting(s.pending)}
                   </td>
                   <td>
                     {s.fetched_at
                       ? formatDateTime(s.fetched_at.toISOString())
-                      : "never"}
+                      : admin.never}
                     {s.fetch_error && <>· {s.fetch_error}</>}
                   </td>
                 </tr>
@@ -97,19 +95,18 @@ export default define.page<typeof handler>(function Subscriptions(
             </tbody>
           </table>
         )}
-      <h2>Subscribe to a list</h2>
+      <h2>{t.subscribeTitle}</h2>
       {data.error && <p class="error" role="alert">{data.error}</p>}
       <form method="post" action="/admin/domain_subscriptions" class="card">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          List URL (Mastodon CSV, JSON, or one domain a line)
+          {t.url}
           <input type="url" name="url" required value={data.url} />
         </label>
         <label>
-          <input type="checkbox" name="auto_apply" value="1" />{" "}
-          Apply its changes automatically (otherwise they wait for review)
+          <input type="checkbox" name="auto_apply" value="1" /> {t.autoApply}
         </label>
-        <button type="submit">Subscribe</button>
+        <button type="submit">{t.subscribe}</button>
       </form>
     </>
   );

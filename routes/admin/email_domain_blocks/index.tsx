@@ -11,7 +11,7 @@ import {
   emailDomainBlockHistory,
   listEmailDomainBlocks,
 } from "../../../lib/moderation/mod.ts";
-import type { PageContext } from "../../../lib/web/pages.ts";
+import { messages, type PageContext } from "../../../lib/web/pages.ts";
 
 interface Data {
   blocks: { id: string; domain: string; createdAt: string; week: number }[];
@@ -69,29 +69,28 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function EmailDomainBlocks(
   { data, state },
 ) {
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.emailDomains;
   return (
     <>
-      <PageHead title="Moderation · E-mail domain blocks" />
-      <h1>E-mail domain blocks</h1>
-      <p>
-        Nobody can sign up with an address at these domains, at their
-        subdomains, or at a domain whose mail servers (MX) are under them.
-      </p>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <FormErrors errors={data.errors} />
       <form method="post" action="/admin/email_domain_blocks" class="card">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Domain <input name="domain" required placeholder="spam.example" />
+          {t.domain} <input name="domain" required placeholder="spam.example" />
         </label>
-        <button type="submit">Block e-mail domain</button>
+        <button type="submit">{t.block}</button>
       </form>
-      {data.blocks.length === 0 && <p class="empty">No blocks.</p>}
+      {data.blocks.length === 0 && <p class="empty">{t.empty}</p>}
       <table class="email-domain-blocks">
         <thead>
           <tr>
-            <th>Domain</th>
-            <th>Since</th>
-            <th>Refused this week</th>
+            <th>{t.domain}</th>
+            <th>{t.since}</th>
+            <th>{t.refused}</th>
             <th></th>
           </tr>
         </thead>
@@ -103,7 +102,7 @@ export default define.page<typeof handler>(function EmailDomainBlocks(
               <td>{b.week}</td>
               <td>
                 <a href={`/admin/email_domain_blocks/${b.id}/delete`}>
-                  Unblock {b.domain}
+                  {t.unblock(b.domain)}
                 </a>
               </td>
             </tr>

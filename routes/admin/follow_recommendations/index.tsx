@@ -2,7 +2,7 @@ import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { signedInForm } from "../../../lib/web/actions.ts";
-import type { PageContext } from "../../../lib/web/pages.ts";
+import { messages, type PageContext } from "../../../lib/web/pages.ts";
 import { field } from "../../../lib/web/forms.ts";
 import { DomainError } from "../../../lib/domain/errors.ts";
 import { lookupAccount } from "../../../lib/domain/profiles.ts";
@@ -52,7 +52,9 @@ export const handler = define.handlers<Data>({
       await setFeatured(deps.sql, moderator ?? null, id, !remove);
     } catch (error) {
       if (error instanceof DomainError && error.kind === "not_found") {
-        return page(await load(ctx.state, "No such account."), {
+        const noSuchAccount =
+          messages(ctx).adminServer.recommendations.noSuchAccount;
+        return page(await load(ctx.state, noSuchAccount), {
           status: 422,
         });
       }
@@ -64,26 +66,23 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(
   function Recommendations({ data, state }) {
+    const { admin, adminServer } = messages({ state });
+    const t = adminServer.recommendations;
     return (
       <>
-        <PageHead title="Moderation · Follow recommendations" />
-        <h1>Follow recommendations</h1>
-        <p>
-          These accounts are suggested to everyone, first, unless they are not
-          discoverable or someone already follows them.
-        </p>
+        <PageHead title={`${admin.moderation} · ${t.title}`} />
+        <h1>{t.title}</h1>
+        <p>{t.intro}</p>
         {data.error && <p class="error" role="alert">{data.error}</p>}
         <form method="post" action="/admin/follow_recommendations" class="card">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <label>
-            Account{" "}
-            <input name="add" required placeholder="username or user@domain" />
+            {t.account}{" "}
+            <input name="add" required placeholder={t.placeholder} />
           </label>
-          <button type="submit">Recommend</button>
+          <button type="submit">{t.recommend}</button>
         </form>
-        {data.accounts.length === 0 && (
-          <p class="empty">No recommended accounts.</p>
-        )}
+        {data.accounts.length === 0 && <p class="empty">{t.empty}</p>}
         <ul class="stack featured-accounts">
           {data.accounts.map((a) => (
             <li key={a.id}>
@@ -95,7 +94,7 @@ export default define.page<typeof handler>(
               >
                 <input type="hidden" name="_csrf" value={state.csrfToken} />
                 <input type="hidden" name="remove" value={a.id} />
-                <button type="submit" class="small">Stop recommending</button>
+                <button type="submit" class="small">{t.stop}</button>
               </form>
             </li>
           ))}

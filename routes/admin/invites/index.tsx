@@ -7,6 +7,7 @@ import {
 } from "../../../components/InviteTable.tsx";
 import { inviteView } from "../../../lib/web/invites.ts";
 import { allInvites } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   invites: InviteView[];
@@ -23,16 +24,21 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function AdminInvites({ data }) {
+export default define.page<typeof handler>(function AdminInvites(
+  { data, state },
+) {
+  const { admin, adminModeration, invites } = messages({ state });
+  const t = adminModeration.invites;
   return (
     <>
-      <PageHead title="Moderation · Invites" />
-      <h1>Invites</h1>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
       <InviteTable
+        labels={invites.table}
         invites={data.invites}
         showInviter
         expire={(invite) => (
-          <a href={`/admin/invites/${invite.id}/expire`}>Expire</a>
+          <a href={`/admin/invites/${invite.id}/expire`}>{t.expire}</a>
         )}
       />
     </>

@@ -13,23 +13,17 @@ import {
   type IpBlockSeverity,
   listIpBlocks,
 } from "../../../lib/moderation/mod.ts";
-import type { PageContext } from "../../../lib/web/pages.ts";
+import { messages, type PageContext } from "../../../lib/web/pages.ts";
 
-const SEVERITY_LABELS: Record<IpBlockSeverity, string> = {
-  sign_up_requires_approval: "Sign-ups need approval",
-  sign_up_block: "Block sign-ups",
-  no_access: "Block all access",
-};
-
-/** Mastodon's expiry choices for an IP block (seconds; "" never). */
-const EXPIRIES: [string, string][] = [
-  ["", "Never"],
-  ["86400", "1 day"],
-  ["1209600", "2 weeks"],
-  ["2592000", "1 month"],
-  ["15552000", "6 months"],
-  ["31536000", "1 year"],
-];
+/** Mastodon's expiry choices for an IP block (seconds; "" never), named in the catalogue. */
+const EXPIRIES = [
+  "",
+  "86400",
+  "1209600",
+  "2592000",
+  "15552000",
+  "31536000",
+] as const;
 
 interface Data {
   blocks: (Omit<IpBlockRow, "created_at" | "expires_at"> & {
@@ -85,46 +79,48 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function IpBlocks({ data, state }) {
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.ipBlocks;
+  const severityLabels: Record<IpBlockSeverity, string> = t.severities;
   return (
     <>
-      <PageHead title="Moderation · IP blocks" />
-      <h1>IP blocks</h1>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action="/admin/ip_blocks" class="card stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          IP address or range{" "}
-          <input name="ip" required placeholder="192.0.2.0/24" />
+          {t.address} <input name="ip" required placeholder="192.0.2.0/24" />
         </label>
         <label>
-          Rule{" "}
+          {t.rule}{" "}
           <select name="severity">
             {IP_BLOCK_SEVERITIES.map((s) => (
-              <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>
+              <option key={s} value={s}>{severityLabels[s]}</option>
             ))}
           </select>
         </label>
         <label>
-          Expires{" "}
+          {t.expires}{" "}
           <select name="expires_in">
-            {EXPIRIES.map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+            {EXPIRIES.map((value) => (
+              <option key={value} value={value}>{t.expiries[value]}</option>
             ))}
           </select>
         </label>
         <label>
-          Comment (moderators only) <input name="comment" maxLength={500} />
+          {t.comment} <input name="comment" maxLength={500} />
         </label>
-        <button type="submit">Add rule</button>
+        <button type="submit">{t.add}</button>
       </form>
-      {data.blocks.length === 0 && <p class="empty">No rules.</p>}
+      {data.blocks.length === 0 && <p class="empty">{t.empty}</p>}
       <table class="ip-blocks">
         <thead>
           <tr>
-            <th>Address</th>
-            <th>Rule</th>
-            <th>Comment</th>
-            <th>Expires</th>
+            <th>{t.addressColumn}</th>
+            <th>{t.rule}</th>
+            <th>{t.commentColumn}</th>
+            <th>{t.expires}</th>
             <th></th>
           </tr>
         </thead>
@@ -132,17 +128,17 @@ export default define.page<typeof handler>(function IpBlocks({ data, state }) {
           {data.blocks.map((b) => (
             <tr key={b.id}>
               <td>{b.ip}</td>
-              <td>{SEVERITY_LABELS[b.severity]}</td>
+              <td>{severityLabels[b.severity]}</td>
               <td>{b.comment}</td>
               <td>
                 {b.expiresAt
-                  ? `${b.expired ? "expired " : ""}${
+                  ? `${b.expired ? `${t.expired} ` : ""}${
                     formatDateTime(b.expiresAt)
                   }`
-                  : "never"}
+                  : t.never}
               </td>
               <td>
-                <a href={`/admin/ip_blocks/${b.id}/delete`}>Remove {b.ip}</a>
+                <a href={`/admin/ip_blocks/${b.id}/delete`}>{t.remove(b.ip)}</a>
               </td>
             </tr>
           ))}

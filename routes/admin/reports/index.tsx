@@ -2,7 +2,12 @@ import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { formatDateTime } from "../../../components/format.ts";
-import { newerLink, olderLink, webPage } from "../../../lib/web/pages.ts";
+import {
+  messages,
+  newerLink,
+  olderLink,
+  webPage,
+} from "../../../lib/web/pages.ts";
 import type { AccountRow } from "../../../lib/db/accounts.ts";
 import type { ReportRow } from "../../../lib/db/reports.ts";
 import { accountsOfReports, listReports } from "../../../lib/moderation/mod.ts";
@@ -25,25 +30,28 @@ interface Data {
   newer: string | null;
 }
 
-function handle(account: AccountRow | undefined): string {
-  if (!account) return "(gone)";
+function handleOf(account: AccountRow | undefined, gone: string): string {
+  if (!account) return gone;
   return account.domain
     ? `@${account.username}@${account.domain}`
     : `@${account.username}`;
 }
 
-function entry(r: ReportRow, accounts: Map<string, AccountRow>): QueueEntry {
+function entry(
+  r: ReportRow,
+  accounts: Map<string, AccountRow>,
+  gone: string,
+): QueueEntry {
+  const handle = (id: string) => handleOf(accounts.get(id), gone);
   return {
     id: r.id,
     category: r.category,
     comment: r.comment,
     createdAt: r.created_at.toISOString(),
-    reporter: handle(accounts.get(r.account_id)),
-    target: handle(accounts.get(r.target_account_id)),
+    reporter: handle(r.account_id),
+    target: handle(r.target_account_id),
     statusCount: r.status_ids.length,
-    assignee: r.assigned_account_id
-      ? handle(accounts.get(r.assigned_account_id))
-      : null,
+    assignee: r.assigned_account_id ? handle(r.assigned_account_id) : null,
   };
 }
 
@@ -62,35 +70,39 @@ export const handler = define.handlers<Data>({
     const accounts = await accountsOfReports(deps.sql, reports);
     return page({
       resolved,
-      entries: reports.map((r) => entry(r, accounts)),
+      entries: reports.map((r) => entry(r, accounts, messages(ctx).admin.gone)),
       older: olderLink(ctx.url, reports, query.limit),
       newer: newerLink(ctx.url),
     });
   },
 });
 
-export default define.page<typeof handler>(function ReportQueue({ data }) {
+export default define.page<typeof handler>(function ReportQueue(
+  { data, state },
+) {
+  const { admin, adminModeration } = messages({ state });
+  const t = adminModeration.reports;
   return (
     <>
-      <PageHead title="Moderation · Reports" />
-      <h1>Reports</h1>
-      <nav class="settings-nav" aria-label="Report state">
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      <nav class="settings-nav" aria-label={t.stateLabel}>
         <a
           href="/admin/reports"
           aria-current={data.resolved ? undefined : "page"}
         >
-          Open
+          {t.open}
         </a>
         <a
           href="/admin/reports?resolved=1"
           aria-current={data.resolved ? "page" : undefined}
         >
-          Resolved
+          {t.resolved}
         </a>
       </nav>
       {data.entries.length === 0 && (
         <p class="empty">
-          {data.resolved ? "No resolved reports." : "No open reports."}
+          {data.resolved ? t.noResolved : t.noOpen}
         </p>
       )}
       <ul class="stack report-queue">
@@ -98,22 +110,23 @@ export default define.page<typeof handler>(function ReportQueue({ data }) {
           <li key={r.id} class="card report-entry">
             <h2>
               <a href={`/admin/reports/${r.id}`}>
-                Report #{r.id} about {r.target}
+                {t.about(r.id, r.target)}
               </a>
             </h2>
             <p>
-              {r.category} · by {r.reporter} ·{" "}
+              {adminModeration.categories[r.category] ?? r.category} ·{" "}
+              {t.by(r.reporter)} ·{" "}
               <time datetime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
-              {r.statusCount > 0 && ` · ${r.statusCount} post(s)`}
-              {r.assignee && ` · assigned to ${r.assignee}`}
+              {r.statusCount > 0 && ` · ${t.posts(r.statusCount)}`}
+              {r.assignee && ` · ${t.assignedTo(r.assignee)}`}
             </p>
             {r.comment && <blockquote>{r.comment}</blockquote>}
           </li>
         ))}
       </ul>
       <nav class="pager">
-        {data.newer && <a href={data.newer}>Newer</a>}
-        {data.older && <a href={data.older}>Older</a>}
+        {data.newer && <a href={data.newer}>{admin.newer}</a>}
+        {data.older && <a href={data.older}>{admin.older}</a>}
       </nav>
     </>
   );

@@ -6,6 +6,7 @@ import {
   permissionNames,
   type Role,
 } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   roles: (Role & { users: number })[];
@@ -20,26 +21,28 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function Roles({ data }) {
+export default define.page<typeof handler>(function Roles({ data, state }) {
+  const { admin } = messages({ state });
+  const t = admin.roles;
+  const named = (bits: number) =>
+    permissionNames(bits).map((p) => admin.permissionNames[p]).join(", ");
   return (
     <>
-      <PageHead title="Moderation · Roles" />
-      <h1>Roles</h1>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
       <p>
-        <a href="/admin/roles/new">Create a role</a>
+        <a href="/admin/roles/new">{t.create}</a>
         {" · "}
-        <a href={`/admin/roles/${data.everyone.id}`}>
-          What every user may do
-        </a>{" "}
-        ({permissionNames(data.everyone.permissions).join(", ") || "nothing"})
+        <a href={`/admin/roles/${data.everyone.id}`}>{t.everyone}</a>{" "}
+        ({named(data.everyone.permissions) || t.nothing})
       </p>
       <table class="admin-table">
         <thead>
           <tr>
-            <th>Role</th>
-            <th>Position</th>
-            <th>Users</th>
-            <th>Permissions</th>
+            <th>{t.role}</th>
+            <th>{t.position}</th>
+            <th>{t.users}</th>
+            <th>{t.permissions}</th>
           </tr>
         </thead>
         <tbody>
@@ -50,7 +53,7 @@ export default define.page<typeof handler>(function Roles({ data }) {
               </td>
               <td>{role.position}</td>
               <td>{role.users}</td>
-              <td>{permissionNames(role.permissions).join(", ")}</td>
+              <td>{named(role.permissions)}</td>
             </tr>
           ))}
         </tbody>

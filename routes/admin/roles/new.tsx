@@ -1,5 +1,6 @@
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
+import { messages } from "../../../lib/web/pages.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import {
   RoleForm,
@@ -27,7 +28,7 @@ const EMPTY: RoleFormValues = {
 export const handler = define.handlers<Data>({
   GET(ctx) {
     if (!can(ctx.state.moderator ?? null, "manage_roles")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     return page({ values: EMPTY, error: null });
   },
@@ -51,16 +52,18 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function NewRole({ data, state }) {
+  const { admin } = messages({ state });
   return (
     <>
-      <PageHead title="Moderation · New role" />
-      <h1>New role</h1>
+      <PageHead title={`${admin.moderation} · ${admin.roles.newTitle}`} />
+      <h1>{admin.roles.newTitle}</h1>
       <RoleForm
         action="/admin/roles/new"
         csrf={state.csrfToken}
         values={data.values}
         everyone={false}
-        submit="Create role"
+        submit={admin.roles.createButton}
+        labels={admin}
         error={data.error}
       />
     </>

@@ -1,5 +1,6 @@
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
+import { messages } from "../../../lib/web/pages.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { FormErrors } from "../../../components/FormErrors.tsx";
 import { signedInForm } from "../../../lib/web/actions.ts";
@@ -23,7 +24,7 @@ interface Data {
 export const handler = define.handlers<Data>({
   async GET(ctx) {
     if (!can(ctx.state.moderator ?? null, "manage_rules")) {
-      throw new HttpError(403, "This action is not allowed");
+      throw new HttpError(403, messages(ctx).admin.forbidden);
     }
     const rules = await listRules(ctx.state.deps.sql);
     return page({ rules, errors: [], text: "", hint: "" });
@@ -49,6 +50,8 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(function Rules({ data, state }) {
   const { rules } = data;
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.rules;
   const move = (rule: RuleRow, direction: "up" | "down", label: string) => (
     <form
       method="post"
@@ -64,10 +67,10 @@ export default define.page<typeof handler>(function Rules({ data, state }) {
   );
   return (
     <>
-      <PageHead title="Administration · Server rules" />
-      <h1>Server rules</h1>
+      <PageHead title={`${admin.administration} · ${t.title}`} />
+      <h1>{t.title}</h1>
       {rules.length === 0
-        ? <p class="empty">No rules yet.</p>
+        ? <p class="empty">{t.empty}</p>
         : (
           <ol class="rules admin-rules">
             {rules.map((rule, i) => (
@@ -75,28 +78,28 @@ export default define.page<typeof handler>(function Rules({ data, state }) {
                 <strong>{rule.text}</strong>
                 {rule.hint && <p>{rule.hint}</p>}
                 <p>
-                  {i > 0 && move(rule, "up", "Move up")}{" "}
-                  {i < rules.length - 1 && move(rule, "down", "Move down")}{" "}
-                  <a href={`/admin/rules/${rule.id}`}>Edit</a>{" "}
-                  <a href={`/admin/rules/${rule.id}/delete`}>Delete</a>
+                  {i > 0 && move(rule, "up", t.moveUp)}{" "}
+                  {i < rules.length - 1 && move(rule, "down", t.moveDown)}{" "}
+                  <a href={`/admin/rules/${rule.id}`}>{admin.edit}</a>{" "}
+                  <a href={`/admin/rules/${rule.id}/delete`}>{admin.delete}</a>
                 </p>
               </li>
             ))}
           </ol>
         )}
-      <h2>Add a rule</h2>
+      <h2>{t.addTitle}</h2>
       <FormErrors errors={data.errors} />
       <form method="post" action="/admin/rules" class="card stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Rule
+          {t.rule}
           <input name="text" required maxLength={300} value={data.text} />
         </label>
         <label>
-          Explanation (optional)
+          {t.hint}
           <textarea name="hint" rows={2} maxLength={2000}>{data.hint}</textarea>
         </label>
-        <button type="submit">Add rule</button>
+        <button type="submit">{t.add}</button>
       </form>
     </>
   );

@@ -10,6 +10,7 @@ import {
   type ModeratedTagRow,
   updateHashtag,
 } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   tag: ModeratedTagRow;
@@ -48,45 +49,49 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(
   function EditTag({ data, state, url }) {
     const { tag } = data;
+    const { admin, adminServer } = messages({ state });
+    const t = adminServer.tags;
     return (
       <>
-        <PageHead title={`Moderation · #${tag.display_name || tag.name}`} />
+        <PageHead
+          title={`${admin.moderation} · #${tag.display_name || tag.name}`}
+        />
         <h1>#{tag.display_name || tag.name}</h1>
         {url.searchParams.has("saved") && data.errors.length === 0 && (
-          <p class="notice" role="status">Saved.</p>
+          <p class="notice" role="status">{t.saved}</p>
         )}
         <FormErrors errors={data.errors} />
         <form method="post" action={`/admin/tags/${tag.id}`} class="card stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <label>
-            Display name (only the case of its letters can change)
+            {t.displayName}
             <input name="display_name" value={tag.display_name || tag.name} />
           </label>
           <label>
             <input type="checkbox" name="usable" checked={tag.usable} />{" "}
-            Usable: linked in new posts and found by search
+            {t.usable}
           </label>
           <label>
             <input type="checkbox" name="listable" checked={tag.listable} />
             {" "}
-            Listed: offered by search
+            {t.listable}
           </label>
           <label>
-            Trends
+            {t.trends}
             <select name="trendable">
               {tag.trendable === null && (
-                <option value="" selected>Waiting for review</option>
+                <option value="" selected>{t.waiting}</option>
               )}
               <option value="true" selected={tag.trendable === true}>
-                May trend
+                {t.mayTrendOption}
               </option>
               <option value="false" selected={tag.trendable === false}>
-                May not trend
+                {t.mayNotTrendOption}
               </option>
             </select>
           </label>
-          <button type="submit">Save</button>{" "}
-          <a href="/admin/tags">Back to hashtags</a>
+          <button type="submit">{admin.save}</button>{" "}
+          <a href="/admin/tags">{t.back}</a>
         </form>
       </>
     );

@@ -6,6 +6,8 @@ import {
   type ModeratedTagRow,
 } from "../../../lib/moderation/mod.ts";
 import { pageQuery } from "../../../lib/mastodon/pagination.ts";
+import { messages } from "../../../lib/web/pages.ts";
+import type { AdminServerMessages } from "../../../lib/i18n/en/adminServer.ts";
 
 interface Data {
   q: string;
@@ -38,36 +40,37 @@ export const handler = define.handlers<Data>({
 });
 
 /** One tag's state in words, as the list shows it. */
-function tagState(tag: ModeratedTagRow): string {
+function tagState(
+  tag: ModeratedTagRow,
+  t: AdminServerMessages["tags"],
+): string {
   const parts = [
     tag.trendable === null
-      ? "trending waits for review"
+      ? t.waits
       : tag.trendable
-      ? "may trend"
-      : "may not trend",
+      ? t.mayTrend
+      : t.mayNotTrend,
   ];
-  if (!tag.usable) parts.push("not usable");
-  if (!tag.listable) parts.push("not listed");
+  if (!tag.usable) parts.push(t.notUsable);
+  if (!tag.listable) parts.push(t.notListed);
   return parts.join(" · ");
 }
 
-export default define.page<typeof handler>(function Tags({ data }) {
+export default define.page<typeof handler>(function Tags({ data, state }) {
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.tags;
   return (
     <>
-      <PageHead title="Moderation · Hashtags" />
-      <h1>Hashtags</h1>
-      <p>
-        A hashtag that is not usable is no longer linked in new posts, is not
-        found by search and never trends; one that is not listed is not found by
-        search.
-      </p>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       <form method="get" action="/admin/tags" class="search-form">
         <label>
-          Search hashtags <input type="search" name="q" value={data.q} />
+          {t.search} <input type="search" name="q" value={data.q} />
         </label>{" "}
-        <button type="submit">Search</button>
+        <button type="submit">{admin.search}</button>
       </form>
-      {data.tags.length === 0 && <p class="empty">No hashtags found.</p>}
+      {data.tags.length === 0 && <p class="empty">{t.empty}</p>}
       <ul class="stack admin-tags">
         {data.tags.map((tag) => (
           <li key={tag.id} class="card">
@@ -75,11 +78,11 @@ export default define.page<typeof handler>(function Tags({ data }) {
               #{tag.display_name || tag.name}
             </a>
             {" · "}
-            <span class="tag-state">{tagState(tag)}</span>
+            <span class="tag-state">{tagState(tag, t)}</span>
           </li>
         ))}
       </ul>
-      {data.next && <a href={data.next}>Older hashtags</a>}
+      {data.next && <a href={data.next}>{t.older}</a>}
     </>
   );
 });

@@ -9,16 +9,13 @@ import {
   reviewTrend,
   type TrendKind,
 } from "../../../lib/trends/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
+import type { AdminServerMessages } from "../../../lib/i18n/en/adminServer.ts";
 
 type Data = Record<TrendKind, ReviewItem[]>;
 
 const KINDS: TrendKind[] = ["tag", "status", "link"];
 const DECISION_KINDS = [...KINDS, "publisher"] as const;
-const HEADINGS: Record<TrendKind, string> = {
-  tag: "Hashtags",
-  status: "Posts",
-  link: "Links",
-};
 
 /**
  * /admin/trends — what trends now, waiting for review or decided (`manage_taxonomies`). Nothing
@@ -49,7 +46,14 @@ export const handler = define.handlers<Data>({
 
 /** Approve and Reject buttons, one small form each (no JavaScript needed). */
 function DecisionForms(
-  props: { kind: string; id: string; csrf: string; label: string },
+  props: {
+    kind: string;
+    id: string;
+    csrf: string;
+    label: string;
+    approve: string;
+    reject: string;
+  },
 ) {
   return (
     <div class="report-actions">
@@ -60,7 +64,7 @@ function DecisionForms(
           <input type="hidden" name="id" value={props.id} />
           <input type="hidden" name="decision" value={decision} />
           <button type="submit" class="small">
-            {decision === "approve" ? "Approve" : "Reject"}
+            {decision === "approve" ? props.approve : props.reject}
             {props.label}
           </button>
         </form>
@@ -69,42 +73,49 @@ function DecisionForms(
   );
 }
 
-function state(trendable: boolean | null): string {
-  if (trendable === null) return "Waiting for review";
-  return trendable ? "Approved" : "Rejected";
+function trendState(
+  trendable: boolean | null,
+  t: AdminServerMessages["trends"],
+): string {
+  if (trendable === null) return t.waiting;
+  return trendable ? t.approved : t.rejected;
 }
 
 export default define.page<typeof handler>(function Trends({ data, state: s }) {
+  const { admin, adminServer } = messages({ state: s });
+  const t = adminServer.trends;
+  const decide = { approve: admin.approve, reject: admin.reject };
   return (
     <>
-      <PageHead title="Moderation · Trends" />
-      <h1>Trends</h1>
-      <p>
-        Only approved items appear in the public trends. Approving a hashtag, or
-        every link from a site, holds until you reject it.
-      </p>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
       {KINDS.map((kind) => (
         <section key={kind} class={`trends-review trends-${kind}`}>
-          <h2>{HEADINGS[kind]}</h2>
-          {data[kind].length === 0 && <p class="empty">Nothing trending.</p>}
+          <h2>{t.headings[kind]}</h2>
+          {data[kind].length === 0 && <p class="empty">{t.empty}</p>}
           <ul class="stack">
             {data[kind].map((item) => (
               <li key={item.id} class="card">
                 <a href={item.href}>{item.label}</a> · {item.accounts}{" "}
-                accounts ·{" "}
-                <strong class="trend-state">{state(item.trendable)}</strong>
+                {t.accounts} ·{" "}
+                <strong class="trend-state">
+                  {trendState(item.trendable, t)}
+                </strong>
                 <DecisionForms
                   kind={kind}
                   id={item.id}
                   csrf={s.csrfToken}
                   label=""
+                  {...decide}
                 />
                 {item.publisher && (
                   <DecisionForms
                     kind="publisher"
                     id={item.publisher.id}
                     csrf={s.csrfToken}
-                    label={` every link from ${item.publisher.host}`}
+                    label={t.everyLink(item.publisher.host)}
+                    {...decide}
                   />
                 )}
               </li>

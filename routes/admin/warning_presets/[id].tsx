@@ -10,6 +10,7 @@ import {
   updateWarningPreset,
   type WarningPresetRow,
 } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   preset: WarningPresetRow;
@@ -50,29 +51,33 @@ export default define.page<typeof handler>(function Preset({ data, state }) {
   const { preset } = data;
   const action = `/admin/warning_presets/${preset.id}`;
   const csrf = <input type="hidden" name="_csrf" value={state.csrfToken} />;
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.presets;
   return (
     <>
-      <PageHead title="Moderation · Warning preset" />
-      <h1>Warning preset</h1>
+      <PageHead title={`${admin.moderation} · ${t.oneTitle}`} />
+      <h1>{t.oneTitle}</h1>
       <form method="post" action={action} class="card">
         {csrf}
         <label>
-          Title
+          {t.heading}
           <input name="title" maxLength={200} value={preset.title} />
         </label>
         <label>
-          Text
+          {t.text}
           <textarea name="text" rows={3} required>{preset.text}</textarea>
         </label>
-        <button type="submit">Save</button>
+        <button type="submit">{admin.save}</button>
       </form>
       <form method="post" action={action} class="card">
         {csrf}
         <label>
           <input type="checkbox" name="confirm" value="1" required />{" "}
-          Delete this preset (warnings already given keep their text)
+          {t.deleteConfirm}
         </label>
-        <button type="submit" name="do" value="delete">Delete</button>
+        <button type="submit" name="do" value="delete">
+          {admin.delete}
+        </button>
       </form>
     </>
   );

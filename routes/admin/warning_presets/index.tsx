@@ -9,6 +9,7 @@ import {
   requirePermission,
   type WarningPresetRow,
 } from "../../../lib/moderation/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
 
 interface Data {
   presets: WarningPresetRow[];
@@ -50,36 +51,38 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function Presets({ data, state }) {
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.presets;
   return (
     <>
-      <PageHead title="Moderation · Warning presets" />
-      <h1>Warning presets</h1>
+      <PageHead title={`${admin.moderation} · ${t.title}`} />
+      <h1>{t.title}</h1>
       {data.presets.length === 0
-        ? <p class="empty">No preset yet.</p>
+        ? <p class="empty">{t.empty}</p>
         : (
           <ul class="stack">
             {data.presets.map((p) => (
               <li key={p.id}>
                 <a href={`/admin/warning_presets/${p.id}`}>
-                  {p.title || "(untitled)"}
+                  {p.title || t.untitled}
                 </a>: {p.text}
               </li>
             ))}
           </ul>
         )}
-      <h2>Add a preset</h2>
+      <h2>{t.addTitle}</h2>
       {data.error && <p class="error" role="alert">{data.error}</p>}
       <form method="post" action="/admin/warning_presets" class="card">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Title
+          {t.heading}
           <input name="title" maxLength={200} />
         </label>
         <label>
-          Text
+          {t.text}
           <textarea name="text" rows={3} required />
         </label>
-        <button type="submit">Add preset</button>
+        <button type="submit">{t.add}</button>
       </form>
     </>
   );

@@ -10,7 +10,11 @@ import { AccountActionForm } from "../../../../components/AccountActionForm.tsx"
 import type { UiStatus } from "../../../../components/mastodon.ts";
 import { field } from "../../../../lib/web/forms.ts";
 import { signedInForm } from "../../../../lib/web/actions.ts";
-import { statusContext, uiStatuses } from "../../../../lib/web/pages.ts";
+import {
+  messages,
+  statusContext,
+  uiStatuses,
+} from "../../../../lib/web/pages.ts";
 import {
   ACCOUNT_ACTION_TYPES,
   type AccountActionType,
@@ -75,7 +79,11 @@ export const handler = define.handlers<Data>({
         : `@${account.username}`,
       local: account.domain === null,
       email: user
-        ? `${user.email}${user.confirmed_at ? "" : " (not confirmed yet)"}`
+        ? `${user.email}${
+          user.confirmed_at
+            ? ""
+            : messages(ctx).adminModeration.account.notConfirmed
+        }`
         : null,
       role: role?.name || null,
       roleId: role && role.id !== EVERYONE_ROLE_ID ? role.id : null,
@@ -117,7 +125,10 @@ export const handler = define.handlers<Data>({
     const { deps, moderator } = ctx.state;
     const type = ACCOUNT_ACTION_TYPES.find((t) => t === field(form, "type"));
     if (type && DESTRUCTIVE.includes(type) && field(form, "confirm") !== "1") {
-      throw new HttpError(422, `Tick the box to confirm: ${type}.`);
+      throw new HttpError(
+        422,
+        messages(ctx).adminModeration.account.confirmFirst(type),
+      );
     }
     await takeAccountAction(deps, moderator ?? null, ctx.params.id, {
       type: type ?? ("" as AccountActionType),
@@ -150,39 +161,41 @@ function Button(
 export default define.page<typeof handler>(function AdminAccount(props) {
   const { data, state } = props;
   const csrf = state.csrfToken;
+  const { admin, adminModeration } = messages(props);
+  const t = adminModeration.account;
   const b = (action: string, label: string) => (
     <Button id={data.id} action={action} label={label} csrf={csrf} />
   );
   const states = [
-    data.flags.suspended && "suspended",
-    data.flags.silenced && "limited",
-    data.flags.sensitized && "media marked sensitive",
-    data.disabled && "login disabled",
-    data.pending && "waiting for approval",
+    data.flags.suspended && t.suspended,
+    data.flags.silenced && t.limited,
+    data.flags.sensitized && t.sensitized,
+    data.disabled && t.disabled,
+    data.pending && t.pending,
   ].filter(Boolean);
   return (
     <>
-      <PageHead title={`Moderation · ${data.handle}`} />
+      <PageHead title={`${admin.moderation} · ${data.handle}`} />
       <h1>{data.handle}</h1>
       <section class="card">
         <dl>
           {data.email && (
             <>
-              <dt>E-mail</dt>
+              <dt>{t.email}</dt>
               <dd>{data.email}</dd>
             </>
           )}
           {data.role && (
             <>
-              <dt>Role</dt>
+              <dt>{t.role}</dt>
               <dd>{data.role}</dd>
             </>
           )}
-          <dt>Joined</dt>
+          <dt>{t.joined}</dt>
           <dd>{formatDateTime(data.createdAt)}</dd>
           {data.invitedBy && (
             <>
-              <dt>Invited by</dt>
+              <dt>{t.invitedBy}</dt>
               <dd class="invited-by">
                 <a href={`/admin/accounts/${data.invitedBy.accountId}`}>
                   @{data.invitedBy.username}
@@ -192,49 +205,46 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           )}
           {data.reason && (
             <>
-              <dt>Reason for joining</dt>
+              <dt>{t.reason}</dt>
               <dd>{data.reason}</dd>
             </>
           )}
-          <dt>State</dt>
+          <dt>{t.state}</dt>
           <dd class="account-state">
-            {states.length ? states.join(", ") : "active"}
+            {states.length ? states.join(", ") : t.active}
           </dd>
           {data.purgeOn && (
             <>
-              <dt>Data deleted</dt>
-              <dd>
-                {formatDateTime(data.purgeOn)}, unless the suspension is undone
-                before
-              </dd>
+              <dt>{t.dataDeleted}</dt>
+              <dd>{t.purgeOn(formatDateTime(data.purgeOn))}</dd>
             </>
           )}
           {data.ips.length > 0 && (
             <>
-              <dt>Signed up or in from</dt>
+              <dt>{t.addresses}</dt>
               <dd>{data.ips.join(", ")}</dd>
             </>
           )}
         </dl>
         <div class="report-actions">
-          {data.pending && b("approve", "Approve")}
-          {data.pending && b("reject", "Reject")}
-          {data.flags.suspended && b("unsuspend", "Undo suspension")}
-          {data.flags.silenced && b("unsilence", "Undo limit")}
-          {data.flags.sensitized && b("unsensitive", "Undo sensitive")}
-          {data.disabled && b("enable", "Enable login")}
-          {data.flags.suspended && b("delete", "Delete data now")}
+          {data.pending && b("approve", admin.approve)}
+          {data.pending && b("reject", admin.reject)}
+          {data.flags.suspended && b("unsuspend", t.unsuspend)}
+          {data.flags.silenced && b("unsilence", t.unsilence)}
+          {data.flags.sensitized && b("unsensitive", t.unsensitive)}
+          {data.disabled && b("enable", t.enable)}
+          {data.flags.suspended && b("delete", t.deleteNow)}
         </div>
       </section>
       {data.assignable && (
         <section class="card">
-          <h2>Role</h2>
+          <h2>{t.role}</h2>
           <form method="post" action={`/admin/accounts/${data.id}/role`}>
             <input type="hidden" name="_csrf" value={csrf} />
             <label>
-              Role
+              {t.role}
               <select name="role_id">
-                <option value="" selected={!data.roleId}>No role</option>
+                <option value="" selected={!data.roleId}>{t.noRole}</option>
                 {data.assignable.map((r) => (
                   <option
                     key={r.id}
@@ -246,7 +256,7 @@ export default define.page<typeof handler>(function AdminAccount(props) {
                 ))}
               </select>
             </label>
-            <button type="submit">Change role</button>
+            <button type="submit">{t.changeRole}</button>
           </form>
         </section>
       )}
@@ -256,22 +266,24 @@ export default define.page<typeof handler>(function AdminAccount(props) {
         reportId={data.reportId}
         local={data.local}
         presets={data.presets}
+        labels={adminModeration.actionForm}
       />
       <section class="card">
-        <h2>Warnings</h2>
-        {data.warnings.length === 0 && <p class="empty">None.</p>}
+        <h2>{t.warnings}</h2>
+        {data.warnings.length === 0 && <p class="empty">{t.none}</p>}
         <ul class="stack account-warnings">
           {data.warnings.map((w) => (
             <li key={w.id}>
-              <time datetime={w.at}>{formatDateTime(w.at)}</time> {w.action}
+              <time datetime={w.at}>{formatDateTime(w.at)}</time>{" "}
+              {adminModeration.warningActions[w.action] ?? w.action}
               {w.text && `: ${w.text}`}
             </li>
           ))}
         </ul>
       </section>
       <section>
-        <h2>Latest posts</h2>
-        {data.statuses.length === 0 && <p class="empty">No posts.</p>}
+        <h2>{t.latestPosts}</h2>
+        {data.statuses.length === 0 && <p class="empty">{t.noPosts}</p>}
         {data.statuses.map((s) => (
           <StatusCard key={s.id} status={s} context={data.context} />
         ))}

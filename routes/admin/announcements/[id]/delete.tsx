@@ -7,6 +7,7 @@ import {
   deleteAnnouncement,
   getAnnouncement,
 } from "../../../../lib/instance/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   announcement: AnnouncementRow;
@@ -35,21 +36,21 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(
   function DeleteAnnouncement({ data, state }) {
     const { announcement } = data;
+    const { admin, adminServer } = messages({ state });
+    const t = adminServer.announcements;
     return (
       <>
-        <PageHead title="Administration · Delete announcement" />
-        <h1>Delete this announcement?</h1>
+        <PageHead title={`${admin.administration} · ${t.deleteTitle}`} />
+        <h1>{t.deleteQuestion}</h1>
         <blockquote>{announcement.text}</blockquote>
-        <p>
-          It disappears for everyone, with its reactions. This can't be undone.
-        </p>
+        <p>{t.deleteDetail}</p>
         <form
           method="post"
           action={`/admin/announcements/${announcement.id}/delete`}
         >
           <input type="hidden" name="_csrf" value={state.csrfToken} />
-          <button type="submit">Delete announcement</button>{" "}
-          <a href="/admin/announcements">Cancel</a>
+          <button type="submit">{t.deleteButton}</button>{" "}
+          <a href="/admin/announcements">{admin.cancel}</a>
         </form>
       </>
     );

@@ -15,6 +15,7 @@ import {
   getAnnouncement,
   updateAnnouncement,
 } from "../../../../lib/instance/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   id: string;
@@ -55,17 +56,20 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(
   function EditAnnouncement({ data, state }) {
+    const { admin, adminServer } = messages({ state });
+    const t = adminServer.announcements;
     return (
       <>
-        <PageHead title="Administration · Edit announcement" />
-        <h1>Edit announcement</h1>
+        <PageHead title={`${admin.administration} · ${t.editTitle}`} />
+        <h1>{t.editTitle}</h1>
         <FormErrors errors={data.errors} />
         <AnnouncementForm
           action={`/admin/announcements/${data.id}`}
           csrf={state.csrfToken}
           values={data.values}
-          submit="Save"
+          submit={admin.save}
           offerPublish={false}
+          labels={adminServer.announcementForm}
         />
       </>
     );

@@ -4,6 +4,7 @@ import {
   confirmedActionRoute,
   type ConfirmPageData,
 } from "../../../../lib/web/confirm-route.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 import {
   deleteCanonicalEmailBlock,
   getCanonicalEmailBlock,
@@ -19,10 +20,11 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
       ctx.params.id,
     );
     const short = block.canonical_email_hash.slice(0, 12);
+    const t = messages(ctx).admin.confirm;
     return {
-      title: `Lift the block of address ${short}…?`,
-      detail: "That e-mail address may sign up again.",
-      button: "Lift the block",
+      title: t.addressTitle(short),
+      detail: t.addressDetail,
+      button: t.addressButton,
       cancel: "/admin/canonical_email_blocks",
     };
   },
@@ -36,5 +38,10 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
 }));
 
 export default define.page<typeof handler>(({ data, state, url }) => (
-  <ConfirmAction {...data} action={url.pathname} csrf={state.csrfToken} />
+  <ConfirmAction
+    {...data}
+    action={url.pathname}
+    csrf={state.csrfToken}
+    labels={messages({ state }).admin}
+  />
 ));

@@ -4,6 +4,7 @@ import {
   confirmedActionRoute,
   type ConfirmPageData,
 } from "../../../../lib/web/confirm-route.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 import { deleteEmoji, getEmoji } from "../../../../lib/emoji/mod.ts";
 
 /** /admin/custom_emojis/:id/delete — asks first (GET), then deletes the emoji (POST). */
@@ -11,14 +12,12 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
   async ask(ctx) {
     const { deps, moderator } = ctx.state;
     const emoji = await getEmoji(deps.sql, moderator ?? null, ctx.params.id);
-    const name = emoji.domain
-      ? `:${emoji.shortcode}: from ${emoji.domain}`
-      : `:${emoji.shortcode}:`;
+    const t = messages(ctx).admin.confirm;
+    const name = t.emojiName(emoji.shortcode, emoji.domain);
     return {
-      title: `Delete ${name}?`,
-      detail:
-        `Posts and profiles that use it show the shortcode as text from now on.`,
-      button: `Delete ${name}`,
+      title: t.emojiTitle(name),
+      detail: t.emojiDetail,
+      button: t.emojiButton(name),
       cancel: `/admin/custom_emojis/${emoji.id}`,
     };
   },
@@ -28,5 +27,10 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
 }));
 
 export default define.page<typeof handler>(({ data, state, url }) => (
-  <ConfirmAction {...data} action={url.pathname} csrf={state.csrfToken} />
+  <ConfirmAction
+    {...data}
+    action={url.pathname}
+    csrf={state.csrfToken}
+    labels={messages({ state }).admin}
+  />
 ));

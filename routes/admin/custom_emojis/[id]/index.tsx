@@ -5,7 +5,7 @@ import { FormErrors } from "../../../../components/FormErrors.tsx";
 import { EmojiCategoryField } from "../../../../components/EmojiCategoryField.tsx";
 import { signedInForm } from "../../../../lib/web/actions.ts";
 import { field } from "../../../../lib/web/forms.ts";
-import type { PageContext } from "../../../../lib/web/pages.ts";
+import { messages, type PageContext } from "../../../../lib/web/pages.ts";
 import { DomainError } from "../../../../lib/domain/errors.ts";
 import {
   type CategoryRow,
@@ -98,6 +98,8 @@ export default define.page<typeof handler>(function CustomEmoji(
 ) {
   const { emoji } = data;
   const action = `/admin/custom_emojis/${emoji.id}`;
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.emojis;
   const button = (change: string, label: string) => (
     <form method="post" action={action} class="inline">
       <input type="hidden" name="_csrf" value={state.csrfToken} />
@@ -105,14 +107,12 @@ export default define.page<typeof handler>(function CustomEmoji(
       <button type="submit">{label}</button>
     </form>
   );
-  const name = emoji.domain
-    ? `:${emoji.shortcode}: from ${emoji.domain}`
-    : `:${emoji.shortcode}:`;
+  const name = admin.confirm.emojiName(emoji.shortcode, emoji.domain);
   return (
     <>
-      <PageHead title={`Administration · ${name}`} />
+      <PageHead title={`${admin.administration} · ${name}`} />
       <p>
-        <a href="/admin/custom_emojis">All custom emoji</a>
+        <a href="/admin/custom_emojis">{t.allLink}</a>
       </p>
       <h1>
         <img
@@ -126,13 +126,13 @@ export default define.page<typeof handler>(function CustomEmoji(
       </h1>
       <FormErrors errors={data.errors} />
       <dl>
-        <dt>State</dt>
-        <dd>{emoji.disabled ? "Disabled" : "Enabled"}</dd>
-        <dt>Picker</dt>
-        <dd>{emoji.visible_in_picker ? "Shown" : "Hidden"}</dd>
+        <dt>{t.state}</dt>
+        <dd>{emoji.disabled ? t.disabled : t.enabled}</dd>
+        <dt>{t.picker}</dt>
+        <dd>{emoji.visible_in_picker ? t.shown : t.hidden}</dd>
         {emoji.remote_url && (
           <>
-            <dt>Image on its server</dt>
+            <dt>{t.remoteImage}</dt>
             <dd>
               <a href={emoji.remote_url} rel="noopener noreferrer">
                 {emoji.remote_url}
@@ -146,21 +146,21 @@ export default define.page<typeof handler>(function CustomEmoji(
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <input type="hidden" name="change" value="category" />
           <EmojiCategoryField
-            label="Category (empty: none)"
+            label={t.categoryOrNone}
             value={emoji.category ?? ""}
             categories={data.categories}
           />
-          <button type="submit">Save category</button>
+          <button type="submit">{t.saveCategory}</button>
         </form>
       )}
       <p>
         {emoji.visible_in_picker
-          ? button("hide", "Hide from picker")
-          : button("show", "Show in picker")} {emoji.disabled
-          ? button("enable", "Enable")
-          : button("disable", "Disable")}{" "}
-        {emoji.domain !== null && button("copy", "Copy to local emoji")}{" "}
-        <a href={`${action}/delete`}>Delete</a>
+          ? button("hide", t.hide)
+          : button("show", t.show)} {emoji.disabled
+          ? button("enable", t.enable)
+          : button("disable", t.disable)}{" "}
+        {emoji.domain !== null && button("copy", t.copy)}{" "}
+        <a href={`${action}/delete`}>{admin.delete}</a>
       </p>
     </>
   );

@@ -7,6 +7,7 @@ import {
   type DomainBlockRow,
   getDomainBlock,
 } from "../../../../lib/moderation/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   block: DomainBlockRow;
@@ -30,18 +31,19 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(function Unblock({ data, state }) {
   const { block } = data;
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.domainBlocks;
   return (
     <>
-      <PageHead title={`Moderation · Unblock ${block.domain}`} />
-      <h1>Unblock {block.domain}?</h1>
-      <p>
-        Its servers may deliver here again. Follows cut by a suspension stay
-        cut.
-      </p>
+      <PageHead
+        title={`${admin.moderation} · ${t.unblockTitle(block.domain)}`}
+      />
+      <h1>{t.unblockQuestion(block.domain)}</h1>
+      <p>{t.unblockDetail}</p>
       <form method="post" action={`/admin/domain_blocks/${block.id}/delete`}>
         <input type="hidden" name="_csrf" value={state.csrfToken} />
-        <button type="submit">Unblock {block.domain}</button>{" "}
-        <a href="/admin/domain_blocks">Cancel</a>
+        <button type="submit">{t.unblockButton(block.domain)}</button>{" "}
+        <a href="/admin/domain_blocks">{admin.cancel}</a>
       </form>
     </>
   );

@@ -11,6 +11,7 @@ import {
   getDomainBlock,
   updateDomainBlock,
 } from "../../../../lib/moderation/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   block: DomainBlockRow;
@@ -39,19 +40,22 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(function EditBlock({ data, state }) {
   const { block } = data;
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.domainBlocks;
   return (
     <>
-      <PageHead title={`Moderation · ${block.domain}`} />
-      <h1>Domain block: {block.domain}</h1>
+      <PageHead title={`${admin.moderation} · ${block.domain}`} />
+      <h1>{t.editTitle(block.domain)}</h1>
       <DomainBlockForm
         action={`/admin/domain_blocks/${block.id}`}
         csrf={state.csrfToken}
         domain={null}
         fields={block}
-        submit="Save"
+        submit={admin.save}
+        labels={adminFederation}
       />
       <p>
-        <a href={`/admin/domain_blocks/${block.id}/delete`}>Unblock…</a>
+        <a href={`/admin/domain_blocks/${block.id}/delete`}>{t.unblockLink}</a>
       </p>
     </>
   );

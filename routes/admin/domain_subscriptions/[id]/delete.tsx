@@ -7,6 +7,7 @@ import {
   type SubscriptionRow,
   unsubscribe,
 } from "../../../../lib/moderation/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   subscription: SubscriptionRow;
@@ -35,18 +36,17 @@ export default define.page<typeof handler>(function Unsubscribe(
   { data, state },
 ) {
   const { subscription: s } = data;
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.subscriptions;
   return (
     <>
-      <PageHead title="Moderation · Unsubscribe" />
-      <h1>Unsubscribe from {s.url}?</h1>
-      <p>
-        The blocks it made stay, as if made by hand: remove them from Domain
-        blocks if you no longer want them.
-      </p>
+      <PageHead title={`${admin.moderation} · ${t.unsubscribeTitle}`} />
+      <h1>{t.unsubscribeQuestion(s.url)}</h1>
+      <p>{t.unsubscribeDetail}</p>
       <form method="post" action={`/admin/domain_subscriptions/${s.id}/delete`}>
         <input type="hidden" name="_csrf" value={state.csrfToken} />
-        <button type="submit">Unsubscribe</button>{" "}
-        <a href={`/admin/domain_subscriptions/${s.id}`}>Cancel</a>
+        <button type="submit">{t.unsubscribe}</button>{" "}
+        <a href={`/admin/domain_subscriptions/${s.id}`}>{admin.cancel}</a>
       </form>
     </>
   );

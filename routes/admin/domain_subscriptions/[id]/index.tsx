@@ -12,6 +12,8 @@ import {
   setSubscriptionAutoApply,
   type SubscriptionRow,
 } from "../../../../lib/moderation/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
+import type { AdminFederationMessages } from "../../../../lib/i18n/en/adminFederation.ts";
 
 interface Data {
   subscription: SubscriptionRow;
@@ -60,16 +62,18 @@ export const handler = define.handlers<Data>({
   },
 });
 
-function describe(draft: DraftRow): string {
-  if (draft.action === "delete") return "unblock (the list dropped it)";
+function describe(draft: DraftRow, m: AdminFederationMessages): string {
+  const t = m.subscriptions;
+  if (draft.action === "delete") return t.dropped;
   const also = [
-    draft.reject_media && "reject media",
-    draft.reject_reports && "reject reports",
-    draft.obfuscate && "obfuscate",
+    draft.reject_media && t.rejectMedia,
+    draft.reject_reports && t.rejectReports,
+    draft.obfuscate && t.obfuscate,
   ].filter(Boolean);
-  return `${
-    draft.action === "create" ? "block" : "change to"
-  } ${draft.severity}${also.length ? ` (${also.join(", ")})` : ""}`;
+  const severity = m.severities[draft.severity] ?? draft.severity;
+  return `${draft.action === "create" ? t.block : t.changeTo} ${severity}${
+    also.length ? ` (${also.join(", ")})` : ""
+  }`;
 }
 
 export default define.page<typeof handler>(function Subscription(
@@ -80,18 +84,22 @@ export default define.page<typeof handler>(function Subscription(
   const pending = drafts.filter((d) => !d.rejected);
   const rejected = drafts.filter((d) => d.rejected);
   const csrf = <input type="hidden" name="_csrf" value={state.csrfToken} />;
+  const { admin, adminFederation } = messages({ state });
+  const t = adminFederation.subscriptions;
   return (
     <>
-      <PageHead title="Moderation · Blocklist subscription" />
-      <h1>Blocklist: {s.url}</h1>
+      <PageHead title={`${admin.moderation} · ${t.oneTitle}`} />
+      <h1>{t.heading(s.url)}</h1>
       <p>
-        Last fetched:{" "}
-        {s.fetched_at ? formatDateTime(s.fetched_at.toISOString()) : "never"}
+        {t.lastFetchedColon}{" "}
+        {s.fetched_at
+          ? formatDateTime(s.fetched_at.toISOString())
+          : admin.never}
       </p>
       {s.fetch_error && <p class="error" role="alert">{s.fetch_error}</p>}
       <form method="post" action={action}>
         {csrf}
-        <button type="submit" name="do" value="refresh">Fetch now</button>
+        <button type="submit" name="do" value="refresh">{t.fetchNow}</button>
       </form>
       <form method="post" action={action} class="card">
         {csrf}
@@ -103,13 +111,13 @@ export default define.page<typeof handler>(function Subscription(
             value="1"
             checked={s.auto_apply}
           />{" "}
-          Apply changes automatically
+          {t.applyAutomatically}
         </label>
-        <button type="submit">Save</button>
+        <button type="submit">{admin.save}</button>
       </form>
-      <h2>Waiting for review</h2>
+      <h2>{t.waitingTitle}</h2>
       {pending.length === 0
-        ? <p class="empty">No change is waiting.</p>
+        ? <p class="empty">{t.nothingWaiting}</p>
         : (
           <form method="post" action={action}>
             {csrf}
@@ -123,33 +131,35 @@ export default define.page<typeof handler>(function Subscription(
                       value={d.domain}
                       checked
                     />{" "}
-                    {d.domain}: {describe(d)}
+                    {d.domain}: {describe(d, adminFederation)}
                     {d.public_comment && <>· “{d.public_comment}”</>}
                   </label>
                 </li>
               ))}
             </ul>
             <button type="submit" name="do" value="approve">
-              Apply selected
+              {t.applySelected}
             </button>{" "}
             <button type="submit" name="do" value="reject">
-              Reject selected
+              {t.rejectSelected}
             </button>
           </form>
         )}
       {rejected.length > 0 && (
         <>
-          <h2>Rejected</h2>
-          <p>Not asked again while the list proposes the same change.</p>
+          <h2>{t.rejected}</h2>
+          <p>{t.rejectedHint}</p>
           <ul>
             {rejected.map((d) => (
-              <li key={d.domain}>{d.domain}: {describe(d)}</li>
+              <li key={d.domain}>
+                {d.domain}: {describe(d, adminFederation)}
+              </li>
             ))}
           </ul>
         </>
       )}
       <p>
-        <a href={`${action}/delete`}>Unsubscribe…</a>
+        <a href={`${action}/delete`}>{t.unsubscribeLink}</a>
       </p>
     </>
   );

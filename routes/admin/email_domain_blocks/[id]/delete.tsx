@@ -4,6 +4,7 @@ import {
   confirmedActionRoute,
   type ConfirmPageData,
 } from "../../../../lib/web/confirm-route.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 import {
   deleteEmailDomainBlock,
   getEmailDomainBlock,
@@ -18,11 +19,11 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
       moderator ?? null,
       ctx.params.id,
     );
+    const t = messages(ctx).admin.confirm;
     return {
-      title: `Unblock ${block.domain}?`,
-      detail:
-        `Addresses at ${block.domain} and its subdomains may sign up again.`,
-      button: `Unblock ${block.domain}`,
+      title: t.unblockDomain(block.domain),
+      detail: t.emailDomainDetail(block.domain),
+      button: t.unblockButton(block.domain),
       cancel: "/admin/email_domain_blocks",
     };
   },
@@ -36,5 +37,10 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
 }));
 
 export default define.page<typeof handler>(({ data, state, url }) => (
-  <ConfirmAction {...data} action={url.pathname} csrf={state.csrfToken} />
+  <ConfirmAction
+    {...data}
+    action={url.pathname}
+    csrf={state.csrfToken}
+    labels={messages({ state }).admin}
+  />
 ));

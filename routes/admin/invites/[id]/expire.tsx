@@ -4,6 +4,7 @@ import {
   confirmedActionRoute,
   type ConfirmPageData,
 } from "../../../../lib/web/confirm-route.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 import { expireInvite, getInvite } from "../../../../lib/moderation/mod.ts";
 
 /** /admin/invites/:id/expire — asks first (GET), then ends the invite link (POST). */
@@ -11,10 +12,11 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
   async ask(ctx) {
     const { deps, moderator } = ctx.state;
     const invite = await getInvite(deps.sql, moderator ?? null, ctx.params.id);
+    const t = messages(ctx).admin.confirm;
     return {
-      title: `Expire @${invite.inviter_username}'s invite ${invite.code}?`,
-      detail: "Nobody can sign up through this link any more.",
-      button: "Expire invite",
+      title: t.inviteTitle(invite.inviter_username, invite.code),
+      detail: t.inviteDetail,
+      button: t.inviteButton,
       cancel: "/admin/invites",
     };
   },
@@ -29,5 +31,10 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
 }));
 
 export default define.page<typeof handler>(({ data, state, url }) => (
-  <ConfirmAction {...data} action={url.pathname} csrf={state.csrfToken} />
+  <ConfirmAction
+    {...data}
+    action={url.pathname}
+    csrf={state.csrfToken}
+    labels={messages({ state }).admin}
+  />
 ));

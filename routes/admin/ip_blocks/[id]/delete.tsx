@@ -4,6 +4,7 @@ import {
   confirmedActionRoute,
   type ConfirmPageData,
 } from "../../../../lib/web/confirm-route.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 import { deleteIpBlock, getIpBlock } from "../../../../lib/moderation/mod.ts";
 
 /** /admin/ip_blocks/:id/delete — asks first (GET), then removes the rule (POST). */
@@ -11,10 +12,11 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
   async ask(ctx) {
     const { deps, moderator } = ctx.state;
     const block = await getIpBlock(deps.sql, moderator ?? null, ctx.params.id);
+    const t = messages(ctx).admin.confirm;
     return {
-      title: `Remove the rule for ${block.ip}?`,
-      detail: `${block.ip} is no longer held back by it.`,
-      button: `Remove ${block.ip}`,
+      title: t.ipTitle(block.ip),
+      detail: t.ipDetail(block.ip),
+      button: t.ipButton(block.ip),
       cancel: "/admin/ip_blocks",
     };
   },
@@ -28,5 +30,10 @@ export const handler = define.handlers<ConfirmPageData>(confirmedActionRoute({
 }));
 
 export default define.page<typeof handler>(({ data, state, url }) => (
-  <ConfirmAction {...data} action={url.pathname} csrf={state.csrfToken} />
+  <ConfirmAction
+    {...data}
+    action={url.pathname}
+    csrf={state.csrfToken}
+    labels={messages({ state }).admin}
+  />
 ));

@@ -10,7 +10,11 @@ import type { UiStatus } from "../../../../components/mastodon.ts";
 import type { AccountRow } from "../../../../lib/db/accounts.ts";
 import { field } from "../../../../lib/web/forms.ts";
 import { signedInForm } from "../../../../lib/web/actions.ts";
-import { statusContext, uiStatuses } from "../../../../lib/web/pages.ts";
+import {
+  messages,
+  statusContext,
+  uiStatuses,
+} from "../../../../lib/web/pages.ts";
 import {
   addNote,
   MAX_NOTE_LENGTH,
@@ -37,17 +41,8 @@ interface Data {
   history: { id: string; who: string; action: string; at: string }[];
 }
 
-const ACTION_WORDS: Record<string, string> = {
-  update: "changed the category",
-  assigned_to_self: "assigned it to themselves",
-  unassigned: "unassigned it",
-  resolve: "resolved it",
-  reopen: "reopened it",
-  add_note: "added a note",
-};
-
-function handle(account: AccountRow | undefined): string {
-  if (!account) return "(gone)";
+function handle(account: AccountRow | undefined, gone: string): string {
+  if (!account) return gone;
   return account.domain
     ? `@${account.username}@${account.domain}`
     : `@${account.username}`;
@@ -62,7 +57,10 @@ export const handler = define.handlers<Data>({
     const { deps, moderator } = ctx.state;
     const c = await reportCase(deps.sql, moderator ?? null, ctx.params.id);
     const r = c.report;
-    const who = (id: string | null) => (id ? handle(c.accounts.get(id)) : null);
+    const { admin, adminModeration } = messages(ctx);
+    const words = adminModeration.report.historyActions;
+    const who = (id: string | null) =>
+      id ? handle(c.accounts.get(id), admin.gone) : null;
     const target = c.accounts.get(r.target_account_id);
     return page({
       id: r.id,
@@ -90,8 +88,8 @@ export const handler = define.handlers<Data>({
       })),
       history: c.history.map((h) => ({
         id: h.id,
-        who: who(h.account_id) ?? "(gone)",
-        action: ACTION_WORDS[h.action] ?? h.action,
+        who: who(h.account_id) ?? admin.gone,
+        action: words[h.action] ?? h.action,
         at: h.created_at.toISOString(),
       })),
     });
@@ -129,37 +127,39 @@ export default define.page<typeof handler>(function Report(props) {
   const { data, state } = props;
   const csrf = state.csrfToken;
   const context = data.context;
+  const { admin, adminModeration } = messages(props);
+  const t = adminModeration.report;
   return (
     <>
-      <PageHead title={`Moderation · Report #${data.id}`} />
-      <h1>Report #{data.id}</h1>
+      <PageHead title={`${admin.moderation} · ${t.title(data.id)}`} />
+      <h1>{t.title(data.id)}</h1>
       <section class="card report-summary">
         <dl>
-          <dt>Reported account</dt>
+          <dt>{t.reportedAccount}</dt>
           <dd>
             <a href={data.targetPath}>{data.target}</a>
           </dd>
-          <dt>Reported by</dt>
+          <dt>{t.reportedBy}</dt>
           <dd>
             {data.reporter}
-            {data.remote && " (from another server)"}
+            {data.remote && t.fromElsewhere}
           </dd>
-          <dt>Category</dt>
-          <dd>{data.category}</dd>
-          <dt>Filed</dt>
+          <dt>{t.category}</dt>
+          <dd>{adminModeration.categories[data.category] ?? data.category}</dd>
+          <dt>{t.filed}</dt>
           <dd>
             <time datetime={data.createdAt}>
               {formatDateTime(data.createdAt)}
             </time>
           </dd>
-          <dt>State</dt>
+          <dt>{t.state}</dt>
           <dd class="report-state">
             {data.resolvedAt
-              ? `Resolved by ${data.resolvedBy ?? "(gone)"}`
-              : "Open"}
+              ? t.resolvedBy(data.resolvedBy ?? admin.gone)
+              : t.open}
           </dd>
-          <dt>Assigned to</dt>
-          <dd class="report-assignee">{data.assignee ?? "nobody"}</dd>
+          <dt>{t.assignedTo}</dt>
+          <dd class="report-assignee">{data.assignee ?? t.nobody}</dd>
         </dl>
         {data.comment && <blockquote>{data.comment}</blockquote>}
         <div class="report-actions">
@@ -168,7 +168,7 @@ export default define.page<typeof handler>(function Report(props) {
               <ActionButton
                 id={data.id}
                 action="unassign"
-                label="Unassign"
+                label={t.unassign}
                 csrf={csrf}
               />
             )
@@ -176,7 +176,7 @@ export default define.page<typeof handler>(function Report(props) {
               <ActionButton
                 id={data.id}
                 action="assign_to_self"
-                label="Assign to me"
+                label={t.assignToMe}
                 csrf={csrf}
               />
             )}
@@ -185,7 +185,7 @@ export default define.page<typeof handler>(function Report(props) {
               <ActionButton
                 id={data.id}
                 action="reopen"
-                label="Reopen"
+                label={t.reopen}
                 csrf={csrf}
               />
             )
@@ -193,22 +193,22 @@ export default define.page<typeof handler>(function Report(props) {
               <ActionButton
                 id={data.id}
                 action="resolve"
-                label="Resolve"
+                label={t.resolve}
                 csrf={csrf}
               />
             )}
         </div>
       </section>
       <section>
-        <h2>Reported posts</h2>
-        {data.statuses.length === 0 && <p class="empty">No posts attached.</p>}
+        <h2>{t.reportedPosts}</h2>
+        {data.statuses.length === 0 && <p class="empty">{t.noPosts}</p>}
         {data.statuses.map((status) => (
           <StatusCard key={status.id} status={status} context={context} />
         ))}
       </section>
       <section class="card">
-        <h2>Notes</h2>
-        {data.notes.length === 0 && <p class="empty">No notes yet.</p>}
+        <h2>{t.notes}</h2>
+        {data.notes.length === 0 && <p class="empty">{t.noNotes}</p>}
         <ul class="stack report-notes">
           {data.notes.map((n) => (
             <li key={n.id}>
@@ -224,7 +224,7 @@ export default define.page<typeof handler>(function Report(props) {
         </ul>
         <form method="post" action={`/admin/reports/${data.id}`}>
           <input type="hidden" name="_csrf" value={csrf} />
-          <label for="note-content">Add a note</label>
+          <label for="note-content">{t.addNoteLabel}</label>
           <textarea
             id="note-content"
             name="content"
@@ -232,17 +232,17 @@ export default define.page<typeof handler>(function Report(props) {
             maxLength={MAX_NOTE_LENGTH}
             rows={3}
           />
-          <button type="submit">Add note</button>
+          <button type="submit">{t.addNote}</button>
         </form>
       </section>
       <section class="card">
-        <h2>History</h2>
+        <h2>{t.history}</h2>
         <ol class="report-history">
           <li>
             <time datetime={data.createdAt}>
               {formatDateTime(data.createdAt)}
             </time>{" "}
-            reported by {data.reporter}
+            {t.reportedByLine(data.reporter)}
           </li>
           {data.history.map((h) => (
             <li key={h.id}>

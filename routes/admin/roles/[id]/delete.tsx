@@ -7,6 +7,7 @@ import {
   getRole,
   type Role,
 } from "../../../../lib/moderation/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   role: Role;
@@ -32,15 +33,17 @@ export default define.page<typeof handler>(function DeleteRole(
   { data, state },
 ) {
   const { role } = data;
+  const { admin } = messages({ state });
+  const t = admin.roles;
   return (
     <>
-      <PageHead title={`Moderation · Delete ${role.name}`} />
-      <h1>Delete the role {role.name}?</h1>
-      <p>Its users keep their accounts and hold no role after.</p>
+      <PageHead title={`${admin.moderation} · ${t.deleteTitle(role.name)}`} />
+      <h1>{t.deleteQuestion(role.name)}</h1>
+      <p>{t.deleteDetail}</p>
       <form method="post" action={`/admin/roles/${role.id}/delete`}>
         <input type="hidden" name="_csrf" value={state.csrfToken} />
-        <button type="submit">Delete {role.name}</button>{" "}
-        <a href={`/admin/roles/${role.id}`}>Cancel</a>
+        <button type="submit">{t.deleteButton(role.name)}</button>{" "}
+        <a href={`/admin/roles/${role.id}`}>{admin.cancel}</a>
       </form>
     </>
   );

@@ -14,6 +14,7 @@ import {
   type Role,
   updateRole,
 } from "../../../../lib/moderation/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   role: Role;
@@ -54,21 +55,28 @@ export default define.page<typeof handler>(function EditRole(
 ) {
   const { role } = data;
   const everyone = role.id === EVERYONE_ROLE_ID;
+  const { admin } = messages({ state });
+  const t = admin.roles;
   return (
     <>
-      <PageHead title={`Moderation · ${everyone ? "Everyone" : role.name}`} />
-      <h1>{everyone ? "What every user may do" : `Role: ${role.name}`}</h1>
+      <PageHead
+        title={`${admin.moderation} · ${
+          everyone ? t.everyoneShort : role.name
+        }`}
+      />
+      <h1>{everyone ? t.everyone : t.editTitle(role.name)}</h1>
       <RoleForm
         action={`/admin/roles/${role.id}`}
         csrf={state.csrfToken}
         values={data.values}
         everyone={everyone}
-        submit="Save"
+        submit={admin.save}
+        labels={admin}
         error={data.error}
       />
       {!everyone && (
         <p>
-          <a href={`/admin/roles/${role.id}/delete`}>Delete this role…</a>
+          <a href={`/admin/roles/${role.id}/delete`}>{t.deleteLink}</a>
         </p>
       )}
     </>

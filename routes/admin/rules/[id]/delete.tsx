@@ -7,6 +7,7 @@ import {
   getRule,
   type RuleRow,
 } from "../../../../lib/instance/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   rule: RuleRow;
@@ -31,19 +32,18 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(
   function DeleteRule({ data, state }) {
     const { rule } = data;
+    const { admin, adminServer } = messages({ state });
+    const t = adminServer.rules;
     return (
       <>
-        <PageHead title="Administration · Delete rule" />
-        <h1>Delete this rule?</h1>
+        <PageHead title={`${admin.administration} · ${t.deleteTitle}`} />
+        <h1>{t.deleteQuestion}</h1>
         <blockquote>{rule.text}</blockquote>
-        <p>
-          It leaves the rules shown to users; reports that cite it keep showing
-          it.
-        </p>
+        <p>{t.deleteDetail}</p>
         <form method="post" action={`/admin/rules/${rule.id}/delete`}>
           <input type="hidden" name="_csrf" value={state.csrfToken} />
-          <button type="submit">Delete rule</button>{" "}
-          <a href="/admin/rules">Cancel</a>
+          <button type="submit">{t.deleteButton}</button>{" "}
+          <a href="/admin/rules">{admin.cancel}</a>
         </form>
       </>
     );

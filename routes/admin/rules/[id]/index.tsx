@@ -6,6 +6,7 @@ import { signedInForm } from "../../../../lib/web/actions.ts";
 import { field } from "../../../../lib/web/forms.ts";
 import { DomainError } from "../../../../lib/domain/errors.ts";
 import { getRule, updateRule } from "../../../../lib/instance/mod.ts";
+import { messages } from "../../../../lib/web/pages.ts";
 
 interface Data {
   id: string;
@@ -40,22 +41,25 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function EditRule({ data, state }) {
+  const { admin, adminServer } = messages({ state });
+  const t = adminServer.rules;
   return (
     <>
-      <PageHead title="Administration · Edit rule" />
-      <h1>Edit rule</h1>
+      <PageHead title={`${admin.administration} · ${t.editTitle}`} />
+      <h1>{t.editTitle}</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action={`/admin/rules/${data.id}`} class="card stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <label>
-          Rule
+          {t.rule}
           <input name="text" required maxLength={300} value={data.text} />
         </label>
         <label>
-          Explanation (optional)
+          {t.hint}
           <textarea name="hint" rows={2} maxLength={2000}>{data.hint}</textarea>
         </label>
-        <button type="submit">Save</button> <a href="/admin/rules">Cancel</a>
+        <button type="submit">{admin.save}</button>{" "}
+        <a href="/admin/rules">{admin.cancel}</a>
       </form>
     </>
   );
