@@ -1,4 +1,8 @@
 import type { Messages } from "./messages.ts";
+import { auth } from "./de/auth.ts";
+import { settings } from "./de/settings.ts";
+import { errors } from "./de/errors.ts";
+import { mail } from "./de/mail.ts";
 
 /** German. */
 export const de: Messages = {
@@ -78,4 +82,8 @@ export const de: Messages = {
   language: {
     legend: "Sprache der Oberfläche",
   },
+  auth,
+  settings,
+  errors,
+  mail,
 };

@@ -1,4 +1,8 @@
 import type { Messages } from "./messages.ts";
+import { auth } from "./en/auth.ts";
+import { settings } from "./en/settings.ts";
+import { errors } from "./en/errors.ts";
+import { mail } from "./en/mail.ts";
 import { enStatus } from "./en-status.ts";
 
 /** English, the source catalogue. */
@@ -50,4 +54,8 @@ export const en: Messages = {
   language: {
     legend: "Interface language",
   },
+  auth,
+  settings,
+  errors,
+  mail,
 };

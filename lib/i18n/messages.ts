@@ -9,6 +9,11 @@
  * filled in with `fill()` (strings travel to islands as props); a page-only string may be a
  * function instead.
  */
+import type { AuthMessages } from "./en/auth.ts";
+import type { SettingsMessages } from "./en/settings.ts";
+import type { FormErrorMessages } from "./en/errors.ts";
+import type { MailMessages } from "./en/mail.ts";
+
 export interface Messages {
   /** The page shell: skip link, header navigation, footer (routes/_app.tsx). */
   shell: {
@@ -95,4 +100,12 @@ export interface Messages {
   language: {
     legend: string;
   };
+  /** Signing in and up, the second factor, address confirmation, password reset, app consent. */
+  auth: AuthMessages;
+  /** The settings pages, account status (strikes), severed relationships, unsubscribing. */
+  settings: SettingsMessages;
+  /** Refusals shown in forms (lib/web/form-errors.ts maps the domain's English to these). */
+  errors: FormErrorMessages;
+  /** Every e-mail (lib/mail, by the recipient's users.locale). */
+  mail: MailMessages;
 }

@@ -36,7 +36,6 @@ export {
   mailAppealToStaff,
   NOTIFICATION_EMAIL_TYPES,
   notificationEmailChoices,
-  notificationTypeName,
   saveNotificationEmailChoices,
   STAFF_EMAIL_TYPES,
   unsubscribe,
@@ -45,7 +44,7 @@ export type {
   MailChoice,
   MailedNotificationType,
   StaffMailType,
-} from "./messages.ts";
+} from "./content.ts";
 
 /**
  * The domain events that mail: a sign-up that must confirm its address gets its link; a

@@ -12,7 +12,7 @@ import type { Deps } from "../deps.ts";
 import * as db from "./mail-db.ts";
 import { type FlowDeps, issueEmailToken } from "./addresses.ts";
 import { enqueueMail } from "./job.ts";
-import { messagesFor } from "./messages.ts";
+import { mailMessages } from "./content.ts";
 import { renderMail } from "./render.ts";
 
 export const PASSWORD_RESET_TTL_MS = 3600 * 1000;
@@ -42,7 +42,7 @@ export async function requestPasswordReset(
       PASSWORD_RESET_TTL_MS,
     );
     const { host, origin } = deps.config;
-    const content = messagesFor(user.locale).passwordReset({
+    const content = mailMessages(user.locale).passwordReset({
       username: user.username,
       host,
       url: `${origin}/auth/password/edit?reset_password_token=${token}`,
