@@ -5,23 +5,24 @@ import { Pagination } from "./Timeline.tsx";
 import { SettingsNav } from "./SettingsNav.tsx";
 import { PageHead } from "./PageHead.tsx";
 import { profilePath } from "./format.ts";
+import type { SettingsMessages } from "../lib/i18n/en/settings.ts";
 
 /** Muted or blocked accounts, each with the button that undoes it (`POST /@bob/unmute`…). */
 export function RelatedAccountsPage(
-  { data, csrf, kind }: {
+  { data, csrf, kind, t }: {
     data: RelatedAccountsData;
     csrf: string;
     kind: "mutes" | "blocks";
+    t: SettingsMessages;
   },
 ) {
-  const [title, verb, label, empty] = kind === "mutes"
-    ? ["Muted accounts", "unmute", "Unmute", "You haven't muted anyone."]
-    : ["Blocked accounts", "unblock", "Unblock", "You haven't blocked anyone."];
+  const verb = kind === "mutes" ? "unmute" : "unblock";
+  const { title, undo: label, empty } = t.related[kind];
   return (
     <>
       <PageHead title={title} />
-      <h1>Settings</h1>
-      <SettingsNav current={data.returnTo} />
+      <h1>{t.heading}</h1>
+      <SettingsNav current={data.returnTo} labels={t.nav} />
       <section class="card" aria-labelledby="related-title">
         <h2 id="related-title">{title}</h2>
         <div class="timeline">

@@ -6,7 +6,7 @@ import { FormErrors } from "../../components/FormErrors.tsx";
 import { InviteTable, type InviteView } from "../../components/InviteTable.tsx";
 import { signedInForm } from "../../lib/web/actions.ts";
 import { field } from "../../lib/web/forms.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
 import { inviteView } from "../../lib/web/invites.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import {
@@ -75,7 +75,10 @@ export default define.page<typeof handler>(function Invites({ data, state }) {
   return (
     <section class="card">
       <PageHead title="Invite people" />
-      <SettingsNav current="/invites" />
+      <SettingsNav
+        current="/invites"
+        labels={messages({ state }).settings.nav}
+      />
       <h1>Invite people</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action="/invites" class="stack">

@@ -1,6 +1,7 @@
 import { define } from "../../utils.ts";
 import { relatedAccountsHandler } from "../../lib/web/related-accounts.ts";
 import { RelatedAccountsPage } from "../../components/RelatedAccountsPage.tsx";
+import { messages } from "../../lib/web/pages.ts";
 
 /** `/settings/blocks`: the accounts the viewer blocked, each with a button to undo it. */
 export const handler = define.handlers({
@@ -8,5 +9,10 @@ export const handler = define.handlers({
 });
 
 export default define.page<typeof handler>(({ data, state }) => (
-  <RelatedAccountsPage data={data} csrf={state.csrfToken} kind="blocks" />
+  <RelatedAccountsPage
+    data={data}
+    csrf={state.csrfToken}
+    kind="blocks"
+    t={messages({ state }).settings}
+  />
 ));

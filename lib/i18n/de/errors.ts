@@ -95,6 +95,12 @@ export const errors: FormErrorMessages = {
   fileNoRows: "Die Datei enthält keine Zeilen",
   headerMissing: "Zeile 1: Der Kopfzeile fehlt die Spalte „{column}“",
   badLine: "Zeile {line}: {reason}",
+  tooManyRows:
+    "Die Datei hat {count} Zeilen; höchstens {max} können auf einmal importiert werden",
+  rowNotFound: "{what} wurde nicht gefunden",
+  rowSuspended: "{what} ist gesperrt",
+  rowRequested:
+    "{acct} hat deine Follower-Anfrage noch nicht angenommen; füge das Konto der Liste hinzu, sobald es so weit ist",
 
   appealBlank: "Der Text darf nicht leer sein",
   appealTooLong: "Der Text ist zu lang (höchstens {max} Zeichen)",

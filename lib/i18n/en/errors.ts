@@ -102,6 +102,12 @@ export const errors = {
   headerMissing: 'Line 1: the header has no "{column}" column',
   /** `{reason}` stays as the CSV reader said it. */
   badLine: "Line {line}: {reason}",
+  tooManyRows:
+    "The file has {count} rows; at most {max} can be imported at once",
+  rowNotFound: "{what} was not found",
+  rowSuspended: "{what} is suspended",
+  rowRequested:
+    "{acct} has not accepted your follow request yet; add them to the list once they have",
 
   // Appeals.
   appealBlank: "Text can't be blank",
