@@ -1,10 +1,23 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../components/api.ts";
+import { fill } from "../lib/i18n/fill.ts";
 
 export interface BrowserNotificationsProps {
   /** The instance's VAPID public key (base64url), for `PushManager.subscribe`. */
   vapidKey: string;
   csrf: string;
+  /** The catalogue's `settings.browserNotifications` (strings only: islands get no catalogue). */
+  messages: {
+    unknown: string;
+    unsupported: string;
+    blocked: string;
+    off: string;
+    on: string;
+    busy: string;
+    turnOff: string;
+    turnOn: string;
+    failed: string;
+  };
 }
 
 type State =
@@ -41,6 +54,7 @@ export default function BrowserNotifications(
 ) {
   const [state, setState] = useState<State>("unknown");
   const [error, setError] = useState<string | null>(null);
+  const t = props.messages;
 
   useEffect(() => {
     if (!("serviceWorker" in navigator) || !("PushManager" in globalThis)) {
@@ -51,7 +65,7 @@ export default function BrowserNotifications(
       setState("blocked");
       return;
     }
-    registeredHere(props.csrf)
+    registeredHere(props.csrf, t.failed)
       .then((on) => setState(on ? "on" : "off"))
       .catch(() => setState("off"));
   }, []);
@@ -75,7 +89,7 @@ export default function BrowserNotifications(
       const { endpoint, keys } = subscription.toJSON();
       await api("/api/v1/push/subscription", {
         method: "POST",
-        token: await pushToken(props.csrf),
+        token: await pushToken(props.csrf, t.failed),
         body: {
           subscription: { endpoint, keys, standard: true },
           data: {
@@ -97,7 +111,7 @@ export default function BrowserNotifications(
     try {
       await api("/api/v1/push/subscription", {
         method: "DELETE",
-        token: await pushToken(props.csrf),
+        token: await pushToken(props.csrf, t.failed),
       });
       const registration = await navigator.serviceWorker.getRegistration("/");
       await (await registration?.pushManager.getSubscription())?.unsubscribe();
@@ -111,16 +125,7 @@ export default function BrowserNotifications(
   return (
     <div class="stack" data-push-state={state}>
       <p>
-        {state === "unknown" &&
-          "Browser notifications need JavaScript and a browser that supports them."}
-        {state === "unsupported" &&
-          "This browser doesn't support notifications from websites."}
-        {state === "blocked" &&
-          "Notifications from this site are blocked in your browser's settings."}
-        {state === "off" &&
-          "Get a notification from this browser when someone mentions, follows or boosts you, even with this site closed."}
-        {state === "on" && "This browser shows your notifications."}
-        {state === "busy" && "One moment…"}
+        {t[state]}
       </p>
       <div>
         <button
@@ -129,9 +134,7 @@ export default function BrowserNotifications(
           disabled={state !== "on" && state !== "off"}
           onClick={state === "on" ? turnOff : turnOn}
         >
-          {state === "on"
-            ? "Turn off browser notifications"
-            : "Turn on browser notifications"}
+          {state === "on" ? t.turnOff : t.turnOn}
         </button>
       </div>
       {error && <p class="action-error" role="alert">{error}</p>}
@@ -143,19 +146,22 @@ export default function BrowserNotifications(
  * On only when this browser has a push subscription and this session registered it: after
  * signing out (which removed it) or as another user, the browser's old subscription isn't ours.
  */
-async function registeredHere(csrf: string): Promise<boolean> {
+async function registeredHere(
+  csrf: string,
+  failed: string,
+): Promise<boolean> {
   const registration = await navigator.serviceWorker.getRegistration("/");
   const subscription = await registration?.pushManager.getSubscription();
   if (!subscription) return false;
   const registered = await api<{ endpoint: string }>(
     "/api/v1/push/subscription",
-    { token: await pushToken(csrf) },
+    { token: await pushToken(csrf, failed) },
   ).catch(() => null);
   return registered?.endpoint === subscription.endpoint;
 }
 
 /** The session's push-only token (`POST /settings/push_token`, CSRF-checked). */
-async function pushToken(csrf: string): Promise<string> {
+async function pushToken(csrf: string, failed: string): Promise<string> {
   const form = new FormData();
   form.set("_csrf", csrf);
   const response = await fetch("/settings/push_token", {
@@ -163,7 +169,7 @@ async function pushToken(csrf: string): Promise<string> {
     body: form,
   });
   if (!response.ok) {
-    throw new Error(`Couldn't turn notifications on (${response.status})`);
+    throw new Error(fill(failed, { status: response.status }));
   }
   return (await response.json()).access_token;
 }

@@ -184,6 +184,7 @@ export default define.page<typeof handler>(function Preferences(
         <BrowserNotifications
           vapidKey={state.deps.vapid.publicKey}
           csrf={state.csrfToken}
+          messages={t.browserNotifications}
         />
       </section>
       <section class="card">

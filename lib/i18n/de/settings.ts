@@ -72,6 +72,21 @@ export const settings: SettingsMessages = {
     emailAbout: "Schicke mir eine E-Mail über",
     saveEmail: "E-Mail-Benachrichtigungen speichern",
   },
+  browserNotifications: {
+    unknown:
+      "Browser-Benachrichtigungen brauchen JavaScript und einen Browser, der sie unterstützt.",
+    unsupported:
+      "Dieser Browser unterstützt keine Benachrichtigungen von Websites.",
+    blocked:
+      "Benachrichtigungen von dieser Website sind in den Einstellungen deines Browsers blockiert.",
+    off:
+      "Erhalte in diesem Browser eine Benachrichtigung, wenn dich jemand erwähnt, dir folgt oder deinen Beitrag teilt – auch wenn diese Website geschlossen ist.",
+    on: "Dieser Browser zeigt deine Mitteilungen an.",
+    busy: "Einen Moment …",
+    turnOff: "Browser-Benachrichtigungen deaktivieren",
+    turnOn: "Browser-Benachrichtigungen aktivieren",
+    failed: "Benachrichtigungen konnten nicht aktiviert werden ({status})",
+  },
   email: {
     title: "E-Mail",
     heading: "E-Mail-Adresse",

@@ -72,6 +72,21 @@ export const settings = {
     emailAbout: "Send me an e-mail about",
     saveEmail: "Save e-mail notifications",
   },
+  /** islands/BrowserNotifications.tsx: strings only (`{status}` filled in the island). */
+  browserNotifications: {
+    unknown:
+      "Browser notifications need JavaScript and a browser that supports them.",
+    unsupported: "This browser doesn't support notifications from websites.",
+    blocked:
+      "Notifications from this site are blocked in your browser's settings.",
+    off:
+      "Get a notification from this browser when someone mentions, follows or boosts you, even with this site closed.",
+    on: "This browser shows your notifications.",
+    busy: "One moment…",
+    turnOff: "Turn off browser notifications",
+    turnOn: "Turn on browser notifications",
+    failed: "Couldn't turn notifications on ({status})",
+  },
   email: {
     title: "E-mail",
     heading: "E-mail address",
