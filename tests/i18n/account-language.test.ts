@@ -88,6 +88,17 @@ function assertGerman(path: string, html: string, ...expected: string[]) {
 
 const GERMAN = { "accept-language": "de-DE,de;q=0.9" };
 
+/** Fills in a settings form (with its page's CSRF token) and returns the answer. */
+async function submit(
+  web: FormClient,
+  path: string,
+  fields: Record<string, string>,
+) {
+  const { csrf } = await web.page(path);
+  const response = await web.post(path, { _csrf: csrf, ...fields });
+  return { status: response.status, html: await response.text() };
+}
+
 async function visit(instance: TestInstance, path: string) {
   const response = await instance.fetch(path, { headers: GERMAN });
   return { status: response.status, html: await response.text() };
@@ -250,9 +261,7 @@ Deno.test({
       );
 
       // A refusal in a settings form is in German too.
-      const passwordForm = await web.page("/settings/password");
-      const wrong = await web.post("/settings/password", {
-        _csrf: passwordForm.csrf,
+      const wrong = await submit(web, "/settings/password", {
         current_password: "not my password",
         password: "a new good password",
         password_confirmation: "a new good password",
@@ -260,30 +269,24 @@ Deno.test({
       assert.equal(wrong.status, 422);
       assertGerman(
         "/settings/password (refused)",
-        await wrong.text(),
+        wrong.html,
         de.errors.currentPasswordWrong,
       );
-      const domainForm = await web.page("/settings/domain_blocks");
-      const badDomain = await web.post("/settings/domain_blocks", {
-        _csrf: domainForm.csrf,
+      const badDomain = await submit(web, "/settings/domain_blocks", {
         domain: "not a domain",
       });
       assert.equal(badDomain.status, 422);
       assertGerman(
         "/settings/domain_blocks (refused)",
-        await badDomain.text(),
+        badDomain.html,
         de.errors.domainInvalid,
       );
 
       // Setting up two-factor: the QR code page.
-      const setupForm = await web.page("/settings/two_factor");
-      const setup = await web.post("/settings/two_factor", {
-        _csrf: setupForm.csrf,
-        do: "setup",
-      });
+      const setup = await submit(web, "/settings/two_factor", { do: "setup" });
       assertGerman(
         "/settings/two_factor (set-up)",
-        await setup.text(),
+        setup.html,
         settings.twoFactor.scan,
         de.auth.passwordFields.yours,
       );

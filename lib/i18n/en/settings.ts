@@ -191,6 +191,7 @@ export const settings = {
     helpLink: "Export",
     helpAfter: ").",
     type: "Import type",
+    /** Each import type (lib/imports names them so in its English messages too). */
     types: {
       following: "Following list",
       blocking: "Blocking list",
