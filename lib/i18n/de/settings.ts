@@ -7,7 +7,6 @@ import type { SettingsMessages } from "../en/settings.ts";
 export const settings: SettingsMessages = {
   heading: "Einstellungen",
   pageTitle: "Einstellungen · {page}",
-  saved: "Gespeichert.",
   nav: {
     label: "Einstellungen",
     profile: "Profil",

@@ -8,7 +8,6 @@ export const settings = {
   heading: "Settings",
   /** `{page}`: the tab's name, as the `<title>`. */
   pageTitle: "Settings · {page}",
-  saved: "Saved.",
   nav: {
     label: "Settings",
     profile: "Profile",
