@@ -1,12 +1,13 @@
 /**
  * The password a form asks for before it changes something that matters (e-mail, password,
  * two-factor, moving, deletion). With `username`, a hidden username field beside it, so
- * password managers know which account the password is for.
+ * password managers know which account the password is for. `label`: the catalogue's
+ * `auth.passwordFields.current` (or `.yours`).
  */
 export function CurrentPasswordField(
-  { name = "current_password", label = "Current password", username }: {
+  { name = "current_password", label, username }: {
     name?: string;
-    label?: string;
+    label: string;
     username?: string;
   },
 ) {

@@ -1,9 +1,13 @@
+import type { AuthMessages } from "../lib/i18n/en/auth.ts";
+
 /** The new password and its confirmation, as every form that sets a password asks them. */
-export function NewPasswordFields() {
+export function NewPasswordFields(
+  { labels }: { labels: AuthMessages["passwordFields"] },
+) {
   return (
     <>
       <label>
-        New password
+        {labels.new}
         <input
           name="password"
           type="password"
@@ -13,7 +17,7 @@ export function NewPasswordFields() {
         />
       </label>
       <label>
-        Confirm new password
+        {labels.confirmNew}
         <input
           name="password_confirmation"
           type="password"

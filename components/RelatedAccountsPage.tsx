@@ -1,33 +1,29 @@
 import type { RelatedAccountsData } from "../lib/web/related-accounts.ts";
 import { AccountRow } from "./AccountRow.tsx";
 import { PostButton } from "./PostButton.tsx";
-import { Pagination } from "./Timeline.tsx";
+import { Pagination, type PagingLabels } from "./Timeline.tsx";
 import { SettingsNav } from "./SettingsNav.tsx";
 import { PageHead } from "./PageHead.tsx";
 import { profilePath } from "./format.ts";
-import type { RelatedAccountsMessages } from "../lib/i18n/en/relatedAccounts.ts";
-import type { PagingLabels } from "./Timeline.tsx";
-import type { State } from "../utils.ts";
-import { messages } from "../lib/web/pages.ts";
+import type { SettingsMessages } from "../lib/i18n/en/settings.ts";
 
 /** Muted or blocked accounts, each with the button that undoes it (`POST /@bob/unmute`…). */
 export function RelatedAccountsPage(
-  { data, csrf, kind, labels: t, paging }: {
+  { data, csrf, kind, t, paging }: {
     data: RelatedAccountsData;
     csrf: string;
     kind: "mutes" | "blocks";
-    labels: RelatedAccountsMessages;
+    t: SettingsMessages;
     paging: PagingLabels;
   },
 ) {
-  const [title, verb, label, empty] = kind === "mutes"
-    ? [t.mutedTitle, "unmute", t.unmute, t.noMuted]
-    : [t.blockedTitle, "unblock", t.unblock, t.noBlocked];
+  const verb = kind === "mutes" ? "unmute" : "unblock";
+  const { title, undo: label, empty } = t.related[kind];
   return (
     <>
       <PageHead title={title} />
-      <h1>{t.settings}</h1>
-      <SettingsNav current={data.returnTo} />
+      <h1>{t.heading}</h1>
+      <SettingsNav current={data.returnTo} labels={t.nav} />
       <section class="card" aria-labelledby="related-title">
         <h2 id="related-title">{title}</h2>
         <div class="timeline">
@@ -54,20 +50,4 @@ export function RelatedAccountsPage(
       <Pagination older={data.older} newer={data.newer} labels={paging} />
     </>
   );
-}
-
-/** The route page of `/settings/mutes` or `/settings/blocks`, in the request's language. */
-export function relatedAccountsRoute(kind: "mutes" | "blocks") {
-  return ({ data, state }: { data: RelatedAccountsData; state: State }) => {
-    const t = messages({ state });
-    return (
-      <RelatedAccountsPage
-        data={data}
-        csrf={state.csrfToken}
-        kind={kind}
-        labels={t.relatedAccounts}
-        paging={t.timeline}
-      />
-    );
-  };
 }

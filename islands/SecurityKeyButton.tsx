@@ -4,6 +4,7 @@ import {
   startAuthentication,
   startRegistration,
 } from "@simplewebauthn/browser";
+import { fill } from "../lib/i18n/fill.ts";
 import type {
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
@@ -18,6 +19,8 @@ export interface SecurityKeyButtonProps {
   /** The form the key's answer goes into (its `response` field) and is posted with. */
   formId: string;
   label: string;
+  /** The catalogue's `auth.securityKey` (strings only: islands get no catalogue). */
+  messages: { waiting: string; notUsed: string; browserFailed: string };
 }
 
 /**
@@ -49,10 +52,10 @@ export default function SecurityKeyButton(props: SecurityKeyButtonProps) {
       setBusy(false);
       setError(
         e instanceof Error && e.name === "NotAllowedError"
-          ? "The key was not used (cancelled or timed out). Try again."
-          : `Your browser could not use the key: ${
-            e instanceof Error ? e.message : String(e)
-          }`,
+          ? props.messages.notUsed
+          : fill(props.messages.browserFailed, {
+            reason: e instanceof Error ? e.message : String(e),
+          }),
       );
     }
   }
@@ -60,7 +63,7 @@ export default function SecurityKeyButton(props: SecurityKeyButtonProps) {
   return (
     <>
       <button type="button" onClick={run} disabled={busy}>
-        {busy ? "Waiting for your key…" : props.label}
+        {busy ? props.messages.waiting : props.label}
       </button>
       {error && <p role="alert" class="form-errors">{error}</p>}
     </>

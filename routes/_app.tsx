@@ -175,6 +175,7 @@ export default define.page(function App({ Component, state, url }) {
             <ConfirmEmailNotice
               email={session.user.email}
               csrfToken={state.csrfToken}
+              labels={(state.t ?? messagesFor(locale)).auth.confirmNotice}
             />
           )}
           <Component />

@@ -7,7 +7,7 @@ import { messages } from "../lib/web/pages.ts";
 export default define.page(function ErrorPage(
   { error, status = 500, state, url },
 ) {
-  const t = messages({ state }).errors;
+  const t = messages({ state }).errorPages;
   const title = t.titles[status] ?? t.somethingWentWrong;
   const detail = error instanceof HttpError && status < 500 &&
       !/^HTTP \d+$|^Not Found$/.test(error.message)

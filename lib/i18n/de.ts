@@ -12,8 +12,7 @@ import { report } from "./de/report.ts";
 import { thread } from "./de/thread.ts";
 import { about } from "./de/about.ts";
 import { interact } from "./de/interact.ts";
-import { errors } from "./de/errors.ts";
-import { relatedAccounts } from "./de/relatedAccounts.ts";
+import { errorPages } from "./de/error-pages.ts";
 import { compose } from "./de/compose.ts";
 import { poll } from "./de/poll.ts";
 import { shortcuts } from "./de/shortcuts.ts";
@@ -25,6 +24,10 @@ import { adminModeration } from "./de/adminModeration.ts";
 import { adminFederation } from "./de/adminFederation.ts";
 import { adminServer } from "./de/adminServer.ts";
 import { invites } from "./de/invites.ts";
+import { auth } from "./de/auth.ts";
+import { settings } from "./de/settings.ts";
+import { errors } from "./de/errors.ts";
+import { mail } from "./de/mail.ts";
 
 /** German. */
 export const de: Messages = {
@@ -120,8 +123,7 @@ export const de: Messages = {
   thread,
   about,
   interact,
-  errors,
-  relatedAccounts,
+  errorPages,
   compose,
   poll,
   shortcuts,
@@ -133,4 +135,8 @@ export const de: Messages = {
   adminFederation,
   adminServer,
   invites,
+  auth,
+  settings,
+  errors,
+  mail,
 };

@@ -4,6 +4,10 @@ import { adminModeration } from "./en/adminModeration.ts";
 import { adminFederation } from "./en/adminFederation.ts";
 import { adminServer } from "./en/adminServer.ts";
 import { invites } from "./en/invites.ts";
+import { auth } from "./en/auth.ts";
+import { settings } from "./en/settings.ts";
+import { errorPages } from "./en/error-pages.ts";
+import { mail } from "./en/mail.ts";
 import { enStatus } from "./en-status.ts";
 import { timeline } from "./en/timeline.ts";
 import { profile } from "./en/profile.ts";
@@ -19,7 +23,6 @@ import { thread } from "./en/thread.ts";
 import { about } from "./en/about.ts";
 import { interact } from "./en/interact.ts";
 import { errors } from "./en/errors.ts";
-import { relatedAccounts } from "./en/relatedAccounts.ts";
 
 import { compose } from "./en/compose.ts";
 import { poll } from "./en/poll.ts";
@@ -90,8 +93,7 @@ export const en: Messages = {
   thread,
   about,
   interact,
-  errors,
-  relatedAccounts,
+  errorPages,
   compose,
   poll,
   shortcuts,
@@ -103,4 +105,8 @@ export const en: Messages = {
   adminFederation,
   adminServer,
   invites,
+  auth,
+  settings,
+  errors,
+  mail,
 };

@@ -21,6 +21,11 @@ import type { InvitesMessages } from "./en/invites.ts";
  * filled in with `fill()` (strings travel to islands as props); a page-only string may be a
  * function instead.
  */
+import type { AuthMessages } from "./en/auth.ts";
+import type { SettingsMessages } from "./en/settings.ts";
+import type { FormErrorMessages } from "./en/errors.ts";
+import type { MailMessages } from "./en/mail.ts";
+
 export interface Messages {
   /** The page shell: skip link, header navigation, footer (routes/_app.tsx). */
   shell: {
@@ -125,8 +130,7 @@ export interface Messages {
   thread: import("./en/thread.ts").ThreadMessages;
   about: import("./en/about.ts").AboutMessages;
   interact: import("./en/interact.ts").InteractMessages;
-  errors: import("./en/errors.ts").ErrorsMessages;
-  relatedAccounts: import("./en/relatedAccounts.ts").RelatedAccountsMessages;
+  errorPages: import("./en/error-pages.ts").ErrorPagesMessages;
   compose: ComposeMessages;
   poll: PollMessages;
   shortcuts: ShortcutsMessages;
@@ -143,4 +147,12 @@ export interface Messages {
   adminServer: AdminServerMessages;
   /** Invite links (/invites and the table /admin/invites shares). */
   invites: InvitesMessages;
+  /** Signing in and up, the second factor, address confirmation, password reset, app consent. */
+  auth: AuthMessages;
+  /** The settings pages, account status (strikes), severed relationships, unsubscribing. */
+  settings: SettingsMessages;
+  /** Refusals shown in forms (lib/web/form-errors.ts maps the domain's English to these). */
+  errors: FormErrorMessages;
+  /** Every e-mail (lib/mail, by the recipient's users.locale). */
+  mail: MailMessages;
 }

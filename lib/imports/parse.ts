@@ -11,6 +11,7 @@ import { parse } from "csv-parse/sync";
 import type { ImportType } from "../db/imports.ts";
 import { invalid } from "../domain/errors.ts";
 import { normalizeDomain } from "../domain/domain-blocks.ts";
+import { settings } from "../i18n/en/settings.ts";
 
 /** Mastodon's limit on the rows of one import. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -143,15 +144,9 @@ function refuseOtherTypesHeader(type: ImportType, header: string[]): void {
   }
 }
 
-/** Each type's name, as the import page and its messages call it. */
-export const IMPORT_TYPE_LABELS: Record<ImportType, string> = {
-  following: "Following list",
-  blocking: "Blocking list",
-  muting: "Muting list",
-  domain_blocking: "Domain blocking list",
-  bookmarks: "Bookmarks",
-  lists: "Lists",
-};
+/** Each type's name in its messages: the English catalogue's (the page shows the reader's). */
+export const IMPORT_TYPE_LABELS: Record<ImportType, string> =
+  settings.import.types;
 
 function readRow(
   type: ImportType,

@@ -13,7 +13,7 @@ import { hashToken, randomToken } from "../domain/secrets.ts";
 import { EMAIL_PATTERN } from "../domain/accounts.ts";
 import * as db from "./mail-db.ts";
 import { enqueueMail } from "./job.ts";
-import { messagesFor } from "./messages.ts";
+import { mailMessages } from "./content.ts";
 import { renderMail } from "./render.ts";
 
 export type FlowDeps = Pick<Deps, "sql" | "jobs" | "config">;
@@ -63,7 +63,7 @@ async function mailConfirmation(
     CONFIRMATION_TTL_MS,
   );
   const { host, origin } = deps.config;
-  const content = messagesFor(user.locale).confirmation({
+  const content = mailMessages(user.locale).confirmation({
     username,
     host,
     url: confirmationUrl(deps, token),
@@ -197,7 +197,7 @@ export async function requestEmailChange(
       CONFIRMATION_TTL_MS,
     );
     const { host, origin } = deps.config;
-    const messages = messagesFor(user.locale);
+    const messages = mailMessages(user.locale);
     await enqueueMail(
       deps,
       tx,

@@ -6,7 +6,7 @@ import type { Queryable } from "../db/client.ts";
 import type { UserRow } from "../db/accounts.ts";
 import * as db from "./mail-db.ts";
 import { enqueueMail, type MailDeps } from "./job.ts";
-import { messagesFor, type WarningAction } from "./messages.ts";
+import { mailMessages, type WarningAction } from "./content.ts";
 import { renderMail } from "./render.ts";
 import type { FlowDeps } from "./addresses.ts";
 
@@ -24,13 +24,13 @@ export async function noteSignIn(
   await deps.sql.begin(async (tx) => {
     if (!(await db.rememberSignInAddress(tx, login.user.id, ip))) return;
     const { host, origin } = deps.config;
-    const messages = messagesFor(login.user.locale);
+    const messages = mailMessages(login.user.locale);
     const content = messages.signInAlert({
       username: login.account.username,
       host,
       ip,
       browser: client.userAgent?.slice(0, 200) || messages.unknownBrowser,
-      time: new Date().toUTCString(),
+      time: messages.signInTime(new Date()),
       url: `${origin}/settings/password`,
     });
     await enqueueMail(
@@ -52,7 +52,7 @@ export async function mailWarning(
   warning: { id: string; action: string; text: string },
 ): Promise<void> {
   const { host, origin } = deps.config;
-  const content = messagesFor(target.user.locale).warning({
+  const content = mailMessages(target.user.locale).warning({
     username: target.username,
     host,
     action: warning.action as WarningAction,

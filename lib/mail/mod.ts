@@ -1,6 +1,7 @@
 /**
  * E-mail: the transport (`SMTP_URL`, or the server log), the `mail.send` job every mail goes
- * through, the messages, and the flows that mail — address confirmation, password reset,
+ * through, what a mail says (content.ts; its words are lib/i18n's `mail` section, in the
+ * recipient's language), and the flows that mail — address confirmation, password reset,
  * address change, new sign-in alerts, moderation warnings and notification e-mails. Everything
  * outside lib/mail imports from here.
  */
@@ -36,7 +37,6 @@ export {
   mailAppealToStaff,
   NOTIFICATION_EMAIL_TYPES,
   notificationEmailChoices,
-  notificationTypeName,
   saveNotificationEmailChoices,
   STAFF_EMAIL_TYPES,
   unsubscribe,
@@ -45,7 +45,7 @@ export type {
   MailChoice,
   MailedNotificationType,
   StaffMailType,
-} from "./messages.ts";
+} from "./content.ts";
 
 /**
  * The domain events that mail: a sign-up that must confirm its address gets its link; a

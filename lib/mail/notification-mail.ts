@@ -21,9 +21,9 @@ import {
   type MailChoice,
   type MailContent,
   type MailedNotificationType,
-  messagesFor,
+  mailMessages,
   type StaffMailType,
-} from "./messages.ts";
+} from "./content.ts";
 import { renderMail } from "./render.ts";
 
 export const NOTIFICATION_EMAIL_TYPES = [
@@ -139,14 +139,6 @@ export async function unsubscribe(
   return type;
 }
 
-/** How a type is named to the user (the preferences page, the unsubscribe page). */
-export function notificationTypeName(
-  type: MailChoice,
-  locale?: string,
-): string {
-  return messagesFor(locale).notificationTypeNames[type];
-}
-
 /**
  * The `notification.created` listener: mails the notification if SMTP is configured, its type
  * is one the recipient chose, they are a confirmed local user, and it isn't held back by their
@@ -185,7 +177,7 @@ export async function mailNotification(
     ? await findStatusById(deps.sql, notification.status_id)
     : null;
   const text = status ? excerpt(htmlToPlainText(status.content)) : "";
-  const messages = messagesFor(user.locale);
+  const messages = mailMessages(user.locale);
   const notifications = `${origin}/notifications`;
   let content: MailContent;
   if (choice === "report") {
@@ -238,7 +230,7 @@ async function withUnsubscribe(
   content: MailContent,
 ) {
   const { host, origin } = deps.config;
-  const messages = messagesFor(user.locale);
+  const messages = mailMessages(user.locale);
   const unsubscribe = await unsubscribeUrl(deps, user.id, choice);
   content.footer = messages.notificationFooter({
     host,
@@ -272,7 +264,7 @@ export async function mailAppealToStaff(
     const user = await db.findUserOfAccount(tx, accountId);
     if (!user?.confirmed_at || user.disabled) continue;
     if (!notificationEmailChoices(user).appeal) continue;
-    const content = messagesFor(user.locale).staff.appeal({
+    const content = mailMessages(user.locale).staff.appeal({
       from: `@${appeal.username}`,
       host,
       text: excerpt(appeal.text),

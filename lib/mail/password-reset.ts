@@ -12,17 +12,21 @@ import type { Deps } from "../deps.ts";
 import * as db from "./mail-db.ts";
 import { type FlowDeps, issueEmailToken } from "./addresses.ts";
 import { enqueueMail } from "./job.ts";
-import { messagesFor } from "./messages.ts";
+import { mailMessages } from "./content.ts";
 import { renderMail } from "./render.ts";
+import { auth } from "../i18n/en/auth.ts";
+import { errors } from "../i18n/en/errors.ts";
 
 export const PASSWORD_RESET_TTL_MS = 3600 * 1000;
 
-/** What the request form says, whoever asked: nothing tells whether the address is known. */
-export const RESET_REQUESTED =
-  "If that e-mail address belongs to an account here, a link to reset its password is on its way. It works for 1 hour.";
+/**
+ * What the request form says, whoever asked: nothing tells whether the address is known (in
+ * English; the page shows its catalogue's `auth.forgotPassword.sent`).
+ */
+export const RESET_REQUESTED = auth.forgotPassword.sent;
 
-export const RESET_LINK_BROKEN =
-  "This password reset link is invalid, was used already or has expired. Please ask for a new one.";
+/** The refusal of a dead link (the page shows its catalogue's `errors.resetLinkBroken`). */
+export const RESET_LINK_BROKEN = errors.resetLinkBroken;
 
 /** Mails a reset link to the account with this address, if there is one. */
 export async function requestPasswordReset(
@@ -42,7 +46,7 @@ export async function requestPasswordReset(
       PASSWORD_RESET_TTL_MS,
     );
     const { host, origin } = deps.config;
-    const content = messagesFor(user.locale).passwordReset({
+    const content = mailMessages(user.locale).passwordReset({
       username: user.username,
       host,
       url: `${origin}/auth/password/edit?reset_password_token=${token}`,

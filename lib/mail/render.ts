@@ -3,7 +3,7 @@
  * any client) and an HTML part with the same words, the action as a button.
  */
 import { escapeHtml } from "../text/mod.ts";
-import type { MailContent } from "./messages.ts";
+import type { MailContent } from "./content.ts";
 import type { OutgoingMail } from "./transport.ts";
 
 export function renderMail(

@@ -7,7 +7,9 @@ import {
 } from "../../lib/mail/mod.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 
@@ -32,7 +34,9 @@ export const handler = define.handlers<Data>({
         return page({ confirmed, errors: [] });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        return page({ errors: [error.message] }, { status: 404 });
+        return page({ errors: [formError(messages(ctx), error)] }, {
+          status: 404,
+        });
       }
     }
     const session = ctx.state.session;
@@ -46,7 +50,9 @@ export const handler = define.handlers<Data>({
       await resendConfirmation(ctx.state.deps, session.user.id);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message] }, { status: 403 });
+      return page({ errors: [formError(messages(ctx), error)] }, {
+        status: 403,
+      });
     }
     return page({ sent: true, errors: [] });
   },
@@ -55,19 +61,20 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Confirmation(
   { data, state },
 ) {
+  const t = messages({ state }).auth.confirmation;
   if (data.confirmed) {
     return (
       <section class="card narrow">
-        <PageHead title="E-mail address confirmed" />
-        <h1>E-mail address confirmed</h1>
+        <PageHead title={t.confirmedTitle} />
+        <h1>{t.confirmedTitle}</h1>
         <p role="status">
           {data.confirmed === "account"
-            ? "Thank you: your e-mail address is confirmed, and you can post now."
-            : "Your new e-mail address is confirmed and now used for your account."}
+            ? t.confirmedAccount
+            : t.confirmedChange}
         </p>
         <p>
           <a href={state.session ? "/home" : "/auth/sign_in"}>
-            {state.session ? "Go to your home timeline" : "Sign in"}
+            {state.session ? t.goHome : t.signIn}
           </a>
         </p>
       </section>
@@ -75,29 +82,29 @@ export default define.page<typeof handler>(function Confirmation(
   }
   return (
     <section class="card narrow">
-      <PageHead title="Confirm your e-mail address" />
-      <h1>Confirm your e-mail address</h1>
+      <PageHead title={t.title} />
+      <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
       {data.sent && (
         <p class="notice" role="status">
-          A new confirmation link is on its way to {state.session?.user.email}.
+          {fill(t.sent, { email: state.session?.user.email ?? "" })}
         </p>
       )}
       {state.session && !state.session.user.confirmed_at && (
         <>
           <p>
-            We sent a link to{" "}
-            <strong>{state.session.user.email}</strong>. Follow it to confirm
-            your address; until then you can read, but not post. The link works
-            for 24 hours.
+            {t.sentToBefore}
+            <strong>{state.session.user.email}</strong>
+            {t.sentToAfter}
           </p>
           <form method="post" action="/auth/confirmation">
             <input type="hidden" name="_csrf" value={state.csrfToken} />
-            <button type="submit">Send the link again</button>
+            <button type="submit">{t.sendAgain}</button>
           </form>
           <p>
-            Wrong address? Change it in{" "}
-            <a href="/settings/email">your e-mail settings</a>.
+            {t.wrongAddressBefore}
+            <a href="/settings/email">{t.wrongAddressLink}</a>
+            {t.wrongAddressAfter}
           </p>
         </>
       )}

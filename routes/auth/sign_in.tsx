@@ -8,7 +8,6 @@ import { isTwoFactorEnabled } from "../../lib/domain/two-factor.ts";
 import { setPendingSignIn } from "../../lib/web/pending-sign-in.ts";
 import {
   clientIp,
-  CSRF_FAILED,
   field,
   readVerifiedForm,
   safeReturnTo,
@@ -20,9 +19,8 @@ import { PageHead } from "../../components/PageHead.tsx";
 import { OAUTH_PAGE_HEADERS } from "../../lib/web/security-headers.ts";
 import { noteSignIn } from "../../lib/mail/mod.ts";
 import { clientAddress } from "../../lib/web/client-ip.ts";
-
-const TOO_MANY_ATTEMPTS =
-  "Too many sign-in attempts. Please wait a few minutes and try again.";
+import { messages } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
 
 /**
  * On the way to an app's consent page, the sign-in page takes the OAuth pages' policy too: its
@@ -62,15 +60,21 @@ export const handler = define.handlers<Data>({
     const { deps } = ctx.state;
     const form = await readVerifiedForm(ctx.req, deps);
     if (!form) {
-      return page({ errors: [CSRF_FAILED], login: "", returnTo: "/home" }, {
-        status: 403,
-      });
+      return page({
+        errors: [messages(ctx).errors.csrfFailed],
+        login: "",
+        returnTo: "/home",
+      }, { status: 403 });
     }
     const login = field(form, "login");
     const returnTo = safeReturnTo(field(form, "return_to"));
     const refused = deps.rateLimits.countSignIn(ctx.req, login);
     if (refused) {
-      return page({ errors: [TOO_MANY_ATTEMPTS], login, returnTo }, {
+      return page({
+        errors: [messages(ctx).errors.tooManySignIns],
+        login,
+        returnTo,
+      }, {
         status: 429,
         headers: { ...rateLimitHeaders(refused), ...pageHeaders(returnTo) },
       });
@@ -117,7 +121,11 @@ export const handler = define.handlers<Data>({
       return response;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], login, returnTo }, {
+      return page({
+        errors: [formError(messages(ctx), error)],
+        login,
+        returnTo,
+      }, {
         status: error.kind === "unauthorized" ? 401 : 403,
         headers: pageHeaders(returnTo),
       });
@@ -128,28 +136,23 @@ export const handler = define.handlers<Data>({
 // Async: the "create an account" link follows the registration mode admins set now.
 const SignIn = define.page<typeof handler>(async ({ data, state }) => {
   const registrationsOpen = await registrationMode(state.deps) !== "closed";
+  const t = messages({ state }).auth.signIn;
   return (
     <section class="card narrow">
-      <PageHead title="Sign in" />
-      <h1>Sign in</h1>
+      <PageHead title={t.title} />
+      <h1>{t.title}</h1>
       {data.passwordReset && (
-        <p class="notice" role="status">
-          Your password was changed, and every device and app signed out. Sign
-          in with the new password.
-        </p>
+        <p class="notice" role="status">{t.passwordReset}</p>
       )}
       {data.deletionRequested && (
-        <p class="notice" role="status">
-          Your account will be deleted, and every device and app signed out.
-          Sign in again before then to cancel.
-        </p>
+        <p class="notice" role="status">{t.deletionRequested}</p>
       )}
       <FormErrors errors={data.errors} />
       <form method="post" action="/auth/sign_in" class="stack">
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <input type="hidden" name="return_to" value={data.returnTo} />
         <label>
-          Username or email
+          {t.login}
           <input
             name="login"
             required
@@ -158,7 +161,7 @@ const SignIn = define.page<typeof handler>(async ({ data, state }) => {
           />
         </label>
         <label>
-          Password
+          {t.password}
           <input
             name="password"
             type="password"
@@ -166,14 +169,14 @@ const SignIn = define.page<typeof handler>(async ({ data, state }) => {
             autocomplete="current-password"
           />
         </label>
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.submit}</button>
       </form>
       <p>
-        <a href="/auth/password/new">Forgot password?</a>
+        <a href="/auth/password/new">{t.forgotPassword}</a>
       </p>
       {registrationsOpen && (
         <p>
-          New here? <a href="/auth/sign_up">Create an account</a>
+          {t.newHere} <a href="/auth/sign_up">{t.createAccount}</a>
         </p>
       )}
     </section>

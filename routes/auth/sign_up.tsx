@@ -8,10 +8,12 @@ import {
 } from "../../lib/domain/registration.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
-import { CSRF_FAILED, field, readVerifiedForm } from "../../lib/web/forms.ts";
+import { field, readVerifiedForm } from "../../lib/web/forms.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { clientAddress } from "../../lib/web/client-ip.ts";
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
-import type { PageContext } from "../../lib/web/pages.ts";
+import { messages, type PageContext } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 import {
@@ -59,7 +61,7 @@ export const handler = define.handlers<Data>({
     const form = await readVerifiedForm(ctx.req, deps);
     if (!form) {
       return page({
-        errors: [CSRF_FAILED],
+        errors: [messages(ctx).errors.csrfFailed],
         values: empty,
         ...await offerFor(ctx, ""),
       }, { status: 403 });
@@ -74,7 +76,7 @@ export const handler = define.handlers<Data>({
     const refuse = async (errors: string[], status: number) =>
       page({ errors, values, ...await offerFor(ctx, code) }, { status });
     if (field(form, "password") !== field(form, "password_confirmation")) {
-      return await refuse(["Password confirmation doesn't match"], 422);
+      return await refuse([messages(ctx).errors.passwordsDiffer], 422);
     }
     // Behind a trusted proxy, the address it forwarded (what IP blocks and sessions record).
     const ip = clientAddress(ctx.req, ctx.info, deps.config.trustedProxies);
@@ -106,7 +108,7 @@ export const handler = define.handlers<Data>({
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return await refuse(
-        [error.message],
+        [formError(messages(ctx), error)],
         error.kind === "forbidden" ? 403 : 422,
       );
     }
@@ -145,20 +147,15 @@ async function offerFor(
 
 export default define.page<typeof handler>(function SignUp({ data, state }) {
   const { offer } = data;
+  const t = messages({ state }).auth.signUp;
   if (data.pending) {
     return (
       <section class="card narrow">
-        <PageHead title="Sign up" />
-        <h1>Almost there</h1>
-        <p>
-          Your account was created and is waiting for a moderator's approval.
-          You can sign in once it is approved.
-        </p>
+        <PageHead title={t.title} />
+        <h1>{t.pendingHeading}</h1>
+        <p>{t.pending}</p>
         {emailConfirmationRequired(state.deps.config) && (
-          <p>
-            Meanwhile, please confirm your e-mail address with the link we sent
-            you.
-          </p>
+          <p>{t.pendingConfirm}</p>
         )}
       </section>
     );
@@ -166,33 +163,29 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
   if (!offer.open) {
     return (
       <section class="card narrow">
-        <PageHead title="Sign up" />
-        <h1>Sign up</h1>
-        {data.badInvite && <p>This invite link is no longer valid.</p>}
-        <p>Registrations are closed on this server.</p>
+        <PageHead title={t.title} />
+        <h1>{t.title}</h1>
+        {data.badInvite && <p>{t.badInviteClosed}</p>}
+        <p>{t.closed}</p>
         <FormErrors errors={data.errors} />
       </section>
     );
   }
   return (
     <section class="card narrow">
-      <PageHead title="Sign up" />
-      <h1>Create an account</h1>
+      <PageHead title={t.title} />
+      <h1>{t.heading}</h1>
       {offer.invitedBy && (
-        <p class="invited-by">You were invited by @{offer.invitedBy}.</p>
-      )}
-      {data.badInvite && (
-        <p>
-          This invite link is no longer valid; you can still sign up without it.
+        <p class="invited-by">
+          {fill(t.invitedBy, { username: offer.invitedBy })}
         </p>
       )}
-      {offer.approvalRequired && (
-        <p>New accounts on this server are reviewed by a moderator.</p>
-      )}
+      {data.badInvite && <p>{t.badInvite}</p>}
+      {offer.approvalRequired && <p>{t.reviewed}</p>}
       {data.rules.length > 0 && (
         <section aria-labelledby="rules-heading">
-          <h2 id="rules-heading">Server rules</h2>
-          <p>By signing up you agree to follow them.</p>
+          <h2 id="rules-heading">{t.rules}</h2>
+          <p>{t.rulesAgree}</p>
           <ol class="rules">
             {data.rules.map((rule) => (
               <li>
@@ -210,7 +203,7 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           <input type="hidden" name="invite_code" value={offer.inviteCode} />
         )}
         <label>
-          Username
+          {t.username}
           <input
             name="username"
             required
@@ -222,10 +215,10 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           />
         </label>
         <small id="username-help">
-          Letters, numbers and underscores; up to 30 characters.
+          {t.usernameHelp}
         </small>
         <label>
-          Email
+          {t.email}
           <input
             name="email"
             type="email"
@@ -235,7 +228,7 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           />
         </label>
         <label>
-          Password
+          {t.password}
           <input
             name="password"
             type="password"
@@ -245,7 +238,7 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           />
         </label>
         <label>
-          Confirm password
+          {t.confirmPassword}
           <input
             name="password_confirmation"
             type="password"
@@ -256,8 +249,7 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
         </label>
         {offer.minAge !== null && (
           <label>
-            Date of birth (you must be at least{" "}
-            {offer.minAge}; it is checked, not kept)
+            {fill(t.dateOfBirth, { age: offer.minAge })}
             <input
               name="date_of_birth"
               type="date"
@@ -269,7 +261,7 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
         )}
         {offer.approvalRequired && (
           <label>
-            Why do you want to join?
+            {t.reason}
             <textarea
               name="reason"
               rows={3}
@@ -281,18 +273,20 @@ export default define.page<typeof handler>(function SignUp({ data, state }) {
           </label>
         )}
         <p>
-          Signing up means accepting the{" "}
-          <a href="/privacy-policy">privacy policy</a>
+          {t.acceptBefore}
+          <a href="/privacy-policy">{t.privacyPolicy}</a>
           {data.hasTerms && (
             <>
-              {" "}and the <a href="/terms-of-service">terms of service</a>
+              {t.acceptAnd}
+              <a href="/terms-of-service">{t.termsOfService}</a>
             </>
-          )}.
+          )}
+          {t.acceptAfter}
         </p>
-        <button type="submit">Sign up</button>
+        <button type="submit">{t.submit}</button>
       </form>
       <p>
-        Already have an account? <a href="/auth/sign_in">Sign in</a>
+        {t.haveAccount} <a href="/auth/sign_in">{t.signIn}</a>
       </p>
     </section>
   );

@@ -10,10 +10,10 @@ import {
 } from "../../lib/domain/security-keys.ts";
 import type { PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import SecurityKeyButton from "../../islands/SecurityKeyButton.tsx";
-import type { PageContext } from "../../lib/web/pages.ts";
+import { messages, type PageContext } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
 import {
   clientIp,
-  CSRF_FAILED,
   field,
   readVerifiedForm,
   safeReturnTo,
@@ -70,14 +70,16 @@ export const handler = define.handlers<Data>({
     const form = await readVerifiedForm(ctx.req, deps);
     const returnTo = safeReturnTo(form ? field(form, "return_to") : null);
     if (!form) {
-      return page({ errors: [CSRF_FAILED], returnTo, keyOptions: null }, {
-        status: 403,
-      });
+      return page({
+        errors: [messages(ctx).errors.csrfFailed],
+        returnTo,
+        keyOptions: null,
+      }, { status: 403 });
     }
     const userId = await readPendingSignIn(ctx.req, deps.secret);
     if (!userId) {
       return page({
-        errors: ["This sign-in took too long. Please sign in again."],
+        errors: [messages(ctx).errors.signInTookTooLong],
         returnTo,
         keyOptions: null,
       }, { status: 401 });
@@ -85,7 +87,7 @@ export const handler = define.handlers<Data>({
     const refused = deps.rateLimits.countSignIn(ctx.req, `2fa:${userId}`);
     if (refused) {
       return page({
-        errors: ["Too many attempts. Please wait a few minutes."],
+        errors: [messages(ctx).errors.tooManyAttempts],
         returnTo,
         keyOptions: null,
       }, { status: 429, headers: rateLimitHeaders(refused) });
@@ -105,7 +107,7 @@ export const handler = define.handlers<Data>({
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return page({
-        errors: [error.message],
+        errors: [formError(messages(ctx), error)],
         returnTo,
         keyOptions: await keyOptionsFor(ctx, userId),
       }, { status: 401 });
@@ -134,10 +136,12 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function TwoFactor(
   { data, state },
 ) {
+  const { auth } = messages({ state });
+  const t = auth.twoFactor;
   return (
     <section class="card narrow">
-      <PageHead title="Two-factor authentication" />
-      <h1>Two-factor authentication</h1>
+      <PageHead title={t.title} />
+      <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
       {data.keyOptions && (
         <form
@@ -152,7 +156,8 @@ export default define.page<typeof handler>(function TwoFactor(
           <SecurityKeyButton
             ceremony={{ kind: "sign_in", options: data.keyOptions }}
             formId="security-key-sign-in"
-            label="Use security key"
+            label={t.useKey}
+            messages={auth.securityKey}
           />
         </form>
       )}
@@ -160,7 +165,7 @@ export default define.page<typeof handler>(function TwoFactor(
         <input type="hidden" name="_csrf" value={state.csrfToken} />
         <input type="hidden" name="return_to" value={data.returnTo} />
         <label>
-          Code from your authenticator app, or a recovery code
+          {t.code}
           <input
             name="code"
             required
@@ -169,7 +174,7 @@ export default define.page<typeof handler>(function TwoFactor(
             autofocus
           />
         </label>
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.submit}</button>
       </form>
     </section>
   );

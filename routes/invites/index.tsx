@@ -76,7 +76,10 @@ export default define.page<typeof handler>(function Invites({ data, state }) {
   return (
     <section class="card">
       <PageHead title={t.title} />
-      <SettingsNav current="/invites" />
+      <SettingsNav
+        current="/invites"
+        labels={messages({ state }).settings.nav}
+      />
       <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
       <form method="post" action="/invites" class="stack">

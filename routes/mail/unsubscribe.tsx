@@ -3,10 +3,11 @@ import { define } from "../../utils.ts";
 import {
   checkUnsubscribeLink,
   type MailChoice,
-  notificationTypeName,
   unsubscribe,
 } from "../../lib/mail/mod.ts";
 import { PageHead } from "../../components/PageHead.tsx";
+import { messages } from "../../lib/web/pages.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 
 interface Data {
   type: MailChoice;
@@ -43,24 +44,28 @@ export const handler = define.handlers<Data>({
   },
 });
 
-export default define.page<typeof handler>(function Unsubscribe({ data }) {
-  const what = notificationTypeName(data.type);
+export default define.page<typeof handler>(function Unsubscribe(
+  { data, state },
+) {
+  const all = messages({ state });
+  const t = all.settings.unsubscribe;
+  const what = { what: all.mail.notificationTypeNames[data.type] };
   return (
     <section class="card narrow">
-      <PageHead title="Unsubscribe" />
-      <h1>E-mails about {what}</h1>
+      <PageHead title={t.title} />
+      <h1>{fill(t.heading, what)}</h1>
       {data.done
         ? (
           <p role="status">
-            Done: you won't get e-mails about {what}{" "}
-            any more. You can turn them on again in{" "}
-            <a href="/settings/preferences">your preferences</a>.
+            {fill(t.doneBefore, what)}
+            <a href="/settings/preferences">{t.doneLink}</a>
+            {t.doneAfter}
           </p>
         )
         : (
           <form method="post" action={data.action}>
             <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-            <button type="submit">Stop e-mails about {what}</button>
+            <button type="submit">{fill(t.stop, what)}</button>
           </form>
         )}
     </section>

@@ -16,30 +16,23 @@ import {
 import { verifyCsrf } from "../../lib/web/csrf.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 import { OAUTH_PAGE_HEADERS } from "../../lib/web/security-headers.ts";
+import { messages } from "../../lib/web/pages.ts";
+import { fill } from "../../lib/i18n/fill.ts";
+import type { AuthMessages } from "../../lib/i18n/en/auth.ts";
 
 type Data =
   | { kind: "consent"; request: AuthorizationRequest; username: string }
   | { kind: "code"; code: string; appName: string }
   | { kind: "error"; message: string };
 
-// Plain words for each scope; the scope itself is shown small beside them.
-const SCOPE_TEXT: Record<string, string> = {
-  read: "See everything in your account: posts, timelines, lists and settings",
-  write: "Post, edit and delete, and change anything in your account",
-  follow: "Follow, unfollow, block and mute accounts for you",
-  push: "Send you push notifications",
-  profile: "See your basic profile only (name, picture, bio)",
-  "admin:read": "See all data on this server (moderator)",
-  "admin:write": "Change any data on this server (moderator)",
-};
-
-function describeScope(scope: string): string {
-  if (SCOPE_TEXT[scope]) return SCOPE_TEXT[scope];
+/** Plain words for a scope (the catalogue's); the scope itself is shown small beside them. */
+function describeScope(t: AuthMessages["oauth"], scope: string): string {
+  if (Object.hasOwn(t.scopes, scope)) return t.scopes[scope];
   const [action, ...rest] = scope.split(":");
   const what = rest.join(":").replaceAll("_", " ");
-  return `${
-    action === "read" ? "See" : action === "write" ? "Change" : scope
-  } your ${what}`;
+  if (action === "read") return fill(t.readScope, { what });
+  if (action === "write") return fill(t.writeScope, { what });
+  return `${scope} ${what}`;
 }
 
 /** `https://app.example/path` → `app.example`, for a short "from" line. */
@@ -152,15 +145,12 @@ export const handler = define.handlers({
     try {
       form = await ctx.req.formData();
     } catch {
-      return errorPage("The form could not be read.");
+      return errorPage(messages(ctx).auth.oauth.unreadable);
     }
     if (!(await verifyCsrf(ctx.req, form, deps.secret, deps.config.origin))) {
-      return errorPage(
-        "This form has expired. Go back, reload the page and try again.",
-        403,
-      );
+      return errorPage(messages(ctx).auth.oauth.expired, 403);
     }
-    if (!session) return errorPage("You are not signed in.", 401);
+    if (!session) return errorPage(messages(ctx).auth.oauth.notSignedIn, 401);
     const params = requestParams(form);
     let request: AuthorizationRequest;
     try {
@@ -199,14 +189,15 @@ export const handler = define.handlers({
 });
 
 export default define.page<typeof handler>(({ data, state }) => {
+  const t = messages({ state }).auth.oauth;
   if (data.kind === "error") {
     return (
       <section class="card narrow oauth" aria-labelledby="oauth-title">
-        <PageHead title="Authorization failed" />
-        <h1 id="oauth-title">Authorization failed</h1>
+        <PageHead title={t.failedTitle} />
+        <h1 id="oauth-title">{t.failedTitle}</h1>
         <p role="alert">{data.message}</p>
         <p class="actions">
-          <a class="button secondary" href="/home">Go to the start page</a>
+          <a class="button secondary" href="/home">{t.goHome}</a>
         </p>
       </section>
     );
@@ -214,14 +205,14 @@ export default define.page<typeof handler>(({ data, state }) => {
   if (data.kind === "code") {
     return (
       <section class="card narrow oauth" aria-labelledby="oauth-title">
-        <PageHead title="Authorization code" />
-        <h1 id="oauth-title">Authorization code</h1>
-        <p>Copy this code and paste it into {data.appName}.</p>
+        <PageHead title={t.codeTitle} />
+        <h1 id="oauth-title">{t.codeTitle}</h1>
+        <p>{fill(t.copyCode, { app: data.appName })}</p>
         <input
           class="oauth-code"
           readOnly
           value={data.code}
-          aria-label="Authorization code"
+          aria-label={t.codeTitle}
         />
       </section>
     );
@@ -256,34 +247,36 @@ export default define.page<typeof handler>(({ data, state }) => {
           )}
         </div>
       </div>
-      <PageHead title={`Authorize ${request.app.name}`} />
-      <h1 id="oauth-title">Authorize {request.app.name}?</h1>
+      <PageHead title={fill(t.title, { app: request.app.name })} />
+      <h1 id="oauth-title">{fill(t.heading, { app: request.app.name })}</h1>
       <p>
-        <strong>{request.app.name}</strong> wants to use your account{" "}
-        <strong>@{username}</strong>. It will be able to:
+        <strong>{request.app.name}</strong>
+        {t.wantsBefore}
+        <strong>@{username}</strong>
+        {t.wantsAfter}
       </p>
       <ul class="oauth-scopes">
         {request.scopes.map((scope) => (
           <li key={scope}>
-            <span>{describeScope(scope)}</span>
+            <span>{describeScope(t, scope)}</span>
             <code>{scope}</code>
           </li>
         ))}
       </ul>
       <p class="help">
-        Only authorize apps you trust. You can revoke its access at any time in
-        {" "}
-        <a href="/settings/authorized_applications">Settings › Apps</a>.
+        {t.trustBefore}
+        <a href="/settings/authorized_applications">{t.trustLink}</a>
+        {t.trustAfter}
       </p>
       <form method="post" action="/oauth/authorize" class="oauth-decision">
         {hidden.filter(([, value]) => value !== null).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value!} />
         ))}
         <button type="submit" name="decision" value="deny" class="secondary">
-          Deny
+          {t.deny}
         </button>
         <button type="submit" name="decision" value="authorize">
-          Authorize
+          {t.authorize}
         </button>
       </form>
     </section>

@@ -4,7 +4,9 @@ import { addAlias, removeAlias } from "../../lib/domain/account-moves.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -36,7 +38,9 @@ export const handler = define.handlers<Data>({
       await addAlias(deps, session.account, acct);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], acct }, { status: 422 });
+      return page({ errors: [formError(messages(ctx), error)], acct }, {
+        status: 422,
+      });
     }
     return ctx.redirect("/settings/aliases", 303);
   },
@@ -46,22 +50,21 @@ export default define.page<typeof handler>(function Aliases(
   { data, state },
 ) {
   const aliases = state.session?.account.also_known_as ?? [];
+  const { settings } = messages({ state });
+  const t = settings.aliases;
   return (
     <>
-      <PageHead title="Settings · Account aliases" />
-      <h1>Settings</h1>
-      <SettingsNav current="/settings/aliases" />
+      <PageHead title={fill(settings.pageTitle, { page: t.title })} />
+      <h1>{settings.heading}</h1>
+      <SettingsNav current="/settings/aliases" labels={settings.nav} />
       <section class="card">
-        <h2>Account aliases</h2>
-        <p>
-          To move from another account to this one, add the old account here
-          first; then start the move from the old account.
-        </p>
+        <h2>{t.title}</h2>
+        <p>{t.intro}</p>
         <FormErrors errors={data.errors} />
         <form method="post" action="/settings/aliases" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <label>
-            Handle of the old account
+            {t.handle}
             <input
               name="acct"
               required
@@ -70,7 +73,7 @@ export default define.page<typeof handler>(function Aliases(
             />
           </label>
           <div>
-            <button type="submit">Create alias</button>
+            <button type="submit">{t.create}</button>
           </div>
         </form>
         {aliases.length > 0 && (
@@ -81,7 +84,7 @@ export default define.page<typeof handler>(function Aliases(
                 <form method="post" action="/settings/aliases" class="inline">
                   <input type="hidden" name="_csrf" value={state.csrfToken} />
                   <input type="hidden" name="remove" value={uri} />
-                  <button type="submit">Remove alias</button>
+                  <button type="submit">{t.remove}</button>
                 </form>
               </li>
             ))}

@@ -7,7 +7,8 @@ import {
 } from "../../lib/domain/authorized-applications.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { formatDateTime } from "../../components/format.ts";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -49,21 +50,21 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function AuthorizedApplications(
   { data, state },
 ) {
+  const { settings } = messages({ state });
+  const t = settings.apps;
   return (
     <>
-      <PageHead title="Settings · Apps" />
-      <h1>Settings</h1>
-      <SettingsNav current="/settings/authorized_applications" />
+      <PageHead title={fill(settings.pageTitle, { page: t.title })} />
+      <h1>{settings.heading}</h1>
+      <SettingsNav
+        current="/settings/authorized_applications"
+        labels={settings.nav}
+      />
       <section class="card">
-        <h2>Authorized apps</h2>
-        <p>
-          Apps you signed in to with this account. Revoking one signs it out
-          everywhere at once.
-        </p>
-        {data.revoked && <p class="notice" role="status">Access revoked.</p>}
-        {data.apps.length === 0 && (
-          <p class="empty">No app has access to your account.</p>
-        )}
+        <h2>{t.heading}</h2>
+        <p>{t.intro}</p>
+        {data.revoked && <p class="notice" role="status">{t.revoked}</p>}
+        {data.apps.length === 0 && <p class="empty">{t.none}</p>}
         <ul class="stack authorized-apps">
           {data.apps.map((app) => (
             <li key={app.id} class="authorized-app">
@@ -77,16 +78,16 @@ export default define.page<typeof handler>(function AuthorizedApplications(
                   : app.name}
               </h3>
               <p>
-                Can: <span class="scopes">{app.scopes.join(", ")}</span>
+                {t.can} <span class="scopes">{app.scopes.join(", ")}</span>
               </p>
               <p>
-                Authorized{" "}
+                {t.authorized}{" "}
                 <time datetime={app.authorizedAt.toISOString()}>
                   {formatDateTime(app.authorizedAt.toISOString())}
                 </time>
                 {app.lastUsedAt && (
                   <>
-                    {" · last used "}
+                    {t.lastUsed}
                     <time datetime={app.lastUsedAt.toISOString()}>
                       {formatDateTime(app.lastUsedAt.toISOString())}
                     </time>
@@ -97,7 +98,8 @@ export default define.page<typeof handler>(function AuthorizedApplications(
                 <input type="hidden" name="_csrf" value={state.csrfToken} />
                 <input type="hidden" name="application_id" value={app.id} />
                 <button type="submit" class="small secondary">
-                  Revoke<span class="visually-hidden">{` ${app.name}`}</span>
+                  {t.revoke}
+                  <span class="visually-hidden">{` ${app.name}`}</span>
                 </button>
               </form>
             </li>

@@ -8,12 +8,15 @@ import {
 import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { clearSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
+import { formatDateTime } from "../../components/format.ts";
 
 interface Data {
   errors: string[];
@@ -40,7 +43,9 @@ export const handler = define.handlers<Data>({
       await requestAccountDeletion(deps, session, field(form, "password"));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message] }, { status: 422 });
+      return page({ errors: [formError(messages(ctx), error)] }, {
+        status: 422,
+      });
     }
     const response = ctx.redirect("/auth/sign_in?deletion_requested=1", 303);
     clearSessionCookie(response.headers, deps.config);
@@ -52,48 +57,47 @@ export default define.page<typeof handler>(function DeleteAccount(
   { data, state },
 ) {
   const deleteAfter = state.session?.user.delete_after;
+  const { settings: t, auth } = messages({ state });
+  const d = t.delete;
   return (
     <>
-      <PageHead title="Settings · Delete account" />
-      <h1>Settings</h1>
-      {!deleteAfter && <SettingsNav current="/settings/delete" />}
+      <PageHead title={fill(t.pageTitle, { page: d.title })} />
+      <h1>{t.heading}</h1>
+      {!deleteAfter && (
+        <SettingsNav current="/settings/delete" labels={t.nav} />
+      )}
       <section class="card">
-        <h2>Delete account</h2>
+        <h2>{d.title}</h2>
         {deleteAfter
           ? (
             <>
               <p role="status">
-                Your account will be deleted on{" "}
+                {d.scheduledBefore}
                 <time datetime={deleteAfter.toISOString()}>
-                  {deleteAfter.toUTCString()}
-                </time>. Until then you can keep it.
+                  {formatDateTime(deleteAfter.toISOString())}
+                </time>
+                {d.scheduledAfter}
               </p>
               <form method="post" action="/settings/delete">
                 <input type="hidden" name="_csrf" value={state.csrfToken} />
-                <button type="submit">Cancel the deletion</button>
+                <button type="submit">{d.cancel}</button>
               </form>
             </>
           )
           : (
             <>
-              <p>
-                Your posts, media, follows and profile will be removed, and
-                other servers will be told to remove them too. Your username
-                will not be available to anyone again. You have{" "}
-                {ACCOUNT_DELETION_GRACE_DAYS}{" "}
-                days to change your mind by signing in again; you are signed out
-                everywhere at once.
-              </p>
+              <p>{fill(d.intro, { days: ACCOUNT_DELETION_GRACE_DAYS })}</p>
               <FormErrors errors={data.errors} />
               <form method="post" action="/settings/delete" class="stack">
                 <input type="hidden" name="_csrf" value={state.csrfToken} />
                 <CurrentPasswordField
                   name="password"
+                  label={auth.passwordFields.current}
                   username={state.session?.account.username}
                 />
                 <div>
                   <button type="submit" class="danger">
-                    Delete my account
+                    {d.submit}
                   </button>
                 </div>
               </form>

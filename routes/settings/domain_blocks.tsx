@@ -9,6 +9,7 @@ import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   type PageContext,
@@ -16,6 +17,7 @@ import {
   webPage,
 } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
+import { formError } from "../../lib/web/form-errors.ts";
 import { PostButton } from "../../components/PostButton.tsx";
 import { Pagination } from "../../components/Timeline.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
@@ -67,7 +69,10 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page(await load(ctx, [error.message], domain), { status: 422 });
+      return page(
+        await load(ctx, [formError(messages(ctx), error)], domain),
+        { status: 422 },
+      );
     }
     return ctx.redirect(HERE, 303);
   },
@@ -76,22 +81,21 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function DomainBlocks(
   { data, state },
 ) {
+  const { settings } = messages({ state });
+  const t = settings.domainBlocks;
   return (
     <>
-      <PageHead title="Blocked domains" />
-      <h1>Settings</h1>
-      <SettingsNav current={HERE} />
+      <PageHead title={t.title} />
+      <h1>{settings.heading}</h1>
+      <SettingsNav current={HERE} labels={settings.nav} />
       <section class="card" aria-labelledby="domains-title">
-        <h2 id="domains-title">Blocked domains</h2>
-        <p class="help">
-          You won't see posts or notifications from anyone on a blocked server,
-          and your followers there are removed.
-        </p>
+        <h2 id="domains-title">{t.title}</h2>
+        <p class="help">{t.help}</p>
         <FormErrors errors={data.errors} />
         <form method="post" action={HERE} class="inline-form">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <label>
-            Server to block
+            {t.server}
             <input
               name="domain"
               value={data.typed}
@@ -99,7 +103,7 @@ export default define.page<typeof handler>(function DomainBlocks(
               required
             />
           </label>
-          <button type="submit" class="danger">Block server</button>
+          <button type="submit" class="danger">{t.block}</button>
         </form>
         <ul class="plain-list">
           {data.domains.map((domain) => (
@@ -111,14 +115,13 @@ export default define.page<typeof handler>(function DomainBlocks(
                 returnTo={HERE}
                 fields={{ domain, op: "unblock" }}
               >
-                Unblock<span class="visually-hidden">{domain}</span>
+                {t.unblock}
+                <span class="visually-hidden">{domain}</span>
               </PostButton>
             </li>
           ))}
         </ul>
-        {data.domains.length === 0 && (
-          <p class="empty">You haven't blocked any servers.</p>
-        )}
+        {data.domains.length === 0 && <p class="empty">{t.empty}</p>}
       </section>
       <Pagination older={data.older} newer={data.newer} />
     </>

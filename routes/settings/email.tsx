@@ -4,7 +4,9 @@ import { requestEmailChange } from "../../lib/mail/mod.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -38,7 +40,9 @@ export const handler = define.handlers<Data>({
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], email }, { status: 422 });
+      return page({ errors: [formError(messages(ctx), error)], email }, {
+        status: 422,
+      });
     }
     return page({ errors: [], email: "", requested: email });
   },
@@ -47,28 +51,31 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function EmailSettings(
   { data, state },
 ) {
+  const { settings: t, auth } = messages({ state });
+  const e = t.email;
   return (
     <>
-      <PageHead title="Settings · E-mail" />
-      <h1>Settings</h1>
-      <SettingsNav current="/settings/email" />
+      <PageHead title={fill(t.pageTitle, { page: e.title })} />
+      <h1>{t.heading}</h1>
+      <SettingsNav current="/settings/email" labels={t.nav} />
       <section class="card">
-        <h2>E-mail address</h2>
+        <h2>{e.heading}</h2>
         <p>
-          Your address: <strong>{state.session?.user.email}</strong>
-          {state.session?.user.confirmed_at ? "" : " (not confirmed yet)"}
+          {e.current} <strong>{state.session?.user.email}</strong>
+          {state.session?.user.confirmed_at ? "" : e.unconfirmed}
         </p>
         {data.requested && (
           <p class="notice" role="status">
-            A confirmation link is on its way to{" "}
-            {data.requested}. Your address changes once you follow it.
+            {e.requestedBefore}
+            {data.requested}
+            {e.requestedAfter}
           </p>
         )}
         <FormErrors errors={data.errors} />
         <form method="post" action="/settings/email" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <label>
-            New e-mail address
+            {e.newAddress}
             <input
               name="email"
               type="email"
@@ -77,9 +84,12 @@ export default define.page<typeof handler>(function EmailSettings(
               value={data.email}
             />
           </label>
-          <CurrentPasswordField username={state.session?.account.username} />
+          <CurrentPasswordField
+            label={auth.passwordFields.current}
+            username={state.session?.account.username}
+          />
           <div>
-            <button type="submit">Change e-mail address</button>
+            <button type="submit">{e.submit}</button>
           </div>
         </form>
       </section>

@@ -5,6 +5,7 @@ import { unfollowTag } from "../../lib/domain/search.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
 import {
+  messages,
   newerLink,
   olderLink,
   signInFirst,
@@ -61,13 +62,15 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function FollowedTags(
   { data, state },
 ) {
+  const { settings } = messages({ state });
+  const t = settings.followedTags;
   return (
     <>
-      <PageHead title="Followed hashtags" />
-      <h1>Settings</h1>
-      <SettingsNav current={HERE} />
+      <PageHead title={t.title} />
+      <h1>{settings.heading}</h1>
+      <SettingsNav current={HERE} labels={settings.nav} />
       <section class="card" aria-labelledby="tags-title">
-        <h2 id="tags-title">Followed hashtags</h2>
+        <h2 id="tags-title">{t.title}</h2>
         <ul class="plain-list">
           {data.tags.map((tag) => (
             <li key={tag.name} class="plain-row">
@@ -80,17 +83,13 @@ export default define.page<typeof handler>(function FollowedTags(
                 returnTo={HERE}
                 fields={{ tag: tag.name }}
               >
-                Unfollow<span class="visually-hidden">#{tag.displayName}</span>
+                {t.unfollow}
+                <span class="visually-hidden">#{tag.displayName}</span>
               </PostButton>
             </li>
           ))}
         </ul>
-        {data.tags.length === 0 && (
-          <p class="empty">
-            You don't follow any hashtags. Follow one from its page to see its
-            posts in your home timeline.
-          </p>
-        )}
+        {data.tags.length === 0 && <p class="empty">{t.empty}</p>}
       </section>
       <Pagination older={data.older} newer={data.newer} />
     </>

@@ -3,9 +3,15 @@ import { define } from "../../utils.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { type PageContext, signInFirst } from "../../lib/web/pages.ts";
 import {
-  IMPORT_TYPE_LABELS,
+  messages,
+  type PageContext,
+  signInFirst,
+} from "../../lib/web/pages.ts";
+import { errorText, formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
+import type { SettingsMessages } from "../../lib/i18n/en/settings.ts";
+import {
   IMPORT_TYPES,
   type ImportRecord,
   type ImportType,
@@ -20,11 +26,6 @@ import { PageHead } from "../../components/PageHead.tsx";
 const HERE = "/settings/import";
 /** A 20,000-row follows file is well under this. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-
-const MODES = [
-  ["merge", "Merge", "keep what you have and add what the file lists"],
-  ["overwrite", "Overwrite", "also remove what the file doesn't list"],
-] as const;
 
 interface Data {
   imports: Awaited<ReturnType<typeof recentImports>>;
@@ -63,16 +64,17 @@ export const handler = define.handlers<Data>({
     const typeField = field(form, "type");
     const type = isImportType(typeField) ? typeField : "following";
     const mode = field(form, "mode") === "overwrite" ? "overwrite" : "merge";
+    const t = messages(ctx).errors;
     const refuse = async (message: string) =>
       page(await load(ctx, { errors: [message], type, mode }), {
         status: 422,
       });
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) {
-      return await refuse("Choose a CSV file to import.");
+      return await refuse(t.chooseCsv);
     }
     if (file.size > MAX_FILE_BYTES) {
-      return await refuse("The file is too large (at most 4 MB).");
+      return await refuse(t.csvTooLarge);
     }
     try {
       await startImport(ctx.state.deps, session.account, {
@@ -85,7 +87,9 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return await refuse(`Nothing was imported. ${error.message}`);
+      return await refuse(
+        fill(t.nothingImported, { reason: formError(messages(ctx), error) }),
+      );
     }
     return ctx.redirect(HERE, 303);
   },
@@ -98,18 +102,23 @@ function rowText(data: Record<string, unknown>): string {
   return `${list}${what}`;
 }
 
-function Progress({ record }: { record: ImportRecord }) {
+function Progress(
+  { record, t }: { record: ImportRecord; t: SettingsMessages["import"] },
+) {
   const state = record.finished_at
-    ? "Finished"
+    ? t.finished
     : record.stalled
-    ? "Stopped after repeated errors (an admin can retry it)"
-    : "In progress";
+    ? t.stalled
+    : t.inProgress;
   return (
     <p>
-      <strong>{state}</strong>: {record.processed_rows} of {record.total_rows}
-      {" "}
-      rows processed
-      {record.failed_rows > 0 ? `, ${record.failed_rows} failed` : ""}.
+      <strong>{state}</strong>: {fill(t.progress, {
+        processed: record.processed_rows,
+        total: record.total_rows,
+      })}
+      {record.failed_rows > 0
+        ? fill(t.failedCount, { count: record.failed_rows })
+        : ""}.
     </p>
   );
 }
@@ -117,16 +126,20 @@ function Progress({ record }: { record: ImportRecord }) {
 export default define.page<typeof handler>(function Import(
   { data, state },
 ) {
+  const all = messages({ state });
+  const { settings } = all;
+  const t = settings.import;
   return (
     <>
-      <PageHead title="Settings · Import" />
-      <h1>Settings</h1>
-      <SettingsNav current={HERE} />
+      <PageHead title={fill(settings.pageTitle, { page: t.title })} />
+      <h1>{settings.heading}</h1>
+      <SettingsNav current={HERE} labels={settings.nav} />
       <section class="card" aria-labelledby="import-title">
-        <h2 id="import-title">Import</h2>
+        <h2 id="import-title">{t.title}</h2>
         <p class="help">
-          Bring data exported from Starling or another Mastodon-compatible
-          server (<a href="/settings/export">Export</a>).
+          {t.helpBefore}
+          <a href="/settings/export">{t.helpLink}</a>
+          {t.helpAfter}
         </p>
         <FormErrors errors={data.errors} />
         <form
@@ -137,19 +150,19 @@ export default define.page<typeof handler>(function Import(
         >
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <label>
-            Import type
+            {t.type}
             <select name="type">
               {IMPORT_TYPES.map((type) => (
                 <option key={type} value={type} selected={type === data.type}>
-                  {IMPORT_TYPE_LABELS[type]}
+                  {t.types[type]}
                 </option>
               ))}
             </select>
           </label>
           <fieldset>
-            <legend>Mode</legend>
+            <legend>{t.mode}</legend>
             <div class="stack">
-              {MODES.map(([value, label, help]) => (
+              {Object.entries(t.modes).map(([value, [label, help]]) => (
                 <label class="checkbox" key={value}>
                   <input
                     type="radio"
@@ -165,33 +178,36 @@ export default define.page<typeof handler>(function Import(
             </div>
           </fieldset>
           <label>
-            CSV file
+            {t.file}
             <input type="file" name="file" accept=".csv,text/csv" required />
           </label>
-          <button type="submit">Upload</button>
+          <button type="submit">{t.upload}</button>
         </form>
       </section>
       {data.imports.length > 0 && (
         <section class="card" aria-labelledby="recent-title">
-          <h2 id="recent-title">Recent imports</h2>
+          <h2 id="recent-title">{t.recent}</h2>
           <form method="get" action={HERE}>
-            <button type="submit" class="secondary">Refresh progress</button>
+            <button type="submit" class="secondary">{t.refresh}</button>
           </form>
           {data.imports.map((record) => (
-            <article key={record.id} aria-label={`Import ${record.file_name}`}>
+            <article
+              key={record.id}
+              aria-label={fill(t.importLabel, { file: record.file_name })}
+            >
               <h3>
-                {IMPORT_TYPE_LABELS[record.type]} ({record.mode}) ·{" "}
-                {record.file_name}
+                {t.types[record.type]}{" "}
+                ({t.modes[record.mode][0].toLowerCase()}) · {record.file_name}
               </h3>
-              <Progress record={record} />
+              <Progress record={record} t={t} />
               {record.failures.length > 0 && (
                 <table class="admin-table">
-                  <caption>Rows that failed</caption>
+                  <caption>{t.failures}</caption>
                   <thead>
                     <tr>
-                      <th>Line</th>
-                      <th>Row</th>
-                      <th>Why</th>
+                      <th>{t.line}</th>
+                      <th>{t.row}</th>
+                      <th>{t.why}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -199,7 +215,7 @@ export default define.page<typeof handler>(function Import(
                       <tr key={row.line}>
                         <td>{row.line}</td>
                         <td>{rowText(row.data)}</td>
-                        <td>{row.error}</td>
+                        <td>{errorText(all, row.error)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -9,11 +9,14 @@ import {
 import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
 import { CurrentPasswordField } from "../../components/CurrentPasswordField.tsx";
+import { formatDateTime } from "../../components/format.ts";
 
 interface Data {
   errors: string[];
@@ -67,7 +70,11 @@ export const handler = define.handlers<Data>({
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], acct, movedTo: null }, {
+      return page({
+        errors: [formError(messages(ctx), error)],
+        acct,
+        movedTo: null,
+      }, {
         status: 422,
       });
     }
@@ -80,47 +87,45 @@ export default define.page<typeof handler>(function Migration(
 ) {
   const account = state.session?.account;
   const next = account ? nextMoveAllowedAt(account) : null;
+  const { settings, auth } = messages({ state });
+  const t = settings.migration;
   return (
     <>
-      <PageHead title="Settings · Move to another account" />
-      <h1>Settings</h1>
-      <SettingsNav current="/settings/migration" />
+      <PageHead title={fill(settings.pageTitle, { page: t.title })} />
+      <h1>{settings.heading}</h1>
+      <SettingsNav current="/settings/migration" labels={settings.nav} />
       <section class="card">
-        <h2>Move to another account</h2>
+        <h2>{t.title}</h2>
         {data.movedTo
           ? (
             <>
               <p role="status">
-                This account has moved to{" "}
-                <strong>{data.movedTo}</strong>. It can no longer post, and its
-                profile points there.
+                {t.movedBefore}
+                <strong>{data.movedTo}</strong>
+                {t.movedAfter}
               </p>
               <form method="post" action="/settings/migration">
                 <input type="hidden" name="_csrf" value={state.csrfToken} />
                 <input type="hidden" name="cancel" value="1" />
-                <button type="submit">Cancel redirect</button>
+                <button type="submit">{t.cancel}</button>
               </form>
             </>
           )
           : (
             <>
-              <p>
-                First add this account as an alias on the new account. Moving
-                sends your followers to the new account (your posts stay here),
-                and this account can no longer post. You can move once every 30
-                days.
-              </p>
+              <p>{t.intro}</p>
               {next && (
                 <p class="notice" role="status">
-                  You moved recently: you can move again after{" "}
-                  {next.toUTCString()}.
+                  {fill(t.movedRecently, {
+                    date: formatDateTime(next.toISOString()),
+                  })}
                 </p>
               )}
               <FormErrors errors={data.errors} />
               <form method="post" action="/settings/migration" class="stack">
                 <input type="hidden" name="_csrf" value={state.csrfToken} />
                 <label>
-                  Handle of the new account
+                  {t.handle}
                   <input
                     name="acct"
                     required
@@ -128,14 +133,16 @@ export default define.page<typeof handler>(function Migration(
                     value={data.acct}
                   />
                 </label>
-                <CurrentPasswordField username={account?.username} />
+                <CurrentPasswordField
+                  label={auth.passwordFields.current}
+                  username={account?.username}
+                />
                 <label>
                   <input type="checkbox" name="redirect_only" value="1" />{" "}
-                  Redirect only: point the profile to the new account without
-                  moving followers
+                  {t.redirectOnly}
                 </label>
                 <div>
-                  <button type="submit">Move followers</button>
+                  <button type="submit">{t.submit}</button>
                 </div>
               </form>
             </>

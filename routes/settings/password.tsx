@@ -5,7 +5,9 @@ import { DomainError } from "../../lib/domain/errors.ts";
 import { startWebSession } from "../../lib/domain/sessions.ts";
 import { clientIp, field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { setSessionCookie } from "../../lib/web/session-cookie.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
@@ -33,7 +35,7 @@ export const handler = define.handlers<Data>({
     const next = field(form, "password");
     if (next !== field(form, "password_confirmation")) {
       return page({
-        errors: ["Password confirmation doesn't match"],
+        errors: [messages(ctx).errors.passwordsDiffer],
         saved: false,
       }, { status: 422 });
     }
@@ -45,7 +47,10 @@ export const handler = define.handlers<Data>({
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: ["Current password is wrong"], saved: false }, {
+      return page({
+        errors: [messages(ctx).errors.currentPasswordWrong],
+        saved: false,
+      }, {
         status: 422,
       });
     }
@@ -53,7 +58,10 @@ export const handler = define.handlers<Data>({
       await setPassword(deps.sql, session.user.id, next, deps.effects);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ errors: [error.message], saved: false }, { status: 422 });
+      return page({
+        errors: [formError(messages(ctx), error)],
+        saved: false,
+      }, { status: 422 });
     }
     const secret = await startWebSession(
       deps.sql,
@@ -73,25 +81,25 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function PasswordSettings(
   { data, state },
 ) {
+  const { settings: t, auth } = messages({ state });
   return (
     <>
-      <PageHead title="Settings · Password" />
-      <h1>Settings</h1>
-      <SettingsNav current="/settings/password" />
+      <PageHead title={fill(t.pageTitle, { page: t.password.title })} />
+      <h1>{t.heading}</h1>
+      <SettingsNav current="/settings/password" labels={t.nav} />
       <section class="card">
-        <h2>Change password</h2>
-        {data.saved && (
-          <p class="notice" role="status">
-            Password changed. Other devices and apps were signed out.
-          </p>
-        )}
+        <h2>{t.password.heading}</h2>
+        {data.saved && <p class="notice" role="status">{t.password.saved}</p>}
         <FormErrors errors={data.errors} />
         <form method="post" action="/settings/password" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
-          <CurrentPasswordField username={state.session?.account.username} />
-          <NewPasswordFields />
+          <CurrentPasswordField
+            label={auth.passwordFields.current}
+            username={state.session?.account.username}
+          />
+          <NewPasswordFields labels={auth.passwordFields} />
           <div>
-            <button type="submit">Change password</button>
+            <button type="submit">{t.password.submit}</button>
           </div>
         </form>
       </section>

@@ -4,7 +4,6 @@ import { updateProfile } from "../../lib/domain/profiles.ts";
 import { DomainError } from "../../lib/domain/errors.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { messages, signInFirst } from "../../lib/web/pages.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -14,11 +13,16 @@ import {
   type MailChoice,
   NOTIFICATION_EMAIL_TYPES,
   notificationEmailChoices,
-  notificationTypeName,
   saveNotificationEmailChoices,
 } from "../../lib/mail/mod.ts";
 import { loadActor, staffMailsFor } from "../../lib/moderation/mod.ts";
-import type { PageContext } from "../../lib/web/pages.ts";
+import {
+  messages,
+  type PageContext,
+  signInFirst,
+} from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { LOCALE_NAMES } from "../../lib/i18n/mod.ts";
 
 interface Data {
@@ -33,20 +37,6 @@ interface Data {
   errors: string[];
   saved: boolean;
 }
-
-const THEME_CHOICES: [string, string][] = [
-  ["system", "Same as this device (light or dark)"],
-  ["light", "Light"],
-  ["dark", "Dark"],
-  ["contrast", "High contrast"],
-];
-
-const CHOICES: [string, string, string][] = [
-  ["public", "Public", "Everyone, and shown in public timelines"],
-  ["unlisted", "Unlisted", "Everyone, but kept out of public timelines"],
-  ["private", "Followers only", "Only your followers"],
-  ["direct", "Mentioned people only", "Only the people you mention"],
-];
 
 /**
  * Posting defaults (who sees new posts, marking media sensitive), the web UI's theme and, in
@@ -114,7 +104,7 @@ export const handler = define.handlers<Data>({
           sensitive,
           emails: notificationEmailChoices(session.user),
           offered: await offeredMails(ctx),
-          errors: [error.message],
+          errors: [formError(messages(ctx), error)],
           saved: false,
         },
         {
@@ -129,22 +119,27 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Preferences(
   { data, state },
 ) {
+  const all = messages({ state });
+  const t = all.settings;
+  const p = t.preferences;
   return (
     <>
-      <PageHead title="Settings · Posting" />
-      <h1>Settings</h1>
-      <SettingsNav current="/settings/preferences" />
+      <PageHead title={fill(t.pageTitle, { page: t.nav.preferences })} />
+      <h1>{t.heading}</h1>
+      <SettingsNav current="/settings/preferences" labels={t.nav} />
       <section class="card">
-        <h2>Posting defaults</h2>
-        {data.saved && <p class="notice" role="status">Preferences saved.</p>}
+        <h2>{p.heading}</h2>
+        {data.saved && <p class="notice" role="status">{p.saved}</p>}
         <FormErrors errors={data.errors} />
         <form method="post" action="/settings/preferences" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <fieldset>
-            <legend>Default visibility of new posts</legend>
+            <legend>{p.visibility}</legend>
             <RadioChoices
               name="default_privacy"
-              choices={CHOICES}
+              choices={Object.entries(p.visibilityChoices).map((
+                [value, [label, help]],
+              ) => [value, label, help])}
               checked={data.privacy}
             />
           </fieldset>
@@ -154,28 +149,28 @@ export default define.page<typeof handler>(function Preferences(
               name="default_sensitive"
               checked={data.sensitive}
             />
-            Always mark media as sensitive
+            {p.sensitive}
           </label>
           <div>
-            <button type="submit">Save preferences</button>
+            <button type="submit">{p.save}</button>
           </div>
         </form>
       </section>
       <section class="card" aria-labelledby="appearance">
-        <h2 id="appearance">Appearance</h2>
+        <h2 id="appearance">{p.appearance}</h2>
         <form method="post" action="/settings/preferences" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <input type="hidden" name="form" value="appearance" />
           <fieldset>
-            <legend>Theme</legend>
+            <legend>{p.theme}</legend>
             <RadioChoices
               name="theme"
-              choices={THEME_CHOICES}
+              choices={Object.entries(p.themeChoices)}
               checked={data.theme}
             />
           </fieldset>
           <fieldset>
-            <legend>{state.t?.language.legend ?? "Interface language"}</legend>
+            <legend>{all.language.legend}</legend>
             <RadioChoices
               name="locale"
               choices={Object.entries(LOCALE_NAMES)}
@@ -183,12 +178,12 @@ export default define.page<typeof handler>(function Preferences(
             />
           </fieldset>
           <div>
-            <button type="submit">Save appearance</button>
+            <button type="submit">{p.saveAppearance}</button>
           </div>
         </form>
       </section>
       <section class="card" aria-labelledby="browser-notifications">
-        <h2 id="browser-notifications">Browser notifications</h2>
+        <h2 id="browser-notifications">{p.browserNotifications}</h2>
         <BrowserNotifications
           vapidKey={state.deps.vapid.publicKey}
           csrf={state.csrfToken}
@@ -196,12 +191,12 @@ export default define.page<typeof handler>(function Preferences(
         />
       </section>
       <section class="card">
-        <h2>E-mail notifications</h2>
+        <h2>{p.emailNotifications}</h2>
         <form method="post" action="/settings/preferences" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <input type="hidden" name="form" value="notification_emails" />
           <fieldset>
-            <legend>Send me an e-mail about</legend>
+            <legend>{p.emailAbout}</legend>
             <div class="stack">
               {data.offered.map((type) => (
                 <label class="checkbox">
@@ -210,13 +205,13 @@ export default define.page<typeof handler>(function Preferences(
                     name={type}
                     checked={data.emails[type]}
                   />
-                  {notificationTypeName(type, state.session?.user.locale)}
+                  {all.mail.notificationTypeNames[type]}
                 </label>
               ))}
             </div>
           </fieldset>
           <div>
-            <button type="submit">Save e-mail notifications</button>
+            <button type="submit">{p.saveEmail}</button>
           </div>
         </form>
       </section>

@@ -5,7 +5,9 @@ import { DomainError } from "../../lib/domain/errors.ts";
 import { accountSourceJson } from "../../lib/mastodon/entities/account.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -70,7 +72,11 @@ export const handler = define.handlers<Data>({
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page({ values, errors: [error.message], saved: false }, {
+      return page({
+        values,
+        errors: [formError(messages(ctx), error)],
+        saved: false,
+      }, {
         status: 422,
       });
     }
@@ -86,19 +92,21 @@ export default define.page<typeof handler>(function ProfileSettings(
     ...v.fields,
     ...Array.from({ length: FIELDS_MAX }, () => ({ name: "", value: "" })),
   ].slice(0, FIELDS_MAX);
+  const t = messages({ state }).settings;
+  const p = t.profile;
   return (
     <>
-      <PageHead title="Settings · Profile" />
-      <h1>Settings</h1>
-      <SettingsNav current="/settings/profile" />
+      <PageHead title={fill(t.pageTitle, { page: p.heading })} />
+      <h1>{t.heading}</h1>
+      <SettingsNav current="/settings/profile" labels={t.nav} />
       <section class="card">
-        <h2>Profile</h2>
-        {data.saved && <p class="notice" role="status">Profile saved.</p>}
+        <h2>{p.heading}</h2>
+        {data.saved && <p class="notice" role="status">{p.saved}</p>}
         <FormErrors errors={data.errors} />
         <form method="post" action="/settings/profile" class="stack">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
           <label>
-            Display name
+            {p.displayName}
             <input
               name="display_name"
               value={v.displayName}
@@ -107,19 +115,16 @@ export default define.page<typeof handler>(function ProfileSettings(
             />
           </label>
           <label>
-            Bio
+            {p.bio}
             <textarea name="note" rows={4} maxLength={500}>{v.note}</textarea>
           </label>
           <fieldset>
-            <legend>Profile fields</legend>
-            <p class="help">
-              Up to four labelled links or facts, shown as a table on your
-              profile.
-            </p>
+            <legend>{p.fields}</legend>
+            <p class="help">{p.fieldsHelp}</p>
             {fields.map((f, i) => (
               <div class="field-pair">
                 <label>
-                  Label {i + 1}
+                  {fill(p.fieldLabel, { n: i + 1 })}
                   <input
                     name={`fields[${i}][name]`}
                     value={f.name}
@@ -127,7 +132,7 @@ export default define.page<typeof handler>(function ProfileSettings(
                   />
                 </label>
                 <label>
-                  Content {i + 1}
+                  {fill(p.fieldContent, { n: i + 1 })}
                   <input
                     name={`fields[${i}][value]`}
                     value={f.value}
@@ -139,14 +144,14 @@ export default define.page<typeof handler>(function ProfileSettings(
           </fieldset>
           <label class="checkbox">
             <input type="checkbox" name="locked" checked={v.locked} />
-            Approve followers manually (locked account)
+            {p.locked}
           </label>
           <label class="checkbox">
             <input type="checkbox" name="bot" checked={v.bot} />
-            This is an automated account (bot)
+            {p.bot}
           </label>
           <div>
-            <button type="submit">Save profile</button>
+            <button type="submit">{p.save}</button>
           </div>
         </form>
       </section>

@@ -12,7 +12,14 @@ import {
 } from "../../lib/domain/security-keys.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { type PageContext, signInFirst } from "../../lib/web/pages.ts";
+import {
+  messages,
+  type PageContext,
+  signInFirst,
+} from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
+import { formatDate } from "../../components/format.ts";
 import type { WebSession } from "../../lib/domain/sessions.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
@@ -61,7 +68,7 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError)) throw error;
       return page({
         ...await state(ctx, session),
-        errors: [error.message],
+        errors: [formError(messages(ctx), error)],
       }, { status: error.kind === "not_found" ? 404 : 422 });
     }
   },
@@ -93,32 +100,33 @@ export default define.page<typeof handler>(function SecurityKeys(
   { data, state },
 ) {
   const csrf = <input type="hidden" name="_csrf" value={state.csrfToken} />;
-  const date = (d: Date) => d.toISOString().slice(0, 10);
+  const date = (d: Date) => formatDate(d.toISOString());
+  const { settings, auth } = messages({ state });
+  const t = settings.securityKeys;
   return (
     <>
-      <PageHead title="Security keys" />
-      <SettingsNav current="/settings/two_factor" />
-      <h1>Security keys</h1>
+      <PageHead title={t.title} />
+      <SettingsNav current="/settings/two_factor" labels={settings.nav} />
+      <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
-      {data.added && <p role="status">Security key added.</p>}
+      {data.added && <p role="status">{t.added}</p>}
       {!data.twoFactorOn && (
         <p>
-          Security keys are a second factor beside an authenticator app.{" "}
-          <a href="/settings/two_factor">Turn on two-factor authentication</a>
-          {" "}
-          first.
+          {t.needsTwoFactor}
+          <a href="/settings/two_factor">{t.turnOnLink}</a>
+          {t.needsTwoFactorAfter}
         </p>
       )}
       {data.keys.length > 0 && (
         <table class="card">
-          <caption>Your security keys</caption>
+          <caption>{t.caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Added</th>
-              <th scope="col">Last used</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.addedAt}</th>
+              <th scope="col">{t.lastUsed}</th>
               <th scope="col">
-                <span class="visually-hidden">Actions</span>
+                <span class="visually-hidden">{t.actions}</span>
               </th>
             </tr>
           </thead>
@@ -127,13 +135,13 @@ export default define.page<typeof handler>(function SecurityKeys(
               <tr key={key.id}>
                 <td>{key.nickname}</td>
                 <td>{date(key.created_at)}</td>
-                <td>{key.last_used_at ? date(key.last_used_at) : "Never"}</td>
+                <td>{key.last_used_at ? date(key.last_used_at) : t.never}</td>
                 <td>
                   <form method="post" action="/settings/security_keys">
                     {csrf}
                     <input type="hidden" name="key_id" value={key.id} />
                     <button type="submit" name="do" value="remove">
-                      Remove {key.nickname}
+                      {fill(t.remove, { name: key.nickname })}
                     </button>
                   </form>
                 </td>
@@ -152,16 +160,17 @@ export default define.page<typeof handler>(function SecurityKeys(
           {csrf}
           <input type="hidden" name="response" value="" />
           <label>
-            Name for the new key
+            {t.newName}
             <input name="nickname" required maxLength={60} />
           </label>
           <noscript>
-            <p>Adding a security key needs JavaScript in this browser.</p>
+            <p>{t.needsJavaScript}</p>
           </noscript>
           <SecurityKeyButton
             ceremony={data.ceremony}
             formId="add-security-key"
-            label="Add security key"
+            label={t.add}
+            messages={auth.securityKey}
           />
         </form>
       )}

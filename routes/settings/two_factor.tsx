@@ -12,7 +12,9 @@ import {
 } from "../../lib/domain/two-factor.ts";
 import { field } from "../../lib/web/forms.ts";
 import { signedInForm } from "../../lib/web/actions.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { formError } from "../../lib/web/form-errors.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { FormErrors } from "../../components/FormErrors.tsx";
 import { SettingsNav } from "../../components/SettingsNav.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -81,7 +83,7 @@ export const handler = define.handlers<Data>({
       return page({
         ...current,
         enrolment: current.enabled ? null : await enrol(),
-        errors: [error.message],
+        errors: [formError(messages(ctx), error)],
       }, { status: 422 });
     }
     return ctx.redirect("/settings/two_factor", 303);
@@ -106,22 +108,21 @@ export default define.page<typeof handler>(function TwoFactorSettings(
   { data, state },
 ) {
   const csrf = <input type="hidden" name="_csrf" value={state.csrfToken} />;
+  const { settings, auth } = messages({ state });
+  const t = settings.twoFactor;
   const passwordField = (
-    <CurrentPasswordField name="password" label="Your password" />
+    <CurrentPasswordField name="password" label={auth.passwordFields.yours} />
   );
   return (
     <>
-      <PageHead title="Two-factor authentication" />
-      <SettingsNav current="/settings/two_factor" />
-      <h1>Two-factor authentication</h1>
+      <PageHead title={t.title} />
+      <SettingsNav current="/settings/two_factor" labels={settings.nav} />
+      <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
       {data.recoveryCodes && (
         <section class="card" aria-labelledby="codes">
-          <h2 id="codes">Your recovery codes</h2>
-          <p>
-            Keep them somewhere safe: each signs you in once if you lose your
-            phone. They are shown only now.
-          </p>
+          <h2 id="codes">{t.codesHeading}</h2>
+          <p>{t.codesHelp}</p>
           <ul class="recovery-codes">
             {data.recoveryCodes.map((c) => (
               <li key={c}>
@@ -134,23 +135,19 @@ export default define.page<typeof handler>(function TwoFactorSettings(
       {data.enabled
         ? (
           <>
+            <p>{fill(t.on, { count: data.unusedCodes })}</p>
             <p>
-              On: signing in asks for a code from your authenticator app.{" "}
-              {data.unusedCodes} recovery code(s) left.
-            </p>
-            <p>
-              <a href="/settings/security_keys">Security keys</a>{" "}
-              let you sign in with a key or passkey instead of a code. Turning
-              two-factor off removes them too.
+              <a href="/settings/security_keys">{t.keysLink}</a>
+              {t.keysAfter}
             </p>
             <form method="post" action="/settings/two_factor" class="card">
               {csrf}
               {passwordField}
               <button type="submit" name="do" value="recovery_codes">
-                Make new recovery codes
+                {t.newCodes}
               </button>{" "}
               <button type="submit" name="do" value="disable">
-                Turn off two-factor authentication
+                {t.turnOff}
               </button>
             </form>
           </>
@@ -160,22 +157,19 @@ export default define.page<typeof handler>(function TwoFactorSettings(
           <form method="post" action="/settings/two_factor" class="card">
             {csrf}
             <input type="hidden" name="do" value="enable" />
-            <p>
-              Scan this code with your authenticator app (or enter the key
-              below), then type the code it shows.
-            </p>
+            <p>{t.scan}</p>
             <div
               class="qr-code"
               role="img"
-              aria-label="QR code for your authenticator app"
+              aria-label={t.qrLabel}
               // The SVG comes from the qrcode library, built from our own URI.
               dangerouslySetInnerHTML={{ __html: data.enrolment.qrSvg }}
             />
             <p>
-              Key: <code>{data.enrolment.secret}</code>
+              {t.key} <code>{data.enrolment.secret}</code>
             </p>
             <label>
-              Code from the app
+              {t.code}
               <input
                 name="code"
                 required
@@ -184,17 +178,14 @@ export default define.page<typeof handler>(function TwoFactorSettings(
               />
             </label>
             {passwordField}
-            <button type="submit">Turn on</button>
+            <button type="submit">{t.turnOn}</button>
           </form>
         )
         : (
           <form method="post" action="/settings/two_factor" class="card">
             {csrf}
-            <p>
-              Off. With it on, signing in also asks for a code from an app on
-              your phone (any TOTP app).
-            </p>
-            <button type="submit" name="do" value="setup">Set up</button>
+            <p>{t.off}</p>
+            <button type="submit" name="do" value="setup">{t.setUp}</button>
           </form>
         )}
     </>

@@ -2,7 +2,8 @@ import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { PageHead } from "../../components/PageHead.tsx";
 import { formatDateTime } from "../../components/format.ts";
-import { signInFirst } from "../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../lib/web/pages.ts";
+import { fill } from "../../lib/i18n/fill.ts";
 import { severedRelationshipsOf } from "../../lib/moderation/mod.ts";
 import type { RelationshipSeveranceEvent } from "../../lib/mastodon/entities/types.ts";
 
@@ -28,44 +29,40 @@ export const handler = define.handlers<Data>({
   },
 });
 
-const REASONS: Record<RelationshipSeveranceEvent["type"], string> = {
-  domain_block: "This server's moderators blocked",
-  user_domain_block: "You blocked",
-  account_suspension: "This server's moderators suspended",
-};
-
-export default define.page<typeof handler>(function Severed({ data }) {
+export default define.page<typeof handler>(function Severed({ data, state }) {
+  const t = messages({ state }).settings.severed;
   return (
     <>
-      <PageHead title="Severed relationships" />
-      <h1>Severed relationships</h1>
-      <p>
-        Follows and followers you lost because a server or an account was
-        blocked or suspended. Each list can be downloaded.
-      </p>
-      {data.events.length === 0 && (
-        <p class="empty">No relationships were severed.</p>
-      )}
+      <PageHead title={t.title} />
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      {data.events.length === 0 && <p class="empty">{t.none}</p>}
       <ul class="stack severed-events">
-        {data.events.map((event) => (
-          <li key={event.id} class="card">
-            <p>
-              {REASONS[event.type]} <strong>{event.target_name}</strong> on{" "}
-              <time datetime={event.created_at}>
-                {formatDateTime(event.created_at)}
-              </time>.
-            </p>
-            <p>
-              <a href={`/severed_relationships/${event.id}/following.csv`}>
-                Follows lost: {event.following_count}
-              </a>{" "}
-              ·{" "}
-              <a href={`/severed_relationships/${event.id}/followers.csv`}>
-                Followers lost: {event.followers_count}
-              </a>
-            </p>
-          </li>
-        ))}
+        {data.events.map((event) => {
+          const [before, on, after] = t.reasons[event.type];
+          return (
+            <li key={event.id} class="card">
+              <p>
+                {before}
+                <strong>{event.target_name}</strong>
+                {on}
+                <time datetime={event.created_at}>
+                  {formatDateTime(event.created_at)}
+                </time>
+                {after}
+              </p>
+              <p>
+                <a href={`/severed_relationships/${event.id}/following.csv`}>
+                  {fill(t.followingLost, { count: event.following_count })}
+                </a>{" "}
+                ·{" "}
+                <a href={`/severed_relationships/${event.id}/followers.csv`}>
+                  {fill(t.followersLost, { count: event.followers_count })}
+                </a>
+              </p>
+            </li>
+          );
+        })}
       </ul>
     </>
   );

@@ -27,8 +27,7 @@ const SECTIONS = [
   "thread",
   "about",
   "interact",
-  "errors",
-  "relatedAccounts",
+  "errorPages",
 ] as const;
 
 /** Every English string of those sections whose German differs (placeholders left out). */

@@ -1,20 +1,108 @@
-import type { ErrorsMessages } from "../en/errors.ts";
+import type { FormErrorMessages } from "../en/errors.ts";
 
-export const errors: ErrorsMessages = {
-  titles: {
-    400: "Diese Anfrage ergab keinen Sinn",
-    401: "Bitte melde dich an",
-    403: "Nicht erlaubt",
-    404: "Nicht gefunden",
-    405: "Nicht erlaubt",
-    410: "Nicht mehr da",
-    422: "Das hat nicht geklappt",
-    503: "Gleich wieder da",
-  },
-  somethingWentWrong: "Etwas ist schiefgelaufen",
-  notFound: "Diese Seite gibt es nicht, oder du darfst sie nicht sehen.",
-  serverProblem:
-    "Der Server hatte ein Problem. Bitte versuche es gleich noch einmal.",
-  signIn: "Anmelden",
-  startPage: "Zur Startseite",
+/** Refusals shown in the account forms, in German. */
+export const errors: FormErrorMessages = {
+  csrfFailed:
+    "Dein Formular ist abgelaufen oder kam von einer anderen Website. Bitte versuche es erneut.",
+  passwordsDiffer: "Die Passwörter stimmen nicht überein",
+  tooManySignIns:
+    "Zu viele Anmeldeversuche. Bitte warte ein paar Minuten und versuche es dann erneut.",
+  tooManyAttempts: "Zu viele Versuche. Bitte warte ein paar Minuten.",
+  signInTookTooLong:
+    "Diese Anmeldung hat zu lange gedauert. Bitte melde dich erneut an.",
+  chooseCsv: "Wähle eine CSV-Datei zum Importieren aus.",
+  csvTooLarge: "Die Datei ist zu groß (höchstens 4 MB).",
+  nothingImported: "Es wurde nichts importiert. {reason}",
+
+  invalidLogin: "E-Mail-Adresse oder Passwort ungültig",
+  accountDisabled: "Dieses Konto ist deaktiviert",
+  awaitingApproval:
+    "Dein Konto wartet noch auf die Freigabe durch die Moderation",
+  registrationsClosed: "Registrierungen sind auf diesem Server geschlossen",
+  usernameBlank: "Der Profilname darf nicht leer sein",
+  usernameTooLong: "Der Profilname ist zu lang (höchstens {max} Zeichen)",
+  usernameCharacters:
+    "Der Profilname darf nur Buchstaben, Ziffern und Unterstriche enthalten",
+  usernameUnderscore:
+    "Der Profilname darf nicht mit einem Unterstrich beginnen",
+  usernameReserved: "Dieser Profilname ist reserviert",
+  usernameTaken: "Dieser Profilname ist bereits vergeben",
+  emailInvalid: "Die E-Mail-Adresse ist ungültig",
+  emailTaken: "Diese E-Mail-Adresse wird bereits verwendet",
+  passwordTooShort: "Das Passwort ist zu kurz (mindestens {min} Zeichen)",
+  passwordTooLong: "Das Passwort ist zu lang",
+  reasonBlank: "Bitte gib einen Grund an",
+  inviteInvalid: "Diese Einladung ist nicht mehr gültig",
+  birthDateBlank: "Bitte gib dein Geburtsdatum an",
+  birthDateInvalid: "Das Geburtsdatum ist ungültig",
+  birthDateTooYoung: "Du hast das Mindestalter noch nicht erreicht",
+  agreementRequired: "Bitte stimme den Bedingungen zu",
+
+  twoFactorCodeInvalid: "Ungültiger Zwei-Faktor-Code",
+  twoFactorAlreadyOn: "Die Zwei-Faktor-Authentisierung ist bereits aktiviert",
+  twoFactorOff: "Die Zwei-Faktor-Authentisierung ist deaktiviert",
+  passwordWrongTwoFactor: "Das Passwort ist falsch",
+  startSetUpFirst: "Starte zuerst die Einrichtung",
+  codeMismatch: "Dieser Code ist nicht der, den deine App gerade anzeigt",
+  twoFactorFirst:
+    "Aktiviere zuerst die Zwei-Faktor-Authentisierung mit einer App",
+  keyNameBlank: "Gib dem Schlüssel einen Namen",
+  keyNameTooLong: "Der Name ist zu lang (höchstens {max} Zeichen)",
+  keyNameTaken: "Du hast bereits einen Schlüssel mit diesem Namen",
+  tookTooLong: "Das hat zu lange gedauert. Bitte versuche es erneut.",
+  keyAnswerUnverified:
+    "Die Antwort des Schlüssels konnte nicht überprüft werden",
+  keyNotAccepted: "Der Sicherheitsschlüssel wurde nicht akzeptiert",
+  noKeyAnswer:
+    "Der Browser hat keine Antwort eines Sicherheitsschlüssels gesendet",
+  noSuchKey: "Diesen Sicherheitsschlüssel gibt es nicht",
+
+  currentPasswordWrong: "Das aktuelle Passwort ist falsch",
+  sameEmail: "Das ist bereits deine E-Mail-Adresse",
+  alreadyConfirmed:
+    "Das geht nur, solange die E-Mail-Adresse auf ihre Bestätigung wartet",
+  confirmationLinkBroken:
+    "Dieser Bestätigungslink ist ungültig, wurde bereits verwendet oder ist abgelaufen.",
+  resetLinkBroken:
+    "Dieser Link zum Zurücksetzen des Passworts ist ungültig, wurde bereits verwendet oder ist abgelaufen. Bitte fordere einen neuen an.",
+
+  displayNameTooLong: "Der Anzeigename ist zu lang (höchstens {max} Zeichen)",
+  noteTooLong: "Die Biografie ist zu lang (höchstens {max} Zeichen)",
+  tooManyFields: "Zu viele Zusatzfelder (höchstens {max})",
+  fieldsTooLong: "Zusatzfelder sind zu lang (höchstens {max} Zeichen je Feld)",
+  privacyInvalid: "Diese Sichtbarkeit steht nicht zur Auswahl",
+  themeInvalid: "Dieses Design steht nicht zur Auswahl",
+  localeUnavailable: "Diese Sprache der Oberfläche ist nicht verfügbar",
+  languageInvalid: "Die Standardsprache ist kein Sprachcode",
+
+  handleRequired: "Gib die Adresse des Kontos ein, etwa @name@server",
+  handleNotFound: "{handle} wurde nicht gefunden",
+  handleIsSelf: "Das ist dieses Konto",
+  movedAgainAfter: "Du kannst erst nach {date} wieder umziehen",
+  targetMoved: "Dieses Konto ist selbst umgezogen",
+  aliasMissing:
+    "{handle} führt dieses Konto nicht als Alias: Füge es dort zuerst hinzu",
+
+  domainInvalid: "Die Domain darf nicht leer oder ungültig sein",
+  ownDomain: "Du kannst deine eigene Domain nicht blockieren",
+
+  archiveWeekly: "Du kannst alle 7 Tage ein Archiv anfordern.",
+  archiveBusy: "Eines deiner Archive wird bereits gelesen.",
+  archiveTooLarge: "Das Archiv ist zu groß (höchstens 2 GB).",
+  chooseArchive: "Wähle eine Archivdatei zum Importieren aus.",
+  archiveNotWaiting: "Dieses Archiv wartet nicht auf eine Bestätigung.",
+  fileEmpty: "Die Datei ist leer",
+  fileNoRows: "Die Datei enthält keine Zeilen",
+  headerMissing: "Zeile 1: Der Kopfzeile fehlt die Spalte „{column}“",
+  badLine: "Zeile {line}: {reason}",
+  tooManyRows:
+    "Die Datei hat {count} Zeilen; höchstens {max} können auf einmal importiert werden",
+  rowNotFound: "{what} wurde nicht gefunden",
+  rowSuspended: "{what} ist gesperrt",
+  rowRequested:
+    "{acct} hat deine Follower-Anfrage noch nicht angenommen; füge das Konto der Liste hinzu, sobald es so weit ist",
+
+  appealBlank: "Der Text darf nicht leer sein",
+  appealTooLong: "Der Text ist zu lang (höchstens {max} Zeichen)",
+  alreadyAppealed: "Gegen diese Verwarnung wurde bereits Einspruch erhoben",
 };

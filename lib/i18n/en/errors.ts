@@ -1,20 +1,118 @@
-/** The error pages (routes/_error.tsx): a title per status, a plain explanation, a way back. */
+/**
+ * Refusals shown in the account forms, in English. Most are the domain's own messages, word
+ * for word (the API answers with those, in English): lib/web/form-errors.ts finds the entry
+ * whose English matches a `DomainError`'s message — `{name}` matching any text, filled into
+ * the other language's string — and a message with no entry stays as the domain wrote it.
+ * The rest are the pages' own (a form that expired, passwords that don't match).
+ */
 export const errors = {
-  titles: {
-    400: "That request didn't make sense",
-    401: "Please sign in",
-    403: "Not allowed",
-    404: "Not found",
-    405: "Not allowed",
-    410: "Gone",
-    422: "That didn't work",
-    503: "Back in a moment",
-  } as Record<number, string>,
-  somethingWentWrong: "Something went wrong",
-  notFound: "This page doesn't exist, or you can't see it.",
-  serverProblem: "The server had a problem. Please try again in a moment.",
-  signIn: "Sign in",
-  startPage: "Go to the start page",
+  // The pages' own.
+  csrfFailed: "Your form expired or came from another site. Please try again.",
+  passwordsDiffer: "Password confirmation doesn't match",
+  tooManySignIns:
+    "Too many sign-in attempts. Please wait a few minutes and try again.",
+  tooManyAttempts: "Too many attempts. Please wait a few minutes.",
+  signInTookTooLong: "This sign-in took too long. Please sign in again.",
+  chooseCsv: "Choose a CSV file to import.",
+  csvTooLarge: "The file is too large (at most 4 MB).",
+  /** `{reason}`: why the file was refused (itself translated where known). */
+  nothingImported: "Nothing was imported. {reason}",
+
+  // Signing in and up (lib/domain/accounts.ts, registration.ts, usernames.ts, passwords.ts).
+  invalidLogin: "Invalid email or password",
+  accountDisabled: "This account is disabled",
+  awaitingApproval: "Your account is waiting for approval by a moderator",
+  registrationsClosed: "Registrations are closed on this server",
+  usernameBlank: "Username can't be blank",
+  usernameTooLong: "Username is too long (maximum is {max} characters)",
+  usernameCharacters:
+    "Username must contain only letters, numbers and underscores",
+  usernameUnderscore: "Username can't start with an underscore",
+  usernameReserved: "Username is reserved",
+  usernameTaken: "Username has already been taken",
+  emailInvalid: "Email is invalid",
+  emailTaken: "Email has already been taken",
+  passwordTooShort: "Password is too short (minimum is {min} characters)",
+  passwordTooLong: "Password is too long",
+  reasonBlank: "Reason can't be blank",
+  inviteInvalid: "This invite is no longer valid",
+  birthDateBlank: "Date of birth can't be blank",
+  birthDateInvalid: "Date of birth is invalid",
+  birthDateTooYoung: "Date of birth is below the age limit",
+  agreementRequired: "Agreement must be accepted",
+
+  // Two-factor and security keys.
+  twoFactorCodeInvalid: "Invalid two-factor code",
+  twoFactorAlreadyOn: "Two-factor authentication is already on",
+  twoFactorOff: "Two-factor authentication is off",
+  passwordWrongTwoFactor: "The password is wrong",
+  startSetUpFirst: "Start the set-up first",
+  codeMismatch: "That code is not the one your app shows now",
+  twoFactorFirst: "Turn on two-factor authentication with an app first",
+  keyNameBlank: "Give the key a name",
+  keyNameTooLong: "The name is too long (at most {max} characters)",
+  keyNameTaken: "You already have a key with that name",
+  tookTooLong: "That took too long. Please try again.",
+  keyAnswerUnverified: "The key's answer could not be verified",
+  keyNotAccepted: "The security key was not accepted",
+  noKeyAnswer: "The browser sent no security key answer",
+  noSuchKey: "No such security key",
+
+  // E-mail address and password.
+  currentPasswordWrong: "Current password is wrong",
+  sameEmail: "This is already your e-mail address",
+  alreadyConfirmed:
+    "This method is only available while the e-mail is awaiting confirmation",
+  confirmationLinkBroken:
+    "This confirmation link is invalid, was used already or has expired.",
+  resetLinkBroken:
+    "This password reset link is invalid, was used already or has expired. Please ask for a new one.",
+
+  // Profile and preferences (lib/domain/profiles.ts).
+  displayNameTooLong: "Display name is too long (maximum is {max} characters)",
+  noteTooLong: "Note is too long (maximum is {max} characters)",
+  tooManyFields: "Fields is too long (maximum is {max} entries)",
+  fieldsTooLong: "Fields are too long (maximum is {max} characters each)",
+  privacyInvalid: "Default privacy is not included in the list",
+  themeInvalid: "Theme is not included in the list",
+  localeUnavailable: "That interface language is not available",
+  languageInvalid: "Default language is not a language code",
+
+  // Moving and aliases (lib/domain/account-moves.ts).
+  handleRequired: "Enter the account's handle, like @name@server",
+  handleNotFound: "Could not find {handle}",
+  handleIsSelf: "That is this account",
+  movedAgainAfter: "You can move again after {date}",
+  targetMoved: "That account has itself moved",
+  aliasMissing:
+    "{handle} does not list this account as an alias: add it there first",
+
+  // Blocked domains.
+  domainInvalid: "Domain can't be blank or invalid",
+  ownDomain: "You can't block your own domain",
+
+  // Archive and import.
+  archiveWeekly: "You can request an archive once every 7 days.",
+  archiveBusy: "An archive of yours is being read already.",
+  archiveTooLarge: "The archive is too large (at most 2 GB).",
+  chooseArchive: "Choose an archive file to import.",
+  archiveNotWaiting: "This archive is not waiting for confirmation.",
+  fileEmpty: "The file is empty",
+  fileNoRows: "The file has no rows",
+  headerMissing: 'Line 1: the header has no "{column}" column',
+  /** `{reason}` stays as the CSV reader said it. */
+  badLine: "Line {line}: {reason}",
+  tooManyRows:
+    "The file has {count} rows; at most {max} can be imported at once",
+  rowNotFound: "{what} was not found",
+  rowSuspended: "{what} is suspended",
+  rowRequested:
+    "{acct} has not accepted your follow request yet; add them to the list once they have",
+
+  // Appeals.
+  appealBlank: "Text can't be blank",
+  appealTooLong: "Text is too long (maximum is {max} characters)",
+  alreadyAppealed: "This strike has already been appealed",
 };
 
-export type ErrorsMessages = typeof errors;
+export type FormErrorMessages = typeof errors;

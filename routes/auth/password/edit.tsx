@@ -1,17 +1,11 @@
 import { page } from "fresh";
 import { NewPasswordFields } from "../../../components/NewPasswordFields.tsx";
 import { define } from "../../../utils.ts";
-import {
-  RESET_LINK_BROKEN,
-  resetPassword,
-  resetTokenWorks,
-} from "../../../lib/mail/mod.ts";
+import { resetPassword, resetTokenWorks } from "../../../lib/mail/mod.ts";
+import { messages } from "../../../lib/web/pages.ts";
+import { formError } from "../../../lib/web/form-errors.ts";
 import { DomainError } from "../../../lib/domain/errors.ts";
-import {
-  CSRF_FAILED,
-  field,
-  readVerifiedForm,
-} from "../../../lib/web/forms.ts";
+import { field, readVerifiedForm } from "../../../lib/web/forms.ts";
 import { FormErrors } from "../../../components/FormErrors.tsx";
 import { PageHead } from "../../../components/PageHead.tsx";
 
@@ -31,7 +25,11 @@ export const handler = define.handlers<Data>({
     const token = ctx.url.searchParams.get("reset_password_token") ?? "";
     const usable = await resetTokenWorks(ctx.state.deps, token);
     return page(
-      { token, usable, errors: usable ? [] : [RESET_LINK_BROKEN] },
+      {
+        token,
+        usable,
+        errors: usable ? [] : [messages(ctx).errors.resetLinkBroken],
+      },
       { status: usable ? 200 : 404 },
     );
   },
@@ -40,7 +38,11 @@ export const handler = define.handlers<Data>({
     const form = await readVerifiedForm(ctx.req, deps);
     const token = form ? field(form, "reset_password_token") : "";
     if (!form) {
-      return page({ token, usable: false, errors: [CSRF_FAILED] }, {
+      return page({
+        token,
+        usable: false,
+        errors: [messages(ctx).errors.csrfFailed],
+      }, {
         status: 403,
       });
     }
@@ -49,7 +51,7 @@ export const handler = define.handlers<Data>({
       return page({
         token,
         usable: true,
-        errors: ["Password confirmation doesn't match"],
+        errors: [messages(ctx).errors.passwordsDiffer],
       }, { status: 422 });
     }
     try {
@@ -57,7 +59,11 @@ export const handler = define.handlers<Data>({
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const broken = error.kind === "not_found";
-      return page({ token, usable: !broken, errors: [error.message] }, {
+      return page({
+        token,
+        usable: !broken,
+        errors: [formError(messages(ctx), error)],
+      }, {
         status: broken ? 404 : 422,
       });
     }
@@ -68,10 +74,12 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function ResetPassword(
   { data, state },
 ) {
+  const { auth } = messages({ state });
+  const t = auth.resetPassword;
   return (
     <section class="card narrow">
-      <PageHead title="Choose a new password" />
-      <h1>Choose a new password</h1>
+      <PageHead title={t.title} />
+      <h1>{t.title}</h1>
       <FormErrors errors={data.errors} />
       {data.usable
         ? (
@@ -82,13 +90,13 @@ export default define.page<typeof handler>(function ResetPassword(
               name="reset_password_token"
               value={data.token}
             />
-            <NewPasswordFields />
-            <button type="submit">Set new password</button>
+            <NewPasswordFields labels={auth.passwordFields} />
+            <button type="submit">{t.submit}</button>
           </form>
         )
         : (
           <p>
-            <a href="/auth/password/new">Ask for a new link</a>
+            <a href="/auth/password/new">{t.askAgain}</a>
           </p>
         )}
     </section>

@@ -1,14 +1,8 @@
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
-import {
-  requestPasswordReset,
-  RESET_REQUESTED,
-} from "../../../lib/mail/mod.ts";
-import {
-  CSRF_FAILED,
-  field,
-  readVerifiedForm,
-} from "../../../lib/web/forms.ts";
+import { requestPasswordReset } from "../../../lib/mail/mod.ts";
+import { field, readVerifiedForm } from "../../../lib/web/forms.ts";
+import { messages } from "../../../lib/web/pages.ts";
 import { FormErrors } from "../../../components/FormErrors.tsx";
 import { PageHead } from "../../../components/PageHead.tsx";
 
@@ -29,7 +23,9 @@ export const handler = define.handlers<Data>({
     const { deps } = ctx.state;
     const form = await readVerifiedForm(ctx.req, deps);
     if (!form) {
-      return page({ errors: [CSRF_FAILED], sent: false }, { status: 403 });
+      return page({ errors: [messages(ctx).errors.csrfFailed], sent: false }, {
+        status: 403,
+      });
     }
     await requestPasswordReset(deps, field(form, "email"));
     return page({ errors: [], sent: true });
@@ -39,29 +35,27 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function ForgotPassword(
   { data, state },
 ) {
+  const t = messages({ state }).auth.forgotPassword;
   return (
     <section class="card narrow">
-      <PageHead title="Forgot password" />
-      <h1>Forgot your password?</h1>
+      <PageHead title={t.title} />
+      <h1>{t.heading}</h1>
       <FormErrors errors={data.errors} />
       {data.sent
-        ? <p class="notice" role="status">{RESET_REQUESTED}</p>
+        ? <p class="notice" role="status">{t.sent}</p>
         : (
           <form method="post" action="/auth/password/new" class="stack">
             <input type="hidden" name="_csrf" value={state.csrfToken} />
-            <p>
-              Enter the e-mail address of your account: we will send you a link
-              to choose a new password.
-            </p>
+            <p>{t.intro}</p>
             <label>
-              Email
+              {t.email}
               <input name="email" type="email" required autocomplete="email" />
             </label>
-            <button type="submit">Send reset link</button>
+            <button type="submit">{t.submit}</button>
           </form>
         )}
       <p>
-        <a href="/auth/sign_in">Back to sign in</a>
+        <a href="/auth/sign_in">{t.back}</a>
       </p>
     </section>
   );

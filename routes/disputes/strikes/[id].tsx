@@ -6,30 +6,26 @@ import { formatDateTime } from "../../../components/format.ts";
 import { DomainError } from "../../../lib/domain/errors.ts";
 import { field } from "../../../lib/web/forms.ts";
 import { signedInForm } from "../../../lib/web/actions.ts";
-import { type PageContext, signInFirst } from "../../../lib/web/pages.ts";
+import {
+  messages,
+  type PageContext,
+  signInFirst,
+} from "../../../lib/web/pages.ts";
+import { formError } from "../../../lib/web/form-errors.ts";
+import { fill } from "../../../lib/i18n/fill.ts";
 import {
   appeal,
   MAX_APPEAL_LENGTH,
   ownWarning,
 } from "../../../lib/moderation/mod.ts";
 
-/** What each action means to the user (Mastodon's strike page wording, in short). */
-const MEANING: Record<string, string> = {
-  none: "A moderator sent you a warning.",
-  sensitive: "Your posts' media will be marked sensitive.",
-  disable: "Your account's login was disabled.",
-  silence: "Your account is limited: only your followers see your posts.",
-  suspend: "Your account was suspended.",
-};
-
 interface Data {
   id: string;
   action: string;
-  meaning: string;
   text: string;
   at: string;
   overruled: boolean;
-  appeal: { text: string; state: string } | null;
+  appeal: { text: string; state: "pending" | "approved" | "rejected" } | null;
   errors: string[];
 }
 
@@ -43,7 +39,6 @@ async function strike(ctx: PageContext, errors: string[] = []): Promise<Data> {
   return {
     id: warning.id,
     action: warning.action,
-    meaning: MEANING[warning.action] ?? warning.action,
     text: warning.text,
     at: warning.created_at.toISOString(),
     overruled: warning.overruled_at !== null,
@@ -81,35 +76,38 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page(await strike(ctx, [error.message]), { status: 422 });
+      return page(await strike(ctx, [formError(messages(ctx), error)]), {
+        status: 422,
+      });
     }
     return ctx.redirect(`/disputes/strikes/${ctx.params.id}`, 303);
   },
 });
 
 export default define.page<typeof handler>(function Strike({ data, state }) {
+  const t = messages({ state }).settings.strikes;
   return (
     <>
-      <PageHead title="Account status" />
-      <h1>Warning of {formatDateTime(data.at)}</h1>
+      <PageHead title={t.title} />
+      <h1>{fill(t.heading, { date: formatDateTime(data.at) })}</h1>
       <section class="card">
-        <p class="strike-meaning">{data.meaning}</p>
+        <p class="strike-meaning">{t.meanings[data.action] ?? data.action}</p>
         {data.text && <blockquote class="strike-text">{data.text}</blockquote>}
-        {data.overruled && <p>This decision was reversed.</p>}
+        {data.overruled && <p>{t.reversed}</p>}
       </section>
       {data.appeal
         ? (
           <section class="card">
-            <h2>Your appeal</h2>
+            <h2>{t.yourAppeal}</h2>
             <blockquote>{data.appeal.text}</blockquote>
-            <p class="appeal-state">Appeal {data.appeal.state}</p>
+            <p class="appeal-state">{t.appealStates[data.appeal.state]}</p>
           </section>
         )
         : (
           <form method="post" action={`/disputes/strikes/${data.id}`}>
             <FormErrors errors={data.errors} />
             <input type="hidden" name="_csrf" value={state.csrfToken} />
-            <label for="appeal-text">Appeal this decision</label>
+            <label for="appeal-text">{t.appeal}</label>
             <textarea
               id="appeal-text"
               name="text"
@@ -117,7 +115,7 @@ export default define.page<typeof handler>(function Strike({ data, state }) {
               maxLength={MAX_APPEAL_LENGTH}
               rows={4}
             />
-            <button type="submit">Submit appeal</button>
+            <button type="submit">{t.submit}</button>
           </form>
         )}
     </>

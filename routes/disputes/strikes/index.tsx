@@ -2,7 +2,7 @@ import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
 import { formatDateTime } from "../../../components/format.ts";
-import { signInFirst } from "../../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../../lib/web/pages.ts";
 import { warningsOfAccount } from "../../../lib/moderation/mod.ts";
 
 interface Data {
@@ -32,31 +32,24 @@ export const handler = define.handlers<Data>({
 });
 
 export default define.page<typeof handler>(function Strikes({ data, state }) {
+  const t = messages({ state }).settings.strikes;
   return (
     <>
-      <PageHead title="Account status" />
-      <h1>Account status</h1>
-      {data.suspended && (
-        <p class="notice" role="status">
-          Your account is suspended. Below is the moderators' decision; you can
-          appeal it once. Nothing else of your account is reachable until the
-          suspension is lifted.
-        </p>
-      )}
+      <PageHead title={t.title} />
+      <h1>{t.title}</h1>
+      {data.suspended && <p class="notice" role="status">{t.suspended}</p>}
       {data.suspended && (
         <form method="post" action="/auth/sign_out">
           <input type="hidden" name="_csrf" value={state.csrfToken} />
-          <button type="submit">Sign out</button>
+          <button type="submit">{t.signOut}</button>
         </form>
       )}
-      {data.strikes.length === 0 && (
-        <p class="empty">Your account is in good standing.</p>
-      )}
+      {data.strikes.length === 0 && <p class="empty">{t.goodStanding}</p>}
       <ul class="stack strikes">
         {data.strikes.map((s) => (
           <li key={s.id} class="card">
             <a href={`/disputes/strikes/${s.id}`}>
-              {formatDateTime(s.at)} · {s.action}
+              {formatDateTime(s.at)} · {t.actions[s.action] ?? s.action}
             </a>
           </li>
         ))}

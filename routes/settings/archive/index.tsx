@@ -15,7 +15,15 @@ import {
 import { DomainError } from "../../../lib/domain/errors.ts";
 import { field } from "../../../lib/web/forms.ts";
 import { signedInForm } from "../../../lib/web/actions.ts";
-import { type PageContext, signInFirst } from "../../../lib/web/pages.ts";
+import {
+  messages,
+  type PageContext,
+  signInFirst,
+} from "../../../lib/web/pages.ts";
+import { formError } from "../../../lib/web/form-errors.ts";
+import { fill } from "../../../lib/i18n/fill.ts";
+import type { SettingsMessages } from "../../../lib/i18n/en/settings.ts";
+import { formatDateTime } from "../../../components/format.ts";
 import { verifyCsrf } from "../../../lib/web/csrf.ts";
 import {
   multipartBoundary,
@@ -75,9 +83,12 @@ export const handler = define.handlers<Data>({
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return page(await load(ctx, accountId, [error.message]), {
-        status: 422,
-      });
+      return page(
+        await load(ctx, accountId, [formError(messages(ctx), error)]),
+        {
+          status: 422,
+        },
+      );
     }
     return ctx.redirect("/settings/archive", 303);
   },
@@ -120,89 +131,92 @@ async function uploadArchive(ctx: PageContext, boundary: string) {
       throw new HttpError(400, "The upload was cut short. Please try again.");
     }
     if (!(error instanceof DomainError)) throw error;
-    return page(await load(ctx, session.account.id, [error.message]), {
-      status: 422,
-    });
+    return page(
+      await load(ctx, session.account.id, [formError(messages(ctx), error)]),
+      {
+        status: 422,
+      },
+    );
   }
   return ctx.redirect("/settings/archive", 303);
 }
 
 function when(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  return formatDateTime(date.toISOString());
 }
 
 function megabytes(bytes: string | number | null): string {
   return `${(Number(bytes ?? 0) / 1048576).toFixed(1)} MB`;
 }
 
+type ArchiveMessages = SettingsMessages["archive"];
+
 function ExportSection(
-  { archive, csrf }: { archive: ArchiveState; csrf: string },
+  { archive, csrf, t }: {
+    archive: ArchiveState;
+    csrf: string;
+    t: ArchiveMessages;
+  },
 ) {
   const { latest, nextAllowedAt } = archive;
   return (
     <section class="card" aria-labelledby="export-heading">
-      <h2 id="export-heading">Your archive</h2>
-      <p>
-        A ZIP file with your posts (as ActivityPub, as Mastodon's archives),
-        your profile, avatar and header, your likes and bookmarks, and every
-        file you attached. It is prepared in the background; you can ask for one
-        every 7 days.
-      </p>
+      <h2 id="export-heading">{t.exportHeading}</h2>
+      <p>{t.exportIntro}</p>
       {latest?.state === "pending" && (
         <p role="status">
-          Your archive is being prepared (asked{" "}
-          {when(latest.created_at)}). Reload this page to see when it is ready.
+          {fill(t.pending, { date: when(latest.created_at) })}
         </p>
       )}
       {latest?.state === "ready" && (
         <p>
           <a href={`/settings/archive/download/${latest.id}`} download>
-            Download your archive
-          </a>{" "}
-          ({megabytes(latest.size)}, prepared {when(latest.created_at)})
+            {t.download}
+          </a>
+          {fill(t.ready, {
+            size: megabytes(latest.size),
+            date: when(latest.created_at),
+          })}
         </p>
       )}
-      {latest?.state === "failed" && (
-        <p role="alert">
-          Preparing your archive failed. You can ask for it again.
-        </p>
-      )}
+      {latest?.state === "failed" && <p role="alert">{t.failed}</p>}
       {nextAllowedAt
-        ? <p>You can ask for a new archive after {when(nextAllowedAt)}.</p>
+        ? <p>{fill(t.nextAllowed, { date: when(nextAllowedAt) })}</p>
         : (
           <form method="post" action="/settings/archive">
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="intent" value="export" />
-            <button type="submit">Request your archive</button>
+            <button type="submit">{t.request}</button>
           </form>
         )}
     </section>
   );
 }
 
-const SUMMARY_LINES: [keyof ArchiveSummary, string][] = [
-  ["posts", "Posts to import"],
-  ["replies", "Replies within the archive (threads kept)"],
-  ["media", "Attached files"],
-  ["boosts", "Boosts of posts known here"],
-  ["duplicates", "Already imported (skipped)"],
-  ["skippedBoosts", "Boosts of posts not known here (skipped)"],
-  ["missingMedia", "Files missing from the archive (skipped)"],
-  ["unsupported", "Other items (skipped)"],
+const SUMMARY_LINES: (keyof ArchiveSummary)[] = [
+  "posts",
+  "replies",
+  "media",
+  "boosts",
+  "duplicates",
+  "skippedBoosts",
+  "missingMedia",
+  "unsupported",
 ];
 
-const RESULT_LINES: [keyof ImportResult, string][] = [
-  ["posts", "Posts imported"],
-  ["boosts", "Boosts imported"],
-  ["media", "Files imported"],
-  ["duplicates", "Already imported (skipped)"],
-  ["skippedBoosts", "Boosts skipped"],
-  ["mediaSkipped", "Files skipped"],
+const RESULT_LINES: (keyof ImportResult)[] = [
+  "posts",
+  "boosts",
+  "media",
+  "duplicates",
+  "skippedBoosts",
+  "mediaSkipped",
 ];
 
 function Counts<K extends string>(
-  { lines, counts, label }: {
-    lines: [K, string][];
+  { lines, names, counts, label }: {
+    lines: K[];
+    names: Record<K, string>;
     counts: Record<K, number>;
     label: string;
   },
@@ -210,9 +224,9 @@ function Counts<K extends string>(
   return (
     <table aria-label={label}>
       <tbody>
-        {lines.map(([key, text]) => (
+        {lines.map((key) => (
           <tr key={key}>
-            <th scope="row">{text}</th>
+            <th scope="row">{names[key]}</th>
             <td>{counts[key] ?? 0}</td>
           </tr>
         ))}
@@ -222,56 +236,54 @@ function Counts<K extends string>(
 }
 
 function ImportSection(
-  { imported, csrf }: { imported: ImportState | null; csrf: string },
+  { imported, csrf, t }: {
+    imported: ImportState | null;
+    csrf: string;
+    t: ArchiveMessages;
+  },
 ) {
   const row = imported?.row;
   const busy = row && (row.state === "analysing" || row.state === "importing");
   return (
     <section class="card" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import posts from an archive</h2>
-      <p>
-        Bring your posts over from a Mastodon (or Starling) archive. They keep
-        their dates, content warnings, visibility, attached files and threads,
-        and show on your profile as they were. They are not sent to your
-        followers as new posts. You will see what will be imported before
-        anything is.
-      </p>
-      {row?.state === "analysing" && (
-        <p role="status">Reading your archive… Reload this page to see it.</p>
-      )}
+      <h2 id="import-heading">{t.importHeading}</h2>
+      <p>{t.importIntro}</p>
+      {row?.state === "analysing" && <p role="status">{t.analysing}</p>}
       {row?.state === "analysed" && imported?.summary && (
         <div>
-          <h3>What will be imported</h3>
+          <h3>{t.willImport}</h3>
           <Counts
             lines={SUMMARY_LINES}
+            names={t.summary}
             counts={imported.summary}
-            label="Dry run"
+            label={t.dryRun}
           />
           <form method="post" action="/settings/archive" class="row">
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="import_id" value={row.id} />
             <button type="submit" name="intent" value="confirm">
-              Import these posts
+              {t.confirm}
             </button>
-            <button type="submit" name="intent" value="cancel">Cancel</button>
+            <button type="submit" name="intent" value="cancel">
+              {t.cancel}
+            </button>
           </form>
         </div>
       )}
-      {row?.state === "importing" && (
-        <p role="status">Importing your posts… Reload this page to see it.</p>
-      )}
+      {row?.state === "importing" && <p role="status">{t.importing}</p>}
       {row?.state === "done" && imported?.result && (
         <div role="status">
-          <h3>Import finished</h3>
+          <h3>{t.done}</h3>
           <Counts
             lines={RESULT_LINES}
+            names={t.results}
             counts={imported.result}
-            label="Import result"
+            label={t.result}
           />
         </div>
       )}
       {row?.state === "failed" && (
-        <p role="alert">This archive could not be read: {row.error}</p>
+        <p role="alert">{fill(t.unreadable, { error: row.error ?? "" })}</p>
       )}
       {!busy && row?.state !== "analysed" && (
         <form
@@ -283,7 +295,7 @@ function ImportSection(
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="intent" value="import" />
           <label>
-            Archive (ZIP)
+            {t.file}
             <input
               type="file"
               name="archive"
@@ -292,7 +304,7 @@ function ImportSection(
             />
           </label>
           <div>
-            <button type="submit">Read archive</button>
+            <button type="submit">{t.read}</button>
           </div>
         </form>
       )}
@@ -303,14 +315,20 @@ function ImportSection(
 export default define.page<typeof handler>(function ArchiveSettings(
   { data, state },
 ) {
+  const { settings } = messages({ state });
+  const t = settings.archive;
   return (
     <>
-      <PageHead title="Settings · Archive" />
-      <h1>Settings</h1>
-      <SettingsNav current="/settings/archive" />
+      <PageHead title={fill(settings.pageTitle, { page: t.title })} />
+      <h1>{settings.heading}</h1>
+      <SettingsNav current="/settings/archive" labels={settings.nav} />
       <FormErrors errors={data.errors} />
-      <ExportSection archive={data.archive} csrf={state.csrfToken} />
-      <ImportSection imported={data.imported} csrf={state.csrfToken} />
+      <ExportSection archive={data.archive} csrf={state.csrfToken} t={t} />
+      <ImportSection
+        imported={data.imported}
+        csrf={state.csrfToken}
+        t={t}
+      />
     </>
   );
 });

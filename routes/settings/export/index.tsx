@@ -1,6 +1,7 @@
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
-import { signInFirst } from "../../../lib/web/pages.ts";
+import { messages, signInFirst } from "../../../lib/web/pages.ts";
+import { fill } from "../../../lib/i18n/fill.ts";
 import {
   type ExportCounts,
   exportCounts,
@@ -21,37 +22,40 @@ export const handler = define.handlers<ExportCounts>({
   },
 });
 
-const ROWS: [string, keyof ExportCounts, ExportFileName][] = [
-  ["Follows", "following", "following_accounts.csv"],
-  ["Followers", "followers", "followers.csv"],
-  ["Lists", "lists", "lists.csv"],
-  ["You block", "blocks", "blocked_accounts.csv"],
-  ["You mute", "mutes", "muted_accounts.csv"],
-  ["Domain blocks", "domain_blocks", "blocked_domains.csv"],
-  ["Bookmarks", "bookmarks", "bookmarks.csv"],
+const ROWS: [keyof ExportCounts, ExportFileName][] = [
+  ["following", "following_accounts.csv"],
+  ["followers", "followers.csv"],
+  ["lists", "lists.csv"],
+  ["blocks", "blocked_accounts.csv"],
+  ["mutes", "muted_accounts.csv"],
+  ["domain_blocks", "blocked_domains.csv"],
+  ["bookmarks", "bookmarks.csv"],
 ];
 
-export default define.page<typeof handler>(function Export({ data }) {
+export default define.page<typeof handler>(function Export({ data, state }) {
+  const { settings } = messages({ state });
+  const t = settings.export;
   return (
     <>
-      <PageHead title="Settings · Export" />
-      <h1>Settings</h1>
-      <SettingsNav current={HERE} />
+      <PageHead title={fill(settings.pageTitle, { page: t.title })} />
+      <h1>{settings.heading}</h1>
+      <SettingsNav current={HERE} labels={settings.nav} />
       <section class="card" aria-labelledby="export-title">
-        <h2 id="export-title">Export</h2>
+        <h2 id="export-title">{t.title}</h2>
         <p class="help">
-          CSV files in Mastodon's formats: import them here or on any Mastodon
-          server (<a href="/settings/import">Import</a>).
+          {t.helpBefore}
+          <a href="/settings/import">{t.helpLink}</a>
+          {t.helpAfter}
         </p>
         <table class="admin-table">
           <tbody>
-            {ROWS.map(([label, key, file]) => (
+            {ROWS.map(([key, file]) => (
               <tr key={file}>
-                <th scope="row">{label}</th>
+                <th scope="row">{t.rows[key]}</th>
                 <td>{data[key]}</td>
                 <td>
                   <a href={`${HERE}/${file}`} download={file}>
-                    Download {file}
+                    {fill(t.download, { file })}
                   </a>
                 </td>
               </tr>

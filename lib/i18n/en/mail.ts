@@ -1,50 +1,23 @@
 /**
- * Every string Starling mails, in one place, per locale. A mail is a `MailContent` (subject,
- * paragraphs, one button, small print) that `render.ts` turns into its plain-text and HTML
- * parts. To add a language, add a catalogue of the same shape (`Catalogue`) to `CATALOGUES`
- * under its code; a user whose locale has none gets English.
+ * Every e-mail Starling sends, in English (the source; de/mail.ts is typed against it). A mail
+ * is a `MailContent` (lib/mail/content.ts: subject, paragraphs, one button, small print) that
+ * lib/mail/render.ts turns into its plain-text and HTML parts; lib/mail chooses the catalogue
+ * by the recipient's users.locale.
  */
-
-export interface MailContent {
-  subject: string;
-  /** Paragraphs before the button. */
-  body: string[];
-  /** The one thing to do: a link, shown as a button in HTML and as the bare URL in text. */
-  action?: { label: string; url: string };
-  /** Paragraphs after it (how long the link works, "not you?"). */
-  after?: string[];
-  /** Small print: why this mail came and how to stop it. */
-  footer?: string[];
-}
-
-/** The notification types that can be mailed (Mastodon's `notification_emails`). */
-export type MailedNotificationType =
-  | "follow"
-  | "follow_request"
-  | "mention"
-  | "reblog"
-  | "favourite";
-
-/** The e-mails staff get (Mastodon's AdminMailer, and its setting names). */
-export type StaffMailType = "report" | "pending_account" | "appeal";
-
-/** Every kind of e-mail a user may turn off in their preferences. */
-export type MailChoice = MailedNotificationType | StaffMailType;
-
-/** What a moderator did, as the warning's `action`. */
-export type WarningAction =
-  | "none"
-  | "sensitive"
-  | "disable"
-  | "silence"
-  | "suspend";
+import type {
+  MailChoice,
+  MailContent,
+  MailedNotificationType,
+  StaffMailType,
+  WarningAction,
+} from "../../mail/content.ts";
 
 interface Who {
   username: string;
   host: string;
 }
 
-const en = {
+export const mail = {
   confirmation: (p: Who & { url: string }): MailContent => ({
     subject: `Confirm your e-mail address on ${p.host}`,
     body: [
@@ -101,10 +74,10 @@ const en = {
   warning: (
     p: Who & { action: WarningAction; text: string; url: string },
   ): MailContent => ({
-    subject: WARNING_SUBJECTS[p.action](p.host),
+    subject: mail.warningSubjects[p.action](p.host),
     body: [
       `The moderators of ${p.host} took action on @${p.username}: ${
-        WARNING_ACTIONS[p.action]
+        mail.warningActions[p.action]
       }`,
       ...(p.text ? [`Their explanation:\n${p.text}`] : []),
       p.action === "disable" || p.action === "suspend"
@@ -192,33 +165,27 @@ const en = {
     appeal: "new appeals (moderators)",
   } satisfies Record<MailChoice, string>,
   unknownBrowser: "an unknown browser",
+  /** When a sign-in happened, in the sign-in alert. */
+  signInTime: (date: Date): string => date.toUTCString(),
+  /** A warning's subject, per action. */
+  warningSubjects: {
+    none: (host) => `You have received a warning from ${host}`,
+    sensitive: (host) => `Your media will be marked sensitive on ${host}`,
+    disable: (host) => `Your account on ${host} has been disabled`,
+    silence: (host) => `Your account on ${host} has been limited`,
+    suspend: (host) => `Your account on ${host} has been suspended`,
+  } satisfies Record<WarningAction, (host: string) => string>,
+  /** What was done, per action (after "took action on @name: "). */
+  warningActions: {
+    none: "a warning.",
+    sensitive:
+      "from now on, media in your posts are marked sensitive for others.",
+    disable: "your account is disabled; you can't sign in.",
+    silence:
+      "your account is limited: only people who follow you see your posts on public timelines.",
+    suspend:
+      "your account is suspended: your profile and posts are hidden and you can't sign in.",
+  } satisfies Record<WarningAction, string>,
 };
 
-const WARNING_SUBJECTS: Record<WarningAction, (host: string) => string> = {
-  none: (host) => `You have received a warning from ${host}`,
-  sensitive: (host) => `Your media will be marked sensitive on ${host}`,
-  disable: (host) => `Your account on ${host} has been disabled`,
-  silence: (host) => `Your account on ${host} has been limited`,
-  suspend: (host) => `Your account on ${host} has been suspended`,
-};
-
-const WARNING_ACTIONS: Record<WarningAction, string> = {
-  none: "a warning.",
-  sensitive:
-    "from now on, media in your posts are marked sensitive for others.",
-  disable: "your account is disabled; you can't sign in.",
-  silence:
-    "your account is limited: only people who follow you see your posts on public timelines.",
-  suspend:
-    "your account is suspended: your profile and posts are hidden and you can't sign in.",
-};
-
-export type Catalogue = typeof en;
-
-const CATALOGUES: Record<string, Catalogue> = { en };
-
-/** The strings for `locale` (`de`, `pt-BR`, …): its own, its language's, or English. */
-export function messagesFor(locale: string | null | undefined): Catalogue {
-  if (!locale) return en;
-  return CATALOGUES[locale] ?? CATALOGUES[locale.split("-")[0]] ?? en;
-}
+export type MailMessages = typeof mail;
