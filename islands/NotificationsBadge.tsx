@@ -33,6 +33,9 @@ export default function NotificationsBadge(
     >
       <Icon name="bell" />
       <span class="nav-text">{name}</span>
+      {/* The space keeps the count a word of its own: the label's "… 3 unread" then contains
+          the visible text, as speech input needs (axe: label-content-name-mismatch). */}
+      {count > 0 && " "}
       {count > 0 && (
         <span class="badge" aria-hidden="true">
           {count > 99 ? "99+" : count}
