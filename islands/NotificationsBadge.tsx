@@ -24,6 +24,9 @@ export default function NotificationsBadge(
       if (event === "notification") setCount((n) => n + 1);
     }), []);
   const label = count > 0 ? fill(unreadLabel, { count }) : name;
+  // The badge's count is drawn by CSS (.badge::after) from data-count: the label says it in
+  // words, and as page text "3" would stand outside the label's words, which speech input
+  // matches against (axe: label-content-name-mismatch).
   return (
     <a
       href="/notifications"
@@ -33,9 +36,6 @@ export default function NotificationsBadge(
     >
       <Icon name="bell" />
       <span class="nav-text">{name}</span>
-      {/* The count is drawn by CSS (.badge::after) from data-count: the label already says it
-          in words, and as page text "3" would stand outside the label's words, which speech
-          input matches against (axe: label-content-name-mismatch). */}
       {count > 0 && (
         <span
           class="badge"

@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import axe from "axe-core";
-import manifest from "../../fresh.gen.ts";
+import { pageRoutes } from "./page_routes.ts";
 import { options, type Seeded, signIn, withBrowser } from "./harness.ts";
 import { PASSWORD, seedEveryPage } from "./seed.ts";
 import { registerApp } from "../helpers/oauth.ts";
@@ -28,20 +28,6 @@ type Seeds = Seeded & Awaited<ReturnType<typeof seedEveryPage>> & {
   clientId: string;
   origin: string;
 };
-
-/** The page routes: manifest entries with a page component, not layouts, the app or the API. */
-export function pageRoutes(): string[] {
-  return Object.entries(manifest.routes)
-    .filter(([file, module]) =>
-      "default" in module && !file.startsWith("./routes/api/") &&
-      !/\/_[^/]*$/.test(file)
-    )
-    .map(([file]) =>
-      file.replace(/^\.\/routes/, "").replace(/\.tsx?$/, "")
-        .replace(/\/index$/, "") || "/"
-    )
-    .sort();
-}
 
 const post = (s: Seeds) => `/@alice/${s.first.id}`;
 
