@@ -29,6 +29,16 @@ type Seeds = Seeded & Awaited<ReturnType<typeof seedEveryPage>> & {
   origin: string;
 };
 
+/** Routes without parameters, each visited once at its own path by `as`. */
+function asTheyAre(
+  routes: string[],
+  as: Who,
+): Record<string, () => Visit[]> {
+  return Object.fromEntries(
+    routes.map((route) => [route, () => [{ path: route, as }]]),
+  );
+}
+
 const post = (s: Seeds) => `/@alice/${s.first.id}`;
 
 /**
@@ -149,7 +159,7 @@ const VISITS: Record<string, (s: Seeds) => Visit[]> = {
   "/disputes/strikes/[id]": (s) => [
     { path: `/disputes/strikes/${s.warning.id}`, as: "dave" },
   ],
-  ...Object.fromEntries(
+  ...asTheyAre(
     [
       "aliases",
       "archive",
@@ -168,13 +178,11 @@ const VISITS: Record<string, (s: Seeds) => Visit[]> = {
       "profile",
       "security_keys",
       "two_factor",
-    ].map((name) => [
-      `/settings/${name}`,
-      () => [{ path: `/settings/${name}`, as: "bob" as const }],
-    ]),
+    ].map((name) => `/settings/${name}`),
+    "bob",
   ),
   // Admin pages, as ada (Admin). Lists without an id are visited as they are.
-  ...Object.fromEntries(
+  ...asTheyAre(
     [
       "",
       "/accounts",
@@ -203,10 +211,8 @@ const VISITS: Record<string, (s: Seeds) => Visit[]> = {
       "/terms_of_service",
       "/trends",
       "/warning_presets",
-    ].map((name) => [
-      `/admin${name}`,
-      () => [{ path: `/admin${name}`, as: "ada" as const }],
-    ]),
+    ].map((name) => `/admin${name}`),
+    "ada",
   ),
   "/admin/accounts/[id]": (s) => [
     { path: `/admin/accounts/${s.dave.account.id}`, as: "ada" },

@@ -48,13 +48,17 @@ import * as OTPAuth from "otpauth";
 
 export const PASSWORD = "correct horse battery staple";
 
+/** A confirmed local user `username` with the seed's password. */
+function makeUser(deps: Deps, username: string) {
+  return signUp(deps.sql, {
+    username,
+    email: `${username}@example.com`,
+    password: PASSWORD,
+  }, { registrations: "open", byOperator: true });
+}
+
 export async function seed(deps: Deps) {
-  const make = (username: string) =>
-    signUp(deps.sql, {
-      username,
-      email: `${username}@example.com`,
-      password: PASSWORD,
-    }, { registrations: "open", byOperator: true });
+  const make = (username: string) => makeUser(deps, username);
   const alice = await make("alice");
   const bob = await make("bob");
   const carol = await make("carol");
@@ -113,20 +117,12 @@ export type Seeded = Awaited<ReturnType<typeof seed>>;
 export async function seedEveryPage(deps: Deps, seeded: Seeded) {
   const { alice, bob, carol, first } = seeded;
   const { sql } = deps;
-  const ada = await signUp(sql, {
-    username: "ada",
-    email: "ada@example.com",
-    password: PASSWORD,
-  }, { registrations: "open", byOperator: true });
+  const ada = await makeUser(deps, "ada");
   await sql`UPDATE users SET role_id = ${BUILT_IN_ROLE_IDS.admin}
             WHERE id = ${ada.user.id}`;
   ada.user.role_id = BUILT_IN_ROLE_IDS.admin;
   const admin = await loadActor(sql, ada.user);
-  const dave = await signUp(sql, {
-    username: "dave",
-    email: "dave@example.com",
-    password: PASSWORD,
-  }, { registrations: "open", byOperator: true });
+  const dave = await makeUser(deps, "dave");
 
   // Posts: a picture with a description, a poll, a direct message, a bookmark.
   const picture = await uploadMedia(deps, alice.account.id, {
@@ -247,11 +243,7 @@ export async function seedEveryPage(deps: Deps, seeded: Seeded) {
     effectiveDate: "2026-01-01",
   });
   // erin has two-factor on: her sign-in stops at the code page.
-  const erin = await signUp(sql, {
-    username: "erin",
-    email: "erin@example.com",
-    password: PASSWORD,
-  }, { registrations: "open", byOperator: true });
+  const erin = await makeUser(deps, "erin");
   const enrolment = await beginEnrolment(sql, erin.user.id, "erin", "Starling");
   await confirmEnrolment(sql, erin.user.id, {
     code: new OTPAuth.TOTP({
