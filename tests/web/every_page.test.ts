@@ -47,16 +47,40 @@ const post = (s: Seeds) => `/@alice/${s.first.id}`;
  * warned), admin pages as ada (Admin).
  */
 const VISITS: Record<string, (s: Seeds) => Visit[]> = {
-  "/": () => [{ path: "/", as: "visitor" }],
-  "/about": () => [{ path: "/about", as: "visitor" }],
-  "/privacy-policy": () => [{ path: "/privacy-policy", as: "visitor" }],
-  "/terms-of-service": () => [{ path: "/terms-of-service", as: "visitor" }],
+  ...asTheyAre(
+    [
+      "/",
+      "/about",
+      "/privacy-policy",
+      "/terms-of-service",
+      "/auth/sign_in",
+      "/auth/sign_up",
+      "/auth/password/new",
+      "/public",
+    ],
+    "visitor",
+  ),
+  ...asTheyAre(
+    [
+      "/public/local",
+      "/home",
+      "/compose",
+      "/notifications",
+      "/notifications/requests",
+      "/conversations",
+      "/bookmarks",
+      "/favourites",
+      "/follow_requests",
+      "/lists",
+      "/filters",
+      "/filters/new",
+      "/severed_relationships",
+    ],
+    "bob",
+  ),
   "/terms-of-service/[date]": () => [
     { path: "/terms-of-service/2026-01-01", as: "visitor" },
   ],
-  "/auth/sign_in": () => [{ path: "/auth/sign_in", as: "visitor" }],
-  "/auth/sign_up": () => [{ path: "/auth/sign_up", as: "visitor" }],
-  "/auth/password/new": () => [{ path: "/auth/password/new", as: "visitor" }],
   "/auth/password/edit": () => [
     {
       path: "/auth/password/edit?reset_password_token=expired",
@@ -94,8 +118,6 @@ const VISITS: Record<string, (s: Seeds) => Visit[]> = {
     })}`,
     as: "bob",
   }],
-  "/public": () => [{ path: "/public", as: "visitor" }],
-  "/public/local": () => [{ path: "/public/local", as: "bob" }],
   "/explore": () => [
     { path: "/explore", as: "visitor" },
     { path: "/explore?tab=people", as: "bob" },
@@ -133,28 +155,12 @@ const VISITS: Record<string, (s: Seeds) => Visit[]> = {
   "/@[username]/[id]/delete": (s) => [
     { path: `/@bob/${s.reply.id}/delete`, as: "bob" },
   ],
-  "/home": () => [{ path: "/home", as: "bob" }],
-  "/compose": () => [{ path: "/compose", as: "bob" }],
-  "/notifications": () => [{ path: "/notifications", as: "bob" }],
-  "/notifications/requests": () => [
-    { path: "/notifications/requests", as: "bob" },
-  ],
-  "/conversations": () => [{ path: "/conversations", as: "bob" }],
-  "/bookmarks": () => [{ path: "/bookmarks", as: "bob" }],
-  "/favourites": () => [{ path: "/favourites", as: "bob" }],
-  "/follow_requests": () => [{ path: "/follow_requests", as: "bob" }],
-  "/lists": () => [{ path: "/lists", as: "bob" }],
   "/lists/[id]": (s) => [{ path: `/lists/${s.list.id}`, as: "bob" }],
   "/lists/[id]/edit": (s) => [{ path: `/lists/${s.list.id}/edit`, as: "bob" }],
-  "/filters": () => [{ path: "/filters", as: "bob" }],
-  "/filters/new": () => [{ path: "/filters/new", as: "bob" }],
   "/filters/[id]/edit": (s) => [
     { path: `/filters/${s.filter.id}/edit`, as: "bob" },
   ],
   "/invites": () => [{ path: "/invites", as: "ada" }],
-  "/severed_relationships": () => [
-    { path: "/severed_relationships", as: "bob" },
-  ],
   "/disputes/strikes": () => [{ path: "/disputes/strikes", as: "dave" }],
   "/disputes/strikes/[id]": (s) => [
     { path: `/disputes/strikes/${s.warning.id}`, as: "dave" },
