@@ -15,6 +15,8 @@ import {
   runLoad,
 } from "../lib/load.ts";
 import { verdict } from "../lib/results.ts";
+import { countQueries } from "../lib/querycount.ts";
+import { OUT_DIR } from "../lib/process.ts";
 import { fmtMs, fmtRatio, percentile } from "../lib/stats.ts";
 
 const NAME = "3 posting";
@@ -104,6 +106,31 @@ export async function posting(
     ),
   });
   await visibility(options, data, posters[0], post);
+  // What a post costs in round trips: the statements of the request and of the work it causes
+  // (jobs run in the same process), one post at a time.
+  const counts = await countQueries(
+    data.dbUrl,
+    [{
+      name: "post",
+      request: (_origin, i) => {
+        const [url, init] = post(posters[1], `counted post ${i}`);
+        return [url.replace(data.server.origin, _origin), init];
+      },
+    }],
+    10,
+    `${OUT_DIR}/statements-posting-${data.label}.txt`,
+  );
+  const perPost = counts.get("post");
+  results.add({
+    scenario: NAME,
+    size: data.label,
+    metric: "SQL statements per post (request and the jobs it causes)",
+    figure: typeof perPost === "number" ? perPost.toFixed(1) : String(perPost),
+    floor: "2 (status insert, feed insert) + BEGIN/COMMIT",
+    ratio: "–",
+    target: "(diagnostic)",
+    verdict: "–",
+  });
 }
 
 /** Sequential posts by one poster: time until every follower's feed has it, and 50 streams. */

@@ -326,7 +326,7 @@ export async function loadStatusVersions(
     } & FlagColumns)[]
   >`
     SELECT st.id, st.poll_id,
-      concat_ws('/', st.xmin, a.xmin, p.xmin,
+      concat_ws('/', st.row_version, a.xmin, p.xmin,
         (SELECT o.xmin FROM oauth_applications o WHERE o.id = st.application_id),
         (SELECT string_agg(m.xmin::text, ',' ORDER BY m.id)
           FROM media_attachments m WHERE m.status_id = st.id),
@@ -349,9 +349,14 @@ export async function loadStatusVersions(
       } END AS _filters`
       : db``
   }
-    FROM statuses st JOIN accounts a ON a.id = st.account_id
-    LEFT JOIN polls p ON p.id = st.poll_id
-    WHERE st.id = ANY(${ids}::bigint[])`;
+    -- One primary-key lookup per id (OFFSET 0: not flattened): unanalysed, "id = ANY(…)" was
+    -- planned as a bitmap scan of statuses.
+    FROM unnest(${ids}::bigint[]) AS wanted(id)
+    CROSS JOIN LATERAL (
+      SELECT id, account_id, poll_id, conversation_id, xmin AS row_version
+      FROM statuses WHERE id = wanted.id OFFSET 0) st
+    JOIN accounts a ON a.id = st.account_id
+    LEFT JOIN polls p ON p.id = st.poll_id`;
   let filters: FilterWithKeywords[] = [];
   for (const row of rows) {
     versions.set(row.id, {

@@ -6,6 +6,7 @@
  * statements (captured from the query functions themselves) against a seeded database whose
  * every source holds thousands of rows, on Postgres and on PGlite.
  */
+import { loadStatusVersions } from "../../lib/db/status-bundle.ts";
 import assert from "node:assert/strict";
 import type postgres from "postgres";
 import { openDatabase, type Queryable } from "../../lib/db/client.ts";
@@ -71,6 +72,17 @@ const QUERIES: Record<string, Query> = {
       { limit: 20 },
       visibleToSql(sql, s.viewerId, "s"),
     ),
+  // What a page of kept statuses reads instead of the bundle: versions and the viewer's flags.
+  "status versions and flags of a home page": async (sql, s) => {
+    const page = await timelines.homeTimeline(sql, s.viewerId, { limit: 20 });
+    const { versions } = await loadStatusVersions(
+      sql,
+      page.map((row) => row.id),
+      s.viewerId,
+      "home",
+    );
+    return [...versions.values()];
+  },
   // A client's quick filter: the planner guesses few rows of a type, which made a sort of all
   // of them look cheap.
   "notifications, types, max_id": (sql, s) =>
