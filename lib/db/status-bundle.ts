@@ -353,7 +353,7 @@ export async function loadStatusVersions(
     -- planned as a bitmap scan of statuses.
     FROM unnest(${ids}::bigint[]) AS wanted(id)
     CROSS JOIN LATERAL (
-      SELECT id, account_id, poll_id, conversation_id, xmin AS row_version
+      SELECT id, account_id, poll_id, application_id, conversation_id, xmin AS row_version
       FROM statuses WHERE id = wanted.id OFFSET 0) st
     JOIN accounts a ON a.id = st.account_id
     LEFT JOIN polls p ON p.id = st.poll_id`;
