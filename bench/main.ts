@@ -25,6 +25,7 @@ import { renderSection, Results, writeSection } from "./lib/results.ts";
 import { fmtMs, fmtRatio } from "./lib/stats.ts";
 import { latencyChart, sizeLabel } from "./lib/svg.ts";
 import { homeTimeline } from "./scenarios/home_timeline.ts";
+import { homeEmbedded } from "./scenarios/home_embedded.ts";
 import {
   idleRss,
   importCosts,
@@ -43,6 +44,7 @@ const SCENARIOS = [
   "startup",
   "memory",
   "home",
+  "embedded",
   "pages",
   "weight",
   "inbox",
@@ -245,6 +247,15 @@ async function main() {
     } finally {
       if (!options.keep) await dropDatabase(dbName(options.mode));
     }
+  }
+  // The embedded default (PGlite), at the smallest size: it loads the data through one session.
+  if (wants(options, "embedded")) {
+    const size = options.sizes[0];
+    await guard(
+      options,
+      `embedded ${sizeLabel(size)}`,
+      () => homeEmbedded(options, size),
+    );
   }
   if (homeBySize.length >= 2) {
     const [small, large] = [homeBySize[0], homeBySize[homeBySize.length - 1]];

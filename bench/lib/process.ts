@@ -217,7 +217,8 @@ export async function serveCheckout(
     truncate: true,
   });
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "main.ts"],
+    // Named as a server: BENCH_CPU_PROF / BENCH_INSPECT apply to probes' servers too.
+    args: ["run", "-A", ...inspectFlag(`server-${prefix}`), "main.ts"],
     cwd: dir,
     env: { ...await starlingEnv(dbUrl), PORT: String(port), ORIGIN: origin },
     stdout: "piped",
