@@ -35,7 +35,7 @@ import { startup } from "./scenarios/startup.ts";
 import { pages } from "./scenarios/pages.ts";
 import { pageWeight } from "./scenarios/page_weight.ts";
 import { posting } from "./scenarios/posting.ts";
-import { inbox } from "./scenarios/inbox.ts";
+import { inbox, reportInboxCounters } from "./scenarios/inbox.ts";
 import { fanout } from "./scenarios/fanout.ts";
 import { outage } from "./scenarios/outage.ts";
 
@@ -161,6 +161,34 @@ async function runDataset(
           env,
         });
       },
+      async withWebAndWorker(run) {
+        // The production topology the README documents: `ROLE=web` answers HTTP (and accepts
+        // inbox deliveries), `ROLE=worker` runs Fedify's queue, each on its own core. The
+        // worker publishes at the web process's origin; both logs are kept apart from the first
+        // process's.
+        await data.server.stop();
+        data.server = await spawnDeno({
+          name: `server-${label}-web`,
+          port,
+          env: { ...env, ROLE: "web" },
+        });
+        const worker = await spawnDeno({
+          name: `server-${label}-worker`,
+          env: { ...env, ROLE: "worker", ORIGIN: data.server.origin },
+          readyPath: "/health",
+        });
+        try {
+          return await run();
+        } finally {
+          await worker.stop();
+          await data.server.stop();
+          data.server = await spawnDeno({
+            name: `server-${label}-all`,
+            port,
+            env,
+          });
+        }
+      },
       sql,
       accountIds: new Map(rows.map((r) => [Number(r.username.slice(4)), r.id])),
       loadRssKiB: [],
@@ -176,8 +204,16 @@ async function runDataset(
       ["home", true, () => homeTimeline(options, data)],
       ["pages", everySize, () => pages(options, data)],
       ["weight", first, () => pageWeight(options, data)],
-      ["inbox", first, () => inbox(options, data)],
-      ["fanout", first, () => fanout(options, data)],
+      // Federation runs as web + worker processes (issue #20: use both cores).
+      ["inbox", first, async () => {
+        await data.withWebAndWorker(() => inbox(options, data));
+        await reportInboxCounters(options, data);
+      }],
+      [
+        "fanout",
+        first,
+        () => data.withWebAndWorker(() => fanout(options, data)),
+      ],
       // Stops and restarts Starling: after the others that read the first process's log.
       ["outage", first, () => outage(options, data)],
       ["posting", everySize, () => posting(options, data)],

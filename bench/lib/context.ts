@@ -30,6 +30,12 @@ export interface Dataset {
   /** Stops Starling; `startServer` spawns it again on the same port, database and DATA_DIR. */
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
+  /**
+   * Runs `run` with Starling as two processes on the dataset, `ROLE=web` (on `server`'s port)
+   * and `ROLE=worker` (logs `server-LABEL-web.log`, `server-LABEL-worker.log`), then starts the
+   * single `ROLE=all` process again.
+   */
+  withWebAndWorker<T>(run: () => Promise<T>): Promise<T>;
   /** A pool in the bench process (size = concurrency) for SQL floors and setup. */
   sql: postgres.Sql;
   /** Local account ids by user number. */

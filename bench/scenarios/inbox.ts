@@ -6,8 +6,10 @@
  * First contact resolves every actor (Starling fetches the actor and its keys from the peer).
  *
  * Floor, in the same run: `crypto.subtle.verify` of RSA-2048 PKCS#1 v1.5 SHA-256 signatures in
- * the bench process with 64 in flight, interleaved with the accept load. Targets (issue #7):
- * accepted ≥ 0.7× the floor at p99 < 250 ms; fully processed (stored) ≥ 0.4× the floor.
+ * the bench process with 64 in flight, interleaved with the accept load. Targets (issue #20):
+ * accepted ≥ 0.3× the floor at p99 < 250 ms; fully processed (stored) ≥ 0.2× the floor. Runs
+ * with Starling as a `ROLE=web` and a `ROLE=worker` process (see `withWebAndWorker`); the web
+ * process's key-cache counters (`lib/federation/inbox-accept.ts`) are reported.
  */
 import { type BenchOptions, type Dataset, probe } from "../lib/context.ts";
 import {
@@ -17,6 +19,7 @@ import {
   runLoad,
 } from "../lib/load.ts";
 import { startPeers } from "../lib/peers.ts";
+import { OUT_DIR } from "../lib/process.ts";
 import { verdict } from "../lib/results.ts";
 import { fmtMs, fmtRatio } from "../lib/stats.ts";
 
@@ -187,9 +190,9 @@ export async function inbox(
       floorText,
       fmtRatio(acceptRatio),
       verdict(
-        acceptRatio >= 0.7 && accepted.p99 < 250 && accepted.errors === 0,
+        acceptRatio >= 0.3 && accepted.p99 < 250 && accepted.errors === 0,
       ),
-      "≥ 0.7× at p99 < 250 ms",
+      "≥ 0.3× at p99 < 250 ms",
     ));
 
     // Processed: everything sent so far, then a burst of one note per actor, until all are stored.
@@ -221,8 +224,8 @@ export async function inbox(
         })`,
       floorText,
       done ? fmtRatio(processed / verify.throughput) : "–",
-      verdict(Boolean(done) && processed / verify.throughput >= 0.4),
-      "≥ 0.4×",
+      verdict(Boolean(done) && processed / verify.throughput >= 0.2),
+      "≥ 0.2×",
     ));
 
     const describe = (m: Map<number, number>) =>
@@ -246,6 +249,29 @@ export async function inbox(
     client.close();
     await peers.stop();
   }
+}
+
+/**
+ * The web process's accept-path and key-cache counters (`lib/federation/inbox-stats.ts`), as it
+ * logged them when it stopped: call after `withWebAndWorker` has stopped it.
+ */
+export async function reportInboxCounters(
+  options: BenchOptions,
+  data: Dataset,
+): Promise<void> {
+  const counters = (await Deno.readTextFile(
+    `${OUT_DIR}/server-${data.label}-web.log`,
+  ).catch(() => "")).split("\n").filter((l) => l.startsWith("[inbox] "))
+    .at(-1);
+  options.results.add(row(
+    data.label,
+    "accept path and key cache (web process, whole scenario)",
+    counters?.slice("[inbox] ".length) ?? "no counters logged",
+    "–",
+    "–",
+    "–",
+    "(reported)",
+  ));
 }
 
 interface Signed {

@@ -33,6 +33,7 @@ import type { Deps } from "../deps.ts";
 import type { StarlingFederation } from "./mod.ts";
 import { federationKvStore, federationQueue } from "./stores.ts";
 import { INSTANCE_ACTOR } from "./names.ts";
+import { inboxAcceptStats, inboxStatsLine } from "./inbox-stats.ts";
 
 /** Fedify's default KV prefixes (the builder sets none of its own). */
 const PUBLIC_KEY_PREFIX = ["_fedify", "publicKey"] as const;
@@ -44,36 +45,6 @@ const KEY_MEMORY_MS = 60 * 60 * 1000;
 const KEY_MEMORY_SIZE = 10_000;
 const RECENT_IDS = 10_000;
 const STATS_LOG_MS = 10_000;
-
-/** Counters since the process started, logged every `STATS_LOG_MS` while there is traffic. */
-export const inboxAcceptStats = {
-  /** Accepted and enqueued by this path. */
-  accepted: 0,
-  /** Left to Fedify's handler (see the module comment). */
-  deferred: 0,
-  /** Refused: the HTTP signature did not verify. */
-  refused: 0,
-  /** Answered 202 without enqueueing: already accepted here or already processed. */
-  duplicates: 0,
-  keyMemoryHits: 0,
-  keyStoreHits: 0,
-  /** Key cache misses: the key was fetched from its server. */
-  keyMisses: 0,
-};
-
-/** One log line with the counters and the key cache's hit rate. */
-export function inboxStatsLine(): string {
-  const s = inboxAcceptStats;
-  const lookups = s.keyMemoryHits + s.keyStoreHits + s.keyMisses;
-  const rate = (n: number) =>
-    lookups ? `${(100 * n / lookups).toFixed(1)}%` : "–";
-  return `[inbox] accepted ${s.accepted}, deferred to Fedify ${s.deferred}, ` +
-    `refused ${s.refused}, duplicates ${s.duplicates}; key cache: ` +
-    `${lookups} lookups, memory hits ${s.keyMemoryHits} (${
-      rate(s.keyMemoryHits)
-    }), store hits ${s.keyStoreHits} (${rate(s.keyStoreHits)}), ` +
-    `fetched ${s.keyMisses} (${rate(s.keyMisses)})`;
-}
 
 let statsLoggedAt = 0;
 /** Logs the counters if the last line is older than `STATS_LOG_MS` (no timer to clean up). */
@@ -204,7 +175,6 @@ export async function acceptSharedInbox(
   request: Request,
   activity: unknown,
 ): Promise<Response | null> {
-  maybeLogStats();
   if (
     typeof activity !== "object" || activity === null ||
     Array.isArray(activity) || "proof" in activity ||
@@ -274,6 +244,7 @@ export async function acceptSharedInbox(
     acceptor.recent.delete(acceptor.recent.values().next().value!);
   }
   inboxAcceptStats.accepted++;
+  maybeLogStats();
   return accepted("Activity is enqueued.");
 }
 
