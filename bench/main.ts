@@ -177,9 +177,11 @@ async function runDataset(
           env: { ...env, ROLE: "worker", ORIGIN: data.server.origin },
           readyPath: "/health",
         });
+        data.worker = worker;
         try {
           return await run();
         } finally {
+          data.worker = null;
           await worker.stop();
           await data.server.stop();
           data.server = await spawnDeno({
@@ -189,6 +191,7 @@ async function runDataset(
           });
         }
       },
+      worker: null,
       sql,
       accountIds: new Map(rows.map((r) => [Number(r.username.slice(4)), r.id])),
       loadRssKiB: [],

@@ -36,6 +36,8 @@ export interface Dataset {
    * single `ROLE=all` process again.
    */
   withWebAndWorker<T>(run: () => Promise<T>): Promise<T>;
+  /** The `ROLE=worker` process while `withWebAndWorker` runs. */
+  worker: Spawned | null;
   /** A pool in the bench process (size = concurrency) for SQL floors and setup. */
   sql: postgres.Sql;
   /** Local account ids by user number. */
