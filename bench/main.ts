@@ -161,28 +161,33 @@ async function runDataset(
           env,
         });
       },
-      async withWebAndWorker(run) {
+      async withWebAndWorker(run, workers = 1) {
         // The production topology the README documents: `ROLE=web` answers HTTP (and accepts
         // inbox deliveries), `ROLE=worker` runs Fedify's queue, each on its own core. The
-        // worker publishes at the web process's origin; both logs are kept apart from the first
-        // process's.
+        // workers publish at the web process's origin; their logs are kept apart from the
+        // first process's.
         await data.server.stop();
         data.server = await spawnDeno({
           name: `server-${label}-web`,
           port,
           env: { ...env, ROLE: "web" },
         });
-        const worker = await spawnDeno({
-          name: `server-${label}-worker`,
-          env: { ...env, ROLE: "worker", ORIGIN: data.server.origin },
-          readyPath: "/health",
-        });
-        data.worker = worker;
+        const spawned = [];
+        for (let k = 0; k < workers; k++) {
+          spawned.push(
+            await spawnDeno({
+              name: `server-${label}-worker${k ? `-${k + 1}` : ""}`,
+              env: { ...env, ROLE: "worker", ORIGIN: data.server.origin },
+              readyPath: "/health",
+            }),
+          );
+        }
+        data.workers = spawned;
         try {
           return await run();
         } finally {
-          data.worker = null;
-          await worker.stop();
+          data.workers = [];
+          for (const worker of spawned) await worker.stop();
           await data.server.stop();
           data.server = await spawnDeno({
             name: `server-${label}-all`,
@@ -191,7 +196,7 @@ async function runDataset(
           });
         }
       },
-      worker: null,
+      workers: [],
       sql,
       accountIds: new Map(rows.map((r) => [Number(r.username.slice(4)), r.id])),
       loadRssKiB: [],
@@ -215,7 +220,9 @@ async function runDataset(
       [
         "fanout",
         first,
-        () => data.withWebAndWorker(() => fanout(options, data)),
+        // Two workers: WebCrypto signs on the calling thread, so signing on both cores (the
+        // floor) takes two processes.
+        () => data.withWebAndWorker(() => fanout(options, data), 2),
       ],
       // Stops and restarts Starling: after the others that read the first process's log.
       ["outage", first, () => outage(options, data)],

@@ -31,13 +31,13 @@ export interface Dataset {
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
   /**
-   * Runs `run` with Starling as two processes on the dataset, `ROLE=web` (on `server`'s port)
-   * and `ROLE=worker` (logs `server-LABEL-web.log`, `server-LABEL-worker.log`), then starts the
-   * single `ROLE=all` process again.
+   * Runs `run` with Starling as a `ROLE=web` process (on `server`'s port) and `workers`
+   * (default 1) `ROLE=worker` processes (logs `server-LABEL-web.log`, `server-LABEL-worker.log`,
+   * `server-LABEL-worker-2.log`…), then starts the single `ROLE=all` process again.
    */
-  withWebAndWorker<T>(run: () => Promise<T>): Promise<T>;
-  /** The `ROLE=worker` process while `withWebAndWorker` runs. */
-  worker: Spawned | null;
+  withWebAndWorker<T>(run: () => Promise<T>, workers?: number): Promise<T>;
+  /** The `ROLE=worker` processes while `withWebAndWorker` runs. */
+  workers: Spawned[];
   /** A pool in the bench process (size = concurrency) for SQL floors and setup. */
   sql: postgres.Sql;
   /** Local account ids by user number. */

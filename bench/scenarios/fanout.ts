@@ -13,7 +13,10 @@
  * no limit of its own). Figures: time until 99% of the healthy servers' deliveries arrived
  * (target ≤ 1.5× the floor, issue #20); the post's API latency against a post by an account without
  * remote followers (adds < 10 ms); the same 99% time with the failing servers answering
- * normally (failing servers must not slow healthy ones); queue-size errors in the server log.
+ * normally (failing servers must not slow healthy ones); queue-size errors in the server log;
+ * the CPU time per delivery of the web and worker processes against the sign cost. Starling runs
+ * as a `ROLE=web` and two `ROLE=worker` processes (WebCrypto signs on the calling thread: the
+ * floor's ÷ cores takes two signing processes).
  */
 import type { BenchOptions, Dataset } from "../lib/context.ts";
 import { tokenOf } from "../lib/datagen.ts";
@@ -97,10 +100,11 @@ export async function fanout(
     // Without failing servers first (they answer like the others), then with them.
     await peers.setFailures(false);
     // CPU time of the processes over one post: robust where wall time is not (a shared machine).
-    const cpuOf = async () => ({
-      web: await data.server.cpuMs(),
-      worker: await data.worker?.cpuMs() ?? 0,
-    });
+    const cpuOf = async () => {
+      let worker = 0;
+      for (const w of data.workers) worker += await w.cpuMs();
+      return { web: await data.server.cpuMs(), worker };
+    };
     const cpuBefore = await cpuOf();
     const baseline = await measurePost("fan-out, no failing servers");
     const cpuAfter = await cpuOf();
@@ -138,7 +142,9 @@ export async function fanout(
       size: data.label,
       metric:
         `CPU per delivery (web + worker process, one post without failing servers, ${deliveries} deliveries)`,
-      figure: `${cpuPerDelivery.toFixed(2)} ms (worker ${
+      figure: `${
+        cpuPerDelivery.toFixed(2)
+      } ms (${data.workers.length} workers ${
         ((cpuAfter.worker - cpuBefore.worker) / deliveries).toFixed(2)
       } ms)`,
       floor: `${signMs.toFixed(2)} ms (one RSA-2048 signature)`,
@@ -232,7 +238,7 @@ async function signCost(): Promise<number> {
 /** Lines in the server logs about queue values over Deno KV's 64 KiB limit. */
 async function queueSizeErrors(label: string): Promise<number> {
   const logs = await Promise.all(
-    ["", "-web", "-worker"].map((suffix) =>
+    ["", "-web", "-worker", "-worker-2"].map((suffix) =>
       Deno.readTextFile(`${OUT_DIR}/server-${label}${suffix}.log`)
         .catch(() => "")
     ),

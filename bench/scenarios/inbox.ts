@@ -171,7 +171,11 @@ export async function inbox(
     );
     // CPU time of each process per activity: what the rates would be on idle cores.
     const webCpu = () => data.server.cpuMs();
-    const workerCpu = () => data.worker?.cpuMs() ?? Promise.resolve(NaN);
+    const workerCpu = async () => {
+      let sum = 0;
+      for (const worker of data.workers) sum += await worker.cpuMs();
+      return data.workers.length ? sum : NaN;
+    };
     const [webBefore, workerBefore, postedBefore] = [
       await webCpu(),
       await workerCpu(),
