@@ -11,8 +11,8 @@
  *    through our strict loader on a miss), with signing keys kept parsed in memory in front of
  *    the KV records Fedify's path shares (`InboxKeyCache`);
  * 2. the key's owner being the activity's `actor` (what Fedify's `doesActorOwnKey` checks first);
- * 3. dedupe by activity id: ids this process accepted lately, and the record Fedify's worker
- *    writes once it has processed one;
+ * 3. dedupe by activity id: (actor, id) pairs this process accepted lately, and the record
+ *    Fedify's worker writes once it has processed one;
  * 4. the raw activity enqueued as the very message Fedify's handler would enqueue, so a worker
  *    (`ROLE=worker` or `all`, any process) expands and processes it with Fedify's retries.
  *
@@ -215,8 +215,10 @@ export async function acceptSharedInbox(
     inboxAcceptStats.deferred++;
     return null;
   }
+  // Keyed by actor too: an actor can't make us drop another actor's activity by reusing its id.
+  const recentKey = `${actor.href} ${id.href}`;
   if (
-    acceptor.recent.has(id.href) ||
+    acceptor.recent.has(recentKey) ||
     await acceptor.kv.get([
         ...IDEMPOTENCE_PREFIX,
         new URL(deps.config.origin).origin,
@@ -239,7 +241,7 @@ export async function acceptSharedInbox(
     started: new Date().toISOString(),
     traceContext: {},
   });
-  acceptor.recent.add(id.href);
+  acceptor.recent.add(recentKey);
   if (acceptor.recent.size > RECENT_IDS) {
     acceptor.recent.delete(acceptor.recent.values().next().value!);
   }
