@@ -5,17 +5,20 @@ import { Pagination } from "./Timeline.tsx";
 import { displayName } from "./format.ts";
 import { PageHead } from "./PageHead.tsx";
 import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
+import type { AccountActionsMessages } from "../lib/i18n/en/account-actions.ts";
 import type { PagingLabels } from "./Timeline.tsx";
 import type { State } from "../utils.ts";
 import { messages } from "../lib/web/pages.ts";
 
 /** A profile's followers or following. */
 export function AccountListPage(
-  { data, csrf, labels: t, paging }: {
+  { data, csrf, labels: t, paging, actionLabels }: {
     data: AccountListData;
     csrf: string;
     labels: ProfileMessages;
     paging: PagingLabels;
+    /** The follow buttons' and the profile menu's strings. */
+    actionLabels: AccountActionsMessages;
   },
 ) {
   const name = displayName(data.profile.account);
@@ -32,6 +35,7 @@ export function AccountListPage(
         returnTo={data.returnTo}
         signedIn={data.signedIn}
         labels={t}
+        actionLabels={actionLabels}
       />
       <section class="timeline" aria-label={label}>
         <h2 class="visually-hidden">{label}</h2>
@@ -41,6 +45,7 @@ export function AccountListPage(
             relationship={relationship}
             csrf={csrf}
             returnTo={data.returnTo}
+            actionLabels={actionLabels}
           />
         ))}
         {data.accounts.length === 0 && (
@@ -71,6 +76,7 @@ export function AccountListRoute(
       csrf={state.csrfToken}
       labels={t.profile}
       paging={t.timeline}
+      actionLabels={t.accountActions}
     />
   );
 }
