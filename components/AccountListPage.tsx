@@ -12,13 +12,14 @@ import { messages } from "../lib/web/pages.ts";
 
 /** A profile's followers or following. */
 export function AccountListPage(
-  { data, csrf, labels: t, paging, actionLabels }: {
+  { data, csrf, labels: t, paging, actionLabels, locale }: {
     data: AccountListData;
     csrf: string;
     labels: ProfileMessages;
     paging: PagingLabels;
     /** The follow buttons' and the profile menu's strings. */
     actionLabels: AccountActionsMessages;
+    locale: string;
   },
 ) {
   const name = displayName(data.profile.account);
@@ -36,6 +37,7 @@ export function AccountListPage(
         signedIn={data.signedIn}
         labels={t}
         actionLabels={actionLabels}
+        locale={locale}
       />
       <section class="timeline" aria-label={label}>
         <h2 class="visually-hidden">{label}</h2>
@@ -77,6 +79,7 @@ export function AccountListRoute(
       labels={t.profile}
       paging={t.timeline}
       actionLabels={t.accountActions}
+      locale={state.locale ?? "en"}
     />
   );
 }

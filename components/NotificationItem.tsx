@@ -76,10 +76,10 @@ export function NotificationItem(
         )}
         <time datetime={n.created_at}>
           <span class="time-long">
-            {formatDateTime(n.created_at, context.locale)}
+            {formatDateTime(n.created_at, context.locale ?? "en")}
           </span>
           <span class="time-short" aria-hidden="true">
-            {formatShortDate(n.created_at, context.locale)}
+            {formatShortDate(n.created_at, context.locale ?? "en")}
           </span>
         </time>
       </p>

@@ -29,6 +29,7 @@ export function ProfileHeader(
     returnTo,
     signedIn,
     labels: t,
+    locale,
     actionLabels,
   }: {
     profile: ProfileData;
@@ -39,6 +40,8 @@ export function ProfileHeader(
     returnTo: string;
     signedIn: boolean;
     labels: ProfileMessages;
+    /** The page's locale, for the joined date. */
+    locale: string;
   },
 ) {
   const { account, relationship } = profile;
@@ -186,7 +189,7 @@ export function ProfileHeader(
             </a>
           </li>
           <li>
-            <span>{t.joined(formatDate(account.created_at))}</span>
+            <span>{t.joined(formatDate(account.created_at, locale))}</span>
           </li>
         </ul>
         {profile.remote && (

@@ -11,13 +11,14 @@ import { messages } from "../lib/web/pages.ts";
 
 /** A profile with one of its posts tabs. */
 export function ProfilePage(
-  { data, csrf, labels: t, paging, actionLabels }: {
+  { data, csrf, labels: t, paging, actionLabels, locale }: {
     data: ProfileStatusesData;
     csrf: string;
     labels: ProfileMessages;
     paging: PagingLabels;
     /** The follow buttons' and the profile menu's strings. */
     actionLabels: AccountActionsMessages;
+    locale: string;
   },
 ) {
   const name = displayName(data.profile.account);
@@ -39,6 +40,7 @@ export function ProfilePage(
         signedIn={data.context.signedIn}
         labels={t}
         actionLabels={actionLabels}
+        locale={locale}
       />
       <h2 class="visually-hidden">{label}</h2>
       <Timeline
@@ -81,6 +83,7 @@ export function ProfileRoute(
       labels={t.profile}
       paging={t.timeline}
       actionLabels={t.accountActions}
+      locale={state.locale ?? "en"}
     />
   );
 }

@@ -44,19 +44,19 @@ function parse(iso: string): Date | null {
 }
 
 /** `27 Nov 2025` / `27. Nov. 2025`. */
-export function formatDate(iso: string, locale = "en"): string {
+export function formatDate(iso: string, locale: string): string {
   const date = parse(iso);
   return date ? dateFormat(locale, "date").format(date) : "";
 }
 
 /** `27 Nov 2025, 14:05 UTC` / `27. Nov. 2025, 14:05 UTC`. */
-export function formatDateTime(iso: string, locale = "en"): string {
+export function formatDateTime(iso: string, locale: string): string {
   const date = parse(iso);
   return date ? dateFormat(locale, "dateTime").format(date) : "";
 }
 
 /** `27 Nov` this year, `27 Nov 2025` before: the timestamp on narrow screens. */
-export function formatShortDate(iso: string, locale = "en"): string {
+export function formatShortDate(iso: string, locale: string): string {
   const date = parse(iso);
   if (!date) return "";
   return date.getUTCFullYear() === new Date().getUTCFullYear()

@@ -28,7 +28,11 @@ export default define.page<typeof handler>(
       <section class="card about">
         <PageHead title={t.privacyPolicy} />
         <h1>{t.privacyPolicyOf(data.title)}</h1>
-        <p>{t.lastUpdated(formatDateTime(data.updatedAt.toISOString()))}</p>
+        <p>
+          {t.lastUpdated(
+            formatDateTime(data.updatedAt.toISOString(), state.locale ?? "en"),
+          )}
+        </p>
         <div
           class="about-text"
           dangerouslySetInnerHTML={{ __html: data.content }}

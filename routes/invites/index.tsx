@@ -122,6 +122,7 @@ export default define.page<typeof handler>(function Invites({ data, state }) {
         invites={data.invites}
         showInviter={false}
         labels={t.table}
+        locale={state.locale ?? "en"}
         expire={(invite) => (
           <form method="post" action={`/invites/${invite.id}/expire`}>
             <input type="hidden" name="_csrf" value={state.csrfToken} />

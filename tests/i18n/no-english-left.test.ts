@@ -230,7 +230,13 @@ function uiWords(text: string, userData: UserData): string[] {
   if (userData.strings.some((data) => withinWords(data, core))) return [];
   let rest = text;
   for (const data of userData.strings) {
-    if (rest.includes(data)) rest = rest.split(data).join(" ");
+    if (!rest.includes(data)) continue;
+    // Whole words only: the role "Admin" is not part of "Administration".
+    const escaped = data.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    rest = rest.replace(
+      new RegExp(`(?<!\\p{L})${escaped}(?!\\p{L})`, "gu"),
+      " ",
+    );
   }
   if (CATALOGUE.sharedPatterns.some((p) => p.test(text))) return [];
   for (const pattern of NOT_LANGUAGE) rest = rest.replace(pattern, " ");

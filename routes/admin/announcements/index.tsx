@@ -85,11 +85,17 @@ export default define.page<typeof handler>(
                     <td>
                       {a.published_at
                         ? t.published(
-                          formatDateTime(a.published_at.toISOString()),
+                          formatDateTime(
+                            a.published_at.toISOString(),
+                            state.locale ?? "en",
+                          ),
                         )
                         : a.scheduled_at
                         ? t.scheduled(
-                          formatDateTime(a.scheduled_at.toISOString()),
+                          formatDateTime(
+                            a.scheduled_at.toISOString(),
+                            state.locale ?? "en",
+                          ),
                         )
                         : t.draft}
                     </td>

@@ -130,7 +130,7 @@ export default define.page<typeof handler>(function CanonicalEmailBlocks(
                   )
                   : t.byHand}
               </td>
-              <td>{formatDateTime(b.createdAt)}</td>
+              <td>{formatDateTime(b.createdAt, state.locale ?? "en")}</td>
               <td>
                 <a href={`/admin/canonical_email_blocks/${b.id}/delete`}>
                   {t.lift}

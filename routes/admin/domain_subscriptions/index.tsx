@@ -86,7 +86,10 @@ export default define.page<typeof handler>(function Subscriptions(
                   </td>
                   <td>
                     {s.fetched_at
-                      ? formatDateTime(s.fetched_at.toISOString())
+                      ? formatDateTime(
+                        s.fetched_at.toISOString(),
+                        state.locale ?? "en",
+                      )
                       : admin.never}
                     {s.fetch_error && <>· {s.fetch_error}</>}
                   </td>

@@ -98,7 +98,7 @@ export default define.page<typeof handler>(function EmailDomainBlocks(
           {data.blocks.map((b) => (
             <tr key={b.id}>
               <td>{b.domain}</td>
-              <td>{formatDateTime(b.createdAt)}</td>
+              <td>{formatDateTime(b.createdAt, state.locale ?? "en")}</td>
               <td>{b.week}</td>
               <td>
                 <a href={`/admin/email_domain_blocks/${b.id}/delete`}>

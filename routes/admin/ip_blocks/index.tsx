@@ -133,7 +133,7 @@ export default define.page<typeof handler>(function IpBlocks({ data, state }) {
               <td>
                 {b.expiresAt
                   ? `${b.expired ? `${t.expired} ` : ""}${
-                    formatDateTime(b.expiresAt)
+                    formatDateTime(b.expiresAt, state.locale ?? "en")
                   }`
                   : t.never}
               </td>

@@ -80,7 +80,9 @@ export default define.page<typeof handler>(function EditFilter(
           filter={data.draft}
           labels={t}
           expiresLabel={data.draft.expiresAt
-            ? t.until(formatDateTime(data.draft.expiresAt))
+            ? t.until(
+              formatDateTime(data.draft.expiresAt, state.locale ?? "en"),
+            )
             : undefined}
         />
         <div>
