@@ -10,13 +10,18 @@ import {
 } from "../lib/instance/mod.ts";
 
 /** /privacy-policy — the admins' privacy policy (or the built-in one), as the API gives it. */
-export const handler = define.handlers<RenderedText & { title: string }>({
+/** `builtIn`: no admin has written one; the reader gets the built-in one in their language. */
+export const handler = define.handlers<
+  RenderedText & { title: string; builtIn: boolean; host: string }
+>({
   async GET(ctx) {
     const { deps } = ctx.state;
     const settings = await instanceSettings(deps);
     return page({
       title: settings.title,
       ...privacyPolicyOf(settings, deps.config),
+      builtIn: !settings.privacyPolicy,
+      host: deps.config.host,
     });
   },
 });
@@ -33,10 +38,18 @@ export default define.page<typeof handler>(
             formatDateTime(data.updatedAt.toISOString(), state.locale ?? "en"),
           )}
         </p>
-        <div
-          class="about-text"
-          dangerouslySetInnerHTML={{ __html: data.content }}
-        />
+        {data.builtIn
+          ? (
+            <div class="about-text">
+              <p>{t.defaultPrivacyPolicy(data.host)}</p>
+            </div>
+          )
+          : (
+            <div
+              class="about-text"
+              dangerouslySetInnerHTML={{ __html: data.content }}
+            />
+          )}
       </section>
     );
   },

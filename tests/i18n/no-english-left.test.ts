@@ -138,6 +138,12 @@ function sharedCatalogueStrings(): {
   return { shared: found, sharedPatterns };
 }
 
+/**
+ * Elements whose text is not the UI's: code, and a textarea's content, which is what is stored
+ * (an admin's setting, a draft) rather than a label.
+ */
+const SKIPPED = new Set(["script", "style", "template", "textarea"]);
+
 /** What a page shows: text runs, the named attributes, and the islands' string props. */
 export function pageStrings(
   html: string,
@@ -155,7 +161,7 @@ export function pageStrings(
   const parser = new Parser({
     onopentag(name, attributes) {
       flush();
-      if (name === "script" || name === "style" || name === "template") {
+      if (SKIPPED.has(name)) {
         skip++;
         inState = attributes.id === "__FRSH_STATE";
         if (inState) stateJson = "";
@@ -176,7 +182,7 @@ export function pageStrings(
     },
     onclosetag(name) {
       flush();
-      if (name === "script" || name === "style" || name === "template") {
+      if (SKIPPED.has(name)) {
         skip = Math.max(0, skip - 1);
         inState = false;
       }

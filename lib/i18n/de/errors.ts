@@ -105,4 +105,8 @@ export const errors: FormErrorMessages = {
   appealBlank: "Der Text darf nicht leer sein",
   appealTooLong: "Der Text ist zu lang (höchstens {max} Zeichen)",
   alreadyAppealed: "Gegen diese Verwarnung wurde bereits Einspruch erhoben",
+
+  unsubscribeLinkInvalid: "Dieser Abmeldelink ist ungültig.",
+  signInFirst: "Bitte melde dich zuerst an.",
+  uploadCutShort: "Der Upload wurde abgebrochen. Bitte versuche es erneut.",
 };

@@ -113,6 +113,11 @@ export const errors = {
   appealBlank: "Text can't be blank",
   appealTooLong: "Text is too long (maximum is {max} characters)",
   alreadyAppealed: "This strike has already been appealed",
+
+  // Refusals the error page shows (routes/_error.tsx looks them up here too).
+  unsubscribeLinkInvalid: "This unsubscribe link is not valid.",
+  signInFirst: "Please sign in first.",
+  uploadCutShort: "The upload was cut short. Please try again.",
 };
 
 export type FormErrorMessages = typeof errors;
