@@ -4,6 +4,7 @@
  * page's locale (`ctx.state.locale`, an island's `locale` prop) explicitly; English by default.
  */
 import type { UiAccount } from "./mastodon.ts";
+import type { MediaKind } from "../lib/i18n/messages.ts";
 
 /**
  * The Intl locale for a UI locale. English keeps the British day-month order the UI has always
@@ -159,20 +160,22 @@ export function formatCount(n: number, locale = "en"): string {
   return format.format(n);
 }
 
-const MEDIA_NOUN: Record<string, [string, string]> = {
-  image: ["image", "images"],
-  gifv: ["GIF", "GIFs"],
-  video: ["video", "videos"],
-  audio: ["audio file", "audio files"],
-};
-
-/** What is attached, for a closed content warning: `2 images`, `1 image, 1 video`. */
-export function mediaSummary(media: { type: string }[]): string {
+/**
+ * What is attached, for a closed content warning: `2 images`, `1 image, 1 video` — in the
+ * language of `nouns` (the status section's mediaNouns). A post has at most four attachments,
+ * so the number needs no locale formatting.
+ */
+export function mediaSummary(
+  media: { type: string }[],
+  nouns: Record<MediaKind, [string, string]>,
+): string {
   const counts = new Map<string, number>();
   for (const m of media) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
   return [...counts].map(([type, n]) => {
-    const [one, many] = MEDIA_NOUN[type] ?? ["attachment", "attachments"];
-    return plural(n, one, many);
+    const [one, other] = Object.hasOwn(nouns, type)
+      ? nouns[type as MediaKind]
+      : nouns.unknown;
+    return `${n} ${n === 1 ? one : other}`;
   }).join(", ");
 }
 

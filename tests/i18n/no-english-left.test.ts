@@ -25,7 +25,7 @@ import {
   confirmEnrolment,
 } from "../../lib/domain/two-factor.ts";
 import { unsubscribeUrl } from "../../lib/mail/notification-mail.ts";
-import { smallPng } from "../media/helpers.ts";
+import { smallPng, upload as uploadMedia } from "../media/helpers.ts";
 import { seed } from "../web/seed.ts";
 import { en } from "../../lib/i18n/en.ts";
 import { de } from "../../lib/i18n/de.ts";
@@ -50,6 +50,7 @@ const SAME_IN_BOTH = new Set([
   "RSS",
   "Deutsch", // the language choices name themselves
   "English",
+  "ALT", // the badge on a described picture: Mastodon's German shows "ALT" as well
   "Enter", // the key's name, as German keyboards label it too
   "Bytes", // the unit
   "UTC", // the time zone
@@ -382,7 +383,12 @@ function urlTable(s: Seeded): Record<string, [Viewer, string][]> {
       a("/@alice/followers"),
     ],
     "@[username]/following.tsx": [v("/@bob/following"), a("/@bob/following")],
-    "@[username]/index.tsx": [v("/@alice"), a("/@alice"), a("/@zoe")],
+    "@[username]/index.tsx": [
+      v("/@alice"),
+      a("/@alice"),
+      a("/@zoe"),
+      a("/@yuri"), // boosts
+    ],
     "@[username]/media.tsx": [v("/@zoe/media")],
     "@[username]/report.tsx": [a("/@alice/report")],
     "@[username]/tagged/[tag].tsx": [v("/@zoe/tagged/quokka")],
@@ -581,6 +587,17 @@ async function seedEverything(instance: TestInstance): Promise<Seeded> {
   });
   await follow(instance, zoe, base.alice);
   await follow(instance, zoe, base.bob);
+  await follow(instance, zoe, yuri);
+  // A picture behind a content warning (the gallery's "sensitive" switch).
+  const media = await (await uploadMedia(instance, zoe.token, {
+    bytes: await smallPng(32, 32),
+    type: "image/png",
+  }, { description: `${MARK} picture` })).json();
+  await post(zoe, {
+    status: `${MARK} photo`,
+    media_ids: [media.id],
+    sensitive: true,
+  });
   // Yuri mentions, favourites, boosts and writes directly; Xena asks to follow (Zoe is locked).
   await follow(instance, yuri, zoe);
   const hello = await post(yuri, { status: `@zoe ${MARK} hello` });
