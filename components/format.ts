@@ -143,10 +143,6 @@ export function statusPath(status: { id: string; account: { acct: string } }) {
 // (measurable on a timeline page, which shows dozens of counts).
 const counts = new Map<string, Intl.NumberFormat>();
 
-export function plural(n: number, one: string, many = one + "s"): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 /**
  * Every count in the UI (replies, boosts, favourites, profile numbers) is shown, zero included,
  * so a number never silently disappears. `1,234` / `1.234`.
