@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -48,7 +49,7 @@ export const handler = define.handlers<Data>({
       return page({
         subscriptions: await listSubscriptions(deps.sql, moderator ?? null),
         url,
-        error: error.message,
+        error: formError(messages(ctx), error),
       }, { status: 422 });
     }
   },
