@@ -109,4 +109,28 @@ export const errors: FormErrorMessages = {
   unsubscribeLinkInvalid: "Dieser Abmeldelink ist ungültig.",
   signInFirst: "Bitte melde dich zuerst an.",
   uploadCutShort: "Der Upload wurde abgebrochen. Bitte versuche es erneut.",
+
+  tooManyMedia: "Zu viele Medienanhänge",
+  mediaAndPoll:
+    "Medien und eine Umfrage können nicht zusammen angehängt werden",
+  pollTooFewOptions: "Eine Umfrage braucht mindestens 2 Optionen",
+  pollTooManyOptions: "Eine Umfrage kann höchstens {max} Optionen haben",
+  pollOptionLength: "Umfrageoptionen müssen 1 bis 50 Zeichen lang sein",
+  pollOptionsUnique: "Umfrageoptionen müssen sich voneinander unterscheiden",
+  pollDuration:
+    "Die Laufzeit der Umfrage liegt außerhalb des erlaubten Bereichs",
+  visibilityUnknown: "Diese Sichtbarkeit gibt es nicht",
+  attachAtMost: "Du kannst höchstens {max} Dateien anhängen",
+  cannotAttach: "{label} kann nicht angehängt werden: {reason}",
+  mediaNotAttached: "Die Medien konnten nicht angehängt werden",
+  descriptionTooLong:
+    "Die Bildbeschreibung ist zu lang (höchstens {max} Zeichen)",
+  focusInvalid:
+    "Der Fokuspunkt muss aus zwei Zahlen von -1 bis 1 bestehen: x,y",
+  fileTypeUnsupported: "Dieser Dateityp wird nicht unterstützt",
+  fileContentMismatch: "Der Dateiinhalt ist {actual}, nicht {claimed}",
+  replyTargetMissing:
+    "Der Beitrag, auf den du antworten möchtest, scheint nicht zu existieren",
+  replyToBoost: "Auf einen geteilten Beitrag kann nicht geantwortet werden",
+  imageNumber: "Bild {n}",
 };

@@ -118,6 +118,28 @@ export const errors = {
   unsubscribeLinkInvalid: "This unsubscribe link is not valid.",
   signInFirst: "Please sign in first.",
   uploadCutShort: "The upload was cut short. Please try again.",
+
+  // Writing a post: compose, editing, polls, attachments (lib/domain/status-input.ts, compose.ts, media.ts).
+  tooManyMedia: "Too many media attachments",
+  mediaAndPoll: "Cannot attach both media and a poll",
+  pollTooFewOptions: "Poll must have at least 2 options",
+  pollTooManyOptions: "Poll can't have more than {max} options",
+  pollOptionLength: "Poll options must be 1 to 50 characters",
+  pollOptionsUnique: "Poll options must be unique",
+  pollDuration: "Poll duration is out of range",
+  visibilityUnknown: "Visibility is not included in the list",
+  attachAtMost: "You can attach at most {max} files",
+  cannotAttach: "{label} can't be attached: {reason}",
+  mediaNotAttached: "Media could not be attached",
+  descriptionTooLong: "Description is too long (maximum is {max} characters)",
+  focusInvalid: "Focus must be two numbers from -1 to 1: x,y",
+  fileTypeUnsupported: "File type is not supported",
+  fileContentMismatch: "File content is {actual}, not {claimed}",
+  replyTargetMissing:
+    "The post you are trying to reply to does not appear to exist",
+  replyToBoost: "Cannot reply to a boost",
+  /** How compose names an attachment in a refusal (lib/domain/compose.ts). */
+  imageNumber: "Image {n}",
 };
 
 export type FormErrorMessages = typeof errors;
