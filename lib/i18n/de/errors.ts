@@ -132,5 +132,5 @@ export const errors: FormErrorMessages = {
   replyTargetMissing:
     "Der Beitrag, auf den du antworten möchtest, scheint nicht zu existieren",
   replyToBoost: "Auf einen geteilten Beitrag kann nicht geantwortet werden",
-  imageNumber: "Bild {n}",
+  fileNumber: "Datei {n}",
 };

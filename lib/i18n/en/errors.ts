@@ -139,7 +139,7 @@ export const errors = {
     "The post you are trying to reply to does not appear to exist",
   replyToBoost: "Cannot reply to a boost",
   /** How compose names an attachment in a refusal (lib/domain/compose.ts). */
-  imageNumber: "Image {n}",
+  fileNumber: "File {n}",
 };
 
 export type FormErrorMessages = typeof errors;
