@@ -42,7 +42,13 @@ export function AccountRow(
 ) {
   return (
     <div class="account-row">
-      <a href={profilePath(account)} tabIndex={-1} class="status-avatar">
+      {/* A mouse shortcut: the name beside it is the link for keyboards and screen readers. */}
+      <a
+        href={profilePath(account)}
+        tabIndex={-1}
+        class="status-avatar"
+        aria-hidden="true"
+      >
         <Avatar account={account} />
       </a>
       <div class="status-author">

@@ -148,10 +148,12 @@ export function StatusCard(
         </p>
       )}
       <header class="status-header">
+        {/* A mouse shortcut: the name beside it is the link for keyboards and screen readers. */}
         <a
           href={profilePath(status.account)}
           class="status-avatar"
           tabIndex={-1}
+          aria-hidden="true"
         >
           <Avatar account={status.account} />
         </a>

@@ -70,8 +70,7 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(
   function Notifications({ data, state }) {
-    const messagesOf = messages({ state });
-    const t = messagesOf.notifications;
+    const { notifications: t, notification, timeline } = messages({ state });
     return (
       <>
         <PageHead
@@ -103,7 +102,7 @@ export default define.page<typeof handler>(
               key={n.id}
               notification={n}
               context={data.context}
-              labels={messagesOf.notification}
+              labels={notification}
             />
           ))}
           {data.notifications.length === 0 && <p class="empty">{t.empty}</p>}
@@ -111,7 +110,7 @@ export default define.page<typeof handler>(
         <Pagination
           older={data.older}
           newer={data.newer}
-          labels={messagesOf.timeline}
+          labels={timeline}
           olderLabel={t.older}
           newerLabel={t.newer}
         />

@@ -8,7 +8,7 @@
 import type { Deps } from "../deps.ts";
 import type { PreviewCardInput } from "../db/preview-cards.ts";
 import { fetchFollowingRedirects } from "../net/mod.ts";
-import { userAgentFor } from "../federation/document-loader.ts";
+import { userAgentFor } from "../federation/names.ts";
 import { CARD_IMAGE_MAX_BYTES, storeCardImage } from "../domain/media.ts";
 import { parseOembed, parsePage } from "./parse.ts";
 

@@ -64,8 +64,16 @@ export async function migrate(
     // Two processes may race to create the table; the loser sees a unique violation.
     if (error?.code !== "23505" && error?.code !== "42P07") throw error;
   });
+  // A restart usually has nothing to apply: one read says so, instead of a locked transaction
+  // per migration (4 round trips each: ~0.35 s of CPU for 40 migrations on PGlite). What is
+  // recorded is done for good; each pending one is re-checked under the lock below.
+  const recorded = new Set(
+    (await sql<{ version: string }[]>`SELECT version FROM schema_migrations`)
+      .map((row) => row.version),
+  );
   const applied: string[] = [];
   for (const migration of migrations) {
+    if (recorded.has(migration.version)) continue;
     const ran = await sql.begin(async (tx) => {
       await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
       const [done] =

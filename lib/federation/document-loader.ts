@@ -19,8 +19,7 @@ import {
   FetchRefused,
   type Resolver,
 } from "../net/mod.ts";
-import { SOFTWARE_NAME } from "./names.ts";
-import { STARLING_VERSION } from "../version.ts";
+import { userAgentFor } from "./names.ts";
 
 /** Redirects followed per fetch (Fedify's own loader allows 20). */
 export const MAX_REDIRECTS = 5;
@@ -180,11 +179,6 @@ export function strictDocumentLoader(
       next = alternate;
     }
   };
-}
-
-/** The `User-Agent` of every request Starling makes to a remote server. */
-export function userAgentFor(origin: string): string {
-  return `${SOFTWARE_NAME}/${STARLING_VERSION} (+${origin})`;
 }
 
 export interface FederationLoaderConfig {

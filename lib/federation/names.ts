@@ -1,4 +1,5 @@
 /** Names the federation code and the always-loaded web layer share (no Fedify import here). */
+import { STARLING_VERSION } from "../version.ts";
 
 /**
  * The instance actor's internal identifier (Fedify's, served at `/actor`). It contains a `-`,
@@ -8,3 +9,8 @@
  */
 export const INSTANCE_ACTOR = "instance-actor";
 export const SOFTWARE_NAME = "starling";
+
+/** The `User-Agent` of every request Starling makes to a remote server. */
+export function userAgentFor(origin: string): string {
+  return `${SOFTWARE_NAME}/${STARLING_VERSION} (+${origin})`;
+}

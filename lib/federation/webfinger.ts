@@ -14,7 +14,8 @@ import {
   pinnedFetch,
   type PinnedFetchOptions,
 } from "../net/mod.ts";
-import { MAX_REDIRECTS, userAgentFor } from "./document-loader.ts";
+import { MAX_REDIRECTS } from "./document-loader.ts";
+import { userAgentFor } from "./names.ts";
 
 const JRD_TYPE = /^application\/(jrd\+)?json\s*(;|$)/i;
 const AP_LINK_TYPE = /^application\/(activity\+json|ld\+json)/;

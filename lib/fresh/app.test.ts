@@ -217,3 +217,37 @@ Deno.test("a page without islands ships no script", async () => {
   const { text } = await get("/");
   assert.doesNotMatch(text, /<script/);
 });
+
+Deno.test("a page is imported at its first request, once, and again after a failed import", async () => {
+  let imports = 0;
+  let failNext = true;
+  const app = new App<State>();
+  app.fsRoutes({
+    ...manifest,
+    routes: {
+      ...manifest.routes,
+      "./routes/lazy.ts": () => {
+        imports++;
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error("module failed to load"));
+        }
+        return Promise.resolve({
+          handler: () => new Response("lazy page"),
+        });
+      },
+    },
+  });
+  const handle = app.handler();
+  assert.equal(imports, 0, "nothing imported before a request");
+  const failed = await handle(new Request("http://localhost/lazy"));
+  await failed.body?.cancel();
+  assert.equal(failed.status, 500);
+  const [a, b] = await Promise.all([
+    handle(new Request("http://localhost/lazy")),
+    handle(new Request("http://localhost/lazy")),
+  ]);
+  assert.equal(await a.text(), "lazy page");
+  assert.equal(await b.text(), "lazy page");
+  assert.equal(imports, 2, "one failed import, then one for both requests");
+});

@@ -180,6 +180,8 @@ export class App<State = Record<string, unknown>> {
       ...(route ? route.middlewares : this.#rootMiddlewares),
     ];
     try {
+      // A page's module is imported at its first request (see manifest.ts).
+      if (route?.load) await route.load();
       const response = await runChain(ctx, chain, () => {
         if (badPath) throw new HttpError(400, "Malformed URL");
         if (!route) throw new HttpError(404, "Not Found");

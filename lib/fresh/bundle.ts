@@ -1,7 +1,7 @@
 // Island bundling with esbuild (npm), fully in memory: outputs are kept as
 // bytes and served by the App under /_fresh/js/<BUILD_ID>/. `prebuilt.ts`
 // writes them to disk ahead of time for hosts that shouldn't bundle at start.
-import * as esbuild from "esbuild";
+import type * as esbuild from "esbuild";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { existsSync, readFileSync } from "node:fs";
@@ -134,6 +134,15 @@ function denoResolvePlugin(rootDir: string): esbuild.Plugin {
   };
 }
 
+/**
+ * esbuild, imported when a bundle is made: a server serving a prebuilt bundle never loads it,
+ * and one that bundles at start stops its child process when done.
+ */
+let loaded: typeof esbuild | null = null;
+async function loadEsbuild(): Promise<typeof esbuild> {
+  return loaded ??= await import("esbuild");
+}
+
 async function hashOutputs(files: Map<string, BundleFile>): Promise<string> {
   const parts: Uint8Array[] = [];
   const encoder = new TextEncoder();
@@ -169,6 +178,7 @@ export async function buildIslands(
     entries.set(file, out + ".js");
     entryPoints.push({ in: join(rootDir, file), out });
   }
+  const esbuild = await loadEsbuild();
   try {
     const result = await esbuild.build({
       entryPoints,
@@ -227,5 +237,5 @@ export async function buildIslands(
 
 /** Stops esbuild's child process if one is running (safe to call any time). */
 export async function stopBundler(): Promise<void> {
-  await esbuild.stop();
+  await loaded?.stop();
 }

@@ -11,6 +11,7 @@ import type {
   Manifest,
   Middleware,
   RouteConfig,
+  RouteEntry,
   RouteHandler,
   RouteModule,
 } from "./types.ts";
@@ -30,6 +31,18 @@ export interface Route<State> {
   middlewares: Middleware<State>[];
   useApp: boolean;
   errorPage?: ErrorPage<State>;
+  /**
+   * A page not loaded yet: imports its module and fills `handler`, `page`, `layouts` and
+   * `useApp` (its `config` decides the wrappers). Once, however many requests wait for it.
+   */
+  load?: () => Promise<void>;
+}
+
+/** A manifest's route entry as a module, importing it if it is a lazy page. */
+export async function routeModule(
+  entry: RouteEntry,
+): Promise<Record<string, unknown>> {
+  return typeof entry === "function" ? await entry() : entry;
 }
 
 export interface ErrorPage<State> {
@@ -79,14 +92,27 @@ export function resolveFsRoutes<State>(manifest: Manifest): FsRoutes<State> {
   const layouts: Folders<Wrapper> = new Map();
   const middlewares: Folders<Middleware<State>[]> = new Map();
   const errorPages: Folders<Wrapper> = new Map();
-  const pages: { dir: string; file: string; module: RouteModule<State> }[] = [];
+  const pages: {
+    dir: string;
+    file: string;
+    entry: RouteModule<State> | (() => Promise<RouteModule<State>>);
+  }[] = [];
 
-  for (const [key, module] of Object.entries(manifest.routes)) {
+  for (const [key, entry] of Object.entries(manifest.routes)) {
     const file = key.replace(/^\.\/routes\//, "");
     const slash = file.lastIndexOf("/");
     const dir = slash === -1 ? "" : file.slice(0, slash);
     const name = file.slice(slash + 1).replace(/\.[jt]sx?$/, "");
-    const mod = module as RouteModule<State>;
+    if (typeof entry === "function") {
+      // Lazy entries are pages: the folder files are imported with the manifest.
+      pages.push({
+        dir,
+        file,
+        entry: entry as () => Promise<RouteModule<State>>,
+      });
+      continue;
+    }
+    const mod = entry as RouteModule<State>;
     if (name === "_app") appShell = mod.default;
     else if (name === "_layout" && mod.default) {
       layouts.set(dir, { component: mod.default, config: mod.config });
@@ -97,7 +123,7 @@ export function resolveFsRoutes<State>(manifest: Manifest): FsRoutes<State> {
       middlewares.set(dir, Array.isArray(value) ? value : [value]);
     } else if (name === "_error" && mod.default) {
       errorPages.set(dir, { component: mod.default, config: mod.config });
-    } else if (!name.startsWith("_")) pages.push({ dir, file, module: mod });
+    } else if (!name.startsWith("_")) pages.push({ dir, file, entry: mod });
   }
 
   const errorPageFor = (chain: string[]): ErrorPage<State> | undefined => {
@@ -113,16 +139,32 @@ export function resolveFsRoutes<State>(manifest: Manifest): FsRoutes<State> {
     return undefined;
   };
 
-  for (const { dir, file, module } of pages) {
+  for (const { dir, file, entry } of pages) {
     const chain = folderChain(dir);
-    routes.push({
+    const route: Route<State> = {
       compiled: compileSegments(routeFileToSegments(file)),
-      handler: module.handler ?? module.handlers,
-      page: module.default,
-      ...resolveWrappers(chain, layouts, module.config),
+      layouts: [],
+      useApp: true,
       middlewares: chain.flatMap((d) => middlewares.get(d) ?? []),
       errorPage: errorPageFor(chain),
-    });
+    };
+    const fill = (module: RouteModule<State>) => {
+      route.handler = module.handler ?? module.handlers;
+      route.page = module.default;
+      Object.assign(route, resolveWrappers(chain, layouts, module.config));
+    };
+    if (typeof entry === "function") {
+      let loading: Promise<void> | null = null;
+      route.load = () =>
+        loading ??= entry().then((module) => {
+          fill(module);
+          delete route.load;
+        }, (error) => {
+          loading = null; // a later request tries again
+          throw error;
+        });
+    } else fill(entry);
+    routes.push(route);
   }
   routes.sort((a, b) => comparePatterns(a.compiled, b.compiled));
   return {

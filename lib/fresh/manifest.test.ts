@@ -15,7 +15,7 @@ Deno.test("the fixture's fresh.gen.ts is current", async () => {
   assert.equal(await checkManifest(fixture), true);
 });
 
-Deno.test("generateManifest writes static imports and ignores test files", async () => {
+Deno.test("generateManifest imports islands and folder files, pages on first use, and ignores test files", async () => {
   const dir = await Deno.makeTempDir();
   try {
     await Deno.mkdir(join(dir, "routes/blog"), { recursive: true });
@@ -27,6 +27,10 @@ Deno.test("generateManifest writes static imports and ignores test files", async
     await Deno.writeTextFile(join(dir, "routes/index_test.ts"), "");
     await Deno.writeTextFile(join(dir, "routes/blog/x.test.tsx"), "");
     await Deno.writeTextFile(
+      join(dir, "routes/_middleware.ts"),
+      "export default [];",
+    );
+    await Deno.writeTextFile(
       join(dir, "islands/Counter.tsx"),
       "export default () => null;",
     );
@@ -34,9 +38,14 @@ Deno.test("generateManifest writes static imports and ignores test files", async
     await generateManifest(dir);
     assert.equal(await checkManifest(dir), true);
     const text = await Deno.readTextFile(join(dir, "fresh.gen.ts"));
-    assert.match(text, /import \* as \$0 from "\.\/routes\/index\.tsx";/);
+    assert.match(text, /import \* as \$0 from "\.\/routes\/_middleware\.ts";/);
     assert.match(text, /import \* as \$1 from "\.\/islands\/Counter\.tsx";/);
-    assert.match(text, /"\.\/routes\/index\.tsx": \$0,/);
+    assert.doesNotMatch(text, /import \* as .* from "\.\/routes\/index\.tsx"/);
+    assert.match(
+      text,
+      /"\.\/routes\/index\.tsx": \(\) => import\("\.\/routes\/index\.tsx"\),/,
+    );
+    assert.match(text, /"\.\/routes\/_middleware\.ts": \$0,/);
     assert.match(text, /islands: \{\n {4}"\.\/islands\/Counter\.tsx": \$1,/);
     assert.doesNotMatch(text, /_test|\.test/);
     await Deno.writeTextFile(

@@ -8,6 +8,7 @@ export { Context, HttpError, page, type PageResponse } from "./context.ts";
 export { buildIslands, type IslandBundle } from "./bundle.ts";
 export { PREBUILT_DIR, writePrebuiltBundle } from "./prebuilt.ts";
 export { staticFiles } from "./static.ts";
+export { routeModule } from "./fs-routes.ts";
 export { IslandPropError } from "./serialize.ts";
 export type {
   HandlerByMethod,
@@ -18,6 +19,7 @@ export type {
   PageComponent,
   PageProps,
   RouteConfig,
+  RouteEntry,
   RouteHandler,
 } from "./types.ts";
 export type { FreshContext };

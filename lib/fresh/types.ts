@@ -73,8 +73,13 @@ export interface RouteModule<State> {
   config?: RouteConfig;
 }
 
+/** A route file: its module, or (a page in a generated manifest) what loads it on first use. */
+export type RouteEntry =
+  | Record<string, unknown>
+  | (() => Promise<Record<string, unknown>>);
+
 /** The object exported by a generated `fresh.gen.ts`. */
 export interface Manifest {
-  routes: Record<string, Record<string, unknown>>;
+  routes: Record<string, RouteEntry>;
   islands: Record<string, Record<string, unknown>>;
 }

@@ -247,7 +247,7 @@ Deno.test({
       ]);
       await visitor("/explore", ["Angesagte Beiträge", "Entdecken"]);
       await visitor("/explore?tab=tags", ["Noch ist nichts angesagt."]);
-      await visitor("/explore?tab=links", ["Nachrichten"]);
+      await visitor("/explore?tab=links", ["Neuigkeiten"]);
       await visitor("/explore?tab=people", ["Aktive Profile"]);
       await visitor("/search?q=bob", ["Profile", "Suche"]);
       await visitor("/search?q=zzzzzz", ["Nichts gefunden für"]);

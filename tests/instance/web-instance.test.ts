@@ -164,7 +164,8 @@ Deno.test(
       await anonymous.getByText("Be excellent").waitFor();
       await anonymous.getByRole("link", { name: "admin@example.com" })
         .waitFor();
-      await anonymous.getByRole("row", { name: "spam.example suspend Spam" })
+      // The severity in words, as Mastodon's about page says it.
+      await anonymous.getByRole("row", { name: "spam.example Suspended Spam" })
         .waitFor();
       await anonymous.getByRole("link", { name: "Privacy policy" }).first()
         .click();

@@ -14,6 +14,7 @@
  */
 import assert from "node:assert/strict";
 import manifest from "../../fresh.gen.ts";
+import { routeModule } from "fresh";
 import { startTestInstance } from "../helpers/app.ts";
 import { api, createUserWithToken, follow } from "../helpers/users.ts";
 import { assertMatchesSchema } from "../helpers/openapi.ts";
@@ -396,8 +397,9 @@ Deno.test({
       const reportId = filed.body.id as string;
 
       let walked = 0;
-      for (const [file, mod] of Object.entries(manifest.routes)) {
+      for (const [file, entry] of Object.entries(manifest.routes)) {
         if (!/^\.\/routes\/api\/v\d\/admin\//.test(file)) continue;
+        const mod = await routeModule(entry);
         const handler =
           (mod as { handler?: Record<string, unknown> }).handler ?? {};
         const pattern = urlPattern(file);

@@ -41,9 +41,10 @@ Deno.test(
         WHERE u.id = ${bob.user.id}`;
       assert.equal(held?.name, "Helper");
 
+      // Permissions by the names the role form gives them (the catalogue's permissionNames).
       await page.goto("/admin/roles");
       const row = page.getByRole("row", { name: /Helper/ });
-      assert.match(await row.innerText(), /Helper\s+5\s+1\s+manage_reports/);
+      assert.match(await row.innerText(), /Helper\s+5\s+1\s+Manage reports/);
       await page.getByRole("link", { name: "Helper" }).click();
       await page.getByRole("link", { name: "Delete this role…" }).click();
       await page.getByRole("button", { name: "Delete Helper" }).click();

@@ -7,6 +7,7 @@
  */
 import assert from "node:assert/strict";
 import manifest from "../../fresh.gen.ts";
+import { routeModule } from "fresh";
 import { startTestInstance } from "../helpers/app.ts";
 import { apiFetch, createUserWithToken, follow } from "../helpers/users.ts";
 
@@ -90,9 +91,10 @@ Deno.test({
           AS n`;
 
       let checked = 0;
-      for (const [file, mod] of Object.entries(manifest.routes)) {
+      for (const [file, entry] of Object.entries(manifest.routes)) {
         if (!file.startsWith("./routes/api/") || file.includes("/_")) continue;
         if (file.includes("[...")) continue; // the JSON 404 catch-all
+        const mod = await routeModule(entry);
         const handler = (mod as { handler?: Record<string, unknown> }).handler;
         if (!handler || typeof handler !== "object") continue;
         const pattern = urlPattern(file);

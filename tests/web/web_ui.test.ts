@@ -90,7 +90,7 @@ Deno.test(
 );
 
 Deno.test(
-  "web UI: profile and status pages read without JavaScript",
+  "web UI: without JavaScript, profile and status pages read, and favourite, boost, reply, follow and settings forms work",
   options,
   async () => {
     await withBrowser(async (browser, instance, { first }) => {
@@ -145,6 +145,63 @@ Deno.test(
         await page.locator("article.focused .action-favourite .count")
           .textContent(),
         "2",
+      );
+
+      // Boost it, reply to it, follow its author, and save settings: plain form posts.
+      await Promise.all([
+        page.waitForURL(`**/@alice/${first.id}`),
+        focused.locator(".action-reblog button").click(),
+      ]);
+      assert.equal(
+        await focused.locator(".action-reblog button").getAttribute(
+          "aria-pressed",
+        ),
+        "true",
+      );
+      assert.equal(
+        await focused.locator(".action-reblog .count").textContent(),
+        "1",
+      );
+      await page.locator("#compose").getByLabel("Your reply").fill(
+        "@alice a reply typed without JavaScript",
+      );
+      await Promise.all([
+        page.waitForNavigation(),
+        page.locator("#compose").getByRole("button", { name: "Reply" }).click(),
+      ]);
+      await page.goto(`/@alice/${first.id}`);
+      await page.locator("article", {
+        hasText: "a reply typed without JavaScript",
+      }).waitFor();
+
+      await page.goto("/@alice");
+      await Promise.all([
+        page.waitForURL("**/@alice"),
+        page.getByRole("button", { name: /^Follow\b/ }).click(),
+      ]);
+      await page.getByRole("button", { name: /^Unfollow\b/ }).waitFor();
+
+      await page.goto("/settings/profile");
+      await page.getByLabel("Display name").fill("Carol the Barista");
+      await Promise.all([
+        page.waitForURL("**/settings/profile?saved=1"),
+        page.getByRole("button", { name: "Save profile" }).click(),
+      ]);
+      await page.getByText("Profile saved.").waitFor();
+      assert.equal(
+        await page.getByLabel("Display name").inputValue(),
+        "Carol the Barista",
+      );
+      await page.goto("/settings/preferences");
+      await page.getByRole("radio", { name: /^Unlisted/ }).check();
+      await Promise.all([
+        page.waitForURL("**/settings/preferences?saved=1"),
+        page.getByRole("button", { name: "Save preferences" }).click(),
+      ]);
+      await page.getByText("Preferences saved.").waitFor();
+      assert.equal(
+        await page.getByRole("radio", { name: /^Unlisted/ }).isChecked(),
+        true,
       );
       await context.close();
     });

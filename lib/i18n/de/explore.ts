@@ -9,7 +9,7 @@ export const explore: ExploreMessages = {
   intro: "Worüber die Leute hier gerade sprechen.",
   tabPosts: "Beiträge",
   tabTags: "Hashtags",
-  tabLinks: "Nachrichten",
+  tabLinks: "Neuigkeiten",
   tabPeople: "Profile",
   trendingPosts: "Angesagte Beiträge",
   trendingTags: "Angesagte Hashtags",
