@@ -19,7 +19,7 @@ import { startTestInstance, type TestInstance } from "../helpers/app.ts";
 import { api, createUserWithToken, follow } from "../helpers/users.ts";
 import { FormClient, signedInClient } from "../helpers/forms.ts";
 import * as OTPAuth from "otpauth";
-import { createStaff } from "../moderation/helpers.ts";
+import { createStaff, firstAdminIds } from "../moderation/helpers.ts";
 import {
   beginEnrolment,
   confirmEnrolment,
@@ -754,19 +754,8 @@ async function seedEverything(instance: TestInstance): Promise<Seeded> {
     filterId: filter.id,
     ids: {
       ownStatus: own.id,
-      report: await one(sql`SELECT id FROM reports`),
-      block: await one(sql`SELECT id FROM domain_blocks`),
-      rule: await one(sql`SELECT id FROM server_rules`),
-      announcement: await one(sql`SELECT id FROM announcements`),
-      preset: await one(sql`SELECT id FROM account_warning_presets`),
-      ip: await one(sql`SELECT id FROM ip_blocks`),
-      emailDomain: await one(sql`SELECT id FROM email_domain_blocks`),
-      address: await one(sql`SELECT id FROM canonical_email_blocks`),
-      invite: await one(sql`SELECT id FROM invites`),
-      emoji: await one(sql`SELECT id FROM custom_emojis`),
+      ...await firstAdminIds(instance),
       tag: await one(sql`SELECT id FROM tags WHERE name = 'quokka'`),
-      subscription: await one(sql`SELECT id FROM domain_block_subscriptions`),
-      strike: await one(sql`SELECT id FROM account_warnings`),
       clientId: app?.client_id ?? "",
       unsubscribe: unsubscribe.pathname + unsubscribe.search,
     },
