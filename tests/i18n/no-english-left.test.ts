@@ -858,6 +858,19 @@ Deno.test({
           }
         }
       }
+      // A refusal is a page state no GET shows: compose's, in German (the domain says it in
+      // English for the API).
+      await sql`UPDATE users SET locale = 'de' WHERE email = 'zoe@example.com'`;
+      const compose = await web.page("/compose");
+      const refused = await web.postMultipart("/compose", {
+        _csrf: compose.csrf,
+        status: `${MARK} poll`,
+        poll_options: "Quokka",
+      });
+      const refusal = await refused.text();
+      assert.equal(refused.status, 422);
+      assert.match(refusal, /Eine Umfrage braucht mindestens 2 Optionen/);
+      assert.doesNotMatch(refusal, /Poll must have at least 2 options/);
       // Every route was read in both languages (none skipped by a redirect).
       assert.ok(checked >= routes.length, `${checked} pages read`);
       if (found.length) console.log(found.join("\n"));
