@@ -200,6 +200,33 @@ export const errors = {
   categoryLocalOnly: "Only local emoji have a category",
   emojiAlreadyLocal: "This emoji is local already",
   emojiNoImage: "This emoji has no image to copy",
+
+  // Moving, pinning, voting, relationships, reports, apps, scheduling; and the generic refusals.
+  accountMoved:
+    "This account has moved to another account and can no longer post",
+  newAccountNoAlias: "The new account does not list the old one as an alias",
+  pinOthers: "Validation failed: Someone else's post cannot be pinned",
+  pinNonPublic: "Validation failed: Non-public toot cannot be pinned",
+  pinLimit:
+    "Validation failed: You have already pinned the maximum number of toots",
+  pollEnded: "Validation failed: The poll has already ended",
+  pollOwnVote: "Validation failed: You cannot vote in your own poll",
+  pollNoSuchOption: "Validation failed: That option does not exist",
+  pollOneOption: "Validation failed: You can only pick one option",
+  pollAlreadyVoted: "Validation failed: You have already voted on this poll",
+  appNameTooLong: "Name is too long (maximum is {max} characters)",
+  redirectUriBlank: "Redirect URI can't be blank",
+  attributionDomains: "Attribution domains are not valid domains",
+  followSelf: "You can't follow yourself",
+  blockSelf: "You can't block yourself",
+  muteSelf: "You can't mute yourself",
+  durationPositive: "Duration must be positive",
+  ruleIdsInvalid: "Rule ids does not reference valid rules",
+  scheduledDateInvalid: "Scheduled at is not a valid date",
+  scheduledInPast:
+    "Validation failed: Scheduled at The scheduled date must be in the future",
+  notAllowed: "This action is not allowed",
+  recordNotFound: "Record not found",
 };
 
 export type FormErrorMessages = typeof errors;
