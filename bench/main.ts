@@ -25,6 +25,7 @@ import { renderSection, Results, writeSection } from "./lib/results.ts";
 import { fmtMs, fmtRatio } from "./lib/stats.ts";
 import { latencyChart, sizeLabel } from "./lib/svg.ts";
 import { homeTimeline } from "./scenarios/home_timeline.ts";
+import { homeEmbedded } from "./scenarios/home_embedded.ts";
 import {
   idleRss,
   importCosts,
@@ -35,7 +36,7 @@ import { startup } from "./scenarios/startup.ts";
 import { pages } from "./scenarios/pages.ts";
 import { pageWeight } from "./scenarios/page_weight.ts";
 import { posting } from "./scenarios/posting.ts";
-import { inbox } from "./scenarios/inbox.ts";
+import { inbox, reportInboxCounters } from "./scenarios/inbox.ts";
 import { fanout } from "./scenarios/fanout.ts";
 import { outage } from "./scenarios/outage.ts";
 
@@ -43,6 +44,7 @@ const SCENARIOS = [
   "startup",
   "memory",
   "home",
+  "embedded",
   "pages",
   "weight",
   "inbox",
@@ -161,6 +163,42 @@ async function runDataset(
           env,
         });
       },
+      async withWebAndWorker(run, workers = 1) {
+        // The production topology the README documents: `ROLE=web` answers HTTP (and accepts
+        // inbox deliveries), `ROLE=worker` runs Fedify's queue, each on its own core. The
+        // workers publish at the web process's origin; their logs are kept apart from the
+        // first process's.
+        await data.server.stop();
+        data.server = await spawnDeno({
+          name: `server-${label}-web`,
+          port,
+          env: { ...env, ROLE: "web" },
+        });
+        const spawned = [];
+        for (let k = 0; k < workers; k++) {
+          spawned.push(
+            await spawnDeno({
+              name: `server-${label}-worker${k ? `-${k + 1}` : ""}`,
+              env: { ...env, ROLE: "worker", ORIGIN: data.server.origin },
+              readyPath: "/health",
+            }),
+          );
+        }
+        data.workers = spawned;
+        try {
+          return await run();
+        } finally {
+          data.workers = [];
+          for (const worker of spawned) await worker.stop();
+          await data.server.stop();
+          data.server = await spawnDeno({
+            name: `server-${label}-all`,
+            port,
+            env,
+          });
+        }
+      },
+      workers: [],
       sql,
       accountIds: new Map(rows.map((r) => [Number(r.username.slice(4)), r.id])),
       loadRssKiB: [],
@@ -176,8 +214,18 @@ async function runDataset(
       ["home", true, () => homeTimeline(options, data)],
       ["pages", everySize, () => pages(options, data)],
       ["weight", first, () => pageWeight(options, data)],
-      ["inbox", first, () => inbox(options, data)],
-      ["fanout", first, () => fanout(options, data)],
+      // Federation runs as web + worker processes (issue #20: use both cores).
+      ["inbox", first, async () => {
+        await data.withWebAndWorker(() => inbox(options, data));
+        await reportInboxCounters(options, data);
+      }],
+      [
+        "fanout",
+        first,
+        // Two workers: WebCrypto signs on the calling thread, so signing on both cores (the
+        // floor) takes two processes.
+        () => data.withWebAndWorker(() => fanout(options, data), 2),
+      ],
       // Stops and restarts Starling: after the others that read the first process's log.
       ["outage", first, () => outage(options, data)],
       ["posting", everySize, () => posting(options, data)],
@@ -245,6 +293,15 @@ async function main() {
     } finally {
       if (!options.keep) await dropDatabase(dbName(options.mode));
     }
+  }
+  // The embedded default (PGlite), at the smallest size: it loads the data through one session.
+  if (wants(options, "embedded")) {
+    const size = options.sizes[0];
+    await guard(
+      options,
+      `embedded ${sizeLabel(size)}`,
+      () => homeEmbedded(options, size),
+    );
   }
   if (homeBySize.length >= 2) {
     const [small, large] = [homeBySize[0], homeBySize[homeBySize.length - 1]];

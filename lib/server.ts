@@ -65,6 +65,7 @@ import {
 } from "./moderation/mod.ts";
 import { accountDeletionJob } from "./domain/account-deletion.ts";
 import { moveFollowersJob } from "./domain/account-moves.ts";
+import { inboxStatsLine, inboxStatsUsed } from "./federation/inbox-stats.ts";
 
 export interface Starling {
   deps: Deps;
@@ -292,6 +293,7 @@ export async function createStarling(
       stopPush();
       stopCards();
       stopMail();
+      if (inboxStatsUsed()) console.log(inboxStatsLine());
       await deps.close();
     })();
   const requests = new RequestDrain();

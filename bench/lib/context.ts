@@ -30,6 +30,14 @@ export interface Dataset {
   /** Stops Starling; `startServer` spawns it again on the same port, database and DATA_DIR. */
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
+  /**
+   * Runs `run` with Starling as a `ROLE=web` process (on `server`'s port) and `workers`
+   * (default 1) `ROLE=worker` processes (logs `server-LABEL-web.log`, `server-LABEL-worker.log`,
+   * `server-LABEL-worker-2.log`…), then starts the single `ROLE=all` process again.
+   */
+  withWebAndWorker<T>(run: () => Promise<T>, workers?: number): Promise<T>;
+  /** The `ROLE=worker` processes while `withWebAndWorker` runs. */
+  workers: Spawned[];
   /** A pool in the bench process (size = concurrency) for SQL floors and setup. */
   sql: postgres.Sql;
   /** Local account ids by user number. */

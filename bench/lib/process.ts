@@ -41,6 +41,11 @@ export interface Spawned {
   readyMs: number;
   /** Resident set size in KiB (VmRSS), read from /proc. */
   rssKiB(): Promise<number>;
+  /**
+   * CPU time the process has used (user + system, ms, from /proc): a figure that holds on a
+   * machine shared with other loads, where throughput does not.
+   */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -155,6 +160,7 @@ export async function spawnDeno(options: SpawnOptions): Promise<Spawned> {
     origin,
     readyMs,
     rssKiB: () => readRssKiB(child.pid),
+    cpuMs: () => readCpuMs(child.pid),
     stop,
   };
 }
@@ -217,7 +223,8 @@ export async function serveCheckout(
     truncate: true,
   });
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "main.ts"],
+    // Named as a server: BENCH_CPU_PROF / BENCH_INSPECT apply to probes' servers too.
+    args: ["run", "-A", ...inspectFlag(`server-${prefix}`), "main.ts"],
     cwd: dir,
     env: { ...await starlingEnv(dbUrl), PORT: String(port), ORIGIN: origin },
     stdout: "piped",

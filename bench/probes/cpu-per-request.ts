@@ -7,7 +7,10 @@
  * ratio bounds the throughput ratio the home scenario can reach while the server is CPU-bound.
  *
  *   deno run -A bench/probes/cpu-per-request.ts [other-checkout …] [--size=10k] [--requests=1000]
- *     [--rounds=3]
+ *     [--rounds=3] [--ops=home20,home40,verify,status] [--encodings=br,gzip,identity]
+ *
+ * `status` is GET /api/v1/statuses/:id (a boost-free status the user's home shows). With
+ * BENCH_CPU_PROF=DIR each server writes a CPU profile of the whole probe there when it stops.
  */
 import { connect, dropDatabase, recreateDatabase } from "../lib/pg.ts";
 import { generate, shapeFor, tokenOf } from "../lib/datagen.ts";
@@ -30,6 +33,10 @@ await Deno.mkdir(OUT_DIR, { recursive: true });
 const dbUrl = await recreateDatabase(name);
 const sql = connect(dbUrl, 4);
 await generate(sql, shapeFor(size), "http://127.0.0.1:1");
+// A public original with replies, as a thread page would show it.
+const [{ id: statusId }] = await sql<{ id: string }[]>`
+  SELECT id FROM statuses WHERE visibility = 'public' AND reblog_of_id IS NULL
+  ORDER BY replies_count DESC, id DESC LIMIT 1`;
 await sql.end();
 const client = httpClient();
 const servers = [];
@@ -37,12 +44,18 @@ try {
   for (const [i, dir] of checkouts.entries()) {
     servers.push({ dir, ...await serveCheckout(`cpu-${i}`, dir, dbUrl) });
   }
-  const paths = {
+  const allPaths: Record<string, string> = {
     home20: "/api/v1/timelines/home?limit=20",
     home40: "/api/v1/timelines/home?limit=40",
     verify: "/api/v1/accounts/verify_credentials",
+    status: `/api/v1/statuses/${statusId}`,
   };
-  const encodings = ["br", "gzip", "identity"];
+  const paths = Object.fromEntries(
+    flag("ops", "home20,home40,verify,status").split(",").map((
+      op,
+    ) => [op, allPaths[op]]),
+  );
+  const encodings = flag("encodings", "br,gzip,identity").split(",");
   for (const server of servers) {
     const one = async (path: string, encoding: string, user: number) => {
       const res = await fetch(`${server.origin}${path}`, {
@@ -88,14 +101,16 @@ try {
     );
     for (const encoding of encodings) {
       const ms = (op: string) => median(samples[`${encoding} ${op}`]);
-      const bytes = await one(paths.home20, encoding, 1);
-      const vbytes = await one(paths.verify, encoding, 1);
+      const bytes = await one(allPaths.home20, encoding, 1);
+      const vbytes = await one(allPaths.verify, encoding, 1);
       console.log(
         `  ${encoding.padEnd(8)} ` +
           Object.keys(paths).map((op) => `${op} ${ms(op).toFixed(2)}`).join(
             ", ",
           ) +
-          ` | verify/home20 ${(ms("verify") / ms("home20")).toFixed(2)}×` +
+          (paths.verify && paths.home20
+            ? ` | verify/home20 ${(ms("verify") / ms("home20")).toFixed(2)}×`
+            : "") +
           ` | bodies: home20 ${bytes} B, verify ${vbytes} B`,
       );
     }

@@ -1,9 +1,10 @@
 /**
- * Scenario 1: home timeline. `GET /api/v1/timelines/home?limit=20`, 70% first pages and 30%
- * second pages (`max_id`), by 1,000 users at 8 connections. Floors in the same run: the bare SQL
- * for the same rows through postgres.js in the bench process, and verify_credentials on the same
- * server. Targets: p99 ≤ 4× the SQL p99; throughput ≥ 0.5× verify_credentials; a page built in a
- * constant number of queries.
+ * Scenario 1: home timeline. `GET /api/v1/timelines/home?limit=20` and `limit=40`, 70% first
+ * pages and 30% second pages (`max_id`), by 1,000 users at 8 connections, and one status
+ * (`GET /api/v1/statuses/:id`). Floors in the same run: the bare SQL for the same rows through
+ * postgres.js in the bench process, and verify_credentials on the same server. Targets (issue
+ * 20): home ≥ 0.5× verify_credentials at p99 < 50 ms; one status ≥ 0.6×; p99 ≤ 4× the SQL p99;
+ * a page built in a constant number of queries. `home_embedded.ts` measures the same on PGlite.
  */
 import {
   type BenchOptions,
@@ -23,19 +24,25 @@ import {
 import { countQueries } from "../lib/querycount.ts";
 import { OUT_DIR } from "../lib/process.ts";
 import { verdict } from "../lib/results.ts";
-import { fmtMs, fmtRatio, summarize } from "../lib/stats.ts";
+import type postgres from "postgres";
+import {
+  fmtMs,
+  fmtRatio,
+  type LatencySummary,
+  summarize,
+} from "../lib/stats.ts";
 
 const NAME = "1 home timeline";
 
-interface Pick {
+interface PagePick {
   user: number;
   maxId: string | null;
 }
 
 /** Which user and page each (worker, iteration) asks for: the same plan for HTTP and SQL. */
-function planner(users: number[], maxIds: Map<number, string>) {
+export function planner(users: number[], maxIds: Map<number, string>) {
   const randoms = new Map<number, () => number>();
-  return (worker: number): Pick => {
+  return (worker: number): PagePick => {
     let rand = randoms.get(worker);
     if (!rand) randoms.set(worker, rand = prng(1000 + worker));
     const user = users[Math.floor(rand() * users.length)];
@@ -80,29 +87,30 @@ export async function homeTimeline(
     );
   }
   const client = httpClient();
-  const pick = planner(users, maxIds);
-  const homeOp: Operation = (w) => {
-    const { user, maxId } = pick(w);
-    const query = maxId ? `limit=20&max_id=${maxId}` : "limit=20";
-    return fetchOk(client, `${origin}/api/v1/timelines/home?${query}`, {
-      headers: auth(user),
-    });
-  };
   // Floor 2: verify_credentials on the same server.
   const verifyOp = await verifyOperation(options, data, client);
   const rss = sampleRss(data.server.rssKiB);
-  const measured = await runInterleaved({
-    sql: sqlOp,
-    home: homeOp,
-    ...(verifyOp ? { verify: verifyOp } : {}),
-  }, load);
+  const measured = await measureReads(
+    options,
+    {
+      label: data.label,
+      origin,
+      users,
+      maxIds,
+      statusIds: await publicStatusIds(data.sql),
+      client,
+      verifyOp,
+    },
+    { sql: sqlOp },
+  );
   data.loadRssKiB.push(await rss.stop());
   client.close();
-  const { sql: sqlFloor, home } = measured;
-  const verify = measured.verify ?? null;
+  const { sql: sqlFloor, home20: home } = measured;
   results.point("home: bare SQL", data.statuses, sqlFloor);
   results.point("home: API", data.statuses, home);
-  if (verify) results.point("verify_credentials", data.statuses, verify);
+  if (measured.verify) {
+    results.point("verify_credentials", data.statuses, measured.verify);
+  }
   data.summaries.set("home", home);
 
   const latencyRatio = home.p99 / sqlFloor.p99;
@@ -117,19 +125,6 @@ export async function homeTimeline(
     ratio: fmtRatio(latencyRatio),
     target: "≤ 4×",
     verdict: verdict(latencyRatio <= 4 && home.errors === 0),
-  });
-  const throughputRatio = verify ? home.throughput / verify.throughput : NaN;
-  results.add({
-    scenario: NAME,
-    size: data.label,
-    metric: "throughput (vs verify_credentials)",
-    figure: `${home.throughput.toFixed(0)} req/s`,
-    floor: verify
-      ? `${verify.throughput.toFixed(0)} req/s`
-      : "verify_credentials missing",
-    ratio: fmtRatio(throughputRatio),
-    target: "≥ 0.5×",
-    verdict: verify ? verdict(throughputRatio >= 0.5) : "no floor",
   });
 
   const counts = await countQueries(
@@ -183,6 +178,100 @@ export async function homeTimeline(
   });
 }
 
+export interface ReadTarget {
+  /** The dataset's label (`10k`, or `10k embedded`). */
+  label: string;
+  origin: string;
+  /** Bench user numbers, with their second pages' `max_id`. */
+  users: number[];
+  maxIds: Map<number, string>;
+  /** Public statuses every user may read (`GET /api/v1/statuses/:id`). */
+  statusIds: string[];
+  client: Deno.HttpClient;
+  verifyOp: Operation | null;
+}
+
+/**
+ * The read path against verify_credentials, interleaved in one run: the home timeline at
+ * limit 20 and 40 (70% first pages, 30% `max_id`) and `GET /api/v1/statuses/:id`, each a row
+ * with the issue's target (home ≥ 0.5× verify_credentials at p99 < 50 ms; one status ≥ 0.6×).
+ * `extra` operations (a SQL floor) run in the same slices.
+ */
+export async function measureReads(
+  options: BenchOptions,
+  target: ReadTarget,
+  extra: Record<string, Operation> = {},
+): Promise<Record<string, LatencySummary>> {
+  const { origin, users, maxIds, client, statusIds } = target;
+  const auth = (u: number) => ({ authorization: `Bearer ${tokenOf(u)}` });
+  const homeOp = (limit: number): Operation => {
+    const pick = planner(users, maxIds);
+    return (w) => {
+      const { user, maxId } = pick(w);
+      const query = maxId ? `limit=${limit}&max_id=${maxId}` : `limit=${limit}`;
+      return fetchOk(client, `${origin}/api/v1/timelines/home?${query}`, {
+        headers: auth(user),
+      });
+    };
+  };
+  const rand = prng(11);
+  const statusOp: Operation = () => {
+    const user = users[Math.floor(rand() * users.length)];
+    const id = statusIds[Math.floor(rand() * statusIds.length)];
+    return fetchOk(client, `${origin}/api/v1/statuses/${id}`, {
+      headers: auth(user),
+    });
+  };
+  const measured = await runInterleaved({
+    ...extra,
+    home20: homeOp(20),
+    home40: homeOp(40),
+    status: statusOp,
+    ...(target.verifyOp ? { verify: target.verifyOp } : {}),
+  }, {
+    concurrency: options.concurrency,
+    seconds: options.seconds,
+    warmupSeconds: options.warmup,
+  });
+  const verify = measured.verify ?? null;
+  const rows: [string, string, number][] = [
+    ["home20", "home limit=20", 0.5],
+    ["home40", "home limit=40", 0.5],
+    ["status", "GET /api/v1/statuses/:id", 0.6],
+  ];
+  for (const [key, name, floorRatio] of rows) {
+    const figure = measured[key];
+    const ratio = verify ? figure.throughput / verify.throughput : NaN;
+    const home = key !== "status";
+    const ok = ratio >= floorRatio && figure.errors === 0 &&
+      (!home || figure.p99 < 50);
+    options.results.add({
+      scenario: NAME,
+      size: target.label,
+      metric: `${name}: throughput (vs verify_credentials); p99`,
+      figure: `${figure.throughput.toFixed(0)} req/s; p99 ${
+        fmtMs(figure.p99)
+      } (p50 ${fmtMs(figure.p50)}, ${figure.errors} errors)`,
+      floor: verify
+        ? `${verify.throughput.toFixed(0)} req/s; p99 ${fmtMs(verify.p99)}`
+        : "verify_credentials missing",
+      ratio: fmtRatio(ratio),
+      target: `≥ ${floorRatio}×${home ? "; p99 < 50 ms" : ""}`,
+      verdict: verify ? verdict(ok) : "no floor",
+    });
+  }
+  return measured;
+}
+
+/** Public originals by local users (what `GET /api/v1/statuses/:id` and thread pages read). */
+export async function publicStatusIds(sql: postgres.Sql): Promise<string[]> {
+  const rows = await sql<{ id: string }[]>`
+    SELECT s.id FROM statuses s JOIN accounts a ON a.id = s.account_id
+    WHERE s.visibility = 'public' AND s.reblog_of_id IS NULL AND a.domain IS NULL
+    ORDER BY s.id DESC LIMIT 200`;
+  return rows.map((r) => r.id);
+}
+
 /** Requests to verify_credentials (a floor); null, reported as missing, when it isn't there. */
 export async function verifyOperation(
   options: BenchOptions,
@@ -219,7 +308,9 @@ export async function verifyOperation(
 }
 
 /** The 20th newest entry of each user's feed: the `max_id` of their second page. */
-async function secondPageCursors(data: Dataset): Promise<Map<number, string>> {
+export async function secondPageCursors(
+  data: Pick<Dataset, "accountIds" | "sql">,
+): Promise<Map<number, string>> {
   const byId = new Map([...data.accountIds].map(([n, id]) => [id, n]));
   const rows = await data.sql<{ account_id: string; status_id: string }[]>`
     SELECT a.id AS account_id,

@@ -6,8 +6,10 @@
  * First contact resolves every actor (Starling fetches the actor and its keys from the peer).
  *
  * Floor, in the same run: `crypto.subtle.verify` of RSA-2048 PKCS#1 v1.5 SHA-256 signatures in
- * the bench process with 64 in flight, interleaved with the accept load. Targets (issue #7):
- * accepted ≥ 0.7× the floor at p99 < 250 ms; fully processed (stored) ≥ 0.4× the floor.
+ * the bench process with 64 in flight, interleaved with the accept load. Targets (issue #20):
+ * accepted ≥ 0.3× the floor at p99 < 250 ms; fully processed (stored) ≥ 0.2× the floor. Runs
+ * with Starling as a `ROLE=web` and a `ROLE=worker` process (see `withWebAndWorker`); the web
+ * process's key-cache counters (`lib/federation/inbox-accept.ts`) are reported.
  */
 import { type BenchOptions, type Dataset, probe } from "../lib/context.ts";
 import {
@@ -17,6 +19,8 @@ import {
   runLoad,
 } from "../lib/load.ts";
 import { startPeers } from "../lib/peers.ts";
+import { OUT_DIR } from "../lib/process.ts";
+import process from "node:process";
 import { verdict } from "../lib/results.ts";
 import { fmtMs, fmtRatio } from "../lib/stats.ts";
 
@@ -166,6 +170,18 @@ export async function inbox(
       await prepare(Array.from({ length: expected }, (_, k) => actorAt(k))),
       actorAt,
     );
+    // CPU time of each process per activity: what the rates would be on idle cores.
+    const webCpu = () => data.server.cpuMs();
+    const workerCpu = async () => {
+      let sum = 0;
+      for (const worker of data.workers) sum += await worker.cpuMs();
+      return data.workers.length ? sum : NaN;
+    };
+    const [webBefore, workerBefore, postedBefore] = [
+      await webCpu(),
+      await workerCpu(),
+      posted,
+    ];
     const measured = await runInterleaved({ inbox: inboxOp, verify: floorOp }, {
       concurrency: options.concurrency,
       concurrencyOf: { verify: FLOOR_IN_FLIGHT },
@@ -173,6 +189,7 @@ export async function inbox(
       warmupSeconds: options.warmup,
     });
     const { inbox: accepted, verify } = measured;
+    const acceptCpuMs = (await webCpu() - webBefore) / (posted - postedBefore);
     options.results.point("inbox: accept", data.statuses, accepted);
     const acceptRatio = accepted.throughput / verify.throughput;
     const floorText = `${
@@ -187,9 +204,9 @@ export async function inbox(
       floorText,
       fmtRatio(acceptRatio),
       verdict(
-        acceptRatio >= 0.7 && accepted.p99 < 250 && accepted.errors === 0,
+        acceptRatio >= 0.3 && accepted.p99 < 250 && accepted.errors === 0,
       ),
-      "≥ 0.7× at p99 < 250 ms",
+      "≥ 0.3× at p99 < 250 ms",
     ));
 
     // Processed: everything sent so far, then a burst of one note per actor, until all are stored.
@@ -221,8 +238,29 @@ export async function inbox(
         })`,
       floorText,
       done ? fmtRatio(processed / verify.throughput) : "–",
-      verdict(Boolean(done) && processed / verify.throughput >= 0.4),
-      "≥ 0.4×",
+      verdict(Boolean(done) && processed / verify.throughput >= 0.2),
+      "≥ 0.2×",
+    ));
+
+    // Every activity posted since first contact has been processed by now (or `done` failed).
+    const processCpuMs = (await workerCpu() - workerBefore) /
+      (posted - postedBefore);
+    // The floor's CPU per verification, measured alone (CPU time: holds on a busy machine).
+    const verifyCpuMs = await verifyCpuCost(floorOp);
+    options.results.add(row(
+      data.label,
+      "CPU per activity: web process accepting; worker process processing",
+      `accept ${acceptCpuMs.toFixed(2)} ms; process ${
+        processCpuMs.toFixed(2)
+      } ms (one core each: ${(1000 / acceptCpuMs).toFixed(0)}/s and ${
+        (1000 / processCpuMs).toFixed(0)
+      }/s)`,
+      `${verifyCpuMs.toFixed(3)} ms CPU per RSA-2048 verify`,
+      `${fmtRatio(verifyCpuMs / acceptCpuMs)}; ${
+        fmtRatio(verifyCpuMs / processCpuMs)
+      }`,
+      "–",
+      "(CPU-bound rate vs the floor's: verify CPU ÷ CPU per activity)",
     ));
 
     const describe = (m: Map<number, number>) =>
@@ -246,6 +284,29 @@ export async function inbox(
     client.close();
     await peers.stop();
   }
+}
+
+/**
+ * The web process's accept-path and key-cache counters (`lib/federation/inbox-stats.ts`), as it
+ * logged them when it stopped: call after `withWebAndWorker` has stopped it.
+ */
+export async function reportInboxCounters(
+  options: BenchOptions,
+  data: Dataset,
+): Promise<void> {
+  const counters = (await Deno.readTextFile(
+    `${OUT_DIR}/server-${data.label}-web.log`,
+  ).catch(() => "")).split("\n").filter((l) => l.startsWith("[inbox] "))
+    .at(-1);
+  options.results.add(row(
+    data.label,
+    "accept path and key cache (web process, whole scenario)",
+    counters?.slice("[inbox] ".length) ?? "no counters logged",
+    "–",
+    "–",
+    "–",
+    "(reported)",
+  ));
 }
 
 interface Signed {
@@ -277,8 +338,17 @@ function createNote(actor: string, id: string, content: string) {
   };
 }
 
+/** CPU time of one floor operation, run 300 times in a row (node's `cpuUsage`: all threads). */
+async function verifyCpuCost(op: () => Promise<unknown>): Promise<number> {
+  const n = 300;
+  const before = process.cpuUsage();
+  for (let i = 0; i < n; i++) await op();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / n;
+}
+
 /** One RSA-2048 PKCS#1 v1.5 SHA-256 verification of a signed request-sized string. */
-async function verifyFloor(): Promise<Operation> {
+async function verifyFloor(): Promise<() => Promise<boolean>> {
   const algorithm = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
   const keys = await crypto.subtle.generateKey(
     {

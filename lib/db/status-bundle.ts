@@ -80,7 +80,7 @@ interface StatusExtras {
 }
 
 /** The viewer's relation to one status, as computed columns (`viewerFlagColumns`). */
-interface FlagColumns {
+export interface FlagColumns {
   _own_votes: number[];
   _favourited: boolean;
   _reblogged: boolean;
@@ -181,7 +181,7 @@ export async function loadViewersFlags(
  */
 export async function loadStatusBundle(
   db: Queryable,
-  rows: StatusRow[],
+  rows: Pick<StatusRow, "id" | "reblog_of_id">[],
   viewerId: string | null,
   extraAccountIds: string[] = [],
   filterContext?: string,
@@ -284,6 +284,90 @@ export async function loadStatusBundle(
     if (extras._filters) bundle.filters = parseFilters(extras._filters);
   }
   return bundle;
+}
+
+/** One status's row version and the viewer's relation to it (`loadStatusVersions`). */
+export interface StatusVersion {
+  id: string;
+  /**
+   * Changes whenever anything the status's viewer-independent JSON is built from changes: the
+   * `xmin` (the transaction that wrote the row version) of the status, its author, its poll,
+   * its application, each media attachment, preview card, tag link and mentioned account. A row
+   * updated in any way gets a new `xmin`; a row added or removed changes the list.
+   */
+  version: string;
+  /** Rendered per viewer every time: a sensitized author's (sensitive to all but the author). */
+  per_viewer: boolean;
+  flags: FlagColumns | null;
+}
+
+/**
+ * The versions of `ids` and the viewer's flags on them, plus (given a filter context) the
+ * viewer's active filters: what a page needs when each status's JSON is already rendered.
+ * Narrow rows: no status, account or attachment columns are read back.
+ */
+export async function loadStatusVersions(
+  db: Queryable,
+  ids: string[],
+  viewerId: string | null,
+  filterContext?: string,
+): Promise<
+  { versions: Map<string, StatusVersion>; filters: FilterWithKeywords[] }
+> {
+  const versions = new Map<string, StatusVersion>();
+  if (ids.length === 0) return { versions, filters: [] };
+  const rows = await db<
+    ({
+      id: string;
+      poll_id: string | null;
+      _version: string;
+      _per_viewer: boolean;
+      _filters?: Parameters<typeof parseFilters>[0];
+    } & FlagColumns)[]
+  >`
+    SELECT st.id, st.poll_id,
+      concat_ws('/', st.row_version, a.xmin, p.xmin,
+        (SELECT o.xmin FROM oauth_applications o WHERE o.id = st.application_id),
+        (SELECT string_agg(m.xmin::text, ',' ORDER BY m.id)
+          FROM media_attachments m WHERE m.status_id = st.id),
+        (SELECT string_agg(pc.xmin::text || ':' || c.xmin::text, ',')
+          FROM preview_cards_statuses pc JOIN preview_cards c ON c.id = pc.preview_card_id
+          WHERE pc.status_id = st.id),
+        (SELECT string_agg(x.xmin::text, ',' ORDER BY x.tag_id)
+          FROM statuses_tags x WHERE x.status_id = st.id),
+        (SELECT string_agg(m.xmin::text || ':' || ma.xmin::text, ',' ORDER BY m.id)
+          FROM mentions m JOIN accounts ma ON ma.id = m.account_id WHERE m.status_id = st.id)
+      ) AS _version,
+      a.sensitized_at IS NOT NULL AS _per_viewer
+      ${
+    viewerId ? db`, ${viewerFlagColumns(db, db`${viewerId}::bigint`)}` : db``
+  }
+      ${
+    filterContext && viewerId
+      ? db`, CASE WHEN st.id = ${ids[0]} THEN ${
+        activeFiltersColumn(db, viewerId, filterContext)
+      } END AS _filters`
+      : db``
+  }
+    -- One primary-key lookup per id (OFFSET 0: not flattened): unanalysed, "id = ANY(…)" was
+    -- planned as a bitmap scan of statuses.
+    FROM unnest(${ids}::bigint[]) AS wanted(id)
+    CROSS JOIN LATERAL (
+      SELECT id, account_id, poll_id, application_id, conversation_id, xmin AS row_version
+      FROM statuses WHERE id = wanted.id OFFSET 0) st
+    JOIN accounts a ON a.id = st.account_id
+    LEFT JOIN polls p ON p.id = st.poll_id`;
+  let filters: FilterWithKeywords[] = [];
+  for (const row of rows) {
+    versions.set(row.id, {
+      id: row.id,
+      version: row._version,
+      per_viewer: row._per_viewer,
+      flags: viewerId ? row : null,
+    });
+    if (row._filters) filters = parseFilters(row._filters);
+  }
+  return { versions, filters };
 }
 
 export async function findMediaByIds(

@@ -98,37 +98,34 @@ function signingKeyId(headers: Headers): string | null {
  * The federation policy's edge (lib/moderation/federation-policy.ts): a delivery whose actor or
  * signing key is on a suspended (or, in allowlist mode, not allowed) domain, or whose actor is a
  * suspended account, is refused with a 403 before Fedify fetches any key or checks the
- * signature. Returns the request to pass on (its body re-made from what was read), or the
- * refusal. The listeners check again (inbox.ts), for activities already queued.
+ * signature. Returns the body as read and the activity parsed from it (`null` if not JSON), or
+ * the refusal. The listeners check again (inbox.ts), for activities already queued. A POST to the
+ * shared inbox is then accepted by `inbox-accept.ts` (verify, dedupe, enqueue) or left to Fedify.
  */
 async function gateInbox(
   deps: Deps,
   req: Request,
-): Promise<Request | Response> {
+): Promise<{ body: Uint8Array<ArrayBuffer>; activity: unknown } | Response> {
   // The bytes as sent (the Digest covers them), read once: the body limit has run before.
   const body = new Uint8Array(await req.arrayBuffer());
-  let actor: string | null = null;
+  let activity: unknown = null;
   try {
-    const activity = JSON.parse(new TextDecoder().decode(body));
-    const value = activity?.actor;
-    actor = typeof value === "string"
-      ? value
-      : typeof value?.id === "string"
-      ? value.id
-      : null;
+    activity = JSON.parse(new TextDecoder().decode(body));
   } catch {
     // Not JSON: Fedify answers it.
   }
+  const value = (activity as { actor?: unknown } | null)?.actor;
+  const actor = typeof value === "string"
+    ? value
+    : typeof (value as { id?: unknown } | null)?.id === "string"
+    ? (value as { id: string }).id
+    : null;
   if (await refusesActor(deps, actor, signingKeyId(req.headers))) {
     return Response.json({ error: "Deliveries from this server are refused" }, {
       status: 403,
     });
   }
-  return new Request(req.url, {
-    method: req.method,
-    headers: req.headers,
-    body,
-  });
+  return { body, activity };
 }
 
 /** The paths Fedify answers (mod.ts and inbox.ts register them). */
@@ -185,7 +182,27 @@ export function federationMiddleware(deps: Deps) {
     if (request.method === "POST" && INBOX_PATH.test(pathname)) {
       const gated = await gateInbox(deps, request);
       if (gated instanceof Response) return gated;
-      request = gated;
+      const { body, activity } = gated;
+      const remade = () =>
+        new Request(ctx.req.url, {
+          method: ctx.req.method,
+          headers: ctx.req.headers,
+          body,
+        });
+      if (pathname === "/inbox") {
+        const [federation, { acceptSharedInbox }] = await Promise.all([
+          deps.federation(),
+          import("./inbox-accept.ts"),
+        ]);
+        const accepted = await acceptSharedInbox(
+          deps,
+          federation,
+          atOrigin(remade(), deps.config.origin),
+          activity,
+        );
+        if (accepted) return accepted;
+      }
+      request = remade();
     }
     const response = await (await deps.federation()).fetch(
       atOrigin(request, deps.config.origin),

@@ -226,6 +226,54 @@ Deno.test("orderingKey: same-key messages run one at a time, in order", async ()
   });
 });
 
+Deno.test("deliveries are ordered per inbox: one server's inboxes run together, each in order", async () => {
+  await withDatabase(async (sql) => {
+    const mq = new PostgresMessageQueue(sql);
+    const running = new Map<string, number>();
+    let overlapSameInbox = false;
+    let mostAtOnce = 0;
+    const done: string[] = [];
+    const handler = async (m: { inbox: string; n: number }) => {
+      const now = (running.get(m.inbox) ?? 0) + 1;
+      running.set(m.inbox, now);
+      if (now > 1) overlapSameInbox = true;
+      const total = [...running.values()].reduce((a, b) => a + b, 0);
+      mostAtOnce = Math.max(mostAtOnce, total);
+      await sleep(50);
+      running.set(m.inbox, running.get(m.inbox)! - 1);
+      done.push(`${m.inbox} ${m.n}`);
+    };
+    const listener = listening(sql, handler);
+    // What Fedify enqueues for a Create then a Delete of one post to 3 personal inboxes on one
+    // server: the key it gives is the post's and the server's; enqueued in one synchronous run.
+    const inboxes = [1, 2, 3].map((k) =>
+      `https://peer.example/users/u${k}/inbox`
+    );
+    for (const n of [0, 1]) {
+      await Promise.all(
+        inboxes.map((inbox) =>
+          mq.enqueue({ type: "outbox", inbox, n }, {
+            orderingKey: "post-1\nhttps://peer.example",
+          })
+        ),
+      );
+    }
+    await waitFor(() => done.length === 6, 10_000);
+    await listener.stop();
+    assert.equal(overlapSameInbox, false);
+    assert.ok(
+      mostAtOnce > 1,
+      "the server's inboxes were delivered one at a time",
+    );
+    for (const inbox of inboxes) {
+      assert.deepEqual(
+        done.filter((d) => d.startsWith(inbox)).map((d) => d.slice(-1)),
+        ["0", "1"],
+      );
+    }
+  });
+});
+
 Deno.test("a message claimed by a worker that died runs again once its lease is over", async () => {
   await withDatabase(async (sql) => {
     const mq = new PostgresMessageQueue(sql);

@@ -2,7 +2,8 @@
  * Fedify's `MessageQueue` on the Postgres table `federation_queue` (migration 0006), used when
  * Starling runs on a Postgres server (the embedded PGlite keeps `kv-queue.ts`).
  *
- * - Enqueue is one INSERT (a whole batch for `enqueueMany`) that also NOTIFYs the listeners.
+ * - Enqueue is one INSERT (a whole batch for `enqueueMany`, and for the `enqueue` calls made in
+ *   one synchronous run, as Fedify makes a fan-out's) that also NOTIFYs the listeners.
  * - `listen()` runs the lease runner Starling's jobs use too (`lib/jobs/lease-runner.ts`):
  *   claims due rows by lease under `FOR UPDATE SKIP LOCKED`, so several processes on one
  *   database can listen together; runs the handler; deletes the row. Delivery is
@@ -12,7 +13,8 @@
  * - Up to `concurrency` (default 64) handlers run at once per `listen()`: deliveries mostly
  *   wait on other servers, and a fan-out becomes one message per inbox.
  * - Rows sharing an ordering key run one at a time, earliest due first: a row is claimable only
- *   while no other row with its key is leased or due before it.
+ *   while no other row with its key is leased or due before it. A delivery (Fedify's `outbox`
+ *   message) is ordered per inbox, not per server as Fedify asks (`deliveryOrderingKey`).
  * - It does not claim `nativeRetrial`: a handler's error is logged and the message deleted;
  *   Fedify's retry policies re-enqueue with a delay (as with `kv-queue.ts`).
  * - Wake-ups come by LISTEN/NOTIFY (a delayed message announces its delay, and the listener
@@ -61,6 +63,7 @@ export class PostgresMessageQueue implements MessageQueue {
   readonly nativeRetrial = false;
   readonly #sql: Sql;
   readonly #options: Required<PostgresMessageQueueOptions>;
+  #pending: PendingRow[] = [];
 
   constructor(sql: Sql, options: PostgresMessageQueueOptions = {}) {
     this.#sql = sql;
@@ -71,9 +74,22 @@ export class PostgresMessageQueue implements MessageQueue {
     };
   }
 
+  /**
+   * Enqueues made in one synchronous run (Fedify enqueues a fan-out's deliveries one call per
+   * inbox when they carry an ordering key) go in as one INSERT, flushed in a microtask.
+   */
   // deno-lint-ignore no-explicit-any
-  async enqueue(message: any, options?: MessageQueueEnqueueOptions) {
-    await this.enqueueMany([message], options);
+  enqueue(message: any, options?: MessageQueueEnqueueOptions): Promise<void> {
+    const { promise, resolve, reject } = Promise.withResolvers<void>();
+    this.#pending.push({
+      text: JSON.stringify(message),
+      orderingKey: deliveryOrderingKey(message, options?.orderingKey),
+      delay: delayOf(options),
+      resolve,
+      reject,
+    });
+    if (this.#pending.length === 1) queueMicrotask(() => this.#flush());
+    return promise;
   }
 
   /** All in one statement: every message is enqueued, or none. */
@@ -83,17 +99,39 @@ export class PostgresMessageQueue implements MessageQueue {
     options?: MessageQueueEnqueueOptions,
   ): Promise<void> {
     if (messages.length === 0) return;
-    const delay = delayOf(options);
-    const texts = messages.map((m) => JSON.stringify(m));
+    await this.#insert(messages.map((m) => ({
+      text: JSON.stringify(m),
+      orderingKey: deliveryOrderingKey(m, options?.orderingKey),
+      delay: delayOf(options),
+    })));
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    try {
+      await this.#insert(batch);
+      for (const p of batch) p.resolve();
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  }
+
+  async #insert(rows: readonly QueuedRow[]): Promise<void> {
+    const delays = rows.map((r) => r.delay);
+    // One notification per batch: the soonest delay wakes the listeners early enough.
+    const soonest = Math.min(...delays);
     await this.#sql`
       WITH added AS (
         INSERT INTO federation_queue (ordering_key, message, deliver_at)
-        SELECT ${options?.orderingKey ?? null}, m.text::json,
-          now() + ${delay}::bigint * interval '1 millisecond'
-        FROM unnest(${texts}::text[]) WITH ORDINALITY AS m(text, n)
+        SELECT m.ordering_key, m.text::json,
+          now() + m.delay * interval '1 millisecond'
+        FROM unnest(${rows.map((r) => r.text)}::text[],
+          ${rows.map((r) => r.orderingKey)}::text[],
+          ${delays}::bigint[]) WITH ORDINALITY AS m(text, ordering_key, delay, n)
         ORDER BY m.n
         RETURNING 1)
-      SELECT pg_notify(${QUEUE_CHANNEL}, ${String(delay)})
+      SELECT pg_notify(${QUEUE_CHANNEL}, ${String(soonest)})
       FROM (SELECT 1 FROM added LIMIT 1) AS any_added`;
   }
 
@@ -137,6 +175,35 @@ export class PostgresMessageQueue implements MessageQueue {
       await sql`DELETE FROM federation_queue WHERE id = ${row.id}`;
     }, { ...this.#options, label: "PostgresMessageQueue" }).run(options.signal);
   }
+}
+
+interface QueuedRow {
+  text: string;
+  orderingKey: string | null;
+  delay: number;
+}
+
+interface PendingRow extends QueuedRow {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * A delivery's ordering key, per inbox. Fedify keys a post's deliveries by (post, server), so
+ * the 20 personal inboxes one server has for a post's followers go one at a time (a fan-out's
+ * slowest part); what ordering must keep is that each inbox gets a post's Create, Update and
+ * Delete in order, which a key per (post, inbox) keeps — every inbox of the server still gets
+ * all of them, in order. Other messages keep their key.
+ */
+function deliveryOrderingKey(
+  message: unknown,
+  orderingKey: string | undefined,
+): string | null {
+  if (orderingKey == null) return null;
+  const { type, inbox } = message as { type?: unknown; inbox?: unknown };
+  return type === "outbox" && typeof inbox === "string"
+    ? `${orderingKey}\n${inbox}`
+    : orderingKey;
 }
 
 function delayOf(options?: MessageQueueEnqueueOptions): number {

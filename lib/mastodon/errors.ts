@@ -20,9 +20,14 @@ export const insufficientScope = () =>
 export const notFoundError = () => new ApiError(404, "Record not found");
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
+  return jsonText(JSON.stringify(body), init);
+}
+
+/** A JSON response whose body is already serialized. */
+export function jsonText(text: string, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json; charset=utf-8");
-  return new Response(JSON.stringify(body), { ...init, headers });
+  return new Response(text, { ...init, headers });
 }
 
 /** Turns anything thrown by a handler into the response a Mastodon client expects. */

@@ -6,9 +6,14 @@ import type { Deps } from "../deps.ts";
 import type { StatusRow } from "../db/statuses.ts";
 import type { FilterContext } from "../domain/filters.ts";
 import { authenticateRequest, requireScope, requireUser } from "./auth.ts";
-import { json } from "./errors.ts";
+import { json, jsonText } from "./errors.ts";
 import { linkHeader, type PageQuery, pageQuery } from "./pagination.ts";
-import { renderStatus, renderStatuses } from "./entities/status.ts";
+import {
+  type RenderOptions,
+  renderStatus,
+  renderStatuses,
+} from "./entities/status.ts";
+import { renderStatusesJson } from "./entities/status-json.ts";
 import { accountJson } from "./entities/account.ts";
 import { statusActors } from "../domain/timelines.ts";
 
@@ -38,7 +43,18 @@ export async function statusResponse(
   viewerId: string | null,
   row: StatusRow,
 ) {
-  return json(await statusJsonFor(deps, viewerId, row));
+  const page = await renderStatusesJson(renderOptions(deps, viewerId), [row]);
+  if (page === "[]") throw new Error(`status ${row.id} could not be rendered`);
+  return jsonText(page.slice(1, -1));
+}
+
+function renderOptions(deps: Deps, viewerId: string | null): RenderOptions {
+  return {
+    sql: deps.sql,
+    origin: deps.config.origin,
+    viewerId,
+    mediaUrl: (key) => deps.media.url(key),
+  };
 }
 
 export function statusJsonFor(
@@ -46,15 +62,7 @@ export function statusJsonFor(
   viewerId: string | null,
   row: StatusRow,
 ) {
-  return renderStatus(
-    {
-      sql: deps.sql,
-      origin: deps.config.origin,
-      viewerId,
-      mediaUrl: (key) => deps.media.url(key),
-    },
-    row,
-  );
+  return renderStatus(renderOptions(deps, viewerId), row);
 }
 
 /** Statuses rendered for the viewer in the order given (no filters applied), as a response. */
@@ -63,14 +71,7 @@ export async function statusListResponse(
   viewerId: string | null,
   rows: StatusRow[],
 ): Promise<Response> {
-  return json(
-    await renderStatuses({
-      sql: deps.sql,
-      origin: deps.config.origin,
-      viewerId,
-      mediaUrl: (key) => deps.media.url(key),
-    }, rows),
-  );
+  return json(await renderStatuses(renderOptions(deps, viewerId), rows));
 }
 
 /** The paging query with Mastodon's limits (default 20, at most 40). */
@@ -89,14 +90,8 @@ export async function statusPageResponse(
   rows: (StatusRow & { mark_id?: string })[],
   filterContext?: FilterContext,
 ): Promise<Response> {
-  const body = await renderStatuses(
-    {
-      sql: deps.sql,
-      origin: deps.config.origin,
-      viewerId,
-      filterContext,
-      mediaUrl: (key) => deps.media.url(key),
-    },
+  const body = await renderStatusesJson(
+    { ...renderOptions(deps, viewerId), filterContext },
     rows,
   );
   const link = linkHeader(
@@ -105,7 +100,7 @@ export async function statusPageResponse(
     rows,
     (row) => row.mark_id ?? row.id,
   );
-  return json(body, { headers: link ? { link } : {} });
+  return jsonText(body, { headers: link ? { link } : {} });
 }
 
 /**

@@ -104,7 +104,8 @@ export function fileUrlOf(
   return options.mediaUrl ?? ((key) => `${options.origin}/media/${key}`);
 }
 
-function renderOne(
+/** One status from a loaded bundle (its boosted original already rendered); null without author. */
+export function renderOne(
   status: StatusRow,
   bundle: StatusBundle,
   options: RenderOptions,
