@@ -5,17 +5,21 @@ import { Pagination } from "./Timeline.tsx";
 import { displayName } from "./format.ts";
 import { PageHead } from "./PageHead.tsx";
 import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
+import type { AccountActionsMessages } from "../lib/i18n/en/account-actions.ts";
 import type { PagingLabels } from "./Timeline.tsx";
 import type { State } from "../utils.ts";
 import { messages } from "../lib/web/pages.ts";
 
 /** A profile's followers or following. */
 export function AccountListPage(
-  { data, csrf, labels: t, paging }: {
+  { data, csrf, labels: t, paging, actionLabels, locale }: {
     data: AccountListData;
     csrf: string;
     labels: ProfileMessages;
     paging: PagingLabels;
+    /** The follow buttons' and the profile menu's strings. */
+    actionLabels: AccountActionsMessages;
+    locale: string;
   },
 ) {
   const name = displayName(data.profile.account);
@@ -32,6 +36,8 @@ export function AccountListPage(
         returnTo={data.returnTo}
         signedIn={data.signedIn}
         labels={t}
+        actionLabels={actionLabels}
+        locale={locale}
       />
       <section class="timeline" aria-label={label}>
         <h2 class="visually-hidden">{label}</h2>
@@ -41,6 +47,7 @@ export function AccountListPage(
             relationship={relationship}
             csrf={csrf}
             returnTo={data.returnTo}
+            actionLabels={actionLabels}
           />
         ))}
         {data.accounts.length === 0 && (
@@ -71,6 +78,8 @@ export function AccountListRoute(
       csrf={state.csrfToken}
       labels={t.profile}
       paging={t.timeline}
+      actionLabels={t.accountActions}
+      locale={state.locale ?? "en"}
     />
   );
 }

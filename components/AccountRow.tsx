@@ -5,16 +5,24 @@ import FollowButton, { type FollowLabels } from "../islands/FollowButton.tsx";
 import type { ComponentChildren } from "preact";
 import { BotBadge } from "./BotBadge.tsx";
 import { EmojiText } from "./CustomEmoji.tsx";
-import {
-  accountActions as enAccountActions,
-  type AccountActionsMessages,
-} from "../lib/i18n/en/account-actions.ts";
+import type { AccountActionsMessages } from "../lib/i18n/en/account-actions.ts";
 
 /** Only the button's four strings travel with each button (a list page has dozens). */
 export function followLabels(t: AccountActionsMessages): FollowLabels {
   const { follow, requestToFollow, unfollow, cancelFollowRequest } = t;
   return { follow, requestToFollow, unfollow, cancelFollowRequest };
 }
+
+/**
+ * With a `relationship` the row has a follow button, and then its strings in the page's
+ * language (`messages(ctx).accountActions`) are required; without one there is no button.
+ */
+type FollowButtonProps =
+  | {
+    relationship: UiRelationship | null;
+    actionLabels: AccountActionsMessages;
+  }
+  | { relationship?: undefined; actionLabels?: undefined };
 
 /** One account in a list: avatar, names, and a follow button or other actions. */
 export function AccountRow(
@@ -24,16 +32,13 @@ export function AccountRow(
     csrf,
     returnTo,
     children,
-    actionLabels = enAccountActions,
+    actionLabels,
   }: {
     account: UiAccount;
-    /** The follow button's strings in the page's language (English if not given). */
-    actionLabels?: AccountActionsMessages;
-    relationship?: UiRelationship | null;
     csrf: string;
     returnTo: string;
     children?: ComponentChildren;
-  },
+  } & FollowButtonProps,
 ) {
   return (
     <div class="account-row">
@@ -55,7 +60,7 @@ export function AccountRow(
       </div>
       <div class="account-actions">
         {children}
-        {relationship && (
+        {relationship && actionLabels && (
           <FollowButton
             accountId={account.id}
             acct={account.acct}

@@ -18,11 +18,13 @@ export interface InviteView {
  * `expire` renders the way to end a usable one.
  */
 export function InviteTable(
-  { invites, showInviter, expire, labels: t }: {
+  { invites, showInviter, expire, labels: t, locale }: {
     invites: InviteView[];
     showInviter: boolean;
     expire: (invite: InviteView) => preact.ComponentChildren;
     labels: InvitesMessages["table"];
+    /** The page's locale, for the expiry dates. */
+    locale: string;
   },
 ) {
   if (invites.length === 0) return <p class="empty">{t.empty}</p>;
@@ -59,7 +61,7 @@ export function InviteTable(
               {!invite.usable
                 ? t.expired
                 : invite.expiresAt
-                ? formatDateTime(invite.expiresAt)
+                ? formatDateTime(invite.expiresAt, locale)
                 : t.never}
             </td>
             <td>{invite.usable && expire(invite)}</td>

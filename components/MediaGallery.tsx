@@ -6,7 +6,7 @@ import type { Messages } from "../lib/i18n/messages.ts";
 /** The strings of a gallery, from the post's labels (strings only: islands render posts too). */
 export type MediaLabels = Pick<
   Messages["status"],
-  "sensitiveContent" | "showMedia" | "mediaAttachment"
+  "sensitiveContent" | "showMedia" | "mediaAttachment" | "mediaNouns"
 >;
 
 /**
@@ -25,7 +25,9 @@ export function MediaGallery(
     <details class="sensitive-media">
       <summary>
         <span class="sensitive-label">{labels.sensitiveContent}</span>{" "}
-        <span class="sensitive-what">({mediaSummary(media)})</span>{" "}
+        <span class="sensitive-what">
+          ({mediaSummary(media, labels.mediaNouns)})
+        </span>{" "}
         <span class="sensitive-show">{labels.showMedia}</span>
       </summary>
       <Gallery media={media} labels={labels} />

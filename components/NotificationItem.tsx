@@ -1,7 +1,6 @@
 import type { UiNotification } from "./mastodon.ts";
 import { fill, StatusCard, type StatusContext } from "./StatusCard.tsx";
 import type { Messages } from "../lib/i18n/messages.ts";
-import { en } from "../lib/i18n/en.ts";
 import { Icon, type IconName } from "./Icon.tsx";
 import {
   displayName,
@@ -31,11 +30,11 @@ const ICONS: Record<Kind, IconName> = {
 
 /** One notification: who did what, and the post it was about. */
 export function NotificationItem(
-  { notification: n, context, labels = en.notification }: {
+  { notification: n, context, labels }: {
     notification: UiNotification;
     context: StatusContext;
     /** In the page's language (lib/i18n). */
-    labels?: NotificationLabels;
+    labels: NotificationLabels;
   },
 ) {
   const kind = Object.hasOwn(ICONS, n.type) ? n.type as Kind : null;
@@ -76,10 +75,10 @@ export function NotificationItem(
         )}
         <time datetime={n.created_at}>
           <span class="time-long">
-            {formatDateTime(n.created_at, context.locale)}
+            {formatDateTime(n.created_at, context.locale ?? "en")}
           </span>
           <span class="time-short" aria-hidden="true">
-            {formatShortDate(n.created_at, context.locale)}
+            {formatShortDate(n.created_at, context.locale ?? "en")}
           </span>
         </time>
       </p>

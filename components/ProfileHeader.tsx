@@ -6,10 +6,7 @@ import FollowButton from "../islands/FollowButton.tsx";
 import { followLabels } from "./AccountRow.tsx";
 import ProfileMenu from "../islands/ProfileMenu.tsx";
 import { BotBadge } from "./BotBadge.tsx";
-import {
-  accountActions as enAccountActions,
-  type AccountActionsMessages,
-} from "../lib/i18n/en/account-actions.ts";
+import type { AccountActionsMessages } from "../lib/i18n/en/account-actions.ts";
 import { emojifyHtml, EmojiText } from "./CustomEmoji.tsx";
 import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
 
@@ -32,16 +29,19 @@ export function ProfileHeader(
     returnTo,
     signedIn,
     labels: t,
-    actionLabels = enAccountActions,
+    locale,
+    actionLabels,
   }: {
     profile: ProfileData;
-    /** The follow button's and menu's strings in the page's language (English if not given). */
-    actionLabels?: AccountActionsMessages;
+    /** The follow button's and menu's strings in the page's language. */
+    actionLabels: AccountActionsMessages;
     tab: ProfileTab;
     csrf: string;
     returnTo: string;
     signedIn: boolean;
     labels: ProfileMessages;
+    /** The page's locale, for the joined date. */
+    locale: string;
   },
 ) {
   const { account, relationship } = profile;
@@ -189,7 +189,7 @@ export function ProfileHeader(
             </a>
           </li>
           <li>
-            <span>{t.joined(formatDate(account.created_at))}</span>
+            <span>{t.joined(formatDate(account.created_at, locale))}</span>
           </li>
         </ul>
         {profile.remote && (

@@ -4,17 +4,21 @@ import { Timeline } from "./Timeline.tsx";
 import { displayName } from "./format.ts";
 import { PageHead } from "./PageHead.tsx";
 import type { ProfileMessages } from "../lib/i18n/en/profile.ts";
+import type { AccountActionsMessages } from "../lib/i18n/en/account-actions.ts";
 import type { PagingLabels } from "./Timeline.tsx";
 import type { State } from "../utils.ts";
 import { messages } from "../lib/web/pages.ts";
 
 /** A profile with one of its posts tabs. */
 export function ProfilePage(
-  { data, csrf, labels: t, paging }: {
+  { data, csrf, labels: t, paging, actionLabels, locale }: {
     data: ProfileStatusesData;
     csrf: string;
     labels: ProfileMessages;
     paging: PagingLabels;
+    /** The follow buttons' and the profile menu's strings. */
+    actionLabels: AccountActionsMessages;
+    locale: string;
   },
 ) {
   const name = displayName(data.profile.account);
@@ -35,6 +39,8 @@ export function ProfilePage(
         returnTo={data.context.returnTo}
         signedIn={data.context.signedIn}
         labels={t}
+        actionLabels={actionLabels}
+        locale={locale}
       />
       <h2 class="visually-hidden">{label}</h2>
       <Timeline
@@ -76,6 +82,8 @@ export function ProfileRoute(
       csrf={state.csrfToken}
       labels={t.profile}
       paging={t.timeline}
+      actionLabels={t.accountActions}
+      locale={state.locale ?? "en"}
     />
   );
 }

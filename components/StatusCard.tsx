@@ -119,7 +119,9 @@ export function StatusCard(
           </span>
           {status.media_attachments.length > 0 && (
             <span class="cw-media">
-              {` (${mediaSummary(status.media_attachments)})`}
+              {` (${
+                mediaSummary(status.media_attachments, labels.mediaNouns)
+              })`}
             </span>
           )}
         </summary>

@@ -4,6 +4,7 @@
  * page's locale (`ctx.state.locale`, an island's `locale` prop) explicitly; English by default.
  */
 import type { UiAccount } from "./mastodon.ts";
+import type { MediaKind } from "../lib/i18n/messages.ts";
 
 /**
  * The Intl locale for a UI locale. English keeps the British day-month order the UI has always
@@ -44,19 +45,19 @@ function parse(iso: string): Date | null {
 }
 
 /** `27 Nov 2025` / `27. Nov. 2025`. */
-export function formatDate(iso: string, locale = "en"): string {
+export function formatDate(iso: string, locale: string): string {
   const date = parse(iso);
   return date ? dateFormat(locale, "date").format(date) : "";
 }
 
 /** `27 Nov 2025, 14:05 UTC` / `27. Nov. 2025, 14:05 UTC`. */
-export function formatDateTime(iso: string, locale = "en"): string {
+export function formatDateTime(iso: string, locale: string): string {
   const date = parse(iso);
   return date ? dateFormat(locale, "dateTime").format(date) : "";
 }
 
 /** `27 Nov` this year, `27 Nov 2025` before: the timestamp on narrow screens. */
-export function formatShortDate(iso: string, locale = "en"): string {
+export function formatShortDate(iso: string, locale: string): string {
   const date = parse(iso);
   if (!date) return "";
   return date.getUTCFullYear() === new Date().getUTCFullYear()
@@ -142,10 +143,6 @@ export function statusPath(status: { id: string; account: { acct: string } }) {
 // (measurable on a timeline page, which shows dozens of counts).
 const counts = new Map<string, Intl.NumberFormat>();
 
-export function plural(n: number, one: string, many = one + "s"): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
 /**
  * Every count in the UI (replies, boosts, favourites, profile numbers) is shown, zero included,
  * so a number never silently disappears. `1,234` / `1.234`.
@@ -159,20 +156,22 @@ export function formatCount(n: number, locale = "en"): string {
   return format.format(n);
 }
 
-const MEDIA_NOUN: Record<string, [string, string]> = {
-  image: ["image", "images"],
-  gifv: ["GIF", "GIFs"],
-  video: ["video", "videos"],
-  audio: ["audio file", "audio files"],
-};
-
-/** What is attached, for a closed content warning: `2 images`, `1 image, 1 video`. */
-export function mediaSummary(media: { type: string }[]): string {
+/**
+ * What is attached, for a closed content warning: `2 images`, `1 image, 1 video` — in the
+ * language of `nouns` (the status section's mediaNouns). A post has at most four attachments,
+ * so the number needs no locale formatting.
+ */
+export function mediaSummary(
+  media: { type: string }[],
+  nouns: Record<MediaKind, [string, string]>,
+): string {
   const counts = new Map<string, number>();
   for (const m of media) counts.set(m.type, (counts.get(m.type) ?? 0) + 1);
   return [...counts].map(([type, n]) => {
-    const [one, many] = MEDIA_NOUN[type] ?? ["attachment", "attachments"];
-    return plural(n, one, many);
+    const [one, other] = Object.hasOwn(nouns, type)
+      ? nouns[type as MediaKind]
+      : nouns.unknown;
+    return `${n} ${n === 1 ? one : other}`;
   }).join(", ");
 }
 

@@ -2,16 +2,18 @@ import { HttpError } from "fresh";
 import { define } from "../utils.ts";
 import { PageHead } from "../components/PageHead.tsx";
 import { messages } from "../lib/web/pages.ts";
+import { errorText } from "../lib/web/form-errors.ts";
 
 /** The error page: the status, a plain explanation, and a way back. */
 export default define.page(function ErrorPage(
   { error, status = 500, state, url },
 ) {
-  const t = messages({ state }).errorPages;
+  const all = messages({ state });
+  const t = all.errorPages;
   const title = t.titles[status] ?? t.somethingWentWrong;
   const detail = error instanceof HttpError && status < 500 &&
       !/^HTTP \d+$|^Not Found$/.test(error.message)
-    ? error.message
+    ? errorText(all, error.message)
     : status === 404
     ? t.notFound
     : status >= 500

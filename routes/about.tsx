@@ -4,6 +4,7 @@ import { PageHead } from "../components/PageHead.tsx";
 import { messages } from "../lib/web/pages.ts";
 import { instanceOverview } from "../lib/domain/instance.ts";
 import {
+  DEFAULT_SHORT_DESCRIPTION,
   extendedDescriptionOf,
   type RuleRow,
   showsModeratedServers,
@@ -16,7 +17,8 @@ import {
 
 interface Data {
   title: string;
-  description: string;
+  /** Null while it is the built-in one, which the reader gets in their language. */
+  description: string | null;
   aboutHtml: string;
   thumbnailUrl: string | null;
   rules: RuleRow[];
@@ -34,7 +36,9 @@ export const handler = define.handlers<Data>({
     const { settings } = overview;
     return page({
       title: settings.title,
-      description: settings.shortDescription,
+      description: settings.shortDescription === DEFAULT_SHORT_DESCRIPTION
+        ? null
+        : settings.shortDescription,
       aboutHtml: extendedDescriptionOf(settings, deps.config.origin).content,
       thumbnailUrl: settings.thumbnailUrl,
       rules: overview.rules,
@@ -60,7 +64,7 @@ export default define.page<typeof handler>(function About({ data, state }) {
         <img class="about-thumbnail" src={data.thumbnailUrl} alt="" />
       )}
       <h1>{data.title}</h1>
-      <p class="lead">{data.description}</p>
+      <p class="lead">{data.description ?? t.defaultShortDescription}</p>
       {data.aboutHtml && (
         <div
           class="about-text"

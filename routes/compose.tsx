@@ -1,3 +1,4 @@
+import { formError } from "../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../utils.ts";
 import { createStatusWithUploads } from "../lib/domain/compose.ts";
@@ -150,7 +151,7 @@ export const handler = define.handlers<Data>({
       }, uploads);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const errors = [error.message];
+      const errors = [formError(messages(ctx), error)];
       if (error.field === "media") {
         errors.push(t.chooseImagesAgain);
       }

@@ -89,7 +89,7 @@ export const handler = define.handlers<Data>({
 
 export default define.page<typeof handler>(function Explore({ data, state }) {
   const { tab, context } = data;
-  const { explore: t, timeline } = messages({ state });
+  const { explore: t, timeline, accountActions } = messages({ state });
   const title = t[TABS.find(([value]) => value === tab)![1]];
   return (
     <>
@@ -172,6 +172,7 @@ export default define.page<typeof handler>(function Explore({ data, state }) {
                 : null}
               csrf={state.csrfToken}
               returnTo={context.returnTo}
+              actionLabels={accountActions}
             />
           ))}
           {data.people.length === 0 && <p class="empty">{t.noOneToSuggest}</p>}

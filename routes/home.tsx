@@ -47,11 +47,12 @@ function bannerOf(
   row: AnnouncementRow,
   origin: string,
   emojis: CustomEmoji[],
+  locale: string,
 ): BannerAnnouncement {
   const when = (time: Date) =>
     row.all_day
       ? time.toISOString().slice(0, 10)
-      : formatDateTime(time.toISOString());
+      : formatDateTime(time.toISOString(), locale);
   return {
     id: String(row.id),
     html: emojifyHtml(renderInstanceText(row.text, origin), emojis),
@@ -85,7 +86,12 @@ export const handler = define.handlers<Data>({
       older: olderLink(ctx.url, rows, query.limit),
       newer: newerLink(ctx.url),
       announcements: announcements.map((a) =>
-        bannerOf(a, config.origin, [...announced.values()])
+        bannerOf(
+          a,
+          config.origin,
+          [...announced.values()],
+          ctx.state.locale ?? "en",
+        )
       ),
       emojis,
     });

@@ -10,13 +10,18 @@ import {
 } from "../lib/instance/mod.ts";
 
 /** /privacy-policy — the admins' privacy policy (or the built-in one), as the API gives it. */
-export const handler = define.handlers<RenderedText & { title: string }>({
+/** `builtIn`: no admin has written one; the reader gets the built-in one in their language. */
+export const handler = define.handlers<
+  RenderedText & { title: string; builtIn: boolean; host: string }
+>({
   async GET(ctx) {
     const { deps } = ctx.state;
     const settings = await instanceSettings(deps);
     return page({
       title: settings.title,
       ...privacyPolicyOf(settings, deps.config),
+      builtIn: !settings.privacyPolicy,
+      host: deps.config.host,
     });
   },
 });
@@ -28,11 +33,23 @@ export default define.page<typeof handler>(
       <section class="card about">
         <PageHead title={t.privacyPolicy} />
         <h1>{t.privacyPolicyOf(data.title)}</h1>
-        <p>{t.lastUpdated(formatDateTime(data.updatedAt.toISOString()))}</p>
-        <div
-          class="about-text"
-          dangerouslySetInnerHTML={{ __html: data.content }}
-        />
+        <p>
+          {t.lastUpdated(
+            formatDateTime(data.updatedAt.toISOString(), state.locale ?? "en"),
+          )}
+        </p>
+        {data.builtIn
+          ? (
+            <div class="about-text">
+              <p>{t.defaultPrivacyPolicy(data.host)}</p>
+            </div>
+          )
+          : (
+            <div
+              class="about-text"
+              dangerouslySetInnerHTML={{ __html: data.content }}
+            />
+          )}
       </section>
     );
   },

@@ -89,6 +89,7 @@ export default define.page<typeof handler>(
                       relationship={relationship}
                       csrf={state.csrfToken}
                       returnTo={returnTo}
+                      actionLabels={messages({ state }).accountActions}
                     />
                   ))}
                 </div>

@@ -222,7 +222,7 @@ async function pagePaths(
   const bothWays =
     /^\/(@\[username\](\/(\[id\]|followers|following|media|with_replies|tagged\/\[tag\]))?|tags\/\[tag\]|public(\/local)?|explore)$/;
   const paths: PagePath[] = [];
-  for (const route of pageRoutes()) {
+  for (const route of await pageRoutes()) {
     let path: string | null = route
       .replace("/@[username]/[id]/", `/@user${admin}/${own?.id ?? "0"}/`)
       .replace("/@[username]/[id]", ids["/@[username]/[id]"] ?? "/")

@@ -69,6 +69,13 @@ export const de: Messages = {
     sensitiveContent: "Sensibler Inhalt",
     showMedia: "Anzeigen",
     mediaAttachment: "Anhang ({type})",
+    mediaNouns: {
+      image: ["Bild", "Bilder"],
+      gifv: ["GIF", "GIFs"],
+      video: ["Video", "Videos"],
+      audio: ["Audiodatei", "Audiodateien"],
+      unknown: ["Anhang", "Anhänge"],
+    },
     edited: "Bearbeitet {date}",
     reply: "Antworten",
     boost: "Teilen",

@@ -15,6 +15,13 @@ export const enStatus: Messages["status"] = {
   sensitiveContent: "Sensitive content",
   showMedia: "Show",
   mediaAttachment: "{type} attachment",
+  mediaNouns: {
+    image: ["image", "images"],
+    gifv: ["GIF", "GIFs"],
+    video: ["video", "videos"],
+    audio: ["audio file", "audio files"],
+    unknown: ["attachment", "attachments"],
+  },
   edited: "Edited {date}",
   reply: "Reply",
   boost: "Boost",

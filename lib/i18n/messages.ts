@@ -26,6 +26,9 @@ import type { SettingsMessages } from "./en/settings.ts";
 import type { FormErrorMessages } from "./en/errors.ts";
 import type { MailMessages } from "./en/mail.ts";
 
+/** The kinds of attachment a post's summary names. */
+export type MediaKind = "image" | "gifv" | "video" | "audio" | "unknown";
+
 export interface Messages {
   /** The page shell: skip link, header navigation, footer (routes/_app.tsx). */
   shell: {
@@ -72,6 +75,11 @@ export interface Messages {
     showMedia: string;
     /** A link to an attachment that is not a picture; `{type}` is the API's type. */
     mediaAttachment: string;
+    /**
+     * What is attached, named in a closed content warning (`2 images, 1 video`): each kind's
+     * one and other form; `unknown` for any other kind.
+     */
+    mediaNouns: Record<MediaKind, [one: string, other: string]>;
     /** `{date}` */
     edited: string;
     reply: string;

@@ -105,7 +105,12 @@ export default define.page<typeof handler>(function AuditLog({ data, state }) {
                   <td>{entry.username ? `@${entry.username}` : t.deleted}</td>
                   <td>{actionName(entry.action)}</td>
                   <td>{targetOf(entry, t)}</td>
-                  <td>{formatDateTime(entry.created_at.toISOString())}</td>
+                  <td>
+                    {formatDateTime(
+                      entry.created_at.toISOString(),
+                      state.locale ?? "en",
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

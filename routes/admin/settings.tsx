@@ -1,3 +1,4 @@
+import { formError } from "../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../utils.ts";
 import { messages } from "../../lib/web/pages.ts";
@@ -72,7 +73,11 @@ export const handler = define.handlers<Data>({
         throw error;
       }
       const settings = { ...await instanceSettings(deps), ...inputOf(form) };
-      return page({ settings, errors: [error.message], saved: false }, {
+      return page({
+        settings,
+        errors: [formError(messages(ctx), error)],
+        saved: false,
+      }, {
         status: 422,
       });
     }

@@ -1,3 +1,4 @@
+import { formError } from "../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -43,7 +44,7 @@ export const handler = define.handlers<Data>({
       if (error instanceof DomainError && error.kind === "validation") {
         return page({
           days: await newAccountLimitDays(deps.sql),
-          errors: [error.message],
+          errors: [formError(messages(ctx), error)],
           saved: false,
         }, { status: 422 });
       }

@@ -1,3 +1,4 @@
+import { formError } from "../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../utils.ts";
 import { messages } from "../../lib/web/pages.ts";
@@ -49,7 +50,12 @@ export const handler = define.handlers<Data>({
         throw error;
       }
       const history = await termsHistory(deps.sql);
-      return page({ history, text, effectiveDate, errors: [error.message] }, {
+      return page({
+        history,
+        text,
+        effectiveDate,
+        errors: [formError(messages(ctx), error)],
+      }, {
         status: 422,
       });
     }

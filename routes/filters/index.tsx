@@ -94,7 +94,9 @@ export default define.page<typeof handler>(function Filters(
                     f.context.map((c) => contextLabel(t, c)).join(", "),
                   )}
                   {f.expiresAt && !f.expired &&
-                    ` · ${t.until(formatDateTime(f.expiresAt))}`}
+                    ` · ${
+                      t.until(formatDateTime(f.expiresAt, state.locale ?? "en"))
+                    }`}
                 </p>
               </div>
               <div class="conversation-actions">

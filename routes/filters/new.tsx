@@ -1,3 +1,4 @@
+import { formError } from "../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { createFilter } from "../../lib/domain/filters.ts";
@@ -40,7 +41,9 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page({ draft, errors: [error.message] }, { status: 422 });
+      return page({ draft, errors: [formError(messages(ctx), error)] }, {
+        status: 422,
+      });
     }
     return ctx.redirect("/filters?created=1", 303);
   },

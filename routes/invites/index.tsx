@@ -1,3 +1,4 @@
+import { formError } from "../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { PageHead } from "../../components/PageHead.tsx";
@@ -63,7 +64,9 @@ export const handler = define.handlers<Data>({
       );
     } catch (error) {
       if (error instanceof DomainError && error.kind === "validation") {
-        return page(await load(ctx, [error.message]), { status: 422 });
+        return page(await load(ctx, [formError(messages(ctx), error)]), {
+          status: 422,
+        });
       }
       throw error;
     }
@@ -122,6 +125,7 @@ export default define.page<typeof handler>(function Invites({ data, state }) {
         invites={data.invites}
         showInviter={false}
         labels={t.table}
+        locale={state.locale ?? "en"}
         expire={(invite) => (
           <form method="post" action={`/invites/${invite.id}/expire`}>
             <input type="hidden" name="_csrf" value={state.csrfToken} />

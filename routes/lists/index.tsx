@@ -1,3 +1,4 @@
+import { formError } from "../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../utils.ts";
 import { createList, listLists } from "../../lib/domain/lists.ts";
@@ -66,7 +67,9 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page(await load(ctx, draft, [error.message]), { status: 422 });
+      return page(await load(ctx, draft, [formError(messages(ctx), error)]), {
+        status: 422,
+      });
     }
   },
 });

@@ -83,13 +83,19 @@ export default define.page<typeof handler>(function AuthorizedApplications(
               <p>
                 {t.authorized}{" "}
                 <time datetime={app.authorizedAt.toISOString()}>
-                  {formatDateTime(app.authorizedAt.toISOString())}
+                  {formatDateTime(
+                    app.authorizedAt.toISOString(),
+                    state.locale ?? "en",
+                  )}
                 </time>
                 {app.lastUsedAt && (
                   <>
                     {t.lastUsed}
                     <time datetime={app.lastUsedAt.toISOString()}>
-                      {formatDateTime(app.lastUsedAt.toISOString())}
+                      {formatDateTime(
+                        app.lastUsedAt.toISOString(),
+                        state.locale ?? "en",
+                      )}
                     </time>
                   </>
                 )}

@@ -74,7 +74,10 @@ export default define.page<typeof handler>(function DeleteAccount(
               <p role="status">
                 {d.scheduledBefore}
                 <time datetime={deleteAfter.toISOString()}>
-                  {formatDateTime(deleteAfter.toISOString())}
+                  {formatDateTime(
+                    deleteAfter.toISOString(),
+                    state.locale ?? "en",
+                  )}
                 </time>
                 {d.scheduledAfter}
               </p>

@@ -117,7 +117,10 @@ export default define.page<typeof handler>(function Migration(
               {next && (
                 <p class="notice" role="status">
                   {fill(t.movedRecently, {
-                    date: formatDateTime(next.toISOString()),
+                    date: formatDateTime(
+                      next.toISOString(),
+                      state.locale ?? "en",
+                    ),
                   })}
                 </p>
               )}

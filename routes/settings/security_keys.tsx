@@ -100,7 +100,7 @@ export default define.page<typeof handler>(function SecurityKeys(
   { data, state },
 ) {
   const csrf = <input type="hidden" name="_csrf" value={state.csrfToken} />;
-  const date = (d: Date) => formatDate(d.toISOString());
+  const date = (d: Date) => formatDate(d.toISOString(), state.locale ?? "en");
   const { settings, auth } = messages({ state });
   const t = settings.securityKeys;
   return (

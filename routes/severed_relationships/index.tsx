@@ -47,7 +47,7 @@ export default define.page<typeof handler>(function Severed({ data, state }) {
                 <strong>{event.target_name}</strong>
                 {on}
                 <time datetime={event.created_at}>
-                  {formatDateTime(event.created_at)}
+                  {formatDateTime(event.created_at, state.locale ?? "en")}
                 </time>
                 {after}
               </p>

@@ -10,6 +10,7 @@ import { startTestInstance } from "../helpers/app.ts";
 import { api, createUserWithToken } from "../helpers/users.ts";
 import { type FormClient, signedInClient } from "../helpers/forms.ts";
 import { smallPng } from "../media/helpers.ts";
+import { firstAdminIds } from "../moderation/helpers.ts";
 import { en } from "../../lib/i18n/en.ts";
 import { de } from "../../lib/i18n/de.ts";
 import {
@@ -192,21 +193,14 @@ Deno.test({
       await sql`INSERT INTO domain_block_subscriptions (url, auto_apply, created_by_account_id)
                 VALUES ('https://lists.example/blocks.csv', false, ${boss.account.id})`;
 
-      const one = async (query: Promise<{ id: string }[]>) =>
-        String((await query)[0].id);
       const ids = {
-        report: await one(sql`SELECT id FROM reports`),
-        block: await one(sql`SELECT id FROM domain_blocks`),
-        rule: await one(sql`SELECT id FROM server_rules`),
-        announcement: await one(sql`SELECT id FROM announcements`),
-        preset: await one(sql`SELECT id FROM account_warning_presets`),
-        ip: await one(sql`SELECT id FROM ip_blocks`),
-        emailDomain: await one(sql`SELECT id FROM email_domain_blocks`),
-        address: await one(sql`SELECT id FROM canonical_email_blocks`),
-        invite: await one(sql`SELECT id FROM invites`),
-        emoji: await one(sql`SELECT id FROM custom_emojis`),
-        tag: await one(sql`SELECT id FROM tags WHERE name = 'kaffee'`),
-        subscription: await one(sql`SELECT id FROM domain_block_subscriptions`),
+        ...await firstAdminIds(instance),
+        tag: String(
+          (await sql<
+            { id: string }[]
+          >`SELECT id FROM tags WHERE name = 'kaffee'`)[0]
+            .id,
+        ),
       };
       const pages: [string, RegExp][] = [
         ["/admin", />Offene Meldungen</],

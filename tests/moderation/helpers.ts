@@ -87,3 +87,37 @@ export async function signUpThroughApi(
   });
   return { status: response.status, body: await response.json() };
 }
+
+/**
+ * The id of the first of each thing the admin pages manage, for tests that made one of each
+ * (through the admin forms) and now visit their pages; "0" where there is none.
+ */
+export async function firstAdminIds(
+  instance: Pick<TestInstance, "deps">,
+): Promise<Record<AdminThing, string>> {
+  const { sql } = instance.deps;
+  const ids = {} as Record<AdminThing, string>;
+  for (const [thing, table] of Object.entries(ADMIN_TABLES)) {
+    const [row] = await sql<{ id: string }[]>`
+      SELECT id::text FROM ${sql(table)} ORDER BY id LIMIT 1`;
+    ids[thing as AdminThing] = row?.id ?? "0";
+  }
+  return ids;
+}
+
+const ADMIN_TABLES = {
+  report: "reports",
+  block: "domain_blocks",
+  rule: "server_rules",
+  announcement: "announcements",
+  preset: "account_warning_presets",
+  ip: "ip_blocks",
+  emailDomain: "email_domain_blocks",
+  address: "canonical_email_blocks",
+  invite: "invites",
+  emoji: "custom_emojis",
+  subscription: "domain_block_subscriptions",
+  strike: "account_warnings",
+} as const;
+
+type AdminThing = keyof typeof ADMIN_TABLES;

@@ -283,8 +283,8 @@ const VISITS: Record<string, (s: Seeds) => Visit[]> = {
   ],
 };
 
-Deno.test("web UI: every page route has an entry in the page walk", () => {
-  const routes = pageRoutes();
+Deno.test("web UI: every page route has an entry in the page walk", async () => {
+  const routes = await pageRoutes();
   assert.ok(routes.length > 50, `only ${routes.length} page routes found`);
   assert.deepEqual(
     routes.filter((route) => !(route in VISITS)),
@@ -419,7 +419,7 @@ Deno.test(
       };
       await Deno.mkdir(SCREENSHOTS, { recursive: true });
       const states = await storageStates(browser, instance);
-      const queue = pageRoutes().flatMap((route) =>
+      const queue = (await pageRoutes()).flatMap((route) =>
         VISITS[route](seeds).map((visit, i) => ({
           route,
           visit,

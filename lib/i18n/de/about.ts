@@ -19,6 +19,14 @@ export const about: AboutMessages = {
     noop: "Keine",
   },
   privacyPolicy: "Datenschutzerklärung",
+  defaultPrivacyPolicy: (host) =>
+    `${host} speichert, was du zum Betrieb deines Kontos angibst: deine E-Mail-Adresse, ` +
+    `den Hash deines Passworts, dein Profil, deine Beiträge, Medien und wem du folgst. ` +
+    `Öffentliche Beiträge und Profile werden mit anderen Servern im Fediverse geteilt; ` +
+    `Beiträge nur für Follower und Direktnachrichten gehen nur an die Server ihres ` +
+    `Publikums. Die Betreiber*innen des Servers können alles lesen, was hier gespeichert ist.`,
+  defaultShortDescription:
+    "Ein Starling-Server: kurze Beiträge und Bilder, föderiert mit dem Fediverse.",
   privacyPolicyOf: (server) => `Datenschutzerklärung von ${server}`,
   lastUpdated: (date) => `Zuletzt aktualisiert: ${date}`,
   termsOfService: "Nutzungsbedingungen",

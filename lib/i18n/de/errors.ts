@@ -105,4 +105,123 @@ export const errors: FormErrorMessages = {
   appealBlank: "Der Text darf nicht leer sein",
   appealTooLong: "Der Text ist zu lang (höchstens {max} Zeichen)",
   alreadyAppealed: "Gegen diese Verwarnung wurde bereits Einspruch erhoben",
+
+  unsubscribeLinkInvalid: "Dieser Abmeldelink ist ungültig.",
+  signInFirst: "Bitte melde dich zuerst an.",
+  uploadCutShort: "Der Upload wurde abgebrochen. Bitte versuche es erneut.",
+
+  tooManyMedia: "Zu viele Medienanhänge",
+  mediaAndPoll:
+    "Medien und eine Umfrage können nicht zusammen angehängt werden",
+  pollTooFewOptions: "Eine Umfrage braucht mindestens 2 Optionen",
+  pollTooManyOptions: "Eine Umfrage kann höchstens {max} Optionen haben",
+  pollOptionLength: "Umfrageoptionen müssen 1 bis 50 Zeichen lang sein",
+  pollOptionsUnique: "Umfrageoptionen müssen sich voneinander unterscheiden",
+  pollDuration:
+    "Die Laufzeit der Umfrage liegt außerhalb des erlaubten Bereichs",
+  visibilityUnknown: "Diese Sichtbarkeit gibt es nicht",
+  attachAtMost: "Du kannst höchstens {max} Dateien anhängen",
+  cannotAttach: "{label} kann nicht angehängt werden: {reason}",
+  mediaNotAttached: "Die Medien konnten nicht angehängt werden",
+  descriptionTooLong:
+    "Die Bildbeschreibung ist zu lang (höchstens {max} Zeichen)",
+  focusInvalid:
+    "Der Fokuspunkt muss aus zwei Zahlen von -1 bis 1 bestehen: x,y",
+  fileTypeUnsupported: "Dieser Dateityp wird nicht unterstützt",
+  fileContentMismatch: "Der Dateiinhalt ist {actual}, nicht {claimed}",
+  replyTargetMissing:
+    "Der Beitrag, auf den du antworten möchtest, scheint nicht zu existieren",
+  replyToBoost: "Auf einen geteilten Beitrag kann nicht geantwortet werden",
+  fileNumber: "Datei {n}",
+
+  listTitleBlank: "Der Titel muss ausgefüllt werden",
+  repliesPolicyUnknown: "Diese Einstellung für Antworten gibt es nicht",
+  filterContextBlank: "Wähle mindestens einen Bereich, in dem der Filter gilt",
+  filterActionUnknown: "Diese Filteraktion gibt es nicht",
+  filterActionInvalid: "Die Filteraktion ist ungültig",
+  keywordBlank: "Das Schlagwort muss ausgefüllt werden",
+  actionTypeUnknown: "Diese Maßnahme gibt es nicht",
+  appealDecided: "Über diesen Einspruch wurde bereits entschieden",
+  alreadySubscribed: "Diese Liste ist bereits abonniert",
+  urlInvalid: "Die URL ist ungültig",
+  urlScheme: "Die URL muss mit http oder https beginnen",
+  canonicalHashBlank: "Der Hash der E-Mail-Adresse muss ausgefüllt werden",
+  canonicalHashTaken: "Diese E-Mail-Adresse ist bereits gesperrt",
+  emailBlank: "Die E-Mail-Adresse muss ausgefüllt werden",
+  domainNameInvalid: "Das ist kein gültiger Domainname",
+  severityUnknown: "Diese Schwere gibt es nicht",
+  domainAlreadyBlocked: "Die Domain ist bereits gesperrt",
+  hashtagCaseOnly:
+    "Der Anzeigename darf nur die Groß- und Kleinschreibung des Hashtags ändern",
+  maxUsesPositive:
+    "Die maximale Anzahl an Verwendungen muss eine positive Zahl sein",
+  expiresInPositive:
+    "Die Gültigkeitsdauer muss eine positive Anzahl Sekunden sein",
+  reportContentBlank: "Der Inhalt muss ausgefüllt werden",
+  nameBlank: "Der Name muss ausgefüllt werden",
+  nameTooLongShort: "Der Name ist zu lang",
+  colorInvalid: "Die Farbe muss ein Hex-Wert wie #2b90d9 sein",
+  ownRole:
+    "Du kannst Position und Berechtigungen deiner eigenen Rolle nicht ändern",
+  positionInvalid: "Die Position muss eine ganze Zahl ab 0 sein",
+  grantBeyondOwn:
+    "Du kannst keine Berechtigungen vergeben, die du selbst nicht hast",
+  nameTaken: "Der Name ist bereits vergeben",
+  everyoneModeration:
+    "Allen Benutzer*innen dürfen nur Berechtigungen gegeben werden, die keinen Zugang zur Moderation öffnen",
+  notARole: "Keine Rolle",
+  domainTaken: "Die Domain ist bereits eingetragen",
+  ipInvalid: "Die IP-Adresse ist ungültig",
+  ipBlank: "Die IP-Adresse muss ausgefüllt werden",
+  severityBlank: "Die Schwere muss ausgefüllt werden",
+  ipTaken: "Für diese IP-Adresse gibt es bereits eine Regel",
+  networkSignUps: "Registrierungen aus deinem Netzwerk sind nicht erlaubt",
+  emailProvider: "Dieser E-Mail-Anbieter ist nicht erlaubt",
+  presetTooLong: "Zu lang",
+  startsEndsTogether:
+    "Beginn und Ende gehören zusammen: gib beides an oder keins",
+  endsAfterStarts: "Das Ende muss nach dem Beginn liegen",
+  scheduledFuture: "Der geplante Zeitpunkt muss in der Zukunft liegen",
+  serverNameTooLong: "Der Servername ist zu lang (höchstens {max} Zeichen)",
+  shortDescriptionTooLong:
+    "Die Kurzbeschreibung ist zu lang (höchstens {max} Zeichen)",
+  contactEmailInvalid: "Die Kontakt-E-Mail-Adresse ist ungültig",
+  registrationsModeUnknown: "Diesen Registrierungsmodus gibt es nicht",
+  showDomainBlocksUnknown:
+    "Diese Einstellung für gesperrte Domains gibt es nicht",
+  contactNotLocal: "Das Kontaktkonto ist kein Konto dieses Servers",
+  effectiveDateInvalid: "Das Datum des Inkrafttretens ist kein gültiges Datum",
+  termsInForce:
+    "Bereits geltende Nutzungsbedingungen können nicht geändert werden",
+  shortcodeInvalid:
+    "Der Shortcode muss mindestens 2 Zeichen lang sein: nur Buchstaben, Ziffern und Unterstriche",
+  shortcodeTaken: "Der Shortcode ist bereits vergeben",
+  categoryLocalOnly: "Nur lokale Emojis haben eine Kategorie",
+  emojiAlreadyLocal: "Dieses Emoji ist bereits lokal",
+  emojiNoImage: "Dieses Emoji hat kein Bild, das kopiert werden könnte",
+
+  accountMoved:
+    "Dieses Konto ist umgezogen und kann keine Beiträge mehr veröffentlichen",
+  newAccountNoAlias: "Das neue Konto führt das alte nicht als Alias",
+  pinOthers: "Beiträge anderer können nicht angeheftet werden",
+  pinNonPublic: "Nicht öffentliche Beiträge können nicht angeheftet werden",
+  pinLimit: "Du hast bereits die größtmögliche Zahl an Beiträgen angeheftet",
+  pollEnded: "Die Umfrage ist bereits beendet",
+  pollOwnVote: "Du kannst nicht in deiner eigenen Umfrage abstimmen",
+  pollNoSuchOption: "Diese Option gibt es nicht",
+  pollOneOption: "Du kannst nur eine Option wählen",
+  pollAlreadyVoted: "Du hast in dieser Umfrage bereits abgestimmt",
+  appNameTooLong: "Der Name ist zu lang (höchstens {max} Zeichen)",
+  redirectUriBlank: "Die Weiterleitungs-URI muss ausgefüllt werden",
+  attributionDomains:
+    "Die Domains für die Urheberschaft sind keine gültigen Domains",
+  followSelf: "Du kannst dir nicht selbst folgen",
+  blockSelf: "Du kannst dich nicht selbst blockieren",
+  muteSelf: "Du kannst dich nicht selbst stummschalten",
+  durationPositive: "Die Dauer muss positiv sein",
+  ruleIdsInvalid: "Die gewählten Regeln gibt es nicht",
+  scheduledDateInvalid: "Der geplante Zeitpunkt ist kein gültiges Datum",
+  scheduledInPast: "Der geplante Zeitpunkt muss in der Zukunft liegen",
+  notAllowed: "Diese Aktion ist nicht erlaubt",
+  recordNotFound: "Nicht gefunden",
 };

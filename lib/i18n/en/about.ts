@@ -23,6 +23,15 @@ export const about = {
     noop: "None",
   },
   privacyPolicy: "Privacy policy",
+  /** The built-in policy, shown until an admin writes one (lib/instance/text.ts has the API's). */
+  defaultPrivacyPolicy: (host: string) =>
+    `${host} stores what you give it to run your account: your e-mail address, password ` +
+    `hash, profile, posts, media and follows. Public posts and profiles are shared with ` +
+    `other servers in the fediverse; followers-only and direct posts go only to their ` +
+    `audience's servers. Server operators can read everything stored here.`,
+  /** The built-in short description, shown until an admin writes one. */
+  defaultShortDescription:
+    "A Starling server: short posts and pictures, federated with the fediverse.",
   privacyPolicyOf: (server: string) => `Privacy policy of ${server}`,
   lastUpdated: (date: string) => `Last updated ${date}`,
   termsOfService: "Terms of service",

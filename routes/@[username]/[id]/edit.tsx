@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import { getOwnStatus } from "../../../lib/domain/statuses.ts";
@@ -105,7 +106,7 @@ export const handler = define.handlers<Data>({
         spoilerText,
         media: await mediaFields(ctx, ctx.params.id),
         back,
-        errors: [error.message],
+        errors: [formError(messages(ctx), error)],
       }, { status: 422 });
     }
     return ctx.redirect(back, 303);

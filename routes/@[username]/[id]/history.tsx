@@ -69,7 +69,7 @@ export default define.page<typeof handler>(
                   ? t.currentVersion
                   : t.edited},{" "}
                 <time datetime={version.createdAt}>
-                  {formatDateTime(version.createdAt)}
+                  {formatDateTime(version.createdAt, state.locale ?? "en")}
                 </time>
               </p>
               {version.spoilerText && (

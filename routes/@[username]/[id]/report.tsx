@@ -61,7 +61,7 @@ export const handler = define.handlers<Data>({
 export default define.page<typeof handler>(function Report({ data, state }) {
   const { status } = data;
   const back = `/@${status.account.acct}/${status.id}`;
-  const { report: t, status: statusLabels } = messages({ state });
+  const { report: t, status: statusLabels, poll } = messages({ state });
   if (data.sent) return <ReportSent back={back} labels={t} />;
   const title = fill(t.title, { acct: status.account.acct });
   return (
@@ -75,6 +75,8 @@ export default define.page<typeof handler>(function Report({ data, state }) {
           csrf: state.csrfToken,
           returnTo: back,
           labels: statusLabels,
+          locale: state.locale,
+          poll,
         }}
       />
       <ReportForm

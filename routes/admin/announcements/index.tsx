@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import { messages } from "../../../lib/web/pages.ts";
@@ -52,7 +53,7 @@ export const handler = define.handlers<Data>({
       return page({
         announcements: await listAnnouncements(deps.sql, moderator ?? null),
         values: valuesOfInput(input),
-        errors: [error.message],
+        errors: [formError(messages(ctx), error)],
       }, { status: 422 });
     }
     return ctx.redirect("/admin/announcements", 303);
@@ -85,11 +86,17 @@ export default define.page<typeof handler>(
                     <td>
                       {a.published_at
                         ? t.published(
-                          formatDateTime(a.published_at.toISOString()),
+                          formatDateTime(
+                            a.published_at.toISOString(),
+                            state.locale ?? "en",
+                          ),
                         )
                         : a.scheduled_at
                         ? t.scheduled(
-                          formatDateTime(a.scheduled_at.toISOString()),
+                          formatDateTime(
+                            a.scheduled_at.toISOString(),
+                            state.locale ?? "en",
+                          ),
                         )
                         : t.draft}
                     </td>

@@ -51,7 +51,9 @@ export default define.page<typeof handler>(function Appeals({ data, state }) {
         {data.appeals.map((a) => (
           <li key={a.id} class="card">
             <a href={`/admin/accounts/${a.accountId}`}>{a.handle}</a>{" "}
-            <time datetime={a.at}>{formatDateTime(a.at)}</time>
+            <time datetime={a.at}>
+              {formatDateTime(a.at, state.locale ?? "en")}
+            </time>
             <blockquote>{a.text}</blockquote>
             <div class="report-actions">
               {(["approve", "reject"] as const).map((decision) => (

@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -67,7 +68,9 @@ export const handler = define.handlers<Data>({
       });
     } catch (error) {
       if (error instanceof DomainError && error.kind === "validation") {
-        return page(await load(ctx, [error.message]), { status: 422 });
+        return page(await load(ctx, [formError(messages(ctx), error)]), {
+          status: 422,
+        });
       }
       throw error;
     }
@@ -130,7 +133,7 @@ export default define.page<typeof handler>(function CanonicalEmailBlocks(
                   )
                   : t.byHand}
               </td>
-              <td>{formatDateTime(b.createdAt)}</td>
+              <td>{formatDateTime(b.createdAt, state.locale ?? "en")}</td>
               <td>
                 <a href={`/admin/canonical_email_blocks/${b.id}/delete`}>
                   {t.lift}

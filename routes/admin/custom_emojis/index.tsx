@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -114,7 +115,11 @@ export const handler = define.handlers<Data>({
         throw error;
       }
       return page(
-        await load(ctx, { errors: [error.message], shortcode, category }),
+        await load(ctx, {
+          errors: [formError(messages(ctx), error)],
+          shortcode,
+          category,
+        }),
         { status: 422 },
       );
     }

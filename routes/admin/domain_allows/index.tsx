@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -43,7 +44,7 @@ export const handler = define.handlers<Data>({
         return page({
           allows: await listDomainAllows(deps.sql, moderator ?? null),
           limited: deps.config.limitedFederation ?? false,
-          error: error.message,
+          error: formError(messages(ctx), error),
         }, { status: 422 });
       }
       throw error;

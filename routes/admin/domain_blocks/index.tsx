@@ -76,7 +76,12 @@ export default define.page<typeof handler>(function DomainBlocks(
                       block.severity}
                   </td>
                   <td>{flags(block, t)}</td>
-                  <td>{formatDateTime(block.created_at.toISOString())}</td>
+                  <td>
+                    {formatDateTime(
+                      block.created_at.toISOString(),
+                      state.locale ?? "en",
+                    )}
+                  </td>
                   <td>
                     <a href={`/admin/domain_blocks/${block.id}/delete`}>
                       {t.unblock}

@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { messages } from "../../../lib/web/pages.ts";
@@ -47,7 +48,10 @@ export const handler = define.handlers<Data>({
       await createDomainBlock(deps, moderator ?? null, domain, fields);
     } catch (error) {
       if (error instanceof DomainError && error.kind === "validation") {
-        return page({ domain, fields, error: error.message }, { status: 422 });
+        return page(
+          { domain, fields, error: formError(messages(ctx), error) },
+          { status: 422 },
+        );
       }
       throw error;
     }

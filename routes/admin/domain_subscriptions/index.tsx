@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -48,7 +49,7 @@ export const handler = define.handlers<Data>({
       return page({
         subscriptions: await listSubscriptions(deps.sql, moderator ?? null),
         url,
-        error: error.message,
+        error: formError(messages(ctx), error),
       }, { status: 422 });
     }
   },
@@ -86,7 +87,10 @@ export default define.page<typeof handler>(function Subscriptions(
                   </td>
                   <td>
                     {s.fetched_at
-                      ? formatDateTime(s.fetched_at.toISOString())
+                      ? formatDateTime(
+                        s.fetched_at.toISOString(),
+                        state.locale ?? "en",
+                      )
                       : admin.never}
                     {s.fetch_error && <>· {s.fetch_error}</>}
                   </td>

@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -58,7 +59,9 @@ export const handler = define.handlers<Data>({
       );
     } catch (error) {
       if (error instanceof DomainError && error.kind === "validation") {
-        return page(await load(ctx, [error.message]), { status: 422 });
+        return page(await load(ctx, [formError(messages(ctx), error)]), {
+          status: 422,
+        });
       }
       throw error;
     }
@@ -98,7 +101,7 @@ export default define.page<typeof handler>(function EmailDomainBlocks(
           {data.blocks.map((b) => (
             <tr key={b.id}>
               <td>{b.domain}</td>
-              <td>{formatDateTime(b.createdAt)}</td>
+              <td>{formatDateTime(b.createdAt, state.locale ?? "en")}</td>
               <td>{b.week}</td>
               <td>
                 <a href={`/admin/email_domain_blocks/${b.id}/delete`}>

@@ -35,6 +35,7 @@ export default define.page<typeof handler>(function AdminInvites(
       <h1>{t.title}</h1>
       <InviteTable
         labels={invites.table}
+        locale={state.locale ?? "en"}
         invites={data.invites}
         showInviter
         expire={(invite) => (

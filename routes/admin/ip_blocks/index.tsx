@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -70,7 +71,9 @@ export const handler = define.handlers<Data>({
       });
     } catch (error) {
       if (error instanceof DomainError && error.kind === "validation") {
-        return page(await load(ctx, [error.message]), { status: 422 });
+        return page(await load(ctx, [formError(messages(ctx), error)]), {
+          status: 422,
+        });
       }
       throw error;
     }
@@ -133,7 +136,7 @@ export default define.page<typeof handler>(function IpBlocks({ data, state }) {
               <td>
                 {b.expiresAt
                   ? `${b.expired ? `${t.expired} ` : ""}${
-                    formatDateTime(b.expiresAt)
+                    formatDateTime(b.expiresAt, state.locale ?? "en")
                   }`
                   : t.never}
               </td>

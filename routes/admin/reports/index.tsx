@@ -116,7 +116,9 @@ export default define.page<typeof handler>(function ReportQueue(
             <p>
               {adminModeration.categories[r.category] ?? r.category} ·{" "}
               {t.by(r.reporter)} ·{" "}
-              <time datetime={r.createdAt}>{formatDateTime(r.createdAt)}</time>
+              <time datetime={r.createdAt}>
+                {formatDateTime(r.createdAt, state.locale ?? "en")}
+              </time>
               {r.statusCount > 0 && ` · ${t.posts(r.statusCount)}`}
               {r.assignee && ` · ${t.assignedTo(r.assignee)}`}
             </p>

@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import { messages } from "../../../lib/web/pages.ts";
@@ -42,7 +43,7 @@ export const handler = define.handlers<Data>({
       if (error instanceof DomainError && error.kind === "validation") {
         return page({
           values: { ...EMPTY, ...input } as RoleFormValues,
-          error: error.message,
+          error: formError(messages(ctx), error),
         }, { status: 422 });
       }
       throw error;

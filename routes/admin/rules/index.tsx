@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import { messages } from "../../../lib/web/pages.ts";
@@ -40,7 +41,11 @@ export const handler = define.handlers<Data>({
         throw error;
       }
       const rules = await listRules(deps.sql);
-      return page({ rules, errors: [error.message], ...input }, {
+      return page({
+        rules,
+        errors: [formError(messages(ctx), error)],
+        ...input,
+      }, {
         status: 422,
       });
     }

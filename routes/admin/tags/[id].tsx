@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -40,7 +41,9 @@ export const handler = define.handlers<Data>({
         throw error;
       }
       const tag = await getHashtag(deps.sql, moderator ?? null, ctx.params.id);
-      return page({ tag, errors: [error.message] }, { status: 422 });
+      return page({ tag, errors: [formError(messages(ctx), error)] }, {
+        status: 422,
+      });
     }
     return ctx.redirect(`/admin/tags/${ctx.params.id}?saved=1`, 303);
   },

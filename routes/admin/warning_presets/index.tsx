@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../utils.ts";
 import { PageHead } from "../../../components/PageHead.tsx";
@@ -43,7 +44,7 @@ export const handler = define.handlers<Data>({
       }
       return page({
         presets: await listWarningPresets(deps.sql, moderator ?? null),
-        error: error.message,
+        error: formError(messages(ctx), error),
       }, { status: 422 });
     }
     return ctx.redirect("/admin/warning_presets", 303);

@@ -89,7 +89,11 @@ export default define.page<typeof handler>(function Strike({ data, state }) {
   return (
     <>
       <PageHead title={t.title} />
-      <h1>{fill(t.heading, { date: formatDateTime(data.at) })}</h1>
+      <h1>
+        {fill(t.heading, {
+          date: formatDateTime(data.at, state.locale ?? "en"),
+        })}
+      </h1>
       <section class="card">
         <p class="strike-meaning">{t.meanings[data.action] ?? data.action}</p>
         {data.text && <blockquote class="strike-text">{data.text}</blockquote>}

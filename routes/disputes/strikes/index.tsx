@@ -49,7 +49,8 @@ export default define.page<typeof handler>(function Strikes({ data, state }) {
         {data.strikes.map((s) => (
           <li key={s.id} class="card">
             <a href={`/disputes/strikes/${s.id}`}>
-              {formatDateTime(s.at)} · {t.actions[s.action] ?? s.action}
+              {formatDateTime(s.at, state.locale ?? "en")} ·{" "}
+              {t.actions[s.action] ?? s.action}
             </a>
           </li>
         ))}

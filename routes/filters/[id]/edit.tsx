@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import { getFilter, updateFilter } from "../../../lib/domain/filters.ts";
@@ -56,7 +57,11 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page({ id: current.id, draft, errors: [error.message] }, {
+      return page({
+        id: current.id,
+        draft,
+        errors: [formError(messages(ctx), error)],
+      }, {
         status: 422,
       });
     }
@@ -80,7 +85,9 @@ export default define.page<typeof handler>(function EditFilter(
           filter={data.draft}
           labels={t}
           expiresLabel={data.draft.expiresAt
-            ? t.until(formatDateTime(data.draft.expiresAt))
+            ? t.until(
+              formatDateTime(data.draft.expiresAt, state.locale ?? "en"),
+            )
             : undefined}
         />
         <div>

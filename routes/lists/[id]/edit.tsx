@@ -1,3 +1,4 @@
+import { formError } from "../../../lib/web/form-errors.ts";
 import { HttpError, page } from "fresh";
 import { define } from "../../../utils.ts";
 import {
@@ -114,7 +115,10 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page(await load(ctx, [error.message], settings), { status: 422 });
+      return page(
+        await load(ctx, [formError(messages(ctx), error)], settings),
+        { status: 422 },
+      );
     }
     return ctx.redirect(`${here}?saved=1`, 303);
   },

@@ -141,8 +141,8 @@ async function uploadArchive(ctx: PageContext, boundary: string) {
   return ctx.redirect("/settings/archive", 303);
 }
 
-function when(date: Date): string {
-  return formatDateTime(date.toISOString());
+function when(date: Date, locale: string): string {
+  return formatDateTime(date.toISOString(), locale);
 }
 
 function megabytes(bytes: string | number | null): string {
@@ -152,10 +152,11 @@ function megabytes(bytes: string | number | null): string {
 type ArchiveMessages = SettingsMessages["archive"];
 
 function ExportSection(
-  { archive, csrf, t }: {
+  { archive, csrf, t, locale }: {
     archive: ArchiveState;
     csrf: string;
     t: ArchiveMessages;
+    locale: string;
   },
 ) {
   const { latest, nextAllowedAt } = archive;
@@ -165,7 +166,7 @@ function ExportSection(
       <p>{t.exportIntro}</p>
       {latest?.state === "pending" && (
         <p role="status">
-          {fill(t.pending, { date: when(latest.created_at) })}
+          {fill(t.pending, { date: when(latest.created_at, locale) })}
         </p>
       )}
       {latest?.state === "ready" && (
@@ -175,13 +176,13 @@ function ExportSection(
           </a>
           {fill(t.ready, {
             size: megabytes(latest.size),
-            date: when(latest.created_at),
+            date: when(latest.created_at, locale),
           })}
         </p>
       )}
       {latest?.state === "failed" && <p role="alert">{t.failed}</p>}
       {nextAllowedAt
-        ? <p>{fill(t.nextAllowed, { date: when(nextAllowedAt) })}</p>
+        ? <p>{fill(t.nextAllowed, { date: when(nextAllowedAt, locale) })}</p>
         : (
           <form method="post" action="/settings/archive">
             <input type="hidden" name="_csrf" value={csrf} />
@@ -323,7 +324,12 @@ export default define.page<typeof handler>(function ArchiveSettings(
       <h1>{settings.heading}</h1>
       <SettingsNav current="/settings/archive" labels={settings.nav} />
       <FormErrors errors={data.errors} />
-      <ExportSection archive={data.archive} csrf={state.csrfToken} t={t} />
+      <ExportSection
+        archive={data.archive}
+        csrf={state.csrfToken}
+        t={t}
+        locale={state.locale ?? "en"}
+      />
       <ImportSection
         imported={data.imported}
         csrf={state.csrfToken}

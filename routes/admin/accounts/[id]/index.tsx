@@ -192,7 +192,7 @@ export default define.page<typeof handler>(function AdminAccount(props) {
             </>
           )}
           <dt>{t.joined}</dt>
-          <dd>{formatDateTime(data.createdAt)}</dd>
+          <dd>{formatDateTime(data.createdAt, state.locale ?? "en")}</dd>
           {data.invitedBy && (
             <>
               <dt>{t.invitedBy}</dt>
@@ -216,7 +216,9 @@ export default define.page<typeof handler>(function AdminAccount(props) {
           {data.purgeOn && (
             <>
               <dt>{t.dataDeleted}</dt>
-              <dd>{t.purgeOn(formatDateTime(data.purgeOn))}</dd>
+              <dd>
+                {t.purgeOn(formatDateTime(data.purgeOn, state.locale ?? "en"))}
+              </dd>
             </>
           )}
           {data.ips.length > 0 && (
@@ -274,7 +276,9 @@ export default define.page<typeof handler>(function AdminAccount(props) {
         <ul class="stack account-warnings">
           {data.warnings.map((w) => (
             <li key={w.id}>
-              <time datetime={w.at}>{formatDateTime(w.at)}</time>{" "}
+              <time datetime={w.at}>
+                {formatDateTime(w.at, state.locale ?? "en")}
+              </time>{" "}
               {adminModeration.warningActions[w.action] ?? w.action}
               {w.text && `: ${w.text}`}
             </li>

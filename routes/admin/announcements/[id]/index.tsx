@@ -1,3 +1,4 @@
+import { formError } from "../../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../../utils.ts";
 import { PageHead } from "../../../../components/PageHead.tsx";
@@ -47,7 +48,7 @@ export const handler = define.handlers<Data>({
       return page({
         id: ctx.params.id,
         values: valuesOfInput(input),
-        errors: [error.message],
+        errors: [formError(messages(ctx), error)],
       }, { status: 422 });
     }
     return ctx.redirect("/admin/announcements", 303);

@@ -1,3 +1,4 @@
+import { formError } from "../../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../../utils.ts";
 import { PageHead } from "../../../../components/PageHead.tsx";
@@ -87,7 +88,9 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page(await load(ctx, [error.message]), { status: 422 });
+      return page(await load(ctx, [formError(messages(ctx), error)]), {
+        status: 422,
+      });
     }
     return ctx.redirect(`/admin/custom_emojis/${ctx.params.id}`, 303);
   },

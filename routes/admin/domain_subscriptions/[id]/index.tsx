@@ -91,9 +91,8 @@ export default define.page<typeof handler>(function Subscription(
       <PageHead title={`${admin.moderation} · ${t.oneTitle}`} />
       <h1>{t.heading(s.url)}</h1>
       <p>
-        {t.lastFetchedColon}{" "}
-        {s.fetched_at
-          ? formatDateTime(s.fetched_at.toISOString())
+        {t.lastFetchedColon} {s.fetched_at
+          ? formatDateTime(s.fetched_at.toISOString(), state.locale ?? "en")
           : admin.never}
       </p>
       {s.fetch_error && <p class="error" role="alert">{s.fetch_error}</p>}

@@ -149,7 +149,7 @@ export default define.page<typeof handler>(function Report(props) {
           <dt>{t.filed}</dt>
           <dd>
             <time datetime={data.createdAt}>
-              {formatDateTime(data.createdAt)}
+              {formatDateTime(data.createdAt, state.locale ?? "en")}
             </time>
           </dd>
           <dt>{t.state}</dt>
@@ -215,7 +215,7 @@ export default define.page<typeof handler>(function Report(props) {
               <p>
                 <strong>{n.author}</strong>{" "}
                 <time datetime={n.createdAt}>
-                  {formatDateTime(n.createdAt)}
+                  {formatDateTime(n.createdAt, state.locale ?? "en")}
                 </time>
               </p>
               <p class="report-note-content">{n.content}</p>
@@ -240,14 +240,16 @@ export default define.page<typeof handler>(function Report(props) {
         <ol class="report-history">
           <li>
             <time datetime={data.createdAt}>
-              {formatDateTime(data.createdAt)}
+              {formatDateTime(data.createdAt, state.locale ?? "en")}
             </time>{" "}
             {t.reportedByLine(data.reporter)}
           </li>
           {data.history.map((h) => (
             <li key={h.id}>
-              <time datetime={h.at}>{formatDateTime(h.at)}</time> {h.who}{" "}
-              {h.action}
+              <time datetime={h.at}>
+                {formatDateTime(h.at, state.locale ?? "en")}
+              </time>{" "}
+              {h.who} {h.action}
             </li>
           ))}
         </ol>

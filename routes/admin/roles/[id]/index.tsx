@@ -1,3 +1,4 @@
+import { formError } from "../../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../../utils.ts";
 import { PageHead } from "../../../../components/PageHead.tsx";
@@ -41,7 +42,7 @@ export const handler = define.handlers<Data>({
         return page({
           role,
           values: { ...role, ...input },
-          error: error.message,
+          error: formError(messages(ctx), error),
         }, { status: 422 });
       }
       throw error;

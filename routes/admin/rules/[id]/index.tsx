@@ -1,3 +1,4 @@
+import { formError } from "../../../../lib/web/form-errors.ts";
 import { page } from "fresh";
 import { define } from "../../../../utils.ts";
 import { PageHead } from "../../../../components/PageHead.tsx";
@@ -32,7 +33,11 @@ export const handler = define.handlers<Data>({
       if (!(error instanceof DomainError) || error.kind !== "validation") {
         throw error;
       }
-      return page({ id: ctx.params.id, ...input, errors: [error.message] }, {
+      return page({
+        id: ctx.params.id,
+        ...input,
+        errors: [formError(messages(ctx), error)],
+      }, {
         status: 422,
       });
     }
