@@ -20,6 +20,7 @@ import {
 } from "../components/EmojiPicker.tsx";
 import { fill } from "../lib/i18n/fill.ts";
 import type { ComposeMessages } from "../lib/i18n/en/compose.ts";
+import type { LanguageChoice } from "../lib/i18n/post-languages.ts";
 
 /** The compose box's strings: the `compose.box` section of the page's language. */
 export type ComposeBoxLabels = ComposeMessages["box"];
@@ -46,6 +47,10 @@ export interface ComposeBoxProps {
   labels: ComposeBoxLabels;
   /** The page's locale: the poll lengths are spelled out in it. */
   locale: string;
+  /** The languages the post can be marked as; no menu (the server's default) without them. */
+  languages?: LanguageChoice[];
+  /** The language chosen at first: the posting default, else the interface's. */
+  defaultLanguage?: string;
 }
 
 /**
@@ -69,6 +74,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
   const [visibility, setVisibility] = useState<Visibility>(
     props.defaultVisibility,
   );
+  const [language, setLanguage] = useState(props.defaultLanguage ?? "");
   const [sending, setSending] = useState(false);
   const [message, setMessage] = useState<
     { kind: "error" | "ok"; text: string } | null
@@ -141,6 +147,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
           spoiler_text: warn ? spoiler : "",
           sensitive: warn && spoiler.trim() !== "",
           visibility,
+          language: props.languages && language ? language : undefined,
           in_reply_to_id: props.inReplyToId,
           media_ids: uploaded,
           poll: withPoll
@@ -258,6 +265,23 @@ export default function ComposeBox(props: ComposeBoxProps) {
             ))}
           </select>
         </label>
+        {props.languages && (
+          <label class="compose-language">
+            <span class="visually-hidden">{t.languageLabel}</span>
+            <select
+              name="language"
+              value={language}
+              onChange={(e) =>
+                setLanguage((e.target as HTMLSelectElement).value)}
+            >
+              {props.languages.map(({ code, name }) => (
+                <option value={code} lang={code} selected={code === language}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div class="compose-cw-toggle">
           <label class="checkbox">
             <input

@@ -9,6 +9,7 @@ import { attachedFiles, field } from "../lib/web/forms.ts";
 import { backTo, signedInForm } from "../lib/web/actions.ts";
 import { messages, type PageContext, signInFirst } from "../lib/web/pages.ts";
 import { fill } from "../lib/i18n/fill.ts";
+import { languageChoices } from "../lib/i18n/post-languages.ts";
 import { pickerEmojis } from "../lib/emoji/mod.ts";
 import type { PickerEmoji } from "../components/EmojiPicker.tsx";
 import { rateLimitHeaders } from "../lib/web/rate-limit.ts";
@@ -29,6 +30,7 @@ function draftFrom(form: FormData): Draft {
     text: field(form, "status") || field(form, "text"),
     spoilerText: field(form, "spoiler_text"),
     contentWarning: field(form, "content_warning") === "on",
+    language: field(form, "language") || undefined,
     visibility: (field(form, "visibility") || undefined) as
       | Visibility
       | undefined,
@@ -57,6 +59,8 @@ interface Draft {
   text: string;
   spoilerText: string;
   contentWarning: boolean;
+  /** The post's language code, as the menu sent it. */
+  language?: string;
   visibility?: Visibility;
   inReplyToId?: string;
   poll: PollDraft;
@@ -139,6 +143,7 @@ export const handler = define.handlers<Data>({
         spoilerText: warn ? draft.spoilerText : "",
         sensitive: warn && draft.spoilerText.trim() !== "",
         visibility: draft.visibility,
+        language: draft.language,
         inReplyToId: draft.inReplyToId,
         poll: pollWanted(draft.poll)
           ? {
@@ -168,6 +173,10 @@ export default define.page<typeof handler>(function Compose(ctx) {
   const { draft } = data;
   const t = messages(ctx).compose;
   const [movedBefore, movedAfter] = t.moved.split("{link}");
+  const locale = state.locale ?? "en";
+  // The posting default (Settings › Posting), else the interface language.
+  const language = draft?.language ??
+    state.session?.user.default_language ?? locale.split("-")[0];
   return (
     <section class="card compose-card">
       <PageHead title={t.newPost} />
@@ -193,7 +202,9 @@ export default define.page<typeof handler>(function Compose(ctx) {
         returnTo={draft?.returnTo ?? "/home"}
         emojis={data.emojis}
         labels={t.box}
-        locale={state.locale ?? "en"}
+        locale={locale}
+        languages={languageChoices(locale, language)}
+        defaultLanguage={language}
       />
     </section>
   );

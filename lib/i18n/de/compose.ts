@@ -7,6 +7,7 @@ export const compose: ComposeMessages = {
     visibilityUnlisted: "Nicht gelistet (nicht in öffentlichen Timelines)",
     visibilityPrivate: "Nur Follower",
     visibilityDirect: "Nur erwähnte Profile",
+    languageLabel: "Sprache des Beitrags",
 
     contentWarning: "Inhaltswarnung",
     contentWarningText: "Text der Inhaltswarnung",

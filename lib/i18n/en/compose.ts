@@ -17,6 +17,9 @@ export const compose = {
     visibilityUnlisted: "Unlisted (not in public timelines)",
     visibilityPrivate: "Followers only",
     visibilityDirect: "Mentioned people only",
+    // The post's language menu (only on the compose page).
+    /** The language menu's name (read out, not shown). */
+    languageLabel: "Language of the post",
 
     // The text and its content warning.
     contentWarning: "Content warning",
