@@ -51,6 +51,8 @@ export interface ComposeBoxProps {
   languages?: LanguageChoice[];
   /** The language chosen at first: the posting default, else the interface's. */
   defaultLanguage?: string;
+  /** Offer "Post at" (a scheduled status). */
+  schedule?: boolean;
 }
 
 /**
@@ -75,6 +77,8 @@ export default function ComposeBox(props: ComposeBoxProps) {
     props.defaultVisibility,
   );
   const [language, setLanguage] = useState(props.defaultLanguage ?? "");
+  // "2026-12-08T14:30" in the browser's zone (datetime-local has none), or "".
+  const [scheduledAt, setScheduledAt] = useState("");
   const [sending, setSending] = useState(false);
   const [message, setMessage] = useState<
     { kind: "error" | "ok"; text: string } | null
@@ -140,7 +144,7 @@ export default function ComposeBox(props: ComposeBoxProps) {
       for (const attachment of attachments) {
         uploaded.push(await upload(attachment, t));
       }
-      const status = await api<UiStatus>("/api/v1/statuses", {
+      const result = await api<UiStatus | ScheduledStatus>("/api/v1/statuses", {
         method: "POST",
         body: {
           status: text,
@@ -158,6 +162,9 @@ export default function ComposeBox(props: ComposeBoxProps) {
               expires_in: poll.expiresIn,
             }
             : undefined,
+          scheduled_at: scheduledAt
+            ? new Date(scheduledAt).toISOString()
+            : undefined,
         },
       });
       posted = true;
@@ -168,8 +175,14 @@ export default function ComposeBox(props: ComposeBoxProps) {
       setSpoiler("");
       setWarn(false);
       setPoll(emptyPoll());
-      setMessage({ kind: "ok", text: t.posted });
-      announceStatuses([status]);
+      setScheduledAt("");
+      if ("params" in result) {
+        const time = new Date(result.scheduled_at).toLocaleString(props.locale);
+        setMessage({ kind: "ok", text: fill(t.scheduled, { time }) });
+      } else {
+        setMessage({ kind: "ok", text: t.posted });
+        announceStatuses([result]);
+      }
       textarea.current?.focus();
     } catch (e) {
       // Not attached to anything: remove them now rather than at the daily clean-up.
@@ -247,6 +260,29 @@ export default function ComposeBox(props: ComposeBoxProps) {
         labels={t}
         locale={props.locale}
       />
+      {props.schedule && (
+        <p class="compose-schedule">
+          <label>
+            {t.scheduleLabel}{" "}
+            <input
+              type="datetime-local"
+              name="scheduled_at"
+              value={scheduledAt}
+              onInput={(e) =>
+                setScheduledAt((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          {/* The browser's offset for that moment; without it the server reads UTC. */}
+          <input
+            type="hidden"
+            name="timezone_offset"
+            value={hydrated && scheduledAt
+              ? String(new Date(scheduledAt).getTimezoneOffset())
+              : ""}
+          />
+          {!hydrated && <small>{" "}{t.scheduleUtcNote}</small>}
+        </p>
+      )}
       <div class="compose-footer">
         <label class="compose-visibility">
           <span class="visually-hidden">{t.visibilityLabel}</span>
@@ -346,6 +382,13 @@ async function upload(
       }),
     );
   }
+}
+
+/** What `POST /api/v1/statuses` answers for a post kept for later. */
+interface ScheduledStatus {
+  id: string;
+  scheduled_at: string;
+  params: unknown;
 }
 
 interface Draft {

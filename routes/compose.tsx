@@ -3,6 +3,10 @@ import { HttpError, page } from "fresh";
 import { define } from "../utils.ts";
 import { createStatusWithUploads } from "../lib/domain/compose.ts";
 import { DomainError } from "../lib/domain/errors.ts";
+import {
+  parseLocalScheduledAt,
+  scheduleStatus,
+} from "../lib/domain/scheduled-statuses.ts";
 import { MEDIA_LIMITS } from "../lib/domain/media.ts";
 import { MAX_MEDIA } from "../lib/domain/status-input.ts";
 import { attachedFiles, field } from "../lib/web/forms.ts";
@@ -37,6 +41,8 @@ function draftFrom(form: FormData): Draft {
     inReplyToId: field(form, "in_reply_to_id") || undefined,
     poll: pollDraft(form),
     returnTo: field(form, "return_to") || "/home",
+    scheduledAt: field(form, "scheduled_at"),
+    timezoneOffset: Number(field(form, "timezone_offset") || 0),
   };
 }
 
@@ -65,10 +71,16 @@ interface Draft {
   inReplyToId?: string;
   poll: PollDraft;
   returnTo: string;
+  /** "Post at", as the datetime-local field sent it (no zone), or "". */
+  scheduledAt: string;
+  /** The browser's `getTimezoneOffset()` for that time; 0 (UTC) without JavaScript. */
+  timezoneOffset: number;
 }
 
 interface Data {
   errors: string[];
+  /** Just scheduled (no page lists scheduled posts yet): when it will be posted. */
+  scheduled?: Date;
   draft?: Draft;
   emojis: PickerEmoji[];
 }
@@ -94,6 +106,10 @@ export const handler = define.handlers<Data>({
     // message" (direct messages) with its visibility.
     const emojis = await loadPicker(ctx);
     if (ctx.url.searchParams.size === 0) return page({ errors: [], emojis });
+    const scheduled = new Date(ctx.url.searchParams.get("scheduled") ?? "");
+    if (!Number.isNaN(scheduled.getTime())) {
+      return page({ errors: [], emojis, scheduled });
+    }
     const fields = new FormData();
     for (const [name, value] of ctx.url.searchParams) {
       fields.append(name, value);
@@ -138,7 +154,7 @@ export const handler = define.handlers<Data>({
       });
     }
     try {
-      await createStatusWithUploads(ctx.state.deps, session, {
+      const input = {
         status: draft.text,
         spoilerText: warn ? draft.spoilerText : "",
         sensitive: warn && draft.spoilerText.trim() !== "",
@@ -153,7 +169,26 @@ export const handler = define.handlers<Data>({
             expiresIn: draft.poll.expiresIn,
           }
           : null,
-      }, uploads);
+      };
+      const at = parseLocalScheduledAt(
+        draft.scheduledAt,
+        draft.timezoneOffset,
+      );
+      if (at) {
+        if (uploads.length > 0) {
+          return page({
+            errors: [t.scheduleWithoutImages],
+            draft,
+            emojis: await loadPicker(ctx),
+          }, { status: 422 });
+        }
+        await scheduleStatus(ctx.state.deps, session, input, at);
+        return ctx.redirect(
+          `/compose?scheduled=${encodeURIComponent(at.toISOString())}`,
+          303,
+        );
+      }
+      await createStatusWithUploads(ctx.state.deps, session, input, uploads);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const errors = [formError(messages(ctx), error)];
@@ -189,6 +224,17 @@ export default define.page<typeof handler>(function Compose(ctx) {
         </p>
       )}
       <FormErrors errors={data.errors} />
+      {data.scheduled && (
+        <p class="notice" role="status">
+          {fill(t.scheduledNotice, {
+            time: data.scheduled.toLocaleString(locale, {
+              timeZone: "UTC",
+              dateStyle: "medium",
+              timeStyle: "short",
+            }),
+          })}
+        </p>
+      )}
       <ComposeBox
         csrf={state.csrfToken}
         defaultVisibility={draft?.visibility ??
@@ -205,6 +251,7 @@ export default define.page<typeof handler>(function Compose(ctx) {
         locale={locale}
         languages={languageChoices(locale, language)}
         defaultLanguage={language}
+        schedule
       />
     </section>
   );
