@@ -280,7 +280,9 @@ export default function ComposeBox(props: ComposeBoxProps) {
               ? String(new Date(scheduledAt).getTimezoneOffset())
               : ""}
           />
-          {!hydrated && <small>{" "}{t.scheduleUtcNote}</small>}
+          {!hydrated && (
+            <small class="compose-schedule-note">{t.scheduleUtcNote}</small>
+          )}
         </p>
       )}
       <div class="compose-footer">
