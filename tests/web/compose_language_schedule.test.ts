@@ -33,22 +33,19 @@ interface ScheduledStatus {
 /** `at` as a datetime-local value in UTC ("2026-12-08T14:30"). */
 const utcLocal = (at: Date) => at.toISOString().slice(0, 16);
 
-/** The signed-in user's newest post as the API gives it (with the page's own token). */
+/** The signed-in user's newest post as the API gives it. */
 async function newestPost(
   page: Page,
   origin: string,
 ): Promise<{ content: string; language: string | null }> {
-  const token = await page.locator('meta[name="starling-token"]')
-    .getAttribute("content");
-  const get = async <T>(path: string): Promise<T> => {
-    const response = await fetch(new URL(path, origin), {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    assert.equal(response.status, 200, path);
-    return await response.json() as T;
-  };
-  const me = await get<{ id: string }>("/api/v1/accounts/verify_credentials");
-  const [post] = await get<{ content: string; language: string | null }[]>(
+  const me = await apiGet<{ id: string }>(
+    page,
+    origin,
+    "/api/v1/accounts/verify_credentials",
+  );
+  const [post] = await apiGet<{ content: string; language: string | null }[]>(
+    page,
+    origin,
     `/api/v1/accounts/${me.id}/statuses?limit=1`,
   );
   return post;
