@@ -20,6 +20,7 @@ import {
 } from "../components/EmojiPicker.tsx";
 import { fill } from "../lib/i18n/fill.ts";
 import type { ComposeMessages } from "../lib/i18n/en/compose.ts";
+import type { LanguageChoice } from "../lib/i18n/post-languages.ts";
 
 /** The compose box's strings: the `compose.box` section of the page's language. */
 export type ComposeBoxLabels = ComposeMessages["box"];
@@ -46,6 +47,12 @@ export interface ComposeBoxProps {
   labels: ComposeBoxLabels;
   /** The page's locale: the poll lengths are spelled out in it. */
   locale: string;
+  /** The languages the post can be marked as; no menu (the server's default) without them. */
+  languages?: LanguageChoice[];
+  /** The language chosen at first: the posting default, else the interface's. */
+  defaultLanguage?: string;
+  /** Offer "Post at" (a scheduled status). */
+  schedule?: boolean;
 }
 
 /**
@@ -69,6 +76,9 @@ export default function ComposeBox(props: ComposeBoxProps) {
   const [visibility, setVisibility] = useState<Visibility>(
     props.defaultVisibility,
   );
+  const [language, setLanguage] = useState(props.defaultLanguage ?? "");
+  // "2026-12-08T14:30" in the browser's zone (datetime-local has none), or "".
+  const [scheduledAt, setScheduledAt] = useState("");
   const [sending, setSending] = useState(false);
   const [message, setMessage] = useState<
     { kind: "error" | "ok"; text: string } | null
@@ -134,13 +144,14 @@ export default function ComposeBox(props: ComposeBoxProps) {
       for (const attachment of attachments) {
         uploaded.push(await upload(attachment, t));
       }
-      const status = await api<UiStatus>("/api/v1/statuses", {
+      const result = await api<UiStatus | ScheduledStatus>("/api/v1/statuses", {
         method: "POST",
         body: {
           status: text,
           spoiler_text: warn ? spoiler : "",
           sensitive: warn && spoiler.trim() !== "",
           visibility,
+          language: props.languages && language ? language : undefined,
           in_reply_to_id: props.inReplyToId,
           media_ids: uploaded,
           poll: withPoll
@@ -150,6 +161,9 @@ export default function ComposeBox(props: ComposeBoxProps) {
               hide_totals: poll.hideTotals,
               expires_in: poll.expiresIn,
             }
+            : undefined,
+          scheduled_at: scheduledAt
+            ? new Date(scheduledAt).toISOString()
             : undefined,
         },
       });
@@ -161,8 +175,14 @@ export default function ComposeBox(props: ComposeBoxProps) {
       setSpoiler("");
       setWarn(false);
       setPoll(emptyPoll());
-      setMessage({ kind: "ok", text: t.posted });
-      announceStatuses([status]);
+      setScheduledAt("");
+      if ("params" in result) {
+        const time = new Date(result.scheduled_at).toLocaleString(props.locale);
+        setMessage({ kind: "ok", text: fill(t.scheduled, { time }) });
+      } else {
+        setMessage({ kind: "ok", text: t.posted });
+        announceStatuses([result]);
+      }
       textarea.current?.focus();
     } catch (e) {
       // Not attached to anything: remove them now rather than at the daily clean-up.
@@ -240,6 +260,31 @@ export default function ComposeBox(props: ComposeBoxProps) {
         labels={t}
         locale={props.locale}
       />
+      {props.schedule && (
+        <p class="compose-schedule">
+          <label>
+            {t.scheduleLabel}{" "}
+            <input
+              type="datetime-local"
+              name="scheduled_at"
+              value={scheduledAt}
+              onInput={(e) =>
+                setScheduledAt((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          {/* The browser's offset for that moment; without it the server reads UTC. */}
+          <input
+            type="hidden"
+            name="timezone_offset"
+            value={hydrated && scheduledAt
+              ? String(new Date(scheduledAt).getTimezoneOffset())
+              : ""}
+          />
+          {!hydrated && (
+            <small class="compose-schedule-note">{t.scheduleUtcNote}</small>
+          )}
+        </p>
+      )}
       <div class="compose-footer">
         <label class="compose-visibility">
           <span class="visually-hidden">{t.visibilityLabel}</span>
@@ -258,6 +303,23 @@ export default function ComposeBox(props: ComposeBoxProps) {
             ))}
           </select>
         </label>
+        {props.languages && (
+          <label class="compose-language">
+            <span class="visually-hidden">{t.languageLabel}</span>
+            <select
+              name="language"
+              value={language}
+              onChange={(e) =>
+                setLanguage((e.target as HTMLSelectElement).value)}
+            >
+              {props.languages.map(({ code, name }) => (
+                <option value={code} lang={code} selected={code === language}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <div class="compose-cw-toggle">
           <label class="checkbox">
             <input
@@ -322,6 +384,13 @@ async function upload(
       }),
     );
   }
+}
+
+/** What `POST /api/v1/statuses` answers for a post kept for later. */
+interface ScheduledStatus {
+  id: string;
+  scheduled_at: string;
+  params: unknown;
 }
 
 interface Draft {

@@ -3,12 +3,17 @@ import { HttpError, page } from "fresh";
 import { define } from "../utils.ts";
 import { createStatusWithUploads } from "../lib/domain/compose.ts";
 import { DomainError } from "../lib/domain/errors.ts";
+import {
+  parseLocalScheduledAt,
+  scheduleStatus,
+} from "../lib/domain/scheduled-statuses.ts";
 import { MEDIA_LIMITS } from "../lib/domain/media.ts";
 import { MAX_MEDIA } from "../lib/domain/status-input.ts";
 import { attachedFiles, field } from "../lib/web/forms.ts";
 import { backTo, signedInForm } from "../lib/web/actions.ts";
 import { messages, type PageContext, signInFirst } from "../lib/web/pages.ts";
 import { fill } from "../lib/i18n/fill.ts";
+import { languageChoices } from "../lib/i18n/post-languages.ts";
 import { pickerEmojis } from "../lib/emoji/mod.ts";
 import type { PickerEmoji } from "../components/EmojiPicker.tsx";
 import { rateLimitHeaders } from "../lib/web/rate-limit.ts";
@@ -29,12 +34,15 @@ function draftFrom(form: FormData): Draft {
     text: field(form, "status") || field(form, "text"),
     spoilerText: field(form, "spoiler_text"),
     contentWarning: field(form, "content_warning") === "on",
+    language: field(form, "language") || undefined,
     visibility: (field(form, "visibility") || undefined) as
       | Visibility
       | undefined,
     inReplyToId: field(form, "in_reply_to_id") || undefined,
     poll: pollDraft(form),
     returnTo: field(form, "return_to") || "/home",
+    scheduledAt: field(form, "scheduled_at"),
+    timezoneOffset: Number(field(form, "timezone_offset") || 0),
   };
 }
 
@@ -57,14 +65,22 @@ interface Draft {
   text: string;
   spoilerText: string;
   contentWarning: boolean;
+  /** The post's language code, as the menu sent it. */
+  language?: string;
   visibility?: Visibility;
   inReplyToId?: string;
   poll: PollDraft;
   returnTo: string;
+  /** "Post at", as the datetime-local field sent it (no zone), or "". */
+  scheduledAt: string;
+  /** The browser's `getTimezoneOffset()` for that time; 0 (UTC) without JavaScript. */
+  timezoneOffset: number;
 }
 
 interface Data {
   errors: string[];
+  /** Just scheduled (no page lists scheduled posts yet): when it will be posted. */
+  scheduled?: Date;
   draft?: Draft;
   emojis: PickerEmoji[];
 }
@@ -90,6 +106,10 @@ export const handler = define.handlers<Data>({
     // message" (direct messages) with its visibility.
     const emojis = await loadPicker(ctx);
     if (ctx.url.searchParams.size === 0) return page({ errors: [], emojis });
+    const scheduled = new Date(ctx.url.searchParams.get("scheduled") ?? "");
+    if (!Number.isNaN(scheduled.getTime())) {
+      return page({ errors: [], emojis, scheduled });
+    }
     const fields = new FormData();
     for (const [name, value] of ctx.url.searchParams) {
       fields.append(name, value);
@@ -134,11 +154,12 @@ export const handler = define.handlers<Data>({
       });
     }
     try {
-      await createStatusWithUploads(ctx.state.deps, session, {
+      const input = {
         status: draft.text,
         spoilerText: warn ? draft.spoilerText : "",
         sensitive: warn && draft.spoilerText.trim() !== "",
         visibility: draft.visibility,
+        language: draft.language,
         inReplyToId: draft.inReplyToId,
         poll: pollWanted(draft.poll)
           ? {
@@ -148,7 +169,26 @@ export const handler = define.handlers<Data>({
             expiresIn: draft.poll.expiresIn,
           }
           : null,
-      }, uploads);
+      };
+      const at = parseLocalScheduledAt(
+        draft.scheduledAt,
+        draft.timezoneOffset,
+      );
+      if (at) {
+        if (uploads.length > 0) {
+          return page({
+            errors: [t.scheduleWithoutImages],
+            draft,
+            emojis: await loadPicker(ctx),
+          }, { status: 422 });
+        }
+        await scheduleStatus(ctx.state.deps, session, input, at);
+        return ctx.redirect(
+          `/compose?scheduled=${encodeURIComponent(at.toISOString())}`,
+          303,
+        );
+      }
+      await createStatusWithUploads(ctx.state.deps, session, input, uploads);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const errors = [formError(messages(ctx), error)];
@@ -168,6 +208,10 @@ export default define.page<typeof handler>(function Compose(ctx) {
   const { draft } = data;
   const t = messages(ctx).compose;
   const [movedBefore, movedAfter] = t.moved.split("{link}");
+  const locale = state.locale ?? "en";
+  // The posting default (Settings › Posting), else the interface language.
+  const language = draft?.language ??
+    state.session?.user.default_language ?? locale.split("-")[0];
   return (
     <section class="card compose-card">
       <PageHead title={t.newPost} />
@@ -180,6 +224,17 @@ export default define.page<typeof handler>(function Compose(ctx) {
         </p>
       )}
       <FormErrors errors={data.errors} />
+      {data.scheduled && (
+        <p class="notice" role="status">
+          {fill(t.scheduledNotice, {
+            time: data.scheduled.toLocaleString(locale, {
+              timeZone: "UTC",
+              dateStyle: "medium",
+              timeStyle: "short",
+            }),
+          })}
+        </p>
+      )}
       <ComposeBox
         csrf={state.csrfToken}
         defaultVisibility={draft?.visibility ??
@@ -193,7 +248,10 @@ export default define.page<typeof handler>(function Compose(ctx) {
         returnTo={draft?.returnTo ?? "/home"}
         emojis={data.emojis}
         labels={t.box}
-        locale={state.locale ?? "en"}
+        locale={locale}
+        languages={languageChoices(locale, language)}
+        defaultLanguage={language}
+        schedule
       />
     </section>
   );

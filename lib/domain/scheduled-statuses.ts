@@ -261,3 +261,25 @@ export const publishScheduledJob = defineJob<
   handler: (deps, { scheduledStatusId }) =>
     publishScheduledStatus(deps, scheduledStatusId),
 });
+
+/**
+ * A web form's `datetime-local` value ("2026-12-08T14:30", no zone) as an instant: the browser's
+ * `getTimezoneOffset()` (minutes behind UTC) when it sent one, else the time is read as UTC.
+ * Null when the field was left empty.
+ */
+export function parseLocalScheduledAt(
+  value: string,
+  offsetMinutes: number,
+): Date | null {
+  if (!value) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(
+    value,
+  );
+  if (!match || !Number.isFinite(offsetMinutes)) {
+    throw invalid("Scheduled at is not a valid date", "scheduled_at");
+  }
+  const [, y, mo, d, h, mi, s] = match.map(Number);
+  return new Date(
+    Date.UTC(y, mo - 1, d, h, mi, s || 0) + offsetMinutes * 60 * 1000,
+  );
+}

@@ -57,6 +57,10 @@ const SAME_IN_BOTH = new Set([
   "UTC", // the time zone
   "Administration", // the moderation area's headings: German words too
   "Moderation",
+  // A post's language menu names each language with Intl.DisplayNames: these two are spelled
+  // the same in German and English.
+  "Esperanto",
+  "Hindi",
 ]);
 
 type Catalogue = { [key: string]: unknown };

@@ -7,6 +7,10 @@ export const compose: ComposeMessages = {
     visibilityUnlisted: "Nicht gelistet (nicht in öffentlichen Timelines)",
     visibilityPrivate: "Nur Follower",
     visibilityDirect: "Nur erwähnte Profile",
+    languageLabel: "Sprache des Beitrags",
+    scheduleLabel: "Veröffentlichen am (optional)",
+    scheduleUtcNote: "Ohne JavaScript gilt diese Zeit als UTC.",
+    scheduled: "Geplant für {time}.",
 
     contentWarning: "Inhaltswarnung",
     contentWarningText: "Text der Inhaltswarnung",
@@ -56,6 +60,9 @@ export const compose: ComposeMessages = {
   },
 
   newPost: "Neuer Beitrag",
+  scheduledNotice: "Dein Beitrag ist für {time} UTC geplant.",
+  scheduleWithoutImages:
+    "Ohne JavaScript kann ein geplanter Beitrag noch keine Bilder haben. Es wurde nichts veröffentlicht.",
   moved:
     "Dieses Konto ist zu einem anderen Konto umgezogen und kann keine Beiträge mehr veröffentlichen (siehe {link}).",
   movedLink: "Zu einem anderen Konto umziehen",

@@ -17,6 +17,16 @@ export const compose = {
     visibilityUnlisted: "Unlisted (not in public timelines)",
     visibilityPrivate: "Followers only",
     visibilityDirect: "Mentioned people only",
+    // The post's language menu (only on the compose page).
+    /** The language menu's name (read out, not shown). */
+    languageLabel: "Language of the post",
+    // Posting later (only on the compose page).
+    /** The optional date and time field's label. */
+    scheduleLabel: "Post at (optional)",
+    /** Beside that field when JavaScript is off: the browser's time zone is unknown then. */
+    scheduleUtcNote: "Without JavaScript this time is read as UTC.",
+    /** After scheduling with JavaScript; `{time}` is the date and time in the reader's zone. */
+    scheduled: "Scheduled for {time}.",
 
     // The text and its content warning.
     contentWarning: "Content warning",
@@ -80,6 +90,11 @@ export const compose = {
 
   // The compose page.
   newPost: "New post",
+  /** After scheduling without JavaScript; `{time}` is the date and time in UTC. */
+  scheduledNotice: "Your post is scheduled for {time} UTC.",
+  /** Without JavaScript the form cannot hold images for later (they are uploaded on posting). */
+  scheduleWithoutImages:
+    "Without JavaScript, a post for later can't have images yet. Nothing was posted.",
   /** `{link}` becomes a link named `movedLink`. */
   moved:
     "This account has moved to another account and can no longer post (see {link}).",
