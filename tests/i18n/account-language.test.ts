@@ -94,8 +94,7 @@ async function submit(
   path: string,
   fields: Record<string, string>,
 ) {
-  const { csrf } = await web.page(path);
-  const response = await web.post(path, { _csrf: csrf, ...fields });
+  const response = await web.submit(path, fields);
   return { status: response.status, html: await response.text() };
 }
 

@@ -144,8 +144,7 @@ Deno.test({
         fields: Record<string, string>,
         from = path,
       ) => {
-        const { csrf } = await web.page(from);
-        const response = await web.post(path, { _csrf: csrf, ...fields });
+        const response = await web.submit(path, fields, from);
         await response.body?.cancel();
         assert.equal(response.status, 303, `${path} saved`);
       };

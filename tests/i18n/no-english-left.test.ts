@@ -667,8 +667,7 @@ async function seedEverything(instance: TestInstance): Promise<Seeded> {
     fields: Record<string, string>,
     from = path,
   ) => {
-    const { csrf } = await web.page(from);
-    const response = await web.post(path, { _csrf: csrf, ...fields });
+    const response = await web.submit(path, fields, from);
     await response.body?.cancel();
     assert.ok(response.status < 400, `${path} saved (${response.status})`);
   };
