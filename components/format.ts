@@ -5,6 +5,7 @@
  */
 import type { UiAccount } from "./mastodon.ts";
 import type { MediaKind } from "../lib/i18n/messages.ts";
+import { formatNumber } from "../lib/i18n/count.ts";
 
 /**
  * The Intl locale for a UI locale. English keeps the British day-month order the UI has always
@@ -139,21 +140,12 @@ export function statusPath(status: { id: string; account: { acct: string } }) {
   return `/@${status.account.acct}/${status.id}`;
 }
 
-// One formatter per locale for every count: `toLocaleString` builds a new one per call
-// (measurable on a timeline page, which shows dozens of counts).
-const counts = new Map<string, Intl.NumberFormat>();
-
 /**
  * Every count in the UI (replies, boosts, favourites, profile numbers) is shown, zero included,
  * so a number never silently disappears. `1,234` / `1.234`.
  */
 export function formatCount(n: number, locale = "en"): string {
-  let format = counts.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    counts.set(locale, format);
-  }
-  return format.format(n);
+  return formatNumber(n, locale);
 }
 
 /**
